@@ -1,0 +1,9 @@
+DROP TABLE email_attempts;
+DROP TABLE outbox_emails;
+DROP TABLE citizen_blocks;
+DROP TABLE request_events;
+DROP TABLE access_requests;
+DROP TABLE provider_links;
+DROP TABLE terms_acceptances;
+DROP TABLE company_members;
+DROP TABLE companies;

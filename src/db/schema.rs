@@ -1,0 +1,161 @@
+// @generated shape of `diesel print-schema`; keep in step with migrations/.
+
+diesel::table! {
+    persons (niss) {
+        niss -> Text,
+        last_name -> Text,
+        first_name -> Text,
+        birth_date -> Date,
+        language -> Text,
+        pension_start_date -> Nullable<Date>,
+    }
+}
+
+diesel::table! {
+    staff (id) {
+        id -> Uuid,
+        username -> Text,
+        display_name -> Text,
+        role -> Text,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    companies (id) {
+        id -> Uuid,
+        bce -> Text,
+        name -> Text,
+        kind -> Text,
+        contact_email -> Text,
+        created_at -> Timestamptz,
+        suspended_at -> Nullable<Timestamptz>,
+        suspension_reason -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    company_members (company_id, niss) {
+        company_id -> Uuid,
+        niss -> Text,
+        role -> Text,
+        added_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    terms_acceptances (id) {
+        id -> Int8,
+        company_id -> Uuid,
+        terms_version -> Text,
+        accepted_by -> Text,
+        accepted_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    provider_links (id) {
+        id -> Uuid,
+        client_id -> Uuid,
+        provider_id -> Uuid,
+        created_at -> Timestamptz,
+        ended_at -> Nullable<Timestamptz>,
+    }
+}
+
+diesel::table! {
+    access_requests (id) {
+        id -> Uuid,
+        company_id -> Uuid,
+        provider_id -> Nullable<Uuid>,
+        created_by -> Nullable<Text>,
+        label -> Nullable<Text>,
+        email -> Nullable<Text>,
+        context -> Text,
+        language -> Text,
+        target_niss -> Nullable<Text>,
+        token_hash -> Bytea,
+        status -> Text,
+        status_reason -> Nullable<Text>,
+        created_at -> Timestamptz,
+        expires_at -> Timestamptz,
+        status_changed_at -> Timestamptz,
+        citizen_niss -> Nullable<Text>,
+        bound_at -> Nullable<Timestamptz>,
+        mandate_id -> Nullable<Uuid>,
+        accepted_at -> Nullable<Timestamptz>,
+        valid_until -> Nullable<Timestamptz>,
+        citizen_first_name -> Nullable<Text>,
+        citizen_last_name -> Nullable<Text>,
+        archived_at -> Nullable<Timestamptz>,
+    }
+}
+
+diesel::table! {
+    request_events (id) {
+        id -> Int8,
+        request_id -> Uuid,
+        at -> Timestamptz,
+        from_status -> Nullable<Text>,
+        to_status -> Text,
+        actor_kind -> Text,
+        actor_ref -> Nullable<Text>,
+        note -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    citizen_blocks (citizen_niss, company_id) {
+        citizen_niss -> Text,
+        company_id -> Uuid,
+        created_at -> Timestamptz,
+    }
+}
+
+diesel::table! {
+    outbox_emails (id) {
+        id -> Uuid,
+        request_id -> Nullable<Uuid>,
+        recipient -> Text,
+        subject -> Text,
+        body_text -> Text,
+        body_html -> Text,
+        created_at -> Timestamptz,
+        next_attempt_at -> Timestamptz,
+        attempts -> Int4,
+        sent_at -> Nullable<Timestamptz>,
+        failed_at -> Nullable<Timestamptz>,
+        last_error -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    email_attempts (id) {
+        id -> Int8,
+        email_id -> Uuid,
+        at -> Timestamptz,
+        ok -> Bool,
+        error -> Nullable<Text>,
+    }
+}
+
+diesel::joinable!(company_members -> companies (company_id));
+diesel::joinable!(terms_acceptances -> companies (company_id));
+diesel::joinable!(request_events -> access_requests (request_id));
+diesel::joinable!(citizen_blocks -> companies (company_id));
+diesel::joinable!(outbox_emails -> access_requests (request_id));
+diesel::joinable!(email_attempts -> outbox_emails (email_id));
+
+diesel::allow_tables_to_appear_in_same_query!(
+    persons,
+    staff,
+    companies,
+    company_members,
+    terms_acceptances,
+    provider_links,
+    access_requests,
+    request_events,
+    citizen_blocks,
+    outbox_emails,
+    email_attempts,
+);

@@ -1,0 +1,248 @@
+//! The candidate's e-mail address.
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Deserialize, Serialize};
+
+/// Longest accepted address, in characters.
+const MAX_LEN: usize = 254;
+/// Longest accepted local part (before the `@`), in characters.
+const MAX_LOCAL_LEN: usize = 64;
+/// Longest accepted domain label, in characters.
+const MAX_LABEL_LEN: usize = 63;
+
+/// Characters that need quoting in a local part; quoted local parts are not
+/// accepted, so these are rejected outright (this also keeps addresses safe to
+/// put in a mail header).
+const SPECIALS: &[char] = &['(', ')', '<', '>', '[', ']', ':', ';', '@', '\\', ',', '"'];
+
+/// A syntactically valid e-mail address, trimmed, with its domain lowercased.
+///
+/// Obtain one with [`Email::parse`]. The local part keeps its case.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct Email(String);
+
+/// Why a string is not an acceptable e-mail address.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum EmailError {
+    /// Nothing was entered.
+    #[error("the e-mail address is empty")]
+    Empty,
+    /// Longer than 254 characters, or a local part longer than 64.
+    #[error("the e-mail address is too long")]
+    TooLong,
+    /// Not of the form `local@domain.tld`.
+    #[error("the e-mail address is not valid")]
+    Invalid,
+}
+
+impl EmailError {
+    /// The Fluent message key describing this error to the user.
+    pub fn message_key(&self) -> &'static str {
+        match self {
+            Self::Empty => "email-error-empty",
+            Self::TooLong => "email-error-too-long",
+            Self::Invalid => "email-error-invalid",
+        }
+    }
+}
+
+/// Whether `local` is an acceptable unquoted local part (length checked apart).
+fn valid_local(local: &str) -> bool {
+    !local.is_empty()
+        && !local.starts_with('.')
+        && !local.ends_with('.')
+        && !local.contains("..")
+        && !local
+            .chars()
+            .any(|c| c.is_whitespace() || c.is_control() || SPECIALS.contains(&c))
+}
+
+/// Whether `label` is a valid domain label: `[A-Za-z0-9-]`, 1 to 63
+/// characters, not starting or ending with `-`.
+fn valid_label(label: &str) -> bool {
+    (1..=MAX_LABEL_LEN).contains(&label.len())
+        && !label.starts_with('-')
+        && !label.ends_with('-')
+        && label
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-')
+}
+
+/// Whether `domain` has at least two valid labels, the last (TLD) being two
+/// or more ASCII letters.
+fn valid_domain(domain: &str) -> bool {
+    let Some((_, tld)) = domain.rsplit_once('.') else {
+        return false;
+    };
+    domain.split('.').all(valid_label)
+        && tld.len() >= 2
+        && tld.bytes().all(|b| b.is_ascii_alphabetic())
+}
+
+impl Email {
+    /// Parses an e-mail address as typed.
+    ///
+    /// Trims surrounding whitespace, then requires at most 254 characters,
+    /// exactly one `@`, a local part of 1 to 64 characters without spaces,
+    /// control characters, quoting specials, or a leading, trailing or doubled
+    /// dot, and a domain of dot-separated `[A-Za-z0-9-]` labels (none starting
+    /// or ending with `-`) ending in a TLD of at least two letters. The domain
+    /// is lowercased.
+    pub fn parse(input: &str) -> Result<Self, EmailError> {
+        let input = input.trim();
+        if input.is_empty() {
+            return Err(EmailError::Empty);
+        }
+        if input.chars().count() > MAX_LEN {
+            return Err(EmailError::TooLong);
+        }
+        let Some((local, domain)) = input.split_once('@') else {
+            return Err(EmailError::Invalid);
+        };
+        if local.chars().count() > MAX_LOCAL_LEN {
+            return Err(EmailError::TooLong);
+        }
+        if !valid_local(local) || !valid_domain(domain) {
+            return Err(EmailError::Invalid);
+        }
+        Ok(Self(format!("{local}@{}", domain.to_ascii_lowercase())))
+    }
+
+    /// The address as a string.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for Email {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl FromStr for Email {
+    type Err = EmailError;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Self::parse(s)
+    }
+}
+
+impl TryFrom<String> for Email {
+    type Error = EmailError;
+
+    fn try_from(s: String) -> Result<Self, Self::Error> {
+        Self::parse(&s)
+    }
+}
+
+impl From<Email> for String {
+    fn from(email: Email) -> Self {
+        email.0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn valid_addresses() {
+        let cases = [
+            ("maria@example.be", "maria@example.be"),
+            ("  maria@example.be\n", "maria@example.be"),
+            ("Maria.Peeters@Example.BE", "Maria.Peeters@example.be"),
+            ("a@b.co", "a@b.co"),
+            (
+                "first.last+tag@sub.domain-name.example.com",
+                "first.last+tag@sub.domain-name.example.com",
+            ),
+            ("o'brien@example.ie", "o'brien@example.ie"),
+            ("élise@example.fr", "élise@example.fr"),
+            ("x@1-2.example", "x@1-2.example"),
+        ];
+        for (input, expected) in cases {
+            let email = Email::parse(input).unwrap_or_else(|e| panic!("{input}: {e}"));
+            assert_eq!(email.as_str(), expected, "{input}");
+            assert_eq!(email.to_string(), expected, "{input}");
+        }
+    }
+
+    #[test]
+    fn invalid_addresses() {
+        let local64 = "a".repeat(64);
+        let local65 = "a".repeat(65);
+        let at_local_limit = format!("{local64}@example.be");
+        assert!(Email::parse(&at_local_limit).is_ok());
+        // 254 characters exactly, then 255.
+        let label = "d".repeat(63);
+        let domain = format!("{label}.{label}.{}.be", "d".repeat(58));
+        let at_limit = format!("{local64}@{domain}");
+        assert_eq!(at_limit.len(), 254);
+        assert!(Email::parse(&at_limit).is_ok());
+        let over_limit = format!("a{at_limit}");
+        let local_too_long = format!("{local65}@example.be");
+        let label_too_long = format!("a@{}.be", "d".repeat(64));
+
+        let cases: Vec<(&str, EmailError)> = vec![
+            ("", EmailError::Empty),
+            (" \t ", EmailError::Empty),
+            (&over_limit, EmailError::TooLong),
+            (&local_too_long, EmailError::TooLong),
+            (&label_too_long, EmailError::Invalid),
+            ("maria", EmailError::Invalid),
+            ("maria@", EmailError::Invalid),
+            ("@example.be", EmailError::Invalid),
+            ("maria@@example.be", EmailError::Invalid),
+            ("maria@exa@mple.be", EmailError::Invalid),
+            ("ma ria@example.be", EmailError::Invalid),
+            ("maria\r\n@example.be", EmailError::Invalid),
+            ("\"maria\"@example.be", EmailError::Invalid),
+            ("<maria>@example.be", EmailError::Invalid),
+            (".maria@example.be", EmailError::Invalid),
+            ("maria.@example.be", EmailError::Invalid),
+            ("ma..ria@example.be", EmailError::Invalid),
+            ("maria@example", EmailError::Invalid),
+            ("maria@example.b", EmailError::Invalid),
+            ("maria@example.b3", EmailError::Invalid),
+            ("maria@example.be.", EmailError::Invalid),
+            ("maria@.example.be", EmailError::Invalid),
+            ("maria@example..be", EmailError::Invalid),
+            ("maria@-example.be", EmailError::Invalid),
+            ("maria@example-.be", EmailError::Invalid),
+            ("maria@exa_mple.be", EmailError::Invalid),
+            ("maria@exämple.be", EmailError::Invalid),
+            ("maria@exa mple.be", EmailError::Invalid),
+        ];
+        for (input, error) in cases {
+            assert_eq!(Email::parse(input), Err(error), "{input:?}");
+        }
+    }
+
+    #[test]
+    fn message_keys() {
+        let cases = [
+            (EmailError::Empty, "email-error-empty"),
+            (EmailError::TooLong, "email-error-too-long"),
+            (EmailError::Invalid, "email-error-invalid"),
+        ];
+        for (error, key) in cases {
+            assert_eq!(error.message_key(), key);
+        }
+    }
+
+    #[test]
+    fn serde_round_trip() {
+        let email = Email::parse("Maria@Example.be").unwrap();
+        assert_eq!(
+            serde_json::to_string(&email).unwrap(),
+            "\"Maria@example.be\""
+        );
+        let back: Email = serde_json::from_str("\" Maria@EXAMPLE.be \"").unwrap();
+        assert_eq!(back, email);
+        assert!(serde_json::from_str::<Email>("\"maria\"").is_err());
+    }
+}

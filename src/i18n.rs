@@ -1,0 +1,304 @@
+//! Languages: fluent messages from `locales/<lang>/*.ftl`, negotiation (explicit choice >
+//! cookie > `Accept-Language` > French), and per-language formatting of dates and numbers.
+
+use std::{borrow::Cow, collections::HashMap, sync::LazyLock};
+
+use chrono::{DateTime, Datelike, NaiveDate, Timelike, Utc};
+use fluent_templates::{Loader, fluent_bundle::FluentValue, static_loader};
+use unic_langid::LanguageIdentifier;
+
+static_loader! {
+    static LOCALES = {
+        locales: "./locales",
+        fallback_language: "fr",
+        customise: |bundle| bundle.set_use_isolating(false),
+    };
+}
+
+/// Name of the cookie keeping the explicit language choice.
+pub const LANG_COOKIE: &str = "lang";
+
+/// The languages of the service.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, Default)]
+pub enum Lang {
+    /// French (the default).
+    #[default]
+    Fr,
+    /// Dutch.
+    Nl,
+    /// German.
+    De,
+    /// English.
+    En,
+}
+
+static LANGIDS: LazyLock<[LanguageIdentifier; 4]> = LazyLock::new(|| {
+    ["fr", "nl", "de", "en"].map(|c| c.parse().expect("static language identifiers are valid"))
+});
+
+impl Lang {
+    /// Every language, in the order of the switcher.
+    pub const ALL: [Lang; 4] = [Lang::Fr, Lang::Nl, Lang::De, Lang::En];
+
+    /// ISO 639-1 code.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Fr => "fr",
+            Lang::Nl => "nl",
+            Lang::De => "de",
+            Lang::En => "en",
+        }
+    }
+
+    /// The language's own name, for the switcher.
+    pub fn native_name(self) -> &'static str {
+        match self {
+            Lang::Fr => "Français",
+            Lang::Nl => "Nederlands",
+            Lang::De => "Deutsch",
+            Lang::En => "English",
+        }
+    }
+
+    /// Parses a code (`fr`, `NL`, `de-BE` ...).
+    pub fn from_code(code: &str) -> Option<Lang> {
+        let primary = code.trim().split(['-', '_']).next()?.to_ascii_lowercase();
+        match primary.as_str() {
+            "fr" => Some(Lang::Fr),
+            "nl" => Some(Lang::Nl),
+            "de" => Some(Lang::De),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    fn langid(self) -> &'static LanguageIdentifier {
+        &LANGIDS[self as usize]
+    }
+
+    /// The message `key`.
+    pub fn t(self, key: &str) -> String {
+        LOCALES.lookup(self.langid(), key)
+    }
+
+    /// The message `key` with arguments.
+    pub fn t_args(self, key: &str, args: &[(&'static str, Arg)]) -> String {
+        let map: HashMap<Cow<'static, str>, FluentValue> = args
+            .iter()
+            .map(|(name, value)| {
+                let v = match value {
+                    Arg::Str(s) => FluentValue::from(s.clone()),
+                    Arg::Num(n) => FluentValue::from(*n),
+                };
+                (Cow::Borrowed(*name), v)
+            })
+            .collect();
+        LOCALES.lookup_with_args(self.langid(), key, &map)
+    }
+
+    /// A calendar date the way the language writes it: "1er avril 2025", "1 april 2025",
+    /// "1. April 2025", "1 April 2025".
+    pub fn date(self, date: NaiveDate) -> String {
+        let month = self.t(&format!("month-{}", date.month()));
+        let (d, y) = (date.day(), date.year());
+        match self {
+            Lang::Fr if d == 1 => format!("1er {month} {y}"),
+            Lang::Fr | Lang::Nl | Lang::En => format!("{d} {month} {y}"),
+            Lang::De => format!("{d}. {month} {y}"),
+        }
+    }
+
+    /// A month and year: "avril 2025".
+    pub fn month_year(self, year: i32, month: u32) -> String {
+        format!("{} {year}", self.t(&format!("month-{month}")))
+    }
+
+    /// An instant in Belgian local time: "4 avril 2025, 14:05".
+    pub fn datetime(self, at: DateTime<Utc>) -> String {
+        let local = at.with_timezone(&chrono_tz::Europe::Brussels);
+        let time = format!("{:02}:{:02}", local.hour(), local.minute());
+        let date = self.date(local.date_naive());
+        match self {
+            Lang::Fr => format!("{date} à {time}"),
+            Lang::Nl => format!("{date} om {time}"),
+            Lang::De => format!("{date} um {time}"),
+            Lang::En => format!("{date} at {time}"),
+        }
+    }
+
+    /// A whole number with the language's digit grouping: "12 345" (narrow no-break
+    /// space), "12.345", "12,345".
+    pub fn number(self, n: i64) -> String {
+        let sep = match self {
+            Lang::Fr => "\u{202f}",
+            Lang::Nl | Lang::De => ".",
+            Lang::En => ",",
+        };
+        let digits = n.unsigned_abs().to_string();
+        let mut out = String::new();
+        for (i, ch) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i) % 3 == 0 {
+                out.push_str(sep);
+            }
+            out.push(ch);
+        }
+        if n < 0 { format!("-{out}") } else { out }
+    }
+}
+
+/// A message argument.
+#[derive(Clone, Debug)]
+pub enum Arg {
+    /// Text.
+    Str(String),
+    /// A number (plural rules apply).
+    Num(f64),
+}
+
+impl From<&str> for Arg {
+    fn from(s: &str) -> Self {
+        Arg::Str(s.to_string())
+    }
+}
+impl From<String> for Arg {
+    fn from(s: String) -> Self {
+        Arg::Str(s)
+    }
+}
+impl From<i64> for Arg {
+    fn from(n: i64) -> Self {
+        Arg::Num(n as f64)
+    }
+}
+
+/// Picks the language: an explicit choice (query), else the cookie, else the best of
+/// `Accept-Language`, else French.
+pub fn negotiate(explicit: Option<&str>, cookie: Option<&str>, accept: Option<&str>) -> Lang {
+    explicit
+        .and_then(Lang::from_code)
+        .or_else(|| cookie.and_then(Lang::from_code))
+        .or_else(|| accept.and_then(from_accept_language))
+        .unwrap_or_default()
+}
+
+/// The preferred supported language of an `Accept-Language` header, by quality.
+pub fn from_accept_language(header: &str) -> Option<Lang> {
+    let mut best: Option<(f32, usize, Lang)> = None;
+    for (index, part) in header.split(',').enumerate() {
+        let mut pieces = part.trim().split(';');
+        let tag = pieces.next().unwrap_or("").trim();
+        let q = pieces
+            .find_map(|p| p.trim().strip_prefix("q="))
+            .map(|q| q.trim().parse::<f32>().unwrap_or(0.0))
+            .unwrap_or(1.0);
+        if q <= 0.0 {
+            continue;
+        }
+        if let Some(lang) = Lang::from_code(tag) {
+            let better = match best {
+                None => true,
+                Some((bq, bi, _)) => q > bq || (q == bq && index < bi),
+            };
+            if better {
+                best = Some((q, index, lang));
+            }
+        }
+    }
+    best.map(|(_, _, lang)| lang)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeSet;
+
+    fn keys_of(lang: &str) -> BTreeSet<String> {
+        let dir = format!("{}/locales/{lang}", env!("CARGO_MANIFEST_DIR"));
+        let mut keys = BTreeSet::new();
+        for entry in std::fs::read_dir(&dir).expect("locale folder") {
+            let path = entry.expect("entry").path();
+            if path.extension().and_then(|e| e.to_str()) != Some("ftl") {
+                continue;
+            }
+            let text = std::fs::read_to_string(&path).expect("ftl file");
+            let resource = fluent_templates::fluent_bundle::FluentResource::try_new(text)
+                .unwrap_or_else(|(_, errors)| panic!("{}: {errors:?}", path.display()));
+            for entry in resource.entries() {
+                if let fluent_syntax::ast::Entry::Message(m) = entry {
+                    keys.insert(m.id.name.to_string());
+                }
+            }
+        }
+        keys
+    }
+
+    #[test]
+    fn every_key_exists_in_every_language() {
+        let all: BTreeSet<String> = Lang::ALL.iter().flat_map(|l| keys_of(l.code())).collect();
+        assert!(all.len() > 50, "suspiciously few messages: {}", all.len());
+        for lang in Lang::ALL {
+            let have = keys_of(lang.code());
+            let missing: Vec<_> = all.difference(&have).collect();
+            assert!(missing.is_empty(), "{} lacks {missing:?}", lang.code());
+        }
+    }
+
+    #[test]
+    fn negotiation_order() {
+        let cases = [
+            (Some("de"), Some("nl"), Some("en"), Lang::De),
+            (None, Some("nl"), Some("en"), Lang::Nl),
+            (None, None, Some("en-GB,en;q=0.9"), Lang::En),
+            (None, None, Some("es, nl-BE;q=0.8, de;q=0.9"), Lang::De),
+            (None, None, Some("es"), Lang::Fr),
+            (None, Some("xx"), None, Lang::Fr),
+            (Some("zz"), None, Some("nl;q=0"), Lang::Fr),
+            (None, None, None, Lang::Fr),
+        ];
+        for (explicit, cookie, accept, want) in cases {
+            assert_eq!(
+                negotiate(explicit, cookie, accept),
+                want,
+                "{explicit:?} {cookie:?} {accept:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn dates_per_language() {
+        let d = NaiveDate::from_ymd_opt(2025, 4, 4).unwrap();
+        assert_eq!(Lang::Fr.date(d), "4 avril 2025");
+        assert_eq!(Lang::Nl.date(d), "4 april 2025");
+        assert_eq!(Lang::De.date(d), "4. April 2025");
+        assert_eq!(Lang::En.date(d), "4 April 2025");
+        let first = NaiveDate::from_ymd_opt(2025, 1, 1).unwrap();
+        assert_eq!(Lang::Fr.date(first), "1er janvier 2025");
+        assert_eq!(
+            Lang::De.date(NaiveDate::from_ymd_opt(2025, 3, 26).unwrap()),
+            "26. März 2025"
+        );
+    }
+
+    #[test]
+    fn datetimes_are_in_brussels_time() {
+        // 23:30 UTC on 31 December is already 1 January in Brussels (UTC+1 in winter).
+        let at = DateTime::parse_from_rfc3339("2024-12-31T23:30:00Z")
+            .unwrap()
+            .to_utc();
+        assert_eq!(Lang::En.datetime(at), "1 January 2025 at 00:30");
+        // Summer time: UTC+2.
+        let at = DateTime::parse_from_rfc3339("2025-07-01T10:00:00Z")
+            .unwrap()
+            .to_utc();
+        assert_eq!(Lang::Nl.datetime(at), "1 juli 2025 om 12:00");
+    }
+
+    #[test]
+    fn numbers_per_language() {
+        assert_eq!(Lang::Fr.number(1234567), "1\u{202f}234\u{202f}567");
+        assert_eq!(Lang::Nl.number(1234), "1.234");
+        assert_eq!(Lang::De.number(-1234), "-1.234");
+        assert_eq!(Lang::En.number(999), "999");
+        assert_eq!(Lang::En.number(1000), "1,000");
+    }
+}

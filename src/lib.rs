@@ -1,0 +1,17 @@
+//! mandat: a citizen gives a company time-limited, revocable access to one precise answer
+//! drawn from official social-security data, and nothing more.
+//!
+//! The binary (`src/main.rs`) is a thin CLI over this library.
+
+pub mod auth;
+pub mod clock;
+pub mod db;
+pub mod domain;
+pub mod i18n;
+pub mod jobs;
+pub mod mail;
+pub mod seed;
+pub mod settings;
+pub mod startup;
+pub mod telemetry;
+pub mod web;

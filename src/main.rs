@@ -1,0 +1,159 @@
+//! The `mandat` command: serve, migrate, seed the demo world, run jobs.
+
+use std::{path::PathBuf, process::ExitCode, sync::Arc};
+
+use clap::{Parser, Subcommand};
+use diesel::{Connection, PgConnection};
+use mandat::{
+    clock::SystemClock,
+    db,
+    jobs::{self, Job},
+    settings::{OPTIONS, Settings},
+    startup::Application,
+    telemetry,
+    web::AppState,
+};
+use secrecy::ExposeSecret;
+
+/// Citizen-given, time-limited access to social-security answers.
+#[derive(Parser)]
+#[command(
+    name = "mandat",
+    version,
+    about,
+    after_help = "Configuration: a TOML file (--config) and environment variables; `mandat config` lists every option."
+)]
+struct Cli {
+    /// A TOML configuration file (environment variables win over it).
+    #[arg(long, global = true, env = "MANDAT_CONFIG")]
+    config: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Run the web server (and the scheduled background jobs).
+    Serve {
+        /// Address to listen on, e.g. 127.0.0.1:8080 (overrides MANDAT_BIND).
+        #[arg(long)]
+        bind: Option<std::net::SocketAddr>,
+    },
+    /// Apply the database migrations.
+    Migrate,
+    /// Load the fictional demo world (idempotent; refuses to run in production mode).
+    SeedDemo,
+    /// Background jobs.
+    Jobs {
+        #[command(subcommand)]
+        command: JobsCommand,
+    },
+    /// List every configuration option, its environment variable and its default.
+    Config,
+}
+
+#[derive(Subcommand)]
+enum JobsCommand {
+    /// Run one job once, now (e.g. `deliver-mail`).
+    RunOnce {
+        /// The job's name.
+        name: String,
+    },
+    /// List the jobs.
+    List,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    if let Command::Config = cli.command {
+        println!(
+            "{:<28} {:<36} {:<40} meaning",
+            "key", "environment", "default"
+        );
+        for o in OPTIONS {
+            println!("{:<28} {:<36} {:<40} {}", o.key, o.env, o.default, o.help);
+        }
+        return ExitCode::SUCCESS;
+    }
+    let settings = match Settings::load(cli.config.as_deref()) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("mandat: {e}");
+            eprintln!("(`mandat config` lists every option with its default)");
+            return ExitCode::from(2);
+        }
+    };
+    telemetry::init(&settings.log_format);
+    match run(cli.command, settings) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("mandat: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn connect(settings: &Settings) -> anyhow::Result<PgConnection> {
+    PgConnection::establish(settings.database_url.expose_secret())
+        .map_err(|e| anyhow::anyhow!("cannot connect to the database (DATABASE_URL): {e}"))
+}
+
+fn run(command: Command, mut settings: Settings) -> anyhow::Result<()> {
+    match command {
+        Command::Config => Ok(()),
+        Command::Migrate => {
+            let n = db::run_migrations(&mut connect(&settings)?)?;
+            println!("{n} migration(s) applied");
+            Ok(())
+        }
+        Command::SeedDemo => {
+            if !settings.mode.is_demo() {
+                anyhow::bail!("seed-demo refuses to run in production mode");
+            }
+            let mut conn = connect(&settings)?;
+            db::run_migrations(&mut conn)?;
+            let report = mandat::seed::seed_demo(&mut conn, chrono::Utc::now())?;
+            println!("demo world loaded: {report}");
+            Ok(())
+        }
+        Command::Serve { bind } => {
+            if let Some(bind) = bind {
+                settings.bind = bind;
+            }
+            let rt = tokio::runtime::Builder::new_multi_thread()
+                .enable_all()
+                .build()?;
+            rt.block_on(async move {
+                let app = Application::build(settings, Arc::new(SystemClock))?;
+                tracing::info!(port = app.port(), "listening");
+                app.run_until_stopped().await?;
+                Ok(())
+            })
+        }
+        Command::Jobs { command } => match command {
+            JobsCommand::List => {
+                for job in Job::ALL {
+                    println!("{}", job.name());
+                }
+                Ok(())
+            }
+            JobsCommand::RunOnce { name } => {
+                let job = Job::parse(&name).ok_or_else(|| {
+                    let names: Vec<_> = Job::ALL.iter().map(|j| j.name()).collect();
+                    anyhow::anyhow!("unknown job {name:?} (jobs: {})", names.join(", "))
+                })?;
+                let rt = tokio::runtime::Builder::new_multi_thread()
+                    .enable_all()
+                    .build()?;
+                rt.block_on(async move {
+                    let state = AppState::new(settings, Arc::new(SystemClock));
+                    match jobs::run_once(&state, job).await? {
+                        Some(n) => println!("{}: {n} row(s)", job.name()),
+                        None => println!("{}: already running elsewhere", job.name()),
+                    }
+                    Ok(())
+                })
+            }
+        },
+    }
+}

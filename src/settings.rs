@@ -1,0 +1,564 @@
+//! Typed, validated configuration.
+//!
+//! Settings come from an optional TOML file (`--config FILE` or `MANDAT_CONFIG`), then from
+//! environment variables, which win. Every option, its variable and its default is listed in
+//! [`OPTIONS`] (printed by `mandat config --help` and documented in the README). Secrets are
+//! wrapped in [`SecretString`] and never printed. Invalid settings are refused at start with a
+//! message naming the option.
+
+use std::{fmt, net::SocketAddr, path::Path, str::FromStr, time::Duration};
+
+use secrecy::{ExposeSecret, SecretString};
+use serde::Deserialize;
+
+/// The running mode. Demo and development enable the demo identity provider and the demo
+/// mailbox; production refuses them and requires real secrets.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Mode {
+    /// A developer's machine: demo sign-in, mailbox, no `Secure` cookies, no HSTS.
+    Development,
+    /// A demonstration or training deployment: demo sign-in and mailbox, otherwise like production.
+    Demo,
+    /// The real service.
+    Production,
+}
+
+impl Mode {
+    /// Whether the demo identity provider and the demo mailbox are enabled.
+    pub fn is_demo(self) -> bool {
+        matches!(self, Mode::Development | Mode::Demo)
+    }
+    /// Whether cookies must be `Secure` and HSTS sent.
+    pub fn is_https(self) -> bool {
+        !matches!(self, Mode::Development)
+    }
+}
+
+impl FromStr for Mode {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "development" | "dev" => Ok(Mode::Development),
+            "demo" => Ok(Mode::Demo),
+            "production" | "prod" => Ok(Mode::Production),
+            other => Err(format!(
+                "unknown mode {other:?} (expected development, demo or production)"
+            )),
+        }
+    }
+}
+
+/// How to talk to the SMTP server.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SmtpTls {
+    /// Plain text (a local relay, or tests).
+    None,
+    /// STARTTLS upgrade (usually port 587).
+    Starttls,
+    /// Implicit TLS (usually port 465).
+    Tls,
+}
+
+impl FromStr for SmtpTls {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "none" => Ok(SmtpTls::None),
+            "starttls" => Ok(SmtpTls::Starttls),
+            "tls" => Ok(SmtpTls::Tls),
+            other => Err(format!(
+                "unknown TLS mode {other:?} (expected none, starttls or tls)"
+            )),
+        }
+    }
+}
+
+/// SMTP delivery settings. Without a host, mail stays in the outbox (and the demo mailbox).
+#[derive(Clone, Debug)]
+pub struct SmtpSettings {
+    /// Server host name; `None` disables delivery.
+    pub host: Option<String>,
+    /// Server port.
+    pub port: u16,
+    /// TLS mode.
+    pub tls: SmtpTls,
+    /// User name, when the server needs authentication.
+    pub username: Option<String>,
+    /// Password (secret).
+    pub password: Option<SecretString>,
+    /// The `From:` address of every mail.
+    pub from: String,
+}
+
+/// Intervals of the background jobs; `None` disables a job's schedule.
+#[derive(Clone, Debug)]
+pub struct JobSettings {
+    /// Outbox sender (e-mail delivery).
+    pub deliver_mail: Option<Duration>,
+    /// Pending requests past 72 hours become expired.
+    pub expire_requests: Option<Duration>,
+    /// Mandates past their end become ended.
+    pub end_mandates: Option<Duration>,
+}
+
+/// The whole configuration.
+#[derive(Clone)]
+pub struct Settings {
+    /// Running mode.
+    pub mode: Mode,
+    /// PostgreSQL connection URL (may hold a password: secret).
+    pub database_url: SecretString,
+    /// Largest number of pooled database connections.
+    pub database_pool_size: u32,
+    /// Address the HTTP server listens on.
+    pub bind: SocketAddr,
+    /// The public base URL, used in e-mails and QR codes (no trailing slash).
+    pub public_url: String,
+    /// Key signing and encrypting the session cookie (64 bytes).
+    pub session_key: SecretString,
+    /// Session lifetime without activity.
+    pub session_ttl: Duration,
+    /// Mail delivery.
+    pub smtp: SmtpSettings,
+    /// Background jobs.
+    pub jobs: JobSettings,
+    /// Log format: `pretty` or `json`.
+    pub log_format: String,
+}
+
+impl fmt::Debug for Settings {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Settings")
+            .field("mode", &self.mode)
+            .field("database_url", &"[secret]")
+            .field("database_pool_size", &self.database_pool_size)
+            .field("bind", &self.bind)
+            .field("public_url", &self.public_url)
+            .field("session_key", &"[secret]")
+            .field("smtp", &self.smtp)
+            .field("jobs", &self.jobs)
+            .finish()
+    }
+}
+
+/// One documented option: TOML key, environment variable, default, meaning.
+pub struct OptionDoc {
+    /// Key in the TOML file.
+    pub key: &'static str,
+    /// Environment variable (wins over the file).
+    pub env: &'static str,
+    /// Default value (`-` when required in production).
+    pub default: &'static str,
+    /// What it does.
+    pub help: &'static str,
+}
+
+/// Every option. The README's configuration table is this list.
+pub const OPTIONS: &[OptionDoc] = &[
+    OptionDoc {
+        key: "mode",
+        env: "MANDAT_MODE",
+        default: "development",
+        help: "development, demo or production; demo sign-in and mailbox only outside production",
+    },
+    OptionDoc {
+        key: "database_url",
+        env: "DATABASE_URL",
+        default: "postgres://postgres@localhost/mandat",
+        help: "PostgreSQL URL (secret)",
+    },
+    OptionDoc {
+        key: "database_pool_size",
+        env: "MANDAT_DATABASE_POOL_SIZE",
+        default: "10",
+        help: "pooled connections (1-100)",
+    },
+    OptionDoc {
+        key: "bind",
+        env: "MANDAT_BIND",
+        default: "127.0.0.1:8080",
+        help: "listen address; `serve --bind` wins",
+    },
+    OptionDoc {
+        key: "public_url",
+        env: "MANDAT_PUBLIC_URL",
+        default: "http://localhost:8080",
+        help: "official base URL shown in mails, links and QR codes",
+    },
+    OptionDoc {
+        key: "session_key",
+        env: "MANDAT_SESSION_KEY",
+        default: "random at start outside production",
+        help: "session cookie key, at least 64 bytes, base64 (secret; required in production)",
+    },
+    OptionDoc {
+        key: "session_ttl_minutes",
+        env: "MANDAT_SESSION_TTL_MINUTES",
+        default: "60",
+        help: "session lifetime",
+    },
+    OptionDoc {
+        key: "smtp_host",
+        env: "MANDAT_SMTP_HOST",
+        default: "(none: mail stays in the outbox)",
+        help: "SMTP server",
+    },
+    OptionDoc {
+        key: "smtp_port",
+        env: "MANDAT_SMTP_PORT",
+        default: "587",
+        help: "SMTP port",
+    },
+    OptionDoc {
+        key: "smtp_tls",
+        env: "MANDAT_SMTP_TLS",
+        default: "starttls",
+        help: "none, starttls or tls",
+    },
+    OptionDoc {
+        key: "smtp_username",
+        env: "MANDAT_SMTP_USERNAME",
+        default: "(none)",
+        help: "SMTP user",
+    },
+    OptionDoc {
+        key: "smtp_password",
+        env: "MANDAT_SMTP_PASSWORD",
+        default: "(none)",
+        help: "SMTP password (secret)",
+    },
+    OptionDoc {
+        key: "mail_from",
+        env: "MANDAT_MAIL_FROM",
+        default: "mandat <no-reply@localhost>",
+        help: "From: address of every mail",
+    },
+    OptionDoc {
+        key: "job_deliver_mail_seconds",
+        env: "MANDAT_JOB_DELIVER_MAIL_SECONDS",
+        default: "5",
+        help: "outbox sender interval; empty disables",
+    },
+    OptionDoc {
+        key: "job_expire_requests_seconds",
+        env: "MANDAT_JOB_EXPIRE_REQUESTS_SECONDS",
+        default: "60",
+        help: "expire-requests interval; empty disables",
+    },
+    OptionDoc {
+        key: "job_end_mandates_seconds",
+        env: "MANDAT_JOB_END_MANDATES_SECONDS",
+        default: "300",
+        help: "end-mandates interval; empty disables",
+    },
+    OptionDoc {
+        key: "log_format",
+        env: "MANDAT_LOG_FORMAT",
+        default: "pretty",
+        help: "pretty or json",
+    },
+];
+
+/// A configuration error, naming the option.
+#[derive(Debug, thiserror::Error)]
+pub enum SettingsError {
+    /// The file could not be read or parsed.
+    #[error("configuration file {path}: {reason}")]
+    File {
+        /// The file.
+        path: String,
+        /// Why.
+        reason: String,
+    },
+    /// An option has a bad value.
+    #[error("invalid setting {key} ({env}): {reason}")]
+    Invalid {
+        /// TOML key.
+        key: &'static str,
+        /// Environment variable.
+        env: &'static str,
+        /// Why.
+        reason: String,
+    },
+}
+
+/// Raw values, from the file or the environment, before validation.
+type Raw = std::collections::BTreeMap<String, String>;
+
+impl Settings {
+    /// Loads the file (if any) and the process environment, and validates.
+    pub fn load(file: Option<&Path>) -> Result<Settings, SettingsError> {
+        let mut raw = Raw::new();
+        if let Some(path) = file {
+            let text = std::fs::read_to_string(path).map_err(|e| SettingsError::File {
+                path: path.display().to_string(),
+                reason: e.to_string(),
+            })?;
+            raw = parse_toml(&text).map_err(|reason| SettingsError::File {
+                path: path.display().to_string(),
+                reason,
+            })?;
+        }
+        for opt in OPTIONS {
+            if let Ok(value) = std::env::var(opt.env) {
+                raw.insert(opt.key.to_string(), value);
+            }
+        }
+        Settings::from_raw(&raw)
+    }
+
+    /// Settings for tests and tools: defaults plus the given overrides (keys as in the file).
+    pub fn from_pairs(pairs: &[(&str, &str)]) -> Result<Settings, SettingsError> {
+        let raw: Raw = pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        Settings::from_raw(&raw)
+    }
+
+    fn from_raw(raw: &Raw) -> Result<Settings, SettingsError> {
+        let get = |key: &str| raw.get(key).map(|s| s.trim().to_string());
+        let mode: Mode = parse_opt(raw, "mode")?.unwrap_or(Mode::Development);
+        let database_url = get("database_url")
+            .filter(|s| !s.is_empty())
+            .unwrap_or_else(|| "postgres://postgres@localhost/mandat".to_string());
+        if !(database_url.starts_with("postgres://") || database_url.starts_with("postgresql://")) {
+            return Err(invalid(
+                "database_url",
+                "must start with postgres:// or postgresql://",
+            ));
+        }
+        let database_pool_size: u32 = parse_opt(raw, "database_pool_size")?.unwrap_or(10);
+        if !(1..=100).contains(&database_pool_size) {
+            return Err(invalid("database_pool_size", "must be between 1 and 100"));
+        }
+        let bind: SocketAddr =
+            parse_opt(raw, "bind")?.unwrap_or_else(|| SocketAddr::from(([127, 0, 0, 1], 8080)));
+        let public_url = get("public_url")
+            .filter(|s| !s.is_empty())
+            .unwrap_or_else(|| "http://localhost:8080".to_string())
+            .trim_end_matches('/')
+            .to_string();
+        if !(public_url.starts_with("http://") || public_url.starts_with("https://")) {
+            return Err(invalid(
+                "public_url",
+                "must be an absolute http:// or https:// URL",
+            ));
+        }
+        if mode == Mode::Production && !public_url.starts_with("https://") {
+            return Err(invalid("public_url", "must use https:// in production"));
+        }
+        let session_key = match get("session_key").filter(|s| !s.is_empty()) {
+            Some(key) => {
+                use base64::Engine;
+                let bytes = base64::engine::general_purpose::STANDARD
+                    .decode(key.as_bytes())
+                    .map_err(|_| invalid("session_key", "must be base64"))?;
+                if bytes.len() < 64 {
+                    return Err(invalid(
+                        "session_key",
+                        "must decode to at least 64 bytes (try: openssl rand -base64 64)",
+                    ));
+                }
+                SecretString::from(key)
+            }
+            None if mode == Mode::Production => {
+                return Err(invalid("session_key", "is required in production"));
+            }
+            None => SecretString::from(random_session_key()),
+        };
+        let session_ttl_minutes: u64 = parse_opt(raw, "session_ttl_minutes")?.unwrap_or(60);
+        if !(1..=24 * 60).contains(&session_ttl_minutes) {
+            return Err(invalid("session_ttl_minutes", "must be between 1 and 1440"));
+        }
+        let smtp = SmtpSettings {
+            host: get("smtp_host").filter(|s| !s.is_empty()),
+            port: parse_opt(raw, "smtp_port")?.unwrap_or(587),
+            tls: parse_opt(raw, "smtp_tls")?.unwrap_or(SmtpTls::Starttls),
+            username: get("smtp_username").filter(|s| !s.is_empty()),
+            password: get("smtp_password")
+                .filter(|s| !s.is_empty())
+                .map(SecretString::from),
+            from: get("mail_from")
+                .filter(|s| !s.is_empty())
+                .unwrap_or_else(|| "mandat <no-reply@localhost>".to_string()),
+        };
+        if smtp.from.parse::<lettre::message::Mailbox>().is_err() {
+            return Err(invalid(
+                "mail_from",
+                "must be an address like `Name <user@example.org>`",
+            ));
+        }
+        let jobs = JobSettings {
+            deliver_mail: parse_interval(raw, "job_deliver_mail_seconds", 5)?,
+            expire_requests: parse_interval(raw, "job_expire_requests_seconds", 60)?,
+            end_mandates: parse_interval(raw, "job_end_mandates_seconds", 300)?,
+        };
+        let log_format = get("log_format").unwrap_or_else(|| "pretty".to_string());
+        if !matches!(log_format.as_str(), "pretty" | "json") {
+            return Err(invalid("log_format", "must be pretty or json"));
+        }
+        Ok(Settings {
+            mode,
+            database_url: SecretString::from(database_url),
+            database_pool_size,
+            bind,
+            public_url,
+            session_key,
+            session_ttl: Duration::from_secs(session_ttl_minutes * 60),
+            smtp,
+            jobs,
+            log_format,
+        })
+    }
+
+    /// The 64-byte session key.
+    pub fn session_key_bytes(&self) -> Vec<u8> {
+        use base64::Engine;
+        base64::engine::general_purpose::STANDARD
+            .decode(self.session_key.expose_secret().as_bytes())
+            .unwrap_or_default()
+    }
+}
+
+fn doc(key: &str) -> &'static OptionDoc {
+    OPTIONS.iter().find(|o| o.key == key).unwrap_or(&OPTIONS[0])
+}
+
+fn invalid(key: &str, reason: &str) -> SettingsError {
+    let d = doc(key);
+    SettingsError::Invalid {
+        key: d.key,
+        env: d.env,
+        reason: reason.to_string(),
+    }
+}
+
+fn parse_opt<T: FromStr>(raw: &Raw, key: &str) -> Result<Option<T>, SettingsError>
+where
+    T::Err: fmt::Display,
+{
+    match raw.get(key).map(|s| s.trim()) {
+        None | Some("") => Ok(None),
+        Some(v) => v
+            .parse::<T>()
+            .map(Some)
+            .map_err(|e| invalid(key, &format!("{v:?} is not valid: {e}"))),
+    }
+}
+
+fn parse_interval(raw: &Raw, key: &str, default: u64) -> Result<Option<Duration>, SettingsError> {
+    match raw.get(key).map(|s| s.trim()) {
+        None => Ok(Some(Duration::from_secs(default))),
+        Some("") => Ok(None),
+        Some(v) => match v.parse::<u64>() {
+            Ok(0) | Err(_) => Err(invalid(
+                key,
+                &format!("{v:?} is not a positive number of seconds (empty disables)"),
+            )),
+            Ok(n) => Ok(Some(Duration::from_secs(n))),
+        },
+    }
+}
+
+fn parse_toml(text: &str) -> Result<Raw, String> {
+    let table: toml::Table = text.parse().map_err(|e: toml::de::Error| e.to_string())?;
+    let mut raw = Raw::new();
+    for (key, value) in table {
+        if !OPTIONS.iter().any(|o| o.key == key) {
+            return Err(format!("unknown option {key:?}"));
+        }
+        let text = match value {
+            toml::Value::String(s) => s,
+            toml::Value::Integer(i) => i.to_string(),
+            toml::Value::Boolean(b) => b.to_string(),
+            other => return Err(format!("option {key:?} has an unsupported value {other:?}")),
+        };
+        raw.insert(key, text);
+    }
+    Ok(raw)
+}
+
+fn random_session_key() -> String {
+    use base64::Engine;
+    use rand::RngCore;
+    let mut bytes = [0u8; 64];
+    rand::rng().fill_bytes(&mut bytes);
+    base64::engine::general_purpose::STANDARD.encode(bytes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defaults_are_valid() {
+        let s = Settings::from_pairs(&[]).unwrap();
+        assert_eq!(s.mode, Mode::Development);
+        assert_eq!(s.bind.port(), 8080);
+        assert_eq!(s.session_key_bytes().len(), 64);
+        assert!(s.jobs.deliver_mail.is_some());
+    }
+
+    #[test]
+    fn bad_values_name_the_option() {
+        let cases: &[(&str, &str, &str)] = &[
+            ("mode", "staging", "MANDAT_MODE"),
+            ("database_url", "mysql://x", "DATABASE_URL"),
+            ("database_pool_size", "0", "MANDAT_DATABASE_POOL_SIZE"),
+            ("database_pool_size", "ten", "MANDAT_DATABASE_POOL_SIZE"),
+            ("bind", "localhost", "MANDAT_BIND"),
+            ("public_url", "example.org", "MANDAT_PUBLIC_URL"),
+            ("session_key", "short", "MANDAT_SESSION_KEY"),
+            ("smtp_tls", "ssl", "MANDAT_SMTP_TLS"),
+            ("smtp_port", "99999", "MANDAT_SMTP_PORT"),
+            ("mail_from", "not an address", "MANDAT_MAIL_FROM"),
+            (
+                "job_deliver_mail_seconds",
+                "0",
+                "MANDAT_JOB_DELIVER_MAIL_SECONDS",
+            ),
+            ("log_format", "xml", "MANDAT_LOG_FORMAT"),
+        ];
+        for (key, value, env) in cases {
+            let err = Settings::from_pairs(&[(key, value)])
+                .unwrap_err()
+                .to_string();
+            assert!(err.contains(env), "{key}={value}: {err}");
+        }
+    }
+
+    #[test]
+    fn production_requires_secrets_and_https() {
+        let err = Settings::from_pairs(&[("mode", "production"), ("public_url", "https://x.be")])
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("MANDAT_SESSION_KEY"), "{err}");
+        let err = Settings::from_pairs(&[("mode", "production")])
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("MANDAT_PUBLIC_URL"), "{err}");
+    }
+
+    #[test]
+    fn empty_interval_disables_a_job() {
+        let s = Settings::from_pairs(&[("job_expire_requests_seconds", "")]).unwrap();
+        assert!(s.jobs.expire_requests.is_none());
+    }
+
+    #[test]
+    fn secrets_are_not_printed() {
+        let s = Settings::from_pairs(&[("database_url", "postgres://u:hunter2@h/db")]).unwrap();
+        let printed = format!("{s:?}");
+        assert!(!printed.contains("hunter2"));
+    }
+
+    #[test]
+    fn toml_unknown_keys_are_refused() {
+        assert!(parse_toml("colour = \"blue\"").is_err());
+        let raw = parse_toml("mode = \"demo\"\ndatabase_pool_size = 4").unwrap();
+        assert_eq!(raw.get("database_pool_size").unwrap(), "4");
+    }
+}

@@ -1,0 +1,109 @@
+//! Builds the application from typed settings; binds (port 0 in tests) and runs until stopped.
+
+use std::net::TcpListener;
+
+use actix_session::{
+    SessionMiddleware,
+    config::{CookieContentSecurity, PersistentSession},
+    storage::CookieSessionStore,
+};
+use actix_web::{
+    App, HttpServer,
+    cookie::{Key, SameSite},
+    dev::Server,
+    middleware::{self, from_fn},
+    web,
+};
+use tracing_actix_web::TracingLogger;
+
+use crate::{
+    clock::SharedClock,
+    settings::Settings,
+    telemetry::MandatSpans,
+    web::{AppState, errors, security},
+};
+
+/// Name of the session cookie.
+pub const SESSION_COOKIE: &str = "mandat_session";
+
+/// A built, bound application.
+pub struct Application {
+    port: u16,
+    server: Server,
+    state: AppState,
+}
+
+impl Application {
+    /// Builds the application and binds its listener (`settings.bind`; port 0 picks one).
+    pub fn build(settings: Settings, clock: SharedClock) -> anyhow::Result<Application> {
+        let state = AppState::new(settings, clock);
+        let listener = TcpListener::bind(state.settings.bind)
+            .map_err(|e| anyhow::anyhow!("cannot listen on {}: {e}", state.settings.bind))?;
+        let port = listener.local_addr()?.port();
+        let server = server(listener, state.clone())?;
+        Ok(Application {
+            port,
+            server,
+            state,
+        })
+    }
+
+    /// The bound port.
+    pub fn port(&self) -> u16 {
+        self.port
+    }
+
+    /// The application state (for tests and jobs).
+    pub fn state(&self) -> &AppState {
+        &self.state
+    }
+
+    /// Serves until the server is stopped (Ctrl-C / SIGTERM), running the background jobs
+    /// alongside.
+    pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        let jobs = crate::jobs::spawn_scheduler(self.state.clone());
+        let result = self.server.await;
+        jobs.abort();
+        result
+    }
+}
+
+fn server(listener: TcpListener, state: AppState) -> anyhow::Result<Server> {
+    let key = Key::try_from(state.settings.session_key_bytes().as_slice())
+        .map_err(|e| anyhow::anyhow!("session key: {e}"))?;
+    let secure = state.settings.mode.is_https();
+    let ttl = state.settings.session_ttl;
+    let data = web::Data::new(state);
+    let server = HttpServer::new(move || {
+        let session = SessionMiddleware::builder(CookieSessionStore::default(), key.clone())
+            .cookie_name(SESSION_COOKIE.to_string())
+            .cookie_http_only(true)
+            .cookie_secure(secure)
+            .cookie_same_site(SameSite::Lax)
+            .cookie_content_security(CookieContentSecurity::Private)
+            .session_lifecycle(PersistentSession::default().session_ttl(
+                actix_web::cookie::time::Duration::seconds(ttl.as_secs() as i64),
+            ))
+            .build();
+        App::new()
+            .app_data(data.clone())
+            .app_data(web::FormConfig::default().limit(64 * 1024))
+            .app_data(web::JsonConfig::default().limit(64 * 1024))
+            .configure(crate::web::configure)
+            .default_service(web::to(not_found))
+            .wrap(from_fn(errors::render_error_pages))
+            .wrap(from_fn(security::same_origin_guard))
+            .wrap(session)
+            .wrap(from_fn(security::headers))
+            .wrap(middleware::Compress::default())
+            .wrap(TracingLogger::<MandatSpans>::new())
+    })
+    .listen(listener)?
+    .shutdown_timeout(10)
+    .run();
+    Ok(server)
+}
+
+async fn not_found() -> Result<actix_web::HttpResponse, errors::AppError> {
+    Err(errors::AppError::NotFound)
+}

@@ -1,0 +1,165 @@
+//! Sign-in and sign-out through the identity providers (the demo one for now).
+
+use actix_web::{HttpRequest, HttpResponse, get, http::StatusCode, http::header, post, web};
+use serde::Deserialize;
+
+use super::{
+    errors::AppError,
+    extract::{CsrfForm, Ctx, Tenant, end_session, establish_session, state},
+    routes, views,
+};
+use crate::{
+    auth::{SignInError, SignInMethod},
+    db::{DbError, run_blocking},
+    domain::Niss,
+};
+
+/// Registers the routes.
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.service(sign_in_page)
+        .service(sign_in_demo)
+        .service(sign_in_demo_staff)
+        .service(sign_out);
+}
+
+#[derive(Deserialize)]
+struct NextQuery {
+    next: Option<String>,
+}
+
+#[get("/sign-in")]
+async fn sign_in_page(
+    req: HttpRequest,
+    ctx: Ctx,
+    tenant: Tenant,
+    query: web::Query<NextQuery>,
+) -> Result<HttpResponse, AppError> {
+    let next = routes::local_path(query.next.as_deref(), routes::HOME).to_string();
+    render_sign_in(&req, &ctx, tenant, &next, "", None, StatusCode::OK).await
+}
+
+async fn render_sign_in(
+    req: &HttpRequest,
+    ctx: &Ctx,
+    tenant: Tenant,
+    next: &str,
+    typed: &str,
+    error: Option<&str>,
+    status: StatusCode,
+) -> Result<HttpResponse, AppError> {
+    let personas = match state(req).demo_idp {
+        Some(idp) => Some(
+            run_blocking(&tenant.0, move |conn| {
+                idp.personas(conn).map_err(DbError::from)
+            })
+            .await?,
+        ),
+        None => None,
+    };
+    Ok(views::with_status(
+        status,
+        views::auth::sign_in(ctx, next, personas.as_ref(), typed, error),
+    ))
+}
+
+#[derive(Deserialize)]
+struct DemoPersonForm {
+    niss: String,
+    next: Option<String>,
+}
+
+#[post("/sign-in/demo")]
+async fn sign_in_demo(
+    req: HttpRequest,
+    ctx: Ctx,
+    tenant: Tenant,
+    form: CsrfForm<DemoPersonForm>,
+) -> Result<HttpResponse, AppError> {
+    let form = form.0;
+    let idp = state(&req).demo_idp.ok_or(AppError::NotFound)?;
+    let next = routes::local_path(form.next.as_deref(), routes::HOME).to_string();
+    let niss = match Niss::parse(&form.niss) {
+        Ok(niss) => niss,
+        Err(e) => {
+            return render_sign_in(
+                &req,
+                &ctx,
+                tenant,
+                &next,
+                &form.niss,
+                Some(e.message_key()),
+                StatusCode::BAD_REQUEST,
+            )
+            .await;
+        }
+    };
+    let pool = tenant.0.clone();
+    let result = run_blocking(&pool, move |conn| {
+        Ok::<_, AppError>(idp.person(conn, &niss, SignInMethod::Demo))
+    })
+    .await?;
+    match result {
+        Ok(principal) => {
+            establish_session(&req, &principal)?;
+            tracing::info!(method = "demo", "person signed in");
+            Ok(see_other(&next))
+        }
+        Err(SignInError::UnknownPerson) => {
+            render_sign_in(
+                &req,
+                &ctx,
+                tenant,
+                &next,
+                &form.niss,
+                Some("sign-in-unknown-person"),
+                StatusCode::BAD_REQUEST,
+            )
+            .await
+        }
+        Err(e) => Err(AppError::Internal(e.into())),
+    }
+}
+
+#[derive(Deserialize)]
+struct DemoStaffForm {
+    username: String,
+    next: Option<String>,
+}
+
+#[post("/sign-in/demo-staff")]
+async fn sign_in_demo_staff(
+    req: HttpRequest,
+    tenant: Tenant,
+    form: CsrfForm<DemoStaffForm>,
+) -> Result<HttpResponse, AppError> {
+    let form = form.0;
+    let idp = state(&req).demo_idp.ok_or(AppError::NotFound)?;
+    let next = routes::local_path(form.next.as_deref(), routes::HOME).to_string();
+    let username = form.username.clone();
+    let result = run_blocking(&tenant.0, move |conn| {
+        Ok::<_, AppError>(idp.staff(conn, &username))
+    })
+    .await?;
+    match result {
+        Ok(principal) => {
+            establish_session(&req, &principal)?;
+            tracing::info!(method = "demo", "staff signed in");
+            Ok(see_other(&next))
+        }
+        Err(SignInError::UnknownStaff) => Err(AppError::BadRequest),
+        Err(e) => Err(AppError::Internal(e.into())),
+    }
+}
+
+#[post("/sign-out")]
+async fn sign_out(req: HttpRequest, _form: CsrfForm<serde::de::IgnoredAny>) -> HttpResponse {
+    end_session(&req);
+    see_other(routes::HOME)
+}
+
+/// A 303 redirect (after a POST).
+pub fn see_other(location: &str) -> HttpResponse {
+    HttpResponse::SeeOther()
+        .insert_header((header::LOCATION, location.to_string()))
+        .finish()
+}

@@ -1,0 +1,174 @@
+//! One error type at the web boundary, and the middleware that turns error statuses into
+//! localized pages (or fragments for htmx). Users never see internal text: a 500 shows an
+//! incident id, and the full cause chain goes to the log with that id.
+
+use actix_web::{
+    HttpResponse, ResponseError,
+    body::{BoxBody, EitherBody, MessageBody},
+    dev::{ServiceRequest, ServiceResponse},
+    http::{StatusCode, header},
+    middleware::Next,
+};
+use uuid::Uuid;
+
+use super::{
+    extract::{Ctx, Rendered},
+    routes, views,
+};
+use crate::db::DbError;
+
+/// Errors of the web side.
+#[derive(Debug, thiserror::Error)]
+pub enum AppError {
+    /// No such page, or no such object for the signed-in party (never says which).
+    #[error("not found")]
+    NotFound,
+    /// Not allowed (also: CSRF token missing or wrong).
+    #[error("forbidden")]
+    Forbidden,
+    /// A page that needs someone signed in.
+    #[error("sign-in required")]
+    SignInRequired,
+    /// Malformed request.
+    #[error("bad request")]
+    BadRequest,
+    /// Body too large.
+    #[error("payload too large")]
+    PayloadTooLarge,
+    /// Too many attempts.
+    #[error("too many requests")]
+    TooManyRequests,
+    /// The database cannot be reached.
+    #[error("database unavailable")]
+    Unavailable(#[source] anyhow::Error),
+    /// Anything else: a bug or an outage; details go to the log only.
+    #[error("internal error")]
+    Internal(#[source] anyhow::Error),
+}
+
+impl From<DbError> for AppError {
+    fn from(e: DbError) -> Self {
+        match e {
+            DbError::Unavailable(msg) => AppError::Unavailable(anyhow::anyhow!(msg)),
+            DbError::Query(diesel::result::Error::NotFound) => AppError::NotFound,
+            DbError::Query(e) => AppError::Internal(e.into()),
+        }
+    }
+}
+
+impl From<diesel::result::Error> for AppError {
+    fn from(e: diesel::result::Error) -> Self {
+        AppError::from(DbError::Query(e))
+    }
+}
+
+/// The incident id of a 500, kept in the response for the error page.
+#[derive(Copy, Clone, Debug)]
+pub struct Incident(pub Uuid);
+
+impl ResponseError for AppError {
+    fn status_code(&self) -> StatusCode {
+        match self {
+            AppError::NotFound => StatusCode::NOT_FOUND,
+            AppError::Forbidden => StatusCode::FORBIDDEN,
+            AppError::SignInRequired => StatusCode::UNAUTHORIZED,
+            AppError::BadRequest => StatusCode::BAD_REQUEST,
+            AppError::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            AppError::TooManyRequests => StatusCode::TOO_MANY_REQUESTS,
+            AppError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
+            AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    fn error_response(&self) -> HttpResponse {
+        let mut res = HttpResponse::new(self.status_code());
+        if let AppError::Internal(cause) | AppError::Unavailable(cause) = self {
+            let incident = Uuid::new_v4();
+            tracing::error!(%incident, error = ?cause, "request failed");
+            res.extensions_mut().insert(Incident(incident));
+        }
+        if let AppError::TooManyRequests = self {
+            res.headers_mut()
+                .insert(header::RETRY_AFTER, header::HeaderValue::from_static("60"));
+        }
+        res
+    }
+}
+
+/// Middleware: replaces any error status of the HTML side (not `/api`, not assets) that the
+/// handler did not render itself with the localized error page, or a fragment for htmx.
+/// A 401 becomes a redirect to the sign-in page that comes back here afterwards.
+pub async fn render_error_pages(
+    req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<EitherBody<impl MessageBody, BoxBody>>, actix_web::Error> {
+    let path = req.path().to_string();
+    let skip = path.starts_with("/api/")
+        || path.starts_with(routes::ASSETS)
+        || path == routes::HEALTHZ
+        || path == routes::READYZ;
+    let res = next.call(req).await?;
+    let status = res.status();
+    if skip || status.as_u16() < 400 || res.response().extensions().get::<Rendered>().is_some() {
+        return Ok(res.map_into_left_body());
+    }
+    let incident = res
+        .response()
+        .extensions()
+        .get::<Incident>()
+        .map(|i| i.0)
+        .or_else(|| {
+            status.is_server_error().then(|| {
+                let incident = Uuid::new_v4();
+                if let Some(e) = res.response().error() {
+                    tracing::error!(%incident, error = ?e, "request failed");
+                }
+                incident
+            })
+        });
+    let (req, old) = res.into_parts();
+    let ctx = Ctx::of(&req);
+    let mut new = if status == StatusCode::UNAUTHORIZED {
+        let target = format!("{}?next={}", routes::SIGN_IN, url_escape(&ctx.path));
+        if ctx.hx {
+            HttpResponse::Ok()
+                .insert_header(("HX-Redirect", target))
+                .finish()
+        } else {
+            HttpResponse::SeeOther()
+                .insert_header((header::LOCATION, target))
+                .finish()
+        }
+    } else {
+        let markup = views::errors::error_page(&ctx, status, incident);
+        let mut r = HttpResponse::build(status);
+        r.content_type("text/html; charset=utf-8");
+        if ctx.hx {
+            // htmx does not swap error responses by default: ask it to show this fragment
+            // in the page's error area.
+            r.insert_header(("HX-Retarget", "#flash"));
+            r.insert_header(("HX-Reswap", "innerHTML"));
+        }
+        for name in [header::RETRY_AFTER] {
+            if let Some(v) = old.headers().get(&name) {
+                r.insert_header((name.clone(), v.clone()));
+            }
+        }
+        r.body(markup.into_string())
+    };
+    new.extensions_mut().insert(Rendered);
+    Ok(ServiceResponse::new(req, new).map_into_right_body())
+}
+
+/// Percent-encodes a path for a query parameter.
+pub fn url_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || b"-_.~/".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}

@@ -1,0 +1,34 @@
+//! `/healthz` (the process is up) and `/readyz` (the database answers).
+
+use actix_web::{HttpResponse, get, web};
+use diesel::{RunQueryDsl, sql_query};
+
+use super::extract::Tenant;
+use crate::db::{DbError, run_blocking};
+
+/// Registers the routes.
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.service(healthz).service(readyz);
+}
+
+#[get("/healthz")]
+async fn healthz() -> HttpResponse {
+    HttpResponse::Ok().content_type("text/plain").body("ok")
+}
+
+#[get("/readyz")]
+async fn readyz(tenant: Tenant) -> HttpResponse {
+    let result = run_blocking(&tenant.0, |conn| {
+        sql_query("SELECT 1").execute(conn).map_err(DbError::from)
+    })
+    .await;
+    match result {
+        Ok(_) => HttpResponse::Ok().content_type("text/plain").body("ready"),
+        Err(e) => {
+            tracing::warn!(error = %e, "not ready");
+            HttpResponse::ServiceUnavailable()
+                .content_type("text/plain")
+                .body("database unavailable")
+        }
+    }
+}

@@ -1,0 +1,132 @@
+//! The frame of every page: header (service name, language switch, who is signed in, sign
+//! out), main, footer.
+
+use maud::{DOCTYPE, Markup, html};
+
+use super::csrf_field;
+use crate::{
+    auth::Principal,
+    i18n::Lang,
+    web::{errors::url_escape, extract::Ctx, routes},
+};
+
+/// Which side of the service a page belongs to (the service name in the header).
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum Area {
+    /// Public pages.
+    Public,
+    /// The company app.
+    Company,
+    /// The citizen portal.
+    Citizen,
+    /// The back office.
+    Admin,
+}
+
+impl Area {
+    fn name_key(self) -> &'static str {
+        match self {
+            Area::Public => "service-name",
+            Area::Company => "service-company",
+            Area::Citizen => "service-citizen",
+            Area::Admin => "service-admin",
+        }
+    }
+    fn home(self) -> &'static str {
+        match self {
+            Area::Public => routes::HOME,
+            Area::Company => routes::COMPANY,
+            Area::Citizen => routes::CITIZEN,
+            Area::Admin => "/admin",
+        }
+    }
+}
+
+/// htmx settings: no inline indicator styles (CSP), no eval, and error responses are
+/// swapped too (the server retargets them to the flash area).
+const HTMX_CONFIG: &str = r#"{"includeIndicatorStyles":false,"allowEval":false,"allowScriptTags":false,"responseHandling":[{"code":"204","swap":false},{"code":"[23]..","swap":true},{"code":"[45]..","swap":true,"error":true}]}"#;
+
+/// The whole page.
+pub fn layout(ctx: &Ctx, title: &str, area: Area, body: Markup) -> Markup {
+    let service = ctx.t(area.name_key());
+    let hx_headers = format!(r#"{{"X-CSRF-Token":"{}"}}"#, ctx.csrf);
+    html! {
+        (DOCTYPE)
+        html lang=(ctx.lang.code()) {
+            head {
+                meta charset="utf-8";
+                meta name="viewport" content="width=device-width, initial-scale=1";
+                meta name="htmx-config" content=(HTMX_CONFIG);
+                meta name="csrf-token" content=(ctx.csrf);
+                title { (title) " — " (service) }
+                link rel="stylesheet" href="/assets/app.css";
+                link rel="icon" href="/assets/favicon.svg" type="image/svg+xml";
+                script src="/assets/htmx.min.js" defer {}
+                script src="/assets/app.js" defer {}
+            }
+            body hx-headers=(hx_headers) {
+                a.skip href="#main" { (ctx.t("skip-to-content")) }
+                @if ctx.demo {
+                    div.demo-banner role="note" { (ctx.t("demo-banner")) }
+                }
+                header.site {
+                    div.brand {
+                        a href=(area.home()) { span.logo aria-hidden="true" { "◆" } (service) }
+                    }
+                    nav.lang aria-label=(ctx.t("language-switch")) {
+                        ul {
+                            @for lang in Lang::ALL {
+                                li {
+                                    @if lang == ctx.lang {
+                                        span aria-current="true" lang=(lang.code()) { (lang.code().to_uppercase()) }
+                                    } @else {
+                                        a href=(format!("{}/{}?next={}", routes::LANG, lang.code(), url_escape(&ctx.path)))
+                                            lang=(lang.code()) hreflang=(lang.code()) title=(lang.native_name())
+                                            data-testid=(format!("lang-{}", lang.code())) {
+                                            (lang.code().to_uppercase())
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                    (who(ctx))
+                }
+                main #main {
+                    div #flash aria-live="polite" {}
+                    (body)
+                }
+                footer.site {
+                    p { (ctx.t("footer-text")) }
+                    p {
+                        a href=(routes::COMPANIES) { (ctx.t("nav-companies")) } " · "
+                        a href=(routes::CITIZENS) { (ctx.t("nav-citizens")) }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Who is signed in, and the sign-out button; or the sign-in link.
+fn who(ctx: &Ctx) -> Markup {
+    html! {
+        div.who {
+            @match &ctx.principal {
+                Some(p) => {
+                    span.signed-in data-testid="signed-in" {
+                        (ctx.t("signed-in-as")) " " strong { (p.display_name()) }
+                        @if let Principal::Staff { .. } = p { " (" (ctx.t("staff")) ")" }
+                    }
+                    form.inline method="post" action=(routes::SIGN_OUT) {
+                        (csrf_field(ctx))
+                        button.link type="submit" { (ctx.t("sign-out")) }
+                    }
+                }
+                None => {
+                    a href=(format!("{}?next={}", routes::SIGN_IN, url_escape(&ctx.path))) { (ctx.t("sign-in")) }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,164 @@
+//! Real headless Chromium through chromedriver (installed by scripts/test).
+
+use std::{
+    process::{Child, Command, Stdio},
+    time::Duration,
+};
+
+use fantoccini::{Client, ClientBuilder, Locator};
+use hyper_util::client::legacy::connect::HttpConnector;
+use serde_json::json;
+
+use crate::helpers::spawn_app;
+
+/// A chromedriver process and a WebDriver session; both end on drop / `close`.
+pub struct Browser {
+    /// The WebDriver client.
+    pub client: Client,
+    driver: Child,
+    _profile: TempDir,
+}
+
+struct TempDir(std::path::PathBuf);
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+impl Browser {
+    /// Starts chromedriver on a free port and opens a headless Chromium session.
+    pub async fn start() -> Browser {
+        let driver_bin = std::env::var("MANDAT_TEST_CHROMEDRIVER")
+            .unwrap_or_else(|_| "/usr/bin/chromedriver".to_string());
+        let chromium = std::env::var("MANDAT_TEST_CHROMIUM")
+            .unwrap_or_else(|_| "/usr/bin/chromium".to_string());
+        assert!(
+            std::path::Path::new(&driver_bin).exists(),
+            "{driver_bin} is missing: run the tests with scripts/test, which installs chromium-driver"
+        );
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .and_then(|l| l.local_addr())
+            .map(|a| a.port())
+            .expect("free port");
+        let driver = Command::new(&driver_bin)
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("start chromedriver");
+        let profile = std::env::temp_dir().join(format!("mandat-chrome-{}", uuid::Uuid::new_v4()));
+        let caps = json!({
+            "goog:chromeOptions": {
+                "binary": chromium,
+                "args": [
+                    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic",
+                    "--no-first-run", "--disable-background-networking",
+                    "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
+                    "--window-size=1280,900", "--lang=fr-BE", "--accept-lang=fr-BE,fr",
+                    format!("--user-data-dir={}", profile.display()),
+                ]
+            }
+        });
+        let caps = caps.as_object().cloned().expect("object");
+        let url = format!("http://127.0.0.1:{port}");
+        let mut last_error = None;
+        for _ in 0..50 {
+            match ClientBuilder::new(HttpConnector::new())
+                .capabilities(caps.clone())
+                .connect(&url)
+                .await
+            {
+                Ok(client) => {
+                    return Browser {
+                        client,
+                        driver,
+                        _profile: TempDir(profile),
+                    };
+                }
+                Err(e) => {
+                    last_error = Some(e);
+                    tokio::time::sleep(Duration::from_millis(200)).await;
+                }
+            }
+        }
+        panic!("could not open a WebDriver session: {last_error:?}");
+    }
+
+    /// Ends the session and the driver.
+    pub async fn close(mut self) {
+        let _ = self.client.clone().close().await;
+        let _ = self.driver.kill();
+        let _ = self.driver.wait();
+    }
+}
+
+impl Drop for Browser {
+    fn drop(&mut self) {
+        let _ = self.driver.kill();
+    }
+}
+
+#[tokio::test]
+async fn home_page_in_every_language_through_the_switcher() {
+    let app = spawn_app().await;
+    let browser = Browser::start().await;
+    let c = &browser.client;
+    c.goto(&format!("{}/", app.address))
+        .await
+        .expect("open home");
+    let lang = c
+        .find(Locator::Css("html"))
+        .await
+        .unwrap()
+        .attr("lang")
+        .await
+        .unwrap();
+    assert_eq!(lang.as_deref(), Some("fr"));
+    let expected = [
+        ("nl", "Toegang tot mijn data"),
+        ("de", "Zugang zu meinen Daten"),
+        ("en", "Access to my data"),
+        ("fr", "Accès à mes données"),
+    ];
+    // Go to the citizens' landing page, then switch through every language.
+    c.find(Locator::Css("[data-testid=door-citizens]"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    for (code, title) in expected {
+        c.find(Locator::Css(&format!("[data-testid=lang-{code}]")))
+            .await
+            .unwrap_or_else(|e| panic!("switch to {code}: {e}"))
+            .click()
+            .await
+            .unwrap();
+        let html_lang = c
+            .find(Locator::Css("html"))
+            .await
+            .unwrap()
+            .attr("lang")
+            .await
+            .unwrap();
+        assert_eq!(html_lang.as_deref(), Some(code));
+        let h1 = c
+            .find(Locator::Css("h1"))
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        assert_eq!(h1, title);
+        assert!(c.current_url().await.unwrap().path().ends_with("/citizens"));
+    }
+    // No CSP violation or script error was reported by the page.
+    let errors = c
+        .execute("return window.__mandatErrors || [];", vec![])
+        .await
+        .unwrap();
+    assert_eq!(errors, json!([]));
+    browser.close().await;
+}

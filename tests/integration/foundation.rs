@@ -1,0 +1,342 @@
+//! The foundation: health, languages, security baseline, sign-in, error pages, the CLI.
+
+use crate::helpers::{Options, attr, spawn_app, spawn_app_with, texts};
+
+#[tokio::test]
+async fn health_and_readiness() {
+    let app = spawn_app().await;
+    assert_eq!(app.get("/healthz").await.status().as_u16(), 200);
+    let ready = app.get("/readyz").await;
+    assert_eq!(ready.status().as_u16(), 200);
+    assert_eq!(ready.text().await.unwrap(), "ready");
+}
+
+#[tokio::test]
+async fn readiness_fails_and_pages_say_so_when_the_database_is_down() {
+    let app = spawn_app_with(Options {
+        settings: vec![(
+            "database_url",
+            crate::helpers::with_database(&crate::helpers::admin_url(), "mandat_no_such_database"),
+        )],
+    })
+    .await;
+    assert_eq!(app.get("/healthz").await.status().as_u16(), 200);
+    assert_eq!(app.get("/readyz").await.status().as_u16(), 503);
+    let res = app.get_with("/sign-in", &[("accept-language", "nl")]).await;
+    assert_eq!(res.status().as_u16(), 503);
+    let body = res.text().await.unwrap();
+    assert!(body.contains("lang=\"nl\""), "{body}");
+    assert_eq!(
+        texts(&body, "section.error h1"),
+        vec!["Dienst tijdelijk niet beschikbaar"]
+    );
+    assert!(
+        !body.to_lowercase().contains("postgres"),
+        "no internal text: {body}"
+    );
+}
+
+#[tokio::test]
+async fn french_is_the_default_and_accept_language_is_followed() {
+    let app = spawn_app().await;
+    let body = app.page("/").await;
+    assert_eq!(attr(&body, "html", "lang").as_deref(), Some("fr"));
+    let cases = [
+        ("nl-BE,nl;q=0.9,en;q=0.5", "nl", "Toegang tot mijn data"),
+        ("de", "de", "Zugang zu meinen Daten"),
+        ("en-GB", "en", "Access to my data"),
+        ("es, it", "fr", "Accès à mes données"),
+    ];
+    for (accept, lang, citizen_service) in cases {
+        let res = app
+            .get_with("/citizens", &[("accept-language", accept)])
+            .await;
+        let body = res.text().await.unwrap();
+        assert_eq!(
+            attr(&body, "html", "lang").as_deref(),
+            Some(lang),
+            "{accept}"
+        );
+        assert_eq!(
+            texts(&body, "h1"),
+            vec![citizen_service.to_string()],
+            "{accept}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn the_explicit_choice_is_kept_in_a_cookie_and_beats_accept_language() {
+    let app = spawn_app().await;
+    let res = app.get("/lang/de?next=/companies").await;
+    assert_eq!(res.status().as_u16(), 303);
+    assert_eq!(res.headers()["location"], "/companies");
+    let cookie = res.headers()["set-cookie"].to_str().unwrap().to_string();
+    assert!(cookie.starts_with("lang=de"), "{cookie}");
+    let body = app
+        .get_with("/companies", &[("accept-language", "nl")])
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert_eq!(attr(&body, "html", "lang").as_deref(), Some("de"));
+    assert_eq!(texts(&body, "h1"), vec!["Einsicht in Bürgerdaten"]);
+    // The switcher on the page links to the other languages and back here.
+    assert_eq!(
+        attr(&body, "a[data-testid=lang-nl]", "href").as_deref(),
+        Some("/lang/nl?next=/companies")
+    );
+    // An off-site `next` is not followed.
+    let res = app.get("/lang/nl?next=//evil.example").await;
+    assert_eq!(res.headers()["location"], "/");
+}
+
+#[tokio::test]
+async fn security_headers_and_cookie_flags() {
+    let app = spawn_app().await;
+    let res = app.get("/").await;
+    let h = res.headers();
+    let csp = h["content-security-policy"].to_str().unwrap();
+    assert!(
+        csp.contains("script-src 'self'") && !csp.contains("unsafe-inline"),
+        "{csp}"
+    );
+    assert_eq!(h["x-content-type-options"], "nosniff");
+    assert_eq!(h["x-frame-options"], "DENY");
+    assert_eq!(h["referrer-policy"], "no-referrer");
+    assert_eq!(h["cache-control"], "no-store");
+    assert!(
+        h.get("strict-transport-security").is_none(),
+        "no HSTS in development"
+    );
+    let cookie = h["set-cookie"].to_str().unwrap();
+    assert!(cookie.starts_with("mandat_session="), "{cookie}");
+    assert!(
+        cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"),
+        "{cookie}"
+    );
+    assert!(
+        !cookie.contains("Secure"),
+        "development cookies are not Secure: {cookie}"
+    );
+    let body = res.text().await.unwrap();
+    assert!(
+        !body.contains("style=") && !body.contains("<style"),
+        "no inline style"
+    );
+    assert!(!body.contains("<script>"), "no inline script");
+
+    let demo = spawn_app_with(Options {
+        settings: vec![("mode", "demo".into())],
+    })
+    .await;
+    let res = demo.get("/").await;
+    assert!(
+        res.headers()["strict-transport-security"]
+            .to_str()
+            .unwrap()
+            .contains("max-age")
+    );
+    let cookie = res.headers()["set-cookie"].to_str().unwrap();
+    assert!(cookie.contains("Secure"), "{cookie}");
+}
+
+#[tokio::test]
+async fn state_changing_requests_need_the_csrf_token_and_the_same_origin() {
+    let app = spawn_app().await;
+    let form = [("niss", "85073003328"), ("next", "/")];
+    // No token.
+    let res = app.post_raw("/sign-in/demo", &form, &[]).await;
+    assert_eq!(res.status().as_u16(), 403);
+    // A wrong token.
+    let _ = app.csrf().await;
+    let mut with_wrong = form.to_vec();
+    with_wrong.push(("csrf", "forged"));
+    assert_eq!(
+        app.post_raw("/sign-in/demo", &with_wrong, &[])
+            .await
+            .status()
+            .as_u16(),
+        403
+    );
+    // The right token from another site.
+    let token = app.csrf().await;
+    let mut good = form.to_vec();
+    good.push(("csrf", &token));
+    let res = app
+        .post_raw("/sign-in/demo", &good, &[("sec-fetch-site", "cross-site")])
+        .await;
+    assert_eq!(res.status().as_u16(), 403);
+    let res = app
+        .post_raw(
+            "/sign-in/demo",
+            &good,
+            &[("origin", "https://evil.example")],
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 403);
+    // The right token, same origin: accepted.
+    let origin = app.address.clone();
+    let res = app
+        .post_raw(
+            "/sign-in/demo",
+            &good,
+            &[("origin", &origin), ("sec-fetch-site", "same-origin")],
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 303);
+    // htmx sends the token in a header.
+    let res = app
+        .post_raw("/sign-out", &[], &[("x-csrf-token", &token)])
+        .await;
+    assert_eq!(
+        res.status().as_u16(),
+        403,
+        "the session was renewed at sign-in: old token is void"
+    );
+}
+
+#[tokio::test]
+async fn demo_sign_in_renews_the_session_and_shows_who_is_signed_in() {
+    let app = spawn_app().await;
+    let page = app.page("/sign-in?next=/companies").await;
+    // The demo register's people, including the foreigner with a BIS number.
+    assert!(
+        page.contains("Maria") && page.contains("Kowalski"),
+        "{page}"
+    );
+    let before = app.csrf().await;
+    app.sign_in("85.07.30-033.28").await;
+    let body = app.page("/").await;
+    assert_eq!(
+        texts(&body, "[data-testid=signed-in] strong"),
+        vec!["Jan Peeters"]
+    );
+    let after = crate::helpers::csrf_in(&body).unwrap();
+    assert_ne!(before, after, "a new CSRF token with the new session");
+    // Sign out.
+    let res = app.post_form("/sign-out", &[]).await;
+    assert_eq!(res.status().as_u16(), 303);
+    let body = app.page("/").await;
+    assert!(texts(&body, "[data-testid=signed-in]").is_empty());
+}
+
+#[tokio::test]
+async fn bad_national_numbers_get_a_clear_message_in_the_users_language() {
+    let app = spawn_app().await;
+    let _ = app.get("/lang/nl").await;
+    let cases = [
+        ("", "Vul"),
+        ("8507300332", "11 cijfers"),
+        ("85073003329", "niet geldig"),
+        ("85.07.30-033.2x", "cijfers"),
+    ];
+    for (typed, expected) in cases {
+        let res = app
+            .post_form("/sign-in/demo", &[("niss", typed), ("next", "/")])
+            .await;
+        assert_eq!(res.status().as_u16(), 400, "{typed:?}");
+        let body = res.text().await.unwrap();
+        let msg = texts(&body, "[data-testid=sign-in-error]").join(" ");
+        assert!(msg.contains(expected), "{typed:?}: {msg}");
+        // What was typed is kept.
+        assert_eq!(attr(&body, "input#niss", "value").as_deref(), Some(typed));
+    }
+    // A valid number unknown to the register.
+    let res = app
+        .post_form("/sign-in/demo", &[("niss", "85073003429"), ("next", "/")])
+        .await;
+    let status = res.status().as_u16();
+    let body = res.text().await.unwrap();
+    assert_eq!(status, 400, "{body}");
+}
+
+#[tokio::test]
+async fn not_found_is_a_localized_page_or_an_htmx_fragment() {
+    let app = spawn_app().await;
+    let res = app.get_with("/nowhere", &[("accept-language", "de")]).await;
+    assert_eq!(res.status().as_u16(), 404);
+    let body = res.text().await.unwrap();
+    assert_eq!(
+        texts(&body, "section.error h1"),
+        vec!["Seite nicht gefunden"]
+    );
+    assert!(body.contains("<html"), "a whole page");
+    let res = app
+        .get_with(
+            "/nowhere",
+            &[("accept-language", "en"), ("hx-request", "true")],
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 404);
+    assert_eq!(res.headers()["hx-retarget"], "#flash");
+    let body = res.text().await.unwrap();
+    assert!(!body.contains("<html"), "a fragment: {body}");
+    assert!(body.contains("Page not found"));
+}
+
+#[tokio::test]
+async fn assets_are_served_from_the_binary() {
+    let app = spawn_app().await;
+    let res = app.get("/assets/htmx.min.js").await;
+    assert_eq!(res.status().as_u16(), 200);
+    assert!(
+        res.headers()["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("text/javascript")
+    );
+    let etag = res.headers()["etag"].to_str().unwrap().to_string();
+    assert!(res.text().await.unwrap().contains("htmx"));
+    let res = app
+        .get_with("/assets/htmx.min.js", &[("if-none-match", &etag)])
+        .await;
+    assert_eq!(res.status().as_u16(), 304);
+    assert_eq!(app.get("/assets/nope.js").await.status().as_u16(), 404);
+}
+
+#[test]
+fn the_cli_refuses_bad_settings_with_a_clear_message() {
+    let bin = env!("CARGO_BIN_EXE_mandat");
+    let out = std::process::Command::new(bin)
+        .arg("migrate")
+        .env("MANDAT_MODE", "staging")
+        .output()
+        .expect("run mandat");
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("MANDAT_MODE") && err.contains("staging"),
+        "{err}"
+    );
+    let out = std::process::Command::new(bin)
+        .arg("config")
+        .output()
+        .expect("run mandat");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("DATABASE_URL") && text.contains("MANDAT_SMTP_HOST"));
+    let out = std::process::Command::new(bin)
+        .args(["serve", "--help"])
+        .output()
+        .expect("run mandat");
+    assert!(String::from_utf8_lossy(&out.stdout).contains("--bind"));
+}
+
+#[test]
+fn seed_and_migrate_work_on_an_empty_database() {
+    let url = crate::helpers::fresh_empty_database();
+    let bin = env!("CARGO_BIN_EXE_mandat");
+    for cmd in ["migrate", "seed-demo", "seed-demo"] {
+        let out = std::process::Command::new(bin)
+            .arg(cmd)
+            .env("DATABASE_URL", &url)
+            .env("MANDAT_MODE", "development")
+            .output()
+            .expect("run mandat");
+        assert!(
+            out.status.success(),
+            "{cmd}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+}
