@@ -11,6 +11,7 @@ pub mod i18n;
 pub mod jobs;
 pub mod mail;
 pub mod seed;
+pub mod services;
 pub mod settings;
 pub mod startup;
 pub mod telemetry;

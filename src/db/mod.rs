@@ -2,6 +2,7 @@
 //! synchronous queries off the async executor. Model functions take `&mut PgConnection`
 //! so they run on a pooled connection or inside a transaction alike.
 
+pub mod requests;
 pub mod schema;
 
 use diesel::{
