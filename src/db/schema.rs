@@ -158,4 +158,38 @@ diesel::allow_tables_to_appear_in_same_query!(
     citizen_blocks,
     outbox_emails,
     email_attempts,
+    occupations,
+    student_hours,
+    student_quotas,
 );
+
+diesel::table! {
+    occupations (niss, employer_bce, year, quarter, start_date) {
+        niss -> Text,
+        employer_bce -> Text,
+        year -> Int4,
+        quarter -> Int2,
+        start_date -> Date,
+        end_date -> Nullable<Date>,
+        worker_hours -> Float8,
+        reference_hours -> Float8,
+        kind -> Text,
+    }
+}
+
+diesel::table! {
+    student_hours (niss, employer_bce, year, quarter) {
+        niss -> Text,
+        employer_bce -> Text,
+        year -> Int4,
+        quarter -> Int2,
+        hours -> Int4,
+    }
+}
+
+diesel::table! {
+    student_quotas (year) {
+        year -> Int4,
+        hours -> Int4,
+    }
+}

@@ -1,7 +1,9 @@
 //! Use cases, written once and called by both the web pages and the JSON API:
 //! authorisation against the acting party, transactions, audit, outbox.
 
+pub mod companies;
 pub mod events;
+pub mod requests;
 pub mod tokens;
 
 use std::collections::BTreeMap;

@@ -62,6 +62,19 @@ impl From<diesel::result::Error> for AppError {
     }
 }
 
+impl From<crate::services::ServiceError> for AppError {
+    fn from(e: crate::services::ServiceError) -> Self {
+        use crate::services::ServiceError as S;
+        match e {
+            S::NotFound => AppError::NotFound,
+            S::Forbidden | S::Suspended => AppError::Forbidden,
+            S::Invalid(_) | S::Conflict(_) => AppError::BadRequest,
+            S::Db(e) => AppError::from(e),
+            S::Other(e) => AppError::Internal(e),
+        }
+    }
+}
+
 /// The incident id of a 500, kept in the response for the error page.
 #[derive(Copy, Clone, Debug)]
 pub struct Incident(pub Uuid);
