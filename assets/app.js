@@ -38,4 +38,14 @@
       e.stopImmediatePropagation();
     }
   }, true);
+
+  // A form confirmed through its data-confirm dialog tells the server so
+  // (<input type="hidden" name="confirmed">); without JavaScript the server asks on a
+  // confirmation page instead.
+  document.addEventListener("submit", function (e) {
+    var form = e.target;
+    if (e.defaultPrevented || !form.getAttribute || !form.getAttribute("data-confirm")) return;
+    var flag = form.querySelector("input[name=confirmed]");
+    if (flag) flag.value = "yes";
+  });
 })();

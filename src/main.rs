@@ -50,6 +50,22 @@ enum Command {
     },
     /// List every configuration option, its environment variable and its default.
     Config,
+    /// Load the authentic sources from CSV files (docs/import.md): all or nothing,
+    /// idempotent; every bad row is reported as `file:line: column: reason`.
+    Import {
+        /// persons.csv: the national register.
+        #[arg(long, value_name = "FILE")]
+        persons: Option<PathBuf>,
+        /// occupations.csv: DmfA occupation lines.
+        #[arg(long, value_name = "FILE")]
+        occupations: Option<PathBuf>,
+        /// student_hours.csv: Dimona STU hours.
+        #[arg(long, value_name = "FILE")]
+        student_hours: Option<PathBuf>,
+        /// student_quota.csv: the yearly Student@Work quota.
+        #[arg(long, value_name = "FILE")]
+        student_quota: Option<PathBuf>,
+    },
 }
 
 #[derive(Subcommand)]
@@ -101,6 +117,24 @@ fn connect(settings: &Settings) -> anyhow::Result<PgConnection> {
 fn run(command: Command, mut settings: Settings) -> anyhow::Result<()> {
     match command {
         Command::Config => Ok(()),
+        Command::Import {
+            persons,
+            occupations,
+            student_hours,
+            student_quota,
+        } => {
+            let files = mandat::sources::import::ImportFiles {
+                persons,
+                occupations,
+                student_hours,
+                student_quota,
+            };
+            let mut conn = connect(&settings)?;
+            db::run_migrations(&mut conn)?;
+            let report = mandat::sources::import::run(&mut conn, &files)?;
+            println!("imported: {report}");
+            Ok(())
+        }
         Command::Migrate => {
             let n = db::run_migrations(&mut connect(&settings)?)?;
             println!("{n} migration(s) applied");
@@ -112,7 +146,7 @@ fn run(command: Command, mut settings: Settings) -> anyhow::Result<()> {
             }
             let mut conn = connect(&settings)?;
             db::run_migrations(&mut conn)?;
-            let report = mandat::seed::seed_demo(&mut conn, chrono::Utc::now())?;
+            let report = mandat::seed::seed_demo_with(&mut conn, chrono::Utc::now(), &settings.public_url)?;
             println!("demo world loaded: {report}");
             Ok(())
         }

@@ -153,11 +153,17 @@ pub struct SeedReport {
     pub people: usize,
     /// Staff members.
     pub staff: usize,
+    /// Rows of the other authentic sources (occupations, student hours, quotas).
+    pub sources: usize,
+    /// Access requests made for the demo companies (0 when they already existed).
+    pub requests: usize,
 }
 
 impl fmt::Display for SeedReport {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} people, {} staff", self.people, self.staff)
+        write!(f, "{} people, {} staff", self.people, self.staff)?;
+        write!(f, ", {} source rows", self.sources)?;
+        write!(f, ", {} requests", self.requests)
     }
 }
 
@@ -165,8 +171,20 @@ fn date(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("demo dates are valid")
 }
 
-/// Loads (or refreshes) the demo world, in one transaction.
+/// The public URL the demo's links use unless told otherwise.
+pub const DEFAULT_PUBLIC_URL: &str = "http://localhost:8080";
+
+/// Loads (or refreshes) the demo world, in one transaction, with links on the default host.
 pub fn seed_demo(conn: &mut PgConnection, now: DateTime<Utc>) -> anyhow::Result<SeedReport> {
+    seed_demo_with(conn, now, DEFAULT_PUBLIC_URL)
+}
+
+/// Loads (or refreshes) the demo world, in one transaction; request links use `public_url`.
+pub fn seed_demo_with(
+    conn: &mut PgConnection,
+    now: DateTime<Utc>,
+    public_url: &str,
+) -> anyhow::Result<SeedReport> {
     conn.transaction(|conn| {
         let mut report = SeedReport::default();
         for p in PEOPLE {
@@ -206,6 +224,8 @@ pub fn seed_demo(conn: &mut PgConnection, now: DateTime<Utc>) -> anyhow::Result<
                 ))
                 .execute(conn)?;
         }
+        report.sources = crate::sources::demo::seed_sources(conn, now.date_naive())?;
+        report.requests = crate::seed_companies::seed(conn, now, public_url)?;
         Ok(report)
     })
 }

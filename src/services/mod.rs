@@ -1,6 +1,7 @@
 //! Use cases, written once and called by both the web pages and the JSON API:
 //! authorisation against the acting party, transactions, audit, outbox.
 
+pub mod citizen;
 pub mod companies;
 pub mod events;
 pub mod requests;

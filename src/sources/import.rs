@@ -217,13 +217,15 @@ impl fmt::Display for ImportReport {
 /// Checks the files and, when every row is good, writes them in one
 /// transaction. Shows a progress bar when standard error is a terminal.
 pub fn run(conn: &mut PgConnection, files: &ImportFiles) -> Result<ImportReport, ImportError> {
-    let progress = if std::io::stderr().is_terminal() {
-        ProgressDrawTarget::stderr()
-    } else {
-        ProgressDrawTarget::hidden()
+    let target = || {
+        if std::io::stderr().is_terminal() {
+            ProgressDrawTarget::stderr()
+        } else {
+            ProgressDrawTarget::hidden()
+        }
     };
-    let batch = check(files, &progress_bar(None, progress.clone()))?;
-    let bar = progress_bar(Some(batch.len() as u64), progress);
+    let batch = check(files, &progress_bar(None, target()))?;
+    let bar = progress_bar(Some(batch.len() as u64), target());
     let report = write(conn, &batch, &bar)?;
     bar.finish_and_clear();
     Ok(report)
@@ -692,14 +694,13 @@ fn language(s: &str) -> Result<String, String> {
     }
 }
 
-/// A calendar year whose every day is a valid date.
+/// A calendar year written with four digits.
 fn year(s: &str) -> Result<i32, String> {
-    let year: i32 = s
-        .parse()
-        .map_err(|_| format!("{s:?} is not a year (e.g. 2025)"))?;
-    Quarter::new(year, 1)
-        .map(|_| year)
-        .ok_or_else(|| format!("{s:?} is out of range"))
+    let not_a_year = || format!("{s:?} is not a year (four digits, e.g. 2025)");
+    if s.len() != 4 || !s.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(not_a_year());
+    }
+    s.parse().map_err(|_| not_a_year())
 }
 
 /// A quarter number, 1 to 4.
@@ -903,4 +904,426 @@ pub fn parse_student_quotas(
         })
     })?;
     Ok(last_wins(rows, |l| l.year))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    type Parser<T> = fn(
+        &str,
+        std::io::Cursor<Vec<u8>>,
+        &mut Vec<RowError>,
+        &ProgressBar,
+    ) -> Result<Vec<T>, ImportError>;
+
+    /// Parses `text` as the file `name` with `parser`: the rows and the errors.
+    fn parse<T>(parser: Parser<T>, name: &str, text: &str) -> (Vec<T>, Vec<RowError>) {
+        let mut errors = Vec::new();
+        let input = std::io::Cursor::new(text.as_bytes().to_vec());
+        let rows = parser(name, input, &mut errors, &ProgressBar::hidden())
+            .expect("no I/O error");
+        (rows, errors)
+    }
+
+    /// The errors as `line: column` pairs, and each reason containing `reason`.
+    fn assert_errors(errors: &[RowError], expected: &[(u64, &str, &str)]) {
+        let got: Vec<(u64, &str)> = errors
+            .iter()
+            .map(|e| (e.line, e.column.as_str()))
+            .collect();
+        let want: Vec<(u64, &str)> = expected.iter().map(|&(l, c, _)| (l, c)).collect();
+        assert_eq!(got, want, "{errors:#?}");
+        for (error, (_, _, reason)) in errors.iter().zip(expected) {
+            assert!(
+                error.reason.contains(reason),
+                "{error}: expected a reason containing {reason:?}"
+            );
+        }
+    }
+
+    const PERSONS_HEADER: &str = "niss,last_name,first_name,birth_date,language,pension_start_date\n";
+    const OCCUPATIONS_HEADER: &str = "niss,employer_bce,year,quarter,start_date,end_date,worker_hours,reference_hours,kind\n";
+    const STUDENT_HOURS_HEADER: &str = "niss,employer_bce,year,quarter,hours\n";
+
+    fn persons(body: &str) -> (Vec<PersonRecord>, Vec<RowError>) {
+        parse(
+            parse_persons,
+            "persons.csv",
+            &format!("{PERSONS_HEADER}{body}"),
+        )
+    }
+
+    fn occupations(body: &str) -> (Vec<OccupationLine>, Vec<RowError>) {
+        parse(
+            parse_occupations,
+            "occupations.csv",
+            &format!("{OCCUPATIONS_HEADER}{body}"),
+        )
+    }
+
+    fn student_hours(body: &str) -> (Vec<StudentHoursLine>, Vec<RowError>) {
+        parse(
+            parse_student_hours,
+            "student_hours.csv",
+            &format!("{STUDENT_HOURS_HEADER}{body}"),
+        )
+    }
+
+    fn quotas(body: &str) -> (Vec<StudentQuotaLine>, Vec<RowError>) {
+        parse(
+            parse_student_quotas,
+            "student_quota.csv",
+            &format!("year,hours\n{body}"),
+        )
+    }
+
+    #[test]
+    fn good_persons_are_normalised() {
+        let (rows, errors) = persons(
+            "85.07.30-033.28, Peeters ,Jan,1985-07-30,nl,\n\
+             55032111741,Dubois,Marc,1955-03-21,fr,2020-04-01\n",
+        );
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(rows.len(), 2);
+        assert_eq!(rows[0].niss.as_str(), "85073003328");
+        assert_eq!(rows[0].last_name, "Peeters");
+        assert_eq!(rows[0].pension_start_date, None);
+        assert_eq!(rows[1].pension_start_date, Some(date(2020, 4, 1)));
+        assert_eq!(rows[1].language, "fr");
+    }
+
+    #[test]
+    fn every_person_error_is_reported_with_its_line() {
+        let (rows, errors) = persons(
+            "85073003329,Peeters,Jan,1985-07-30,nl,\n\
+             ,Peeters,Jan,1985-07-30,nl,\n\
+             8507300332,Peeters,Jan,1985-07-30,nl,\n\
+             85073003328,,Jan,1985-07-30,nl,\n\
+             85073003328,Peeters,,1985/07/30,nl,\n\
+             85073003328,Peeters,Jan,1985-7-30,nl,\n\
+             85073003328,Peeters,Jan,1985-02-30,NL,\n\
+             85073003328,Peeters,Jan,1985-07-30,es,2050-13-01\n\
+             85073003328,Peeters,Jan,1985-07-30,nl,1980-01-01\n",
+        );
+        assert!(rows.is_empty());
+        assert_errors(
+            &errors,
+            &[
+                (2, "niss", "check digits"),
+                (3, "niss", "empty"),
+                (4, "niss", "11 digits"),
+                (5, "last_name", "empty"),
+                (6, "first_name", "empty"),
+                (6, "birth_date", "not a date YYYY-MM-DD"),
+                (7, "birth_date", "not a date YYYY-MM-DD"),
+                (8, "birth_date", "not a day that exists"),
+                (8, "language", "not a language"),
+                (9, "language", "not a language"),
+                (9, "pension_start_date", "not a day that exists"),
+                (10, "pension_start_date", "before the birth date"),
+            ],
+        );
+        assert_eq!(
+            errors[0].to_string(),
+            "persons.csv:2: niss: the NISS check digits do not match"
+        );
+    }
+
+    #[test]
+    fn good_occupations() {
+        let (rows, errors) = occupations(
+            "90051402426,0203.201.340,2024,2,2019-09-01,,30.4,38,regular\n\
+             90051402426,BE0765432146,2024,3,2024-07-15,2024-12-31,10,38.5,part_time_schooling\n",
+        );
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(rows.len(), 2);
+        let o = &rows[0].occupation;
+        assert_eq!(o.employer.as_str(), "0203201340");
+        assert_eq!(o.quarter, Quarter::new(2024, 2).unwrap());
+        assert_eq!(o.start_date, date(2019, 9, 1));
+        assert_eq!(o.end_date, None);
+        assert_eq!((o.worker_hours, o.reference_hours), (30.4, 38.0));
+        assert_eq!(o.kind, OccupationKind::Regular);
+        let o = &rows[1].occupation;
+        assert_eq!(o.end_date, Some(date(2024, 12, 31)));
+        assert_eq!(o.kind, OccupationKind::PartTimeSchooling);
+        assert_eq!(o.reference_hours, 38.5);
+    }
+
+    #[test]
+    fn every_occupation_error_is_reported_with_its_line() {
+        let (rows, errors) = occupations(
+            "90051402426,0203.201.341,2024,2,2019-09-01,,30.4,38,regular\n\
+             90051402426,2203201340,2024,2,2019-09-01,,30.4,38,regular\n\
+             90051402426,,24,2,2019-09-01,,30.4,38,regular\n\
+             90051402426,0203201340,twenty,5,2019-09-01,,30.4,38,regular\n\
+             90051402426,0203201340,2024,0,,,30.4,38,regular\n\
+             90051402426,0203201340,999999,1,2019-09-01,,30.4,38,regular\n\
+             90051402426,0203201340,2024,2,2024-07-01,,30.4,38,regular\n\
+             90051402426,0203201340,2024,2,2024-01-01,2024-03-31,30.4,38,regular\n\
+             90051402426,0203201340,2024,2,2024-05-01,2024-04-30,30.4,38,regular\n\
+             90051402426,0203201340,2024,2,2019-09-01,,\"30,4\",0,regular\n\
+             90051402426,0203201340,2024,2,2019-09-01,,-1,-38,regular\n\
+             90051402426,0203201340,2024,2,2019-09-01,,NaN,inf,Regular\n\
+             90051402426,0203201340,2024,2,2019-09-01,,1e3,,interim\n\
+             90051402426,0203201340,2024,2\n\
+             90051402426,0203201340,2024,2,2019-09-01,,30.4,38,regular,extra\n",
+        );
+        assert!(rows.is_empty());
+        assert_errors(
+            &errors,
+            &[
+                (2, "employer_bce", "check digits"),
+                (3, "employer_bce", "starts with 0 or 1"),
+                (4, "employer_bce", "empty"),
+                (4, "year", "not a year"),
+                (5, "year", "not a year"),
+                (5, "quarter", "not a quarter"),
+                (6, "quarter", "not a quarter"),
+                (6, "start_date", "empty"),
+                (7, "year", "not a year"),
+                (8, "start_date", "after the quarter 2024-Q2"),
+                (9, "end_date", "before the quarter 2024-Q2"),
+                (10, "end_date", "before start_date"),
+                (11, "worker_hours", "`.` decimal point"),
+                (11, "reference_hours", "not > 0"),
+                (12, "worker_hours", "negative"),
+                (12, "reference_hours", "negative"),
+                (13, "worker_hours", "not a number"),
+                (13, "reference_hours", "not a number"),
+                (13, "kind", "not a kind"),
+                (14, "worker_hours", "not a number"),
+                (14, "reference_hours", "empty"),
+                (14, "kind", "not a kind (regular, flexi, student"),
+                (15, "row", "4 field(s), 9 expected"),
+                (16, "row", "10 field(s), 9 expected"),
+            ],
+        );
+    }
+
+    #[test]
+    fn zero_hours_are_allowed_for_the_worker_only() {
+        let (rows, errors) =
+            occupations("90051402426,0203201340,2024,2,2019-09-01,,0,38,regular\n");
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(rows[0].occupation.worker_hours, 0.0);
+        let (_, errors) = occupations("90051402426,0203201340,2024,2,2019-09-01,,0,0.0,regular\n");
+        assert_errors(&errors, &[(2, "reference_hours", "not > 0")]);
+    }
+
+    #[test]
+    fn occupation_dates_may_lie_outside_the_quarter() {
+        // Starts before and ends after the quarter; ends on its first day; starts on its last.
+        let (rows, errors) = occupations(
+            "90051402426,0203201340,2024,2,2020-01-01,2025-12-31,30.4,38,regular\n\
+             90051402426,0203201340,2024,2,2021-01-01,2024-04-01,30.4,38,regular\n\
+             90051402426,0203201340,2024,2,2024-06-30,,30.4,38,regular\n",
+        );
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(rows.len(), 3);
+    }
+
+    #[test]
+    fn student_hours_errors() {
+        let (rows, errors) = student_hours(
+            "04021208669,0555.123.476,2025,1,120\n\
+             04021208669,0555.123.476,2025,2,12.5\n\
+             04021208669,0555.123.476,2025,3,-3\n\
+             04021208669,0555.123.476,2025,4,99999999999\n\
+             04021208669,0555.123.476,2025,1,3000000000\n\
+             04021208669,0555.123.476,2025,1,\n\
+             04021208668,0555.123.476,,1,8\n",
+        );
+        assert_eq!(rows.len(), 1);
+        assert_eq!(rows[0].hours, 120);
+        assert_eq!(rows[0].quarter, Quarter::new(2025, 1).unwrap());
+        assert_errors(
+            &errors,
+            &[
+                (3, "hours", "not a whole number"),
+                (4, "hours", "negative"),
+                (5, "hours", "not a whole number"),
+                (6, "hours", "too large"),
+                (7, "hours", "empty"),
+                (8, "niss", "check digits"),
+                (8, "year", "not a year"),
+            ],
+        );
+    }
+
+    #[test]
+    fn quota_errors() {
+        let (rows, errors) = quotas("2025,650\n2026,-1\n20x6,650\n2027,\n");
+        assert_eq!(rows, vec![StudentQuotaLine {
+            year: 2025,
+            hours: 650
+        }]);
+        assert_errors(
+            &errors,
+            &[
+                (3, "hours", "negative"),
+                (4, "year", "not a year"),
+                (5, "hours", "empty"),
+            ],
+        );
+    }
+
+    #[test]
+    fn header_errors() {
+        let cases: &[(&str, &[(u64, &str, &str)])] = &[
+            ("", &[(1, "header", "the file is empty")]),
+            (
+                "year\n2025\n",
+                &[(1, "hours", "missing column (expected the header row year,hours)")],
+            ),
+            (
+                "year,hours,note\n2025,650,x\n",
+                &[(1, "note", "unknown column")],
+            ),
+            (
+                "year,hours,hours\n2025,650,650\n",
+                &[(1, "hours", "duplicate column")],
+            ),
+            (
+                "Year,hours\n2025,650\n",
+                &[(1, "Year", "unknown column"), (1, "year", "missing column")],
+            ),
+        ];
+        for (text, expected) in cases {
+            let (rows, errors) = parse(parse_student_quotas, "q.csv", text);
+            assert!(rows.is_empty(), "{text:?}");
+            assert_errors(&errors, expected);
+        }
+    }
+
+    #[test]
+    fn columns_in_any_order_with_a_bom_and_blank_lines() {
+        let (rows, errors) = parse(
+            parse_student_quotas,
+            "q.csv",
+            "\u{feff}hours , year\r\n650,2025\r\n\r\n600, 2024\r\n",
+        );
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(
+            rows,
+            vec![
+                StudentQuotaLine {
+                    year: 2025,
+                    hours: 650
+                },
+                StudentQuotaLine {
+                    year: 2024,
+                    hours: 600
+                },
+            ]
+        );
+    }
+
+    #[test]
+    fn line_numbers_count_physical_lines() {
+        // A quoted value over two lines: the next row starts on line 4.
+        let (_, errors) = persons(
+            "85073003328,\"Peeters\nVan Dam\",Jan,1985-07-30,nl,\n\
+             85073003328,Peeters,Jan,1985-07-30,xx,\n",
+        );
+        assert_errors(&errors, &[(4, "language", "not a language")]);
+    }
+
+    #[test]
+    fn invalid_utf8_is_reported_per_column() {
+        let mut text = PERSONS_HEADER.as_bytes().to_vec();
+        text.extend_from_slice(b"85073003328,Pe\xffters,Jan,1985-07-30,nl,\n");
+        let mut errors = Vec::new();
+        let rows = parse_persons("p.csv", &text[..], &mut errors, &ProgressBar::hidden()).unwrap();
+        assert!(rows.is_empty());
+        assert_errors(&errors, &[(2, "last_name", "not valid UTF-8")]);
+    }
+
+    #[test]
+    fn a_later_line_with_the_same_key_replaces_the_earlier_one() {
+        let (rows, errors) = occupations(
+            "90051402426,0203201340,2024,2,2019-09-01,,19,38,regular\n\
+             90051402426,0203201340,2024,3,2019-09-01,,19,38,regular\n\
+             90.05.14-024.26,0203.201.340,2024,2,2019-09-01,,30.4,38,regular\n\
+             90051402426,0203201340,2024,2,2019-10-01,,1,38,flexi\n",
+        );
+        assert!(errors.is_empty(), "{errors:?}");
+        let hours: Vec<f64> = rows.iter().map(|r| r.occupation.worker_hours).collect();
+        assert_eq!(hours, vec![30.4, 19.0, 1.0]);
+        let (rows, _) = quotas("2025,650\n2025,700\n");
+        assert_eq!(rows.len(), 1);
+        assert_eq!(rows[0].hours, 700);
+        let (rows, _) = student_hours(
+            "04021208669,0555123476,2025,1,10\n04021208669,0555123476,2025,1,20\n",
+        );
+        assert_eq!(rows.len(), 1);
+        assert_eq!(rows[0].hours, 20);
+    }
+
+    fn fixture(name: &str) -> Option<PathBuf> {
+        Some(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name))
+    }
+
+    #[test]
+    fn the_fixtures_are_good() {
+        let files = ImportFiles {
+            persons: fixture("persons.csv"),
+            occupations: fixture("occupations.csv"),
+            student_hours: fixture("student_hours.csv"),
+            student_quota: fixture("student_quota.csv"),
+        };
+        let batch = check(&files, &ProgressBar::hidden()).expect("good fixtures");
+        assert_eq!(batch.persons.len(), 4);
+        assert_eq!(batch.occupations.len(), 7);
+        assert_eq!(batch.student_hours.len(), 3);
+        assert_eq!(batch.student_quotas.len(), 3);
+        assert_eq!(batch.len(), 17);
+    }
+
+    #[test]
+    fn check_reports_the_errors_of_every_file() {
+        let files = ImportFiles {
+            persons: fixture("bad_persons.csv"),
+            occupations: fixture("bad_occupations.csv"),
+            student_hours: fixture("bad_student_hours.csv"),
+            student_quota: fixture("student_quota.csv"),
+        };
+        let Err(ImportError::Invalid(errors)) = check(&files, &ProgressBar::hidden()) else {
+            panic!("bad rows must be refused");
+        };
+        let files: Vec<&str> = errors
+            .iter()
+            .map(|e| e.file.rsplit('/').next().unwrap_or_default())
+            .collect();
+        assert!(files.contains(&"bad_persons.csv"));
+        assert!(files.contains(&"bad_occupations.csv"));
+        assert!(files.contains(&"bad_student_hours.csv"));
+        assert!(!files.contains(&"student_quota.csv"));
+        let message = ImportError::Invalid(errors.clone()).to_string();
+        assert!(message.starts_with(&format!("{} bad value(s), nothing imported:\n", errors.len())));
+        for e in &errors {
+            assert!(message.contains(&format!("\n{}:{}: {}: ", e.file, e.line, e.column)));
+        }
+    }
+
+    #[test]
+    fn check_needs_a_file_and_reports_unreadable_ones() {
+        assert!(matches!(
+            check(&ImportFiles::default(), &ProgressBar::hidden()),
+            Err(ImportError::NoFiles)
+        ));
+        let files = ImportFiles {
+            persons: fixture("no_such_file.csv"),
+            ..ImportFiles::default()
+        };
+        let Err(ImportError::Read { file, .. }) = check(&files, &ProgressBar::hidden()) else {
+            panic!("a missing file is an error");
+        };
+        assert!(file.ends_with("no_such_file.csv"));
+    }
 }

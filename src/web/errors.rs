@@ -29,6 +29,9 @@ pub enum AppError {
     /// A page that needs someone signed in.
     #[error("sign-in required")]
     SignInRequired,
+    /// Something must be done first, elsewhere (register, choose a company...).
+    #[error("redirect to {0}")]
+    Redirect(&'static str),
     /// Malformed request.
     #[error("bad request")]
     BadRequest,
@@ -85,6 +88,7 @@ impl ResponseError for AppError {
             AppError::NotFound => StatusCode::NOT_FOUND,
             AppError::Forbidden => StatusCode::FORBIDDEN,
             AppError::SignInRequired => StatusCode::UNAUTHORIZED,
+            AppError::Redirect(_) => StatusCode::SEE_OTHER,
             AppError::BadRequest => StatusCode::BAD_REQUEST,
             AppError::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             AppError::TooManyRequests => StatusCode::TOO_MANY_REQUESTS,
@@ -94,6 +98,11 @@ impl ResponseError for AppError {
     }
 
     fn error_response(&self) -> HttpResponse {
+        if let AppError::Redirect(location) = self {
+            return HttpResponse::SeeOther()
+                .insert_header((header::LOCATION, *location))
+                .finish();
+        }
         let mut res = HttpResponse::new(self.status_code());
         if let AppError::Internal(cause) | AppError::Unavailable(cause) = self {
             let incident = Uuid::new_v4();

@@ -24,6 +24,9 @@ pub const SESSION_CSRF: &str = "csrf";
 pub const CSRF_FIELD: &str = "csrf";
 /// Header carrying the CSRF token (htmx sends it through `hx-headers`).
 pub const CSRF_HEADER: &str = "x-csrf-token";
+/// Session key of the request ids whose secret links were opened in this session (kept
+/// across sign-in: the link is usually opened before signing in).
+pub const SESSION_OPENED_LINKS: &str = "opened_links";
 
 /// The application state of a request.
 pub fn state(req: &HttpRequest) -> &AppState {
@@ -276,8 +279,17 @@ impl FromRequest for Staff {
 /// Puts `principal` in a renewed session (new cookie, new CSRF token): sign-in.
 pub fn establish_session(req: &HttpRequest, principal: &Principal) -> Result<(), AppError> {
     let session = req.get_session();
+    let opened_links = session
+        .get::<serde_json::Value>(SESSION_OPENED_LINKS)
+        .ok()
+        .flatten();
     session.renew();
     session.clear();
+    if let Some(opened_links) = opened_links {
+        session
+            .insert(SESSION_OPENED_LINKS, opened_links)
+            .map_err(|e| AppError::Internal(anyhow::anyhow!("session: {e}")))?;
+    }
     session
         .insert(SESSION_PRINCIPAL, principal)
         .map_err(|e| AppError::Internal(anyhow::anyhow!("session: {e}")))?;

@@ -2,10 +2,13 @@
 
 pub mod assets;
 pub mod auth;
+pub mod citizen;
+pub mod company;
 pub mod errors;
 pub mod extract;
 pub mod health;
 pub mod home;
+pub mod mailbox;
 pub mod routes;
 pub mod security;
 pub mod views;
@@ -27,6 +30,8 @@ pub struct AppState {
     pub tenants: Tenants,
     /// The demo identity provider, present only in demo and development modes.
     pub demo_idp: Option<DemoIdentityProvider>,
+    /// Openings of secret links per client IP (`/r/{token}`).
+    pub link_limiter: Arc<citizen::LinkLimiter>,
 }
 
 impl AppState {
@@ -41,6 +46,7 @@ impl AppState {
             settings: Arc::new(settings),
             clock,
             tenants: Tenants::single(pool),
+            link_limiter: Arc::default(),
         }
     }
 }
@@ -68,4 +74,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     health::configure(cfg);
     home::configure(cfg);
     auth::configure(cfg);
+    citizen::configure(cfg);
+    company::configure(cfg);
+    mailbox::configure(cfg);
 }

@@ -24,8 +24,36 @@ pub const HEALTHZ: &str = "/healthz";
 pub const READYZ: &str = "/readyz";
 /// Company app.
 pub const COMPANY: &str = "/company";
+/// Company registration.
+pub const COMPANY_REGISTER: &str = "/company/register";
+/// Choice of the company one works for.
+pub const COMPANY_SELECT: &str = "/company/select";
+/// Terms of use.
+pub const COMPANY_TERMS: &str = "/company/terms";
+/// A provider's choice of client.
+pub const COMPANY_CLIENTS: &str = "/company/clients";
+/// Users of the company.
+pub const COMPANY_USERS: &str = "/company/users";
+/// Providers designated by the company.
+pub const COMPANY_PROVIDERS: &str = "/company/providers";
+/// New access request (GET form, POST create).
+pub const COMPANY_REQUESTS: &str = "/company/requests";
+/// The demo mailbox (demo and development modes only).
+pub const MAILBOX: &str = "/demo/mailbox";
 /// Citizen portal.
 pub const CITIZEN: &str = "/me";
+/// The secret link of an access request: `/r/{token}` (made by `services::requests::link_for`).
+pub const LINK: &str = "/r";
+/// A request as the citizen sees it: `/me/requests/{id}`; answered with `POST .../answer`.
+pub const CITIZEN_REQUESTS: &str = "/me/requests";
+/// A granted access: `/me/accesses/{id}/stop` (GET confirmation, POST stop).
+pub const CITIZEN_ACCESSES: &str = "/me/accesses";
+/// A blocked company: `POST /me/blocks/{company_id}/unblock`.
+pub const CITIZEN_BLOCKS: &str = "/me/blocks";
+/// The citizen's history (past requests, accesses and consultations).
+pub const CITIZEN_HISTORY: &str = "/me/history";
+/// Help for foreign candidates without a Belgian national number.
+pub const CITIZEN_HELP_FOREIGNERS: &str = "/me/help/foreigners";
 
 /// A safe local redirect target: a path on this site, else `fallback`.
 pub fn local_path<'a>(next: Option<&'a str>, fallback: &'a str) -> &'a str {

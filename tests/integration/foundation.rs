@@ -39,7 +39,12 @@ async fn readiness_fails_and_pages_say_so_when_the_database_is_down() {
 #[tokio::test]
 async fn french_is_the_default_and_accept_language_is_followed() {
     let app = spawn_app().await;
-    let body = app.page("/").await;
+    let body = app
+        .get_with("/", &[("accept-language", "")])
+        .await
+        .text()
+        .await
+        .unwrap();
     assert_eq!(attr(&body, "html", "lang").as_deref(), Some("fr"));
     let cases = [
         ("nl-BE,nl;q=0.9,en;q=0.5", "nl", "Toegang tot mijn data"),

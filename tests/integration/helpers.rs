@@ -178,9 +178,16 @@ pub async fn spawn_app_with(options: Options) -> TestApp {
     }
 }
 
-/// A client like a browser without JavaScript: a cookie jar, redirects not followed.
+/// A client like a browser without JavaScript: a cookie jar, redirects not followed, and
+/// English as its language (tests read English messages unless they ask otherwise).
 pub fn new_client() -> reqwest::Client {
+    let mut headers = reqwest::header::HeaderMap::new();
+    headers.insert(
+        reqwest::header::ACCEPT_LANGUAGE,
+        reqwest::header::HeaderValue::from_static("en"),
+    );
     reqwest::Client::builder()
+        .default_headers(headers)
         .redirect(Policy::none())
         .cookie_store(true)
         .build()
@@ -326,4 +333,18 @@ pub fn fresh_empty_database() -> String {
         .execute(&mut conn)
         .expect("create database");
     with_database(&admin, &name)
+}
+
+impl TestApp {
+    /// The same application seen from another browser (an empty cookie jar).
+    pub fn another_browser(&self) -> TestApp {
+        TestApp {
+            address: self.address.clone(),
+            port: self.port,
+            db_url: self.db_url.clone(),
+            clock: self.clock.clone(),
+            state: self.state.clone(),
+            client: new_client(),
+        }
+    }
 }

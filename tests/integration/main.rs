@@ -2,5 +2,8 @@
 //! its own database, cloned from a migrated and seeded template.
 
 mod browser;
+mod company;
+mod citizen;
 mod foundation;
 mod helpers;
+mod sources;

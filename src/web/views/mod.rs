@@ -1,9 +1,12 @@
 //! maud views: small documented functions returning `Markup`. No business rule here.
 
 pub mod auth;
+pub mod citizen;
+pub mod company;
 pub mod errors;
 pub mod home;
 pub mod layout;
+pub mod mailbox;
 
 use actix_web::{HttpResponse, http::StatusCode};
 use maud::{Markup, html};

@@ -1,0 +1,142 @@
+## Anwendung für Unternehmen
+company-nav = Anwendung für Unternehmen
+company-nav-requests = Anfragen
+company-nav-new = Neue Anfrage
+company-nav-users = Benutzer
+company-nav-providers = Sozialdienstleister
+company-nav-switch = Unternehmen wechseln
+company-nav-switch-client = Kunden wechseln
+company-dashboard-title = Einsicht in Bürgerdaten
+company-requests-title = Zugänge
+company-suspended = Ihr Unternehmen wurde vom Helpdesk suspendiert: Sie können vorerst keine Anfragen erstellen und keine Daten einsehen. Grund:
+on-behalf-of = { $provider } im Auftrag von { $company }
+via-provider = über { $provider }
+form-has-errors = Einige Felder erfordern Ihre Aufmerksamkeit.
+working = Wird bearbeitet…
+continue = Weiter
+since = seit dem { $date }
+remove = Entfernen
+remove-confirm = Diesen Benutzer entfernen?
+back-to-requests = Zurück zu den Anfragen
+
+## Anfrageformular
+request-label = Bezeichnung
+request-label-hint = Ein Name für Ihre eigene Liste (zum Beispiel „Küche, Wochenende“), keine Identität. Der Bürger sieht ihn nicht.
+request-email = E-Mail-Adresse des Bewerbers
+request-context = Angefragte Daten
+request-language = Sprache der E-Mail
+request-niss = Nationalregisternummer des Bewerbers (optional)
+request-niss-hint = Wenn Sie sie angeben, kann nur diese Person der Anfrage zustimmen.
+request-submit = Anfrage erstellen
+request-error-label-empty = Bitte geben Sie eine Bezeichnung ein.
+request-error-label-long = Eine Bezeichnung hat höchstens 100 Zeichen.
+request-error-context = Bitte wählen Sie die angefragten Daten.
+request-error-language = Bitte wählen Sie Französisch, Niederländisch, Deutsch oder Englisch.
+request-error-not-pending = Diese Anfrage ist nicht mehr ausstehend: Sie kann nicht mehr zurückgezogen werden.
+created-title = Anfrage erstellt
+created-text = Die Anfrage „{ $label }“ wurde an { $email } gesendet.
+created-link = Einmal-Link für den Bewerber
+created-deadline = Der Bewerber hat 72 Stunden Zeit zu antworten: bis zum { $date }.
+created-once = Der Link funktioniert nur für einen einzigen Bürger. Bewahren Sie ihn auf: Er wird nur dieses eine Mal angezeigt.
+created-qr = Derselbe Link als QR-Code zum Scannen mit einem Smartphone.
+create-another = Weitere Anfrage erstellen
+copy = Kopieren
+copied = Kopiert
+
+## Registerkarten
+tab-active = Aktive Zugänge
+tab-requested = Angefragte Zugänge
+tab-blocked = Gesperrte Zugänge
+tab-empty = Keine Einträge.
+search-label = Nach Bezeichnung, Name oder E-Mail suchen
+search = Suchen
+col-person = Person
+col-niss = Nationalregisternummer
+col-context = Daten
+col-until = Bis
+col-label = Bezeichnung
+col-email = E-Mail
+col-status = Status
+col-since = Seit
+col-role = Rolle
+consult-soon = Einsichtnahme
+expires-in = { $hours ->
+    [one] läuft in { $hours } Stunde ab
+   *[other] läuft in { $hours } Stunden ab
+}
+withdraw = Zurückziehen
+withdraw-confirm = Diese Anfrage zurückziehen? Der Link funktioniert dann nicht mehr.
+pagination = Seiten
+previous = Zurück
+next = Weiter
+page-of = Seite { $page } von { $pages }
+
+## Registrierung, Nutzungsbedingungen, Wahl des Unternehmens
+register-title = Unternehmen registrieren
+register-lead = Sie werden Hauptzugangsverwalter des Unternehmens und akzeptieren die Nutzungsbedingungen in seinem Namen.
+register-bce = Unternehmensnummer (ZDU)
+register-name = Name des Unternehmens
+register-kind = Art
+kind-employer = Arbeitgeber
+kind-provider = Sozialdienstleister (Sozialsekretariat)
+register-email = Kontakt-E-Mail-Adresse
+register-submit = Registrieren
+company-error-name-empty = Bitte geben Sie den Namen des Unternehmens ein.
+company-error-name-long = Ein Name hat höchstens 200 Zeichen.
+company-error-kind = Bitte wählen Sie Arbeitgeber oder Sozialdienstleister.
+company-error-bce-taken = Diese Unternehmensnummer ist bereits registriert. Bitten Sie den Hauptzugangsverwalter des Unternehmens, Sie als Benutzer hinzuzufügen.
+select-title = Wählen Sie das Unternehmen, für das Sie arbeiten
+select-none = Sie gehören noch keinem Unternehmen an.
+role-main_manager = Hauptzugangsverwalter
+role-manager = Zugangsverwalter
+role-user = Benutzer
+terms-title = Nutzungsbedingungen
+terms-version = Version { $version }
+terms-1 = Das Unternehmen sieht die Daten eines Bürgers nur im vorvertraglichen Stadium ein, auf Grundlage eines Mandats der betroffenen Person, um festzustellen, ob diese Person im Rahmen eines bestimmten Systems der sozialen Sicherheit eingestellt werden kann.
+terms-2 = Die Antwort darf nur zu diesem Zweck verwendet, nicht länger als nötig aufbewahrt und mit niemandem außerhalb des Einstellungsverfahrens geteilt werden.
+terms-3 = Jede Einsichtnahme wird festgehalten und ist für den Bürger sichtbar. Missbrauch führt zur Suspendierung des Zugangs des Unternehmens.
+terms-4 = Der Hauptzugangsverwalter ist für die Benutzer und die vom Unternehmen benannten Sozialdienstleister verantwortlich.
+terms-accept = Ich akzeptiere die Nutzungsbedingungen im Namen des Unternehmens
+terms-accepted = Die Nutzungsbedingungen wurden akzeptiert.
+terms-wait = Der Hauptzugangsverwalter dieses Unternehmens muss zuerst die Nutzungsbedingungen akzeptieren.
+clients-title = Wählen Sie den Kunden, für den Sie handeln
+clients-lead = { $provider } handelt im Auftrag der folgenden Unternehmen:
+clients-none = Noch kein Unternehmen hat Sie als Sozialdienstleister benannt.
+
+## Benutzer und Dienstleister
+users-title = Benutzer
+users-add = Benutzer hinzufügen
+member-error-role = Bitte wählen Sie Zugangsverwalter oder Benutzer.
+member-error-self = Sie können sich nicht selbst ändern oder entfernen.
+member-error-main = Der Hauptzugangsverwalter kann nicht geändert oder entfernt werden.
+providers-title = Sozialdienstleister
+providers-lead = Ein von Ihnen benannter Sozialdienstleister kann in Ihrem Auftrag Anfragen erstellen und Antworten einsehen. Sie können dies jederzeit beenden.
+providers-none = Kein Dienstleister handelt in Ihrem Auftrag.
+providers-add = Dienstleister benennen
+providers-bce = Unternehmensnummer (ZDU) des Dienstleisters
+providers-end = Beenden
+providers-end-confirm = Das Recht dieses Dienstleisters beenden, in Ihrem Auftrag zu handeln?
+provider-error-unknown = Unter dieser Unternehmensnummer ist kein Sozialdienstleister registriert.
+provider-error-self = Ein Unternehmen kann sich nicht selbst benennen.
+
+## E-Mail
+mail-request-subject = { $requester } bittet um Zugang zu Ihren Daten ({ $context })
+mail-request-intro = { $requester } bittet Sie um Zugang zu einer einzigen Information über Sie: { $context }.
+mail-request-what = Wenn Sie zustimmen, sieht { $requester } nur diese Antwort, und zwar für { $months ->
+    [one] 1 Monat
+   *[other] { $months } Monate
+}. Sie können den Zugang jederzeit beenden und sehen jede Einsichtnahme.
+mail-request-action = Anfrage beantworten
+mail-request-deadline = Dieser Link gilt 72 Stunden lang und nur für eine einzige Person.
+mail-request-genuine = Ein echter Link beginnt immer mit { $host }. Sie werden nur aufgefordert, sich anzumelden (eID, itsme oder eine europäische eID), aber niemals nach einem Passwort, einem Code oder einer Zahlung gefragt.
+mail-request-ignore = Wenn Sie dieses Unternehmen nicht kennen, ignorieren Sie diese Nachricht: Ohne Ihre Zustimmung geschieht nichts.
+mailbox-title = Demo-Postfach
+mailbox-lead = Die vom Dienst gesendeten E-Mails, so wie die Empfänger sie erhalten (nur zur Demonstration).
+mailbox-empty = Noch keine E-Mails.
+mail-to = An
+mail-subject = Betreff
+mail-date = Datum
+mail-sent = Zugestellt
+mail-queued = Wartend
+mail-failed = Fehlgeschlagen
+mail-last-error = Letzter Fehler

@@ -1,0 +1,142 @@
+## Company app
+company-nav = Company app
+company-nav-requests = Requests
+company-nav-new = New request
+company-nav-users = Users
+company-nav-providers = Social service providers
+company-nav-switch = Switch company
+company-nav-switch-client = Switch client
+company-dashboard-title = Citizen data consultation
+company-requests-title = Accesses
+company-suspended = Your company is suspended by the helpdesk: you cannot create requests or consult data for now. Reason:
+on-behalf-of = { $provider } on behalf of { $company }
+via-provider = via { $provider }
+form-has-errors = Some fields need your attention.
+working = Working…
+continue = Continue
+since = since { $date }
+remove = Remove
+remove-confirm = Remove this user?
+back-to-requests = Back to the requests
+
+## Request form
+request-label = Label
+request-label-hint = A name for your own list (for example "Kitchen, weekend"), not an identity. The citizen does not see it.
+request-email = Candidate's e-mail address
+request-context = Data asked
+request-language = Language of the e-mail
+request-niss = Candidate's national number (optional)
+request-niss-hint = If given, only this person can accept the request.
+request-submit = Create the request
+request-error-label-empty = Please give a label.
+request-error-label-long = A label has at most 100 characters.
+request-error-context = Please choose the data asked.
+request-error-language = Please choose French, Dutch, German or English.
+request-error-not-pending = This request is no longer pending: it cannot be withdrawn.
+created-title = Request created
+created-text = The request "{ $label }" was sent to { $email }.
+created-link = Single-use link for the candidate
+created-deadline = The candidate has 72 hours to answer: until { $date }.
+created-once = The link works for one citizen only. Keep it: it is shown only now.
+created-qr = The same link as a QR code, to scan with a smartphone.
+create-another = Create another request
+copy = Copy
+copied = Copied
+
+## Tabs
+tab-active = Active accesses
+tab-requested = Requested accesses
+tab-blocked = Blocked accesses
+tab-empty = Nothing here.
+search-label = Search by label, name or e-mail
+search = Search
+col-person = Person
+col-niss = National number
+col-context = Data
+col-until = Until
+col-label = Label
+col-email = E-mail
+col-status = Status
+col-since = Since
+col-role = Role
+consult-soon = Consultation
+expires-in = { $hours ->
+    [one] expires in { $hours } hour
+   *[other] expires in { $hours } hours
+}
+withdraw = Withdraw
+withdraw-confirm = Withdraw this request? The link will stop working.
+pagination = Pages
+previous = Previous
+next = Next
+page-of = Page { $page } of { $pages }
+
+## Registration, terms, company choice
+register-title = Register a company
+register-lead = You become the main access manager of the company and accept the terms of use on its behalf.
+register-bce = Enterprise number (BCE)
+register-name = Company name
+register-kind = Kind
+kind-employer = Employer
+kind-provider = Social service provider (social secretariat)
+register-email = Contact e-mail address
+register-submit = Register
+company-error-name-empty = Please give the company's name.
+company-error-name-long = A name has at most 200 characters.
+company-error-kind = Please choose employer or social service provider.
+company-error-bce-taken = This enterprise number is already registered. Ask its main access manager to add you as a user.
+select-title = Choose the company you work for
+select-none = You do not belong to any company yet.
+role-main_manager = main access manager
+role-manager = access manager
+role-user = user
+terms-title = Terms of use
+terms-version = Version { $version }
+terms-1 = The company consults a citizen's data only at the pre-contractual stage, on a mandate given by the person concerned, to determine whether that person can be employed under a given social-security scheme.
+terms-2 = The answer may be used only for that purpose, kept no longer than needed, and shared with nobody outside the hiring process.
+terms-3 = Every consultation is recorded and visible to the citizen. Misuse leads to suspension of the company's access.
+terms-4 = The main access manager is responsible for the users and the social service providers designated by the company.
+terms-accept = I accept the terms of use on behalf of the company
+terms-accepted = The terms of use have been accepted.
+terms-wait = The main access manager of this company must accept the terms of use first.
+clients-title = Choose the client you act for
+clients-lead = { $provider } acts on behalf of the following companies:
+clients-none = No company has designated you as its social service provider yet.
+
+## Users and providers
+users-title = Users
+users-add = Add a user
+member-error-role = Please choose access manager or user.
+member-error-self = You cannot change or remove yourself.
+member-error-main = The main access manager cannot be changed or removed.
+providers-title = Social service providers
+providers-lead = A social service provider you designate can create requests and consult answers on your behalf. You can end this at any time.
+providers-none = No provider acts on your behalf.
+providers-add = Designate a provider
+providers-bce = Provider's enterprise number (BCE)
+providers-end = End
+providers-end-confirm = End this provider's right to act on your behalf?
+provider-error-unknown = No social service provider is registered with this enterprise number.
+provider-error-self = A company cannot designate itself.
+
+## Mail
+mail-request-subject = { $requester } asks for access to your data ({ $context })
+mail-request-intro = { $requester } asks you for access to one piece of information about you: { $context }.
+mail-request-what = If you accept, { $requester } will see only this answer, for { $months ->
+    [one] 1 month
+   *[other] { $months } months
+}. You can stop the access at any time, and you see every consultation.
+mail-request-action = Answer the request
+mail-request-deadline = This link works for 72 hours and for one person only.
+mail-request-genuine = A genuine link always starts with { $host }. You will only be asked to sign in (eID, itsme, or a European eID); never for a password, a code or a payment.
+mail-request-ignore = If you do not know this company, ignore this message: nothing happens without your acceptance.
+mailbox-title = Demo mailbox
+mailbox-lead = The e-mails the service sent, as the recipients receive them (demonstration only).
+mailbox-empty = No e-mail yet.
+mail-to = To
+mail-subject = Subject
+mail-date = Date
+mail-sent = Delivered
+mail-queued = Waiting
+mail-failed = Failed
+mail-last-error = Last error

@@ -1,0 +1,142 @@
+## Application entreprises
+company-nav = Application entreprises
+company-nav-requests = Demandes
+company-nav-new = Nouvelle demande
+company-nav-users = Utilisateurs
+company-nav-providers = Prestataires de services sociaux
+company-nav-switch = Changer d'entreprise
+company-nav-switch-client = Changer de client
+company-dashboard-title = Consultation des données du citoyen
+company-requests-title = Accès
+company-suspended = Votre entreprise a été suspendue par le helpdesk : vous ne pouvez pas créer de demandes ni consulter de données pour le moment. Motif :
+on-behalf-of = { $provider } pour le compte de { $company }
+via-provider = via { $provider }
+form-has-errors = Certains champs requièrent votre attention.
+working = Traitement en cours…
+continue = Continuer
+since = depuis le { $date }
+remove = Supprimer
+remove-confirm = Supprimer cet utilisateur ?
+back-to-requests = Retour aux demandes
+
+## Formulaire de demande
+request-label = Libellé
+request-label-hint = Un nom pour votre propre liste (par exemple « Cuisine, week-end »), pas une identité. Le citoyen ne le voit pas.
+request-email = Adresse e-mail du candidat
+request-context = Données demandées
+request-language = Langue de l'e-mail
+request-niss = Numéro de registre national du candidat (facultatif)
+request-niss-hint = Si vous l'indiquez, seule cette personne peut accepter la demande.
+request-submit = Créer la demande
+request-error-label-empty = Veuillez indiquer un libellé.
+request-error-label-long = Un libellé compte au maximum 100 caractères.
+request-error-context = Veuillez choisir les données demandées.
+request-error-language = Veuillez choisir le français, le néerlandais, l'allemand ou l'anglais.
+request-error-not-pending = Cette demande n'est plus en attente : elle ne peut plus être retirée.
+created-title = Demande créée
+created-text = La demande « { $label } » a été envoyée à { $email }.
+created-link = Lien à usage unique pour le candidat
+created-deadline = Le candidat dispose de 72 heures pour répondre : jusqu'au { $date }.
+created-once = Le lien ne fonctionne que pour un seul citoyen. Conservez-le : il n'est affiché qu'une seule fois.
+created-qr = Le même lien sous forme de code QR, à scanner avec un smartphone.
+create-another = Créer une autre demande
+copy = Copier
+copied = Copié
+
+## Onglets
+tab-active = Accès actifs
+tab-requested = Accès demandés
+tab-blocked = Accès bloqués
+tab-empty = Rien à afficher.
+search-label = Rechercher par libellé, nom ou e-mail
+search = Rechercher
+col-person = Personne
+col-niss = Numéro de registre national
+col-context = Données
+col-until = Jusqu'au
+col-label = Libellé
+col-email = E-mail
+col-status = Statut
+col-since = Depuis
+col-role = Rôle
+consult-soon = Consultation
+expires-in = { $hours ->
+    [one] expire dans { $hours } heure
+   *[other] expire dans { $hours } heures
+}
+withdraw = Retirer
+withdraw-confirm = Retirer cette demande ? Le lien ne fonctionnera plus.
+pagination = Pages
+previous = Précédent
+next = Suivant
+page-of = Page { $page } sur { $pages }
+
+## Enregistrement, conditions d'utilisation, choix de l'entreprise
+register-title = Enregistrer une entreprise
+register-lead = Vous devenez le gestionnaire d'accès principal de l'entreprise et acceptez les conditions d'utilisation en son nom.
+register-bce = Numéro d'entreprise (BCE)
+register-name = Nom de l'entreprise
+register-kind = Type
+kind-employer = Employeur
+kind-provider = Prestataire de services sociaux (secrétariat social)
+register-email = Adresse e-mail de contact
+register-submit = Enregistrer
+company-error-name-empty = Veuillez indiquer le nom de l'entreprise.
+company-error-name-long = Un nom compte au maximum 200 caractères.
+company-error-kind = Veuillez choisir employeur ou prestataire de services sociaux.
+company-error-bce-taken = Ce numéro d'entreprise est déjà enregistré. Demandez à son gestionnaire d'accès principal de vous ajouter comme utilisateur.
+select-title = Choisissez l'entreprise pour laquelle vous travaillez
+select-none = Vous n'appartenez encore à aucune entreprise.
+role-main_manager = gestionnaire d'accès principal
+role-manager = gestionnaire d'accès
+role-user = utilisateur
+terms-title = Conditions d'utilisation
+terms-version = Version { $version }
+terms-1 = L'entreprise ne consulte les données d'un citoyen qu'au stade précontractuel, sur la base d'un mandat donné par la personne concernée, afin de déterminer si cette personne peut être engagée dans le cadre d'un régime de sécurité sociale donné.
+terms-2 = La réponse ne peut être utilisée qu'à cette fin, ne peut être conservée plus longtemps que nécessaire et ne peut être communiquée à personne en dehors de la procédure de recrutement.
+terms-3 = Chaque consultation est enregistrée et visible pour le citoyen. Tout usage abusif entraîne la suspension de l'accès de l'entreprise.
+terms-4 = Le gestionnaire d'accès principal est responsable des utilisateurs et des prestataires de services sociaux désignés par l'entreprise.
+terms-accept = J'accepte les conditions d'utilisation au nom de l'entreprise
+terms-accepted = Les conditions d'utilisation ont été acceptées.
+terms-wait = Le gestionnaire d'accès principal de cette entreprise doit d'abord accepter les conditions d'utilisation.
+clients-title = Choisissez le client pour lequel vous agissez
+clients-lead = { $provider } agit pour le compte des entreprises suivantes :
+clients-none = Aucune entreprise ne vous a encore désigné comme prestataire de services sociaux.
+
+## Utilisateurs et prestataires
+users-title = Utilisateurs
+users-add = Ajouter un utilisateur
+member-error-role = Veuillez choisir gestionnaire d'accès ou utilisateur.
+member-error-self = Vous ne pouvez ni modifier ni supprimer votre propre accès.
+member-error-main = Le gestionnaire d'accès principal ne peut être ni modifié ni supprimé.
+providers-title = Prestataires de services sociaux
+providers-lead = Un prestataire de services sociaux que vous désignez peut créer des demandes et consulter des réponses pour votre compte. Vous pouvez y mettre fin à tout moment.
+providers-none = Aucun prestataire n'agit pour votre compte.
+providers-add = Désigner un prestataire
+providers-bce = Numéro d'entreprise (BCE) du prestataire
+providers-end = Mettre fin
+providers-end-confirm = Mettre fin au droit de ce prestataire d'agir pour votre compte ?
+provider-error-unknown = Aucun prestataire de services sociaux n'est enregistré sous ce numéro d'entreprise.
+provider-error-self = Une entreprise ne peut pas se désigner elle-même.
+
+## E-mail
+mail-request-subject = { $requester } demande l'accès à vos données ({ $context })
+mail-request-intro = { $requester } vous demande l'accès à une seule information vous concernant : { $context }.
+mail-request-what = Si vous acceptez, { $requester } ne verra que cette réponse, pendant { $months ->
+    [one] 1 mois
+   *[other] { $months } mois
+}. Vous pouvez mettre fin à l'accès à tout moment, et vous voyez chaque consultation.
+mail-request-action = Répondre à la demande
+mail-request-deadline = Ce lien est valable 72 heures et pour une seule personne.
+mail-request-genuine = Un lien authentique commence toujours par { $host }. Il vous sera uniquement demandé de vous connecter (eID, itsme ou une eID européenne) ; jamais un mot de passe, un code ou un paiement.
+mail-request-ignore = Si vous ne connaissez pas cette entreprise, ignorez ce message : rien ne se passe sans votre acceptation.
+mailbox-title = Boîte aux lettres de démonstration
+mailbox-lead = Les e-mails envoyés par le service, tels que les destinataires les reçoivent (démonstration uniquement).
+mailbox-empty = Aucun e-mail pour l'instant.
+mail-to = À
+mail-subject = Objet
+mail-date = Date
+mail-sent = Remis
+mail-queued = En attente
+mail-failed = Échec
+mail-last-error = Dernière erreur

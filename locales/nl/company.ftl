@@ -1,0 +1,142 @@
+## Toepassing voor ondernemingen
+company-nav = Toepassing voor ondernemingen
+company-nav-requests = Aanvragen
+company-nav-new = Nieuwe aanvraag
+company-nav-users = Gebruikers
+company-nav-providers = Sociale dienstverleners
+company-nav-switch = Andere onderneming kiezen
+company-nav-switch-client = Andere klant kiezen
+company-dashboard-title = Raadpleging burgergegevens
+company-requests-title = Toegangen
+company-suspended = Uw onderneming is door de helpdesk geschorst: u kunt voorlopig geen aanvragen aanmaken of gegevens raadplegen. Reden:
+on-behalf-of = { $provider } namens { $company }
+via-provider = via { $provider }
+form-has-errors = Sommige velden vragen uw aandacht.
+working = Bezig…
+continue = Doorgaan
+since = sinds { $date }
+remove = Verwijderen
+remove-confirm = Deze gebruiker verwijderen?
+back-to-requests = Terug naar de aanvragen
+
+## Aanvraagformulier
+request-label = Label
+request-label-hint = Een naam voor uw eigen lijst (bijvoorbeeld "Keuken, weekend"), geen identiteit. De burger ziet die niet.
+request-email = E-mailadres van de kandidaat
+request-context = Gevraagde gegevens
+request-language = Taal van de e-mail
+request-niss = Rijksregisternummer van de kandidaat (optioneel)
+request-niss-hint = Als u het invult, kan alleen deze persoon de aanvraag aanvaarden.
+request-submit = De aanvraag aanmaken
+request-error-label-empty = Vul een label in.
+request-error-label-long = Een label telt maximaal 100 tekens.
+request-error-context = Kies de gevraagde gegevens.
+request-error-language = Kies Frans, Nederlands, Duits of Engels.
+request-error-not-pending = Deze aanvraag is niet meer in behandeling: ze kan niet meer worden ingetrokken.
+created-title = Aanvraag aangemaakt
+created-text = De aanvraag "{ $label }" is verstuurd naar { $email }.
+created-link = Eenmalige link voor de kandidaat
+created-deadline = De kandidaat heeft 72 uur om te antwoorden: tot { $date }.
+created-once = De link werkt voor slechts één burger. Bewaar hem: hij wordt maar één keer getoond.
+created-qr = Dezelfde link als QR-code, om te scannen met een smartphone.
+create-another = Nog een aanvraag aanmaken
+copy = Kopiëren
+copied = Gekopieerd
+
+## Tabbladen
+tab-active = Actieve toegangen
+tab-requested = Gevraagde toegangen
+tab-blocked = Geblokkeerde toegangen
+tab-empty = Niets te tonen.
+search-label = Zoeken op label, naam of e-mail
+search = Zoeken
+col-person = Persoon
+col-niss = Rijksregisternummer
+col-context = Gegevens
+col-until = Tot
+col-label = Label
+col-email = E-mail
+col-status = Status
+col-since = Sinds
+col-role = Rol
+consult-soon = Raadpleging
+expires-in = { $hours ->
+    [one] verloopt over { $hours } uur
+   *[other] verloopt over { $hours } uur
+}
+withdraw = Intrekken
+withdraw-confirm = Deze aanvraag intrekken? De link zal niet meer werken.
+pagination = Pagina's
+previous = Vorige
+next = Volgende
+page-of = Pagina { $page } van { $pages }
+
+## Registratie, gebruiksvoorwaarden, keuze van de onderneming
+register-title = Een onderneming registreren
+register-lead = U wordt de hoofdtoegangsbeheerder van de onderneming en aanvaardt namens haar de gebruiksvoorwaarden.
+register-bce = Ondernemingsnummer (KBO)
+register-name = Naam van de onderneming
+register-kind = Soort
+kind-employer = Werkgever
+kind-provider = Sociale dienstverlener (sociaal secretariaat)
+register-email = E-mailadres voor contact
+register-submit = Registreren
+company-error-name-empty = Vul de naam van de onderneming in.
+company-error-name-long = Een naam telt maximaal 200 tekens.
+company-error-kind = Kies werkgever of sociale dienstverlener.
+company-error-bce-taken = Dit ondernemingsnummer is al geregistreerd. Vraag de hoofdtoegangsbeheerder van de onderneming om u als gebruiker toe te voegen.
+select-title = Kies de onderneming waarvoor u werkt
+select-none = U behoort nog niet tot een onderneming.
+role-main_manager = hoofdtoegangsbeheerder
+role-manager = toegangsbeheerder
+role-user = gebruiker
+terms-title = Gebruiksvoorwaarden
+terms-version = Versie { $version }
+terms-1 = De onderneming raadpleegt de gegevens van een burger alleen in de precontractuele fase, op basis van een mandaat van de betrokken persoon, om na te gaan of die persoon in het kader van een bepaalde socialezekerheidsregeling kan worden aangeworven.
+terms-2 = Het antwoord mag alleen voor dat doel worden gebruikt, niet langer dan nodig worden bewaard en met niemand buiten de aanwervingsprocedure worden gedeeld.
+terms-3 = Elke raadpleging wordt geregistreerd en is zichtbaar voor de burger. Misbruik leidt tot de schorsing van de toegang van de onderneming.
+terms-4 = De hoofdtoegangsbeheerder is verantwoordelijk voor de gebruikers en de sociale dienstverleners die de onderneming aanwijst.
+terms-accept = Ik aanvaard de gebruiksvoorwaarden namens de onderneming
+terms-accepted = De gebruiksvoorwaarden zijn aanvaard.
+terms-wait = De hoofdtoegangsbeheerder van deze onderneming moet eerst de gebruiksvoorwaarden aanvaarden.
+clients-title = Kies de klant voor wie u optreedt
+clients-lead = { $provider } treedt op namens de volgende ondernemingen:
+clients-none = Nog geen enkele onderneming heeft u als sociale dienstverlener aangewezen.
+
+## Gebruikers en dienstverleners
+users-title = Gebruikers
+users-add = Een gebruiker toevoegen
+member-error-role = Kies toegangsbeheerder of gebruiker.
+member-error-self = U kunt uzelf niet wijzigen of verwijderen.
+member-error-main = De hoofdtoegangsbeheerder kan niet worden gewijzigd of verwijderd.
+providers-title = Sociale dienstverleners
+providers-lead = Een sociale dienstverlener die u aanwijst, kan namens u aanvragen aanmaken en antwoorden raadplegen. U kunt dit op elk moment stopzetten.
+providers-none = Er treedt geen dienstverlener namens u op.
+providers-add = Een dienstverlener aanwijzen
+providers-bce = Ondernemingsnummer (KBO) van de dienstverlener
+providers-end = Stopzetten
+providers-end-confirm = Het recht van deze dienstverlener om namens u op te treden stopzetten?
+provider-error-unknown = Er is geen sociale dienstverlener geregistreerd met dit ondernemingsnummer.
+provider-error-self = Een onderneming kan zichzelf niet aanwijzen.
+
+## E-mail
+mail-request-subject = { $requester } vraagt toegang tot uw gegevens ({ $context })
+mail-request-intro = { $requester } vraagt u toegang tot één gegeven over u: { $context }.
+mail-request-what = Als u aanvaardt, ziet { $requester } alleen dit antwoord, gedurende { $months ->
+    [one] 1 maand
+   *[other] { $months } maanden
+}. U kunt de toegang op elk moment stopzetten en u ziet elke raadpleging.
+mail-request-action = De aanvraag beantwoorden
+mail-request-deadline = Deze link werkt 72 uur lang en voor slechts één persoon.
+mail-request-genuine = Een echte link begint altijd met { $host }. U wordt alleen gevraagd om u aan te melden (eID, itsme of een Europese eID); nooit om een wachtwoord, een code of een betaling.
+mail-request-ignore = Als u deze onderneming niet kent, negeer dan dit bericht: er gebeurt niets zonder uw aanvaarding.
+mailbox-title = Demo-mailbox
+mailbox-lead = De e-mails die de dienst heeft verstuurd, zoals de ontvangers ze krijgen (alleen ter demonstratie).
+mailbox-empty = Nog geen e-mails.
+mail-to = Aan
+mail-subject = Onderwerp
+mail-date = Datum
+mail-sent = Afgeleverd
+mail-queued = In wachtrij
+mail-failed = Mislukt
+mail-last-error = Laatste fout

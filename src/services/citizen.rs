@@ -1,0 +1,582 @@
+//! The citizen's side of access requests: opening a link (binding it to the first citizen
+//! who signs in through it), answering (accept, refuse, refuse and block), the portal's
+//! lists, stopping an access and unblocking a company.
+//!
+//! The database enforces single use: every change is a conditional `UPDATE ... WHERE
+//! status = 'pending' AND expires_at > now AND citizen_niss = me RETURNING`, so double
+//! clicks and concurrent submissions make exactly one transition.
+
+use chrono::{DateTime, Utc};
+use diesel::prelude::*;
+use uuid::Uuid;
+
+use super::{Actor, ServiceError, companies::Company, events, requests::is_blocked_by, tokens};
+use crate::{
+    db::{
+        requests::{AccessRequest, find, find_by_token_hash},
+        schema::{access_requests, citizen_blocks, companies, persons},
+    },
+    domain::{
+        Context, Niss, RequestStatus,
+        context::mandate_valid_until,
+        status::Transition,
+    },
+};
+
+/// Most rows shown in the history.
+pub const HISTORY_LIMIT: i64 = 200;
+
+/// A request with the companies it names, as the citizen sees it.
+#[derive(Clone, Debug)]
+pub struct RequestDetails {
+    /// The request.
+    pub request: AccessRequest,
+    /// Its status now (see [`AccessRequest::status_at`]).
+    pub status: RequestStatus,
+    /// The company the access is for.
+    pub company: Company,
+    /// The social service provider asking on the company's behalf, if any.
+    pub provider: Option<Company>,
+}
+
+impl RequestDetails {
+    /// The context asked for.
+    pub fn context(&self) -> Context {
+        self.request.context()
+    }
+}
+
+/// Why a link (or a request page) cannot be answered. Each has its own page.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum LinkProblem {
+    /// No such link, or not for this person (never says which).
+    Unknown,
+    /// The 72 hours are over.
+    Expired,
+    /// The company withdrew the request (or the helpdesk closed it).
+    Withdrawn,
+    /// The request was answered already (a different answer came first).
+    AlreadyAnswered,
+    /// Another citizen signed in through this link first.
+    OtherCitizen,
+    /// The request names another person.
+    NotAddressee,
+}
+
+impl LinkProblem {
+    /// A stable name (page test ids, message keys).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            LinkProblem::Unknown => "unknown",
+            LinkProblem::Expired => "expired",
+            LinkProblem::Withdrawn => "withdrawn",
+            LinkProblem::AlreadyAnswered => "answered",
+            LinkProblem::OtherCitizen => "other-citizen",
+            LinkProblem::NotAddressee => "not-addressee",
+        }
+    }
+}
+
+/// What the request page shows to a signed-in citizen.
+#[derive(Clone, Debug)]
+pub enum RequestPage {
+    /// A pending request bound to this citizen: who asks, what, until when; the answers.
+    Answer(Box<RequestDetails>),
+    /// A request this citizen answered (or that went on after their answer).
+    Answered {
+        /// The request.
+        details: Box<RequestDetails>,
+        /// Whether the citizen blocks the request's company now.
+        company_blocked: bool,
+    },
+    /// It cannot be answered, and why.
+    Problem(LinkProblem),
+}
+
+/// The citizen's answer.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Answer {
+    /// Accept: the mandate starts.
+    Accept,
+    /// Refuse.
+    Refuse,
+    /// Refuse, and block the company from asking again.
+    RefuseBlock,
+}
+
+/// How an answer went.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum AnswerOutcome {
+    /// Recorded now, or identical to the answer already recorded: show the request page.
+    Done,
+    /// Not possible, and why.
+    Problem(LinkProblem),
+}
+
+/// The request id a link secret designates, if any. Always hashes and looks up, whatever
+/// the input looks like, so every unknown secret costs the same.
+pub fn find_link(conn: &mut PgConnection, token: &str) -> QueryResult<Option<Uuid>> {
+    Ok(find_by_token_hash(conn, &tokens::hash_token(token))?.map(|r| r.id))
+}
+
+/// The companies a request names.
+fn details(conn: &mut PgConnection, request: AccessRequest, now: DateTime<Utc>) -> QueryResult<RequestDetails> {
+    let mut ids = vec![request.company_id];
+    ids.extend(request.provider_id);
+    let found = load_companies(conn, &ids)?;
+    with_companies(request, &found, now).ok_or(diesel::result::Error::NotFound)
+}
+
+fn load_companies(conn: &mut PgConnection, ids: &[Uuid]) -> QueryResult<Vec<Company>> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    companies::table
+        .filter(companies::id.eq_any(ids))
+        .select(Company::as_select())
+        .load(conn)
+}
+
+fn with_companies(request: AccessRequest, found: &[Company], now: DateTime<Utc>) -> Option<RequestDetails> {
+    let company = found.iter().find(|c| c.id == request.company_id)?.clone();
+    let provider = match request.provider_id {
+        Some(p) => Some(found.iter().find(|c| c.id == p)?.clone()),
+        None => None,
+    };
+    Some(RequestDetails {
+        status: request.status_at(now),
+        request,
+        company,
+        provider,
+    })
+}
+
+/// What a request reads as for `me`, before any binding.
+enum Step {
+    Page(RequestPage),
+    Bind,
+}
+
+fn evaluate(
+    conn: &mut PgConnection,
+    request: AccessRequest,
+    me: &Niss,
+    opened_through_link: bool,
+    now: DateTime<Utc>,
+) -> QueryResult<Step> {
+    use RequestStatus as S;
+    let mine = request.citizen_niss.as_deref() == Some(me.as_str());
+    if !mine && !opened_through_link {
+        return Ok(Step::Page(RequestPage::Problem(LinkProblem::Unknown)));
+    }
+    let status = request.status_at(now);
+    if mine {
+        return Ok(Step::Page(match status {
+            S::Pending => RequestPage::Answer(Box::new(details(conn, request, now)?)),
+            S::Expired => RequestPage::Problem(LinkProblem::Expired),
+            S::Withdrawn => RequestPage::Problem(LinkProblem::Withdrawn),
+            _ => {
+                let company_blocked = is_blocked_by(conn, me, request.company_id)?;
+                RequestPage::Answered {
+                    details: Box::new(details(conn, request, now)?),
+                    company_blocked,
+                }
+            }
+        }));
+    }
+    if request.citizen_niss.is_some() {
+        return Ok(Step::Page(RequestPage::Problem(LinkProblem::OtherCitizen)));
+    }
+    let problem = match status {
+        S::Pending => None,
+        S::Expired => Some(LinkProblem::Expired),
+        // Unbound and closed by the company or the helpdesk.
+        S::Withdrawn | S::Blocked => Some(LinkProblem::Withdrawn),
+        _ => Some(LinkProblem::AlreadyAnswered),
+    };
+    if let Some(p) = problem {
+        return Ok(Step::Page(RequestPage::Problem(p)));
+    }
+    if request.target_niss.as_deref().is_some_and(|t| t != me.as_str()) {
+        return Ok(Step::Page(RequestPage::Problem(LinkProblem::NotAddressee)));
+    }
+    Ok(Step::Bind)
+}
+
+/// The request page for `me`. A citizen who opened the request's link in this session
+/// (`opened_through_link`) and is the first to sign in through it is bound to it, by a
+/// conditional update (the database decides who was first). Anyone else sees a problem page.
+pub fn open_request(
+    conn: &mut PgConnection,
+    me: &Niss,
+    id: Uuid,
+    opened_through_link: bool,
+    now: DateTime<Utc>,
+) -> Result<RequestPage, ServiceError> {
+    use access_requests::dsl as r;
+    for _ in 0..3 {
+        let Some(request) = find(conn, id)? else {
+            return Ok(RequestPage::Problem(LinkProblem::Unknown));
+        };
+        match evaluate(conn, request, me, opened_through_link, now)? {
+            Step::Page(page) => return Ok(page),
+            Step::Bind => {
+                let bound = diesel::update(
+                    r::access_requests
+                        .filter(r::id.eq(id))
+                        .filter(r::citizen_niss.is_null())
+                        .filter(r::status.eq(RequestStatus::Pending.as_str()))
+                        .filter(r::expires_at.gt(now))
+                        .filter(r::target_niss.is_null().or(r::target_niss.eq(me.as_str()))),
+                )
+                .set((r::citizen_niss.eq(me.as_str()), r::bound_at.eq(now)))
+                .returning(AccessRequest::as_returning())
+                .get_result(conn)
+                .optional()?;
+                if let Some(request) = bound {
+                    tracing::info!(request = %id, "link bound to the citizen who opened it");
+                    return Ok(RequestPage::Answer(Box::new(details(conn, request, now)?)));
+                }
+                // Someone else was faster, or the request changed: read it again.
+            }
+        }
+    }
+    Err(ServiceError::Conflict("citizen-problem-answered-text"))
+}
+
+/// Whether the recorded outcome of a request is what `answer` would have made.
+fn same_answer(request: &AccessRequest, answer: Answer, company_blocked: bool) -> bool {
+    use RequestStatus as S;
+    match (answer, request.stored_status()) {
+        (Answer::Accept, S::Accepted | S::Ended) => true,
+        (Answer::Accept, S::Blocked) => company_blocked,
+        (Answer::Refuse, S::Refused) => !company_blocked,
+        (Answer::RefuseBlock, S::Refused) => company_blocked,
+        _ => false,
+    }
+}
+
+/// Records the citizen's answer to a pending request bound to them (or bound now, when
+/// they opened its link). Accepting starts the mandate (its end from the context's
+/// duration, the names from the national register), unless the citizen blocks the
+/// company: the request is then blocked. Refusing ends it; refuse-and-block also blocks
+/// the company. Idempotent: the same answer again is `Done`; a different one is
+/// `AlreadyAnswered`.
+pub fn answer(
+    conn: &mut PgConnection,
+    me: &Niss,
+    id: Uuid,
+    answer: Answer,
+    opened_through_link: bool,
+    now: DateTime<Utc>,
+) -> Result<AnswerOutcome, ServiceError> {
+    use access_requests::dsl as r;
+    conn.transaction(|conn| {
+        let details = match open_request(conn, me, id, opened_through_link, now)? {
+            RequestPage::Problem(p) => return Ok(AnswerOutcome::Problem(p)),
+            RequestPage::Answered {
+                details,
+                company_blocked,
+            } => {
+                return Ok(if same_answer(&details.request, answer, company_blocked) {
+                    AnswerOutcome::Done
+                } else {
+                    AnswerOutcome::Problem(LinkProblem::AlreadyAnswered)
+                });
+            }
+            RequestPage::Answer(details) => details,
+        };
+        let request = &details.request;
+        let actor = Actor::Citizen { niss: me.clone() };
+        let blocked = answer == Answer::Accept && is_blocked_by(conn, me, request.company_id)?;
+        let transition = match answer {
+            Answer::Accept if blocked => Transition::Block,
+            Answer::Accept => Transition::Accept,
+            Answer::Refuse | Answer::RefuseBlock => Transition::Refuse,
+        };
+        let next = RequestStatus::Pending
+            .apply(transition)
+            .map_err(|e| ServiceError::Other(e.into()))?;
+        let target = r::access_requests
+            .filter(r::id.eq(id))
+            .filter(r::status.eq(RequestStatus::Pending.as_str()))
+            .filter(r::expires_at.gt(now))
+            .filter(r::citizen_niss.eq(me.as_str()));
+        let updated: Option<AccessRequest> = if transition == Transition::Accept {
+            let names: Option<(String, String)> = persons::table
+                .find(me.as_str())
+                .select((persons::first_name, persons::last_name))
+                .first(conn)
+                .optional()?;
+            let (first, last) = names.unzip();
+            diesel::update(target)
+                .set((
+                    r::status.eq(next.as_str()),
+                    r::status_changed_at.eq(now),
+                    r::mandate_id.eq(Uuid::new_v4()),
+                    r::accepted_at.eq(now),
+                    r::valid_until.eq(mandate_valid_until(now, request.context())),
+                    r::citizen_first_name.eq(first),
+                    r::citizen_last_name.eq(last),
+                ))
+                .returning(AccessRequest::as_returning())
+                .get_result(conn)
+                .optional()?
+        } else {
+            diesel::update(target)
+                .set((r::status.eq(next.as_str()), r::status_changed_at.eq(now)))
+                .returning(AccessRequest::as_returning())
+                .get_result(conn)
+                .optional()?
+        };
+        let Some(_) = updated else {
+            // A concurrent answer won: judge against what it recorded.
+            let Some(current) = find(conn, id)? else {
+                return Ok(AnswerOutcome::Problem(LinkProblem::Unknown));
+            };
+            let company_blocked = is_blocked_by(conn, me, current.company_id)?;
+            return Ok(match current.status_at(now) {
+                RequestStatus::Expired => AnswerOutcome::Problem(LinkProblem::Expired),
+                RequestStatus::Withdrawn => AnswerOutcome::Problem(LinkProblem::Withdrawn),
+                _ if same_answer(&current, answer, company_blocked) => AnswerOutcome::Done,
+                _ => AnswerOutcome::Problem(LinkProblem::AlreadyAnswered),
+            });
+        };
+        let note = match (answer, blocked) {
+            (Answer::Accept, true) => Some("company blocked by the citizen"),
+            (Answer::RefuseBlock, _) => Some("refused and blocked the company"),
+            _ => None,
+        };
+        events::record(conn, id, Some(RequestStatus::Pending), next, &actor, note, now)?;
+        if answer == Answer::RefuseBlock {
+            diesel::insert_into(citizen_blocks::table)
+                .values((
+                    citizen_blocks::citizen_niss.eq(me.as_str()),
+                    citizen_blocks::company_id.eq(request.company_id),
+                    citizen_blocks::created_at.eq(now),
+                ))
+                .on_conflict_do_nothing()
+                .execute(conn)?;
+        }
+        tracing::info!(request = %id, status = next.as_str(), "citizen answered a request");
+        Ok(AnswerOutcome::Done)
+    })
+}
+
+/// A company the citizen blocks.
+#[derive(Clone, Debug)]
+pub struct BlockedCompany {
+    /// The company.
+    pub company: Company,
+    /// Since when.
+    pub since: DateTime<Utc>,
+}
+
+/// The portal's home: what waits for an answer, what is granted, who is blocked.
+#[derive(Clone, Debug, Default)]
+pub struct Portal {
+    /// Pending requests bound to the citizen, newest first.
+    pub pending: Vec<RequestDetails>,
+    /// Active accesses, ending soonest first.
+    pub granted: Vec<RequestDetails>,
+    /// Blocked companies, by name.
+    pub blocked: Vec<BlockedCompany>,
+}
+
+/// Every request bound to `me`, newest change first (at most [`HISTORY_LIMIT`]).
+fn bound_to(conn: &mut PgConnection, me: &Niss, now: DateTime<Utc>) -> QueryResult<Vec<RequestDetails>> {
+    let rows: Vec<AccessRequest> = access_requests::table
+        .filter(access_requests::citizen_niss.eq(me.as_str()))
+        .order((access_requests::status_changed_at.desc(), access_requests::id.desc()))
+        .limit(HISTORY_LIMIT)
+        .select(AccessRequest::as_select())
+        .load(conn)?;
+    let mut ids: Vec<Uuid> = rows.iter().map(|r| r.company_id).collect();
+    ids.extend(rows.iter().filter_map(|r| r.provider_id));
+    ids.sort();
+    ids.dedup();
+    let found = load_companies(conn, &ids)?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|r| with_companies(r, &found, now))
+        .collect())
+}
+
+/// The portal's home lists.
+pub fn portal(conn: &mut PgConnection, me: &Niss, now: DateTime<Utc>) -> Result<Portal, ServiceError> {
+    let mut portal = Portal::default();
+    for item in bound_to(conn, me, now)? {
+        match item.status {
+            RequestStatus::Pending => portal.pending.push(item),
+            RequestStatus::Accepted => portal.granted.push(item),
+            _ => {}
+        }
+    }
+    portal
+        .granted
+        .sort_by_key(|d| (d.request.valid_until, d.request.id));
+    portal.blocked = blocked_companies(conn, me)?;
+    Ok(portal)
+}
+
+/// The companies `me` blocks, by name.
+pub fn blocked_companies(conn: &mut PgConnection, me: &Niss) -> QueryResult<Vec<BlockedCompany>> {
+    let rows: Vec<(Company, DateTime<Utc>)> = citizen_blocks::table
+        .inner_join(companies::table)
+        .filter(citizen_blocks::citizen_niss.eq(me.as_str()))
+        .order((companies::name, companies::id))
+        .select((Company::as_select(), citizen_blocks::created_at))
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .map(|(company, since)| BlockedCompany { company, since })
+        .collect())
+}
+
+/// Past requests and accesses of `me` (refused, stopped, ended, blocked, expired,
+/// withdrawn), newest change first. Statuses are read at `now`: a mandate past its end
+/// shows ended even before the job ran.
+pub fn history(conn: &mut PgConnection, me: &Niss, now: DateTime<Utc>) -> Result<Vec<RequestDetails>, ServiceError> {
+    Ok(bound_to(conn, me, now)?
+        .into_iter()
+        .filter(|d| !matches!(d.status, RequestStatus::Pending | RequestStatus::Accepted))
+        .collect())
+}
+
+/// One consultation of the citizen's data, as the audit trail records it.
+#[derive(Clone, Debug)]
+pub struct Consultation {
+    /// When.
+    pub at: DateTime<Utc>,
+    /// Who consulted (the company, or the provider acting for it).
+    pub by: String,
+    /// On whose behalf, when a provider consulted.
+    pub on_behalf_of: Option<String>,
+    /// Which data.
+    pub context: Context,
+}
+
+/// Every consultation of `me`'s data over the last 12 months, newest first.
+///
+/// The consultation audit trail does not exist yet: the change that adds it fills this
+/// function. Until then nothing is recorded, and the portal says so.
+pub fn consultations(
+    _conn: &mut PgConnection,
+    _me: &Niss,
+    _now: DateTime<Utc>,
+) -> Result<Vec<Consultation>, ServiceError> {
+    Ok(Vec::new())
+}
+
+/// An active access of `me` (for the confirmation page of "stop access now").
+pub fn access_of(
+    conn: &mut PgConnection,
+    me: &Niss,
+    id: Uuid,
+    now: DateTime<Utc>,
+) -> Result<RequestDetails, ServiceError> {
+    let request = find(conn, id)?
+        .filter(|r| r.citizen_niss.as_deref() == Some(me.as_str()))
+        .ok_or(ServiceError::NotFound)?;
+    Ok(details(conn, request, now)?)
+}
+
+/// Stops an active access of `me` at once (status revoked, event recorded). Stopping an
+/// access already stopped is a no-op; anything else that is not active is a conflict.
+pub fn stop_access(
+    conn: &mut PgConnection,
+    me: &Niss,
+    id: Uuid,
+    now: DateTime<Utc>,
+) -> Result<(), ServiceError> {
+    use access_requests::dsl as r;
+    conn.transaction(|conn| {
+        let request = find(conn, id)?
+            .filter(|r| r.citizen_niss.as_deref() == Some(me.as_str()))
+            .ok_or(ServiceError::NotFound)?;
+        if request.stored_status() == RequestStatus::Revoked {
+            return Ok(());
+        }
+        let current = request.status_at(now);
+        let next = current
+            .apply(Transition::Revoke)
+            .map_err(|_| ServiceError::Conflict("citizen-error-not-active"))?;
+        let updated = diesel::update(
+            r::access_requests
+                .filter(r::id.eq(id))
+                .filter(r::citizen_niss.eq(me.as_str()))
+                .filter(r::status.eq(RequestStatus::Accepted.as_str()))
+                .filter(r::valid_until.gt(now)),
+        )
+        .set((r::status.eq(next.as_str()), r::status_changed_at.eq(now)))
+        .execute(conn)?;
+        if updated == 0 {
+            let again = find(conn, id)?.ok_or(ServiceError::NotFound)?;
+            return if again.stored_status() == RequestStatus::Revoked {
+                Ok(())
+            } else {
+                Err(ServiceError::Conflict("citizen-error-not-active"))
+            };
+        }
+        events::record(
+            conn,
+            id,
+            Some(current),
+            next,
+            &Actor::Citizen { niss: me.clone() },
+            None,
+            now,
+        )?;
+        tracing::info!(request = %id, "citizen stopped an access");
+        Ok(())
+    })
+}
+
+/// Lifts `me`'s block of a company. Returns whether there was one.
+pub fn unblock(conn: &mut PgConnection, me: &Niss, company_id: Uuid) -> Result<bool, ServiceError> {
+    let deleted = diesel::delete(
+        citizen_blocks::table
+            .filter(citizen_blocks::citizen_niss.eq(me.as_str()))
+            .filter(citizen_blocks::company_id.eq(company_id)),
+    )
+    .execute(conn)?;
+    Ok(deleted > 0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn problem_names_are_distinct() {
+        let all = [
+            LinkProblem::Unknown,
+            LinkProblem::Expired,
+            LinkProblem::Withdrawn,
+            LinkProblem::AlreadyAnswered,
+            LinkProblem::OtherCitizen,
+            LinkProblem::NotAddressee,
+        ];
+        let mut names: Vec<_> = all.iter().map(|p| p.as_str()).collect();
+        names.sort();
+        names.dedup();
+        assert_eq!(names.len(), all.len());
+    }
+
+    #[test]
+    fn answers_parse_from_the_form() {
+        #[derive(serde::Deserialize)]
+        struct F {
+            answer: Answer,
+        }
+        for (raw, want) in [
+            ("answer=accept", Answer::Accept),
+            ("answer=refuse", Answer::Refuse),
+            ("answer=refuse_block", Answer::RefuseBlock),
+        ] {
+            assert_eq!(serde_urlencoded::from_str::<F>(raw).unwrap().answer, want);
+        }
+        assert!(serde_urlencoded::from_str::<F>("answer=maybe").is_err());
+    }
+}

@@ -1,0 +1,349 @@
+//! The citizen portal ("Accès à mes données"): the secret link, the request page and its
+//! answers, granted accesses (stop now), blocked companies (unblock), history, and the help
+//! page for foreign candidates.
+//!
+//! The link secret leaves the address bar at once: `GET /r/{token}` remembers the request
+//! in the session and redirects to `/me/requests/{id}`, which only the citizen who opened
+//! the link (and then only the first one to sign in) can use.
+
+use std::{
+    collections::HashMap,
+    net::IpAddr,
+    sync::Mutex,
+    time::{Duration, Instant},
+};
+
+use actix_session::SessionExt;
+use actix_web::{HttpRequest, HttpResponse, get, http::StatusCode, post, web};
+use serde::Deserialize;
+use uuid::Uuid;
+
+use super::{
+    auth::see_other,
+    errors::AppError,
+    extract::{CsrfForm, Ctx, Person, SESSION_OPENED_LINKS, Tenant, state},
+    routes,
+    views::{self, citizen as pages},
+};
+use crate::{
+    db::run_blocking,
+    services::{
+        ServiceError,
+        citizen::{self, Answer, AnswerOutcome, LinkProblem, RequestPage},
+    },
+};
+
+/// Registers the routes.
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.service(open_link)
+        .service(home)
+        .service(history)
+        .service(help_foreigners)
+        .service(request_page)
+        .service(answer)
+        .service(stop_confirm)
+        .service(stop)
+        .service(unblock);
+}
+
+/// Hits of `/r/{token}` allowed per client IP and window.
+pub const LINK_HITS_PER_WINDOW: u32 = 20;
+/// The window of [`LINK_HITS_PER_WINDOW`].
+pub const LINK_WINDOW: Duration = Duration::from_secs(60);
+/// Most links remembered in one session.
+const OPENED_LINKS_MAX: usize = 5;
+
+/// A small in-memory fixed-window limiter of link openings per client IP (one per
+/// application instance): guessing links is useless anyway (256-bit secrets), this keeps
+/// it from being tried at all.
+#[derive(Debug, Default)]
+pub struct LinkLimiter {
+    hits: Mutex<HashMap<IpAddr, (Instant, u32)>>,
+}
+
+impl LinkLimiter {
+    /// Counts one hit from `ip` at `now`; `false` when over the limit.
+    pub fn allow(&self, ip: IpAddr, now: Instant) -> bool {
+        let mut hits = self.hits.lock().unwrap_or_else(|e| e.into_inner());
+        if hits.len() > 10_000 {
+            hits.retain(|_, (start, _)| now.duration_since(*start) < LINK_WINDOW);
+        }
+        let entry = hits.entry(ip).or_insert((now, 0));
+        if now.duration_since(entry.0) >= LINK_WINDOW {
+            *entry = (now, 0);
+        }
+        entry.1 = entry.1.saturating_add(1);
+        entry.1 <= LINK_HITS_PER_WINDOW
+    }
+}
+
+/// The request ids whose links were opened in this session.
+fn opened_links(req: &HttpRequest) -> Vec<Uuid> {
+    req.get_session()
+        .get::<Vec<Uuid>>(SESSION_OPENED_LINKS)
+        .ok()
+        .flatten()
+        .unwrap_or_default()
+}
+
+fn remember_opened(req: &HttpRequest, id: Uuid) -> Result<(), AppError> {
+    let mut ids = opened_links(req);
+    ids.retain(|x| *x != id);
+    ids.push(id);
+    if ids.len() > OPENED_LINKS_MAX {
+        ids.remove(0);
+    }
+    req.get_session()
+        .insert(SESSION_OPENED_LINKS, ids)
+        .map_err(|e| AppError::Internal(anyhow::anyhow!("session: {e}")))
+}
+
+/// The official host name, as the genuine links show it.
+fn official_host(req: &HttpRequest) -> String {
+    let url = &state(req).settings.public_url;
+    let host = url.split_once("://").map(|(_, h)| h).unwrap_or(url);
+    host.split('/').next().unwrap_or(host).to_string()
+}
+
+fn request_path(id: Uuid) -> String {
+    format!("{}/{id}", routes::CITIZEN_REQUESTS)
+}
+
+fn problem_page(req: &HttpRequest, ctx: &Ctx, problem: LinkProblem) -> HttpResponse {
+    let status = match problem {
+        LinkProblem::Unknown => StatusCode::NOT_FOUND,
+        LinkProblem::Expired | LinkProblem::Withdrawn => StatusCode::GONE,
+        LinkProblem::AlreadyAnswered => StatusCode::CONFLICT,
+        LinkProblem::OtherCitizen | LinkProblem::NotAddressee => StatusCode::FORBIDDEN,
+    };
+    views::with_status(
+        status,
+        pages::link_problem(ctx, problem, &official_host(req)),
+    )
+}
+
+/// `GET /r/{token}`: the link of the e-mail and QR code. Rate-limited per client IP; every
+/// token is hashed and looked up, and every unknown one gets the same page. A known one
+/// is remembered in the session, and the browser leaves the secret URL at once.
+#[get("/r/{token}")]
+async fn open_link(
+    req: HttpRequest,
+    ctx: Ctx,
+    tenant: Tenant,
+    token: web::Path<String>,
+) -> Result<HttpResponse, AppError> {
+    if let Some(ip) = req.peer_addr().map(|a| a.ip()) {
+        if !state(&req).link_limiter.allow(ip, Instant::now()) {
+            tracing::warn!("too many link openings from one client");
+            return Err(AppError::TooManyRequests);
+        }
+    }
+    let token = token.into_inner();
+    let found = run_blocking(&tenant.0, move |conn| {
+        citizen::find_link(conn, &token).map_err(AppError::from)
+    })
+    .await?;
+    match found {
+        Some(id) => {
+            remember_opened(&req, id)?;
+            Ok(see_other(&request_path(id)))
+        }
+        None => Ok(problem_page(&req, &ctx, LinkProblem::Unknown)),
+    }
+}
+
+/// `GET /me/requests/{id}`: the request page (answer, result, or why not).
+#[get("/me/requests/{id}")]
+async fn request_page(
+    req: HttpRequest,
+    ctx: Ctx,
+    tenant: Tenant,
+    person: Person,
+    id: web::Path<Uuid>,
+) -> Result<HttpResponse, AppError> {
+    let id = id.into_inner();
+    let opened = opened_links(&req).contains(&id);
+    let (me, now) = (person.niss.clone(), ctx.now);
+    let page = run_blocking(&tenant.0, move |conn| {
+        citizen::open_request(conn, &me, id, opened, now).map_err(AppError::from)
+    })
+    .await?;
+    Ok(match page {
+        RequestPage::Problem(p) => problem_page(&req, &ctx, p),
+        RequestPage::Answer(d) => {
+            views::with_status(StatusCode::OK, pages::request(&ctx, &d, &official_host(&req)))
+        }
+        RequestPage::Answered {
+            details,
+            company_blocked,
+        } => views::with_status(
+            StatusCode::OK,
+            pages::answered(&ctx, &details, company_blocked),
+        ),
+    })
+}
+
+#[derive(Deserialize)]
+struct AnswerForm {
+    answer: Answer,
+}
+
+/// `POST /me/requests/{id}/answer`: accept, refuse, or refuse and block.
+#[post("/me/requests/{id}/answer")]
+async fn answer(
+    req: HttpRequest,
+    ctx: Ctx,
+    tenant: Tenant,
+    person: Person,
+    id: web::Path<Uuid>,
+    form: CsrfForm<AnswerForm>,
+) -> Result<HttpResponse, AppError> {
+    let id = id.into_inner();
+    let opened = opened_links(&req).contains(&id);
+    let (me, now, given) = (person.niss.clone(), ctx.now, form.0.answer);
+    let outcome = run_blocking(&tenant.0, move |conn| {
+        citizen::answer(conn, &me, id, given, opened, now).map_err(AppError::from)
+    })
+    .await?;
+    Ok(match outcome {
+        AnswerOutcome::Done => see_other(&request_path(id)),
+        AnswerOutcome::Problem(p) => problem_page(&req, &ctx, p),
+    })
+}
+
+#[derive(Deserialize)]
+struct Done {
+    done: Option<String>,
+}
+
+/// `GET /me`: pending requests, granted accesses (stop now), blocked companies.
+#[get("/me")]
+async fn home(
+    ctx: Ctx,
+    tenant: Tenant,
+    person: Person,
+    query: web::Query<Done>,
+) -> Result<HttpResponse, AppError> {
+    let (me, now) = (person.niss.clone(), ctx.now);
+    let portal = run_blocking(&tenant.0, move |conn| {
+        citizen::portal(conn, &me, now).map_err(AppError::from)
+    })
+    .await?;
+    Ok(views::with_status(
+        StatusCode::OK,
+        pages::home(&ctx, &portal, query.done.as_deref()),
+    ))
+}
+
+/// `GET /me/history`: past requests and accesses, and the consultations of one's data.
+#[get("/me/history")]
+async fn history(ctx: Ctx, tenant: Tenant, person: Person) -> Result<HttpResponse, AppError> {
+    let (me, now) = (person.niss.clone(), ctx.now);
+    let (items, consultations) = run_blocking(&tenant.0, move |conn| {
+        Ok::<_, AppError>((
+            citizen::history(conn, &me, now)?,
+            citizen::consultations(conn, &me, now)?,
+        ))
+    })
+    .await?;
+    Ok(views::with_status(
+        StatusCode::OK,
+        pages::history(&ctx, &items, &consultations),
+    ))
+}
+
+/// `GET /me/help/foreigners`: for candidates without a Belgian national number (public).
+#[get("/me/help/foreigners")]
+async fn help_foreigners(ctx: Ctx) -> HttpResponse {
+    views::with_status(StatusCode::OK, pages::help_foreigners(&ctx))
+}
+
+/// `GET /me/accesses/{id}/stop`: the confirmation page (without JavaScript).
+#[get("/me/accesses/{id}/stop")]
+async fn stop_confirm(
+    ctx: Ctx,
+    tenant: Tenant,
+    person: Person,
+    id: web::Path<Uuid>,
+) -> Result<HttpResponse, AppError> {
+    let (me, now, id) = (person.niss.clone(), ctx.now, id.into_inner());
+    let details = run_blocking(&tenant.0, move |conn| {
+        citizen::access_of(conn, &me, id, now).map_err(AppError::from)
+    })
+    .await?;
+    if details.status != crate::domain::RequestStatus::Accepted {
+        return Ok(see_other(routes::CITIZEN));
+    }
+    Ok(views::with_status(
+        StatusCode::OK,
+        pages::stop_confirm(&ctx, &details),
+    ))
+}
+
+#[derive(Deserialize)]
+struct StopForm {
+    #[serde(default)]
+    confirmed: String,
+}
+
+/// `POST /me/accesses/{id}/stop`: stops the access when confirmed (on the confirmation
+/// page, or through the `data-confirm` dialog); otherwise asks on the confirmation page.
+#[post("/me/accesses/{id}/stop")]
+async fn stop(
+    ctx: Ctx,
+    tenant: Tenant,
+    person: Person,
+    id: web::Path<Uuid>,
+    form: CsrfForm<StopForm>,
+) -> Result<HttpResponse, AppError> {
+    let id = id.into_inner();
+    if form.0.confirmed != "yes" {
+        return Ok(see_other(&format!("{}/{id}/stop", routes::CITIZEN_ACCESSES)));
+    }
+    let (me, now) = (person.niss.clone(), ctx.now);
+    let result = run_blocking(&tenant.0, move |conn| {
+        Ok::<_, AppError>(citizen::stop_access(conn, &me, id, now))
+    })
+    .await?;
+    match result {
+        Ok(()) => Ok(see_other(&format!("{}?done=stopped", routes::CITIZEN))),
+        // Ended or stopped meanwhile: the portal shows how things stand.
+        Err(ServiceError::Conflict(_)) => Ok(see_other(routes::CITIZEN)),
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// `POST /me/blocks/{company_id}/unblock`: the company may ask again.
+#[post("/me/blocks/{company_id}/unblock")]
+async fn unblock(
+    tenant: Tenant,
+    person: Person,
+    company_id: web::Path<Uuid>,
+    _form: CsrfForm<serde::de::IgnoredAny>,
+) -> Result<HttpResponse, AppError> {
+    let (me, company_id) = (person.niss.clone(), company_id.into_inner());
+    run_blocking(&tenant.0, move |conn| {
+        citizen::unblock(conn, &me, company_id).map_err(AppError::from)
+    })
+    .await?;
+    Ok(see_other(&format!("{}?done=unblocked", routes::CITIZEN)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_limiter_counts_per_ip_and_window() {
+        let limiter = LinkLimiter::default();
+        let start = Instant::now();
+        let a: IpAddr = "192.0.2.1".parse().unwrap();
+        let b: IpAddr = "192.0.2.2".parse().unwrap();
+        for _ in 0..LINK_HITS_PER_WINDOW {
+            assert!(limiter.allow(a, start));
+        }
+        assert!(!limiter.allow(a, start));
+        assert!(limiter.allow(b, start));
+        assert!(limiter.allow(a, start + LINK_WINDOW));
+    }
+}

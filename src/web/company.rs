@@ -1,0 +1,605 @@
+//! The company app: registration, terms, company and client choice, users, providers,
+//! access requests and the three live tabs.
+
+use std::future::Future;
+use std::pin::Pin;
+
+use actix_session::SessionExt;
+use actix_web::{
+    FromRequest, HttpRequest, HttpResponse, dev::Payload, get, http::StatusCode, post, web,
+};
+use serde::Deserialize;
+use uuid::Uuid;
+
+use super::{
+    auth::see_other,
+    errors::AppError,
+    extract::{Ctx, CsrfForm, Person, Tenant, state},
+    routes,
+    views::{self, company as v},
+};
+use crate::{
+    db::run_blocking,
+    domain::status::Tab,
+    services::{
+        Actor, ServiceError,
+        companies::{self, CompanyCtx, ContextGap, RegistrationInput},
+        requests::{self, RequestInput, Scope},
+    },
+};
+
+/// Session key of the chosen company.
+pub const SESSION_COMPANY: &str = "company";
+/// Session key of the client a provider's user acts for.
+pub const SESSION_CLIENT: &str = "client";
+/// htmx event that makes the tabs refresh at once.
+pub const EVENT_REFRESH_TABS: &str = "refresh-tabs";
+/// Rows per page in the tabs.
+pub const PAGE_SIZE: i64 = 20;
+
+/// Registers the routes.
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.service(dashboard)
+        .service(register_page)
+        .service(register)
+        .service(select_page)
+        .service(select)
+        .service(terms_page)
+        .service(accept_terms)
+        .service(clients_page)
+        .service(choose_client)
+        .service(new_request_page)
+        .service(create_request)
+        .service(withdraw)
+        .service(show_tab)
+        .service(users_page)
+        .service(add_user)
+        .service(remove_user)
+        .service(providers_page)
+        .service(designate_provider)
+        .service(end_provider);
+}
+
+/// A signed-in company user with a resolved company context (membership, terms and
+/// provider link checked against the database on every request).
+pub struct CompanyUser {
+    /// The context.
+    pub ctx: CompanyCtx,
+}
+
+impl CompanyUser {
+    /// The scope of the user's requests.
+    pub fn scope(&self) -> Scope {
+        Scope::of(&self.ctx)
+    }
+    /// The actor recorded with the user's actions.
+    pub fn actor(&self) -> Actor {
+        Actor::CompanyUser {
+            niss: self.ctx.user.clone(),
+        }
+    }
+}
+
+impl FromRequest for CompanyUser {
+    type Error = actix_web::Error;
+    type Future = Pin<Box<dyn Future<Output = Result<Self, Self::Error>>>>;
+    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        let person = Person::from_request(req, payload);
+        let req = req.clone();
+        Box::pin(async move {
+            let person = person.await?;
+            let session = req.get_session();
+            let chosen = session.get::<Uuid>(SESSION_COMPANY).ok().flatten();
+            let client = session.get::<Uuid>(SESSION_CLIENT).ok().flatten();
+            let pool = state(&req).tenants.main().clone();
+            let niss = person.niss.clone();
+            let resolved = run_blocking(&pool, move |conn| {
+                companies::resolve(conn, &niss, chosen, client).map_err(AppError::from)
+            })
+            .await?;
+            match resolved {
+                Ok(ctx) => Ok(CompanyUser { ctx }),
+                Err(gap) => Err(AppError::Redirect(gap_page(&gap)).into()),
+            }
+        })
+    }
+}
+
+fn gap_page(gap: &ContextGap) -> &'static str {
+    match gap {
+        ContextGap::NoCompany => routes::COMPANY_REGISTER,
+        ContextGap::ChooseCompany => routes::COMPANY_SELECT,
+        ContextGap::TermsPending => routes::COMPANY_TERMS,
+        ContextGap::ChooseClient => routes::COMPANY_CLIENTS,
+    }
+}
+
+#[derive(Deserialize)]
+struct TabQuery {
+    q: Option<String>,
+    page: Option<i64>,
+}
+
+/// The data of a tab panel.
+pub struct TabData {
+    /// Which tab.
+    pub tab: Tab,
+    /// Its page of rows.
+    pub page: requests::ListPage,
+    /// Counts on the labels.
+    pub counts: requests::TabCounts,
+    /// The search typed.
+    pub search: String,
+}
+
+async fn load_tab(
+    pool: &crate::db::DbPool,
+    scope: Scope,
+    tab: Tab,
+    search: Option<String>,
+    page: i64,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<TabData, AppError> {
+    run_blocking(pool, move |conn| {
+        let counts = requests::counts(conn, &scope, now)?;
+        let page = requests::list(conn, &scope, tab, search.as_deref(), page, PAGE_SIZE, now)?;
+        Ok::<_, AppError>(TabData {
+            tab,
+            page,
+            counts,
+            search: search.unwrap_or_default(),
+        })
+    })
+    .await
+}
+
+#[get("/company")]
+async fn dashboard(ctx: Ctx, user: CompanyUser, tenant: Tenant) -> Result<HttpResponse, AppError> {
+    let data = load_tab(&tenant.0, user.scope(), Tab::Requested, None, 1, ctx.now).await?;
+    Ok(html(v::dashboard(&ctx, &user.ctx, &RequestInput::default(), None, &data)))
+}
+
+fn parse_tab(name: &str) -> Option<Tab> {
+    match name {
+        "active" => Some(Tab::Active),
+        "requested" => Some(Tab::Requested),
+        "blocked" => Some(Tab::Blocked),
+        _ => None,
+    }
+}
+
+#[get("/company/tabs/{tab}")]
+async fn show_tab(
+    ctx: Ctx,
+    user: CompanyUser,
+    tenant: Tenant,
+    name: web::Path<String>,
+    query: web::Query<TabQuery>,
+) -> Result<HttpResponse, AppError> {
+    let tab = parse_tab(&name).ok_or(AppError::NotFound)?;
+    let query = query.into_inner();
+    let data = load_tab(
+        &tenant.0,
+        user.scope(),
+        tab,
+        query.q,
+        query.page.unwrap_or(1),
+        ctx.now,
+    )
+    .await?;
+    Ok(html(if ctx.hx {
+        v::tab_panel_with_counts(&ctx, &data)
+    } else {
+        v::tab_page(&ctx, &user.ctx, &data)
+    }))
+}
+
+#[get("/company/requests/new")]
+async fn new_request_page(ctx: Ctx, user: CompanyUser) -> HttpResponse {
+    let input = RequestInput {
+        language: ctx.lang.code().to_string(),
+        ..RequestInput::default()
+    };
+    html(v::new_request_page(&ctx, &user.ctx, &input, None))
+}
+
+#[post("/company/requests")]
+async fn create_request(
+    req: HttpRequest,
+    ctx: Ctx,
+    user: CompanyUser,
+    tenant: Tenant,
+    form: CsrfForm<RequestInput>,
+) -> Result<HttpResponse, AppError> {
+    let input = form.0;
+    let scope = user.scope();
+    let actor = user.actor();
+    let public_url = state(&req).settings.public_url.clone();
+    let now = ctx.now;
+    let input2 = input.clone();
+    let result = run_blocking(&tenant.0, move |conn| {
+        Ok::<_, AppError>(requests::create(conn, &scope, &actor, &input2, &public_url, now))
+    })
+    .await?;
+    match result {
+        Ok(created) => {
+            tracing::info!(request = %created.id, "access request created");
+            let fresh = RequestInput {
+                language: input.language.clone(),
+                context: input.context.clone(),
+                ..RequestInput::default()
+            };
+            let body = v::created(&ctx, &user.ctx, &created, &fresh);
+            let mut res = html(body);
+            res.headers_mut().insert(
+                actix_web::http::header::HeaderName::from_static("hx-trigger"),
+                actix_web::http::header::HeaderValue::from_static(EVENT_REFRESH_TABS),
+            );
+            Ok(res)
+        }
+        Err(ServiceError::Invalid(errors)) => Ok(views::with_status(
+            StatusCode::BAD_REQUEST,
+            v::request_form_or_page(&ctx, &user.ctx, &input, Some(&errors)),
+        )),
+        Err(ServiceError::Suspended) => Ok(views::with_status(
+            StatusCode::FORBIDDEN,
+            v::suspended(&ctx, &user.ctx),
+        )),
+        Err(e) => Err(e.into()),
+    }
+}
+
+#[post("/company/requests/{id}/withdraw")]
+async fn withdraw(
+    ctx: Ctx,
+    user: CompanyUser,
+    tenant: Tenant,
+    id: web::Path<Uuid>,
+    _form: CsrfForm<serde::de::IgnoredAny>,
+) -> Result<HttpResponse, AppError> {
+    let (scope, actor, id, now) = (user.scope(), user.actor(), id.into_inner(), ctx.now);
+    let result = run_blocking(&tenant.0, move |conn| {
+        Ok::<_, AppError>(requests::withdraw(conn, &scope, &actor, id, now))
+    })
+    .await?;
+    match result {
+        Ok(_) => {
+            if ctx.hx {
+                let data = load_tab(&tenant.0, user.scope(), Tab::Requested, None, 1, ctx.now).await?;
+                let mut res = html(v::tab_panel_with_counts(&ctx, &data));
+                res.headers_mut().insert(
+                    actix_web::http::header::HeaderName::from_static("hx-trigger"),
+                    actix_web::http::header::HeaderValue::from_static(EVENT_REFRESH_TABS),
+                );
+                Ok(res)
+            } else {
+                Ok(see_other(&format!("{}/tabs/requested", routes::COMPANY)))
+            }
+        }
+        Err(ServiceError::Conflict(key)) => Ok(views::with_status(
+            StatusCode::CONFLICT,
+            v::message_page(&ctx, &user.ctx, key),
+        )),
+        Err(e) => Err(e.into()),
+    }
+}
+
+#[get("/company/register")]
+async fn register_page(ctx: Ctx, _person: Person) -> HttpResponse {
+    html(v::register(&ctx, &RegistrationInput::default(), None))
+}
+
+#[post("/company/register")]
+async fn register(
+    req: HttpRequest,
+    ctx: Ctx,
+    person: Person,
+    tenant: Tenant,
+    form: CsrfForm<RegistrationInput>,
+) -> Result<HttpResponse, AppError> {
+    let input = form.0;
+    let (niss, now, input2) = (person.niss.clone(), ctx.now, input.clone());
+    let result = run_blocking(&tenant.0, move |conn| {
+        Ok::<_, AppError>(companies::register(conn, &niss, &input2, now))
+    })
+    .await?;
+    match result {
+        Ok(id) => {
+            let session = req.get_session();
+            let _ = session.insert(SESSION_COMPANY, id);
+            let _ = session.remove(SESSION_CLIENT);
+            Ok(see_other(routes::COMPANY_TERMS))
+        }
+        Err(ServiceError::Invalid(errors)) => Ok(views::with_status(
+            StatusCode::BAD_REQUEST,
+            v::register(&ctx, &input, Some(&errors)),
+        )),
+        Err(e) => Err(e.into()),
+    }
+}
+
+#[get("/company/select")]
+async fn select_page(ctx: Ctx, person: Person, tenant: Tenant) -> Result<HttpResponse, AppError> {
+    let niss = person.niss.clone();
+    let memberships = run_blocking(&tenant.0, move |conn| {
+        companies::memberships(conn, &niss).map_err(AppError::from)
+    })
+    .await?;
+    Ok(html(v::select(&ctx, &memberships)))
+}
+
+#[derive(Deserialize)]
+struct SelectForm {
+    company_id: Uuid,
+}
+
+#[post("/company/select")]
+async fn select(
+    req: HttpRequest,
+    person: Person,
+    tenant: Tenant,
+    form: CsrfForm<SelectForm>,
+) -> Result<HttpResponse, AppError> {
+    let (niss, id) = (person.niss.clone(), form.0.company_id);
+    let member = run_blocking(&tenant.0, move |conn| {
+        companies::memberships(conn, &niss)
+            .map(|ms| ms.iter().any(|m| m.company.id == id))
+            .map_err(AppError::from)
+    })
+    .await?;
+    if !member {
+        return Err(AppError::NotFound);
+    }
+    let session = req.get_session();
+    let _ = session.insert(SESSION_COMPANY, id);
+    let _ = session.remove(SESSION_CLIENT);
+    Ok(see_other(routes::COMPANY))
+}
+
+/// The membership the session chose (or the only one), for the pages that come before a
+/// full context (terms, client choice).
+async fn chosen_membership(
+    req: &HttpRequest,
+    person: &Person,
+    pool: &crate::db::DbPool,
+) -> Result<companies::Membership, AppError> {
+    let chosen = req.get_session().get::<Uuid>(SESSION_COMPANY).ok().flatten();
+    let niss = person.niss.clone();
+    let memberships = run_blocking(pool, move |conn| {
+        companies::memberships(conn, &niss).map_err(AppError::from)
+    })
+    .await?;
+    let found = match chosen {
+        Some(id) => memberships.into_iter().find(|m| m.company.id == id),
+        None if memberships.len() == 1 => memberships.into_iter().next(),
+        None => None,
+    };
+    found.ok_or(AppError::Redirect(routes::COMPANY_SELECT))
+}
+
+#[get("/company/terms")]
+async fn terms_page(
+    req: HttpRequest,
+    ctx: Ctx,
+    person: Person,
+    tenant: Tenant,
+) -> Result<HttpResponse, AppError> {
+    let membership = chosen_membership(&req, &person, &tenant.0).await?;
+    Ok(html(v::terms(&ctx, &membership)))
+}
+
+#[post("/company/terms")]
+async fn accept_terms(
+    req: HttpRequest,
+    ctx: Ctx,
+    person: Person,
+    tenant: Tenant,
+    _form: CsrfForm<serde::de::IgnoredAny>,
+) -> Result<HttpResponse, AppError> {
+    let membership = chosen_membership(&req, &person, &tenant.0).await?;
+    let (id, niss, now) = (membership.company.id, person.niss.clone(), ctx.now);
+    run_blocking(&tenant.0, move |conn| {
+        companies::accept_terms(conn, id, &niss, now).map_err(AppError::from)
+    })
+    .await?;
+    Ok(see_other(routes::COMPANY))
+}
+
+#[get("/company/clients")]
+async fn clients_page(
+    req: HttpRequest,
+    ctx: Ctx,
+    person: Person,
+    tenant: Tenant,
+) -> Result<HttpResponse, AppError> {
+    let membership = chosen_membership(&req, &person, &tenant.0).await?;
+    if membership.company.kind() != companies::CompanyKind::Provider {
+        return Ok(see_other(routes::COMPANY));
+    }
+    let provider_id = membership.company.id;
+    let clients = run_blocking(&tenant.0, move |conn| {
+        companies::clients_of(conn, provider_id).map_err(AppError::from)
+    })
+    .await?;
+    Ok(html(v::clients(&ctx, &membership, &clients)))
+}
+
+#[derive(Deserialize)]
+struct ClientForm {
+    client_id: Uuid,
+}
+
+#[post("/company/clients")]
+async fn choose_client(
+    req: HttpRequest,
+    person: Person,
+    tenant: Tenant,
+    form: CsrfForm<ClientForm>,
+) -> Result<HttpResponse, AppError> {
+    let membership = chosen_membership(&req, &person, &tenant.0).await?;
+    let (provider_id, client_id) = (membership.company.id, form.0.client_id);
+    let ok = run_blocking(&tenant.0, move |conn| {
+        companies::clients_of(conn, provider_id)
+            .map(|cs| cs.iter().any(|c| c.id == client_id))
+            .map_err(AppError::from)
+    })
+    .await?;
+    if !ok {
+        return Err(AppError::NotFound);
+    }
+    let _ = req.get_session().insert(SESSION_CLIENT, client_id);
+    Ok(see_other(routes::COMPANY))
+}
+
+#[get("/company/users")]
+async fn users_page(ctx: Ctx, user: CompanyUser, tenant: Tenant) -> Result<HttpResponse, AppError> {
+    let c = user.ctx.clone();
+    let members = run_blocking(&tenant.0, move |conn| {
+        companies::members(conn, &c).map_err(AppError::from)
+    })
+    .await?;
+    Ok(html(v::users(&ctx, &user.ctx, &members, &MemberInput::default(), None)))
+}
+
+/// The add-user form.
+#[derive(Clone, Debug, Default, Deserialize)]
+pub struct MemberInput {
+    /// NISS of the person to add.
+    #[serde(default)]
+    pub niss: String,
+    /// manager or user.
+    #[serde(default)]
+    pub role: String,
+}
+
+#[post("/company/users")]
+async fn add_user(
+    ctx: Ctx,
+    user: CompanyUser,
+    tenant: Tenant,
+    form: CsrfForm<MemberInput>,
+) -> Result<HttpResponse, AppError> {
+    let input = form.0;
+    let (c, i, now) = (user.ctx.clone(), input.clone(), ctx.now);
+    let result = run_blocking(&tenant.0, move |conn| {
+        Ok::<_, AppError>(companies::add_member(conn, &c, &i.niss, &i.role, now))
+    })
+    .await?;
+    match result {
+        Ok(()) => Ok(see_other(routes::COMPANY_USERS)),
+        Err(ServiceError::Invalid(errors)) => {
+            let c = user.ctx.clone();
+            let members = run_blocking(&tenant.0, move |conn| {
+                companies::members(conn, &c).map_err(AppError::from)
+            })
+            .await?;
+            Ok(views::with_status(
+                StatusCode::BAD_REQUEST,
+                v::users(&ctx, &user.ctx, &members, &input, Some(&errors)),
+            ))
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+#[derive(Deserialize)]
+struct RemoveForm {
+    niss: String,
+}
+
+#[post("/company/users/remove")]
+async fn remove_user(
+    ctx: Ctx,
+    user: CompanyUser,
+    tenant: Tenant,
+    form: CsrfForm<RemoveForm>,
+) -> Result<HttpResponse, AppError> {
+    let (c, niss) = (user.ctx.clone(), form.0.niss);
+    let result = run_blocking(&tenant.0, move |conn| {
+        Ok::<_, AppError>(companies::remove_member(conn, &c, &niss))
+    })
+    .await?;
+    match result {
+        Ok(()) => Ok(see_other(routes::COMPANY_USERS)),
+        Err(ServiceError::Conflict(key)) => Ok(views::with_status(
+            StatusCode::CONFLICT,
+            v::message_page(&ctx, &user.ctx, key),
+        )),
+        Err(e) => Err(e.into()),
+    }
+}
+
+#[get("/company/providers")]
+async fn providers_page(
+    ctx: Ctx,
+    user: CompanyUser,
+    tenant: Tenant,
+) -> Result<HttpResponse, AppError> {
+    if !user.ctx.is_manager() || user.ctx.client.is_some() {
+        return Err(AppError::Forbidden);
+    }
+    let id = user.ctx.company.id;
+    let links = run_blocking(&tenant.0, move |conn| {
+        companies::providers_of(conn, id).map_err(AppError::from)
+    })
+    .await?;
+    Ok(html(v::providers(&ctx, &user.ctx, &links, "", None)))
+}
+
+#[derive(Deserialize)]
+struct ProviderForm {
+    #[serde(default)]
+    bce: String,
+}
+
+#[post("/company/providers")]
+async fn designate_provider(
+    ctx: Ctx,
+    user: CompanyUser,
+    tenant: Tenant,
+    form: CsrfForm<ProviderForm>,
+) -> Result<HttpResponse, AppError> {
+    let bce = form.0.bce;
+    let (c, b, now) = (user.ctx.clone(), bce.clone(), ctx.now);
+    let result = run_blocking(&tenant.0, move |conn| {
+        Ok::<_, AppError>(companies::designate_provider(conn, &c, &b, now))
+    })
+    .await?;
+    match result {
+        Ok(()) => Ok(see_other(routes::COMPANY_PROVIDERS)),
+        Err(ServiceError::Invalid(errors)) => {
+            let id = user.ctx.company.id;
+            let links = run_blocking(&tenant.0, move |conn| {
+                companies::providers_of(conn, id).map_err(AppError::from)
+            })
+            .await?;
+            Ok(views::with_status(
+                StatusCode::BAD_REQUEST,
+                v::providers(&ctx, &user.ctx, &links, &bce, Some(&errors)),
+            ))
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+#[post("/company/providers/{id}/end")]
+async fn end_provider(
+    ctx: Ctx,
+    user: CompanyUser,
+    tenant: Tenant,
+    id: web::Path<Uuid>,
+    _form: CsrfForm<serde::de::IgnoredAny>,
+) -> Result<HttpResponse, AppError> {
+    let (c, id, now) = (user.ctx.clone(), id.into_inner(), ctx.now);
+    run_blocking(&tenant.0, move |conn| {
+        companies::end_provider(conn, &c, id, now).map_err(AppError::from)
+    })
+    .await?;
+    Ok(see_other(routes::COMPANY_PROVIDERS))
+}
+
+fn html(markup: maud::Markup) -> HttpResponse {
+    HttpResponse::Ok()
+        .content_type("text/html; charset=utf-8")
+        .body(markup.into_string())
+}

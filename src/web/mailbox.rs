@@ -1,0 +1,56 @@
+//! The demo mailbox: the mails of the outbox, so the whole flow can be followed without a
+//! real SMTP server. Demo and development modes only (404 otherwise).
+
+use actix_web::{HttpRequest, HttpResponse, get, web};
+use uuid::Uuid;
+
+use super::{
+    errors::AppError,
+    extract::{Ctx, Tenant, state},
+    views::mailbox as v,
+};
+use crate::{db::run_blocking, mail};
+
+/// Registers the routes.
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.service(inbox).service(message);
+}
+
+fn demo_only(req: &HttpRequest) -> Result<(), AppError> {
+    if state(req).settings.mode.is_demo() {
+        Ok(())
+    } else {
+        Err(AppError::NotFound)
+    }
+}
+
+#[get("/demo/mailbox")]
+async fn inbox(req: HttpRequest, ctx: Ctx, tenant: Tenant) -> Result<HttpResponse, AppError> {
+    demo_only(&req)?;
+    let mails = run_blocking(&tenant.0, |conn| {
+        mail::latest(conn, 100).map_err(AppError::from)
+    })
+    .await?;
+    Ok(HttpResponse::Ok()
+        .content_type("text/html; charset=utf-8")
+        .body(v::inbox(&ctx, &mails).into_string()))
+}
+
+#[get("/demo/mailbox/{id}")]
+async fn message(
+    req: HttpRequest,
+    ctx: Ctx,
+    tenant: Tenant,
+    id: web::Path<Uuid>,
+) -> Result<HttpResponse, AppError> {
+    demo_only(&req)?;
+    let id = id.into_inner();
+    let mail = run_blocking(&tenant.0, move |conn| {
+        mail::find(conn, id).map_err(AppError::from)
+    })
+    .await?
+    .ok_or(AppError::NotFound)?;
+    Ok(HttpResponse::Ok()
+        .content_type("text/html; charset=utf-8")
+        .body(v::message(&ctx, &mail).into_string()))
+}

@@ -1,0 +1,415 @@
+//! The citizen portal's pages: the request page and its answers, the problem pages of a
+//! link, the portal's home, the history, the stop confirmation, the help for foreigners.
+
+use chrono::{DateTime, Utc};
+use maud::{Markup, html};
+
+use super::{
+    csrf_field,
+    layout::{Area, layout},
+};
+use crate::{
+    domain::{Context, RequestStatus},
+    services::{
+        citizen::{Consultation, LinkProblem, Portal, RequestDetails},
+        requests::requester_name,
+    },
+    web::{extract::Ctx, routes},
+};
+
+/// The calendar day of an instant, in Belgian time, the way the language writes it.
+fn day(ctx: &Ctx, at: DateTime<Utc>) -> String {
+    ctx.lang
+        .date(at.with_timezone(&chrono_tz::Europe::Brussels).date_naive())
+}
+
+/// The part of a context's keys after `context-` (`flexi-job`, `student-hours`).
+fn slug(context: Context) -> &'static str {
+    context
+        .name_key()
+        .strip_prefix("context-")
+        .unwrap_or(context.name_key())
+}
+
+/// "Resto Pokébowl", or "Socialia on behalf of Resto Pokébowl".
+fn requester(ctx: &Ctx, d: &RequestDetails) -> String {
+    requester_name(
+        ctx.lang,
+        &d.company.name,
+        d.provider.as_ref().map(|p| p.name.as_str()),
+    )
+}
+
+/// "Resto Pokébowl has access to your flexi-job possibility until 4 April 2025."
+fn access_sentence(ctx: &Ctx, d: &RequestDetails) -> String {
+    let until = d.request.valid_until.map(|u| day(ctx, u)).unwrap_or_default();
+    ctx.lang.t_args(
+        &format!("citizen-access-{}", slug(d.context())),
+        &[("requester", requester(ctx, d).into()), ("until", until.into())],
+    )
+}
+
+fn request_path(d: &RequestDetails) -> String {
+    format!("{}/{}", routes::CITIZEN_REQUESTS, d.request.id)
+}
+
+fn stop_path(d: &RequestDetails) -> String {
+    format!("{}/{}/stop", routes::CITIZEN_ACCESSES, d.request.id)
+}
+
+/// The portal's own navigation.
+fn portal_nav(ctx: &Ctx) -> Markup {
+    html! {
+        nav.portal aria-label=(ctx.t("service-citizen")) {
+            p {
+                a href=(routes::CITIZEN) data-testid="nav-portal" { (ctx.t("citizen-nav-home")) } " · "
+                a href=(routes::CITIZEN_HISTORY) data-testid="nav-history" { (ctx.t("citizen-nav-history")) } " · "
+                a href=(routes::CITIZEN_HELP_FOREIGNERS) data-testid="nav-foreigners" { (ctx.t("citizen-nav-foreigners")) }
+            }
+        }
+    }
+}
+
+/// How to recognise a genuine link: the official host, and only a sign-in is ever asked.
+fn genuine(ctx: &Ctx, host: &str) -> Markup {
+    html! {
+        aside.alert.info data-testid="genuine-link" {
+            strong { (ctx.t("citizen-genuine-title")) } " "
+            (ctx.lang.t_args("citizen-genuine-text", &[("host", host.into())]))
+        }
+    }
+}
+
+/// The "stop access now" form: one confirmation, through the `data-confirm` dialog with
+/// JavaScript, or through the confirmation page without (the server sends it there while
+/// `confirmed` is empty).
+fn stop_form(ctx: &Ctx, d: &RequestDetails) -> Markup {
+    html! {
+        form.inline method="post" action=(stop_path(d)) data-confirm=(ctx.t("citizen-stop-question")) {
+            (csrf_field(ctx))
+            input type="hidden" name="confirmed" value="";
+            button.danger type="submit" data-testid=(format!("stop-{}", d.request.id)) { (ctx.t("citizen-stop")) }
+        }
+    }
+}
+
+/// The page of a link that cannot be answered, saying why and what to do.
+pub fn link_problem(ctx: &Ctx, problem: LinkProblem, host: &str) -> Markup {
+    let key = problem.as_str();
+    let title = ctx.t(&format!("citizen-problem-{key}-title"));
+    let body = html! {
+        section.error role="alert" data-testid=(format!("problem-{key}")) {
+            h1 { (title) }
+            p { (ctx.t(&format!("citizen-problem-{key}-text"))) }
+            p { a href=(routes::CITIZEN) { (ctx.t("citizen-back-portal")) } }
+        }
+        (genuine(ctx, host))
+    };
+    layout(ctx, &title, Area::Citizen, body)
+}
+
+/// Who asks: the requester, and the enterprise numbers.
+fn who_asks(ctx: &Ctx, d: &RequestDetails) -> Markup {
+    html! {
+        dl.facts {
+            dt { (ctx.t("citizen-request-who")) }
+            dd data-testid="requester" {
+                strong { (requester(ctx, d)) }
+                br;
+                (ctx.t("citizen-request-company")) " : " (d.company.name) " — "
+                (ctx.lang.t_args("citizen-request-bce", &[("bce", d.company.bce_formatted().into())]))
+                @if let Some(p) = &d.provider {
+                    br;
+                    (ctx.t("citizen-request-provider")) " : " (p.name) " — "
+                    (ctx.lang.t_args("citizen-request-bce", &[("bce", p.bce_formatted().into())]))
+                }
+            }
+            dt { (ctx.t("citizen-request-what")) }
+            dd data-testid="context" { (ctx.t(d.context().name_key())) }
+        }
+    }
+}
+
+/// The request page: who asks, which data, for how long (with the end date if accepted
+/// now), what the company will not see, and the three answers.
+pub fn request(ctx: &Ctx, d: &RequestDetails, host: &str) -> Markup {
+    let context = d.context();
+    let until = crate::domain::context::mandate_valid_until(ctx.now, context);
+    let title = ctx.t("citizen-request-title");
+    let answer_path = format!("{}/answer", request_path(d));
+    let body = html! {
+        h1 { (title) }
+        (who_asks(ctx, d))
+        dl.facts {
+            dt { (ctx.t("citizen-request-duration")) }
+            dd data-testid="duration" {
+                (ctx.lang.t_args("citizen-request-duration-text", &[
+                    ("months", i64::from(context.access_months()).into()),
+                    ("until", day(ctx, until).into()),
+                ]))
+            }
+            dt { (ctx.t("citizen-request-not-seen")) }
+            dd data-testid="not-seen" { (ctx.t(&format!("citizen-not-seen-{}", slug(context)))) }
+        }
+        p { (ctx.lang.t_args("citizen-request-deadline", &[("deadline", ctx.lang.datetime(d.request.expires_at).into())])) }
+        div.answers {
+            form method="post" action=(answer_path) {
+                (csrf_field(ctx))
+                input type="hidden" name="answer" value="accept";
+                button type="submit" data-testid="answer-accept" { (ctx.t("citizen-answer-accept")) }
+            }
+            form method="post" action=(answer_path) {
+                (csrf_field(ctx))
+                input type="hidden" name="answer" value="refuse";
+                button.secondary type="submit" data-testid="answer-refuse" { (ctx.t("citizen-answer-refuse")) }
+            }
+            form method="post" action=(answer_path) {
+                (csrf_field(ctx))
+                input type="hidden" name="answer" value="refuse_block";
+                button.danger type="submit" data-testid="answer-refuse-block" { (ctx.t("citizen-answer-refuse-block")) }
+            }
+        }
+        p { small { (ctx.t("citizen-answer-refuse-block-help")) } }
+        (genuine(ctx, host))
+        p { a href=(routes::CITIZEN_HELP_FOREIGNERS) data-testid="help-foreigners" { (ctx.t("citizen-foreigners-link")) } }
+    };
+    layout(ctx, &title, Area::Citizen, body)
+}
+
+/// The page of a request the citizen answered: what was recorded, and what follows.
+pub fn answered(ctx: &Ctx, d: &RequestDetails, company_blocked: bool) -> Markup {
+    let title = ctx.t("citizen-answered-title");
+    let company = d.company.name.clone();
+    let changed = day(ctx, d.request.status_changed_at);
+    let body = html! {
+        h1 { (title) }
+        (who_asks(ctx, d))
+        div data-testid=(format!("answered-{}", d.status.as_str())) {
+            @match d.status {
+                RequestStatus::Accepted => {
+                    div.alert.success role="status" {
+                        p { (ctx.t("citizen-answered-accepted")) }
+                        p data-testid="access-sentence" { (access_sentence(ctx, d)) }
+                    }
+                    p { (stop_form(ctx, d)) }
+                }
+                RequestStatus::Refused => {
+                    div.alert.info role="status" {
+                        @if company_blocked {
+                            (ctx.lang.t_args("citizen-answered-refused-blocked", &[("company", company.into())]))
+                        } @else {
+                            (ctx.t("citizen-answered-refused"))
+                        }
+                    }
+                }
+                RequestStatus::Blocked => {
+                    div.alert.error role="alert" data-testid="blocked-message" {
+                        @if company_blocked {
+                            (ctx.lang.t_args("citizen-answered-blocked", &[("company", company.into())]))
+                        } @else {
+                            (ctx.t("citizen-answered-blocked-other"))
+                        }
+                    }
+                }
+                RequestStatus::Revoked => {
+                    div.alert.info role="status" { (ctx.lang.t_args("citizen-answered-revoked", &[("date", changed.into())])) }
+                }
+                _ => {
+                    div.alert.info role="status" {
+                        (ctx.lang.t_args("citizen-answered-ended", &[
+                            ("date", d.request.valid_until.map(|u| day(ctx, u)).unwrap_or(changed).into()),
+                        ]))
+                    }
+                }
+            }
+        }
+        p { a.button href=(routes::CITIZEN) data-testid="to-portal" { (ctx.t("citizen-back-portal")) } }
+    };
+    layout(ctx, &title, Area::Citizen, body)
+}
+
+/// The portal's home: pending requests, granted accesses (each one click from stopping),
+/// blocked companies.
+pub fn home(ctx: &Ctx, portal: &Portal, done: Option<&str>) -> Markup {
+    let title = ctx.t("service-citizen");
+    let body = html! {
+        h1 { (title) }
+        p.lead { (ctx.t("citizen-home-lead")) }
+        (portal_nav(ctx))
+        @match done {
+            Some("stopped") => div.alert.success role="status" data-testid="done-stopped" { (ctx.t("citizen-done-stopped")) },
+            Some("unblocked") => div.alert.success role="status" data-testid="done-unblocked" { (ctx.t("citizen-done-unblocked")) },
+            _ => {}
+        }
+        @if !portal.pending.is_empty() {
+            section aria-labelledby="pending-title" {
+                h2 #pending-title { (ctx.t("citizen-pending-title")) }
+                ul.accesses data-testid="pending" {
+                    @for d in &portal.pending {
+                        li.pending {
+                            span {
+                                (ctx.lang.t_args("citizen-pending-item", &[
+                                    ("requester", requester(ctx, d).into()),
+                                    ("context", ctx.t(d.context().name_key()).into()),
+                                ]))
+                                br;
+                                small { (ctx.lang.t_args("citizen-pending-deadline", &[("deadline", ctx.lang.datetime(d.request.expires_at).into())])) }
+                            }
+                            a.button href=(request_path(d)) data-testid=(format!("open-{}", d.request.id)) { (ctx.t("citizen-pending-open")) }
+                        }
+                    }
+                }
+            }
+        }
+        section aria-labelledby="granted-title" {
+            h2 #granted-title { (ctx.t("citizen-granted-title")) }
+            @if portal.granted.is_empty() {
+                p data-testid="granted-empty" { (ctx.t("citizen-granted-empty")) }
+            } @else {
+                ul.accesses data-testid="granted" {
+                    @for d in &portal.granted {
+                        li {
+                            span data-testid="access-sentence" { (access_sentence(ctx, d)) }
+                            (stop_form(ctx, d))
+                        }
+                    }
+                }
+            }
+        }
+        section aria-labelledby="blocked-title" {
+            h2 #blocked-title { (ctx.t("citizen-blocked-title")) }
+            @if portal.blocked.is_empty() {
+                p data-testid="blocked-empty" { (ctx.t("citizen-blocked-empty")) }
+            } @else {
+                ul.accesses data-testid="blocked" {
+                    @for b in &portal.blocked {
+                        li.blocked {
+                            span {
+                                (ctx.lang.t_args("citizen-blocked-item", &[
+                                    ("company", b.company.name.clone().into()),
+                                    ("bce", b.company.bce_formatted().into()),
+                                    ("since", day(ctx, b.since).into()),
+                                ]))
+                            }
+                            form.inline method="post" action=(format!("{}/{}/unblock", routes::CITIZEN_BLOCKS, b.company.id)) {
+                                (csrf_field(ctx))
+                                button.secondary type="submit" data-testid=(format!("unblock-{}", b.company.id)) { (ctx.t("citizen-unblock")) }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        p { a href=(routes::CITIZEN_HISTORY) { (ctx.t("citizen-nav-history")) } }
+    };
+    layout(ctx, &title, Area::Citizen, body)
+}
+
+/// Past requests and accesses, and every consultation of the citizen's data.
+pub fn history(ctx: &Ctx, items: &[RequestDetails], consultations: &[Consultation]) -> Markup {
+    let title = ctx.t("citizen-history-title");
+    let body = html! {
+        h1 { (title) }
+        p.lead { (ctx.t("citizen-history-lead")) }
+        (portal_nav(ctx))
+        section aria-labelledby="past-title" {
+            h2 #past-title { (ctx.t("citizen-history-requests")) }
+            @if items.is_empty() {
+                p data-testid="history-empty" { (ctx.t("citizen-history-empty")) }
+            } @else {
+                table data-testid="history" {
+                    thead { tr {
+                        th scope="col" { (ctx.t("citizen-col-who")) }
+                        th scope="col" { (ctx.t("citizen-col-what")) }
+                        th scope="col" { (ctx.t("citizen-col-status")) }
+                        th scope="col" { (ctx.t("citizen-col-when")) }
+                    } }
+                    tbody {
+                        @for d in items {
+                            @let when = match (d.status, d.request.valid_until) {
+                                (RequestStatus::Ended, Some(until)) => until,
+                                _ => d.request.status_changed_at,
+                            };
+                            tr data-status=(d.status.as_str()) {
+                                td { (requester(ctx, d)) }
+                                td { (ctx.t(d.context().name_key())) }
+                                td { span.badge.(d.status.as_str()) { (ctx.t(d.status.label_key())) } }
+                                td { (day(ctx, when)) }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        section aria-labelledby="consultations-title" {
+            h2 #consultations-title { (ctx.t("citizen-consultations-title")) }
+            @if consultations.is_empty() {
+                p data-testid="consultations-empty" { (ctx.t("citizen-consultations-empty")) }
+            } @else {
+                table data-testid="consultations" {
+                    thead { tr {
+                        th scope="col" { (ctx.t("citizen-col-consulted-at")) }
+                        th scope="col" { (ctx.t("citizen-col-who")) }
+                        th scope="col" { (ctx.t("citizen-col-on-behalf-of")) }
+                        th scope="col" { (ctx.t("citizen-col-what")) }
+                    } }
+                    tbody {
+                        @for c in consultations {
+                            tr {
+                                td { (ctx.lang.datetime(c.at)) }
+                                td { (c.by) }
+                                td { (c.on_behalf_of.as_deref().unwrap_or("—")) }
+                                td { (ctx.t(c.context.name_key())) }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    };
+    layout(ctx, &title, Area::Citizen, body)
+}
+
+/// The confirmation of "stop access now" (the path without JavaScript).
+pub fn stop_confirm(ctx: &Ctx, d: &RequestDetails) -> Markup {
+    let title = ctx.t("citizen-stop-title");
+    let body = html! {
+        h1 { (title) }
+        p data-testid="access-sentence" { (access_sentence(ctx, d)) }
+        p { (ctx.t("citizen-stop-text")) }
+        div.answers {
+            form method="post" action=(stop_path(d)) {
+                (csrf_field(ctx))
+                input type="hidden" name="confirmed" value="yes";
+                button.danger type="submit" data-testid="stop-confirm" { (ctx.t("citizen-stop-yes")) }
+            }
+            a.button.secondary href=(routes::CITIZEN) { (ctx.t("citizen-stop-cancel")) }
+        }
+    };
+    layout(ctx, &title, Area::Citizen, body)
+}
+
+/// Help for foreign candidates: a BIS number, and signing in with a European eID or a
+/// digital key.
+pub fn help_foreigners(ctx: &Ctx) -> Markup {
+    let title = ctx.t("citizen-foreigners-title");
+    let body = html! {
+        h1 { (title) }
+        p.lead { (ctx.t("citizen-foreigners-lead")) }
+        section {
+            h2 { (ctx.t("citizen-foreigners-bis-title")) }
+            p { (ctx.t("citizen-foreigners-bis-text")) }
+            p { (ctx.t("citizen-foreigners-bis-request")) }
+        }
+        section {
+            h2 { (ctx.t("citizen-foreigners-sign-in-title")) }
+            ul {
+                li { (ctx.t("citizen-foreigners-eidas")) }
+                li { (ctx.t("citizen-foreigners-key")) }
+            }
+            p { (ctx.t("citizen-foreigners-safety")) }
+        }
+        p { a href=(routes::CITIZEN) { (ctx.t("citizen-back-portal")) } }
+    };
+    layout(ctx, &title, Area::Citizen, body)
+}

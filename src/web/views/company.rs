@@ -1,0 +1,596 @@
+//! Views of the company app.
+
+use maud::{Markup, PreEscaped, html};
+
+use super::{
+    csrf_field,
+    layout::{Area, layout},
+};
+use crate::{
+    domain::{Context, Niss, RequestStatus, status::Tab},
+    i18n::Lang,
+    services::{
+        FieldErrors,
+        companies::{Company, CompanyCtx, CompanyKind, Member, Membership, ProviderLink, RegistrationInput, TERMS_VERSION},
+        requests::{Created, ListedRequest, RequestInput, requester_name},
+    },
+    web::{
+        company::{EVENT_REFRESH_TABS, MemberInput, TabData},
+        extract::Ctx,
+        routes,
+    },
+};
+
+fn tab_name(tab: Tab) -> &'static str {
+    match tab {
+        Tab::Active => "active",
+        Tab::Requested => "requested",
+        Tab::Blocked => "blocked",
+    }
+}
+
+/// "Resto Pokébowl" or "Socialia on behalf of Resto Pokébowl".
+pub fn acting_as(lang: Lang, c: &CompanyCtx) -> String {
+    requester_name(
+        lang,
+        &c.principal_company().name,
+        c.provider().map(|p| p.name.as_str()),
+    )
+}
+
+/// The company bar: who acts for whom, and the app's navigation.
+fn company_bar(ctx: &Ctx, c: &CompanyCtx) -> Markup {
+    html! {
+        div.company-bar {
+            p.acting data-testid="acting-as" {
+                strong { (acting_as(ctx.lang, c)) }
+                " " span.muted { "(" (c.principal_company().bce_formatted()) ")" }
+            }
+            nav aria-label=(ctx.t("company-nav")) {
+                a href=(routes::COMPANY) { (ctx.t("company-nav-requests")) } " · "
+                a href=(format!("{}/new", routes::COMPANY_REQUESTS)) { (ctx.t("company-nav-new")) }
+                @if c.is_manager() && c.client.is_none() {
+                    " · " a href=(routes::COMPANY_USERS) { (ctx.t("company-nav-users")) }
+                    " · " a href=(routes::COMPANY_PROVIDERS) { (ctx.t("company-nav-providers")) }
+                }
+                @if c.client.is_some() {
+                    " · " a href=(routes::COMPANY_CLIENTS) data-testid="switch-client" { (ctx.t("company-nav-switch-client")) }
+                }
+                " · " a href=(routes::COMPANY_SELECT) { (ctx.t("company-nav-switch")) }
+                @if ctx.demo {
+                    " · " a href=(routes::MAILBOX) data-testid="mailbox-link" { (ctx.t("mailbox-title")) }
+                }
+            }
+        }
+    }
+}
+
+fn page(ctx: &Ctx, title: &str, body: Markup) -> Markup {
+    layout(ctx, title, Area::Company, body)
+}
+
+/// A labelled form field with its error message.
+fn field(ctx: &Ctx, name: &str, label: &str, hint: Option<&str>, errors: Option<&FieldErrors>, control: Markup) -> Markup {
+    let error = errors.and_then(|e| e.get(name));
+    html! {
+        div.field {
+            label for=(name) { (label) }
+            (control)
+            @if let Some(h) = hint { small id=(format!("{name}-hint")) { (h) } }
+            @if let Some(key) = error {
+                p.field-error id=(format!("{name}-error")) data-testid=(format!("error-{name}")) { (ctx.t(key)) }
+            }
+        }
+    }
+}
+
+fn invalid(errors: Option<&FieldErrors>, name: &str) -> Option<&'static str> {
+    errors.and_then(|e| e.get(name)).map(|_| "true")
+}
+
+/// The request form (an htmx form that still posts without JavaScript).
+pub fn request_form(ctx: &Ctx, input: &RequestInput, errors: Option<&FieldErrors>) -> Markup {
+    let lang_value = if input.language.is_empty() { ctx.lang.code() } else { input.language.as_str() };
+    html! {
+        form #request-form.stack method="post" action=(routes::COMPANY_REQUESTS)
+            hx-post=(routes::COMPANY_REQUESTS) hx-target="#request-area" hx-swap="innerHTML"
+            novalidate {
+            (csrf_field(ctx))
+            @if errors.is_some() {
+                div.alert.error role="alert" { (ctx.t("form-has-errors")) }
+            }
+            (field(ctx, "label", &ctx.t("request-label"), Some(&ctx.t("request-label-hint")), errors, html! {
+                input #label type="text" name="label" value=(input.label) maxlength="100" required
+                    aria-invalid=[invalid(errors, "label")] aria-describedby="label-hint" data-testid="request-label";
+            }))
+            (field(ctx, "email", &ctx.t("request-email"), None, errors, html! {
+                input #email type="email" name="email" value=(input.email) required autocomplete="off"
+                    aria-invalid=[invalid(errors, "email")] data-testid="request-email";
+            }))
+            (field(ctx, "context", &ctx.t("request-context"), None, errors, html! {
+                select #context name="context" aria-invalid=[invalid(errors, "context")] data-testid="request-context" {
+                    @for c in Context::ALL {
+                        option value=(c.code()) selected[input.context == c.code()] { (ctx.t(c.name_key())) }
+                    }
+                }
+            }))
+            (field(ctx, "language", &ctx.t("request-language"), None, errors, html! {
+                select #language name="language" aria-invalid=[invalid(errors, "language")] data-testid="request-language" {
+                    @for l in Lang::ALL {
+                        option value=(l.code()) selected[lang_value == l.code()] { (l.native_name()) }
+                    }
+                }
+            }))
+            (field(ctx, "niss", &ctx.t("request-niss"), Some(&ctx.t("request-niss-hint")), errors, html! {
+                input #niss type="text" name="niss" value=(input.niss) inputmode="numeric" autocomplete="off"
+                    aria-invalid=[invalid(errors, "niss")] aria-describedby="niss-hint" data-testid="request-niss";
+            }))
+            div {
+                button type="submit" data-testid="request-submit" { (ctx.t("request-submit")) }
+                span.htmx-indicator { " " (ctx.t("working")) }
+            }
+        }
+    }
+}
+
+/// The dashboard: the new-request area and the three tabs.
+pub fn dashboard(ctx: &Ctx, c: &CompanyCtx, input: &RequestInput, errors: Option<&FieldErrors>, data: &TabData) -> Markup {
+    let body = html! {
+        (company_bar(ctx, c))
+        h1 { (ctx.t("company-dashboard-title")) }
+        div.grid2 {
+            section aria-labelledby="new-request-title" {
+                h2 #new-request-title { (ctx.t("company-nav-new")) }
+                div #request-area { (request_form(ctx, input, errors)) }
+            }
+            section aria-labelledby="tabs-title" {
+                h2 #tabs-title { (ctx.t("company-requests-title")) }
+                (tabs_nav(ctx, data, false))
+                (tab_panel(ctx, data))
+            }
+        }
+    };
+    page(ctx, &ctx.t("company-dashboard-title"), body)
+}
+
+/// The tab labels with their counts.
+fn tabs_nav(ctx: &Ctx, data: &TabData, oob: bool) -> Markup {
+    let tabs = [
+        (Tab::Active, "tab-active", data.counts.active),
+        (Tab::Requested, "tab-requested", data.counts.requested),
+        (Tab::Blocked, "tab-blocked", data.counts.blocked),
+    ];
+    html! {
+        ul #tab-nav.tabs role="tablist" hx-swap-oob=[oob.then_some("true")] {
+            @for (tab, key, count) in tabs {
+                li role="presentation" {
+                    a role="tab" href=(format!("{}/tabs/{}", routes::COMPANY, tab_name(tab)))
+                        hx-get=(format!("{}/tabs/{}", routes::COMPANY, tab_name(tab)))
+                        hx-target="#tab-panel" hx-swap="outerHTML"
+                        aria-selected=(if tab == data.tab { "true" } else { "false" })
+                        data-testid=(format!("tab-{}", tab_name(tab))) {
+                        (ctx.t(key)) span.count data-testid=(format!("count-{}", tab_name(tab))) { (count) }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// A tab's panel: search, rows, pagination; refreshes itself (polling, and at once after
+/// the user's own actions through the `refresh-tabs` event).
+pub fn tab_panel(ctx: &Ctx, data: &TabData) -> Markup {
+    let base = format!("{}/tabs/{}", routes::COMPANY, tab_name(data.tab));
+    let refresh = format!(
+        "{}?q={}&page={}",
+        base,
+        crate::web::errors::url_escape(&data.search),
+        data.page.page
+    );
+    let pages = (data.page.total + data.page.page_size - 1) / data.page.page_size;
+    html! {
+        div #tab-panel.tab-panel role="tabpanel" data-testid="tab-panel" data-tab=(tab_name(data.tab))
+            hx-get=(refresh) hx-trigger=(format!("every 30s, {EVENT_REFRESH_TABS} from:body")) hx-swap="outerHTML" {
+            form.search method="get" action=(base) hx-get=(base) hx-target="#tab-panel" hx-swap="outerHTML" role="search" {
+                label for="q" { (ctx.t("search-label")) }
+                div.linkbox {
+                    input #q type="search" name="q" value=(data.search) data-testid="search";
+                    button.secondary type="submit" { (ctx.t("search")) }
+                }
+            }
+            @if data.page.items.is_empty() {
+                p.muted data-testid="empty" { (ctx.t("tab-empty")) }
+            } @else {
+                table {
+                    thead { tr {
+                        @match data.tab {
+                            Tab::Active => { th { (ctx.t("col-person")) } th { (ctx.t("col-niss")) } th { (ctx.t("col-context")) } th { (ctx.t("col-until")) } th { } }
+                            Tab::Requested => { th { (ctx.t("col-label")) } th { (ctx.t("col-email")) } th { (ctx.t("col-context")) } th { (ctx.t("col-status")) } th { } }
+                            Tab::Blocked => { th { (ctx.t("col-person")) } th { (ctx.t("col-context")) } th { (ctx.t("col-status")) } th { (ctx.t("col-since")) } }
+                        }
+                    } }
+                    tbody {
+                        @for row in &data.page.items { (tab_row(ctx, data.tab, row)) }
+                    }
+                }
+            }
+            @if pages > 1 {
+                nav.pagination aria-label=(ctx.t("pagination")) {
+                    @if data.page.page > 1 {
+                        a href=(format!("{base}?q={}&page={}", crate::web::errors::url_escape(&data.search), data.page.page - 1))
+                          hx-get=(format!("{base}?q={}&page={}", crate::web::errors::url_escape(&data.search), data.page.page - 1))
+                          hx-target="#tab-panel" hx-swap="outerHTML" { "← " (ctx.t("previous")) }
+                    }
+                    span { (ctx.lang.t_args("page-of", &[("page", data.page.page.into()), ("pages", pages.into())])) }
+                    @if data.page.page < pages {
+                        a href=(format!("{base}?q={}&page={}", crate::web::errors::url_escape(&data.search), data.page.page + 1))
+                          hx-get=(format!("{base}?q={}&page={}", crate::web::errors::url_escape(&data.search), data.page.page + 1))
+                          hx-target="#tab-panel" hx-swap="outerHTML" data-testid="next-page" { (ctx.t("next")) " →" }
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn status_badge(ctx: &Ctx, status: RequestStatus) -> Markup {
+    html! { span class=(format!("badge {}", status.as_str())) data-testid="status" { (ctx.t(status.label_key())) } }
+}
+
+fn person_name(row: &ListedRequest) -> Option<String> {
+    let r = &row.request;
+    match (&r.citizen_first_name, &r.citizen_last_name) {
+        (Some(f), Some(l)) => Some(format!("{f} {l}")),
+        _ => None,
+    }
+}
+
+fn tab_row(ctx: &Ctx, tab: Tab, row: &ListedRequest) -> Markup {
+    let r = &row.request;
+    let context = ctx.t(r.context().name_key());
+    let via = row.provider_name.as_ref().map(|p| ctx.lang.t_args("via-provider", &[("provider", p.as_str().into())]));
+    html! {
+        tr data-testid="row" data-id=(r.id) {
+            @match tab {
+                Tab::Active => {
+                    td { strong { (person_name(row).unwrap_or_default()) } }
+                    td { (r.citizen_niss.as_deref().and_then(|n| Niss::parse(n).ok()).map(|n| n.formatted()).unwrap_or_default()) }
+                    td { (context) @if let Some(v) = &via { br; small { (v) } } }
+                    td { (r.valid_until.map(|d| ctx.lang.datetime(d)).unwrap_or_default()) }
+                    td { span.muted { (ctx.t("consult-soon")) } }
+                }
+                Tab::Requested => {
+                    td { (r.label.as_deref().unwrap_or("—")) }
+                    td { (r.email.as_deref().unwrap_or("—")) }
+                    td { (context) @if let Some(v) = &via { br; small { (v) } } }
+                    td {
+                        (status_badge(ctx, row.status))
+                        @if row.status == RequestStatus::Pending {
+                            @let hours = (r.expires_at - ctx.now).num_hours().max(0);
+                            br; small { (ctx.lang.t_args("expires-in", &[("hours", hours.into())])) }
+                        } @else if row.status == RequestStatus::Expired {
+                            br; small { (ctx.lang.datetime(r.expires_at)) }
+                        }
+                    }
+                    td {
+                        @if row.status == RequestStatus::Pending {
+                            form method="post" action=(format!("{}/{}/withdraw", routes::COMPANY_REQUESTS, r.id))
+                                hx-post=(format!("{}/{}/withdraw", routes::COMPANY_REQUESTS, r.id))
+                                hx-target="#tab-panel" hx-swap="outerHTML"
+                                data-confirm=(ctx.t("withdraw-confirm")) {
+                                (csrf_field(ctx))
+                                button.secondary type="submit" data-testid="withdraw" { (ctx.t("withdraw")) }
+                            }
+                        }
+                    }
+                }
+                Tab::Blocked => {
+                    td { (person_name(row).or_else(|| r.label.clone()).unwrap_or_default()) }
+                    td { (context) }
+                    td {
+                        (status_badge(ctx, row.status))
+                        @if let Some(reason) = &r.status_reason { br; small { (reason) } }
+                    }
+                    td { (ctx.lang.datetime(if row.status == RequestStatus::Ended { r.valid_until.unwrap_or(r.status_changed_at) } else { r.status_changed_at })) }
+                }
+            }
+        }
+    }
+}
+
+/// The panel and, out of band, the tab labels (their counts change too).
+pub fn tab_panel_with_counts(ctx: &Ctx, data: &TabData) -> Markup {
+    html! { (tab_panel(ctx, data)) (tabs_nav(ctx, data, true)) }
+}
+
+/// A tab as a whole page (without JavaScript).
+pub fn tab_page(ctx: &Ctx, c: &CompanyCtx, data: &TabData) -> Markup {
+    let body = html! {
+        (company_bar(ctx, c))
+        h1 { (ctx.t("company-requests-title")) }
+        (tabs_nav(ctx, data, false))
+        (tab_panel(ctx, data))
+    };
+    page(ctx, &ctx.t("company-requests-title"), body)
+}
+
+/// The request form as a page (or as a fragment for htmx).
+pub fn request_form_or_page(ctx: &Ctx, c: &CompanyCtx, input: &RequestInput, errors: Option<&FieldErrors>) -> Markup {
+    if ctx.hx {
+        request_form(ctx, input, errors)
+    } else {
+        new_request_page(ctx, c, input, errors)
+    }
+}
+
+/// The new-request page.
+pub fn new_request_page(ctx: &Ctx, c: &CompanyCtx, input: &RequestInput, errors: Option<&FieldErrors>) -> Markup {
+    let body = html! {
+        (company_bar(ctx, c))
+        h1 { (ctx.t("company-nav-new")) }
+        div #request-area { (request_form(ctx, input, errors)) }
+    };
+    page(ctx, &ctx.t("company-nav-new"), body)
+}
+
+/// The QR code of a link, as inline SVG.
+pub fn qr_svg(link: &str) -> Markup {
+    let svg = qrcode::QrCode::new(link.as_bytes())
+        .map(|code| {
+            code.render::<qrcode::render::svg::Color>()
+                .min_dimensions(240, 240)
+                .quiet_zone(true)
+                .build()
+        })
+        .unwrap_or_default();
+    let start = svg.find("<svg").unwrap_or(0);
+    PreEscaped(svg[start..].to_string())
+}
+
+/// The result of a creation: the link, its QR code, the 72 hours; then a fresh form.
+pub fn created(ctx: &Ctx, c: &CompanyCtx, created: &Created, fresh: &RequestInput) -> Markup {
+    let r = &created.request;
+    let result = html! {
+        section.alert.success role="status" data-testid="created" {
+            h2 { (ctx.t("created-title")) }
+            p { (ctx.lang.t_args("created-text", &[
+                ("label", r.label.clone().unwrap_or_default().into()),
+                ("email", r.email.clone().unwrap_or_default().into()),
+            ])) }
+            div.grid2 {
+                div {
+                    label for="created-link" { (ctx.t("created-link")) }
+                    div.linkbox {
+                        input #created-link type="text" readonly value=(created.link) data-testid="created-link";
+                        button.secondary type="button" data-copy="#created-link" data-copied=(ctx.t("copied")) { (ctx.t("copy")) }
+                    }
+                    p { strong { (ctx.lang.t_args("created-deadline", &[("date", ctx.lang.datetime(created.expires_at).into())])) } }
+                    p.muted { (ctx.t("created-once")) }
+                }
+                figure.qr data-testid="qr" {
+                    (qr_svg(&created.link))
+                    figcaption { (ctx.t("created-qr")) }
+                }
+            }
+        }
+        h2 { (ctx.t("create-another")) }
+        (request_form(ctx, fresh, None))
+    };
+    if ctx.hx {
+        result
+    } else {
+        page(ctx, &ctx.t("created-title"), html! {
+            (company_bar(ctx, c))
+            div #request-area { (result) }
+            p { a href=(routes::COMPANY) { (ctx.t("back-to-requests")) } }
+        })
+    }
+}
+
+/// A page with one message (a refused action) and a way back.
+pub fn message_page(ctx: &Ctx, c: &CompanyCtx, key: &str) -> Markup {
+    let body = html! {
+        div.alert.error role="alert" data-testid="message" { (ctx.t(key)) }
+        p { a href=(routes::COMPANY) { (ctx.t("back-to-requests")) } }
+    };
+    if ctx.hx { body } else { page(ctx, &ctx.t("company-dashboard-title"), html! { (company_bar(ctx, c)) (body) }) }
+}
+
+/// The company is suspended.
+pub fn suspended(ctx: &Ctx, c: &CompanyCtx) -> Markup {
+    let reason = c.principal_company().suspension_reason.clone().unwrap_or_default();
+    let body = html! {
+        div.alert.error role="alert" data-testid="suspended" {
+            (ctx.t("company-suspended")) @if !reason.is_empty() { " " (reason) }
+        }
+    };
+    if ctx.hx { body } else { page(ctx, &ctx.t("company-dashboard-title"), html! { (company_bar(ctx, c)) (body) }) }
+}
+
+/// Registration of a company.
+pub fn register(ctx: &Ctx, input: &RegistrationInput, errors: Option<&FieldErrors>) -> Markup {
+    let body = html! {
+        h1 { (ctx.t("register-title")) }
+        p.lead { (ctx.t("register-lead")) }
+        form.stack method="post" action=(routes::COMPANY_REGISTER) novalidate {
+            (csrf_field(ctx))
+            @if errors.is_some() { div.alert.error role="alert" { (ctx.t("form-has-errors")) } }
+            (field(ctx, "bce", &ctx.t("register-bce"), Some("0765.432.146"), errors, html! {
+                input #bce type="text" name="bce" value=(input.bce) required aria-invalid=[invalid(errors, "bce")] data-testid="register-bce";
+            }))
+            (field(ctx, "name", &ctx.t("register-name"), None, errors, html! {
+                input #name type="text" name="name" value=(input.name) required maxlength="200" aria-invalid=[invalid(errors, "name")] data-testid="register-name";
+            }))
+            fieldset {
+                legend { (ctx.t("register-kind")) }
+                label { input type="radio" name="kind" value="employer" checked[input.kind != "provider"] data-testid="kind-employer"; " " (ctx.t("kind-employer")) }
+                br;
+                label { input type="radio" name="kind" value="provider" checked[input.kind == "provider"] data-testid="kind-provider"; " " (ctx.t("kind-provider")) }
+                @if let Some(key) = errors.and_then(|e| e.get("kind")) { p.field-error { (ctx.t(key)) } }
+            }
+            (field(ctx, "contact_email", &ctx.t("register-email"), None, errors, html! {
+                input #contact_email type="email" name="contact_email" value=(input.contact_email) required aria-invalid=[invalid(errors, "contact_email")] data-testid="register-email";
+            }))
+            button type="submit" data-testid="register-submit" { (ctx.t("register-submit")) }
+        }
+    };
+    page(ctx, &ctx.t("register-title"), body)
+}
+
+/// Choice of the company one works for.
+pub fn select(ctx: &Ctx, memberships: &[Membership]) -> Markup {
+    let body = html! {
+        h1 { (ctx.t("select-title")) }
+        @if memberships.is_empty() {
+            p { (ctx.t("select-none")) }
+        } @else {
+            ul.personas {
+                @for m in memberships {
+                    li {
+                        form method="post" action=(routes::COMPANY_SELECT) {
+                            (csrf_field(ctx))
+                            input type="hidden" name="company_id" value=(m.company.id);
+                            button.persona type="submit" data-testid=(format!("select-{}", m.company.bce)) {
+                                strong { (m.company.name) } span.muted { " " (m.company.bce_formatted()) }
+                                br; small { (ctx.t(&format!("role-{}", m.role.as_str()))) }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        p { a.button.secondary href=(routes::COMPANY_REGISTER) data-testid="register-link" { (ctx.t("register-title")) } }
+    };
+    page(ctx, &ctx.t("select-title"), body)
+}
+
+/// The terms of use, to be accepted by the main access manager.
+pub fn terms(ctx: &Ctx, m: &Membership) -> Markup {
+    let body = html! {
+        h1 { (ctx.t("terms-title")) }
+        p { strong { (m.company.name) } " (" (m.company.bce_formatted()) ")" }
+        p.muted { (ctx.lang.t_args("terms-version", &[("version", TERMS_VERSION.into())])) }
+        article.card {
+            p { (ctx.t("terms-1")) }
+            p { (ctx.t("terms-2")) }
+            p { (ctx.t("terms-3")) }
+            p { (ctx.t("terms-4")) }
+        }
+        @if m.terms_accepted {
+            p { (ctx.t("terms-accepted")) } a.button href=(routes::COMPANY) { (ctx.t("continue")) }
+        } @else if m.role == crate::services::companies::Role::MainManager {
+            form method="post" action=(routes::COMPANY_TERMS) {
+                (csrf_field(ctx))
+                button type="submit" data-testid="accept-terms" { (ctx.t("terms-accept")) }
+            }
+        } @else {
+            div.alert.info { (ctx.t("terms-wait")) }
+        }
+    };
+    page(ctx, &ctx.t("terms-title"), body)
+}
+
+/// A provider's choice of client.
+pub fn clients(ctx: &Ctx, m: &Membership, clients: &[Company]) -> Markup {
+    let body = html! {
+        h1 { (ctx.t("clients-title")) }
+        p { (ctx.lang.t_args("clients-lead", &[("provider", m.company.name.as_str().into())])) }
+        @if clients.is_empty() {
+            p.muted data-testid="no-clients" { (ctx.t("clients-none")) }
+        }
+        ul.personas {
+            @for c in clients {
+                li {
+                    form method="post" action=(routes::COMPANY_CLIENTS) {
+                        (csrf_field(ctx))
+                        input type="hidden" name="client_id" value=(c.id);
+                        button.persona type="submit" data-testid=(format!("client-{}", c.bce)) {
+                            strong { (c.name) } span.muted { " " (c.bce_formatted()) }
+                        }
+                    }
+                }
+            }
+        }
+    };
+    page(ctx, &ctx.t("clients-title"), body)
+}
+
+/// Users of the company.
+pub fn users(ctx: &Ctx, c: &CompanyCtx, members: &[Member], input: &MemberInput, errors: Option<&FieldErrors>) -> Markup {
+    let body = html! {
+        (company_bar(ctx, c))
+        h1 { (ctx.t("users-title")) }
+        table {
+            thead { tr { th { (ctx.t("col-person")) } th { (ctx.t("col-niss")) } th { (ctx.t("col-role")) } th {} } }
+            tbody {
+                @for m in members {
+                    tr data-testid="member" {
+                        td { (m.name.clone().unwrap_or_else(|| "—".to_string())) }
+                        td { (m.niss.formatted()) }
+                        td { (ctx.t(&format!("role-{}", m.role.as_str()))) }
+                        td {
+                            @if m.role != crate::services::companies::Role::MainManager && m.niss != c.user {
+                                form method="post" action=(format!("{}/remove", routes::COMPANY_USERS)) data-confirm=(ctx.t("remove-confirm")) {
+                                    (csrf_field(ctx))
+                                    input type="hidden" name="niss" value=(m.niss.as_str());
+                                    button.secondary type="submit" { (ctx.t("remove")) }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        h2 { (ctx.t("users-add")) }
+        form.stack method="post" action=(routes::COMPANY_USERS) novalidate {
+            (csrf_field(ctx))
+            (field(ctx, "niss", &ctx.t("col-niss"), Some(&ctx.t("niss-help")), errors, html! {
+                input #niss type="text" name="niss" value=(input.niss) inputmode="numeric" aria-invalid=[invalid(errors, "niss")] data-testid="member-niss";
+            }))
+            (field(ctx, "role", &ctx.t("col-role"), None, errors, html! {
+                select #role name="role" data-testid="member-role" {
+                    option value="user" selected[input.role != "manager"] { (ctx.t("role-user")) }
+                    option value="manager" selected[input.role == "manager"] { (ctx.t("role-manager")) }
+                }
+            }))
+            button type="submit" data-testid="member-add" { (ctx.t("users-add")) }
+        }
+    };
+    page(ctx, &ctx.t("users-title"), body)
+}
+
+/// Providers designated by the company.
+pub fn providers(ctx: &Ctx, c: &CompanyCtx, links: &[ProviderLink], typed: &str, errors: Option<&FieldErrors>) -> Markup {
+    let body = html! {
+        (company_bar(ctx, c))
+        h1 { (ctx.t("providers-title")) }
+        p.lead { (ctx.t("providers-lead")) }
+        @if links.is_empty() { p.muted { (ctx.t("providers-none")) } }
+        ul {
+            @for l in links {
+                li data-testid="provider" {
+                    strong { (l.provider.name) } " (" (l.provider.bce_formatted()) ") — "
+                    (ctx.lang.t_args("since", &[("date", ctx.lang.date(l.created_at.date_naive()).into())])) " "
+                    form.inline method="post" action=(format!("{}/{}/end", routes::COMPANY_PROVIDERS, l.id)) data-confirm=(ctx.t("providers-end-confirm")) {
+                        (csrf_field(ctx))
+                        button.secondary type="submit" data-testid="provider-end" { (ctx.t("providers-end")) }
+                    }
+                }
+            }
+        }
+        h2 { (ctx.t("providers-add")) }
+        form.stack method="post" action=(routes::COMPANY_PROVIDERS) novalidate {
+            (csrf_field(ctx))
+            (field(ctx, "bce", &ctx.t("providers-bce"), Some("0412.345.614"), errors, html! {
+                input #bce type="text" name="bce" value=(typed) aria-invalid=[invalid(errors, "bce")] data-testid="provider-bce";
+            }))
+            button type="submit" data-testid="provider-add" { (ctx.t("providers-add")) }
+        }
+    };
+    page(ctx, &ctx.t("providers-title"), body)
+}
+
+/// Whether a company kind is a provider (for views).
+pub fn is_provider(c: &Company) -> bool {
+    c.kind() == CompanyKind::Provider
+}

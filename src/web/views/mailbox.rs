@@ -1,0 +1,67 @@
+//! The demo mailbox.
+
+use maud::{Markup, html};
+
+use super::layout::{Area, layout};
+use crate::{
+    mail::OutboxMail,
+    web::{extract::Ctx, routes},
+};
+
+fn delivery(ctx: &Ctx, m: &OutboxMail) -> Markup {
+    html! {
+        @if m.sent_at.is_some() {
+            span.badge.accepted { (ctx.t("mail-sent")) }
+        } @else if m.failed_at.is_some() {
+            span.badge.refused { (ctx.t("mail-failed")) }
+        } @else {
+            span.badge.pending { (ctx.t("mail-queued")) }
+        }
+    }
+}
+
+/// The list of mails, newest first.
+pub fn inbox(ctx: &Ctx, mails: &[OutboxMail]) -> Markup {
+    let body = html! {
+        h1 { (ctx.t("mailbox-title")) }
+        p.lead { (ctx.t("mailbox-lead")) }
+        @if mails.is_empty() {
+            p.muted { (ctx.t("mailbox-empty")) }
+        } @else {
+            table {
+                thead { tr { th { (ctx.t("mail-to")) } th { (ctx.t("mail-subject")) } th { (ctx.t("mail-date")) } th { (ctx.t("col-status")) } } }
+                tbody {
+                    @for m in mails {
+                        tr data-testid="mail" {
+                            td { (m.recipient) }
+                            td { a href=(format!("{}/{}", routes::MAILBOX, m.id)) data-testid="mail-open" { (m.subject) } }
+                            td { (ctx.lang.datetime(m.created_at)) }
+                            td { (delivery(ctx, m)) }
+                        }
+                    }
+                }
+            }
+        }
+    };
+    layout(ctx, &ctx.t("mailbox-title"), Area::Public, body)
+}
+
+/// One mail: the plain-text body (links clickable), and the delivery status.
+pub fn message(ctx: &Ctx, m: &OutboxMail) -> Markup {
+    let body = html! {
+        p { a href=(routes::MAILBOX) { "← " (ctx.t("mailbox-title")) } }
+        h1 data-testid="mail-subject" { (m.subject) }
+        p { strong { (ctx.t("mail-to")) ": " } (m.recipient) " · " (ctx.lang.datetime(m.created_at)) " · " (delivery(ctx, m)) }
+        @if let Some(e) = &m.last_error { p.muted { (ctx.t("mail-last-error")) ": " (e) } }
+        article.card data-testid="mail-body" {
+            @for line in m.body_text.lines() {
+                @if line.starts_with("http://") || line.starts_with("https://") {
+                    p { a href=(line) data-testid="mail-link" { (line) } }
+                } @else if !line.is_empty() {
+                    p { (line) }
+                }
+            }
+        }
+    };
+    layout(ctx, &m.subject, Area::Public, body)
+}

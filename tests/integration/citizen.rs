@@ -1,0 +1,1 @@
+//! Citizen portal tests (in progress).

@@ -1,0 +1,500 @@
+//! The company app: registration, users, providers, requests, e-mail (outbox and a real
+//! SMTP server), QR code, tabs, and who may see what.
+
+use std::{
+    io::{BufRead, BufReader, Write},
+    process::{Child, Command, Stdio},
+    time::Duration,
+};
+
+use diesel::prelude::*;
+use mandat::{
+    clock::Clock,
+    db::schema::{access_requests, email_attempts, outbox_emails, request_events},
+};
+
+use crate::helpers::{Options, TestApp, attr, spawn_app, spawn_app_with, texts};
+
+/// Jan Peeters, main access manager of Resto Pokébowl in the demo world.
+pub const JAN: &str = "85073003328";
+/// Lena Schmidt, of the provider Socialia.
+pub const LENA: &str = "78110314228";
+/// Emma Martin: belongs to no company.
+pub const EMMA: &str = "95090916472";
+
+/// A request form with sensible values.
+pub fn request_form<'a>(label: &'a str, email: &'a str, context: &'a str, lang: &'a str) -> Vec<(&'a str, &'a str)> {
+    vec![("label", label), ("email", email), ("context", context), ("language", lang), ("niss", "")]
+}
+
+/// Creates a request through the form; returns the link shown.
+pub async fn create_request(app: &TestApp, fields: &[(&str, &str)]) -> String {
+    let res = app.post_form("/company/requests", fields).await;
+    assert_eq!(res.status().as_u16(), 200);
+    let body = res.text().await.unwrap();
+    attr(&body, "[data-testid=created-link]", "value").expect("the link is shown")
+}
+
+fn statuses(conn: &mut PgConnection) -> Vec<(String, String)> {
+    access_requests::table
+        .select((access_requests::label.assume_not_null(), access_requests::status))
+        .order(access_requests::created_at)
+        .load(conn)
+        .unwrap()
+}
+
+#[tokio::test]
+async fn a_newcomer_registers_a_company_and_accepts_the_terms() {
+    let app = spawn_app().await;
+    app.sign_in(EMMA).await;
+    let res = app.get("/company").await;
+    assert_eq!(res.status().as_u16(), 303);
+    assert_eq!(res.headers()["location"], "/company/register");
+    // Bad input: every message, what was typed kept.
+    let res = app
+        .post_form("/company/register", &[("bce", "0765.432.147"), ("name", ""), ("kind", "employer"), ("contact_email", "x@")])
+        .await;
+    assert_eq!(res.status().as_u16(), 400);
+    let body = res.text().await.unwrap();
+    assert_eq!(texts(&body, "[data-testid=error-bce]").len(), 1);
+    assert_eq!(texts(&body, "[data-testid=error-name]").len(), 1);
+    assert_eq!(texts(&body, "[data-testid=error-contact_email]").len(), 1);
+    assert_eq!(attr(&body, "#bce", "value").as_deref(), Some("0765.432.147"));
+    // An enterprise number already registered.
+    let res = app
+        .post_form("/company/register", &[("bce", "0765.432.146"), ("name", "Copy"), ("kind", "employer"), ("contact_email", "a@b.be")])
+        .await;
+    assert_eq!(res.status().as_u16(), 400);
+    assert!(texts(&res.text().await.unwrap(), "[data-testid=error-bce]")[0].contains("already"));
+    // A valid registration (check digits of 0203.201.340 are right).
+    let res = app
+        .post_form("/company/register", &[("bce", "BE 0203.201.340"), ("name", "Brasserie Martin"), ("kind", "employer"), ("contact_email", "emma@brasserie.be")])
+        .await;
+    assert_eq!(res.status().as_u16(), 303);
+    assert_eq!(res.headers()["location"], "/company/terms");
+    // Nothing is possible before the terms.
+    let res = app.get("/company").await;
+    assert_eq!(res.headers()["location"], "/company/terms");
+    let res = app.post_form("/company/terms", &[]).await;
+    assert_eq!(res.status().as_u16(), 303);
+    let body = app.page("/company").await;
+    assert!(texts(&body, "[data-testid=acting-as]")[0].contains("Brasserie Martin"));
+    assert!(texts(&body, "[data-testid=acting-as]")[0].contains("0203.201.340"));
+    // Who accepted which version when is recorded.
+    let mut conn = app.db();
+    let (who, version): (String, String) = mandat::db::schema::terms_acceptances::table
+        .inner_join(mandat::db::schema::companies::table)
+        .filter(mandat::db::schema::companies::bce.eq("0203201340"))
+        .select((mandat::db::schema::terms_acceptances::accepted_by, mandat::db::schema::terms_acceptances::terms_version))
+        .first(&mut conn)
+        .unwrap();
+    assert_eq!(who, EMMA);
+    assert_eq!(version, mandat::services::companies::TERMS_VERSION);
+}
+
+#[tokio::test]
+async fn a_request_is_validated_field_by_field_and_keeps_what_was_typed() {
+    let app = spawn_app().await;
+    app.sign_in(JAN).await;
+    let res = app
+        .post_form("/company/requests", &[("label", ""), ("email", "maria@"), ("context", "PENSION"), ("language", "es"), ("niss", "12.34")])
+        .await;
+    assert_eq!(res.status().as_u16(), 400);
+    let body = res.text().await.unwrap();
+    for field in ["label", "email", "context", "language", "niss"] {
+        assert_eq!(texts(&body, &format!("[data-testid=error-{field}]")).len(), 1, "{field}");
+    }
+    assert_eq!(attr(&body, "#email", "value").as_deref(), Some("maria@"));
+    assert_eq!(attr(&body, "#niss", "value").as_deref(), Some("12.34"));
+}
+
+fn decode_qr(svg: &str) -> String {
+    // The SVG is a viewBox of W x H with one path of unit rectangles "M{x} {y}h{w}v{h}H{x}V{y}".
+    let view: Vec<usize> = svg
+        .split("viewBox=\"")
+        .nth(1)
+        .and_then(|s| s.split('"').next())
+        .expect("viewBox")
+        .split_whitespace()
+        .map(|n| n.parse().unwrap())
+        .collect();
+    let (w, h) = (view[2], view[3]);
+    let mut dark = vec![false; w * h];
+    let d = svg.split(" d=\"").nth(1).and_then(|s| s.split('"').next()).expect("path");
+    for rect in d.split('M').filter(|s| !s.is_empty()) {
+        let nums: Vec<usize> = rect
+            .split(|c: char| !c.is_ascii_digit())
+            .filter(|s| !s.is_empty())
+            .map(|n| n.parse().unwrap())
+            .collect();
+        let (x, y, rw, rh) = (nums[0], nums[1], nums[2], nums[3]);
+        for yy in y..y + rh {
+            for xx in x..x + rw {
+                dark[yy * w + xx] = true;
+            }
+        }
+    }
+    let mut img = rqrr::PreparedImage::prepare_from_greyscale(w, h, |x, y| if dark[y * w + x] { 0 } else { 255 });
+    let grids = img.detect_grids();
+    assert_eq!(grids.len(), 1, "one QR code");
+    grids[0].decode().expect("decodable").1
+}
+
+#[tokio::test]
+async fn creating_a_request_gives_a_single_use_link_a_scannable_qr_code_and_an_email() {
+    let app = spawn_app().await;
+    app.sign_in(JAN).await;
+    let res = app
+        .post_form("/company/requests", &request_form("Cuisine lundi", "candidate@example.be", "STUDENT_HOURS", "nl"))
+        .await;
+    assert_eq!(res.status().as_u16(), 200);
+    assert_eq!(res.headers()["hx-trigger"], "refresh-tabs");
+    let body = res.text().await.unwrap();
+    let link = attr(&body, "[data-testid=created-link]", "value").unwrap();
+    let token = link.rsplit('/').next().unwrap().to_string();
+    assert!(link.starts_with("http://localhost:8080/r/"), "{link}");
+    assert!(token.len() >= 22, "at least 128 bits: {token}");
+    // The QR code holds the same link.
+    let svg_start = body.find("<svg").unwrap();
+    let svg_end = body[svg_start..].find("</svg>").unwrap() + svg_start + 6;
+    assert_eq!(decode_qr(&body[svg_start..svg_end]), link);
+    // The 72 hours are said.
+    assert!(texts(&body, "[data-testid=created]")[0].contains("72"));
+    // Stored: a hash only, never the secret.
+    let mut conn = app.db();
+    let (hash, label, status): (Vec<u8>, Option<String>, String) = access_requests::table
+        .select((access_requests::token_hash, access_requests::label, access_requests::status))
+        .order(access_requests::created_at.desc())
+        .first(&mut conn)
+        .unwrap();
+    assert_eq!(hash, mandat::services::tokens::hash_token(&token));
+    assert_eq!(label.as_deref(), Some("Cuisine lundi"));
+    assert_eq!(status, "pending");
+    let dump: i64 = diesel::sql_query(format!(
+        "SELECT 1 AS one FROM access_requests WHERE row_to_json(access_requests)::text LIKE '%{token}%'"
+    ))
+    .execute(&mut conn)
+    .unwrap() as i64;
+    assert_eq!(dump, 0, "the token is nowhere in the request rows");
+    // The creation is recorded with its actor.
+    let (to, kind): (String, String) = request_events::table
+        .select((request_events::to_status, request_events::actor_kind))
+        .order(request_events::id.desc())
+        .first(&mut conn)
+        .unwrap();
+    assert_eq!((to.as_str(), kind.as_str()), ("pending", "company_user"));
+    // The e-mail, in Dutch, naming the company and the data, with the link.
+    let (recipient, subject, text, html): (String, String, String, String) = outbox_emails::table
+        .select((outbox_emails::recipient, outbox_emails::subject, outbox_emails::body_text, outbox_emails::body_html))
+        .order(outbox_emails::created_at.desc())
+        .first(&mut conn)
+        .unwrap();
+    assert_eq!(recipient, "candidate@example.be");
+    assert!(subject.contains("Resto Pokébowl"), "{subject}");
+    assert!(text.contains(&link) && html.contains(&link));
+    assert!(text.contains("72"), "{text}");
+    assert!(text.contains("Student@Work"), "{text}");
+    assert!(text.contains("localhost:8080"), "how to recognise a genuine link: {text}");
+    // In the demo mailbox.
+    let mailbox = app.page("/demo/mailbox").await;
+    assert!(mailbox.contains(&subject));
+}
+
+#[tokio::test]
+async fn the_tabs_list_count_search_and_paginate() {
+    let app = spawn_app().await;
+    app.sign_in(JAN).await;
+    // The demo world has rows in every tab.
+    let body = app.page("/company").await;
+    let count = |body: &str, tab: &str| -> i64 {
+        texts(body, &format!("[data-testid=count-{tab}]"))[0].parse().unwrap()
+    };
+    let (active, requested, blocked) = (count(&body, "active"), count(&body, "requested"), count(&body, "blocked"));
+    assert!(active >= 3 && requested >= 4 && blocked >= 2, "{active} {requested} {blocked}");
+    for i in 0..21 {
+        app.clock.advance(chrono::Duration::seconds(1));
+        create_request(&app, &request_form(&format!("Extra {i:02}"), "x@example.be", "FLEXI_JOB", "fr")).await;
+    }
+    // htmx gets the panel and, out of band, the counts.
+    let frag = app
+        .get_with("/company/tabs/requested?q=extra", &[("hx-request", "true")])
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(!frag.contains("<html"));
+    assert_eq!(count(&frag, "requested"), requested + 21);
+    assert_eq!(texts(&frag, "[data-testid=row]").len(), 20, "a page of 20");
+    assert!(texts(&frag, "[data-testid=row]")[0].contains("Extra 20"), "newest first");
+    assert!(frag.contains("hx-swap-oob"));
+    let page2 = app.page("/company/tabs/requested?q=extra&page=2").await;
+    assert_eq!(texts(&page2, "[data-testid=row]").len(), 1);
+    assert!(page2.contains("<html"), "without htmx: a whole page");
+    // Search by the name of the person who accepted.
+    let active_page = app.page("/company/tabs/active?q=abara").await;
+    let rows = texts(&active_page, "[data-testid=row]");
+    assert_eq!(rows.len(), 1);
+    assert!(rows[0].contains("Maria Abara") && rows[0].contains("90.05.14-024.26"), "name and NISS: {rows:?}");
+    // Unknown tab.
+    assert_eq!(app.get("/company/tabs/archive").await.status().as_u16(), 404);
+}
+
+#[tokio::test]
+async fn a_pending_request_can_be_withdrawn_once() {
+    let app = spawn_app().await;
+    app.sign_in(JAN).await;
+    create_request(&app, &request_form("To withdraw", "w@example.be", "FLEXI_JOB", "fr")).await;
+    let mut conn = app.db();
+    let id: uuid::Uuid = access_requests::table
+        .filter(access_requests::label.eq("To withdraw"))
+        .select(access_requests::id)
+        .first(&mut conn)
+        .unwrap();
+    let res = app.post_form(&format!("/company/requests/{id}/withdraw"), &[]).await;
+    assert_eq!(res.status().as_u16(), 303);
+    let status: String = access_requests::table.find(id).select(access_requests::status).first(&mut conn).unwrap();
+    assert_eq!(status, "withdrawn");
+    let res = app.post_form(&format!("/company/requests/{id}/withdraw"), &[]).await;
+    assert_eq!(res.status().as_u16(), 409);
+    assert!(texts(&res.text().await.unwrap(), "[data-testid=message]")[0].contains("no longer pending"));
+    // An expired one (72 hours later) cannot be withdrawn either.
+    create_request(&app, &request_form("Too late", "w@example.be", "FLEXI_JOB", "fr")).await;
+    let late: uuid::Uuid = access_requests::table
+        .filter(access_requests::label.eq("Too late"))
+        .select(access_requests::id)
+        .first(&mut conn)
+        .unwrap();
+    app.clock.advance(chrono::Duration::hours(72));
+    let res = app.post_form(&format!("/company/requests/{late}/withdraw"), &[]).await;
+    assert_eq!(res.status().as_u16(), 409);
+    let body = app.page("/company/tabs/requested?q=too%20late").await;
+    assert!(texts(&body, "[data-testid=status]")[0].contains("Expired"), "shown expired before any job ran");
+}
+
+#[tokio::test]
+async fn a_company_sees_and_acts_on_its_own_requests_only() {
+    let app = spawn_app().await;
+    // Emma registers her own company and makes a request.
+    app.sign_in(EMMA).await;
+    app.post_form("/company/register", &[("bce", "0203.201.340"), ("name", "Brasserie Martin"), ("kind", "employer"), ("contact_email", "e@b.be")]).await;
+    app.post_form("/company/terms", &[]).await;
+    create_request(&app, &request_form("Emma's own", "o@example.be", "FLEXI_JOB", "fr")).await;
+    let mut conn = app.db();
+    let emmas: uuid::Uuid = access_requests::table
+        .filter(access_requests::label.eq("Emma's own"))
+        .select(access_requests::id)
+        .first(&mut conn)
+        .unwrap();
+    // Jan (Resto Pokébowl) cannot see or withdraw it.
+    let jan = app.another_browser();
+    jan.sign_in(JAN).await;
+    let body = jan.page("/company/tabs/requested?q=own").await;
+    assert!(texts(&body, "[data-testid=row]").is_empty());
+    let res = jan.post_form(&format!("/company/requests/{emmas}/withdraw"), &[]).await;
+    assert_eq!(res.status().as_u16(), 404);
+    let status: String = access_requests::table.find(emmas).select(access_requests::status).first(&mut conn).unwrap();
+    assert_eq!(status, "pending");
+    // Nor select Emma's company.
+    let emma_company: uuid::Uuid = mandat::db::schema::companies::table
+        .filter(mandat::db::schema::companies::bce.eq("0203201340"))
+        .select(mandat::db::schema::companies::id)
+        .first(&mut conn)
+        .unwrap();
+    let res = jan.post_form("/company/select", &[("company_id", &emma_company.to_string())]).await;
+    assert_eq!(res.status().as_u16(), 404);
+}
+
+#[tokio::test]
+async fn a_provider_acts_on_behalf_of_its_client_and_sees_only_what_it_created() {
+    let app = spawn_app().await;
+    app.sign_in(LENA).await;
+    let res = app.get("/company").await;
+    assert_eq!(res.headers()["location"], "/company/clients");
+    let clients = app.page("/company/clients").await;
+    let resto_id: uuid::Uuid = mandat::db::schema::companies::table
+        .filter(mandat::db::schema::companies::bce.eq("0765432146"))
+        .select(mandat::db::schema::companies::id)
+        .first(&mut app.db())
+        .unwrap();
+    assert!(clients.contains("Resto Pokébowl"));
+    app.post_form("/company/clients", &[("client_id", &resto_id.to_string())]).await;
+    let body = app.page("/company").await;
+    assert_eq!(texts(&body, "[data-testid=acting-as]")[0], "Socialia on behalf of Resto Pokébowl (0765.432.146)");
+    create_request(&app, &request_form("Via Socialia", "s@example.be", "FLEXI_JOB", "en")).await;
+    let subject: String = outbox_emails::table
+        .select(outbox_emails::subject)
+        .order(outbox_emails::created_at.desc())
+        .first(&mut app.db())
+        .unwrap();
+    assert!(subject.starts_with("Socialia on behalf of Resto Pokébowl"), "{subject}");
+    // The provider sees only the requests it created for this client.
+    let requested = app.page("/company/tabs/requested").await;
+    let rows = texts(&requested, "[data-testid=row]");
+    assert!(rows.iter().any(|r| r.contains("Via Socialia")));
+    assert!(!rows.iter().any(|r| r.contains("Cuisine")), "not Resto's own requests: {rows:?}");
+    // Resto Pokébowl sees it, marked as made by Socialia.
+    let jan = app.another_browser();
+    jan.sign_in(JAN).await;
+    let rows = texts(&jan.page("/company/tabs/requested?q=socialia").await, "[data-testid=row]");
+    assert!(rows.iter().any(|r| r.contains("Via Socialia") && r.contains("via Socialia")), "{rows:?}");
+    // When Resto Pokébowl ends the designation, Socialia loses access at once.
+    let providers = jan.page("/company/providers").await;
+    let action = attr(&providers, "[data-testid=provider] form", "action").unwrap();
+    assert_eq!(jan.post_form(&action, &[]).await.status().as_u16(), 303);
+    let res = app.get("/company").await;
+    assert_eq!(res.headers()["location"], "/company/clients");
+}
+
+#[tokio::test]
+async fn access_managers_add_and_remove_users() {
+    let app = spawn_app().await;
+    app.sign_in(JAN).await;
+    let res = app.post_form("/company/users", &[("niss", "95.09.09-164.72"), ("role", "user")]).await;
+    assert_eq!(res.status().as_u16(), 303);
+    let body = app.page("/company/users").await;
+    assert!(texts(&body, "[data-testid=member]").iter().any(|m| m.contains("Emma Martin")));
+    let res = app.post_form("/company/users", &[("niss", "95.09.09-164.73"), ("role", "user")]).await;
+    assert_eq!(res.status().as_u16(), 400);
+    // Emma can now work for Resto Pokébowl.
+    let emma = app.another_browser();
+    emma.sign_in(EMMA).await;
+    assert_eq!(emma.get("/company").await.status().as_u16(), 200);
+    // A plain user does not manage users.
+    assert_eq!(emma.get("/company/users").await.status().as_u16(), 403);
+    // Removed: access lost at once.
+    app.post_form("/company/users/remove", &[("niss", EMMA)]).await;
+    assert_eq!(emma.get("/company").await.headers()["location"], "/company/register");
+    // The main access manager cannot remove themself.
+    let res = app.post_form("/company/users/remove", &[("niss", JAN)]).await;
+    assert_eq!(res.status().as_u16(), 409);
+}
+
+#[tokio::test]
+async fn the_national_number_never_appears_in_a_url() {
+    let app = spawn_app().await;
+    app.sign_in(JAN).await;
+    for path in ["/company", "/company/tabs/active", "/company/tabs/blocked", "/company/users", "/demo/mailbox"] {
+        let body = app.page(path).await;
+        let doc = scraper::Html::parse_document(&body);
+        let sel = scraper::Selector::parse("a[href], form[action], [hx-get], [hx-post]").unwrap();
+        for el in doc.select(&sel) {
+            for a in ["href", "action", "hx-get", "hx-post"] {
+                if let Some(v) = el.value().attr(a) {
+                    assert!(
+                        !v.chars().filter(|c| c.is_ascii_digit()).collect::<String>().contains("9005140242"),
+                        "{path}: {v}"
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// A real SMTP server process (aiosmtpd) storing messages in a directory.
+struct SmtpSink {
+    child: Child,
+    dir: std::path::PathBuf,
+}
+
+impl SmtpSink {
+    fn start(port: u16) -> SmtpSink {
+        let python = std::env::var("MANDAT_TEST_PYTHON").expect("MANDAT_TEST_PYTHON: run the tests with scripts/test");
+        let dir = std::env::temp_dir().join(format!("mandat-smtp-{}", uuid::Uuid::new_v4()));
+        let mut child = Command::new(python)
+            .arg(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/smtp_sink.py"))
+            .args(["127.0.0.1", &port.to_string()])
+            .arg(&dir)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .spawn()
+            .expect("start aiosmtpd");
+        let mut line = String::new();
+        BufReader::new(child.stdout.take().unwrap()).read_line(&mut line).unwrap();
+        assert_eq!(line.trim(), "ready");
+        SmtpSink { child, dir }
+    }
+    fn messages(&self) -> Vec<String> {
+        let mut files: Vec<_> = std::fs::read_dir(&self.dir)
+            .map(|d| d.filter_map(|e| e.ok()).map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "eml")).collect())
+            .unwrap_or_default();
+        files.sort();
+        files.iter().map(|p| std::fs::read_to_string(p).unwrap()).collect()
+    }
+}
+
+impl Drop for SmtpSink {
+    fn drop(&mut self) {
+        if let Some(mut stdin) = self.child.stdin.take() {
+            let _ = stdin.flush();
+        }
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}
+
+#[tokio::test]
+async fn mail_is_delivered_over_smtp_once_the_server_is_back_and_never_twice() {
+    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let app = spawn_app_with(Options {
+        settings: vec![
+            ("smtp_host", "127.0.0.1".into()),
+            ("smtp_port", port.to_string()),
+            ("smtp_tls", "none".into()),
+            ("mail_from", "mandat <no-reply@mandat.example>".into()),
+        ],
+    })
+    .await;
+    app.sign_in(JAN).await;
+    // The seeded world's mails are already in the outbox; mark them delivered to focus on ours.
+    let mut conn = app.db();
+    diesel::update(outbox_emails::table).set(outbox_emails::sent_at.eq(Some(app.clock.now()))).execute(&mut conn).unwrap();
+    let link = create_request(&app, &request_form("Mail test", "candidate@example.be", "FLEXI_JOB", "de")).await;
+    // The server is down: the attempt fails, is recorded, and retried later.
+    let state = app.state.clone();
+    let run = |state: mandat::web::AppState| async move {
+        mandat::jobs::run_once(&state, mandat::jobs::Job::DeliverMail).await.unwrap().unwrap()
+    };
+    assert_eq!(run(state.clone()).await, 0);
+    let (attempts, last_error): (i32, Option<String>) = outbox_emails::table
+        .filter(outbox_emails::sent_at.is_null())
+        .select((outbox_emails::attempts, outbox_emails::last_error))
+        .first(&mut conn)
+        .unwrap();
+    assert_eq!(attempts, 1);
+    assert!(last_error.is_some());
+    // Not retried before its back-off.
+    let sink = SmtpSink::start(port);
+    assert_eq!(run(state.clone()).await, 0);
+    assert!(sink.messages().is_empty());
+    // After the back-off, delivered once.
+    app.clock.advance(chrono::Duration::seconds(31));
+    assert_eq!(run(state.clone()).await, 1);
+    assert_eq!(run(state.clone()).await, 0);
+    app.clock.advance(chrono::Duration::hours(2));
+    assert_eq!(run(state.clone()).await, 0);
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let messages = sink.messages();
+    assert_eq!(messages.len(), 1, "delivered exactly once");
+    let m = &messages[0];
+    assert!(m.contains("X-Rcpt-To: candidate@example.be"));
+    assert!(m.contains("multipart/alternative"));
+    assert!(m.contains("text/html") && m.contains("text/plain"));
+    assert!(m.contains(&link[..30]), "the link is in the mail");
+    let attempts: Vec<bool> = email_attempts::table
+        .order(email_attempts::id)
+        .select(email_attempts::ok)
+        .load(&mut conn)
+        .unwrap();
+    assert_eq!(attempts, vec![false, true]);
+}
+
+#[tokio::test]
+async fn the_seeded_demo_world_has_every_state() {
+    let app = spawn_app().await;
+    let mut conn = app.db();
+    let mut states: Vec<String> = statuses(&mut conn).into_iter().map(|(_, s)| s).collect();
+    states.sort();
+    states.dedup();
+    assert_eq!(states, vec!["accepted", "ended", "expired", "pending", "refused", "revoked"]);
+}
