@@ -16,11 +16,7 @@ use crate::{
         requests::{AccessRequest, find, find_by_token_hash},
         schema::{access_requests, citizen_blocks, companies, persons},
     },
-    domain::{
-        Context, Niss, RequestStatus,
-        context::mandate_valid_until,
-        status::Transition,
-    },
+    domain::{Context, Niss, RequestStatus, context::mandate_valid_until, status::Transition},
 };
 
 /// Most rows shown in the history.
@@ -121,7 +117,11 @@ pub fn find_link(conn: &mut PgConnection, token: &str) -> QueryResult<Option<Uui
 }
 
 /// The companies a request names.
-fn details(conn: &mut PgConnection, request: AccessRequest, now: DateTime<Utc>) -> QueryResult<RequestDetails> {
+fn details(
+    conn: &mut PgConnection,
+    request: AccessRequest,
+    now: DateTime<Utc>,
+) -> QueryResult<RequestDetails> {
     let mut ids = vec![request.company_id];
     ids.extend(request.provider_id);
     let found = load_companies(conn, &ids)?;
@@ -138,7 +138,11 @@ fn load_companies(conn: &mut PgConnection, ids: &[Uuid]) -> QueryResult<Vec<Comp
         .load(conn)
 }
 
-fn with_companies(request: AccessRequest, found: &[Company], now: DateTime<Utc>) -> Option<RequestDetails> {
+fn with_companies(
+    request: AccessRequest,
+    found: &[Company],
+    now: DateTime<Utc>,
+) -> Option<RequestDetails> {
     let company = found.iter().find(|c| c.id == request.company_id)?.clone();
     let provider = match request.provider_id {
         Some(p) => Some(found.iter().find(|c| c.id == p)?.clone()),
@@ -198,7 +202,11 @@ fn evaluate(
     if let Some(p) = problem {
         return Ok(Step::Page(RequestPage::Problem(p)));
     }
-    if request.target_niss.as_deref().is_some_and(|t| t != me.as_str()) {
+    if request
+        .target_niss
+        .as_deref()
+        .is_some_and(|t| t != me.as_str())
+    {
         return Ok(Step::Page(RequestPage::Problem(LinkProblem::NotAddressee)));
     }
     Ok(Step::Bind)
@@ -348,7 +356,15 @@ pub fn answer(
             (Answer::RefuseBlock, _) => Some("refused and blocked the company"),
             _ => None,
         };
-        events::record(conn, id, Some(RequestStatus::Pending), next, &actor, note, now)?;
+        events::record(
+            conn,
+            id,
+            Some(RequestStatus::Pending),
+            next,
+            &actor,
+            note,
+            now,
+        )?;
         if answer == Answer::RefuseBlock {
             diesel::insert_into(citizen_blocks::table)
                 .values((
@@ -385,10 +401,17 @@ pub struct Portal {
 }
 
 /// Every request bound to `me`, newest change first (at most [`HISTORY_LIMIT`]).
-fn bound_to(conn: &mut PgConnection, me: &Niss, now: DateTime<Utc>) -> QueryResult<Vec<RequestDetails>> {
+fn bound_to(
+    conn: &mut PgConnection,
+    me: &Niss,
+    now: DateTime<Utc>,
+) -> QueryResult<Vec<RequestDetails>> {
     let rows: Vec<AccessRequest> = access_requests::table
         .filter(access_requests::citizen_niss.eq(me.as_str()))
-        .order((access_requests::status_changed_at.desc(), access_requests::id.desc()))
+        .order((
+            access_requests::status_changed_at.desc(),
+            access_requests::id.desc(),
+        ))
         .limit(HISTORY_LIMIT)
         .select(AccessRequest::as_select())
         .load(conn)?;
@@ -404,7 +427,11 @@ fn bound_to(conn: &mut PgConnection, me: &Niss, now: DateTime<Utc>) -> QueryResu
 }
 
 /// The portal's home lists.
-pub fn portal(conn: &mut PgConnection, me: &Niss, now: DateTime<Utc>) -> Result<Portal, ServiceError> {
+pub fn portal(
+    conn: &mut PgConnection,
+    me: &Niss,
+    now: DateTime<Utc>,
+) -> Result<Portal, ServiceError> {
     let mut portal = Portal::default();
     for item in bound_to(conn, me, now)? {
         match item.status {
@@ -437,7 +464,11 @@ pub fn blocked_companies(conn: &mut PgConnection, me: &Niss) -> QueryResult<Vec<
 /// Past requests and accesses of `me` (refused, stopped, ended, blocked, expired,
 /// withdrawn), newest change first. Statuses are read at `now`: a mandate past its end
 /// shows ended even before the job ran.
-pub fn history(conn: &mut PgConnection, me: &Niss, now: DateTime<Utc>) -> Result<Vec<RequestDetails>, ServiceError> {
+pub fn history(
+    conn: &mut PgConnection,
+    me: &Niss,
+    now: DateTime<Utc>,
+) -> Result<Vec<RequestDetails>, ServiceError> {
     Ok(bound_to(conn, me, now)?
         .into_iter()
         .filter(|d| !matches!(d.status, RequestStatus::Pending | RequestStatus::Accepted))

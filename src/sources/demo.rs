@@ -87,7 +87,12 @@ pub fn demo_occupations(today: NaiveDate) -> Vec<OccupationLine> {
         ("Lucas", LUCAS_EMPLOYER_B, 11.4, OccupationKind::Regular),
         ("Emma", EMMA_EMPLOYER, 30.02, OccupationKind::Regular),
         ("Noah", RESTO_POKEBOWL, 30.4, OccupationKind::Regular),
-        ("Julie", JULIE_REGULAR_EMPLOYER, 19.0, OccupationKind::Regular),
+        (
+            "Julie",
+            JULIE_REGULAR_EMPLOYER,
+            19.0,
+            OccupationKind::Regular,
+        ),
         ("Julie", JULIE_FLEXI_EMPLOYER, 11.4, OccupationKind::Flexi),
         ("Julie", STUDENT_EMPLOYER, 7.6, OccupationKind::Student),
     ];
@@ -268,8 +273,11 @@ mod tests {
             let kevin = balance("Kevin");
             assert_eq!((kevin.remaining, kevin.exceeded), (0, true), "{today}");
             assert_eq!(kevin.used, default_quota(year) + 12, "{today}");
-            assert!(hours.iter().all(|l| l.quarter.year == year
-                && l.quarter <= Quarter::containing(today)));
+            assert!(
+                hours
+                    .iter()
+                    .all(|l| l.quarter.year == year && l.quarter <= Quarter::containing(today))
+            );
         }
     }
 

@@ -233,7 +233,7 @@ pub fn run(conn: &mut PgConnection, files: &ImportFiles) -> Result<ImportReport,
 
 /// A progress bar (a spinner without `len`) drawing to `target`.
 fn progress_bar(len: Option<u64>, target: ProgressDrawTarget) -> ProgressBar {
-    let bar = match len {
+    match len {
         Some(len) => {
             let bar = ProgressBar::with_draw_target(Some(len), target);
             if let Ok(style) =
@@ -251,8 +251,7 @@ fn progress_bar(len: Option<u64>, target: ProgressDrawTarget) -> ProgressBar {
             bar.enable_steady_tick(Duration::from_millis(120));
             bar
         }
-    };
-    bar
+    }
 }
 
 /// Reads and checks every file given: the batch to write, or every bad value.
@@ -271,6 +270,7 @@ pub fn check(files: &ImportFiles, bar: &ProgressBar) -> Result<Batch, ImportErro
     let open = |path: &PathBuf| {
         let name = path.display().to_string();
         bar.set_message(format!("checking {name}"));
+        bar.set_position(0);
         File::open(path)
             .map(|file| (name.clone(), file))
             .map_err(|e| ImportError::Read {
@@ -925,17 +925,13 @@ mod tests {
     fn parse<T>(parser: Parser<T>, name: &str, text: &str) -> (Vec<T>, Vec<RowError>) {
         let mut errors = Vec::new();
         let input = std::io::Cursor::new(text.as_bytes().to_vec());
-        let rows = parser(name, input, &mut errors, &ProgressBar::hidden())
-            .expect("no I/O error");
+        let rows = parser(name, input, &mut errors, &ProgressBar::hidden()).expect("no I/O error");
         (rows, errors)
     }
 
     /// The errors as `line: column` pairs, and each reason containing `reason`.
     fn assert_errors(errors: &[RowError], expected: &[(u64, &str, &str)]) {
-        let got: Vec<(u64, &str)> = errors
-            .iter()
-            .map(|e| (e.line, e.column.as_str()))
-            .collect();
+        let got: Vec<(u64, &str)> = errors.iter().map(|e| (e.line, e.column.as_str())).collect();
         let want: Vec<(u64, &str)> = expected.iter().map(|&(l, c, _)| (l, c)).collect();
         assert_eq!(got, want, "{errors:#?}");
         for (error, (_, _, reason)) in errors.iter().zip(expected) {
@@ -946,8 +942,10 @@ mod tests {
         }
     }
 
-    const PERSONS_HEADER: &str = "niss,last_name,first_name,birth_date,language,pension_start_date\n";
-    const OCCUPATIONS_HEADER: &str = "niss,employer_bce,year,quarter,start_date,end_date,worker_hours,reference_hours,kind\n";
+    const PERSONS_HEADER: &str =
+        "niss,last_name,first_name,birth_date,language,pension_start_date\n";
+    const OCCUPATIONS_HEADER: &str =
+        "niss,employer_bce,year,quarter,start_date,end_date,worker_hours,reference_hours,kind\n";
     const STUDENT_HOURS_HEADER: &str = "niss,employer_bce,year,quarter,hours\n";
 
     fn persons(body: &str) -> (Vec<PersonRecord>, Vec<RowError>) {
@@ -1159,10 +1157,13 @@ mod tests {
     #[test]
     fn quota_errors() {
         let (rows, errors) = quotas("2025,650\n2026,-1\n20x6,650\n2027,\n");
-        assert_eq!(rows, vec![StudentQuotaLine {
-            year: 2025,
-            hours: 650
-        }]);
+        assert_eq!(
+            rows,
+            vec![StudentQuotaLine {
+                year: 2025,
+                hours: 650
+            }]
+        );
         assert_errors(
             &errors,
             &[
@@ -1175,11 +1176,16 @@ mod tests {
 
     #[test]
     fn header_errors() {
-        let cases: &[(&str, &[(u64, &str, &str)])] = &[
+        type Case<'a> = (&'a str, &'a [(u64, &'a str, &'a str)]);
+        let cases: &[Case<'_>] = &[
             ("", &[(1, "header", "the file is empty")]),
             (
                 "year\n2025\n",
-                &[(1, "hours", "missing column (expected the header row year,hours)")],
+                &[(
+                    1,
+                    "hours",
+                    "missing column (expected the header row year,hours)",
+                )],
             ),
             (
                 "year,hours,note\n2025,650,x\n",
@@ -1258,15 +1264,18 @@ mod tests {
         let (rows, _) = quotas("2025,650\n2025,700\n");
         assert_eq!(rows.len(), 1);
         assert_eq!(rows[0].hours, 700);
-        let (rows, _) = student_hours(
-            "04021208669,0555123476,2025,1,10\n04021208669,0555123476,2025,1,20\n",
-        );
+        let (rows, _) =
+            student_hours("04021208669,0555123476,2025,1,10\n04021208669,0555123476,2025,1,20\n");
         assert_eq!(rows.len(), 1);
         assert_eq!(rows[0].hours, 20);
     }
 
     fn fixture(name: &str) -> Option<PathBuf> {
-        Some(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name))
+        Some(
+            PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+                .join("tests/fixtures")
+                .join(name),
+        )
     }
 
     #[test]
@@ -1305,7 +1314,10 @@ mod tests {
         assert!(files.contains(&"bad_student_hours.csv"));
         assert!(!files.contains(&"student_quota.csv"));
         let message = ImportError::Invalid(errors.clone()).to_string();
-        assert!(message.starts_with(&format!("{} bad value(s), nothing imported:\n", errors.len())));
+        assert!(message.starts_with(&format!(
+            "{} bad value(s), nothing imported:\n",
+            errors.len()
+        )));
         for e in &errors {
             assert!(message.contains(&format!("\n{}:{}: {}: ", e.file, e.line, e.column)));
         }

@@ -166,8 +166,8 @@ impl AuthenticSources for PgSources {
             if !quarters.contains(&quarter) {
                 continue;
             }
-            let employer = Bce::parse(&employer)
-                .map_err(|e| corrupt(format!("occupation employer: {e}")))?;
+            let employer =
+                Bce::parse(&employer).map_err(|e| corrupt(format!("occupation employer: {e}")))?;
             let kind = OccupationKind::parse(&kind)
                 .ok_or_else(|| corrupt(format!("occupation kind {kind:?}")))?;
             out.push(Occupation {

@@ -170,9 +170,10 @@ async fn request_page(
     .await?;
     Ok(match page {
         RequestPage::Problem(p) => problem_page(&req, &ctx, p),
-        RequestPage::Answer(d) => {
-            views::with_status(StatusCode::OK, pages::request(&ctx, &d, &official_host(&req)))
-        }
+        RequestPage::Answer(d) => views::with_status(
+            StatusCode::OK,
+            pages::request(&ctx, &d, &official_host(&req)),
+        ),
         RequestPage::Answered {
             details,
             company_blocked,
@@ -298,7 +299,10 @@ async fn stop(
 ) -> Result<HttpResponse, AppError> {
     let id = id.into_inner();
     if form.0.confirmed != "yes" {
-        return Ok(see_other(&format!("{}/{id}/stop", routes::CITIZEN_ACCESSES)));
+        return Ok(see_other(&format!(
+            "{}/{id}/stop",
+            routes::CITIZEN_ACCESSES
+        )));
     }
     let (me, now) = (person.niss.clone(), ctx.now);
     let result = run_blocking(&tenant.0, move |conn| {

@@ -80,19 +80,20 @@ pub async fn same_origin_guard(
 
 fn is_same_origin(req: &ServiceRequest) -> bool {
     let headers = req.headers();
+    // Browsers that send Fetch Metadata tell us directly.
     if let Some(site) = headers.get("sec-fetch-site").and_then(|v| v.to_str().ok()) {
-        if !matches!(site, "same-origin" | "none") {
-            return false;
-        }
+        return matches!(site, "same-origin" | "none");
     }
+    // Older browsers: compare the Origin (sent as "null" under our no-referrer policy,
+    // which tells nothing; the CSRF token decides then).
     if let Some(origin) = headers.get(header::ORIGIN).and_then(|v| v.to_str().ok()) {
-        let host = req.connection_info().host().to_string();
-        let origin_host = origin
-            .split_once("://")
-            .map(|(_, rest)| rest)
-            .unwrap_or(origin);
-        if origin == "null" || origin_host != host {
-            return false;
+        if origin != "null" {
+            let host = req.connection_info().host().to_string();
+            let origin_host = origin
+                .split_once("://")
+                .map(|(_, rest)| rest)
+                .unwrap_or(origin);
+            return origin_host == host;
         }
     }
     true

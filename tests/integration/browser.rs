@@ -162,3 +162,85 @@ async fn home_page_in_every_language_through_the_switcher() {
     assert_eq!(errors, json!([]));
     browser.close().await;
 }
+
+/// Waits (up to 5 s) until the element matching `css` contains `text`.
+pub async fn wait_for_text(c: &Client, css: &str, text: &str) {
+    let mut last = String::new();
+    for _ in 0..50 {
+        if let Ok(el) = c.find(Locator::Css(css)).await {
+            last = el.text().await.unwrap_or_default();
+            if last.contains(text) {
+                return;
+            }
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("{css} never contained {text:?}; last: {last}");
+}
+
+/// Signs in through the demo sign-in page, as a person would, and lands on `next`.
+pub async fn sign_in_in_browser(c: &Client, address: &str, niss: &str, next: &str) {
+    c.goto(&format!("{address}/sign-in?next={next}"))
+        .await
+        .expect("sign-in page");
+    c.find(Locator::Css(&format!("[data-testid=persona-{niss}]")))
+        .await
+        .expect("persona button")
+        .click()
+        .await
+        .expect("click persona");
+}
+
+#[tokio::test]
+async fn a_company_user_creates_requests_one_after_another_without_reloading() {
+    let app = spawn_app().await;
+    let browser = Browser::start().await;
+    let c = &browser.client;
+    sign_in_in_browser(c, &app.address, "85073003328", "/company").await;
+    if c
+        .wait()
+        .for_element(Locator::Css("[data-testid=request-label]"))
+        .await
+        .is_err()
+    {
+        let url = c.current_url().await.unwrap();
+        let src = c.source().await.unwrap_or_default();
+        panic!("no request form at {url}: {}", &src[..src.len().min(3000)]);
+    }
+    // Mark the page: a full reload would lose this.
+    c.execute("window.__sameDocument = true;", vec![]).await.unwrap();
+    for (label, email) in [("Kitchen Monday", "k1@example.be"), ("Kitchen Tuesday", "k2@example.be")] {
+        let input = c.find(Locator::Css("[data-testid=request-label]")).await.unwrap();
+        input.send_keys(label).await.unwrap();
+        c.find(Locator::Css("[data-testid=request-email]"))
+            .await
+            .unwrap()
+            .send_keys(email)
+            .await
+            .unwrap();
+        c.find(Locator::Css("[data-testid=request-submit]"))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+        wait_for_text(c, "[data-testid=created]", label).await;
+        let link = c
+            .find(Locator::Css("[data-testid=created-link]"))
+            .await
+            .unwrap()
+            .prop("value")
+            .await
+            .unwrap()
+            .unwrap_or_default();
+        assert!(link.contains("/r/"), "{link}");
+        c.find(Locator::Css("[data-testid=qr] svg")).await.expect("QR code shown");
+        // The requested tab refreshes by itself with the new row.
+        wait_for_text(c, "[data-testid=tab-panel]", label).await;
+    }
+    let same = c.execute("return window.__sameDocument === true;", vec![]).await.unwrap();
+    assert_eq!(same, json!(true), "no page reload");
+    let errors = c.execute("return window.__mandatErrors || [];", vec![]).await.unwrap();
+    assert_eq!(errors, json!([]));
+    browser.close().await;
+}

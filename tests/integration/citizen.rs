@@ -1,1 +1,671 @@
-//! Citizen portal tests (in progress).
+//! The citizen portal: the secret link, binding, the answers, the portal's lists, stopping
+//! an access, blocking and unblocking companies, and the problem pages.
+
+use chrono::Duration;
+use diesel::prelude::*;
+use fantoccini::Locator;
+use mandat::{
+    clock::Clock,
+    db::schema::{access_requests, citizen_blocks, request_events},
+    domain::{Niss, status::Tab},
+    services::{
+        Actor,
+        companies::{self, RegistrationInput},
+        requests::{self, RequestInput, Scope},
+    },
+};
+use uuid::Uuid;
+
+use crate::{
+    browser::Browser,
+    helpers::{TestApp, attr, spawn_app, texts},
+};
+
+const MANAGER: &str = "85073003328"; // Jan Peeters
+// Two people of the demo register without seeded requests.
+const NOAH: &str = "93123107562"; // Noah Lambert
+const KEVIN: &str = "03061712977"; // Kevin Claes
+
+fn niss(s: &str) -> Niss {
+    Niss::parse(s).unwrap()
+}
+
+/// Registers an employer (Jan Peeters its main manager) and returns its id.
+fn register_company(app: &TestApp, bce: &str, name: &str) -> Uuid {
+    let mut conn = app.db();
+    let now = app.clock.now();
+    let id = companies::register(
+        &mut conn,
+        &niss(MANAGER),
+        &RegistrationInput {
+            bce: bce.into(),
+            name: name.into(),
+            kind: "employer".into(),
+            contact_email: "hr@example.be".into(),
+        },
+        now,
+    )
+    .expect("register");
+    companies::accept_terms(&mut conn, id, &niss(MANAGER), now).expect("terms");
+    id
+}
+
+/// Creates a request through the real service; returns its id and the link's path.
+fn create_request(
+    app: &TestApp,
+    company_id: Uuid,
+    target: Option<&str>,
+    context: &str,
+) -> (Uuid, String) {
+    let mut conn = app.db();
+    let public_url = app.state.settings.public_url.clone();
+    let created = requests::create(
+        &mut conn,
+        &Scope {
+            company_id,
+            provider_id: None,
+        },
+        &Actor::CompanyUser {
+            niss: niss(MANAGER),
+        },
+        &RequestInput {
+            label: "Candidate".into(),
+            email: "candidate@example.be".into(),
+            context: context.into(),
+            language: "en".into(),
+            niss: target.unwrap_or_default().into(),
+        },
+        &public_url,
+        app.clock.now(),
+    )
+    .expect("create request");
+    let path = created
+        .link
+        .strip_prefix(&public_url)
+        .expect("link on the public URL")
+        .to_string();
+    (created.id, path)
+}
+
+fn location(res: &reqwest::Response) -> String {
+    res.headers()
+        .get("location")
+        .map(|v| v.to_str().unwrap().to_string())
+        .unwrap_or_default()
+}
+
+/// Opens the link (signed out or in), follows to the token-free page; returns its path.
+async fn open_link(app: &TestApp, link: &str, id: Uuid) -> String {
+    let res = app.get(link).await;
+    assert_eq!(res.status().as_u16(), 303, "GET link");
+    let to = location(&res);
+    assert_eq!(to, format!("/me/requests/{id}"));
+    assert!(!to.contains(&link[3..]), "no token in the redirect");
+    to
+}
+
+fn status_of(app: &TestApp, id: Uuid) -> String {
+    access_requests::table
+        .find(id)
+        .select(access_requests::status)
+        .first(&mut app.db())
+        .unwrap()
+}
+
+fn events_to(app: &TestApp, id: Uuid, to: &str) -> Vec<(String, Option<String>)> {
+    request_events::table
+        .filter(request_events::request_id.eq(id))
+        .filter(request_events::to_status.eq(to))
+        .select((request_events::actor_kind, request_events::actor_ref))
+        .load(&mut app.db())
+        .unwrap()
+}
+
+async fn answer(app: &TestApp, page: &str, value: &str) -> reqwest::Response {
+    app.post_form(&format!("{page}/answer"), &[("answer", value)])
+        .await
+}
+
+fn problem(body: &str) -> Option<String> {
+    attr(body, "section.error[data-testid]", "data-testid")
+}
+
+#[tokio::test]
+async fn opening_the_link_then_accepting_starts_the_mandate() {
+    let app = spawn_app().await;
+    let company = register_company(&app, "0598765459", "Café Lumière");
+    let (id, link) = create_request(&app, company, None, "FLEXI_JOB");
+
+    // Signed out: the secret leaves the address bar, then sign-in comes back token-free.
+    let page = open_link(&app, &link, id).await;
+    let res = app.get(&page).await;
+    assert_eq!(res.status().as_u16(), 303);
+    assert_eq!(location(&res), format!("/sign-in?next=/me/requests/{id}"));
+    app.sign_in(NOAH).await;
+
+    let body = app.page(&page).await;
+    assert!(texts(&body, "[data-testid=requester]")[0].contains("Café Lumière"));
+    assert!(texts(&body, "[data-testid=requester]")[0].contains("0598.765.459"));
+    assert_eq!(
+        texts(&body, "[data-testid=context]"),
+        vec!["Flexi-job possibility"]
+    );
+    assert!(texts(&body, "[data-testid=duration]")[0].contains("one month, until 5 April 2025"));
+    assert!(!texts(&body, "[data-testid=not-seen]")[0].is_empty());
+    assert!(texts(&body, "[data-testid=genuine-link]")[0].contains("localhost:8080"));
+    assert!(body.contains("data-testid=\"answer-accept\""));
+    assert!(body.contains("/me/help/foreigners"));
+    // Bound to the first citizen who signed in through the link.
+    let bound: Option<String> = access_requests::table
+        .find(id)
+        .select(access_requests::citizen_niss)
+        .first(&mut app.db())
+        .unwrap();
+    assert_eq!(bound.as_deref(), Some(NOAH));
+
+    let res = answer(&app, &page, "accept").await;
+    assert_eq!(res.status().as_u16(), 303);
+    assert_eq!(location(&res), page);
+    let body = app.page(&page).await;
+    assert!(body.contains("data-testid=\"answered-accepted\""), "{body}");
+    assert_eq!(
+        texts(&body, "[data-testid=access-sentence]"),
+        vec!["Café Lumière has access to your flexi-job possibility until 5 April 2025."]
+    );
+
+    // Stored: mandate, names from the register, the event with its actor.
+    let (status, mandate, first, last, until): (
+        String,
+        Option<Uuid>,
+        Option<String>,
+        Option<String>,
+        Option<chrono::DateTime<chrono::Utc>>,
+    ) = access_requests::table
+        .find(id)
+        .select((
+            access_requests::status,
+            access_requests::mandate_id,
+            access_requests::citizen_first_name,
+            access_requests::citizen_last_name,
+            access_requests::valid_until,
+        ))
+        .first(&mut app.db())
+        .unwrap();
+    assert_eq!(status, "accepted");
+    assert!(mandate.is_some());
+    assert_eq!(
+        (first.as_deref(), last.as_deref()),
+        (Some("Noah"), Some("Lambert"))
+    );
+    assert_eq!(until, Some(app.clock.now() + Duration::days(31)));
+    assert_eq!(
+        events_to(&app, id, "accepted"),
+        vec![("citizen".to_string(), Some(NOAH.to_string()))]
+    );
+
+    // The company's active tab reads the same table; the portal lists the access.
+    let active = requests::list(
+        &mut app.db(),
+        &Scope {
+            company_id: company,
+            provider_id: None,
+        },
+        Tab::Active,
+        None,
+        1,
+        20,
+        app.clock.now(),
+    )
+    .unwrap();
+    assert_eq!(active.items.len(), 1);
+    let portal = app.page("/me").await;
+    assert_eq!(
+        texts(
+            &portal,
+            "[data-testid=granted] [data-testid=access-sentence]"
+        ),
+        vec!["Café Lumière has access to your flexi-job possibility until 5 April 2025."]
+    );
+}
+
+#[tokio::test]
+async fn the_link_is_valid_72_hours_to_the_second() {
+    let app = spawn_app().await;
+    let company = register_company(&app, "0598765459", "Café Lumière");
+    let (first, first_link) = create_request(&app, company, None, "STUDENT_HOURS");
+    let (second, second_link) = create_request(&app, company, None, "FLEXI_JOB");
+    app.sign_in(KEVIN).await;
+
+    app.clock
+        .advance(Duration::hours(72) - Duration::seconds(1));
+    let page = open_link(&app, &first_link, first).await;
+    let body = app.page(&page).await;
+    assert!(
+        body.contains("data-testid=\"answer-accept\""),
+        "valid at 71:59:59"
+    );
+
+    app.clock.advance(Duration::seconds(1));
+    let res = answer(&app, &page, "accept").await;
+    assert_eq!(res.status().as_u16(), 410, "expired at 72:00:00");
+    assert_eq!(
+        problem(&res.text().await.unwrap()).as_deref(),
+        Some("problem-expired")
+    );
+    assert_eq!(status_of(&app, first), "pending", "reading changes nothing");
+
+    let page = open_link(&app, &second_link, second).await;
+    let res = app.get(&page).await;
+    assert_eq!(res.status().as_u16(), 410);
+    let body = res.text().await.unwrap();
+    assert_eq!(problem(&body).as_deref(), Some("problem-expired"));
+    assert_eq!(texts(&body, "h1"), vec!["This link has expired"]);
+}
+
+#[tokio::test]
+async fn concurrent_accepts_make_one_transition_and_a_different_answer_is_refused() {
+    let app = spawn_app().await;
+    let company = register_company(&app, "0598765459", "Café Lumière");
+    let (id, link) = create_request(&app, company, None, "FLEXI_JOB");
+    app.sign_in(NOAH).await;
+    let page = open_link(&app, &link, id).await;
+    app.page(&page).await;
+
+    let (a, b) = tokio::join!(answer(&app, &page, "accept"), answer(&app, &page, "accept"));
+    for res in [a, b] {
+        assert_eq!(res.status().as_u16(), 303);
+        assert_eq!(location(&res), page);
+    }
+    assert_eq!(events_to(&app, id, "accepted").len(), 1);
+    assert_eq!(status_of(&app, id), "accepted");
+
+    // The same answer again: the same result; a different one: "already answered".
+    let res = answer(&app, &page, "accept").await;
+    assert_eq!(res.status().as_u16(), 303);
+    let res = answer(&app, &page, "refuse").await;
+    assert_eq!(res.status().as_u16(), 409);
+    assert_eq!(
+        problem(&res.text().await.unwrap()).as_deref(),
+        Some("problem-answered")
+    );
+    assert_eq!(status_of(&app, id), "accepted");
+    assert_eq!(events_to(&app, id, "accepted").len(), 1);
+}
+
+#[tokio::test]
+async fn two_citizens_racing_through_one_link_one_wins() {
+    let app = spawn_app().await;
+    let company = register_company(&app, "0598765459", "Café Lumière");
+    let (id, link) = create_request(&app, company, None, "FLEXI_JOB");
+    let other = app.another_browser();
+    let page = open_link(&app, &link, id).await;
+    open_link(&other, &link, id).await;
+    app.sign_in(NOAH).await;
+    other.sign_in(KEVIN).await;
+
+    let (a, b) = tokio::join!(app.get(&page), other.get(&page));
+    let mut statuses = vec![a.status().as_u16(), b.status().as_u16()];
+    let bodies = [a.text().await.unwrap(), b.text().await.unwrap()];
+    statuses.sort();
+    assert_eq!(statuses, vec![200, 403]);
+    let winner = if bodies[0].contains("answer-accept") {
+        NOAH
+    } else {
+        KEVIN
+    };
+    let loser_body = if winner == NOAH {
+        &bodies[1]
+    } else {
+        &bodies[0]
+    };
+    assert_eq!(
+        problem(loser_body).as_deref(),
+        Some("problem-other-citizen")
+    );
+    let bound: Option<String> = access_requests::table
+        .find(id)
+        .select(access_requests::citizen_niss)
+        .first(&mut app.db())
+        .unwrap();
+    assert_eq!(bound.as_deref(), Some(winner));
+}
+
+#[tokio::test]
+async fn the_link_is_bound_to_the_first_citizen_and_a_named_person_only() {
+    let app = spawn_app().await;
+    let company = register_company(&app, "0598765459", "Café Lumière");
+
+    // Bound to the first: the second gets the clear page and cannot answer.
+    let (id, link) = create_request(&app, company, None, "FLEXI_JOB");
+    app.sign_in(NOAH).await;
+    let page = open_link(&app, &link, id).await;
+    app.page(&page).await;
+    let other = app.another_browser();
+    other.sign_in(KEVIN).await;
+    open_link(&other, &link, id).await;
+    let res = other.get(&page).await;
+    assert_eq!(res.status().as_u16(), 403);
+    assert_eq!(
+        problem(&res.text().await.unwrap()).as_deref(),
+        Some("problem-other-citizen")
+    );
+    let res = answer(&other, &page, "accept").await;
+    assert_eq!(res.status().as_u16(), 403);
+    assert_eq!(status_of(&app, id), "pending");
+
+    // Named person: someone else cannot answer, and is not bound.
+    let (id, link) = create_request(&app, company, Some(KEVIN), "STUDENT_HOURS");
+    let page = open_link(&app, &link, id).await;
+    let res = app.get(&page).await;
+    assert_eq!(res.status().as_u16(), 403);
+    assert_eq!(
+        problem(&res.text().await.unwrap()).as_deref(),
+        Some("problem-not-addressee")
+    );
+    let res = answer(&app, &page, "accept").await;
+    assert_eq!(res.status().as_u16(), 403);
+    open_link(&other, &link, id).await;
+    let body = other.page(&page).await;
+    assert!(body.contains("answer-accept"));
+    assert_eq!(answer(&other, &page, "accept").await.status().as_u16(), 303);
+    assert_eq!(status_of(&app, id), "accepted");
+
+    // A request page one never opened is unknown, whoever owns it.
+    let res = app.get(&page).await;
+    assert_eq!(res.status().as_u16(), 403);
+    let res = app.get(&format!("/me/requests/{}", Uuid::new_v4())).await;
+    assert_eq!(res.status().as_u16(), 404);
+    assert_eq!(
+        problem(&res.text().await.unwrap()).as_deref(),
+        Some("problem-unknown")
+    );
+}
+
+#[tokio::test]
+async fn unknown_and_withdrawn_links_have_their_pages() {
+    let app = spawn_app().await;
+    let company = register_company(&app, "0598765459", "Café Lumière");
+    for token in [
+        "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+        "short",
+        "not%20a%20token",
+    ] {
+        let res = app.get(&format!("/r/{token}")).await;
+        assert_eq!(res.status().as_u16(), 404, "{token}");
+        let body = res.text().await.unwrap();
+        assert_eq!(
+            problem(&body).as_deref(),
+            Some("problem-unknown"),
+            "{token}"
+        );
+    }
+
+    let (id, link) = create_request(&app, company, None, "FLEXI_JOB");
+    requests::withdraw(
+        &mut app.db(),
+        &Scope {
+            company_id: company,
+            provider_id: None,
+        },
+        &Actor::CompanyUser {
+            niss: niss(MANAGER),
+        },
+        id,
+        app.clock.now(),
+    )
+    .unwrap();
+    app.sign_in(NOAH).await;
+    let page = open_link(&app, &link, id).await;
+    let res = app.get(&page).await;
+    assert_eq!(res.status().as_u16(), 410);
+    assert_eq!(
+        problem(&res.text().await.unwrap()).as_deref(),
+        Some("problem-withdrawn")
+    );
+
+    // The help page for foreigners is public.
+    let other = app.another_browser();
+    let body = other.page("/me/help/foreigners").await;
+    assert!(body.contains("BIS"));
+}
+
+#[tokio::test]
+async fn guessing_links_is_rate_limited() {
+    let app = spawn_app().await;
+    let mut last = 0;
+    for i in 0..=mandat::web::citizen::LINK_HITS_PER_WINDOW {
+        last = app.get(&format!("/r/guess{i}")).await.status().as_u16();
+    }
+    assert_eq!(last, 429);
+}
+
+#[tokio::test]
+async fn refusing_and_blocking_then_a_new_request_is_blocked_until_unblocked() {
+    let app = spawn_app().await;
+    let company = register_company(&app, "0598765459", "Café Lumière");
+    app.sign_in(NOAH).await;
+
+    // Plain refusal.
+    let (id, link) = create_request(&app, company, None, "FLEXI_JOB");
+    let page = open_link(&app, &link, id).await;
+    app.page(&page).await;
+    assert_eq!(answer(&app, &page, "refuse").await.status().as_u16(), 303);
+    assert_eq!(status_of(&app, id), "refused");
+    assert_eq!(events_to(&app, id, "refused").len(), 1);
+    let body = app.page(&page).await;
+    assert!(body.contains("answered-refused"));
+
+    // Refuse and block.
+    let (id, link) = create_request(&app, company, None, "FLEXI_JOB");
+    let page = open_link(&app, &link, id).await;
+    app.page(&page).await;
+    assert_eq!(
+        answer(&app, &page, "refuse_block").await.status().as_u16(),
+        303
+    );
+    assert_eq!(status_of(&app, id), "refused");
+    let blocks: i64 = citizen_blocks::table
+        .filter(citizen_blocks::citizen_niss.eq(NOAH))
+        .filter(citizen_blocks::company_id.eq(company))
+        .count()
+        .get_result(&mut app.db())
+        .unwrap();
+    assert_eq!(blocks, 1);
+    let portal = app.page("/me").await;
+    assert!(texts(&portal, "[data-testid=blocked]")[0].contains("Café Lumière"));
+
+    // A new request from that company: blocked at acceptance, with the message.
+    let (id, link) = create_request(&app, company, None, "STUDENT_HOURS");
+    let page = open_link(&app, &link, id).await;
+    app.page(&page).await;
+    assert_eq!(answer(&app, &page, "accept").await.status().as_u16(), 303);
+    assert_eq!(status_of(&app, id), "blocked");
+    assert_eq!(events_to(&app, id, "blocked").len(), 1);
+    let body = app.page(&page).await;
+    assert!(
+        texts(&body, "[data-testid=blocked-message]")[0].contains("You have blocked Café Lumière")
+    );
+    let blocked_tab = requests::list(
+        &mut app.db(),
+        &Scope {
+            company_id: company,
+            provider_id: None,
+        },
+        Tab::Blocked,
+        None,
+        1,
+        20,
+        app.clock.now(),
+    )
+    .unwrap();
+    assert_eq!(blocked_tab.items.len(), 1);
+
+    // Unblock.
+    let res = app
+        .post_form(&format!("/me/blocks/{company}/unblock"), &[])
+        .await;
+    assert_eq!(res.status().as_u16(), 303);
+    assert_eq!(location(&res), "/me?done=unblocked");
+    let portal = app.page("/me?done=unblocked").await;
+    assert!(portal.contains("data-testid=\"blocked-empty\""));
+    assert!(portal.contains("data-testid=\"done-unblocked\""));
+
+    // History: the refusals and the block; no consultation recorded yet.
+    let history = app.page("/me/history").await;
+    let statuses: Vec<String> = {
+        let doc = scraper::Html::parse_document(&history);
+        let sel = scraper::Selector::parse("[data-testid=history] tr[data-status]").unwrap();
+        doc.select(&sel)
+            .map(|e| e.value().attr("data-status").unwrap().to_string())
+            .collect()
+    };
+    let mut statuses = statuses;
+    statuses.sort();
+    assert_eq!(statuses, vec!["blocked", "refused", "refused"]);
+    assert_eq!(
+        texts(&history, "[data-testid=consultations-empty]"),
+        vec!["No consultation of your data is recorded."]
+    );
+}
+
+#[tokio::test]
+async fn stopping_an_access_with_one_confirmation_and_history_reads_ended() {
+    let app = spawn_app().await;
+    let company = register_company(&app, "0598765459", "Café Lumière");
+    app.sign_in(NOAH).await;
+    let mut ids = Vec::new();
+    for context in ["FLEXI_JOB", "STUDENT_HOURS"] {
+        let (id, link) = create_request(&app, company, None, context);
+        let page = open_link(&app, &link, id).await;
+        app.page(&page).await;
+        assert_eq!(answer(&app, &page, "accept").await.status().as_u16(), 303);
+        ids.push(id);
+    }
+    // A pending one is listed to answer later.
+    let (pending, link) = create_request(&app, company, None, "FLEXI_JOB");
+    open_link(&app, &link, pending).await;
+    app.page(&format!("/me/requests/{pending}")).await;
+    let portal = app.page("/me").await;
+    assert_eq!(texts(&portal, "[data-testid=granted] li").len(), 2);
+    assert!(portal.contains(&format!("data-testid=\"open-{pending}\"")));
+
+    // Without JavaScript: the button leads to the confirmation page, which stops.
+    let stop = format!("/me/accesses/{}/stop", ids[0]);
+    let res = app.post_form(&stop, &[("confirmed", "")]).await;
+    assert_eq!(res.status().as_u16(), 303);
+    assert_eq!(location(&res), stop);
+    assert_eq!(status_of(&app, ids[0]), "accepted");
+    let confirm = app.page(&stop).await;
+    assert!(confirm.contains("data-testid=\"stop-confirm\""));
+    let res = app.post_form(&stop, &[("confirmed", "yes")]).await;
+    assert_eq!(location(&res), "/me?done=stopped");
+    assert_eq!(status_of(&app, ids[0]), "revoked");
+    assert_eq!(
+        events_to(&app, ids[0], "revoked"),
+        vec![("citizen".to_string(), Some(NOAH.to_string()))]
+    );
+    // Twice is harmless.
+    let res = app.post_form(&stop, &[("confirmed", "yes")]).await;
+    assert_eq!(res.status().as_u16(), 303);
+    assert_eq!(events_to(&app, ids[0], "revoked").len(), 1);
+    let portal = app.page("/me").await;
+    assert_eq!(texts(&portal, "[data-testid=granted] li").len(), 1);
+
+    // Someone else cannot stop it.
+    let other = app.another_browser();
+    other.sign_in(KEVIN).await;
+    let res = other
+        .post_form(
+            &format!("/me/accesses/{}/stop", ids[1]),
+            &[("confirmed", "yes")],
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 404);
+    assert_eq!(status_of(&app, ids[1]), "accepted");
+
+    // After one month the flexi-job... already stopped; the student-hours one lasts 3 months.
+    app.clock.advance(Duration::days(95));
+    let history = app.page("/me/history").await;
+    let doc = scraper::Html::parse_document(&history);
+    let sel = scraper::Selector::parse("[data-testid=history] tr[data-status]").unwrap();
+    let mut statuses: Vec<&str> = doc
+        .select(&sel)
+        .map(|e| e.value().attr("data-status").unwrap())
+        .collect();
+    statuses.sort();
+    assert_eq!(statuses, vec!["ended", "expired", "revoked"]);
+    assert_eq!(
+        status_of(&app, ids[1]),
+        "accepted",
+        "reading changes nothing"
+    );
+}
+
+#[tokio::test]
+async fn accept_then_stop_in_a_browser() {
+    let app = spawn_app().await;
+    let company = register_company(&app, "0598765459", "Café Lumière");
+    let (id, link) = create_request(&app, company, None, "FLEXI_JOB");
+    let browser = Browser::start().await;
+    let c = &browser.client;
+    c.goto(&format!("{}{link}", app.address)).await.unwrap();
+    // Sent to sign in, token-free.
+    let url = c.current_url().await.unwrap();
+    assert_eq!(url.path(), "/sign-in");
+    assert!(!url.as_str().contains(&link[3..]));
+    c.find(Locator::Css(&format!("[data-testid=persona-{NOAH}]")))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    let Ok(accept) = c
+        .wait()
+        .for_element(Locator::Css("[data-testid=answer-accept]"))
+        .await
+    else {
+        let url = c.current_url().await.unwrap();
+        let src = c.source().await.unwrap_or_default();
+        panic!("no request page at {url}: {}", &src[..src.len().min(4000)]);
+    };
+    assert_eq!(
+        c.current_url().await.unwrap().path(),
+        format!("/me/requests/{id}")
+    );
+    accept.click().await.unwrap();
+    let sentence = c
+        .wait()
+        .for_element(Locator::Css("[data-testid=access-sentence]"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(sentence.contains("Café Lumière"), "{sentence}");
+    c.find(Locator::Css("[data-testid=to-portal]"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    // One click, one confirmation (the dialog).
+    c.wait()
+        .for_element(Locator::Css(&format!("[data-testid=stop-{id}]")))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    c.accept_alert().await.unwrap();
+    c.wait()
+        .for_element(Locator::Css("[data-testid=done-stopped]"))
+        .await
+        .unwrap();
+    assert_eq!(status_of(&app, id), "revoked");
+    let errors = c
+        .execute("return window.__mandatErrors || [];", vec![])
+        .await
+        .unwrap();
+    assert_eq!(errors, serde_json::json!([]));
+    browser.close().await;
+}

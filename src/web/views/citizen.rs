@@ -42,10 +42,17 @@ fn requester(ctx: &Ctx, d: &RequestDetails) -> String {
 
 /// "Resto Pokébowl has access to your flexi-job possibility until 4 April 2025."
 fn access_sentence(ctx: &Ctx, d: &RequestDetails) -> String {
-    let until = d.request.valid_until.map(|u| day(ctx, u)).unwrap_or_default();
+    let until = d
+        .request
+        .valid_until
+        .map(|u| day(ctx, u))
+        .unwrap_or_default();
     ctx.lang.t_args(
         &format!("citizen-access-{}", slug(d.context())),
-        &[("requester", requester(ctx, d).into()), ("until", until.into())],
+        &[
+            ("requester", requester(ctx, d).into()),
+            ("until", until.into()),
+        ],
     )
 }
 

@@ -1,0 +1,102 @@
+## Citizen portal: navigation and home
+citizen-home-lead = Hier beantworten Sie die Anfragen von Unternehmen, sehen, wer bis wann Zugang zu Ihren Daten hat, und können einen Zugang jederzeit beenden.
+citizen-nav-home = Meine Daten
+citizen-nav-history = Verlauf und Einsichtnahmen
+citizen-nav-foreigners = Keine belgische Nationalregisternummer?
+citizen-back-portal = Zu meinen Daten
+citizen-pending-title = Anfragen, die auf Ihre Antwort warten
+citizen-pending-item = { $requester } bittet um Zugang zu: { $context }
+citizen-pending-deadline = Sie können bis zum { $deadline } antworten.
+citizen-pending-open = Ansehen und antworten
+citizen-granted-title = Erteilte Zugänge
+citizen-granted-empty = Kein Unternehmen hat Zugang zu Ihren Daten.
+citizen-access-flexi-job = { $requester } hat Zugang zu Ihrer Flexi-Job-Möglichkeit bis zum { $until }.
+citizen-access-student-hours = { $requester } hat Zugang zu Ihrem Student@Work-Stundensaldo bis zum { $until }.
+citizen-stop = Zugang jetzt beenden
+citizen-stop-question = Diesen Zugang jetzt beenden? Das Unternehmen kann Ihre Daten dann nicht mehr einsehen.
+citizen-blocked-title = Gesperrte Unternehmen
+citizen-blocked-empty = Sie haben kein Unternehmen gesperrt.
+citizen-blocked-item = { $company } (Unternehmensnummer { $bce }) kann Ihnen seit dem { $since } keine Anfragen mehr senden.
+citizen-unblock = Entsperren
+citizen-done-stopped = Der Zugang ist beendet. Das Unternehmen kann Ihre Daten nicht mehr einsehen.
+citizen-done-unblocked = Das Unternehmen ist entsperrt: Es kann Ihnen wieder Anfragen senden.
+
+## History
+citizen-history-title = Verlauf und Einsichtnahmen
+citizen-history-lead = Ihre früheren Anfragen und Zugänge sowie jede Einsichtnahme in Ihre Daten.
+citizen-history-requests = Frühere Anfragen und Zugänge
+citizen-history-empty = Sie haben keine früheren Anfragen oder Zugänge.
+citizen-col-who = Wer
+citizen-col-what = Daten
+citizen-col-status = Status
+citizen-col-when = Datum
+citizen-col-consulted-at = Wann
+citizen-col-on-behalf-of = Im Auftrag von
+citizen-consultations-title = Einsichtnahmen in Ihre Daten
+citizen-consultations-empty = Es ist keine Einsichtnahme in Ihre Daten verzeichnet.
+
+## The request page
+citizen-request-title = Eine Anfrage auf Zugang zu Ihren Daten
+citizen-request-who = Wer fragt
+citizen-request-company = Unternehmen
+citizen-request-provider = Sozialsekretariat, das in seinem Auftrag handelt
+citizen-request-bce = Unternehmensnummer { $bce }
+citizen-request-what = Welche Daten
+citizen-request-duration = Wie lange
+citizen-request-duration-text = Wenn Sie jetzt annehmen, dauert der Zugang { $months ->
+    [one] einen Monat
+   *[other] { $months } Monate
+}, bis zum { $until }. Sie können ihn jederzeit beenden.
+citizen-request-not-seen = Was das Unternehmen nicht sehen wird
+citizen-not-seen-flexi-job = Das Unternehmen sieht nur, Monat für Monat, ob Sie als Flexi-Jobber arbeiten dürfen (ja, nein oder noch nicht bestimmt). Es sieht weder Ihr Alter noch Ihre Pension, Ihren Lohn, Ihre Arbeitszeit oder Ihre Arbeitgeber.
+citizen-not-seen-student-hours = Das Unternehmen sieht nur, wie viele Studentenstunden Ihnen in diesem Jahr am Tag der Einsichtnahme bleiben. Es sieht weder Ihre Arbeitgeber noch die je Beschäftigung gemeldeten Stunden.
+citizen-request-deadline = Sie können diese Anfrage bis zum { $deadline } beantworten.
+citizen-answer-accept = Annehmen
+citizen-answer-refuse = Ablehnen
+citizen-answer-refuse-block = Ablehnen und dieses Unternehmen sperren
+citizen-answer-refuse-block-help = Wenn Sie ablehnen und sperren, kann Ihnen dieses Unternehmen keine Anfragen mehr senden, bis Sie es in Ihrem Portal entsperren.
+citizen-genuine-title = Ist dieser Link echt?
+citizen-genuine-text = Ein echter Link führt immer zu { $host }. Wir verlangen von Ihnen nie etwas anderes als eine Anmeldung: kein Passwort, keinen Code, keine Bankdaten und keine Zahlung per E-Mail.
+citizen-foreigners-link = Keine belgische Nationalregisternummer? So melden sich ausländische Bewerber an.
+
+## After the answer
+citizen-answered-title = Ihre Antwort
+citizen-answered-accepted = Sie haben diese Anfrage angenommen.
+citizen-answered-refused = Sie haben diese Anfrage abgelehnt. Das Unternehmen kann Ihre Daten nicht einsehen.
+citizen-answered-refused-blocked = Sie haben diese Anfrage abgelehnt und { $company } gesperrt: Es kann Ihnen keine Anfragen mehr senden.
+citizen-answered-blocked = Sie haben { $company } gesperrt, deshalb wurde diese Anfrage automatisch abgelehnt. Um ihm Zugang zu geben, entsperren Sie das Unternehmen zuerst in Ihrem Portal und bitten es dann um eine neue Anfrage.
+citizen-answered-blocked-other = Dieser Zugang ist gesperrt.
+citizen-answered-revoked = Sie haben diesen Zugang am { $date } beendet.
+citizen-answered-ended = Dieser Zugang ist am { $date } abgelaufen.
+
+## Links that cannot be answered
+citizen-problem-unknown-title = Dieser Link ist nicht gültig
+citizen-problem-unknown-text = Dieser Link existiert nicht oder ist unvollständig. Prüfen Sie, ob Sie den vollständigen Link aus der E-Mail geöffnet haben, oder bitten Sie das Unternehmen, Ihnen eine neue Anfrage zu senden.
+citizen-problem-expired-title = Dieser Link ist abgelaufen
+citizen-problem-expired-text = Eine Anfrage muss innerhalb von 72 Stunden beantwortet werden. Bitten Sie das Unternehmen, Ihnen eine neue Anfrage zu senden.
+citizen-problem-withdrawn-title = Diese Anfrage wurde zurückgezogen
+citizen-problem-withdrawn-text = Das Unternehmen hat diese Anfrage zurückgezogen: Sie kann nicht mehr beantwortet werden. Wenn Sie trotzdem Zugang geben möchten, bitten Sie das Unternehmen um eine neue Anfrage.
+citizen-problem-answered-title = Diese Anfrage wurde bereits beantwortet
+citizen-problem-answered-text = Eine Antwort ist bereits verzeichnet und kann nicht geändert werden; Sie finden sie in Ihrem Portal. Für eine andere Antwort bitten Sie das Unternehmen um eine neue Anfrage. Sie können einen Zugang jederzeit beenden.
+citizen-problem-other-citizen-title = Eine andere Person hat diesen Link bereits benutzt
+citizen-problem-other-citizen-text = Ein Anfragelink kann nur von einer Person benutzt werden, und eine andere Person hat sich zuerst darüber angemeldet. Wenn diese Anfrage für Sie bestimmt ist, bitten Sie das Unternehmen, Ihnen eine neue Anfrage zu senden.
+citizen-problem-not-addressee-title = Diese Anfrage ist an eine andere Person gerichtet
+citizen-problem-not-addressee-text = Das Unternehmen hat diese Anfrage an eine andere Person gerichtet: Nur diese Person kann sie beantworten. Wenn Sie sich mit einer anderen Identität angemeldet haben, melden Sie sich ab. Wenn die Anfrage für Sie bestimmt ist, bitten Sie das Unternehmen um eine neue Anfrage.
+citizen-error-not-active = Dieser Zugang ist nicht aktiv.
+
+## Stopping an access
+citizen-stop-title = Diesen Zugang beenden?
+citizen-stop-text = Das Unternehmen kann Ihre Daten dann nicht mehr einsehen. Ein Zugang kann nicht wieder aufgenommen werden: Das Unternehmen müsste Ihnen eine neue Anfrage senden.
+citizen-stop-yes = Ja, Zugang jetzt beenden
+citizen-stop-cancel = Nein, zurück
+
+## Foreign candidates
+citizen-foreigners-title = Ausländische Bewerber ohne belgische Nationalregisternummer
+citizen-foreigners-lead = Sie können diesen Dienst mit einer BIS-Nummer nutzen und sich mit einer europäischen eID oder einem digitalen Schlüssel anmelden.
+citizen-foreigners-bis-title = So erhalten Sie eine BIS-Nummer
+citizen-foreigners-bis-text = Die BIS-Nummer ist die Erkennungsnummer der sozialen Sicherheit für Personen, die nicht im belgischen Nationalregister stehen. Sie wird von der Zentralen Datenbank der sozialen Sicherheit auf Anfrage einer Einrichtung der sozialen Sicherheit vergeben; meist lässt Ihr künftiger Arbeitgeber oder sein Sozialsekretariat sie bei der Meldung Ihrer Beschäftigung erstellen, und auch eine Gemeinde kann Ihnen helfen.
+citizen-foreigners-bis-request = Sobald Sie Ihre BIS-Nummer haben, teilen Sie sie dem Unternehmen mit: Es kann Ihnen dann eine Anfrage auf Ihren Namen senden.
+citizen-foreigners-sign-in-title = So melden Sie sich ohne belgische eID an
+citizen-foreigners-eidas = Mit einer europäischen eID: Wählen Sie auf der Anmeldeseite „Europäische eID“ und melden Sie sich mit der elektronischen Identität Ihres Landes an.
+citizen-foreigners-key = Mit einem digitalen Schlüssel: Registrieren Sie einen digitalen Schlüssel, der mit Ihrer BIS-Nummer verknüpft ist (zum Beispiel bei einem Registrierungsbüro oder über eine Einrichtung der sozialen Sicherheit), und wählen Sie ihn auf der Anmeldeseite.
+citizen-foreigners-safety = Wie auch immer Sie sich anmelden, wir verlangen nie etwas anderes: kein Passwort, keinen Code und keine Zahlung per E-Mail oder Telefon.
