@@ -101,6 +101,33 @@ pub struct JobSettings {
     pub expire_requests: Option<Duration>,
     /// Mandates past their end become ended.
     pub end_mandates: Option<Duration>,
+    /// Finished requests and accesses leave the company's lists.
+    pub archive: Option<Duration>,
+    /// Personal data is erased after the retention periods.
+    pub purge: Option<Duration>,
+}
+
+/// How long data is kept (the `purge` job). Defaults: 90, 365 and 30 days.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Retention {
+    /// After a request's archival, its label, e-mail, named NISS, citizen names and link
+    /// secret hash are erased, and its mails deleted (default 90 days).
+    pub request_personal_data: chrono::Duration,
+    /// Consultation audit entries, and the citizen's NISS on archived requests, are kept
+    /// this long for the citizen's history, then removed (default 365 days).
+    pub audit: chrono::Duration,
+    /// Sent (or given-up) outbox mails are deleted this long after (default 30 days).
+    pub mail: chrono::Duration,
+}
+
+impl Default for Retention {
+    fn default() -> Self {
+        Retention {
+            request_personal_data: chrono::Duration::days(90),
+            audit: chrono::Duration::days(365),
+            mail: chrono::Duration::days(30),
+        }
+    }
 }
 
 /// The whole configuration.
@@ -124,6 +151,11 @@ pub struct Settings {
     pub smtp: SmtpSettings,
     /// Background jobs.
     pub jobs: JobSettings,
+    /// Days a stopped, blocked or ended access stays in the company's blocked tab before
+    /// the `archive` job takes it out.
+    pub blocked_tab_days: i64,
+    /// Retention periods of the `purge` job.
+    pub retention: Retention,
     /// Log format: `pretty` or `json`.
     pub log_format: String,
 }
@@ -139,6 +171,8 @@ impl fmt::Debug for Settings {
             .field("session_key", &"[secret]")
             .field("smtp", &self.smtp)
             .field("jobs", &self.jobs)
+            .field("blocked_tab_days", &self.blocked_tab_days)
+            .field("retention", &self.retention)
             .finish()
     }
 }
@@ -252,6 +286,42 @@ pub const OPTIONS: &[OptionDoc] = &[
         env: "MANDAT_JOB_END_MANDATES_SECONDS",
         default: "300",
         help: "end-mandates interval; empty disables",
+    },
+    OptionDoc {
+        key: "job_archive_seconds",
+        env: "MANDAT_JOB_ARCHIVE_SECONDS",
+        default: "3600",
+        help: "archive interval (finished requests leave the company's lists); empty disables",
+    },
+    OptionDoc {
+        key: "job_purge_seconds",
+        env: "MANDAT_JOB_PURGE_SECONDS",
+        default: "86400",
+        help: "purge interval (personal data erased after retention); empty disables",
+    },
+    OptionDoc {
+        key: "blocked_tab_days",
+        env: "MANDAT_BLOCKED_TAB_DAYS",
+        default: "30",
+        help: "days a stopped, blocked or ended access stays in the blocked tab before archival (1-3650)",
+    },
+    OptionDoc {
+        key: "retention_request_days",
+        env: "MANDAT_RETENTION_REQUEST_DAYS",
+        default: "90",
+        help: "days after archival before a request's label, e-mail, NISS, names, link hash and mails are erased (1-3650)",
+    },
+    OptionDoc {
+        key: "retention_audit_days",
+        env: "MANDAT_RETENTION_AUDIT_DAYS",
+        default: "365",
+        help: "days consultation audit entries (and the citizen's NISS on archived requests) are kept (1-3650)",
+    },
+    OptionDoc {
+        key: "retention_mail_days",
+        env: "MANDAT_RETENTION_MAIL_DAYS",
+        default: "30",
+        help: "days a sent or given-up mail stays in the outbox (1-3650)",
     },
     OptionDoc {
         key: "log_format",
@@ -395,6 +465,18 @@ impl Settings {
             deliver_mail: parse_interval(raw, "job_deliver_mail_seconds", 5)?,
             expire_requests: parse_interval(raw, "job_expire_requests_seconds", 60)?,
             end_mandates: parse_interval(raw, "job_end_mandates_seconds", 300)?,
+            archive: parse_interval(raw, "job_archive_seconds", 3600)?,
+            purge: parse_interval(raw, "job_purge_seconds", 86400)?,
+        };
+        let blocked_tab_days = parse_days(raw, "blocked_tab_days", 30)?;
+        let retention = Retention {
+            request_personal_data: chrono::Duration::days(parse_days(
+                raw,
+                "retention_request_days",
+                90,
+            )?),
+            audit: chrono::Duration::days(parse_days(raw, "retention_audit_days", 365)?),
+            mail: chrono::Duration::days(parse_days(raw, "retention_mail_days", 30)?),
         };
         let log_format = get("log_format").unwrap_or_else(|| "pretty".to_string());
         if !matches!(log_format.as_str(), "pretty" | "json") {
@@ -410,6 +492,8 @@ impl Settings {
             session_ttl: Duration::from_secs(session_ttl_minutes * 60),
             smtp,
             jobs,
+            blocked_tab_days,
+            retention,
             log_format,
         })
     }
@@ -461,6 +545,14 @@ fn parse_interval(raw: &Raw, key: &str, default: u64) -> Result<Option<Duration>
             Ok(n) => Ok(Some(Duration::from_secs(n))),
         },
     }
+}
+
+fn parse_days(raw: &Raw, key: &str, default: i64) -> Result<i64, SettingsError> {
+    let days: i64 = parse_opt(raw, key)?.unwrap_or(default);
+    if !(1..=3650).contains(&days) {
+        return Err(invalid(key, "must be between 1 and 3650 days"));
+    }
+    Ok(days)
 }
 
 fn parse_toml(text: &str) -> Result<Raw, String> {
@@ -546,6 +638,28 @@ mod tests {
     fn empty_interval_disables_a_job() {
         let s = Settings::from_pairs(&[("job_expire_requests_seconds", "")]).unwrap();
         assert!(s.jobs.expire_requests.is_none());
+    }
+
+    #[test]
+    fn retention_defaults_and_overrides() {
+        let s = Settings::from_pairs(&[]).unwrap();
+        assert_eq!(s.retention, Retention::default());
+        assert_eq!(s.blocked_tab_days, 30);
+        assert_eq!(s.jobs.archive, Some(Duration::from_secs(3600)));
+        assert_eq!(s.jobs.purge, Some(Duration::from_secs(86400)));
+        let s = Settings::from_pairs(&[
+            ("retention_request_days", "7"),
+            ("blocked_tab_days", "10"),
+            ("job_purge_seconds", ""),
+        ])
+        .unwrap();
+        assert_eq!(s.retention.request_personal_data, chrono::Duration::days(7));
+        assert_eq!(s.blocked_tab_days, 10);
+        assert!(s.jobs.purge.is_none());
+        let err = Settings::from_pairs(&[("retention_audit_days", "0")])
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("MANDAT_RETENTION_AUDIT_DAYS"), "{err}");
     }
 
     #[test]

@@ -161,6 +161,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     occupations,
     student_hours,
     student_quotas,
+    consultations,
 );
 
 diesel::table! {
@@ -193,3 +194,20 @@ diesel::table! {
         hours -> Int4,
     }
 }
+
+diesel::table! {
+    consultations (id) {
+        id -> Uuid,
+        request_id -> Uuid,
+        mandate_id -> Nullable<Uuid>,
+        company_id -> Uuid,
+        provider_id -> Nullable<Uuid>,
+        citizen_niss -> Text,
+        context -> Text,
+        consulted_at -> Timestamptz,
+        actor_kind -> Text,
+        actor_ref -> Text,
+    }
+}
+
+diesel::joinable!(consultations -> access_requests (request_id));

@@ -174,30 +174,23 @@ async fn opening_the_link_then_accepting_starts_the_mandate() {
     );
 
     // Stored: mandate, names from the register, the event with its actor.
-    let (status, mandate, first, last, until): (
-        String,
-        Option<Uuid>,
-        Option<String>,
-        Option<String>,
-        Option<chrono::DateTime<chrono::Utc>>,
-    ) = access_requests::table
-        .find(id)
-        .select((
-            access_requests::status,
-            access_requests::mandate_id,
-            access_requests::citizen_first_name,
-            access_requests::citizen_last_name,
-            access_requests::valid_until,
-        ))
-        .first(&mut app.db())
+    let stored = mandat::db::requests::find(&mut app.db(), id)
+        .unwrap()
         .unwrap();
-    assert_eq!(status, "accepted");
-    assert!(mandate.is_some());
+    assert_eq!(stored.status, "accepted");
+    assert!(stored.mandate_id.is_some());
+    assert_eq!(stored.accepted_at, Some(app.clock.now()));
     assert_eq!(
-        (first.as_deref(), last.as_deref()),
+        (
+            stored.citizen_first_name.as_deref(),
+            stored.citizen_last_name.as_deref()
+        ),
         (Some("Noah"), Some("Lambert"))
     );
-    assert_eq!(until, Some(app.clock.now() + Duration::days(31)));
+    assert_eq!(
+        stored.valid_until,
+        Some(app.clock.now() + Duration::days(31))
+    );
     assert_eq!(
         events_to(&app, id, "accepted"),
         vec![("citizen".to_string(), Some(NOAH.to_string()))]
@@ -668,4 +661,28 @@ async fn accept_then_stop_in_a_browser() {
         .unwrap();
     assert_eq!(errors, serde_json::json!([]));
     browser.close().await;
+}
+
+#[tokio::test]
+async fn a_provider_access_reads_on_behalf_of_and_the_portal_needs_a_sign_in() {
+    let app = spawn_app().await;
+    let res = app.get("/me").await;
+    assert_eq!(res.status().as_u16(), 303);
+    assert_eq!(location(&res), "/sign-in?next=/me");
+    // Sarah Dumont's seeded access, asked by Socialia for Resto Pokébowl.
+    app.sign_in("04021208669").await;
+    let portal = app.page("/me").await;
+    assert_eq!(
+        texts(
+            &portal,
+            "[data-testid=granted] [data-testid=access-sentence]"
+        ),
+        vec![
+            "Socialia on behalf of Resto Pokébowl has access to your Student@Work hours balance until 24 May 2025."
+        ]
+    );
+    assert!(portal.contains("/me/help/foreigners"));
+    let history = app.page("/me/history").await;
+    assert!(history.contains("data-testid=\"history-empty\""));
+    assert!(history.contains("data-testid=\"consultations-empty\""));
 }

@@ -1,0 +1,3 @@
+DROP INDEX access_requests_archived;
+DROP INDEX access_requests_to_archive;
+DROP TABLE job_runs;
