@@ -146,7 +146,8 @@ fn run(command: Command, mut settings: Settings) -> anyhow::Result<()> {
             }
             let mut conn = connect(&settings)?;
             db::run_migrations(&mut conn)?;
-            let report = mandat::seed::seed_demo_with(&mut conn, chrono::Utc::now(), &settings.public_url)?;
+            let report =
+                mandat::seed::seed_demo_with(&mut conn, chrono::Utc::now(), &settings.public_url)?;
             println!("demo world loaded: {report}");
             Ok(())
         }

@@ -35,7 +35,11 @@ fn niss(s: &str) -> Niss {
 
 /// Seeds the companies and their requests once (nothing happens when Resto Pokébowl is
 /// already registered). Returns the number of requests made.
-pub fn seed(conn: &mut PgConnection, now: DateTime<Utc>, public_url: &str) -> anyhow::Result<usize> {
+pub fn seed(
+    conn: &mut PgConnection,
+    now: DateTime<Utc>,
+    public_url: &str,
+) -> anyhow::Result<usize> {
     let exists: bool = diesel::select(diesel::dsl::exists(
         companies::table.filter(companies::bce.eq(RESTO_BCE)),
     ))
@@ -120,35 +124,153 @@ pub fn seed(conn: &mut PgConnection, now: DateTime<Utc>, public_url: &str) -> an
     };
 
     // Pending: two direct, one by Socialia on behalf of Resto Pokébowl.
-    create(conn, &direct, &jan, "Cuisine — week-end", "maria.abara@example.be", Context::FlexiJob, "fr", now - Duration::hours(3))?;
-    create(conn, &direct, &jan, "Service en salle", "lucas.janssens@example.be", Context::FlexiJob, "nl", now - Duration::hours(30))?;
-    create(conn, &via_socialia, &lena, "Student — zomer", "kevin.claes@example.be", Context::StudentHours, "nl", now - Duration::hours(5))?;
+    create(
+        conn,
+        &direct,
+        &jan,
+        "Cuisine — week-end",
+        "maria.abara@example.be",
+        Context::FlexiJob,
+        "fr",
+        now - Duration::hours(3),
+    )?;
+    create(
+        conn,
+        &direct,
+        &jan,
+        "Service en salle",
+        "lucas.janssens@example.be",
+        Context::FlexiJob,
+        "nl",
+        now - Duration::hours(30),
+    )?;
+    create(
+        conn,
+        &via_socialia,
+        &lena,
+        "Student — zomer",
+        "kevin.claes@example.be",
+        Context::StudentHours,
+        "nl",
+        now - Duration::hours(5),
+    )?;
     // Accepted (active mandates).
-    let maria = create(conn, &direct, &jan, "Plonge", "m.abara@example.be", Context::FlexiJob, "fr", now - Duration::days(3))?;
+    let maria = create(
+        conn,
+        &direct,
+        &jan,
+        "Plonge",
+        "m.abara@example.be",
+        Context::FlexiJob,
+        "fr",
+        now - Duration::days(3),
+    )?;
     accept(conn, maria, "90051402426", now - Duration::days(2))?;
-    let sarah = create(conn, &via_socialia, &lena, "Étudiante caisse", "sarah.dumont@example.be", Context::StudentHours, "fr", now - Duration::days(10))?;
+    let sarah = create(
+        conn,
+        &via_socialia,
+        &lena,
+        "Étudiante caisse",
+        "sarah.dumont@example.be",
+        Context::StudentHours,
+        "fr",
+        now - Duration::days(10),
+    )?;
     accept(conn, sarah, "04021208669", now - Duration::days(9))?;
-    let marc = create(conn, &direct, &jan, "Bar — pensionné", "marc.dubois@example.be", Context::FlexiJob, "fr", now - Duration::days(6))?;
+    let marc = create(
+        conn,
+        &direct,
+        &jan,
+        "Bar — pensionné",
+        "marc.dubois@example.be",
+        Context::FlexiJob,
+        "fr",
+        now - Duration::days(6),
+    )?;
     accept(conn, marc, "55032111741", now - Duration::days(5))?;
     // Refused.
-    let emma = create(conn, &direct, &jan, "Accueil", "emma.martin@example.be", Context::FlexiJob, "fr", now - Duration::days(4))?;
-    answer(conn, emma, "95090916472", RequestStatus::Refused, now - Duration::days(4) + Duration::hours(2))?;
+    let emma = create(
+        conn,
+        &direct,
+        &jan,
+        "Accueil",
+        "emma.martin@example.be",
+        Context::FlexiJob,
+        "fr",
+        now - Duration::days(4),
+    )?;
+    answer(
+        conn,
+        emma,
+        "95090916472",
+        RequestStatus::Refused,
+        now - Duration::days(4) + Duration::hours(2),
+    )?;
     // Expired: created four days ago, never answered.
-    let expired = create(conn, &direct, &jan, "Livraison", "noah.lambert@example.be", Context::FlexiJob, "fr", now - Duration::days(4))?;
+    let expired = create(
+        conn,
+        &direct,
+        &jan,
+        "Livraison",
+        "noah.lambert@example.be",
+        Context::FlexiJob,
+        "fr",
+        now - Duration::days(4),
+    )?;
     diesel::update(access_requests::table.find(expired))
         .set((
             access_requests::status.eq(RequestStatus::Expired.as_str()),
             access_requests::status_changed_at.eq(now - Duration::days(1)),
         ))
         .execute(conn)?;
-    events::record(conn, expired, Some(RequestStatus::Pending), RequestStatus::Expired, &Actor::Job { name: "expire-requests" }, None, now - Duration::days(1))?;
+    events::record(
+        conn,
+        expired,
+        Some(RequestStatus::Pending),
+        RequestStatus::Expired,
+        &Actor::Job {
+            name: "expire-requests",
+        },
+        None,
+        now - Duration::days(1),
+    )?;
     // Stopped by the citizen after acceptance.
-    let julie = create(conn, &direct, &jan, "Terrasse", "julie.wouters@example.be", Context::FlexiJob, "nl", now - Duration::days(12))?;
+    let julie = create(
+        conn,
+        &direct,
+        &jan,
+        "Terrasse",
+        "julie.wouters@example.be",
+        Context::FlexiJob,
+        "nl",
+        now - Duration::days(12),
+    )?;
     accept(conn, julie, "00022909845", now - Duration::days(11))?;
-    stop(conn, julie, "00022909845", RequestStatus::Revoked, now - Duration::days(2))?;
+    stop(
+        conn,
+        julie,
+        "00022909845",
+        RequestStatus::Revoked,
+        now - Duration::days(2),
+    )?;
     // Refused and blocked by the citizen.
-    let tomasz = create(conn, &direct, &jan, "Cuisine — soir", "t.kowalski@example.eu", Context::FlexiJob, "en", now - Duration::days(8))?;
-    answer(conn, tomasz, "92481005174", RequestStatus::Refused, now - Duration::days(8) + Duration::hours(1))?;
+    let tomasz = create(
+        conn,
+        &direct,
+        &jan,
+        "Cuisine — soir",
+        "t.kowalski@example.eu",
+        Context::FlexiJob,
+        "en",
+        now - Duration::days(8),
+    )?;
+    answer(
+        conn,
+        tomasz,
+        "92481005174",
+        RequestStatus::Refused,
+        now - Duration::days(8) + Duration::hours(1),
+    )?;
     diesel::insert_into(citizen_blocks::table)
         .values((
             citizen_blocks::citizen_niss.eq("92481005174"),
@@ -158,7 +280,16 @@ pub fn seed(conn: &mut PgConnection, now: DateTime<Utc>, public_url: &str) -> an
         .on_conflict_do_nothing()
         .execute(conn)?;
     // Ended: accepted more than a month ago.
-    let ended = create(conn, &direct, &jan, "Extra — mars", "lucas.j@example.be", Context::FlexiJob, "nl", now - Duration::days(45))?;
+    let ended = create(
+        conn,
+        &direct,
+        &jan,
+        "Extra — mars",
+        "lucas.j@example.be",
+        Context::FlexiJob,
+        "nl",
+        now - Duration::days(45),
+    )?;
     accept(conn, ended, "88012521319", now - Duration::days(44))?;
     diesel::update(access_requests::table.find(ended))
         .set((
@@ -166,17 +297,35 @@ pub fn seed(conn: &mut PgConnection, now: DateTime<Utc>, public_url: &str) -> an
             access_requests::status_changed_at.eq(now - Duration::days(13)),
         ))
         .execute(conn)?;
-    events::record(conn, ended, Some(RequestStatus::Accepted), RequestStatus::Ended, &Actor::Job { name: "end-mandates" }, None, now - Duration::days(13))?;
+    events::record(
+        conn,
+        ended,
+        Some(RequestStatus::Accepted),
+        RequestStatus::Ended,
+        &Actor::Job {
+            name: "end-mandates",
+        },
+        None,
+        now - Duration::days(13),
+    )?;
     Ok(made)
 }
 
 /// Binds and accepts a request as `citizen` would.
-fn accept(conn: &mut PgConnection, id: Uuid, citizen: &str, at: DateTime<Utc>) -> anyhow::Result<()> {
+fn accept(
+    conn: &mut PgConnection,
+    id: Uuid,
+    citizen: &str,
+    at: DateTime<Utc>,
+) -> anyhow::Result<()> {
     let (first, last): (String, String) = persons::table
         .find(citizen)
         .select((persons::first_name, persons::last_name))
         .first(conn)?;
-    let context: String = access_requests::table.find(id).select(access_requests::context).first(conn)?;
+    let context: String = access_requests::table
+        .find(id)
+        .select(access_requests::context)
+        .first(conn)?;
     let context = Context::parse(&context).unwrap_or(Context::FlexiJob);
     diesel::update(access_requests::table.find(id))
         .set((
@@ -191,12 +340,28 @@ fn accept(conn: &mut PgConnection, id: Uuid, citizen: &str, at: DateTime<Utc>) -
             access_requests::citizen_last_name.eq(last),
         ))
         .execute(conn)?;
-    events::record(conn, id, Some(RequestStatus::Pending), RequestStatus::Accepted, &Actor::Citizen { niss: niss(citizen) }, None, at)?;
+    events::record(
+        conn,
+        id,
+        Some(RequestStatus::Pending),
+        RequestStatus::Accepted,
+        &Actor::Citizen {
+            niss: niss(citizen),
+        },
+        None,
+        at,
+    )?;
     Ok(())
 }
 
 /// Binds and answers a pending request without accepting it.
-fn answer(conn: &mut PgConnection, id: Uuid, citizen: &str, to: RequestStatus, at: DateTime<Utc>) -> anyhow::Result<()> {
+fn answer(
+    conn: &mut PgConnection,
+    id: Uuid,
+    citizen: &str,
+    to: RequestStatus,
+    at: DateTime<Utc>,
+) -> anyhow::Result<()> {
     diesel::update(access_requests::table.find(id))
         .set((
             access_requests::status.eq(to.as_str()),
@@ -205,18 +370,44 @@ fn answer(conn: &mut PgConnection, id: Uuid, citizen: &str, to: RequestStatus, a
             access_requests::bound_at.eq(at),
         ))
         .execute(conn)?;
-    events::record(conn, id, Some(RequestStatus::Pending), to, &Actor::Citizen { niss: niss(citizen) }, None, at)?;
+    events::record(
+        conn,
+        id,
+        Some(RequestStatus::Pending),
+        to,
+        &Actor::Citizen {
+            niss: niss(citizen),
+        },
+        None,
+        at,
+    )?;
     Ok(())
 }
 
 /// Stops an active mandate as the citizen would.
-fn stop(conn: &mut PgConnection, id: Uuid, citizen: &str, to: RequestStatus, at: DateTime<Utc>) -> anyhow::Result<()> {
+fn stop(
+    conn: &mut PgConnection,
+    id: Uuid,
+    citizen: &str,
+    to: RequestStatus,
+    at: DateTime<Utc>,
+) -> anyhow::Result<()> {
     diesel::update(access_requests::table.find(id))
         .set((
             access_requests::status.eq(to.as_str()),
             access_requests::status_changed_at.eq(at),
         ))
         .execute(conn)?;
-    events::record(conn, id, Some(RequestStatus::Accepted), to, &Actor::Citizen { niss: niss(citizen) }, None, at)?;
+    events::record(
+        conn,
+        id,
+        Some(RequestStatus::Accepted),
+        to,
+        &Actor::Citizen {
+            niss: niss(citizen),
+        },
+        None,
+        at,
+    )?;
     Ok(())
 }

@@ -211,3 +211,14 @@ diesel::table! {
 }
 
 diesel::joinable!(consultations -> access_requests (request_id));
+
+diesel::table! {
+    job_runs (id) {
+        id -> Int8,
+        job -> Text,
+        started_at -> Timestamptz,
+        finished_at -> Timestamptz,
+        rows_affected -> Int8,
+        error -> Nullable<Text>,
+    }
+}

@@ -333,7 +333,10 @@ pub fn resolve(
             Some(m) => m,
             None => return Ok(Err(ContextGap::ChooseCompany)),
         },
-        (None, 1) => memberships.into_iter().next().ok_or(ServiceError::NotFound)?,
+        (None, 1) => memberships
+            .into_iter()
+            .next()
+            .ok_or(ServiceError::NotFound)?,
         (None, _) => return Ok(Err(ContextGap::ChooseCompany)),
     };
     if !membership.terms_accepted {
@@ -492,19 +495,25 @@ pub struct Member {
 /// The members of the context's company (managers only).
 pub fn members(conn: &mut PgConnection, ctx: &CompanyCtx) -> Result<Vec<Member>, ServiceError> {
     require_manager(ctx)?;
-    let rows: Vec<(String, String, DateTime<Utc>, Option<String>, Option<String>)> =
-        company_members::table
-            .left_join(persons::table.on(persons::niss.eq(company_members::niss)))
-            .filter(company_members::company_id.eq(ctx.company.id))
-            .order(company_members::added_at)
-            .select((
-                company_members::niss,
-                company_members::role,
-                company_members::added_at,
-                persons::first_name.nullable(),
-                persons::last_name.nullable(),
-            ))
-            .load(conn)?;
+    type Row = (
+        String,
+        String,
+        DateTime<Utc>,
+        Option<String>,
+        Option<String>,
+    );
+    let rows: Vec<Row> = company_members::table
+        .left_join(persons::table.on(persons::niss.eq(company_members::niss)))
+        .filter(company_members::company_id.eq(ctx.company.id))
+        .order(company_members::added_at)
+        .select((
+            company_members::niss,
+            company_members::role,
+            company_members::added_at,
+            persons::first_name.nullable(),
+            persons::last_name.nullable(),
+        ))
+        .load(conn)?;
     Ok(rows
         .into_iter()
         .filter_map(|(niss, role, added_at, first, last)| {

@@ -3,6 +3,7 @@
 
 pub mod citizen;
 pub mod companies;
+pub mod consult;
 pub mod events;
 pub mod requests;
 pub mod tokens;

@@ -2,11 +2,7 @@
 //! the outbox, all in one transaction), withdraw, and the three lists.
 
 use chrono::{DateTime, Duration, Utc};
-use diesel::{
-    dsl::count_star,
-    pg::Pg,
-    prelude::*,
-};
+use diesel::{dsl::count_star, pg::Pg, prelude::*};
 use maud::html;
 use uuid::Uuid;
 
@@ -102,15 +98,13 @@ impl RequestInput {
             }
         };
         match (email, context, language) {
-            (Some(email), Some(context), Some(language)) if errors.is_empty() => {
-                Ok(ValidRequest {
-                    label,
-                    email,
-                    context,
-                    language,
-                    niss,
-                })
-            }
+            (Some(email), Some(context), Some(language)) if errors.is_empty() => Ok(ValidRequest {
+                label,
+                email,
+                context,
+                language,
+                niss,
+            }),
             _ => Err(ServiceError::Invalid(errors)),
         }
     }
@@ -168,10 +162,14 @@ pub fn create(
         let company = crate::services::companies::find(conn, scope.company_id)?
             .ok_or(ServiceError::NotFound)?;
         let provider = match scope.provider_id {
-            Some(id) => Some(crate::services::companies::find(conn, id)?.ok_or(ServiceError::NotFound)?),
+            Some(id) => {
+                Some(crate::services::companies::find(conn, id)?.ok_or(ServiceError::NotFound)?)
+            }
             None => None,
         };
-        if company.suspended_at.is_some() || provider.as_ref().is_some_and(|p| p.suspended_at.is_some()) {
+        if company.suspended_at.is_some()
+            || provider.as_ref().is_some_and(|p| p.suspended_at.is_some())
+        {
             return Err(ServiceError::Suspended);
         }
         let token = tokens::new_token();
@@ -194,9 +192,21 @@ pub fn create(
             ))
             .returning(AccessRequest::as_returning())
             .get_result(conn)?;
-        events::record(conn, request.id, None, RequestStatus::Pending, actor, None, now)?;
+        events::record(
+            conn,
+            request.id,
+            None,
+            RequestStatus::Pending,
+            actor,
+            None,
+            now,
+        )?;
         let link = link_for(public_url, &token);
-        let requester = requester_name(valid.language, &company.name, provider.as_ref().map(|p| p.name.as_str()));
+        let requester = requester_name(
+            valid.language,
+            &company.name,
+            provider.as_ref().map(|p| p.name.as_str()),
+        );
         mail::enqueue(
             conn,
             &request_mail(&valid, &requester, &link, public_url, request.id, now),
@@ -254,9 +264,8 @@ fn request_mail(
     let genuine = lang.t_args("mail-request-genuine", &args(&[]));
     let ignore = lang.t("mail-request-ignore");
     let action = lang.t("mail-request-action");
-    let body_text = format!(
-        "{intro}\n\n{what}\n\n{action}:\n{link}\n\n{deadline}\n\n{genuine}\n\n{ignore}\n"
-    );
+    let body_text =
+        format!("{intro}\n\n{what}\n\n{action}:\n{link}\n\n{deadline}\n\n{genuine}\n\n{ignore}\n");
     let body_html = html! {
         (maud::DOCTYPE)
         html lang=(lang.code()) {
@@ -435,9 +444,15 @@ fn searched<'a>(q: BoxedQuery<'a>, search: Option<&str>) -> BoxedQuery<'a> {
 }
 
 /// The counts on the three tab labels.
-pub fn counts(conn: &mut PgConnection, scope: &Scope, now: DateTime<Utc>) -> QueryResult<TabCounts> {
+pub fn counts(
+    conn: &mut PgConnection,
+    scope: &Scope,
+    now: DateTime<Utc>,
+) -> QueryResult<TabCounts> {
     let count = |conn: &mut PgConnection, tab| -> QueryResult<i64> {
-        in_tab(scoped(scope), tab, now).select(count_star()).first(conn)
+        in_tab(scoped(scope), tab, now)
+            .select(count_star())
+            .first(conn)
     };
     Ok(TabCounts {
         active: count(conn, Tab::Active)?,
@@ -461,7 +476,10 @@ pub fn list(
         .select(count_star())
         .first(conn)?;
     let rows: Vec<AccessRequest> = searched(in_tab(scoped(scope), tab, now), search)
-        .order((access_requests::created_at.desc(), access_requests::id.desc()))
+        .order((
+            access_requests::created_at.desc(),
+            access_requests::id.desc(),
+        ))
         .limit(page_size)
         .offset((page - 1) * page_size)
         .select(AccessRequest::as_select())
@@ -480,9 +498,12 @@ pub fn list(
         .into_iter()
         .map(|request| ListedRequest {
             status: request.status_at(now),
-            provider_name: request
-                .provider_id
-                .and_then(|p| names.iter().find(|(id, _)| *id == p).map(|(_, n)| n.clone())),
+            provider_name: request.provider_id.and_then(|p| {
+                names
+                    .iter()
+                    .find(|(id, _)| *id == p)
+                    .map(|(_, n)| n.clone())
+            }),
             request,
         })
         .collect();
@@ -495,7 +516,11 @@ pub fn list(
 }
 
 /// Whether `citizen` blocked `company_id` (refused and blocked it from asking again).
-pub fn is_blocked_by(conn: &mut PgConnection, citizen: &Niss, company_id: Uuid) -> QueryResult<bool> {
+pub fn is_blocked_by(
+    conn: &mut PgConnection,
+    citizen: &Niss,
+    company_id: Uuid,
+) -> QueryResult<bool> {
     diesel::select(diesel::dsl::exists(
         citizen_blocks::table
             .filter(citizen_blocks::citizen_niss.eq(citizen.as_str()))
@@ -521,7 +546,10 @@ mod tests {
             panic!("should be invalid");
         };
         let fields: Vec<_> = errors.keys().copied().collect();
-        assert_eq!(fields, vec!["context", "email", "label", "language", "niss"]);
+        assert_eq!(
+            fields,
+            vec!["context", "email", "label", "language", "niss"]
+        );
     }
 
     #[test]

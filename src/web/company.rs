@@ -14,7 +14,7 @@ use uuid::Uuid;
 use super::{
     auth::see_other,
     errors::AppError,
-    extract::{Ctx, CsrfForm, Person, Tenant, state},
+    extract::{CsrfForm, Ctx, Person, Tenant, state},
     routes,
     views::{self, company as v},
 };
@@ -156,7 +156,13 @@ async fn load_tab(
 #[get("/company")]
 async fn dashboard(ctx: Ctx, user: CompanyUser, tenant: Tenant) -> Result<HttpResponse, AppError> {
     let data = load_tab(&tenant.0, user.scope(), Tab::Requested, None, 1, ctx.now).await?;
-    Ok(html(v::dashboard(&ctx, &user.ctx, &RequestInput::default(), None, &data)))
+    Ok(html(v::dashboard(
+        &ctx,
+        &user.ctx,
+        &RequestInput::default(),
+        None,
+        &data,
+    )))
 }
 
 fn parse_tab(name: &str) -> Option<Tab> {
@@ -218,7 +224,14 @@ async fn create_request(
     let now = ctx.now;
     let input2 = input.clone();
     let result = run_blocking(&tenant.0, move |conn| {
-        Ok::<_, AppError>(requests::create(conn, &scope, &actor, &input2, &public_url, now))
+        Ok::<_, AppError>(requests::create(
+            conn,
+            &scope,
+            &actor,
+            &input2,
+            &public_url,
+            now,
+        ))
     })
     .await?;
     match result {
@@ -265,7 +278,8 @@ async fn withdraw(
     match result {
         Ok(_) => {
             if ctx.hx {
-                let data = load_tab(&tenant.0, user.scope(), Tab::Requested, None, 1, ctx.now).await?;
+                let data =
+                    load_tab(&tenant.0, user.scope(), Tab::Requested, None, 1, ctx.now).await?;
                 let mut res = html(v::tab_panel_with_counts(&ctx, &data));
                 res.headers_mut().insert(
                     actix_web::http::header::HeaderName::from_static("hx-trigger"),
@@ -363,7 +377,11 @@ async fn chosen_membership(
     person: &Person,
     pool: &crate::db::DbPool,
 ) -> Result<companies::Membership, AppError> {
-    let chosen = req.get_session().get::<Uuid>(SESSION_COMPANY).ok().flatten();
+    let chosen = req
+        .get_session()
+        .get::<Uuid>(SESSION_COMPANY)
+        .ok()
+        .flatten();
     let niss = person.niss.clone();
     let memberships = run_blocking(pool, move |conn| {
         companies::memberships(conn, &niss).map_err(AppError::from)
@@ -458,7 +476,13 @@ async fn users_page(ctx: Ctx, user: CompanyUser, tenant: Tenant) -> Result<HttpR
         companies::members(conn, &c).map_err(AppError::from)
     })
     .await?;
-    Ok(html(v::users(&ctx, &user.ctx, &members, &MemberInput::default(), None)))
+    Ok(html(v::users(
+        &ctx,
+        &user.ctx,
+        &members,
+        &MemberInput::default(),
+        None,
+    )))
 }
 
 /// The add-user form.

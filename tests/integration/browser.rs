@@ -197,8 +197,7 @@ async fn a_company_user_creates_requests_one_after_another_without_reloading() {
     let browser = Browser::start().await;
     let c = &browser.client;
     sign_in_in_browser(c, &app.address, "85073003328", "/company").await;
-    if c
-        .wait()
+    if c.wait()
         .for_element(Locator::Css("[data-testid=request-label]"))
         .await
         .is_err()
@@ -208,9 +207,17 @@ async fn a_company_user_creates_requests_one_after_another_without_reloading() {
         panic!("no request form at {url}: {}", &src[..src.len().min(3000)]);
     }
     // Mark the page: a full reload would lose this.
-    c.execute("window.__sameDocument = true;", vec![]).await.unwrap();
-    for (label, email) in [("Kitchen Monday", "k1@example.be"), ("Kitchen Tuesday", "k2@example.be")] {
-        let input = c.find(Locator::Css("[data-testid=request-label]")).await.unwrap();
+    c.execute("window.__sameDocument = true;", vec![])
+        .await
+        .unwrap();
+    for (label, email) in [
+        ("Kitchen Monday", "k1@example.be"),
+        ("Kitchen Tuesday", "k2@example.be"),
+    ] {
+        let input = c
+            .find(Locator::Css("[data-testid=request-label]"))
+            .await
+            .unwrap();
         input.send_keys(label).await.unwrap();
         c.find(Locator::Css("[data-testid=request-email]"))
             .await
@@ -234,13 +241,21 @@ async fn a_company_user_creates_requests_one_after_another_without_reloading() {
             .unwrap()
             .unwrap_or_default();
         assert!(link.contains("/r/"), "{link}");
-        c.find(Locator::Css("[data-testid=qr] svg")).await.expect("QR code shown");
+        c.find(Locator::Css("[data-testid=qr] svg"))
+            .await
+            .expect("QR code shown");
         // The requested tab refreshes by itself with the new row.
         wait_for_text(c, "[data-testid=tab-panel]", label).await;
     }
-    let same = c.execute("return window.__sameDocument === true;", vec![]).await.unwrap();
+    let same = c
+        .execute("return window.__sameDocument === true;", vec![])
+        .await
+        .unwrap();
     assert_eq!(same, json!(true), "no page reload");
-    let errors = c.execute("return window.__mandatErrors || [];", vec![]).await.unwrap();
+    let errors = c
+        .execute("return window.__mandatErrors || [];", vec![])
+        .await
+        .unwrap();
     assert_eq!(errors, json!([]));
     browser.close().await;
 }

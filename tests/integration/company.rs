@@ -23,8 +23,19 @@ pub const LENA: &str = "78110314228";
 pub const EMMA: &str = "95090916472";
 
 /// A request form with sensible values.
-pub fn request_form<'a>(label: &'a str, email: &'a str, context: &'a str, lang: &'a str) -> Vec<(&'a str, &'a str)> {
-    vec![("label", label), ("email", email), ("context", context), ("language", lang), ("niss", "")]
+pub fn request_form<'a>(
+    label: &'a str,
+    email: &'a str,
+    context: &'a str,
+    lang: &'a str,
+) -> Vec<(&'a str, &'a str)> {
+    vec![
+        ("label", label),
+        ("email", email),
+        ("context", context),
+        ("language", lang),
+        ("niss", ""),
+    ]
 }
 
 /// Creates a request through the form; returns the link shown.
@@ -37,7 +48,10 @@ pub async fn create_request(app: &TestApp, fields: &[(&str, &str)]) -> String {
 
 fn statuses(conn: &mut PgConnection) -> Vec<(String, String)> {
     access_requests::table
-        .select((access_requests::label.assume_not_null(), access_requests::status))
+        .select((
+            access_requests::label.assume_not_null(),
+            access_requests::status,
+        ))
         .order(access_requests::created_at)
         .load(conn)
         .unwrap()
@@ -52,23 +66,50 @@ async fn a_newcomer_registers_a_company_and_accepts_the_terms() {
     assert_eq!(res.headers()["location"], "/company/register");
     // Bad input: every message, what was typed kept.
     let res = app
-        .post_form("/company/register", &[("bce", "0765.432.147"), ("name", ""), ("kind", "employer"), ("contact_email", "x@")])
+        .post_form(
+            "/company/register",
+            &[
+                ("bce", "0765.432.147"),
+                ("name", ""),
+                ("kind", "employer"),
+                ("contact_email", "x@"),
+            ],
+        )
         .await;
     assert_eq!(res.status().as_u16(), 400);
     let body = res.text().await.unwrap();
     assert_eq!(texts(&body, "[data-testid=error-bce]").len(), 1);
     assert_eq!(texts(&body, "[data-testid=error-name]").len(), 1);
     assert_eq!(texts(&body, "[data-testid=error-contact_email]").len(), 1);
-    assert_eq!(attr(&body, "#bce", "value").as_deref(), Some("0765.432.147"));
+    assert_eq!(
+        attr(&body, "#bce", "value").as_deref(),
+        Some("0765.432.147")
+    );
     // An enterprise number already registered.
     let res = app
-        .post_form("/company/register", &[("bce", "0765.432.146"), ("name", "Copy"), ("kind", "employer"), ("contact_email", "a@b.be")])
+        .post_form(
+            "/company/register",
+            &[
+                ("bce", "0765.432.146"),
+                ("name", "Copy"),
+                ("kind", "employer"),
+                ("contact_email", "a@b.be"),
+            ],
+        )
         .await;
     assert_eq!(res.status().as_u16(), 400);
     assert!(texts(&res.text().await.unwrap(), "[data-testid=error-bce]")[0].contains("already"));
     // A valid registration (check digits of 0203.201.340 are right).
     let res = app
-        .post_form("/company/register", &[("bce", "BE 0203.201.340"), ("name", "Brasserie Martin"), ("kind", "employer"), ("contact_email", "emma@brasserie.be")])
+        .post_form(
+            "/company/register",
+            &[
+                ("bce", "BE 0203.201.340"),
+                ("name", "Brasserie Martin"),
+                ("kind", "employer"),
+                ("contact_email", "emma@brasserie.be"),
+            ],
+        )
         .await;
     assert_eq!(res.status().as_u16(), 303);
     assert_eq!(res.headers()["location"], "/company/terms");
@@ -85,7 +126,10 @@ async fn a_newcomer_registers_a_company_and_accepts_the_terms() {
     let (who, version): (String, String) = mandat::db::schema::terms_acceptances::table
         .inner_join(mandat::db::schema::companies::table)
         .filter(mandat::db::schema::companies::bce.eq("0203201340"))
-        .select((mandat::db::schema::terms_acceptances::accepted_by, mandat::db::schema::terms_acceptances::terms_version))
+        .select((
+            mandat::db::schema::terms_acceptances::accepted_by,
+            mandat::db::schema::terms_acceptances::terms_version,
+        ))
         .first(&mut conn)
         .unwrap();
     assert_eq!(who, EMMA);
@@ -97,12 +141,25 @@ async fn a_request_is_validated_field_by_field_and_keeps_what_was_typed() {
     let app = spawn_app().await;
     app.sign_in(JAN).await;
     let res = app
-        .post_form("/company/requests", &[("label", ""), ("email", "maria@"), ("context", "PENSION"), ("language", "es"), ("niss", "12.34")])
+        .post_form(
+            "/company/requests",
+            &[
+                ("label", ""),
+                ("email", "maria@"),
+                ("context", "PENSION"),
+                ("language", "es"),
+                ("niss", "12.34"),
+            ],
+        )
         .await;
     assert_eq!(res.status().as_u16(), 400);
     let body = res.text().await.unwrap();
     for field in ["label", "email", "context", "language", "niss"] {
-        assert_eq!(texts(&body, &format!("[data-testid=error-{field}]")).len(), 1, "{field}");
+        assert_eq!(
+            texts(&body, &format!("[data-testid=error-{field}]")).len(),
+            1,
+            "{field}"
+        );
     }
     assert_eq!(attr(&body, "#email", "value").as_deref(), Some("maria@"));
     assert_eq!(attr(&body, "#niss", "value").as_deref(), Some("12.34"));
@@ -120,7 +177,11 @@ fn decode_qr(svg: &str) -> String {
         .collect();
     let (w, h) = (view[2], view[3]);
     let mut dark = vec![false; w * h];
-    let d = svg.split(" d=\"").nth(1).and_then(|s| s.split('"').next()).expect("path");
+    let d = svg
+        .split(" d=\"")
+        .nth(1)
+        .and_then(|s| s.split('"').next())
+        .expect("path");
     for rect in d.split('M').filter(|s| !s.is_empty()) {
         let nums: Vec<usize> = rect
             .split(|c: char| !c.is_ascii_digit())
@@ -134,7 +195,12 @@ fn decode_qr(svg: &str) -> String {
             }
         }
     }
-    let mut img = rqrr::PreparedImage::prepare_from_greyscale(w, h, |x, y| if dark[y * w + x] { 0 } else { 255 });
+    let mut img =
+        rqrr::PreparedImage::prepare_from_greyscale(
+            w,
+            h,
+            |x, y| if dark[y * w + x] { 0 } else { 255 },
+        );
     let grids = img.detect_grids();
     assert_eq!(grids.len(), 1, "one QR code");
     grids[0].decode().expect("decodable").1
@@ -145,7 +211,15 @@ async fn creating_a_request_gives_a_single_use_link_a_scannable_qr_code_and_an_e
     let app = spawn_app().await;
     app.sign_in(JAN).await;
     let res = app
-        .post_form("/company/requests", &request_form("Cuisine lundi", "candidate@example.be", "STUDENT_HOURS", "nl"))
+        .post_form(
+            "/company/requests",
+            &request_form(
+                "Cuisine lundi",
+                "candidate@example.be",
+                "STUDENT_HOURS",
+                "nl",
+            ),
+        )
         .await;
     assert_eq!(res.status().as_u16(), 200);
     assert_eq!(res.headers()["hx-trigger"], "refresh-tabs");
@@ -163,7 +237,11 @@ async fn creating_a_request_gives_a_single_use_link_a_scannable_qr_code_and_an_e
     // Stored: a hash only, never the secret.
     let mut conn = app.db();
     let (hash, label, status): (Vec<u8>, Option<String>, String) = access_requests::table
-        .select((access_requests::token_hash, access_requests::label, access_requests::status))
+        .select((
+            access_requests::token_hash,
+            access_requests::label,
+            access_requests::status,
+        ))
         .order(access_requests::created_at.desc())
         .first(&mut conn)
         .unwrap();
@@ -185,7 +263,12 @@ async fn creating_a_request_gives_a_single_use_link_a_scannable_qr_code_and_an_e
     assert_eq!((to.as_str(), kind.as_str()), ("pending", "company_user"));
     // The e-mail, in Dutch, naming the company and the data, with the link.
     let (recipient, subject, text, html): (String, String, String, String) = outbox_emails::table
-        .select((outbox_emails::recipient, outbox_emails::subject, outbox_emails::body_text, outbox_emails::body_html))
+        .select((
+            outbox_emails::recipient,
+            outbox_emails::subject,
+            outbox_emails::body_text,
+            outbox_emails::body_html,
+        ))
         .order(outbox_emails::created_at.desc())
         .first(&mut conn)
         .unwrap();
@@ -194,7 +277,10 @@ async fn creating_a_request_gives_a_single_use_link_a_scannable_qr_code_and_an_e
     assert!(text.contains(&link) && html.contains(&link));
     assert!(text.contains("72"), "{text}");
     assert!(text.contains("Student@Work"), "{text}");
-    assert!(text.contains("localhost:8080"), "how to recognise a genuine link: {text}");
+    assert!(
+        text.contains("localhost:8080"),
+        "how to recognise a genuine link: {text}"
+    );
     // In the demo mailbox.
     let mailbox = app.page("/demo/mailbox").await;
     assert!(mailbox.contains(&subject));
@@ -207,13 +293,26 @@ async fn the_tabs_list_count_search_and_paginate() {
     // The demo world has rows in every tab.
     let body = app.page("/company").await;
     let count = |body: &str, tab: &str| -> i64 {
-        texts(body, &format!("[data-testid=count-{tab}]"))[0].parse().unwrap()
+        texts(body, &format!("[data-testid=count-{tab}]"))[0]
+            .parse()
+            .unwrap()
     };
-    let (active, requested, blocked) = (count(&body, "active"), count(&body, "requested"), count(&body, "blocked"));
-    assert!(active >= 3 && requested >= 4 && blocked >= 2, "{active} {requested} {blocked}");
+    let (active, requested, blocked) = (
+        count(&body, "active"),
+        count(&body, "requested"),
+        count(&body, "blocked"),
+    );
+    assert!(
+        active >= 3 && requested >= 4 && blocked >= 2,
+        "{active} {requested} {blocked}"
+    );
     for i in 0..21 {
         app.clock.advance(chrono::Duration::seconds(1));
-        create_request(&app, &request_form(&format!("Extra {i:02}"), "x@example.be", "FLEXI_JOB", "fr")).await;
+        create_request(
+            &app,
+            &request_form(&format!("Extra {i:02}"), "x@example.be", "FLEXI_JOB", "fr"),
+        )
+        .await;
     }
     // htmx gets the panel and, out of band, the counts.
     let frag = app
@@ -225,7 +324,10 @@ async fn the_tabs_list_count_search_and_paginate() {
     assert!(!frag.contains("<html"));
     assert_eq!(count(&frag, "requested"), requested + 21);
     assert_eq!(texts(&frag, "[data-testid=row]").len(), 20, "a page of 20");
-    assert!(texts(&frag, "[data-testid=row]")[0].contains("Extra 20"), "newest first");
+    assert!(
+        texts(&frag, "[data-testid=row]")[0].contains("Extra 20"),
+        "newest first"
+    );
     assert!(frag.contains("hx-swap-oob"));
     let page2 = app.page("/company/tabs/requested?q=extra&page=2").await;
     assert_eq!(texts(&page2, "[data-testid=row]").len(), 1);
@@ -234,41 +336,70 @@ async fn the_tabs_list_count_search_and_paginate() {
     let active_page = app.page("/company/tabs/active?q=abara").await;
     let rows = texts(&active_page, "[data-testid=row]");
     assert_eq!(rows.len(), 1);
-    assert!(rows[0].contains("Maria Abara") && rows[0].contains("90.05.14-024.26"), "name and NISS: {rows:?}");
+    assert!(
+        rows[0].contains("Maria Abara") && rows[0].contains("90.05.14-024.26"),
+        "name and NISS: {rows:?}"
+    );
     // Unknown tab.
-    assert_eq!(app.get("/company/tabs/archive").await.status().as_u16(), 404);
+    assert_eq!(
+        app.get("/company/tabs/archive").await.status().as_u16(),
+        404
+    );
 }
 
 #[tokio::test]
 async fn a_pending_request_can_be_withdrawn_once() {
     let app = spawn_app().await;
     app.sign_in(JAN).await;
-    create_request(&app, &request_form("To withdraw", "w@example.be", "FLEXI_JOB", "fr")).await;
+    create_request(
+        &app,
+        &request_form("To withdraw", "w@example.be", "FLEXI_JOB", "fr"),
+    )
+    .await;
     let mut conn = app.db();
     let id: uuid::Uuid = access_requests::table
         .filter(access_requests::label.eq("To withdraw"))
         .select(access_requests::id)
         .first(&mut conn)
         .unwrap();
-    let res = app.post_form(&format!("/company/requests/{id}/withdraw"), &[]).await;
+    let res = app
+        .post_form(&format!("/company/requests/{id}/withdraw"), &[])
+        .await;
     assert_eq!(res.status().as_u16(), 303);
-    let status: String = access_requests::table.find(id).select(access_requests::status).first(&mut conn).unwrap();
+    let status: String = access_requests::table
+        .find(id)
+        .select(access_requests::status)
+        .first(&mut conn)
+        .unwrap();
     assert_eq!(status, "withdrawn");
-    let res = app.post_form(&format!("/company/requests/{id}/withdraw"), &[]).await;
+    let res = app
+        .post_form(&format!("/company/requests/{id}/withdraw"), &[])
+        .await;
     assert_eq!(res.status().as_u16(), 409);
-    assert!(texts(&res.text().await.unwrap(), "[data-testid=message]")[0].contains("no longer pending"));
+    assert!(
+        texts(&res.text().await.unwrap(), "[data-testid=message]")[0].contains("no longer pending")
+    );
     // An expired one (72 hours later) cannot be withdrawn either.
-    create_request(&app, &request_form("Too late", "w@example.be", "FLEXI_JOB", "fr")).await;
+    create_request(
+        &app,
+        &request_form("Too late", "w@example.be", "FLEXI_JOB", "fr"),
+    )
+    .await;
     let late: uuid::Uuid = access_requests::table
         .filter(access_requests::label.eq("Too late"))
         .select(access_requests::id)
         .first(&mut conn)
         .unwrap();
     app.clock.advance(chrono::Duration::hours(72));
-    let res = app.post_form(&format!("/company/requests/{late}/withdraw"), &[]).await;
+    let res = app
+        .post_form(&format!("/company/requests/{late}/withdraw"), &[])
+        .await;
     assert_eq!(res.status().as_u16(), 409);
     let body = app.page("/company/tabs/requested?q=too%20late").await;
-    assert!(texts(&body, "[data-testid=status]")[0].contains("Expired"), "shown expired before any job ran");
+    assert!(
+        texts(&body, "[data-testid=status]")[0].contains("Expired"),
+        "shown expired before any job ran"
+    );
 }
 
 #[tokio::test]
@@ -276,9 +407,22 @@ async fn a_company_sees_and_acts_on_its_own_requests_only() {
     let app = spawn_app().await;
     // Emma registers her own company and makes a request.
     app.sign_in(EMMA).await;
-    app.post_form("/company/register", &[("bce", "0203.201.340"), ("name", "Brasserie Martin"), ("kind", "employer"), ("contact_email", "e@b.be")]).await;
+    app.post_form(
+        "/company/register",
+        &[
+            ("bce", "0203.201.340"),
+            ("name", "Brasserie Martin"),
+            ("kind", "employer"),
+            ("contact_email", "e@b.be"),
+        ],
+    )
+    .await;
     app.post_form("/company/terms", &[]).await;
-    create_request(&app, &request_form("Emma's own", "o@example.be", "FLEXI_JOB", "fr")).await;
+    create_request(
+        &app,
+        &request_form("Emma's own", "o@example.be", "FLEXI_JOB", "fr"),
+    )
+    .await;
     let mut conn = app.db();
     let emmas: uuid::Uuid = access_requests::table
         .filter(access_requests::label.eq("Emma's own"))
@@ -290,9 +434,15 @@ async fn a_company_sees_and_acts_on_its_own_requests_only() {
     jan.sign_in(JAN).await;
     let body = jan.page("/company/tabs/requested?q=own").await;
     assert!(texts(&body, "[data-testid=row]").is_empty());
-    let res = jan.post_form(&format!("/company/requests/{emmas}/withdraw"), &[]).await;
+    let res = jan
+        .post_form(&format!("/company/requests/{emmas}/withdraw"), &[])
+        .await;
     assert_eq!(res.status().as_u16(), 404);
-    let status: String = access_requests::table.find(emmas).select(access_requests::status).first(&mut conn).unwrap();
+    let status: String = access_requests::table
+        .find(emmas)
+        .select(access_requests::status)
+        .first(&mut conn)
+        .unwrap();
     assert_eq!(status, "pending");
     // Nor select Emma's company.
     let emma_company: uuid::Uuid = mandat::db::schema::companies::table
@@ -300,7 +450,12 @@ async fn a_company_sees_and_acts_on_its_own_requests_only() {
         .select(mandat::db::schema::companies::id)
         .first(&mut conn)
         .unwrap();
-    let res = jan.post_form("/company/select", &[("company_id", &emma_company.to_string())]).await;
+    let res = jan
+        .post_form(
+            "/company/select",
+            &[("company_id", &emma_company.to_string())],
+        )
+        .await;
     assert_eq!(res.status().as_u16(), 404);
 }
 
@@ -317,26 +472,47 @@ async fn a_provider_acts_on_behalf_of_its_client_and_sees_only_what_it_created()
         .first(&mut app.db())
         .unwrap();
     assert!(clients.contains("Resto Pokébowl"));
-    app.post_form("/company/clients", &[("client_id", &resto_id.to_string())]).await;
+    app.post_form("/company/clients", &[("client_id", &resto_id.to_string())])
+        .await;
     let body = app.page("/company").await;
-    assert_eq!(texts(&body, "[data-testid=acting-as]")[0], "Socialia on behalf of Resto Pokébowl (0765.432.146)");
-    create_request(&app, &request_form("Via Socialia", "s@example.be", "FLEXI_JOB", "en")).await;
+    assert_eq!(
+        texts(&body, "[data-testid=acting-as]")[0],
+        "Socialia on behalf of Resto Pokébowl (0765.432.146)"
+    );
+    create_request(
+        &app,
+        &request_form("Via Socialia", "s@example.be", "FLEXI_JOB", "en"),
+    )
+    .await;
     let subject: String = outbox_emails::table
         .select(outbox_emails::subject)
         .order(outbox_emails::created_at.desc())
         .first(&mut app.db())
         .unwrap();
-    assert!(subject.starts_with("Socialia on behalf of Resto Pokébowl"), "{subject}");
+    assert!(
+        subject.starts_with("Socialia on behalf of Resto Pokébowl"),
+        "{subject}"
+    );
     // The provider sees only the requests it created for this client.
     let requested = app.page("/company/tabs/requested").await;
     let rows = texts(&requested, "[data-testid=row]");
     assert!(rows.iter().any(|r| r.contains("Via Socialia")));
-    assert!(!rows.iter().any(|r| r.contains("Cuisine")), "not Resto's own requests: {rows:?}");
+    assert!(
+        !rows.iter().any(|r| r.contains("Cuisine")),
+        "not Resto's own requests: {rows:?}"
+    );
     // Resto Pokébowl sees it, marked as made by Socialia.
     let jan = app.another_browser();
     jan.sign_in(JAN).await;
-    let rows = texts(&jan.page("/company/tabs/requested?q=socialia").await, "[data-testid=row]");
-    assert!(rows.iter().any(|r| r.contains("Via Socialia") && r.contains("via Socialia")), "{rows:?}");
+    let rows = texts(
+        &jan.page("/company/tabs/requested?q=socialia").await,
+        "[data-testid=row]",
+    );
+    assert!(
+        rows.iter()
+            .any(|r| r.contains("Via Socialia") && r.contains("via Socialia")),
+        "{rows:?}"
+    );
     // When Resto Pokébowl ends the designation, Socialia loses access at once.
     let providers = jan.page("/company/providers").await;
     let action = attr(&providers, "[data-testid=provider] form", "action").unwrap();
@@ -349,11 +525,25 @@ async fn a_provider_acts_on_behalf_of_its_client_and_sees_only_what_it_created()
 async fn access_managers_add_and_remove_users() {
     let app = spawn_app().await;
     app.sign_in(JAN).await;
-    let res = app.post_form("/company/users", &[("niss", "95.09.09-164.72"), ("role", "user")]).await;
+    let res = app
+        .post_form(
+            "/company/users",
+            &[("niss", "95.09.09-164.72"), ("role", "user")],
+        )
+        .await;
     assert_eq!(res.status().as_u16(), 303);
     let body = app.page("/company/users").await;
-    assert!(texts(&body, "[data-testid=member]").iter().any(|m| m.contains("Emma Martin")));
-    let res = app.post_form("/company/users", &[("niss", "95.09.09-164.73"), ("role", "user")]).await;
+    assert!(
+        texts(&body, "[data-testid=member]")
+            .iter()
+            .any(|m| m.contains("Emma Martin"))
+    );
+    let res = app
+        .post_form(
+            "/company/users",
+            &[("niss", "95.09.09-164.73"), ("role", "user")],
+        )
+        .await;
     assert_eq!(res.status().as_u16(), 400);
     // Emma can now work for Resto Pokébowl.
     let emma = app.another_browser();
@@ -362,10 +552,16 @@ async fn access_managers_add_and_remove_users() {
     // A plain user does not manage users.
     assert_eq!(emma.get("/company/users").await.status().as_u16(), 403);
     // Removed: access lost at once.
-    app.post_form("/company/users/remove", &[("niss", EMMA)]).await;
-    assert_eq!(emma.get("/company").await.headers()["location"], "/company/register");
+    app.post_form("/company/users/remove", &[("niss", EMMA)])
+        .await;
+    assert_eq!(
+        emma.get("/company").await.headers()["location"],
+        "/company/register"
+    );
     // The main access manager cannot remove themself.
-    let res = app.post_form("/company/users/remove", &[("niss", JAN)]).await;
+    let res = app
+        .post_form("/company/users/remove", &[("niss", JAN)])
+        .await;
     assert_eq!(res.status().as_u16(), 409);
 }
 
@@ -373,7 +569,13 @@ async fn access_managers_add_and_remove_users() {
 async fn the_national_number_never_appears_in_a_url() {
     let app = spawn_app().await;
     app.sign_in(JAN).await;
-    for path in ["/company", "/company/tabs/active", "/company/tabs/blocked", "/company/users", "/demo/mailbox"] {
+    for path in [
+        "/company",
+        "/company/tabs/active",
+        "/company/tabs/blocked",
+        "/company/users",
+        "/demo/mailbox",
+    ] {
         let body = app.page(path).await;
         let doc = scraper::Html::parse_document(&body);
         let sel = scraper::Selector::parse("a[href], form[action], [hx-get], [hx-post]").unwrap();
@@ -381,7 +583,10 @@ async fn the_national_number_never_appears_in_a_url() {
             for a in ["href", "action", "hx-get", "hx-post"] {
                 if let Some(v) = el.value().attr(a) {
                     assert!(
-                        !v.chars().filter(|c| c.is_ascii_digit()).collect::<String>().contains("9005140242"),
+                        !v.chars()
+                            .filter(|c| c.is_ascii_digit())
+                            .collect::<String>()
+                            .contains("9005140242"),
                         "{path}: {v}"
                     );
                 }
@@ -398,7 +603,8 @@ struct SmtpSink {
 
 impl SmtpSink {
     fn start(port: u16) -> SmtpSink {
-        let python = std::env::var("MANDAT_TEST_PYTHON").expect("MANDAT_TEST_PYTHON: run the tests with scripts/test");
+        let python = std::env::var("MANDAT_TEST_PYTHON")
+            .expect("MANDAT_TEST_PYTHON: run the tests with scripts/test");
         let dir = std::env::temp_dir().join(format!("mandat-smtp-{}", uuid::Uuid::new_v4()));
         let mut child = Command::new(python)
             .arg(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/smtp_sink.py"))
@@ -409,16 +615,26 @@ impl SmtpSink {
             .spawn()
             .expect("start aiosmtpd");
         let mut line = String::new();
-        BufReader::new(child.stdout.take().unwrap()).read_line(&mut line).unwrap();
+        BufReader::new(child.stdout.take().unwrap())
+            .read_line(&mut line)
+            .unwrap();
         assert_eq!(line.trim(), "ready");
         SmtpSink { child, dir }
     }
     fn messages(&self) -> Vec<String> {
         let mut files: Vec<_> = std::fs::read_dir(&self.dir)
-            .map(|d| d.filter_map(|e| e.ok()).map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "eml")).collect())
+            .map(|d| {
+                d.filter_map(|e| e.ok())
+                    .map(|e| e.path())
+                    .filter(|p| p.extension().is_some_and(|x| x == "eml"))
+                    .collect()
+            })
             .unwrap_or_default();
         files.sort();
-        files.iter().map(|p| std::fs::read_to_string(p).unwrap()).collect()
+        files
+            .iter()
+            .map(|p| std::fs::read_to_string(p).unwrap())
+            .collect()
     }
 }
 
@@ -435,7 +651,11 @@ impl Drop for SmtpSink {
 
 #[tokio::test]
 async fn mail_is_delivered_over_smtp_once_the_server_is_back_and_never_twice() {
-    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
     let app = spawn_app_with(Options {
         settings: vec![
             ("smtp_host", "127.0.0.1".into()),
@@ -448,12 +668,22 @@ async fn mail_is_delivered_over_smtp_once_the_server_is_back_and_never_twice() {
     app.sign_in(JAN).await;
     // The seeded world's mails are already in the outbox; mark them delivered to focus on ours.
     let mut conn = app.db();
-    diesel::update(outbox_emails::table).set(outbox_emails::sent_at.eq(Some(app.clock.now()))).execute(&mut conn).unwrap();
-    let link = create_request(&app, &request_form("Mail test", "candidate@example.be", "FLEXI_JOB", "de")).await;
+    diesel::update(outbox_emails::table)
+        .set(outbox_emails::sent_at.eq(Some(app.clock.now())))
+        .execute(&mut conn)
+        .unwrap();
+    let link = create_request(
+        &app,
+        &request_form("Mail test", "candidate@example.be", "FLEXI_JOB", "de"),
+    )
+    .await;
     // The server is down: the attempt fails, is recorded, and retried later.
     let state = app.state.clone();
     let run = |state: mandat::web::AppState| async move {
-        mandat::jobs::run_once(&state, mandat::jobs::Job::DeliverMail).await.unwrap().unwrap()
+        mandat::jobs::run_once(&state, mandat::jobs::Job::DeliverMail)
+            .await
+            .unwrap()
+            .unwrap()
     };
     assert_eq!(run(state.clone()).await, 0);
     let (attempts, last_error): (i32, Option<String>) = outbox_emails::table
@@ -496,5 +726,10 @@ async fn the_seeded_demo_world_has_every_state() {
     let mut states: Vec<String> = statuses(&mut conn).into_iter().map(|(_, s)| s).collect();
     states.sort();
     states.dedup();
-    assert_eq!(states, vec!["accepted", "ended", "expired", "pending", "refused", "revoked"]);
+    assert_eq!(
+        states,
+        vec![
+            "accepted", "ended", "expired", "pending", "refused", "revoked"
+        ]
+    );
 }

@@ -348,9 +348,17 @@ fn seed_and_migrate_work_on_an_empty_database() {
 
 #[test]
 fn the_readme_documents_every_setting() {
-    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
     for opt in mandat::settings::OPTIONS {
-        assert!(readme.contains(&format!("`{}`", opt.env)), "README lacks {}", opt.env);
+        assert!(
+            readme.contains(&format!("`{}`", opt.env)),
+            "README lacks {}",
+            opt.env
+        );
     }
-    assert!(readme.starts_with("# mandat\n\n```sh\nscripts/run"), "the two commands come first");
+    assert!(
+        readme.starts_with("# mandat\n\n```sh\nscripts/run"),
+        "the two commands come first"
+    );
 }

@@ -264,17 +264,6 @@ impl TestApp {
         assert_eq!(res.status().as_u16(), 303, "sign-in of {niss}");
     }
 
-    /// Signs in a demo staff member.
-    pub async fn sign_in_staff(&self, username: &str) {
-        let res = self
-            .post_form(
-                "/sign-in/demo-staff",
-                &[("username", username), ("next", "/")],
-            )
-            .await;
-        assert_eq!(res.status().as_u16(), 303, "staff sign-in of {username}");
-    }
-
     /// A connection to the test's database.
     pub fn db(&self) -> PgConnection {
         PgConnection::establish(&self.db_url).expect("test database")

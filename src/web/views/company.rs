@@ -11,7 +11,10 @@ use crate::{
     i18n::Lang,
     services::{
         FieldErrors,
-        companies::{Company, CompanyCtx, CompanyKind, Member, Membership, ProviderLink, RegistrationInput, TERMS_VERSION},
+        companies::{
+            Company, CompanyCtx, CompanyKind, Member, Membership, ProviderLink, RegistrationInput,
+            TERMS_VERSION,
+        },
         requests::{Created, ListedRequest, RequestInput, requester_name},
     },
     web::{
@@ -70,7 +73,14 @@ fn page(ctx: &Ctx, title: &str, body: Markup) -> Markup {
 }
 
 /// A labelled form field with its error message.
-fn field(ctx: &Ctx, name: &str, label: &str, hint: Option<&str>, errors: Option<&FieldErrors>, control: Markup) -> Markup {
+fn field(
+    ctx: &Ctx,
+    name: &str,
+    label: &str,
+    hint: Option<&str>,
+    errors: Option<&FieldErrors>,
+    control: Markup,
+) -> Markup {
     let error = errors.and_then(|e| e.get(name));
     html! {
         div.field {
@@ -90,7 +100,11 @@ fn invalid(errors: Option<&FieldErrors>, name: &str) -> Option<&'static str> {
 
 /// The request form (an htmx form that still posts without JavaScript).
 pub fn request_form(ctx: &Ctx, input: &RequestInput, errors: Option<&FieldErrors>) -> Markup {
-    let lang_value = if input.language.is_empty() { ctx.lang.code() } else { input.language.as_str() };
+    let lang_value = if input.language.is_empty() {
+        ctx.lang.code()
+    } else {
+        input.language.as_str()
+    };
     html! {
         form #request-form.stack method="post" action=(routes::COMPANY_REQUESTS)
             hx-post=(routes::COMPANY_REQUESTS) hx-target="#request-area" hx-swap="innerHTML"
@@ -134,7 +148,13 @@ pub fn request_form(ctx: &Ctx, input: &RequestInput, errors: Option<&FieldErrors
 }
 
 /// The dashboard: the new-request area and the three tabs.
-pub fn dashboard(ctx: &Ctx, c: &CompanyCtx, input: &RequestInput, errors: Option<&FieldErrors>, data: &TabData) -> Markup {
+pub fn dashboard(
+    ctx: &Ctx,
+    c: &CompanyCtx,
+    input: &RequestInput,
+    errors: Option<&FieldErrors>,
+    data: &TabData,
+) -> Markup {
     let body = html! {
         (company_bar(ctx, c))
         h1 { (ctx.t("company-dashboard-title")) }
@@ -248,7 +268,10 @@ fn person_name(row: &ListedRequest) -> Option<String> {
 fn tab_row(ctx: &Ctx, tab: Tab, row: &ListedRequest) -> Markup {
     let r = &row.request;
     let context = ctx.t(r.context().name_key());
-    let via = row.provider_name.as_ref().map(|p| ctx.lang.t_args("via-provider", &[("provider", p.as_str().into())]));
+    let via = row.provider_name.as_ref().map(|p| {
+        ctx.lang
+            .t_args("via-provider", &[("provider", p.as_str().into())])
+    });
     html! {
         tr data-testid="row" data-id=(r.id) {
             @match tab {
@@ -315,7 +338,12 @@ pub fn tab_page(ctx: &Ctx, c: &CompanyCtx, data: &TabData) -> Markup {
 }
 
 /// The request form as a page (or as a fragment for htmx).
-pub fn request_form_or_page(ctx: &Ctx, c: &CompanyCtx, input: &RequestInput, errors: Option<&FieldErrors>) -> Markup {
+pub fn request_form_or_page(
+    ctx: &Ctx,
+    c: &CompanyCtx,
+    input: &RequestInput,
+    errors: Option<&FieldErrors>,
+) -> Markup {
     if ctx.hx {
         request_form(ctx, input, errors)
     } else {
@@ -324,7 +352,12 @@ pub fn request_form_or_page(ctx: &Ctx, c: &CompanyCtx, input: &RequestInput, err
 }
 
 /// The new-request page.
-pub fn new_request_page(ctx: &Ctx, c: &CompanyCtx, input: &RequestInput, errors: Option<&FieldErrors>) -> Markup {
+pub fn new_request_page(
+    ctx: &Ctx,
+    c: &CompanyCtx,
+    input: &RequestInput,
+    errors: Option<&FieldErrors>,
+) -> Markup {
     let body = html! {
         (company_bar(ctx, c))
         h1 { (ctx.t("company-nav-new")) }
@@ -379,11 +412,15 @@ pub fn created(ctx: &Ctx, c: &CompanyCtx, created: &Created, fresh: &RequestInpu
     if ctx.hx {
         result
     } else {
-        page(ctx, &ctx.t("created-title"), html! {
-            (company_bar(ctx, c))
-            div #request-area { (result) }
-            p { a href=(routes::COMPANY) { (ctx.t("back-to-requests")) } }
-        })
+        page(
+            ctx,
+            &ctx.t("created-title"),
+            html! {
+                (company_bar(ctx, c))
+                div #request-area { (result) }
+                p { a href=(routes::COMPANY) { (ctx.t("back-to-requests")) } }
+            },
+        )
     }
 }
 
@@ -393,18 +430,38 @@ pub fn message_page(ctx: &Ctx, c: &CompanyCtx, key: &str) -> Markup {
         div.alert.error role="alert" data-testid="message" { (ctx.t(key)) }
         p { a href=(routes::COMPANY) { (ctx.t("back-to-requests")) } }
     };
-    if ctx.hx { body } else { page(ctx, &ctx.t("company-dashboard-title"), html! { (company_bar(ctx, c)) (body) }) }
+    if ctx.hx {
+        body
+    } else {
+        page(
+            ctx,
+            &ctx.t("company-dashboard-title"),
+            html! { (company_bar(ctx, c)) (body) },
+        )
+    }
 }
 
 /// The company is suspended.
 pub fn suspended(ctx: &Ctx, c: &CompanyCtx) -> Markup {
-    let reason = c.principal_company().suspension_reason.clone().unwrap_or_default();
+    let reason = c
+        .principal_company()
+        .suspension_reason
+        .clone()
+        .unwrap_or_default();
     let body = html! {
         div.alert.error role="alert" data-testid="suspended" {
             (ctx.t("company-suspended")) @if !reason.is_empty() { " " (reason) }
         }
     };
-    if ctx.hx { body } else { page(ctx, &ctx.t("company-dashboard-title"), html! { (company_bar(ctx, c)) (body) }) }
+    if ctx.hx {
+        body
+    } else {
+        page(
+            ctx,
+            &ctx.t("company-dashboard-title"),
+            html! { (company_bar(ctx, c)) (body) },
+        )
+    }
 }
 
 /// Registration of a company.
@@ -516,7 +573,13 @@ pub fn clients(ctx: &Ctx, m: &Membership, clients: &[Company]) -> Markup {
 }
 
 /// Users of the company.
-pub fn users(ctx: &Ctx, c: &CompanyCtx, members: &[Member], input: &MemberInput, errors: Option<&FieldErrors>) -> Markup {
+pub fn users(
+    ctx: &Ctx,
+    c: &CompanyCtx,
+    members: &[Member],
+    input: &MemberInput,
+    errors: Option<&FieldErrors>,
+) -> Markup {
     let body = html! {
         (company_bar(ctx, c))
         h1 { (ctx.t("users-title")) }
@@ -560,7 +623,13 @@ pub fn users(ctx: &Ctx, c: &CompanyCtx, members: &[Member], input: &MemberInput,
 }
 
 /// Providers designated by the company.
-pub fn providers(ctx: &Ctx, c: &CompanyCtx, links: &[ProviderLink], typed: &str, errors: Option<&FieldErrors>) -> Markup {
+pub fn providers(
+    ctx: &Ctx,
+    c: &CompanyCtx,
+    links: &[ProviderLink],
+    typed: &str,
+    errors: Option<&FieldErrors>,
+) -> Markup {
     let body = html! {
         (company_bar(ctx, c))
         h1 { (ctx.t("providers-title")) }
