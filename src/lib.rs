@@ -3,6 +3,7 @@
 //!
 //! The binary (`src/main.rs`) is a thin CLI over this library.
 
+pub mod api;
 pub mod auth;
 pub mod clock;
 pub mod db;

@@ -50,6 +50,11 @@ enum Command {
     },
     /// List every configuration option, its environment variable and its default.
     Config,
+    /// API clients of a company (OAuth 2.0 client credentials).
+    ApiClient {
+        #[command(subcommand)]
+        command: ApiClientCommand,
+    },
     /// Load the authentic sources from CSV files (docs/import.md): all or nothing,
     /// idempotent; every bad row is reported as `file:line: column: reason`.
     Import {
@@ -65,6 +70,22 @@ enum Command {
         /// student_quota.csv: the yearly Student@Work quota.
         #[arg(long, value_name = "FILE")]
         student_quota: Option<PathBuf>,
+    },
+}
+
+#[derive(Subcommand)]
+enum ApiClientCommand {
+    /// Create a client; prints client_id and client_secret once (the secret is stored hashed).
+    Create {
+        /// The company's enterprise number.
+        #[arg(long)]
+        company: String,
+        /// A name for the company's own list.
+        #[arg(long)]
+        name: String,
+        /// A scope to grant (repeat): mandates, precontractual-data. Default: both.
+        #[arg(long = "scope")]
+        scopes: Vec<String>,
     },
 }
 
@@ -164,6 +185,39 @@ fn run(command: Command, mut settings: Settings) -> anyhow::Result<()> {
                 app.run_until_stopped().await?;
                 Ok(())
             })
+        }
+        Command::ApiClient {
+            command:
+                ApiClientCommand::Create {
+                    company,
+                    name,
+                    scopes,
+                },
+        } => {
+            use mandat::services::api_clients::{ApiScope, create_client};
+            let bce = mandat::domain::Bce::parse(&company)
+                .map_err(|e| anyhow::anyhow!("--company {company:?}: {e}"))?;
+            let scopes: Vec<ApiScope> = if scopes.is_empty() {
+                ApiScope::ALL.to_vec()
+            } else {
+                scopes
+                    .iter()
+                    .map(|s| {
+                        ApiScope::parse(s).ok_or_else(|| {
+                            anyhow::anyhow!("unknown scope {s:?} (mandates, precontractual-data)")
+                        })
+                    })
+                    .collect::<anyhow::Result<_>>()?
+            };
+            let mut conn = connect(&settings)?;
+            db::run_migrations(&mut conn)?;
+            let company = mandat::services::companies::find_by_bce(&mut conn, &bce)?
+                .ok_or_else(|| anyhow::anyhow!("no company is registered with {}", bce.formatted()))?;
+            let creds = create_client(&mut conn, company.id, &name, &scopes, chrono::Utc::now())
+                .map_err(|e| anyhow::anyhow!("{e}"))?;
+            println!("client_id={}", creds.client_id);
+            println!("client_secret={}", creds.client_secret);
+            Ok(())
         }
         Command::Jobs { command } => match command {
             JobsCommand::List => {

@@ -89,6 +89,7 @@ fn server(listener: TcpListener, state: AppState) -> anyhow::Result<Server> {
             .app_data(data.clone())
             .app_data(web::FormConfig::default().limit(64 * 1024))
             .app_data(web::JsonConfig::default().limit(64 * 1024))
+            .configure(crate::api::configure)
             .configure(crate::web::configure)
             .default_service(web::to(not_found))
             .wrap(from_fn(security::same_origin_guard))

@@ -222,3 +222,40 @@ diesel::table! {
         error -> Nullable<Text>,
     }
 }
+
+diesel::table! {
+    api_access (company_id) {
+        company_id -> Uuid,
+        circle_of_trust_version -> Nullable<Text>,
+        circle_accepted_by -> Nullable<Text>,
+        circle_accepted_at -> Nullable<Timestamptz>,
+        mandates_api -> Bool,
+        precontractual_api -> Bool,
+    }
+}
+
+diesel::table! {
+    api_clients (id) {
+        id -> Uuid,
+        company_id -> Uuid,
+        name -> Text,
+        secret_hash -> Bytea,
+        scopes -> Text,
+        created_at -> Timestamptz,
+        revoked_at -> Nullable<Timestamptz>,
+    }
+}
+
+diesel::table! {
+    api_tokens (token_hash) {
+        token_hash -> Bytea,
+        client_id -> Uuid,
+        scopes -> Text,
+        issued_at -> Timestamptz,
+        expires_at -> Timestamptz,
+    }
+}
+
+diesel::joinable!(api_tokens -> api_clients (client_id));
+diesel::joinable!(api_clients -> companies (company_id));
+diesel::allow_tables_to_appear_in_same_query!(api_access, api_clients, api_tokens, companies);

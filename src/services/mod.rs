@@ -2,6 +2,7 @@
 //! authorisation against the acting party, transactions, audit, outbox.
 
 pub mod citizen;
+pub mod api_clients;
 pub mod companies;
 pub mod consult;
 pub mod events;

@@ -515,6 +515,75 @@ pub fn list(
     })
 }
 
+/// The requests of a scope for the API: optionally of one status (as the clock says),
+/// newest first, paginated.
+pub fn list_for_api(
+    conn: &mut PgConnection,
+    scope: &Scope,
+    status: Option<RequestStatus>,
+    page: i64,
+    page_size: i64,
+    now: DateTime<Utc>,
+) -> QueryResult<ListPage> {
+    use access_requests::dsl as r;
+    let filtered = |q: BoxedQuery<'static>| -> BoxedQuery<'static> {
+        match status {
+            None => q,
+            Some(RequestStatus::Pending) => q.filter(r::status.eq("pending").and(r::expires_at.gt(now))),
+            Some(RequestStatus::Expired) => q.filter(
+                r::status.eq("expired").or(r::status.eq("pending").and(r::expires_at.le(now))),
+            ),
+            Some(RequestStatus::Accepted) => q.filter(r::status.eq("accepted").and(r::valid_until.gt(now))),
+            Some(RequestStatus::Ended) => q.filter(
+                r::status.eq("ended").or(r::status.eq("accepted").and(r::valid_until.le(now))),
+            ),
+            Some(other) => q.filter(r::status.eq(other.as_str())),
+        }
+    };
+    let page = page.max(1);
+    let total: i64 = filtered(scoped(scope)).select(count_star()).first(conn)?;
+    let rows: Vec<AccessRequest> = filtered(scoped(scope))
+        .order((r::created_at.desc(), r::id.desc()))
+        .limit(page_size)
+        .offset((page - 1) * page_size)
+        .select(AccessRequest::as_select())
+        .load(conn)?;
+    let items = rows
+        .into_iter()
+        .map(|request| ListedRequest {
+            status: request.status_at(now),
+            provider_name: None,
+            request,
+        })
+        .collect();
+    Ok(ListPage {
+        items,
+        page,
+        page_size,
+        total,
+    })
+}
+
+/// The active mandate of `citizen` for `context` in a scope (the latest ending one).
+pub fn active_mandate_for(
+    conn: &mut PgConnection,
+    scope: &Scope,
+    citizen: &Niss,
+    context: Context,
+    now: DateTime<Utc>,
+) -> QueryResult<Option<AccessRequest>> {
+    use access_requests::dsl as r;
+    scoped(scope)
+        .filter(r::citizen_niss.eq(citizen.as_str()))
+        .filter(r::context.eq(context.code()))
+        .filter(r::status.eq("accepted"))
+        .filter(r::valid_until.gt(now))
+        .order(r::valid_until.desc())
+        .select(AccessRequest::as_select())
+        .first(conn)
+        .optional()
+}
+
 /// Whether `citizen` blocked `company_id` (refused and blocked it from asking again).
 pub fn is_blocked_by(
     conn: &mut PgConnection,

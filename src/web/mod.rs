@@ -4,6 +4,8 @@ pub mod assets;
 pub mod auth;
 pub mod citizen;
 pub mod company;
+pub mod company_api;
+pub mod consult;
 pub mod errors;
 pub mod extract;
 pub mod health;
@@ -76,5 +78,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     auth::configure(cfg);
     citizen::configure(cfg);
     company::configure(cfg);
+    company_api::configure(cfg);
+    consult::configure(cfg);
     mailbox::configure(cfg);
 }

@@ -38,6 +38,11 @@ pub const COMPANY_USERS: &str = "/company/users";
 pub const COMPANY_PROVIDERS: &str = "/company/providers";
 /// New access request (GET form, POST create).
 pub const COMPANY_REQUESTS: &str = "/company/requests";
+/// A mandate's consultation page: `/company/mandates/{request_id}` (its PDF export:
+/// `.../pdf`). Every visit is a recorded consultation.
+pub const COMPANY_MANDATES: &str = "/company/mandates";
+/// The citizen's own results ("My possibilities"), not recorded as a consultation.
+pub const CITIZEN_POSSIBILITIES: &str = "/me/possibilities";
 /// The demo mailbox (demo and development modes only).
 pub const MAILBOX: &str = "/demo/mailbox";
 /// Citizen portal.

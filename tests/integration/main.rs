@@ -1,9 +1,12 @@
 //! The one integration-test binary: every test starts the real server on port 0 against
 //! its own database, cloned from a migrated and seeded template.
 
+mod api;
 mod browser;
 mod company;
+mod consult;
 mod citizen;
 mod foundation;
 mod helpers;
+mod jobs;
 mod sources;

@@ -55,6 +55,7 @@ fn company_bar(ctx: &Ctx, c: &CompanyCtx) -> Markup {
                 @if c.is_manager() && c.client.is_none() {
                     " · " a href=(routes::COMPANY_USERS) { (ctx.t("company-nav-users")) }
                     " · " a href=(routes::COMPANY_PROVIDERS) { (ctx.t("company-nav-providers")) }
+                    " · " a href="/company/api" data-testid="api-link" { (ctx.t("api-title")) }
                 }
                 @if c.client.is_some() {
                     " · " a href=(routes::COMPANY_CLIENTS) data-testid="switch-client" { (ctx.t("company-nav-switch-client")) }
@@ -280,7 +281,7 @@ fn tab_row(ctx: &Ctx, tab: Tab, row: &ListedRequest) -> Markup {
                     td { (r.citizen_niss.as_deref().and_then(|n| Niss::parse(n).ok()).map(|n| n.formatted()).unwrap_or_default()) }
                     td { (context) @if let Some(v) = &via { br; small { (v) } } }
                     td { (r.valid_until.map(|d| ctx.lang.datetime(d)).unwrap_or_default()) }
-                    td { span.muted { (ctx.t("consult-soon")) } }
+                    td { a href=(super::consult::consult_path(r.id)) data-testid="consult-link" { (ctx.t("consult-link")) } }
                 }
                 Tab::Requested => {
                     td { (r.label.as_deref().unwrap_or("—")) }

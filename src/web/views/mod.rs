@@ -3,6 +3,8 @@
 pub mod auth;
 pub mod citizen;
 pub mod company;
+pub mod company_api;
+pub mod consult;
 pub mod errors;
 pub mod home;
 pub mod layout;

@@ -1,0 +1,43 @@
+## API errors (problem details)
+api-error-invalid-niss = The national number (niss) must be 11 digits with valid check digits.
+api-error-invalid-bce = The enterprise number (onBehalfOf) is not valid.
+api-error-invalid-email = The e-mail address is not valid.
+api-error-invalid-request = The request is not valid.
+api-error-unknown-context = Unknown context: use FLEXI_JOB or STUDENT_HOURS.
+api-error-not-found = No such resource for this client.
+api-error-invalid-state = The request is not in a state that allows this (only pending requests can be withdrawn).
+api-error-no-active-mandate = No active citizen mandate for this person and this data.
+api-error-unauthorized = A valid access token is needed (Authorization: Bearer).
+api-error-insufficient-scope = The access token does not have the scope needed.
+api-error-api-not-activated = This API is not activated for the company (circle of trust and activation by the main access manager).
+api-error-company-suspended = The company is suspended by the helpdesk.
+api-error-rate-limited = Too many calls: wait before trying again.
+api-error-internal-error = An error occurred on our side.
+
+## API access in the company app
+api-title = API access
+api-lead = Integrators (social secretariats, HR software) use two REST APIs with their own credentials: citizen mandates, and pre-contractual data.
+api-circle-title = Circle of trust
+api-circle-text = The company commits to protect its API credentials, to use the APIs only for the pre-contractual purpose the citizen agreed to, and to report any misuse at once. Every call is recorded.
+api-circle-accept = Accept the circle of trust
+api-circle-accepted = Circle of trust accepted (version { $version }).
+api-circle-wait = The main access manager must accept the circle of trust first.
+api-error-circle-first = Accept the circle of trust first.
+api-mandates = Citizen mandates API
+api-precontractual = Pre-contractual data API
+api-active = active
+api-inactive = not active
+api-activate = Activate
+api-deactivate = Deactivate
+api-clients-title = API clients
+api-clients-none = No API client yet.
+api-client-name = Name
+api-client-scopes = Scopes
+api-client-create = Create a client
+api-client-revoke = Revoke
+api-client-revoke-confirm = Revoke this client? Its tokens stop working at once.
+api-client-revoked = revoked
+api-client-created = Client created. Copy the secret now: it is shown only once.
+api-error-client-name = Please give a name (at most 100 characters).
+api-error-client-scopes = Please choose at least one scope.
+api-openapi = The OpenAPI contract

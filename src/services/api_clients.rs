@@ -1,0 +1,415 @@
+//! Machine access: the circle of trust, API activation, API clients (OAuth 2.0 client
+//! credentials) and their bearer tokens. Secrets and tokens are random (256 bits) and
+//! stored only as SHA-256 hashes.
+
+use chrono::{DateTime, Duration, Utc};
+use diesel::prelude::*;
+use uuid::Uuid;
+
+use super::{
+    ServiceError,
+    companies::{self, Company, CompanyCtx, Role},
+    tokens::{hash_token, new_token},
+};
+use crate::db::schema::{api_access, api_clients, api_tokens};
+
+/// Version of the circle-of-trust text in force (its text is in the locales).
+pub const CIRCLE_VERSION: &str = "2025-01";
+/// Lifetime of an access token.
+pub const TOKEN_LIFETIME_SECONDS: i64 = 3600;
+
+/// An API scope.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum ApiScope {
+    /// Citizen mandates API.
+    Mandates,
+    /// Pre-contractual data API.
+    PrecontractualData,
+}
+
+impl ApiScope {
+    /// Every scope.
+    pub const ALL: [ApiScope; 2] = [ApiScope::Mandates, ApiScope::PrecontractualData];
+    /// The OAuth scope name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ApiScope::Mandates => "mandates",
+            ApiScope::PrecontractualData => "precontractual-data",
+        }
+    }
+    /// Parses a scope name.
+    pub fn parse(s: &str) -> Option<ApiScope> {
+        ApiScope::ALL.into_iter().find(|x| x.as_str() == s)
+    }
+}
+
+/// Parses a space-separated scope list; `None` when one is unknown.
+pub fn parse_scopes(s: &str) -> Option<Vec<ApiScope>> {
+    let mut out = Vec::new();
+    for part in s.split_whitespace() {
+        let scope = ApiScope::parse(part)?;
+        if !out.contains(&scope) {
+            out.push(scope);
+        }
+    }
+    Some(out)
+}
+
+fn join(scopes: &[ApiScope]) -> String {
+    scopes
+        .iter()
+        .map(|s| s.as_str())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A company's API access settings.
+#[derive(Clone, Debug, Default, Queryable, Selectable)]
+#[diesel(table_name = api_access, check_for_backend(diesel::pg::Pg))]
+pub struct ApiAccess {
+    /// The company.
+    pub company_id: Uuid,
+    /// Circle-of-trust version accepted.
+    pub circle_of_trust_version: Option<String>,
+    /// Who accepted it.
+    pub circle_accepted_by: Option<String>,
+    /// When.
+    pub circle_accepted_at: Option<DateTime<Utc>>,
+    /// The citizen mandates API is active.
+    pub mandates_api: bool,
+    /// The pre-contractual data API is active.
+    pub precontractual_api: bool,
+}
+
+impl ApiAccess {
+    /// Whether the API of `scope` may be used.
+    pub fn allows(&self, scope: ApiScope) -> bool {
+        self.circle_of_trust_version.is_some()
+            && match scope {
+                ApiScope::Mandates => self.mandates_api,
+                ApiScope::PrecontractualData => self.precontractual_api,
+            }
+    }
+}
+
+/// The API access of a company (defaults when never set).
+pub fn access(conn: &mut PgConnection, company_id: Uuid) -> QueryResult<ApiAccess> {
+    Ok(api_access::table
+        .find(company_id)
+        .select(ApiAccess::as_select())
+        .first(conn)
+        .optional()?
+        .unwrap_or(ApiAccess {
+            company_id,
+            ..ApiAccess::default()
+        }))
+}
+
+fn require_main_manager(ctx: &CompanyCtx) -> Result<(), ServiceError> {
+    if ctx.role == Role::MainManager && ctx.client.is_none() {
+        Ok(())
+    } else {
+        Err(ServiceError::Forbidden)
+    }
+}
+
+fn require_manager(ctx: &CompanyCtx) -> Result<(), ServiceError> {
+    if ctx.is_manager() && ctx.client.is_none() {
+        Ok(())
+    } else {
+        Err(ServiceError::Forbidden)
+    }
+}
+
+/// The main access manager accepts the circle of trust (once; recorded).
+pub fn accept_circle(conn: &mut PgConnection, ctx: &CompanyCtx, now: DateTime<Utc>) -> Result<(), ServiceError> {
+    require_main_manager(ctx)?;
+    diesel::insert_into(api_access::table)
+        .values((
+            api_access::company_id.eq(ctx.company.id),
+            api_access::circle_of_trust_version.eq(CIRCLE_VERSION),
+            api_access::circle_accepted_by.eq(ctx.user.as_str()),
+            api_access::circle_accepted_at.eq(now),
+        ))
+        .on_conflict(api_access::company_id)
+        .do_update()
+        .set((
+            api_access::circle_of_trust_version.eq(CIRCLE_VERSION),
+            api_access::circle_accepted_by.eq(ctx.user.as_str()),
+            api_access::circle_accepted_at.eq(now),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// The main access manager activates or deactivates one API (after the circle of trust).
+pub fn set_api(conn: &mut PgConnection, ctx: &CompanyCtx, scope: ApiScope, on: bool) -> Result<(), ServiceError> {
+    require_main_manager(ctx)?;
+    let current = access(conn, ctx.company.id)?;
+    if current.circle_of_trust_version.is_none() {
+        return Err(ServiceError::Conflict("api-error-circle-first"));
+    }
+    let q = diesel::update(api_access::table.find(ctx.company.id));
+    match scope {
+        ApiScope::Mandates => q.set(api_access::mandates_api.eq(on)).execute(conn)?,
+        ApiScope::PrecontractualData => q.set(api_access::precontractual_api.eq(on)).execute(conn)?,
+    };
+    Ok(())
+}
+
+/// An API client as listed.
+#[derive(Clone, Debug, Queryable, Selectable)]
+#[diesel(table_name = api_clients, check_for_backend(diesel::pg::Pg))]
+pub struct ApiClient {
+    /// The client id.
+    pub id: Uuid,
+    /// Its company.
+    pub company_id: Uuid,
+    /// A name for the company's own list.
+    pub name: String,
+    /// Granted scopes, space separated.
+    pub scopes: String,
+    /// Created.
+    pub created_at: DateTime<Utc>,
+    /// Revoked.
+    pub revoked_at: Option<DateTime<Utc>>,
+}
+
+/// A new client's credentials, shown once.
+#[derive(Clone, Debug)]
+pub struct NewCredentials {
+    /// `client_id`.
+    pub client_id: Uuid,
+    /// `client_secret` (never stored).
+    pub client_secret: String,
+}
+
+/// Creates a client for a company (no authorisation check: callers check it; the CLI is
+/// the operator's).
+pub fn create_client(
+    conn: &mut PgConnection,
+    company_id: Uuid,
+    name: &str,
+    scopes: &[ApiScope],
+    now: DateTime<Utc>,
+) -> Result<NewCredentials, ServiceError> {
+    let name = name.trim();
+    if name.is_empty() || name.chars().count() > 100 {
+        return Err(ServiceError::field("name", "api-error-client-name"));
+    }
+    if scopes.is_empty() {
+        return Err(ServiceError::field("scopes", "api-error-client-scopes"));
+    }
+    let secret = new_token();
+    let id = diesel::insert_into(api_clients::table)
+        .values((
+            api_clients::company_id.eq(company_id),
+            api_clients::name.eq(name),
+            api_clients::secret_hash.eq(hash_token(&secret)),
+            api_clients::scopes.eq(join(scopes)),
+            api_clients::created_at.eq(now),
+        ))
+        .returning(api_clients::id)
+        .get_result(conn)?;
+    Ok(NewCredentials {
+        client_id: id,
+        client_secret: secret,
+    })
+}
+
+/// A company manager creates a client.
+pub fn create_client_for(
+    conn: &mut PgConnection,
+    ctx: &CompanyCtx,
+    name: &str,
+    scopes: &[ApiScope],
+    now: DateTime<Utc>,
+) -> Result<NewCredentials, ServiceError> {
+    require_manager(ctx)?;
+    create_client(conn, ctx.company.id, name, scopes, now)
+}
+
+/// The company's clients, newest first.
+pub fn clients(conn: &mut PgConnection, ctx: &CompanyCtx) -> Result<Vec<ApiClient>, ServiceError> {
+    require_manager(ctx)?;
+    Ok(api_clients::table
+        .filter(api_clients::company_id.eq(ctx.company.id))
+        .order(api_clients::created_at.desc())
+        .select(ApiClient::as_select())
+        .load(conn)?)
+}
+
+/// Revokes a client and its tokens.
+pub fn revoke_client(conn: &mut PgConnection, ctx: &CompanyCtx, id: Uuid, now: DateTime<Utc>) -> Result<(), ServiceError> {
+    require_manager(ctx)?;
+    conn.transaction(|conn| {
+        let n = diesel::update(
+            api_clients::table
+                .filter(api_clients::id.eq(id))
+                .filter(api_clients::company_id.eq(ctx.company.id))
+                .filter(api_clients::revoked_at.is_null()),
+        )
+        .set(api_clients::revoked_at.eq(now))
+        .execute(conn)?;
+        if n == 0 {
+            return Err(ServiceError::NotFound);
+        }
+        diesel::delete(api_tokens::table.filter(api_tokens::client_id.eq(id))).execute(conn)?;
+        Ok(())
+    })
+}
+
+/// Why a token could not be issued (RFC 6749 error codes).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenError {
+    /// Unknown client, wrong secret, revoked client.
+    InvalidClient,
+    /// A scope the client was not granted, or unknown.
+    InvalidScope,
+}
+
+/// An issued token.
+#[derive(Clone, Debug)]
+pub struct IssuedToken {
+    /// The bearer token (never stored).
+    pub access_token: String,
+    /// Seconds of validity.
+    pub expires_in: i64,
+    /// Granted scopes, space separated.
+    pub scope: String,
+}
+
+/// Client-credentials grant: checks the client's secret, and issues a token for the
+/// requested scopes (all granted ones when none asked).
+pub fn issue_token(
+    conn: &mut PgConnection,
+    client_id: &str,
+    secret: &str,
+    requested: Option<&str>,
+    now: DateTime<Utc>,
+) -> Result<Result<IssuedToken, TokenError>, ServiceError> {
+    use subtle::ConstantTimeEq;
+    let Ok(id) = Uuid::parse_str(client_id) else {
+        return Ok(Err(TokenError::InvalidClient));
+    };
+    let client: Option<(Vec<u8>, String, Option<DateTime<Utc>>)> = api_clients::table
+        .find(id)
+        .select((api_clients::secret_hash, api_clients::scopes, api_clients::revoked_at))
+        .first(conn)
+        .optional()?;
+    // Hash the given secret whatever happens, so timing tells nothing.
+    let given = hash_token(secret);
+    let Some((stored, granted, revoked)) = client else {
+        return Ok(Err(TokenError::InvalidClient));
+    };
+    if !bool::from(stored.ct_eq(&given)) || revoked.is_some() {
+        return Ok(Err(TokenError::InvalidClient));
+    }
+    let granted = parse_scopes(&granted).unwrap_or_default();
+    let scopes = match requested.map(str::trim).filter(|s| !s.is_empty()) {
+        None => granted,
+        Some(r) => match parse_scopes(r) {
+            Some(asked) if asked.iter().all(|s| granted.contains(s)) => asked,
+            _ => return Ok(Err(TokenError::InvalidScope)),
+        },
+    };
+    let token = new_token();
+    diesel::insert_into(api_tokens::table)
+        .values((
+            api_tokens::token_hash.eq(hash_token(&token)),
+            api_tokens::client_id.eq(id),
+            api_tokens::scopes.eq(join(&scopes)),
+            api_tokens::issued_at.eq(now),
+            api_tokens::expires_at.eq(now + Duration::seconds(TOKEN_LIFETIME_SECONDS)),
+        ))
+        .execute(conn)?;
+    Ok(Ok(IssuedToken {
+        access_token: token,
+        expires_in: TOKEN_LIFETIME_SECONDS,
+        scope: join(&scopes),
+    }))
+}
+
+/// An authenticated API caller.
+#[derive(Clone, Debug)]
+pub struct ApiCaller {
+    /// The client.
+    pub client_id: Uuid,
+    /// The client's company.
+    pub company: Company,
+    /// The token's scopes.
+    pub scopes: Vec<ApiScope>,
+    /// The company's API access.
+    pub access: ApiAccess,
+}
+
+/// Why a bearer token was refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BearerError {
+    /// Unknown, expired, or of a revoked client.
+    Unauthorized,
+    /// The company is suspended.
+    Suspended,
+}
+
+/// Checks a bearer token.
+pub fn authenticate(
+    conn: &mut PgConnection,
+    token: &str,
+    now: DateTime<Utc>,
+) -> Result<Result<ApiCaller, BearerError>, ServiceError> {
+    let row: Option<(Uuid, String, DateTime<Utc>, Option<DateTime<Utc>>, Uuid)> = api_tokens::table
+        .inner_join(api_clients::table)
+        .filter(api_tokens::token_hash.eq(hash_token(token)))
+        .select((
+            api_tokens::client_id,
+            api_tokens::scopes,
+            api_tokens::expires_at,
+            api_clients::revoked_at,
+            api_clients::company_id,
+        ))
+        .first(conn)
+        .optional()?;
+    let Some((client_id, scopes, expires_at, revoked, company_id)) = row else {
+        return Ok(Err(BearerError::Unauthorized));
+    };
+    if expires_at <= now || revoked.is_some() {
+        return Ok(Err(BearerError::Unauthorized));
+    }
+    let company = companies::find(conn, company_id)?.ok_or(ServiceError::NotFound)?;
+    if company.suspended_at.is_some() {
+        return Ok(Err(BearerError::Suspended));
+    }
+    let access = access(conn, company_id)?;
+    Ok(Ok(ApiCaller {
+        client_id,
+        company,
+        scopes: parse_scopes(&scopes).unwrap_or_default(),
+        access,
+    }))
+}
+
+/// The company of enterprise number `bce` if it designated `provider_id` (active link).
+pub fn client_of_provider(conn: &mut PgConnection, provider_id: Uuid, bce: &crate::domain::Bce) -> QueryResult<Option<Company>> {
+    let Some(company) = companies::find_by_bce(conn, bce)? else {
+        return Ok(None);
+    };
+    let linked = companies::clients_of(conn, provider_id)?
+        .into_iter()
+        .any(|c| c.id == company.id);
+    Ok(linked.then_some(company))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scopes_parse_and_join() {
+        assert_eq!(parse_scopes("mandates precontractual-data"), Some(vec![ApiScope::Mandates, ApiScope::PrecontractualData]));
+        assert_eq!(parse_scopes("  mandates  mandates "), Some(vec![ApiScope::Mandates]));
+        assert_eq!(parse_scopes("admin"), None);
+        assert_eq!(parse_scopes(""), Some(vec![]));
+        assert_eq!(join(&[ApiScope::PrecontractualData]), "precontractual-data");
+    }
+}

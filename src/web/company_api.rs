@@ -1,0 +1,161 @@
+//! API access in the company app: circle of trust, activation, API clients.
+
+use actix_web::{HttpResponse, get, http::StatusCode, post, web};
+use serde::Deserialize;
+use uuid::Uuid;
+
+use super::{
+    auth::see_other,
+    company::CompanyUser,
+    errors::AppError,
+    extract::{Ctx, CsrfForm, Tenant},
+    views::{self, company_api as v},
+};
+use crate::{
+    db::run_blocking,
+    services::{
+        ServiceError,
+        api_clients::{self, ApiScope, NewCredentials},
+    },
+};
+
+/// The page's URL.
+pub const API_PAGE: &str = "/company/api";
+
+/// Registers the routes.
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.service(page)
+        .service(accept_circle)
+        .service(toggle)
+        .service(create_client)
+        .service(revoke_client);
+}
+
+async fn render(
+    ctx: &Ctx,
+    user: &CompanyUser,
+    pool: &crate::db::DbPool,
+    created: Option<&NewCredentials>,
+    error: Option<&'static str>,
+) -> Result<HttpResponse, AppError> {
+    let c = user.ctx.clone();
+    let (access, clients) = run_blocking(pool, move |conn| {
+        let access = api_clients::access(conn, c.company.id)?;
+        let clients = api_clients::clients(conn, &c)?;
+        Ok::<_, ServiceError>((access, clients))
+    })
+    .await
+    .map_err(AppError::from)?;
+    let markup = v::page(ctx, &user.ctx, &access, &clients, created, error);
+    Ok(if error.is_some() {
+        views::with_status(StatusCode::BAD_REQUEST, markup)
+    } else {
+        HttpResponse::Ok()
+            .content_type("text/html; charset=utf-8")
+            .body(markup.into_string())
+    })
+}
+
+#[get("/company/api")]
+async fn page(ctx: Ctx, user: CompanyUser, tenant: Tenant) -> Result<HttpResponse, AppError> {
+    if !user.ctx.is_manager() || user.ctx.client.is_some() {
+        return Err(AppError::Forbidden);
+    }
+    render(&ctx, &user, &tenant.0, None, None).await
+}
+
+#[post("/company/api/circle")]
+async fn accept_circle(
+    ctx: Ctx,
+    user: CompanyUser,
+    tenant: Tenant,
+    _f: CsrfForm<serde::de::IgnoredAny>,
+) -> Result<HttpResponse, AppError> {
+    let (c, now) = (user.ctx.clone(), ctx.now);
+    run_blocking(&tenant.0, move |conn| {
+        api_clients::accept_circle(conn, &c, now).map_err(AppError::from)
+    })
+    .await?;
+    Ok(see_other(API_PAGE))
+}
+
+#[post("/company/api/{scope}/{state}")]
+async fn toggle(
+    ctx: Ctx,
+    user: CompanyUser,
+    tenant: Tenant,
+    path: web::Path<(String, String)>,
+    _f: CsrfForm<serde::de::IgnoredAny>,
+) -> Result<HttpResponse, AppError> {
+    let (scope, state) = path.into_inner();
+    let scope = ApiScope::parse(&scope).ok_or(AppError::NotFound)?;
+    let on = match state.as_str() {
+        "on" => true,
+        "off" => false,
+        _ => return Err(AppError::NotFound),
+    };
+    let c = user.ctx.clone();
+    let result = run_blocking(&tenant.0, move |conn| {
+        Ok::<_, AppError>(api_clients::set_api(conn, &c, scope, on))
+    })
+    .await?;
+    match result {
+        Ok(()) => Ok(see_other(API_PAGE)),
+        Err(ServiceError::Conflict(key)) => render(&ctx, &user, &tenant.0, None, Some(key)).await,
+        Err(e) => Err(e.into()),
+    }
+}
+
+#[derive(Deserialize)]
+struct ClientForm {
+    #[serde(default)]
+    name: String,
+    scope_mandates: Option<String>,
+    scope_data: Option<String>,
+}
+
+#[post("/company/api/clients")]
+async fn create_client(
+    ctx: Ctx,
+    user: CompanyUser,
+    tenant: Tenant,
+    form: CsrfForm<ClientForm>,
+) -> Result<HttpResponse, AppError> {
+    let form = form.0;
+    let mut scopes = Vec::new();
+    if form.scope_mandates.is_some() {
+        scopes.push(ApiScope::Mandates);
+    }
+    if form.scope_data.is_some() {
+        scopes.push(ApiScope::PrecontractualData);
+    }
+    let (c, now) = (user.ctx.clone(), ctx.now);
+    let result = run_blocking(&tenant.0, move |conn| {
+        Ok::<_, AppError>(api_clients::create_client_for(conn, &c, &form.name, &scopes, now))
+    })
+    .await?;
+    match result {
+        Ok(creds) => render(&ctx, &user, &tenant.0, Some(&creds), None).await,
+        Err(ServiceError::Invalid(errors)) => {
+            let key = errors.values().next().copied().unwrap_or("form-has-errors");
+            render(&ctx, &user, &tenant.0, None, Some(key)).await
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+#[post("/company/api/clients/{id}/revoke")]
+async fn revoke_client(
+    ctx: Ctx,
+    user: CompanyUser,
+    tenant: Tenant,
+    id: web::Path<Uuid>,
+    _f: CsrfForm<serde::de::IgnoredAny>,
+) -> Result<HttpResponse, AppError> {
+    let (c, id, now) = (user.ctx.clone(), id.into_inner(), ctx.now);
+    run_blocking(&tenant.0, move |conn| {
+        api_clients::revoke_client(conn, &c, id, now).map_err(AppError::from)
+    })
+    .await?;
+    Ok(see_other(API_PAGE))
+}

@@ -1,0 +1,124 @@
+//! Consultation pages: a company's consultation of a mandate (HTML page and PDF export,
+//! each one a recorded consultation) and the citizen's own "My possibilities" page.
+//!
+//! Handlers stay thin: extract, call `services::consult`, render. Refusals (no active
+//! mandate, stopped, blocked, ended) get a page saying why (409), a suspended company 403,
+//! and a request of somebody else 404, with nothing about it.
+
+use actix_web::{
+    HttpResponse, get,
+    http::{StatusCode, header},
+    web,
+};
+use uuid::Uuid;
+
+use super::{
+    company::CompanyUser,
+    errors::AppError,
+    extract::{Ctx, Person, Tenant},
+    views::{self, company as company_views, consult as v},
+};
+use crate::{
+    db::run_blocking,
+    pdf,
+    services::{
+        ServiceError,
+        consult::{self, Consultation},
+    },
+    sources::PgSources,
+};
+
+/// Registers the routes.
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.service(consultation_page)
+        .service(consultation_pdf)
+        .service(possibilities);
+}
+
+/// Personal data: never kept by the browser or a proxy.
+const NO_STORE: (header::HeaderName, &str) = (header::CACHE_CONTROL, "no-store");
+
+/// Makes a recorded consultation of `id` for the signed-in company user; a refusal comes
+/// back as the response to send.
+async fn run_consult(
+    ctx: &Ctx,
+    user: &CompanyUser,
+    tenant: &Tenant,
+    id: Uuid,
+) -> Result<Result<Consultation, HttpResponse>, AppError> {
+    let (scope, actor, now) = (user.scope(), user.actor(), ctx.now);
+    let result = run_blocking(&tenant.0, move |conn| {
+        Ok::<_, AppError>(consult::consult(conn, &PgSources, &scope, &actor, id, now))
+    })
+    .await?;
+    match result {
+        Ok(k) => {
+            tracing::info!(consultation = %k.id, request = %k.request.id, "consultation recorded");
+            Ok(Ok(k))
+        }
+        Err(ServiceError::Conflict(key)) => Ok(Err(views::with_status(
+            StatusCode::CONFLICT,
+            company_views::message_page(ctx, &user.ctx, key),
+        ))),
+        Err(ServiceError::Suspended) => Ok(Err(views::with_status(
+            StatusCode::FORBIDDEN,
+            company_views::suspended(ctx, &user.ctx),
+        ))),
+        Err(e) => Err(e.into()),
+    }
+}
+
+#[get("/company/mandates/{id}")]
+async fn consultation_page(
+    ctx: Ctx,
+    user: CompanyUser,
+    tenant: Tenant,
+    id: web::Path<Uuid>,
+) -> Result<HttpResponse, AppError> {
+    match run_consult(&ctx, &user, &tenant, id.into_inner()).await? {
+        Ok(k) => Ok(HttpResponse::Ok()
+            .content_type("text/html; charset=utf-8")
+            .insert_header(NO_STORE)
+            .body(v::consultation_page(&ctx, &user.ctx, &k).into_string())),
+        Err(refused) => Ok(refused),
+    }
+}
+
+#[get("/company/mandates/{id}/pdf")]
+async fn consultation_pdf(
+    ctx: Ctx,
+    user: CompanyUser,
+    tenant: Tenant,
+    id: web::Path<Uuid>,
+) -> Result<HttpResponse, AppError> {
+    let k = match run_consult(&ctx, &user, &tenant, id.into_inner()).await? {
+        Ok(k) => k,
+        Err(refused) => return Ok(refused),
+    };
+    let doc = v::pdf_document(ctx.lang, &k);
+    let bytes = web::block(move || pdf::render(&doc))
+        .await
+        .map_err(|e| AppError::Internal(anyhow::anyhow!("PDF task: {e}")))?
+        .map_err(|e| AppError::Internal(e.into()))?;
+    Ok(HttpResponse::Ok()
+        .content_type("application/pdf")
+        .insert_header(NO_STORE)
+        .insert_header((
+            header::CONTENT_DISPOSITION,
+            format!("attachment; filename=\"{}\"", v::pdf_file_name(&k)),
+        ))
+        .body(bytes))
+}
+
+#[get("/me/possibilities")]
+async fn possibilities(ctx: Ctx, person: Person, tenant: Tenant) -> Result<HttpResponse, AppError> {
+    let (niss, now) = (person.niss.clone(), ctx.now);
+    let found = run_blocking(&tenant.0, move |conn| {
+        consult::possibilities(conn, &PgSources, &niss, now).map_err(AppError::from)
+    })
+    .await?;
+    Ok(HttpResponse::Ok()
+        .content_type("text/html; charset=utf-8")
+        .insert_header(NO_STORE)
+        .body(v::possibilities_page(&ctx, found.as_ref()).into_string()))
+}

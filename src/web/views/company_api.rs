@@ -1,0 +1,109 @@
+//! The API access page of the company app.
+
+use maud::{Markup, html};
+
+use super::{
+    csrf_field,
+    layout::{Area, layout},
+};
+use crate::{
+    services::{
+        api_clients::{ApiAccess, ApiClient, ApiScope, CIRCLE_VERSION, NewCredentials},
+        companies::{CompanyCtx, Role},
+    },
+    web::{company_api::API_PAGE, extract::Ctx},
+};
+
+/// The page.
+pub fn page(
+    ctx: &Ctx,
+    c: &CompanyCtx,
+    access: &ApiAccess,
+    clients: &[ApiClient],
+    created: Option<&NewCredentials>,
+    error: Option<&str>,
+) -> Markup {
+    let main = c.role == Role::MainManager;
+    let body = html! {
+        p { a href="/company" { "← " (ctx.t("back-to-requests")) } }
+        h1 { (ctx.t("api-title")) }
+        p.lead { (ctx.t("api-lead")) " " a href="/api/v1/openapi.json" { (ctx.t("api-openapi")) } }
+        @if let Some(key) = error { div.alert.error role="alert" data-testid="api-error" { (ctx.t(key)) } }
+        @if let Some(creds) = created {
+            section.alert.success role="status" data-testid="api-created" {
+                p { (ctx.t("api-client-created")) }
+                p { "client_id: " code data-testid="client-id" { (creds.client_id) } }
+                p { "client_secret: " code data-testid="client-secret" { (creds.client_secret) } }
+            }
+        }
+        h2 { (ctx.t("api-circle-title")) }
+        p { (ctx.t("api-circle-text")) }
+        @if access.circle_of_trust_version.is_some() {
+            p data-testid="circle-accepted" { (ctx.lang.t_args("api-circle-accepted", &[("version", access.circle_of_trust_version.clone().unwrap_or_default().into())])) }
+        } @else if main {
+            form method="post" action=(format!("{API_PAGE}/circle")) {
+                (csrf_field(ctx))
+                p.muted { (ctx.lang.t_args("terms-version", &[("version", CIRCLE_VERSION.into())])) }
+                button type="submit" data-testid="accept-circle" { (ctx.t("api-circle-accept")) }
+            }
+        } @else {
+            div.alert.info { (ctx.t("api-circle-wait")) }
+        }
+        ul {
+            @for (scope, key, on) in [(ApiScope::Mandates, "api-mandates", access.mandates_api), (ApiScope::PrecontractualData, "api-precontractual", access.precontractual_api)] {
+                li {
+                    strong { (ctx.t(key)) } ": "
+                    span class=(if on { "badge accepted" } else { "badge" }) { (ctx.t(if on { "api-active" } else { "api-inactive" })) }
+                    @if main && access.circle_of_trust_version.is_some() {
+                        " "
+                        form.inline method="post" action=(format!("{API_PAGE}/{}/{}", scope.as_str(), if on { "off" } else { "on" })) {
+                            (csrf_field(ctx))
+                            button.secondary type="submit" data-testid=(format!("toggle-{}", scope.as_str())) {
+                                (ctx.t(if on { "api-deactivate" } else { "api-activate" }))
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        h2 { (ctx.t("api-clients-title")) }
+        @if clients.is_empty() { p.muted { (ctx.t("api-clients-none")) } }
+        @else {
+            table {
+                thead { tr { th { (ctx.t("api-client-name")) } th { "client_id" } th { (ctx.t("api-client-scopes")) } th {} } }
+                tbody {
+                    @for cl in clients {
+                        tr data-testid="api-client" {
+                            td { (cl.name) }
+                            td { code { (cl.id) } }
+                            td { (cl.scopes) }
+                            td {
+                                @if cl.revoked_at.is_some() {
+                                    span.badge.revoked { (ctx.t("api-client-revoked")) }
+                                } @else {
+                                    form method="post" action=(format!("{API_PAGE}/clients/{}/revoke", cl.id)) data-confirm=(ctx.t("api-client-revoke-confirm")) {
+                                        (csrf_field(ctx))
+                                        button.secondary type="submit" data-testid="revoke-client" { (ctx.t("api-client-revoke")) }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        form.stack method="post" action=(format!("{API_PAGE}/clients")) {
+            (csrf_field(ctx))
+            label for="client-name" { (ctx.t("api-client-name")) }
+            input #client-name type="text" name="name" maxlength="100" data-testid="client-name";
+            fieldset {
+                legend { (ctx.t("api-client-scopes")) }
+                label { input type="checkbox" name="scope_mandates" value="on" checked; " mandates" }
+                br;
+                label { input type="checkbox" name="scope_data" value="on" checked; " precontractual-data" }
+            }
+            button type="submit" data-testid="create-client" { (ctx.t("api-client-create")) }
+        }
+    };
+    layout(ctx, &ctx.t("api-title"), Area::Company, body)
+}

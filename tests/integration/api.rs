@@ -1,0 +1,350 @@
+//! The REST API: token, citizen mandates, pre-contractual data, problems, scopes,
+//! cross-company checks, CSV, and the contract.
+
+use serde_json::{Value, json};
+
+use crate::helpers::{TestApp, attr, spawn_app};
+
+const JAN: &str = "85073003328";
+const NOAH: &str = "93123107562";
+
+/// Jan (Resto Pokébowl's main access manager) accepts the circle of trust, activates the
+/// APIs and creates a client; returns (client_id, client_secret).
+async fn client_for_resto(app: &TestApp, activate: &[&str]) -> (String, String) {
+    let web = app.another_browser();
+    web.sign_in(JAN).await;
+    assert_eq!(web.post_form("/company/api/circle", &[]).await.status().as_u16(), 303);
+    for scope in activate {
+        assert_eq!(web.post_form(&format!("/company/api/{scope}/on"), &[]).await.status().as_u16(), 303);
+    }
+    let res = web
+        .post_form("/company/api/clients", &[("name", "HR software"), ("scope_mandates", "on"), ("scope_data", "on")])
+        .await;
+    let body = res.text().await.unwrap();
+    let id = crate::helpers::texts(&body, "[data-testid=client-id]")[0].clone();
+    let secret = crate::helpers::texts(&body, "[data-testid=client-secret]")[0].clone();
+    (id, secret)
+}
+
+async fn token(app: &TestApp, id: &str, secret: &str, scope: Option<&str>) -> reqwest::Response {
+    let mut form = vec![("grant_type", "client_credentials")];
+    if let Some(s) = scope {
+        form.push(("scope", s));
+    }
+    app.client
+        .post(format!("{}/api/oauth/token", app.address))
+        .basic_auth(id, Some(secret))
+        .form(&form)
+        .send()
+        .await
+        .unwrap()
+}
+
+async fn bearer(app: &TestApp, id: &str, secret: &str) -> String {
+    let res = token(app, id, secret, None).await;
+    assert_eq!(res.status().as_u16(), 200);
+    let v: Value = res.json().await.unwrap();
+    assert_eq!(v["token_type"], "Bearer");
+    assert_eq!(v["scope"], "mandates precontractual-data");
+    v["access_token"].as_str().unwrap().to_string()
+}
+
+async fn call(app: &TestApp, method: reqwest::Method, path: &str, token: &str, body: Option<Value>) -> (u16, Value, reqwest::header::HeaderMap) {
+    let mut req = app
+        .client
+        .request(method, format!("{}{path}", app.address))
+        .bearer_auth(token);
+    if let Some(b) = body {
+        req = req.json(&b);
+    }
+    let res = req.send().await.unwrap();
+    let status = res.status().as_u16();
+    let headers = res.headers().clone();
+    let text = res.text().await.unwrap();
+    let v = if text.is_empty() { Value::Null } else { serde_json::from_str(&text).unwrap_or(Value::String(text)) };
+    (status, v, headers)
+}
+
+#[tokio::test]
+async fn the_whole_api_journey() {
+    let app = spawn_app().await;
+    let (id, secret) = client_for_resto(&app, &["mandates", "precontractual-data"]).await;
+    let t = bearer(&app, &id, &secret).await;
+    // A NISS-targeted request.
+    let (status, created, headers) = call(
+        &app,
+        reqwest::Method::POST,
+        "/api/v1/mandate-requests",
+        &t,
+        Some(json!({"context": "FLEXI_JOB", "email": "noah@example.be", "label": "Bar", "language": "fr", "niss": NOAH})),
+    )
+    .await;
+    assert_eq!(status, 201, "{created}");
+    assert_eq!(created["status"], "pending");
+    assert!(headers["location"].to_str().unwrap().ends_with(created["id"].as_str().unwrap()));
+    let link = created["link"].as_str().unwrap().to_string();
+    let request_id = created["id"].as_str().unwrap().to_string();
+    // The citizen accepts through the web flow.
+    let citizen = app.another_browser();
+    let path = link.trim_start_matches("http://localhost:8080");
+    let res = citizen.get(path).await;
+    assert_eq!(res.status().as_u16(), 303);
+    let target = res.headers()["location"].to_str().unwrap().to_string();
+    citizen.sign_in(NOAH).await;
+    let page = citizen.page(&target).await;
+    assert!(page.contains("Resto Pokébowl"));
+    let res = citizen.post_form(&format!("{target}/answer"), &[("answer", "accept")]).await;
+    assert_eq!(res.status().as_u16(), 303);
+    // The request shows the mandate with the citizen's NISS and names.
+    let (status, r, _) = call(&app, reqwest::Method::GET, &format!("/api/v1/mandate-requests/{request_id}"), &t, None).await;
+    assert_eq!(status, 200);
+    assert_eq!(r["status"], "accepted");
+    assert_eq!(r["mandate"]["niss"], NOAH);
+    assert_eq!(r["mandate"]["lastName"], "Lambert");
+    assert!(r.get("link").is_none(), "the link is shown only at creation");
+    // Active mandates list it.
+    let (_, mandates, _) = call(&app, reqwest::Method::GET, "/api/v1/mandates?status=active", &t, None).await;
+    assert!(mandates["items"].as_array().unwrap().iter().any(|m| m["requestId"] == request_id.as_str() && m["niss"] == NOAH));
+    // Consult: Noah's 4/5 is only with Resto Pokébowl, so not eligible when it asks.
+    let (status, flexi, _) = call(&app, reqwest::Method::POST, "/api/v1/precontractual-data/flexi-job", &t, Some(json!({"niss": NOAH}))).await;
+    assert_eq!(status, 200, "{flexi}");
+    assert_eq!(flexi["niss"], NOAH);
+    assert_eq!(flexi["quarters"][0], json!({"year": 2025, "quarter": 1, "status": "NOT_ELIGIBLE"}));
+    assert_eq!(flexi["months"].as_array().unwrap().len(), 12);
+    assert_eq!(flexi["months"][11], json!({"month": "2025-12", "status": "NOT_DETERMINED"}));
+    // No student-hours mandate for Noah.
+    let (status, p, headers) = call(&app, reqwest::Method::POST, "/api/v1/precontractual-data/student-hours", &t, Some(json!({"niss": NOAH}))).await;
+    assert_eq!(status, 403);
+    assert_eq!(p["code"], "NO_ACTIVE_MANDATE");
+    assert!(headers["content-type"].to_str().unwrap().starts_with("application/problem+json"));
+    // The seeded mandate of Sarah (made by Socialia for Resto Pokébowl) is Resto's too.
+    let (status, hours, _) = call(&app, reqwest::Method::POST, "/api/v1/precontractual-data/student-hours", &t, Some(json!({"niss": "04021208669"}))).await;
+    assert_eq!(status, 200, "{hours}");
+    assert_eq!(hours["remainingHours"], 154);
+    assert_eq!(hours["quotaExceeded"], false);
+    // The citizen stops the access: consulting again is refused.
+    let res = citizen.post_form(&format!("/me/accesses/{request_id}/stop"), &[("confirmed", "yes")]).await;
+    assert_eq!(res.status().as_u16(), 303);
+    let (status, p, _) = call(&app, reqwest::Method::POST, "/api/v1/precontractual-data/flexi-job", &t, Some(json!({"niss": NOAH}))).await;
+    assert_eq!(status, 403);
+    assert_eq!(p["code"], "NO_ACTIVE_MANDATE");
+    let (_, r, _) = call(&app, reqwest::Method::GET, &format!("/api/v1/mandate-requests/{request_id}"), &t, None).await;
+    assert_eq!(r["status"], "revoked");
+}
+
+#[tokio::test]
+async fn tokens_scopes_and_activation() {
+    let app = spawn_app().await;
+    let (id, secret) = client_for_resto(&app, &["mandates"]).await;
+    // Bad credentials and grants.
+    assert_eq!(token(&app, &id, "wrong", None).await.status().as_u16(), 401);
+    assert_eq!(token(&app, "not-a-uuid", &secret, None).await.status().as_u16(), 401);
+    let res = app
+        .client
+        .post(format!("{}/api/oauth/token", app.address))
+        .basic_auth(&id, Some(&secret))
+        .form(&[("grant_type", "password")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status().as_u16(), 400);
+    assert_eq!(res.json::<Value>().await.unwrap()["error"], "unsupported_grant_type");
+    assert_eq!(token(&app, &id, &secret, Some("admin")).await.status().as_u16(), 400);
+    // A token with the mandates scope only.
+    let res = token(&app, &id, &secret, Some("mandates")).await;
+    let t = res.json::<Value>().await.unwrap()["access_token"].as_str().unwrap().to_string();
+    let (status, p, _) = call(&app, reqwest::Method::POST, "/api/v1/precontractual-data/flexi-job", &t, Some(json!({"niss": NOAH}))).await;
+    assert_eq!((status, p["code"].as_str().unwrap()), (403, "INSUFFICIENT_SCOPE"));
+    // Both scopes, but the pre-contractual API is not activated.
+    let t = bearer(&app, &id, &secret).await;
+    let (status, p, _) = call(&app, reqwest::Method::POST, "/api/v1/precontractual-data/flexi-job", &t, Some(json!({"niss": NOAH}))).await;
+    assert_eq!((status, p["code"].as_str().unwrap()), (403, "API_NOT_ACTIVATED"));
+    // No token, a wrong token.
+    let res = app.client.get(format!("{}/api/v1/mandates", app.address)).send().await.unwrap();
+    assert_eq!(res.status().as_u16(), 401);
+    assert!(res.headers()["www-authenticate"].to_str().unwrap().starts_with("Bearer"));
+    let (status, p, _) = call(&app, reqwest::Method::GET, "/api/v1/mandates", "forged", None).await;
+    assert_eq!((status, p["code"].as_str().unwrap()), (401, "UNAUTHORIZED"));
+    // Tokens expire after an hour.
+    app.clock.advance(chrono::Duration::seconds(3600));
+    let (status, _, _) = call(&app, reqwest::Method::GET, "/api/v1/mandates", &t, None).await;
+    assert_eq!(status, 401);
+}
+
+#[tokio::test]
+async fn bad_input_gets_a_problem_in_the_callers_language_never_a_500() {
+    let app = spawn_app().await;
+    let (id, secret) = client_for_resto(&app, &["mandates", "precontractual-data"]).await;
+    let t = bearer(&app, &id, &secret).await;
+    let cases = [
+        (json!({"context": "PENSION", "email": "a@b.be", "label": "x", "language": "fr"}), "UNKNOWN_CONTEXT"),
+        (json!({"context": "FLEXI_JOB", "email": "a@", "label": "x", "language": "fr"}), "INVALID_EMAIL"),
+        (json!({"context": "FLEXI_JOB", "email": "a@b.be", "label": "x", "language": "fr", "niss": "12345678901"}), "INVALID_NISS"),
+        (json!({"context": "FLEXI_JOB", "email": "a@b.be", "label": "x", "language": "fr", "onBehalfOf": "123"}), "INVALID_BCE"),
+        (json!({"context": "FLEXI_JOB", "email": "a@b.be", "label": "x", "language": "fr", "extra": 1}), "INVALID_REQUEST"),
+        (json!({"context": 3}), "INVALID_REQUEST"),
+        (json!([1, 2]), "INVALID_REQUEST"),
+    ];
+    for (body, code) in cases {
+        let res = app
+            .client
+            .post(format!("{}/api/v1/mandate-requests", app.address))
+            .bearer_auth(&t)
+            .header("accept-language", "nl")
+            .json(&body)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status().as_u16(), 400, "{body}");
+        let p: Value = res.json().await.unwrap();
+        assert_eq!(p["code"], code, "{body}: {p}");
+        assert_eq!(p["status"], 400);
+        assert!(!p["detail"].as_str().unwrap().is_empty());
+    }
+    // Malformed JSON and a huge body.
+    for body in ["{not json".to_string(), format!("{{\"label\": \"{}\"}}", "x".repeat(100_000))] {
+        let res = app
+            .client
+            .post(format!("{}/api/v1/mandate-requests", app.address))
+            .bearer_auth(&t)
+            .header("content-type", "application/json")
+            .body(body)
+            .send()
+            .await
+            .unwrap();
+        let status = res.status().as_u16();
+        assert!((400..500).contains(&status), "{status}");
+        assert_eq!(res.json::<Value>().await.unwrap()["code"], "INVALID_REQUEST");
+    }
+    // Unknown ids, wrong states.
+    let (status, p, _) = call(&app, reqwest::Method::GET, "/api/v1/mandate-requests/not-a-uuid", &t, None).await;
+    assert_eq!((status, p["code"].as_str().unwrap()), (404, "NOT_FOUND"));
+    let (status, p, _) = call(&app, reqwest::Method::DELETE, &format!("/api/v1/mandate-requests/{}", uuid::Uuid::new_v4()), &t, None).await;
+    assert_eq!((status, p["code"].as_str().unwrap()), (404, "NOT_FOUND"));
+    let (_, created, _) = call(&app, reqwest::Method::POST, "/api/v1/mandate-requests", &t, Some(json!({"context": "STUDENT_HOURS", "email": "s@example.be", "label": "S", "language": "de"}))).await;
+    let rid = created["id"].as_str().unwrap();
+    let (status, _, _) = call(&app, reqwest::Method::DELETE, &format!("/api/v1/mandate-requests/{rid}"), &t, None).await;
+    assert_eq!(status, 204);
+    let (status, p, _) = call(&app, reqwest::Method::DELETE, &format!("/api/v1/mandate-requests/{rid}"), &t, None).await;
+    assert_eq!((status, p["code"].as_str().unwrap()), (409, "INVALID_STATE"));
+}
+
+#[tokio::test]
+async fn a_client_sees_only_its_companys_requests_and_lists_them_as_csv() {
+    let app = spawn_app().await;
+    let (id, secret) = client_for_resto(&app, &["mandates", "precontractual-data"]).await;
+    let t = bearer(&app, &id, &secret).await;
+    // Another company (Emma registers one) with its own request.
+    let emma = app.another_browser();
+    emma.sign_in("95090916472").await;
+    emma.post_form("/company/register", &[("bce", "0203.201.340"), ("name", "Brasserie Martin"), ("kind", "employer"), ("contact_email", "e@b.be")]).await;
+    emma.post_form("/company/terms", &[]).await;
+    let res = emma
+        .post_form("/company/requests", &[("label", "Emma's"), ("email", "x@example.be"), ("context", "FLEXI_JOB"), ("language", "fr"), ("niss", "")])
+        .await;
+    let body = res.text().await.unwrap();
+    assert!(attr(&body, "[data-testid=created-link]", "value").is_some());
+    let mut conn = app.db();
+    use diesel::prelude::*;
+    use mandat::db::schema::access_requests;
+    let emmas: uuid::Uuid = access_requests::table
+        .filter(access_requests::label.eq("Emma's"))
+        .select(access_requests::id)
+        .first(&mut conn)
+        .unwrap();
+    let (status, _, _) = call(&app, reqwest::Method::GET, &format!("/api/v1/mandate-requests/{emmas}"), &t, None).await;
+    assert_eq!(status, 404);
+    let (status, _, _) = call(&app, reqwest::Method::DELETE, &format!("/api/v1/mandate-requests/{emmas}"), &t, None).await;
+    assert_eq!(status, 404);
+    // The list: Resto's only, filtered, paginated; CSV on request.
+    let (_, all, _) = call(&app, reqwest::Method::GET, "/api/v1/mandate-requests?pageSize=200", &t, None).await;
+    assert!(all["items"].as_array().unwrap().iter().all(|r| r["label"] != "Emma's"));
+    let total = all["total"].as_i64().unwrap();
+    assert!(total >= 10);
+    let (_, pending, _) = call(&app, reqwest::Method::GET, "/api/v1/mandate-requests?status=pending&pageSize=2", &t, None).await;
+    assert_eq!(pending["pageSize"], 2);
+    assert!(pending["items"].as_array().unwrap().iter().all(|r| r["status"] == "pending"));
+    let res = app
+        .client
+        .get(format!("{}/api/v1/mandate-requests?status=accepted", app.address))
+        .bearer_auth(&t)
+        .header("accept", "text/csv")
+        .send()
+        .await
+        .unwrap();
+    assert!(res.headers()["content-type"].to_str().unwrap().starts_with("text/csv"));
+    let csv = res.text().await.unwrap();
+    let mut lines = csv.lines();
+    assert!(lines.next().unwrap().starts_with("id,status,context,label,email"));
+    assert!(csv.contains("90051402426"), "Maria's accepted mandate with her NISS: {csv}");
+    // Sarah's mandate was made by Socialia on behalf of Resto Pokébowl.
+    let (status, p, _) = call(&app, reqwest::Method::GET, "/api/v1/mandate-requests?status=bogus", &t, None).await;
+    assert_eq!((status, p["code"].as_str().unwrap()), (400, "INVALID_REQUEST"));
+}
+
+#[tokio::test]
+async fn the_openapi_contract_matches_the_routes() {
+    let app = spawn_app().await;
+    let res = app.get("/api/v1/openapi.json").await;
+    assert_eq!(res.status().as_u16(), 200);
+    let doc: Value = res.json().await.unwrap();
+    assert_eq!(doc["openapi"], "3.0.3");
+    let paths = doc["paths"].as_object().unwrap();
+    let expected = [
+        ("/api/oauth/token", "post"),
+        ("/api/v1/mandate-requests", "post"),
+        ("/api/v1/mandate-requests", "get"),
+        ("/api/v1/mandate-requests/{id}", "get"),
+        ("/api/v1/mandate-requests/{id}", "delete"),
+        ("/api/v1/mandates", "get"),
+        ("/api/v1/precontractual-data/flexi-job", "post"),
+        ("/api/v1/precontractual-data/student-hours", "post"),
+    ];
+    let mut documented = 0;
+    for (path, ops) in paths {
+        for (method, _) in ops.as_object().unwrap().iter().filter(|(m, _)| *m != "parameters") {
+            documented += 1;
+            assert!(expected.contains(&(path.as_str(), method.as_str())), "{method} {path} documented but not expected");
+            // Every documented operation exists: without credentials it answers 401 or 400, never 404/405.
+            let url = format!("{}{}", app.address, path.replace("{id}", &uuid::Uuid::new_v4().to_string()));
+            let m = reqwest::Method::from_bytes(method.to_uppercase().as_bytes()).unwrap();
+            let status = app.client.request(m, url).send().await.unwrap().status().as_u16();
+            assert!(matches!(status, 400 | 401), "{method} {path}: {status}");
+        }
+    }
+    assert_eq!(documented, expected.len());
+    // Every problem code the server can send is in the contract.
+    let codes = doc["components"]["schemas"]["Problem"]["properties"]["code"]["enum"].as_array().unwrap();
+    for code in ["INVALID_NISS", "INVALID_BCE", "INVALID_EMAIL", "INVALID_REQUEST", "UNKNOWN_CONTEXT", "NOT_FOUND", "INVALID_STATE", "NO_ACTIVE_MANDATE", "UNAUTHORIZED", "INSUFFICIENT_SCOPE", "API_NOT_ACTIVATED", "COMPANY_SUSPENDED", "RATE_LIMITED"] {
+        assert!(codes.contains(&json!(code)), "{code}");
+    }
+}
+
+#[test]
+fn the_cli_creates_an_api_client_and_prints_the_secret_once() {
+    let url = crate::helpers::fresh_database();
+    let bin = env!("CARGO_BIN_EXE_mandat");
+    let out = std::process::Command::new(bin)
+        .args(["api-client", "create", "--company", "0765.432.146", "--name", "Payroll", "--scope", "mandates"])
+        .env("DATABASE_URL", &url)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let text = String::from_utf8_lossy(&out.stdout);
+    let secret = text.lines().find_map(|l| l.strip_prefix("client_secret=")).unwrap();
+    assert!(secret.len() >= 43);
+    use diesel::prelude::*;
+    let mut conn = diesel::PgConnection::establish(&url).unwrap();
+    let (scopes, hash): (String, Vec<u8>) = mandat::db::schema::api_clients::table
+        .select((mandat::db::schema::api_clients::scopes, mandat::db::schema::api_clients::secret_hash))
+        .first(&mut conn)
+        .unwrap();
+    assert_eq!(scopes, "mandates");
+    assert_eq!(hash, mandat::services::tokens::hash_token(secret), "stored hashed");
+    let out = std::process::Command::new(bin)
+        .args(["api-client", "create", "--company", "0765.432.147", "--name", "X"])
+        .env("DATABASE_URL", &url)
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+}

@@ -1,0 +1,780 @@
+//! Background jobs: each job's effect at its exact boundary with a fixed clock, idempotence,
+//! the transition log, one run at a time across instances, the command line, and the
+//! purge's speed on many rows.
+
+use std::time::Instant;
+
+use chrono::{DateTime, Duration, Utc};
+use diesel::{
+    Connection, PgConnection, QueryableByName, RunQueryDsl, sql_query,
+    sql_types::{BigInt, Bytea, Nullable, Text, Timestamptz, Uuid as SqlUuid},
+};
+use mandat::{
+    jobs::{
+        self, Job,
+        lifecycle::{self, PurgeCounts},
+    },
+    services::requests::{Scope, counts},
+    settings::Retention,
+};
+use uuid::Uuid;
+
+use crate::helpers::{fresh_database, spawn_app, start_time};
+
+fn t0() -> DateTime<Utc> {
+    start_time()
+}
+
+fn db() -> PgConnection {
+    PgConnection::establish(&fresh_database()).expect("test database")
+}
+
+/// A company of its own, so that its tab counts see only the test's rows.
+fn company(conn: &mut PgConnection) -> Uuid {
+    #[derive(QueryableByName)]
+    struct Id {
+        #[diesel(sql_type = SqlUuid)]
+        id: Uuid,
+    }
+    let digits: String = Uuid::new_v4()
+        .as_u128()
+        .to_string()
+        .chars()
+        .take(9)
+        .collect();
+    sql_query(
+        "INSERT INTO companies (bce, name, kind, contact_email, created_at)
+         VALUES ($1, 'Jobs test', 'employer', 'hr@jobs.example', $2) RETURNING id",
+    )
+    .bind::<Text, _>(format!("0{digits}"))
+    .bind::<Timestamptz, _>(t0() - Duration::days(400))
+    .get_result::<Id>(conn)
+    .expect("company")
+    .id
+}
+
+/// A request row as the services leave it.
+struct Row {
+    status: &'static str,
+    created_at: DateTime<Utc>,
+    status_changed_at: Option<DateTime<Utc>>,
+    valid_until: Option<DateTime<Utc>>,
+    archived_at: Option<DateTime<Utc>>,
+}
+
+impl Row {
+    fn new(status: &'static str, created_at: DateTime<Utc>) -> Row {
+        Row {
+            status,
+            created_at,
+            status_changed_at: None,
+            valid_until: None,
+            archived_at: None,
+        }
+    }
+    fn changed(mut self, at: DateTime<Utc>) -> Row {
+        self.status_changed_at = Some(at);
+        self
+    }
+    fn until(mut self, at: DateTime<Utc>) -> Row {
+        self.valid_until = Some(at);
+        self
+    }
+    fn archived(mut self, at: DateTime<Utc>) -> Row {
+        self.archived_at = Some(at);
+        self
+    }
+}
+
+fn insert(conn: &mut PgConnection, company: Uuid, row: Row) -> Uuid {
+    let id = Uuid::new_v4();
+    let accepted = row.valid_until.is_some();
+    sql_query(
+        "INSERT INTO access_requests (id, company_id, created_by, label, email, context, language,
+             target_niss, token_hash, status, created_at, expires_at, status_changed_at,
+             citizen_niss, bound_at, mandate_id, accepted_at, valid_until, citizen_first_name,
+             citizen_last_name, archived_at)
+         VALUES ($1, $2, '85073003328', 'Kitchen help', 'candidate@example.be', 'FLEXI_JOB', 'fr',
+             '90051402426', sha256(convert_to($1::text, 'UTF8')), $3, $4, $4 + interval '72 hours',
+             $5, CASE WHEN $6 THEN '90051402426' END, CASE WHEN $6 THEN $4 END,
+             CASE WHEN $6 THEN gen_random_uuid() END, CASE WHEN $6 THEN $4 END, $7,
+             CASE WHEN $6 THEN 'Maria' END, CASE WHEN $6 THEN 'Abara' END, $8)",
+    )
+    .bind::<SqlUuid, _>(id)
+    .bind::<SqlUuid, _>(company)
+    .bind::<Text, _>(row.status)
+    .bind::<Timestamptz, _>(row.created_at)
+    .bind::<Timestamptz, _>(row.status_changed_at.unwrap_or(row.created_at))
+    .bind::<diesel::sql_types::Bool, _>(accepted)
+    .bind::<Nullable<Timestamptz>, _>(row.valid_until)
+    .bind::<Nullable<Timestamptz>, _>(row.archived_at)
+    .execute(conn)
+    .expect("insert request");
+    id
+}
+
+#[derive(QueryableByName, Debug)]
+struct State {
+    #[diesel(sql_type = Text)]
+    status: String,
+    #[diesel(sql_type = Timestamptz)]
+    status_changed_at: DateTime<Utc>,
+    #[diesel(sql_type = Nullable<Timestamptz>)]
+    archived_at: Option<DateTime<Utc>>,
+    #[diesel(sql_type = Nullable<Text>)]
+    label: Option<String>,
+    #[diesel(sql_type = Nullable<Text>)]
+    email: Option<String>,
+    #[diesel(sql_type = Nullable<Text>)]
+    target_niss: Option<String>,
+    #[diesel(sql_type = Nullable<Text>)]
+    citizen_niss: Option<String>,
+    #[diesel(sql_type = Nullable<Text>)]
+    citizen_last_name: Option<String>,
+    #[diesel(sql_type = Bytea)]
+    token_hash: Vec<u8>,
+}
+
+fn state(conn: &mut PgConnection, id: Uuid) -> State {
+    sql_query(
+        "SELECT status, status_changed_at, archived_at, label, email, target_niss, citizen_niss,
+                citizen_last_name, token_hash
+           FROM access_requests WHERE id = $1",
+    )
+    .bind::<SqlUuid, _>(id)
+    .get_result(conn)
+    .expect("request")
+}
+
+#[derive(QueryableByName, Debug, PartialEq)]
+struct Ev {
+    #[diesel(sql_type = Timestamptz)]
+    at: DateTime<Utc>,
+    #[diesel(sql_type = Nullable<Text>)]
+    from_status: Option<String>,
+    #[diesel(sql_type = Text)]
+    to_status: String,
+    #[diesel(sql_type = Text)]
+    actor_kind: String,
+    #[diesel(sql_type = Nullable<Text>)]
+    actor_ref: Option<String>,
+}
+
+fn events(conn: &mut PgConnection, id: Uuid) -> Vec<Ev> {
+    sql_query(
+        "SELECT at, from_status, to_status, actor_kind, actor_ref FROM request_events
+          WHERE request_id = $1 ORDER BY at, id",
+    )
+    .bind::<SqlUuid, _>(id)
+    .load(conn)
+    .expect("events")
+}
+
+fn job_event(at: DateTime<Utc>, from: &str, to: &str, job: &str) -> Ev {
+    Ev {
+        at,
+        from_status: Some(from.into()),
+        to_status: to.into(),
+        actor_kind: "job".into(),
+        actor_ref: Some(job.into()),
+    }
+}
+
+#[derive(QueryableByName)]
+struct Count {
+    #[diesel(sql_type = BigInt)]
+    n: i64,
+}
+
+fn count(conn: &mut PgConnection, sql: &str) -> i64 {
+    sql_query(sql).get_result::<Count>(conn).expect(sql).n
+}
+
+#[test]
+fn pending_requests_expire_at_exactly_72_hours_once_and_logged() {
+    let mut conn = db();
+    let c = company(&mut conn);
+    let id = insert(&mut conn, c, Row::new("pending", t0()));
+    let end = t0() + Duration::hours(72);
+    let scope = Scope {
+        company_id: c,
+        provider_id: None,
+    };
+
+    lifecycle::expire_requests(&mut conn, end - Duration::seconds(1)).unwrap();
+    assert_eq!(state(&mut conn, id).status, "pending");
+    assert!(events(&mut conn, id).is_empty());
+
+    assert!(lifecycle::expire_requests(&mut conn, end).unwrap() >= 1);
+    let s = state(&mut conn, id);
+    assert_eq!(s.status, "expired");
+    assert_eq!(s.status_changed_at, end, "dated when the link ended");
+    assert_eq!(
+        events(&mut conn, id),
+        vec![job_event(end, "pending", "expired", "expire-requests")]
+    );
+    // Idempotent: a second run, now or later, changes nothing more.
+    assert_eq!(lifecycle::expire_requests(&mut conn, end).unwrap(), 0);
+    assert_eq!(
+        lifecycle::expire_requests(&mut conn, end + Duration::hours(1)).unwrap(),
+        0
+    );
+    assert_eq!(events(&mut conn, id).len(), 1);
+    // Still in the requested tab (marked expired) for two more weeks.
+    assert_eq!(counts(&mut conn, &scope, end).unwrap().requested, 1);
+}
+
+#[test]
+fn mandates_end_at_their_end_once_and_logged() {
+    let mut conn = db();
+    let c = company(&mut conn);
+    let until = t0() + Duration::days(31);
+    let id = insert(
+        &mut conn,
+        c,
+        Row::new("accepted", t0() - Duration::hours(1))
+            .changed(t0())
+            .until(until),
+    );
+    let scope = Scope {
+        company_id: c,
+        provider_id: None,
+    };
+
+    lifecycle::end_mandates(&mut conn, until - Duration::seconds(1)).unwrap();
+    assert_eq!(state(&mut conn, id).status, "accepted");
+    assert_eq!(
+        counts(&mut conn, &scope, until - Duration::seconds(1))
+            .unwrap()
+            .active,
+        1
+    );
+
+    assert!(lifecycle::end_mandates(&mut conn, until).unwrap() >= 1);
+    let s = state(&mut conn, id);
+    assert_eq!((s.status.as_str(), s.status_changed_at), ("ended", until));
+    assert_eq!(
+        events(&mut conn, id),
+        vec![job_event(until, "accepted", "ended", "end-mandates")]
+    );
+    assert_eq!(lifecycle::end_mandates(&mut conn, until).unwrap(), 0);
+    let tabs = counts(&mut conn, &scope, until).unwrap();
+    assert_eq!((tabs.active, tabs.blocked), (0, 1));
+}
+
+#[test]
+fn archive_two_weeks_after_expiry_refusal_or_withdrawal_to_the_second() {
+    let mut conn = db();
+    let c = company(&mut conn);
+    let scope = Scope {
+        company_id: c,
+        provider_id: None,
+    };
+    // Expired, the expiry recorded ten days late by the job.
+    let late = insert(&mut conn, c, Row::new("pending", t0()));
+    let expiry = t0() + Duration::hours(72);
+    lifecycle::expire_requests(&mut conn, expiry + Duration::days(10)).unwrap();
+    // Pending, never expired by `expire-requests`: archive catches up.
+    let never = insert(&mut conn, c, Row::new("pending", t0()));
+    // Refused and withdrawn an hour after creation.
+    let answered = t0() + Duration::hours(1);
+    let refused = insert(&mut conn, c, Row::new("refused", t0()).changed(answered));
+    let withdrawn = insert(&mut conn, c, Row::new("withdrawn", t0()).changed(answered));
+    // An active mandate is never archived.
+    let active = insert(
+        &mut conn,
+        c,
+        Row::new("accepted", t0())
+            .changed(t0())
+            .until(t0() + Duration::days(90)),
+    );
+
+    let due = expiry + Duration::days(14);
+    let before = due - Duration::seconds(1);
+    lifecycle::archive(&mut conn, before, 30).unwrap();
+    for id in [late, never] {
+        assert_eq!(state(&mut conn, id).archived_at, None);
+    }
+    // Refused and withdrawn 14 days before: archived by this run already.
+    for id in [refused, withdrawn] {
+        assert_eq!(state(&mut conn, id).archived_at, Some(before));
+    }
+    assert_eq!(
+        state(&mut conn, never).status,
+        "expired",
+        "expired on the way"
+    );
+    assert_eq!(
+        counts(&mut conn, &scope, due - Duration::seconds(1))
+            .unwrap()
+            .requested,
+        2,
+        "both expired requests are still listed, the refusal is not"
+    );
+
+    let n = lifecycle::archive(&mut conn, due, 30).unwrap();
+    assert!(n.archived >= 2, "{n:?}");
+    for id in [late, never] {
+        assert_eq!(state(&mut conn, id).archived_at, Some(due));
+    }
+    assert_eq!(state(&mut conn, active).archived_at, None);
+    let tabs = counts(&mut conn, &scope, due).unwrap();
+    assert_eq!((tabs.requested, tabs.active, tabs.blocked), (0, 1, 0));
+    assert_eq!(
+        events(&mut conn, never),
+        vec![
+            job_event(expiry, "pending", "expired", "archive"),
+            job_event(due, "expired", "archived", "archive"),
+        ]
+    );
+    assert_eq!(
+        events(&mut conn, refused),
+        vec![job_event(before, "refused", "archived", "archive")]
+    );
+    // Idempotent.
+    assert_eq!(lifecycle::archive(&mut conn, due, 30).unwrap().total(), 0);
+    assert_eq!(
+        lifecycle::archive(&mut conn, due + Duration::days(1), 30)
+            .unwrap()
+            .archived,
+        0
+    );
+}
+
+#[test]
+fn refused_requests_leave_the_list_exactly_14_days_after_the_refusal() {
+    let mut conn = db();
+    let c = company(&mut conn);
+    let answered = t0() + Duration::hours(1);
+    let refused = insert(&mut conn, c, Row::new("refused", t0()).changed(answered));
+    let due = answered + Duration::days(14);
+    lifecycle::archive(&mut conn, due - Duration::seconds(1), 30).unwrap();
+    assert_eq!(state(&mut conn, refused).archived_at, None);
+    lifecycle::archive(&mut conn, due, 30).unwrap();
+    assert_eq!(state(&mut conn, refused).archived_at, Some(due));
+}
+
+#[test]
+fn stopped_blocked_and_ended_accesses_leave_the_blocked_tab_after_the_configured_days() {
+    let mut conn = db();
+    let c = company(&mut conn);
+    let scope = Scope {
+        company_id: c,
+        provider_id: None,
+    };
+    let stop = t0() + Duration::days(2);
+    let revoked = insert(
+        &mut conn,
+        c,
+        Row::new("revoked", t0())
+            .changed(stop)
+            .until(t0() + Duration::days(31)),
+    );
+    let blocked = insert(
+        &mut conn,
+        c,
+        Row::new("blocked", t0())
+            .changed(stop)
+            .until(t0() + Duration::days(31)),
+    );
+    // Ended at `stop`, never recorded by `end-mandates`.
+    let ended = insert(
+        &mut conn,
+        c,
+        Row::new("accepted", t0() - Duration::days(30))
+            .changed(t0() - Duration::days(30))
+            .until(stop),
+    );
+    let days = 10;
+    let due = stop + Duration::days(days);
+    lifecycle::archive(&mut conn, due - Duration::seconds(1), days).unwrap();
+    for id in [revoked, blocked, ended] {
+        assert_eq!(state(&mut conn, id).archived_at, None);
+    }
+    assert_eq!(state(&mut conn, ended).status, "ended");
+    assert_eq!(
+        counts(&mut conn, &scope, due - Duration::seconds(1))
+            .unwrap()
+            .blocked,
+        3
+    );
+    lifecycle::archive(&mut conn, due, days).unwrap();
+    for id in [revoked, blocked, ended] {
+        assert_eq!(state(&mut conn, id).archived_at, Some(due));
+    }
+    assert_eq!(counts(&mut conn, &scope, due).unwrap().blocked, 0);
+    assert_eq!(
+        events(&mut conn, ended),
+        vec![
+            job_event(stop, "accepted", "ended", "archive"),
+            job_event(due, "ended", "archived", "archive"),
+        ]
+    );
+}
+
+#[derive(QueryableByName)]
+struct Hash {
+    #[diesel(sql_type = Bytea)]
+    h: Vec<u8>,
+}
+
+fn mail_for(conn: &mut PgConnection, request: Option<Uuid>, sent: Option<DateTime<Utc>>) -> Uuid {
+    let id = Uuid::new_v4();
+    sql_query(
+        "INSERT INTO outbox_emails (id, request_id, recipient, subject, body_text, body_html,
+             created_at, next_attempt_at, sent_at)
+         VALUES ($1, $2, 'candidate@example.be', 's', 't', 'h', $3, $3, $4)",
+    )
+    .bind::<SqlUuid, _>(id)
+    .bind::<Nullable<SqlUuid>, _>(request)
+    .bind::<Timestamptz, _>(t0())
+    .bind::<Nullable<Timestamptz>, _>(sent)
+    .execute(conn)
+    .expect("mail");
+    id
+}
+
+fn mail_exists(conn: &mut PgConnection, id: Uuid) -> bool {
+    count(
+        conn,
+        &format!("SELECT count(*) AS n FROM outbox_emails WHERE id = '{id}'"),
+    ) == 1
+}
+
+#[test]
+fn purge_erases_personal_data_at_each_retention_boundary_and_only_once() {
+    let mut conn = db();
+    let c = company(&mut conn);
+    let retention = Retention::default();
+    let archived = t0() + Duration::days(20);
+    let id = insert(
+        &mut conn,
+        c,
+        Row::new("accepted", t0())
+            .changed(t0() + Duration::days(2))
+            .until(t0() + Duration::days(3))
+            .archived(archived),
+    );
+    sql_query("UPDATE access_requests SET status = 'revoked' WHERE id = $1")
+        .bind::<SqlUuid, _>(id)
+        .execute(&mut conn)
+        .unwrap();
+    // Its transition log: a citizen's action (their NISS as actor) with a note.
+    sql_query(
+        "INSERT INTO request_events (request_id, at, from_status, to_status, actor_kind, actor_ref, note)
+         VALUES ($1, $2, 'accepted', 'revoked', 'citizen', '90051402426', 'stopped from the portal')",
+    )
+    .bind::<SqlUuid, _>(id)
+    .bind::<Timestamptz, _>(t0() + Duration::days(2))
+    .execute(&mut conn)
+    .unwrap();
+    let its_mail = mail_for(&mut conn, Some(id), None);
+    let sent_at = t0() + Duration::days(1);
+    let old_mail = mail_for(&mut conn, None, Some(sent_at));
+    let consulted = t0() + Duration::days(2);
+    sql_query(
+        "INSERT INTO consultations (request_id, company_id, citizen_niss, context, consulted_at,
+             actor_kind, actor_ref)
+         VALUES ($1, $2, '90051402426', 'FLEXI_JOB', $3, 'company_user', '85073003328')",
+    )
+    .bind::<SqlUuid, _>(id)
+    .bind::<SqlUuid, _>(c)
+    .bind::<Timestamptz, _>(consulted)
+    .execute(&mut conn)
+    .unwrap();
+    let consultations =
+        format!("SELECT count(*) AS n FROM consultations WHERE request_id = '{id}'");
+    let original_hash = state(&mut conn, id).token_hash;
+
+    // Mail retention: 30 days after sending.
+    let mail_due = sent_at + Duration::days(30);
+    lifecycle::purge(&mut conn, mail_due - Duration::seconds(1), &retention).unwrap();
+    assert!(mail_exists(&mut conn, old_mail));
+    let n = lifecycle::purge(&mut conn, mail_due, &retention).unwrap();
+    assert!(!mail_exists(&mut conn, old_mail));
+    assert!(n.mails_deleted >= 1);
+
+    // Request personal data: 90 days after archival.
+    let request_due = archived + Duration::days(90);
+    lifecycle::purge(&mut conn, request_due - Duration::seconds(1), &retention).unwrap();
+    let s = state(&mut conn, id);
+    assert_eq!(s.label.as_deref(), Some("Kitchen help"));
+    assert_eq!(s.token_hash, original_hash);
+    assert!(mail_exists(&mut conn, its_mail));
+
+    let n = lifecycle::purge(&mut conn, request_due, &retention).unwrap();
+    assert_eq!(n.requests_erased, 1);
+    assert_eq!(n.mails_deleted, 1);
+    let s = state(&mut conn, id);
+    assert_eq!(
+        (s.label, s.email, s.target_niss, s.citizen_last_name),
+        (None, None, None, None)
+    );
+    assert_eq!(s.status, "revoked", "the state stays");
+    assert_eq!(s.archived_at, Some(archived));
+    let expected: Hash = sql_query("SELECT decode(md5($1::text) || md5($1::text), 'hex') AS h")
+        .bind::<SqlUuid, _>(id)
+        .get_result(&mut conn)
+        .unwrap();
+    assert_eq!(s.token_hash, expected.h, "the spent secret's hash is gone");
+    assert_eq!(s.token_hash.len(), 32);
+    assert!(!mail_exists(&mut conn, its_mail));
+    assert_eq!(
+        s.citizen_niss.as_deref(),
+        Some("90051402426"),
+        "kept for the citizen's history"
+    );
+    assert_eq!(count(&mut conn, &consultations), 1);
+    assert_eq!(
+        lifecycle::purge(&mut conn, request_due, &retention).unwrap(),
+        PurgeCounts::default(),
+        "a second run changes nothing"
+    );
+
+    // Audit: consultations 365 days after they happened, the citizen's NISS on the request
+    // 365 days after archival. The transition log's notes stay.
+    let audit_due = consulted + Duration::days(365);
+    lifecycle::purge(&mut conn, audit_due - Duration::seconds(1), &retention).unwrap();
+    assert_eq!(count(&mut conn, &consultations), 1);
+    let n = lifecycle::purge(&mut conn, audit_due, &retention).unwrap();
+    assert!(n.audit_deleted >= 1);
+    assert_eq!(count(&mut conn, &consultations), 0);
+    let unlink_due = archived + Duration::days(365);
+    lifecycle::purge(&mut conn, unlink_due - Duration::seconds(1), &retention).unwrap();
+    assert!(state(&mut conn, id).citizen_niss.is_some());
+    let n = lifecycle::purge(&mut conn, unlink_due, &retention).unwrap();
+    assert_eq!(n.requests_unlinked, 1);
+    assert_eq!(state(&mut conn, id).citizen_niss, None);
+    let log = events(&mut conn, id);
+    assert_eq!(log.len(), 1);
+    assert_eq!(log[0].actor_ref, None);
+    assert_eq!(
+        count(
+            &mut conn,
+            &format!(
+                "SELECT count(*) AS n FROM request_events
+                  WHERE request_id = '{id}' AND note = 'stopped from the portal'"
+            )
+        ),
+        1
+    );
+    assert_eq!(
+        lifecycle::purge(&mut conn, unlink_due, &retention).unwrap(),
+        PurgeCounts::default()
+    );
+}
+
+#[test]
+fn purge_leaves_requests_not_archived_alone() {
+    let mut conn = db();
+    let c = company(&mut conn);
+    let refused = insert(&mut conn, c, Row::new("refused", t0()));
+    let retention = Retention::default();
+    lifecycle::purge(&mut conn, t0() + Duration::days(5000), &retention).unwrap();
+    assert_eq!(
+        state(&mut conn, refused).label.as_deref(),
+        Some("Kitchen help")
+    );
+}
+
+#[tokio::test]
+async fn a_job_locked_by_another_instance_is_skipped_and_every_run_is_recorded() {
+    let app = spawn_app().await;
+    let mut other = app.db();
+    // Another server holds the lock of expire-requests.
+    sql_query("SELECT pg_advisory_lock($1)")
+        .bind::<BigInt, _>(Job::ExpireRequests.lock_key())
+        .execute(&mut other)
+        .unwrap();
+    app.clock.advance(Duration::days(5));
+    assert_eq!(
+        jobs::run_once(&app.state, Job::ExpireRequests)
+            .await
+            .unwrap(),
+        None
+    );
+    // Other jobs are not blocked by it.
+    assert!(
+        jobs::run_once(&app.state, Job::EndMandates)
+            .await
+            .unwrap()
+            .is_some()
+    );
+    sql_query("SELECT pg_advisory_unlock($1)")
+        .bind::<BigInt, _>(Job::ExpireRequests.lock_key())
+        .execute(&mut other)
+        .unwrap();
+    let pending = count(
+        &mut other,
+        "SELECT count(*) AS n FROM access_requests WHERE status = 'pending'",
+    );
+    assert!(pending > 0);
+    let first = jobs::run_once(&app.state, Job::ExpireRequests)
+        .await
+        .unwrap();
+    assert_eq!(first, Some(pending as usize));
+    assert_eq!(
+        jobs::run_once(&app.state, Job::ExpireRequests)
+            .await
+            .unwrap(),
+        Some(0)
+    );
+
+    // A failing run is recorded with its error.
+    sql_query(
+        "ALTER TABLE request_events ADD CONSTRAINT test_no_archive
+         CHECK (to_status <> 'archived') NOT VALID",
+    )
+    .execute(&mut other)
+    .unwrap();
+    app.clock.advance(Duration::days(30));
+    assert!(jobs::run_once(&app.state, Job::Archive).await.is_err());
+
+    let runs = jobs::last_runs(&mut other).unwrap();
+    let names: Vec<&str> = runs.iter().map(|r| r.job.as_str()).collect();
+    assert_eq!(names, vec!["archive", "end-mandates", "expire-requests"]);
+    let expire = &runs[2];
+    assert_eq!(expire.rows_affected, 0, "the last run, not the first");
+    assert_eq!(expire.started_at, start_time() + Duration::days(5));
+    assert!(expire.duration() >= Duration::zero());
+    assert!(expire.error.is_none());
+    let archive = &runs[0];
+    assert!(
+        archive
+            .error
+            .as_deref()
+            .is_some_and(|e| e.contains("test_no_archive")),
+        "{:?}",
+        archive.error
+    );
+    assert_eq!(
+        count(&mut other, "SELECT count(*) AS n FROM job_runs"),
+        4,
+        "the skipped run is not recorded"
+    );
+}
+
+#[tokio::test]
+async fn two_servers_on_one_database_run_a_job_once() {
+    let app = spawn_app().await;
+    // A second server: its own state and pool on the same database.
+    let settings = (*app.state.settings).clone();
+    let second = mandat::web::AppState::new(settings, std::sync::Arc::new(app.clock.clone()));
+    app.clock.advance(Duration::days(5));
+    let mut conn = app.db();
+    let pending = count(
+        &mut conn,
+        "SELECT count(*) AS n FROM access_requests WHERE status = 'pending'",
+    ) as usize;
+    let (a, b) = tokio::join!(
+        jobs::run_once(&app.state, Job::ExpireRequests),
+        jobs::run_once(&second, Job::ExpireRequests)
+    );
+    let (a, b) = (a.unwrap(), b.unwrap());
+    // Either one skipped (the other held the lock) or they ran one after the other, the
+    // second finding nothing left: the rows changed once in all cases.
+    assert_eq!(a.unwrap_or(0) + b.unwrap_or(0), pending, "{a:?} {b:?}");
+    assert_eq!(
+        count(
+            &mut conn,
+            "SELECT count(*) AS n FROM request_events WHERE to_status = 'expired'
+               AND actor_ref = 'expire-requests' AND at > '2025-03-05 09:30:00+00'"
+        ),
+        pending as i64
+    );
+}
+
+#[test]
+fn the_command_line_runs_a_job_once_and_prints_its_count() {
+    let url = fresh_database();
+    let mut conn = PgConnection::establish(&url).unwrap();
+    // The real clock is long past the seeded world's links.
+    let pending = count(
+        &mut conn,
+        "SELECT count(*) AS n FROM access_requests WHERE status = 'pending'",
+    );
+    assert!(pending > 0);
+    let bin = env!("CARGO_BIN_EXE_mandat");
+    let run = |args: &[&str]| {
+        let out = std::process::Command::new(bin)
+            .args(args)
+            .env("DATABASE_URL", &url)
+            .env("MANDAT_MODE", "development")
+            .output()
+            .expect("run mandat");
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let out = run(&["jobs", "run-once", "expire-requests"]);
+    assert!(
+        out.contains(&format!("expire-requests: {pending} row(s)")),
+        "{out}"
+    );
+    let out = run(&["jobs", "run-once", "expire-requests"]);
+    assert!(out.contains("expire-requests: 0 row(s)"), "{out}");
+    let out = run(&["jobs", "list"]);
+    for name in [
+        "deliver-mail",
+        "expire-requests",
+        "end-mandates",
+        "archive",
+        "purge",
+    ] {
+        assert!(out.lines().any(|l| l == name), "{out}");
+    }
+}
+
+/// Archived, expired requests: `n` rows inserted set-based, archived `archived_at`.
+pub fn insert_archived_expired(conn: &mut PgConnection, n: i64, archived_at: DateTime<Utc>) {
+    let c = company(conn);
+    sql_query(
+        "INSERT INTO access_requests (company_id, created_by, label, email, context, language,
+             token_hash, status, created_at, expires_at, status_changed_at, archived_at)
+         SELECT $1, '85073003328', 'Candidate ' || g, 'candidate' || g || '@example.be',
+                'FLEXI_JOB', 'fr', sha256(int8send(g)), 'expired',
+                $2, $2 + interval '72 hours', $2 + interval '72 hours', $3
+           FROM generate_series(1, $4) AS g",
+    )
+    .bind::<SqlUuid, _>(c)
+    .bind::<Timestamptz, _>(archived_at - Duration::days(20))
+    .bind::<Timestamptz, _>(archived_at)
+    .bind::<BigInt, _>(n)
+    .execute(conn)
+    .expect("bulk insert");
+    sql_query("ANALYZE access_requests").execute(conn).unwrap();
+}
+
+/// The purge of many archived requests is one set-based pass: seconds, not minutes.
+/// `MANDAT_PURGE_ROWS=1000000` measures the million by hand (default 100 000).
+#[test]
+fn purging_many_archived_requests_takes_seconds() {
+    let rows: i64 = std::env::var("MANDAT_PURGE_ROWS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(100_000);
+    let mut conn = db();
+    let archived = t0() - Duration::days(200);
+    let started = Instant::now();
+    insert_archived_expired(&mut conn, rows, archived);
+    let inserted = started.elapsed();
+    let started = Instant::now();
+    let n = lifecycle::purge(&mut conn, t0(), &Retention::default()).unwrap();
+    let took = started.elapsed();
+    eprintln!(
+        "purge of {rows} archived requests: {:.2} s (insert {:.2} s)",
+        took.as_secs_f64(),
+        inserted.as_secs_f64()
+    );
+    assert_eq!(n.requests_erased as i64, rows);
+    assert!(took.as_secs() < 30, "purge took {took:?}");
+    assert_eq!(
+        lifecycle::purge(&mut conn, t0(), &Retention::default())
+            .unwrap()
+            .requests_erased,
+        0
+    );
+}
