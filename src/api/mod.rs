@@ -404,7 +404,7 @@ struct Page<T> {
 fn paging(page: Option<i64>, size: Option<i64>) -> Result<(i64, i64), Problem> {
     let page = page.unwrap_or(1);
     let size = size.unwrap_or(50);
-    if page < 1 || !(1..=200).contains(&size) {
+    if !(1..=requests::MAX_PAGE).contains(&page) || !(1..=200).contains(&size) {
         return Err(Problem::new(Code::InvalidRequest).with_detail_arg("reason", "page, pageSize"));
     }
     Ok((page, size))

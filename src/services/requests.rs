@@ -24,6 +24,9 @@ use crate::{
 /// How long expired and refused requests stay in the company's "requested" list.
 pub const REQUESTED_LIST_DAYS: i64 = 14;
 
+/// Highest page number a list serves (beyond, the offset would be absurd).
+pub const MAX_PAGE: i64 = 100_000;
+
 /// Largest label length.
 pub const LABEL_MAX: usize = 100;
 
@@ -471,7 +474,7 @@ pub fn list(
     page_size: i64,
     now: DateTime<Utc>,
 ) -> QueryResult<ListPage> {
-    let page = page.max(1);
+    let page = page.clamp(1, MAX_PAGE);
     let total: i64 = searched(in_tab(scoped(scope), tab, now), search)
         .select(count_star())
         .first(conn)?;
@@ -540,7 +543,7 @@ pub fn list_for_api(
             Some(other) => q.filter(r::status.eq(other.as_str())),
         }
     };
-    let page = page.max(1);
+    let page = page.clamp(1, MAX_PAGE);
     let total: i64 = filtered(scoped(scope)).select(count_star()).first(conn)?;
     let rows: Vec<AccessRequest> = filtered(scoped(scope))
         .order((r::created_at.desc(), r::id.desc()))

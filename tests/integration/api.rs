@@ -348,3 +348,30 @@ fn the_cli_creates_an_api_client_and_prints_the_secret_once() {
         .unwrap();
     assert!(!out.status.success());
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn schemathesis_finds_no_server_error_and_no_response_breaking_the_contract() {
+    let app = spawn_app().await;
+    let (id, secret) = client_for_resto(&app, &["mandates", "precontractual-data"]).await;
+    let t = bearer(&app, &id, &secret).await;
+    let python = std::env::var("MANDAT_TEST_PYTHON").expect("MANDAT_TEST_PYTHON: run the tests with scripts/test");
+    let st = std::path::Path::new(&python).with_file_name("schemathesis");
+    let address = app.address.clone();
+    let out = tokio::task::spawn_blocking(move || {
+        std::process::Command::new(st)
+            .args(["run", &format!("{address}/api/v1/openapi.json"), "--url", &address])
+            .args(["--header", &format!("Authorization: Bearer {t}")])
+            .args(["--checks", "not_a_server_error,response_schema_conformance,content_type_conformance"])
+            .args(["--exclude-path", "/api/oauth/token"])
+            .args(["--max-examples", "25", "--seed", "42", "--phases", "examples,coverage,fuzzing"])
+            .arg("--no-color")
+            .output()
+            .expect("run schemathesis")
+    })
+    .await
+    .unwrap();
+    let text = format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    assert!(out.status.success(), "schemathesis failed:\n{text}");
+    eprintln!("{text}");
+    assert!(text.contains("passed"), "schemathesis ran operations: {text}");
+}

@@ -317,6 +317,7 @@ async fn the_pdf_export_is_a_new_recorded_consultation_in_the_users_language() {
     let maria = request(&app, "Plonge");
     let page = app.page(&path(maria)).await;
     assert!(page.contains(&format!("{}/pdf", path(maria))), "the page offers the export");
+    app.clock.advance(chrono::Duration::minutes(1));
     let res = app
         .get_with(&format!("{}/pdf", path(maria)), &[("accept-language", "fr")])
         .await;
@@ -337,7 +338,7 @@ async fn the_pdf_export_is_a_new_recorded_consultation_in_the_users_language() {
         "Resto Pokébowl",
         "0765.432.146",
         "90.05.14-024.26",
-        "5 mars 2025 à 10:30",
+        "5 mars 2025 à 10:31",
         reference.as_str(),
         "janvier 2025",
         "décembre 2025",
