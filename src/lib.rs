@@ -20,3 +20,4 @@ pub mod sources;
 pub mod startup;
 pub mod telemetry;
 pub mod web;
+pub mod webhooks;

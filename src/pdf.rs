@@ -263,7 +263,15 @@ impl<'f> Layout<'f> {
 
     /// Wrapped text at `indent` from the left margin; `first` is drawn before the first line
     /// (a bullet) in the indent.
-    fn text(&mut self, text: &str, size: f32, bold: bool, ink: Ink, indent: f32, first: Option<&str>) {
+    fn text(
+        &mut self,
+        text: &str,
+        size: f32,
+        bold: bool,
+        ink: Ink,
+        indent: f32,
+        first: Option<&str>,
+    ) {
         let line_height = size * 1.4;
         let lines = wrap(self.face(bold), size, text, Self::width() - indent);
         for (i, line) in lines.into_iter().enumerate() {
@@ -374,7 +382,12 @@ impl<'f> Layout<'f> {
 /// Lays the document out: one list of drawing operations per page, footers included.
 fn layout(fonts: &Fonts, doc: &PdfDocument) -> Vec<Vec<Op>> {
     let mut l = Layout::new(fonts);
+    let mut after_bullets = false;
     for block in &doc.blocks {
+        if after_bullets && !matches!(block, Block::Bullet(_)) {
+            l.gap(6.0);
+        }
+        after_bullets = matches!(block, Block::Bullet(_));
         match block {
             Block::Title(t) => {
                 l.text(t, 17.0, true, Ink::Text, 0.0, None);
@@ -530,25 +543,38 @@ mod tests {
     #[test]
     fn lines_wrap_within_the_width() {
         let fonts = fonts().unwrap();
-        let text = "Maria Abara peut travailler comme flexi-travailleur du 1er janvier au 30 juin 2025. ".repeat(6);
+        let text =
+            "Maria Abara peut travailler comme flexi-travailleur du 1er janvier au 30 juin 2025. "
+                .repeat(6);
         let lines = wrap(&fonts.regular_face, 10.0, &text, 200.0);
         assert!(lines.len() > 5);
         for line in &lines {
-            assert!(text_width(&fonts.regular_face, 10.0, line) <= 200.0, "{line}");
+            assert!(
+                text_width(&fonts.regular_face, 10.0, line) <= 200.0,
+                "{line}"
+            );
         }
-        assert_eq!(lines.join(" "), text.split_whitespace().collect::<Vec<_>>().join(" "));
+        assert_eq!(
+            lines.join(" "),
+            text.split_whitespace().collect::<Vec<_>>().join(" ")
+        );
     }
 
     #[test]
     fn a_long_document_continues_on_further_pages_each_with_its_number() {
         let fonts = fonts().unwrap();
-        let blocks = (0..200).map(|i| Block::Paragraph(format!("Paragraphe {i}"))).collect();
+        let blocks = (0..200)
+            .map(|i| Block::Paragraph(format!("Paragraphe {i}")))
+            .collect();
         let pages = layout(fonts, &doc(blocks));
         assert!(pages.len() >= 2);
         let total = pages.len();
         for (i, page) in pages.iter().enumerate() {
             let footer = format!("Référence · {}/{total}", i + 1);
-            assert!(page.iter().any(|op| matches!(op, Op::Text { text, .. } if *text == footer)));
+            assert!(
+                page.iter()
+                    .any(|op| matches!(op, Op::Text { text, .. } if *text == footer))
+            );
             for op in page {
                 if let Op::Text { y, .. } = op {
                     assert!(*y <= PAGE_HEIGHT - MARGIN + 6.0);

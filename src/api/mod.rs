@@ -78,6 +78,9 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .route("/v1/mandate-requests/{id}", web::get().to(get_request))
             .route("/v1/mandate-requests/{id}", web::delete().to(withdraw_request))
             .route("/v1/mandates", web::get().to(list_mandates))
+            .route("/v1/webhook", web::put().to(put_webhook))
+            .route("/v1/webhook", web::get().to(get_webhook))
+            .route("/v1/webhook", web::delete().to(delete_webhook))
             .route("/v1/precontractual-data/flexi-job", web::post().to(flexi_job))
             .route("/v1/precontractual-data/student-hours", web::post().to(student_hours))
             .default_service(web::to(|| async { Err::<HttpResponse, _>(Problem::new(Code::NotFound)) })),
@@ -623,4 +626,53 @@ async fn student_hours(caller: Caller, body: web::Json<DataBody>) -> Result<Http
         "remainingHours": b.remaining,
         "quotaExceeded": b.exceeded,
     })))
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct WebhookBody {
+    url: String,
+    secret: String,
+}
+
+/// `PUT /api/v1/webhook`: the client's one endpoint (HTTPS) and the secret that signs
+/// the deliveries (at least 16 characters).
+async fn put_webhook(caller: Caller, body: web::Json<WebhookBody>) -> Result<HttpResponse, Problem> {
+    caller.require(ApiScope::Mandates)?;
+    let body = body.into_inner();
+    let local = !matches!(caller.state.settings.mode, crate::settings::Mode::Production);
+    if !crate::webhooks::valid_url(&body.url, local) {
+        return Err(Problem::new(Code::InvalidRequest).with_detail_arg("reason", "url"));
+    }
+    if !(16..=200).contains(&body.secret.chars().count()) {
+        return Err(Problem::new(Code::InvalidRequest).with_detail_arg("reason", "secret"));
+    }
+    let id = caller.caller.client_id;
+    run_blocking(caller.state.tenants.main(), move |conn| {
+        crate::webhooks::set_endpoint(conn, id, Some((&body.url, &body.secret)))
+            .map_err(|e| ApiError::from(crate::db::DbError::Query(e)))
+    })
+    .await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+async fn get_webhook(caller: Caller) -> Result<HttpResponse, Problem> {
+    caller.require(ApiScope::Mandates)?;
+    let id = caller.caller.client_id;
+    let url = run_blocking(caller.state.tenants.main(), move |conn| {
+        crate::webhooks::endpoint(conn, id).map_err(|e| ApiError::from(crate::db::DbError::Query(e)))
+    })
+    .await?
+    .ok_or_else(|| Problem::new(Code::NotFound))?;
+    Ok(HttpResponse::Ok().json(json!({ "url": url })))
+}
+
+async fn delete_webhook(caller: Caller) -> Result<HttpResponse, Problem> {
+    caller.require(ApiScope::Mandates)?;
+    let id = caller.caller.client_id;
+    run_blocking(caller.state.tenants.main(), move |conn| {
+        crate::webhooks::set_endpoint(conn, id, None).map_err(|e| ApiError::from(crate::db::DbError::Query(e)))
+    })
+    .await?;
+    Ok(HttpResponse::NoContent().finish())
 }

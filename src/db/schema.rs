@@ -243,6 +243,23 @@ diesel::table! {
         scopes -> Text,
         created_at -> Timestamptz,
         revoked_at -> Nullable<Timestamptz>,
+        webhook_url -> Nullable<Text>,
+        webhook_secret -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    webhook_deliveries (id) {
+        id -> Uuid,
+        client_id -> Uuid,
+        event -> Text,
+        payload -> Text,
+        created_at -> Timestamptz,
+        next_attempt_at -> Timestamptz,
+        attempts -> Int4,
+        delivered_at -> Nullable<Timestamptz>,
+        failed_at -> Nullable<Timestamptz>,
+        last_error -> Nullable<Text>,
     }
 }
 
@@ -258,4 +275,11 @@ diesel::table! {
 
 diesel::joinable!(api_tokens -> api_clients (client_id));
 diesel::joinable!(api_clients -> companies (company_id));
-diesel::allow_tables_to_appear_in_same_query!(api_access, api_clients, api_tokens, companies);
+diesel::joinable!(webhook_deliveries -> api_clients (client_id));
+diesel::allow_tables_to_appear_in_same_query!(
+    api_access,
+    api_clients,
+    api_tokens,
+    companies,
+    webhook_deliveries,
+);

@@ -69,7 +69,7 @@ pub struct Consultation {
     pub company_name: String,
     /// Its enterprise number (10 digits).
     pub company_bce: Bce,
-    /// The provider that asked on its behalf, if any.
+    /// The provider that consulted on its behalf, if any.
     pub provider_name: Option<String>,
     /// Who the answer is about.
     pub person: ConsultedPerson,
@@ -140,9 +140,10 @@ pub fn consult(
         if status != RequestStatus::Accepted {
             return Err(ServiceError::Conflict(refusal(status)));
         }
-        let company =
-            companies::find(conn, request.company_id)?.ok_or(ServiceError::NotFound)?;
-        let provider = match request.provider_id {
+        let company = companies::find(conn, request.company_id)?.ok_or(ServiceError::NotFound)?;
+        // The provider that consults now, if any (a provider sees only the requests it
+        // made; the company itself may consult those too, and then no provider acts).
+        let provider = match scope.provider_id {
             Some(id) => Some(companies::find(conn, id)?.ok_or(ServiceError::NotFound)?),
             None => None,
         };
@@ -160,9 +161,8 @@ pub fn consult(
             .map_err(|e| anyhow::anyhow!("stored enterprise number of {}: {e}", company.id))?;
         let on = belgian_date(now);
         let result = match request.context() {
-            Context::FlexiJob => {
-                sources::flexi_result(sources, conn, &niss, &company_bce, on)?.map(ConsultResult::Flexi)
-            }
+            Context::FlexiJob => sources::flexi_result(sources, conn, &niss, &company_bce, on)?
+                .map(ConsultResult::Flexi),
             Context::StudentHours => {
                 sources::student_balance(sources, conn, &niss, on)?.map(ConsultResult::Student)
             }
@@ -173,7 +173,7 @@ pub fn consult(
                 consultations::request_id.eq(request.id),
                 consultations::mandate_id.eq(request.mandate_id),
                 consultations::company_id.eq(request.company_id),
-                consultations::provider_id.eq(request.provider_id),
+                consultations::provider_id.eq(scope.provider_id),
                 consultations::citizen_niss.eq(niss.as_str()),
                 consultations::context.eq(&request.context),
                 consultations::consulted_at.eq(now),
@@ -219,6 +219,10 @@ pub struct CitizenConsultation {
 
 diesel::alias!(companies_t as providers: ProvidersAlias);
 
+/// A row of [`consultations_of_citizen`]'s query: id, when, company, provider, context,
+/// request.
+type CitizenConsultationRow = (Uuid, DateTime<Utc>, String, Option<String>, String, Uuid);
+
 /// The consultations of the citizen `niss` since `since`, newest first, with the names of
 /// the company and of the provider, in one query.
 pub fn consultations_of_citizen(
@@ -226,27 +230,26 @@ pub fn consultations_of_citizen(
     niss: &Niss,
     since: DateTime<Utc>,
 ) -> QueryResult<Vec<CitizenConsultation>> {
-    let rows: Vec<(Uuid, DateTime<Utc>, String, Option<String>, String, Uuid)> =
-        consultations::table
-            .inner_join(companies_t::table.on(companies_t::id.eq(consultations::company_id)))
-            .left_join(
-                providers.on(providers
-                    .field(companies_t::id)
-                    .nullable()
-                    .eq(consultations::provider_id)),
-            )
-            .filter(consultations::citizen_niss.eq(niss.as_str()))
-            .filter(consultations::consulted_at.ge(since))
-            .order((consultations::consulted_at.desc(), consultations::id.desc()))
-            .select((
-                consultations::id,
-                consultations::consulted_at,
-                companies_t::name,
-                providers.field(companies_t::name).nullable(),
-                consultations::context,
-                consultations::request_id,
-            ))
-            .load(conn)?;
+    let rows: Vec<CitizenConsultationRow> = consultations::table
+        .inner_join(companies_t::table.on(companies_t::id.eq(consultations::company_id)))
+        .left_join(
+            providers.on(providers
+                .field(companies_t::id)
+                .nullable()
+                .eq(consultations::provider_id)),
+        )
+        .filter(consultations::citizen_niss.eq(niss.as_str()))
+        .filter(consultations::consulted_at.ge(since))
+        .order((consultations::consulted_at.desc(), consultations::id.desc()))
+        .select((
+            consultations::id,
+            consultations::consulted_at,
+            companies_t::name,
+            providers.field(companies_t::name).nullable(),
+            consultations::context,
+            consultations::request_id,
+        ))
+        .load(conn)?;
     Ok(rows
         .into_iter()
         .map(
@@ -334,9 +337,15 @@ mod tests {
     fn the_day_is_the_belgian_one() {
         // 31 March 2025 23:30 UTC is already 1 April in Brussels (summer time).
         let late = Utc.with_ymd_and_hms(2025, 3, 31, 23, 30, 0).unwrap();
-        assert_eq!(belgian_date(late), NaiveDate::from_ymd_opt(2025, 4, 1).unwrap());
+        assert_eq!(
+            belgian_date(late),
+            NaiveDate::from_ymd_opt(2025, 4, 1).unwrap()
+        );
         // 31 December 2024 23:30 UTC is 1 January 2025 in Brussels (winter time).
         let new_year = Utc.with_ymd_and_hms(2024, 12, 31, 23, 30, 0).unwrap();
-        assert_eq!(belgian_date(new_year), NaiveDate::from_ymd_opt(2025, 1, 1).unwrap());
+        assert_eq!(
+            belgian_date(new_year),
+            NaiveDate::from_ymd_opt(2025, 1, 1).unwrap()
+        );
     }
 }

@@ -7,7 +7,22 @@ use uuid::Uuid;
 use super::Actor;
 use crate::{db::schema::request_events, domain::RequestStatus};
 
-/// Records one transition (call it in the transaction that makes it).
+/// The webhook event announcing a transition to `to`, if integrators are told of it.
+pub fn webhook_event(to: RequestStatus) -> Option<crate::webhooks::Event> {
+    use crate::webhooks::Event;
+    match to {
+        RequestStatus::Accepted => Some(Event::RequestAccepted),
+        RequestStatus::Refused => Some(Event::RequestRefused),
+        RequestStatus::Expired => Some(Event::RequestExpired),
+        RequestStatus::Revoked => Some(Event::MandateRevoked),
+        RequestStatus::Blocked => Some(Event::MandateBlocked),
+        RequestStatus::Ended => Some(Event::MandateEnded),
+        RequestStatus::Pending | RequestStatus::Withdrawn => None,
+    }
+}
+
+/// Records one transition (call it in the transaction that makes it), and writes the
+/// webhook event that announces it to the company's integrators, in the same transaction.
 pub fn record(
     conn: &mut PgConnection,
     request_id: Uuid,
@@ -27,8 +42,11 @@ pub fn record(
             request_events::actor_ref.eq(Some(actor.reference())),
             request_events::note.eq(note),
         ))
-        .execute(conn)
-        .map(|_| ())
+        .execute(conn)?;
+    if let Some(event) = webhook_event(to) {
+        crate::webhooks::emit(conn, &[request_id], event, at)?;
+    }
+    Ok(())
 }
 
 /// One recorded transition.

@@ -299,6 +299,9 @@ async fn the_openapi_contract_matches_the_routes() {
         ("/api/v1/mandates", "get"),
         ("/api/v1/precontractual-data/flexi-job", "post"),
         ("/api/v1/precontractual-data/student-hours", "post"),
+        ("/api/v1/webhook", "put"),
+        ("/api/v1/webhook", "get"),
+        ("/api/v1/webhook", "delete"),
     ];
     let mut documented = 0;
     for (path, ops) in paths {
@@ -374,4 +377,92 @@ async fn schemathesis_finds_no_server_error_and_no_response_breaking_the_contrac
     assert!(out.status.success(), "schemathesis failed:\n{text}");
     eprintln!("{text}");
     assert!(text.contains("passed"), "schemathesis ran operations: {text}");
+}
+
+/// A local HTTP receiver for webhooks: records (headers, body) of every POST.
+struct Receiver {
+    url: String,
+    got: std::sync::Arc<std::sync::Mutex<Vec<(std::collections::HashMap<String, String>, String)>>>,
+}
+
+async fn receiver() -> Receiver {
+    use actix_web::{App, HttpRequest, HttpResponse, HttpServer, web};
+    let got: std::sync::Arc<std::sync::Mutex<Vec<(std::collections::HashMap<String, String>, String)>>> = Default::default();
+    let store = got.clone();
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let server = HttpServer::new(move || {
+        let store = store.clone();
+        App::new().route(
+            "/hook",
+            web::post().to(move |req: HttpRequest, body: String| {
+                let store = store.clone();
+                async move {
+                    let headers = req
+                        .headers()
+                        .iter()
+                        .map(|(k, v)| (k.as_str().to_string(), v.to_str().unwrap_or("").to_string()))
+                        .collect();
+                    store.lock().unwrap().push((headers, body));
+                    HttpResponse::NoContent().finish()
+                }
+            }),
+        )
+    })
+    .workers(1)
+    .listen(listener)
+    .unwrap()
+    .run();
+    tokio::spawn(server);
+    Receiver { url: format!("http://127.0.0.1:{port}/hook"), got }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn webhooks_tell_the_integrator_of_acceptance_and_of_a_stopped_access_signed() {
+    let app = spawn_app().await;
+    let (id, secret) = client_for_resto(&app, &["mandates", "precontractual-data"]).await;
+    let t = bearer(&app, &id, &secret).await;
+    let rx = receiver().await;
+    let hook_secret = "a-shared-secret-of-the-integrator";
+    let (status, p, _) = call(&app, reqwest::Method::PUT, "/api/v1/webhook", &t, Some(json!({"url": "ftp://x", "secret": hook_secret}))).await;
+    assert_eq!((status, p["code"].as_str().unwrap()), (400, "INVALID_REQUEST"));
+    let (status, _, _) = call(&app, reqwest::Method::PUT, "/api/v1/webhook", &t, Some(json!({"url": rx.url, "secret": hook_secret}))).await;
+    assert_eq!(status, 204);
+    let (_, w, _) = call(&app, reqwest::Method::GET, "/api/v1/webhook", &t, None).await;
+    assert_eq!(w["url"], rx.url.as_str());
+    // A request, accepted then stopped by the citizen.
+    let (_, created, _) = call(&app, reqwest::Method::POST, "/api/v1/mandate-requests", &t, Some(json!({"context": "FLEXI_JOB", "email": "n@example.be", "label": "Hook", "language": "en", "niss": NOAH}))).await;
+    let request_id = created["id"].as_str().unwrap().to_string();
+    let citizen = app.another_browser();
+    let path = created["link"].as_str().unwrap().trim_start_matches("http://localhost:8080").to_string();
+    let target = citizen.get(&path).await.headers()["location"].to_str().unwrap().to_string();
+    citizen.sign_in(NOAH).await;
+    citizen.page(&target).await;
+    citizen.post_form(&format!("{target}/answer"), &[("answer", "accept")]).await;
+    citizen.post_form(&format!("/me/accesses/{request_id}/stop"), &[("confirmed", "yes")]).await;
+    // The sender delivers both, signed, at least once.
+    let mut conn = app.db();
+    let now = mandat::clock::Clock::now(&app.clock);
+    let delivered = tokio::task::spawn_blocking(move || mandat::webhooks::deliver_due(&mut conn, now).unwrap())
+        .await
+        .unwrap();
+    assert_eq!(delivered, 2);
+    let got = rx.got.lock().unwrap().clone();
+    let events: Vec<String> = got.iter().map(|(h, _)| h["x-mandat-event"].clone()).collect();
+    assert_eq!(events, vec!["request.accepted", "mandate.revoked"]);
+    for (headers, body) in &got {
+        let ts: i64 = headers["x-mandat-timestamp"].parse().unwrap();
+        let expected = format!("sha256={}", mandat::webhooks::signature(hook_secret, ts, body));
+        assert_eq!(headers["x-mandat-signature"], expected);
+        let v: Value = serde_json::from_str(body).unwrap();
+        assert_eq!(v["data"]["requestId"], request_id.as_str());
+        assert!(!body.contains(NOAH), "no personal number in a webhook");
+    }
+    // Nothing is delivered twice.
+    let mut conn = app.db();
+    let again = tokio::task::spawn_blocking(move || mandat::webhooks::deliver_due(&mut conn, now).unwrap())
+        .await
+        .unwrap();
+    assert_eq!(again, 0);
+    assert_eq!(rx.got.lock().unwrap().len(), 2);
 }

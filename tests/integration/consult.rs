@@ -92,7 +92,10 @@ async fn maria_may_work_as_a_flexi_worker_in_the_first_two_quarters_and_it_is_re
     let maria = request(&app, "Plonge");
     // The active tab links to the consultation.
     let active = app.page("/company/tabs/active").await;
-    assert!(active.contains(&format!("href=\"{}\"", path(maria))), "link in the active tab");
+    assert!(
+        active.contains(&format!("href=\"{}\"", path(maria))),
+        "link in the active tab"
+    );
     assert!(audit(&app).is_empty(), "listing is not consulting");
 
     let res = app.get(&path(maria)).await;
@@ -118,15 +121,31 @@ async fn maria_may_work_as_a_flexi_worker_in_the_first_two_quarters_and_it_is_re
     assert_eq!(texts(&body, "[data-testid=legend] li").len(), 3);
     // Who and what, and the explanation, the conditions left to the company.
     let facts = one(&body, "[data-testid=facts]");
-    assert!(facts.contains("Maria Abara") && facts.contains("90.05.14-024.26"), "{facts}");
-    assert!(facts.contains("Resto Pokébowl") && facts.contains("0765.432.146"), "{facts}");
-    assert!(facts.contains("5 March 2025 at 10:30"), "Belgian time: {facts}");
+    assert!(
+        facts.contains("Maria Abara") && facts.contains("90.05.14-024.26"),
+        "{facts}"
+    );
+    assert!(
+        facts.contains("Resto Pokébowl") && facts.contains("0765.432.146"),
+        "{facts}"
+    );
+    assert!(
+        facts.contains("5 March 2025 at 10:30"),
+        "Belgian time: {facts}"
+    );
     let checked = one(&body, "[data-testid=checked]");
-    assert!(checked.contains("4/5") && checked.contains("DmfA"), "{checked}");
+    assert!(
+        checked.contains("4/5") && checked.contains("DmfA"),
+        "{checked}"
+    );
     let company_checks = texts(&body, "[data-testid=company-checks] li");
     assert_eq!(company_checks.len(), 5);
     assert!(company_checks.iter().any(|c| c.contains("notice")));
-    assert!(company_checks.iter().any(|c| c.contains("temporary work agency")));
+    assert!(
+        company_checks
+            .iter()
+            .any(|c| c.contains("temporary work agency"))
+    );
     // A flexi-job mandate tells nothing about student hours.
     assert!(!body.contains("student hours balance"));
 
@@ -134,7 +153,10 @@ async fn maria_may_work_as_a_flexi_worker_in_the_first_two_quarters_and_it_is_re
     let rows = audit(&app);
     assert_eq!(rows.len(), 1);
     let row = &rows[0];
-    assert!(facts.contains(&row.id.to_string()), "the reference is shown: {facts}");
+    assert!(
+        facts.contains(&row.id.to_string()),
+        "the reference is shown: {facts}"
+    );
     assert_eq!(row.request_id, maria);
     assert!(row.mandate_id.is_some());
     assert_eq!(row.company_id, company_id(&app, RESTO_BCE));
@@ -142,7 +164,10 @@ async fn maria_may_work_as_a_flexi_worker_in_the_first_two_quarters_and_it_is_re
     assert_eq!(row.citizen_niss, MARIA);
     assert_eq!(row.context, "FLEXI_JOB");
     assert_eq!(row.consulted_at, crate::helpers::start_time());
-    assert_eq!((row.actor_kind.as_str(), row.actor_ref.as_str()), ("company_user", JAN));
+    assert_eq!(
+        (row.actor_kind.as_str(), row.actor_ref.as_str()),
+        ("company_user", JAN)
+    );
     // Each visit is a new consultation, never a cached one.
     app.clock.advance(chrono::Duration::minutes(1));
     app.page(&path(maria)).await;
@@ -160,7 +185,10 @@ async fn a_pensioner_is_eligible_and_the_page_does_not_say_why() {
         one(&marc, "[data-testid=answer]"),
         "Marc Dubois may work as a flexi-worker from 1 January to 30 June 2025."
     );
-    assert!(!marc.to_lowercase().contains("pension"), "no word of a pension");
+    assert!(
+        !marc.to_lowercase().contains("pension"),
+        "no word of a pension"
+    );
     // The explanation is the same, word for word, as for a worker.
     let maria = app.page(&path(request(&app, "Plonge"))).await;
     assert_eq!(
@@ -189,10 +217,17 @@ async fn a_provider_consults_the_student_hours_on_behalf_of_its_client() {
         "On 5 March 2025, 154 hours remain in Sarah Dumont's student hours balance."
     );
     assert!(!body.contains("exceeded"));
-    assert!(texts(&body, "[data-testid=calendar]").is_empty(), "no calendar");
+    assert!(
+        texts(&body, "[data-testid=calendar]").is_empty(),
+        "no calendar"
+    );
     let checks = texts(&body, "[data-testid=company-checks] li");
     assert_eq!(checks.len(), 4, "{checks:?}");
-    assert!(checks.iter().any(|c| c.contains("first degree of secondary school")));
+    assert!(
+        checks
+            .iter()
+            .any(|c| c.contains("first degree of secondary school"))
+    );
     let facts = one(&body, "[data-testid=facts]");
     assert!(facts.contains("Socialia"), "consulted by: {facts}");
     let rows = audit(&app);
@@ -202,7 +237,13 @@ async fn a_provider_consults_the_student_hours_on_behalf_of_its_client() {
     assert_eq!(rows[0].actor_ref, LENA);
     assert_eq!(rows[0].context, "STUDENT_HOURS");
     // The provider sees only what it created: Maria's mandate (Jan's) is not there for it.
-    assert_eq!(app.get(&path(request(&app, "Plonge"))).await.status().as_u16(), 404);
+    assert_eq!(
+        app.get(&path(request(&app, "Plonge")))
+            .await
+            .status()
+            .as_u16(),
+        404
+    );
     // The citizen's history: who (the company), on behalf of (the provider), what, when.
     let history = consult::consultations_of_citizen(
         &mut app.db(),
@@ -232,7 +273,10 @@ async fn there_is_no_answer_without_an_active_mandate() {
         let res = app.get(&path(request(&app, label))).await;
         assert_eq!(res.status().as_u16(), 409, "{label}");
         let body = res.text().await.unwrap();
-        assert!(one(&body, "[data-testid=message]").contains(reason), "{label}: {body}");
+        assert!(
+            one(&body, "[data-testid=message]").contains(reason),
+            "{label}: {body}"
+        );
         assert!(texts(&body, "[data-testid=answer]").is_empty(), "{label}");
     }
     // Blocked by the back office.
@@ -246,7 +290,10 @@ async fn there_is_no_answer_without_an_active_mandate() {
     assert!(res.text().await.unwrap().contains("blocked"));
     // An unknown id, and a malformed one.
     assert_eq!(app.get(&path(Uuid::new_v4())).await.status().as_u16(), 404);
-    assert_eq!(app.get("/company/mandates/12345").await.status().as_u16(), 404);
+    assert_eq!(
+        app.get("/company/mandates/12345").await.status().as_u16(),
+        404
+    );
     // The mandate's end, even before the job has run: Maria's lasts one month.
     let maria = request(&app, "Plonge");
     assert_eq!(app.get(&path(maria)).await.status().as_u16(), 200);
@@ -269,11 +316,19 @@ async fn another_company_gets_not_found_for_a_mandate_that_is_not_its_own() {
     let res = app
         .post_form(
             "/company/register",
-            &[("bce", "0203.201.340"), ("name", "Brasserie Martin"), ("kind", "employer"), ("contact_email", "emma@brasserie.be")],
+            &[
+                ("bce", "0203.201.340"),
+                ("name", "Brasserie Martin"),
+                ("kind", "employer"),
+                ("contact_email", "emma@brasserie.be"),
+            ],
         )
         .await;
     assert_eq!(res.status().as_u16(), 303);
-    assert_eq!(app.post_form("/company/terms", &[]).await.status().as_u16(), 303);
+    assert_eq!(
+        app.post_form("/company/terms", &[]).await.status().as_u16(),
+        303
+    );
     let res = app.get(&path(request(&app, "Plonge"))).await;
     assert_eq!(res.status().as_u16(), 404);
     let body = res.text().await.unwrap();
@@ -281,7 +336,10 @@ async fn another_company_gets_not_found_for_a_mandate_that_is_not_its_own() {
     assert!(audit(&app).is_empty());
     // Nor its PDF.
     assert_eq!(
-        app.get(&format!("{}/pdf", path(request(&app, "Plonge")))).await.status().as_u16(),
+        app.get(&format!("{}/pdf", path(request(&app, "Plonge"))))
+            .await
+            .status()
+            .as_u16(),
         404
     );
 }
@@ -289,7 +347,10 @@ async fn another_company_gets_not_found_for_a_mandate_that_is_not_its_own() {
 /// The text of a PDF, whitespace collapsed (poppler's pdftotext).
 fn pdf_text(bytes: &[u8]) -> String {
     let pdftotext = std::path::Path::new("/usr/bin/pdftotext");
-    assert!(pdftotext.exists(), "pdftotext is missing: install poppler-utils (scripts/test does)");
+    assert!(
+        pdftotext.exists(),
+        "pdftotext is missing: install poppler-utils (scripts/test does)"
+    );
     let dir = std::env::temp_dir().join(format!("mandat-pdf-{}", Uuid::new_v4()));
     std::fs::create_dir_all(&dir).unwrap();
     let file = dir.join("consultation.pdf");
@@ -302,7 +363,11 @@ fn pdf_text(bytes: &[u8]) -> String {
         .output()
         .expect("pdftotext runs");
     let _ = std::fs::remove_dir_all(&dir);
-    assert!(out.status.success(), "pdftotext: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "pdftotext: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     String::from_utf8(out.stdout)
         .unwrap()
         .split_whitespace()
@@ -316,20 +381,36 @@ async fn the_pdf_export_is_a_new_recorded_consultation_in_the_users_language() {
     app.sign_in(JAN).await;
     let maria = request(&app, "Plonge");
     let page = app.page(&path(maria)).await;
-    assert!(page.contains(&format!("{}/pdf", path(maria))), "the page offers the export");
+    assert!(
+        page.contains(&format!("{}/pdf", path(maria))),
+        "the page offers the export"
+    );
     app.clock.advance(chrono::Duration::minutes(1));
     let res = app
-        .get_with(&format!("{}/pdf", path(maria)), &[("accept-language", "fr")])
+        .get_with(
+            &format!("{}/pdf", path(maria)),
+            &[("accept-language", "fr")],
+        )
         .await;
     assert_eq!(res.status().as_u16(), 200);
     assert_eq!(res.headers()["content-type"], "application/pdf");
-    let disposition = res.headers()["content-disposition"].to_str().unwrap().to_string();
+    let disposition = res.headers()["content-disposition"]
+        .to_str()
+        .unwrap()
+        .to_string();
     assert!(disposition.starts_with("attachment;"), "{disposition}");
-    assert!(!disposition.contains("Abara") && !disposition.contains(MARIA), "no personal data in the file name");
+    assert!(
+        !disposition.contains("Abara") && !disposition.contains(MARIA),
+        "no personal data in the file name"
+    );
     let bytes = res.bytes().await.unwrap();
     assert!(bytes.starts_with(b"%PDF-"));
     let rows = audit(&app);
-    assert_eq!(rows.len(), 2, "the page and the export are two consultations");
+    assert_eq!(
+        rows.len(),
+        2,
+        "the page and the export are two consultations"
+    );
     let reference = rows[1].id.to_string();
     assert!(disposition.contains(&reference));
     let text = pdf_text(&bytes);
@@ -347,24 +428,46 @@ async fn the_pdf_export_is_a_new_recorded_consultation_in_the_users_language() {
         "Ce que votre entreprise doit encore vérifier elle-même",
         "déclarations DmfA",
     ] {
-        assert!(text.contains(expected), "{expected:?} in the PDF text:\n{text}");
+        assert!(
+            text.contains(expected),
+            "{expected:?} in the PDF text:\n{text}"
+        );
     }
     assert!(!text.to_lowercase().contains("pension"));
-    // Student hours, in German, through the provider... and directly by the company.
+    // Student hours, in German: a request Socialia made, consulted by the company itself.
     let sarah = request(&app, "Étudiante caisse");
     let res = app
-        .get_with(&format!("{}/pdf", path(sarah)), &[("accept-language", "de")])
+        .get_with(
+            &format!("{}/pdf", path(sarah)),
+            &[("accept-language", "de")],
+        )
         .await;
     assert_eq!(res.status().as_u16(), 200);
     let text = pdf_text(&res.bytes().await.unwrap());
     assert!(
-        text.contains("Am 5. März 2025 verbleiben 154 Stunden im Studentenstundensaldo von Sarah Dumont."),
+        text.contains(
+            "Am 5. März 2025 verbleiben 154 Stunden im Studentenstundensaldo von Sarah Dumont."
+        ),
         "{text}"
     );
+    // The company consulted itself: no provider acted, whoever made the request.
+    assert!(!text.contains("Socialia"), "{text}");
+    let row = audit(&app)
+        .into_iter()
+        .find(|r| r.request_id == sarah)
+        .unwrap();
+    assert_eq!((row.provider_id, row.actor_ref.as_str()), (None, JAN));
     // A refusal is a page, not a PDF.
-    let res = app.get(&format!("{}/pdf", path(request(&app, "Terrasse")))).await;
+    let res = app
+        .get(&format!("{}/pdf", path(request(&app, "Terrasse"))))
+        .await;
     assert_eq!(res.status().as_u16(), 409);
-    assert!(res.headers()["content-type"].to_str().unwrap().starts_with("text/html"));
+    assert!(
+        res.headers()["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("text/html")
+    );
     assert_eq!(audit(&app).len(), 3);
 }
 
@@ -393,10 +496,16 @@ async fn a_citizen_sees_their_own_possibilities_without_it_being_recorded() {
         .text()
         .await
         .unwrap();
-    assert!(nl.contains("U mag als flexi-jobber werken van 1 januari tot en met 30 juni 2025."), "{nl}");
+    assert!(
+        nl.contains("U mag als flexi-jobber werken van 1 januari tot en met 30 juni 2025."),
+        "{nl}"
+    );
     // Signed out: to the sign-in page.
     let anonymous = app.another_browser();
-    assert_eq!(anonymous.get("/me/possibilities").await.status().as_u16(), 303);
+    assert_eq!(
+        anonymous.get("/me/possibilities").await.status().as_u16(),
+        303
+    );
 }
 
 #[tokio::test]
@@ -421,7 +530,11 @@ async fn a_consultation_page_answers_fast_with_a_warm_pool() {
     let max = times[times.len() - 1];
     eprintln!(
         "consultation page, 200 sequential requests after 20 warm-up ({} build): median {:.2} ms, p95 {:.2} ms, max {:.2} ms",
-        if cfg!(debug_assertions) { "debug" } else { "release" },
+        if cfg!(debug_assertions) {
+            "debug"
+        } else {
+            "release"
+        },
         median.as_secs_f64() * 1e3,
         p95.as_secs_f64() * 1e3,
         max.as_secs_f64() * 1e3

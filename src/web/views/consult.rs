@@ -78,7 +78,10 @@ pub struct Content {
 fn flexi_sentence(lang: Lang, r: &FlexiResult, name: Option<&str>) -> String {
     let (key_yes, key_no) = match name {
         Some(_) => ("consult-flexi-eligible", "consult-flexi-not-eligible"),
-        None => ("possibilities-flexi-eligible", "possibilities-flexi-not-eligible"),
+        None => (
+            "possibilities-flexi-eligible",
+            "possibilities-flexi-not-eligible",
+        ),
     };
     let name = name.unwrap_or_default().to_string();
     match r.eligible_period() {
@@ -99,7 +102,11 @@ fn flexi_sentence(lang: Lang, r: &FlexiResult, name: Option<&str>) -> String {
             };
             lang.t_args(
                 key_no,
-                &[("name", name.into()), ("from", from.into()), ("to", to.into())],
+                &[
+                    ("name", name.into()),
+                    ("from", from.into()),
+                    ("to", to.into()),
+                ],
             )
         }
     }
@@ -152,12 +159,18 @@ fn student_notes(lang: Lang, b: &StudentBalance) -> Vec<String> {
     if b.exceeded {
         notes.push(lang.t_args(
             "consult-student-exceeded",
-            &[("quota", i64::from(b.quota).into()), ("year", i64::from(b.year).into())],
+            &[
+                ("quota", i64::from(b.quota).into()),
+                ("year", i64::from(b.year).into()),
+            ],
         ));
     }
     notes.push(lang.t_args(
         "consult-student-quota",
-        &[("quota", i64::from(b.quota).into()), ("year", i64::from(b.year).into())],
+        &[
+            ("quota", i64::from(b.quota).into()),
+            ("year", i64::from(b.year).into()),
+        ],
     ));
     notes
 }
@@ -276,26 +289,31 @@ pub fn consult_path(request_id: uuid::Uuid) -> String {
 pub fn consultation_page(ctx: &Ctx, c: &CompanyCtx, k: &Consultation) -> Markup {
     let content = content(ctx.lang, k);
     let title = format!("{} — {}", content.title, k.person.full_name());
-    layout(ctx, &title, Area::Company, html! {
-        p.acting data-testid="acting-as" { strong { (acting_as(ctx.lang, c)) } }
-        h1 { (content.title) }
-        dl.facts data-testid="facts" {
-            @for (label, value) in facts(ctx.lang, k) {
-                dt { (label) }
-                dd { (value) }
+    layout(
+        ctx,
+        &title,
+        Area::Company,
+        html! {
+            p.acting data-testid="acting-as" { strong { (acting_as(ctx.lang, c)) } }
+            h1 { (content.title) }
+            dl.facts data-testid="facts" {
+                @for (label, value) in facts(ctx.lang, k) {
+                    dt { (label) }
+                    dd { (value) }
+                }
             }
-        }
-        (content_markup(ctx, &content))
-        p.muted data-testid="recorded" {
-            (ctx.lang.t_args("consult-recorded", &[("name", k.person.full_name().into())]))
-        }
-        p {
-            a.button href=(format!("{}/pdf", consult_path(k.request.id))) data-testid="export-pdf" download {
-                (ctx.t("consult-export-pdf"))
+            (content_markup(ctx, &content))
+            p.muted data-testid="recorded" {
+                (ctx.lang.t_args("consult-recorded", &[("name", k.person.full_name().into())]))
             }
-        }
-        p { a href=(format!("{}/tabs/active", routes::COMPANY)) { (ctx.t("consult-back")) } }
-    })
+            p {
+                a.button href=(format!("{}/pdf", consult_path(k.request.id))) data-testid="export-pdf" download {
+                    (ctx.t("consult-export-pdf"))
+                }
+            }
+            p { a href=(format!("{}/tabs/active", routes::COMPANY)) { (ctx.t("consult-back")) } }
+        },
+    )
 }
 
 /// The same consultation as a PDF document, in `lang`.
@@ -310,13 +328,11 @@ pub fn pdf_document(lang: Lang, k: &Consultation) -> PdfDocument {
     if let Some(months) = &c.calendar {
         blocks.push(Block::Heading(lang.t("consult-calendar-title")));
         blocks.push(Block::Calendar(months.iter().map(cell).collect()));
-        blocks.push(Block::Paragraph(format!(
-            "{}: {}",
-            lang.t("consult-legend"),
+        blocks.push(Block::Paragraph(
             ["eligible", "not_eligible", "not_determined"]
                 .map(|c| lang.t(&format!("consult-legend-{c}")))
-                .join(" · ")
-        )));
+                .join(" · "),
+        ));
     }
     blocks.push(Block::Heading(lang.t("consult-checked-title")));
     blocks.extend(c.checked.iter().cloned().map(Block::Paragraph));
@@ -362,7 +378,10 @@ pub fn pdf_file_name(k: &Consultation) -> String {
 
 /// When the page was computed, for the citizen's view.
 fn computed_at(ctx: &Ctx, at: DateTime<Utc>) -> String {
-    ctx.lang.t_args("possibilities-computed", &[("at", ctx.lang.datetime(at).into())])
+    ctx.lang.t_args(
+        "possibilities-computed",
+        &[("at", ctx.lang.datetime(at).into())],
+    )
 }
 
 /// "My possibilities": the citizen's own results (no mandate, no company, not recorded).
