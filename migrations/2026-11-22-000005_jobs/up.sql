@@ -14,3 +14,6 @@ CREATE INDEX job_runs_job_started ON job_runs (job, started_at DESC);
 CREATE INDEX access_requests_to_archive ON access_requests (status, status_changed_at) WHERE archived_at IS NULL;
 -- purge: archived rows by archival time.
 CREATE INDEX access_requests_archived ON access_requests (archived_at) WHERE archived_at IS NOT NULL;
+-- Room on every page, so that the purge's erasure (columns no index covers) is a HOT
+-- update that writes no index entry: a million archived requests purged in seconds.
+ALTER TABLE access_requests SET (fillfactor = 70);

@@ -283,3 +283,17 @@ diesel::allow_tables_to_appear_in_same_query!(
     companies,
     webhook_deliveries,
 );
+
+diesel::table! {
+    staff_audit (id) {
+        id -> Int8,
+        staff_id -> Uuid,
+        at -> Timestamptz,
+        action -> Text,
+        target -> Nullable<Text>,
+        detail -> Nullable<Text>,
+    }
+}
+
+diesel::joinable!(staff_audit -> staff (staff_id));
+diesel::allow_tables_to_appear_in_same_query!(staff_audit, staff);

@@ -101,6 +101,11 @@ impl ArchiveCounts {
 /// Overdue expiries and mandate ends are applied first (recorded with this job's name), so
 /// that nothing depends on the order the jobs run in. Each archival is recorded as a
 /// transition to `archived`.
+///
+/// The link secret of an archived request is spent: its hash is replaced here by an
+/// unusable value derived from the row id (`md5(id) || md5(id)`, 32 bytes, unique per row
+/// as the column requires), so an old link no longer finds it. Doing it here rather than in
+/// [`purge`] keeps the purge an update of columns no index covers (a cheap HOT update).
 pub fn archive(
     conn: &mut PgConnection,
     now: DateTime<Utc>,
@@ -109,10 +114,10 @@ pub fn archive(
     conn.transaction(|conn| {
         let expired = expire_as(conn, now, ARCHIVE)?;
         let ended = end_as(conn, now, ARCHIVE)?;
-        let archived = sql_query(
+        let archived = sql_query(format!(
             "WITH due AS (
                  UPDATE access_requests
-                    SET archived_at = $1
+                    SET archived_at = $1, token_hash = {ERASED_TOKEN_HASH}
                   WHERE archived_at IS NULL
                     AND ((status IN ('refused', 'withdrawn') AND status_changed_at <= $2)
                       OR (status = 'expired' AND LEAST(status_changed_at, expires_at) <= $2)
@@ -121,8 +126,8 @@ pub fn archive(
               RETURNING id, status
              )
              INSERT INTO request_events (request_id, at, from_status, to_status, actor_kind, actor_ref)
-             SELECT id, $1, status, 'archived', 'job', $4 FROM due",
-        )
+             SELECT id, $1, status, 'archived', 'job', $4 FROM due"
+        ))
         .bind::<Timestamptz, _>(now)
         .bind::<Timestamptz, _>(now - Duration::days(REQUESTED_LIST_DAYS))
         .bind::<Timestamptz, _>(now - Duration::days(blocked_tab_days))
@@ -139,8 +144,7 @@ pub fn archive(
 /// What one [`purge`] run erased or deleted (counts only: never log the data).
 #[derive(Copy, Clone, Debug, Default, PartialEq, Eq)]
 pub struct PurgeCounts {
-    /// Archived requests whose label, e-mail, named NISS, citizen names and link hash were
-    /// erased.
+    /// Archived requests whose label, e-mail, named NISS and citizen names were erased.
     pub requests_erased: usize,
     /// Mails deleted: those of erased requests, and sent or given-up ones past retention.
     pub mails_deleted: usize,
@@ -158,8 +162,9 @@ impl PurgeCounts {
     }
 }
 
-/// The unusable stand-in of an erased link hash: 32 bytes derived from the row id
-/// (`md5(id) || md5(id)`), unique per row as the column requires, and matching no secret.
+/// The unusable stand-in of a spent link's hash: 32 bytes derived from the row id
+/// (`md5(id) || md5(id)`), unique per row as the column requires, and matching no secret
+/// (a secret's hash is a SHA-256 of 32 random bytes).
 const ERASED_TOKEN_HASH: &str = "decode(md5(id::text) || md5(id::text), 'hex')";
 
 #[derive(QueryableByName)]
@@ -170,9 +175,9 @@ struct Exists {
 
 /// Erases personal data past its retention ([`Retention`]):
 /// - archived `request_personal_data` ago (default 90 days): a request's label, e-mail,
-///   named NISS and the citizen's names become NULL, its link hash is replaced by an
-///   unusable value (so the spent secret's hash is gone too), and its mails (with their
-///   delivery attempts) are deleted; its transition log stays;
+///   named NISS and the citizen's names become NULL and its mails (with their delivery
+///   attempts) are deleted; its status, dates and transition log stay (its link's hash
+///   was already dropped by [`archive`]);
 /// - archived `audit` ago (default 365 days): the citizen's NISS and the creator's on the
 ///   request, and the NISS of the people in its transition log, are removed;
 /// - consultation audit entries (table `consultations`, when present) older than `audit`
@@ -189,16 +194,14 @@ pub fn purge(
     let audit_cutoff = now - retention.audit;
     let mail_cutoff = now - retention.mail;
     conn.transaction(|conn| {
-        let requests_erased = sql_query(format!(
+        let requests_erased = sql_query(
             "UPDATE access_requests
                 SET label = NULL, email = NULL, target_niss = NULL,
-                    citizen_first_name = NULL, citizen_last_name = NULL,
-                    token_hash = {ERASED_TOKEN_HASH}
+                    citizen_first_name = NULL, citizen_last_name = NULL
               WHERE archived_at <= $1
                 AND (label IS NOT NULL OR email IS NOT NULL OR target_niss IS NOT NULL
-                     OR citizen_first_name IS NOT NULL OR citizen_last_name IS NOT NULL
-                     OR token_hash <> {ERASED_TOKEN_HASH})"
-        ))
+                     OR citizen_first_name IS NOT NULL OR citizen_last_name IS NOT NULL)",
+        )
         .bind::<Timestamptz, _>(request_cutoff)
         .execute(conn)?;
         let mut mails_deleted = sql_query(

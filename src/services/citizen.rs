@@ -488,16 +488,37 @@ pub struct Consultation {
     pub context: Context,
 }
 
-/// Every consultation of `me`'s data over the last 12 months, newest first.
-///
-/// The consultation audit trail does not exist yet: the change that adds it fills this
-/// function. Until then nothing is recorded, and the portal says so.
+/// How far back the history of consultations goes.
+pub const HISTORY_MONTHS: u32 = 12;
+
+/// Every consultation of `me`'s data over the last 12 months, newest first (from the
+/// audit trail, one query).
 pub fn consultations(
-    _conn: &mut PgConnection,
-    _me: &Niss,
-    _now: DateTime<Utc>,
+    conn: &mut PgConnection,
+    me: &Niss,
+    now: DateTime<Utc>,
 ) -> Result<Vec<Consultation>, ServiceError> {
-    Ok(Vec::new())
+    let since = now
+        .checked_sub_months(chrono::Months::new(HISTORY_MONTHS))
+        .unwrap_or(now);
+    let rows = crate::services::consult::consultations_of_citizen(conn, me, since)?;
+    Ok(rows
+        .into_iter()
+        .map(|c| match c.provider_name {
+            Some(provider) => Consultation {
+                at: c.consulted_at,
+                by: provider,
+                on_behalf_of: Some(c.company_name),
+                context: Context::parse(&c.context).unwrap_or(Context::FlexiJob),
+            },
+            None => Consultation {
+                at: c.consulted_at,
+                by: c.company_name,
+                on_behalf_of: None,
+                context: Context::parse(&c.context).unwrap_or(Context::FlexiJob),
+            },
+        })
+        .collect())
 }
 
 /// An active access of `me` (for the confirmation page of "stop access now").

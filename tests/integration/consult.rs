@@ -542,3 +542,21 @@ async fn a_consultation_page_answers_fast_with_a_warm_pool() {
     assert!(median < Duration::from_millis(200), "median {median:?}");
     assert_eq!(audit(&app).len(), 220, "every one recorded");
 }
+
+#[tokio::test]
+async fn the_citizen_sees_every_consultation_of_her_data_in_her_history_at_once() {
+    let app = crate::helpers::spawn_app().await;
+    app.sign_in("85073003328").await;
+    let active = app.page("/company/tabs/active?q=abara").await;
+    let href = crate::helpers::attr(&active, "[data-testid=row] a[href^='/company/mandates/']", "href").expect("a consult link");
+    let page = app.page(&href).await;
+    assert!(page.contains("Maria Abara"));
+    let maria = app.another_browser();
+    maria.sign_in("90051402426").await;
+    let history = maria.page("/me/history").await;
+    let text = crate::helpers::texts(&history, "[data-testid=consultations] tbody").join(" ");
+    assert!(text.contains("Resto Pokébowl"), "{text}");
+    assert!(text.contains("Flexi-job possibility"), "{text}");
+    let home = maria.page("/me").await;
+    assert!(crate::helpers::attr(&home, "[data-testid=nav-possibilities]", "href").is_some());
+}

@@ -71,6 +71,7 @@ fn portal_nav(ctx: &Ctx) -> Markup {
             p {
                 a href=(routes::CITIZEN) data-testid="nav-portal" { (ctx.t("citizen-nav-home")) } " · "
                 a href=(routes::CITIZEN_HISTORY) data-testid="nav-history" { (ctx.t("citizen-nav-history")) } " · "
+                a href=(routes::CITIZEN_POSSIBILITIES) data-testid="nav-possibilities" { (ctx.t("possibilities-title")) } " · "
                 a href=(routes::CITIZEN_HELP_FOREIGNERS) data-testid="nav-foreigners" { (ctx.t("citizen-nav-foreigners")) }
             }
         }

@@ -1,0 +1,43 @@
+## API-Fehler (Problemdetails)
+api-error-invalid-niss = Die Nationalregisternummer (niss) muss aus 11 Ziffern mit gültigen Prüfziffern bestehen.
+api-error-invalid-bce = Die Unternehmensnummer (onBehalfOf) ist ungültig.
+api-error-invalid-email = Die E-Mail-Adresse ist ungültig.
+api-error-invalid-request = Die Anfrage ist ungültig.
+api-error-unknown-context = Unbekannter Kontext: Verwenden Sie FLEXI_JOB oder STUDENT_HOURS.
+api-error-not-found = Diese Ressource existiert für diesen Client nicht.
+api-error-invalid-state = Die Anfrage befindet sich nicht in einem Status, der dies erlaubt (nur ausstehende Anfragen können zurückgezogen werden).
+api-error-no-active-mandate = Für diese Person und diese Daten besteht kein aktives Bürgermandat.
+api-error-unauthorized = Ein gültiges Zugriffstoken ist erforderlich (Authorization: Bearer).
+api-error-insufficient-scope = Das Zugriffstoken hat nicht den erforderlichen Scope.
+api-error-api-not-activated = Diese API ist für das Unternehmen nicht aktiviert (Vertrauenskreis und Aktivierung durch den Hauptzugangsverwalter).
+api-error-company-suspended = Das Unternehmen wurde vom Helpdesk suspendiert.
+api-error-rate-limited = Zu viele Aufrufe: Bitte warten Sie, bevor Sie es erneut versuchen.
+api-error-internal-error = Bei uns ist ein Fehler aufgetreten.
+
+## API-Zugang in der Anwendung für Unternehmen
+api-title = API-Zugang
+api-lead = Integratoren (Sozialsekretariate, HR-Software) nutzen zwei REST-APIs mit eigenen Zugangsdaten: Bürgermandate und vorvertragliche Daten.
+api-circle-title = Vertrauenskreis
+api-circle-text = Das Unternehmen verpflichtet sich, seine API-Zugangsdaten zu schützen, die APIs nur für den vorvertraglichen Zweck zu nutzen, dem der Bürger zugestimmt hat, und jeden Missbrauch unverzüglich zu melden. Jeder Aufruf wird festgehalten.
+api-circle-accept = Vertrauenskreis akzeptieren
+api-circle-accepted = Vertrauenskreis akzeptiert (Version { $version }).
+api-circle-wait = Der Hauptzugangsverwalter muss zuerst den Vertrauenskreis akzeptieren.
+api-error-circle-first = Bitte akzeptieren Sie zuerst den Vertrauenskreis.
+api-mandates = API für Bürgermandate
+api-precontractual = API für vorvertragliche Daten
+api-active = aktiv
+api-inactive = nicht aktiv
+api-activate = Aktivieren
+api-deactivate = Deaktivieren
+api-clients-title = API-Clients
+api-clients-none = Noch keine API-Clients.
+api-client-name = Name
+api-client-scopes = Scopes
+api-client-create = Client erstellen
+api-client-revoke = Widerrufen
+api-client-revoke-confirm = Diesen Client widerrufen? Seine Token funktionieren dann sofort nicht mehr.
+api-client-revoked = widerrufen
+api-client-created = Client erstellt. Kopieren Sie das Secret jetzt: Es wird nur ein einziges Mal angezeigt.
+api-error-client-name = Bitte geben Sie einen Namen ein (höchstens 100 Zeichen).
+api-error-client-scopes = Bitte wählen Sie mindestens einen Scope.
+api-openapi = Der OpenAPI-Vertrag

@@ -1,0 +1,43 @@
+## Erreurs de l'API (détails du problème)
+api-error-invalid-niss = Le numéro de registre national (niss) doit compter 11 chiffres avec des chiffres de contrôle valides.
+api-error-invalid-bce = Le numéro d'entreprise (onBehalfOf) n'est pas valide.
+api-error-invalid-email = L'adresse e-mail n'est pas valide.
+api-error-invalid-request = La requête n'est pas valide.
+api-error-unknown-context = Contexte inconnu : utilisez FLEXI_JOB ou STUDENT_HOURS.
+api-error-not-found = Cette ressource n'existe pas pour ce client.
+api-error-invalid-state = La demande n'est pas dans un état qui le permet (seules les demandes en attente peuvent être retirées).
+api-error-no-active-mandate = Aucun mandat citoyen actif pour cette personne et ces données.
+api-error-unauthorized = Un jeton d'accès valide est requis (Authorization: Bearer).
+api-error-insufficient-scope = Le jeton d'accès ne dispose pas de la portée requise.
+api-error-api-not-activated = Cette API n'est pas activée pour l'entreprise (cercle de confiance et activation par le gestionnaire d'accès principal).
+api-error-company-suspended = L'entreprise a été suspendue par le helpdesk.
+api-error-rate-limited = Trop d'appels : veuillez patienter avant de réessayer.
+api-error-internal-error = Une erreur s'est produite de notre côté.
+
+## Accès API dans l'application entreprises
+api-title = Accès API
+api-lead = Les intégrateurs (secrétariats sociaux, logiciels RH) utilisent deux API REST avec leurs propres identifiants : les mandats citoyens et les données précontractuelles.
+api-circle-title = Cercle de confiance
+api-circle-text = L'entreprise s'engage à protéger ses identifiants API, à n'utiliser les API qu'à la fin précontractuelle à laquelle le citoyen a consenti, et à signaler immédiatement tout usage abusif. Chaque appel est enregistré.
+api-circle-accept = Accepter le cercle de confiance
+api-circle-accepted = Cercle de confiance accepté (version { $version }).
+api-circle-wait = Le gestionnaire d'accès principal doit d'abord accepter le cercle de confiance.
+api-error-circle-first = Veuillez d'abord accepter le cercle de confiance.
+api-mandates = API des mandats citoyens
+api-precontractual = API des données précontractuelles
+api-active = active
+api-inactive = inactive
+api-activate = Activer
+api-deactivate = Désactiver
+api-clients-title = Clients API
+api-clients-none = Aucun client API pour l'instant.
+api-client-name = Nom
+api-client-scopes = Portées
+api-client-create = Créer un client
+api-client-revoke = Révoquer
+api-client-revoke-confirm = Révoquer ce client ? Ses jetons cesseront immédiatement de fonctionner.
+api-client-revoked = révoqué
+api-client-created = Client créé. Copiez le secret maintenant : il n'est affiché qu'une seule fois.
+api-error-client-name = Veuillez indiquer un nom (100 caractères au maximum).
+api-error-client-scopes = Veuillez choisir au moins une portée.
+api-openapi = Le contrat OpenAPI

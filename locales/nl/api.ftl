@@ -1,0 +1,43 @@
+## API-fouten (probleemdetails)
+api-error-invalid-niss = Het rijksregisternummer (niss) moet uit 11 cijfers bestaan, met geldige controlecijfers.
+api-error-invalid-bce = Het ondernemingsnummer (onBehalfOf) is niet geldig.
+api-error-invalid-email = Het e-mailadres is niet geldig.
+api-error-invalid-request = Het verzoek is niet geldig.
+api-error-unknown-context = Onbekende context: gebruik FLEXI_JOB of STUDENT_HOURS.
+api-error-not-found = Deze resource bestaat niet voor deze client.
+api-error-invalid-state = De aanvraag bevindt zich niet in een status die dit toelaat (alleen aanvragen in behandeling kunnen worden ingetrokken).
+api-error-no-active-mandate = Er is geen actief burgermandaat voor deze persoon en deze gegevens.
+api-error-unauthorized = Er is een geldig toegangstoken vereist (Authorization: Bearer).
+api-error-insufficient-scope = Het toegangstoken heeft niet de vereiste scope.
+api-error-api-not-activated = Deze API is niet geactiveerd voor de onderneming (vertrouwenscirkel en activering door de hoofdtoegangsbeheerder).
+api-error-company-suspended = De onderneming is door de helpdesk geschorst.
+api-error-rate-limited = Te veel oproepen: wacht even voordat u het opnieuw probeert.
+api-error-internal-error = Er is aan onze kant een fout opgetreden.
+
+## API-toegang in de toepassing voor ondernemingen
+api-title = API-toegang
+api-lead = Integratoren (sociale secretariaten, hr-software) gebruiken twee REST-API's met hun eigen toegangsgegevens: burgermandaten en precontractuele gegevens.
+api-circle-title = Vertrouwenscirkel
+api-circle-text = De onderneming verbindt zich ertoe haar API-toegangsgegevens te beschermen, de API's alleen te gebruiken voor het precontractuele doel waarmee de burger heeft ingestemd, en elk misbruik onmiddellijk te melden. Elke oproep wordt geregistreerd.
+api-circle-accept = De vertrouwenscirkel aanvaarden
+api-circle-accepted = Vertrouwenscirkel aanvaard (versie { $version }).
+api-circle-wait = De hoofdtoegangsbeheerder moet eerst de vertrouwenscirkel aanvaarden.
+api-error-circle-first = Aanvaard eerst de vertrouwenscirkel.
+api-mandates = API burgermandaten
+api-precontractual = API precontractuele gegevens
+api-active = actief
+api-inactive = niet actief
+api-activate = Activeren
+api-deactivate = Deactiveren
+api-clients-title = API-clients
+api-clients-none = Nog geen API-clients.
+api-client-name = Naam
+api-client-scopes = Scopes
+api-client-create = Een client aanmaken
+api-client-revoke = Intrekken
+api-client-revoke-confirm = Deze client intrekken? Zijn tokens werken dan onmiddellijk niet meer.
+api-client-revoked = ingetrokken
+api-client-created = Client aangemaakt. Kopieer het geheim nu: het wordt maar één keer getoond.
+api-error-client-name = Vul een naam in (maximaal 100 tekens).
+api-error-client-scopes = Kies minstens één scope.
+api-openapi = Het OpenAPI-contract

@@ -1,0 +1,10 @@
+DROP INDEX companies_name_lower;
+DROP INDEX access_requests_target_niss;
+DROP INDEX access_requests_email_lower;
+DROP INDEX access_requests_label_lower;
+DROP INDEX access_requests_provider_created;
+DROP INDEX access_requests_company_status_created;
+DROP INDEX access_requests_company_created;
+DROP INDEX access_requests_status_created;
+DROP INDEX access_requests_created;
+DROP TABLE staff_audit;
