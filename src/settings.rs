@@ -97,6 +97,8 @@ pub struct SmtpSettings {
 pub struct JobSettings {
     /// Outbox sender (e-mail delivery).
     pub deliver_mail: Option<Duration>,
+    /// Webhook sender.
+    pub deliver_webhooks: Option<Duration>,
     /// Pending requests past 72 hours become expired.
     pub expire_requests: Option<Duration>,
     /// Mandates past their end become ended.
@@ -274,6 +276,12 @@ pub const OPTIONS: &[OptionDoc] = &[
         env: "MANDAT_JOB_DELIVER_MAIL_SECONDS",
         default: "5",
         help: "outbox sender interval; empty disables",
+    },
+    OptionDoc {
+        key: "job_deliver_webhooks_seconds",
+        env: "MANDAT_JOB_DELIVER_WEBHOOKS_SECONDS",
+        default: "5",
+        help: "webhook sender interval; empty disables",
     },
     OptionDoc {
         key: "job_expire_requests_seconds",
@@ -463,6 +471,7 @@ impl Settings {
         }
         let jobs = JobSettings {
             deliver_mail: parse_interval(raw, "job_deliver_mail_seconds", 5)?,
+            deliver_webhooks: parse_interval(raw, "job_deliver_webhooks_seconds", 5)?,
             expire_requests: parse_interval(raw, "job_expire_requests_seconds", 60)?,
             end_mandates: parse_interval(raw, "job_end_mandates_seconds", 300)?,
             archive: parse_interval(raw, "job_archive_seconds", 3600)?,

@@ -10,15 +10,17 @@
 //! Times: a transition made by a job is dated when it really happened (the link's end for
 //! an expiry, the mandate's end for an ended mandate), not when the job caught up with it,
 //! so that a late run changes no deadline that depends on it (archival two weeks after
-//! expiry is exact to the second).
+//! expiry is exact to the second). Expiries and mandate ends also write their webhook
+//! events (`request.expired`, `mandate.ended`) in the same transaction.
 
 use chrono::{DateTime, Duration, Utc};
 use diesel::{
     Connection, PgConnection, QueryResult, QueryableByName, RunQueryDsl, sql_query,
-    sql_types::{Bool, Text, Timestamptz},
+    sql_types::{Bool, Text, Timestamptz, Uuid as SqlUuid},
 };
+use uuid::Uuid;
 
-use crate::{services::requests::REQUESTED_LIST_DAYS, settings::Retention};
+use crate::{services::requests::REQUESTED_LIST_DAYS, settings::Retention, webhooks};
 
 /// Job name of [`expire_requests`].
 pub const EXPIRE_REQUESTS: &str = "expire-requests";
@@ -41,36 +43,68 @@ pub fn end_mandates(conn: &mut PgConnection, now: DateTime<Utc>) -> QueryResult<
     conn.transaction(|conn| end_as(conn, now, END_MANDATES))
 }
 
+#[derive(QueryableByName)]
+struct Changed {
+    #[diesel(sql_type = SqlUuid)]
+    id: Uuid,
+}
+
+/// Applies one time-driven transition (a CTE: update, log, return the ids) and writes the
+/// webhook event announcing it, set-based, in the caller's transaction.
+fn transition(
+    conn: &mut PgConnection,
+    sql: &str,
+    now: DateTime<Utc>,
+    job: &str,
+    event: webhooks::Event,
+) -> QueryResult<usize> {
+    let ids: Vec<Uuid> = sql_query(sql)
+        .bind::<Timestamptz, _>(now)
+        .bind::<Text, _>(job)
+        .load::<Changed>(conn)?
+        .into_iter()
+        .map(|c| c.id)
+        .collect();
+    webhooks::emit(conn, &ids, event, now)?;
+    Ok(ids.len())
+}
+
 fn expire_as(conn: &mut PgConnection, now: DateTime<Utc>, job: &str) -> QueryResult<usize> {
-    sql_query(
+    transition(
+        conn,
         "WITH due AS (
              UPDATE access_requests
                 SET status = 'expired', status_changed_at = expires_at
               WHERE status = 'pending' AND expires_at <= $1
           RETURNING id, expires_at
+         ), logged AS (
+             INSERT INTO request_events (request_id, at, from_status, to_status, actor_kind, actor_ref)
+             SELECT id, expires_at, 'pending', 'expired', 'job', $2 FROM due
          )
-         INSERT INTO request_events (request_id, at, from_status, to_status, actor_kind, actor_ref)
-         SELECT id, expires_at, 'pending', 'expired', 'job', $2 FROM due",
+         SELECT id FROM due",
+        now,
+        job,
+        webhooks::Event::RequestExpired,
     )
-    .bind::<Timestamptz, _>(now)
-    .bind::<Text, _>(job)
-    .execute(conn)
 }
 
 fn end_as(conn: &mut PgConnection, now: DateTime<Utc>, job: &str) -> QueryResult<usize> {
-    sql_query(
+    transition(
+        conn,
         "WITH due AS (
              UPDATE access_requests
                 SET status = 'ended', status_changed_at = valid_until
               WHERE status = 'accepted' AND valid_until <= $1
           RETURNING id, valid_until
+         ), logged AS (
+             INSERT INTO request_events (request_id, at, from_status, to_status, actor_kind, actor_ref)
+             SELECT id, valid_until, 'accepted', 'ended', 'job', $2 FROM due
          )
-         INSERT INTO request_events (request_id, at, from_status, to_status, actor_kind, actor_ref)
-         SELECT id, valid_until, 'accepted', 'ended', 'job', $2 FROM due",
+         SELECT id FROM due",
+        now,
+        job,
+        webhooks::Event::MandateEnded,
     )
-    .bind::<Timestamptz, _>(now)
-    .bind::<Text, _>(job)
-    .execute(conn)
 }
 
 /// What one [`archive`] run changed.

@@ -29,12 +29,15 @@ pub enum Job {
     Archive,
     /// Personal data is erased after the retention periods.
     Purge,
+    /// Deliver the webhook events.
+    DeliverWebhooks,
 }
 
 impl Job {
     /// Every job.
-    pub const ALL: [Job; 5] = [
+    pub const ALL: [Job; 6] = [
         Job::DeliverMail,
+        Job::DeliverWebhooks,
         Job::ExpireRequests,
         Job::EndMandates,
         Job::Archive,
@@ -45,6 +48,7 @@ impl Job {
     pub fn name(self) -> &'static str {
         match self {
             Job::DeliverMail => "deliver-mail",
+            Job::DeliverWebhooks => "deliver-webhooks",
             Job::ExpireRequests => lifecycle::EXPIRE_REQUESTS,
             Job::EndMandates => lifecycle::END_MANDATES,
             Job::Archive => lifecycle::ARCHIVE,
@@ -65,6 +69,7 @@ impl Job {
     fn interval(self, state: &AppState) -> Option<Duration> {
         match self {
             Job::DeliverMail => state.settings.jobs.deliver_mail,
+            Job::DeliverWebhooks => state.settings.jobs.deliver_webhooks,
             Job::ExpireRequests => state.settings.jobs.expire_requests,
             Job::EndMandates => state.settings.jobs.end_mandates,
             Job::Archive => state.settings.jobs.archive,
@@ -113,6 +118,7 @@ fn run_job(
     let settings = &state.settings;
     Ok(match job {
         Job::DeliverMail => crate::mail::deliver_due(conn, settings, now)?,
+        Job::DeliverWebhooks => crate::webhooks::deliver_due(conn, now)?,
         Job::ExpireRequests => lifecycle::expire_requests(conn, now)?,
         Job::EndMandates => lifecycle::end_mandates(conn, now)?,
         Job::Archive => {

@@ -3,6 +3,7 @@
 
 pub mod citizen;
 pub mod api_clients;
+pub mod backoffice;
 pub mod companies;
 pub mod consult;
 pub mod events;

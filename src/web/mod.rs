@@ -1,5 +1,6 @@
 //! The HTML side: one module per area, each exposing `configure`; extractors; views.
 
+pub mod admin;
 pub mod assets;
 pub mod auth;
 pub mod citizen;
@@ -81,4 +82,5 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     company_api::configure(cfg);
     consult::configure(cfg);
     mailbox::configure(cfg);
+    admin::configure(cfg);
 }

@@ -441,12 +441,9 @@ async fn webhooks_tell_the_integrator_of_acceptance_and_of_a_stopped_access_sign
     citizen.post_form(&format!("{target}/answer"), &[("answer", "accept")]).await;
     citizen.post_form(&format!("/me/accesses/{request_id}/stop"), &[("confirmed", "yes")]).await;
     // The sender delivers both, signed, at least once.
-    let mut conn = app.db();
+    let delivered = mandat::jobs::run_once(&app.state, mandat::jobs::Job::DeliverWebhooks).await.unwrap();
+    assert_eq!(delivered, Some(2));
     let now = mandat::clock::Clock::now(&app.clock);
-    let delivered = tokio::task::spawn_blocking(move || mandat::webhooks::deliver_due(&mut conn, now).unwrap())
-        .await
-        .unwrap();
-    assert_eq!(delivered, 2);
     let got = rx.got.lock().unwrap().clone();
     let events: Vec<String> = got.iter().map(|(h, _)| h["x-mandat-event"].clone()).collect();
     assert_eq!(events, vec!["request.accepted", "mandate.revoked"]);

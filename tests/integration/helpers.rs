@@ -154,6 +154,7 @@ pub async fn spawn_app_with(options: Options) -> TestApp {
         ("mode", "development".to_string()),
         ("database_pool_size", "4".to_string()),
         ("job_deliver_mail_seconds", String::new()),
+        ("job_deliver_webhooks_seconds", String::new()),
         ("job_expire_requests_seconds", String::new()),
         ("job_end_mandates_seconds", String::new()),
         ("job_archive_seconds", String::new()),

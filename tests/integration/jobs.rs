@@ -196,6 +196,19 @@ fn pending_requests_expire_at_exactly_72_hours_once_and_logged() {
     let c = company(&mut conn);
     let id = insert(&mut conn, c, Row::new("pending", t0()));
     let end = t0() + Duration::hours(72);
+    // An integrator of the company, told by webhook.
+    sql_query(
+        "INSERT INTO api_clients (company_id, name, secret_hash, scopes, created_at, webhook_url)
+         VALUES ($1, 'HR', '\\x00', 'mandates', $2, 'https://hr.example/hook')",
+    )
+    .bind::<SqlUuid, _>(c)
+    .bind::<Timestamptz, _>(t0())
+    .execute(&mut conn)
+    .unwrap();
+    let webhooks = format!(
+        "SELECT count(*) AS n FROM webhook_deliveries
+          WHERE event = 'request.expired' AND payload LIKE '%{id}%'"
+    );
     let scope = Scope {
         company_id: c,
         provider_id: None,
@@ -220,6 +233,7 @@ fn pending_requests_expire_at_exactly_72_hours_once_and_logged() {
         0
     );
     assert_eq!(events(&mut conn, id).len(), 1);
+    assert_eq!(count(&mut conn, &webhooks), 1, "announced once");
     // Still in the requested tab (marked expired) for two more weeks.
     assert_eq!(counts(&mut conn, &scope, end).unwrap().requested, 1);
 }

@@ -341,7 +341,12 @@ pub fn history(ctx: &Ctx, items: &[RequestDetails], consultations: &[Consultatio
                             tr data-status=(d.status.as_str()) {
                                 td { (requester(ctx, d)) }
                                 td { (ctx.t(d.context().name_key())) }
-                                td { span.badge.(d.status.as_str()) { (ctx.t(d.status.label_key())) } }
+                                td {
+                                    span.badge.(d.status.as_str()) { (ctx.t(d.status.label_key())) }
+                                    @if let (RequestStatus::Blocked, Some(reason)) = (d.status, &d.request.status_reason) {
+                                        br; small data-testid="status-reason" { (reason) }
+                                    }
+                                }
                                 td { (day(ctx, when)) }
                             }
                         }

@@ -1,5 +1,6 @@
 //! maud views: small documented functions returning `Markup`. No business rule here.
 
+pub mod admin;
 pub mod auth;
 pub mod citizen;
 pub mod company;

@@ -1,0 +1,478 @@
+//! The back office under `/admin`: dashboard, search, a request's timeline, block and
+//! unblock, companies (suspend, reinstate), the staff audit, and running a job by hand.
+//!
+//! Invisible to anyone but staff (the [`Staff`] extractor answers 404). Within the back
+//! office a role that may not do something gets 403. Every form is CSRF-checked and every
+//! action is recorded by the service it calls. A NISS is searched for through a POST body
+//! only, never a URL.
+
+use actix_web::{HttpResponse, get, http::StatusCode, post, web};
+use serde::Deserialize;
+use uuid::Uuid;
+
+use super::{
+    auth::see_other,
+    errors::{AppError, url_escape},
+    extract::{CsrfForm, Ctx, Staff, Tenant, state},
+    views::{self, admin as v},
+};
+use crate::{
+    auth::Principal,
+    db::run_blocking,
+    jobs,
+    services::{
+        FieldErrors, ServiceError,
+        backoffice::{self, Look, SearchInput},
+    },
+};
+
+/// The back office's home (dashboard).
+pub const ADMIN: &str = "/admin";
+/// Search (GET with filters in the query, POST for a search by NISS).
+pub const ADMIN_SEARCH: &str = "/admin/search";
+/// A request's timeline: `/admin/requests/{id}`.
+pub const ADMIN_REQUESTS: &str = "/admin/requests";
+/// A company: `/admin/companies/{id}`.
+pub const ADMIN_COMPANIES: &str = "/admin/companies";
+/// The audit of staff look-ups.
+pub const ADMIN_AUDIT: &str = "/admin/audit";
+/// Run a job now: `POST /admin/jobs/{name}/run`.
+pub const ADMIN_JOBS: &str = "/admin/jobs";
+
+/// Registers the routes.
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.service(dashboard)
+        .service(run_job)
+        .service(search_page)
+        .service(search_post)
+        .service(request_page)
+        .service(reveal)
+        .service(block)
+        .service(unblock)
+        .service(company_page)
+        .service(suspend)
+        .service(reinstate)
+        .service(audit_page);
+}
+
+fn staff_id(staff: &Staff) -> Uuid {
+    match &staff.principal {
+        Principal::Staff { id, .. } => *id,
+        // The extractor only yields staff principals.
+        Principal::Person { .. } => Uuid::nil(),
+    }
+}
+
+fn require(allowed: bool) -> Result<(), AppError> {
+    if allowed {
+        Ok(())
+    } else {
+        Err(AppError::Forbidden)
+    }
+}
+
+fn html(markup: maud::Markup) -> HttpResponse {
+    HttpResponse::Ok()
+        .content_type("text/html; charset=utf-8")
+        .insert_header((actix_web::http::header::CACHE_CONTROL, "no-store"))
+        .body(markup.into_string())
+}
+
+#[derive(Deserialize)]
+struct NoticeQuery {
+    notice: Option<String>,
+}
+
+#[get("/admin")]
+async fn dashboard(
+    ctx: Ctx,
+    staff: Staff,
+    tenant: Tenant,
+    query: web::Query<NoticeQuery>,
+) -> Result<HttpResponse, AppError> {
+    let now = ctx.now;
+    let data = run_blocking(&tenant.0, move |conn| {
+        backoffice::dashboard(conn, now).map_err(AppError::from)
+    })
+    .await?;
+    Ok(html(v::dashboard(
+        &ctx,
+        staff.role,
+        &data,
+        query.notice.as_deref(),
+    )))
+}
+
+#[post("/admin/jobs/{name}/run")]
+async fn run_job(
+    req: actix_web::HttpRequest,
+    ctx: Ctx,
+    staff: Staff,
+    tenant: Tenant,
+    name: web::Path<String>,
+    _form: CsrfForm<serde::de::IgnoredAny>,
+) -> Result<HttpResponse, AppError> {
+    require(backoffice::may_supervise(staff.role))?;
+    let job = jobs::Job::parse(&name).ok_or(AppError::NotFound)?;
+    let (id, now) = (staff_id(&staff), ctx.now);
+    run_blocking(&tenant.0, move |conn| {
+        backoffice::audit(
+            conn,
+            id,
+            backoffice::AuditAction::RunJob,
+            None,
+            Some(job.name()),
+            now,
+        )
+        .map_err(AppError::from)
+    })
+    .await?;
+    let notice = match jobs::run_once(state(&req), job).await {
+        Ok(Some(_)) => "job-ran",
+        Ok(None) => "job-busy",
+        Err(e) => {
+            tracing::warn!(job = job.name(), error = %e, "job run from the back office failed");
+            "job-failed"
+        }
+    };
+    Ok(see_other(&format!("{ADMIN}?notice={notice}")))
+}
+
+#[get("/admin/search")]
+async fn search_page(
+    ctx: Ctx,
+    staff: Staff,
+    tenant: Tenant,
+    query: web::Query<SearchInput>,
+) -> Result<HttpResponse, AppError> {
+    require(backoffice::may_follow(staff.role))?;
+    let mut input = query.into_inner();
+    // A NISS never travels in a URL: one put there is ignored.
+    input.niss.clear();
+    run_search(&ctx, &staff, &tenant, input).await
+}
+
+#[post("/admin/search")]
+async fn search_post(
+    ctx: Ctx,
+    staff: Staff,
+    tenant: Tenant,
+    form: CsrfForm<SearchInput>,
+) -> Result<HttpResponse, AppError> {
+    require(backoffice::may_follow(staff.role))?;
+    let input = form.0;
+    if input.niss.trim().is_empty() {
+        // Without a NISS the filters go to the URL (bookmarkable, back button).
+        let page = input.page.unwrap_or(1);
+        return Ok(see_other(&format!(
+            "{ADMIN_SEARCH}?{}&page={page}",
+            input.query_string()
+        )));
+    }
+    run_search(&ctx, &staff, &tenant, input).await
+}
+
+async fn run_search(
+    ctx: &Ctx,
+    staff: &Staff,
+    tenant: &Tenant,
+    input: SearchInput,
+) -> Result<HttpResponse, AppError> {
+    if input.is_empty() {
+        return Ok(html(v::search_page(ctx, staff.role, &input, None, None)));
+    }
+    let search = match input.validate() {
+        Ok(s) => s,
+        Err(ServiceError::Invalid(errors)) => {
+            return Ok(views::with_status(
+                StatusCode::BAD_REQUEST,
+                v::search_page(ctx, staff.role, &input, Some(&errors), None),
+            ));
+        }
+        Err(e) => return Err(e.into()),
+    };
+    let (id, now) = (staff_id(staff), ctx.now);
+    let started = std::time::Instant::now();
+    let page = run_blocking(&tenant.0, move |conn| {
+        backoffice::search(conn, id, &search, now).map_err(AppError::from)
+    })
+    .await?;
+    tracing::info!(
+        ms = started.elapsed().as_millis() as u64,
+        rows = page.items.len(),
+        "back-office search"
+    );
+    Ok(html(v::search_page(ctx, staff.role, &input, None, Some(&page))))
+}
+
+async fn show_timeline(
+    ctx: &Ctx,
+    staff: &Staff,
+    tenant: &Tenant,
+    id: Uuid,
+    look: Look,
+    problem: Option<Problem<'_>>,
+) -> Result<HttpResponse, AppError> {
+    let (sid, now) = (staff_id(staff), ctx.now);
+    let t = run_blocking(&tenant.0, move |conn| {
+        backoffice::timeline(conn, sid, id, look, now).map_err(AppError::from)
+    })
+    .await?;
+    let revealed = look == Look::Reveal;
+    let body = v::timeline_page(ctx, staff.role, &t, revealed, problem.as_ref());
+    Ok(match problem {
+        Some(Problem::Invalid(..)) => views::with_status(StatusCode::BAD_REQUEST, body),
+        Some(Problem::Conflict(_)) => views::with_status(StatusCode::CONFLICT, body),
+        Some(Problem::Done(_)) | None => html(body),
+    })
+}
+
+/// What a page says about the action just made on it.
+pub enum Problem<'a> {
+    /// Done: the fluent key of the confirmation.
+    Done(&'static str),
+    /// Bad input: the form (`block`, `unblock`, `suspend`) and its messages.
+    Invalid(&'static str, &'a FieldErrors),
+    /// Not possible in this state: the fluent key of the explanation.
+    Conflict(&'static str),
+}
+
+#[get("/admin/requests/{id}")]
+async fn request_page(
+    ctx: Ctx,
+    staff: Staff,
+    tenant: Tenant,
+    id: web::Path<Uuid>,
+) -> Result<HttpResponse, AppError> {
+    require(backoffice::may_follow(staff.role))?;
+    show_timeline(&ctx, &staff, &tenant, id.into_inner(), Look::View, None).await
+}
+
+#[post("/admin/requests/{id}/reveal")]
+async fn reveal(
+    ctx: Ctx,
+    staff: Staff,
+    tenant: Tenant,
+    id: web::Path<Uuid>,
+    _form: CsrfForm<serde::de::IgnoredAny>,
+) -> Result<HttpResponse, AppError> {
+    require(backoffice::may_follow(staff.role))?;
+    show_timeline(&ctx, &staff, &tenant, id.into_inner(), Look::Reveal, None).await
+}
+
+/// The reason form of block, unblock and suspend.
+#[derive(Deserialize)]
+struct ReasonForm {
+    #[serde(default)]
+    reason: String,
+}
+
+#[derive(Copy, Clone)]
+enum BlockAction {
+    Block,
+    Unblock,
+}
+
+async fn block_or_unblock(
+    ctx: Ctx,
+    staff: Staff,
+    tenant: Tenant,
+    id: Uuid,
+    reason: String,
+    action: BlockAction,
+) -> Result<HttpResponse, AppError> {
+    require(backoffice::may_follow(staff.role))?;
+    let (sid, now) = (staff_id(&staff), ctx.now);
+    let result = run_blocking(&tenant.0, move |conn| {
+        Ok::<_, AppError>(match action {
+            BlockAction::Block => backoffice::block(conn, sid, id, &reason, now),
+            BlockAction::Unblock => backoffice::unblock(conn, sid, id, &reason, now),
+        })
+    })
+    .await?;
+    let form = match action {
+        BlockAction::Block => "block",
+        BlockAction::Unblock => "unblock",
+    };
+    match result {
+        Ok(_) => {
+            let done = match action {
+                BlockAction::Block => "admin-done-blocked",
+                BlockAction::Unblock => "admin-done-unblocked",
+            };
+            // Shown again without a new look-up entry (the action is audited).
+            show_timeline(&ctx, &staff, &tenant, id, Look::Again, Some(Problem::Done(done)))
+                .await
+        }
+        Err(ServiceError::Invalid(errors)) => {
+            show_timeline(
+                &ctx,
+                &staff,
+                &tenant,
+                id,
+                Look::Again,
+                Some(Problem::Invalid(form, &errors)),
+            )
+            .await
+        }
+        Err(ServiceError::Conflict(key)) => {
+            show_timeline(
+                &ctx,
+                &staff,
+                &tenant,
+                id,
+                Look::Again,
+                Some(Problem::Conflict(key)),
+            )
+            .await
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+#[post("/admin/requests/{id}/block")]
+async fn block(
+    ctx: Ctx,
+    staff: Staff,
+    tenant: Tenant,
+    id: web::Path<Uuid>,
+    form: CsrfForm<ReasonForm>,
+) -> Result<HttpResponse, AppError> {
+    block_or_unblock(ctx, staff, tenant, id.into_inner(), form.0.reason, BlockAction::Block).await
+}
+
+#[post("/admin/requests/{id}/unblock")]
+async fn unblock(
+    ctx: Ctx,
+    staff: Staff,
+    tenant: Tenant,
+    id: web::Path<Uuid>,
+    form: CsrfForm<ReasonForm>,
+) -> Result<HttpResponse, AppError> {
+    block_or_unblock(
+        ctx,
+        staff,
+        tenant,
+        id.into_inner(),
+        form.0.reason,
+        BlockAction::Unblock,
+    )
+    .await
+}
+
+async fn show_company(
+    ctx: &Ctx,
+    staff: &Staff,
+    tenant: &Tenant,
+    id: Uuid,
+    problem: Option<Problem<'_>>,
+) -> Result<HttpResponse, AppError> {
+    let c = run_blocking(&tenant.0, move |conn| {
+        backoffice::company(conn, id).map_err(AppError::from)
+    })
+    .await?;
+    let body = v::company_page(ctx, staff.role, &c, problem.as_ref());
+    Ok(match problem {
+        Some(Problem::Invalid(..)) => views::with_status(StatusCode::BAD_REQUEST, body),
+        Some(Problem::Conflict(_)) => views::with_status(StatusCode::CONFLICT, body),
+        Some(Problem::Done(_)) | None => html(body),
+    })
+}
+
+#[get("/admin/companies/{id}")]
+async fn company_page(
+    ctx: Ctx,
+    staff: Staff,
+    tenant: Tenant,
+    id: web::Path<Uuid>,
+) -> Result<HttpResponse, AppError> {
+    require(backoffice::may_follow(staff.role))?;
+    show_company(&ctx, &staff, &tenant, id.into_inner(), None).await
+}
+
+#[post("/admin/companies/{id}/suspend")]
+async fn suspend(
+    ctx: Ctx,
+    staff: Staff,
+    tenant: Tenant,
+    id: web::Path<Uuid>,
+    form: CsrfForm<ReasonForm>,
+) -> Result<HttpResponse, AppError> {
+    require(backoffice::may_supervise(staff.role))?;
+    let (sid, id, now, reason) = (staff_id(&staff), id.into_inner(), ctx.now, form.0.reason);
+    let result = run_blocking(&tenant.0, move |conn| {
+        Ok::<_, AppError>(backoffice::suspend(conn, sid, id, &reason, now))
+    })
+    .await?;
+    match result {
+        Ok(_) => Ok(see_other(&format!("{ADMIN_COMPANIES}/{id}"))),
+        Err(ServiceError::Invalid(errors)) => {
+            show_company(
+                &ctx,
+                &staff,
+                &tenant,
+                id,
+                Some(Problem::Invalid("suspend", &errors)),
+            )
+            .await
+        }
+        Err(ServiceError::Conflict(key)) => {
+            show_company(&ctx, &staff, &tenant, id, Some(Problem::Conflict(key))).await
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+#[post("/admin/companies/{id}/reinstate")]
+async fn reinstate(
+    ctx: Ctx,
+    staff: Staff,
+    tenant: Tenant,
+    id: web::Path<Uuid>,
+    _form: CsrfForm<serde::de::IgnoredAny>,
+) -> Result<HttpResponse, AppError> {
+    require(backoffice::may_supervise(staff.role))?;
+    let (sid, id, now) = (staff_id(&staff), id.into_inner(), ctx.now);
+    let result = run_blocking(&tenant.0, move |conn| {
+        Ok::<_, AppError>(backoffice::reinstate(conn, sid, id, now))
+    })
+    .await?;
+    match result {
+        Ok(_) => Ok(see_other(&format!("{ADMIN_COMPANIES}/{id}"))),
+        Err(ServiceError::Conflict(key)) => {
+            show_company(&ctx, &staff, &tenant, id, Some(Problem::Conflict(key))).await
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+#[derive(Deserialize)]
+struct PageQuery {
+    page: Option<i64>,
+}
+
+#[get("/admin/audit")]
+async fn audit_page(
+    ctx: Ctx,
+    staff: Staff,
+    tenant: Tenant,
+    query: web::Query<PageQuery>,
+) -> Result<HttpResponse, AppError> {
+    require(backoffice::may_supervise(staff.role))?;
+    let page = query.page.unwrap_or(1);
+    let data = run_blocking(&tenant.0, move |conn| {
+        backoffice::audit_page(conn, page).map_err(AppError::from)
+    })
+    .await?;
+    Ok(html(v::audit_page(&ctx, &data)))
+}
+
+/// `/admin/search?...` for these filters (pagination and dashboard links; never a NISS).
+pub fn search_url(input: &SearchInput, page: i64) -> String {
+    format!("{ADMIN_SEARCH}?{}&page={page}", input.query_string())
+}
+
+/// `/admin/search?state=...` for one state.
+pub fn state_url(state: &str) -> String {
+    format!("{ADMIN_SEARCH}?state={}", url_escape(state))
+}

@@ -1,0 +1,670 @@
+//! Views of the back office: dashboard, search, timeline, company, staff audit.
+
+use maud::{Markup, html};
+
+use super::{
+    csrf_field,
+    layout::{Area, layout},
+};
+use crate::{
+    auth::StaffRole,
+    domain::{Context, Niss, RequestStatus},
+    services::{
+        FieldErrors,
+        backoffice::{
+            AuditPage, CompanyView, Dashboard, SearchInput, SearchPage, StateFilter, Timeline,
+            may_follow, may_supervise,
+        },
+    },
+    web::{
+        admin::{
+            ADMIN, ADMIN_AUDIT, ADMIN_COMPANIES, ADMIN_JOBS, ADMIN_REQUESTS, ADMIN_SEARCH,
+            Problem, search_url, state_url,
+        },
+        extract::Ctx,
+    },
+};
+
+fn page(ctx: &Ctx, title: &str, role: Option<StaffRole>, body: Markup) -> Markup {
+    let body = html! {
+        @if let Some(role) = role { (nav(ctx, role)) }
+        (body)
+    };
+    layout(ctx, title, Area::Admin, body)
+}
+
+/// The back office's navigation, by role.
+fn nav(ctx: &Ctx, role: StaffRole) -> Markup {
+    html! {
+        nav.company-bar aria-label=(ctx.t("admin-nav")) {
+            a href=(ADMIN) data-testid="admin-nav-dashboard" { (ctx.t("admin-dashboard-title")) }
+            @if may_follow(role) {
+                " · " a href=(ADMIN_SEARCH) data-testid="admin-nav-search" { (ctx.t("admin-search-title")) }
+            }
+            @if may_supervise(role) {
+                " · " a href=(ADMIN_AUDIT) data-testid="admin-nav-audit" { (ctx.t("admin-audit-title")) }
+            }
+            " " span.muted data-testid="admin-role" { "(" (ctx.t(role_key(role))) ")" }
+        }
+    }
+}
+
+fn role_key(role: StaffRole) -> &'static str {
+    match role {
+        StaffRole::Agent => "admin-role-agent",
+        StaffRole::Supervisor => "admin-role-supervisor",
+        StaffRole::Trainer => "admin-role-trainer",
+    }
+}
+
+fn status_badge(ctx: &Ctx, status: RequestStatus) -> Markup {
+    html! { span.badge.(status.as_str()) data-testid="status" { (ctx.t(status.label_key())) } }
+}
+
+fn state_label(ctx: &Ctx, s: StateFilter) -> String {
+    match s {
+        StateFilter::Status(st) => ctx.t(st.label_key()),
+        StateFilter::Archived => ctx.t("admin-state-archived"),
+    }
+}
+
+fn flash(ctx: &Ctx, problem: Option<&Problem<'_>>) -> Markup {
+    html! {
+        @match problem {
+            Some(Problem::Done(key)) => div.alert.success role="status" data-testid="admin-done" { (ctx.t(key)) },
+            Some(Problem::Conflict(key)) => div.alert.error role="alert" data-testid="admin-conflict" { (ctx.t(key)) },
+            Some(Problem::Invalid(..)) => div.alert.error role="alert" { (ctx.t("admin-form-has-errors")) },
+            None => {},
+        }
+    }
+}
+
+fn field_error(ctx: &Ctx, errors: Option<&FieldErrors>, name: &str) -> Markup {
+    html! {
+        @if let Some(key) = errors.and_then(|e| e.get(name)) {
+            p.field-error id=(format!("{name}-error")) data-testid=(format!("error-{name}")) { (ctx.t(key)) }
+        }
+    }
+}
+
+fn job_notice_key(notice: &str) -> Option<&'static str> {
+    match notice {
+        "job-ran" => Some("admin-job-ran"),
+        "job-busy" => Some("admin-job-busy"),
+        "job-failed" => Some("admin-job-failed"),
+        _ => None,
+    }
+}
+
+/// The dashboard: counts by state, what needs attention, the jobs.
+pub fn dashboard(ctx: &Ctx, role: StaffRole, d: &Dashboard, notice: Option<&str>) -> Markup {
+    let title = ctx.t("admin-dashboard-title");
+    let follow = may_follow(role);
+    let body = html! {
+        h1 { (title) }
+        @if let Some(key) = notice.and_then(job_notice_key) {
+            div.alert.info role="status" data-testid="admin-notice" { (ctx.t(key)) }
+        }
+        @if role == StaffRole::Trainer {
+            div.alert.info role="note" data-testid="trainer-note" { (ctx.t("admin-trainer-note")) }
+        }
+        section aria-labelledby="counts-title" {
+            h2 #counts-title { (ctx.t("admin-counts-title")) }
+            p.muted { (ctx.t("admin-counts-hint")) }
+            table data-testid="counts" {
+                thead { tr {
+                    th scope="col" { (ctx.t("admin-col-state")) }
+                    th scope="col" { (ctx.t("admin-col-count")) }
+                } }
+                tbody {
+                    @for (status, n) in &d.by_status {
+                        tr data-state=(status.as_str()) {
+                            td { @if follow { a href=(state_url(status.as_str())) { (ctx.t(status.label_key())) } } @else { (ctx.t(status.label_key())) } }
+                            td data-testid=(format!("count-{}", status.as_str())) { (ctx.lang.number(*n)) }
+                        }
+                    }
+                    tr data-state="archived" {
+                        td { @if follow { a href=(state_url("archived")) { (ctx.t("admin-state-archived")) } } @else { (ctx.t("admin-state-archived")) } }
+                        td data-testid="count-archived" { (ctx.lang.number(d.archived)) }
+                    }
+                }
+            }
+        }
+        section aria-labelledby="attention-title" {
+            h2 #attention-title { (ctx.t("admin-attention-title")) }
+            ul.benefits {
+                li { (ctx.t("admin-expiring-24h")) ": " strong data-testid="expiring-24h" { (ctx.lang.number(d.expiring_24h)) } }
+                li { (ctx.t("admin-ending-week")) ": " strong data-testid="ending-week" { (ctx.lang.number(d.ending_week)) } }
+                li { (ctx.t("admin-mails-failing")) ": " strong data-testid="mails-failing" { (ctx.lang.number(d.mails_failing)) } }
+                li { (ctx.t("admin-webhooks-failing")) ": " strong data-testid="webhooks-failing" { (ctx.lang.number(d.webhooks_failing)) } }
+            }
+        }
+        section aria-labelledby="jobs-title" {
+            h2 #jobs-title { (ctx.t("admin-jobs-title")) }
+            table data-testid="jobs" {
+                thead { tr {
+                    th scope="col" { (ctx.t("admin-col-job")) }
+                    th scope="col" { (ctx.t("admin-col-last-run")) }
+                    th scope="col" { (ctx.t("admin-col-duration")) }
+                    th scope="col" { (ctx.t("admin-col-rows")) }
+                    th scope="col" { (ctx.t("admin-col-error")) }
+                    @if may_supervise(role) { th scope="col" { span.muted { (ctx.t("admin-col-action")) } } }
+                } }
+                tbody {
+                    @for job in crate::jobs::Job::ALL {
+                        @let run = d.last_runs.iter().find(|r| r.job == job.name());
+                        tr data-job=(job.name()) {
+                            td { code { (job.name()) } }
+                            @match run {
+                                Some(r) => {
+                                    td data-testid=(format!("job-last-{}", job.name())) { (ctx.lang.datetime(r.started_at)) }
+                                    td { (r.duration().num_milliseconds()) " ms" }
+                                    td data-testid=(format!("job-rows-{}", job.name())) { (ctx.lang.number(r.rows_affected)) }
+                                    td { @if let Some(e) = &r.error { span.field-error { (e) } } @else { "—" } }
+                                }
+                                None => {
+                                    td data-testid=(format!("job-last-{}", job.name())) colspan="4" { span.muted { (ctx.t("admin-job-never")) } }
+                                }
+                            }
+                            @if may_supervise(role) {
+                                td {
+                                    form.inline method="post" action=(format!("{ADMIN_JOBS}/{}/run", job.name())) {
+                                        (csrf_field(ctx))
+                                        button.secondary type="submit" data-testid=(format!("run-{}", job.name())) { (ctx.t("admin-job-run")) }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    };
+    page(ctx, &title, Some(role), body)
+}
+
+/// The search form (posted: a NISS must never reach a URL; without one the server
+/// redirects to the GET form of the same filters) and, when searched, one page of results.
+pub fn search_page(
+    ctx: &Ctx,
+    role: StaffRole,
+    input: &SearchInput,
+    errors: Option<&FieldErrors>,
+    results: Option<&SearchPage>,
+) -> Markup {
+    let title = ctx.t("admin-search-title");
+    let body = html! {
+        h1 { (title) }
+        p.lead { (ctx.t("admin-search-lead")) }
+        @if errors.is_some() {
+            div.alert.error role="alert" { (ctx.t("admin-form-has-errors")) }
+        }
+        // POST: the NISS must never reach a URL. Without a NISS the server answers with a
+        // redirect to the GET form of the same filters.
+        form.stack method="post" action=(ADMIN_SEARCH) data-testid="search-form" {
+            (csrf_field(ctx))
+            div.field {
+                label for="company" { (ctx.t("admin-field-company")) }
+                input #company type="text" name="company" value=(input.company) data-testid="search-company";
+                small { (ctx.t("admin-field-company-hint")) }
+                (field_error(ctx, errors, "company"))
+            }
+            div.field {
+                label for="label" { (ctx.t("admin-field-label")) }
+                input #label type="text" name="label" value=(input.label) data-testid="search-label";
+                small { (ctx.t("admin-field-prefix-hint")) }
+            }
+            div.field {
+                label for="email" { (ctx.t("admin-field-email")) }
+                input #email type="text" name="email" value=(input.email) autocomplete="off" data-testid="search-email";
+                small { (ctx.t("admin-field-prefix-hint")) }
+            }
+            div.field {
+                label for="state" { (ctx.t("admin-field-state")) }
+                select #state name="state" data-testid="search-state" {
+                    option value="" { (ctx.t("admin-any")) }
+                    @for s in StateFilter::all() {
+                        option value=(s.as_str()) selected[input.state == s.as_str()] { (state_label(ctx, s)) }
+                    }
+                }
+                (field_error(ctx, errors, "state"))
+            }
+            div.field {
+                label for="context" { (ctx.t("admin-field-context")) }
+                select #context name="context" data-testid="search-context" {
+                    option value="" { (ctx.t("admin-any")) }
+                    @for c in Context::ALL {
+                        option value=(c.code()) selected[input.context == c.code()] { (ctx.t(c.name_key())) }
+                    }
+                }
+                (field_error(ctx, errors, "context"))
+            }
+            div.field {
+                label for="from" { (ctx.t("admin-field-from")) }
+                input #from type="date" name="from" value=(input.from) data-testid="search-from";
+                (field_error(ctx, errors, "from"))
+            }
+            div.field {
+                label for="to" { (ctx.t("admin-field-to")) }
+                input #to type="date" name="to" value=(input.to) data-testid="search-to";
+                (field_error(ctx, errors, "to"))
+            }
+            div.field {
+                label for="niss" { (ctx.t("admin-field-niss")) }
+                // The NISS typed is not written back into the page.
+                input #niss type="text" name="niss" inputmode="numeric" autocomplete="off" data-testid="search-niss";
+                small { (ctx.t("admin-field-niss-hint")) }
+                (field_error(ctx, errors, "niss"))
+            }
+            div { button type="submit" data-testid="search-submit" { (ctx.t("admin-search-submit")) } }
+        }
+        @if let Some(r) = results {
+            (results_table(ctx, input, r))
+        }
+    };
+    page(ctx, &title, Some(role), body)
+}
+
+fn results_table(ctx: &Ctx, input: &SearchInput, r: &SearchPage) -> Markup {
+    let by_niss = !input.niss.trim().is_empty();
+    html! {
+        section aria-labelledby="results-title" {
+            h2 #results-title { (ctx.t("admin-results-title")) }
+            @if r.items.is_empty() {
+                p data-testid="no-results" { (ctx.t("admin-no-results")) }
+            } @else {
+                table data-testid="results" {
+                    thead { tr {
+                        th scope="col" { (ctx.t("admin-col-created")) }
+                        th scope="col" { (ctx.t("admin-col-company")) }
+                        th scope="col" { (ctx.t("admin-col-label")) }
+                        th scope="col" { (ctx.t("admin-col-email")) }
+                        th scope="col" { (ctx.t("admin-field-context")) }
+                        th scope="col" { (ctx.t("admin-col-state")) }
+                    } }
+                    tbody {
+                        @for row in &r.items {
+                            @let q = &row.request;
+                            tr data-testid="result" data-id=(q.id) {
+                                td { a href=(format!("{ADMIN_REQUESTS}/{}", q.id)) data-testid="result-link" { (ctx.lang.datetime(q.created_at)) } }
+                                td {
+                                    a href=(format!("{ADMIN_COMPANIES}/{}", q.company_id)) { (row.company_name) }
+                                    @if let Some(p) = &row.provider_name { br; small { (ctx.lang.t_args("admin-via", &[("provider", p.clone().into())])) } }
+                                }
+                                td data-testid="result-label" { (q.label.as_deref().unwrap_or("—")) }
+                                td { (q.email.as_deref().unwrap_or("—")) }
+                                td { (ctx.t(q.context().name_key())) }
+                                td {
+                                    (status_badge(ctx, row.status))
+                                    @if q.archived_at.is_some() { " " span.badge.archived data-testid="archived" { (ctx.t("admin-state-archived")) } }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            nav.pager aria-label=(ctx.t("admin-pages")) {
+                span data-testid="page" { (ctx.lang.t_args("admin-page", &[("page", r.page.into())])) }
+                @if by_niss {
+                    // Pages of a search by NISS are POSTs too.
+                    @for (target, key, testid) in [(r.page - 1, "admin-previous", "page-previous"), (r.page + 1, "admin-next", "page-next")] {
+                        @if (target >= 1 && target < r.page) || (target > r.page && r.has_next) {
+                            form.inline method="post" action=(ADMIN_SEARCH) {
+                                (csrf_field(ctx))
+                                @for (name, value) in [("company", &input.company), ("label", &input.label), ("email", &input.email), ("state", &input.state), ("context", &input.context), ("from", &input.from), ("to", &input.to), ("niss", &input.niss)] {
+                                    input type="hidden" name=(name) value=(value);
+                                }
+                                input type="hidden" name="page" value=(target);
+                                " " button.secondary type="submit" data-testid=(testid) { (ctx.t(key)) }
+                            }
+                        }
+                    }
+                } @else {
+                    @if r.page > 1 { " " a href=(search_url(input, r.page - 1)) data-testid="page-previous" { (ctx.t("admin-previous")) } }
+                    @if r.has_next { " " a href=(search_url(input, r.page + 1)) data-testid="page-next" { (ctx.t("admin-next")) } }
+                }
+            }
+        }
+    }
+}
+
+fn niss_shown(n: &Niss, revealed: bool) -> String {
+    if revealed { n.formatted() } else { n.masked() }
+}
+
+fn actor_label(ctx: &Ctx, kind: &str) -> String {
+    ctx.t(match kind {
+        "company_user" => "admin-actor-company-user",
+        "api_client" => "admin-actor-api-client",
+        "citizen" => "admin-actor-citizen",
+        "staff" => "admin-actor-staff",
+        "job" => "admin-actor-job",
+        _ => "admin-actor-unknown",
+    })
+}
+
+fn delivery(ctx: &Ctx, delivered: bool, failed: bool, attempts: i32) -> Markup {
+    let (class, key) = if delivered {
+        ("accepted", "admin-delivery-sent")
+    } else if failed {
+        ("blocked", "admin-delivery-failed")
+    } else if attempts > 0 {
+        ("expired", "admin-delivery-retrying")
+    } else {
+        ("pending", "admin-delivery-queued")
+    };
+    html! { span.badge.(class) data-testid="delivery" { (ctx.t(key)) } }
+}
+
+fn reason_form(
+    ctx: &Ctx,
+    action: &str,
+    name: &'static str,
+    submit_key: &str,
+    problem: Option<&Problem<'_>>,
+    danger: bool,
+) -> Markup {
+    let errors = match problem {
+        Some(Problem::Invalid(form, errors)) if *form == name => Some(*errors),
+        _ => None,
+    };
+    let id = format!("{name}-reason");
+    html! {
+        form.stack method="post" action=(action) data-testid=(format!("{name}-form")) {
+            (csrf_field(ctx))
+            div.field {
+                label for=(id) { (ctx.t("admin-field-reason")) }
+                textarea id=(id) name="reason" required maxlength="500" rows="2"
+                    aria-invalid=[errors.map(|_| "true")] data-testid=(format!("{name}-reason")) {}
+                (field_error(ctx, errors, "reason"))
+            }
+            div {
+                @if danger {
+                    button.danger type="submit" data-testid=(format!("{name}-submit")) { (ctx.t(submit_key)) }
+                } @else {
+                    button type="submit" data-testid=(format!("{name}-submit")) { (ctx.t(submit_key)) }
+                }
+            }
+        }
+    }
+}
+
+/// A request's timeline: who, what, every transition, e-mails, webhooks, consultations;
+/// the NISS masked unless revealed; block and unblock.
+pub fn timeline_page(
+    ctx: &Ctx,
+    role: StaffRole,
+    t: &Timeline,
+    revealed: bool,
+    problem: Option<&Problem<'_>>,
+) -> Markup {
+    let r = &t.request;
+    let title = ctx.t("admin-timeline-title");
+    let base = format!("{ADMIN_REQUESTS}/{}", r.id);
+    let body = html! {
+        h1 { (title) }
+        (flash(ctx, problem))
+        dl.facts data-testid="facts" {
+            dt { (ctx.t("admin-col-company")) }
+            dd {
+                a href=(format!("{ADMIN_COMPANIES}/{}", t.company.id)) data-testid="company-link" { (t.company.name) }
+                " " span.muted { "(" (t.company.bce_formatted()) ")" }
+                @if t.company.suspended_at.is_some() { " " span.badge.blocked data-testid="company-suspended" { (ctx.t("admin-suspended")) } }
+                @if let Some(p) = &t.provider { br; small { (ctx.lang.t_args("admin-via", &[("provider", p.name.clone().into())])) } }
+            }
+            dt { (ctx.t("admin-col-label")) } dd data-testid="label" { (r.label.as_deref().unwrap_or("—")) }
+            dt { (ctx.t("admin-col-email")) } dd data-testid="email" { (r.email.as_deref().unwrap_or("—")) }
+            dt { (ctx.t("admin-field-context")) } dd { (ctx.t(r.context().name_key())) }
+            dt { (ctx.t("admin-col-state")) }
+            dd {
+                (status_badge(ctx, t.status))
+                @if r.archived_at.is_some() { " " span.badge.archived data-testid="archived" { (ctx.t("admin-state-archived")) } }
+                @if let Some(reason) = &r.status_reason { br; small data-testid="status-reason" { (reason) } }
+            }
+            dt { (ctx.t("admin-col-created")) } dd { (ctx.lang.datetime(r.created_at)) }
+            dt { (ctx.t("admin-link-until")) } dd { (ctx.lang.datetime(r.expires_at)) }
+            @if let Some(until) = r.valid_until {
+                dt { (ctx.t("admin-mandate-until")) } dd data-testid="valid-until" { (ctx.lang.datetime(until)) }
+            }
+            dt { (ctx.t("admin-citizen")) }
+            dd {
+                @match (&t.citizen, &t.target) {
+                    (None, None) => { "—" }
+                    (c, n) => {
+                        @if let Some(c) = c {
+                            span data-testid="citizen-niss" { (niss_shown(c, revealed)) }
+                            @if let (Some(f), Some(l)) = (&r.citizen_first_name, &r.citizen_last_name) { " " (f) " " (l) }
+                        }
+                        @if let Some(n) = n {
+                            @if c.is_some() { br; }
+                            small { (ctx.t("admin-target-niss")) " " span data-testid="target-niss" { (niss_shown(n, revealed)) } }
+                        }
+                        @if !revealed {
+                            form.inline method="post" action=(format!("{base}/reveal")) {
+                                (csrf_field(ctx))
+                                " " button.link type="submit" data-testid="reveal" { (ctx.t("admin-reveal")) }
+                            }
+                            br; small { (ctx.t("admin-reveal-hint")) }
+                        }
+                    }
+                }
+            }
+            dt { (ctx.t("admin-consultations")) } dd data-testid="consultations" { (ctx.lang.number(t.consultations)) }
+        }
+        section aria-labelledby="events-title" {
+            h2 #events-title { (ctx.t("admin-events-title")) }
+            table data-testid="events" {
+                thead { tr {
+                    th scope="col" { (ctx.t("admin-col-when")) }
+                    th scope="col" { (ctx.t("admin-col-transition")) }
+                    th scope="col" { (ctx.t("admin-col-actor")) }
+                    th scope="col" { (ctx.t("admin-col-note")) }
+                } }
+                tbody {
+                    @for e in &t.events {
+                        tr data-testid="event" data-to=(e.event.to_status) data-actor=(e.event.actor_kind) {
+                            td { (ctx.lang.datetime(e.event.at)) }
+                            td {
+                                @if let Some(from) = e.event.from_status.as_deref().and_then(RequestStatus::parse) { (ctx.t(from.label_key())) " → " }
+                                @if let Some(to) = RequestStatus::parse(&e.event.to_status) { (ctx.t(to.label_key())) } @else { (e.event.to_status) }
+                            }
+                            td { (actor_label(ctx, &e.event.actor_kind)) @if !e.actor.is_empty() { " " span.muted { (e.actor) } } }
+                            td { (e.event.note.as_deref().unwrap_or("")) }
+                        }
+                    }
+                }
+            }
+        }
+        section aria-labelledby="mails-title" {
+            h2 #mails-title { (ctx.t("admin-mails-title")) }
+            @if t.mails.is_empty() {
+                p.muted { (ctx.t("admin-none")) }
+            } @else {
+                table data-testid="mails" {
+                    thead { tr {
+                        th scope="col" { (ctx.t("admin-col-created")) }
+                        th scope="col" { (ctx.t("admin-col-subject")) }
+                        th scope="col" { (ctx.t("admin-col-delivery")) }
+                        th scope="col" { (ctx.t("admin-col-attempts")) }
+                    } }
+                    tbody {
+                        @for m in &t.mails {
+                            tr data-testid="mail" {
+                                td { (ctx.lang.datetime(m.created_at)) }
+                                td { (m.subject) }
+                                td {
+                                    (delivery(ctx, m.sent_at.is_some(), m.failed_at.is_some(), m.attempts))
+                                    @if let Some(e) = &m.last_error { br; small { (e) } }
+                                }
+                                td {
+                                    ul {
+                                        @for a in t.attempts.iter().filter(|a| a.email_id == m.id) {
+                                            li data-testid="attempt" {
+                                                (ctx.lang.datetime(a.at)) " — "
+                                                @if a.ok { (ctx.t("admin-delivery-sent")) } @else { (ctx.t("admin-attempt-failed")) @if let Some(e) = &a.error { ": " (e) } }
+                                            }
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        section aria-labelledby="webhooks-title" {
+            h2 #webhooks-title { (ctx.t("admin-webhooks-title")) }
+            @if t.webhooks.is_empty() {
+                p.muted data-testid="no-webhooks" { (ctx.t("admin-none")) }
+            } @else {
+                table data-testid="webhooks" {
+                    thead { tr {
+                        th scope="col" { (ctx.t("admin-col-created")) }
+                        th scope="col" { (ctx.t("admin-col-event")) }
+                        th scope="col" { (ctx.t("admin-col-delivery")) }
+                        th scope="col" { (ctx.t("admin-col-attempts")) }
+                    } }
+                    tbody {
+                        @for w in &t.webhooks {
+                            tr data-testid="webhook" {
+                                td { (ctx.lang.datetime(w.created_at)) }
+                                td { code { (w.event) } }
+                                td {
+                                    (delivery(ctx, w.delivered_at.is_some(), w.failed_at.is_some(), w.attempts))
+                                    @if let Some(e) = &w.last_error { br; small { (e) } }
+                                }
+                                td { (w.attempts) }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        @if may_follow(role) {
+            section aria-labelledby="actions-title" {
+                h2 #actions-title { (ctx.t("admin-actions-title")) }
+                @match t.status {
+                    RequestStatus::Pending | RequestStatus::Accepted => {
+                        p { (ctx.t("admin-block-hint")) }
+                        (reason_form(ctx, &format!("{base}/block"), "block", "admin-block", problem, true))
+                    }
+                    RequestStatus::Blocked => {
+                        p { (ctx.t("admin-unblock-hint")) }
+                        (reason_form(ctx, &format!("{base}/unblock"), "unblock", "admin-unblock", problem, false))
+                    }
+                    _ => { p.muted data-testid="no-actions" { (ctx.t("admin-no-actions")) } }
+                }
+            }
+        }
+    };
+    page(ctx, &title, Some(role), body)
+}
+
+/// A company: its details, suspension state, suspend and reinstate (supervisors).
+pub fn company_page(
+    ctx: &Ctx,
+    role: StaffRole,
+    c: &CompanyView,
+    problem: Option<&Problem<'_>>,
+) -> Markup {
+    let co = &c.company;
+    let base = format!("{ADMIN_COMPANIES}/{}", co.id);
+    let body = html! {
+        h1 { (co.name) }
+        (flash(ctx, problem))
+        dl.facts {
+            dt { (ctx.t("admin-bce")) } dd data-testid="bce" { (co.bce_formatted()) }
+            dt { (ctx.t("admin-kind")) } dd { (ctx.t(if co.kind == "provider" { "admin-kind-provider" } else { "admin-kind-employer" })) }
+            dt { (ctx.t("admin-registered")) } dd { (ctx.lang.datetime(co.created_at)) }
+            dt { (ctx.t("admin-requests-count")) }
+            dd { a href=(format!("{ADMIN_SEARCH}?company={}", co.bce)) data-testid="company-requests" { (ctx.lang.number(c.requests)) } }
+            dt { (ctx.t("admin-col-state")) }
+            dd {
+                @if let Some(at) = co.suspended_at {
+                    span.badge.blocked data-testid="company-suspended" { (ctx.t("admin-suspended")) }
+                    " " (ctx.lang.datetime(at))
+                    @if let Some(r) = &co.suspension_reason { br; small data-testid="suspension-reason" { (r) } }
+                } @else {
+                    span.badge.accepted data-testid="company-active" { (ctx.t("admin-company-active")) }
+                }
+            }
+        }
+        @if may_supervise(role) {
+            section aria-labelledby="actions-title" {
+                h2 #actions-title { (ctx.t("admin-actions-title")) }
+                @if co.suspended_at.is_some() {
+                    form method="post" action=(format!("{base}/reinstate")) {
+                        (csrf_field(ctx))
+                        button type="submit" data-testid="reinstate-submit" { (ctx.t("admin-reinstate")) }
+                    }
+                } @else {
+                    p { (ctx.t("admin-suspend-hint")) }
+                    (reason_form(ctx, &format!("{base}/suspend"), "suspend", "admin-suspend", problem, true))
+                }
+            }
+        } @else {
+            p.muted data-testid="supervisor-only" { (ctx.t("admin-supervisor-only")) }
+        }
+    };
+    page(ctx, &co.name, Some(role), body)
+}
+
+fn action_key(action: &str) -> &'static str {
+    match action {
+        "search_niss" => "admin-audit-search-niss",
+        "reveal_niss" => "admin-audit-reveal-niss",
+        "view_request" => "admin-audit-view-request",
+        "block" => "admin-audit-block",
+        "unblock" => "admin-audit-unblock",
+        "suspend" => "admin-audit-suspend",
+        "reinstate" => "admin-audit-reinstate",
+        "run_job" => "admin-audit-run-job",
+        _ => "admin-actor-unknown",
+    }
+}
+
+/// The audit of staff look-ups and actions, newest first.
+pub fn audit_page(ctx: &Ctx, a: &AuditPage) -> Markup {
+    let title = ctx.t("admin-audit-title");
+    let body = html! {
+        h1 { (title) }
+        p.lead { (ctx.t("admin-audit-lead")) }
+        @if a.items.is_empty() {
+            p data-testid="audit-empty" { (ctx.t("admin-none")) }
+        } @else {
+            table data-testid="audit" {
+                thead { tr {
+                    th scope="col" { (ctx.t("admin-col-when")) }
+                    th scope="col" { (ctx.t("admin-col-staff")) }
+                    th scope="col" { (ctx.t("admin-col-audit-action")) }
+                    th scope="col" { (ctx.t("admin-col-target")) }
+                    th scope="col" { (ctx.t("admin-col-note")) }
+                } }
+                tbody {
+                    @for e in &a.items {
+                        tr data-testid="audit-row" data-action=(e.action) {
+                            td { (ctx.lang.datetime(e.at)) }
+                            td { (e.staff) }
+                            td { (ctx.t(action_key(&e.action))) }
+                            td data-testid="audit-target" {
+                                @match (e.action.as_str(), &e.target) {
+                                    ("view_request" | "reveal_niss" | "block" | "unblock", Some(t)) => a href=(format!("{ADMIN_REQUESTS}/{t}")) { (t) },
+                                    ("suspend" | "reinstate", Some(t)) => a href=(format!("{ADMIN_COMPANIES}/{t}")) { (t) },
+                                    (_, Some(t)) => (t),
+                                    (_, None) => "—",
+                                }
+                            }
+                            td { (e.detail.as_deref().unwrap_or("")) }
+                        }
+                    }
+                }
+            }
+        }
+        nav.pager aria-label=(ctx.t("admin-pages")) {
+            span data-testid="page" { (ctx.lang.t_args("admin-page", &[("page", a.page.into())])) }
+            @if a.page > 1 { " " a href=(format!("{ADMIN_AUDIT}?page={}", a.page - 1)) data-testid="page-previous" { (ctx.t("admin-previous")) } }
+            @if a.has_next { " " a href=(format!("{ADMIN_AUDIT}?page={}", a.page + 1)) data-testid="page-next" { (ctx.t("admin-next")) } }
+        }
+    };
+    page(ctx, &title, Some(StaffRole::Supervisor), body)
+}

@@ -1,0 +1,678 @@
+//! The back office: invisible to others, roles, search (by NISS through POST only),
+//! timeline, reveal, block and unblock, suspend and reinstate, dashboard, jobs, audit.
+
+use std::collections::BTreeSet;
+
+use chrono::Duration;
+use diesel::prelude::*;
+use mandat::db::schema::{access_requests, companies, job_runs, request_events, staff_audit};
+use serde_json::{Value, json};
+use uuid::Uuid;
+
+use crate::{
+    company::request_form,
+    helpers::{TestApp, attr, spawn_app, texts},
+};
+
+/// Jan Peeters, main access manager of Resto Pokébowl.
+const JAN: &str = "85073003328";
+/// Maria Abara: an active flexi-job mandate of Resto Pokébowl ("Plonge").
+const MARIA: &str = "90051402426";
+/// Resto Pokébowl's enterprise number.
+const RESTO_BCE: &str = "0765432146";
+
+fn request_id(app: &TestApp, label: &str) -> Uuid {
+    access_requests::table
+        .filter(access_requests::label.eq(label))
+        .select(access_requests::id)
+        .first(&mut app.db())
+        .unwrap_or_else(|e| panic!("seeded request {label:?}: {e}"))
+}
+
+fn company_id(app: &TestApp, bce: &str) -> Uuid {
+    companies::table
+        .filter(companies::bce.eq(bce))
+        .select(companies::id)
+        .first(&mut app.db())
+        .unwrap()
+}
+
+/// (action, target, detail) of every audit row, oldest first.
+fn audit_rows(app: &TestApp) -> Vec<(String, Option<String>, Option<String>)> {
+    staff_audit::table
+        .order(staff_audit::id)
+        .select((staff_audit::action, staff_audit::target, staff_audit::detail))
+        .load(&mut app.db())
+        .unwrap()
+}
+
+/// Another browser of the same app, signed in as the demo staff member `username`.
+async fn staff(app: &TestApp, username: &str) -> TestApp {
+    let s = app.another_browser();
+    let res = s
+        .post_form(
+            "/sign-in/demo-staff",
+            &[("username", username), ("next", "/admin")],
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 303, "staff sign-in of {username}");
+    assert_eq!(res.headers()["location"], "/admin");
+    s
+}
+
+/// Another browser signed in as the person `niss`.
+async fn person(app: &TestApp, niss: &str) -> TestApp {
+    let p = app.another_browser();
+    p.sign_in(niss).await;
+    p
+}
+
+fn labels(html: &str) -> BTreeSet<String> {
+    texts(html, "[data-testid=result-label]").into_iter().collect()
+}
+
+fn set(items: &[&str]) -> BTreeSet<String> {
+    items.iter().map(|s| s.to_string()).collect()
+}
+
+/// Every URL-ish attribute of a page.
+fn urls(html: &str) -> Vec<String> {
+    let doc = scraper::Html::parse_document(html);
+    let sel = scraper::Selector::parse("[href], [action], [hx-get], [hx-post], [src]").unwrap();
+    doc.select(&sel)
+        .flat_map(|e| {
+            ["href", "action", "hx-get", "hx-post", "src"]
+                .into_iter()
+                .filter_map(|a| e.value().attr(a).map(str::to_string))
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn the_back_office_is_invisible_to_anyone_but_staff_and_roles_are_enforced() {
+    let app = spawn_app().await;
+    let id = request_id(&app, "Plonge");
+    let paths = [
+        "/admin".to_string(),
+        "/admin/search".to_string(),
+        "/admin/search?label=Plonge".to_string(),
+        "/admin/audit".to_string(),
+        format!("/admin/requests/{id}"),
+        format!("/admin/companies/{}", company_id(&app, RESTO_BCE)),
+    ];
+    // Anonymous, then a person (a company user): 404, nothing about the back office.
+    for who in [app.another_browser(), person(&app, JAN).await] {
+        for p in &paths {
+            let res = who.get(p).await;
+            assert_eq!(res.status().as_u16(), 404, "GET {p}");
+            assert!(!res.text().await.unwrap().contains("Back office"));
+        }
+        let res = who
+            .post_form(&format!("/admin/requests/{id}/block"), &[("reason", "x")])
+            .await;
+        assert_eq!(res.status().as_u16(), 404);
+        let res = who.post_form("/admin/search", &[("niss", MARIA)]).await;
+        assert_eq!(res.status().as_u16(), 404);
+    }
+    assert_eq!(
+        access_requests::table
+            .find(id)
+            .select(access_requests::status)
+            .first::<String>(&mut app.db())
+            .unwrap(),
+        "accepted"
+    );
+    // A staff form without its CSRF token is refused.
+    let claire = staff(&app, "claire").await;
+    let res = claire
+        .post_raw(
+            &format!("/admin/requests/{id}/block"),
+            &[("reason", "no token")],
+            &[],
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 403);
+    // The agent: dashboard and search, not the audit nor the jobs.
+    let body = claire.page("/admin").await;
+    assert_eq!(texts(&body, "[data-testid=admin-nav-audit]").len(), 0);
+    assert_eq!(texts(&body, "[data-testid=run-expire-requests]").len(), 0);
+    claire.page("/admin/search").await;
+    assert_eq!(claire.get("/admin/audit").await.status().as_u16(), 403);
+    // The trainer: the dashboard only, and the page says so.
+    let nadia = staff(&app, "nadia").await;
+    let body = nadia.page("/admin").await;
+    assert_eq!(texts(&body, "[data-testid=trainer-note]").len(), 1);
+    assert_eq!(nadia.get("/admin/search").await.status().as_u16(), 403);
+    assert_eq!(
+        nadia.get(&format!("/admin/requests/{id}")).await.status().as_u16(),
+        403
+    );
+    // The supervisor: everything.
+    let pieter = staff(&app, "pieter").await;
+    pieter.page("/admin/audit").await;
+    let body = pieter.page("/admin").await;
+    assert_eq!(texts(&body, "[data-testid=run-expire-requests]").len(), 1);
+}
+
+#[tokio::test]
+async fn search_by_company_state_label_and_creation_dates_as_the_clock_says() {
+    let app = spawn_app().await;
+    let claire = staff(&app, "claire").await;
+    // By enterprise number and state: Resto Pokébowl's active mandates (Socialia's one on
+    // its behalf included).
+    let body = claire
+        .page(&format!("/admin/search?company={RESTO_BCE}&state=accepted"))
+        .await;
+    assert_eq!(
+        labels(&body),
+        set(&["Plonge", "Étudiante caisse", "Bar — pensionné"])
+    );
+    // The same by the beginning of the name, any case; formatted number too.
+    let by_name = claire
+        .page("/admin/search?company=resto%20pok&state=accepted")
+        .await;
+    assert_eq!(labels(&by_name), labels(&body));
+    let formatted = claire
+        .page("/admin/search?company=BE%200765.432.146&state=accepted")
+        .await;
+    assert_eq!(labels(&formatted), labels(&body));
+    // By the beginning of the label, any case; the link leads to the timeline.
+    let body = claire.page("/admin/search?label=plon").await;
+    assert_eq!(labels(&body), set(&["Plonge"]));
+    let id = request_id(&app, "Plonge");
+    assert_eq!(
+        attr(&body, "[data-testid=result-link]", "href").unwrap(),
+        format!("/admin/requests/{id}")
+    );
+    // By e-mail, and by context.
+    let body = claire.page("/admin/search?email=M.ABARA@").await;
+    assert_eq!(labels(&body), set(&["Plonge"]));
+    let body = claire.page("/admin/search?context=STUDENT_HOURS").await;
+    assert_eq!(labels(&body), set(&["Student — zomer", "Étudiante caisse"]));
+    // Creation dates (Belgian days, both ends included): the three of the last 2 days.
+    let body = claire
+        .page("/admin/search?from=2025-03-04&to=2025-03-05")
+        .await;
+    assert_eq!(
+        labels(&body),
+        set(&["Cuisine — week-end", "Service en salle", "Student — zomer"])
+    );
+    // Newest first.
+    assert_eq!(
+        texts(&body, "[data-testid=result-label]"),
+        ["Cuisine — week-end", "Student — zomer", "Service en salle"]
+    );
+    // States as the clock says: two days later "Service en salle" (30 hours old) is
+    // expired although no job ran.
+    app.clock.advance(Duration::hours(48));
+    let body = claire
+        .page(&format!("/admin/search?company={RESTO_BCE}&state=expired"))
+        .await;
+    assert_eq!(labels(&body), set(&["Livraison", "Service en salle"]));
+    let body = claire.page("/admin/search?state=pending").await;
+    assert_eq!(
+        labels(&body),
+        set(&["Cuisine — week-end", "Student — zomer"])
+    );
+    // Bad filters: every message, 400.
+    let res = claire
+        .get("/admin/search?company=0765.432.147&from=2025-02-30&state=sleeping")
+        .await;
+    assert_eq!(res.status().as_u16(), 400);
+    let body = res.text().await.unwrap();
+    for f in ["company", "from", "state"] {
+        assert_eq!(texts(&body, &format!("[data-testid=error-{f}]")).len(), 1, "{f}");
+    }
+    // Archived requests are found too, marked.
+    diesel::update(access_requests::table.filter(access_requests::label.eq("Livraison")))
+        .set(access_requests::archived_at.eq(Some(mandat::clock::Clock::now(&app.clock))))
+        .execute(&mut app.db())
+        .unwrap();
+    let body = claire.page("/admin/search?state=archived").await;
+    assert_eq!(labels(&body), set(&["Livraison"]));
+    assert_eq!(texts(&body, "[data-testid=archived]").len(), 1);
+}
+
+#[tokio::test]
+async fn search_results_are_paginated_by_50_newest_first() {
+    let app = spawn_app().await;
+    let resto = company_id(&app, RESTO_BCE);
+    diesel::sql_query(
+        "INSERT INTO access_requests (company_id, label, email, context, language, token_hash,
+             status, created_at, expires_at, status_changed_at)
+         SELECT $1, 'Bulk ' || lpad(g::text, 3, '0'), 'bulk' || g || '@example.be', 'FLEXI_JOB',
+                'fr', sha256(int8send(g + 900000)), 'pending',
+                now() - interval '1 year' + g * interval '1 minute',
+                now() - interval '1 year' + interval '3 days', now() - interval '1 year'
+           FROM generate_series(1, 60) AS g",
+    )
+    .bind::<diesel::sql_types::Uuid, _>(resto)
+    .execute(&mut app.db())
+    .unwrap();
+    let claire = staff(&app, "claire").await;
+    let body = claire.page("/admin/search?label=bulk").await;
+    let first = texts(&body, "[data-testid=result-label]");
+    assert_eq!(first.len(), 50);
+    assert_eq!(first[0], "Bulk 060");
+    assert_eq!(texts(&body, "[data-testid=page-previous]").len(), 0);
+    let next = attr(&body, "[data-testid=page-next]", "href").expect("a next page");
+    let body = claire.page(&next).await;
+    let second = texts(&body, "[data-testid=result-label]");
+    assert_eq!(second.len(), 10);
+    assert_eq!(second[9], "Bulk 001");
+    assert_eq!(texts(&body, "[data-testid=page-next]").len(), 0);
+    assert_eq!(texts(&body, "[data-testid=page-previous]").len(), 1);
+}
+
+#[tokio::test]
+async fn a_search_by_niss_is_posted_never_in_a_url_and_audited_masked() {
+    let app = spawn_app().await;
+    let claire = staff(&app, "claire").await;
+    let res = claire
+        .post_form("/admin/search", &[("niss", "90.05.14-024.26")])
+        .await;
+    assert_eq!(res.status().as_u16(), 200);
+    let body = res.text().await.unwrap();
+    assert_eq!(labels(&body), set(&["Plonge"]));
+    for u in urls(&body) {
+        assert!(!u.contains(MARIA) && !u.contains("90.05.14"), "NISS in a URL: {u}");
+    }
+    assert!(!body.contains(MARIA), "the NISS typed is not echoed");
+    // Combined with other filters.
+    let res = claire
+        .post_form("/admin/search", &[("niss", MARIA), ("state", "refused")])
+        .await;
+    assert_eq!(labels(&res.text().await.unwrap()), BTreeSet::new());
+    // Audited, masked; never the full number anywhere in the audit.
+    let rows = audit_rows(&app);
+    assert_eq!(rows.len(), 2);
+    for (action, target, detail) in &rows {
+        assert_eq!(action, "search_niss");
+        assert_eq!(target.as_deref(), Some("XX.XX.XX-XXX.26"));
+        assert!(!format!("{target:?}{detail:?}").contains(MARIA));
+    }
+    // A NISS put in a URL is ignored (and not audited).
+    let body = claire.page(&format!("/admin/search?niss={MARIA}")).await;
+    assert_eq!(texts(&body, "[data-testid=result]").len(), 0);
+    assert_eq!(audit_rows(&app).len(), 2);
+    // A search without NISS posted goes to the GET form of its filters.
+    let res = claire.post_form("/admin/search", &[("label", "Plonge")]).await;
+    assert_eq!(res.status().as_u16(), 303);
+    let location = res.headers()["location"].to_str().unwrap().to_string();
+    assert!(location.starts_with("/admin/search?") && location.contains("label=Plonge"));
+    assert_eq!(labels(&claire.page(&location).await), set(&["Plonge"]));
+    // A bad NISS: the message, nothing audited.
+    let res = claire.post_form("/admin/search", &[("niss", "90051402427")]).await;
+    assert_eq!(res.status().as_u16(), 400);
+    assert_eq!(
+        texts(&res.text().await.unwrap(), "[data-testid=error-niss]").len(),
+        1
+    );
+    assert_eq!(audit_rows(&app).len(), 2);
+    // The supervisor reads it in the audit.
+    let pieter = staff(&app, "pieter").await;
+    let body = pieter.page("/admin/audit").await;
+    let rows = texts(&body, "[data-testid=audit-row][data-action=search_niss]");
+    assert_eq!(rows.len(), 2);
+    assert!(rows[0].contains("Claire Lemaire") && rows[0].contains("XX.XX.XX-XXX.26"));
+    assert!(!body.contains(MARIA));
+}
+
+#[tokio::test]
+async fn the_timeline_shows_transitions_mails_and_consultations_and_a_reveal_is_audited() {
+    let app = spawn_app().await;
+    let id = request_id(&app, "Plonge");
+    // One consultation by Jan.
+    let jan = person(&app, JAN).await;
+    jan.page(&format!("/company/mandates/{id}")).await;
+    let claire = staff(&app, "claire").await;
+    let body = claire.page(&format!("/admin/requests/{id}")).await;
+    let events = texts(&body, "[data-testid=event]");
+    assert_eq!(events.len(), 2, "{events:?}");
+    assert!(events[0].contains("Pending") && events[0].contains("Company user"));
+    assert!(events[0].contains("XX.XX.XX-XXX.28"), "the company user masked");
+    assert!(events[1].contains("Active") && events[1].contains("Citizen"));
+    assert_eq!(texts(&body, "[data-testid=mail]").len(), 1);
+    assert_eq!(texts(&body, "[data-testid=consultations]"), ["1"]);
+    assert_eq!(
+        texts(&body, "[data-testid=citizen-niss]"),
+        ["XX.XX.XX-XXX.26"]
+    );
+    assert!(!body.contains(MARIA) && !body.contains("90.05.14-024.26"));
+    assert!(!body.contains(JAN));
+    assert_eq!(texts(&body, "[data-testid=label]"), ["Plonge"]);
+    // Reveal: a POST, the full number, audited.
+    let res = claire
+        .post_form(&format!("/admin/requests/{id}/reveal"), &[])
+        .await;
+    assert_eq!(res.status().as_u16(), 200);
+    let body = res.text().await.unwrap();
+    assert_eq!(
+        texts(&body, "[data-testid=citizen-niss]"),
+        ["90.05.14-024.26"]
+    );
+    assert_eq!(texts(&body, "[data-testid=reveal]").len(), 0);
+    let rows = audit_rows(&app);
+    assert_eq!(
+        rows,
+        [
+            ("view_request".to_string(), Some(id.to_string()), None),
+            (
+                "reveal_niss".to_string(),
+                Some(id.to_string()),
+                Some("XX.XX.XX-XXX.26".to_string())
+            ),
+        ]
+    );
+    // An unknown request: 404.
+    assert_eq!(
+        claire
+            .get(&format!("/admin/requests/{}", Uuid::new_v4()))
+            .await
+            .status()
+            .as_u16(),
+        404
+    );
+}
+
+/// Jan (Resto Pokébowl) sets up the APIs and a client; returns a bearer token.
+async fn resto_api_token(app: &TestApp) -> String {
+    let web = person(app, JAN).await;
+    assert_eq!(
+        web.post_form("/company/api/circle", &[]).await.status().as_u16(),
+        303
+    );
+    for scope in ["mandates", "precontractual-data"] {
+        assert_eq!(
+            web.post_form(&format!("/company/api/{scope}/on"), &[])
+                .await
+                .status()
+                .as_u16(),
+            303
+        );
+    }
+    let body = web
+        .post_form(
+            "/company/api/clients",
+            &[
+                ("name", "HR software"),
+                ("scope_mandates", "on"),
+                ("scope_data", "on"),
+            ],
+        )
+        .await
+        .text()
+        .await
+        .unwrap();
+    let id = texts(&body, "[data-testid=client-id]")[0].clone();
+    let secret = texts(&body, "[data-testid=client-secret]")[0].clone();
+    let v: Value = app
+        .client
+        .post(format!("{}/api/oauth/token", app.address))
+        .basic_auth(id, Some(secret))
+        .form(&[("grant_type", "client_credentials")])
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    v["access_token"].as_str().unwrap().to_string()
+}
+
+/// The API's flexi-job answer for Maria: (status, body).
+async fn api_flexi(app: &TestApp, token: &str) -> (u16, String) {
+    let res = app
+        .client
+        .post(format!(
+            "{}/api/v1/precontractual-data/flexi-job",
+            app.address
+        ))
+        .bearer_auth(token)
+        .json(&json!({ "niss": MARIA }))
+        .send()
+        .await
+        .unwrap();
+    (res.status().as_u16(), res.text().await.unwrap())
+}
+
+#[tokio::test]
+async fn blocking_a_mandate_stops_consultation_everywhere_and_unblocking_restores_it() {
+    let app = spawn_app().await;
+    let id = request_id(&app, "Plonge");
+    let token = resto_api_token(&app).await;
+    assert_eq!(api_flexi(&app, &token).await.0, 200);
+    let claire = staff(&app, "claire").await;
+    let block = format!("/admin/requests/{id}/block");
+    // Without a reason: refused with a message, nothing changes.
+    let res = claire.post_form(&block, &[("reason", "   ")]).await;
+    assert_eq!(res.status().as_u16(), 400);
+    let body = res.text().await.unwrap();
+    assert_eq!(
+        texts(&body, "[data-testid=error-reason]"),
+        ["Give a reason."]
+    );
+    // With a reason.
+    let reason = "Identity fraud reported to the helpdesk";
+    let res = claire.post_form(&block, &[("reason", reason)]).await;
+    assert_eq!(res.status().as_u16(), 200);
+    let body = res.text().await.unwrap();
+    assert_eq!(texts(&body, "[data-testid=admin-done]").len(), 1);
+    assert_eq!(texts(&body, "[data-testid=status-reason]"), [reason]);
+    let (status, stored_reason): (String, Option<String>) = access_requests::table
+        .find(id)
+        .select((access_requests::status, access_requests::status_reason))
+        .first(&mut app.db())
+        .unwrap();
+    assert_eq!(status, "blocked");
+    assert_eq!(stored_reason.as_deref(), Some(reason));
+    let (actor, note): (String, Option<String>) = request_events::table
+        .filter(request_events::request_id.eq(id))
+        .filter(request_events::to_status.eq("blocked"))
+        .select((request_events::actor_kind, request_events::note))
+        .first(&mut app.db())
+        .unwrap();
+    assert_eq!((actor.as_str(), note.as_deref()), ("staff", Some(reason)));
+    // Twice: refused (already blocked), with a message.
+    let res = claire.post_form(&block, &[("reason", reason)]).await;
+    assert_eq!(res.status().as_u16(), 409);
+    // The company sees the reason in its blocked tab, and cannot consult (web and API).
+    let jan = person(&app, JAN).await;
+    let tab = jan.page("/company/tabs/blocked").await;
+    assert!(tab.contains(reason), "the blocked tab shows the reason");
+    let res = jan.get(&format!("/company/mandates/{id}")).await;
+    assert_eq!(res.status().as_u16(), 409);
+    assert!(res.text().await.unwrap().contains("This access is blocked"));
+    let (status, problem) = api_flexi(&app, &token).await;
+    assert_eq!(status, 403);
+    assert!(problem.contains("NO_ACTIVE_MANDATE"), "{problem}");
+    // The citizen sees it in their history.
+    let maria = person(&app, MARIA).await;
+    let history = maria.page("/me/history").await;
+    assert_eq!(texts(&history, "[data-testid=status-reason]"), [reason]);
+    // Unblock: back to an active mandate.
+    let res = claire
+        .post_form(
+            &format!("/admin/requests/{id}/unblock"),
+            &[("reason", "Identity confirmed")],
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 200);
+    let status: String = access_requests::table
+        .find(id)
+        .select(access_requests::status)
+        .first(&mut app.db())
+        .unwrap();
+    assert_eq!(status, "accepted");
+    jan.page(&format!("/company/mandates/{id}")).await;
+    assert_eq!(api_flexi(&app, &token).await.0, 200);
+    let actions: Vec<String> = audit_rows(&app).into_iter().map(|r| r.0).collect();
+    assert_eq!(actions, ["block", "unblock"]);
+}
+
+#[tokio::test]
+async fn a_blocked_pending_request_cannot_be_unblocked_into_a_mandate() {
+    let app = spawn_app().await;
+    let id = request_id(&app, "Cuisine — week-end");
+    let claire = staff(&app, "claire").await;
+    let res = claire
+        .post_form(
+            &format!("/admin/requests/{id}/block"),
+            &[("reason", "Suspicious e-mail address")],
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 200);
+    let res = claire
+        .post_form(
+            &format!("/admin/requests/{id}/unblock"),
+            &[("reason", "Mistake")],
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 409);
+    let body = res.text().await.unwrap();
+    assert!(texts(&body, "[data-testid=admin-conflict]")[0].contains("before anyone accepted"));
+    let status: String = access_requests::table
+        .find(id)
+        .select(access_requests::status)
+        .first(&mut app.db())
+        .unwrap();
+    assert_eq!(status, "blocked");
+    // An ended mandate cannot be blocked.
+    let ended = request_id(&app, "Extra — mars");
+    let res = claire
+        .post_form(
+            &format!("/admin/requests/{ended}/block"),
+            &[("reason", "Too late")],
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 409);
+}
+
+#[tokio::test]
+async fn a_suspended_company_can_neither_create_nor_consult_until_reinstated() {
+    let app = spawn_app().await;
+    let resto = company_id(&app, RESTO_BCE);
+    let plonge = request_id(&app, "Plonge");
+    let suspend = format!("/admin/companies/{resto}/suspend");
+    // An agent may look, not suspend.
+    let claire = staff(&app, "claire").await;
+    let body = claire.page(&format!("/admin/companies/{resto}")).await;
+    assert_eq!(texts(&body, "[data-testid=supervisor-only]").len(), 1);
+    let res = claire.post_form(&suspend, &[("reason", "x")]).await;
+    assert_eq!(res.status().as_u16(), 403);
+    // A supervisor, with a reason.
+    let pieter = staff(&app, "pieter").await;
+    let res = pieter.post_form(&suspend, &[("reason", "")]).await;
+    assert_eq!(res.status().as_u16(), 400);
+    assert_eq!(
+        texts(&res.text().await.unwrap(), "[data-testid=error-reason]").len(),
+        1
+    );
+    let reason = "Unpaid contribution: contact the helpdesk";
+    let res = pieter.post_form(&suspend, &[("reason", reason)]).await;
+    assert_eq!(res.status().as_u16(), 303);
+    let body = pieter.page(&format!("/admin/companies/{resto}")).await;
+    assert_eq!(texts(&body, "[data-testid=suspension-reason]"), [reason]);
+    // Jan can neither create a request nor consult, and is told why.
+    let jan = person(&app, JAN).await;
+    let res = jan
+        .post_form(
+            "/company/requests",
+            &request_form("Salle", "x@example.be", "FLEXI_JOB", "fr"),
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 403);
+    let body = res.text().await.unwrap();
+    assert!(texts(&body, "[data-testid=suspended]")[0].contains(reason));
+    let res = jan.get(&format!("/company/mandates/{plonge}")).await;
+    assert_eq!(res.status().as_u16(), 403);
+    // Reinstated: both work again.
+    let res = pieter
+        .post_form(&format!("/admin/companies/{resto}/reinstate"), &[])
+        .await;
+    assert_eq!(res.status().as_u16(), 303);
+    let res = jan
+        .post_form(
+            "/company/requests",
+            &request_form("Salle", "x@example.be", "FLEXI_JOB", "fr"),
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 200);
+    jan.page(&format!("/company/mandates/{plonge}")).await;
+    let actions: Vec<(String, Option<String>)> = audit_rows(&app)
+        .into_iter()
+        .map(|(a, t, _)| (a, t))
+        .collect();
+    assert_eq!(
+        actions,
+        [
+            ("suspend".to_string(), Some(resto.to_string())),
+            ("reinstate".to_string(), Some(resto.to_string())),
+        ]
+    );
+}
+
+#[tokio::test]
+async fn the_dashboard_counts_as_the_clock_says_and_a_supervisor_runs_a_job() {
+    let app = spawn_app().await;
+    let pieter = staff(&app, "pieter").await;
+    let body = pieter.page("/admin").await;
+    let count = |body: &str, what: &str| texts(body, &format!("[data-testid={what}]"))[0].clone();
+    for (state, n) in [
+        ("pending", "3"),
+        ("accepted", "3"),
+        ("refused", "2"),
+        ("expired", "1"),
+        ("revoked", "1"),
+        ("ended", "1"),
+        ("blocked", "0"),
+        ("archived", "0"),
+    ] {
+        assert_eq!(count(&body, &format!("count-{state}")), n, "{state}");
+    }
+    assert_eq!(count(&body, "expiring-24h"), "0");
+    assert_eq!(count(&body, "ending-week"), "0");
+    assert_eq!(count(&body, "mails-failing"), "0");
+    assert_eq!(count(&body, "job-last-expire-requests"), "Never ran");
+    // 50 hours later: one pending request is expired (no job ran), two expire within 24 h.
+    app.clock.advance(Duration::hours(50));
+    let body = pieter.page("/admin").await;
+    assert_eq!(count(&body, "count-pending"), "2");
+    assert_eq!(count(&body, "count-expired"), "2");
+    assert_eq!(count(&body, "expiring-24h"), "2");
+    // An agent cannot run a job.
+    let claire = staff(&app, "claire").await;
+    let res = claire
+        .post_form("/admin/jobs/expire-requests/run", &[])
+        .await;
+    assert_eq!(res.status().as_u16(), 403);
+    // The supervisor runs it: recorded, shown, audited.
+    let res = pieter
+        .post_form("/admin/jobs/expire-requests/run", &[])
+        .await;
+    assert_eq!(res.status().as_u16(), 303);
+    let location = res.headers()["location"].to_str().unwrap().to_string();
+    assert_eq!(location, "/admin?notice=job-ran");
+    let runs: Vec<(String, i64)> = job_runs::table
+        .select((job_runs::job, job_runs::rows_affected))
+        .load(&mut app.db())
+        .unwrap();
+    assert_eq!(runs, [("expire-requests".to_string(), 1)]);
+    let body = pieter.page(&location).await;
+    assert_eq!(texts(&body, "[data-testid=admin-notice]").len(), 1);
+    assert_eq!(count(&body, "job-rows-expire-requests"), "1");
+    assert_ne!(count(&body, "job-last-expire-requests"), "Never ran");
+    let rows = audit_rows(&app);
+    assert_eq!(
+        rows,
+        [(
+            "run_job".to_string(),
+            None,
+            Some("expire-requests".to_string())
+        )]
+    );
+    // An unknown job: 404.
+    let res = pieter.post_form("/admin/jobs/nope/run", &[]).await;
+    assert_eq!(res.status().as_u16(), 404);
+}
