@@ -362,11 +362,10 @@ async fn create_request(caller: Caller, body: web::Json<CreateBody>) -> Result<H
     if Context::parse(&body.context).is_none() {
         return Err(Problem::new(Code::UnknownContext));
     }
-    if let Some(n) = &body.niss {
-        if n.len() != 11 || Niss::parse(n).is_err() {
+    if let Some(n) = &body.niss
+        && (n.len() != 11 || Niss::parse(n).is_err()) {
             return Err(Problem::new(Code::InvalidNiss));
         }
-    }
     let scope = caller.scope(body.on_behalf_of.as_deref()).await?;
     let input = RequestInput {
         label: body.label,

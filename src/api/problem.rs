@@ -186,11 +186,10 @@ pub async fn render_problems(
                 400..=499 => Code::InvalidRequest,
                 _ => Code::Internal,
             };
-            if status.is_server_error() {
-                if let Some(e) = res.response().error() {
+            if status.is_server_error()
+                && let Some(e) = res.response().error() {
                     tracing::error!(error = ?e, "api request failed");
                 }
-            }
             Problem::new(code)
         });
     let (req, _) = res.into_parts();

@@ -358,7 +358,8 @@ pub fn authenticate(
     token: &str,
     now: DateTime<Utc>,
 ) -> Result<Result<ApiCaller, BearerError>, ServiceError> {
-    let row: Option<(Uuid, String, DateTime<Utc>, Option<DateTime<Utc>>, Uuid)> = api_tokens::table
+    type Row = (Uuid, String, DateTime<Utc>, Option<DateTime<Utc>>, Uuid);
+    let row: Option<Row> = api_tokens::table
         .inner_join(api_clients::table)
         .filter(api_tokens::token_hash.eq(hash_token(token)))
         .select((

@@ -773,11 +773,10 @@ pub fn parse_persons(
         let birth_date = row.get("birth_date", date);
         let language = row.get("language", language);
         let pension_start_date = row.get("pension_start_date", optional_date);
-        if let (Some(Some(pension)), Some(birth)) = (pension_start_date, birth_date) {
-            if pension < birth {
+        if let (Some(Some(pension)), Some(birth)) = (pension_start_date, birth_date)
+            && pension < birth {
                 row.fail("pension_start_date", "before the birth date");
             }
-        }
         Some(PersonRecord {
             niss: niss?,
             last_name: last_name?,
@@ -820,27 +819,24 @@ pub fn parse_occupations(
             })
         });
         let end = end_date.flatten();
-        if let (Some(start), Some(end)) = (start_date, end) {
-            if end < start {
+        if let (Some(start), Some(end)) = (start_date, end)
+            && end < start {
                 row.fail("end_date", format!("{end} is before start_date {start}"));
             }
-        }
-        if let (Some(q), Some(start)) = (quarter, start_date) {
-            if start > q.last_day() {
+        if let (Some(q), Some(start)) = (quarter, start_date)
+            && start > q.last_day() {
                 row.fail(
                     "start_date",
                     format!("{start} is after the quarter {q} (the line declares no day of it)"),
                 );
             }
-        }
-        if let (Some(q), Some(end)) = (quarter, end) {
-            if end < q.first_day() {
+        if let (Some(q), Some(end)) = (quarter, end)
+            && end < q.first_day() {
                 row.fail(
                     "end_date",
                     format!("{end} is before the quarter {q} (the line declares no day of it)"),
                 );
             }
-        }
         Some(OccupationLine {
             niss: niss?,
             occupation: Occupation {

@@ -379,15 +379,18 @@ async fn schemathesis_finds_no_server_error_and_no_response_breaking_the_contrac
     assert!(text.contains("passed"), "schemathesis ran operations: {text}");
 }
 
-/// A local HTTP receiver for webhooks: records (headers, body) of every POST.
+/// What the receiver got: (headers, body) of every POST.
+type Received = std::sync::Arc<std::sync::Mutex<Vec<(std::collections::HashMap<String, String>, String)>>>;
+
+/// A local HTTP receiver for webhooks.
 struct Receiver {
     url: String,
-    got: std::sync::Arc<std::sync::Mutex<Vec<(std::collections::HashMap<String, String>, String)>>>,
+    got: Received,
 }
 
 async fn receiver() -> Receiver {
     use actix_web::{App, HttpRequest, HttpResponse, HttpServer, web};
-    let got: std::sync::Arc<std::sync::Mutex<Vec<(std::collections::HashMap<String, String>, String)>>> = Default::default();
+    let got: Received = Default::default();
     let store = got.clone();
     let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     let port = listener.local_addr().unwrap().port();
