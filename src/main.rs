@@ -211,8 +211,10 @@ fn run(command: Command, mut settings: Settings) -> anyhow::Result<()> {
             };
             let mut conn = connect(&settings)?;
             db::run_migrations(&mut conn)?;
-            let company = mandat::services::companies::find_by_bce(&mut conn, &bce)?
-                .ok_or_else(|| anyhow::anyhow!("no company is registered with {}", bce.formatted()))?;
+            let company =
+                mandat::services::companies::find_by_bce(&mut conn, &bce)?.ok_or_else(|| {
+                    anyhow::anyhow!("no company is registered with {}", bce.formatted())
+                })?;
             let creds = create_client(&mut conn, company.id, &name, &scopes, chrono::Utc::now())
                 .map_err(|e| anyhow::anyhow!("{e}"))?;
             println!("client_id={}", creds.client_id);

@@ -57,7 +57,12 @@ pub const MAX_ATTEMPTS: i32 = 12;
 /// Writes `event` for the requests `ids`, one delivery per API client of the request's
 /// company or provider that has a webhook: one set-based statement, to call inside the
 /// transaction of the transition. The payload names the request, never the person.
-pub fn emit(conn: &mut PgConnection, ids: &[Uuid], event: Event, now: DateTime<Utc>) -> QueryResult<usize> {
+pub fn emit(
+    conn: &mut PgConnection,
+    ids: &[Uuid],
+    event: Event,
+    now: DateTime<Utc>,
+) -> QueryResult<usize> {
     if ids.is_empty() {
         return Ok(0);
     }
@@ -89,10 +94,11 @@ pub fn emit(conn: &mut PgConnection, ids: &[Uuid], event: Event, now: DateTime<U
 /// Whether a webhook URL is acceptable: HTTPS, or plain HTTP to this machine outside
 /// production (for development and tests).
 pub fn valid_url(url: &str, allow_local_http: bool) -> bool {
-    let Some(rest) = url
-        .strip_prefix("https://")
-        .or_else(|| allow_local_http.then(|| url.strip_prefix("http://")).flatten())
-    else {
+    let Some(rest) = url.strip_prefix("https://").or_else(|| {
+        allow_local_http
+            .then(|| url.strip_prefix("http://"))
+            .flatten()
+    }) else {
         return false;
     };
     let host = rest.split(['/', '?', '#']).next().unwrap_or("");
@@ -133,7 +139,8 @@ pub fn endpoint(conn: &mut PgConnection, client_id: Uuid) -> QueryResult<Option<
 
 /// The signature of a delivery.
 pub fn signature(secret: &str, timestamp: i64, body: &str) -> String {
-    let mut mac = Hmac::<Sha256>::new_from_slice(secret.as_bytes()).expect("HMAC takes any key length");
+    let mut mac =
+        Hmac::<Sha256>::new_from_slice(secret.as_bytes()).expect("HMAC takes any key length");
     mac.update(timestamp.to_string().as_bytes());
     mac.update(b".");
     mac.update(body.as_bytes());
@@ -185,7 +192,10 @@ pub fn deliver_due(conn: &mut PgConnection, now: DateTime<Utc>) -> anyhow::Resul
                         .header("X-Mandat-Event", &event)
                         .header("X-Mandat-Delivery", &id.to_string())
                         .header("X-Mandat-Timestamp", &ts.to_string())
-                        .header("X-Mandat-Signature", &format!("sha256={}", signature(&secret, ts, &payload)))
+                        .header(
+                            "X-Mandat-Signature",
+                            &format!("sha256={}", signature(&secret, ts, &payload)),
+                        )
                         .send(&payload)
                         .map_err(|e| e.to_string())
                         .and_then(|res| {
@@ -215,7 +225,8 @@ pub fn deliver_due(conn: &mut PgConnection, now: DateTime<Utc>) -> anyhow::Resul
                         .set((
                             webhook_deliveries::attempts.eq(attempts),
                             webhook_deliveries::next_attempt_at.eq(now + backoff(attempts - 1)),
-                            webhook_deliveries::failed_at.eq((attempts >= MAX_ATTEMPTS).then_some(now)),
+                            webhook_deliveries::failed_at
+                                .eq((attempts >= MAX_ATTEMPTS).then_some(now)),
                             webhook_deliveries::last_error.eq(Some(e.clone())),
                         ))
                         .execute(conn)?;
@@ -257,7 +268,10 @@ mod tests {
     fn signatures_are_hmac_sha256_over_timestamp_and_body() {
         // Reference value computed independently with Python's hmac module.
         let sig = signature("secret", 1700000000, "{\"a\":1}");
-        assert_eq!(sig, "49f24e537407743fa4a0242bb63b94b9a47ee99cbbe071ccd8a22550ae411686");
+        assert_eq!(
+            sig,
+            "49f24e537407743fa4a0242bb63b94b9a47ee99cbbe071ccd8a22550ae411686"
+        );
         assert_eq!(sig, signature("secret", 1700000000, "{\"a\":1}"));
         assert_ne!(sig, signature("secret", 1700000001, "{\"a\":1}"));
         assert_ne!(sig, signature("other", 1700000000, "{\"a\":1}"));

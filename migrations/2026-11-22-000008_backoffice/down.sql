@@ -1,7 +1,9 @@
 DROP INDEX companies_name_lower;
-DROP INDEX access_requests_target_niss;
-DROP INDEX access_requests_email_lower;
-DROP INDEX access_requests_label_lower;
+DROP TRIGGER access_request_keys_update ON access_requests;
+DROP TRIGGER access_request_keys_insert ON access_requests;
+DROP FUNCTION access_request_keys_on_update();
+DROP FUNCTION access_request_keys_on_insert();
+DROP TABLE access_request_keys;
 DROP INDEX access_requests_provider_created;
 DROP INDEX access_requests_company_status_created;
 DROP INDEX access_requests_company_created;

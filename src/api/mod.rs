@@ -13,9 +13,7 @@ use std::{
     time::Instant,
 };
 
-use actix_web::{
-    FromRequest, HttpRequest, HttpResponse, dev::Payload, http::header, web,
-};
+use actix_web::{FromRequest, HttpRequest, HttpResponse, dev::Payload, http::header, web};
 use actix_web_httpauth::extractors::{basic::BasicAuth, bearer::BearerAuth};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -62,28 +60,44 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                     .with_detail_arg("reason", err.to_string())
                     .into()
             }))
-            .app_data(web::FormConfig::default().limit(JSON_LIMIT).error_handler(|err, _req| {
-                Problem::new(Code::InvalidRequest)
-                    .with_detail_arg("reason", err.to_string())
-                    .into()
-            }))
-            .app_data(web::PathConfig::default().error_handler(|_err, _req| {
-                Problem::new(Code::NotFound).into()
-            }))
+            .app_data(
+                web::FormConfig::default()
+                    .limit(JSON_LIMIT)
+                    .error_handler(|err, _req| {
+                        Problem::new(Code::InvalidRequest)
+                            .with_detail_arg("reason", err.to_string())
+                            .into()
+                    }),
+            )
+            .app_data(
+                web::PathConfig::default()
+                    .error_handler(|_err, _req| Problem::new(Code::NotFound).into()),
+            )
             .wrap(actix_web::middleware::from_fn(problem::render_problems))
             .route("/oauth/token", web::post().to(token))
             .route("/v1/openapi.json", web::get().to(openapi))
             .route("/v1/mandate-requests", web::post().to(create_request))
             .route("/v1/mandate-requests", web::get().to(list_requests))
             .route("/v1/mandate-requests/{id}", web::get().to(get_request))
-            .route("/v1/mandate-requests/{id}", web::delete().to(withdraw_request))
+            .route(
+                "/v1/mandate-requests/{id}",
+                web::delete().to(withdraw_request),
+            )
             .route("/v1/mandates", web::get().to(list_mandates))
             .route("/v1/webhook", web::put().to(put_webhook))
             .route("/v1/webhook", web::get().to(get_webhook))
             .route("/v1/webhook", web::delete().to(delete_webhook))
-            .route("/v1/precontractual-data/flexi-job", web::post().to(flexi_job))
-            .route("/v1/precontractual-data/student-hours", web::post().to(student_hours))
-            .default_service(web::to(|| async { Err::<HttpResponse, _>(Problem::new(Code::NotFound)) })),
+            .route(
+                "/v1/precontractual-data/flexi-job",
+                web::post().to(flexi_job),
+            )
+            .route(
+                "/v1/precontractual-data/student-hours",
+                web::post().to(student_hours),
+            )
+            .default_service(web::to(|| async {
+                Err::<HttpResponse, _>(Problem::new(Code::NotFound))
+            })),
     );
 }
 
@@ -106,7 +120,8 @@ async fn token(req: HttpRequest, payload: web::Payload) -> HttpResponse {
     let basic = BasicAuth::from_request(&req, &mut Payload::None).await;
     let form = web::Form::<TokenForm>::from_request(&req, &mut payload).await;
     let oauth_error = |status: u16, error: &str| {
-        let mut res = HttpResponse::build(actix_web::http::StatusCode::from_u16(status).unwrap_or_default());
+        let mut res =
+            HttpResponse::build(actix_web::http::StatusCode::from_u16(status).unwrap_or_default());
         if status == 401 {
             res.insert_header((header::WWW_AUTHENTICATE, "Basic realm=\"mandat\""));
         }
@@ -128,7 +143,8 @@ async fn token(req: HttpRequest, payload: web::Payload) -> HttpResponse {
     let st = state(&req).clone();
     let now = st.clock.now();
     let result = run_blocking(st.tenants.main(), move |conn| {
-        api_clients::issue_token(conn, &client_id, &secret, scope.as_deref(), now).map_err(ApiError::from)
+        api_clients::issue_token(conn, &client_id, &secret, scope.as_deref(), now)
+            .map_err(ApiError::from)
     })
     .await;
     match result {
@@ -231,8 +247,12 @@ impl FromRequest for Caller {
             .await?;
             let caller = match result {
                 Ok(c) => c,
-                Err(BearerError::Unauthorized) => return Err(Problem::new(Code::Unauthorized).into()),
-                Err(BearerError::Suspended) => return Err(Problem::new(Code::CompanySuspended).into()),
+                Err(BearerError::Unauthorized) => {
+                    return Err(Problem::new(Code::Unauthorized).into());
+                }
+                Err(BearerError::Suspended) => {
+                    return Err(Problem::new(Code::CompanySuspended).into());
+                }
             };
             if let Some(wait) = over_limit(caller.client_id) {
                 return Err(Problem::new(Code::RateLimited).retry_after(wait).into());
@@ -279,7 +299,9 @@ impl Caller {
                         .map_err(|e| ApiError::from(crate::db::DbError::Query(e)))
                 })
                 .await?
-                .ok_or_else(|| Problem::new(Code::InvalidRequest).with_detail_arg("reason", "onBehalfOf"))?;
+                .ok_or_else(|| {
+                    Problem::new(Code::InvalidRequest).with_detail_arg("reason", "onBehalfOf")
+                })?;
                 if client.suspended_at.is_some() {
                     return Err(Problem::new(Code::CompanySuspended));
                 }
@@ -356,16 +378,20 @@ struct CreateBody {
     on_behalf_of: Option<String>,
 }
 
-async fn create_request(caller: Caller, body: web::Json<CreateBody>) -> Result<HttpResponse, Problem> {
+async fn create_request(
+    caller: Caller,
+    body: web::Json<CreateBody>,
+) -> Result<HttpResponse, Problem> {
     caller.require(ApiScope::Mandates)?;
     let body = body.into_inner();
     if Context::parse(&body.context).is_none() {
         return Err(Problem::new(Code::UnknownContext));
     }
     if let Some(n) = &body.niss
-        && (n.len() != 11 || Niss::parse(n).is_err()) {
-            return Err(Problem::new(Code::InvalidNiss));
-        }
+        && (n.len() != 11 || Niss::parse(n).is_err())
+    {
+        return Err(Problem::new(Code::InvalidNiss));
+    }
     let scope = caller.scope(body.on_behalf_of.as_deref()).await?;
     let input = RequestInput {
         label: body.label,
@@ -381,7 +407,10 @@ async fn create_request(caller: Caller, body: web::Json<CreateBody>) -> Result<H
     })
     .await?;
     Ok(HttpResponse::Created()
-        .insert_header((header::LOCATION, format!("/api/v1/mandate-requests/{}", created.id)))
+        .insert_header((
+            header::LOCATION,
+            format!("/api/v1/mandate-requests/{}", created.id),
+        ))
         .json(request_json(&created.request, now, Some(created.link))))
 }
 
@@ -412,18 +441,25 @@ fn paging(page: Option<i64>, size: Option<i64>) -> Result<(i64, i64), Problem> {
     Ok((page, size))
 }
 
-async fn list_requests(req: HttpRequest, caller: Caller, query: web::Query<ListQuery>) -> Result<HttpResponse, Problem> {
+async fn list_requests(
+    req: HttpRequest,
+    caller: Caller,
+    query: web::Query<ListQuery>,
+) -> Result<HttpResponse, Problem> {
     caller.require(ApiScope::Mandates)?;
     let query = query.into_inner();
     let status = match query.status.as_deref().filter(|s| !s.is_empty()) {
         None => None,
-        Some(s) => Some(RequestStatus::parse(s).ok_or_else(|| Problem::new(Code::InvalidRequest).with_detail_arg("reason", "status"))?),
+        Some(s) => Some(RequestStatus::parse(s).ok_or_else(|| {
+            Problem::new(Code::InvalidRequest).with_detail_arg("reason", "status")
+        })?),
     };
     let (page, size) = paging(query.page, query.page_size)?;
     let scope = caller.scope(query.on_behalf_of.as_deref()).await?;
     let now = caller.now();
     let list = run_blocking(caller.state.tenants.main(), move |conn| {
-        requests::list_for_api(conn, &scope, status, page, size, now).map_err(|e| ApiError::from(crate::db::DbError::Query(e)))
+        requests::list_for_api(conn, &scope, status, page, size, now)
+            .map_err(|e| ApiError::from(crate::db::DbError::Query(e)))
     })
     .await?;
     let wants_csv = req
@@ -431,7 +467,11 @@ async fn list_requests(req: HttpRequest, caller: Caller, query: web::Query<ListQ
         .get(header::ACCEPT)
         .and_then(|v| v.to_str().ok())
         .is_some_and(|a| a.contains("text/csv"));
-    let items: Vec<RequestJson> = list.items.iter().map(|l| request_json(&l.request, now, None)).collect();
+    let items: Vec<RequestJson> = list
+        .items
+        .iter()
+        .map(|l| request_json(&l.request, now, None))
+        .collect();
     if wants_csv {
         return Ok(HttpResponse::Ok()
             .content_type("text/csv; charset=utf-8")
@@ -448,8 +488,19 @@ async fn list_requests(req: HttpRequest, caller: Caller, query: web::Query<ListQ
 fn to_csv(items: &[RequestJson]) -> String {
     let mut w = csv::Writer::from_writer(Vec::new());
     let _ = w.write_record([
-        "id", "status", "context", "label", "email", "language", "createdAt", "expiresAt",
-        "niss", "firstName", "lastName", "validFrom", "validUntil",
+        "id",
+        "status",
+        "context",
+        "label",
+        "email",
+        "language",
+        "createdAt",
+        "expiresAt",
+        "niss",
+        "firstName",
+        "lastName",
+        "validFrom",
+        "validUntil",
     ]);
     for r in items {
         let m = r.mandate.as_ref();
@@ -465,8 +516,12 @@ fn to_csv(items: &[RequestJson]) -> String {
             m.and_then(|m| m.niss.clone()).unwrap_or_default(),
             m.and_then(|m| m.first_name.clone()).unwrap_or_default(),
             m.and_then(|m| m.last_name.clone()).unwrap_or_default(),
-            m.and_then(|m| m.valid_from).map(|d| d.to_rfc3339()).unwrap_or_default(),
-            m.and_then(|m| m.valid_until).map(|d| d.to_rfc3339()).unwrap_or_default(),
+            m.and_then(|m| m.valid_from)
+                .map(|d| d.to_rfc3339())
+                .unwrap_or_default(),
+            m.and_then(|m| m.valid_until)
+                .map(|d| d.to_rfc3339())
+                .unwrap_or_default(),
         ]);
     }
     String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
@@ -482,7 +537,11 @@ fn parse_id(id: &str) -> Result<Uuid, Problem> {
     Uuid::parse_str(id).map_err(|_| Problem::new(Code::NotFound))
 }
 
-async fn get_request(caller: Caller, id: web::Path<String>, query: web::Query<OnBehalf>) -> Result<HttpResponse, Problem> {
+async fn get_request(
+    caller: Caller,
+    id: web::Path<String>,
+    query: web::Query<OnBehalf>,
+) -> Result<HttpResponse, Problem> {
     caller.require(ApiScope::Mandates)?;
     let id = parse_id(&id)?;
     let scope = caller.scope(query.on_behalf_of.as_deref()).await?;
@@ -494,7 +553,11 @@ async fn get_request(caller: Caller, id: web::Path<String>, query: web::Query<On
     Ok(HttpResponse::Ok().json(request_json(&r, now, None)))
 }
 
-async fn withdraw_request(caller: Caller, id: web::Path<String>, query: web::Query<OnBehalf>) -> Result<HttpResponse, Problem> {
+async fn withdraw_request(
+    caller: Caller,
+    id: web::Path<String>,
+    query: web::Query<OnBehalf>,
+) -> Result<HttpResponse, Problem> {
     caller.require(ApiScope::Mandates)?;
     let id = parse_id(&id)?;
     let scope = caller.scope(query.on_behalf_of.as_deref()).await?;
@@ -528,7 +591,10 @@ struct MandateItem {
     valid_until: Option<DateTime<Utc>>,
 }
 
-async fn list_mandates(caller: Caller, query: web::Query<MandatesQuery>) -> Result<HttpResponse, Problem> {
+async fn list_mandates(
+    caller: Caller,
+    query: web::Query<MandatesQuery>,
+) -> Result<HttpResponse, Problem> {
     caller.require(ApiScope::Mandates)?;
     let query = query.into_inner();
     if !matches!(query.status.as_deref(), None | Some("active")) {
@@ -574,7 +640,11 @@ struct DataBody {
     on_behalf_of: Option<String>,
 }
 
-async fn consult_by_niss(caller: &Caller, body: DataBody, context: Context) -> Result<consult::Consultation, Problem> {
+async fn consult_by_niss(
+    caller: &Caller,
+    body: DataBody,
+    context: Context,
+) -> Result<consult::Consultation, Problem> {
     caller.require(ApiScope::PrecontractualData)?;
     if body.niss.len() != 11 {
         return Err(Problem::new(Code::InvalidNiss));
@@ -636,10 +706,16 @@ struct WebhookBody {
 
 /// `PUT /api/v1/webhook`: the client's one endpoint (HTTPS) and the secret that signs
 /// the deliveries (at least 16 characters).
-async fn put_webhook(caller: Caller, body: web::Json<WebhookBody>) -> Result<HttpResponse, Problem> {
+async fn put_webhook(
+    caller: Caller,
+    body: web::Json<WebhookBody>,
+) -> Result<HttpResponse, Problem> {
     caller.require(ApiScope::Mandates)?;
     let body = body.into_inner();
-    let local = !matches!(caller.state.settings.mode, crate::settings::Mode::Production);
+    let local = !matches!(
+        caller.state.settings.mode,
+        crate::settings::Mode::Production
+    );
     if !crate::webhooks::valid_url(&body.url, local) {
         return Err(Problem::new(Code::InvalidRequest).with_detail_arg("reason", "url"));
     }
@@ -659,7 +735,8 @@ async fn get_webhook(caller: Caller) -> Result<HttpResponse, Problem> {
     caller.require(ApiScope::Mandates)?;
     let id = caller.caller.client_id;
     let url = run_blocking(caller.state.tenants.main(), move |conn| {
-        crate::webhooks::endpoint(conn, id).map_err(|e| ApiError::from(crate::db::DbError::Query(e)))
+        crate::webhooks::endpoint(conn, id)
+            .map_err(|e| ApiError::from(crate::db::DbError::Query(e)))
     })
     .await?
     .ok_or_else(|| Problem::new(Code::NotFound))?;
@@ -670,7 +747,8 @@ async fn delete_webhook(caller: Caller) -> Result<HttpResponse, Problem> {
     caller.require(ApiScope::Mandates)?;
     let id = caller.caller.client_id;
     run_blocking(caller.state.tenants.main(), move |conn| {
-        crate::webhooks::set_endpoint(conn, id, None).map_err(|e| ApiError::from(crate::db::DbError::Query(e)))
+        crate::webhooks::set_endpoint(conn, id, None)
+            .map_err(|e| ApiError::from(crate::db::DbError::Query(e)))
     })
     .await?;
     Ok(HttpResponse::NoContent().finish())

@@ -86,7 +86,10 @@ impl Code {
     }
 
     fn key(self) -> String {
-        format!("api-error-{}", self.as_str().to_ascii_lowercase().replace('_', "-"))
+        format!(
+            "api-error-{}",
+            self.as_str().to_ascii_lowercase().replace('_', "-")
+        )
     }
 }
 
@@ -187,9 +190,10 @@ pub async fn render_problems(
                 _ => Code::Internal,
             };
             if status.is_server_error()
-                && let Some(e) = res.response().error() {
-                    tracing::error!(error = ?e, "api request failed");
-                }
+                && let Some(e) = res.response().error()
+            {
+                tracing::error!(error = ?e, "api request failed");
+            }
             Problem::new(code)
         });
     let (req, _) = res.into_parts();

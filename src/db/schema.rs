@@ -297,3 +297,15 @@ diesel::table! {
 
 diesel::joinable!(staff_audit -> staff (staff_id));
 diesel::allow_tables_to_appear_in_same_query!(staff_audit, staff);
+
+diesel::table! {
+    access_request_keys (request_id) {
+        request_id -> Uuid,
+        label_lower -> Nullable<Text>,
+        email_lower -> Nullable<Text>,
+        target_niss -> Nullable<Text>,
+    }
+}
+
+diesel::joinable!(access_request_keys -> access_requests (request_id));
+diesel::allow_tables_to_appear_in_same_query!(access_request_keys, access_requests);

@@ -122,7 +122,11 @@ fn require_manager(ctx: &CompanyCtx) -> Result<(), ServiceError> {
 }
 
 /// The main access manager accepts the circle of trust (once; recorded).
-pub fn accept_circle(conn: &mut PgConnection, ctx: &CompanyCtx, now: DateTime<Utc>) -> Result<(), ServiceError> {
+pub fn accept_circle(
+    conn: &mut PgConnection,
+    ctx: &CompanyCtx,
+    now: DateTime<Utc>,
+) -> Result<(), ServiceError> {
     require_main_manager(ctx)?;
     diesel::insert_into(api_access::table)
         .values((
@@ -143,7 +147,12 @@ pub fn accept_circle(conn: &mut PgConnection, ctx: &CompanyCtx, now: DateTime<Ut
 }
 
 /// The main access manager activates or deactivates one API (after the circle of trust).
-pub fn set_api(conn: &mut PgConnection, ctx: &CompanyCtx, scope: ApiScope, on: bool) -> Result<(), ServiceError> {
+pub fn set_api(
+    conn: &mut PgConnection,
+    ctx: &CompanyCtx,
+    scope: ApiScope,
+    on: bool,
+) -> Result<(), ServiceError> {
     require_main_manager(ctx)?;
     let current = access(conn, ctx.company.id)?;
     if current.circle_of_trust_version.is_none() {
@@ -152,7 +161,9 @@ pub fn set_api(conn: &mut PgConnection, ctx: &CompanyCtx, scope: ApiScope, on: b
     let q = diesel::update(api_access::table.find(ctx.company.id));
     match scope {
         ApiScope::Mandates => q.set(api_access::mandates_api.eq(on)).execute(conn)?,
-        ApiScope::PrecontractualData => q.set(api_access::precontractual_api.eq(on)).execute(conn)?,
+        ApiScope::PrecontractualData => {
+            q.set(api_access::precontractual_api.eq(on)).execute(conn)?
+        }
     };
     Ok(())
 }
@@ -240,7 +251,12 @@ pub fn clients(conn: &mut PgConnection, ctx: &CompanyCtx) -> Result<Vec<ApiClien
 }
 
 /// Revokes a client and its tokens.
-pub fn revoke_client(conn: &mut PgConnection, ctx: &CompanyCtx, id: Uuid, now: DateTime<Utc>) -> Result<(), ServiceError> {
+pub fn revoke_client(
+    conn: &mut PgConnection,
+    ctx: &CompanyCtx,
+    id: Uuid,
+    now: DateTime<Utc>,
+) -> Result<(), ServiceError> {
     require_manager(ctx)?;
     conn.transaction(|conn| {
         let n = diesel::update(
@@ -294,7 +310,11 @@ pub fn issue_token(
     };
     let client: Option<(Vec<u8>, String, Option<DateTime<Utc>>)> = api_clients::table
         .find(id)
-        .select((api_clients::secret_hash, api_clients::scopes, api_clients::revoked_at))
+        .select((
+            api_clients::secret_hash,
+            api_clients::scopes,
+            api_clients::revoked_at,
+        ))
         .first(conn)
         .optional()?;
     // Hash the given secret whatever happens, so timing tells nothing.
@@ -391,7 +411,11 @@ pub fn authenticate(
 }
 
 /// The company of enterprise number `bce` if it designated `provider_id` (active link).
-pub fn client_of_provider(conn: &mut PgConnection, provider_id: Uuid, bce: &crate::domain::Bce) -> QueryResult<Option<Company>> {
+pub fn client_of_provider(
+    conn: &mut PgConnection,
+    provider_id: Uuid,
+    bce: &crate::domain::Bce,
+) -> QueryResult<Option<Company>> {
     let Some(company) = companies::find_by_bce(conn, bce)? else {
         return Ok(None);
     };
@@ -407,8 +431,14 @@ mod tests {
 
     #[test]
     fn scopes_parse_and_join() {
-        assert_eq!(parse_scopes("mandates precontractual-data"), Some(vec![ApiScope::Mandates, ApiScope::PrecontractualData]));
-        assert_eq!(parse_scopes("  mandates  mandates "), Some(vec![ApiScope::Mandates]));
+        assert_eq!(
+            parse_scopes("mandates precontractual-data"),
+            Some(vec![ApiScope::Mandates, ApiScope::PrecontractualData])
+        );
+        assert_eq!(
+            parse_scopes("  mandates  mandates "),
+            Some(vec![ApiScope::Mandates])
+        );
         assert_eq!(parse_scopes("admin"), None);
         assert_eq!(parse_scopes(""), Some(vec![]));
         assert_eq!(join(&[ApiScope::PrecontractualData]), "precontractual-data");

@@ -1,9 +1,9 @@
 //! Use cases, written once and called by both the web pages and the JSON API:
 //! authorisation against the acting party, transactions, audit, outbox.
 
-pub mod citizen;
 pub mod api_clients;
 pub mod backoffice;
+pub mod citizen;
 pub mod companies;
 pub mod consult;
 pub mod events;

@@ -532,13 +532,21 @@ pub fn list_for_api(
     let filtered = |q: BoxedQuery<'static>| -> BoxedQuery<'static> {
         match status {
             None => q,
-            Some(RequestStatus::Pending) => q.filter(r::status.eq("pending").and(r::expires_at.gt(now))),
+            Some(RequestStatus::Pending) => {
+                q.filter(r::status.eq("pending").and(r::expires_at.gt(now)))
+            }
             Some(RequestStatus::Expired) => q.filter(
-                r::status.eq("expired").or(r::status.eq("pending").and(r::expires_at.le(now))),
+                r::status
+                    .eq("expired")
+                    .or(r::status.eq("pending").and(r::expires_at.le(now))),
             ),
-            Some(RequestStatus::Accepted) => q.filter(r::status.eq("accepted").and(r::valid_until.gt(now))),
+            Some(RequestStatus::Accepted) => {
+                q.filter(r::status.eq("accepted").and(r::valid_until.gt(now)))
+            }
             Some(RequestStatus::Ended) => q.filter(
-                r::status.eq("ended").or(r::status.eq("accepted").and(r::valid_until.le(now))),
+                r::status
+                    .eq("ended")
+                    .or(r::status.eq("accepted").and(r::valid_until.le(now))),
             ),
             Some(other) => q.filter(r::status.eq(other.as_str())),
         }

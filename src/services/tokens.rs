@@ -19,8 +19,7 @@ pub fn hash_token(token: &str) -> Vec<u8> {
 /// Whether a string has the shape of a token (cheap check before any lookup).
 pub fn looks_like_token(s: &str) -> bool {
     s.len() == 43
-        && s
-            .bytes()
+        && s.bytes()
             .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
 }
 

@@ -774,9 +774,10 @@ pub fn parse_persons(
         let language = row.get("language", language);
         let pension_start_date = row.get("pension_start_date", optional_date);
         if let (Some(Some(pension)), Some(birth)) = (pension_start_date, birth_date)
-            && pension < birth {
-                row.fail("pension_start_date", "before the birth date");
-            }
+            && pension < birth
+        {
+            row.fail("pension_start_date", "before the birth date");
+        }
         Some(PersonRecord {
             niss: niss?,
             last_name: last_name?,
@@ -820,23 +821,26 @@ pub fn parse_occupations(
         });
         let end = end_date.flatten();
         if let (Some(start), Some(end)) = (start_date, end)
-            && end < start {
-                row.fail("end_date", format!("{end} is before start_date {start}"));
-            }
+            && end < start
+        {
+            row.fail("end_date", format!("{end} is before start_date {start}"));
+        }
         if let (Some(q), Some(start)) = (quarter, start_date)
-            && start > q.last_day() {
-                row.fail(
-                    "start_date",
-                    format!("{start} is after the quarter {q} (the line declares no day of it)"),
-                );
-            }
+            && start > q.last_day()
+        {
+            row.fail(
+                "start_date",
+                format!("{start} is after the quarter {q} (the line declares no day of it)"),
+            );
+        }
         if let (Some(q), Some(end)) = (quarter, end)
-            && end < q.first_day() {
-                row.fail(
-                    "end_date",
-                    format!("{end} is before the quarter {q} (the line declares no day of it)"),
-                );
-            }
+            && end < q.first_day()
+        {
+            row.fail(
+                "end_date",
+                format!("{end} is before the quarter {q} (the line declares no day of it)"),
+            );
+        }
         Some(OccupationLine {
             niss: niss?,
             occupation: Occupation {

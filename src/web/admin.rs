@@ -202,7 +202,13 @@ async fn run_search(
         rows = page.items.len(),
         "back-office search"
     );
-    Ok(html(v::search_page(ctx, staff.role, &input, None, Some(&page))))
+    Ok(html(v::search_page(
+        ctx,
+        staff.role,
+        &input,
+        None,
+        Some(&page),
+    )))
 }
 
 async fn show_timeline(
@@ -301,8 +307,15 @@ async fn block_or_unblock(
                 BlockAction::Unblock => "admin-done-unblocked",
             };
             // Shown again without a new look-up entry (the action is audited).
-            show_timeline(&ctx, &staff, &tenant, id, Look::Again, Some(Problem::Done(done)))
-                .await
+            show_timeline(
+                &ctx,
+                &staff,
+                &tenant,
+                id,
+                Look::Again,
+                Some(Problem::Done(done)),
+            )
+            .await
         }
         Err(ServiceError::Invalid(errors)) => {
             show_timeline(
@@ -338,7 +351,15 @@ async fn block(
     id: web::Path<Uuid>,
     form: CsrfForm<ReasonForm>,
 ) -> Result<HttpResponse, AppError> {
-    block_or_unblock(ctx, staff, tenant, id.into_inner(), form.0.reason, BlockAction::Block).await
+    block_or_unblock(
+        ctx,
+        staff,
+        tenant,
+        id.into_inner(),
+        form.0.reason,
+        BlockAction::Block,
+    )
+    .await
 }
 
 #[post("/admin/requests/{id}/unblock")]

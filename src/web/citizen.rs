@@ -133,10 +133,11 @@ async fn open_link(
     token: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
     if let Some(ip) = req.peer_addr().map(|a| a.ip())
-        && !state(&req).link_limiter.allow(ip, Instant::now()) {
-            tracing::warn!("too many link openings from one client");
-            return Err(AppError::TooManyRequests);
-        }
+        && !state(&req).link_limiter.allow(ip, Instant::now())
+    {
+        tracing::warn!("too many link openings from one client");
+        return Err(AppError::TooManyRequests);
+    }
     let token = token.into_inner();
     let found = run_blocking(&tenant.0, move |conn| {
         citizen::find_link(conn, &token).map_err(AppError::from)

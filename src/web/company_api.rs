@@ -8,7 +8,7 @@ use super::{
     auth::see_other,
     company::CompanyUser,
     errors::AppError,
-    extract::{Ctx, CsrfForm, Tenant},
+    extract::{CsrfForm, Ctx, Tenant},
     views::{self, company_api as v},
 };
 use crate::{
@@ -131,7 +131,9 @@ async fn create_client(
     }
     let (c, now) = (user.ctx.clone(), ctx.now);
     let result = run_blocking(&tenant.0, move |conn| {
-        Ok::<_, AppError>(api_clients::create_client_for(conn, &c, &form.name, &scopes, now))
+        Ok::<_, AppError>(api_clients::create_client_for(
+            conn, &c, &form.name, &scopes, now,
+        ))
     })
     .await?;
     match result {

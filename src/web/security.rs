@@ -87,13 +87,14 @@ fn is_same_origin(req: &ServiceRequest) -> bool {
     // Older browsers: compare the Origin (sent as "null" under our no-referrer policy,
     // which tells nothing; the CSRF token decides then).
     if let Some(origin) = headers.get(header::ORIGIN).and_then(|v| v.to_str().ok())
-        && origin != "null" {
-            let host = req.connection_info().host().to_string();
-            let origin_host = origin
-                .split_once("://")
-                .map(|(_, rest)| rest)
-                .unwrap_or(origin);
-            return origin_host == host;
-        }
+        && origin != "null"
+    {
+        let host = req.connection_info().host().to_string();
+        let origin_host = origin
+            .split_once("://")
+            .map(|(_, rest)| rest)
+            .unwrap_or(origin);
+        return origin_host == host;
+    }
     true
 }

@@ -41,7 +41,11 @@ fn company_id(app: &TestApp, bce: &str) -> Uuid {
 fn audit_rows(app: &TestApp) -> Vec<(String, Option<String>, Option<String>)> {
     staff_audit::table
         .order(staff_audit::id)
-        .select((staff_audit::action, staff_audit::target, staff_audit::detail))
+        .select((
+            staff_audit::action,
+            staff_audit::target,
+            staff_audit::detail,
+        ))
         .load(&mut app.db())
         .unwrap()
 }
@@ -68,7 +72,9 @@ async fn person(app: &TestApp, niss: &str) -> TestApp {
 }
 
 fn labels(html: &str) -> BTreeSet<String> {
-    texts(html, "[data-testid=result-label]").into_iter().collect()
+    texts(html, "[data-testid=result-label]")
+        .into_iter()
+        .collect()
 }
 
 fn set(items: &[&str]) -> BTreeSet<String> {
@@ -145,7 +151,11 @@ async fn the_back_office_is_invisible_to_anyone_but_staff_and_roles_are_enforced
     assert_eq!(texts(&body, "[data-testid=trainer-note]").len(), 1);
     assert_eq!(nadia.get("/admin/search").await.status().as_u16(), 403);
     assert_eq!(
-        nadia.get(&format!("/admin/requests/{id}")).await.status().as_u16(),
+        nadia
+            .get(&format!("/admin/requests/{id}"))
+            .await
+            .status()
+            .as_u16(),
         403
     );
     // The supervisor: everything.
@@ -222,7 +232,11 @@ async fn search_by_company_state_label_and_creation_dates_as_the_clock_says() {
     assert_eq!(res.status().as_u16(), 400);
     let body = res.text().await.unwrap();
     for f in ["company", "from", "state"] {
-        assert_eq!(texts(&body, &format!("[data-testid=error-{f}]")).len(), 1, "{f}");
+        assert_eq!(
+            texts(&body, &format!("[data-testid=error-{f}]")).len(),
+            1,
+            "{f}"
+        );
     }
     // Archived requests are found too, marked.
     diesel::update(access_requests::table.filter(access_requests::label.eq("Livraison")))
@@ -276,7 +290,10 @@ async fn a_search_by_niss_is_posted_never_in_a_url_and_audited_masked() {
     let body = res.text().await.unwrap();
     assert_eq!(labels(&body), set(&["Plonge"]));
     for u in urls(&body) {
-        assert!(!u.contains(MARIA) && !u.contains("90.05.14"), "NISS in a URL: {u}");
+        assert!(
+            !u.contains(MARIA) && !u.contains("90.05.14"),
+            "NISS in a URL: {u}"
+        );
     }
     assert!(!body.contains(MARIA), "the NISS typed is not echoed");
     // Combined with other filters.
@@ -297,13 +314,17 @@ async fn a_search_by_niss_is_posted_never_in_a_url_and_audited_masked() {
     assert_eq!(texts(&body, "[data-testid=result]").len(), 0);
     assert_eq!(audit_rows(&app).len(), 2);
     // A search without NISS posted goes to the GET form of its filters.
-    let res = claire.post_form("/admin/search", &[("label", "Plonge")]).await;
+    let res = claire
+        .post_form("/admin/search", &[("label", "Plonge")])
+        .await;
     assert_eq!(res.status().as_u16(), 303);
     let location = res.headers()["location"].to_str().unwrap().to_string();
     assert!(location.starts_with("/admin/search?") && location.contains("label=Plonge"));
     assert_eq!(labels(&claire.page(&location).await), set(&["Plonge"]));
     // A bad NISS: the message, nothing audited.
-    let res = claire.post_form("/admin/search", &[("niss", "90051402427")]).await;
+    let res = claire
+        .post_form("/admin/search", &[("niss", "90051402427")])
+        .await;
     assert_eq!(res.status().as_u16(), 400);
     assert_eq!(
         texts(&res.text().await.unwrap(), "[data-testid=error-niss]").len(),
@@ -331,7 +352,10 @@ async fn the_timeline_shows_transitions_mails_and_consultations_and_a_reveal_is_
     let events = texts(&body, "[data-testid=event]");
     assert_eq!(events.len(), 2, "{events:?}");
     assert!(events[0].contains("Pending") && events[0].contains("Company user"));
-    assert!(events[0].contains("XX.XX.XX-XXX.28"), "the company user masked");
+    assert!(
+        events[0].contains("XX.XX.XX-XXX.28"),
+        "the company user masked"
+    );
     assert!(events[1].contains("Active") && events[1].contains("Citizen"));
     assert_eq!(texts(&body, "[data-testid=mail]").len(), 1);
     assert_eq!(texts(&body, "[data-testid=consultations]"), ["1"]);
@@ -380,7 +404,10 @@ async fn the_timeline_shows_transitions_mails_and_consultations_and_a_reveal_is_
 async fn resto_api_token(app: &TestApp) -> String {
     let web = person(app, JAN).await;
     assert_eq!(
-        web.post_form("/company/api/circle", &[]).await.status().as_u16(),
+        web.post_form("/company/api/circle", &[])
+            .await
+            .status()
+            .as_u16(),
         303
     );
     for scope in ["mandates", "precontractual-data"] {
@@ -675,4 +702,62 @@ async fn the_dashboard_counts_as_the_clock_says_and_a_supervisor_runs_a_job() {
     // An unknown job: 404.
     let res = pieter.post_form("/admin/jobs/nope/run", &[]).await;
     assert_eq!(res.status().as_u16(), 404);
+}
+
+#[tokio::test]
+async fn search_keys_follow_creation_changes_and_the_purge() {
+    let app = spawn_app().await;
+    let claire = staff(&app, "claire").await;
+    // A request created now is found at once by label and e-mail.
+    let jan = person(&app, JAN).await;
+    crate::company::create_request(
+        &jan,
+        &request_form("Sommelier", "Vin@Example.be", "FLEXI_JOB", "fr"),
+    )
+    .await;
+    assert_eq!(
+        labels(&claire.page("/admin/search?label=somm").await),
+        set(&["Sommelier"])
+    );
+    assert_eq!(
+        labels(&claire.page("/admin/search?email=vin@").await),
+        set(&["Sommelier"])
+    );
+    // A changed label is searched by its new value.
+    diesel::update(access_requests::table.filter(access_requests::label.eq("Sommelier")))
+        .set(access_requests::label.eq("Caviste"))
+        .execute(&mut app.db())
+        .unwrap();
+    assert_eq!(
+        labels(&claire.page("/admin/search?label=somm").await),
+        BTreeSet::new()
+    );
+    assert_eq!(
+        labels(&claire.page("/admin/search?label=cav").await),
+        set(&["Caviste"])
+    );
+    // Erased as the purge does: the keys go too, in the same statement.
+    let keys = |app: &TestApp| -> i64 {
+        mandat::db::schema::access_request_keys::table
+            .count()
+            .get_result(&mut app.db())
+            .unwrap()
+    };
+    let before = keys(&app);
+    let erased = diesel::update(
+        access_requests::table.filter(access_requests::label.eq_any(["Caviste", "Plonge"])),
+    )
+    .set((
+        access_requests::label.eq(None::<String>),
+        access_requests::email.eq(None::<String>),
+        access_requests::target_niss.eq(None::<String>),
+    ))
+    .execute(&mut app.db())
+    .unwrap();
+    assert_eq!(erased, 2);
+    assert_eq!(keys(&app), before - 2);
+    assert_eq!(
+        labels(&claire.page("/admin/search?label=cav").await),
+        BTreeSet::new()
+    );
 }

@@ -13,12 +13,31 @@ const NOAH: &str = "93123107562";
 async fn client_for_resto(app: &TestApp, activate: &[&str]) -> (String, String) {
     let web = app.another_browser();
     web.sign_in(JAN).await;
-    assert_eq!(web.post_form("/company/api/circle", &[]).await.status().as_u16(), 303);
+    assert_eq!(
+        web.post_form("/company/api/circle", &[])
+            .await
+            .status()
+            .as_u16(),
+        303
+    );
     for scope in activate {
-        assert_eq!(web.post_form(&format!("/company/api/{scope}/on"), &[]).await.status().as_u16(), 303);
+        assert_eq!(
+            web.post_form(&format!("/company/api/{scope}/on"), &[])
+                .await
+                .status()
+                .as_u16(),
+            303
+        );
     }
     let res = web
-        .post_form("/company/api/clients", &[("name", "HR software"), ("scope_mandates", "on"), ("scope_data", "on")])
+        .post_form(
+            "/company/api/clients",
+            &[
+                ("name", "HR software"),
+                ("scope_mandates", "on"),
+                ("scope_data", "on"),
+            ],
+        )
         .await;
     let body = res.text().await.unwrap();
     let id = crate::helpers::texts(&body, "[data-testid=client-id]")[0].clone();
@@ -49,7 +68,13 @@ async fn bearer(app: &TestApp, id: &str, secret: &str) -> String {
     v["access_token"].as_str().unwrap().to_string()
 }
 
-async fn call(app: &TestApp, method: reqwest::Method, path: &str, token: &str, body: Option<Value>) -> (u16, Value, reqwest::header::HeaderMap) {
+async fn call(
+    app: &TestApp,
+    method: reqwest::Method,
+    path: &str,
+    token: &str,
+    body: Option<Value>,
+) -> (u16, Value, reqwest::header::HeaderMap) {
     let mut req = app
         .client
         .request(method, format!("{}{path}", app.address))
@@ -61,7 +86,11 @@ async fn call(app: &TestApp, method: reqwest::Method, path: &str, token: &str, b
     let status = res.status().as_u16();
     let headers = res.headers().clone();
     let text = res.text().await.unwrap();
-    let v = if text.is_empty() { Value::Null } else { serde_json::from_str(&text).unwrap_or(Value::String(text)) };
+    let v = if text.is_empty() {
+        Value::Null
+    } else {
+        serde_json::from_str(&text).unwrap_or(Value::String(text))
+    };
     (status, v, headers)
 }
 
@@ -81,7 +110,12 @@ async fn the_whole_api_journey() {
     .await;
     assert_eq!(status, 201, "{created}");
     assert_eq!(created["status"], "pending");
-    assert!(headers["location"].to_str().unwrap().ends_with(created["id"].as_str().unwrap()));
+    assert!(
+        headers["location"]
+            .to_str()
+            .unwrap()
+            .ends_with(created["id"].as_str().unwrap())
+    );
     let link = created["link"].as_str().unwrap().to_string();
     let request_id = created["id"].as_str().unwrap().to_string();
     // The citizen accepts through the web flow.
@@ -93,42 +127,118 @@ async fn the_whole_api_journey() {
     citizen.sign_in(NOAH).await;
     let page = citizen.page(&target).await;
     assert!(page.contains("Resto Pokébowl"));
-    let res = citizen.post_form(&format!("{target}/answer"), &[("answer", "accept")]).await;
+    let res = citizen
+        .post_form(&format!("{target}/answer"), &[("answer", "accept")])
+        .await;
     assert_eq!(res.status().as_u16(), 303);
     // The request shows the mandate with the citizen's NISS and names.
-    let (status, r, _) = call(&app, reqwest::Method::GET, &format!("/api/v1/mandate-requests/{request_id}"), &t, None).await;
+    let (status, r, _) = call(
+        &app,
+        reqwest::Method::GET,
+        &format!("/api/v1/mandate-requests/{request_id}"),
+        &t,
+        None,
+    )
+    .await;
     assert_eq!(status, 200);
     assert_eq!(r["status"], "accepted");
     assert_eq!(r["mandate"]["niss"], NOAH);
     assert_eq!(r["mandate"]["lastName"], "Lambert");
-    assert!(r.get("link").is_none(), "the link is shown only at creation");
+    assert!(
+        r.get("link").is_none(),
+        "the link is shown only at creation"
+    );
     // Active mandates list it.
-    let (_, mandates, _) = call(&app, reqwest::Method::GET, "/api/v1/mandates?status=active", &t, None).await;
-    assert!(mandates["items"].as_array().unwrap().iter().any(|m| m["requestId"] == request_id.as_str() && m["niss"] == NOAH));
+    let (_, mandates, _) = call(
+        &app,
+        reqwest::Method::GET,
+        "/api/v1/mandates?status=active",
+        &t,
+        None,
+    )
+    .await;
+    assert!(
+        mandates["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|m| m["requestId"] == request_id.as_str() && m["niss"] == NOAH)
+    );
     // Consult: Noah's 4/5 is only with Resto Pokébowl, so not eligible when it asks.
-    let (status, flexi, _) = call(&app, reqwest::Method::POST, "/api/v1/precontractual-data/flexi-job", &t, Some(json!({"niss": NOAH}))).await;
+    let (status, flexi, _) = call(
+        &app,
+        reqwest::Method::POST,
+        "/api/v1/precontractual-data/flexi-job",
+        &t,
+        Some(json!({"niss": NOAH})),
+    )
+    .await;
     assert_eq!(status, 200, "{flexi}");
     assert_eq!(flexi["niss"], NOAH);
-    assert_eq!(flexi["quarters"][0], json!({"year": 2025, "quarter": 1, "status": "NOT_ELIGIBLE"}));
+    assert_eq!(
+        flexi["quarters"][0],
+        json!({"year": 2025, "quarter": 1, "status": "NOT_ELIGIBLE"})
+    );
     assert_eq!(flexi["months"].as_array().unwrap().len(), 12);
-    assert_eq!(flexi["months"][11], json!({"month": "2025-12", "status": "NOT_DETERMINED"}));
+    assert_eq!(
+        flexi["months"][11],
+        json!({"month": "2025-12", "status": "NOT_DETERMINED"})
+    );
     // No student-hours mandate for Noah.
-    let (status, p, headers) = call(&app, reqwest::Method::POST, "/api/v1/precontractual-data/student-hours", &t, Some(json!({"niss": NOAH}))).await;
+    let (status, p, headers) = call(
+        &app,
+        reqwest::Method::POST,
+        "/api/v1/precontractual-data/student-hours",
+        &t,
+        Some(json!({"niss": NOAH})),
+    )
+    .await;
     assert_eq!(status, 403);
     assert_eq!(p["code"], "NO_ACTIVE_MANDATE");
-    assert!(headers["content-type"].to_str().unwrap().starts_with("application/problem+json"));
+    assert!(
+        headers["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("application/problem+json")
+    );
     // The seeded mandate of Sarah (made by Socialia for Resto Pokébowl) is Resto's too.
-    let (status, hours, _) = call(&app, reqwest::Method::POST, "/api/v1/precontractual-data/student-hours", &t, Some(json!({"niss": "04021208669"}))).await;
+    let (status, hours, _) = call(
+        &app,
+        reqwest::Method::POST,
+        "/api/v1/precontractual-data/student-hours",
+        &t,
+        Some(json!({"niss": "04021208669"})),
+    )
+    .await;
     assert_eq!(status, 200, "{hours}");
     assert_eq!(hours["remainingHours"], 154);
     assert_eq!(hours["quotaExceeded"], false);
     // The citizen stops the access: consulting again is refused.
-    let res = citizen.post_form(&format!("/me/accesses/{request_id}/stop"), &[("confirmed", "yes")]).await;
+    let res = citizen
+        .post_form(
+            &format!("/me/accesses/{request_id}/stop"),
+            &[("confirmed", "yes")],
+        )
+        .await;
     assert_eq!(res.status().as_u16(), 303);
-    let (status, p, _) = call(&app, reqwest::Method::POST, "/api/v1/precontractual-data/flexi-job", &t, Some(json!({"niss": NOAH}))).await;
+    let (status, p, _) = call(
+        &app,
+        reqwest::Method::POST,
+        "/api/v1/precontractual-data/flexi-job",
+        &t,
+        Some(json!({"niss": NOAH})),
+    )
+    .await;
     assert_eq!(status, 403);
     assert_eq!(p["code"], "NO_ACTIVE_MANDATE");
-    let (_, r, _) = call(&app, reqwest::Method::GET, &format!("/api/v1/mandate-requests/{request_id}"), &t, None).await;
+    let (_, r, _) = call(
+        &app,
+        reqwest::Method::GET,
+        &format!("/api/v1/mandate-requests/{request_id}"),
+        &t,
+        None,
+    )
+    .await;
     assert_eq!(r["status"], "revoked");
 }
 
@@ -138,7 +248,13 @@ async fn tokens_scopes_and_activation() {
     let (id, secret) = client_for_resto(&app, &["mandates"]).await;
     // Bad credentials and grants.
     assert_eq!(token(&app, &id, "wrong", None).await.status().as_u16(), 401);
-    assert_eq!(token(&app, "not-a-uuid", &secret, None).await.status().as_u16(), 401);
+    assert_eq!(
+        token(&app, "not-a-uuid", &secret, None)
+            .await
+            .status()
+            .as_u16(),
+        401
+    );
     let res = app
         .client
         .post(format!("{}/api/oauth/token", app.address))
@@ -148,22 +264,71 @@ async fn tokens_scopes_and_activation() {
         .await
         .unwrap();
     assert_eq!(res.status().as_u16(), 400);
-    assert_eq!(res.json::<Value>().await.unwrap()["error"], "unsupported_grant_type");
-    assert_eq!(token(&app, &id, &secret, Some("admin")).await.status().as_u16(), 400);
+    assert_eq!(
+        res.json::<Value>().await.unwrap()["error"],
+        "unsupported_grant_type"
+    );
+    assert_eq!(
+        token(&app, &id, &secret, Some("admin"))
+            .await
+            .status()
+            .as_u16(),
+        400
+    );
     // A token with the mandates scope only.
     let res = token(&app, &id, &secret, Some("mandates")).await;
-    let t = res.json::<Value>().await.unwrap()["access_token"].as_str().unwrap().to_string();
-    let (status, p, _) = call(&app, reqwest::Method::POST, "/api/v1/precontractual-data/flexi-job", &t, Some(json!({"niss": NOAH}))).await;
-    assert_eq!((status, p["code"].as_str().unwrap()), (403, "INSUFFICIENT_SCOPE"));
+    let t = res.json::<Value>().await.unwrap()["access_token"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let (status, p, _) = call(
+        &app,
+        reqwest::Method::POST,
+        "/api/v1/precontractual-data/flexi-job",
+        &t,
+        Some(json!({"niss": NOAH})),
+    )
+    .await;
+    assert_eq!(
+        (status, p["code"].as_str().unwrap()),
+        (403, "INSUFFICIENT_SCOPE")
+    );
     // Both scopes, but the pre-contractual API is not activated.
     let t = bearer(&app, &id, &secret).await;
-    let (status, p, _) = call(&app, reqwest::Method::POST, "/api/v1/precontractual-data/flexi-job", &t, Some(json!({"niss": NOAH}))).await;
-    assert_eq!((status, p["code"].as_str().unwrap()), (403, "API_NOT_ACTIVATED"));
+    let (status, p, _) = call(
+        &app,
+        reqwest::Method::POST,
+        "/api/v1/precontractual-data/flexi-job",
+        &t,
+        Some(json!({"niss": NOAH})),
+    )
+    .await;
+    assert_eq!(
+        (status, p["code"].as_str().unwrap()),
+        (403, "API_NOT_ACTIVATED")
+    );
     // No token, a wrong token.
-    let res = app.client.get(format!("{}/api/v1/mandates", app.address)).send().await.unwrap();
+    let res = app
+        .client
+        .get(format!("{}/api/v1/mandates", app.address))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(res.status().as_u16(), 401);
-    assert!(res.headers()["www-authenticate"].to_str().unwrap().starts_with("Bearer"));
-    let (status, p, _) = call(&app, reqwest::Method::GET, "/api/v1/mandates", "forged", None).await;
+    assert!(
+        res.headers()["www-authenticate"]
+            .to_str()
+            .unwrap()
+            .starts_with("Bearer")
+    );
+    let (status, p, _) = call(
+        &app,
+        reqwest::Method::GET,
+        "/api/v1/mandates",
+        "forged",
+        None,
+    )
+    .await;
     assert_eq!((status, p["code"].as_str().unwrap()), (401, "UNAUTHORIZED"));
     // Tokens expire after an hour.
     app.clock.advance(chrono::Duration::seconds(3600));
@@ -177,11 +342,26 @@ async fn bad_input_gets_a_problem_in_the_callers_language_never_a_500() {
     let (id, secret) = client_for_resto(&app, &["mandates", "precontractual-data"]).await;
     let t = bearer(&app, &id, &secret).await;
     let cases = [
-        (json!({"context": "PENSION", "email": "a@b.be", "label": "x", "language": "fr"}), "UNKNOWN_CONTEXT"),
-        (json!({"context": "FLEXI_JOB", "email": "a@", "label": "x", "language": "fr"}), "INVALID_EMAIL"),
-        (json!({"context": "FLEXI_JOB", "email": "a@b.be", "label": "x", "language": "fr", "niss": "12345678901"}), "INVALID_NISS"),
-        (json!({"context": "FLEXI_JOB", "email": "a@b.be", "label": "x", "language": "fr", "onBehalfOf": "123"}), "INVALID_BCE"),
-        (json!({"context": "FLEXI_JOB", "email": "a@b.be", "label": "x", "language": "fr", "extra": 1}), "INVALID_REQUEST"),
+        (
+            json!({"context": "PENSION", "email": "a@b.be", "label": "x", "language": "fr"}),
+            "UNKNOWN_CONTEXT",
+        ),
+        (
+            json!({"context": "FLEXI_JOB", "email": "a@", "label": "x", "language": "fr"}),
+            "INVALID_EMAIL",
+        ),
+        (
+            json!({"context": "FLEXI_JOB", "email": "a@b.be", "label": "x", "language": "fr", "niss": "12345678901"}),
+            "INVALID_NISS",
+        ),
+        (
+            json!({"context": "FLEXI_JOB", "email": "a@b.be", "label": "x", "language": "fr", "onBehalfOf": "123"}),
+            "INVALID_BCE",
+        ),
+        (
+            json!({"context": "FLEXI_JOB", "email": "a@b.be", "label": "x", "language": "fr", "extra": 1}),
+            "INVALID_REQUEST",
+        ),
         (json!({"context": 3}), "INVALID_REQUEST"),
         (json!([1, 2]), "INVALID_REQUEST"),
     ];
@@ -202,7 +382,10 @@ async fn bad_input_gets_a_problem_in_the_callers_language_never_a_500() {
         assert!(!p["detail"].as_str().unwrap().is_empty());
     }
     // Malformed JSON and a huge body.
-    for body in ["{not json".to_string(), format!("{{\"label\": \"{}\"}}", "x".repeat(100_000))] {
+    for body in [
+        "{not json".to_string(),
+        format!("{{\"label\": \"{}\"}}", "x".repeat(100_000)),
+    ] {
         let res = app
             .client
             .post(format!("{}/api/v1/mandate-requests", app.address))
@@ -214,19 +397,53 @@ async fn bad_input_gets_a_problem_in_the_callers_language_never_a_500() {
             .unwrap();
         let status = res.status().as_u16();
         assert!((400..500).contains(&status), "{status}");
-        assert_eq!(res.json::<Value>().await.unwrap()["code"], "INVALID_REQUEST");
+        assert_eq!(
+            res.json::<Value>().await.unwrap()["code"],
+            "INVALID_REQUEST"
+        );
     }
     // Unknown ids, wrong states.
-    let (status, p, _) = call(&app, reqwest::Method::GET, "/api/v1/mandate-requests/not-a-uuid", &t, None).await;
+    let (status, p, _) = call(
+        &app,
+        reqwest::Method::GET,
+        "/api/v1/mandate-requests/not-a-uuid",
+        &t,
+        None,
+    )
+    .await;
     assert_eq!((status, p["code"].as_str().unwrap()), (404, "NOT_FOUND"));
-    let (status, p, _) = call(&app, reqwest::Method::DELETE, &format!("/api/v1/mandate-requests/{}", uuid::Uuid::new_v4()), &t, None).await;
+    let (status, p, _) = call(
+        &app,
+        reqwest::Method::DELETE,
+        &format!("/api/v1/mandate-requests/{}", uuid::Uuid::new_v4()),
+        &t,
+        None,
+    )
+    .await;
     assert_eq!((status, p["code"].as_str().unwrap()), (404, "NOT_FOUND"));
     let (_, created, _) = call(&app, reqwest::Method::POST, "/api/v1/mandate-requests", &t, Some(json!({"context": "STUDENT_HOURS", "email": "s@example.be", "label": "S", "language": "de"}))).await;
     let rid = created["id"].as_str().unwrap();
-    let (status, _, _) = call(&app, reqwest::Method::DELETE, &format!("/api/v1/mandate-requests/{rid}"), &t, None).await;
+    let (status, _, _) = call(
+        &app,
+        reqwest::Method::DELETE,
+        &format!("/api/v1/mandate-requests/{rid}"),
+        &t,
+        None,
+    )
+    .await;
     assert_eq!(status, 204);
-    let (status, p, _) = call(&app, reqwest::Method::DELETE, &format!("/api/v1/mandate-requests/{rid}"), &t, None).await;
-    assert_eq!((status, p["code"].as_str().unwrap()), (409, "INVALID_STATE"));
+    let (status, p, _) = call(
+        &app,
+        reqwest::Method::DELETE,
+        &format!("/api/v1/mandate-requests/{rid}"),
+        &t,
+        None,
+    )
+    .await;
+    assert_eq!(
+        (status, p["code"].as_str().unwrap()),
+        (409, "INVALID_STATE")
+    );
 }
 
 #[tokio::test]
@@ -237,10 +454,28 @@ async fn a_client_sees_only_its_companys_requests_and_lists_them_as_csv() {
     // Another company (Emma registers one) with its own request.
     let emma = app.another_browser();
     emma.sign_in("95090916472").await;
-    emma.post_form("/company/register", &[("bce", "0203.201.340"), ("name", "Brasserie Martin"), ("kind", "employer"), ("contact_email", "e@b.be")]).await;
+    emma.post_form(
+        "/company/register",
+        &[
+            ("bce", "0203.201.340"),
+            ("name", "Brasserie Martin"),
+            ("kind", "employer"),
+            ("contact_email", "e@b.be"),
+        ],
+    )
+    .await;
     emma.post_form("/company/terms", &[]).await;
     let res = emma
-        .post_form("/company/requests", &[("label", "Emma's"), ("email", "x@example.be"), ("context", "FLEXI_JOB"), ("language", "fr"), ("niss", "")])
+        .post_form(
+            "/company/requests",
+            &[
+                ("label", "Emma's"),
+                ("email", "x@example.be"),
+                ("context", "FLEXI_JOB"),
+                ("language", "fr"),
+                ("niss", ""),
+            ],
+        )
         .await;
     let body = res.text().await.unwrap();
     assert!(attr(&body, "[data-testid=created-link]", "value").is_some());
@@ -252,34 +487,100 @@ async fn a_client_sees_only_its_companys_requests_and_lists_them_as_csv() {
         .select(access_requests::id)
         .first(&mut conn)
         .unwrap();
-    let (status, _, _) = call(&app, reqwest::Method::GET, &format!("/api/v1/mandate-requests/{emmas}"), &t, None).await;
+    let (status, _, _) = call(
+        &app,
+        reqwest::Method::GET,
+        &format!("/api/v1/mandate-requests/{emmas}"),
+        &t,
+        None,
+    )
+    .await;
     assert_eq!(status, 404);
-    let (status, _, _) = call(&app, reqwest::Method::DELETE, &format!("/api/v1/mandate-requests/{emmas}"), &t, None).await;
+    let (status, _, _) = call(
+        &app,
+        reqwest::Method::DELETE,
+        &format!("/api/v1/mandate-requests/{emmas}"),
+        &t,
+        None,
+    )
+    .await;
     assert_eq!(status, 404);
     // The list: Resto's only, filtered, paginated; CSV on request.
-    let (_, all, _) = call(&app, reqwest::Method::GET, "/api/v1/mandate-requests?pageSize=200", &t, None).await;
-    assert!(all["items"].as_array().unwrap().iter().all(|r| r["label"] != "Emma's"));
+    let (_, all, _) = call(
+        &app,
+        reqwest::Method::GET,
+        "/api/v1/mandate-requests?pageSize=200",
+        &t,
+        None,
+    )
+    .await;
+    assert!(
+        all["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|r| r["label"] != "Emma's")
+    );
     let total = all["total"].as_i64().unwrap();
     assert!(total >= 10);
-    let (_, pending, _) = call(&app, reqwest::Method::GET, "/api/v1/mandate-requests?status=pending&pageSize=2", &t, None).await;
+    let (_, pending, _) = call(
+        &app,
+        reqwest::Method::GET,
+        "/api/v1/mandate-requests?status=pending&pageSize=2",
+        &t,
+        None,
+    )
+    .await;
     assert_eq!(pending["pageSize"], 2);
-    assert!(pending["items"].as_array().unwrap().iter().all(|r| r["status"] == "pending"));
+    assert!(
+        pending["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|r| r["status"] == "pending")
+    );
     let res = app
         .client
-        .get(format!("{}/api/v1/mandate-requests?status=accepted", app.address))
+        .get(format!(
+            "{}/api/v1/mandate-requests?status=accepted",
+            app.address
+        ))
         .bearer_auth(&t)
         .header("accept", "text/csv")
         .send()
         .await
         .unwrap();
-    assert!(res.headers()["content-type"].to_str().unwrap().starts_with("text/csv"));
+    assert!(
+        res.headers()["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("text/csv")
+    );
     let csv = res.text().await.unwrap();
     let mut lines = csv.lines();
-    assert!(lines.next().unwrap().starts_with("id,status,context,label,email"));
-    assert!(csv.contains("90051402426"), "Maria's accepted mandate with her NISS: {csv}");
+    assert!(
+        lines
+            .next()
+            .unwrap()
+            .starts_with("id,status,context,label,email")
+    );
+    assert!(
+        csv.contains("90051402426"),
+        "Maria's accepted mandate with her NISS: {csv}"
+    );
     // Sarah's mandate was made by Socialia on behalf of Resto Pokébowl.
-    let (status, p, _) = call(&app, reqwest::Method::GET, "/api/v1/mandate-requests?status=bogus", &t, None).await;
-    assert_eq!((status, p["code"].as_str().unwrap()), (400, "INVALID_REQUEST"));
+    let (status, p, _) = call(
+        &app,
+        reqwest::Method::GET,
+        "/api/v1/mandate-requests?status=bogus",
+        &t,
+        None,
+    )
+    .await;
+    assert_eq!(
+        (status, p["code"].as_str().unwrap()),
+        (400, "INVALID_REQUEST")
+    );
 }
 
 #[tokio::test]
@@ -305,20 +606,55 @@ async fn the_openapi_contract_matches_the_routes() {
     ];
     let mut documented = 0;
     for (path, ops) in paths {
-        for (method, _) in ops.as_object().unwrap().iter().filter(|(m, _)| *m != "parameters") {
+        for (method, _) in ops
+            .as_object()
+            .unwrap()
+            .iter()
+            .filter(|(m, _)| *m != "parameters")
+        {
             documented += 1;
-            assert!(expected.contains(&(path.as_str(), method.as_str())), "{method} {path} documented but not expected");
+            assert!(
+                expected.contains(&(path.as_str(), method.as_str())),
+                "{method} {path} documented but not expected"
+            );
             // Every documented operation exists: without credentials it answers 401 or 400, never 404/405.
-            let url = format!("{}{}", app.address, path.replace("{id}", &uuid::Uuid::new_v4().to_string()));
+            let url = format!(
+                "{}{}",
+                app.address,
+                path.replace("{id}", &uuid::Uuid::new_v4().to_string())
+            );
             let m = reqwest::Method::from_bytes(method.to_uppercase().as_bytes()).unwrap();
-            let status = app.client.request(m, url).send().await.unwrap().status().as_u16();
+            let status = app
+                .client
+                .request(m, url)
+                .send()
+                .await
+                .unwrap()
+                .status()
+                .as_u16();
             assert!(matches!(status, 400 | 401), "{method} {path}: {status}");
         }
     }
     assert_eq!(documented, expected.len());
     // Every problem code the server can send is in the contract.
-    let codes = doc["components"]["schemas"]["Problem"]["properties"]["code"]["enum"].as_array().unwrap();
-    for code in ["INVALID_NISS", "INVALID_BCE", "INVALID_EMAIL", "INVALID_REQUEST", "UNKNOWN_CONTEXT", "NOT_FOUND", "INVALID_STATE", "NO_ACTIVE_MANDATE", "UNAUTHORIZED", "INSUFFICIENT_SCOPE", "API_NOT_ACTIVATED", "COMPANY_SUSPENDED", "RATE_LIMITED"] {
+    let codes = doc["components"]["schemas"]["Problem"]["properties"]["code"]["enum"]
+        .as_array()
+        .unwrap();
+    for code in [
+        "INVALID_NISS",
+        "INVALID_BCE",
+        "INVALID_EMAIL",
+        "INVALID_REQUEST",
+        "UNKNOWN_CONTEXT",
+        "NOT_FOUND",
+        "INVALID_STATE",
+        "NO_ACTIVE_MANDATE",
+        "UNAUTHORIZED",
+        "INSUFFICIENT_SCOPE",
+        "API_NOT_ACTIVATED",
+        "COMPANY_SUSPENDED",
+        "RATE_LIMITED",
+    ] {
         assert!(codes.contains(&json!(code)), "{code}");
     }
 }
@@ -328,24 +664,54 @@ fn the_cli_creates_an_api_client_and_prints_the_secret_once() {
     let url = crate::helpers::fresh_database();
     let bin = env!("CARGO_BIN_EXE_mandat");
     let out = std::process::Command::new(bin)
-        .args(["api-client", "create", "--company", "0765.432.146", "--name", "Payroll", "--scope", "mandates"])
+        .args([
+            "api-client",
+            "create",
+            "--company",
+            "0765.432.146",
+            "--name",
+            "Payroll",
+            "--scope",
+            "mandates",
+        ])
         .env("DATABASE_URL", &url)
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let text = String::from_utf8_lossy(&out.stdout);
-    let secret = text.lines().find_map(|l| l.strip_prefix("client_secret=")).unwrap();
+    let secret = text
+        .lines()
+        .find_map(|l| l.strip_prefix("client_secret="))
+        .unwrap();
     assert!(secret.len() >= 43);
     use diesel::prelude::*;
     let mut conn = diesel::PgConnection::establish(&url).unwrap();
     let (scopes, hash): (String, Vec<u8>) = mandat::db::schema::api_clients::table
-        .select((mandat::db::schema::api_clients::scopes, mandat::db::schema::api_clients::secret_hash))
+        .select((
+            mandat::db::schema::api_clients::scopes,
+            mandat::db::schema::api_clients::secret_hash,
+        ))
         .first(&mut conn)
         .unwrap();
     assert_eq!(scopes, "mandates");
-    assert_eq!(hash, mandat::services::tokens::hash_token(secret), "stored hashed");
+    assert_eq!(
+        hash,
+        mandat::services::tokens::hash_token(secret),
+        "stored hashed"
+    );
     let out = std::process::Command::new(bin)
-        .args(["api-client", "create", "--company", "0765.432.147", "--name", "X"])
+        .args([
+            "api-client",
+            "create",
+            "--company",
+            "0765.432.147",
+            "--name",
+            "X",
+        ])
         .env("DATABASE_URL", &url)
         .output()
         .unwrap();
@@ -357,30 +723,55 @@ async fn schemathesis_finds_no_server_error_and_no_response_breaking_the_contrac
     let app = spawn_app().await;
     let (id, secret) = client_for_resto(&app, &["mandates", "precontractual-data"]).await;
     let t = bearer(&app, &id, &secret).await;
-    let python = std::env::var("MANDAT_TEST_PYTHON").expect("MANDAT_TEST_PYTHON: run the tests with scripts/test");
+    let python = std::env::var("MANDAT_TEST_PYTHON")
+        .expect("MANDAT_TEST_PYTHON: run the tests with scripts/test");
     let st = std::path::Path::new(&python).with_file_name("schemathesis");
     let address = app.address.clone();
     let out = tokio::task::spawn_blocking(move || {
         std::process::Command::new(st)
-            .args(["run", &format!("{address}/api/v1/openapi.json"), "--url", &address])
+            .current_dir(std::env::temp_dir())
+            .args([
+                "run",
+                &format!("{address}/api/v1/openapi.json"),
+                "--url",
+                &address,
+            ])
             .args(["--header", &format!("Authorization: Bearer {t}")])
-            .args(["--checks", "not_a_server_error,response_schema_conformance,content_type_conformance"])
+            .args([
+                "--checks",
+                "not_a_server_error,response_schema_conformance,content_type_conformance",
+            ])
             .args(["--exclude-path", "/api/oauth/token"])
-            .args(["--max-examples", "25", "--seed", "42", "--phases", "examples,coverage,fuzzing"])
+            .args([
+                "--max-examples",
+                "25",
+                "--seed",
+                "42",
+                "--phases",
+                "examples,coverage,fuzzing",
+            ])
             .arg("--no-color")
             .output()
             .expect("run schemathesis")
     })
     .await
     .unwrap();
-    let text = format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert!(out.status.success(), "schemathesis failed:\n{text}");
     eprintln!("{text}");
-    assert!(text.contains("passed"), "schemathesis ran operations: {text}");
+    assert!(
+        text.contains("passed"),
+        "schemathesis ran operations: {text}"
+    );
 }
 
 /// What the receiver got: (headers, body) of every POST.
-type Received = std::sync::Arc<std::sync::Mutex<Vec<(std::collections::HashMap<String, String>, String)>>>;
+type Received =
+    std::sync::Arc<std::sync::Mutex<Vec<(std::collections::HashMap<String, String>, String)>>>;
 
 /// A local HTTP receiver for webhooks.
 struct Receiver {
@@ -404,7 +795,9 @@ async fn receiver() -> Receiver {
                     let headers = req
                         .headers()
                         .iter()
-                        .map(|(k, v)| (k.as_str().to_string(), v.to_str().unwrap_or("").to_string()))
+                        .map(|(k, v)| {
+                            (k.as_str().to_string(), v.to_str().unwrap_or("").to_string())
+                        })
                         .collect();
                     store.lock().unwrap().push((headers, body));
                     HttpResponse::NoContent().finish()
@@ -417,7 +810,10 @@ async fn receiver() -> Receiver {
     .unwrap()
     .run();
     tokio::spawn(server);
-    Receiver { url: format!("http://127.0.0.1:{port}/hook"), got }
+    Receiver {
+        url: format!("http://127.0.0.1:{port}/hook"),
+        got,
+    }
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -427,9 +823,26 @@ async fn webhooks_tell_the_integrator_of_acceptance_and_of_a_stopped_access_sign
     let t = bearer(&app, &id, &secret).await;
     let rx = receiver().await;
     let hook_secret = "a-shared-secret-of-the-integrator";
-    let (status, p, _) = call(&app, reqwest::Method::PUT, "/api/v1/webhook", &t, Some(json!({"url": "ftp://x", "secret": hook_secret}))).await;
-    assert_eq!((status, p["code"].as_str().unwrap()), (400, "INVALID_REQUEST"));
-    let (status, _, _) = call(&app, reqwest::Method::PUT, "/api/v1/webhook", &t, Some(json!({"url": rx.url, "secret": hook_secret}))).await;
+    let (status, p, _) = call(
+        &app,
+        reqwest::Method::PUT,
+        "/api/v1/webhook",
+        &t,
+        Some(json!({"url": "ftp://x", "secret": hook_secret})),
+    )
+    .await;
+    assert_eq!(
+        (status, p["code"].as_str().unwrap()),
+        (400, "INVALID_REQUEST")
+    );
+    let (status, _, _) = call(
+        &app,
+        reqwest::Method::PUT,
+        "/api/v1/webhook",
+        &t,
+        Some(json!({"url": rx.url, "secret": hook_secret})),
+    )
+    .await;
     assert_eq!(status, 204);
     let (_, w, _) = call(&app, reqwest::Method::GET, "/api/v1/webhook", &t, None).await;
     assert_eq!(w["url"], rx.url.as_str());
@@ -437,22 +850,44 @@ async fn webhooks_tell_the_integrator_of_acceptance_and_of_a_stopped_access_sign
     let (_, created, _) = call(&app, reqwest::Method::POST, "/api/v1/mandate-requests", &t, Some(json!({"context": "FLEXI_JOB", "email": "n@example.be", "label": "Hook", "language": "en", "niss": NOAH}))).await;
     let request_id = created["id"].as_str().unwrap().to_string();
     let citizen = app.another_browser();
-    let path = created["link"].as_str().unwrap().trim_start_matches("http://localhost:8080").to_string();
-    let target = citizen.get(&path).await.headers()["location"].to_str().unwrap().to_string();
+    let path = created["link"]
+        .as_str()
+        .unwrap()
+        .trim_start_matches("http://localhost:8080")
+        .to_string();
+    let target = citizen.get(&path).await.headers()["location"]
+        .to_str()
+        .unwrap()
+        .to_string();
     citizen.sign_in(NOAH).await;
     citizen.page(&target).await;
-    citizen.post_form(&format!("{target}/answer"), &[("answer", "accept")]).await;
-    citizen.post_form(&format!("/me/accesses/{request_id}/stop"), &[("confirmed", "yes")]).await;
+    citizen
+        .post_form(&format!("{target}/answer"), &[("answer", "accept")])
+        .await;
+    citizen
+        .post_form(
+            &format!("/me/accesses/{request_id}/stop"),
+            &[("confirmed", "yes")],
+        )
+        .await;
     // The sender delivers both, signed, at least once.
-    let delivered = mandat::jobs::run_once(&app.state, mandat::jobs::Job::DeliverWebhooks).await.unwrap();
+    let delivered = mandat::jobs::run_once(&app.state, mandat::jobs::Job::DeliverWebhooks)
+        .await
+        .unwrap();
     assert_eq!(delivered, Some(2));
     let now = mandat::clock::Clock::now(&app.clock);
     let got = rx.got.lock().unwrap().clone();
-    let events: Vec<String> = got.iter().map(|(h, _)| h["x-mandat-event"].clone()).collect();
+    let events: Vec<String> = got
+        .iter()
+        .map(|(h, _)| h["x-mandat-event"].clone())
+        .collect();
     assert_eq!(events, vec!["request.accepted", "mandate.revoked"]);
     for (headers, body) in &got {
         let ts: i64 = headers["x-mandat-timestamp"].parse().unwrap();
-        let expected = format!("sha256={}", mandat::webhooks::signature(hook_secret, ts, body));
+        let expected = format!(
+            "sha256={}",
+            mandat::webhooks::signature(hook_secret, ts, body)
+        );
         assert_eq!(headers["x-mandat-signature"], expected);
         let v: Value = serde_json::from_str(body).unwrap();
         assert_eq!(v["data"]["requestId"], request_id.as_str());
@@ -460,9 +895,10 @@ async fn webhooks_tell_the_integrator_of_acceptance_and_of_a_stopped_access_sign
     }
     // Nothing is delivered twice.
     let mut conn = app.db();
-    let again = tokio::task::spawn_blocking(move || mandat::webhooks::deliver_due(&mut conn, now).unwrap())
-        .await
-        .unwrap();
+    let again =
+        tokio::task::spawn_blocking(move || mandat::webhooks::deliver_due(&mut conn, now).unwrap())
+            .await
+            .unwrap();
     assert_eq!(again, 0);
     assert_eq!(rx.got.lock().unwrap().len(), 2);
 }

@@ -548,7 +548,12 @@ async fn the_citizen_sees_every_consultation_of_her_data_in_her_history_at_once(
     let app = crate::helpers::spawn_app().await;
     app.sign_in("85073003328").await;
     let active = app.page("/company/tabs/active?q=abara").await;
-    let href = crate::helpers::attr(&active, "[data-testid=row] a[href^='/company/mandates/']", "href").expect("a consult link");
+    let href = crate::helpers::attr(
+        &active,
+        "[data-testid=row] a[href^='/company/mandates/']",
+        "href",
+    )
+    .expect("a consult link");
     let page = app.page(&href).await;
     assert!(page.contains("Maria Abara"));
     let maria = app.another_browser();

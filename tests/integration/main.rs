@@ -4,9 +4,9 @@
 mod admin;
 mod api;
 mod browser;
+mod citizen;
 mod company;
 mod consult;
-mod citizen;
 mod foundation;
 mod helpers;
 mod jobs;

@@ -18,8 +18,8 @@ use crate::{
     },
     web::{
         admin::{
-            ADMIN, ADMIN_AUDIT, ADMIN_COMPANIES, ADMIN_JOBS, ADMIN_REQUESTS, ADMIN_SEARCH,
-            Problem, search_url, state_url,
+            ADMIN, ADMIN_AUDIT, ADMIN_COMPANIES, ADMIN_JOBS, ADMIN_REQUESTS, ADMIN_SEARCH, Problem,
+            search_url, state_url,
         },
         extract::Ctx,
     },
