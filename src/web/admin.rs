@@ -14,6 +14,7 @@ use super::{
     auth::see_other,
     errors::{AppError, url_escape},
     extract::{CsrfForm, Ctx, Staff, Tenant, state},
+    views::html,
     views::{self, admin as v},
 };
 use crate::{
@@ -69,13 +70,6 @@ fn require(allowed: bool) -> Result<(), AppError> {
     } else {
         Err(AppError::Forbidden)
     }
-}
-
-fn html(markup: maud::Markup) -> HttpResponse {
-    HttpResponse::Ok()
-        .content_type("text/html; charset=utf-8")
-        .insert_header((actix_web::http::header::CACHE_CONTROL, "no-store"))
-        .body(markup.into_string())
 }
 
 #[derive(Deserialize)]

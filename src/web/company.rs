@@ -16,6 +16,7 @@ use super::{
     errors::AppError,
     extract::{CsrfForm, Ctx, Person, Tenant, state},
     routes,
+    views::html,
     views::{self, company as v},
 };
 use crate::{
@@ -620,10 +621,4 @@ async fn end_provider(
     })
     .await?;
     Ok(see_other(routes::COMPANY_PROVIDERS))
-}
-
-fn html(markup: maud::Markup) -> HttpResponse {
-    HttpResponse::Ok()
-        .content_type("text/html; charset=utf-8")
-        .body(markup.into_string())
 }

@@ -50,9 +50,7 @@ async fn render(
     Ok(if error.is_some() {
         views::with_status(StatusCode::BAD_REQUEST, markup)
     } else {
-        HttpResponse::Ok()
-            .content_type("text/html; charset=utf-8")
-            .body(markup.into_string())
+        views::html(markup)
     })
 }
 

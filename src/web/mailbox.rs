@@ -7,7 +7,7 @@ use uuid::Uuid;
 use super::{
     errors::AppError,
     extract::{Ctx, Tenant, state},
-    views::mailbox as v,
+    views::{html, mailbox as v},
 };
 use crate::{db::run_blocking, mail};
 
@@ -31,9 +31,7 @@ async fn inbox(req: HttpRequest, ctx: Ctx, tenant: Tenant) -> Result<HttpRespons
         mail::latest(conn, 100).map_err(AppError::from)
     })
     .await?;
-    Ok(HttpResponse::Ok()
-        .content_type("text/html; charset=utf-8")
-        .body(v::inbox(&ctx, &mails).into_string()))
+    Ok(html(v::inbox(&ctx, &mails)))
 }
 
 #[get("/demo/mailbox/{id}")]
@@ -50,7 +48,5 @@ async fn message(
     })
     .await?
     .ok_or(AppError::NotFound)?;
-    Ok(HttpResponse::Ok()
-        .content_type("text/html; charset=utf-8")
-        .body(v::message(&ctx, &mail).into_string()))
+    Ok(html(v::message(&ctx, &mail)))
 }

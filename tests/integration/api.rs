@@ -29,17 +29,26 @@ async fn client_for_resto(app: &TestApp, activate: &[&str]) -> (String, String) 
             303
         );
     }
-    let res = web
-        .post_form(
-            "/company/api/clients",
-            &[
-                ("name", "HR software"),
-                ("scope_mandates", "on"),
-                ("scope_data", "on"),
-            ],
-        )
-        .await;
-    let body = res.text().await.unwrap();
+    new_client(
+        &web,
+        &[
+            ("name", "HR software"),
+            ("scope_mandates", "on"),
+            ("scope_data", "on"),
+        ],
+    )
+    .await
+}
+
+/// Creates an API client through the company app (as a signed-in manager); returns its
+/// (client_id, client_secret) as shown once.
+async fn new_client(web: &TestApp, form: &[(&str, &str)]) -> (String, String) {
+    let body = web
+        .post_form("/company/api/clients", form)
+        .await
+        .text()
+        .await
+        .unwrap();
     let id = crate::helpers::texts(&body, "[data-testid=client-id]")[0].clone();
     let secret = crate::helpers::texts(&body, "[data-testid=client-secret]")[0].clone();
     (id, secret)
@@ -901,4 +910,65 @@ async fn webhooks_tell_the_integrator_of_acceptance_and_of_a_stopped_access_sign
             .unwrap();
     assert_eq!(again, 0);
     assert_eq!(rx.got.lock().unwrap().len(), 2);
+}
+
+#[tokio::test]
+async fn a_client_is_rate_limited_and_a_suspended_companys_clients_are_refused() {
+    let app = spawn_app().await;
+    let (id, secret) = client_for_resto(&app, &["mandates", "precontractual-data"]).await;
+    let t = bearer(&app, &id, &secret).await;
+    let mut limited = None;
+    for i in 0..=mandat::api::RATE_LIMIT_PER_MINUTE {
+        let (status, p, headers) = call(
+            &app,
+            reqwest::Method::GET,
+            "/api/v1/mandates?pageSize=1",
+            &t,
+            None,
+        )
+        .await;
+        if status == 429 {
+            assert_eq!(p["code"], "RATE_LIMITED");
+            let wait: u64 = headers["retry-after"].to_str().unwrap().parse().unwrap();
+            assert!((1..=60).contains(&wait));
+            limited = Some(i);
+            break;
+        }
+        assert_eq!(status, 200);
+    }
+    assert_eq!(
+        limited,
+        Some(mandat::api::RATE_LIMIT_PER_MINUTE),
+        "the call over the limit is refused"
+    );
+    // A new client of the same company has its own budget; once the company is suspended,
+    // every client is refused.
+    let web = app.another_browser();
+    web.sign_in(JAN).await;
+    let (id2, secret2) = new_client(&web, &[("name", "Second"), ("scope_mandates", "on")]).await;
+    let res = token(&app, &id2, &secret2, None).await;
+    let t2 = res.json::<Value>().await.unwrap()["access_token"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert_eq!(
+        call(&app, reqwest::Method::GET, "/api/v1/mandates", &t2, None)
+            .await
+            .0,
+        200
+    );
+    use diesel::prelude::*;
+    use mandat::db::schema::companies;
+    diesel::update(companies::table.filter(companies::bce.eq("0765432146")))
+        .set((
+            companies::suspended_at.eq(Some(chrono::Utc::now())),
+            companies::suspension_reason.eq(Some("audit")),
+        ))
+        .execute(&mut app.db())
+        .unwrap();
+    let (status, p, _) = call(&app, reqwest::Method::GET, "/api/v1/mandates", &t2, None).await;
+    assert_eq!(
+        (status, p["code"].as_str().unwrap()),
+        (403, "COMPANY_SUSPENDED")
+    );
 }

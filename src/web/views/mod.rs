@@ -21,6 +21,13 @@ pub fn csrf_field(ctx: &Ctx) -> Markup {
     html! { input type="hidden" name=(CSRF_FIELD) value=(ctx.csrf); }
 }
 
+/// A 200 HTML response.
+pub fn html(markup: Markup) -> HttpResponse {
+    HttpResponse::Ok()
+        .content_type("text/html; charset=utf-8")
+        .body(markup.into_string())
+}
+
 /// An HTML response with a status the handler chose (a form shown again with messages).
 pub fn with_status(status: StatusCode, markup: Markup) -> HttpResponse {
     let mut res = HttpResponse::build(status)
