@@ -19,6 +19,9 @@ use crate::{
     settings::{Settings, SmtpTls},
 };
 
+/// What remains of a delivered mail's body outside demo mode.
+pub const ERASED_BODY: &str = "(erased after delivery)";
+
 /// Attempts before a mail is given up (and shown as failed in the back office).
 pub const MAX_ATTEMPTS: i32 = 10;
 
@@ -187,6 +190,18 @@ pub fn deliver_due(
                             outbox_emails::last_error.eq(None::<String>),
                         ))
                         .execute(conn)?;
+                    // Once delivered, the body (which holds the secret link) is no longer
+                    // needed: outside demo mode it is erased, so the link exists only in
+                    // the recipient's mailbox. The demo mailbox shows bodies, so demo and
+                    // development keep them.
+                    if !settings.mode.is_demo() {
+                        diesel::update(outbox_emails::table.find(mail.id))
+                            .set((
+                                outbox_emails::body_text.eq(ERASED_BODY),
+                                outbox_emails::body_html.eq(ERASED_BODY),
+                            ))
+                            .execute(conn)?;
+                    }
                 }
                 Err(e) => {
                     let error = format!("{e:#}");

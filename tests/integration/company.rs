@@ -733,3 +733,75 @@ async fn the_seeded_demo_world_has_every_state() {
         ]
     );
 }
+
+#[tokio::test]
+async fn outside_demo_mode_a_delivered_mails_body_and_its_link_are_erased() {
+    use base64::Engine;
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let key = base64::engine::general_purpose::STANDARD.encode([7u8; 64]);
+    let app = spawn_app_with(Options {
+        settings: vec![
+            ("mode", "production".into()),
+            ("public_url", "https://mandat.example.be".into()),
+            ("session_key", key),
+            ("smtp_host", "127.0.0.1".into()),
+            ("smtp_port", port.to_string()),
+            ("smtp_tls", "none".into()),
+        ],
+    })
+    .await;
+    // No demo sign-in and no demo mailbox in production.
+    assert_eq!(app.get("/demo/mailbox").await.status().as_u16(), 404);
+    let mut conn = app.db();
+    diesel::update(outbox_emails::table)
+        .set(outbox_emails::sent_at.eq(Some(app.clock.now())))
+        .execute(&mut conn)
+        .unwrap();
+    let company: uuid::Uuid = mandat::db::schema::companies::table
+        .filter(mandat::db::schema::companies::bce.eq("0765432146"))
+        .select(mandat::db::schema::companies::id)
+        .first(&mut conn)
+        .unwrap();
+    let created = mandat::services::requests::create(
+        &mut conn,
+        &mandat::services::requests::Scope {
+            company_id: company,
+            provider_id: None,
+        },
+        &mandat::services::Actor::CompanyUser {
+            niss: mandat::domain::Niss::parse(JAN).unwrap(),
+        },
+        &mandat::services::requests::RequestInput {
+            label: "Prod".into(),
+            email: "prod@example.be".into(),
+            context: "FLEXI_JOB".into(),
+            language: "fr".into(),
+            niss: String::new(),
+        },
+        &app.state.settings.public_url,
+        app.clock.now(),
+    )
+    .unwrap();
+    assert!(created.link.starts_with("https://mandat.example.be/r/"));
+    let sink = SmtpSink::start(port);
+    let sent = mandat::jobs::run_once(&app.state, mandat::jobs::Job::DeliverMail)
+        .await
+        .unwrap();
+    assert_eq!(sent, Some(1));
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert!(
+        sink.messages()[0].contains("mandat.example.be/r/"),
+        "delivered with the link"
+    );
+    let (text, html): (String, String) = outbox_emails::table
+        .filter(outbox_emails::request_id.eq(created.id))
+        .select((outbox_emails::body_text, outbox_emails::body_html))
+        .first(&mut conn)
+        .unwrap();
+    assert_eq!(text, mandat::mail::ERASED_BODY);
+    assert_eq!(html, mandat::mail::ERASED_BODY);
+}
