@@ -159,7 +159,7 @@ pub fn dashboard(
     let body = html! {
         (company_bar(ctx, c))
         h1 { (ctx.t("company-dashboard-title")) }
-        div.grid2 {
+        div.dashboard {
             section aria-labelledby="new-request-title" {
                 h2 #new-request-title { (ctx.t("company-nav-new")) }
                 div #request-area { (request_form(ctx, input, errors)) }
