@@ -12,8 +12,9 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use crate::{
-    db::schema::{persons, staff},
+    db::schema::staff,
     domain::Niss,
+    sources::{AuthenticSources, PersonRecord},
 };
 
 /// How the person proved who they are.
@@ -130,23 +131,21 @@ pub enum SignInError {
     /// No such staff member.
     #[error("unknown staff member")]
     UnknownStaff,
+    /// The database cannot be reached.
+    #[error("database unavailable: {0}")]
+    Unavailable(String),
     /// Database trouble.
     #[error(transparent)]
     Db(#[from] diesel::result::Error),
 }
 
-/// A person as the national register knows them.
-#[derive(Clone, Debug, Queryable, Selectable)]
-#[diesel(table_name = persons, check_for_backend(diesel::pg::Pg))]
-pub struct PersonRow {
-    /// NISS (11 digits).
-    pub niss: String,
-    /// Last name.
-    pub last_name: String,
-    /// First name.
-    pub first_name: String,
-    /// Preferred language.
-    pub language: String,
+impl From<crate::db::DbError> for SignInError {
+    fn from(e: crate::db::DbError) -> Self {
+        match e {
+            crate::db::DbError::Unavailable(m) => SignInError::Unavailable(m),
+            crate::db::DbError::Query(e) => SignInError::Db(e),
+        }
+    }
 }
 
 impl DemoIdentityProvider {
@@ -154,19 +153,17 @@ impl DemoIdentityProvider {
     pub fn person(
         &self,
         conn: &mut PgConnection,
+        sources: &dyn AuthenticSources,
         niss: &Niss,
         method: SignInMethod,
     ) -> Result<Principal, SignInError> {
-        let row: PersonRow = persons::table
-            .find(niss.as_str())
-            .select(PersonRow::as_select())
-            .first(conn)
-            .optional()?
+        let person = sources
+            .person(conn, niss)?
             .ok_or(SignInError::UnknownPerson)?;
         Ok(Principal::Person {
-            niss: niss.clone(),
-            first_name: row.first_name,
-            last_name: row.last_name,
+            niss: person.niss,
+            first_name: person.first_name,
+            last_name: person.last_name,
             method,
         })
     }
@@ -183,18 +180,22 @@ impl DemoIdentityProvider {
             id,
             username,
             display_name,
-            role: StaffRole::parse(&role).unwrap_or(StaffRole::Agent),
+            role: StaffRole::parse(&role).ok_or_else(|| {
+                diesel::result::Error::DeserializationError(
+                    format!("unknown staff role {role:?} in the database").into(),
+                )
+            })?,
         })
     }
 
     /// The personas offered on the demo sign-in page: people of the demo register and
     /// the demo staff.
-    pub fn personas(&self, conn: &mut PgConnection) -> QueryResult<Personas> {
-        let people = persons::table
-            .order((persons::last_name, persons::first_name))
-            .select(PersonRow::as_select())
-            .limit(50)
-            .load(conn)?;
+    pub fn personas(
+        &self,
+        conn: &mut PgConnection,
+        sources: &dyn AuthenticSources,
+    ) -> QueryResult<Personas> {
+        let people = sources.sample(conn, 50)?;
         let staff = staff::table
             .order(staff::username)
             .select((staff::username, staff::display_name, staff::role))
@@ -207,7 +208,7 @@ impl DemoIdentityProvider {
 #[derive(Clone, Debug)]
 pub struct Personas {
     /// People of the demo national register.
-    pub people: Vec<PersonRow>,
+    pub people: Vec<PersonRecord>,
     /// Staff: (username, display name, role).
     pub staff: Vec<(String, String, String)>,
 }

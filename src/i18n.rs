@@ -18,8 +18,19 @@ static_loader! {
 /// Name of the cookie keeping the explicit language choice.
 pub const LANG_COOKIE: &str = "lang";
 
-/// The languages of the service.
-#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, Default)]
+/// The languages of the service (stored as their code).
+#[derive(
+    Copy,
+    Clone,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    Default,
+    diesel::expression::AsExpression,
+    diesel::deserialize::FromSqlRow,
+)]
+#[diesel(sql_type = diesel::sql_types::Text)]
 pub enum Lang {
     /// French (the default).
     #[default]
@@ -79,6 +90,11 @@ impl Lang {
     /// The message `key`.
     pub fn t(self, key: &str) -> String {
         LOCALES.lookup(self.langid(), key)
+    }
+
+    /// Whether the message `key` exists in this language.
+    pub fn has(self, key: &str) -> bool {
+        LOCALES.try_lookup(self.langid(), key).is_some()
     }
 
     /// The message `key` with arguments.

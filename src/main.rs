@@ -7,11 +7,10 @@ use diesel::{Connection, PgConnection};
 use mandat::{
     clock::SystemClock,
     db,
-    jobs::{self, Job},
+    jobs::{self, Job, JobContext},
     settings::{OPTIONS, Settings},
     startup::Application,
     telemetry,
-    web::AppState,
 };
 use secrecy::ExposeSecret;
 
@@ -237,8 +236,13 @@ fn run(command: Command, mut settings: Settings) -> anyhow::Result<()> {
                     .enable_all()
                     .build()?;
                 rt.block_on(async move {
-                    let state = AppState::new(settings, Arc::new(SystemClock));
-                    match jobs::run_once(&state, job).await? {
+                    let pool = db::build_pool(settings.database_url.expose_secret(), 2);
+                    let ctx = JobContext {
+                        pool,
+                        clock: Arc::new(SystemClock),
+                        settings: Arc::new(settings),
+                    };
+                    match jobs::run_once(&ctx, job).await? {
                         Some(n) => println!("{}: {n} row(s)", job.name()),
                         None => println!("{}: already running elsewhere", job.name()),
                     }

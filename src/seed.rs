@@ -225,7 +225,8 @@ pub fn seed_demo_with(
                 .execute(conn)?;
         }
         report.sources = crate::sources::demo::seed_sources(conn, now.date_naive())?;
-        report.requests = crate::seed_companies::seed(conn, now, public_url)?;
+        report.requests =
+            crate::seed_companies::seed(conn, &crate::sources::PgSources, now, public_url)?;
         Ok(report)
     })
 }

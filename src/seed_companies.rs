@@ -8,14 +8,19 @@ use diesel::prelude::*;
 use uuid::Uuid;
 
 use crate::{
-    db::schema::{access_requests, citizen_blocks, companies, persons},
-    domain::{Context, Niss, RequestStatus, context::mandate_valid_until},
-    services::{
-        Actor,
-        companies::{self as company_service, RegistrationInput},
-        events,
-        requests::{self, RequestInput, Scope},
+    db::{
+        access_requests::{
+            self as requests_db, Guard, SetOnTransition,
+            lifecycle::{end_due, expire_due},
+        },
+        schema::{citizen_blocks, companies},
     },
+    domain::{Actor, Context, Niss, RequestStatus, Transition, context::mandate_valid_until},
+    services::{
+        companies::{self as company_service, RegistrationInput},
+        requests::{self, RequestInput, Scope, ValidRequest},
+    },
+    sources::AuthenticSources,
 };
 
 /// Resto Pokébowl's enterprise number.
@@ -37,9 +42,11 @@ fn niss(s: &str) -> Niss {
 /// already registered). Returns the number of requests made.
 pub fn seed(
     conn: &mut PgConnection,
+    sources: &dyn AuthenticSources,
     now: DateTime<Utc>,
     public_url: &str,
 ) -> anyhow::Result<usize> {
+    let link_base = format!("{public_url}/r/");
     let exists: bool = diesel::select(diesel::dsl::exists(
         companies::table.filter(companies::bce.eq(RESTO_BCE)),
     ))
@@ -105,21 +112,16 @@ pub fn seed(
                       at: DateTime<Utc>|
      -> anyhow::Result<Uuid> {
         made += 1;
-        let created = requests::create(
-            conn,
-            scope,
-            actor,
-            &RequestInput {
-                label: label.into(),
-                email: email.into(),
-                context: context.code().into(),
-                language: lang.into(),
-                niss: String::new(),
-            },
-            public_url,
-            at,
-        )
-        .map_err(|e| anyhow::anyhow!("{e}"))?;
+        let valid = ValidRequest::try_from(&RequestInput {
+            label: label.into(),
+            email: email.into(),
+            context: context.code().into(),
+            language: lang.into(),
+            niss: String::new(),
+        })
+        .map_err(|e| anyhow::anyhow!("demo request: {e:?}"))?;
+        let created = requests::create(conn, scope, actor, &valid, &link_base, at)
+            .map_err(|e| anyhow::anyhow!("{e}"))?;
         Ok(created.id)
     };
 
@@ -165,7 +167,7 @@ pub fn seed(
         "fr",
         now - Duration::days(3),
     )?;
-    accept(conn, maria, "90051402426", now - Duration::days(2))?;
+    accept(conn, sources, maria, "90051402426", now - Duration::days(2))?;
     let sarah = create(
         conn,
         &via_socialia,
@@ -176,7 +178,7 @@ pub fn seed(
         "fr",
         now - Duration::days(10),
     )?;
-    accept(conn, sarah, "04021208669", now - Duration::days(9))?;
+    accept(conn, sources, sarah, "04021208669", now - Duration::days(9))?;
     let marc = create(
         conn,
         &direct,
@@ -187,7 +189,7 @@ pub fn seed(
         "fr",
         now - Duration::days(6),
     )?;
-    accept(conn, marc, "55032111741", now - Duration::days(5))?;
+    accept(conn, sources, marc, "55032111741", now - Duration::days(5))?;
     // Refused.
     let emma = create(
         conn,
@@ -217,22 +219,13 @@ pub fn seed(
         "fr",
         now - Duration::days(4),
     )?;
-    diesel::update(access_requests::table.find(expired))
-        .set((
-            access_requests::status.eq(RequestStatus::Expired.as_str()),
-            access_requests::status_changed_at.eq(now - Duration::days(1)),
-        ))
-        .execute(conn)?;
-    events::record(
+    let _ = expired;
+    expire_due(
         conn,
-        expired,
-        Some(RequestStatus::Pending),
-        RequestStatus::Expired,
+        now,
         &Actor::Job {
-            name: "expire-requests",
+            name: crate::jobs::lifecycle::EXPIRE_REQUESTS,
         },
-        None,
-        now - Duration::days(1),
     )?;
     // Stopped by the citizen after acceptance.
     let julie = create(
@@ -245,14 +238,14 @@ pub fn seed(
         "nl",
         now - Duration::days(12),
     )?;
-    accept(conn, julie, "00022909845", now - Duration::days(11))?;
-    stop(
+    accept(
         conn,
+        sources,
         julie,
         "00022909845",
-        RequestStatus::Revoked,
-        now - Duration::days(2),
+        now - Duration::days(11),
     )?;
+    stop(conn, julie, "00022909845", now - Duration::days(2))?;
     // Refused and blocked by the citizen.
     let tomasz = create(
         conn,
@@ -273,7 +266,7 @@ pub fn seed(
     )?;
     diesel::insert_into(citizen_blocks::table)
         .values((
-            citizen_blocks::citizen_niss.eq("92481005174"),
+            citizen_blocks::citizen_niss.eq(niss("92481005174")),
             citizen_blocks::company_id.eq(resto),
             citizen_blocks::created_at.eq(now - Duration::days(8) + Duration::hours(1)),
         ))
@@ -290,67 +283,70 @@ pub fn seed(
         "nl",
         now - Duration::days(45),
     )?;
-    accept(conn, ended, "88012521319", now - Duration::days(44))?;
-    diesel::update(access_requests::table.find(ended))
-        .set((
-            access_requests::status.eq(RequestStatus::Ended.as_str()),
-            access_requests::status_changed_at.eq(now - Duration::days(13)),
-        ))
-        .execute(conn)?;
-    events::record(
+    accept(
         conn,
+        sources,
         ended,
-        Some(RequestStatus::Accepted),
-        RequestStatus::Ended,
+        "88012521319",
+        now - Duration::days(44),
+    )?;
+    let _ = ended;
+    end_due(
+        conn,
+        now,
         &Actor::Job {
-            name: "end-mandates",
+            name: crate::jobs::lifecycle::END_MANDATES,
         },
-        None,
-        now - Duration::days(13),
     )?;
     Ok(made)
+}
+
+/// Binds a pending request to `citizen` at `at`, as opening its link would.
+fn bind(
+    conn: &mut PgConnection,
+    id: Uuid,
+    citizen: &Niss,
+    at: DateTime<Utc>,
+) -> anyhow::Result<()> {
+    requests_db::bind_citizen(conn, id, citizen, at)?
+        .ok_or_else(|| anyhow::anyhow!("demo request {id} could not be bound"))?;
+    Ok(())
 }
 
 /// Binds and accepts a request as `citizen` would.
 fn accept(
     conn: &mut PgConnection,
+    sources: &dyn AuthenticSources,
     id: Uuid,
     citizen: &str,
     at: DateTime<Utc>,
 ) -> anyhow::Result<()> {
-    let (first, last): (String, String) = persons::table
-        .find(citizen)
-        .select((persons::first_name, persons::last_name))
-        .first(conn)?;
-    let context: String = access_requests::table
-        .find(id)
-        .select(access_requests::context)
-        .first(conn)?;
-    let context = Context::parse(&context).unwrap_or(Context::FlexiJob);
-    diesel::update(access_requests::table.find(id))
-        .set((
-            access_requests::status.eq(RequestStatus::Accepted.as_str()),
-            access_requests::status_changed_at.eq(at),
-            access_requests::citizen_niss.eq(citizen),
-            access_requests::bound_at.eq(at),
-            access_requests::mandate_id.eq(Uuid::new_v4()),
-            access_requests::accepted_at.eq(at),
-            access_requests::valid_until.eq(mandate_valid_until(at, context)),
-            access_requests::citizen_first_name.eq(first),
-            access_requests::citizen_last_name.eq(last),
-        ))
-        .execute(conn)?;
-    events::record(
+    let citizen = niss(citizen);
+    let person = sources
+        .person(conn, &citizen)?
+        .ok_or_else(|| anyhow::anyhow!("demo person missing from the register"))?;
+    bind(conn, id, &citizen, at)?;
+    let context = requests_db::find(conn, id)?
+        .ok_or_else(|| anyhow::anyhow!("demo request {id} missing"))?
+        .context;
+    requests_db::transition(
         conn,
         id,
-        Some(RequestStatus::Pending),
-        RequestStatus::Accepted,
+        RequestStatus::Pending,
+        Transition::Accept,
+        Guard::Citizen(&citizen),
+        SetOnTransition::Mandate {
+            valid_until: mandate_valid_until(at, context),
+            first_name: Some(&person.first_name),
+            last_name: Some(&person.last_name),
+        },
         &Actor::Citizen {
-            niss: niss(citizen),
+            niss: citizen.clone(),
         },
         None,
         at,
-    )?;
+    )?
+    .ok_or_else(|| anyhow::anyhow!("demo request {id} could not be accepted"))?;
     Ok(())
 }
 
@@ -362,52 +358,45 @@ fn answer(
     to: RequestStatus,
     at: DateTime<Utc>,
 ) -> anyhow::Result<()> {
-    diesel::update(access_requests::table.find(id))
-        .set((
-            access_requests::status.eq(to.as_str()),
-            access_requests::status_changed_at.eq(at),
-            access_requests::citizen_niss.eq(citizen),
-            access_requests::bound_at.eq(at),
-        ))
-        .execute(conn)?;
-    events::record(
+    let citizen = niss(citizen);
+    bind(conn, id, &citizen, at)?;
+    let transition = match to {
+        RequestStatus::Refused => Transition::Refuse,
+        other => anyhow::bail!("a demo answer cannot lead to {other}"),
+    };
+    requests_db::transition(
         conn,
         id,
-        Some(RequestStatus::Pending),
-        to,
+        RequestStatus::Pending,
+        transition,
+        Guard::Citizen(&citizen),
+        SetOnTransition::Nothing,
         &Actor::Citizen {
-            niss: niss(citizen),
+            niss: citizen.clone(),
         },
         None,
         at,
-    )?;
+    )?
+    .ok_or_else(|| anyhow::anyhow!("demo request {id} could not be answered"))?;
     Ok(())
 }
 
 /// Stops an active mandate as the citizen would.
-fn stop(
-    conn: &mut PgConnection,
-    id: Uuid,
-    citizen: &str,
-    to: RequestStatus,
-    at: DateTime<Utc>,
-) -> anyhow::Result<()> {
-    diesel::update(access_requests::table.find(id))
-        .set((
-            access_requests::status.eq(to.as_str()),
-            access_requests::status_changed_at.eq(at),
-        ))
-        .execute(conn)?;
-    events::record(
+fn stop(conn: &mut PgConnection, id: Uuid, citizen: &str, at: DateTime<Utc>) -> anyhow::Result<()> {
+    let citizen = niss(citizen);
+    requests_db::transition(
         conn,
         id,
-        Some(RequestStatus::Accepted),
-        to,
+        RequestStatus::Accepted,
+        Transition::Revoke,
+        Guard::Citizen(&citizen),
+        SetOnTransition::Nothing,
         &Actor::Citizen {
-            niss: niss(citizen),
+            niss: citizen.clone(),
         },
         None,
         at,
-    )?;
+    )?
+    .ok_or_else(|| anyhow::anyhow!("demo access {id} could not be stopped"))?;
     Ok(())
 }

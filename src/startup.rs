@@ -19,8 +19,9 @@ use tracing_actix_web::TracingLogger;
 use crate::{
     clock::SharedClock,
     settings::Settings,
+    state::AppState,
     telemetry::MandatSpans,
-    web::{AppState, errors, security},
+    web::{errors, security},
 };
 
 /// Name of the session cookie.

@@ -7,10 +7,7 @@
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
-use diesel::{
-    prelude::*,
-    sql_types::{Array, Text, Timestamptz, Uuid as SqlUuid},
-};
+use diesel::prelude::*;
 use hmac::{Hmac, Mac};
 use sha2::Sha256;
 use uuid::Uuid;
@@ -20,76 +17,8 @@ use crate::{
     mail::backoff,
 };
 
-/// The events.
-#[derive(Copy, Clone, Debug, PartialEq, Eq)]
-pub enum Event {
-    /// The citizen accepted: the mandate is active.
-    RequestAccepted,
-    /// The citizen refused.
-    RequestRefused,
-    /// Nobody answered within 72 hours.
-    RequestExpired,
-    /// The citizen stopped the access.
-    MandateRevoked,
-    /// The citizen (at acceptance) or the back office blocked it.
-    MandateBlocked,
-    /// The mandate's duration is over.
-    MandateEnded,
-}
-
-impl Event {
-    /// The event's name.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Event::RequestAccepted => "request.accepted",
-            Event::RequestRefused => "request.refused",
-            Event::RequestExpired => "request.expired",
-            Event::MandateRevoked => "mandate.revoked",
-            Event::MandateBlocked => "mandate.blocked",
-            Event::MandateEnded => "mandate.ended",
-        }
-    }
-}
-
 /// Attempts before a delivery is given up.
 pub const MAX_ATTEMPTS: i32 = 12;
-
-/// Writes `event` for the requests `ids`, one delivery per API client of the request's
-/// company or provider that has a webhook: one set-based statement, to call inside the
-/// transaction of the transition. The payload names the request, never the person.
-pub fn emit(
-    conn: &mut PgConnection,
-    ids: &[Uuid],
-    event: Event,
-    now: DateTime<Utc>,
-) -> QueryResult<usize> {
-    if ids.is_empty() {
-        return Ok(0);
-    }
-    diesel::sql_query(
-        "INSERT INTO webhook_deliveries (client_id, event, payload, created_at, next_attempt_at)
-         SELECT c.id, $2,
-                json_build_object(
-                    'id', gen_random_uuid(),
-                    'event', $2,
-                    'occurredAt', to_char($3 AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'),
-                    'data', json_build_object(
-                        'requestId', r.id,
-                        'mandateId', r.mandate_id,
-                        'context', r.context,
-                        'status', r.status))::text,
-                $3, $3
-           FROM access_requests r
-           JOIN api_clients c ON (c.company_id = r.company_id OR c.company_id = r.provider_id)
-          WHERE r.id = ANY($1)
-            AND c.webhook_url IS NOT NULL
-            AND c.revoked_at IS NULL",
-    )
-    .bind::<Array<SqlUuid>, _>(ids)
-    .bind::<Text, _>(event.as_str())
-    .bind::<Timestamptz, _>(now)
-    .execute(conn)
-}
 
 /// Whether a webhook URL is acceptable: HTTPS, or plain HTTP to this machine outside
 /// production (for development and tests).

@@ -13,6 +13,7 @@ api-error-api-not-activated = Diese API ist für das Unternehmen nicht aktiviert
 api-error-company-suspended = Das Unternehmen wurde vom Helpdesk suspendiert.
 api-error-rate-limited = Zu viele Aufrufe: Bitte warten Sie, bevor Sie es erneut versuchen.
 api-error-internal-error = Bei uns ist ein Fehler aufgetreten.
+api-error-unavailable = Der Dienst ist vorübergehend nicht verfügbar: Versuchen Sie es in einigen Augenblicken erneut.
 
 ## API-Zugang in der Anwendung für Unternehmen
 api-title = API-Zugang

@@ -13,6 +13,7 @@ api-error-api-not-activated = Cette API n'est pas activée pour l'entreprise (ce
 api-error-company-suspended = L'entreprise a été suspendue par le helpdesk.
 api-error-rate-limited = Trop d'appels : veuillez patienter avant de réessayer.
 api-error-internal-error = Une erreur s'est produite de notre côté.
+api-error-unavailable = Le service est momentanément indisponible : réessayez dans quelques instants.
 
 ## Accès API dans l'application entreprises
 api-title = Accès API

@@ -13,6 +13,7 @@ api-error-api-not-activated = Deze API is niet geactiveerd voor de onderneming (
 api-error-company-suspended = De onderneming is door de helpdesk geschorst.
 api-error-rate-limited = Te veel oproepen: wacht even voordat u het opnieuw probeert.
 api-error-internal-error = Er is aan onze kant een fout opgetreden.
+api-error-unavailable = De dienst is tijdelijk niet beschikbaar: probeer het over enkele ogenblikken opnieuw.
 
 ## API-toegang in de toepassing voor ondernemingen
 api-title = API-toegang

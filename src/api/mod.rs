@@ -5,13 +5,7 @@
 
 pub mod problem;
 
-use std::{
-    collections::HashMap,
-    future::Future,
-    pin::Pin,
-    sync::{Mutex, OnceLock},
-    time::Instant,
-};
+use std::{future::Future, pin::Pin, time::Instant};
 
 use actix_web::{FromRequest, HttpRequest, HttpResponse, dev::Payload, http::header, web};
 use actix_web_httpauth::extractors::{basic::BasicAuth, bearer::BearerAuth};
@@ -22,20 +16,17 @@ use uuid::Uuid;
 
 use self::problem::{Code, Problem};
 use crate::{
-    db::{requests::AccessRequest, run_blocking},
-    domain::{Bce, Context, Niss, RequestStatus},
+    db::{DbError, access_requests::AccessRequest, run_blocking},
+    domain::{Actor, Bce, Context, Niss, RequestStatus},
     services::{
-        Actor, ServiceError,
+        ServiceError,
         api_clients::{self, ApiCaller, ApiScope, BearerError, TokenError},
         consult::{self, ConsultResult},
-        requests::{self, RequestInput, Scope},
+        requests::{self, RequestInput, Scope, ValidRequest},
     },
-    sources::PgSources,
-    web::{AppState, extract::state},
+    state::AppState,
+    web::{extract::state, routes},
 };
-
-/// Requests per minute a client may make.
-pub const RATE_LIMIT_PER_MINUTE: u32 = 300;
 /// Largest JSON body.
 const JSON_LIMIT: usize = 16 * 1024;
 
@@ -120,9 +111,10 @@ async fn token(req: HttpRequest, payload: web::Payload) -> HttpResponse {
     let basic = BasicAuth::from_request(&req, &mut Payload::None).await;
     let form = web::Form::<TokenForm>::from_request(&req, &mut payload).await;
     let oauth_error = |status: u16, error: &str| {
-        let mut res =
-            HttpResponse::build(actix_web::http::StatusCode::from_u16(status).unwrap_or_default());
-        if status == 401 {
+        let status = actix_web::http::StatusCode::from_u16(status)
+            .unwrap_or(actix_web::http::StatusCode::INTERNAL_SERVER_ERROR);
+        let mut res = HttpResponse::build(status);
+        if status == actix_web::http::StatusCode::UNAUTHORIZED {
             res.insert_header((header::WWW_AUTHENTICATE, "Basic realm=\"mandat\""));
         }
         res.insert_header((header::CACHE_CONTROL, "no-store"))
@@ -140,11 +132,10 @@ async fn token(req: HttpRequest, payload: web::Payload) -> HttpResponse {
     let client_id = basic.user_id().to_string();
     let secret = basic.password().map(|p| p.to_string()).unwrap_or_default();
     let scope = form.scope.clone();
-    let st = state(&req).clone();
-    let now = st.clock.now();
-    let result = run_blocking(st.tenants.main(), move |conn| {
+    let tenant = state(&req).tenants.main().clone();
+    let now = tenant.now();
+    let result = run_blocking(tenant.pool(), move |conn| {
         api_clients::issue_token(conn, &client_id, &secret, scope.as_deref(), now)
-            .map_err(ApiError::from)
     })
     .await;
     match result {
@@ -158,17 +149,35 @@ async fn token(req: HttpRequest, payload: web::Payload) -> HttpResponse {
             })),
         Ok(Err(TokenError::InvalidClient)) => oauth_error(401, "invalid_client"),
         Ok(Err(TokenError::InvalidScope)) => oauth_error(400, "invalid_scope"),
-        Err(_) => oauth_error(500, "server_error"),
+        Err(ServiceError::Unavailable(_)) => oauth_error(503, "temporarily_unavailable"),
+        Err(e) => {
+            tracing::error!(error = %e, "token endpoint failed");
+            oauth_error(500, "server_error")
+        }
     }
 }
 
 /// Errors of the API handlers.
 pub type ApiError = Problem;
 
-impl From<crate::db::DbError> for Problem {
-    fn from(e: crate::db::DbError) -> Self {
-        tracing::error!(error = %e, "api database error");
-        Problem::new(Code::Internal)
+impl From<DbError> for Problem {
+    fn from(e: DbError) -> Self {
+        match e {
+            DbError::Unavailable(m) => {
+                tracing::warn!(error = %m, "api: database unavailable");
+                Problem::new(Code::Unavailable).retry_after(5)
+            }
+            DbError::Query(e) => {
+                tracing::error!(error = %e, "api database error");
+                Problem::new(Code::Internal)
+            }
+        }
+    }
+}
+
+impl From<diesel::result::Error> for Problem {
+    fn from(e: diesel::result::Error) -> Self {
+        Problem::from(DbError::Query(e))
     }
 }
 
@@ -177,11 +186,8 @@ impl From<ServiceError> for Problem {
         match e {
             ServiceError::NotFound => Problem::new(Code::NotFound),
             ServiceError::Forbidden => Problem::new(Code::InsufficientScope),
-            ServiceError::Suspended => Problem::new(Code::CompanySuspended),
-            ServiceError::Conflict(key) if key.starts_with("consult-error") => {
-                Problem::new(Code::NoActiveMandate)
-            }
-            ServiceError::Conflict(_) => Problem::new(Code::InvalidState),
+            ServiceError::Refused(r) => Problem::refused(r),
+            ServiceError::Unavailable(m) => Problem::from(DbError::Unavailable(m)),
             ServiceError::Invalid(errors) => {
                 let code = match errors.keys().next().copied() {
                     Some("email") => Code::InvalidEmail,
@@ -212,23 +218,6 @@ pub struct Caller {
     pub state: AppState,
 }
 
-fn limiter() -> &'static Mutex<HashMap<Uuid, (Instant, u32)>> {
-    static LIMITS: OnceLock<Mutex<HashMap<Uuid, (Instant, u32)>>> = OnceLock::new();
-    LIMITS.get_or_init(|| Mutex::new(HashMap::new()))
-}
-
-/// Counts a call of `client`; `Some(seconds to wait)` when over the limit.
-fn over_limit(client: Uuid) -> Option<u64> {
-    let mut map = limiter().lock().unwrap_or_else(|e| e.into_inner());
-    let now = Instant::now();
-    let entry = map.entry(client).or_insert((now, 0));
-    if now.duration_since(entry.0).as_secs() >= 60 {
-        *entry = (now, 0);
-    }
-    entry.1 += 1;
-    (entry.1 > RATE_LIMIT_PER_MINUTE).then(|| 60 - now.duration_since(entry.0).as_secs().min(59))
-}
-
 impl FromRequest for Caller {
     type Error = actix_web::Error;
     type Future = Pin<Box<dyn Future<Output = Result<Self, Self::Error>>>>;
@@ -240,8 +229,8 @@ impl FromRequest for Caller {
                 .map_err(|_| Problem::new(Code::Unauthorized))?
                 .token()
                 .to_string();
-            let now = st.clock.now();
-            let result = run_blocking(st.tenants.main(), move |conn| {
+            let now = st.clock().now();
+            let result = run_blocking(st.tenants.main().pool(), move |conn| {
                 api_clients::authenticate(conn, &token, now).map_err(ApiError::from)
             })
             .await?;
@@ -254,7 +243,7 @@ impl FromRequest for Caller {
                     return Err(Problem::new(Code::CompanySuspended).into());
                 }
             };
-            if let Some(wait) = over_limit(caller.client_id) {
+            if let Err(wait) = st.api_limiter.hit(caller.client_id, Instant::now()) {
                 return Err(Problem::new(Code::RateLimited).retry_after(wait).into());
             }
             Ok(Caller { caller, state: st })
@@ -280,7 +269,11 @@ impl Caller {
     }
 
     fn now(&self) -> DateTime<Utc> {
-        self.state.clock.now()
+        self.state.clock().now()
+    }
+
+    fn pool(&self) -> &crate::db::DbPool {
+        self.state.tenants.main().pool()
     }
 
     /// The scope: the client's company, or the client company it acts for.
@@ -294,9 +287,8 @@ impl Caller {
             Some(bce) => {
                 let bce = Bce::parse(bce).map_err(|_| Problem::new(Code::InvalidBce))?;
                 let provider_id = company.id;
-                let client = run_blocking(self.state.tenants.main(), move |conn| {
-                    api_clients::client_of_provider(conn, provider_id, &bce)
-                        .map_err(|e| ApiError::from(crate::db::DbError::Query(e)))
+                let client = run_blocking(self.pool(), move |conn| {
+                    api_clients::client_of_provider(conn, provider_id, &bce).map_err(ApiError::from)
                 })
                 .await?
                 .ok_or_else(|| {
@@ -332,10 +324,10 @@ struct MandateJson {
 struct RequestJson {
     id: Uuid,
     status: &'static str,
-    context: String,
+    context: &'static str,
     label: Option<String>,
     email: Option<String>,
-    language: String,
+    language: &'static str,
     #[serde(skip_serializing_if = "Option::is_none")]
     link: Option<String>,
     expires_at: DateTime<Utc>,
@@ -349,16 +341,16 @@ fn request_json(r: &AccessRequest, now: DateTime<Utc>, link: Option<String>) -> 
     RequestJson {
         id: r.id,
         status: status.as_str(),
-        context: r.context.clone(),
+        context: r.context.code(),
         label: r.label.clone(),
         email: r.email.clone(),
-        language: r.language.clone(),
+        language: r.language.code(),
         link,
         expires_at: r.expires_at,
         created_at: r.created_at,
         mandate: r.mandate_id.map(|id| MandateJson {
             id,
-            niss: r.citizen_niss.clone(),
+            niss: r.citizen_niss.as_ref().map(|n| n.as_str().to_string()),
             first_name: r.citizen_first_name.clone(),
             last_name: r.citizen_last_name.clone(),
             valid_from: r.accepted_at,
@@ -392,7 +384,6 @@ async fn create_request(
     {
         return Err(Problem::new(Code::InvalidNiss));
     }
-    let scope = caller.scope(body.on_behalf_of.as_deref()).await?;
     let input = RequestInput {
         label: body.label,
         email: body.email,
@@ -400,10 +391,12 @@ async fn create_request(
         language: body.language,
         niss: body.niss.unwrap_or_default(),
     };
+    let valid = ValidRequest::try_from(&input).map_err(ServiceError::Invalid)?;
+    let scope = caller.scope(body.on_behalf_of.as_deref()).await?;
     let (actor, now) = (caller.actor(), caller.now());
-    let public_url = caller.state.settings.public_url.clone();
-    let created = run_blocking(caller.state.tenants.main(), move |conn| {
-        requests::create(conn, &scope, &actor, &input, &public_url, now).map_err(ApiError::from)
+    let link_base = routes::citizen_link_base(&caller.state.settings.public_url);
+    let created = run_blocking(caller.pool(), move |conn| {
+        requests::create(conn, &scope, &actor, &valid, &link_base, now)
     })
     .await?;
     Ok(HttpResponse::Created()
@@ -457,9 +450,8 @@ async fn list_requests(
     let (page, size) = paging(query.page, query.page_size)?;
     let scope = caller.scope(query.on_behalf_of.as_deref()).await?;
     let now = caller.now();
-    let list = run_blocking(caller.state.tenants.main(), move |conn| {
-        requests::list_for_api(conn, &scope, status, page, size, now)
-            .map_err(|e| ApiError::from(crate::db::DbError::Query(e)))
+    let list = run_blocking(caller.pool(), move |conn| {
+        requests::list_for_api(conn, &scope, status, page, size, now).map_err(ApiError::from)
     })
     .await?;
     let wants_csv = req
@@ -475,7 +467,7 @@ async fn list_requests(
     if wants_csv {
         return Ok(HttpResponse::Ok()
             .content_type("text/csv; charset=utf-8")
-            .body(to_csv(&items)));
+            .body(to_csv(&items)?));
     }
     Ok(HttpResponse::Ok().json(Page {
         items,
@@ -485,9 +477,13 @@ async fn list_requests(
     }))
 }
 
-fn to_csv(items: &[RequestJson]) -> String {
+fn to_csv(items: &[RequestJson]) -> Result<String, Problem> {
+    let failed = |e: &dyn std::fmt::Display| {
+        tracing::error!(error = %e, "CSV export failed");
+        Problem::new(Code::Internal)
+    };
     let mut w = csv::Writer::from_writer(Vec::new());
-    let _ = w.write_record([
+    w.write_record([
         "id",
         "status",
         "context",
@@ -501,16 +497,17 @@ fn to_csv(items: &[RequestJson]) -> String {
         "lastName",
         "validFrom",
         "validUntil",
-    ]);
+    ])
+    .map_err(|e| failed(&e))?;
     for r in items {
         let m = r.mandate.as_ref();
-        let _ = w.write_record([
+        w.write_record([
             r.id.to_string(),
             r.status.to_string(),
-            r.context.clone(),
+            r.context.to_string(),
             r.label.clone().unwrap_or_default(),
             r.email.clone().unwrap_or_default(),
-            r.language.clone(),
+            r.language.to_string(),
             r.created_at.to_rfc3339(),
             r.expires_at.to_rfc3339(),
             m.and_then(|m| m.niss.clone()).unwrap_or_default(),
@@ -522,9 +519,11 @@ fn to_csv(items: &[RequestJson]) -> String {
             m.and_then(|m| m.valid_until)
                 .map(|d| d.to_rfc3339())
                 .unwrap_or_default(),
-        ]);
+        ])
+        .map_err(|e| failed(&e))?;
     }
-    String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
+    let bytes = w.into_inner().map_err(|e| failed(&e))?;
+    String::from_utf8(bytes).map_err(|e| failed(&e))
 }
 
 #[derive(Deserialize)]
@@ -546,7 +545,7 @@ async fn get_request(
     let id = parse_id(&id)?;
     let scope = caller.scope(query.on_behalf_of.as_deref()).await?;
     let now = caller.now();
-    let r = run_blocking(caller.state.tenants.main(), move |conn| {
+    let r = run_blocking(caller.pool(), move |conn| {
         requests::find_in_scope(conn, &scope, id).map_err(ApiError::from)
     })
     .await?;
@@ -562,7 +561,7 @@ async fn withdraw_request(
     let id = parse_id(&id)?;
     let scope = caller.scope(query.on_behalf_of.as_deref()).await?;
     let (actor, now) = (caller.actor(), caller.now());
-    run_blocking(caller.state.tenants.main(), move |conn| {
+    run_blocking(caller.pool(), move |conn| {
         requests::withdraw(conn, &scope, &actor, id, now).map_err(ApiError::from)
     })
     .await?;
@@ -583,7 +582,7 @@ struct MandatesQuery {
 struct MandateItem {
     id: Uuid,
     request_id: Uuid,
-    context: String,
+    context: &'static str,
     niss: Option<String>,
     first_name: Option<String>,
     last_name: Option<String>,
@@ -603,9 +602,9 @@ async fn list_mandates(
     let (page, size) = paging(query.page, query.page_size)?;
     let scope = caller.scope(query.on_behalf_of.as_deref()).await?;
     let now = caller.now();
-    let list = run_blocking(caller.state.tenants.main(), move |conn| {
+    let list = run_blocking(caller.pool(), move |conn| {
         requests::list_for_api(conn, &scope, Some(RequestStatus::Accepted), page, size, now)
-            .map_err(|e| ApiError::from(crate::db::DbError::Query(e)))
+            .map_err(ApiError::from)
     })
     .await?;
     let items = list
@@ -616,8 +615,8 @@ async fn list_mandates(
             Some(MandateItem {
                 id: r.mandate_id?,
                 request_id: r.id,
-                context: r.context.clone(),
-                niss: r.citizen_niss.clone(),
+                context: r.context.code(),
+                niss: r.citizen_niss.as_ref().map(|n| n.as_str().to_string()),
                 first_name: r.citizen_first_name.clone(),
                 last_name: r.citizen_last_name.clone(),
                 valid_from: r.accepted_at,
@@ -652,11 +651,12 @@ async fn consult_by_niss(
     let niss = Niss::parse(&body.niss).map_err(|_| Problem::new(Code::InvalidNiss))?;
     let scope = caller.scope(body.on_behalf_of.as_deref()).await?;
     let (actor, now) = (caller.actor(), caller.now());
-    run_blocking(caller.state.tenants.main(), move |conn| {
-        let mandate = requests::active_mandate_for(conn, &scope, &niss, context, now)
-            .map_err(|e| ApiError::from(crate::db::DbError::Query(e)))?
+    let sources = caller.state.sources.clone();
+    run_blocking(caller.pool(), move |conn| {
+        let mandate = requests::active_mandate_for(conn, &scope, &niss, context, now)?
             .ok_or_else(|| Problem::new(Code::NoActiveMandate))?;
-        consult::consult(conn, &PgSources, &scope, &actor, mandate.id, now).map_err(ApiError::from)
+        consult::consult(conn, sources.as_ref(), &scope, &actor, mandate.id, now)
+            .map_err(ApiError::from)
     })
     .await
 }
@@ -723,9 +723,9 @@ async fn put_webhook(
         return Err(Problem::new(Code::InvalidRequest).with_detail_arg("reason", "secret"));
     }
     let id = caller.caller.client_id;
-    run_blocking(caller.state.tenants.main(), move |conn| {
+    run_blocking(caller.pool(), move |conn| {
         crate::webhooks::set_endpoint(conn, id, Some((&body.url, &body.secret)))
-            .map_err(|e| ApiError::from(crate::db::DbError::Query(e)))
+            .map_err(ApiError::from)
     })
     .await?;
     Ok(HttpResponse::NoContent().finish())
@@ -734,9 +734,8 @@ async fn put_webhook(
 async fn get_webhook(caller: Caller) -> Result<HttpResponse, Problem> {
     caller.require(ApiScope::Mandates)?;
     let id = caller.caller.client_id;
-    let url = run_blocking(caller.state.tenants.main(), move |conn| {
-        crate::webhooks::endpoint(conn, id)
-            .map_err(|e| ApiError::from(crate::db::DbError::Query(e)))
+    let url = run_blocking(caller.pool(), move |conn| {
+        crate::webhooks::endpoint(conn, id).map_err(ApiError::from)
     })
     .await?
     .ok_or_else(|| Problem::new(Code::NotFound))?;
@@ -746,9 +745,8 @@ async fn get_webhook(caller: Caller) -> Result<HttpResponse, Problem> {
 async fn delete_webhook(caller: Caller) -> Result<HttpResponse, Problem> {
     caller.require(ApiScope::Mandates)?;
     let id = caller.caller.client_id;
-    run_blocking(caller.state.tenants.main(), move |conn| {
-        crate::webhooks::set_endpoint(conn, id, None)
-            .map_err(|e| ApiError::from(crate::db::DbError::Query(e)))
+    run_blocking(caller.pool(), move |conn| {
+        crate::webhooks::set_endpoint(conn, id, None).map_err(ApiError::from)
     })
     .await?;
     Ok(HttpResponse::NoContent().finish())

@@ -9,88 +9,36 @@ use actix_web::{
 };
 use serde_json::json;
 
-use crate::{i18n, i18n::Lang};
+pub use crate::services::ErrorCode as Code;
+use crate::{i18n, i18n::Lang, services::Refusal};
 
-/// The stable error codes of the API.
-#[derive(Copy, Clone, Debug, PartialEq, Eq)]
-pub enum Code {
-    /// A NISS that is not one.
-    InvalidNiss,
-    /// An enterprise number that is not one.
-    InvalidBce,
-    /// An e-mail address that is not one.
-    InvalidEmail,
-    /// Anything else malformed.
-    InvalidRequest,
-    /// A context that does not exist.
-    UnknownContext,
-    /// No such object for this client.
-    NotFound,
-    /// Not in a state allowing this.
-    InvalidState,
-    /// No active citizen mandate for this person and context.
-    NoActiveMandate,
-    /// No valid bearer token.
-    Unauthorized,
-    /// The token lacks the scope.
-    InsufficientScope,
-    /// The company did not activate this API.
-    ApiNotActivated,
-    /// The company is suspended.
-    CompanySuspended,
-    /// Too many calls.
-    RateLimited,
-    /// Our fault.
-    Internal,
+/// The HTTP status of a code.
+pub fn status_of(code: Code) -> StatusCode {
+    match code {
+        Code::InvalidNiss
+        | Code::InvalidBce
+        | Code::InvalidEmail
+        | Code::InvalidRequest
+        | Code::UnknownContext => StatusCode::BAD_REQUEST,
+        Code::NotFound => StatusCode::NOT_FOUND,
+        Code::InvalidState => StatusCode::CONFLICT,
+        Code::NoActiveMandate
+        | Code::InsufficientScope
+        | Code::ApiNotActivated
+        | Code::CompanySuspended => StatusCode::FORBIDDEN,
+        Code::Unauthorized => StatusCode::UNAUTHORIZED,
+        Code::RateLimited => StatusCode::TOO_MANY_REQUESTS,
+        Code::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
+        Code::Internal => StatusCode::INTERNAL_SERVER_ERROR,
+    }
 }
 
-impl Code {
-    /// The code as sent.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Code::InvalidNiss => "INVALID_NISS",
-            Code::InvalidBce => "INVALID_BCE",
-            Code::InvalidEmail => "INVALID_EMAIL",
-            Code::InvalidRequest => "INVALID_REQUEST",
-            Code::UnknownContext => "UNKNOWN_CONTEXT",
-            Code::NotFound => "NOT_FOUND",
-            Code::InvalidState => "INVALID_STATE",
-            Code::NoActiveMandate => "NO_ACTIVE_MANDATE",
-            Code::Unauthorized => "UNAUTHORIZED",
-            Code::InsufficientScope => "INSUFFICIENT_SCOPE",
-            Code::ApiNotActivated => "API_NOT_ACTIVATED",
-            Code::CompanySuspended => "COMPANY_SUSPENDED",
-            Code::RateLimited => "RATE_LIMITED",
-            Code::Internal => "INTERNAL_ERROR",
-        }
-    }
-
-    /// The HTTP status.
-    pub fn status(self) -> StatusCode {
-        match self {
-            Code::InvalidNiss
-            | Code::InvalidBce
-            | Code::InvalidEmail
-            | Code::InvalidRequest
-            | Code::UnknownContext => StatusCode::BAD_REQUEST,
-            Code::NotFound => StatusCode::NOT_FOUND,
-            Code::InvalidState => StatusCode::CONFLICT,
-            Code::NoActiveMandate
-            | Code::InsufficientScope
-            | Code::ApiNotActivated
-            | Code::CompanySuspended => StatusCode::FORBIDDEN,
-            Code::Unauthorized => StatusCode::UNAUTHORIZED,
-            Code::RateLimited => StatusCode::TOO_MANY_REQUESTS,
-            Code::Internal => StatusCode::INTERNAL_SERVER_ERROR,
-        }
-    }
-
-    fn key(self) -> String {
-        format!(
-            "api-error-{}",
-            self.as_str().to_ascii_lowercase().replace('_', "-")
-        )
-    }
+/// The message key of a code's generic detail.
+fn key_of(code: Code) -> String {
+    format!(
+        "api-error-{}",
+        code.as_str().to_ascii_lowercase().replace('_', "-")
+    )
 }
 
 /// A problem to answer with.
@@ -100,8 +48,10 @@ pub struct Problem {
     pub code: Code,
     /// A value for the detail message (`reason`).
     pub reason: Option<String>,
-    /// Seconds to wait (429).
+    /// Seconds to wait (429, 503).
     pub retry_after: Option<u64>,
+    /// The refusal explained, when the rules said no.
+    pub refusal: Option<Refusal>,
 }
 
 impl Problem {
@@ -111,6 +61,14 @@ impl Problem {
             code,
             reason: None,
             retry_after: None,
+            refusal: None,
+        }
+    }
+    /// The problem of a refusal: its code, and its explanation as the detail.
+    pub fn refused(refusal: Refusal) -> Problem {
+        Problem {
+            refusal: Some(refusal),
+            ..Problem::new(refusal.code())
         }
     }
     /// Adds the `reason` argument of the detail.
@@ -126,8 +84,11 @@ impl Problem {
 
     /// The JSON body in `lang`.
     pub fn body(&self, lang: Lang) -> serde_json::Value {
-        let status = self.code.status();
-        let mut detail = lang.t(&self.code.key());
+        let status = status_of(self.code);
+        let mut detail = match self.refusal {
+            Some(r) => lang.t(r.message_key()),
+            None => lang.t(&key_of(self.code)),
+        };
         if let Some(reason) = &self.reason {
             detail = format!("{detail} ({reason})");
         }
@@ -149,7 +110,7 @@ impl std::fmt::Display for Problem {
 
 impl ResponseError for Problem {
     fn status_code(&self) -> StatusCode {
-        self.code.status()
+        status_of(self.code)
     }
     fn error_response(&self) -> HttpResponse {
         let mut res = HttpResponse::new(self.status_code());
@@ -186,6 +147,7 @@ pub async fn render_problems(
                 401 => Code::Unauthorized,
                 404 | 405 => Code::NotFound,
                 429 => Code::RateLimited,
+                503 => Code::Unavailable,
                 400..=499 => Code::InvalidRequest,
                 _ => Code::Internal,
             };
@@ -197,7 +159,7 @@ pub async fn render_problems(
             Problem::new(code)
         });
     let (req, _) = res.into_parts();
-    let mut out = HttpResponse::build(problem.code.status());
+    let mut out = HttpResponse::build(status_of(problem.code));
     out.content_type("application/problem+json");
     if problem.code == Code::Unauthorized {
         out.insert_header((header::WWW_AUTHENTICATE, "Bearer realm=\"mandat\""));

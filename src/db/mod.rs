@@ -2,8 +2,12 @@
 //! synchronous queries off the async executor. Model functions take `&mut PgConnection`
 //! so they run on a pooled connection or inside a transaction alike.
 
-pub mod requests;
+pub mod access_requests;
+pub mod job_runs;
+pub mod request_events;
 pub mod schema;
+pub mod types;
+pub mod webhook_deliveries;
 
 use diesel::{
     PgConnection,

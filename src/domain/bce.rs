@@ -3,6 +3,7 @@
 use std::fmt;
 use std::str::FromStr;
 
+use diesel::{deserialize::FromSqlRow, expression::AsExpression};
 use serde::{Deserialize, Serialize, Serializer};
 
 /// Number of digits in an enterprise number.
@@ -11,7 +12,10 @@ const LEN: usize = 10;
 /// A valid enterprise number: 10 ASCII digits, the first 0 or 1, and
 /// `97 - (first 8 digits mod 97)` equal to the last two. Obtain one with
 /// [`Bce::parse`].
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize)]
+#[derive(
+    Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, AsExpression, FromSqlRow,
+)]
+#[diesel(sql_type = diesel::sql_types::Text)]
 #[serde(try_from = "String")]
 pub struct Bce(String);
 

@@ -5,12 +5,16 @@
 //! keys) plus its rule module.
 
 use chrono::{DateTime, Months, TimeDelta, Utc};
+use diesel::{deserialize::FromSqlRow, expression::AsExpression};
 use serde::{Deserialize, Serialize};
 
 /// A kind of pre-contractual data a company may ask access to.
 ///
 /// Serialized as its [`code`](Context::code), e.g. `"FLEXI_JOB"`.
-#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(
+    Copy, Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, AsExpression, FromSqlRow,
+)]
+#[diesel(sql_type = diesel::sql_types::Text)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 pub enum Context {
     /// Flexi-job possibility (deliberation 25/016 of 14 January 2025).

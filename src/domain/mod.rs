@@ -4,15 +4,18 @@
 //! Nothing in here performs I/O. Every type that crosses a trust boundary is
 //! *parsed* into a value that cannot be invalid ("parse, don't validate").
 
+pub mod actor;
 pub mod bce;
 pub mod context;
 pub mod email;
+pub mod events;
 pub mod flexi;
 pub mod niss;
 pub mod quarter;
 pub mod status;
 pub mod student;
 
+pub use actor::Actor;
 pub use bce::{Bce, BceError};
 pub use context::Context;
 pub use email::{Email, EmailError};

@@ -10,6 +10,7 @@ use std::fmt;
 use std::str::FromStr;
 
 use chrono::NaiveDate;
+use diesel::{deserialize::FromSqlRow, expression::AsExpression};
 use serde::{Deserialize, Serialize, Serializer};
 
 /// Number of digits in a NISS.
@@ -19,7 +20,8 @@ const LEN: usize = 11;
 ///
 /// Holds exactly 11 ASCII digits whose check digits match and whose month and
 /// day fields are in range. Obtain one with [`Niss::parse`].
-#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize)]
+#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, AsExpression, FromSqlRow)]
+#[diesel(sql_type = diesel::sql_types::Text)]
 #[serde(try_from = "String")]
 pub struct Niss(String);
 

@@ -8,14 +8,18 @@
 use std::fmt;
 
 use chrono::{DateTime, Utc};
+use diesel::{deserialize::FromSqlRow, expression::AsExpression};
 use serde::{Deserialize, Serialize};
 
 use super::context::link_is_valid;
 
 /// The state of an access request.
 ///
-/// Serialized as its lowercase [`as_str`](RequestStatus::as_str) form.
-#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+/// Serialized and stored as its lowercase [`as_str`](RequestStatus::as_str) form.
+#[derive(
+    Copy, Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, AsExpression, FromSqlRow,
+)]
+#[diesel(sql_type = diesel::sql_types::Text)]
 #[serde(rename_all = "lowercase")]
 pub enum RequestStatus {
     /// Sent, waiting for the citizen's answer.
@@ -67,6 +71,10 @@ pub struct TransitionError {
     /// The refused transition.
     pub transition: Transition,
 }
+
+/// How long expired and refused requests stay in the company's *Requested* list after
+/// their end (the link's end, or the refusal), before the `archive` job takes them out.
+pub const REQUESTED_LIST_DAYS: i64 = 14;
 
 /// The company-app tab a request is listed in.
 #[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]

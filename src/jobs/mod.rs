@@ -2,19 +2,49 @@
 //! fixed clock; a small scheduler that only times them, logs failures, and never runs the
 //! same job twice at once across instances (a PostgreSQL advisory lock per job).
 //! Every run is recorded in `job_runs` (when, how long, rows, error) for the back office.
+//!
+//! A job runs in a [`JobContext`]: a tenant's database and clock, and the settings. It
+//! knows nothing of the web side: the scheduler of `mandat serve`, the command line and
+//! the back office's "run now" all make a context and call [`run_once`].
 
 pub mod lifecycle;
 
-use std::time::Duration;
+use std::{sync::Arc, time::Duration};
 
 use chrono::{DateTime, Utc};
 use diesel::{
-    ExpressionMethods, PgConnection, QueryDsl, QueryResult, QueryableByName, RunQueryDsl,
-    Selectable, SelectableHelper, sql_query, sql_types::BigInt,
+    PgConnection, QueryResult, QueryableByName, RunQueryDsl, sql_query, sql_types::BigInt,
 };
 use tokio::task::{JoinHandle, JoinSet};
 
-use crate::{db::schema::job_runs, web::AppState};
+use crate::{
+    clock::SharedClock,
+    db::{DbPool, job_runs},
+    settings::Settings,
+    state::{AppState, Tenant},
+};
+
+/// What a job needs: one tenant's database and clock, and the settings.
+#[derive(Clone)]
+pub struct JobContext {
+    /// The tenant's database.
+    pub pool: DbPool,
+    /// The tenant's clock.
+    pub clock: SharedClock,
+    /// The settings (intervals, retention, SMTP).
+    pub settings: Arc<Settings>,
+}
+
+impl JobContext {
+    /// The context of a job run for `tenant`.
+    pub fn for_tenant(tenant: &Tenant, settings: Arc<Settings>) -> JobContext {
+        JobContext {
+            pool: tenant.pool().clone(),
+            clock: tenant.clock().clone(),
+            settings,
+        }
+    }
+}
 
 /// A job the scheduler knows.
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
@@ -66,14 +96,15 @@ impl Job {
         0x6d61_6e64_0000 + self as i64
     }
 
-    fn interval(self, state: &AppState) -> Option<Duration> {
+    fn interval(self, settings: &Settings) -> Option<Duration> {
+        let jobs = &settings.jobs;
         match self {
-            Job::DeliverMail => state.settings.jobs.deliver_mail,
-            Job::DeliverWebhooks => state.settings.jobs.deliver_webhooks,
-            Job::ExpireRequests => state.settings.jobs.expire_requests,
-            Job::EndMandates => state.settings.jobs.end_mandates,
-            Job::Archive => state.settings.jobs.archive,
-            Job::Purge => state.settings.jobs.purge,
+            Job::DeliverMail => jobs.deliver_mail,
+            Job::DeliverWebhooks => jobs.deliver_webhooks,
+            Job::ExpireRequests => jobs.expire_requests,
+            Job::EndMandates => jobs.end_mandates,
+            Job::Archive => jobs.archive,
+            Job::Purge => jobs.purge,
         }
     }
 }
@@ -86,8 +117,8 @@ struct Locked {
 
 /// Runs `job` once unless another instance is running it (`Ok(None)` then); returns the
 /// number of rows it changed. The run, failed or not, is recorded in `job_runs`.
-pub fn run_once_blocking(state: &AppState, job: Job) -> anyhow::Result<Option<usize>> {
-    let mut conn = state.tenants.main().get()?;
+pub fn run_once_blocking(ctx: &JobContext, job: Job) -> anyhow::Result<Option<usize>> {
+    let mut conn = ctx.pool.get()?;
     let key = job.lock_key();
     let locked = sql_query("SELECT pg_try_advisory_lock($1) AS locked")
         .bind::<BigInt, _>(key)
@@ -96,13 +127,20 @@ pub fn run_once_blocking(state: &AppState, job: Job) -> anyhow::Result<Option<us
     if !locked {
         return Ok(None);
     }
-    let now = state.clock.now();
+    let now = ctx.clock.now();
     let started = std::time::Instant::now();
-    let result = run_job(&mut conn, state, job, now);
+    let result = run_job(&mut conn, &ctx.settings, job, now);
     let elapsed = chrono::Duration::from_std(started.elapsed()).unwrap_or_default();
     let error = result.as_ref().err().map(|e| format!("{e:#}"));
     let rows = *result.as_ref().unwrap_or(&0);
-    if let Err(e) = record_run(&mut conn, job, now, now + elapsed, rows, error.as_deref()) {
+    if let Err(e) = job_runs::record(
+        &mut conn,
+        job.name(),
+        now,
+        now + elapsed,
+        rows,
+        error.as_deref(),
+    ) {
         tracing::warn!(job = job.name(), error = %e, "job run not recorded");
     }
     unlock(&mut conn, key)?;
@@ -111,11 +149,10 @@ pub fn run_once_blocking(state: &AppState, job: Job) -> anyhow::Result<Option<us
 
 fn run_job(
     conn: &mut PgConnection,
-    state: &AppState,
+    settings: &Settings,
     job: Job,
     now: DateTime<Utc>,
 ) -> anyhow::Result<usize> {
-    let settings = &state.settings;
     Ok(match job {
         Job::DeliverMail => crate::mail::deliver_due(conn, settings, now)?,
         Job::DeliverWebhooks => crate::webhooks::deliver_due(conn, now)?,
@@ -150,68 +187,10 @@ fn run_job(
     })
 }
 
-fn record_run(
-    conn: &mut PgConnection,
-    job: Job,
-    started_at: DateTime<Utc>,
-    finished_at: DateTime<Utc>,
-    rows: usize,
-    error: Option<&str>,
-) -> QueryResult<()> {
-    diesel::insert_into(job_runs::table)
-        .values((
-            job_runs::job.eq(job.name()),
-            job_runs::started_at.eq(started_at),
-            job_runs::finished_at.eq(finished_at),
-            job_runs::rows_affected.eq(i64::try_from(rows).unwrap_or(i64::MAX)),
-            job_runs::error.eq(error),
-        ))
-        .execute(conn)
-        .map(|_| ())
-}
-
-/// One recorded run of a job.
-#[derive(Clone, Debug, diesel::Queryable, Selectable)]
-#[diesel(table_name = job_runs, check_for_backend(diesel::pg::Pg))]
-pub struct JobRun {
-    /// Id.
-    pub id: i64,
-    /// The job's name.
-    pub job: String,
-    /// When it started (the application's clock).
-    pub started_at: DateTime<Utc>,
-    /// When it finished (start + the time it took).
-    pub finished_at: DateTime<Utc>,
-    /// Rows it changed.
-    pub rows_affected: i64,
-    /// Why it failed, if it did.
-    pub error: Option<String>,
-}
-
-impl JobRun {
-    /// How long it took.
-    pub fn duration(&self) -> chrono::Duration {
-        self.finished_at - self.started_at
-    }
-}
-
-/// The last run of every job that ever ran, by job name, for the back-office dashboard.
-pub fn last_runs(conn: &mut PgConnection) -> QueryResult<Vec<JobRun>> {
-    job_runs::table
-        .distinct_on(job_runs::job)
-        .order((
-            job_runs::job,
-            job_runs::started_at.desc(),
-            job_runs::id.desc(),
-        ))
-        .select(JobRun::as_select())
-        .load(conn)
-}
-
 /// [`run_once_blocking`] off the async executor.
-pub async fn run_once(state: &AppState, job: Job) -> anyhow::Result<Option<usize>> {
-    let state = state.clone();
-    tokio::task::spawn_blocking(move || run_once_blocking(&state, job)).await?
+pub async fn run_once(ctx: &JobContext, job: Job) -> anyhow::Result<Option<usize>> {
+    let ctx = ctx.clone();
+    tokio::task::spawn_blocking(move || run_once_blocking(&ctx, job)).await?
 }
 
 fn unlock(conn: &mut PgConnection, key: i64) -> QueryResult<()> {
@@ -221,12 +200,12 @@ fn unlock(conn: &mut PgConnection, key: i64) -> QueryResult<()> {
         .map(|_| ())
 }
 
-/// Starts every scheduled job; aborting the handle stops them all.
+/// Starts every scheduled job, for every tenant; aborting the handle stops them all.
 pub fn spawn_scheduler(state: AppState) -> JoinHandle<()> {
     tokio::spawn(async move {
         let mut set = JoinSet::new();
         for job in Job::ALL {
-            let Some(every) = job.interval(&state) else {
+            let Some(every) = job.interval(&state.settings) else {
                 tracing::info!(job = job.name(), "job disabled");
                 continue;
             };
@@ -236,16 +215,19 @@ pub fn spawn_scheduler(state: AppState) -> JoinHandle<()> {
                 ticker.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
                 loop {
                     ticker.tick().await;
-                    let started = std::time::Instant::now();
-                    match run_once(&state, job).await {
-                        Ok(Some(n)) if n > 0 => tracing::info!(
-                            job = job.name(),
-                            rows = n,
-                            ms = started.elapsed().as_millis() as u64,
-                            "job ran"
-                        ),
-                        Ok(_) => {}
-                        Err(e) => tracing::error!(job = job.name(), error = ?e, "job failed"),
+                    for tenant in state.tenants.all() {
+                        let ctx = JobContext::for_tenant(&tenant, state.settings.clone());
+                        let started = std::time::Instant::now();
+                        match run_once(&ctx, job).await {
+                            Ok(Some(n)) if n > 0 => tracing::info!(
+                                job = job.name(),
+                                rows = n,
+                                ms = started.elapsed().as_millis() as u64,
+                                "job ran"
+                            ),
+                            Ok(_) => {}
+                            Err(e) => tracing::error!(job = job.name(), error = ?e, "job failed"),
+                        }
                     }
                 }
             });

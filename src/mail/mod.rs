@@ -2,6 +2,8 @@
 //! the `deliver-mail` job sends due mails over SMTP (lettre), records every attempt, and
 //! retries with exponential back-off until it gives up.
 
+pub mod request;
+
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};

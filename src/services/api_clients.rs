@@ -7,7 +7,7 @@ use diesel::prelude::*;
 use uuid::Uuid;
 
 use super::{
-    ServiceError,
+    Refusal, ServiceError,
     companies::{self, Company, CompanyCtx, Role},
     tokens::{hash_token, new_token},
 };
@@ -156,7 +156,7 @@ pub fn set_api(
     require_main_manager(ctx)?;
     let current = access(conn, ctx.company.id)?;
     if current.circle_of_trust_version.is_none() {
-        return Err(ServiceError::Conflict("api-error-circle-first"));
+        return Err(Refusal::CircleOfTrustFirst.into());
     }
     let q = diesel::update(api_access::table.find(ctx.company.id));
     match scope {

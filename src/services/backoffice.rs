@@ -12,25 +12,30 @@ use diesel::{
     dsl::{count_star, sql},
     pg::Pg,
     prelude::*,
-    sql_types::{BigInt, Bool, Text, Timestamptz},
+    sql_types::{Bool, Text},
 };
 use uuid::Uuid;
 
 use super::{
-    Actor, FieldErrors, ServiceError,
+    FieldErrors, Refusal, ServiceError,
     companies::{self, Company},
-    consult, events,
+    consult,
 };
 use crate::{
     auth::StaffRole,
     db::{
-        requests::{AccessRequest, find},
+        access_requests::{
+            self as requests_db, AccessRequest, Guard, SetOnTransition, find, find_for_update,
+            status_is,
+        },
+        job_runs::{self, JobRun},
+        request_events,
         schema::{
             access_request_keys as keys, access_requests, api_clients, companies as companies_t,
             email_attempts, outbox_emails, staff, staff_audit, webhook_deliveries,
         },
     },
-    domain::{Bce, Context, Niss, RequestStatus, status::Transition},
+    domain::{Actor, Bce, Context, Niss, RequestStatus, status::Transition},
 };
 
 /// Rows per page of the search and of the audit.
@@ -401,26 +406,9 @@ fn prefix_pattern(s: &str) -> String {
 
 /// Requests whose status reads as `filter` at `now`.
 fn with_state<'a>(q: BoxedQuery<'a>, filter: StateFilter, now: DateTime<Utc>) -> BoxedQuery<'a> {
-    use access_requests::dsl as r;
     match filter {
-        StateFilter::Archived => q.filter(r::archived_at.is_not_null()),
-        StateFilter::Status(RequestStatus::Pending) => {
-            q.filter(r::status.eq("pending").and(r::expires_at.gt(now)))
-        }
-        StateFilter::Status(RequestStatus::Expired) => q.filter(
-            r::status
-                .eq("expired")
-                .or(r::status.eq("pending").and(r::expires_at.le(now))),
-        ),
-        StateFilter::Status(RequestStatus::Accepted) => {
-            q.filter(r::status.eq("accepted").and(r::valid_until.gt(now)))
-        }
-        StateFilter::Status(RequestStatus::Ended) => q.filter(
-            r::status
-                .eq("ended")
-                .or(r::status.eq("accepted").and(r::valid_until.le(now))),
-        ),
-        StateFilter::Status(other) => q.filter(r::status.eq(other.as_str())),
+        StateFilter::Archived => q.filter(access_requests::archived_at.is_not_null()),
+        StateFilter::Status(status) => q.filter(status_is(status, now)),
     }
 }
 
@@ -514,7 +502,7 @@ pub fn search(
             q = with_state(q, state, now);
         }
         if let Some(context) = search.context {
-            q = q.filter(r::context.eq(context.code()));
+            q = q.filter(r::context.eq(context));
         }
         if let Some(from) = search.from {
             q = q.filter(r::created_at.ge(from));
@@ -526,7 +514,7 @@ pub fn search(
             // A person has few requests: their ids first (the one who answered, or the one
             // named at creation), each side through its own index.
             let mut ids: Vec<Uuid> = access_requests::table
-                .filter(r::citizen_niss.eq(niss.as_str()))
+                .filter(r::citizen_niss.eq(niss))
                 .select(r::id)
                 .load(conn)?;
             ids.extend(
@@ -586,7 +574,7 @@ pub fn search(
 #[derive(Clone, Debug)]
 pub struct TimelineEvent {
     /// The recorded transition.
-    pub event: events::Event,
+    pub event: request_events::Event,
     /// The actor shown: a masked NISS, a staff member's name, an API client's name, a job.
     pub actor: String,
 }
@@ -695,14 +683,8 @@ pub fn timeline(
 ) -> Result<Timeline, ServiceError> {
     conn.transaction(|conn| {
         let request = find(conn, id)?.ok_or(ServiceError::NotFound)?;
-        let citizen = request
-            .citizen_niss
-            .as_deref()
-            .and_then(|n| Niss::parse(n).ok());
-        let target = request
-            .target_niss
-            .as_deref()
-            .and_then(|n| Niss::parse(n).ok());
+        let citizen = request.citizen_niss.clone();
+        let target = request.target_niss.clone();
         let shown = citizen.as_ref().or(target.as_ref()).map(Niss::masked);
         match look {
             Look::Reveal => audit(
@@ -742,7 +724,7 @@ pub fn timeline(
             )
             .select((api_clients::id, api_clients::name))
             .load(conn)?;
-        let events = events::timeline(conn, id)?
+        let events = request_events::timeline(conn, id)?
             .into_iter()
             .map(|event| {
                 let reference = event.actor_ref.clone().unwrap_or_default();
@@ -834,34 +816,20 @@ pub fn block(
 ) -> Result<AccessRequest, ServiceError> {
     let reason = reason(reason_input)?;
     conn.transaction(|conn| {
-        let request: AccessRequest = access_requests::table
-            .find(id)
-            .select(AccessRequest::as_select())
-            .for_update()
-            .first(conn)
-            .optional()?
-            .ok_or(ServiceError::NotFound)?;
+        let request = find_for_update(conn, id)?.ok_or(ServiceError::NotFound)?;
         let current = request.status_at(now);
-        let next = current
-            .apply(Transition::Block)
-            .map_err(|_| ServiceError::Conflict("admin-error-not-blockable"))?;
-        let updated = diesel::update(access_requests::table.find(id))
-            .set((
-                access_requests::status.eq(next.as_str()),
-                access_requests::status_reason.eq(Some(&reason)),
-                access_requests::status_changed_at.eq(now),
-            ))
-            .returning(AccessRequest::as_returning())
-            .get_result(conn)?;
-        events::record(
+        let updated = requests_db::transition(
             conn,
             id,
-            Some(current),
-            next,
+            current,
+            Transition::Block,
+            Guard::Any,
+            SetOnTransition::Reason(Some(&reason)),
             &Actor::Staff { id: staff_id },
             Some(&reason),
             now,
-        )?;
+        )?
+        .ok_or(Refusal::NotBlockable)?;
         audit(
             conn,
             staff_id,
@@ -887,43 +855,28 @@ pub fn unblock(
 ) -> Result<AccessRequest, ServiceError> {
     let reason = reason(reason_input)?;
     conn.transaction(|conn| {
-        let request: AccessRequest = access_requests::table
-            .find(id)
-            .select(AccessRequest::as_select())
-            .for_update()
-            .first(conn)
-            .optional()?
-            .ok_or(ServiceError::NotFound)?;
-        let current = request.stored_status();
-        if current != RequestStatus::Blocked {
-            return Err(ServiceError::Conflict("admin-error-not-blocked"));
+        let request = find_for_update(conn, id)?.ok_or(ServiceError::NotFound)?;
+        if request.status != RequestStatus::Blocked {
+            return Err(Refusal::NotBlocked.into());
         }
         if request.accepted_at.is_none() || request.mandate_id.is_none() {
-            return Err(ServiceError::Conflict("admin-error-unblock-never-accepted"));
+            return Err(Refusal::UnblockNeverAccepted.into());
         }
         if request.archived_at.is_some() || request.valid_until.is_none_or(|u| u <= now) {
-            return Err(ServiceError::Conflict("admin-error-unblock-ended"));
+            return Err(Refusal::UnblockEnded.into());
         }
-        let next = current
-            .apply(Transition::Unblock)
-            .map_err(|_| ServiceError::Conflict("admin-error-not-blocked"))?;
-        let updated = diesel::update(access_requests::table.find(id))
-            .set((
-                access_requests::status.eq(next.as_str()),
-                access_requests::status_reason.eq(None::<String>),
-                access_requests::status_changed_at.eq(now),
-            ))
-            .returning(AccessRequest::as_returning())
-            .get_result(conn)?;
-        events::record(
+        let updated = requests_db::transition(
             conn,
             id,
-            Some(current),
-            next,
+            RequestStatus::Blocked,
+            Transition::Unblock,
+            Guard::Any,
+            SetOnTransition::Reason(None),
             &Actor::Staff { id: staff_id },
             Some(&reason),
             now,
-        )?;
+        )?
+        .ok_or(Refusal::NotBlocked)?;
         audit(
             conn,
             staff_id,
@@ -984,7 +937,7 @@ pub fn suspend(
         .optional()?;
         let Some(company) = updated else {
             return match companies::find(conn, id)? {
-                Some(_) => Err(ServiceError::Conflict("admin-error-already-suspended")),
+                Some(_) => Err(Refusal::AlreadySuspended.into()),
                 None => Err(ServiceError::NotFound),
             };
         };
@@ -1022,7 +975,7 @@ pub fn reinstate(
         .optional()?;
         let Some(company) = updated else {
             return match companies::find(conn, id)? {
-                Some(_) => Err(ServiceError::Conflict("admin-error-not-suspended")),
+                Some(_) => Err(Refusal::NotSuspended.into()),
                 None => Err(ServiceError::NotFound),
             };
         };
@@ -1058,51 +1011,32 @@ pub struct Dashboard {
     /// Webhook deliveries failing: given up, or tried and not delivered yet.
     pub webhooks_failing: i64,
     /// The last run of every job that ran.
-    pub last_runs: Vec<crate::jobs::JobRun>,
-}
-
-#[derive(QueryableByName)]
-struct StatusCount {
-    #[diesel(sql_type = Text)]
-    status: String,
-    #[diesel(sql_type = BigInt)]
-    n: i64,
+    pub last_runs: Vec<JobRun>,
 }
 
 /// The dashboard at `now`.
 pub fn dashboard(conn: &mut PgConnection, now: DateTime<Utc>) -> QueryResult<Dashboard> {
     use access_requests::dsl as r;
-    let counts: Vec<StatusCount> = diesel::sql_query(
-        "SELECT CASE WHEN archived_at IS NOT NULL THEN 'archived'
-                     WHEN status = 'pending' AND expires_at <= $1 THEN 'expired'
-                     WHEN status = 'accepted' AND valid_until <= $1 THEN 'ended'
-                     ELSE status END AS status,
-                count(*) AS n
-           FROM access_requests
-          GROUP BY 1",
-    )
-    .bind::<Timestamptz, _>(now)
-    .load(conn)?;
-    let count_of = |name: &str| {
-        counts
-            .iter()
-            .find(|c| c.status == name)
-            .map(|c| c.n)
-            .unwrap_or(0)
-    };
-    let by_status = RequestStatus::ALL
-        .into_iter()
-        .map(|s| (s, count_of(s.as_str())))
-        .collect();
+    let mut by_status = Vec::with_capacity(RequestStatus::ALL.len());
+    for status in RequestStatus::ALL {
+        let n: i64 = access_requests::table
+            .filter(r::archived_at.is_null())
+            .filter(status_is(status, now))
+            .select(count_star())
+            .first(conn)?;
+        by_status.push((status, n));
+    }
+    let archived: i64 = access_requests::table
+        .filter(r::archived_at.is_not_null())
+        .select(count_star())
+        .first(conn)?;
     let expiring_24h = access_requests::table
-        .filter(r::status.eq("pending"))
-        .filter(r::expires_at.gt(now))
+        .filter(status_is(RequestStatus::Pending, now))
         .filter(r::expires_at.le(now + Duration::hours(24)))
         .select(count_star())
         .first(conn)?;
     let ending_week = access_requests::table
-        .filter(r::status.eq("accepted"))
-        .filter(r::valid_until.gt(now))
+        .filter(status_is(RequestStatus::Accepted, now))
         .filter(r::valid_until.le(now + Duration::days(7)))
         .select(count_star())
         .first(conn)?;
@@ -1126,12 +1060,12 @@ pub fn dashboard(conn: &mut PgConnection, now: DateTime<Utc>) -> QueryResult<Das
         .first(conn)?;
     Ok(Dashboard {
         by_status,
-        archived: count_of("archived"),
+        archived,
         expiring_24h,
         ending_week,
         mails_failing,
         webhooks_failing,
-        last_runs: crate::jobs::last_runs(conn)?,
+        last_runs: job_runs::last_runs(conn)?,
     })
 }
 

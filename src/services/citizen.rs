@@ -10,13 +10,18 @@ use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 use uuid::Uuid;
 
-use super::{Actor, ServiceError, companies::Company, events, requests::is_blocked_by, tokens};
+use super::{Refusal, ServiceError, companies::Company, requests::is_blocked_by, tokens};
 use crate::{
     db::{
-        requests::{AccessRequest, find, find_by_token_hash},
-        schema::{access_requests, citizen_blocks, companies, persons},
+        access_requests::{
+            self as requests_db, AccessRequest, Guard, SetOnTransition, find, find_by_token_hash,
+        },
+        schema::{access_requests, citizen_blocks, companies},
     },
-    domain::{Context, Niss, RequestStatus, context::mandate_valid_until, status::Transition},
+    domain::{
+        Actor, Context, Niss, RequestStatus, context::mandate_valid_until, status::Transition,
+    },
+    sources::AuthenticSources,
 };
 
 /// Most rows shown in the history.
@@ -38,7 +43,7 @@ pub struct RequestDetails {
 impl RequestDetails {
     /// The context asked for.
     pub fn context(&self) -> Context {
-        self.request.context()
+        self.request.context
     }
 }
 
@@ -113,7 +118,7 @@ pub enum AnswerOutcome {
 /// The request id a link secret designates, if any. Always hashes and looks up, whatever
 /// the input looks like, so every unknown secret costs the same.
 pub fn find_link(conn: &mut PgConnection, token: &str) -> QueryResult<Option<Uuid>> {
-    Ok(find_by_token_hash(conn, &tokens::hash_token(token))?.map(|r| r.id))
+    find_by_token_hash(conn, &tokens::hash_token(token))
 }
 
 /// The companies a request names.
@@ -170,7 +175,7 @@ fn evaluate(
     now: DateTime<Utc>,
 ) -> QueryResult<Step> {
     use RequestStatus as S;
-    let mine = request.citizen_niss.as_deref() == Some(me.as_str());
+    let mine = request.is_bound_to(me);
     if !mine && !opened_through_link {
         return Ok(Step::Page(RequestPage::Problem(LinkProblem::Unknown)));
     }
@@ -202,11 +207,7 @@ fn evaluate(
     if let Some(p) = problem {
         return Ok(Step::Page(RequestPage::Problem(p)));
     }
-    if request
-        .target_niss
-        .as_deref()
-        .is_some_and(|t| t != me.as_str())
-    {
+    if request.target_niss.as_ref().is_some_and(|t| t != me) {
         return Ok(Step::Page(RequestPage::Problem(LinkProblem::NotAddressee)));
     }
     Ok(Step::Bind)
@@ -222,7 +223,6 @@ pub fn open_request(
     opened_through_link: bool,
     now: DateTime<Utc>,
 ) -> Result<RequestPage, ServiceError> {
-    use access_requests::dsl as r;
     for _ in 0..3 {
         let Some(request) = find(conn, id)? else {
             return Ok(RequestPage::Problem(LinkProblem::Unknown));
@@ -230,19 +230,7 @@ pub fn open_request(
         match evaluate(conn, request, me, opened_through_link, now)? {
             Step::Page(page) => return Ok(page),
             Step::Bind => {
-                let bound = diesel::update(
-                    r::access_requests
-                        .filter(r::id.eq(id))
-                        .filter(r::citizen_niss.is_null())
-                        .filter(r::status.eq(RequestStatus::Pending.as_str()))
-                        .filter(r::expires_at.gt(now))
-                        .filter(r::target_niss.is_null().or(r::target_niss.eq(me.as_str()))),
-                )
-                .set((r::citizen_niss.eq(me.as_str()), r::bound_at.eq(now)))
-                .returning(AccessRequest::as_returning())
-                .get_result(conn)
-                .optional()?;
-                if let Some(request) = bound {
+                if let Some(request) = requests_db::bind_citizen(conn, id, me, now)? {
                     tracing::info!(request = %id, "link bound to the citizen who opened it");
                     return Ok(RequestPage::Answer(Box::new(details(conn, request, now)?)));
                 }
@@ -250,13 +238,13 @@ pub fn open_request(
             }
         }
     }
-    Err(ServiceError::Conflict("citizen-problem-answered-text"))
+    Err(Refusal::AlreadyAnswered.into())
 }
 
 /// Whether the recorded outcome of a request is what `answer` would have made.
 fn same_answer(request: &AccessRequest, answer: Answer, company_blocked: bool) -> bool {
     use RequestStatus as S;
-    match (answer, request.stored_status()) {
+    match (answer, request.status) {
         (Answer::Accept, S::Accepted | S::Ended) => true,
         (Answer::Accept, S::Blocked) => company_blocked,
         (Answer::Refuse, S::Refused) => !company_blocked,
@@ -273,13 +261,13 @@ fn same_answer(request: &AccessRequest, answer: Answer, company_blocked: bool) -
 /// `AlreadyAnswered`.
 pub fn answer(
     conn: &mut PgConnection,
+    sources: &dyn AuthenticSources,
     me: &Niss,
     id: Uuid,
     answer: Answer,
     opened_through_link: bool,
     now: DateTime<Utc>,
 ) -> Result<AnswerOutcome, ServiceError> {
-    use access_requests::dsl as r;
     conn.transaction(|conn| {
         let details = match open_request(conn, me, id, opened_through_link, now)? {
             RequestPage::Problem(p) => return Ok(AnswerOutcome::Problem(p)),
@@ -303,42 +291,38 @@ pub fn answer(
             Answer::Accept => Transition::Accept,
             Answer::Refuse | Answer::RefuseBlock => Transition::Refuse,
         };
-        let next = RequestStatus::Pending
-            .apply(transition)
-            .map_err(|e| ServiceError::Other(e.into()))?;
-        let target = r::access_requests
-            .filter(r::id.eq(id))
-            .filter(r::status.eq(RequestStatus::Pending.as_str()))
-            .filter(r::expires_at.gt(now))
-            .filter(r::citizen_niss.eq(me.as_str()));
-        let updated: Option<AccessRequest> = if transition == Transition::Accept {
-            let names: Option<(String, String)> = persons::table
-                .find(me.as_str())
-                .select((persons::first_name, persons::last_name))
-                .first(conn)
-                .optional()?;
-            let (first, last) = names.unzip();
-            diesel::update(target)
-                .set((
-                    r::status.eq(next.as_str()),
-                    r::status_changed_at.eq(now),
-                    r::mandate_id.eq(Uuid::new_v4()),
-                    r::accepted_at.eq(now),
-                    r::valid_until.eq(mandate_valid_until(now, request.context())),
-                    r::citizen_first_name.eq(first),
-                    r::citizen_last_name.eq(last),
-                ))
-                .returning(AccessRequest::as_returning())
-                .get_result(conn)
-                .optional()?
+        let names = if transition == Transition::Accept {
+            sources
+                .person(conn, me)?
+                .map(|p| (p.first_name, p.last_name))
         } else {
-            diesel::update(target)
-                .set((r::status.eq(next.as_str()), r::status_changed_at.eq(now)))
-                .returning(AccessRequest::as_returning())
-                .get_result(conn)
-                .optional()?
+            None
         };
-        let Some(_) = updated else {
+        let set = match &names {
+            _ if transition != Transition::Accept => SetOnTransition::Nothing,
+            names => SetOnTransition::Mandate {
+                valid_until: mandate_valid_until(now, request.context),
+                first_name: names.as_ref().map(|(f, _)| f.as_str()),
+                last_name: names.as_ref().map(|(_, l)| l.as_str()),
+            },
+        };
+        let note = match (answer, blocked) {
+            (Answer::Accept, true) => Some("company blocked by the citizen"),
+            (Answer::RefuseBlock, _) => Some("refused and blocked the company"),
+            _ => None,
+        };
+        let updated = requests_db::transition(
+            conn,
+            id,
+            RequestStatus::Pending,
+            transition,
+            Guard::Citizen(me),
+            set,
+            &actor,
+            note,
+            now,
+        )?;
+        if updated.is_none() {
             // A concurrent answer won: judge against what it recorded.
             let Some(current) = find(conn, id)? else {
                 return Ok(AnswerOutcome::Problem(LinkProblem::Unknown));
@@ -350,32 +334,18 @@ pub fn answer(
                 _ if same_answer(&current, answer, company_blocked) => AnswerOutcome::Done,
                 _ => AnswerOutcome::Problem(LinkProblem::AlreadyAnswered),
             });
-        };
-        let note = match (answer, blocked) {
-            (Answer::Accept, true) => Some("company blocked by the citizen"),
-            (Answer::RefuseBlock, _) => Some("refused and blocked the company"),
-            _ => None,
-        };
-        events::record(
-            conn,
-            id,
-            Some(RequestStatus::Pending),
-            next,
-            &actor,
-            note,
-            now,
-        )?;
+        }
         if answer == Answer::RefuseBlock {
             diesel::insert_into(citizen_blocks::table)
                 .values((
-                    citizen_blocks::citizen_niss.eq(me.as_str()),
+                    citizen_blocks::citizen_niss.eq(me),
                     citizen_blocks::company_id.eq(request.company_id),
                     citizen_blocks::created_at.eq(now),
                 ))
                 .on_conflict_do_nothing()
                 .execute(conn)?;
         }
-        tracing::info!(request = %id, status = next.as_str(), "citizen answered a request");
+        tracing::info!(request = %id, answer = ?answer, "citizen answered a request");
         Ok(AnswerOutcome::Done)
     })
 }
@@ -407,7 +377,7 @@ fn bound_to(
     now: DateTime<Utc>,
 ) -> QueryResult<Vec<RequestDetails>> {
     let rows: Vec<AccessRequest> = access_requests::table
-        .filter(access_requests::citizen_niss.eq(me.as_str()))
+        .filter(access_requests::citizen_niss.eq(me))
         .order((
             access_requests::status_changed_at.desc(),
             access_requests::id.desc(),
@@ -451,7 +421,7 @@ pub fn portal(
 pub fn blocked_companies(conn: &mut PgConnection, me: &Niss) -> QueryResult<Vec<BlockedCompany>> {
     let rows: Vec<(Company, DateTime<Utc>)> = citizen_blocks::table
         .inner_join(companies::table)
-        .filter(citizen_blocks::citizen_niss.eq(me.as_str()))
+        .filter(citizen_blocks::citizen_niss.eq(me))
         .order((companies::name, companies::id))
         .select((Company::as_select(), citizen_blocks::created_at))
         .load(conn)?;
@@ -509,13 +479,13 @@ pub fn consultations(
                 at: c.consulted_at,
                 by: provider,
                 on_behalf_of: Some(c.company_name),
-                context: Context::parse(&c.context).unwrap_or(Context::FlexiJob),
+                context: c.context,
             },
             None => Consultation {
                 at: c.consulted_at,
                 by: c.company_name,
                 on_behalf_of: None,
-                context: Context::parse(&c.context).unwrap_or(Context::FlexiJob),
+                context: c.context,
             },
         })
         .collect())
@@ -529,7 +499,7 @@ pub fn access_of(
     now: DateTime<Utc>,
 ) -> Result<RequestDetails, ServiceError> {
     let request = find(conn, id)?
-        .filter(|r| r.citizen_niss.as_deref() == Some(me.as_str()))
+        .filter(|r| r.is_bound_to(me))
         .ok_or(ServiceError::NotFound)?;
     Ok(details(conn, request, now)?)
 }
@@ -542,44 +512,36 @@ pub fn stop_access(
     id: Uuid,
     now: DateTime<Utc>,
 ) -> Result<(), ServiceError> {
-    use access_requests::dsl as r;
     conn.transaction(|conn| {
         let request = find(conn, id)?
-            .filter(|r| r.citizen_niss.as_deref() == Some(me.as_str()))
+            .filter(|r| r.is_bound_to(me))
             .ok_or(ServiceError::NotFound)?;
-        if request.stored_status() == RequestStatus::Revoked {
+        if request.status == RequestStatus::Revoked {
             return Ok(());
         }
         let current = request.status_at(now);
-        let next = current
-            .apply(Transition::Revoke)
-            .map_err(|_| ServiceError::Conflict("citizen-error-not-active"))?;
-        let updated = diesel::update(
-            r::access_requests
-                .filter(r::id.eq(id))
-                .filter(r::citizen_niss.eq(me.as_str()))
-                .filter(r::status.eq(RequestStatus::Accepted.as_str()))
-                .filter(r::valid_until.gt(now)),
-        )
-        .set((r::status.eq(next.as_str()), r::status_changed_at.eq(now)))
-        .execute(conn)?;
-        if updated == 0 {
-            let again = find(conn, id)?.ok_or(ServiceError::NotFound)?;
-            return if again.stored_status() == RequestStatus::Revoked {
-                Ok(())
-            } else {
-                Err(ServiceError::Conflict("citizen-error-not-active"))
-            };
+        if current.apply(Transition::Revoke).is_err() {
+            return Err(Refusal::AccessNotActive.into());
         }
-        events::record(
+        let updated = requests_db::transition(
             conn,
             id,
-            Some(current),
-            next,
+            current,
+            Transition::Revoke,
+            Guard::Citizen(me),
+            SetOnTransition::Nothing,
             &Actor::Citizen { niss: me.clone() },
             None,
             now,
         )?;
+        if updated.is_none() {
+            let again = find(conn, id)?.ok_or(ServiceError::NotFound)?;
+            return if again.status == RequestStatus::Revoked {
+                Ok(())
+            } else {
+                Err(Refusal::AccessNotActive.into())
+            };
+        }
         tracing::info!(request = %id, "citizen stopped an access");
         Ok(())
     })
@@ -589,7 +551,7 @@ pub fn stop_access(
 pub fn unblock(conn: &mut PgConnection, me: &Niss, company_id: Uuid) -> Result<bool, ServiceError> {
     let deleted = diesel::delete(
         citizen_blocks::table
-            .filter(citizen_blocks::citizen_niss.eq(me.as_str()))
+            .filter(citizen_blocks::citizen_niss.eq(me))
             .filter(citizen_blocks::company_id.eq(company_id)),
     )
     .execute(conn)?;

@@ -5,10 +5,11 @@ use chrono::{DateTime, Utc};
 use diesel::{prelude::*, result::DatabaseErrorKind};
 use uuid::Uuid;
 
-use super::{FieldErrors, ServiceError};
+use super::{FieldErrors, Refusal, ServiceError};
 use crate::{
-    db::schema::{companies, company_members, persons, provider_links, terms_acceptances},
+    db::schema::{companies, company_members, provider_links, terms_acceptances},
     domain::{Bce, Email, Niss},
+    sources::AuthenticSources,
 };
 
 /// The version of the terms of use in force (its text is in the locales, per version).
@@ -492,39 +493,40 @@ pub struct Member {
     pub added_at: DateTime<Utc>,
 }
 
-/// The members of the context's company (managers only).
-pub fn members(conn: &mut PgConnection, ctx: &CompanyCtx) -> Result<Vec<Member>, ServiceError> {
+/// The members of the context's company (managers only), with their names from the
+/// national register.
+pub fn members(
+    conn: &mut PgConnection,
+    sources: &dyn AuthenticSources,
+    ctx: &CompanyCtx,
+) -> Result<Vec<Member>, ServiceError> {
     require_manager(ctx)?;
-    type Row = (
-        String,
-        String,
-        DateTime<Utc>,
-        Option<String>,
-        Option<String>,
-    );
-    let rows: Vec<Row> = company_members::table
-        .left_join(persons::table.on(persons::niss.eq(company_members::niss)))
+    let rows: Vec<(Niss, String, DateTime<Utc>)> = company_members::table
         .filter(company_members::company_id.eq(ctx.company.id))
         .order(company_members::added_at)
         .select((
             company_members::niss,
             company_members::role,
             company_members::added_at,
-            persons::first_name.nullable(),
-            persons::last_name.nullable(),
         ))
         .load(conn)?;
-    Ok(rows
-        .into_iter()
-        .filter_map(|(niss, role, added_at, first, last)| {
-            Some(Member {
-                niss: Niss::parse(&niss).ok()?,
-                name: first.zip(last).map(|(f, l)| format!("{f} {l}")),
-                role: Role::parse(&role).unwrap_or(Role::User),
+    let niss: Vec<Niss> = rows.iter().map(|(n, _, _)| n.clone()).collect();
+    let people = sources.people(conn, &niss)?;
+    rows.into_iter()
+        .map(|(niss, role, added_at)| {
+            let name = people
+                .iter()
+                .find(|p| p.niss == niss)
+                .map(|p| format!("{} {}", p.first_name, p.last_name));
+            Ok(Member {
+                role: Role::parse(&role)
+                    .ok_or_else(|| anyhow::anyhow!("unknown role {role:?} in the database"))?,
+                niss,
+                name,
                 added_at,
             })
         })
-        .collect())
+        .collect()
 }
 
 /// Adds (or changes the role of) a member, by NISS.
@@ -581,11 +583,11 @@ pub fn remove_member(
     require_manager(ctx)?;
     let niss = Niss::parse(niss).map_err(|_| ServiceError::NotFound)?;
     if niss == ctx.user {
-        return Err(ServiceError::Conflict("member-error-self"));
+        return Err(Refusal::MemberSelf.into());
     }
     match role_of(conn, ctx.company.id, &niss)? {
         None => Err(ServiceError::NotFound),
-        Some(Role::MainManager) => Err(ServiceError::Conflict("member-error-main")),
+        Some(Role::MainManager) => Err(Refusal::MemberMain.into()),
         Some(_) => {
             diesel::delete(
                 company_members::table

@@ -15,13 +15,15 @@ use chrono::{DateTime, NaiveDate, Utc};
 use diesel::{dsl::count_star, prelude::*};
 use uuid::Uuid;
 
-use super::{Actor, ServiceError, companies, requests};
+use super::{Refusal, ServiceError, companies, requests};
 use crate::{
     db::{
-        requests::AccessRequest,
-        schema::{access_requests, companies as companies_t, consultations},
+        access_requests::{self as requests_db, AccessRequest},
+        schema::{companies as companies_t, consultations},
     },
-    domain::{Bce, Context, Niss, RequestStatus, flexi::FlexiResult, student::StudentBalance},
+    domain::{
+        Actor, Bce, Context, Niss, RequestStatus, flexi::FlexiResult, student::StudentBalance,
+    },
     sources::{self, AuthenticSources},
 };
 
@@ -80,7 +82,7 @@ pub struct Consultation {
 impl Consultation {
     /// The context consulted.
     pub fn context(&self) -> Context {
-        self.request.context()
+        self.request.context
     }
 }
 
@@ -89,18 +91,17 @@ pub fn belgian_date(now: DateTime<Utc>) -> NaiveDate {
     now.with_timezone(&chrono_tz::Europe::Brussels).date_naive()
 }
 
-/// Why an existing request of the party is not an active mandate at `now`: the fluent key
-/// of the explanation.
-fn refusal(status: RequestStatus) -> &'static str {
+/// Why an existing request of the party is not an active mandate at `now`.
+fn refusal(status: RequestStatus) -> Refusal {
     match status {
-        RequestStatus::Ended => "consult-error-ended",
-        RequestStatus::Revoked => "consult-error-stopped",
-        RequestStatus::Blocked => "consult-error-blocked",
+        RequestStatus::Ended => Refusal::MandateEnded,
+        RequestStatus::Revoked => Refusal::MandateStopped,
+        RequestStatus::Blocked => Refusal::MandateBlocked,
         RequestStatus::Accepted
         | RequestStatus::Pending
         | RequestStatus::Refused
         | RequestStatus::Expired
-        | RequestStatus::Withdrawn => "consult-error-no-mandate",
+        | RequestStatus::Withdrawn => Refusal::NoMandate,
     }
 }
 
@@ -108,10 +109,10 @@ fn refusal(status: RequestStatus) -> &'static str {
 ///
 /// Refusals: [`ServiceError::NotFound`] for a request that is not the party's (whoever
 /// owns it), [`ServiceError::Forbidden`] for an actor that is not a company user or an
-/// API client, [`ServiceError::Suspended`] when the company or its provider is suspended,
-/// and [`ServiceError::Conflict`] with `consult-error-no-mandate`, `consult-error-ended`,
-/// `consult-error-stopped` or `consult-error-blocked` when there is no active mandate
-/// (`consult-error-no-data` when the national register does not know the person).
+/// API client, [`Refusal::CompanySuspended`] when the company or its provider is
+/// suspended, and [`Refusal::NoMandate`], [`Refusal::MandateEnded`],
+/// [`Refusal::MandateStopped`] or [`Refusal::MandateBlocked`] when there is no active
+/// mandate ([`Refusal::NoSourceData`] when the national register does not know the person).
 pub fn consult(
     conn: &mut PgConnection,
     sources: &dyn AuthenticSources,
@@ -126,19 +127,13 @@ pub fn consult(
     conn.transaction(|conn| {
         // Lock the row first: a concurrent stop or block waits for this consultation, or
         // this consultation sees it.
-        let locked: Option<Uuid> = access_requests::table
-            .find(request_id)
-            .select(access_requests::id)
-            .for_update()
-            .first(conn)
-            .optional()?;
-        if locked.is_none() {
+        if requests_db::find_for_update(conn, request_id)?.is_none() {
             return Err(ServiceError::NotFound);
         }
         let request = requests::find_in_scope(conn, scope, request_id)?;
         let status = request.status_at(now);
         if status != RequestStatus::Accepted {
-            return Err(ServiceError::Conflict(refusal(status)));
+            return Err(refusal(status).into());
         }
         let company = companies::find(conn, request.company_id)?.ok_or(ServiceError::NotFound)?;
         // The provider that consults now, if any (a provider sees only the requests it
@@ -150,32 +145,28 @@ pub fn consult(
         if company.suspended_at.is_some()
             || provider.as_ref().is_some_and(|p| p.suspended_at.is_some())
         {
-            return Err(ServiceError::Suspended);
+            return Err(Refusal::CompanySuspended.into());
         }
-        let niss = request
-            .citizen_niss
-            .as_deref()
-            .and_then(|n| Niss::parse(n).ok())
-            .ok_or(ServiceError::Conflict("consult-error-no-mandate"))?;
+        let niss = request.citizen_niss.clone().ok_or(Refusal::NoMandate)?;
         let company_bce = Bce::parse(&company.bce)
             .map_err(|e| anyhow::anyhow!("stored enterprise number of {}: {e}", company.id))?;
         let on = belgian_date(now);
-        let result = match request.context() {
+        let result = match request.context {
             Context::FlexiJob => sources::flexi_result(sources, conn, &niss, &company_bce, on)?
                 .map(ConsultResult::Flexi),
             Context::StudentHours => {
                 sources::student_balance(sources, conn, &niss, on)?.map(ConsultResult::Student)
             }
         }
-        .ok_or(ServiceError::Conflict("consult-error-no-data"))?;
+        .ok_or(Refusal::NoSourceData)?;
         let id: Uuid = diesel::insert_into(consultations::table)
             .values((
                 consultations::request_id.eq(request.id),
                 consultations::mandate_id.eq(request.mandate_id),
                 consultations::company_id.eq(request.company_id),
                 consultations::provider_id.eq(scope.provider_id),
-                consultations::citizen_niss.eq(niss.as_str()),
-                consultations::context.eq(&request.context),
+                consultations::citizen_niss.eq(&niss),
+                consultations::context.eq(request.context),
                 consultations::consulted_at.eq(now),
                 consultations::actor_kind.eq(actor.kind()),
                 consultations::actor_ref.eq(actor.reference()),
@@ -211,8 +202,8 @@ pub struct CitizenConsultation {
     pub company_name: String,
     /// On behalf of whom: the provider that asked for that company, if any.
     pub provider_name: Option<String>,
-    /// Which data (context code: `FLEXI_JOB`, `STUDENT_HOURS`).
-    pub context: String,
+    /// Which data.
+    pub context: Context,
     /// The request (mandate) it was made under.
     pub request_id: Uuid,
 }
@@ -221,7 +212,7 @@ diesel::alias!(companies_t as providers: ProvidersAlias);
 
 /// A row of [`consultations_of_citizen`]'s query: id, when, company, provider, context,
 /// request.
-type CitizenConsultationRow = (Uuid, DateTime<Utc>, String, Option<String>, String, Uuid);
+type CitizenConsultationRow = (Uuid, DateTime<Utc>, String, Option<String>, Context, Uuid);
 
 /// The consultations of the citizen `niss` since `since`, newest first, with the names of
 /// the company and of the provider, in one query.
@@ -238,7 +229,7 @@ pub fn consultations_of_citizen(
                 .nullable()
                 .eq(consultations::provider_id)),
         )
-        .filter(consultations::citizen_niss.eq(niss.as_str()))
+        .filter(consultations::citizen_niss.eq(niss))
         .filter(consultations::consulted_at.ge(since))
         .order((consultations::consulted_at.desc(), consultations::id.desc()))
         .select((
@@ -320,16 +311,16 @@ mod tests {
 
     #[test]
     fn each_state_has_its_refusal() {
-        assert_eq!(refusal(RequestStatus::Ended), "consult-error-ended");
-        assert_eq!(refusal(RequestStatus::Revoked), "consult-error-stopped");
-        assert_eq!(refusal(RequestStatus::Blocked), "consult-error-blocked");
+        assert_eq!(refusal(RequestStatus::Ended), Refusal::MandateEnded);
+        assert_eq!(refusal(RequestStatus::Revoked), Refusal::MandateStopped);
+        assert_eq!(refusal(RequestStatus::Blocked), Refusal::MandateBlocked);
         for s in [
             RequestStatus::Pending,
             RequestStatus::Refused,
             RequestStatus::Expired,
             RequestStatus::Withdrawn,
         ] {
-            assert_eq!(refusal(s), "consult-error-no-mandate", "{s}");
+            assert_eq!(refusal(s), Refusal::NoMandate, "{s}");
         }
     }
 

@@ -1,74 +1,22 @@
 //! Use cases, written once and called by both the web pages and the JSON API:
 //! authorisation against the acting party, transactions, audit, outbox.
+//!
+//! A use case takes input already validated at the edge (`TryFrom` of the raw form or
+//! body, see [`FieldErrors`]) and answers with its result or a [`ServiceError`]: a typed
+//! [`Refusal`] when the rules say no, never a message string.
 
 pub mod api_clients;
 pub mod backoffice;
 pub mod citizen;
 pub mod companies;
 pub mod consult;
-pub mod events;
+pub mod refusal;
 pub mod requests;
 pub mod tokens;
 
 use std::collections::BTreeMap;
 
-use uuid::Uuid;
-
-use crate::domain::Niss;
-
-/// Who acts. Recorded with every transition.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Actor {
-    /// A company user (by NISS), working for `company_id`, possibly as the provider
-    /// `provider_id` acting on the company's behalf.
-    CompanyUser {
-        /// The user.
-        niss: Niss,
-    },
-    /// An API client.
-    ApiClient {
-        /// The client's id.
-        client_id: Uuid,
-    },
-    /// The citizen concerned.
-    Citizen {
-        /// The citizen.
-        niss: Niss,
-    },
-    /// Back-office staff.
-    Staff {
-        /// Staff id.
-        id: Uuid,
-    },
-    /// A background job.
-    Job {
-        /// The job's name.
-        name: &'static str,
-    },
-}
-
-impl Actor {
-    /// `actor_kind` column value.
-    pub fn kind(&self) -> &'static str {
-        match self {
-            Actor::CompanyUser { .. } => "company_user",
-            Actor::ApiClient { .. } => "api_client",
-            Actor::Citizen { .. } => "citizen",
-            Actor::Staff { .. } => "staff",
-            Actor::Job { .. } => "job",
-        }
-    }
-
-    /// `actor_ref` column value: who exactly (a NISS, an id, a job name).
-    pub fn reference(&self) -> String {
-        match self {
-            Actor::CompanyUser { niss } | Actor::Citizen { niss } => niss.as_str().to_string(),
-            Actor::ApiClient { client_id } => client_id.to_string(),
-            Actor::Staff { id } => id.to_string(),
-            Actor::Job { name } => (*name).to_string(),
-        }
-    }
-}
+pub use refusal::{ErrorCode, Refusal};
 
 /// Validation messages per field: field name -> fluent message key.
 pub type FieldErrors = BTreeMap<&'static str, &'static str>;
@@ -85,12 +33,12 @@ pub enum ServiceError {
     /// The party may not do this.
     #[error("forbidden")]
     Forbidden,
-    /// The object is not in a state allowing this (fluent key of the explanation).
-    #[error("conflict: {0}")]
-    Conflict(&'static str),
-    /// The company is suspended by the back office.
-    #[error("company suspended")]
-    Suspended,
+    /// The rules say no, now: the state of the object or of the company does not allow it.
+    #[error("refused: {0}")]
+    Refused(#[from] Refusal),
+    /// The database cannot be reached (down, or no connection free in time).
+    #[error("database unavailable: {0}")]
+    Unavailable(String),
     /// Database trouble.
     #[error(transparent)]
     Db(#[from] diesel::result::Error),
@@ -108,11 +56,17 @@ impl ServiceError {
     }
 }
 
+impl From<FieldErrors> for ServiceError {
+    fn from(errors: FieldErrors) -> Self {
+        ServiceError::Invalid(errors)
+    }
+}
+
 impl From<crate::db::DbError> for ServiceError {
     fn from(e: crate::db::DbError) -> Self {
         match e {
             crate::db::DbError::Query(q) => ServiceError::Db(q),
-            crate::db::DbError::Unavailable(m) => ServiceError::Other(anyhow::anyhow!(m)),
+            crate::db::DbError::Unavailable(m) => ServiceError::Unavailable(m),
         }
     }
 }

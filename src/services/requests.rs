@@ -1,28 +1,30 @@
 //! Access requests, the company's side: create (single-use link, QR code, e-mail through
 //! the outbox, all in one transaction), withdraw, and the three lists.
 
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Utc};
 use diesel::{dsl::count_star, pg::Pg, prelude::*};
-use maud::html;
 use uuid::Uuid;
 
-use super::{Actor, FieldErrors, ServiceError, companies::CompanyCtx, events, tokens};
+use super::{FieldErrors, Refusal, ServiceError, companies::CompanyCtx, tokens};
 use crate::{
     db::{
-        requests::{AccessRequest, find},
+        access_requests::{
+            self as requests_db, AccessRequest, Guard, NewRequest, SetOnTransition, find, in_tab,
+            status_is,
+        },
         schema::{access_requests, citizen_blocks, companies},
     },
     domain::{
-        Context, Email, Niss, RequestStatus,
+        Actor, Context, Email, Niss, RequestStatus,
         context::link_expires_at,
         status::{Tab, Transition},
     },
     i18n::Lang,
-    mail::{self, NewMail},
+    mail::{
+        self,
+        request::{RequestMail, host_of},
+    },
 };
-
-/// How long expired and refused requests stay in the company's "requested" list.
-pub const REQUESTED_LIST_DAYS: i64 = 14;
 
 /// Highest page number a list serves (beyond, the offset would be absurd).
 pub const MAX_PAGE: i64 = 100_000;
@@ -65,34 +67,36 @@ pub struct ValidRequest {
     pub niss: Option<Niss>,
 }
 
-impl RequestInput {
+impl TryFrom<&RequestInput> for ValidRequest {
+    type Error = FieldErrors;
+
     /// Validates every field, collecting every message.
-    pub fn validate(&self) -> Result<ValidRequest, ServiceError> {
+    fn try_from(input: &RequestInput) -> Result<ValidRequest, FieldErrors> {
         let mut errors = FieldErrors::new();
-        let label = self.label.trim().to_string();
+        let label = input.label.trim().to_string();
         if label.is_empty() {
             errors.insert("label", "request-error-label-empty");
         } else if label.chars().count() > LABEL_MAX {
             errors.insert("label", "request-error-label-long");
         }
-        let email = Email::parse(&self.email)
+        let email = Email::parse(&input.email)
             .map_err(|e| errors.insert("email", e.message_key()))
             .ok();
-        let context = Context::parse(&self.context);
+        let context = Context::parse(&input.context);
         if context.is_none() {
             errors.insert("context", "request-error-context");
         }
-        let language = match self.language.as_str() {
-            "fr" | "nl" | "de" | "en" => Lang::from_code(&self.language),
+        let language = match input.language.as_str() {
+            "fr" | "nl" | "de" | "en" => Lang::from_code(&input.language),
             _ => {
                 errors.insert("language", "request-error-language");
                 None
             }
         };
-        let niss = if self.niss.trim().is_empty() {
+        let niss = if input.niss.trim().is_empty() {
             None
         } else {
-            match Niss::parse(&self.niss) {
+            match Niss::parse(&input.niss) {
                 Ok(n) => Some(n),
                 Err(e) => {
                     errors.insert("niss", e.message_key());
@@ -108,7 +112,7 @@ impl RequestInput {
                 language,
                 niss,
             }),
-            _ => Err(ServiceError::Invalid(errors)),
+            _ => Err(errors),
         }
     }
 }
@@ -145,22 +149,17 @@ impl Scope {
     }
 }
 
-/// The link a citizen opens.
-pub fn link_for(public_url: &str, token: &str) -> String {
-    format!("{public_url}/r/{token}")
-}
-
-/// Creates a request: validates, stores the hash of a fresh secret, records the event,
-/// writes the e-mail to the outbox, all in one transaction.
+/// Creates a request: stores the hash of a fresh secret, records the creation, writes the
+/// e-mail to the outbox, all in one transaction. `link_base` is the citizen's link without
+/// its secret (the web side knows its URLs: `https://host/r/`).
 pub fn create(
     conn: &mut PgConnection,
     scope: &Scope,
     actor: &Actor,
-    input: &RequestInput,
-    public_url: &str,
+    valid: &ValidRequest,
+    link_base: &str,
     now: DateTime<Utc>,
 ) -> Result<Created, ServiceError> {
-    let valid = input.validate()?;
     conn.transaction(|conn| {
         let company = crate::services::companies::find(conn, scope.company_id)?
             .ok_or(ServiceError::NotFound)?;
@@ -173,47 +172,42 @@ pub fn create(
         if company.suspended_at.is_some()
             || provider.as_ref().is_some_and(|p| p.suspended_at.is_some())
         {
-            return Err(ServiceError::Suspended);
+            return Err(Refusal::CompanySuspended.into());
         }
         let token = tokens::new_token();
         let expires_at = link_expires_at(now);
-        let request: AccessRequest = diesel::insert_into(access_requests::table)
-            .values((
-                access_requests::company_id.eq(scope.company_id),
-                access_requests::provider_id.eq(scope.provider_id),
-                access_requests::created_by.eq(Some(actor.reference())),
-                access_requests::label.eq(Some(&valid.label)),
-                access_requests::email.eq(Some(valid.email.as_str())),
-                access_requests::context.eq(valid.context.code()),
-                access_requests::language.eq(valid.language.code()),
-                access_requests::target_niss.eq(valid.niss.as_ref().map(|n| n.as_str())),
-                access_requests::token_hash.eq(tokens::hash_token(&token)),
-                access_requests::status.eq(RequestStatus::Pending.as_str()),
-                access_requests::created_at.eq(now),
-                access_requests::expires_at.eq(expires_at),
-                access_requests::status_changed_at.eq(now),
-            ))
-            .returning(AccessRequest::as_returning())
-            .get_result(conn)?;
-        events::record(
+        let request = requests_db::create(
             conn,
-            request.id,
-            None,
-            RequestStatus::Pending,
+            &NewRequest {
+                company_id: scope.company_id,
+                provider_id: scope.provider_id,
+                label: Some(&valid.label),
+                email: Some(valid.email.as_str()),
+                context: valid.context,
+                language: valid.language,
+                target_niss: valid.niss.as_ref(),
+                token_hash: &tokens::hash_token(&token),
+                expires_at,
+            },
             actor,
-            None,
             now,
         )?;
-        let link = link_for(public_url, &token);
+        let link = format!("{link_base}{token}");
         let requester = requester_name(
             valid.language,
             &company.name,
             provider.as_ref().map(|p| p.name.as_str()),
         );
-        mail::enqueue(
-            conn,
-            &request_mail(&valid, &requester, &link, public_url, request.id, now),
-        )?;
+        let mail = RequestMail {
+            request_id: request.id,
+            recipient: valid.email.as_str(),
+            lang: valid.language,
+            context: valid.context,
+            requester: &requester,
+            link: &link,
+            host: host_of(link_base),
+        };
+        mail::enqueue(conn, &mail.render(now))?;
         Ok(Created {
             id: request.id,
             link,
@@ -234,67 +228,6 @@ pub fn requester_name(lang: Lang, company: &str, provider: Option<&str>) -> Stri
     }
 }
 
-/// The e-mail announcing a request, in the request's language, plain text and HTML.
-fn request_mail(
-    valid: &ValidRequest,
-    requester: &str,
-    link: &str,
-    public_url: &str,
-    request_id: Uuid,
-    now: DateTime<Utc>,
-) -> NewMail {
-    let lang = valid.language;
-    let context = lang.t(valid.context.name_key());
-    let host = public_url
-        .split_once("://")
-        .map(|(_, h)| h)
-        .unwrap_or(public_url)
-        .to_string();
-    let args = |extra: &[(&'static str, crate::i18n::Arg)]| {
-        let mut a = vec![
-            ("requester", requester.into()),
-            ("context", context.clone().into()),
-            ("host", host.clone().into()),
-            ("months", (valid.context.access_months() as i64).into()),
-        ];
-        a.extend_from_slice(extra);
-        a
-    };
-    let subject = lang.t_args("mail-request-subject", &args(&[]));
-    let intro = lang.t_args("mail-request-intro", &args(&[]));
-    let what = lang.t_args("mail-request-what", &args(&[]));
-    let deadline = lang.t_args("mail-request-deadline", &args(&[]));
-    let genuine = lang.t_args("mail-request-genuine", &args(&[]));
-    let ignore = lang.t("mail-request-ignore");
-    let action = lang.t("mail-request-action");
-    let body_text =
-        format!("{intro}\n\n{what}\n\n{action}:\n{link}\n\n{deadline}\n\n{genuine}\n\n{ignore}\n");
-    let body_html = html! {
-        (maud::DOCTYPE)
-        html lang=(lang.code()) {
-            head { meta charset="utf-8"; title { (subject) } }
-            body {
-                p { (intro) }
-                p { (what) }
-                p { a href=(link) { (action) } }
-                p { (deadline) }
-                p { small { (genuine) } }
-                p { small { (ignore) } }
-            }
-        }
-    }
-    .into_string();
-    NewMail {
-        request_id: Some(request_id),
-        recipient: valid.email.as_str().to_string(),
-        subject,
-        body_text,
-        body_html,
-        created_at: now,
-        next_attempt_at: now,
-    }
-}
-
 /// Withdraws a pending request of the scope.
 pub fn withdraw(
     conn: &mut PgConnection,
@@ -306,26 +239,19 @@ pub fn withdraw(
     conn.transaction(|conn| {
         let request = find_in_scope(conn, scope, id)?;
         let current = request.status_at(now);
-        let next = current
-            .apply(Transition::Withdraw)
-            .map_err(|_| ServiceError::Conflict("request-error-not-pending"))?;
-        // The status check in the WHERE clause makes a concurrent answer win cleanly.
-        let updated = diesel::update(
-            access_requests::table
-                .filter(access_requests::id.eq(id))
-                .filter(access_requests::status.eq(RequestStatus::Pending.as_str()))
-                .filter(access_requests::expires_at.gt(now)),
-        )
-        .set((
-            access_requests::status.eq(next.as_str()),
-            access_requests::status_changed_at.eq(now),
-        ))
-        .returning(AccessRequest::as_returning())
-        .get_result(conn)
-        .optional()?
-        .ok_or(ServiceError::Conflict("request-error-not-pending"))?;
-        events::record(conn, id, Some(current), next, actor, None, now)?;
-        Ok(updated)
+        // The status condition of the update makes a concurrent answer win cleanly.
+        requests_db::transition(
+            conn,
+            id,
+            current,
+            Transition::Withdraw,
+            Guard::Any,
+            SetOnTransition::Nothing,
+            actor,
+            None,
+            now,
+        )?
+        .ok_or(Refusal::RequestNotPending.into())
     })
 }
 
@@ -397,25 +323,6 @@ fn scoped<'a>(scope: &Scope) -> BoxedQuery<'a> {
     q
 }
 
-fn in_tab<'a>(q: BoxedQuery<'a>, tab: Tab, now: DateTime<Utc>) -> BoxedQuery<'a> {
-    use access_requests::dsl as r;
-    let recent = now - Duration::days(REQUESTED_LIST_DAYS);
-    match tab {
-        Tab::Active => q.filter(r::status.eq("accepted").and(r::valid_until.gt(now))),
-        Tab::Requested => q.filter(
-            r::status
-                .eq_any(["pending", "expired"])
-                .and(r::expires_at.gt(recent))
-                .or(r::status.eq("refused").and(r::status_changed_at.gt(recent))),
-        ),
-        Tab::Blocked => q.filter(
-            r::status
-                .eq_any(["revoked", "blocked", "ended"])
-                .or(r::status.eq("accepted").and(r::valid_until.le(now))),
-        ),
-    }
-}
-
 /// Escapes `%`, `_` and `\` for a LIKE pattern.
 fn like_pattern(search: &str) -> String {
     let mut out = String::from("%");
@@ -453,7 +360,8 @@ pub fn counts(
     now: DateTime<Utc>,
 ) -> QueryResult<TabCounts> {
     let count = |conn: &mut PgConnection, tab| -> QueryResult<i64> {
-        in_tab(scoped(scope), tab, now)
+        scoped(scope)
+            .filter(in_tab(tab, now))
             .select(count_star())
             .first(conn)
     };
@@ -475,10 +383,10 @@ pub fn list(
     now: DateTime<Utc>,
 ) -> QueryResult<ListPage> {
     let page = page.clamp(1, MAX_PAGE);
-    let total: i64 = searched(in_tab(scoped(scope), tab, now), search)
+    let total: i64 = searched(scoped(scope).filter(in_tab(tab, now)), search)
         .select(count_star())
         .first(conn)?;
-    let rows: Vec<AccessRequest> = searched(in_tab(scoped(scope), tab, now), search)
+    let rows: Vec<AccessRequest> = searched(scoped(scope).filter(in_tab(tab, now)), search)
         .order((
             access_requests::created_at.desc(),
             access_requests::id.desc(),
@@ -532,23 +440,7 @@ pub fn list_for_api(
     let filtered = |q: BoxedQuery<'static>| -> BoxedQuery<'static> {
         match status {
             None => q,
-            Some(RequestStatus::Pending) => {
-                q.filter(r::status.eq("pending").and(r::expires_at.gt(now)))
-            }
-            Some(RequestStatus::Expired) => q.filter(
-                r::status
-                    .eq("expired")
-                    .or(r::status.eq("pending").and(r::expires_at.le(now))),
-            ),
-            Some(RequestStatus::Accepted) => {
-                q.filter(r::status.eq("accepted").and(r::valid_until.gt(now)))
-            }
-            Some(RequestStatus::Ended) => q.filter(
-                r::status
-                    .eq("ended")
-                    .or(r::status.eq("accepted").and(r::valid_until.le(now))),
-            ),
-            Some(other) => q.filter(r::status.eq(other.as_str())),
+            Some(status) => q.filter(status_is(status, now)),
         }
     };
     let page = page.clamp(1, MAX_PAGE);
@@ -585,10 +477,9 @@ pub fn active_mandate_for(
 ) -> QueryResult<Option<AccessRequest>> {
     use access_requests::dsl as r;
     scoped(scope)
-        .filter(r::citizen_niss.eq(citizen.as_str()))
-        .filter(r::context.eq(context.code()))
-        .filter(r::status.eq("accepted"))
-        .filter(r::valid_until.gt(now))
+        .filter(r::citizen_niss.eq(citizen))
+        .filter(r::context.eq(context))
+        .filter(status_is(RequestStatus::Accepted, now))
         .order(r::valid_until.desc())
         .select(AccessRequest::as_select())
         .first(conn)
@@ -603,7 +494,7 @@ pub fn is_blocked_by(
 ) -> QueryResult<bool> {
     diesel::select(diesel::dsl::exists(
         citizen_blocks::table
-            .filter(citizen_blocks::citizen_niss.eq(citizen.as_str()))
+            .filter(citizen_blocks::citizen_niss.eq(citizen))
             .filter(citizen_blocks::company_id.eq(company_id)),
     ))
     .get_result(conn)
@@ -622,9 +513,7 @@ mod tests {
             language: "es".into(),
             niss: "12345".into(),
         };
-        let Err(ServiceError::Invalid(errors)) = input.validate() else {
-            panic!("should be invalid");
-        };
+        let errors = ValidRequest::try_from(&input).expect_err("should be invalid");
         let fields: Vec<_> = errors.keys().copied().collect();
         assert_eq!(
             fields,
@@ -641,7 +530,7 @@ mod tests {
             language: "nl".into(),
             niss: String::new(),
         };
-        let v = input.validate().unwrap();
+        let v = ValidRequest::try_from(&input).unwrap();
         assert_eq!(v.email.as_str(), "Maria@example.be");
         assert_eq!(v.context, Context::FlexiJob);
         assert_eq!(v.language, Lang::Nl);

@@ -53,6 +53,14 @@ pub trait AuthenticSources: Send + Sync {
     /// The person with this NISS in the national register, if any.
     fn person(&self, conn: &mut PgConnection, niss: &Niss) -> QueryResult<Option<PersonRecord>>;
 
+    /// The people of `niss` the national register knows (in no particular order; the
+    /// unknown ones are left out).
+    fn people(&self, conn: &mut PgConnection, niss: &[Niss]) -> QueryResult<Vec<PersonRecord>>;
+
+    /// Up to `limit` people of the register, by name: the personas of the demo sign-in (a
+    /// demo register only; the real one answers nothing).
+    fn sample(&self, conn: &mut PgConnection, limit: i64) -> QueryResult<Vec<PersonRecord>>;
+
     /// The DmfA occupation lines of `niss` declared for any of `quarters`.
     fn occupations(
         &self,
@@ -98,29 +106,63 @@ type OccupationRow = (
     String,
 );
 
+/// A row of `persons`.
+#[derive(Queryable, Selectable)]
+#[diesel(table_name = persons, check_for_backend(diesel::pg::Pg))]
+struct PersonRow {
+    niss: Niss,
+    last_name: String,
+    first_name: String,
+    birth_date: NaiveDate,
+    language: String,
+    pension_start_date: Option<NaiveDate>,
+}
+
+impl From<PersonRow> for PersonRecord {
+    fn from(r: PersonRow) -> Self {
+        PersonRecord {
+            niss: r.niss,
+            last_name: r.last_name,
+            first_name: r.first_name,
+            birth_date: r.birth_date,
+            language: r.language,
+            pension_start_date: r.pension_start_date,
+        }
+    }
+}
+
 impl AuthenticSources for PgSources {
     fn person(&self, conn: &mut PgConnection, niss: &Niss) -> QueryResult<Option<PersonRecord>> {
-        let row: Option<(String, String, NaiveDate, String, Option<NaiveDate>)> = persons::table
-            .find(niss.as_str())
-            .select((
-                persons::last_name,
-                persons::first_name,
-                persons::birth_date,
-                persons::language,
-                persons::pension_start_date,
-            ))
+        Ok(persons::table
+            .find(niss)
+            .select(PersonRow::as_select())
             .first(conn)
-            .optional()?;
-        Ok(row.map(
-            |(last_name, first_name, birth_date, language, pension_start_date)| PersonRecord {
-                niss: niss.clone(),
-                last_name,
-                first_name,
-                birth_date,
-                language,
-                pension_start_date,
-            },
-        ))
+            .optional()?
+            .map(PersonRecord::from))
+    }
+
+    fn people(&self, conn: &mut PgConnection, niss: &[Niss]) -> QueryResult<Vec<PersonRecord>> {
+        if niss.is_empty() {
+            return Ok(Vec::new());
+        }
+        Ok(persons::table
+            .filter(persons::niss.eq_any(niss))
+            .select(PersonRow::as_select())
+            .load(conn)?
+            .into_iter()
+            .map(PersonRecord::from)
+            .collect())
+    }
+
+    fn sample(&self, conn: &mut PgConnection, limit: i64) -> QueryResult<Vec<PersonRecord>> {
+        Ok(persons::table
+            .order((persons::last_name, persons::first_name))
+            .select(PersonRow::as_select())
+            .limit(limit)
+            .load(conn)?
+            .into_iter()
+            .map(PersonRecord::from)
+            .collect())
     }
 
     fn occupations(
@@ -136,7 +178,7 @@ impl AuthenticSources for PgSources {
         years.sort_unstable();
         years.dedup();
         let rows: Vec<OccupationRow> = occupations::table
-            .filter(occupations::niss.eq(niss.as_str()))
+            .filter(occupations::niss.eq(niss))
             .filter(occupations::year.eq_any(years))
             .order((
                 occupations::year,

@@ -12,17 +12,18 @@ use uuid::Uuid;
 
 use super::{
     auth::see_other,
-    errors::{AppError, url_escape},
-    extract::{CsrfForm, Ctx, Staff, Tenant, state},
+    errors::{AppError, refusal_status, url_escape},
+    extract::{CsrfForm, Ctx, Staff, on_db, state},
     views::html,
     views::{self, admin as v},
 };
+use crate::state::Tenant;
 use crate::{
     auth::Principal,
     db::run_blocking,
     jobs,
     services::{
-        FieldErrors, ServiceError,
+        FieldErrors, Refusal, ServiceError,
         backoffice::{self, Look, SearchInput},
     },
 };
@@ -85,10 +86,7 @@ async fn dashboard(
     query: web::Query<NoticeQuery>,
 ) -> Result<HttpResponse, AppError> {
     let now = ctx.now;
-    let data = run_blocking(&tenant.0, move |conn| {
-        backoffice::dashboard(conn, now).map_err(AppError::from)
-    })
-    .await?;
+    let data = on_db(&tenant, move |conn| backoffice::dashboard(conn, now)).await?;
     Ok(html(v::dashboard(
         &ctx,
         staff.role,
@@ -109,7 +107,7 @@ async fn run_job(
     require(backoffice::may_supervise(staff.role))?;
     let job = jobs::Job::parse(&name).ok_or(AppError::NotFound)?;
     let (id, now) = (staff_id(&staff), ctx.now);
-    run_blocking(&tenant.0, move |conn| {
+    on_db(&tenant, move |conn| {
         backoffice::audit(
             conn,
             id,
@@ -118,10 +116,10 @@ async fn run_job(
             Some(job.name()),
             now,
         )
-        .map_err(AppError::from)
     })
     .await?;
-    let notice = match jobs::run_once(state(&req), job).await {
+    let ctx_job = jobs::JobContext::for_tenant(&tenant, state(&req).settings.clone());
+    let notice = match jobs::run_once(&ctx_job, job).await {
         Ok(Some(_)) => "job-ran",
         Ok(None) => "job-busy",
         Err(e) => {
@@ -187,8 +185,8 @@ async fn run_search(
     };
     let (id, now) = (staff_id(staff), ctx.now);
     let started = std::time::Instant::now();
-    let page = run_blocking(&tenant.0, move |conn| {
-        backoffice::search(conn, id, &search, now).map_err(AppError::from)
+    let page = on_db(tenant, move |conn| {
+        backoffice::search(conn, id, &search, now)
     })
     .await?;
     tracing::info!(
@@ -214,15 +212,15 @@ async fn show_timeline(
     problem: Option<Problem<'_>>,
 ) -> Result<HttpResponse, AppError> {
     let (sid, now) = (staff_id(staff), ctx.now);
-    let t = run_blocking(&tenant.0, move |conn| {
-        backoffice::timeline(conn, sid, id, look, now).map_err(AppError::from)
+    let t = on_db(tenant, move |conn| {
+        backoffice::timeline(conn, sid, id, look, now)
     })
     .await?;
     let revealed = look == Look::Reveal;
     let body = v::timeline_page(ctx, staff.role, &t, revealed, problem.as_ref());
     Ok(match problem {
         Some(Problem::Invalid(..)) => views::with_status(StatusCode::BAD_REQUEST, body),
-        Some(Problem::Conflict(_)) => views::with_status(StatusCode::CONFLICT, body),
+        Some(Problem::Refused(r)) => views::with_status(refusal_status(r), body),
         Some(Problem::Done(_)) | None => html(body),
     })
 }
@@ -233,8 +231,8 @@ pub enum Problem<'a> {
     Done(&'static str),
     /// Bad input: the form (`block`, `unblock`, `suspend`) and its messages.
     Invalid(&'static str, &'a FieldErrors),
-    /// Not possible in this state: the fluent key of the explanation.
-    Conflict(&'static str),
+    /// Not possible in this state.
+    Refused(Refusal),
 }
 
 #[get("/admin/requests/{id}")]
@@ -283,13 +281,11 @@ async fn block_or_unblock(
 ) -> Result<HttpResponse, AppError> {
     require(backoffice::may_follow(staff.role))?;
     let (sid, now) = (staff_id(&staff), ctx.now);
-    let result = run_blocking(&tenant.0, move |conn| {
-        Ok::<_, AppError>(match action {
-            BlockAction::Block => backoffice::block(conn, sid, id, &reason, now),
-            BlockAction::Unblock => backoffice::unblock(conn, sid, id, &reason, now),
-        })
+    let result = run_blocking(tenant.pool(), move |conn| match action {
+        BlockAction::Block => backoffice::block(conn, sid, id, &reason, now),
+        BlockAction::Unblock => backoffice::unblock(conn, sid, id, &reason, now),
     })
-    .await?;
+    .await;
     let form = match action {
         BlockAction::Block => "block",
         BlockAction::Unblock => "unblock",
@@ -322,14 +318,14 @@ async fn block_or_unblock(
             )
             .await
         }
-        Err(ServiceError::Conflict(key)) => {
+        Err(ServiceError::Refused(refusal)) => {
             show_timeline(
                 &ctx,
                 &staff,
                 &tenant,
                 id,
                 Look::Again,
-                Some(Problem::Conflict(key)),
+                Some(Problem::Refused(refusal)),
             )
             .await
         }
@@ -382,14 +378,11 @@ async fn show_company(
     id: Uuid,
     problem: Option<Problem<'_>>,
 ) -> Result<HttpResponse, AppError> {
-    let c = run_blocking(&tenant.0, move |conn| {
-        backoffice::company(conn, id).map_err(AppError::from)
-    })
-    .await?;
+    let c = on_db(tenant, move |conn| backoffice::company(conn, id)).await?;
     let body = v::company_page(ctx, staff.role, &c, problem.as_ref());
     Ok(match problem {
         Some(Problem::Invalid(..)) => views::with_status(StatusCode::BAD_REQUEST, body),
-        Some(Problem::Conflict(_)) => views::with_status(StatusCode::CONFLICT, body),
+        Some(Problem::Refused(r)) => views::with_status(refusal_status(r), body),
         Some(Problem::Done(_)) | None => html(body),
     })
 }
@@ -415,10 +408,10 @@ async fn suspend(
 ) -> Result<HttpResponse, AppError> {
     require(backoffice::may_supervise(staff.role))?;
     let (sid, id, now, reason) = (staff_id(&staff), id.into_inner(), ctx.now, form.0.reason);
-    let result = run_blocking(&tenant.0, move |conn| {
-        Ok::<_, AppError>(backoffice::suspend(conn, sid, id, &reason, now))
+    let result = run_blocking(tenant.pool(), move |conn| {
+        backoffice::suspend(conn, sid, id, &reason, now)
     })
-    .await?;
+    .await;
     match result {
         Ok(_) => Ok(see_other(&format!("{ADMIN_COMPANIES}/{id}"))),
         Err(ServiceError::Invalid(errors)) => {
@@ -431,8 +424,8 @@ async fn suspend(
             )
             .await
         }
-        Err(ServiceError::Conflict(key)) => {
-            show_company(&ctx, &staff, &tenant, id, Some(Problem::Conflict(key))).await
+        Err(ServiceError::Refused(refusal)) => {
+            show_company(&ctx, &staff, &tenant, id, Some(Problem::Refused(refusal))).await
         }
         Err(e) => Err(e.into()),
     }
@@ -448,14 +441,14 @@ async fn reinstate(
 ) -> Result<HttpResponse, AppError> {
     require(backoffice::may_supervise(staff.role))?;
     let (sid, id, now) = (staff_id(&staff), id.into_inner(), ctx.now);
-    let result = run_blocking(&tenant.0, move |conn| {
-        Ok::<_, AppError>(backoffice::reinstate(conn, sid, id, now))
+    let result = run_blocking(tenant.pool(), move |conn| {
+        backoffice::reinstate(conn, sid, id, now)
     })
-    .await?;
+    .await;
     match result {
         Ok(_) => Ok(see_other(&format!("{ADMIN_COMPANIES}/{id}"))),
-        Err(ServiceError::Conflict(key)) => {
-            show_company(&ctx, &staff, &tenant, id, Some(Problem::Conflict(key))).await
+        Err(ServiceError::Refused(refusal)) => {
+            show_company(&ctx, &staff, &tenant, id, Some(Problem::Refused(refusal))).await
         }
         Err(e) => Err(e.into()),
     }
@@ -475,10 +468,7 @@ async fn audit_page(
 ) -> Result<HttpResponse, AppError> {
     require(backoffice::may_supervise(staff.role))?;
     let page = query.page.unwrap_or(1);
-    let data = run_blocking(&tenant.0, move |conn| {
-        backoffice::audit_page(conn, page).map_err(AppError::from)
-    })
-    .await?;
+    let data = on_db(&tenant, move |conn| backoffice::audit_page(conn, page)).await?;
     Ok(html(v::audit_page(&ctx, &data)))
 }
 

@@ -5,12 +5,13 @@ use serde::Deserialize;
 
 use super::{
     errors::AppError,
-    extract::{CsrfForm, Ctx, Tenant, end_session, establish_session, state},
+    extract::{CsrfForm, Ctx, end_session, establish_session, on_db, state},
     routes, views,
 };
+use crate::state::Tenant;
 use crate::{
     auth::{SignInError, SignInMethod},
-    db::{DbError, run_blocking},
+    db::run_blocking,
     domain::Niss,
 };
 
@@ -48,12 +49,10 @@ async fn render_sign_in(
     status: StatusCode,
 ) -> Result<HttpResponse, AppError> {
     let personas = match state(req).demo_idp {
-        Some(idp) => Some(
-            run_blocking(&tenant.0, move |conn| {
-                idp.personas(conn).map_err(DbError::from)
-            })
-            .await?,
-        ),
+        Some(idp) => {
+            let sources = state(req).sources.clone();
+            Some(on_db(&tenant, move |conn| idp.personas(conn, sources.as_ref())).await?)
+        }
         None => None,
     };
     Ok(views::with_status(
@@ -93,11 +92,11 @@ async fn sign_in_demo(
             .await;
         }
     };
-    let pool = tenant.0.clone();
-    let result = run_blocking(&pool, move |conn| {
-        Ok::<_, AppError>(idp.person(conn, &niss, SignInMethod::Demo))
+    let sources = state(&req).sources.clone();
+    let result = run_blocking(tenant.pool(), move |conn| {
+        idp.person(conn, sources.as_ref(), &niss, SignInMethod::Demo)
     })
-    .await?;
+    .await;
     match result {
         Ok(principal) => {
             establish_session(&req, &principal)?;
@@ -116,7 +115,7 @@ async fn sign_in_demo(
             )
             .await
         }
-        Err(e) => Err(AppError::Internal(e.into())),
+        Err(e) => Err(e.into()),
     }
 }
 
@@ -136,10 +135,7 @@ async fn sign_in_demo_staff(
     let idp = state(&req).demo_idp.ok_or(AppError::NotFound)?;
     let next = routes::local_path(form.next.as_deref(), routes::HOME).to_string();
     let username = form.username.clone();
-    let result = run_blocking(&tenant.0, move |conn| {
-        Ok::<_, AppError>(idp.staff(conn, &username))
-    })
-    .await?;
+    let result = run_blocking(tenant.pool(), move |conn| idp.staff(conn, &username)).await;
     match result {
         Ok(principal) => {
             establish_session(&req, &principal)?;
@@ -147,7 +143,7 @@ async fn sign_in_demo_staff(
             Ok(see_other(&next))
         }
         Err(SignInError::UnknownStaff) => Err(AppError::BadRequest),
-        Err(e) => Err(AppError::Internal(e.into())),
+        Err(e) => Err(e.into()),
     }
 }
 

@@ -6,12 +6,7 @@
 //! in the session and redirects to `/me/requests/{id}`, which only the citizen who opened
 //! the link (and then only the first one to sign in) can use.
 
-use std::{
-    collections::HashMap,
-    net::IpAddr,
-    sync::Mutex,
-    time::{Duration, Instant},
-};
+use std::time::Instant;
 
 use actix_session::SessionExt;
 use actix_web::{HttpRequest, HttpResponse, get, http::StatusCode, post, web};
@@ -21,10 +16,11 @@ use uuid::Uuid;
 use super::{
     auth::see_other,
     errors::AppError,
-    extract::{CsrfForm, Ctx, Person, SESSION_OPENED_LINKS, Tenant, state},
+    extract::{CsrfForm, Ctx, Person, SESSION_OPENED_LINKS, on_db, state},
     routes,
     views::{self, citizen as pages},
 };
+use crate::state::Tenant;
 use crate::{
     db::run_blocking,
     services::{
@@ -46,36 +42,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .service(unblock);
 }
 
-/// Hits of `/r/{token}` allowed per client IP and window.
-pub const LINK_HITS_PER_WINDOW: u32 = 20;
-/// The window of [`LINK_HITS_PER_WINDOW`].
-pub const LINK_WINDOW: Duration = Duration::from_secs(60);
 /// Most links remembered in one session.
 const OPENED_LINKS_MAX: usize = 5;
-
-/// A small in-memory fixed-window limiter of link openings per client IP (one per
-/// application instance): guessing links is useless anyway (256-bit secrets), this keeps
-/// it from being tried at all.
-#[derive(Debug, Default)]
-pub struct LinkLimiter {
-    hits: Mutex<HashMap<IpAddr, (Instant, u32)>>,
-}
-
-impl LinkLimiter {
-    /// Counts one hit from `ip` at `now`; `false` when over the limit.
-    pub fn allow(&self, ip: IpAddr, now: Instant) -> bool {
-        let mut hits = self.hits.lock().unwrap_or_else(|e| e.into_inner());
-        if hits.len() > 10_000 {
-            hits.retain(|_, (start, _)| now.duration_since(*start) < LINK_WINDOW);
-        }
-        let entry = hits.entry(ip).or_insert((now, 0));
-        if now.duration_since(entry.0) >= LINK_WINDOW {
-            *entry = (now, 0);
-        }
-        entry.1 = entry.1.saturating_add(1);
-        entry.1 <= LINK_HITS_PER_WINDOW
-    }
-}
 
 /// The request ids whose links were opened in this session.
 fn opened_links(req: &HttpRequest) -> Vec<Uuid> {
@@ -100,9 +68,7 @@ fn remember_opened(req: &HttpRequest, id: Uuid) -> Result<(), AppError> {
 
 /// The official host name, as the genuine links show it.
 fn official_host(req: &HttpRequest) -> String {
-    let url = &state(req).settings.public_url;
-    let host = url.split_once("://").map(|(_, h)| h).unwrap_or(url);
-    host.split('/').next().unwrap_or(host).to_string()
+    crate::mail::request::host_of(&state(req).settings.public_url).to_string()
 }
 
 fn request_path(id: Uuid) -> String {
@@ -133,16 +99,13 @@ async fn open_link(
     token: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
     if let Some(ip) = req.peer_addr().map(|a| a.ip())
-        && !state(&req).link_limiter.allow(ip, Instant::now())
+        && state(&req).link_limiter.hit(ip, Instant::now()).is_err()
     {
         tracing::warn!("too many link openings from one client");
         return Err(AppError::TooManyRequests);
     }
     let token = token.into_inner();
-    let found = run_blocking(&tenant.0, move |conn| {
-        citizen::find_link(conn, &token).map_err(AppError::from)
-    })
-    .await?;
+    let found = on_db(&tenant, move |conn| citizen::find_link(conn, &token)).await?;
     match found {
         Some(id) => {
             remember_opened(&req, id)?;
@@ -164,8 +127,8 @@ async fn request_page(
     let id = id.into_inner();
     let opened = opened_links(&req).contains(&id);
     let (me, now) = (person.niss.clone(), ctx.now);
-    let page = run_blocking(&tenant.0, move |conn| {
-        citizen::open_request(conn, &me, id, opened, now).map_err(AppError::from)
+    let page = on_db(&tenant, move |conn| {
+        citizen::open_request(conn, &me, id, opened, now)
     })
     .await?;
     Ok(match page {
@@ -202,8 +165,9 @@ async fn answer(
     let id = id.into_inner();
     let opened = opened_links(&req).contains(&id);
     let (me, now, given) = (person.niss.clone(), ctx.now, form.0.answer);
-    let outcome = run_blocking(&tenant.0, move |conn| {
-        citizen::answer(conn, &me, id, given, opened, now).map_err(AppError::from)
+    let sources = state(&req).sources.clone();
+    let outcome = on_db(&tenant, move |conn| {
+        citizen::answer(conn, sources.as_ref(), &me, id, given, opened, now)
     })
     .await?;
     Ok(match outcome {
@@ -226,10 +190,7 @@ async fn home(
     query: web::Query<Done>,
 ) -> Result<HttpResponse, AppError> {
     let (me, now) = (person.niss.clone(), ctx.now);
-    let portal = run_blocking(&tenant.0, move |conn| {
-        citizen::portal(conn, &me, now).map_err(AppError::from)
-    })
-    .await?;
+    let portal = on_db(&tenant, move |conn| citizen::portal(conn, &me, now)).await?;
     Ok(views::with_status(
         StatusCode::OK,
         pages::home(&ctx, &portal, query.done.as_deref()),
@@ -240,8 +201,8 @@ async fn home(
 #[get("/me/history")]
 async fn history(ctx: Ctx, tenant: Tenant, person: Person) -> Result<HttpResponse, AppError> {
     let (me, now) = (person.niss.clone(), ctx.now);
-    let (items, consultations) = run_blocking(&tenant.0, move |conn| {
-        Ok::<_, AppError>((
+    let (items, consultations) = on_db(&tenant, move |conn| {
+        Ok::<_, ServiceError>((
             citizen::history(conn, &me, now)?,
             citizen::consultations(conn, &me, now)?,
         ))
@@ -268,10 +229,7 @@ async fn stop_confirm(
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, AppError> {
     let (me, now, id) = (person.niss.clone(), ctx.now, id.into_inner());
-    let details = run_blocking(&tenant.0, move |conn| {
-        citizen::access_of(conn, &me, id, now).map_err(AppError::from)
-    })
-    .await?;
+    let details = on_db(&tenant, move |conn| citizen::access_of(conn, &me, id, now)).await?;
     if details.status != crate::domain::RequestStatus::Accepted {
         return Ok(see_other(routes::CITIZEN));
     }
@@ -305,14 +263,14 @@ async fn stop(
         )));
     }
     let (me, now) = (person.niss.clone(), ctx.now);
-    let result = run_blocking(&tenant.0, move |conn| {
-        Ok::<_, AppError>(citizen::stop_access(conn, &me, id, now))
+    let result = run_blocking(tenant.pool(), move |conn| {
+        citizen::stop_access(conn, &me, id, now)
     })
-    .await?;
+    .await;
     match result {
         Ok(()) => Ok(see_other(&format!("{}?done=stopped", routes::CITIZEN))),
         // Ended or stopped meanwhile: the portal shows how things stand.
-        Err(ServiceError::Conflict(_)) => Ok(see_other(routes::CITIZEN)),
+        Err(ServiceError::Refused(_)) => Ok(see_other(routes::CITIZEN)),
         Err(e) => Err(e.into()),
     }
 }
@@ -326,28 +284,6 @@ async fn unblock(
     _form: CsrfForm<serde::de::IgnoredAny>,
 ) -> Result<HttpResponse, AppError> {
     let (me, company_id) = (person.niss.clone(), company_id.into_inner());
-    run_blocking(&tenant.0, move |conn| {
-        citizen::unblock(conn, &me, company_id).map_err(AppError::from)
-    })
-    .await?;
+    on_db(&tenant, move |conn| citizen::unblock(conn, &me, company_id)).await?;
     Ok(see_other(&format!("{}?done=unblocked", routes::CITIZEN)))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_limiter_counts_per_ip_and_window() {
-        let limiter = LinkLimiter::default();
-        let start = Instant::now();
-        let a: IpAddr = "192.0.2.1".parse().unwrap();
-        let b: IpAddr = "192.0.2.2".parse().unwrap();
-        for _ in 0..LINK_HITS_PER_WINDOW {
-            assert!(limiter.allow(a, start));
-        }
-        assert!(!limiter.allow(a, start));
-        assert!(limiter.allow(b, start));
-        assert!(limiter.allow(a, start + LINK_WINDOW));
-    }
 }

@@ -13,20 +13,21 @@ use uuid::Uuid;
 
 use super::{
     auth::see_other,
-    errors::AppError,
-    extract::{CsrfForm, Ctx, Person, Tenant, state},
+    errors::{AppError, refusal_status},
+    extract::{CsrfForm, Ctx, Person, on_db, state, tenant_of},
     routes,
     views::html,
     views::{self, company as v},
 };
 use crate::{
     db::run_blocking,
-    domain::status::Tab,
+    domain::{Actor, status::Tab},
     services::{
-        Actor, ServiceError,
+        Refusal, ServiceError,
         companies::{self, CompanyCtx, ContextGap, RegistrationInput},
-        requests::{self, RequestInput, Scope},
+        requests::{self, RequestInput, Scope, ValidRequest},
     },
+    state::Tenant,
 };
 
 /// Session key of the chosen company.
@@ -92,10 +93,9 @@ impl FromRequest for CompanyUser {
             let session = req.get_session();
             let chosen = session.get::<Uuid>(SESSION_COMPANY).ok().flatten();
             let client = session.get::<Uuid>(SESSION_CLIENT).ok().flatten();
-            let pool = state(&req).tenants.main().clone();
             let niss = person.niss.clone();
-            let resolved = run_blocking(&pool, move |conn| {
-                companies::resolve(conn, &niss, chosen, client).map_err(AppError::from)
+            let resolved = on_db(tenant_of(&req), move |conn| {
+                companies::resolve(conn, &niss, chosen, client)
             })
             .await?;
             match resolved {
@@ -134,17 +134,17 @@ pub struct TabData {
 }
 
 async fn load_tab(
-    pool: &crate::db::DbPool,
+    tenant: &Tenant,
     scope: Scope,
     tab: Tab,
     search: Option<String>,
     page: i64,
     now: chrono::DateTime<chrono::Utc>,
 ) -> Result<TabData, AppError> {
-    run_blocking(pool, move |conn| {
+    on_db(tenant, move |conn| {
         let counts = requests::counts(conn, &scope, now)?;
         let page = requests::list(conn, &scope, tab, search.as_deref(), page, PAGE_SIZE, now)?;
-        Ok::<_, AppError>(TabData {
+        Ok::<_, diesel::result::Error>(TabData {
             tab,
             page,
             counts,
@@ -156,7 +156,7 @@ async fn load_tab(
 
 #[get("/company")]
 async fn dashboard(ctx: Ctx, user: CompanyUser, tenant: Tenant) -> Result<HttpResponse, AppError> {
-    let data = load_tab(&tenant.0, user.scope(), Tab::Requested, None, 1, ctx.now).await?;
+    let data = load_tab(&tenant, user.scope(), Tab::Requested, None, 1, ctx.now).await?;
     Ok(html(v::dashboard(
         &ctx,
         &user.ctx,
@@ -186,7 +186,7 @@ async fn show_tab(
     let tab = parse_tab(&name).ok_or(AppError::NotFound)?;
     let query = query.into_inner();
     let data = load_tab(
-        &tenant.0,
+        &tenant,
         user.scope(),
         tab,
         query.q,
@@ -219,22 +219,21 @@ async fn create_request(
     form: CsrfForm<RequestInput>,
 ) -> Result<HttpResponse, AppError> {
     let input = form.0;
-    let scope = user.scope();
-    let actor = user.actor();
-    let public_url = state(&req).settings.public_url.clone();
-    let now = ctx.now;
-    let input2 = input.clone();
-    let result = run_blocking(&tenant.0, move |conn| {
-        Ok::<_, AppError>(requests::create(
-            conn,
-            &scope,
-            &actor,
-            &input2,
-            &public_url,
-            now,
-        ))
+    let valid = match ValidRequest::try_from(&input) {
+        Ok(valid) => valid,
+        Err(errors) => {
+            return Ok(views::with_status(
+                StatusCode::BAD_REQUEST,
+                v::request_form_or_page(&ctx, &user.ctx, &input, Some(&errors)),
+            ));
+        }
+    };
+    let (scope, actor, now) = (user.scope(), user.actor(), ctx.now);
+    let link_base = routes::citizen_link_base(&state(&req).settings.public_url);
+    let result = run_blocking(tenant.pool(), move |conn| {
+        requests::create(conn, &scope, &actor, &valid, &link_base, now)
     })
-    .await?;
+    .await;
     match result {
         Ok(created) => {
             tracing::info!(request = %created.id, "access request created");
@@ -251,11 +250,7 @@ async fn create_request(
             );
             Ok(res)
         }
-        Err(ServiceError::Invalid(errors)) => Ok(views::with_status(
-            StatusCode::BAD_REQUEST,
-            v::request_form_or_page(&ctx, &user.ctx, &input, Some(&errors)),
-        )),
-        Err(ServiceError::Suspended) => Ok(views::with_status(
+        Err(ServiceError::Refused(Refusal::CompanySuspended)) => Ok(views::with_status(
             StatusCode::FORBIDDEN,
             v::suspended(&ctx, &user.ctx),
         )),
@@ -272,15 +267,15 @@ async fn withdraw(
     _form: CsrfForm<serde::de::IgnoredAny>,
 ) -> Result<HttpResponse, AppError> {
     let (scope, actor, id, now) = (user.scope(), user.actor(), id.into_inner(), ctx.now);
-    let result = run_blocking(&tenant.0, move |conn| {
-        Ok::<_, AppError>(requests::withdraw(conn, &scope, &actor, id, now))
+    let result = run_blocking(tenant.pool(), move |conn| {
+        requests::withdraw(conn, &scope, &actor, id, now)
     })
-    .await?;
+    .await;
     match result {
         Ok(_) => {
             if ctx.hx {
                 let data =
-                    load_tab(&tenant.0, user.scope(), Tab::Requested, None, 1, ctx.now).await?;
+                    load_tab(&tenant, user.scope(), Tab::Requested, None, 1, ctx.now).await?;
                 let mut res = html(v::tab_panel_with_counts(&ctx, &data));
                 res.headers_mut().insert(
                     actix_web::http::header::HeaderName::from_static("hx-trigger"),
@@ -291,9 +286,9 @@ async fn withdraw(
                 Ok(see_other(&format!("{}/tabs/requested", routes::COMPANY)))
             }
         }
-        Err(ServiceError::Conflict(key)) => Ok(views::with_status(
-            StatusCode::CONFLICT,
-            v::message_page(&ctx, &user.ctx, key),
+        Err(ServiceError::Refused(refusal)) => Ok(views::with_status(
+            refusal_status(refusal),
+            v::message_page(&ctx, &user.ctx, refusal.message_key()),
         )),
         Err(e) => Err(e.into()),
     }
@@ -314,15 +309,13 @@ async fn register(
 ) -> Result<HttpResponse, AppError> {
     let input = form.0;
     let (niss, now, input2) = (person.niss.clone(), ctx.now, input.clone());
-    let result = run_blocking(&tenant.0, move |conn| {
-        Ok::<_, AppError>(companies::register(conn, &niss, &input2, now))
+    let result = run_blocking(tenant.pool(), move |conn| {
+        companies::register(conn, &niss, &input2, now)
     })
-    .await?;
+    .await;
     match result {
         Ok(id) => {
-            let session = req.get_session();
-            let _ = session.insert(SESSION_COMPANY, id);
-            let _ = session.remove(SESSION_CLIENT);
+            choose_company(&req, id)?;
             Ok(see_other(routes::COMPANY_TERMS))
         }
         Err(ServiceError::Invalid(errors)) => Ok(views::with_status(
@@ -336,10 +329,7 @@ async fn register(
 #[get("/company/select")]
 async fn select_page(ctx: Ctx, person: Person, tenant: Tenant) -> Result<HttpResponse, AppError> {
     let niss = person.niss.clone();
-    let memberships = run_blocking(&tenant.0, move |conn| {
-        companies::memberships(conn, &niss).map_err(AppError::from)
-    })
-    .await?;
+    let memberships = on_db(&tenant, move |conn| companies::memberships(conn, &niss)).await?;
     Ok(html(v::select(&ctx, &memberships)))
 }
 
@@ -356,19 +346,25 @@ async fn select(
     form: CsrfForm<SelectForm>,
 ) -> Result<HttpResponse, AppError> {
     let (niss, id) = (person.niss.clone(), form.0.company_id);
-    let member = run_blocking(&tenant.0, move |conn| {
-        companies::memberships(conn, &niss)
-            .map(|ms| ms.iter().any(|m| m.company.id == id))
-            .map_err(AppError::from)
+    let member = on_db(&tenant, move |conn| {
+        companies::memberships(conn, &niss).map(|ms| ms.iter().any(|m| m.company.id == id))
     })
     .await?;
     if !member {
         return Err(AppError::NotFound);
     }
-    let session = req.get_session();
-    let _ = session.insert(SESSION_COMPANY, id);
-    let _ = session.remove(SESSION_CLIENT);
+    choose_company(&req, id)?;
     Ok(see_other(routes::COMPANY))
+}
+
+/// Remembers the company chosen in the session (and forgets the client chosen for another).
+fn choose_company(req: &HttpRequest, id: Uuid) -> Result<(), AppError> {
+    let session = req.get_session();
+    session
+        .insert(SESSION_COMPANY, id)
+        .map_err(|e| AppError::Internal(anyhow::anyhow!("session: {e}")))?;
+    session.remove(SESSION_CLIENT);
+    Ok(())
 }
 
 /// The membership the session chose (or the only one), for the pages that come before a
@@ -376,7 +372,7 @@ async fn select(
 async fn chosen_membership(
     req: &HttpRequest,
     person: &Person,
-    pool: &crate::db::DbPool,
+    tenant: &Tenant,
 ) -> Result<companies::Membership, AppError> {
     let chosen = req
         .get_session()
@@ -384,10 +380,7 @@ async fn chosen_membership(
         .ok()
         .flatten();
     let niss = person.niss.clone();
-    let memberships = run_blocking(pool, move |conn| {
-        companies::memberships(conn, &niss).map_err(AppError::from)
-    })
-    .await?;
+    let memberships = on_db(tenant, move |conn| companies::memberships(conn, &niss)).await?;
     let found = match chosen {
         Some(id) => memberships.into_iter().find(|m| m.company.id == id),
         None if memberships.len() == 1 => memberships.into_iter().next(),
@@ -403,7 +396,7 @@ async fn terms_page(
     person: Person,
     tenant: Tenant,
 ) -> Result<HttpResponse, AppError> {
-    let membership = chosen_membership(&req, &person, &tenant.0).await?;
+    let membership = chosen_membership(&req, &person, &tenant).await?;
     Ok(html(v::terms(&ctx, &membership)))
 }
 
@@ -415,10 +408,10 @@ async fn accept_terms(
     tenant: Tenant,
     _form: CsrfForm<serde::de::IgnoredAny>,
 ) -> Result<HttpResponse, AppError> {
-    let membership = chosen_membership(&req, &person, &tenant.0).await?;
+    let membership = chosen_membership(&req, &person, &tenant).await?;
     let (id, niss, now) = (membership.company.id, person.niss.clone(), ctx.now);
-    run_blocking(&tenant.0, move |conn| {
-        companies::accept_terms(conn, id, &niss, now).map_err(AppError::from)
+    on_db(&tenant, move |conn| {
+        companies::accept_terms(conn, id, &niss, now)
     })
     .await?;
     Ok(see_other(routes::COMPANY))
@@ -431,13 +424,13 @@ async fn clients_page(
     person: Person,
     tenant: Tenant,
 ) -> Result<HttpResponse, AppError> {
-    let membership = chosen_membership(&req, &person, &tenant.0).await?;
+    let membership = chosen_membership(&req, &person, &tenant).await?;
     if membership.company.kind() != companies::CompanyKind::Provider {
         return Ok(see_other(routes::COMPANY));
     }
     let provider_id = membership.company.id;
-    let clients = run_blocking(&tenant.0, move |conn| {
-        companies::clients_of(conn, provider_id).map_err(AppError::from)
+    let clients = on_db(&tenant, move |conn| {
+        companies::clients_of(conn, provider_id)
     })
     .await?;
     Ok(html(v::clients(&ctx, &membership, &clients)))
@@ -455,28 +448,40 @@ async fn choose_client(
     tenant: Tenant,
     form: CsrfForm<ClientForm>,
 ) -> Result<HttpResponse, AppError> {
-    let membership = chosen_membership(&req, &person, &tenant.0).await?;
+    let membership = chosen_membership(&req, &person, &tenant).await?;
     let (provider_id, client_id) = (membership.company.id, form.0.client_id);
-    let ok = run_blocking(&tenant.0, move |conn| {
-        companies::clients_of(conn, provider_id)
-            .map(|cs| cs.iter().any(|c| c.id == client_id))
-            .map_err(AppError::from)
+    let ok = on_db(&tenant, move |conn| {
+        companies::clients_of(conn, provider_id).map(|cs| cs.iter().any(|c| c.id == client_id))
     })
     .await?;
     if !ok {
         return Err(AppError::NotFound);
     }
-    let _ = req.get_session().insert(SESSION_CLIENT, client_id);
+    req.get_session()
+        .insert(SESSION_CLIENT, client_id)
+        .map_err(|e| AppError::Internal(anyhow::anyhow!("session: {e}")))?;
     Ok(see_other(routes::COMPANY))
 }
 
-#[get("/company/users")]
-async fn users_page(ctx: Ctx, user: CompanyUser, tenant: Tenant) -> Result<HttpResponse, AppError> {
-    let c = user.ctx.clone();
-    let members = run_blocking(&tenant.0, move |conn| {
-        companies::members(conn, &c).map_err(AppError::from)
+/// The members of the user's company, with their names.
+async fn load_members(
+    req: &HttpRequest,
+    user: &CompanyUser,
+) -> Result<Vec<companies::Member>, AppError> {
+    let (c, sources) = (user.ctx.clone(), state(req).sources.clone());
+    on_db(tenant_of(req), move |conn| {
+        companies::members(conn, sources.as_ref(), &c)
     })
-    .await?;
+    .await
+}
+
+#[get("/company/users")]
+async fn users_page(
+    req: HttpRequest,
+    ctx: Ctx,
+    user: CompanyUser,
+) -> Result<HttpResponse, AppError> {
+    let members = load_members(&req, &user).await?;
     Ok(html(v::users(
         &ctx,
         &user.ctx,
@@ -499,6 +504,7 @@ pub struct MemberInput {
 
 #[post("/company/users")]
 async fn add_user(
+    req: HttpRequest,
     ctx: Ctx,
     user: CompanyUser,
     tenant: Tenant,
@@ -506,18 +512,14 @@ async fn add_user(
 ) -> Result<HttpResponse, AppError> {
     let input = form.0;
     let (c, i, now) = (user.ctx.clone(), input.clone(), ctx.now);
-    let result = run_blocking(&tenant.0, move |conn| {
-        Ok::<_, AppError>(companies::add_member(conn, &c, &i.niss, &i.role, now))
+    let result = run_blocking(tenant.pool(), move |conn| {
+        companies::add_member(conn, &c, &i.niss, &i.role, now)
     })
-    .await?;
+    .await;
     match result {
         Ok(()) => Ok(see_other(routes::COMPANY_USERS)),
         Err(ServiceError::Invalid(errors)) => {
-            let c = user.ctx.clone();
-            let members = run_blocking(&tenant.0, move |conn| {
-                companies::members(conn, &c).map_err(AppError::from)
-            })
-            .await?;
+            let members = load_members(&req, &user).await?;
             Ok(views::with_status(
                 StatusCode::BAD_REQUEST,
                 v::users(&ctx, &user.ctx, &members, &input, Some(&errors)),
@@ -540,15 +542,15 @@ async fn remove_user(
     form: CsrfForm<RemoveForm>,
 ) -> Result<HttpResponse, AppError> {
     let (c, niss) = (user.ctx.clone(), form.0.niss);
-    let result = run_blocking(&tenant.0, move |conn| {
-        Ok::<_, AppError>(companies::remove_member(conn, &c, &niss))
+    let result = run_blocking(tenant.pool(), move |conn| {
+        companies::remove_member(conn, &c, &niss)
     })
-    .await?;
+    .await;
     match result {
         Ok(()) => Ok(see_other(routes::COMPANY_USERS)),
-        Err(ServiceError::Conflict(key)) => Ok(views::with_status(
-            StatusCode::CONFLICT,
-            v::message_page(&ctx, &user.ctx, key),
+        Err(ServiceError::Refused(refusal)) => Ok(views::with_status(
+            refusal_status(refusal),
+            v::message_page(&ctx, &user.ctx, refusal.message_key()),
         )),
         Err(e) => Err(e.into()),
     }
@@ -564,10 +566,7 @@ async fn providers_page(
         return Err(AppError::Forbidden);
     }
     let id = user.ctx.company.id;
-    let links = run_blocking(&tenant.0, move |conn| {
-        companies::providers_of(conn, id).map_err(AppError::from)
-    })
-    .await?;
+    let links = on_db(&tenant, move |conn| companies::providers_of(conn, id)).await?;
     Ok(html(v::providers(&ctx, &user.ctx, &links, "", None)))
 }
 
@@ -586,18 +585,15 @@ async fn designate_provider(
 ) -> Result<HttpResponse, AppError> {
     let bce = form.0.bce;
     let (c, b, now) = (user.ctx.clone(), bce.clone(), ctx.now);
-    let result = run_blocking(&tenant.0, move |conn| {
-        Ok::<_, AppError>(companies::designate_provider(conn, &c, &b, now))
+    let result = run_blocking(tenant.pool(), move |conn| {
+        companies::designate_provider(conn, &c, &b, now)
     })
-    .await?;
+    .await;
     match result {
         Ok(()) => Ok(see_other(routes::COMPANY_PROVIDERS)),
         Err(ServiceError::Invalid(errors)) => {
             let id = user.ctx.company.id;
-            let links = run_blocking(&tenant.0, move |conn| {
-                companies::providers_of(conn, id).map_err(AppError::from)
-            })
-            .await?;
+            let links = on_db(&tenant, move |conn| companies::providers_of(conn, id)).await?;
             Ok(views::with_status(
                 StatusCode::BAD_REQUEST,
                 v::providers(&ctx, &user.ctx, &links, &bce, Some(&errors)),
@@ -616,8 +612,8 @@ async fn end_provider(
     _form: CsrfForm<serde::de::IgnoredAny>,
 ) -> Result<HttpResponse, AppError> {
     let (c, id, now) = (user.ctx.clone(), id.into_inner(), ctx.now);
-    run_blocking(&tenant.0, move |conn| {
-        companies::end_provider(conn, &c, id, now).map_err(AppError::from)
+    on_db(&tenant, move |conn| {
+        companies::end_provider(conn, &c, id, now)
     })
     .await?;
     Ok(see_other(routes::COMPANY_PROVIDERS))

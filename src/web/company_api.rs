@@ -8,9 +8,10 @@ use super::{
     auth::see_other,
     company::CompanyUser,
     errors::AppError,
-    extract::{CsrfForm, Ctx, Tenant},
+    extract::{CsrfForm, Ctx, on_db},
     views::{self, company_api as v},
 };
+use crate::state::Tenant;
 use crate::{
     db::run_blocking,
     services::{
@@ -59,7 +60,7 @@ async fn page(ctx: Ctx, user: CompanyUser, tenant: Tenant) -> Result<HttpRespons
     if !user.ctx.is_manager() || user.ctx.client.is_some() {
         return Err(AppError::Forbidden);
     }
-    render(&ctx, &user, &tenant.0, None, None).await
+    render(&ctx, &user, tenant.pool(), None, None).await
 }
 
 #[post("/company/api/circle")]
@@ -70,8 +71,8 @@ async fn accept_circle(
     _f: CsrfForm<serde::de::IgnoredAny>,
 ) -> Result<HttpResponse, AppError> {
     let (c, now) = (user.ctx.clone(), ctx.now);
-    run_blocking(&tenant.0, move |conn| {
-        api_clients::accept_circle(conn, &c, now).map_err(AppError::from)
+    on_db(&tenant, move |conn| {
+        api_clients::accept_circle(conn, &c, now)
     })
     .await?;
     Ok(see_other(API_PAGE))
@@ -93,13 +94,22 @@ async fn toggle(
         _ => return Err(AppError::NotFound),
     };
     let c = user.ctx.clone();
-    let result = run_blocking(&tenant.0, move |conn| {
-        Ok::<_, AppError>(api_clients::set_api(conn, &c, scope, on))
+    let result = run_blocking(tenant.pool(), move |conn| {
+        api_clients::set_api(conn, &c, scope, on)
     })
-    .await?;
+    .await;
     match result {
         Ok(()) => Ok(see_other(API_PAGE)),
-        Err(ServiceError::Conflict(key)) => render(&ctx, &user, &tenant.0, None, Some(key)).await,
+        Err(ServiceError::Refused(refusal)) => {
+            render(
+                &ctx,
+                &user,
+                tenant.pool(),
+                None,
+                Some(refusal.message_key()),
+            )
+            .await
+        }
         Err(e) => Err(e.into()),
     }
 }
@@ -128,17 +138,15 @@ async fn create_client(
         scopes.push(ApiScope::PrecontractualData);
     }
     let (c, now) = (user.ctx.clone(), ctx.now);
-    let result = run_blocking(&tenant.0, move |conn| {
-        Ok::<_, AppError>(api_clients::create_client_for(
-            conn, &c, &form.name, &scopes, now,
-        ))
+    let result = run_blocking(tenant.pool(), move |conn| {
+        api_clients::create_client_for(conn, &c, &form.name, &scopes, now)
     })
-    .await?;
+    .await;
     match result {
-        Ok(creds) => render(&ctx, &user, &tenant.0, Some(&creds), None).await,
+        Ok(creds) => render(&ctx, &user, tenant.pool(), Some(&creds), None).await,
         Err(ServiceError::Invalid(errors)) => {
             let key = errors.values().next().copied().unwrap_or("form-has-errors");
-            render(&ctx, &user, &tenant.0, None, Some(key)).await
+            render(&ctx, &user, tenant.pool(), None, Some(key)).await
         }
         Err(e) => Err(e.into()),
     }
@@ -153,8 +161,8 @@ async fn revoke_client(
     _f: CsrfForm<serde::de::IgnoredAny>,
 ) -> Result<HttpResponse, AppError> {
     let (c, id, now) = (user.ctx.clone(), id.into_inner(), ctx.now);
-    run_blocking(&tenant.0, move |conn| {
-        api_clients::revoke_client(conn, &c, id, now).map_err(AppError::from)
+    on_db(&tenant, move |conn| {
+        api_clients::revoke_client(conn, &c, id, now)
     })
     .await?;
     Ok(see_other(API_PAGE))

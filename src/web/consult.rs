@@ -6,7 +6,7 @@
 //! and a request of somebody else 404, with nothing about it.
 
 use actix_web::{
-    HttpResponse, get,
+    HttpRequest, HttpResponse, get,
     http::{StatusCode, header},
     web,
 };
@@ -14,18 +14,18 @@ use uuid::Uuid;
 
 use super::{
     company::CompanyUser,
-    errors::AppError,
-    extract::{Ctx, Person, Tenant},
+    errors::{AppError, refusal_status},
+    extract::{Ctx, Person, on_db, state},
     views::{self, company as company_views, consult as v},
 };
+use crate::state::Tenant;
 use crate::{
     db::run_blocking,
     pdf,
     services::{
-        ServiceError,
+        Refusal, ServiceError,
         consult::{self, Consultation},
     },
-    sources::PgSources,
 };
 
 /// Registers the routes.
@@ -41,28 +41,30 @@ const NO_STORE: (header::HeaderName, &str) = (header::CACHE_CONTROL, "no-store")
 /// Makes a recorded consultation of `id` for the signed-in company user; a refusal comes
 /// back as the response to send.
 async fn run_consult(
+    req: &HttpRequest,
     ctx: &Ctx,
     user: &CompanyUser,
     tenant: &Tenant,
     id: Uuid,
 ) -> Result<Result<Consultation, HttpResponse>, AppError> {
     let (scope, actor, now) = (user.scope(), user.actor(), ctx.now);
-    let result = run_blocking(&tenant.0, move |conn| {
-        Ok::<_, AppError>(consult::consult(conn, &PgSources, &scope, &actor, id, now))
+    let sources = state(req).sources.clone();
+    let result = run_blocking(tenant.pool(), move |conn| {
+        consult::consult(conn, sources.as_ref(), &scope, &actor, id, now)
     })
-    .await?;
+    .await;
     match result {
         Ok(k) => {
             tracing::info!(consultation = %k.id, request = %k.request.id, "consultation recorded");
             Ok(Ok(k))
         }
-        Err(ServiceError::Conflict(key)) => Ok(Err(views::with_status(
-            StatusCode::CONFLICT,
-            company_views::message_page(ctx, &user.ctx, key),
-        ))),
-        Err(ServiceError::Suspended) => Ok(Err(views::with_status(
+        Err(ServiceError::Refused(Refusal::CompanySuspended)) => Ok(Err(views::with_status(
             StatusCode::FORBIDDEN,
             company_views::suspended(ctx, &user.ctx),
+        ))),
+        Err(ServiceError::Refused(refusal)) => Ok(Err(views::with_status(
+            refusal_status(refusal),
+            company_views::message_page(ctx, &user.ctx, refusal.message_key()),
         ))),
         Err(e) => Err(e.into()),
     }
@@ -70,12 +72,13 @@ async fn run_consult(
 
 #[get("/company/mandates/{id}")]
 async fn consultation_page(
+    req: HttpRequest,
     ctx: Ctx,
     user: CompanyUser,
     tenant: Tenant,
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, AppError> {
-    match run_consult(&ctx, &user, &tenant, id.into_inner()).await? {
+    match run_consult(&req, &ctx, &user, &tenant, id.into_inner()).await? {
         Ok(k) => Ok(HttpResponse::Ok()
             .content_type("text/html; charset=utf-8")
             .insert_header(NO_STORE)
@@ -86,12 +89,13 @@ async fn consultation_page(
 
 #[get("/company/mandates/{id}/pdf")]
 async fn consultation_pdf(
+    req: HttpRequest,
     ctx: Ctx,
     user: CompanyUser,
     tenant: Tenant,
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, AppError> {
-    let k = match run_consult(&ctx, &user, &tenant, id.into_inner()).await? {
+    let k = match run_consult(&req, &ctx, &user, &tenant, id.into_inner()).await? {
         Ok(k) => k,
         Err(refused) => return Ok(refused),
     };
@@ -111,10 +115,16 @@ async fn consultation_pdf(
 }
 
 #[get("/me/possibilities")]
-async fn possibilities(ctx: Ctx, person: Person, tenant: Tenant) -> Result<HttpResponse, AppError> {
+async fn possibilities(
+    req: HttpRequest,
+    ctx: Ctx,
+    person: Person,
+    tenant: Tenant,
+) -> Result<HttpResponse, AppError> {
     let (niss, now) = (person.niss.clone(), ctx.now);
-    let found = run_blocking(&tenant.0, move |conn| {
-        consult::possibilities(conn, &PgSources, &niss, now).map_err(AppError::from)
+    let sources = state(&req).sources.clone();
+    let found = on_db(&tenant, move |conn| {
+        consult::possibilities(conn, sources.as_ref(), &niss, now)
     })
     .await?;
     Ok(HttpResponse::Ok()

@@ -15,7 +15,10 @@ use super::{
     extract::{Ctx, Rendered},
     routes, views,
 };
-use crate::db::DbError;
+use crate::{
+    db::DbError,
+    services::{ErrorCode, Refusal},
+};
 
 /// Errors of the web side.
 #[derive(Debug, thiserror::Error)]
@@ -41,6 +44,9 @@ pub enum AppError {
     /// Too many attempts.
     #[error("too many requests")]
     TooManyRequests,
+    /// The rules say no now (shown with its explanation).
+    #[error("refused: {0}")]
+    Refused(Refusal),
     /// The database cannot be reached.
     #[error("database unavailable")]
     Unavailable(#[source] anyhow::Error),
@@ -70,11 +76,32 @@ impl From<crate::services::ServiceError> for AppError {
         use crate::services::ServiceError as S;
         match e {
             S::NotFound => AppError::NotFound,
-            S::Forbidden | S::Suspended => AppError::Forbidden,
-            S::Invalid(_) | S::Conflict(_) => AppError::BadRequest,
+            S::Forbidden => AppError::Forbidden,
+            S::Refused(r) => AppError::Refused(r),
+            S::Invalid(_) => AppError::BadRequest,
+            S::Unavailable(m) => AppError::Unavailable(anyhow::anyhow!(m)),
             S::Db(e) => AppError::from(e),
             S::Other(e) => AppError::Internal(e),
         }
+    }
+}
+
+impl From<crate::auth::SignInError> for AppError {
+    fn from(e: crate::auth::SignInError) -> Self {
+        use crate::auth::SignInError as S;
+        match e {
+            S::UnknownPerson | S::UnknownStaff => AppError::BadRequest,
+            S::Unavailable(m) => AppError::Unavailable(anyhow::anyhow!(m)),
+            S::Db(e) => AppError::from(e),
+        }
+    }
+}
+
+/// The status a refusal is answered with: 403 for a suspended company, else 409.
+pub fn refusal_status(refusal: Refusal) -> StatusCode {
+    match refusal.code() {
+        ErrorCode::CompanySuspended => StatusCode::FORBIDDEN,
+        _ => StatusCode::CONFLICT,
     }
 }
 
@@ -92,6 +119,7 @@ impl ResponseError for AppError {
             AppError::BadRequest => StatusCode::BAD_REQUEST,
             AppError::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             AppError::TooManyRequests => StatusCode::TOO_MANY_REQUESTS,
+            AppError::Refused(r) => refusal_status(*r),
             AppError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
@@ -108,6 +136,9 @@ impl ResponseError for AppError {
             let incident = Uuid::new_v4();
             tracing::error!(%incident, error = ?cause, "request failed");
             res.extensions_mut().insert(Incident(incident));
+        }
+        if let AppError::Refused(r) = self {
+            res.extensions_mut().insert(*r);
         }
         if let AppError::TooManyRequests = self {
             res.headers_mut()
@@ -148,6 +179,7 @@ pub async fn render_error_pages(
                 incident
             })
         });
+    let refusal = res.response().extensions().get::<Refusal>().copied();
     let (req, old) = res.into_parts();
     let ctx = Ctx::of(&req);
     let mut new = if status == StatusCode::UNAUTHORIZED {
@@ -162,7 +194,7 @@ pub async fn render_error_pages(
                 .finish()
         }
     } else {
-        let markup = views::errors::error_page(&ctx, status, incident);
+        let markup = views::errors::error_page(&ctx, status, incident, refusal);
         let mut r = HttpResponse::build(status);
         r.content_type("text/html; charset=utf-8");
         if ctx.hx {

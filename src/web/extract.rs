@@ -9,11 +9,14 @@ use chrono::{DateTime, Utc};
 use futures_util::future::LocalBoxFuture;
 use serde::de::DeserializeOwned;
 
-use super::{AppState, errors::AppError};
+use super::errors::AppError;
+use diesel::PgConnection;
+
 use crate::{
     auth::{Principal, StaffRole},
-    db::DbPool,
+    db::{DbError, run_blocking},
     i18n::{self, Lang},
+    state::{AppState, Tenant},
 };
 
 /// Session key of the signed-in principal.
@@ -79,7 +82,7 @@ impl Ctx {
                 .unwrap_or_else(|| "/".to_string()),
             hx: is_htmx(req),
             demo: state.settings.mode.is_demo(),
-            now: state.clock.now(),
+            now: tenant_of(req).now(),
         }
     }
 
@@ -124,14 +127,31 @@ impl FromRequest for HxRequest {
     }
 }
 
-/// The database of the request's tenant.
-pub struct Tenant(pub DbPool);
+/// Runs `f` with a connection of `tenant`'s database off the async executor; a database
+/// that cannot be reached, or the error of `f`, becomes the page's [`AppError`].
+pub async fn on_db<T, E, F>(tenant: &Tenant, f: F) -> Result<T, AppError>
+where
+    F: FnOnce(&mut PgConnection) -> Result<T, E> + Send + 'static,
+    T: Send + 'static,
+    E: Send + 'static,
+    AppError: From<E>,
+{
+    match run_blocking(tenant.pool(), move |conn| Ok::<_, DbError>(f(conn))).await {
+        Ok(result) => result.map_err(AppError::from),
+        Err(e) => Err(<AppError as From<DbError>>::from(e)),
+    }
+}
+
+/// The tenant a request is for (its database and clock): the main one for now.
+pub fn tenant_of(req: &HttpRequest) -> &Tenant {
+    state(req).tenants.main()
+}
 
 impl FromRequest for Tenant {
     type Error = actix_web::Error;
     type Future = Ready<Result<Self, Self::Error>>;
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
-        ready(Ok(Tenant(state(req).tenants.main().clone())))
+        ready(Ok(tenant_of(req).clone()))
     }
 }
 

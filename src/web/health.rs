@@ -3,8 +3,8 @@
 use actix_web::{HttpResponse, get, web};
 use diesel::{RunQueryDsl, sql_query};
 
-use super::extract::Tenant;
 use crate::db::{DbError, run_blocking};
+use crate::state::Tenant;
 
 /// Registers the routes.
 pub fn configure(cfg: &mut web::ServiceConfig) {
@@ -18,7 +18,7 @@ async fn healthz() -> HttpResponse {
 
 #[get("/readyz")]
 async fn readyz(tenant: Tenant) -> HttpResponse {
-    let result = run_blocking(&tenant.0, |conn| {
+    let result = run_blocking(tenant.pool(), |conn| {
         sql_query("SELECT 1").execute(conn).map_err(DbError::from)
     })
     .await;

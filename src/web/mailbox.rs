@@ -6,10 +6,11 @@ use uuid::Uuid;
 
 use super::{
     errors::AppError,
-    extract::{Ctx, Tenant, state},
+    extract::{Ctx, on_db, state},
     views::{html, mailbox as v},
 };
-use crate::{db::run_blocking, mail};
+use crate::mail;
+use crate::state::Tenant;
 
 /// Registers the routes.
 pub fn configure(cfg: &mut web::ServiceConfig) {
@@ -27,10 +28,7 @@ fn demo_only(req: &HttpRequest) -> Result<(), AppError> {
 #[get("/demo/mailbox")]
 async fn inbox(req: HttpRequest, ctx: Ctx, tenant: Tenant) -> Result<HttpResponse, AppError> {
     demo_only(&req)?;
-    let mails = run_blocking(&tenant.0, |conn| {
-        mail::latest(conn, 100).map_err(AppError::from)
-    })
-    .await?;
+    let mails = on_db(&tenant, |conn| mail::latest(conn, 100)).await?;
     Ok(html(v::inbox(&ctx, &mails)))
 }
 
@@ -43,10 +41,8 @@ async fn message(
 ) -> Result<HttpResponse, AppError> {
     demo_only(&req)?;
     let id = id.into_inner();
-    let mail = run_blocking(&tenant.0, move |conn| {
-        mail::find(conn, id).map_err(AppError::from)
-    })
-    .await?
-    .ok_or(AppError::NotFound)?;
+    let mail = on_db(&tenant, move |conn| mail::find(conn, id))
+        .await?
+        .ok_or(AppError::NotFound)?;
     Ok(html(v::message(&ctx, &mail)))
 }

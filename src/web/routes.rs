@@ -60,6 +60,11 @@ pub const CITIZEN_HISTORY: &str = "/me/history";
 /// Help for foreign candidates without a Belgian national number.
 pub const CITIZEN_HELP_FOREIGNERS: &str = "/me/help/foreigners";
 
+/// The citizen's link without its secret: `{public_url}/r/` (the secret follows).
+pub fn citizen_link_base(public_url: &str) -> String {
+    format!("{public_url}{LINK}/")
+}
+
 /// A safe local redirect target: a path on this site, else `fallback`.
 pub fn local_path<'a>(next: Option<&'a str>, fallback: &'a str) -> &'a str {
     match next {

@@ -880,7 +880,8 @@ async fn webhooks_tell_the_integrator_of_acceptance_and_of_a_stopped_access_sign
         )
         .await;
     // The sender delivers both, signed, at least once.
-    let delivered = mandat::jobs::run_once(&app.state, mandat::jobs::Job::DeliverWebhooks)
+    let delivered = app
+        .run_job(mandat::jobs::Job::DeliverWebhooks)
         .await
         .unwrap();
     assert_eq!(delivered, Some(2));
@@ -918,7 +919,7 @@ async fn a_client_is_rate_limited_and_a_suspended_companys_clients_are_refused()
     let (id, secret) = client_for_resto(&app, &["mandates", "precontractual-data"]).await;
     let t = bearer(&app, &id, &secret).await;
     let mut limited = None;
-    for i in 0..=mandat::api::RATE_LIMIT_PER_MINUTE {
+    for i in 0..=mandat::limits::API_CALLS_PER_MINUTE {
         let (status, p, headers) = call(
             &app,
             reqwest::Method::GET,
@@ -938,7 +939,7 @@ async fn a_client_is_rate_limited_and_a_suspended_companys_clients_are_refused()
     }
     assert_eq!(
         limited,
-        Some(mandat::api::RATE_LIMIT_PER_MINUTE),
+        Some(mandat::limits::API_CALLS_PER_MINUTE),
         "the call over the limit is refused"
     );
     // A new client of the same company has its own budget; once the company is suspended,

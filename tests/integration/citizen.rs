@@ -7,11 +7,10 @@ use fantoccini::Locator;
 use mandat::{
     clock::Clock,
     db::schema::{access_requests, citizen_blocks, request_events},
-    domain::{Niss, status::Tab},
+    domain::{Actor, Niss, status::Tab},
     services::{
-        Actor,
         companies::{self, RegistrationInput},
-        requests::{self, RequestInput, Scope},
+        requests::{self, RequestInput, Scope, ValidRequest},
     },
 };
 use uuid::Uuid;
@@ -68,14 +67,15 @@ fn create_request(
         &Actor::CompanyUser {
             niss: niss(MANAGER),
         },
-        &RequestInput {
+        &ValidRequest::try_from(&RequestInput {
             label: "Candidate".into(),
             email: "candidate@example.be".into(),
             context: context.into(),
             language: "en".into(),
             niss: target.unwrap_or_default().into(),
-        },
-        &public_url,
+        })
+        .expect("valid request"),
+        &app.link_base(),
         app.clock.now(),
     )
     .expect("create request");
@@ -174,10 +174,10 @@ async fn opening_the_link_then_accepting_starts_the_mandate() {
     );
 
     // Stored: mandate, names from the register, the event with its actor.
-    let stored = mandat::db::requests::find(&mut app.db(), id)
+    let stored = mandat::db::access_requests::find(&mut app.db(), id)
         .unwrap()
         .unwrap();
-    assert_eq!(stored.status, "accepted");
+    assert_eq!(stored.status, mandat::domain::RequestStatus::Accepted);
     assert!(stored.mandate_id.is_some());
     assert_eq!(stored.accepted_at, Some(app.clock.now()));
     assert_eq!(
@@ -426,7 +426,7 @@ async fn unknown_and_withdrawn_links_have_their_pages() {
 async fn guessing_links_is_rate_limited() {
     let app = spawn_app().await;
     let mut last = 0;
-    for i in 0..=mandat::web::citizen::LINK_HITS_PER_WINDOW {
+    for i in 0..=mandat::limits::LINK_HITS_PER_WINDOW {
         last = app.get(&format!("/r/guess{i}")).await.status().as_u16();
     }
     assert_eq!(last, 429);

@@ -678,8 +678,8 @@ async fn mail_is_delivered_over_smtp_once_the_server_is_back_and_never_twice() {
     )
     .await;
     // The server is down: the attempt fails, is recorded, and retried later.
-    let state = app.state.clone();
-    let run = |state: mandat::web::AppState| async move {
+    let state = app.job_context();
+    let run = |state: mandat::jobs::JobContext| async move {
         mandat::jobs::run_once(&state, mandat::jobs::Job::DeliverMail)
             .await
             .unwrap()
@@ -772,25 +772,26 @@ async fn outside_demo_mode_a_delivered_mails_body_and_its_link_are_erased() {
             company_id: company,
             provider_id: None,
         },
-        &mandat::services::Actor::CompanyUser {
+        &mandat::domain::Actor::CompanyUser {
             niss: mandat::domain::Niss::parse(JAN).unwrap(),
         },
-        &mandat::services::requests::RequestInput {
-            label: "Prod".into(),
-            email: "prod@example.be".into(),
-            context: "FLEXI_JOB".into(),
-            language: "fr".into(),
-            niss: String::new(),
-        },
-        &app.state.settings.public_url,
+        &mandat::services::requests::ValidRequest::try_from(
+            &mandat::services::requests::RequestInput {
+                label: "Prod".into(),
+                email: "prod@example.be".into(),
+                context: "FLEXI_JOB".into(),
+                language: "fr".into(),
+                niss: String::new(),
+            },
+        )
+        .unwrap(),
+        &app.link_base(),
         app.clock.now(),
     )
     .unwrap();
     assert!(created.link.starts_with("https://mandat.example.be/r/"));
     let sink = SmtpSink::start(port);
-    let sent = mandat::jobs::run_once(&app.state, mandat::jobs::Job::DeliverMail)
-        .await
-        .unwrap();
+    let sent = app.run_job(mandat::jobs::Job::DeliverMail).await.unwrap();
     assert_eq!(sent, Some(1));
     tokio::time::sleep(Duration::from_millis(300)).await;
     assert!(

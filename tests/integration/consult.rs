@@ -254,7 +254,7 @@ async fn a_provider_consults_the_student_hours_on_behalf_of_its_client() {
     assert_eq!(history.len(), 1);
     assert_eq!(history[0].company_name, "Resto Pokébowl");
     assert_eq!(history[0].provider_name.as_deref(), Some("Socialia"));
-    assert_eq!(history[0].context, "STUDENT_HOURS");
+    assert_eq!(history[0].context, mandat::domain::Context::StudentHours);
     assert_eq!(history[0].id, rows[0].id);
 }
 

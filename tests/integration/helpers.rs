@@ -7,7 +7,14 @@ use std::{
 
 use chrono::{DateTime, TimeZone, Utc};
 use diesel::{Connection, PgConnection, RunQueryDsl, sql_query};
-use mandat::{clock::ManualClock, db, settings::Settings, startup::Application, web::AppState};
+use mandat::{
+    clock::ManualClock,
+    db,
+    jobs::{self, Job, JobContext},
+    settings::Settings,
+    startup::Application,
+    state::AppState,
+};
 use reqwest::{Response, redirect::Policy};
 
 /// The admin connection the test command gives (a private throwaway cluster by default).
@@ -265,6 +272,22 @@ impl TestApp {
             .post_form("/sign-in/demo", &[("niss", niss), ("next", "/")])
             .await;
         assert_eq!(res.status().as_u16(), 303, "sign-in of {niss}");
+    }
+
+    /// The context the application's jobs run in (its database, clock and settings).
+    pub fn job_context(&self) -> JobContext {
+        JobContext::for_tenant(self.state.tenants.main(), self.state.settings.clone())
+    }
+
+    /// Runs a background job once, as the scheduler would; the rows it changed, or `None`
+    /// when another server was running it.
+    pub async fn run_job(&self, job: Job) -> anyhow::Result<Option<usize>> {
+        jobs::run_once(&self.job_context(), job).await
+    }
+
+    /// The citizen's link base of this application (`{public_url}/r/`).
+    pub fn link_base(&self) -> String {
+        mandat::web::routes::citizen_link_base(&self.state.settings.public_url)
     }
 
     /// A connection to the test's database.

@@ -11,7 +11,7 @@ use diesel::{
 };
 use mandat::{
     jobs::{
-        self, Job,
+        Job,
         lifecycle::{self, PurgeCounts},
     },
     services::requests::{Scope, counts},
@@ -609,19 +609,9 @@ async fn a_job_locked_by_another_instance_is_skipped_and_every_run_is_recorded()
         .execute(&mut other)
         .unwrap();
     app.clock.advance(Duration::days(5));
-    assert_eq!(
-        jobs::run_once(&app.state, Job::ExpireRequests)
-            .await
-            .unwrap(),
-        None
-    );
+    assert_eq!(app.run_job(Job::ExpireRequests).await.unwrap(), None);
     // Other jobs are not blocked by it.
-    assert!(
-        jobs::run_once(&app.state, Job::EndMandates)
-            .await
-            .unwrap()
-            .is_some()
-    );
+    assert!(app.run_job(Job::EndMandates).await.unwrap().is_some());
     sql_query("SELECT pg_advisory_unlock($1)")
         .bind::<BigInt, _>(Job::ExpireRequests.lock_key())
         .execute(&mut other)
@@ -631,16 +621,9 @@ async fn a_job_locked_by_another_instance_is_skipped_and_every_run_is_recorded()
         "SELECT count(*) AS n FROM access_requests WHERE status = 'pending'",
     );
     assert!(pending > 0);
-    let first = jobs::run_once(&app.state, Job::ExpireRequests)
-        .await
-        .unwrap();
+    let first = app.run_job(Job::ExpireRequests).await.unwrap();
     assert_eq!(first, Some(pending as usize));
-    assert_eq!(
-        jobs::run_once(&app.state, Job::ExpireRequests)
-            .await
-            .unwrap(),
-        Some(0)
-    );
+    assert_eq!(app.run_job(Job::ExpireRequests).await.unwrap(), Some(0));
 
     // A failing run is recorded with its error.
     sql_query(
@@ -650,9 +633,9 @@ async fn a_job_locked_by_another_instance_is_skipped_and_every_run_is_recorded()
     .execute(&mut other)
     .unwrap();
     app.clock.advance(Duration::days(30));
-    assert!(jobs::run_once(&app.state, Job::Archive).await.is_err());
+    assert!(app.run_job(Job::Archive).await.is_err());
 
-    let runs = jobs::last_runs(&mut other).unwrap();
+    let runs = mandat::db::job_runs::last_runs(&mut other).unwrap();
     let names: Vec<&str> = runs.iter().map(|r| r.job.as_str()).collect();
     assert_eq!(names, vec!["archive", "end-mandates", "expire-requests"]);
     let expire = &runs[2];
@@ -681,7 +664,9 @@ async fn two_servers_on_one_database_run_a_job_once() {
     let app = spawn_app().await;
     // A second server: its own state and pool on the same database.
     let settings = (*app.state.settings).clone();
-    let second = mandat::web::AppState::new(settings, std::sync::Arc::new(app.clock.clone()));
+    let second = mandat::state::AppState::new(settings, std::sync::Arc::new(app.clock.clone()));
+    let second =
+        mandat::jobs::JobContext::for_tenant(second.tenants.main(), second.settings.clone());
     app.clock.advance(Duration::days(5));
     let mut conn = app.db();
     let pending = count(
@@ -689,8 +674,8 @@ async fn two_servers_on_one_database_run_a_job_once() {
         "SELECT count(*) AS n FROM access_requests WHERE status = 'pending'",
     ) as usize;
     let (a, b) = tokio::join!(
-        jobs::run_once(&app.state, Job::ExpireRequests),
-        jobs::run_once(&second, Job::ExpireRequests)
+        app.run_job(Job::ExpireRequests),
+        mandat::jobs::run_once(&second, Job::ExpireRequests)
     );
     let (a, b) = (a.unwrap(), b.unwrap());
     // Either one skipped (the other held the lock) or they ran one after the other, the

@@ -8,6 +8,7 @@ use super::{
 };
 use crate::{
     auth::StaffRole,
+    db::request_events::Milestone,
     domain::{Context, Niss, RequestStatus},
     services::{
         FieldErrors,
@@ -72,7 +73,7 @@ fn flash(ctx: &Ctx, problem: Option<&Problem<'_>>) -> Markup {
     html! {
         @match problem {
             Some(Problem::Done(key)) => div.alert.success role="status" data-testid="admin-done" { (ctx.t(key)) },
-            Some(Problem::Conflict(key)) => div.alert.error role="alert" data-testid="admin-conflict" { (ctx.t(key)) },
+            Some(Problem::Refused(r)) => div.alert.error role="alert" data-testid="admin-conflict" { (ctx.t(r.message_key())) },
             Some(Problem::Invalid(..)) => div.alert.error role="alert" { (ctx.t("admin-form-has-errors")) },
             None => {},
         }
@@ -293,7 +294,7 @@ fn results_table(ctx: &Ctx, input: &SearchInput, r: &SearchPage) -> Markup {
                                 }
                                 td data-testid="result-label" { (q.label.as_deref().unwrap_or("—")) }
                                 td { (q.email.as_deref().unwrap_or("—")) }
-                                td { (ctx.t(q.context().name_key())) }
+                                td { (ctx.t(q.context.name_key())) }
                                 td {
                                     (status_badge(ctx, row.status))
                                     @if q.archived_at.is_some() { " " span.badge.archived data-testid="archived" { (ctx.t("admin-state-archived")) } }
@@ -414,7 +415,7 @@ pub fn timeline_page(
             }
             dt { (ctx.t("admin-col-label")) } dd data-testid="label" { (r.label.as_deref().unwrap_or("—")) }
             dt { (ctx.t("admin-col-email")) } dd data-testid="email" { (r.email.as_deref().unwrap_or("—")) }
-            dt { (ctx.t("admin-field-context")) } dd { (ctx.t(r.context().name_key())) }
+            dt { (ctx.t("admin-field-context")) } dd { (ctx.t(r.context.name_key())) }
             dt { (ctx.t("admin-col-state")) }
             dd {
                 (status_badge(ctx, t.status))
@@ -462,11 +463,14 @@ pub fn timeline_page(
                 } }
                 tbody {
                     @for e in &t.events {
-                        tr data-testid="event" data-to=(e.event.to_status) data-actor=(e.event.actor_kind) {
+                        tr data-testid="event" data-to=(e.event.to_status.as_str()) data-actor=(e.event.actor_kind) {
                             td { (ctx.lang.datetime(e.event.at)) }
                             td {
-                                @if let Some(from) = e.event.from_status.as_deref().and_then(RequestStatus::parse) { (ctx.t(from.label_key())) " → " }
-                                @if let Some(to) = RequestStatus::parse(&e.event.to_status) { (ctx.t(to.label_key())) } @else { (e.event.to_status) }
+                                @if let Some(from) = e.event.from_status { (ctx.t(from.label_key())) " → " }
+                                @match e.event.to_status {
+                                    Milestone::Status(to) => (ctx.t(to.label_key())),
+                                    Milestone::Archived => (ctx.t("admin-state-archived")),
+                                }
                             }
                             td { (actor_label(ctx, &e.event.actor_kind)) @if !e.actor.is_empty() { " " span.muted { (e.actor) } } }
                             td { (e.event.note.as_deref().unwrap_or("")) }

@@ -8,7 +8,6 @@ use super::{
 };
 use crate::{
     auth::Personas,
-    domain::Niss,
     web::{extract::Ctx, routes},
 };
 
@@ -38,18 +37,15 @@ pub fn sign_in(
                     h3 { (ctx.t("demo-idp-people")) }
                     ul.personas {
                         @for p in &personas.people {
-                            @let niss = Niss::parse(&p.niss).ok();
                             li {
                                 form method="post" action=(routes::SIGN_IN_DEMO) {
                                     (csrf_field(ctx))
                                     input type="hidden" name="next" value=(next);
-                                    input type="hidden" name="niss" value=(p.niss);
-                                    button.persona type="submit" data-testid=(format!("persona-{}", p.niss)) {
+                                    input type="hidden" name="niss" value=(p.niss.as_str());
+                                    button.persona type="submit" data-testid=(format!("persona-{}", p.niss.as_str())) {
                                         strong { (p.first_name) " " (p.last_name) }
-                                        @if let Some(n) = &niss {
-                                            span.muted { " " (n.formatted()) }
-                                            @if n.is_bis() { " · " (ctx.t("demo-idp-bis")) }
-                                        }
+                                        span.muted { " " (p.niss.formatted()) }
+                                        @if p.niss.is_bis() { " · " (ctx.t("demo-idp-bis")) }
                                     }
                                 }
                             }

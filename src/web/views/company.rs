@@ -7,7 +7,7 @@ use super::{
     layout::{Area, layout},
 };
 use crate::{
-    domain::{Context, Niss, RequestStatus, status::Tab},
+    domain::{Context, RequestStatus, status::Tab},
     i18n::Lang,
     services::{
         FieldErrors,
@@ -268,7 +268,7 @@ fn person_name(row: &ListedRequest) -> Option<String> {
 
 fn tab_row(ctx: &Ctx, tab: Tab, row: &ListedRequest) -> Markup {
     let r = &row.request;
-    let context = ctx.t(r.context().name_key());
+    let context = ctx.t(r.context.name_key());
     let via = row.provider_name.as_ref().map(|p| {
         ctx.lang
             .t_args("via-provider", &[("provider", p.as_str().into())])
@@ -278,7 +278,7 @@ fn tab_row(ctx: &Ctx, tab: Tab, row: &ListedRequest) -> Markup {
             @match tab {
                 Tab::Active => {
                     td { strong { (person_name(row).unwrap_or_default()) } }
-                    td { (r.citizen_niss.as_deref().and_then(|n| Niss::parse(n).ok()).map(|n| n.formatted()).unwrap_or_default()) }
+                    td { (r.citizen_niss.as_ref().map(|n| n.formatted()).unwrap_or_default()) }
                     td { (context) @if let Some(v) = &via { br; small { (v) } } }
                     td { (r.valid_until.map(|d| ctx.lang.datetime(d)).unwrap_or_default()) }
                     td { a href=(super::consult::consult_path(r.id)) data-testid="consult-link" { (ctx.t("consult-link")) } }

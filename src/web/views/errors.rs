@@ -5,10 +5,18 @@ use maud::{Markup, html};
 use uuid::Uuid;
 
 use super::layout::{Area, layout};
-use crate::web::{extract::Ctx, routes};
+use crate::{
+    services::Refusal,
+    web::{extract::Ctx, routes},
+};
 
-/// The page for an error status, in the visitor's language.
-pub fn error_page(ctx: &Ctx, status: StatusCode, incident: Option<Uuid>) -> Markup {
+/// The page for an error status, in the visitor's language; a refusal says why.
+pub fn error_page(
+    ctx: &Ctx,
+    status: StatusCode,
+    incident: Option<Uuid>,
+    refusal: Option<Refusal>,
+) -> Markup {
     let (title, text) = match status.as_u16() {
         403 => ("error-403-title", "error-403-text"),
         404 => ("error-404-title", "error-404-text"),
@@ -21,7 +29,10 @@ pub fn error_page(ctx: &Ctx, status: StatusCode, incident: Option<Uuid>) -> Mark
     let body = html! {
         section.error role="alert" data-status=(status.as_u16()) {
             h1 { (ctx.t(title)) }
-            p { (ctx.t(text)) }
+            @match refusal {
+                Some(r) => p data-testid="refusal" { (ctx.t(r.message_key())) },
+                None => p { (ctx.t(text)) },
+            }
             @if let Some(id) = incident {
                 p.incident { (ctx.t("error-incident")) " " code { (id) } }
             }

@@ -1,0 +1,1 @@
+ALTER TABLE access_requests DROP CONSTRAINT access_requests_accepted_has_end;

@@ -1,0 +1,190 @@
+//! The time-driven writes of `access_requests`, set-based (no row loops): expiry, end of
+//! mandates, archival and the purge of personal data. The jobs of
+//! [`crate::jobs::lifecycle`] call them in one transaction each.
+//!
+//! Times: a transition made by a job is dated when it really happened (the link's end for
+//! an expiry, the mandate's end for an ended mandate), not when the job caught up with it,
+//! so that a late run changes no deadline that depends on it (archival two weeks after
+//! expiry is exact to the second).
+
+use chrono::{DateTime, Duration, Utc};
+use diesel::{
+    prelude::*,
+    sql_query,
+    sql_types::{Text, Timestamptz},
+};
+use uuid::Uuid;
+
+use super::{status_is, write::announce};
+use crate::{
+    db::{request_events::ARCHIVED, schema::access_requests},
+    domain::{Actor, RequestStatus, status::REQUESTED_LIST_DAYS},
+    settings::Retention,
+};
+
+/// Pending requests whose link is over at `now` become `expired`, dated at the link's end,
+/// recorded as made by `actor` (a job). Returns how many.
+pub fn expire_due(
+    conn: &mut PgConnection,
+    now: DateTime<Utc>,
+    actor: &Actor,
+) -> QueryResult<usize> {
+    use access_requests::dsl as r;
+    let (from, to) = (RequestStatus::Pending, RequestStatus::Expired);
+    let changed: Vec<(Uuid, DateTime<Utc>)> = diesel::update(access_requests::table)
+        .filter(r::status.eq(from))
+        .filter(status_is(to, now))
+        .set((r::status.eq(to), r::status_changed_at.eq(r::expires_at)))
+        .returning((r::id, r::expires_at))
+        .get_results(conn)?;
+    announce(conn, &changed, from, to, actor, None, now)?;
+    Ok(changed.len())
+}
+
+/// Accepted requests whose mandate is over at `now` become `ended`, dated at the mandate's
+/// end, recorded as made by `actor` (a job). Returns how many.
+pub fn end_due(conn: &mut PgConnection, now: DateTime<Utc>, actor: &Actor) -> QueryResult<usize> {
+    use access_requests::dsl as r;
+    let (from, to) = (RequestStatus::Accepted, RequestStatus::Ended);
+    let changed: Vec<(Uuid, Option<DateTime<Utc>>)> = diesel::update(access_requests::table)
+        .filter(r::status.eq(from))
+        .filter(status_is(to, now))
+        .set((
+            r::status.eq(to),
+            r::status_changed_at.eq(r::valid_until.assume_not_null()),
+        ))
+        .returning((r::id, r::valid_until))
+        .get_results(conn)?;
+    let changed: Vec<(Uuid, DateTime<Utc>)> = changed
+        .into_iter()
+        .map(|(id, until)| (id, until.unwrap_or(now)))
+        .collect();
+    announce(conn, &changed, from, to, actor, None, now)?;
+    Ok(changed.len())
+}
+
+/// The unusable stand-in of a spent link's hash: 32 bytes derived from the row id
+/// (`md5(id) || md5(id)`), unique per row as the column requires, and matching no secret
+/// (a secret's hash is a SHA-256 of 32 random bytes).
+const ERASED_TOKEN_HASH: &str = "decode(md5(id::text) || md5(id::text), 'hex')";
+
+/// Takes finished requests out of the company's lists (sets `archived_at`; the back office
+/// still sees them), recorded as transitions to `archived` by `job`:
+/// - expired, refused and withdrawn requests [`REQUESTED_LIST_DAYS`] (14) days after their
+///   last change (for an expired one: the link's end, even if the expiry was recorded late);
+/// - stopped (`revoked`), blocked and ended accesses `blocked_tab_days` after their last
+///   change (for an ended one: the mandate's end).
+///
+/// Call it after [`expire_due`] and [`end_due`] in the same transaction. The link secret
+/// of an archived request is spent: its hash is replaced by an unusable value derived from
+/// the row id, so an old link no longer finds it. Doing it here rather than in [`purge`]
+/// keeps the purge an update of columns no index covers (a cheap HOT update).
+pub fn archive_due(
+    conn: &mut PgConnection,
+    now: DateTime<Utc>,
+    blocked_tab_days: i64,
+    job: &str,
+) -> QueryResult<usize> {
+    sql_query(format!(
+        "WITH due AS (
+             UPDATE access_requests
+                SET archived_at = $1, token_hash = {ERASED_TOKEN_HASH}
+              WHERE archived_at IS NULL
+                AND ((status IN ('refused', 'withdrawn') AND status_changed_at <= $2)
+                  OR (status = 'expired' AND LEAST(status_changed_at, expires_at) <= $2)
+                  OR (status IN ('revoked', 'blocked') AND status_changed_at <= $3)
+                  OR (status = 'ended' AND LEAST(status_changed_at, valid_until) <= $3))
+          RETURNING id, status
+         )
+         INSERT INTO request_events (request_id, at, from_status, to_status, actor_kind, actor_ref)
+         SELECT id, $1, status, '{ARCHIVED}', 'job', $4 FROM due"
+    ))
+    .bind::<Timestamptz, _>(now)
+    .bind::<Timestamptz, _>(now - Duration::days(REQUESTED_LIST_DAYS))
+    .bind::<Timestamptz, _>(now - Duration::days(blocked_tab_days))
+    .bind::<Text, _>(job)
+    .execute(conn)
+}
+
+/// What one [`purge`] run erased or deleted (counts only: never log the data).
+#[derive(Copy, Clone, Debug, Default, PartialEq, Eq)]
+pub struct PurgeCounts {
+    /// Archived requests whose label, e-mail, named NISS and citizen names were erased.
+    pub requests_erased: usize,
+    /// Mails deleted: those of erased requests, and sent or given-up ones past retention.
+    pub mails_deleted: usize,
+    /// Archived requests past the audit retention whose citizen NISS and creator were
+    /// removed (with the NISS of people in their transition log).
+    pub requests_unlinked: usize,
+    /// Consultation audit entries deleted.
+    pub audit_deleted: usize,
+}
+
+impl PurgeCounts {
+    /// Every row changed.
+    pub fn total(&self) -> usize {
+        self.requests_erased + self.mails_deleted + self.requests_unlinked + self.audit_deleted
+    }
+}
+
+/// Erases personal data past its retention ([`Retention`]), in the caller's transaction:
+/// - archived `request_personal_data` ago (default 90 days): a request's label, e-mail,
+///   named NISS and the citizen's names become NULL and its mails (with their delivery
+///   attempts) are deleted; its status, dates and transition log stay (its link's hash
+///   was already dropped by [`archive_due`]);
+/// - archived `audit` ago (default 365 days): the citizen's NISS and the creator's on the
+///   request, and the NISS of the people in its transition log, are removed;
+/// - consultation audit entries older than `audit` are deleted;
+/// - outbox mails sent or given up more than `mail` ago (default 30 days) are deleted.
+pub fn purge(
+    conn: &mut PgConnection,
+    now: DateTime<Utc>,
+    retention: &Retention,
+) -> QueryResult<PurgeCounts> {
+    let request_cutoff = now - retention.request_personal_data;
+    let audit_cutoff = now - retention.audit;
+    let mail_cutoff = now - retention.mail;
+    let requests_erased = sql_query(
+        "UPDATE access_requests
+            SET label = NULL, email = NULL, target_niss = NULL,
+                citizen_first_name = NULL, citizen_last_name = NULL
+          WHERE archived_at <= $1
+            AND (label IS NOT NULL OR email IS NOT NULL OR target_niss IS NOT NULL
+                 OR citizen_first_name IS NOT NULL OR citizen_last_name IS NOT NULL)",
+    )
+    .bind::<Timestamptz, _>(request_cutoff)
+    .execute(conn)?;
+    let mut mails_deleted = sql_query(
+        "DELETE FROM outbox_emails o
+          USING access_requests r
+          WHERE o.request_id = r.id AND r.archived_at <= $1",
+    )
+    .bind::<Timestamptz, _>(request_cutoff)
+    .execute(conn)?;
+    mails_deleted +=
+        sql_query("DELETE FROM outbox_emails WHERE COALESCE(sent_at, failed_at) <= $1")
+            .bind::<Timestamptz, _>(mail_cutoff)
+            .execute(conn)?;
+    let requests_unlinked = sql_query(
+        "UPDATE access_requests SET citizen_niss = NULL, created_by = NULL
+          WHERE archived_at <= $1 AND (citizen_niss IS NOT NULL OR created_by IS NOT NULL)",
+    )
+    .bind::<Timestamptz, _>(audit_cutoff)
+    .execute(conn)?;
+    sql_query(
+        "UPDATE request_events SET actor_ref = NULL
+          WHERE actor_kind IN ('citizen', 'company_user') AND actor_ref IS NOT NULL
+            AND request_id IN (SELECT id FROM access_requests WHERE archived_at <= $1)",
+    )
+    .bind::<Timestamptz, _>(audit_cutoff)
+    .execute(conn)?;
+    let audit_deleted = sql_query("DELETE FROM consultations WHERE consulted_at <= $1")
+        .bind::<Timestamptz, _>(audit_cutoff)
+        .execute(conn)?;
+    Ok(PurgeCounts {
+        requests_erased,
+        mails_deleted,
+        requests_unlinked,
+        audit_deleted,
+    })
+}

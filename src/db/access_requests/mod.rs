@@ -1,0 +1,193 @@
+//! The `access_requests` table: an access request and, once accepted, its mandate.
+//!
+//! This module owns the table: every write is here ([`write`]: creation, binding, the
+//! transitions; [`lifecycle`]: the set-based statements of the jobs), with typed columns
+//! (status, context, language, NISS) and one rule for "the status at an instant"
+//! ([`status_is`]), the SQL twin of [`crate::domain::status::effective`], which every list,
+//! count, search and job uses.
+
+pub mod lifecycle;
+pub mod write;
+
+use chrono::{DateTime, Duration, Utc};
+use diesel::{BoxableExpression, pg::Pg, prelude::*, sql_types::Bool};
+use uuid::Uuid;
+
+use super::schema::access_requests;
+use crate::{
+    domain::{
+        Context, Niss, RequestStatus,
+        status::{REQUESTED_LIST_DAYS, Tab, effective},
+    },
+    i18n::Lang,
+};
+
+pub use write::{Guard, NewRequest, SetOnTransition, bind_citizen, create, transition};
+
+/// One row of `access_requests`.
+#[derive(Clone, Debug, Queryable, Selectable, Identifiable)]
+#[diesel(table_name = access_requests, check_for_backend(diesel::pg::Pg))]
+pub struct AccessRequest {
+    /// Id.
+    pub id: Uuid,
+    /// The company the access is for.
+    pub company_id: Uuid,
+    /// The provider acting on its behalf, if any.
+    pub provider_id: Option<Uuid>,
+    /// Who created it (company user NISS, or an API client's id).
+    pub created_by: Option<String>,
+    /// The company's own name for it (erased by the purge).
+    pub label: Option<String>,
+    /// The candidate's e-mail (erased by the purge).
+    pub email: Option<String>,
+    /// What it gives access to.
+    pub context: Context,
+    /// Language of the e-mail.
+    pub language: Lang,
+    /// The only person allowed to answer, if named.
+    pub target_niss: Option<Niss>,
+    /// SHA-256 of the link secret.
+    pub token_hash: Vec<u8>,
+    /// Stored status (see [`AccessRequest::status_at`] for the status it reads as).
+    pub status: RequestStatus,
+    /// Reason of a back-office block.
+    pub status_reason: Option<String>,
+    /// Created.
+    pub created_at: DateTime<Utc>,
+    /// The link's end (created + 72 h).
+    pub expires_at: DateTime<Utc>,
+    /// Last status change.
+    pub status_changed_at: DateTime<Utc>,
+    /// The citizen bound to the link (first to sign in through it).
+    pub citizen_niss: Option<Niss>,
+    /// When they were bound.
+    pub bound_at: Option<DateTime<Utc>>,
+    /// The mandate's id, once accepted.
+    pub mandate_id: Option<Uuid>,
+    /// Accepted at (mandate start).
+    pub accepted_at: Option<DateTime<Utc>>,
+    /// Mandate end.
+    pub valid_until: Option<DateTime<Utc>>,
+    /// First name of the citizen who accepted.
+    pub citizen_first_name: Option<String>,
+    /// Last name of the citizen who accepted.
+    pub citizen_last_name: Option<String>,
+    /// Archived (gone from the company's lists).
+    pub archived_at: Option<DateTime<Utc>>,
+}
+
+impl AccessRequest {
+    /// The status the clock says, even between two job runs (a pending request past its
+    /// 72 hours is expired; an accepted one past its end is ended).
+    pub fn status_at(&self, now: DateTime<Utc>) -> RequestStatus {
+        effective(self.status, self.expires_at, self.valid_until, now)
+    }
+
+    /// Whether `niss` is the citizen bound to it.
+    pub fn is_bound_to(&self, niss: &Niss) -> bool {
+        self.citizen_niss.as_ref() == Some(niss)
+    }
+}
+
+/// A condition on `access_requests` rows, for any query of the table.
+pub type Filter = Box<dyn BoxableExpression<access_requests::table, Pg, SqlType = Bool>>;
+
+/// The rows whose status reads as `status` at `now`: [`effective`] in SQL, written so
+/// that each branch can use the partial indexes on `status` (a pending request whose link
+/// is over reads as expired; an accepted one past its end as ended).
+pub fn status_is(status: RequestStatus, now: DateTime<Utc>) -> Filter {
+    use RequestStatus as S;
+    use access_requests::dsl as r;
+    match status {
+        S::Pending => Box::new(r::status.eq(S::Pending).and(r::expires_at.gt(now))),
+        S::Expired => Box::new(
+            r::status
+                .eq(S::Expired)
+                .or(r::status.eq(S::Pending).and(r::expires_at.le(now))),
+        ),
+        // An accepted row always has its end (a CHECK of the table).
+        S::Accepted => Box::new(
+            r::status
+                .eq(S::Accepted)
+                .and(r::valid_until.gt(now).assume_not_null()),
+        ),
+        S::Ended => Box::new(
+            r::status.eq(S::Ended).or(r::status
+                .eq(S::Accepted)
+                .and(r::valid_until.le(now).assume_not_null())),
+        ),
+        other => Box::new(r::status.eq(other)),
+    }
+}
+
+/// The rows whose status reads as one of `statuses` at `now` (none: no row).
+pub fn status_in(statuses: &[RequestStatus], now: DateTime<Utc>) -> Filter {
+    statuses
+        .iter()
+        .map(|s| status_is(*s, now))
+        .reduce(|a, b| Box::new(a.or(b)))
+        .unwrap_or_else(|| Box::new(diesel::dsl::sql::<Bool>("FALSE")))
+}
+
+/// The rows listed in a company-app tab at `now` (archival aside): active mandates;
+/// pending requests, and expired and refused ones for [`REQUESTED_LIST_DAYS`] after their
+/// end; stopped, blocked and ended accesses.
+pub fn in_tab(tab: Tab, now: DateTime<Utc>) -> Filter {
+    use RequestStatus as S;
+    use access_requests::dsl as r;
+    let recent = now - Duration::days(REQUESTED_LIST_DAYS);
+    match tab {
+        Tab::Active => status_is(S::Accepted, now),
+        Tab::Requested => Box::new(
+            status_in(&[S::Pending, S::Expired], now)
+                .and(r::expires_at.gt(recent))
+                .or(status_is(S::Refused, now).and(r::status_changed_at.gt(recent))),
+        ),
+        Tab::Blocked => status_in(&[S::Revoked, S::Blocked, S::Ended], now),
+    }
+}
+
+/// A request by id.
+pub fn find(conn: &mut PgConnection, id: Uuid) -> QueryResult<Option<AccessRequest>> {
+    access_requests::table
+        .find(id)
+        .select(AccessRequest::as_select())
+        .first(conn)
+        .optional()
+}
+
+/// A request by id, its row locked until the end of the transaction (a concurrent change
+/// waits for the caller, or the caller sees it).
+pub fn find_for_update(conn: &mut PgConnection, id: Uuid) -> QueryResult<Option<AccessRequest>> {
+    access_requests::table
+        .find(id)
+        .select(AccessRequest::as_select())
+        .for_update()
+        .first(conn)
+        .optional()
+}
+
+/// The id of the request whose link secret hashes to `hash`.
+pub fn find_by_token_hash(conn: &mut PgConnection, hash: &[u8]) -> QueryResult<Option<Uuid>> {
+    access_requests::table
+        .filter(access_requests::token_hash.eq(hash))
+        .select(access_requests::id)
+        .first(conn)
+        .optional()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_status_selects_nothing() {
+        let sql = diesel::debug_query::<Pg, _>(
+            &access_requests::table
+                .filter(status_in(&[], Utc::now()))
+                .select(access_requests::id),
+        )
+        .to_string();
+        assert!(sql.contains("FALSE"), "{sql}");
+    }
+}

@@ -1,0 +1,218 @@
+//! The writes of `access_requests` made by user actions: creation, the binding of a link
+//! to the citizen who opened it, and [`transition`], the one way a request changes status
+//! (conditional update, event, webhook outbox row, in the caller's transaction).
+
+use chrono::{DateTime, Utc};
+use diesel::prelude::*;
+use uuid::Uuid;
+
+use super::{AccessRequest, Filter, status_is};
+use crate::{
+    db::{
+        request_events::{self, NewEvent},
+        schema::access_requests,
+        webhook_deliveries,
+    },
+    domain::{Actor, Context, Niss, RequestStatus, Transition, events::Event},
+    i18n::Lang,
+};
+
+/// A request to store.
+#[derive(Clone, Debug)]
+pub struct NewRequest<'a> {
+    /// The company the access is for.
+    pub company_id: Uuid,
+    /// The provider acting on its behalf, if any.
+    pub provider_id: Option<Uuid>,
+    /// The company's own name for it.
+    pub label: Option<&'a str>,
+    /// The candidate's e-mail.
+    pub email: Option<&'a str>,
+    /// What it gives access to.
+    pub context: Context,
+    /// Language of the e-mail.
+    pub language: Lang,
+    /// The only person allowed to answer, if named.
+    pub target_niss: Option<&'a Niss>,
+    /// SHA-256 of the link secret.
+    pub token_hash: &'a [u8],
+    /// The link's end.
+    pub expires_at: DateTime<Utc>,
+}
+
+/// Stores a pending request and records its creation by `actor`.
+pub fn create(
+    conn: &mut PgConnection,
+    new: &NewRequest<'_>,
+    actor: &Actor,
+    now: DateTime<Utc>,
+) -> QueryResult<AccessRequest> {
+    use access_requests::dsl as r;
+    let request: AccessRequest = diesel::insert_into(access_requests::table)
+        .values((
+            r::company_id.eq(new.company_id),
+            r::provider_id.eq(new.provider_id),
+            r::created_by.eq(Some(actor.reference())),
+            r::label.eq(new.label),
+            r::email.eq(new.email),
+            r::context.eq(new.context),
+            r::language.eq(new.language),
+            r::target_niss.eq(new.target_niss),
+            r::token_hash.eq(new.token_hash),
+            r::status.eq(RequestStatus::Pending),
+            r::created_at.eq(now),
+            r::expires_at.eq(new.expires_at),
+            r::status_changed_at.eq(now),
+        ))
+        .returning(AccessRequest::as_returning())
+        .get_result(conn)?;
+    request_events::record(
+        conn,
+        &[NewEvent::new(
+            request.id,
+            None,
+            RequestStatus::Pending,
+            actor,
+            None,
+            now,
+        )],
+    )?;
+    Ok(request)
+}
+
+/// Binds the pending, unbound request `id` to the citizen `me` (its link was opened by
+/// them), unless it names another person. `None` when another citizen was faster or the
+/// request is no longer pending: the database decides who was first.
+pub fn bind_citizen(
+    conn: &mut PgConnection,
+    id: Uuid,
+    me: &Niss,
+    now: DateTime<Utc>,
+) -> QueryResult<Option<AccessRequest>> {
+    use access_requests::dsl as r;
+    diesel::update(access_requests::table)
+        .filter(r::id.eq(id))
+        .filter(r::citizen_niss.is_null())
+        .filter(status_is(RequestStatus::Pending, now))
+        .filter(r::target_niss.is_null().or(r::target_niss.eq(me)))
+        .set((r::citizen_niss.eq(me), r::bound_at.eq(now)))
+        .returning(AccessRequest::as_returning())
+        .get_result(conn)
+        .optional()
+}
+
+/// Who may make a change: a condition the row must meet besides its status.
+#[derive(Copy, Clone, Debug)]
+pub enum Guard<'a> {
+    /// None (the company's scope was checked when the request was read; the back office).
+    Any,
+    /// The request is bound to this citizen.
+    Citizen(&'a Niss),
+}
+
+/// What a transition writes besides the status and the time of the change.
+#[derive(Copy, Clone, Debug)]
+pub enum SetOnTransition<'a> {
+    /// Nothing more.
+    Nothing,
+    /// An acceptance: the mandate, its end, and the names of the citizen from the register.
+    Mandate {
+        /// The mandate's end.
+        valid_until: DateTime<Utc>,
+        /// First name.
+        first_name: Option<&'a str>,
+        /// Last name.
+        last_name: Option<&'a str>,
+    },
+    /// A back-office block or unblock: the reason shown to the company and the citizen
+    /// (`None` clears it).
+    Reason(Option<&'a str>),
+}
+
+/// Applies `transition` to the request `id`, provided that at `at` it still reads as
+/// `from` (the status its caller saw) and meets `guard`: one conditional UPDATE, then
+/// the event (with `actor` and `note`) and the webhook announcing it, in the caller's
+/// transaction. `None` when the row was no longer in that state (a concurrent change won)
+/// or the transition is not allowed from `from`.
+#[allow(clippy::too_many_arguments)]
+pub fn transition(
+    conn: &mut PgConnection,
+    id: Uuid,
+    from: RequestStatus,
+    transition: Transition,
+    guard: Guard<'_>,
+    set: SetOnTransition<'_>,
+    actor: &Actor,
+    note: Option<&str>,
+    at: DateTime<Utc>,
+) -> QueryResult<Option<AccessRequest>> {
+    use access_requests::dsl as r;
+    let Ok(to) = from.apply(transition) else {
+        return Ok(None);
+    };
+    let mut target: Filter = Box::new(r::id.eq(id).and(status_is(from, at)));
+    if let Guard::Citizen(me) = guard {
+        target = Box::new(target.and(r::citizen_niss.eq(me.clone()).assume_not_null()));
+    }
+    let update = diesel::update(access_requests::table).filter(target);
+    let updated = match set {
+        SetOnTransition::Nothing => update
+            .set((r::status.eq(to), r::status_changed_at.eq(at)))
+            .returning(AccessRequest::as_returning())
+            .get_result(conn)
+            .optional()?,
+        SetOnTransition::Mandate {
+            valid_until,
+            first_name,
+            last_name,
+        } => update
+            .set((
+                r::status.eq(to),
+                r::status_changed_at.eq(at),
+                r::mandate_id.eq(Uuid::new_v4()),
+                r::accepted_at.eq(at),
+                r::valid_until.eq(valid_until),
+                r::citizen_first_name.eq(first_name),
+                r::citizen_last_name.eq(last_name),
+            ))
+            .returning(AccessRequest::as_returning())
+            .get_result(conn)
+            .optional()?,
+        SetOnTransition::Reason(reason) => update
+            .set((
+                r::status.eq(to),
+                r::status_changed_at.eq(at),
+                r::status_reason.eq(reason),
+            ))
+            .returning(AccessRequest::as_returning())
+            .get_result(conn)
+            .optional()?,
+    };
+    if let Some(request) = &updated {
+        announce(conn, &[(request.id, at)], from, to, actor, note, at)?;
+    }
+    Ok(updated)
+}
+
+/// Records the transition of each `(id, when)` from `from` to `to` and writes the webhook
+/// announcing it (dated `announced_at`), set-based.
+pub(super) fn announce(
+    conn: &mut PgConnection,
+    changed: &[(Uuid, DateTime<Utc>)],
+    from: RequestStatus,
+    to: RequestStatus,
+    actor: &Actor,
+    note: Option<&str>,
+    announced_at: DateTime<Utc>,
+) -> QueryResult<()> {
+    let events: Vec<NewEvent<'_>> = changed
+        .iter()
+        .map(|(id, at)| NewEvent::new(*id, Some(from), to, actor, note, *at))
+        .collect();
+    request_events::record(conn, &events)?;
+    if let Some(event) = Event::announcing(to) {
+        let ids: Vec<Uuid> = changed.iter().map(|(id, _)| *id).collect();
+        webhook_deliveries::emit(conn, &ids, event, announced_at)?;
+    }
+    Ok(())
+}

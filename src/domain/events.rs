@@ -1,0 +1,73 @@
+//! What integrators are told: the webhook event announcing each transition.
+
+use super::RequestStatus;
+
+/// An event sent to the integrators of the request's company (and of its provider).
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum Event {
+    /// The citizen accepted: the mandate is active.
+    RequestAccepted,
+    /// The citizen refused.
+    RequestRefused,
+    /// Nobody answered within 72 hours.
+    RequestExpired,
+    /// The citizen stopped the access.
+    MandateRevoked,
+    /// The citizen (at acceptance) or the back office blocked it.
+    MandateBlocked,
+    /// The mandate's duration is over.
+    MandateEnded,
+}
+
+impl Event {
+    /// The event's name, as the API contract gives it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Event::RequestAccepted => "request.accepted",
+            Event::RequestRefused => "request.refused",
+            Event::RequestExpired => "request.expired",
+            Event::MandateRevoked => "mandate.revoked",
+            Event::MandateBlocked => "mandate.blocked",
+            Event::MandateEnded => "mandate.ended",
+        }
+    }
+
+    /// The event announcing a transition to `to`, if integrators are told of it (a
+    /// creation, a withdrawal by the company itself or an archival is not announced).
+    pub fn announcing(to: RequestStatus) -> Option<Event> {
+        match to {
+            RequestStatus::Accepted => Some(Event::RequestAccepted),
+            RequestStatus::Refused => Some(Event::RequestRefused),
+            RequestStatus::Expired => Some(Event::RequestExpired),
+            RequestStatus::Revoked => Some(Event::MandateRevoked),
+            RequestStatus::Blocked => Some(Event::MandateBlocked),
+            RequestStatus::Ended => Some(Event::MandateEnded),
+            RequestStatus::Pending | RequestStatus::Withdrawn => None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_answer_and_end_is_announced_once() {
+        let announced: Vec<_> = RequestStatus::ALL
+            .into_iter()
+            .filter_map(Event::announcing)
+            .map(Event::as_str)
+            .collect();
+        assert_eq!(
+            announced,
+            [
+                "request.accepted",
+                "request.refused",
+                "request.expired",
+                "mandate.revoked",
+                "mandate.blocked",
+                "mandate.ended"
+            ]
+        );
+    }
+}

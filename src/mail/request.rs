@@ -1,0 +1,97 @@
+//! The e-mail announcing an access request to the candidate, in the request's language,
+//! plain text and HTML.
+
+use chrono::{DateTime, Utc};
+use maud::html;
+use uuid::Uuid;
+
+use super::NewMail;
+use crate::{domain::Context, i18n::Lang};
+
+/// What the request e-mail says.
+#[derive(Clone, Debug)]
+pub struct RequestMail<'a> {
+    /// The request.
+    pub request_id: Uuid,
+    /// The candidate's address.
+    pub recipient: &'a str,
+    /// The e-mail's language.
+    pub lang: Lang,
+    /// What is asked for.
+    pub context: Context,
+    /// Who asks: "Resto Pokébowl", or "Socialia on behalf of Resto Pokébowl".
+    pub requester: &'a str,
+    /// The single-use link.
+    pub link: &'a str,
+    /// The official host name, as genuine links show it.
+    pub host: &'a str,
+}
+
+impl RequestMail<'_> {
+    /// The mail to write to the outbox at `now`.
+    pub fn render(&self, now: DateTime<Utc>) -> NewMail {
+        let lang = self.lang;
+        let context = lang.t(self.context.name_key());
+        let args = || {
+            vec![
+                ("requester", self.requester.into()),
+                ("context", context.clone().into()),
+                ("host", self.host.into()),
+                ("months", i64::from(self.context.access_months()).into()),
+            ]
+        };
+        let subject = lang.t_args("mail-request-subject", &args());
+        let intro = lang.t_args("mail-request-intro", &args());
+        let what = lang.t_args("mail-request-what", &args());
+        let deadline = lang.t_args("mail-request-deadline", &args());
+        let genuine = lang.t_args("mail-request-genuine", &args());
+        let ignore = lang.t("mail-request-ignore");
+        let action = lang.t("mail-request-action");
+        let link = self.link;
+        let body_text = format!(
+            "{intro}\n\n{what}\n\n{action}:\n{link}\n\n{deadline}\n\n{genuine}\n\n{ignore}\n"
+        );
+        let body_html = html! {
+            (maud::DOCTYPE)
+            html lang=(lang.code()) {
+                head { meta charset="utf-8"; title { (subject) } }
+                body {
+                    p { (intro) }
+                    p { (what) }
+                    p { a href=(link) { (action) } }
+                    p { (deadline) }
+                    p { small { (genuine) } }
+                    p { small { (ignore) } }
+                }
+            }
+        }
+        .into_string();
+        NewMail {
+            request_id: Some(self.request_id),
+            recipient: self.recipient.to_string(),
+            subject,
+            body_text,
+            body_html,
+            created_at: now,
+            next_attempt_at: now,
+        }
+    }
+}
+
+/// The host name of a base URL (`https://mandat.example/` gives `mandat.example`).
+pub fn host_of(url: &str) -> &str {
+    let rest = url.split_once("://").map(|(_, h)| h).unwrap_or(url);
+    rest.split('/').next().unwrap_or(rest)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hosts() {
+        assert_eq!(host_of("https://mandat.example"), "mandat.example");
+        assert_eq!(host_of("http://localhost:8080/"), "localhost:8080");
+        assert_eq!(host_of("mandat.example"), "mandat.example");
+    }
+}

@@ -1,0 +1,113 @@
+//! The application state: validated settings, the tenants (each a database and a clock),
+//! the authentic sources, the demo identity provider and the shared rate limits.
+//!
+//! Not a web thing: the web pages, the API, the background jobs and the command line all
+//! start from it.
+
+use std::{net::IpAddr, sync::Arc};
+
+use chrono::{DateTime, Utc};
+use uuid::Uuid;
+
+use crate::{
+    auth::DemoIdentityProvider,
+    clock::SharedClock,
+    db::{self, DbPool},
+    limits::{self, FixedWindow},
+    settings::Settings,
+    sources::{AuthenticSources, PgSources},
+};
+
+/// What every handler, API call and job may reach.
+#[derive(Clone)]
+pub struct AppState {
+    /// Validated settings.
+    pub settings: Arc<Settings>,
+    /// The tenants (one for now: the main database).
+    pub tenants: Tenants,
+    /// The authentic sources the answers are drawn from.
+    pub sources: Arc<dyn AuthenticSources>,
+    /// The demo identity provider, present only in demo and development modes.
+    pub demo_idp: Option<DemoIdentityProvider>,
+    /// Openings of secret links per client IP (`/r/{token}`).
+    pub link_limiter: Arc<FixedWindow<IpAddr>>,
+    /// API calls per client.
+    pub api_limiter: Arc<FixedWindow<Uuid>>,
+}
+
+impl AppState {
+    /// The state of an application with these settings and this clock (the main tenant's).
+    pub fn new(settings: Settings, clock: SharedClock) -> AppState {
+        let pool = db::build_pool(
+            secrecy::ExposeSecret::expose_secret(&settings.database_url),
+            settings.database_pool_size,
+        );
+        AppState {
+            demo_idp: settings.mode.is_demo().then_some(DemoIdentityProvider),
+            settings: Arc::new(settings),
+            tenants: Tenants::single(Tenant::new(pool, clock)),
+            sources: Arc::new(PgSources),
+            link_limiter: Arc::new(FixedWindow::new(
+                limits::LINK_HITS_PER_WINDOW,
+                limits::WINDOW,
+            )),
+            api_limiter: Arc::new(FixedWindow::new(
+                limits::API_CALLS_PER_MINUTE,
+                limits::WINDOW,
+            )),
+        }
+    }
+
+    /// The main tenant's clock.
+    pub fn clock(&self) -> &SharedClock {
+        self.tenants.main().clock()
+    }
+}
+
+/// One world: a database and the clock it lives by. The main tenant is the real service;
+/// a demo tenant (later) is a database of its own with a clock a trainer moves.
+#[derive(Clone)]
+pub struct Tenant {
+    pool: DbPool,
+    clock: SharedClock,
+}
+
+impl Tenant {
+    /// A tenant over this pool, living by this clock.
+    pub fn new(pool: DbPool, clock: SharedClock) -> Tenant {
+        Tenant { pool, clock }
+    }
+    /// Its database.
+    pub fn pool(&self) -> &DbPool {
+        &self.pool
+    }
+    /// Its clock.
+    pub fn clock(&self) -> &SharedClock {
+        &self.clock
+    }
+    /// Now, by its clock.
+    pub fn now(&self) -> DateTime<Utc> {
+        self.clock.now()
+    }
+}
+
+/// The tenants a request or a job can be routed to.
+#[derive(Clone)]
+pub struct Tenants {
+    main: Tenant,
+}
+
+impl Tenants {
+    /// A registry with the main tenant only.
+    pub fn single(main: Tenant) -> Self {
+        Tenants { main }
+    }
+    /// The main tenant.
+    pub fn main(&self) -> &Tenant {
+        &self.main
+    }
+    /// Every tenant (the jobs run for each).
+    pub fn all(&self) -> Vec<Tenant> {
+        vec![self.main.clone()]
+    }
+}
