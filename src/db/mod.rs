@@ -3,6 +3,7 @@
 //! so they run on a pooled connection or inside a transaction alike.
 
 pub mod access_requests;
+pub mod companies;
 pub mod job_runs;
 pub mod request_events;
 pub mod schema;

@@ -14,7 +14,7 @@ use diesel::{
 };
 
 use crate::{
-    domain::{Bce, Context, Niss, RequestStatus},
+    domain::{Bce, CompanyKind, Context, Niss, RequestStatus, Role},
     i18n::Lang,
 };
 
@@ -50,3 +50,7 @@ text_column!(Lang, "language", |v| v.code(), |s| Lang::from_code(s));
 text_column!(Niss, "NISS", |v| v.as_str(), |s| Niss::parse(s).ok());
 text_column!(Bce, "enterprise number", |v| v.as_str(), |s| Bce::parse(s)
     .ok());
+text_column!(CompanyKind, "company kind", |v| v.as_str(), |s| {
+    CompanyKind::parse(s)
+});
+text_column!(Role, "role", |v| v.as_str(), |s| Role::parse(s));

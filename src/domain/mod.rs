@@ -6,6 +6,7 @@
 
 pub mod actor;
 pub mod bce;
+pub mod company;
 pub mod context;
 pub mod email;
 pub mod events;
@@ -17,6 +18,7 @@ pub mod student;
 
 pub use actor::Actor;
 pub use bce::{Bce, BceError};
+pub use company::{CompanyKind, Role};
 pub use context::Context;
 pub use email::{Email, EmailError};
 pub use niss::{Niss, NissError};

@@ -8,10 +8,13 @@ use uuid::Uuid;
 
 use super::{
     Refusal, ServiceError,
-    companies::{self, Company, CompanyCtx, Role},
+    companies::{self, Company, CompanyCtx},
     tokens::{hash_token, new_token},
 };
-use crate::db::schema::{api_access, api_clients, api_tokens};
+use crate::{
+    db::schema::{api_access, api_clients, api_tokens},
+    domain::Role,
+};
 
 /// Version of the circle-of-trust text in force (its text is in the locales).
 pub const CIRCLE_VERSION: &str = "2025-01";
@@ -416,13 +419,7 @@ pub fn client_of_provider(
     provider_id: Uuid,
     bce: &crate::domain::Bce,
 ) -> QueryResult<Option<Company>> {
-    let Some(company) = companies::find_by_bce(conn, bce)? else {
-        return Ok(None);
-    };
-    let linked = companies::clients_of(conn, provider_id)?
-        .into_iter()
-        .any(|c| c.id == company.id);
-    Ok(linked.then_some(company))
+    crate::db::companies::active_client_by_bce(conn, provider_id, bce)
 }
 
 #[cfg(test)]

@@ -35,7 +35,7 @@ use crate::{
             email_attempts, outbox_emails, staff, staff_audit, webhook_deliveries,
         },
     },
-    domain::{Actor, Bce, Context, Niss, RequestStatus, status::Transition},
+    domain::{Actor, Bce, CompanyKind, Context, Niss, RequestStatus, status::Transition},
 };
 
 /// Rows per page of the search and of the audit.
@@ -463,9 +463,7 @@ pub fn search(
             let ids: Vec<Uuid> = matched.iter().map(|(id, _)| *id).collect();
             let providers: Vec<Uuid> = matched
                 .iter()
-                .filter(|(_, kind)| {
-                    companies::CompanyKind::parse(kind) == Some(companies::CompanyKind::Provider)
-                })
+                .filter(|(_, kind)| CompanyKind::parse(kind) == Some(CompanyKind::Provider))
                 .map(|(id, _)| *id)
                 .collect();
             q = if providers.is_empty() {
@@ -923,18 +921,7 @@ pub fn suspend(
 ) -> Result<Company, ServiceError> {
     let reason = reason(reason_input)?;
     conn.transaction(|conn| {
-        let updated: Option<Company> = diesel::update(
-            companies_t::table
-                .find(id)
-                .filter(companies_t::suspended_at.is_null()),
-        )
-        .set((
-            companies_t::suspended_at.eq(Some(now)),
-            companies_t::suspension_reason.eq(Some(&reason)),
-        ))
-        .returning(Company::as_returning())
-        .get_result(conn)
-        .optional()?;
+        let updated = crate::db::companies::suspend(conn, id, &reason, now)?;
         let Some(company) = updated else {
             return match companies::find(conn, id)? {
                 Some(_) => Err(Refusal::AlreadySuspended.into()),
@@ -961,18 +948,7 @@ pub fn reinstate(
     now: DateTime<Utc>,
 ) -> Result<Company, ServiceError> {
     conn.transaction(|conn| {
-        let updated: Option<Company> = diesel::update(
-            companies_t::table
-                .find(id)
-                .filter(companies_t::suspended_at.is_not_null()),
-        )
-        .set((
-            companies_t::suspended_at.eq(None::<DateTime<Utc>>),
-            companies_t::suspension_reason.eq(None::<String>),
-        ))
-        .returning(Company::as_returning())
-        .get_result(conn)
-        .optional()?;
+        let updated = crate::db::companies::reinstate(conn, id)?;
         let Some(company) = updated else {
             return match companies::find(conn, id)? {
                 Some(_) => Err(Refusal::NotSuspended.into()),

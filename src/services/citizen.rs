@@ -134,13 +134,7 @@ fn details(
 }
 
 fn load_companies(conn: &mut PgConnection, ids: &[Uuid]) -> QueryResult<Vec<Company>> {
-    if ids.is_empty() {
-        return Ok(Vec::new());
-    }
-    companies::table
-        .filter(companies::id.eq_any(ids))
-        .select(Company::as_select())
-        .load(conn)
+    crate::db::companies::find_many(conn, ids)
 }
 
 fn with_companies(

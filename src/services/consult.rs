@@ -148,8 +148,7 @@ pub fn consult(
             return Err(Refusal::CompanySuspended.into());
         }
         let niss = request.citizen_niss.clone().ok_or(Refusal::NoMandate)?;
-        let company_bce = Bce::parse(&company.bce)
-            .map_err(|e| anyhow::anyhow!("stored enterprise number of {}: {e}", company.id))?;
+        let company_bce = company.bce.clone();
         let on = belgian_date(now);
         let result = match request.context {
             Context::FlexiJob => sources::flexi_result(sources, conn, &niss, &company_bce, on)?

@@ -12,7 +12,7 @@ use crate::{
             self as requests_db, AccessRequest, Guard, NewRequest, SetOnTransition, find, in_tab,
             status_is,
         },
-        schema::{access_requests, citizen_blocks, companies},
+        schema::{access_requests, citizen_blocks},
     },
     domain::{
         Actor, Context, Email, Niss, RequestStatus,
@@ -397,14 +397,10 @@ pub fn list(
         .load(conn)?;
     // Provider names in one query, not one per row.
     let provider_ids: Vec<Uuid> = rows.iter().filter_map(|r| r.provider_id).collect();
-    let names: Vec<(Uuid, String)> = if provider_ids.is_empty() {
-        Vec::new()
-    } else {
-        companies::table
-            .filter(companies::id.eq_any(&provider_ids))
-            .select((companies::id, companies::name))
-            .load(conn)?
-    };
+    let names: Vec<(Uuid, String)> = crate::db::companies::find_many(conn, &provider_ids)?
+        .into_iter()
+        .map(|c| (c.id, c.name))
+        .collect();
     let items = rows
         .into_iter()
         .map(|request| ListedRequest {

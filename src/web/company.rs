@@ -425,7 +425,7 @@ async fn clients_page(
     tenant: Tenant,
 ) -> Result<HttpResponse, AppError> {
     let membership = chosen_membership(&req, &person, &tenant).await?;
-    if membership.company.kind() != companies::CompanyKind::Provider {
+    if membership.company.kind != crate::domain::CompanyKind::Provider {
         return Ok(see_other(routes::COMPANY));
     }
     let provider_id = membership.company.id;

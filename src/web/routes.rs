@@ -60,6 +60,34 @@ pub const CITIZEN_HISTORY: &str = "/me/history";
 /// Help for foreign candidates without a Belgian national number.
 pub const CITIZEN_HELP_FOREIGNERS: &str = "/me/help/foreigners";
 
+/// The company's API access page (circle of trust, activation, clients).
+pub const COMPANY_API: &str = "/company/api";
+
+/// Back office: dashboard.
+pub const ADMIN: &str = "/admin";
+/// Back office: search (NISS and e-mail by POST only).
+pub const ADMIN_SEARCH: &str = "/admin/search";
+/// Back office: a request's timeline, `/admin/requests/{id}`.
+pub const ADMIN_REQUESTS: &str = "/admin/requests";
+/// Back office: a company, `/admin/companies/{id}`.
+pub const ADMIN_COMPANIES: &str = "/admin/companies";
+/// Back office: the staff audit.
+pub const ADMIN_AUDIT: &str = "/admin/audit";
+/// Back office: run a job now, `POST /admin/jobs/{name}/run`.
+pub const ADMIN_JOBS: &str = "/admin/jobs";
+
+/// The REST API's prefix.
+pub const API: &str = "/api";
+/// The OAuth 2.0 token endpoint.
+pub const API_TOKEN: &str = "/api/oauth/token";
+/// The OpenAPI contract.
+pub const API_OPENAPI: &str = "/api/v1/openapi.json";
+/// The mandate requests of the API, `/api/v1/mandate-requests/{id}`.
+pub const API_MANDATE_REQUESTS: &str = "/api/v1/mandate-requests";
+
+/// htmx event (`HX-Trigger`) that makes the company's tabs refresh at once.
+pub const EVENT_REFRESH_TABS: &str = "refresh-tabs";
+
 /// The citizen's link without its secret: `{public_url}/r/` (the secret follows).
 pub fn citizen_link_base(public_url: &str) -> String {
     format!("{public_url}{LINK}/")

@@ -578,7 +578,7 @@ pub fn company_page(
         (flash(ctx, problem))
         dl.facts {
             dt { (ctx.t("admin-bce")) } dd data-testid="bce" { (co.bce_formatted()) }
-            dt { (ctx.t("admin-kind")) } dd { (ctx.t(if co.kind == "provider" { "admin-kind-provider" } else { "admin-kind-employer" })) }
+            dt { (ctx.t("admin-kind")) } dd { (ctx.t(if co.kind == crate::domain::CompanyKind::Provider { "admin-kind-provider" } else { "admin-kind-employer" })) }
             dt { (ctx.t("admin-registered")) } dd { (ctx.lang.datetime(co.created_at)) }
             dt { (ctx.t("admin-requests-count")) }
             dd { a href=(format!("{ADMIN_SEARCH}?company={}", co.bce)) data-testid="company-requests" { (ctx.lang.number(c.requests)) } }

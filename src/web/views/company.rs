@@ -7,13 +7,13 @@ use super::{
     layout::{Area, layout},
 };
 use crate::{
+    domain::CompanyKind,
     domain::{Context, RequestStatus, status::Tab},
     i18n::Lang,
     services::{
         FieldErrors,
         companies::{
-            Company, CompanyCtx, CompanyKind, Member, Membership, ProviderLink, RegistrationInput,
-            TERMS_VERSION,
+            Company, CompanyCtx, Member, Membership, ProviderLink, RegistrationInput, TERMS_VERSION,
         },
         requests::{Created, ListedRequest, RequestInput, requester_name},
     },
@@ -536,7 +536,7 @@ pub fn terms(ctx: &Ctx, m: &Membership) -> Markup {
         }
         @if m.terms_accepted {
             p { (ctx.t("terms-accepted")) } a.button href=(routes::COMPANY) { (ctx.t("continue")) }
-        } @else if m.role == crate::services::companies::Role::MainManager {
+        } @else if m.role == crate::domain::Role::MainManager {
             form method="post" action=(routes::COMPANY_TERMS) {
                 (csrf_field(ctx))
                 button type="submit" data-testid="accept-terms" { (ctx.t("terms-accept")) }
@@ -593,7 +593,7 @@ pub fn users(
                         td { (m.niss.formatted()) }
                         td { (ctx.t(&format!("role-{}", m.role.as_str()))) }
                         td {
-                            @if m.role != crate::services::companies::Role::MainManager && m.niss != c.user {
+                            @if m.role != crate::domain::Role::MainManager && m.niss != c.user {
                                 form method="post" action=(format!("{}/remove", routes::COMPANY_USERS)) data-confirm=(ctx.t("remove-confirm")) {
                                     (csrf_field(ctx))
                                     input type="hidden" name="niss" value=(m.niss.as_str());
@@ -662,5 +662,5 @@ pub fn providers(
 
 /// Whether a company kind is a provider (for views).
 pub fn is_provider(c: &Company) -> bool {
-    c.kind() == CompanyKind::Provider
+    c.kind == CompanyKind::Provider
 }

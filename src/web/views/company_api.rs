@@ -7,9 +7,10 @@ use super::{
     layout::{Area, layout},
 };
 use crate::{
+    domain::Role,
     services::{
         api_clients::{ApiAccess, ApiClient, ApiScope, CIRCLE_VERSION, NewCredentials},
-        companies::{CompanyCtx, Role},
+        companies::CompanyCtx,
     },
     web::{company_api::API_PAGE, extract::Ctx},
 };
