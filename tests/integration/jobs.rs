@@ -785,3 +785,73 @@ fn purging_many_archived_requests_takes_seconds() {
         0
     );
 }
+
+/// The SQL filter "status at an instant" (`db::access_requests::status_is`) and the Rust
+/// rule (`domain::status::effective`) agree on every stored status, on each side of the
+/// link's end and of the mandate's end, to the second.
+#[test]
+fn the_status_filter_in_sql_is_the_domain_rule() {
+    use diesel::prelude::*;
+    use mandat::{
+        db::{access_requests as requests, schema::access_requests},
+        domain::{RequestStatus, status::effective},
+    };
+    let mut conn = db();
+    let company = company(&mut conn);
+    let created = t0();
+    let expires = created + Duration::hours(72);
+    let until = created + Duration::days(30);
+    // Every stored status; the accepted-like ones with a mandate end.
+    let mut ids = Vec::new();
+    for status in RequestStatus::ALL {
+        let with_end = matches!(
+            status,
+            RequestStatus::Accepted
+                | RequestStatus::Ended
+                | RequestStatus::Revoked
+                | RequestStatus::Blocked
+        );
+        let mut row = Row::new(status.as_str(), created);
+        if with_end {
+            row = row.until(until);
+        }
+        ids.push(insert(&mut conn, company, row));
+        if status == RequestStatus::Blocked {
+            // A request blocked before anybody accepted it.
+            ids.push(insert(&mut conn, company, Row::new(status.as_str(), created)));
+        }
+    }
+    let one = Duration::seconds(1);
+    let instants = [
+        created,
+        expires - one,
+        expires,
+        expires + one,
+        until - one,
+        until,
+        until + one,
+    ];
+    for now in instants {
+        let rows: Vec<requests::AccessRequest> = access_requests::table
+            .filter(access_requests::id.eq_any(&ids))
+            .select(requests::AccessRequest::as_select())
+            .load(&mut conn)
+            .unwrap();
+        for status in RequestStatus::ALL {
+            let mut by_sql: Vec<Uuid> = access_requests::table
+                .filter(access_requests::id.eq_any(&ids))
+                .filter(requests::status_is(status, now))
+                .select(access_requests::id)
+                .load(&mut conn)
+                .unwrap();
+            by_sql.sort();
+            let mut by_rule: Vec<Uuid> = rows
+                .iter()
+                .filter(|r| effective(r.status, r.expires_at, r.valid_until, now) == status)
+                .map(|r| r.id)
+                .collect();
+            by_rule.sort();
+            assert_eq!(by_sql, by_rule, "{status} at {now}");
+        }
+    }
+}
