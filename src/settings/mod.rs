@@ -6,7 +6,13 @@
 //! wrapped in [`SecretString`] and never printed. Invalid settings are refused at start with a
 //! message naming the option.
 
+mod options;
+mod parse;
+
 use std::{fmt, net::SocketAddr, path::Path, str::FromStr, time::Duration};
+
+pub use options::{OPTIONS, OptionDoc};
+use parse::{invalid, parse_days, parse_interval, parse_opt, parse_toml, random_session_key};
 
 use secrecy::{ExposeSecret, SecretString};
 use serde::Deserialize;
@@ -179,166 +185,6 @@ impl fmt::Debug for Settings {
     }
 }
 
-/// One documented option: TOML key, environment variable, default, meaning.
-pub struct OptionDoc {
-    /// Key in the TOML file.
-    pub key: &'static str,
-    /// Environment variable (wins over the file).
-    pub env: &'static str,
-    /// Default value (`-` when required in production).
-    pub default: &'static str,
-    /// What it does.
-    pub help: &'static str,
-}
-
-/// Every option. The README's configuration table is this list.
-pub const OPTIONS: &[OptionDoc] = &[
-    OptionDoc {
-        key: "mode",
-        env: "MANDAT_MODE",
-        default: "development",
-        help: "development, demo or production; demo sign-in and mailbox only outside production",
-    },
-    OptionDoc {
-        key: "database_url",
-        env: "DATABASE_URL",
-        default: "postgres://postgres@localhost/mandat",
-        help: "PostgreSQL URL (secret)",
-    },
-    OptionDoc {
-        key: "database_pool_size",
-        env: "MANDAT_DATABASE_POOL_SIZE",
-        default: "10",
-        help: "pooled connections (1-100)",
-    },
-    OptionDoc {
-        key: "bind",
-        env: "MANDAT_BIND",
-        default: "127.0.0.1:8080",
-        help: "listen address; `serve --bind` wins",
-    },
-    OptionDoc {
-        key: "public_url",
-        env: "MANDAT_PUBLIC_URL",
-        default: "http://localhost:8080",
-        help: "official base URL shown in mails, links and QR codes",
-    },
-    OptionDoc {
-        key: "session_key",
-        env: "MANDAT_SESSION_KEY",
-        default: "random at start outside production",
-        help: "session cookie key, at least 64 bytes, base64 (secret; required in production)",
-    },
-    OptionDoc {
-        key: "session_ttl_minutes",
-        env: "MANDAT_SESSION_TTL_MINUTES",
-        default: "60",
-        help: "session lifetime",
-    },
-    OptionDoc {
-        key: "smtp_host",
-        env: "MANDAT_SMTP_HOST",
-        default: "(none: mail stays in the outbox)",
-        help: "SMTP server",
-    },
-    OptionDoc {
-        key: "smtp_port",
-        env: "MANDAT_SMTP_PORT",
-        default: "587",
-        help: "SMTP port",
-    },
-    OptionDoc {
-        key: "smtp_tls",
-        env: "MANDAT_SMTP_TLS",
-        default: "starttls",
-        help: "none, starttls or tls",
-    },
-    OptionDoc {
-        key: "smtp_username",
-        env: "MANDAT_SMTP_USERNAME",
-        default: "(none)",
-        help: "SMTP user",
-    },
-    OptionDoc {
-        key: "smtp_password",
-        env: "MANDAT_SMTP_PASSWORD",
-        default: "(none)",
-        help: "SMTP password (secret)",
-    },
-    OptionDoc {
-        key: "mail_from",
-        env: "MANDAT_MAIL_FROM",
-        default: "mandat <no-reply@localhost>",
-        help: "From: address of every mail",
-    },
-    OptionDoc {
-        key: "job_deliver_mail_seconds",
-        env: "MANDAT_JOB_DELIVER_MAIL_SECONDS",
-        default: "5",
-        help: "outbox sender interval; empty disables",
-    },
-    OptionDoc {
-        key: "job_deliver_webhooks_seconds",
-        env: "MANDAT_JOB_DELIVER_WEBHOOKS_SECONDS",
-        default: "5",
-        help: "webhook sender interval; empty disables",
-    },
-    OptionDoc {
-        key: "job_expire_requests_seconds",
-        env: "MANDAT_JOB_EXPIRE_REQUESTS_SECONDS",
-        default: "60",
-        help: "expire-requests interval; empty disables",
-    },
-    OptionDoc {
-        key: "job_end_mandates_seconds",
-        env: "MANDAT_JOB_END_MANDATES_SECONDS",
-        default: "300",
-        help: "end-mandates interval; empty disables",
-    },
-    OptionDoc {
-        key: "job_archive_seconds",
-        env: "MANDAT_JOB_ARCHIVE_SECONDS",
-        default: "3600",
-        help: "archive interval (finished requests leave the company's lists); empty disables",
-    },
-    OptionDoc {
-        key: "job_purge_seconds",
-        env: "MANDAT_JOB_PURGE_SECONDS",
-        default: "86400",
-        help: "purge interval (personal data erased after retention); empty disables",
-    },
-    OptionDoc {
-        key: "blocked_tab_days",
-        env: "MANDAT_BLOCKED_TAB_DAYS",
-        default: "30",
-        help: "days a stopped, blocked or ended access stays in the blocked tab before archival (1-3650)",
-    },
-    OptionDoc {
-        key: "retention_request_days",
-        env: "MANDAT_RETENTION_REQUEST_DAYS",
-        default: "90",
-        help: "days after archival before a request's label, e-mail, NISS, names, link hash and mails are erased (1-3650)",
-    },
-    OptionDoc {
-        key: "retention_audit_days",
-        env: "MANDAT_RETENTION_AUDIT_DAYS",
-        default: "365",
-        help: "days consultation audit entries (and the citizen's NISS on archived requests) are kept (1-3650)",
-    },
-    OptionDoc {
-        key: "retention_mail_days",
-        env: "MANDAT_RETENTION_MAIL_DAYS",
-        default: "30",
-        help: "days a sent or given-up mail stays in the outbox (1-3650)",
-    },
-    OptionDoc {
-        key: "log_format",
-        env: "MANDAT_LOG_FORMAT",
-        default: "pretty",
-        help: "pretty or json",
-    },
-];
-
 /// A configuration error, naming the option.
 #[derive(Debug, thiserror::Error)]
 pub enum SettingsError {
@@ -363,7 +209,7 @@ pub enum SettingsError {
 }
 
 /// Raw values, from the file or the environment, before validation.
-type Raw = std::collections::BTreeMap<String, String>;
+pub(crate) type Raw = std::collections::BTreeMap<String, String>;
 
 impl Settings {
     /// Loads the file (if any) and the process environment, and validates.
@@ -514,80 +360,6 @@ impl Settings {
             .decode(self.session_key.expose_secret().as_bytes())
             .unwrap_or_default()
     }
-}
-
-fn doc(key: &str) -> &'static OptionDoc {
-    OPTIONS.iter().find(|o| o.key == key).unwrap_or(&OPTIONS[0])
-}
-
-fn invalid(key: &str, reason: &str) -> SettingsError {
-    let d = doc(key);
-    SettingsError::Invalid {
-        key: d.key,
-        env: d.env,
-        reason: reason.to_string(),
-    }
-}
-
-fn parse_opt<T: FromStr>(raw: &Raw, key: &str) -> Result<Option<T>, SettingsError>
-where
-    T::Err: fmt::Display,
-{
-    match raw.get(key).map(|s| s.trim()) {
-        None | Some("") => Ok(None),
-        Some(v) => v
-            .parse::<T>()
-            .map(Some)
-            .map_err(|e| invalid(key, &format!("{v:?} is not valid: {e}"))),
-    }
-}
-
-fn parse_interval(raw: &Raw, key: &str, default: u64) -> Result<Option<Duration>, SettingsError> {
-    match raw.get(key).map(|s| s.trim()) {
-        None => Ok(Some(Duration::from_secs(default))),
-        Some("") => Ok(None),
-        Some(v) => match v.parse::<u64>() {
-            Ok(0) | Err(_) => Err(invalid(
-                key,
-                &format!("{v:?} is not a positive number of seconds (empty disables)"),
-            )),
-            Ok(n) => Ok(Some(Duration::from_secs(n))),
-        },
-    }
-}
-
-fn parse_days(raw: &Raw, key: &str, default: i64) -> Result<i64, SettingsError> {
-    let days: i64 = parse_opt(raw, key)?.unwrap_or(default);
-    if !(1..=3650).contains(&days) {
-        return Err(invalid(key, "must be between 1 and 3650 days"));
-    }
-    Ok(days)
-}
-
-fn parse_toml(text: &str) -> Result<Raw, String> {
-    let table: toml::Table = text.parse().map_err(|e: toml::de::Error| e.to_string())?;
-    let mut raw = Raw::new();
-    for (key, value) in table {
-        if !OPTIONS.iter().any(|o| o.key == key) {
-            return Err(format!("unknown option {key:?}"));
-        }
-        let text = match value {
-            toml::Value::String(s) => s,
-            toml::Value::Integer(i) => i.to_string(),
-            toml::Value::Boolean(b) => b.to_string(),
-            other => return Err(format!("option {key:?} has an unsupported value {other:?}")),
-        };
-        raw.insert(key, text);
-    }
-    Ok(raw)
-}
-
-fn random_session_key() -> String {
-    use base64::Engine;
-    use rand::RngCore;
-    let mut bytes = [0u8; 64];
-    rand::rng().fill_bytes(&mut bytes);
-    base64::engine::general_purpose::STANDARD.encode(bytes)
 }
 
 #[cfg(test)]

@@ -1,0 +1,162 @@
+//! Every option, its environment variable, its default and its meaning: the README's
+//! configuration table is this list (a test keeps them equal).
+
+/// One documented option: TOML key, environment variable, default, meaning.
+pub struct OptionDoc {
+    /// Key in the TOML file.
+    pub key: &'static str,
+    /// Environment variable (wins over the file).
+    pub env: &'static str,
+    /// Default value (`-` when required in production).
+    pub default: &'static str,
+    /// What it does.
+    pub help: &'static str,
+}
+
+/// Every option. The README's configuration table is this list.
+pub const OPTIONS: &[OptionDoc] = &[
+    OptionDoc {
+        key: "mode",
+        env: "MANDAT_MODE",
+        default: "development",
+        help: "development, demo or production; demo sign-in and mailbox only outside production",
+    },
+    OptionDoc {
+        key: "database_url",
+        env: "DATABASE_URL",
+        default: "postgres://postgres@localhost/mandat",
+        help: "PostgreSQL URL (secret)",
+    },
+    OptionDoc {
+        key: "database_pool_size",
+        env: "MANDAT_DATABASE_POOL_SIZE",
+        default: "10",
+        help: "pooled connections (1-100)",
+    },
+    OptionDoc {
+        key: "bind",
+        env: "MANDAT_BIND",
+        default: "127.0.0.1:8080",
+        help: "listen address; `serve --bind` wins",
+    },
+    OptionDoc {
+        key: "public_url",
+        env: "MANDAT_PUBLIC_URL",
+        default: "http://localhost:8080",
+        help: "official base URL shown in mails, links and QR codes",
+    },
+    OptionDoc {
+        key: "session_key",
+        env: "MANDAT_SESSION_KEY",
+        default: "random at start outside production",
+        help: "session cookie key, at least 64 bytes, base64 (secret; required in production)",
+    },
+    OptionDoc {
+        key: "session_ttl_minutes",
+        env: "MANDAT_SESSION_TTL_MINUTES",
+        default: "60",
+        help: "session lifetime",
+    },
+    OptionDoc {
+        key: "smtp_host",
+        env: "MANDAT_SMTP_HOST",
+        default: "(none: mail stays in the outbox)",
+        help: "SMTP server",
+    },
+    OptionDoc {
+        key: "smtp_port",
+        env: "MANDAT_SMTP_PORT",
+        default: "587",
+        help: "SMTP port",
+    },
+    OptionDoc {
+        key: "smtp_tls",
+        env: "MANDAT_SMTP_TLS",
+        default: "starttls",
+        help: "none, starttls or tls",
+    },
+    OptionDoc {
+        key: "smtp_username",
+        env: "MANDAT_SMTP_USERNAME",
+        default: "(none)",
+        help: "SMTP user",
+    },
+    OptionDoc {
+        key: "smtp_password",
+        env: "MANDAT_SMTP_PASSWORD",
+        default: "(none)",
+        help: "SMTP password (secret)",
+    },
+    OptionDoc {
+        key: "mail_from",
+        env: "MANDAT_MAIL_FROM",
+        default: "mandat <no-reply@localhost>",
+        help: "From: address of every mail",
+    },
+    OptionDoc {
+        key: "job_deliver_mail_seconds",
+        env: "MANDAT_JOB_DELIVER_MAIL_SECONDS",
+        default: "5",
+        help: "outbox sender interval; empty disables",
+    },
+    OptionDoc {
+        key: "job_deliver_webhooks_seconds",
+        env: "MANDAT_JOB_DELIVER_WEBHOOKS_SECONDS",
+        default: "5",
+        help: "webhook sender interval; empty disables",
+    },
+    OptionDoc {
+        key: "job_expire_requests_seconds",
+        env: "MANDAT_JOB_EXPIRE_REQUESTS_SECONDS",
+        default: "60",
+        help: "expire-requests interval; empty disables",
+    },
+    OptionDoc {
+        key: "job_end_mandates_seconds",
+        env: "MANDAT_JOB_END_MANDATES_SECONDS",
+        default: "300",
+        help: "end-mandates interval; empty disables",
+    },
+    OptionDoc {
+        key: "job_archive_seconds",
+        env: "MANDAT_JOB_ARCHIVE_SECONDS",
+        default: "3600",
+        help: "archive interval (finished requests leave the company's lists); empty disables",
+    },
+    OptionDoc {
+        key: "job_purge_seconds",
+        env: "MANDAT_JOB_PURGE_SECONDS",
+        default: "86400",
+        help: "purge interval (personal data erased after retention); empty disables",
+    },
+    OptionDoc {
+        key: "blocked_tab_days",
+        env: "MANDAT_BLOCKED_TAB_DAYS",
+        default: "30",
+        help: "days a stopped, blocked or ended access stays in the blocked tab before archival (1-3650)",
+    },
+    OptionDoc {
+        key: "retention_request_days",
+        env: "MANDAT_RETENTION_REQUEST_DAYS",
+        default: "90",
+        help: "days after archival before a request's label, e-mail, NISS, names, link hash and mails are erased (1-3650)",
+    },
+    OptionDoc {
+        key: "retention_audit_days",
+        env: "MANDAT_RETENTION_AUDIT_DAYS",
+        default: "365",
+        help: "days consultation audit entries (and the citizen's NISS on archived requests) are kept (1-3650)",
+    },
+    OptionDoc {
+        key: "retention_mail_days",
+        env: "MANDAT_RETENTION_MAIL_DAYS",
+        default: "30",
+        help: "days a sent or given-up mail stays in the outbox (1-3650)",
+    },
+    OptionDoc {
+        key: "log_format",
+        env: "MANDAT_LOG_FORMAT",
+        default: "pretty",
+        help: "pretty or json",
+    },
+];

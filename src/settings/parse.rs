@@ -1,0 +1,83 @@
+//! Parsing raw option values: each error names the option and its variable.
+
+use std::{fmt, str::FromStr, time::Duration};
+
+use super::{OPTIONS, OptionDoc, Raw, SettingsError};
+
+pub(super) fn doc(key: &str) -> &'static OptionDoc {
+    OPTIONS.iter().find(|o| o.key == key).unwrap_or(&OPTIONS[0])
+}
+
+pub(super) fn invalid(key: &str, reason: &str) -> SettingsError {
+    let d = doc(key);
+    SettingsError::Invalid {
+        key: d.key,
+        env: d.env,
+        reason: reason.to_string(),
+    }
+}
+
+pub(super) fn parse_opt<T: FromStr>(raw: &Raw, key: &str) -> Result<Option<T>, SettingsError>
+where
+    T::Err: fmt::Display,
+{
+    match raw.get(key).map(|s| s.trim()) {
+        None | Some("") => Ok(None),
+        Some(v) => v
+            .parse::<T>()
+            .map(Some)
+            .map_err(|e| invalid(key, &format!("{v:?} is not valid: {e}"))),
+    }
+}
+
+pub(super) fn parse_interval(
+    raw: &Raw,
+    key: &str,
+    default: u64,
+) -> Result<Option<Duration>, SettingsError> {
+    match raw.get(key).map(|s| s.trim()) {
+        None => Ok(Some(Duration::from_secs(default))),
+        Some("") => Ok(None),
+        Some(v) => match v.parse::<u64>() {
+            Ok(0) | Err(_) => Err(invalid(
+                key,
+                &format!("{v:?} is not a positive number of seconds (empty disables)"),
+            )),
+            Ok(n) => Ok(Some(Duration::from_secs(n))),
+        },
+    }
+}
+
+pub(super) fn parse_days(raw: &Raw, key: &str, default: i64) -> Result<i64, SettingsError> {
+    let days: i64 = parse_opt(raw, key)?.unwrap_or(default);
+    if !(1..=3650).contains(&days) {
+        return Err(invalid(key, "must be between 1 and 3650 days"));
+    }
+    Ok(days)
+}
+
+pub(super) fn parse_toml(text: &str) -> Result<Raw, String> {
+    let table: toml::Table = text.parse().map_err(|e: toml::de::Error| e.to_string())?;
+    let mut raw = Raw::new();
+    for (key, value) in table {
+        if !OPTIONS.iter().any(|o| o.key == key) {
+            return Err(format!("unknown option {key:?}"));
+        }
+        let text = match value {
+            toml::Value::String(s) => s,
+            toml::Value::Integer(i) => i.to_string(),
+            toml::Value::Boolean(b) => b.to_string(),
+            other => return Err(format!("option {key:?} has an unsupported value {other:?}")),
+        };
+        raw.insert(key, text);
+    }
+    Ok(raw)
+}
+
+pub(super) fn random_session_key() -> String {
+    use base64::Engine;
+    use rand::RngCore;
+    let mut bytes = [0u8; 64];
+    rand::rng().fill_bytes(&mut bytes);
+    base64::engine::general_purpose::STANDARD.encode(bytes)
+}
