@@ -7,6 +7,7 @@ pub mod companies;
 pub mod job_runs;
 pub mod request_events;
 pub mod schema;
+pub mod text;
 pub mod types;
 pub mod webhook_deliveries;
 

@@ -6,16 +6,23 @@
 //! action is recorded by the service it calls. A NISS is searched for through a POST body
 //! only, never a URL.
 
-use actix_web::{HttpResponse, get, http::StatusCode, post, web};
+use actix_web::{HttpResponse, http::StatusCode, web};
 use serde::Deserialize;
 use uuid::Uuid;
 
 use super::{
     auth::see_other,
-    errors::{AppError, refusal_status, url_escape},
+    errors::{AppError, refusal_status},
     extract::{CsrfForm, Ctx, Staff, on_db, state},
+    routes::{
+        ADMIN, ADMIN_AUDIT, ADMIN_COMPANIES, ADMIN_JOBS, ADMIN_REQUESTS, ADMIN_SEARCH,
+        admin_search_url,
+    },
     views::html,
-    views::{self, admin as v},
+    views::{
+        self,
+        admin::{self as v, Problem},
+    },
 };
 use crate::state::Tenant;
 use crate::{
@@ -23,38 +30,32 @@ use crate::{
     db::run_blocking,
     jobs,
     services::{
-        FieldErrors, Refusal, ServiceError,
-        backoffice::{self, Look, SearchInput},
+        ServiceError,
+        backoffice::{self, search::SearchInput, timeline::Look},
     },
 };
 
-/// The back office's home (dashboard).
-pub const ADMIN: &str = "/admin";
-/// Search (GET with filters in the query, POST for a search by NISS).
-pub const ADMIN_SEARCH: &str = "/admin/search";
-/// A request's timeline: `/admin/requests/{id}`.
-pub const ADMIN_REQUESTS: &str = "/admin/requests";
-/// A company: `/admin/companies/{id}`.
-pub const ADMIN_COMPANIES: &str = "/admin/companies";
-/// The audit of staff look-ups.
-pub const ADMIN_AUDIT: &str = "/admin/audit";
-/// Run a job now: `POST /admin/jobs/{name}/run`.
-pub const ADMIN_JOBS: &str = "/admin/jobs";
-
-/// Registers the routes.
+/// Registers the routes, from the URLs of [`super::routes`]. Each route carries its method
+/// guard to its own resource (as the attribute macros did): a wrong method falls through
+/// to the application's 404, never a 405 that would reveal the back office.
 pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.service(dashboard)
-        .service(run_job)
-        .service(search_page)
-        .service(search_post)
-        .service(request_page)
-        .service(reveal)
-        .service(block)
-        .service(unblock)
-        .service(company_page)
-        .service(suspend)
-        .service(reinstate)
-        .service(audit_page);
+    let request = format!("{ADMIN_REQUESTS}/{{id}}");
+    let company = format!("{ADMIN_COMPANIES}/{{id}}");
+    cfg.route(ADMIN, web::get().to(dashboard))
+        .route(
+            &format!("{ADMIN_JOBS}/{{name}}/run"),
+            web::post().to(run_job),
+        )
+        .route(ADMIN_SEARCH, web::get().to(search_page))
+        .route(ADMIN_SEARCH, web::post().to(search_post))
+        .route(&request, web::get().to(request_page))
+        .route(&format!("{request}/reveal"), web::post().to(reveal))
+        .route(&format!("{request}/block"), web::post().to(block))
+        .route(&format!("{request}/unblock"), web::post().to(unblock))
+        .route(&company, web::get().to(company_page))
+        .route(&format!("{company}/suspend"), web::post().to(suspend))
+        .route(&format!("{company}/reinstate"), web::post().to(reinstate))
+        .route(ADMIN_AUDIT, web::get().to(audit_page));
 }
 
 fn staff_id(staff: &Staff) -> Uuid {
@@ -78,7 +79,6 @@ struct NoticeQuery {
     notice: Option<String>,
 }
 
-#[get("/admin")]
 async fn dashboard(
     ctx: Ctx,
     staff: Staff,
@@ -86,7 +86,10 @@ async fn dashboard(
     query: web::Query<NoticeQuery>,
 ) -> Result<HttpResponse, AppError> {
     let now = ctx.now;
-    let data = on_db(&tenant, move |conn| backoffice::dashboard(conn, now)).await?;
+    let data = on_db(&tenant, move |conn| {
+        backoffice::dashboard::dashboard(conn, now)
+    })
+    .await?;
     Ok(html(v::dashboard(
         &ctx,
         staff.role,
@@ -95,7 +98,6 @@ async fn dashboard(
     )))
 }
 
-#[post("/admin/jobs/{name}/run")]
 async fn run_job(
     req: actix_web::HttpRequest,
     ctx: Ctx,
@@ -108,10 +110,10 @@ async fn run_job(
     let job = jobs::Job::parse(&name).ok_or(AppError::NotFound)?;
     let (id, now) = (staff_id(&staff), ctx.now);
     on_db(&tenant, move |conn| {
-        backoffice::audit(
+        backoffice::audit::audit(
             conn,
             id,
-            backoffice::AuditAction::RunJob,
+            backoffice::audit::AuditAction::RunJob,
             None,
             Some(job.name()),
             now,
@@ -130,7 +132,6 @@ async fn run_job(
     Ok(see_other(&format!("{ADMIN}?notice={notice}")))
 }
 
-#[get("/admin/search")]
 async fn search_page(
     ctx: Ctx,
     staff: Staff,
@@ -144,7 +145,6 @@ async fn search_page(
     run_search(&ctx, &staff, &tenant, input).await
 }
 
-#[post("/admin/search")]
 async fn search_post(
     ctx: Ctx,
     staff: Staff,
@@ -156,10 +156,7 @@ async fn search_post(
     if input.niss.trim().is_empty() {
         // Without a NISS the filters go to the URL (bookmarkable, back button).
         let page = input.page.unwrap_or(1);
-        return Ok(see_other(&format!(
-            "{ADMIN_SEARCH}?{}&page={page}",
-            input.query_string()
-        )));
+        return Ok(see_other(&admin_search_url(&input, page)));
     }
     run_search(&ctx, &staff, &tenant, input).await
 }
@@ -186,7 +183,7 @@ async fn run_search(
     let (id, now) = (staff_id(staff), ctx.now);
     let started = std::time::Instant::now();
     let page = on_db(tenant, move |conn| {
-        backoffice::search(conn, id, &search, now)
+        backoffice::search::search(conn, id, &search, now)
     })
     .await?;
     tracing::info!(
@@ -213,7 +210,7 @@ async fn show_timeline(
 ) -> Result<HttpResponse, AppError> {
     let (sid, now) = (staff_id(staff), ctx.now);
     let t = on_db(tenant, move |conn| {
-        backoffice::timeline(conn, sid, id, look, now)
+        backoffice::timeline::timeline(conn, sid, id, look, now)
     })
     .await?;
     let revealed = look == Look::Reveal;
@@ -225,17 +222,6 @@ async fn show_timeline(
     })
 }
 
-/// What a page says about the action just made on it.
-pub enum Problem<'a> {
-    /// Done: the fluent key of the confirmation.
-    Done(&'static str),
-    /// Bad input: the form (`block`, `unblock`, `suspend`) and its messages.
-    Invalid(&'static str, &'a FieldErrors),
-    /// Not possible in this state.
-    Refused(Refusal),
-}
-
-#[get("/admin/requests/{id}")]
 async fn request_page(
     ctx: Ctx,
     staff: Staff,
@@ -246,7 +232,6 @@ async fn request_page(
     show_timeline(&ctx, &staff, &tenant, id.into_inner(), Look::View, None).await
 }
 
-#[post("/admin/requests/{id}/reveal")]
 async fn reveal(
     ctx: Ctx,
     staff: Staff,
@@ -282,8 +267,8 @@ async fn block_or_unblock(
     require(backoffice::may_follow(staff.role))?;
     let (sid, now) = (staff_id(&staff), ctx.now);
     let result = run_blocking(tenant.pool(), move |conn| match action {
-        BlockAction::Block => backoffice::block(conn, sid, id, &reason, now),
-        BlockAction::Unblock => backoffice::unblock(conn, sid, id, &reason, now),
+        BlockAction::Block => backoffice::moderation::block(conn, sid, id, &reason, now),
+        BlockAction::Unblock => backoffice::moderation::unblock(conn, sid, id, &reason, now),
     })
     .await;
     let form = match action {
@@ -333,7 +318,6 @@ async fn block_or_unblock(
     }
 }
 
-#[post("/admin/requests/{id}/block")]
 async fn block(
     ctx: Ctx,
     staff: Staff,
@@ -352,7 +336,6 @@ async fn block(
     .await
 }
 
-#[post("/admin/requests/{id}/unblock")]
 async fn unblock(
     ctx: Ctx,
     staff: Staff,
@@ -378,7 +361,10 @@ async fn show_company(
     id: Uuid,
     problem: Option<Problem<'_>>,
 ) -> Result<HttpResponse, AppError> {
-    let c = on_db(tenant, move |conn| backoffice::company(conn, id)).await?;
+    let c = on_db(tenant, move |conn| {
+        backoffice::moderation::company(conn, id)
+    })
+    .await?;
     let body = v::company_page(ctx, staff.role, &c, problem.as_ref());
     Ok(match problem {
         Some(Problem::Invalid(..)) => views::with_status(StatusCode::BAD_REQUEST, body),
@@ -387,7 +373,6 @@ async fn show_company(
     })
 }
 
-#[get("/admin/companies/{id}")]
 async fn company_page(
     ctx: Ctx,
     staff: Staff,
@@ -398,7 +383,6 @@ async fn company_page(
     show_company(&ctx, &staff, &tenant, id.into_inner(), None).await
 }
 
-#[post("/admin/companies/{id}/suspend")]
 async fn suspend(
     ctx: Ctx,
     staff: Staff,
@@ -409,7 +393,7 @@ async fn suspend(
     require(backoffice::may_supervise(staff.role))?;
     let (sid, id, now, reason) = (staff_id(&staff), id.into_inner(), ctx.now, form.0.reason);
     let result = run_blocking(tenant.pool(), move |conn| {
-        backoffice::suspend(conn, sid, id, &reason, now)
+        backoffice::moderation::suspend(conn, sid, id, &reason, now)
     })
     .await;
     match result {
@@ -431,7 +415,6 @@ async fn suspend(
     }
 }
 
-#[post("/admin/companies/{id}/reinstate")]
 async fn reinstate(
     ctx: Ctx,
     staff: Staff,
@@ -442,7 +425,7 @@ async fn reinstate(
     require(backoffice::may_supervise(staff.role))?;
     let (sid, id, now) = (staff_id(&staff), id.into_inner(), ctx.now);
     let result = run_blocking(tenant.pool(), move |conn| {
-        backoffice::reinstate(conn, sid, id, now)
+        backoffice::moderation::reinstate(conn, sid, id, now)
     })
     .await;
     match result {
@@ -459,7 +442,6 @@ struct PageQuery {
     page: Option<i64>,
 }
 
-#[get("/admin/audit")]
 async fn audit_page(
     ctx: Ctx,
     staff: Staff,
@@ -468,16 +450,9 @@ async fn audit_page(
 ) -> Result<HttpResponse, AppError> {
     require(backoffice::may_supervise(staff.role))?;
     let page = query.page.unwrap_or(1);
-    let data = on_db(&tenant, move |conn| backoffice::audit_page(conn, page)).await?;
+    let data = on_db(&tenant, move |conn| {
+        backoffice::audit::audit_page(conn, page)
+    })
+    .await?;
     Ok(html(v::audit_page(&ctx, &data)))
-}
-
-/// `/admin/search?...` for these filters (pagination and dashboard links; never a NISS).
-pub fn search_url(input: &SearchInput, page: i64) -> String {
-    format!("{ADMIN_SEARCH}?{}&page={page}", input.query_string())
-}
-
-/// `/admin/search?state=...` for one state.
-pub fn state_url(state: &str) -> String {
-    format!("{ADMIN_SEARCH}?state={}", url_escape(state))
 }

@@ -1,5 +1,8 @@
 //! URLs, in one place.
 
+use super::errors::url_escape;
+use crate::services::backoffice::search::SearchInput;
+
 /// Public home (choice between company and citizen).
 pub const HOME: &str = "/";
 /// Public landing page for companies.
@@ -99,6 +102,20 @@ pub fn local_path<'a>(next: Option<&'a str>, fallback: &'a str) -> &'a str {
         Some(p) if p.starts_with('/') && !p.starts_with("//") && !p.contains('\\') => p,
         _ => fallback,
     }
+}
+
+// Back office
+
+/// The back-office search for the filters of `input` at `page` (pagination, dashboard links,
+/// the redirect after a search without NISS). Never carries a NISS (see
+/// [`SearchInput::query_string`]).
+pub fn admin_search_url(input: &SearchInput, page: i64) -> String {
+    format!("{ADMIN_SEARCH}?{}&page={page}", input.query_string())
+}
+
+/// The back-office search for one state (a status code, or `archived`).
+pub fn admin_state_url(state: &str) -> String {
+    format!("{ADMIN_SEARCH}?state={}", url_escape(state))
 }
 
 #[cfg(test)]

@@ -11,20 +11,34 @@ use crate::{
     db::request_events::Milestone,
     domain::{Context, Niss, RequestStatus},
     services::{
-        FieldErrors,
+        FieldErrors, Refusal,
         backoffice::{
-            AuditPage, CompanyView, Dashboard, SearchInput, SearchPage, StateFilter, Timeline,
+            audit::AuditPage,
+            dashboard::Dashboard,
             may_follow, may_supervise,
+            moderation::CompanyView,
+            search::{SearchInput, SearchPage, StateFilter},
+            timeline::Timeline,
         },
     },
     web::{
-        admin::{
-            ADMIN, ADMIN_AUDIT, ADMIN_COMPANIES, ADMIN_JOBS, ADMIN_REQUESTS, ADMIN_SEARCH, Problem,
-            search_url, state_url,
-        },
         extract::Ctx,
+        routes::{
+            ADMIN, ADMIN_AUDIT, ADMIN_COMPANIES, ADMIN_JOBS, ADMIN_REQUESTS, ADMIN_SEARCH,
+            admin_search_url, admin_state_url,
+        },
     },
 };
+
+/// What a page says about the action just made on it.
+pub enum Problem<'a> {
+    /// Done: the fluent key of the confirmation.
+    Done(&'static str),
+    /// Bad input: the form (`block`, `unblock`, `suspend`) and its messages.
+    Invalid(&'static str, &'a FieldErrors),
+    /// Not possible in this state.
+    Refused(Refusal),
+}
 
 fn page(ctx: &Ctx, title: &str, role: Option<StaffRole>, body: Markup) -> Markup {
     let body = html! {
@@ -120,12 +134,12 @@ pub fn dashboard(ctx: &Ctx, role: StaffRole, d: &Dashboard, notice: Option<&str>
                 tbody {
                     @for (status, n) in &d.by_status {
                         tr data-state=(status.as_str()) {
-                            td { @if follow { a href=(state_url(status.as_str())) { (ctx.t(status.label_key())) } } @else { (ctx.t(status.label_key())) } }
+                            td { @if follow { a href=(admin_state_url(status.as_str())) { (ctx.t(status.label_key())) } } @else { (ctx.t(status.label_key())) } }
                             td data-testid=(format!("count-{}", status.as_str())) { (ctx.lang.number(*n)) }
                         }
                     }
                     tr data-state="archived" {
-                        td { @if follow { a href=(state_url("archived")) { (ctx.t("admin-state-archived")) } } @else { (ctx.t("admin-state-archived")) } }
+                        td { @if follow { a href=(admin_state_url("archived")) { (ctx.t("admin-state-archived")) } } @else { (ctx.t("admin-state-archived")) } }
                         td data-testid="count-archived" { (ctx.lang.number(d.archived)) }
                     }
                 }
@@ -321,8 +335,8 @@ fn results_table(ctx: &Ctx, input: &SearchInput, r: &SearchPage) -> Markup {
                         }
                     }
                 } @else {
-                    @if r.page > 1 { " " a href=(search_url(input, r.page - 1)) data-testid="page-previous" { (ctx.t("admin-previous")) } }
-                    @if r.has_next { " " a href=(search_url(input, r.page + 1)) data-testid="page-next" { (ctx.t("admin-next")) } }
+                    @if r.page > 1 { " " a href=(admin_search_url(input, r.page - 1)) data-testid="page-previous" { (ctx.t("admin-previous")) } }
+                    @if r.has_next { " " a href=(admin_search_url(input, r.page + 1)) data-testid="page-next" { (ctx.t("admin-next")) } }
                 }
             }
         }

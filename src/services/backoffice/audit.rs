@@ -1,0 +1,164 @@
+//! The audit of staff look-ups and actions (`staff_audit`): what is written, by the
+//! transaction of the look-up or action itself, and the supervisors' page reading it.
+//! A NISS is never stored there in full (only masked).
+
+use chrono::{DateTime, Utc};
+use diesel::prelude::*;
+use uuid::Uuid;
+
+use super::{MAX_PAGE, PAGE_SIZE, split_page};
+use crate::db::schema::{staff, staff_audit};
+
+/// What a staff member did, as `staff_audit.action` stores it.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum AuditAction {
+    /// Searched requests by a citizen's NISS.
+    SearchNiss,
+    /// Revealed the full NISS on a timeline.
+    RevealNiss,
+    /// Opened a request's timeline.
+    ViewRequest,
+    /// Blocked a request or mandate.
+    Block,
+    /// Unblocked a mandate.
+    Unblock,
+    /// Suspended a company.
+    Suspend,
+    /// Reinstated a company.
+    Reinstate,
+    /// Ran a background job by hand.
+    RunJob,
+}
+
+impl AuditAction {
+    /// Every action.
+    pub const ALL: [AuditAction; 8] = [
+        AuditAction::SearchNiss,
+        AuditAction::RevealNiss,
+        AuditAction::ViewRequest,
+        AuditAction::Block,
+        AuditAction::Unblock,
+        AuditAction::Suspend,
+        AuditAction::Reinstate,
+        AuditAction::RunJob,
+    ];
+
+    /// Stored value.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AuditAction::SearchNiss => "search_niss",
+            AuditAction::RevealNiss => "reveal_niss",
+            AuditAction::ViewRequest => "view_request",
+            AuditAction::Block => "block",
+            AuditAction::Unblock => "unblock",
+            AuditAction::Suspend => "suspend",
+            AuditAction::Reinstate => "reinstate",
+            AuditAction::RunJob => "run_job",
+        }
+    }
+
+    /// Parses the stored value.
+    pub fn parse(s: &str) -> Option<AuditAction> {
+        AuditAction::ALL.into_iter().find(|a| a.as_str() == s)
+    }
+}
+
+/// Writes one audit row. `target` is a request or company id, or a masked NISS: never a
+/// full NISS.
+pub fn audit(
+    conn: &mut PgConnection,
+    staff_id: Uuid,
+    action: AuditAction,
+    target: Option<&str>,
+    detail: Option<&str>,
+    at: DateTime<Utc>,
+) -> QueryResult<()> {
+    diesel::insert_into(staff_audit::table)
+        .values((
+            staff_audit::staff_id.eq(staff_id),
+            staff_audit::at.eq(at),
+            staff_audit::action.eq(action.as_str()),
+            staff_audit::target.eq(target),
+            staff_audit::detail.eq(detail),
+        ))
+        .execute(conn)
+        .map(|_| ())
+}
+
+/// One entry of the staff audit.
+#[derive(Clone, Debug)]
+pub struct AuditEntry {
+    /// When.
+    pub at: DateTime<Utc>,
+    /// Who (display name).
+    pub staff: String,
+    /// What.
+    pub action: String,
+    /// On what (request or company id, or a masked NISS).
+    pub target: Option<String>,
+    /// Reason, job name...
+    pub detail: Option<String>,
+}
+
+/// One page of the audit, newest first.
+#[derive(Clone, Debug)]
+pub struct AuditPage {
+    /// The entries.
+    pub items: Vec<AuditEntry>,
+    /// Page number, from 1.
+    pub page: i64,
+    /// Whether another page follows.
+    pub has_next: bool,
+}
+
+/// A page of the staff audit, newest first.
+pub fn audit_page(conn: &mut PgConnection, page: i64) -> QueryResult<AuditPage> {
+    let page = page.clamp(1, MAX_PAGE);
+    type Row = (
+        DateTime<Utc>,
+        String,
+        String,
+        Option<String>,
+        Option<String>,
+    );
+    let rows: Vec<Row> = staff_audit::table
+        .inner_join(staff::table)
+        .order((staff_audit::at.desc(), staff_audit::id.desc()))
+        .limit(PAGE_SIZE + 1)
+        .offset((page - 1) * PAGE_SIZE)
+        .select((
+            staff_audit::at,
+            staff::display_name,
+            staff_audit::action,
+            staff_audit::target,
+            staff_audit::detail,
+        ))
+        .load(conn)?;
+    let (rows, has_next) = split_page(rows);
+    Ok(AuditPage {
+        items: rows
+            .into_iter()
+            .map(|(at, staff, action, target, detail)| AuditEntry {
+                at,
+                staff,
+                action,
+                target,
+                detail,
+            })
+            .collect(),
+        page,
+        has_next,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::AuditAction;
+
+    #[test]
+    fn audit_actions_round_trip() {
+        for a in AuditAction::ALL {
+            assert_eq!(AuditAction::parse(a.as_str()), Some(a));
+        }
+    }
+}

@@ -1,0 +1,514 @@
+//! Search of requests and mandates (archived ones included), by company, label, e-mail,
+//! state, context, creation days and the citizen's NISS. A search by NISS is audited.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use diesel::{pg::Pg, prelude::*, sql_types::Text};
+use uuid::Uuid;
+
+use super::{
+    MAX_PAGE, PAGE_SIZE,
+    audit::{AuditAction, audit},
+    split_page,
+};
+use crate::{
+    db::{
+        access_requests::{AccessRequest, status_is},
+        schema::{access_request_keys as keys, access_requests, companies as companies_t},
+        text::like_prefix,
+    },
+    domain::{Bce, CompanyKind, Context, Niss, RequestStatus},
+    services::{FieldErrors, ServiceError},
+};
+
+/// Most companies a name search is narrowed to.
+const COMPANY_MATCHES: i64 = 200;
+
+diesel::define_sql_function! {
+    /// SQL `lower()` (the search indexes are on `lower(label)`, `lower(email)`, `lower(name)`).
+    fn lower(x: diesel::sql_types::Nullable<Text>) -> diesel::sql_types::Nullable<Text>;
+}
+
+/// A state to search for: a status as the clock says, or archived.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum StateFilter {
+    /// A status read at now (a pending request past its 72 hours is expired...).
+    Status(RequestStatus),
+    /// Archived (gone from the company's lists).
+    Archived,
+}
+
+impl StateFilter {
+    /// Every choice, in the order of the form.
+    pub fn all() -> Vec<StateFilter> {
+        RequestStatus::ALL
+            .into_iter()
+            .map(StateFilter::Status)
+            .chain([StateFilter::Archived])
+            .collect()
+    }
+    /// The form value.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            StateFilter::Status(s) => s.as_str(),
+            StateFilter::Archived => "archived",
+        }
+    }
+    /// Parses the form value.
+    pub fn parse(s: &str) -> Option<StateFilter> {
+        match s {
+            "archived" => Some(StateFilter::Archived),
+            other => RequestStatus::parse(other).map(StateFilter::Status),
+        }
+    }
+}
+
+/// The search form, raw as typed. The NISS only ever comes in a POST body.
+#[derive(Clone, Debug, Default, serde::Deserialize, serde::Serialize)]
+pub struct SearchInput {
+    /// Enterprise number or the beginning of the company's name.
+    #[serde(default)]
+    pub company: String,
+    /// Beginning of the label.
+    #[serde(default)]
+    pub label: String,
+    /// Beginning of the candidate's e-mail (or all of it).
+    #[serde(default)]
+    pub email: String,
+    /// State (see [`StateFilter`]).
+    #[serde(default)]
+    pub state: String,
+    /// Context code.
+    #[serde(default)]
+    pub context: String,
+    /// Created on or after this day (YYYY-MM-DD, Belgian time).
+    #[serde(default)]
+    pub from: String,
+    /// Created on or before this day (YYYY-MM-DD, Belgian time).
+    #[serde(default)]
+    pub to: String,
+    /// The citizen's NISS (POST only; never put in a URL).
+    #[serde(default, skip_serializing)]
+    pub niss: String,
+    /// Page number, from 1.
+    #[serde(default)]
+    pub page: Option<i64>,
+}
+
+impl SearchInput {
+    /// Whether any filter is given.
+    pub fn is_empty(&self) -> bool {
+        [
+            &self.company,
+            &self.label,
+            &self.email,
+            &self.state,
+            &self.context,
+            &self.from,
+            &self.to,
+            &self.niss,
+        ]
+        .iter()
+        .all(|s| s.trim().is_empty())
+    }
+
+    /// The filters as a query string (no NISS, no page), for links.
+    pub fn query_string(&self) -> String {
+        let mut copy = self.clone();
+        copy.page = None;
+        copy.niss.clear();
+        serde_urlencoded::to_string(&copy).unwrap_or_default()
+    }
+}
+
+/// How the company is looked for.
+#[derive(Clone, Debug)]
+enum CompanyFilter {
+    Bce(Bce),
+    NamePrefix(String),
+}
+
+/// A validated search.
+#[derive(Clone, Debug, Default)]
+pub struct Search {
+    company: Option<CompanyFilter>,
+    label: Option<String>,
+    email: Option<String>,
+    state: Option<StateFilter>,
+    context: Option<Context>,
+    from: Option<DateTime<Utc>>,
+    to: Option<DateTime<Utc>>,
+    niss: Option<Niss>,
+    page: i64,
+}
+
+impl Search {
+    /// The NISS searched for, if any.
+    pub fn niss(&self) -> Option<&Niss> {
+        self.niss.as_ref()
+    }
+}
+
+/// The start of a Belgian calendar day, in UTC.
+fn day_start(day: NaiveDate) -> Option<DateTime<Utc>> {
+    use chrono::TimeZone;
+    chrono_tz::Europe::Brussels
+        .from_local_datetime(&day.and_hms_opt(0, 0, 0)?)
+        .earliest()
+        .map(|d| d.with_timezone(&Utc))
+}
+
+impl SearchInput {
+    /// Validates the form, collecting every message.
+    pub fn validate(&self) -> Result<Search, ServiceError> {
+        let mut errors = FieldErrors::new();
+        let company = self.company.trim();
+        let company = if company.is_empty() {
+            None
+        } else if company.chars().all(|c| {
+            c.is_ascii_digit()
+                || " .-".contains(c)
+                || c.eq_ignore_ascii_case(&'b')
+                || c.eq_ignore_ascii_case(&'e')
+        }) && company.chars().filter(char::is_ascii_digit).count() >= 9
+        {
+            match Bce::parse(company) {
+                Ok(b) => Some(CompanyFilter::Bce(b)),
+                Err(e) => {
+                    errors.insert("company", e.message_key());
+                    None
+                }
+            }
+        } else {
+            Some(CompanyFilter::NamePrefix(company.to_lowercase()))
+        };
+        let text = |s: &str| Some(s.trim().to_lowercase()).filter(|s| !s.is_empty());
+        let state = match self.state.trim() {
+            "" => None,
+            s => match StateFilter::parse(s) {
+                Some(f) => Some(f),
+                None => {
+                    errors.insert("state", "admin-error-state");
+                    None
+                }
+            },
+        };
+        let context = match self.context.trim() {
+            "" => None,
+            c => match Context::parse(c) {
+                Some(c) => Some(c),
+                None => {
+                    errors.insert("context", "admin-error-context");
+                    None
+                }
+            },
+        };
+        let mut date = |field: &'static str, s: &str, next_day: bool| match s.trim() {
+            "" => None,
+            s => match NaiveDate::parse_from_str(s, "%Y-%m-%d")
+                .ok()
+                .and_then(|d| if next_day { d.succ_opt() } else { Some(d) })
+                .and_then(day_start)
+            {
+                Some(d) => Some(d),
+                None => {
+                    errors.insert(field, "admin-error-date");
+                    None
+                }
+            },
+        };
+        let from = date("from", &self.from, false);
+        let to = date("to", &self.to, true);
+        if let (Some(f), Some(t)) = (from, to)
+            && t <= f
+        {
+            errors.insert("to", "admin-error-date-order");
+        }
+        let niss = match self.niss.trim() {
+            "" => None,
+            n => match Niss::parse(n) {
+                Ok(n) => Some(n),
+                Err(e) => {
+                    errors.insert("niss", e.message_key());
+                    None
+                }
+            },
+        };
+        if !errors.is_empty() {
+            return Err(ServiceError::Invalid(errors));
+        }
+        Ok(Search {
+            company,
+            label: text(&self.label),
+            email: text(&self.email),
+            state,
+            context,
+            from,
+            to,
+            niss,
+            page: self.page.unwrap_or(1).clamp(1, MAX_PAGE),
+        })
+    }
+}
+
+/// One row of the search results.
+#[derive(Clone, Debug)]
+pub struct SearchRow {
+    /// The request.
+    pub request: AccessRequest,
+    /// Its status as the clock says.
+    pub status: RequestStatus,
+    /// The company the access is for.
+    pub company_name: String,
+    /// The provider acting for it, if any.
+    pub provider_name: Option<String>,
+}
+
+/// One page of results, newest first. No total: counting millions of rows for a page
+/// number is not worth it; the page says whether there is a next one.
+#[derive(Clone, Debug)]
+pub struct SearchPage {
+    /// The rows.
+    pub items: Vec<SearchRow>,
+    /// Page number, from 1.
+    pub page: i64,
+    /// Whether another page follows.
+    pub has_next: bool,
+}
+
+type BoxedQuery<'a> = access_requests::BoxedQuery<'a, Pg>;
+
+/// Requests whose status reads as `filter` at `now`.
+fn with_state<'a>(q: BoxedQuery<'a>, filter: StateFilter, now: DateTime<Utc>) -> BoxedQuery<'a> {
+    match filter {
+        StateFilter::Archived => q.filter(access_requests::archived_at.is_not_null()),
+        StateFilter::Status(status) => q.filter(status_is(status, now)),
+    }
+}
+
+/// Searches requests and mandates (archived ones included), newest first, one page.
+/// A search by NISS is audited (`search_niss`, the NISS masked) in the same transaction.
+pub fn search(
+    conn: &mut PgConnection,
+    staff_id: Uuid,
+    search: &Search,
+    now: DateTime<Utc>,
+) -> Result<SearchPage, ServiceError> {
+    use access_requests::dsl as r;
+    conn.transaction(|conn| {
+        if let Some(niss) = &search.niss {
+            audit(
+                conn,
+                staff_id,
+                AuditAction::SearchNiss,
+                Some(&niss.masked()),
+                None,
+                now,
+            )?;
+        }
+        // (id, kind) of the companies searched for; a provider's requests are found by
+        // `provider_id` too (only then: an employer never acts as a provider, and the OR
+        // would keep the planner from the (company_id, status, created_at) index).
+        let matched: Option<Vec<(Uuid, String)>> = match &search.company {
+            None => None,
+            Some(CompanyFilter::Bce(b)) => Some(
+                companies_t::table
+                    .filter(companies_t::bce.eq(b.as_str()))
+                    .select((companies_t::id, companies_t::kind))
+                    .load(conn)?,
+            ),
+            Some(CompanyFilter::NamePrefix(p)) => Some(
+                companies_t::table
+                    .filter(lower(companies_t::name.nullable()).like(like_prefix(p)))
+                    .select((companies_t::id, companies_t::kind))
+                    .limit(COMPANY_MATCHES)
+                    .load(conn)?,
+            ),
+        };
+        if matched.as_ref().is_some_and(Vec::is_empty) {
+            return Ok(SearchPage {
+                items: Vec::new(),
+                page: search.page,
+                has_next: false,
+            });
+        }
+        let mut q = access_requests::table.into_boxed();
+        if let Some(matched) = matched {
+            let ids: Vec<Uuid> = matched.iter().map(|(id, _)| *id).collect();
+            let providers: Vec<Uuid> = matched
+                .iter()
+                .filter(|(_, kind)| CompanyKind::parse(kind) == Some(CompanyKind::Provider))
+                .map(|(id, _)| *id)
+                .collect();
+            q = if providers.is_empty() {
+                q.filter(r::company_id.eq_any(ids))
+            } else {
+                q.filter(
+                    r::company_id
+                        .eq_any(ids)
+                        .or(r::provider_id.eq_any(providers)),
+                )
+            };
+        }
+        // Label and e-mail through their search keys (kept beside the table so that the
+        // purge stays a HOT update; see the back-office migration).
+        if let Some(label) = &search.label {
+            q = q.filter(
+                r::id.eq_any(
+                    keys::table
+                        .filter(keys::label_lower.like(like_prefix(label)))
+                        .select(keys::request_id),
+                ),
+            );
+        }
+        if let Some(email) = &search.email {
+            q = q.filter(
+                r::id.eq_any(
+                    keys::table
+                        .filter(keys::email_lower.like(like_prefix(email)))
+                        .select(keys::request_id),
+                ),
+            );
+        }
+        if let Some(state) = search.state {
+            q = with_state(q, state, now);
+        }
+        if let Some(context) = search.context {
+            q = q.filter(r::context.eq(context));
+        }
+        if let Some(from) = search.from {
+            q = q.filter(r::created_at.ge(from));
+        }
+        if let Some(to) = search.to {
+            q = q.filter(r::created_at.lt(to));
+        }
+        if let Some(niss) = &search.niss {
+            // A person has few requests: their ids first (the one who answered, or the one
+            // named at creation), each side through its own index.
+            let mut ids: Vec<Uuid> = access_requests::table
+                .filter(r::citizen_niss.eq(niss))
+                .select(r::id)
+                .load(conn)?;
+            ids.extend(
+                keys::table
+                    .filter(keys::target_niss.eq(niss.as_str()))
+                    .select(keys::request_id)
+                    .load::<Uuid>(conn)?,
+            );
+            q = q.filter(r::id.eq_any(ids));
+        }
+        let (rows, has_next) = split_page(
+            q.order((r::created_at.desc(), r::id.desc()))
+                .limit(PAGE_SIZE + 1)
+                .offset((search.page - 1) * PAGE_SIZE)
+                .select(AccessRequest::as_select())
+                .load::<AccessRequest>(conn)?,
+        );
+        let mut ids: Vec<Uuid> = rows
+            .iter()
+            .flat_map(|r| [Some(r.company_id), r.provider_id])
+            .flatten()
+            .collect();
+        ids.sort();
+        ids.dedup();
+        let names: Vec<(Uuid, String)> = if ids.is_empty() {
+            Vec::new()
+        } else {
+            companies_t::table
+                .filter(companies_t::id.eq_any(&ids))
+                .select((companies_t::id, companies_t::name))
+                .load(conn)?
+        };
+        let name_of = |id: Uuid| names.iter().find(|(i, _)| *i == id).map(|(_, n)| n.clone());
+        let items = rows
+            .into_iter()
+            .map(|request| SearchRow {
+                status: request.status_at(now),
+                company_name: name_of(request.company_id).unwrap_or_default(),
+                provider_name: request.provider_id.and_then(name_of),
+                request,
+            })
+            .collect();
+        Ok(SearchPage {
+            items,
+            page: search.page,
+            has_next,
+        })
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_filter_is_validated() {
+        let input = SearchInput {
+            company: "0765.432.147".into(),
+            state: "sleeping".into(),
+            context: "PENSION".into(),
+            from: "2025-13-01".into(),
+            to: "yesterday".into(),
+            niss: "123".into(),
+            ..SearchInput::default()
+        };
+        let Err(ServiceError::Invalid(errors)) = input.validate() else {
+            panic!("should be invalid");
+        };
+        let fields: Vec<_> = errors.keys().copied().collect();
+        assert_eq!(
+            fields,
+            ["company", "context", "from", "niss", "state", "to"]
+        );
+    }
+
+    #[test]
+    fn a_name_is_a_prefix_and_a_number_an_enterprise_number() {
+        let s = SearchInput {
+            company: "Resto".into(),
+            ..SearchInput::default()
+        }
+        .validate()
+        .unwrap();
+        assert!(matches!(s.company, Some(CompanyFilter::NamePrefix(ref p)) if p == "resto"));
+        let s = SearchInput {
+            company: "BE 0765.432.146".into(),
+            ..SearchInput::default()
+        }
+        .validate()
+        .unwrap();
+        assert!(matches!(s.company, Some(CompanyFilter::Bce(_))));
+    }
+
+    #[test]
+    fn dates_are_belgian_days_and_the_end_day_is_included() {
+        let s = SearchInput {
+            from: "2025-03-01".into(),
+            to: "2025-03-05".into(),
+            ..SearchInput::default()
+        }
+        .validate()
+        .unwrap();
+        assert_eq!(s.from.unwrap().to_rfc3339(), "2025-02-28T23:00:00+00:00");
+        assert_eq!(s.to.unwrap().to_rfc3339(), "2025-03-05T23:00:00+00:00");
+        let bad = SearchInput {
+            from: "2025-03-05".into(),
+            to: "2025-03-01".into(),
+            ..SearchInput::default()
+        };
+        assert!(bad.validate().is_err());
+    }
+
+    #[test]
+    fn the_query_string_never_carries_the_niss() {
+        let input = SearchInput {
+            label: "Plonge".into(),
+            niss: "90051402426".into(),
+            page: Some(3),
+            ..SearchInput::default()
+        };
+        let q = input.query_string();
+        assert!(!q.contains("90051402426"), "{q}");
+        assert!(q.contains("label=Plonge"));
+        assert!(!q.contains("page"));
+    }
+}
