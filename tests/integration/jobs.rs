@@ -818,7 +818,11 @@ fn the_status_filter_in_sql_is_the_domain_rule() {
         ids.push(insert(&mut conn, company, row));
         if status == RequestStatus::Blocked {
             // A request blocked before anybody accepted it.
-            ids.push(insert(&mut conn, company, Row::new(status.as_str(), created)));
+            ids.push(insert(
+                &mut conn,
+                company,
+                Row::new(status.as_str(), created),
+            ));
         }
     }
     let one = Duration::seconds(1);
