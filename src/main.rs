@@ -5,7 +5,7 @@ use std::{path::PathBuf, process::ExitCode, sync::Arc};
 use clap::{Parser, Subcommand};
 use diesel::{Connection, PgConnection};
 use mandat::{
-    clock::SystemClock,
+    clock::{Clock, SystemClock},
     db,
     jobs::{self, Job, JobContext},
     settings::{OPTIONS, Settings},
@@ -166,8 +166,12 @@ fn run(command: Command, mut settings: Settings) -> anyhow::Result<()> {
             }
             let mut conn = connect(&settings)?;
             db::run_migrations(&mut conn)?;
-            let report =
-                mandat::seed::seed_demo_with(&mut conn, chrono::Utc::now(), &settings.public_url)?;
+            let report = mandat::demo::seed_demo_with(
+                &mut conn,
+                &mandat::sources::PgSources,
+                SystemClock.now(),
+                &settings.public_url,
+            )?;
             println!("demo world loaded: {report}");
             Ok(())
         }

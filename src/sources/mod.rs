@@ -9,12 +9,12 @@
 //! The application reads them only through the [`AuthenticSources`] trait, so a
 //! client of the real web services can replace the PostgreSQL-backed
 //! [`PgSources`]. The tables are loaded from CSV files by `mandat import`
-//! ([`import`]) and seeded with a fictional world for demos and tests ([`demo`]).
+//! ([`import`]) and seeded with a fictional world for demos and tests
+//! ([`crate::demo`]).
 //!
 //! [`flexi_result`] and [`student_balance`] compute an answer at the moment it
 //! is asked, from the sources as they are then: nothing is cached.
 
-pub mod demo;
 pub mod import;
 
 use chrono::{Datelike, NaiveDate};

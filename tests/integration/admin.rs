@@ -15,11 +15,11 @@ use crate::{
 };
 
 /// Jan Peeters, main access manager of Resto Pokébowl.
-const JAN: &str = "85073003328";
+const JAN: &str = mandat::demo::people::JAN.niss();
 /// Maria Abara: an active flexi-job mandate of Resto Pokébowl ("Plonge").
-const MARIA: &str = "90051402426";
+const MARIA: &str = mandat::demo::people::MARIA.niss();
 /// Resto Pokébowl's enterprise number.
-const RESTO_BCE: &str = "0765432146";
+const RESTO_BCE: &str = mandat::demo::companies::RESTO_BCE;
 
 fn request_id(app: &TestApp, label: &str) -> Uuid {
     access_requests::table

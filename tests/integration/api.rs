@@ -5,8 +5,8 @@ use serde_json::{Value, json};
 
 use crate::helpers::{TestApp, attr, spawn_app};
 
-const JAN: &str = "85073003328";
-const NOAH: &str = "93123107562";
+const JAN: &str = mandat::demo::people::JAN.niss();
+const NOAH: &str = mandat::demo::people::NOAH.niss();
 
 /// Jan (Resto Pokébowl's main access manager) accepts the circle of trust, activates the
 /// APIs and creates a client; returns (client_id, client_secret).

@@ -20,10 +20,10 @@ use crate::{
     helpers::{TestApp, attr, spawn_app, texts},
 };
 
-const MANAGER: &str = "85073003328"; // Jan Peeters
+const MANAGER: &str = mandat::demo::people::JAN.niss();
 // Two people of the demo register without seeded requests.
-const NOAH: &str = "93123107562"; // Noah Lambert
-const KEVIN: &str = "03061712977"; // Kevin Claes
+const NOAH: &str = mandat::demo::people::NOAH.niss();
+const KEVIN: &str = mandat::demo::people::KEVIN.niss();
 
 fn niss(s: &str) -> Niss {
     Niss::parse(s).unwrap()

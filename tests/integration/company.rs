@@ -16,11 +16,11 @@ use mandat::{
 use crate::helpers::{Options, TestApp, attr, spawn_app, spawn_app_with, texts};
 
 /// Jan Peeters, main access manager of Resto Pokébowl in the demo world.
-pub const JAN: &str = "85073003328";
+pub const JAN: &str = mandat::demo::people::JAN.niss();
 /// Lena Schmidt, of the provider Socialia.
-pub const LENA: &str = "78110314228";
+pub const LENA: &str = mandat::demo::people::LENA.niss();
 /// Emma Martin: belongs to no company.
-pub const EMMA: &str = "95090916472";
+pub const EMMA: &str = mandat::demo::people::EMMA.niss();
 
 /// A request form with sensible values.
 pub fn request_form<'a>(

@@ -18,11 +18,11 @@ use crate::{
 };
 
 /// Maria Abara (flexi-job, active mandate of Resto Pokébowl).
-const MARIA: &str = "90051402426";
+const MARIA: &str = mandat::demo::people::MARIA.niss();
 /// Resto Pokébowl's enterprise number.
-const RESTO_BCE: &str = "0765432146";
+const RESTO_BCE: &str = mandat::demo::companies::RESTO_BCE;
 /// Socialia's enterprise number.
-const SOCIALIA_BCE: &str = "0412345614";
+const SOCIALIA_BCE: &str = mandat::demo::companies::SOCIALIA_BCE;
 
 /// The id of the seeded request with this label.
 fn request(app: &TestApp, label: &str) -> Uuid {

@@ -71,7 +71,7 @@ fn template() -> &'static str {
         let mut tpl =
             PgConnection::establish(&with_database(&admin, &name)).expect("connect template");
         db::run_migrations(&mut tpl).expect("migrations");
-        mandat::seed::seed_demo(&mut tpl, start_time()).expect("seed");
+        mandat::demo::seed_demo(&mut tpl, start_time()).expect("seed");
         drop(tpl);
         name
     })

@@ -11,11 +11,12 @@ use mandat::{
         self,
         schema::{occupations, persons, student_hours, student_quotas},
     },
+    demo,
     domain::{
         Bce, Niss,
         flexi::{Eligibility, FlexiResult, Reason},
     },
-    sources::{self, AuthenticSources, PgSources, demo},
+    sources::{self, AuthenticSources, PgSources},
 };
 
 use crate::helpers::{fresh_database, fresh_empty_database, start_time};
@@ -322,11 +323,11 @@ fn bad_rows_are_all_reported_and_nothing_is_imported() {
 
 /// The NISS of the demo person with this first name.
 fn demo_niss(first_name: &str) -> Niss {
-    let p = mandat::seed::PEOPLE
+    demo::people::PEOPLE
         .iter()
-        .find(|p| p.first_name == first_name)
-        .expect("demo person");
-    Niss::parse(p.niss).unwrap()
+        .find(|p| p.first_name() == first_name)
+        .expect("demo person")
+        .to_niss()
 }
 
 fn flexi(conn: &mut PgConnection, name: &str, asking: &str, on: NaiveDate) -> FlexiResult {
@@ -348,7 +349,7 @@ fn quarters(result: &FlexiResult) -> Vec<Eligibility> {
 
 /// Checks every demo case on `on`, in a database seeded for that date.
 fn check_demo_world(conn: &mut PgConnection, on: NaiveDate, window: usize) {
-    let resto = demo::RESTO_POKEBOWL;
+    let resto = demo::companies::RESTO_BCE;
     let other = "0203201340";
     let worker = Eligibility::Eligible(Reason::Worker);
     let pensioner = Eligibility::Eligible(Reason::Pensioner);
@@ -439,17 +440,17 @@ fn the_demo_world_moves_with_the_seed_date() {
     db::run_migrations(conn).unwrap();
     let on = date(2026, 12, 31);
     let at = on.and_hms_opt(12, 0, 0).unwrap().and_utc();
-    let report = mandat::seed::seed_demo(conn, at).unwrap();
+    let report = demo::seed_demo(conn, at).unwrap();
     assert!(report.sources > 0);
     // In December the window is 2026-Q4 and 2027-Q1.
     check_demo_world(conn, on, 2);
     // Seeding again is idempotent.
     let before = state(&url);
-    mandat::seed::seed_demo(conn, at).unwrap();
+    demo::seed_demo(conn, at).unwrap();
     assert_eq!(state(&url), before);
     // Seeding at another date replaces the demo people's source rows.
     let may = date(2027, 5, 10);
-    mandat::seed::seed_demo(conn, may.and_hms_opt(8, 0, 0).unwrap().and_utc()).unwrap();
+    demo::seed_demo(conn, may.and_hms_opt(8, 0, 0).unwrap().and_utc()).unwrap();
     check_demo_world(conn, may, 1);
     let after = state(&url);
     assert_eq!(after.occupations.len(), before.occupations.len());

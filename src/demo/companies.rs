@@ -7,6 +7,7 @@ use chrono::{DateTime, Duration, Utc};
 use diesel::prelude::*;
 use uuid::Uuid;
 
+use super::people::{EMMA, JAN, JULIE, LENA, LUCAS, MARC, MARIA, Persona, SARAH, SOFIE, TOMASZ};
 use crate::{
     db::{
         access_requests::{
@@ -23,20 +24,11 @@ use crate::{
     sources::AuthenticSources,
 };
 
-/// Resto Pokébowl's enterprise number.
+/// Resto Pokébowl's enterprise number: the demo company that asks (Noah Lambert's only
+/// employer, see [`super::sources`]).
 pub const RESTO_BCE: &str = "0765432146";
 /// Socialia's enterprise number.
 pub const SOCIALIA_BCE: &str = "0412345614";
-/// Jan Peeters, main access manager of Resto Pokébowl.
-pub const JAN: &str = "85073003328";
-/// Sofie Mertens, user of Resto Pokébowl.
-pub const SOFIE: &str = "82040218847";
-/// Lena Schmidt, main access manager of Socialia.
-pub const LENA: &str = "78110314228";
-
-fn niss(s: &str) -> Niss {
-    Niss::parse(s).expect("demo NISS are valid")
-}
 
 /// Seeds the companies and their requests once (nothing happens when Resto Pokébowl is
 /// already registered). Returns the number of requests made.
@@ -57,7 +49,7 @@ pub fn seed(
     let registered = now - Duration::days(120);
     let resto = company_service::register(
         conn,
-        &niss(JAN),
+        &JAN.to_niss(),
         &RegistrationInput {
             bce: RESTO_BCE.into(),
             name: "Resto Pokébowl".into(),
@@ -67,11 +59,11 @@ pub fn seed(
         registered,
     )
     .map_err(|e| anyhow::anyhow!("{e}"))?;
-    company_service::accept_terms(conn, resto, &niss(JAN), registered)
+    company_service::accept_terms(conn, resto, &JAN.to_niss(), registered)
         .map_err(|e| anyhow::anyhow!("{e}"))?;
     let socialia = company_service::register(
         conn,
-        &niss(LENA),
+        &LENA.to_niss(),
         &RegistrationInput {
             bce: SOCIALIA_BCE.into(),
             name: "Socialia".into(),
@@ -81,12 +73,12 @@ pub fn seed(
         registered,
     )
     .map_err(|e| anyhow::anyhow!("{e}"))?;
-    company_service::accept_terms(conn, socialia, &niss(LENA), registered)
+    company_service::accept_terms(conn, socialia, &LENA.to_niss(), registered)
         .map_err(|e| anyhow::anyhow!("{e}"))?;
-    let resto_ctx = company_service::resolve(conn, &niss(JAN), Some(resto), None)
+    let resto_ctx = company_service::resolve(conn, &JAN.to_niss(), Some(resto), None)
         .map_err(|e| anyhow::anyhow!("{e}"))?
         .map_err(|gap| anyhow::anyhow!("demo context: {gap:?}"))?;
-    company_service::add_member(conn, &resto_ctx, SOFIE, "user", registered)
+    company_service::add_member(conn, &resto_ctx, SOFIE.niss(), "user", registered)
         .map_err(|e| anyhow::anyhow!("{e}"))?;
     company_service::designate_provider(conn, &resto_ctx, SOCIALIA_BCE, registered)
         .map_err(|e| anyhow::anyhow!("{e}"))?;
@@ -99,8 +91,12 @@ pub fn seed(
         company_id: resto,
         provider_id: Some(socialia),
     };
-    let jan = Actor::CompanyUser { niss: niss(JAN) };
-    let lena = Actor::CompanyUser { niss: niss(LENA) };
+    let jan = Actor::CompanyUser {
+        niss: JAN.to_niss(),
+    };
+    let lena = Actor::CompanyUser {
+        niss: LENA.to_niss(),
+    };
     let mut made = 0;
     let mut create = |conn: &mut PgConnection,
                       scope: &Scope,
@@ -167,7 +163,7 @@ pub fn seed(
         "fr",
         now - Duration::days(3),
     )?;
-    accept(conn, sources, maria, "90051402426", now - Duration::days(2))?;
+    accept(conn, sources, maria, &MARIA, now - Duration::days(2))?;
     let sarah = create(
         conn,
         &via_socialia,
@@ -178,7 +174,7 @@ pub fn seed(
         "fr",
         now - Duration::days(10),
     )?;
-    accept(conn, sources, sarah, "04021208669", now - Duration::days(9))?;
+    accept(conn, sources, sarah, &SARAH, now - Duration::days(9))?;
     let marc = create(
         conn,
         &direct,
@@ -189,7 +185,7 @@ pub fn seed(
         "fr",
         now - Duration::days(6),
     )?;
-    accept(conn, sources, marc, "55032111741", now - Duration::days(5))?;
+    accept(conn, sources, marc, &MARC, now - Duration::days(5))?;
     // Refused.
     let emma = create(
         conn,
@@ -204,12 +200,12 @@ pub fn seed(
     answer(
         conn,
         emma,
-        "95090916472",
+        &EMMA,
         RequestStatus::Refused,
         now - Duration::days(4) + Duration::hours(2),
     )?;
     // Expired: created four days ago, never answered.
-    let expired = create(
+    create(
         conn,
         &direct,
         &jan,
@@ -219,7 +215,6 @@ pub fn seed(
         "fr",
         now - Duration::days(4),
     )?;
-    let _ = expired;
     expire_due(
         conn,
         now,
@@ -238,14 +233,8 @@ pub fn seed(
         "nl",
         now - Duration::days(12),
     )?;
-    accept(
-        conn,
-        sources,
-        julie,
-        "00022909845",
-        now - Duration::days(11),
-    )?;
-    stop(conn, julie, "00022909845", now - Duration::days(2))?;
+    accept(conn, sources, julie, &JULIE, now - Duration::days(11))?;
+    stop(conn, julie, &JULIE, now - Duration::days(2))?;
     // Refused and blocked by the citizen.
     let tomasz = create(
         conn,
@@ -260,13 +249,13 @@ pub fn seed(
     answer(
         conn,
         tomasz,
-        "92481005174",
+        &TOMASZ,
         RequestStatus::Refused,
         now - Duration::days(8) + Duration::hours(1),
     )?;
     diesel::insert_into(citizen_blocks::table)
         .values((
-            citizen_blocks::citizen_niss.eq(niss("92481005174")),
+            citizen_blocks::citizen_niss.eq(TOMASZ.to_niss()),
             citizen_blocks::company_id.eq(resto),
             citizen_blocks::created_at.eq(now - Duration::days(8) + Duration::hours(1)),
         ))
@@ -283,14 +272,7 @@ pub fn seed(
         "nl",
         now - Duration::days(45),
     )?;
-    accept(
-        conn,
-        sources,
-        ended,
-        "88012521319",
-        now - Duration::days(44),
-    )?;
-    let _ = ended;
+    accept(conn, sources, ended, &LUCAS, now - Duration::days(44))?;
     end_due(
         conn,
         now,
@@ -318,10 +300,10 @@ fn accept(
     conn: &mut PgConnection,
     sources: &dyn AuthenticSources,
     id: Uuid,
-    citizen: &str,
+    citizen: &Persona,
     at: DateTime<Utc>,
 ) -> anyhow::Result<()> {
-    let citizen = niss(citizen);
+    let citizen = citizen.to_niss();
     let person = sources
         .person(conn, &citizen)?
         .ok_or_else(|| anyhow::anyhow!("demo person missing from the register"))?;
@@ -354,11 +336,11 @@ fn accept(
 fn answer(
     conn: &mut PgConnection,
     id: Uuid,
-    citizen: &str,
+    citizen: &Persona,
     to: RequestStatus,
     at: DateTime<Utc>,
 ) -> anyhow::Result<()> {
-    let citizen = niss(citizen);
+    let citizen = citizen.to_niss();
     bind(conn, id, &citizen, at)?;
     let transition = match to {
         RequestStatus::Refused => Transition::Refuse,
@@ -382,8 +364,13 @@ fn answer(
 }
 
 /// Stops an active mandate as the citizen would.
-fn stop(conn: &mut PgConnection, id: Uuid, citizen: &str, at: DateTime<Utc>) -> anyhow::Result<()> {
-    let citizen = niss(citizen);
+fn stop(
+    conn: &mut PgConnection,
+    id: Uuid,
+    citizen: &Persona,
+    at: DateTime<Utc>,
+) -> anyhow::Result<()> {
+    let citizen = citizen.to_niss();
     requests_db::transition(
         conn,
         id,

@@ -21,9 +21,9 @@
 use chrono::{Datelike, NaiveDate};
 use diesel::{PgConnection, prelude::*};
 
-use super::import::{
-    OccupationLine, StudentHoursLine, StudentQuotaLine, upsert_occupations, upsert_student_hours,
-    upsert_student_quotas,
+use super::{
+    companies::RESTO_BCE,
+    people::{EMMA, JULIE, KEVIN, LUCAS, MARIA, NOAH, PEOPLE, Persona, SARAH},
 };
 use crate::db::schema::{occupations, student_hours};
 use crate::domain::{
@@ -31,7 +31,10 @@ use crate::domain::{
     flexi::{Occupation, OccupationKind},
     student::default_quota,
 };
-use crate::seed::PEOPLE;
+use crate::sources::import::{
+    OccupationLine, StudentHoursLine, StudentQuotaLine, upsert_occupations, upsert_student_hours,
+    upsert_student_quotas,
+};
 
 /// Maria Abara's employer.
 pub const MARIA_EMPLOYER: &str = "0203201340";
@@ -41,8 +44,6 @@ pub const LUCAS_EMPLOYER_A: &str = "0452123433";
 pub const LUCAS_EMPLOYER_B: &str = "0876345906";
 /// Emma Martin's employer (0.79).
 pub const EMMA_EMPLOYER: &str = "0403170701";
-/// Resto Pokébowl, the demo company that asks; Noah Lambert's only employer.
-pub const RESTO_POKEBOWL: &str = "0765432146";
 /// Julie Wouters's regular employer (0.5).
 pub const JULIE_REGULAR_EMPLOYER: &str = "0712345630";
 /// Julie Wouters's flexi-job employer (0.3).
@@ -61,15 +62,6 @@ pub const QUOTA_YEARS: std::ops::RangeInclusive<i32> = 2017..=2030;
 /// The full-time reference hours (S) of every demo occupation.
 const FULL_TIME: f64 = 38.0;
 
-/// The NISS of the demo person with this first name.
-fn niss_of(first_name: &str) -> Niss {
-    let person = PEOPLE
-        .iter()
-        .find(|p| p.first_name == first_name)
-        .expect("a demo person");
-    Niss::parse(person.niss).expect("demo NISS are valid")
-}
-
 fn bce(digits: &str) -> Bce {
     Bce::parse(digits).expect("demo BCE are valid")
 }
@@ -80,29 +72,29 @@ pub fn demo_occupations(today: NaiveDate) -> Vec<OccupationLine> {
     let current = Quarter::containing(today);
     // Every demo occupation started three years before and goes on.
     let start_date = current.offset(-12).first_day();
-    // (first name, employer, Q, kind)
-    let lines: [(&str, &str, f64, OccupationKind); 8] = [
-        ("Maria", MARIA_EMPLOYER, 30.4, OccupationKind::Regular),
-        ("Lucas", LUCAS_EMPLOYER_A, 19.0, OccupationKind::Regular),
-        ("Lucas", LUCAS_EMPLOYER_B, 11.4, OccupationKind::Regular),
-        ("Emma", EMMA_EMPLOYER, 30.02, OccupationKind::Regular),
-        ("Noah", RESTO_POKEBOWL, 30.4, OccupationKind::Regular),
+    // (person, employer, Q, kind)
+    let lines: [(&Persona, &str, f64, OccupationKind); 8] = [
+        (&MARIA, MARIA_EMPLOYER, 30.4, OccupationKind::Regular),
+        (&LUCAS, LUCAS_EMPLOYER_A, 19.0, OccupationKind::Regular),
+        (&LUCAS, LUCAS_EMPLOYER_B, 11.4, OccupationKind::Regular),
+        (&EMMA, EMMA_EMPLOYER, 30.02, OccupationKind::Regular),
+        (&NOAH, RESTO_BCE, 30.4, OccupationKind::Regular),
         (
-            "Julie",
+            &JULIE,
             JULIE_REGULAR_EMPLOYER,
             19.0,
             OccupationKind::Regular,
         ),
-        ("Julie", JULIE_FLEXI_EMPLOYER, 11.4, OccupationKind::Flexi),
-        ("Julie", STUDENT_EMPLOYER, 7.6, OccupationKind::Student),
+        (&JULIE, JULIE_FLEXI_EMPLOYER, 11.4, OccupationKind::Flexi),
+        (&JULIE, STUDENT_EMPLOYER, 7.6, OccupationKind::Student),
     ];
     [current.offset(-3), current.offset(-2)]
         .into_iter()
         .flat_map(|quarter| {
             lines
                 .iter()
-                .map(move |&(name, employer, hours, kind)| OccupationLine {
-                    niss: niss_of(name),
+                .map(move |&(person, employer, hours, kind)| OccupationLine {
+                    niss: person.to_niss(),
                     occupation: Occupation {
                         employer: bce(employer),
                         quarter,
@@ -145,11 +137,11 @@ fn spread(niss: &Niss, today: NaiveDate, total: u32) -> Vec<StudentHoursLine> {
 pub fn demo_student_hours(today: NaiveDate) -> Vec<StudentHoursLine> {
     let quota = default_quota(today.year());
     let mut lines = spread(
-        &niss_of("Sarah"),
+        &SARAH.to_niss(),
         today,
         quota.saturating_sub(SARAH_REMAINING),
     );
-    lines.extend(spread(&niss_of("Kevin"), today, quota + KEVIN_OVER));
+    lines.extend(spread(&KEVIN.to_niss(), today, quota + KEVIN_OVER));
     lines
 }
 
@@ -168,7 +160,7 @@ pub fn demo_student_quotas() -> Vec<StudentQuotaLine> {
 /// seeding with another date moves the demo world to that date. Returns the
 /// number of rows written. Run it inside the seed's transaction.
 pub fn seed_sources(conn: &mut PgConnection, today: NaiveDate) -> QueryResult<usize> {
-    let people: Vec<&str> = PEOPLE.iter().map(|p| p.niss).collect();
+    let people: Vec<&str> = PEOPLE.iter().map(Persona::niss).collect();
     diesel::delete(occupations::table.filter(occupations::niss.eq_any(&people))).execute(conn)?;
     diesel::delete(student_hours::table.filter(student_hours::niss.eq_any(&people)))
         .execute(conn)?;
@@ -181,6 +173,7 @@ pub fn seed_sources(conn: &mut PgConnection, today: NaiveDate) -> QueryResult<us
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::demo::people::MARC;
     use crate::domain::flexi::{self, Eligibility, Reason};
     use crate::domain::student;
 
@@ -188,23 +181,14 @@ mod tests {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()
     }
 
-    /// The pension start of the demo person named `first_name`.
-    fn pension(first_name: &str) -> Option<NaiveDate> {
-        PEOPLE
-            .iter()
-            .find(|p| p.first_name == first_name)
-            .and_then(|p| p.pension_start)
-            .map(|s| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap())
-    }
-
-    fn eligibility(today: NaiveDate, first_name: &str, asking: &str) -> Vec<Eligibility> {
-        let niss = niss_of(first_name);
+    fn eligibility(today: NaiveDate, person: &Persona, asking: &str) -> Vec<Eligibility> {
+        let niss = person.to_niss();
         let occupations: Vec<Occupation> = demo_occupations(today)
             .into_iter()
             .filter(|l| l.niss == niss)
             .map(|l| l.occupation)
             .collect();
-        flexi::evaluate(today, pension(first_name), &occupations, &bce(asking))
+        flexi::evaluate(today, person.pension_start(), &occupations, &bce(asking))
             .quarters
             .iter()
             .map(|r| r.eligibility)
@@ -218,7 +202,7 @@ mod tests {
             LUCAS_EMPLOYER_A,
             LUCAS_EMPLOYER_B,
             EMMA_EMPLOYER,
-            RESTO_POKEBOWL,
+            RESTO_BCE,
             JULIE_REGULAR_EMPLOYER,
             JULIE_FLEXI_EMPLOYER,
             STUDENT_EMPLOYER,
@@ -243,34 +227,35 @@ mod tests {
         for today in days {
             let n = flexi::window(today).len();
             let cases = [
-                ("Maria", RESTO_POKEBOWL, worker),
-                ("Lucas", RESTO_POKEBOWL, worker),
-                ("Marc", RESTO_POKEBOWL, pensioner),
-                ("Emma", RESTO_POKEBOWL, no),
-                ("Noah", RESTO_POKEBOWL, no),
-                ("Noah", MARIA_EMPLOYER, worker),
-                ("Julie", RESTO_POKEBOWL, no),
+                (&MARIA, RESTO_BCE, worker),
+                (&LUCAS, RESTO_BCE, worker),
+                (&MARC, RESTO_BCE, pensioner),
+                (&EMMA, RESTO_BCE, no),
+                (&NOAH, RESTO_BCE, no),
+                (&NOAH, MARIA_EMPLOYER, worker),
+                (&JULIE, RESTO_BCE, no),
             ];
-            for (name, asking, expected) in cases {
+            for (person, asking, expected) in cases {
                 assert_eq!(
-                    eligibility(today, name, asking),
+                    eligibility(today, person, asking),
                     vec![expected; n],
-                    "{name} asked by {asking} on {today}"
+                    "{} asked by {asking} on {today}",
+                    person.first_name()
                 );
             }
             let hours = demo_student_hours(today);
             let year = today.year();
-            let balance = |name: &str| {
-                let niss = niss_of(name);
+            let balance = |person: &Persona| {
+                let niss = person.to_niss();
                 student::balance(
                     year,
                     default_quota(year),
                     hours.iter().filter(|l| l.niss == niss).map(|l| l.hours),
                 )
             };
-            let sarah = balance("Sarah");
+            let sarah = balance(&SARAH);
             assert_eq!((sarah.remaining, sarah.exceeded), (154, false), "{today}");
-            let kevin = balance("Kevin");
+            let kevin = balance(&KEVIN);
             assert_eq!((kevin.remaining, kevin.exceeded), (0, true), "{today}");
             assert_eq!(kevin.used, default_quota(year) + 12, "{today}");
             assert!(
@@ -285,7 +270,7 @@ mod tests {
     fn sarah_uses_496_hours_from_2025() {
         let hours: u32 = demo_student_hours(date(2025, 8, 1))
             .iter()
-            .filter(|l| l.niss == niss_of("Sarah"))
+            .filter(|l| l.niss == SARAH.to_niss())
             .map(|l| l.hours)
             .sum();
         assert_eq!(hours, 496);

@@ -1,0 +1,73 @@
+//! The fictional demo world: the people of the national register and the back-office staff
+//! ([`people`]), the companies with requests in every state ([`companies`]), and the
+//! authentic-source data that gives each person their case on any day ([`sources`]).
+//!
+//! [`seed_demo_with`] loads it into one database at a given instant, with request links on a
+//! given host: `mandat seed-demo` and the test template use it now, the demo tenants of the
+//! trainers will later, each with a clock of its own. Nothing in here reads the system clock.
+//! Idempotent: seeding twice at the same instant gives the same world.
+
+pub mod companies;
+pub mod people;
+pub mod sources;
+
+use std::fmt;
+
+use chrono::{DateTime, Utc};
+use diesel::prelude::*;
+
+use crate::sources::{AuthenticSources, PgSources};
+
+/// What was loaded.
+#[derive(Debug, Default)]
+pub struct SeedReport {
+    /// People in the register.
+    pub people: usize,
+    /// Staff members.
+    pub staff: usize,
+    /// Rows of the other authentic sources (occupations, student hours, quotas).
+    pub sources: usize,
+    /// Access requests made for the demo companies (0 when they already existed).
+    pub requests: usize,
+}
+
+impl fmt::Display for SeedReport {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} people, {} staff", self.people, self.staff)?;
+        write!(f, ", {} source rows", self.sources)?;
+        write!(f, ", {} requests", self.requests)
+    }
+}
+
+/// The public URL the demo's links use unless told otherwise.
+pub const DEFAULT_PUBLIC_URL: &str = "http://localhost:8080";
+
+/// Loads (or refreshes) the demo world at `now`, in one transaction, reading the register
+/// through [`PgSources`], with links on the default host.
+pub fn seed_demo(conn: &mut PgConnection, now: DateTime<Utc>) -> anyhow::Result<SeedReport> {
+    seed_demo_with(conn, &PgSources, now, DEFAULT_PUBLIC_URL)
+}
+
+/// Loads (or refreshes) the demo world at `now`, in one transaction: the register, the
+/// staff, the source data for consultations on the day of `now`, and (once) the companies
+/// and their requests, whose acceptances read the register through `sources` and whose
+/// links use `public_url`.
+pub fn seed_demo_with(
+    conn: &mut PgConnection,
+    sources: &dyn AuthenticSources,
+    now: DateTime<Utc>,
+    public_url: &str,
+) -> anyhow::Result<SeedReport> {
+    conn.transaction(|conn| {
+        let people = people::seed_people(conn)?;
+        let staff = people::seed_staff(conn, now)?;
+        let source_rows = self::sources::seed_sources(conn, now.date_naive())?;
+        let requests = companies::seed(conn, sources, now, public_url)?;
+        Ok(SeedReport {
+            people,
+            staff,
+            sources: source_rows,
+            requests,
+        })
+    })
+}

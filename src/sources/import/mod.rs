@@ -1,0 +1,280 @@
+//! `mandat import`: loads the authentic sources from CSV files.
+//!
+//! Each file is UTF-8 CSV with a header row naming its columns (in any order;
+//! values are trimmed). Every value is checked with the domain parsers; every
+//! bad row is reported as `file:line: column: reason`, and then nothing is
+//! imported. Otherwise all the files are written in one transaction: a row
+//! whose key is already stored replaces the stored one, so importing the same
+//! files twice gives the same state. Within one file, a later line with the
+//! same key replaces an earlier one. The formats are described in
+//! `docs/import.md`.
+//!
+//! Inside: `reader` reads a CSV file with its line numbers and holds the error
+//! types, `fields` the value parsers, one module per source file checks its
+//! rows, and `write` holds the table writes (one upsert per table), which the
+//! demo seed uses too.
+
+mod fields;
+mod occupations;
+mod persons;
+mod reader;
+mod student_hours;
+mod student_quota;
+#[cfg(test)]
+mod testing;
+mod write;
+
+use std::{fmt, fs::File, io::IsTerminal, path::PathBuf, time::Duration};
+
+use diesel::PgConnection;
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+
+pub use occupations::{OCCUPATION_COLUMNS, OccupationLine, parse_occupations};
+pub use persons::{PERSON_COLUMNS, parse_persons};
+pub use reader::{ImportError, RowError};
+pub use student_hours::{STUDENT_HOURS_COLUMNS, StudentHoursLine, parse_student_hours};
+pub use student_quota::{STUDENT_QUOTA_COLUMNS, StudentQuotaLine, parse_student_quotas};
+pub use write::{
+    upsert_occupations, upsert_persons, upsert_student_hours, upsert_student_quotas, write,
+};
+
+use super::PersonRecord;
+
+/// The files of one import; at least one must be given.
+#[derive(Clone, Debug, Default)]
+pub struct ImportFiles {
+    /// `persons.csv`: the national register.
+    pub persons: Option<PathBuf>,
+    /// `occupations.csv`: DmfA occupation lines.
+    pub occupations: Option<PathBuf>,
+    /// `student_hours.csv`: Dimona STU hours.
+    pub student_hours: Option<PathBuf>,
+    /// `student_quota.csv`: the yearly Student@Work quota.
+    pub student_quota: Option<PathBuf>,
+}
+
+/// The checked content of the files of one import, duplicates removed.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Batch {
+    /// Persons of the register.
+    pub persons: Vec<PersonRecord>,
+    /// Occupation lines.
+    pub occupations: Vec<OccupationLine>,
+    /// Student hours.
+    pub student_hours: Vec<StudentHoursLine>,
+    /// Yearly quotas.
+    pub student_quotas: Vec<StudentQuotaLine>,
+}
+
+impl Batch {
+    /// The number of rows.
+    pub fn len(&self) -> usize {
+        self.persons.len()
+            + self.occupations.len()
+            + self.student_hours.len()
+            + self.student_quotas.len()
+    }
+
+    /// Whether there is no row at all.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+/// The rows written, per table.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ImportReport {
+    /// Rows of `persons`.
+    pub persons: usize,
+    /// Rows of `occupations`.
+    pub occupations: usize,
+    /// Rows of `student_hours`.
+    pub student_hours: usize,
+    /// Rows of `student_quotas`.
+    pub student_quotas: usize,
+}
+
+impl fmt::Display for ImportReport {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} person(s), {} occupation line(s), {} student hours line(s), {} student quota(s)",
+            self.persons, self.occupations, self.student_hours, self.student_quotas
+        )
+    }
+}
+
+/// Checks the files and, when every row is good, writes them in one
+/// transaction. Shows a progress bar when standard error is a terminal.
+pub fn run(conn: &mut PgConnection, files: &ImportFiles) -> Result<ImportReport, ImportError> {
+    let target = || {
+        if std::io::stderr().is_terminal() {
+            ProgressDrawTarget::stderr()
+        } else {
+            ProgressDrawTarget::hidden()
+        }
+    };
+    let batch = check(files, &progress_bar(None, target()))?;
+    let bar = progress_bar(Some(batch.len() as u64), target());
+    let report = write(conn, &batch, &bar)?;
+    bar.finish_and_clear();
+    Ok(report)
+}
+
+/// A progress bar (a spinner without `len`) drawing to `target`.
+fn progress_bar(len: Option<u64>, target: ProgressDrawTarget) -> ProgressBar {
+    match len {
+        Some(len) => {
+            let bar = ProgressBar::with_draw_target(Some(len), target);
+            if let Ok(style) =
+                ProgressStyle::with_template("{msg:<24} [{bar:40}] {pos}/{len} rows ({eta})")
+            {
+                bar.set_style(style.progress_chars("=> "));
+            }
+            bar
+        }
+        None => {
+            let bar = ProgressBar::with_draw_target(None, target);
+            if let Ok(style) = ProgressStyle::with_template("{spinner} {msg} {pos} rows") {
+                bar.set_style(style);
+            }
+            bar.enable_steady_tick(Duration::from_millis(120));
+            bar
+        }
+    }
+}
+
+/// Reads and checks every file given: the batch to write, or every bad value.
+pub fn check(files: &ImportFiles, bar: &ProgressBar) -> Result<Batch, ImportError> {
+    let given = [
+        &files.persons,
+        &files.occupations,
+        &files.student_hours,
+        &files.student_quota,
+    ];
+    if given.iter().all(|f| f.is_none()) {
+        return Err(ImportError::NoFiles);
+    }
+    let mut errors = Vec::new();
+    let mut batch = Batch::default();
+    let open = |path: &PathBuf| {
+        let name = path.display().to_string();
+        bar.set_message(format!("checking {name}"));
+        bar.set_position(0);
+        File::open(path)
+            .map(|file| (name.clone(), file))
+            .map_err(|e| ImportError::Read {
+                file: name,
+                message: e.to_string(),
+            })
+    };
+    if let Some(path) = &files.persons {
+        let (name, file) = open(path)?;
+        batch.persons = parse_persons(&name, file, &mut errors, bar)?;
+    }
+    if let Some(path) = &files.occupations {
+        let (name, file) = open(path)?;
+        batch.occupations = parse_occupations(&name, file, &mut errors, bar)?;
+    }
+    if let Some(path) = &files.student_hours {
+        let (name, file) = open(path)?;
+        batch.student_hours = parse_student_hours(&name, file, &mut errors, bar)?;
+    }
+    if let Some(path) = &files.student_quota {
+        let (name, file) = open(path)?;
+        batch.student_quotas = parse_student_quotas(&name, file, &mut errors, bar)?;
+    }
+    bar.finish_and_clear();
+    if errors.is_empty() {
+        Ok(batch)
+    } else {
+        Err(ImportError::Invalid(errors))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sources::import::testing::{fixture, occupations, quotas, student_hours};
+
+    #[test]
+    fn a_later_line_with_the_same_key_replaces_the_earlier_one() {
+        let (rows, errors) = occupations(
+            "90051402426,0203201340,2024,2,2019-09-01,,19,38,regular\n\
+             90051402426,0203201340,2024,3,2019-09-01,,19,38,regular\n\
+             90.05.14-024.26,0203.201.340,2024,2,2019-09-01,,30.4,38,regular\n\
+             90051402426,0203201340,2024,2,2019-10-01,,1,38,flexi\n",
+        );
+        assert!(errors.is_empty(), "{errors:?}");
+        let hours: Vec<f64> = rows.iter().map(|r| r.occupation.worker_hours).collect();
+        assert_eq!(hours, vec![30.4, 19.0, 1.0]);
+        let (rows, _) = quotas("2025,650\n2025,700\n");
+        assert_eq!(rows.len(), 1);
+        assert_eq!(rows[0].hours, 700);
+        let (rows, _) =
+            student_hours("04021208669,0555123476,2025,1,10\n04021208669,0555123476,2025,1,20\n");
+        assert_eq!(rows.len(), 1);
+        assert_eq!(rows[0].hours, 20);
+    }
+
+    #[test]
+    fn the_fixtures_are_good() {
+        let files = ImportFiles {
+            persons: fixture("persons.csv"),
+            occupations: fixture("occupations.csv"),
+            student_hours: fixture("student_hours.csv"),
+            student_quota: fixture("student_quota.csv"),
+        };
+        let batch = check(&files, &ProgressBar::hidden()).expect("good fixtures");
+        assert_eq!(batch.persons.len(), 4);
+        assert_eq!(batch.occupations.len(), 7);
+        assert_eq!(batch.student_hours.len(), 3);
+        assert_eq!(batch.student_quotas.len(), 3);
+        assert_eq!(batch.len(), 17);
+    }
+
+    #[test]
+    fn check_reports_the_errors_of_every_file() {
+        let files = ImportFiles {
+            persons: fixture("bad_persons.csv"),
+            occupations: fixture("bad_occupations.csv"),
+            student_hours: fixture("bad_student_hours.csv"),
+            student_quota: fixture("student_quota.csv"),
+        };
+        let Err(ImportError::Invalid(errors)) = check(&files, &ProgressBar::hidden()) else {
+            panic!("bad rows must be refused");
+        };
+        let files: Vec<&str> = errors
+            .iter()
+            .map(|e| e.file.rsplit('/').next().unwrap_or_default())
+            .collect();
+        assert!(files.contains(&"bad_persons.csv"));
+        assert!(files.contains(&"bad_occupations.csv"));
+        assert!(files.contains(&"bad_student_hours.csv"));
+        assert!(!files.contains(&"student_quota.csv"));
+        let message = ImportError::Invalid(errors.clone()).to_string();
+        assert!(message.starts_with(&format!(
+            "{} bad value(s), nothing imported:\n",
+            errors.len()
+        )));
+        for e in &errors {
+            assert!(message.contains(&format!("\n{}:{}: {}: ", e.file, e.line, e.column)));
+        }
+    }
+
+    #[test]
+    fn check_needs_a_file_and_reports_unreadable_ones() {
+        assert!(matches!(
+            check(&ImportFiles::default(), &ProgressBar::hidden()),
+            Err(ImportError::NoFiles)
+        ));
+        let files = ImportFiles {
+            persons: fixture("no_such_file.csv"),
+            ..ImportFiles::default()
+        };
+        let Err(ImportError::Read { file, .. }) = check(&files, &ProgressBar::hidden()) else {
+            panic!("a missing file is an error");
+        };
+        assert!(file.ends_with("no_such_file.csv"));
+    }
+}

@@ -1,0 +1,212 @@
+//! `occupations.csv`: DmfA occupation lines.
+
+use std::io::Read;
+
+use indicatif::ProgressBar;
+
+use super::{
+    ImportError, RowError,
+    fields::{bce, date, decimal_hours, niss, optional_date, quarter_of},
+    reader::{last_wins, read_rows},
+};
+use crate::domain::{
+    Niss,
+    flexi::{Occupation, OccupationKind},
+};
+
+/// The columns of `occupations.csv`.
+pub const OCCUPATION_COLUMNS: &[&str] = &[
+    "niss",
+    "employer_bce",
+    "year",
+    "quarter",
+    "start_date",
+    "end_date",
+    "worker_hours",
+    "reference_hours",
+    "kind",
+];
+
+/// A DmfA occupation line of a person.
+#[derive(Clone, Debug, PartialEq)]
+pub struct OccupationLine {
+    /// The worker.
+    pub niss: Niss,
+    /// The occupation.
+    pub occupation: Occupation,
+}
+
+/// Parses `occupations.csv` (see [`OCCUPATION_COLUMNS`]); bad values go to `errors`.
+pub fn parse_occupations(
+    file: &str,
+    input: impl Read,
+    errors: &mut Vec<RowError>,
+    bar: &ProgressBar,
+) -> Result<Vec<OccupationLine>, ImportError> {
+    let rows = read_rows(file, input, OCCUPATION_COLUMNS, errors, bar, |row| {
+        let niss = row.get("niss", niss);
+        let employer = row.get("employer_bce", bce);
+        let quarter = quarter_of(row);
+        let start_date = row.get("start_date", date);
+        let end_date = row.get("end_date", optional_date);
+        let worker_hours = row.get("worker_hours", decimal_hours);
+        let reference_hours = row.get("reference_hours", |s| {
+            decimal_hours(s).and_then(|v| {
+                if v > 0.0 {
+                    Ok(v)
+                } else {
+                    Err(format!("{s} is not > 0"))
+                }
+            })
+        });
+        let kind = row.get("kind", |s| {
+            OccupationKind::parse(s).ok_or_else(|| {
+                let kinds: Vec<_> = OccupationKind::ALL.iter().map(|k| k.as_str()).collect();
+                format!("{s:?} is not a kind ({})", kinds.join(", "))
+            })
+        });
+        let end = end_date.flatten();
+        if let (Some(start), Some(end)) = (start_date, end)
+            && end < start
+        {
+            row.fail("end_date", format!("{end} is before start_date {start}"));
+        }
+        if let (Some(q), Some(start)) = (quarter, start_date)
+            && start > q.last_day()
+        {
+            row.fail(
+                "start_date",
+                format!("{start} is after the quarter {q} (the line declares no day of it)"),
+            );
+        }
+        if let (Some(q), Some(end)) = (quarter, end)
+            && end < q.first_day()
+        {
+            row.fail(
+                "end_date",
+                format!("{end} is before the quarter {q} (the line declares no day of it)"),
+            );
+        }
+        Some(OccupationLine {
+            niss: niss?,
+            occupation: Occupation {
+                employer: employer?,
+                quarter: quarter?,
+                start_date: start_date?,
+                end_date: end_date?,
+                worker_hours: worker_hours?,
+                reference_hours: reference_hours?,
+                kind: kind?,
+            },
+        })
+    })?;
+    Ok(last_wins(rows, |l| {
+        (
+            l.niss.clone(),
+            l.occupation.employer.clone(),
+            l.occupation.quarter,
+            l.occupation.start_date,
+        )
+    }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::Quarter;
+    use crate::sources::import::testing::{assert_errors, date, occupations};
+
+    #[test]
+    fn good_occupations() {
+        let (rows, errors) = occupations(
+            "90051402426,0203.201.340,2024,2,2019-09-01,,30.4,38,regular\n\
+             90051402426,BE0765432146,2024,3,2024-07-15,2024-12-31,10,38.5,part_time_schooling\n",
+        );
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(rows.len(), 2);
+        let o = &rows[0].occupation;
+        assert_eq!(o.employer.as_str(), "0203201340");
+        assert_eq!(o.quarter, Quarter::new(2024, 2).unwrap());
+        assert_eq!(o.start_date, date(2019, 9, 1));
+        assert_eq!(o.end_date, None);
+        assert_eq!((o.worker_hours, o.reference_hours), (30.4, 38.0));
+        assert_eq!(o.kind, OccupationKind::Regular);
+        let o = &rows[1].occupation;
+        assert_eq!(o.end_date, Some(date(2024, 12, 31)));
+        assert_eq!(o.kind, OccupationKind::PartTimeSchooling);
+        assert_eq!(o.reference_hours, 38.5);
+    }
+
+    #[test]
+    fn every_occupation_error_is_reported_with_its_line() {
+        let (rows, errors) = occupations(
+            "90051402426,0203.201.341,2024,2,2019-09-01,,30.4,38,regular\n\
+             90051402426,2203201340,2024,2,2019-09-01,,30.4,38,regular\n\
+             90051402426,,24,2,2019-09-01,,30.4,38,regular\n\
+             90051402426,0203201340,twenty,5,2019-09-01,,30.4,38,regular\n\
+             90051402426,0203201340,2024,0,,,30.4,38,regular\n\
+             90051402426,0203201340,999999,1,2019-09-01,,30.4,38,regular\n\
+             90051402426,0203201340,2024,2,2024-07-01,,30.4,38,regular\n\
+             90051402426,0203201340,2024,2,2024-01-01,2024-03-31,30.4,38,regular\n\
+             90051402426,0203201340,2024,2,2024-05-01,2024-04-30,30.4,38,regular\n\
+             90051402426,0203201340,2024,2,2019-09-01,,\"30,4\",0,regular\n\
+             90051402426,0203201340,2024,2,2019-09-01,,-1,-38,regular\n\
+             90051402426,0203201340,2024,2,2019-09-01,,NaN,inf,Regular\n\
+             90051402426,0203201340,2024,2,2019-09-01,,1e3,,interim\n\
+             90051402426,0203201340,2024,2\n\
+             90051402426,0203201340,2024,2,2019-09-01,,30.4,38,regular,extra\n",
+        );
+        assert!(rows.is_empty());
+        assert_errors(
+            &errors,
+            &[
+                (2, "employer_bce", "check digits"),
+                (3, "employer_bce", "starts with 0 or 1"),
+                (4, "employer_bce", "empty"),
+                (4, "year", "not a year"),
+                (5, "year", "not a year"),
+                (5, "quarter", "not a quarter"),
+                (6, "quarter", "not a quarter"),
+                (6, "start_date", "empty"),
+                (7, "year", "not a year"),
+                (8, "start_date", "after the quarter 2024-Q2"),
+                (9, "end_date", "before the quarter 2024-Q2"),
+                (10, "end_date", "before start_date"),
+                (11, "worker_hours", "`.` decimal point"),
+                (11, "reference_hours", "not > 0"),
+                (12, "worker_hours", "negative"),
+                (12, "reference_hours", "negative"),
+                (13, "worker_hours", "not a number"),
+                (13, "reference_hours", "not a number"),
+                (13, "kind", "not a kind"),
+                (14, "worker_hours", "not a number"),
+                (14, "reference_hours", "empty"),
+                (14, "kind", "not a kind (regular, flexi, student"),
+                (15, "row", "4 field(s), 9 expected"),
+                (16, "row", "10 field(s), 9 expected"),
+            ],
+        );
+    }
+
+    #[test]
+    fn zero_hours_are_allowed_for_the_worker_only() {
+        let (rows, errors) =
+            occupations("90051402426,0203201340,2024,2,2019-09-01,,0,38,regular\n");
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(rows[0].occupation.worker_hours, 0.0);
+        let (_, errors) = occupations("90051402426,0203201340,2024,2,2019-09-01,,0,0.0,regular\n");
+        assert_errors(&errors, &[(2, "reference_hours", "not > 0")]);
+    }
+
+    #[test]
+    fn occupation_dates_may_lie_outside_the_quarter() {
+        // Starts before and ends after the quarter; ends on its first day; starts on its last.
+        let (rows, errors) = occupations(
+            "90051402426,0203201340,2024,2,2020-01-01,2025-12-31,30.4,38,regular\n\
+             90051402426,0203201340,2024,2,2021-01-01,2024-04-01,30.4,38,regular\n\
+             90051402426,0203201340,2024,2,2024-06-30,,30.4,38,regular\n",
+        );
+        assert!(errors.is_empty(), "{errors:?}");
+        assert_eq!(rows.len(), 3);
+    }
+}
