@@ -10,7 +10,13 @@ use actix_web::{
 use serde_json::json;
 
 pub use crate::services::ErrorCode as Code;
-use crate::{i18n, i18n::Lang, services::Refusal};
+use crate::{
+    db::DbError,
+    i18n,
+    i18n::Lang,
+    services::{Refusal, ServiceError},
+    web::routes,
+};
 
 /// The HTTP status of a code.
 pub fn status_of(code: Code) -> StatusCode {
@@ -119,6 +125,55 @@ impl ResponseError for Problem {
     }
 }
 
+impl From<DbError> for Problem {
+    fn from(e: DbError) -> Self {
+        match e {
+            DbError::Unavailable(m) => {
+                tracing::warn!(error = %m, "api: database unavailable");
+                Problem::new(Code::Unavailable).retry_after(5)
+            }
+            DbError::Query(e) => {
+                tracing::error!(error = %e, "api database error");
+                Problem::new(Code::Internal)
+            }
+        }
+    }
+}
+
+impl From<ServiceError> for Problem {
+    fn from(e: ServiceError) -> Self {
+        match e {
+            ServiceError::NotFound => Problem::new(Code::NotFound),
+            ServiceError::Forbidden => Problem::new(Code::InsufficientScope),
+            // The pages' explanation of a suspension is followed by its reason; the API
+            // says it in its own words, as when the caller's own company is suspended.
+            ServiceError::Refused(Refusal::CompanySuspended) => {
+                Problem::new(Code::CompanySuspended)
+            }
+            ServiceError::Refused(r) => Problem::refused(r),
+            ServiceError::Unavailable(m) => Problem::from(DbError::Unavailable(m)),
+            ServiceError::Invalid(errors) => {
+                let code = match errors.keys().next().copied() {
+                    Some("email") => Code::InvalidEmail,
+                    Some("niss") => Code::InvalidNiss,
+                    Some("context") => Code::UnknownContext,
+                    _ => Code::InvalidRequest,
+                };
+                let fields: Vec<&str> = errors.keys().copied().collect();
+                Problem::new(code).with_detail_arg("reason", fields.join(", "))
+            }
+            ServiceError::Db(e) => {
+                tracing::error!(error = %e, "api database error");
+                Problem::new(Code::Internal)
+            }
+            ServiceError::Other(e) => {
+                tracing::error!(error = ?e, "api error");
+                Problem::new(Code::Internal)
+            }
+        }
+    }
+}
+
 /// Middleware of `/api`: every error answer becomes a problem document in the language of
 /// `Accept-Language` (English when none of ours is asked for).
 pub async fn render_problems(
@@ -131,7 +186,7 @@ pub async fn render_problems(
         .and_then(|v| v.to_str().ok())
         .and_then(i18n::from_accept_language)
         .unwrap_or(Lang::En);
-    let is_token = req.path() == "/api/oauth/token";
+    let is_token = req.path() == routes::API_TOKEN;
     let res = next.call(req).await?;
     let status = res.status();
     if status.as_u16() < 400 || is_token {

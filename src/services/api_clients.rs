@@ -1,6 +1,6 @@
 //! Machine access: the circle of trust, API activation, API clients (OAuth 2.0 client
-//! credentials) and their bearer tokens. Secrets and tokens are random (256 bits) and
-//! stored only as SHA-256 hashes.
+//! credentials), their bearer tokens, and the scope a caller acts in. Secrets and tokens
+//! are random (256 bits) and stored only as SHA-256 hashes.
 
 use chrono::{DateTime, Duration, Utc};
 use diesel::prelude::*;
@@ -9,11 +9,15 @@ use uuid::Uuid;
 use super::{
     Refusal, ServiceError,
     companies::{self, Company, CompanyCtx},
+    requests::Scope,
     tokens::{hash_token, new_token},
 };
 use crate::{
-    db::schema::{api_access, api_clients, api_tokens},
-    domain::Role,
+    db::{
+        companies as db_companies,
+        schema::{api_access, api_clients, api_tokens},
+    },
+    domain::{Bce, Role},
 };
 
 /// Version of the circle-of-trust text in force (its text is in the locales).
@@ -413,13 +417,31 @@ pub fn authenticate(
     }))
 }
 
-/// The company of enterprise number `bce` if it designated `provider_id` (active link).
-pub fn client_of_provider(
+/// Where an API caller acts: for its own company, or, `on_behalf_of` one of the client
+/// companies that designated the caller's company as their provider (active link). A field
+/// error (`onBehalfOf`) when that company is not a client of the caller's, refused with
+/// [`Refusal::CompanySuspended`] when the client is suspended.
+pub fn scope_for(
     conn: &mut PgConnection,
-    provider_id: Uuid,
-    bce: &crate::domain::Bce,
-) -> QueryResult<Option<Company>> {
-    crate::db::companies::active_client_by_bce(conn, provider_id, bce)
+    caller: &ApiCaller,
+    on_behalf_of: Option<&Bce>,
+) -> Result<Scope, ServiceError> {
+    let own = caller.company.id;
+    let Some(bce) = on_behalf_of else {
+        return Ok(Scope {
+            company_id: own,
+            provider_id: None,
+        });
+    };
+    let client = db_companies::active_client_by_bce(conn, own, bce)?
+        .ok_or_else(|| ServiceError::field("onBehalfOf", "api-error-invalid-request"))?;
+    if client.suspended_at.is_some() {
+        return Err(Refusal::CompanySuspended.into());
+    }
+    Ok(Scope {
+        company_id: client.id,
+        provider_id: Some(own),
+    })
 }
 
 #[cfg(test)]

@@ -118,6 +118,17 @@ pub fn admin_state_url(state: &str) -> String {
     format!("{ADMIN_SEARCH}?state={}", url_escape(state))
 }
 
+// REST API
+
+/// The API's active mandates list.
+pub const API_MANDATES: &str = "/api/v1/mandates";
+/// The API client's webhook endpoint (PUT, GET, DELETE).
+pub const API_WEBHOOK: &str = "/api/v1/webhook";
+/// The API's pre-contractual data: flexi-job eligibility.
+pub const API_FLEXI_JOB: &str = "/api/v1/precontractual-data/flexi-job";
+/// The API's pre-contractual data: the student's remaining hours.
+pub const API_STUDENT_HOURS: &str = "/api/v1/precontractual-data/student-hours";
+
 #[cfg(test)]
 mod tests {
     use super::local_path;

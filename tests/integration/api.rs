@@ -973,3 +973,145 @@ async fn a_client_is_rate_limited_and_a_suspended_companys_clients_are_refused()
         (403, "COMPANY_SUSPENDED")
     );
 }
+
+#[tokio::test]
+async fn a_providers_client_acts_on_behalf_of_its_client_companies_only() {
+    let app = spawn_app().await;
+    // A provider's users always act for a client in the company app: the operator sets
+    // up Socialia's own API access.
+    use diesel::prelude::*;
+    use mandat::{
+        db::schema::{api_access, companies},
+        services::api_clients::{self, ApiScope},
+    };
+    let mut conn = app.db();
+    let now = chrono::Utc::now();
+    let socialia: uuid::Uuid = companies::table
+        .filter(companies::bce.eq("0412345614"))
+        .select(companies::id)
+        .first(&mut conn)
+        .unwrap();
+    diesel::insert_into(api_access::table)
+        .values((
+            api_access::company_id.eq(socialia),
+            api_access::circle_of_trust_version.eq(api_clients::CIRCLE_VERSION),
+            api_access::circle_accepted_by.eq("operator"),
+            api_access::circle_accepted_at.eq(now),
+            api_access::mandates_api.eq(true),
+            api_access::precontractual_api.eq(true),
+        ))
+        .execute(&mut conn)
+        .unwrap();
+    let credentials =
+        api_clients::create_client(&mut conn, socialia, "Payroll", &ApiScope::ALL, now).unwrap();
+    let t = bearer(
+        &app,
+        &credentials.client_id.to_string(),
+        &credentials.client_secret,
+    )
+    .await;
+    let create = |on_behalf_of: &str| json!({"context": "FLEXI_JOB", "email": "s@example.be", "label": "Via API", "language": "en", "onBehalfOf": on_behalf_of});
+    // Socialia acts for Resto Pokébowl, which designated it.
+    let (status, created, headers) = call(
+        &app,
+        reqwest::Method::POST,
+        "/api/v1/mandate-requests",
+        &t,
+        Some(create("0765.432.146")),
+    )
+    .await;
+    assert_eq!(status, 201, "{created}");
+    let request_id = created["id"].as_str().unwrap().to_string();
+    assert_eq!(
+        headers["location"].to_str().unwrap(),
+        format!("/api/v1/mandate-requests/{request_id}")
+    );
+    let ids = |list: &Value| -> Vec<String> {
+        list["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r["id"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let (status, list, _) = call(
+        &app,
+        reqwest::Method::GET,
+        "/api/v1/mandate-requests?onBehalfOf=0765432146&pageSize=200",
+        &t,
+        None,
+    )
+    .await;
+    assert_eq!(status, 200, "{list}");
+    assert!(ids(&list).contains(&request_id));
+    // The request is Resto Pokébowl's, not Socialia's own.
+    let (status, own, _) = call(
+        &app,
+        reqwest::Method::GET,
+        "/api/v1/mandate-requests?pageSize=200",
+        &t,
+        None,
+    )
+    .await;
+    assert_eq!(status, 200, "{own}");
+    assert!(!ids(&own).contains(&request_id));
+    let path = format!("/api/v1/mandate-requests/{request_id}");
+    let (status, _, _) = call(&app, reqwest::Method::GET, &path, &t, None).await;
+    assert_eq!(status, 404);
+    let (status, r, _) = call(
+        &app,
+        reqwest::Method::GET,
+        &format!("{path}?onBehalfOf=0765432146"),
+        &t,
+        None,
+    )
+    .await;
+    assert_eq!((status, r["status"].as_str()), (200, Some("pending")));
+    // Not for a company that did not designate Socialia (here, Socialia itself).
+    let (status, p, _) = call(
+        &app,
+        reqwest::Method::GET,
+        "/api/v1/mandates?onBehalfOf=0412345614",
+        &t,
+        None,
+    )
+    .await;
+    assert_eq!((status, p["code"].as_str()), (400, Some("INVALID_REQUEST")));
+    assert!(
+        p["detail"].as_str().unwrap().ends_with("(onBehalfOf)"),
+        "{p}"
+    );
+    // Not for a suspended client.
+    diesel::update(companies::table.filter(companies::bce.eq("0765432146")))
+        .set((
+            companies::suspended_at.eq(Some(chrono::Utc::now())),
+            companies::suspension_reason.eq(Some("audit")),
+        ))
+        .execute(&mut conn)
+        .unwrap();
+    for (method, path, body) in [
+        (
+            reqwest::Method::POST,
+            "/api/v1/mandate-requests".to_string(),
+            Some(create("0765432146")),
+        ),
+        (
+            reqwest::Method::DELETE,
+            format!("{path}?onBehalfOf=0765432146"),
+            None,
+        ),
+        (
+            reqwest::Method::POST,
+            "/api/v1/precontractual-data/flexi-job".to_string(),
+            Some(json!({"niss": NOAH, "onBehalfOf": "0765432146"})),
+        ),
+    ] {
+        let (status, p, _) = call(&app, method, &path, &t, body).await;
+        assert_eq!(
+            (status, p["code"].as_str()),
+            (403, Some("COMPANY_SUSPENDED")),
+            "{path}"
+        );
+        assert_eq!(p["detail"], "The company is suspended by the helpdesk.");
+    }
+}

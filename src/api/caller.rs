@@ -1,0 +1,112 @@
+//! The [`Caller`] extractor: bearer authentication, the client's rate limit, and the
+//! checks and scope every call of the API runs in.
+
+use std::{future::Future, pin::Pin, time::Instant};
+
+use actix_web::{FromRequest, HttpRequest, dev::Payload};
+use actix_web_httpauth::extractors::bearer::BearerAuth;
+use chrono::{DateTime, Utc};
+use diesel::PgConnection;
+
+use super::problem::{Code, Problem};
+use crate::{
+    db::run_blocking,
+    domain::{Actor, Bce},
+    services::{
+        ServiceError,
+        api_clients::{self, ApiCaller, ApiScope, BearerError},
+        requests::Scope,
+    },
+    state::AppState,
+    web::extract::state,
+};
+
+/// An authenticated client (bearer token), within its rate limit.
+pub struct Caller {
+    /// Who.
+    pub caller: ApiCaller,
+    /// The application state.
+    pub state: AppState,
+}
+
+impl FromRequest for Caller {
+    type Error = actix_web::Error;
+    type Future = Pin<Box<dyn Future<Output = Result<Self, Self::Error>>>>;
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let bearer = BearerAuth::from_request(req, &mut Payload::None).into_inner();
+        let st = state(req).clone();
+        Box::pin(async move {
+            let token = bearer
+                .map_err(|_| Problem::new(Code::Unauthorized))?
+                .token()
+                .to_string();
+            let now = st.clock().now();
+            let authenticated = run_blocking(st.tenants.main().pool(), move |conn| {
+                api_clients::authenticate(conn, &token, now)
+            })
+            .await
+            .map_err(Problem::from)?;
+            let caller = authenticated.map_err(|e| match e {
+                BearerError::Unauthorized => Problem::new(Code::Unauthorized),
+                BearerError::Suspended => Problem::new(Code::CompanySuspended),
+            })?;
+            if let Err(wait) = st.api_limiter.hit(caller.client_id, Instant::now()) {
+                return Err(Problem::new(Code::RateLimited).retry_after(wait).into());
+            }
+            Ok(Caller { caller, state: st })
+        })
+    }
+}
+
+impl Caller {
+    /// The token has `scope`, and the company activated its API.
+    pub fn require(&self, scope: ApiScope) -> Result<(), Problem> {
+        if !self.caller.scopes.contains(&scope) {
+            return Err(Problem::new(Code::InsufficientScope));
+        }
+        if !self.caller.access.allows(scope) {
+            return Err(Problem::new(Code::ApiNotActivated));
+        }
+        Ok(())
+    }
+
+    /// The client, as recorded in the audit.
+    pub fn actor(&self) -> Actor {
+        Actor::ApiClient {
+            client_id: self.caller.client_id,
+        }
+    }
+
+    /// Now, by the application's clock.
+    pub fn now(&self) -> DateTime<Utc> {
+        self.state.clock().now()
+    }
+
+    /// Runs `f` on a pooled connection, off the async executor.
+    pub async fn run<T, F>(&self, f: F) -> Result<T, Problem>
+    where
+        F: FnOnce(&mut PgConnection) -> Result<T, ServiceError> + Send + 'static,
+        T: Send + 'static,
+    {
+        Ok(run_blocking(self.state.tenants.main().pool(), f).await?)
+    }
+
+    /// Runs `f` in the scope the client acts in: its company, or the client company whose
+    /// enterprise number is `on_behalf_of` (see [`api_clients::scope_for`]).
+    pub async fn in_scope<T, F>(&self, on_behalf_of: Option<&str>, f: F) -> Result<T, Problem>
+    where
+        F: FnOnce(&mut PgConnection, &Scope) -> Result<T, ServiceError> + Send + 'static,
+        T: Send + 'static,
+    {
+        let on_behalf_of = match on_behalf_of.map(str::trim).filter(|s| !s.is_empty()) {
+            None => None,
+            Some(bce) => Some(Bce::parse(bce).map_err(|_| Problem::new(Code::InvalidBce))?),
+        };
+        let caller = self.caller.clone();
+        self.run(move |conn| {
+            let scope = api_clients::scope_for(conn, &caller, on_behalf_of.as_ref())?;
+            f(conn, &scope)
+        })
+        .await
+    }
+}

@@ -1,0 +1,85 @@
+//! `POST /api/oauth/token`: the OAuth 2.0 client-credentials grant (RFC 6749 4.4), the
+//! client authenticated by HTTP Basic. Its errors are OAuth's (`{"error": ...}`), not
+//! problem documents.
+
+use actix_web::{
+    FromRequest, HttpRequest, HttpResponse,
+    dev::Payload,
+    http::{StatusCode, header},
+    web,
+};
+use actix_web_httpauth::extractors::basic::BasicAuth;
+use serde::Deserialize;
+use serde_json::json;
+
+use crate::{
+    db::run_blocking,
+    services::{
+        ServiceError,
+        api_clients::{self, TokenError},
+    },
+    web::extract::state,
+};
+
+/// The form of the grant.
+#[derive(Deserialize)]
+struct TokenForm {
+    grant_type: Option<String>,
+    scope: Option<String>,
+}
+
+/// An OAuth error answer (RFC 6749 5.2); a 401 asks for Basic authentication.
+fn oauth_error(status: StatusCode, error: &str) -> HttpResponse {
+    let mut res = HttpResponse::build(status);
+    if status == StatusCode::UNAUTHORIZED {
+        res.insert_header((header::WWW_AUTHENTICATE, "Basic realm=\"mandat\""));
+    }
+    res.insert_header((header::CACHE_CONTROL, "no-store"))
+        .json(json!({ "error": error }))
+}
+
+/// Issues a bearer token for the requested scopes (all the client's when none is asked).
+pub(super) async fn token(req: HttpRequest, payload: web::Payload) -> HttpResponse {
+    let mut payload = payload.into_inner();
+    let basic = BasicAuth::from_request(&req, &mut Payload::None).await;
+    let form = web::Form::<TokenForm>::from_request(&req, &mut payload).await;
+    let Ok(basic) = basic else {
+        return oauth_error(StatusCode::UNAUTHORIZED, "invalid_client");
+    };
+    let Ok(form) = form else {
+        return oauth_error(StatusCode::BAD_REQUEST, "invalid_request");
+    };
+    if form.grant_type.as_deref() != Some("client_credentials") {
+        return oauth_error(StatusCode::BAD_REQUEST, "unsupported_grant_type");
+    }
+    let client_id = basic.user_id().to_string();
+    let secret = basic.password().map(|p| p.to_string()).unwrap_or_default();
+    let scope = form.into_inner().scope;
+    let tenant = state(&req).tenants.main().clone();
+    let now = tenant.now();
+    let result = run_blocking(tenant.pool(), move |conn| {
+        api_clients::issue_token(conn, &client_id, &secret, scope.as_deref(), now)
+    })
+    .await;
+    match result {
+        Ok(Ok(t)) => HttpResponse::Ok()
+            .insert_header((header::CACHE_CONTROL, "no-store"))
+            .json(json!({
+                "access_token": t.access_token,
+                "token_type": "Bearer",
+                "expires_in": t.expires_in,
+                "scope": t.scope,
+            })),
+        Ok(Err(TokenError::InvalidClient)) => {
+            oauth_error(StatusCode::UNAUTHORIZED, "invalid_client")
+        }
+        Ok(Err(TokenError::InvalidScope)) => oauth_error(StatusCode::BAD_REQUEST, "invalid_scope"),
+        Err(ServiceError::Unavailable(_)) => {
+            oauth_error(StatusCode::SERVICE_UNAVAILABLE, "temporarily_unavailable")
+        }
+        Err(e) => {
+            tracing::error!(error = %e, "token endpoint failed");
+            oauth_error(StatusCode::INTERNAL_SERVER_ERROR, "server_error")
+        }
+    }
+}
