@@ -1,6 +1,8 @@
 //! Static assets, compiled into the binary (no CDN, nothing fetched from elsewhere).
 
-use actix_web::{HttpRequest, HttpResponse, get, http::header, web};
+use actix_web::{HttpRequest, HttpResponse, http::header, web};
+
+use super::routes;
 
 /// (file name, content type, bytes)
 const ASSETS: &[(&str, &str, &[u8])] = &[
@@ -28,7 +30,7 @@ const ASSETS: &[(&str, &str, &[u8])] = &[
 
 /// Registers the route.
 pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.service(asset);
+    cfg.route(&routes::asset("{name}"), web::get().to(asset));
 }
 
 /// A version tag for cache validation: the build's package version plus the file length.
@@ -41,7 +43,6 @@ fn etag(name: &str, bytes: &[u8]) -> String {
     )
 }
 
-#[get("/assets/{name}")]
 async fn asset(req: HttpRequest, name: web::Path<String>) -> HttpResponse {
     let Some((_, content_type, bytes)) = ASSETS.iter().find(|(n, _, _)| *n == name.as_str()) else {
         return HttpResponse::NotFound().finish();

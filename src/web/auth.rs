@@ -1,11 +1,12 @@
 //! Sign-in and sign-out through the identity providers (the demo one for now).
 
-use actix_web::{HttpRequest, HttpResponse, get, http::StatusCode, http::header, post, web};
+use actix_web::{HttpRequest, HttpResponse, http::StatusCode, http::header, web};
 use serde::Deserialize;
 
 use super::{
+    context::{Ctx, state},
     errors::AppError,
-    extract::{CsrfForm, Ctx, end_session, establish_session, on_db, state},
+    extract::{CsrfChecked, CsrfForm, end_session, establish_session, on_db},
     routes, views,
 };
 use crate::state::Tenant;
@@ -17,10 +18,13 @@ use crate::{
 
 /// Registers the routes.
 pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.service(sign_in_page)
-        .service(sign_in_demo)
-        .service(sign_in_demo_staff)
-        .service(sign_out);
+    cfg.route(routes::SIGN_IN, web::get().to(sign_in_page))
+        .route(routes::SIGN_IN_DEMO, web::post().to(sign_in_demo))
+        .route(
+            routes::SIGN_IN_DEMO_STAFF,
+            web::post().to(sign_in_demo_staff),
+        )
+        .route(routes::SIGN_OUT, web::post().to(sign_out));
 }
 
 #[derive(Deserialize)]
@@ -28,7 +32,6 @@ struct NextQuery {
     next: Option<String>,
 }
 
-#[get("/sign-in")]
 async fn sign_in_page(
     req: HttpRequest,
     ctx: Ctx,
@@ -67,7 +70,6 @@ struct DemoPersonForm {
     next: Option<String>,
 }
 
-#[post("/sign-in/demo")]
 async fn sign_in_demo(
     req: HttpRequest,
     ctx: Ctx,
@@ -125,7 +127,6 @@ struct DemoStaffForm {
     next: Option<String>,
 }
 
-#[post("/sign-in/demo-staff")]
 async fn sign_in_demo_staff(
     req: HttpRequest,
     tenant: Tenant,
@@ -147,8 +148,7 @@ async fn sign_in_demo_staff(
     }
 }
 
-#[post("/sign-out")]
-async fn sign_out(req: HttpRequest, _form: CsrfForm<serde::de::IgnoredAny>) -> HttpResponse {
+async fn sign_out(req: HttpRequest, _csrf: CsrfChecked) -> HttpResponse {
     end_session(&req);
     see_other(routes::HOME)
 }

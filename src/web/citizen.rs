@@ -9,14 +9,15 @@
 use std::time::Instant;
 
 use actix_session::SessionExt;
-use actix_web::{HttpRequest, HttpResponse, get, http::StatusCode, post, web};
+use actix_web::{HttpRequest, HttpResponse, http::StatusCode, web};
 use serde::Deserialize;
 use uuid::Uuid;
 
 use super::{
     auth::see_other,
+    context::{Ctx, state},
     errors::AppError,
-    extract::{CsrfForm, Ctx, Person, SESSION_OPENED_LINKS, on_db, state},
+    extract::{CsrfChecked, CsrfForm, Person, SESSION_OPENED_LINKS, on_db},
     routes,
     views::{self, citizen as pages},
 };
@@ -31,15 +32,24 @@ use crate::{
 
 /// Registers the routes.
 pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.service(open_link)
-        .service(home)
-        .service(history)
-        .service(help_foreigners)
-        .service(request_page)
-        .service(answer)
-        .service(stop_confirm)
-        .service(stop)
-        .service(unblock);
+    cfg.route(&routes::link("{token}"), web::get().to(open_link))
+        .route(routes::CITIZEN, web::get().to(home))
+        .route(routes::CITIZEN_HISTORY, web::get().to(history))
+        .route(
+            routes::CITIZEN_HELP_FOREIGNERS,
+            web::get().to(help_foreigners),
+        )
+        .route(
+            &routes::citizen_request("{id}"),
+            web::get().to(request_page),
+        )
+        .route(&routes::citizen_answer("{id}"), web::post().to(answer))
+        .route(&routes::citizen_stop("{id}"), web::get().to(stop_confirm))
+        .route(&routes::citizen_stop("{id}"), web::post().to(stop))
+        .route(
+            &routes::citizen_unblock("{company_id}"),
+            web::post().to(unblock),
+        );
 }
 
 /// Most links remembered in one session.
@@ -71,10 +81,6 @@ fn official_host(req: &HttpRequest) -> String {
     crate::mail::request::host_of(&state(req).settings.public_url).to_string()
 }
 
-fn request_path(id: Uuid) -> String {
-    format!("{}/{id}", routes::CITIZEN_REQUESTS)
-}
-
 fn problem_page(req: &HttpRequest, ctx: &Ctx, problem: LinkProblem) -> HttpResponse {
     let status = match problem {
         LinkProblem::Unknown => StatusCode::NOT_FOUND,
@@ -91,7 +97,6 @@ fn problem_page(req: &HttpRequest, ctx: &Ctx, problem: LinkProblem) -> HttpRespo
 /// `GET /r/{token}`: the link of the e-mail and QR code. Rate-limited per client IP; every
 /// token is hashed and looked up, and every unknown one gets the same page. A known one
 /// is remembered in the session, and the browser leaves the secret URL at once.
-#[get("/r/{token}")]
 async fn open_link(
     req: HttpRequest,
     ctx: Ctx,
@@ -109,14 +114,13 @@ async fn open_link(
     match found {
         Some(id) => {
             remember_opened(&req, id)?;
-            Ok(see_other(&request_path(id)))
+            Ok(see_other(&routes::citizen_request(id)))
         }
         None => Ok(problem_page(&req, &ctx, LinkProblem::Unknown)),
     }
 }
 
 /// `GET /me/requests/{id}`: the request page (answer, result, or why not).
-#[get("/me/requests/{id}")]
 async fn request_page(
     req: HttpRequest,
     ctx: Ctx,
@@ -153,7 +157,6 @@ struct AnswerForm {
 }
 
 /// `POST /me/requests/{id}/answer`: accept, refuse, or refuse and block.
-#[post("/me/requests/{id}/answer")]
 async fn answer(
     req: HttpRequest,
     ctx: Ctx,
@@ -171,7 +174,7 @@ async fn answer(
     })
     .await?;
     Ok(match outcome {
-        AnswerOutcome::Done => see_other(&request_path(id)),
+        AnswerOutcome::Done => see_other(&routes::citizen_request(id)),
         AnswerOutcome::Problem(p) => problem_page(&req, &ctx, p),
     })
 }
@@ -182,7 +185,6 @@ struct Done {
 }
 
 /// `GET /me`: pending requests, granted accesses (stop now), blocked companies.
-#[get("/me")]
 async fn home(
     ctx: Ctx,
     tenant: Tenant,
@@ -198,7 +200,6 @@ async fn home(
 }
 
 /// `GET /me/history`: past requests and accesses, and the consultations of one's data.
-#[get("/me/history")]
 async fn history(ctx: Ctx, tenant: Tenant, person: Person) -> Result<HttpResponse, AppError> {
     let (me, now) = (person.niss.clone(), ctx.now);
     let (items, consultations) = on_db(&tenant, move |conn| {
@@ -215,13 +216,11 @@ async fn history(ctx: Ctx, tenant: Tenant, person: Person) -> Result<HttpRespons
 }
 
 /// `GET /me/help/foreigners`: for candidates without a Belgian national number (public).
-#[get("/me/help/foreigners")]
 async fn help_foreigners(ctx: Ctx) -> HttpResponse {
     views::with_status(StatusCode::OK, pages::help_foreigners(&ctx))
 }
 
 /// `GET /me/accesses/{id}/stop`: the confirmation page (without JavaScript).
-#[get("/me/accesses/{id}/stop")]
 async fn stop_confirm(
     ctx: Ctx,
     tenant: Tenant,
@@ -247,7 +246,6 @@ struct StopForm {
 
 /// `POST /me/accesses/{id}/stop`: stops the access when confirmed (on the confirmation
 /// page, or through the `data-confirm` dialog); otherwise asks on the confirmation page.
-#[post("/me/accesses/{id}/stop")]
 async fn stop(
     ctx: Ctx,
     tenant: Tenant,
@@ -257,10 +255,7 @@ async fn stop(
 ) -> Result<HttpResponse, AppError> {
     let id = id.into_inner();
     if form.0.confirmed != "yes" {
-        return Ok(see_other(&format!(
-            "{}/{id}/stop",
-            routes::CITIZEN_ACCESSES
-        )));
+        return Ok(see_other(&routes::citizen_stop(id)));
     }
     let (me, now) = (person.niss.clone(), ctx.now);
     let result = run_blocking(tenant.pool(), move |conn| {
@@ -268,7 +263,7 @@ async fn stop(
     })
     .await;
     match result {
-        Ok(()) => Ok(see_other(&format!("{}?done=stopped", routes::CITIZEN))),
+        Ok(()) => Ok(see_other(&routes::citizen_done("stopped"))),
         // Ended or stopped meanwhile: the portal shows how things stand.
         Err(ServiceError::Refused(_)) => Ok(see_other(routes::CITIZEN)),
         Err(e) => Err(e.into()),
@@ -276,14 +271,13 @@ async fn stop(
 }
 
 /// `POST /me/blocks/{company_id}/unblock`: the company may ask again.
-#[post("/me/blocks/{company_id}/unblock")]
 async fn unblock(
     tenant: Tenant,
     person: Person,
     company_id: web::Path<Uuid>,
-    _form: CsrfForm<serde::de::IgnoredAny>,
+    _csrf: CsrfChecked,
 ) -> Result<HttpResponse, AppError> {
     let (me, company_id) = (person.niss.clone(), company_id.into_inner());
     on_db(&tenant, move |conn| citizen::unblock(conn, &me, company_id)).await?;
-    Ok(see_other(&format!("{}?done=unblocked", routes::CITIZEN)))
+    Ok(see_other(&routes::citizen_done("unblocked")))
 }

@@ -5,19 +5,21 @@ use std::future::Future;
 use std::pin::Pin;
 
 use actix_session::SessionExt;
-use actix_web::{
-    FromRequest, HttpRequest, HttpResponse, dev::Payload, get, http::StatusCode, post, web,
-};
+use actix_web::{FromRequest, HttpRequest, HttpResponse, dev::Payload, http::StatusCode, web};
 use serde::Deserialize;
 use uuid::Uuid;
 
 use super::{
     auth::see_other,
+    context::{Ctx, HxRequest, state, tenant_of},
     errors::{AppError, refusal_status},
-    extract::{CsrfForm, Ctx, Person, on_db, state, tenant_of},
+    extract::{CsrfChecked, CsrfForm, Person, on_db},
     routes,
     views::html,
-    views::{self, company as v},
+    views::{
+        self, company as v,
+        models::{MemberInput, TabData},
+    },
 };
 use crate::{
     db::run_blocking,
@@ -34,32 +36,54 @@ use crate::{
 pub const SESSION_COMPANY: &str = "company";
 /// Session key of the client a provider's user acts for.
 pub const SESSION_CLIENT: &str = "client";
-/// htmx event that makes the tabs refresh at once.
-pub const EVENT_REFRESH_TABS: &str = "refresh-tabs";
 /// Rows per page in the tabs.
 pub const PAGE_SIZE: i64 = 20;
 
 /// Registers the routes.
 pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.service(dashboard)
-        .service(register_page)
-        .service(register)
-        .service(select_page)
-        .service(select)
-        .service(terms_page)
-        .service(accept_terms)
-        .service(clients_page)
-        .service(choose_client)
-        .service(new_request_page)
-        .service(create_request)
-        .service(withdraw)
-        .service(show_tab)
-        .service(users_page)
-        .service(add_user)
-        .service(remove_user)
-        .service(providers_page)
-        .service(designate_provider)
-        .service(end_provider);
+    cfg.route(routes::COMPANY, web::get().to(dashboard))
+        .route(routes::COMPANY_REGISTER, web::get().to(register_page))
+        .route(routes::COMPANY_REGISTER, web::post().to(register))
+        .route(routes::COMPANY_SELECT, web::get().to(select_page))
+        .route(routes::COMPANY_SELECT, web::post().to(select))
+        .route(routes::COMPANY_TERMS, web::get().to(terms_page))
+        .route(routes::COMPANY_TERMS, web::post().to(accept_terms))
+        .route(routes::COMPANY_CLIENTS, web::get().to(clients_page))
+        .route(routes::COMPANY_CLIENTS, web::post().to(choose_client))
+        .route(routes::COMPANY_REQUEST_NEW, web::get().to(new_request_page))
+        .route(routes::COMPANY_REQUESTS, web::post().to(create_request))
+        .route(&routes::request_withdraw("{id}"), web::post().to(withdraw))
+        .route(&routes::company_tab("{tab}"), web::get().to(show_tab))
+        .route(routes::COMPANY_USERS, web::get().to(users_page))
+        .route(routes::COMPANY_USERS, web::post().to(add_user))
+        .route(routes::COMPANY_USERS_REMOVE, web::post().to(remove_user))
+        .route(routes::COMPANY_PROVIDERS, web::get().to(providers_page))
+        .route(
+            routes::COMPANY_PROVIDERS,
+            web::post().to(designate_provider),
+        )
+        .route(&routes::provider_end("{id}"), web::post().to(end_provider));
+}
+
+/// A refused action's message, with the refusal's status: the partial for htmx, else a page.
+pub fn refused(ctx: &Ctx, hx: HxRequest, c: &CompanyCtx, refusal: Refusal) -> HttpResponse {
+    let key = refusal.message_key();
+    let body = if hx.0 {
+        v::message(ctx, key)
+    } else {
+        v::message_page(ctx, c, key)
+    };
+    views::with_status(refusal_status(refusal), body)
+}
+
+/// The answer to a suspended company's action (403): the partial for htmx, else a page.
+pub fn suspended(ctx: &Ctx, hx: HxRequest, c: &CompanyCtx) -> HttpResponse {
+    let body = if hx.0 {
+        v::suspended(ctx, c)
+    } else {
+        v::suspended_page(ctx, c)
+    };
+    views::with_status(StatusCode::FORBIDDEN, body)
 }
 
 /// A signed-in company user with a resolved company context (membership, terms and
@@ -121,18 +145,6 @@ struct TabQuery {
     page: Option<i64>,
 }
 
-/// The data of a tab panel.
-pub struct TabData {
-    /// Which tab.
-    pub tab: Tab,
-    /// Its page of rows.
-    pub page: requests::ListPage,
-    /// Counts on the labels.
-    pub counts: requests::TabCounts,
-    /// The search typed.
-    pub search: String,
-}
-
 async fn load_tab(
     tenant: &Tenant,
     scope: Scope,
@@ -154,7 +166,15 @@ async fn load_tab(
     .await
 }
 
-#[get("/company")]
+/// Asks htmx (`HX-Trigger`) to refresh the tabs at once.
+fn refresh_tabs(mut res: HttpResponse) -> HttpResponse {
+    res.headers_mut().insert(
+        actix_web::http::header::HeaderName::from_static("hx-trigger"),
+        actix_web::http::header::HeaderValue::from_static(routes::EVENT_REFRESH_TABS),
+    );
+    res
+}
+
 async fn dashboard(ctx: Ctx, user: CompanyUser, tenant: Tenant) -> Result<HttpResponse, AppError> {
     let data = load_tab(&tenant, user.scope(), Tab::Requested, None, 1, ctx.now).await?;
     Ok(html(v::dashboard(
@@ -166,24 +186,15 @@ async fn dashboard(ctx: Ctx, user: CompanyUser, tenant: Tenant) -> Result<HttpRe
     )))
 }
 
-fn parse_tab(name: &str) -> Option<Tab> {
-    match name {
-        "active" => Some(Tab::Active),
-        "requested" => Some(Tab::Requested),
-        "blocked" => Some(Tab::Blocked),
-        _ => None,
-    }
-}
-
-#[get("/company/tabs/{tab}")]
 async fn show_tab(
     ctx: Ctx,
+    hx: HxRequest,
     user: CompanyUser,
     tenant: Tenant,
     name: web::Path<String>,
     query: web::Query<TabQuery>,
 ) -> Result<HttpResponse, AppError> {
-    let tab = parse_tab(&name).ok_or(AppError::NotFound)?;
+    let tab = routes::tab_of_segment(&name).ok_or(AppError::NotFound)?;
     let query = query.into_inner();
     let data = load_tab(
         &tenant,
@@ -194,14 +205,13 @@ async fn show_tab(
         ctx.now,
     )
     .await?;
-    Ok(html(if ctx.hx {
+    Ok(html(if hx.0 {
         v::tab_panel_with_counts(&ctx, &data)
     } else {
         v::tab_page(&ctx, &user.ctx, &data)
     }))
 }
 
-#[get("/company/requests/new")]
 async fn new_request_page(ctx: Ctx, user: CompanyUser) -> HttpResponse {
     let input = RequestInput {
         language: ctx.lang.code().to_string(),
@@ -210,10 +220,10 @@ async fn new_request_page(ctx: Ctx, user: CompanyUser) -> HttpResponse {
     html(v::new_request_page(&ctx, &user.ctx, &input, None))
 }
 
-#[post("/company/requests")]
 async fn create_request(
     req: HttpRequest,
     ctx: Ctx,
+    hx: HxRequest,
     user: CompanyUser,
     tenant: Tenant,
     form: CsrfForm<RequestInput>,
@@ -222,10 +232,12 @@ async fn create_request(
     let valid = match ValidRequest::try_from(&input) {
         Ok(valid) => valid,
         Err(errors) => {
-            return Ok(views::with_status(
-                StatusCode::BAD_REQUEST,
-                v::request_form_or_page(&ctx, &user.ctx, &input, Some(&errors)),
-            ));
+            let body = if hx.0 {
+                v::request_form(&ctx, &input, Some(&errors))
+            } else {
+                v::new_request_page(&ctx, &user.ctx, &input, Some(&errors))
+            };
+            return Ok(views::with_status(StatusCode::BAD_REQUEST, body));
         }
     };
     let (scope, actor, now) = (user.scope(), user.actor(), ctx.now);
@@ -242,29 +254,25 @@ async fn create_request(
                 context: input.context.clone(),
                 ..RequestInput::default()
             };
-            let body = v::created(&ctx, &user.ctx, &created, &fresh);
-            let mut res = html(body);
-            res.headers_mut().insert(
-                actix_web::http::header::HeaderName::from_static("hx-trigger"),
-                actix_web::http::header::HeaderValue::from_static(EVENT_REFRESH_TABS),
-            );
-            Ok(res)
+            let body = if hx.0 {
+                v::created(&ctx, &created, &fresh)
+            } else {
+                v::created_page(&ctx, &user.ctx, &created, &fresh)
+            };
+            Ok(refresh_tabs(html(body)))
         }
-        Err(ServiceError::Refused(Refusal::CompanySuspended)) => Ok(views::with_status(
-            StatusCode::FORBIDDEN,
-            v::suspended(&ctx, &user.ctx),
-        )),
+        Err(ServiceError::Refused(Refusal::CompanySuspended)) => Ok(suspended(&ctx, hx, &user.ctx)),
         Err(e) => Err(e.into()),
     }
 }
 
-#[post("/company/requests/{id}/withdraw")]
 async fn withdraw(
     ctx: Ctx,
+    hx: HxRequest,
     user: CompanyUser,
     tenant: Tenant,
     id: web::Path<Uuid>,
-    _form: CsrfForm<serde::de::IgnoredAny>,
+    _csrf: CsrfChecked,
 ) -> Result<HttpResponse, AppError> {
     let (scope, actor, id, now) = (user.scope(), user.actor(), id.into_inner(), ctx.now);
     let result = run_blocking(tenant.pool(), move |conn| {
@@ -273,33 +281,25 @@ async fn withdraw(
     .await;
     match result {
         Ok(_) => {
-            if ctx.hx {
+            if hx.0 {
                 let data =
                     load_tab(&tenant, user.scope(), Tab::Requested, None, 1, ctx.now).await?;
-                let mut res = html(v::tab_panel_with_counts(&ctx, &data));
-                res.headers_mut().insert(
-                    actix_web::http::header::HeaderName::from_static("hx-trigger"),
-                    actix_web::http::header::HeaderValue::from_static(EVENT_REFRESH_TABS),
-                );
-                Ok(res)
+                Ok(refresh_tabs(html(v::tab_panel_with_counts(&ctx, &data))))
             } else {
-                Ok(see_other(&format!("{}/tabs/requested", routes::COMPANY)))
+                Ok(see_other(&routes::company_tab(routes::tab_segment(
+                    Tab::Requested,
+                ))))
             }
         }
-        Err(ServiceError::Refused(refusal)) => Ok(views::with_status(
-            refusal_status(refusal),
-            v::message_page(&ctx, &user.ctx, refusal.message_key()),
-        )),
+        Err(ServiceError::Refused(refusal)) => Ok(refused(&ctx, hx, &user.ctx, refusal)),
         Err(e) => Err(e.into()),
     }
 }
 
-#[get("/company/register")]
 async fn register_page(ctx: Ctx, _person: Person) -> HttpResponse {
     html(v::register(&ctx, &RegistrationInput::default(), None))
 }
 
-#[post("/company/register")]
 async fn register(
     req: HttpRequest,
     ctx: Ctx,
@@ -326,7 +326,6 @@ async fn register(
     }
 }
 
-#[get("/company/select")]
 async fn select_page(ctx: Ctx, person: Person, tenant: Tenant) -> Result<HttpResponse, AppError> {
     let niss = person.niss.clone();
     let memberships = on_db(&tenant, move |conn| companies::memberships(conn, &niss)).await?;
@@ -338,7 +337,6 @@ struct SelectForm {
     company_id: Uuid,
 }
 
-#[post("/company/select")]
 async fn select(
     req: HttpRequest,
     person: Person,
@@ -389,7 +387,6 @@ async fn chosen_membership(
     found.ok_or(AppError::Redirect(routes::COMPANY_SELECT))
 }
 
-#[get("/company/terms")]
 async fn terms_page(
     req: HttpRequest,
     ctx: Ctx,
@@ -400,13 +397,12 @@ async fn terms_page(
     Ok(html(v::terms(&ctx, &membership)))
 }
 
-#[post("/company/terms")]
 async fn accept_terms(
     req: HttpRequest,
     ctx: Ctx,
     person: Person,
     tenant: Tenant,
-    _form: CsrfForm<serde::de::IgnoredAny>,
+    _csrf: CsrfChecked,
 ) -> Result<HttpResponse, AppError> {
     let membership = chosen_membership(&req, &person, &tenant).await?;
     let (id, niss, now) = (membership.company.id, person.niss.clone(), ctx.now);
@@ -417,7 +413,6 @@ async fn accept_terms(
     Ok(see_other(routes::COMPANY))
 }
 
-#[get("/company/clients")]
 async fn clients_page(
     req: HttpRequest,
     ctx: Ctx,
@@ -441,7 +436,6 @@ struct ClientForm {
     client_id: Uuid,
 }
 
-#[post("/company/clients")]
 async fn choose_client(
     req: HttpRequest,
     person: Person,
@@ -475,7 +469,6 @@ async fn load_members(
     .await
 }
 
-#[get("/company/users")]
 async fn users_page(
     req: HttpRequest,
     ctx: Ctx,
@@ -491,18 +484,6 @@ async fn users_page(
     )))
 }
 
-/// The add-user form.
-#[derive(Clone, Debug, Default, Deserialize)]
-pub struct MemberInput {
-    /// NISS of the person to add.
-    #[serde(default)]
-    pub niss: String,
-    /// manager or user.
-    #[serde(default)]
-    pub role: String,
-}
-
-#[post("/company/users")]
 async fn add_user(
     req: HttpRequest,
     ctx: Ctx,
@@ -534,9 +515,9 @@ struct RemoveForm {
     niss: String,
 }
 
-#[post("/company/users/remove")]
 async fn remove_user(
     ctx: Ctx,
+    hx: HxRequest,
     user: CompanyUser,
     tenant: Tenant,
     form: CsrfForm<RemoveForm>,
@@ -548,15 +529,11 @@ async fn remove_user(
     .await;
     match result {
         Ok(()) => Ok(see_other(routes::COMPANY_USERS)),
-        Err(ServiceError::Refused(refusal)) => Ok(views::with_status(
-            refusal_status(refusal),
-            v::message_page(&ctx, &user.ctx, refusal.message_key()),
-        )),
+        Err(ServiceError::Refused(refusal)) => Ok(refused(&ctx, hx, &user.ctx, refusal)),
         Err(e) => Err(e.into()),
     }
 }
 
-#[get("/company/providers")]
 async fn providers_page(
     ctx: Ctx,
     user: CompanyUser,
@@ -576,7 +553,6 @@ struct ProviderForm {
     bce: String,
 }
 
-#[post("/company/providers")]
 async fn designate_provider(
     ctx: Ctx,
     user: CompanyUser,
@@ -603,13 +579,12 @@ async fn designate_provider(
     }
 }
 
-#[post("/company/providers/{id}/end")]
 async fn end_provider(
     ctx: Ctx,
     user: CompanyUser,
     tenant: Tenant,
     id: web::Path<Uuid>,
-    _form: CsrfForm<serde::de::IgnoredAny>,
+    _csrf: CsrfChecked,
 ) -> Result<HttpResponse, AppError> {
     let (c, id, now) = (user.ctx.clone(), id.into_inner(), ctx.now);
     on_db(&tenant, move |conn| {

@@ -1,14 +1,16 @@
 //! API access in the company app: circle of trust, activation, API clients.
 
-use actix_web::{HttpResponse, get, http::StatusCode, post, web};
+use actix_web::{HttpResponse, http::StatusCode, web};
 use serde::Deserialize;
 use uuid::Uuid;
 
 use super::{
     auth::see_other,
     company::CompanyUser,
+    context::Ctx,
     errors::AppError,
-    extract::{CsrfForm, Ctx, on_db},
+    extract::{CsrfChecked, CsrfForm, on_db},
+    routes,
     views::{self, company_api as v},
 };
 use crate::state::Tenant;
@@ -20,16 +22,19 @@ use crate::{
     },
 };
 
-/// The page's URL.
-pub const API_PAGE: &str = "/company/api";
-
 /// Registers the routes.
 pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.service(page)
-        .service(accept_circle)
-        .service(toggle)
-        .service(create_client)
-        .service(revoke_client);
+    cfg.route(routes::COMPANY_API, web::get().to(page))
+        .route(routes::COMPANY_API_CIRCLE, web::post().to(accept_circle))
+        .route(
+            &routes::company_api_toggle("{scope}", "{state}"),
+            web::post().to(toggle),
+        )
+        .route(routes::COMPANY_API_CLIENTS, web::post().to(create_client))
+        .route(
+            &routes::company_api_revoke("{id}"),
+            web::post().to(revoke_client),
+        );
 }
 
 async fn render(
@@ -55,7 +60,6 @@ async fn render(
     })
 }
 
-#[get("/company/api")]
 async fn page(ctx: Ctx, user: CompanyUser, tenant: Tenant) -> Result<HttpResponse, AppError> {
     if !user.ctx.is_manager() || user.ctx.client.is_some() {
         return Err(AppError::Forbidden);
@@ -63,28 +67,26 @@ async fn page(ctx: Ctx, user: CompanyUser, tenant: Tenant) -> Result<HttpRespons
     render(&ctx, &user, tenant.pool(), None, None).await
 }
 
-#[post("/company/api/circle")]
 async fn accept_circle(
     ctx: Ctx,
     user: CompanyUser,
     tenant: Tenant,
-    _f: CsrfForm<serde::de::IgnoredAny>,
+    _csrf: CsrfChecked,
 ) -> Result<HttpResponse, AppError> {
     let (c, now) = (user.ctx.clone(), ctx.now);
     on_db(&tenant, move |conn| {
         api_clients::accept_circle(conn, &c, now)
     })
     .await?;
-    Ok(see_other(API_PAGE))
+    Ok(see_other(routes::COMPANY_API))
 }
 
-#[post("/company/api/{scope}/{state}")]
 async fn toggle(
     ctx: Ctx,
     user: CompanyUser,
     tenant: Tenant,
     path: web::Path<(String, String)>,
-    _f: CsrfForm<serde::de::IgnoredAny>,
+    _csrf: CsrfChecked,
 ) -> Result<HttpResponse, AppError> {
     let (scope, state) = path.into_inner();
     let scope = ApiScope::parse(&scope).ok_or(AppError::NotFound)?;
@@ -99,7 +101,7 @@ async fn toggle(
     })
     .await;
     match result {
-        Ok(()) => Ok(see_other(API_PAGE)),
+        Ok(()) => Ok(see_other(routes::COMPANY_API)),
         Err(ServiceError::Refused(refusal)) => {
             render(
                 &ctx,
@@ -122,7 +124,6 @@ struct ClientForm {
     scope_data: Option<String>,
 }
 
-#[post("/company/api/clients")]
 async fn create_client(
     ctx: Ctx,
     user: CompanyUser,
@@ -152,18 +153,17 @@ async fn create_client(
     }
 }
 
-#[post("/company/api/clients/{id}/revoke")]
 async fn revoke_client(
     ctx: Ctx,
     user: CompanyUser,
     tenant: Tenant,
     id: web::Path<Uuid>,
-    _f: CsrfForm<serde::de::IgnoredAny>,
+    _csrf: CsrfChecked,
 ) -> Result<HttpResponse, AppError> {
     let (c, id, now) = (user.ctx.clone(), id.into_inner(), ctx.now);
     on_db(&tenant, move |conn| {
         api_clients::revoke_client(conn, &c, id, now)
     })
     .await?;
-    Ok(see_other(API_PAGE))
+    Ok(see_other(routes::COMPANY_API))
 }

@@ -5,18 +5,16 @@
 //! mandate, stopped, blocked, ended) get a page saying why (409), a suspended company 403,
 //! and a request of somebody else 404, with nothing about it.
 
-use actix_web::{
-    HttpRequest, HttpResponse, get,
-    http::{StatusCode, header},
-    web,
-};
+use actix_web::{HttpRequest, HttpResponse, http::header, web};
 use uuid::Uuid;
 
 use super::{
-    company::CompanyUser,
-    errors::{AppError, refusal_status},
-    extract::{Ctx, Person, on_db, state},
-    views::{self, company as company_views, consult as v},
+    company::{self, CompanyUser},
+    context::{Ctx, HxRequest, state},
+    errors::AppError,
+    extract::{Person, on_db},
+    routes,
+    views::consult as v,
 };
 use crate::state::Tenant;
 use crate::{
@@ -30,9 +28,15 @@ use crate::{
 
 /// Registers the routes.
 pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.service(consultation_page)
-        .service(consultation_pdf)
-        .service(possibilities);
+    cfg.route(
+        &routes::consult_path("{id}"),
+        web::get().to(consultation_page),
+    )
+    .route(
+        &routes::consult_pdf_path("{id}"),
+        web::get().to(consultation_pdf),
+    )
+    .route(routes::CITIZEN_POSSIBILITIES, web::get().to(possibilities));
 }
 
 /// Personal data: never kept by the browser or a proxy.
@@ -43,6 +47,7 @@ const NO_STORE: (header::HeaderName, &str) = (header::CACHE_CONTROL, "no-store")
 async fn run_consult(
     req: &HttpRequest,
     ctx: &Ctx,
+    hx: HxRequest,
     user: &CompanyUser,
     tenant: &Tenant,
     id: Uuid,
@@ -58,27 +63,25 @@ async fn run_consult(
             tracing::info!(consultation = %k.id, request = %k.request.id, "consultation recorded");
             Ok(Ok(k))
         }
-        Err(ServiceError::Refused(Refusal::CompanySuspended)) => Ok(Err(views::with_status(
-            StatusCode::FORBIDDEN,
-            company_views::suspended(ctx, &user.ctx),
-        ))),
-        Err(ServiceError::Refused(refusal)) => Ok(Err(views::with_status(
-            refusal_status(refusal),
-            company_views::message_page(ctx, &user.ctx, refusal.message_key()),
-        ))),
+        Err(ServiceError::Refused(Refusal::CompanySuspended)) => {
+            Ok(Err(company::suspended(ctx, hx, &user.ctx)))
+        }
+        Err(ServiceError::Refused(refusal)) => {
+            Ok(Err(company::refused(ctx, hx, &user.ctx, refusal)))
+        }
         Err(e) => Err(e.into()),
     }
 }
 
-#[get("/company/mandates/{id}")]
 async fn consultation_page(
     req: HttpRequest,
     ctx: Ctx,
+    hx: HxRequest,
     user: CompanyUser,
     tenant: Tenant,
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, AppError> {
-    match run_consult(&req, &ctx, &user, &tenant, id.into_inner()).await? {
+    match run_consult(&req, &ctx, hx, &user, &tenant, id.into_inner()).await? {
         Ok(k) => Ok(HttpResponse::Ok()
             .content_type("text/html; charset=utf-8")
             .insert_header(NO_STORE)
@@ -87,15 +90,15 @@ async fn consultation_page(
     }
 }
 
-#[get("/company/mandates/{id}/pdf")]
 async fn consultation_pdf(
     req: HttpRequest,
     ctx: Ctx,
+    hx: HxRequest,
     user: CompanyUser,
     tenant: Tenant,
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, AppError> {
-    let k = match run_consult(&req, &ctx, &user, &tenant, id.into_inner()).await? {
+    let k = match run_consult(&req, &ctx, hx, &user, &tenant, id.into_inner()).await? {
         Ok(k) => k,
         Err(refused) => return Ok(refused),
     };
@@ -114,7 +117,6 @@ async fn consultation_pdf(
         .body(bytes))
 }
 
-#[get("/me/possibilities")]
 async fn possibilities(
     req: HttpRequest,
     ctx: Ctx,

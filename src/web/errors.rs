@@ -12,13 +12,18 @@ use actix_web::{
 use uuid::Uuid;
 
 use super::{
-    extract::{Ctx, Rendered},
-    routes, views,
+    context::{Ctx, HxRequest},
+    routes,
+    views::{self, Rendered},
 };
 use crate::{
     db::DbError,
     services::{ErrorCode, Refusal},
 };
+
+/// The percent-encoding of a query parameter, for the callers that still take it from here
+/// (the back office); it lives in [`routes`].
+pub use super::routes::url_escape;
 
 /// Errors of the web side.
 #[derive(Debug, thiserror::Error)]
@@ -156,7 +161,7 @@ pub async fn render_error_pages(
     next: Next<impl MessageBody + 'static>,
 ) -> Result<ServiceResponse<EitherBody<impl MessageBody, BoxBody>>, actix_web::Error> {
     let path = req.path().to_string();
-    let skip = path.starts_with("/api/")
+    let skip = routes::is_api(&path)
         || path.starts_with(routes::ASSETS)
         || path == routes::HEALTHZ
         || path == routes::READYZ;
@@ -182,9 +187,10 @@ pub async fn render_error_pages(
     let refusal = res.response().extensions().get::<Refusal>().copied();
     let (req, old) = res.into_parts();
     let ctx = Ctx::of(&req);
+    let HxRequest(hx) = HxRequest::of(&req);
     let mut new = if status == StatusCode::UNAUTHORIZED {
-        let target = format!("{}?next={}", routes::SIGN_IN, url_escape(&ctx.path));
-        if ctx.hx {
+        let target = routes::with_next(routes::SIGN_IN, &ctx.path);
+        if hx {
             HttpResponse::Ok()
                 .insert_header(("HX-Redirect", target))
                 .finish()
@@ -194,10 +200,14 @@ pub async fn render_error_pages(
                 .finish()
         }
     } else {
-        let markup = views::errors::error_page(&ctx, status, incident, refusal);
+        let markup = if hx {
+            views::errors::error_partial(&ctx, status, incident, refusal)
+        } else {
+            views::errors::error_page(&ctx, status, incident, refusal)
+        };
         let mut r = HttpResponse::build(status);
         r.content_type("text/html; charset=utf-8");
-        if ctx.hx {
+        if hx {
             // htmx does not swap error responses by default: ask it to show this fragment
             // in the page's error area.
             r.insert_header(("HX-Retarget", "#flash"));
@@ -212,17 +222,4 @@ pub async fn render_error_pages(
     };
     new.extensions_mut().insert(Rendered);
     Ok(ServiceResponse::new(req, new).map_into_right_body())
-}
-
-/// Percent-encodes a path for a query parameter.
-pub fn url_escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for b in s.bytes() {
-        if b.is_ascii_alphanumeric() || b"-_.~/".contains(&b) {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
 }

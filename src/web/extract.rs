@@ -1,131 +1,35 @@
-//! Extractors: the page context (language, who is signed in, CSRF token), the tenant's
-//! database, htmx detection, CSRF-checked forms, and the signed-in parties.
+//! Extractors that can refuse a request: CSRF-checked forms and the signed-in parties; the
+//! tenant's database off the async executor; the session's beginning and end. (The ones
+//! that never refuse, the page context, the tenant and htmx detection, are in
+//! [`super::context`].)
 
 use std::future::{Ready, ready};
 
 use actix_session::SessionExt;
-use actix_web::{FromRequest, HttpRequest, dev::Payload, http::header, web};
-use chrono::{DateTime, Utc};
+use actix_web::{FromRequest, HttpRequest, dev::Payload, web};
+use diesel::PgConnection;
 use futures_util::future::LocalBoxFuture;
 use serde::de::DeserializeOwned;
 
-use super::errors::AppError;
-use diesel::PgConnection;
-
+use super::{
+    context::{SESSION_CSRF, SESSION_PRINCIPAL, new_csrf_token},
+    errors::AppError,
+};
 use crate::{
     auth::{Principal, StaffRole},
     db::{DbError, run_blocking},
-    i18n::{self, Lang},
-    state::{AppState, Tenant},
+    state::Tenant,
 };
 
-/// Session key of the signed-in principal.
-pub const SESSION_PRINCIPAL: &str = "principal";
-/// Session key of the CSRF token.
-pub const SESSION_CSRF: &str = "csrf";
-/// Form field carrying the CSRF token.
-pub const CSRF_FIELD: &str = "csrf";
+/// The page context and the application state, for the handlers that still take them from
+/// here (the back office, the API); they live in [`super::context`].
+pub use super::context::{Ctx, state};
+
 /// Header carrying the CSRF token (htmx sends it through `hx-headers`).
 pub const CSRF_HEADER: &str = "x-csrf-token";
 /// Session key of the request ids whose secret links were opened in this session (kept
 /// across sign-in: the link is usually opened before signing in).
 pub const SESSION_OPENED_LINKS: &str = "opened_links";
-
-/// The application state of a request.
-pub fn state(req: &HttpRequest) -> &AppState {
-    req.app_data::<web::Data<AppState>>()
-        .expect("AppState is registered at startup")
-        .get_ref()
-}
-
-/// Everything a page needs to render its frame.
-#[derive(Clone, Debug)]
-pub struct Ctx {
-    /// The negotiated language.
-    pub lang: Lang,
-    /// Who is signed in.
-    pub principal: Option<Principal>,
-    /// This session's CSRF token.
-    pub csrf: String,
-    /// Path and query of the request (language links, sign-in return).
-    pub path: String,
-    /// An htmx request (wants a fragment).
-    pub hx: bool,
-    /// Demo or development mode: the demo banner shows.
-    pub demo: bool,
-    /// Now, from the injected clock.
-    pub now: DateTime<Utc>,
-}
-
-impl Ctx {
-    /// Builds the context of a request (creating the CSRF token when the session has none).
-    pub fn of(req: &HttpRequest) -> Ctx {
-        let state = state(req);
-        let session = req.get_session();
-        let principal = session.get::<Principal>(SESSION_PRINCIPAL).ok().flatten();
-        let csrf = match session.get::<String>(SESSION_CSRF).ok().flatten() {
-            Some(token) => token,
-            None => {
-                let token = new_csrf_token();
-                let _ = session.insert(SESSION_CSRF, &token);
-                token
-            }
-        };
-        Ctx {
-            lang: request_lang(req),
-            principal,
-            csrf,
-            path: req
-                .uri()
-                .path_and_query()
-                .map(|p| p.as_str().to_string())
-                .unwrap_or_else(|| "/".to_string()),
-            hx: is_htmx(req),
-            demo: state.settings.mode.is_demo(),
-            now: tenant_of(req).now(),
-        }
-    }
-
-    /// Shorthand for a message in the page's language.
-    pub fn t(&self, key: &str) -> String {
-        self.lang.t(key)
-    }
-}
-
-impl FromRequest for Ctx {
-    type Error = actix_web::Error;
-    type Future = Ready<Result<Self, Self::Error>>;
-    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
-        ready(Ok(Ctx::of(req)))
-    }
-}
-
-/// The request's language: the cookie set by the switcher, else `Accept-Language`, else French.
-pub fn request_lang(req: &HttpRequest) -> Lang {
-    let cookie = req.cookie(i18n::LANG_COOKIE);
-    let accept = req
-        .headers()
-        .get(header::ACCEPT_LANGUAGE)
-        .and_then(|v| v.to_str().ok());
-    i18n::negotiate(None, cookie.as_ref().map(|c| c.value()), accept)
-}
-
-/// Whether htmx made the request.
-pub fn is_htmx(req: &HttpRequest) -> bool {
-    req.headers().get("hx-request").is_some_and(|v| v == "true")
-}
-
-/// `true` when htmx made the request (it then wants a fragment, not a whole page).
-#[derive(Copy, Clone, Debug)]
-pub struct HxRequest(pub bool);
-
-impl FromRequest for HxRequest {
-    type Error = actix_web::Error;
-    type Future = Ready<Result<Self, Self::Error>>;
-    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
-        ready(Ok(HxRequest(is_htmx(req))))
-    }
-}
 
 /// Runs `f` with a connection of `tenant`'s database off the async executor; a database
 /// that cannot be reached, or the error of `f`, becomes the page's [`AppError`].
@@ -140,28 +44,6 @@ where
         Ok(result) => result.map_err(AppError::from),
         Err(e) => Err(<AppError as From<DbError>>::from(e)),
     }
-}
-
-/// The tenant a request is for (its database and clock): the main one for now.
-pub fn tenant_of(req: &HttpRequest) -> &Tenant {
-    state(req).tenants.main()
-}
-
-impl FromRequest for Tenant {
-    type Error = actix_web::Error;
-    type Future = Ready<Result<Self, Self::Error>>;
-    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
-        ready(Ok(tenant_of(req).clone()))
-    }
-}
-
-/// A fresh CSRF token: 256 random bits, URL-safe base64.
-pub fn new_csrf_token() -> String {
-    use base64::Engine;
-    use rand::RngCore;
-    let mut bytes = [0u8; 32];
-    rand::rng().fill_bytes(&mut bytes);
-    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
 }
 
 /// Whether the token given with a request matches the session's.
@@ -224,24 +106,6 @@ impl FromRequest for CsrfChecked {
     fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
         let form = CsrfForm::<serde::de::IgnoredAny>::from_request(req, payload);
         Box::pin(async move { form.await.map(|_| CsrfChecked) })
-    }
-}
-
-/// Any signed-in party; otherwise the browser is sent to sign in.
-pub struct SignedIn(pub Principal);
-
-impl FromRequest for SignedIn {
-    type Error = actix_web::Error;
-    type Future = Ready<Result<Self, Self::Error>>;
-    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
-        ready(
-            req.get_session()
-                .get::<Principal>(SESSION_PRINCIPAL)
-                .ok()
-                .flatten()
-                .map(SignedIn)
-                .ok_or_else(|| AppError::SignInRequired.into()),
-        )
     }
 }
 
@@ -322,14 +186,4 @@ pub fn establish_session(req: &HttpRequest, principal: &Principal) -> Result<(),
 /// Ends the session.
 pub fn end_session(req: &HttpRequest) {
     req.get_session().purge();
-}
-
-/// Extensions flag: set on responses whose error status was rendered by the handler itself
-/// (a form shown again with its messages), so the error-page renderer leaves them alone.
-#[derive(Copy, Clone, Debug)]
-pub struct Rendered;
-
-/// Marks a response as already rendered.
-pub fn mark_rendered(res: &mut actix_web::HttpResponse) {
-    res.extensions_mut().insert(Rendered);
 }

@@ -1,22 +1,22 @@
 //! `/healthz` (the process is up) and `/readyz` (the database answers).
 
-use actix_web::{HttpResponse, get, web};
+use actix_web::{HttpResponse, web};
 use diesel::{RunQueryDsl, sql_query};
 
+use super::routes;
 use crate::db::{DbError, run_blocking};
 use crate::state::Tenant;
 
 /// Registers the routes.
 pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.service(healthz).service(readyz);
+    cfg.route(routes::HEALTHZ, web::get().to(healthz))
+        .route(routes::READYZ, web::get().to(readyz));
 }
 
-#[get("/healthz")]
 async fn healthz() -> HttpResponse {
     HttpResponse::Ok().content_type("text/plain").body("ok")
 }
 
-#[get("/readyz")]
 async fn readyz(tenant: Tenant) -> HttpResponse {
     let result = run_blocking(tenant.pool(), |conn| {
         sql_query("SELECT 1").execute(conn).map_err(DbError::from)

@@ -1,12 +1,14 @@
 //! The demo mailbox: the mails of the outbox, so the whole flow can be followed without a
 //! real SMTP server. Demo and development modes only (404 otherwise).
 
-use actix_web::{HttpRequest, HttpResponse, get, web};
+use actix_web::{HttpRequest, HttpResponse, web};
 use uuid::Uuid;
 
 use super::{
+    context::{Ctx, state},
     errors::AppError,
-    extract::{Ctx, on_db, state},
+    extract::on_db,
+    routes,
     views::{html, mailbox as v},
 };
 use crate::mail;
@@ -14,7 +16,8 @@ use crate::state::Tenant;
 
 /// Registers the routes.
 pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.service(inbox).service(message);
+    cfg.route(routes::MAILBOX, web::get().to(inbox))
+        .route(&routes::mailbox_mail("{id}"), web::get().to(message));
 }
 
 fn demo_only(req: &HttpRequest) -> Result<(), AppError> {
@@ -25,14 +28,12 @@ fn demo_only(req: &HttpRequest) -> Result<(), AppError> {
     }
 }
 
-#[get("/demo/mailbox")]
 async fn inbox(req: HttpRequest, ctx: Ctx, tenant: Tenant) -> Result<HttpResponse, AppError> {
     demo_only(&req)?;
     let mails = on_db(&tenant, |conn| mail::latest(conn, 100)).await?;
     Ok(html(v::inbox(&ctx, &mails)))
 }
 
-#[get("/demo/mailbox/{id}")]
 async fn message(
     req: HttpRequest,
     ctx: Ctx,

@@ -7,6 +7,7 @@ pub mod citizen;
 pub mod company;
 pub mod company_api;
 pub mod consult;
+pub mod context;
 pub mod errors;
 pub mod extract;
 pub mod health;

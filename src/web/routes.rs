@@ -1,7 +1,8 @@
 //! URLs, in one place.
 
-use super::errors::url_escape;
-use crate::services::backoffice::search::SearchInput;
+use std::fmt::Display;
+
+use crate::{domain::status::Tab, services::backoffice::search::SearchInput};
 
 /// Public home (choice between company and citizen).
 pub const HOME: &str = "/";
@@ -128,6 +129,153 @@ pub const API_WEBHOOK: &str = "/api/v1/webhook";
 pub const API_FLEXI_JOB: &str = "/api/v1/precontractual-data/flexi-job";
 /// The API's pre-contractual data: the student's remaining hours.
 pub const API_STUDENT_HOURS: &str = "/api/v1/precontractual-data/student-hours";
+
+// Pages
+
+/// The company's tabs: `/company/tabs/{tab}` (see [`company_tab`]).
+pub const COMPANY_TABS: &str = "/company/tabs";
+/// The new-request page (its form posts to [`COMPANY_REQUESTS`]).
+pub const COMPANY_REQUEST_NEW: &str = "/company/requests/new";
+/// Removal of a company user (POST).
+pub const COMPANY_USERS_REMOVE: &str = "/company/users/remove";
+/// Acceptance of the API's circle of trust (POST).
+pub const COMPANY_API_CIRCLE: &str = "/company/api/circle";
+/// Creation of an API client (POST); a client's revocation: `.../{id}/revoke`.
+pub const COMPANY_API_CLIENTS: &str = "/company/api/clients";
+
+// The builders below make a page's URL from its parameters; called with the parameters'
+// names in braces (`"{id}"`), they make the route's pattern, so that a link and the route
+// it leads to cannot drift apart.
+
+/// A static asset: `/assets/{name}`.
+pub fn asset(name: impl Display) -> String {
+    format!("{ASSETS}/{name}")
+}
+
+/// The language switch: `/lang/{code}` (with `?next=`, see [`with_next`]).
+pub fn lang(code: impl Display) -> String {
+    format!("{LANG}/{code}")
+}
+
+/// `path` with the page to come back to afterwards: `path?next={next}`.
+pub fn with_next(path: &str, next: &str) -> String {
+    format!("{path}?next={}", url_escape(next))
+}
+
+/// The URL segment of a company tab (`active`, `requested`, `blocked`), which also names
+/// the tab in the page.
+pub fn tab_segment(tab: Tab) -> &'static str {
+    match tab {
+        Tab::Active => "active",
+        Tab::Requested => "requested",
+        Tab::Blocked => "blocked",
+    }
+}
+
+/// The tab a URL segment names.
+pub fn tab_of_segment(segment: &str) -> Option<Tab> {
+    [Tab::Active, Tab::Requested, Tab::Blocked]
+        .into_iter()
+        .find(|tab| tab_segment(*tab) == segment)
+}
+
+/// A company tab: `/company/tabs/{tab}` (`tab` a [`tab_segment`]).
+pub fn company_tab(tab: impl Display) -> String {
+    format!("{COMPANY_TABS}/{tab}")
+}
+
+/// A page of a company tab's search: `/company/tabs/{tab}?q={search}&page={page}`.
+pub fn company_tab_page(tab: Tab, search: &str, page: i64) -> String {
+    format!(
+        "{}?q={}&page={page}",
+        company_tab(tab_segment(tab)),
+        url_escape(search)
+    )
+}
+
+/// The withdrawal of a pending request: `/company/requests/{id}/withdraw` (POST).
+pub fn request_withdraw(id: impl Display) -> String {
+    format!("{COMPANY_REQUESTS}/{id}/withdraw")
+}
+
+/// The end of a provider's designation: `/company/providers/{id}/end` (POST).
+pub fn provider_end(id: impl Display) -> String {
+    format!("{COMPANY_PROVIDERS}/{id}/end")
+}
+
+/// Switching an API on or off: `/company/api/{scope}/{state}` (`state` is `on` or `off`).
+pub fn company_api_toggle(scope: impl Display, state: impl Display) -> String {
+    format!("{COMPANY_API}/{scope}/{state}")
+}
+
+/// The revocation of an API client: `/company/api/clients/{id}/revoke` (POST).
+pub fn company_api_revoke(id: impl Display) -> String {
+    format!("{COMPANY_API_CLIENTS}/{id}/revoke")
+}
+
+/// A mandate's consultation page: `/company/mandates/{request_id}`.
+pub fn consult_path(request_id: impl Display) -> String {
+    format!("{COMPANY_MANDATES}/{request_id}")
+}
+
+/// A mandate's consultation as a PDF: `/company/mandates/{request_id}/pdf`.
+pub fn consult_pdf_path(request_id: impl Display) -> String {
+    format!("{}/pdf", consult_path(request_id))
+}
+
+/// The secret link of an access request: `/r/{token}`.
+pub fn link(token: impl Display) -> String {
+    format!("{LINK}/{token}")
+}
+
+/// A request as the citizen sees it: `/me/requests/{id}`.
+pub fn citizen_request(id: impl Display) -> String {
+    format!("{CITIZEN_REQUESTS}/{id}")
+}
+
+/// The citizen's answer to a request: `/me/requests/{id}/answer` (POST).
+pub fn citizen_answer(id: impl Display) -> String {
+    format!("{}/answer", citizen_request(id))
+}
+
+/// Stopping a granted access: `/me/accesses/{id}/stop` (GET confirmation, POST stop).
+pub fn citizen_stop(id: impl Display) -> String {
+    format!("{CITIZEN_ACCESSES}/{id}/stop")
+}
+
+/// Unblocking a company: `/me/blocks/{company_id}/unblock` (POST).
+pub fn citizen_unblock(company_id: impl Display) -> String {
+    format!("{CITIZEN_BLOCKS}/{company_id}/unblock")
+}
+
+/// The citizen portal saying what was just done: `/me?done={what}` (`stopped`, `unblocked`).
+pub fn citizen_done(what: &str) -> String {
+    format!("{CITIZEN}?done={}", url_escape(what))
+}
+
+/// A mail of the demo mailbox: `/demo/mailbox/{id}`.
+pub fn mailbox_mail(id: impl Display) -> String {
+    format!("{MAILBOX}/{id}")
+}
+
+/// Whether a path belongs to the REST API (`/api/...`).
+pub fn is_api(path: &str) -> bool {
+    path.strip_prefix(API)
+        .is_some_and(|rest| rest.starts_with('/'))
+}
+
+/// Percent-encodes a path or a search for a query parameter (`/` stays as it is).
+pub fn url_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || b"-_.~/".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
 
 #[cfg(test)]
 mod tests {

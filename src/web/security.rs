@@ -11,7 +11,7 @@ use actix_web::{
     middleware::Next,
 };
 
-use super::{extract::state, routes};
+use super::{context::state, routes};
 
 /// The Content-Security-Policy: our own scripts and styles only, nothing inline.
 pub const CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; \
@@ -67,7 +67,7 @@ pub async fn same_origin_guard(
     next: Next<impl MessageBody>,
 ) -> Result<ServiceResponse<EitherBody<impl MessageBody>>, actix_web::Error> {
     let unsafe_method = !matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
-    if unsafe_method && !req.path().starts_with("/api/") && !is_same_origin(&req) {
+    if unsafe_method && !routes::is_api(req.path()) && !is_same_origin(&req) {
         tracing::warn!(
             path = req.path(),
             "refused a cross-site state-changing request"

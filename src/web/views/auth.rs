@@ -8,7 +8,7 @@ use super::{
 };
 use crate::{
     auth::Personas,
-    web::{extract::Ctx, routes},
+    web::{context::Ctx, routes},
 };
 
 /// The sign-in page: the production methods (when configured) and, in demo and
@@ -67,7 +67,7 @@ pub fn sign_in(
                                 li {
                                     form method="post" action=(routes::SIGN_IN_DEMO_STAFF) {
                                         (csrf_field(ctx))
-                                        input type="hidden" name="next" value="/admin";
+                                        input type="hidden" name="next" value=(routes::ADMIN);
                                         input type="hidden" name="username" value=(username);
                                         button.persona type="submit" data-testid=(format!("staff-{username}")) {
                                             strong { (name) } span.muted { " " (ctx.t(&format!("role-{role}"))) }

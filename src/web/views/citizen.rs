@@ -14,7 +14,7 @@ use crate::{
         citizen::{Consultation, LinkProblem, Portal, RequestDetails},
         requests::requester_name,
     },
-    web::{extract::Ctx, routes},
+    web::{context::Ctx, routes},
 };
 
 /// The calendar day of an instant, in Belgian time, the way the language writes it.
@@ -56,14 +56,6 @@ fn access_sentence(ctx: &Ctx, d: &RequestDetails) -> String {
     )
 }
 
-fn request_path(d: &RequestDetails) -> String {
-    format!("{}/{}", routes::CITIZEN_REQUESTS, d.request.id)
-}
-
-fn stop_path(d: &RequestDetails) -> String {
-    format!("{}/{}/stop", routes::CITIZEN_ACCESSES, d.request.id)
-}
-
 /// The portal's own navigation.
 fn portal_nav(ctx: &Ctx) -> Markup {
     html! {
@@ -93,7 +85,7 @@ fn genuine(ctx: &Ctx, host: &str) -> Markup {
 /// `confirmed` is empty).
 fn stop_form(ctx: &Ctx, d: &RequestDetails) -> Markup {
     html! {
-        form.inline method="post" action=(stop_path(d)) data-confirm=(ctx.t("citizen-stop-question")) {
+        form.inline method="post" action=(routes::citizen_stop(d.request.id)) data-confirm=(ctx.t("citizen-stop-question")) {
             (csrf_field(ctx))
             input type="hidden" name="confirmed" value="";
             button.danger type="submit" data-testid=(format!("stop-{}", d.request.id)) { (ctx.t("citizen-stop")) }
@@ -144,7 +136,7 @@ pub fn request(ctx: &Ctx, d: &RequestDetails, host: &str) -> Markup {
     let context = d.context();
     let until = crate::domain::context::mandate_valid_until(ctx.now, context);
     let title = ctx.t("citizen-request-title");
-    let answer_path = format!("{}/answer", request_path(d));
+    let answer_path = routes::citizen_answer(d.request.id);
     let body = html! {
         h1 { (title) }
         (who_asks(ctx, d))
@@ -263,7 +255,7 @@ pub fn home(ctx: &Ctx, portal: &Portal, done: Option<&str>) -> Markup {
                                 br;
                                 small { (ctx.lang.t_args("citizen-pending-deadline", &[("deadline", ctx.lang.datetime(d.request.expires_at).into())])) }
                             }
-                            a.button href=(request_path(d)) data-testid=(format!("open-{}", d.request.id)) { (ctx.t("citizen-pending-open")) }
+                            a.button href=(routes::citizen_request(d.request.id)) data-testid=(format!("open-{}", d.request.id)) { (ctx.t("citizen-pending-open")) }
                         }
                     }
                 }
@@ -299,7 +291,7 @@ pub fn home(ctx: &Ctx, portal: &Portal, done: Option<&str>) -> Markup {
                                     ("since", day(ctx, b.since).into()),
                                 ]))
                             }
-                            form.inline method="post" action=(format!("{}/{}/unblock", routes::CITIZEN_BLOCKS, b.company.id)) {
+                            form.inline method="post" action=(routes::citizen_unblock(b.company.id)) {
                                 (csrf_field(ctx))
                                 button.secondary type="submit" data-testid=(format!("unblock-{}", b.company.id)) { (ctx.t("citizen-unblock")) }
                             }
@@ -391,7 +383,7 @@ pub fn stop_confirm(ctx: &Ctx, d: &RequestDetails) -> Markup {
         p data-testid="access-sentence" { (access_sentence(ctx, d)) }
         p { (ctx.t("citizen-stop-text")) }
         div.answers {
-            form method="post" action=(stop_path(d)) {
+            form method="post" action=(routes::citizen_stop(d.request.id)) {
                 (csrf_field(ctx))
                 input type="hidden" name="confirmed" value="yes";
                 button.danger type="submit" data-testid="stop-confirm" { (ctx.t("citizen-stop-yes")) }

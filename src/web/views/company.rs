@@ -3,11 +3,12 @@
 use maud::{Markup, PreEscaped, html};
 
 use super::{
+    common::acting_as,
     csrf_field,
     layout::{Area, layout},
+    models::{MemberInput, TabData},
 };
 use crate::{
-    domain::CompanyKind,
     domain::{Context, RequestStatus, status::Tab},
     i18n::Lang,
     services::{
@@ -15,31 +16,13 @@ use crate::{
         companies::{
             Company, CompanyCtx, Member, Membership, ProviderLink, RegistrationInput, TERMS_VERSION,
         },
-        requests::{Created, ListedRequest, RequestInput, requester_name},
+        requests::{Created, ListedRequest, RequestInput},
     },
     web::{
-        company::{EVENT_REFRESH_TABS, MemberInput, TabData},
-        extract::Ctx,
-        routes,
+        context::Ctx,
+        routes::{self, tab_segment},
     },
 };
-
-fn tab_name(tab: Tab) -> &'static str {
-    match tab {
-        Tab::Active => "active",
-        Tab::Requested => "requested",
-        Tab::Blocked => "blocked",
-    }
-}
-
-/// "Resto Pokébowl" or "Socialia on behalf of Resto Pokébowl".
-pub fn acting_as(lang: Lang, c: &CompanyCtx) -> String {
-    requester_name(
-        lang,
-        &c.principal_company().name,
-        c.provider().map(|p| p.name.as_str()),
-    )
-}
 
 /// The company bar: who acts for whom, and the app's navigation.
 fn company_bar(ctx: &Ctx, c: &CompanyCtx) -> Markup {
@@ -51,11 +34,11 @@ fn company_bar(ctx: &Ctx, c: &CompanyCtx) -> Markup {
             }
             nav aria-label=(ctx.t("company-nav")) {
                 a href=(routes::COMPANY) { (ctx.t("company-nav-requests")) } " · "
-                a href=(format!("{}/new", routes::COMPANY_REQUESTS)) { (ctx.t("company-nav-new")) }
+                a href=(routes::COMPANY_REQUEST_NEW) { (ctx.t("company-nav-new")) }
                 @if c.is_manager() && c.client.is_none() {
                     " · " a href=(routes::COMPANY_USERS) { (ctx.t("company-nav-users")) }
                     " · " a href=(routes::COMPANY_PROVIDERS) { (ctx.t("company-nav-providers")) }
-                    " · " a href="/company/api" data-testid="api-link" { (ctx.t("api-title")) }
+                    " · " a href=(routes::COMPANY_API) data-testid="api-link" { (ctx.t("api-title")) }
                 }
                 @if c.client.is_some() {
                     " · " a href=(routes::COMPANY_CLIENTS) data-testid="switch-client" { (ctx.t("company-nav-switch-client")) }
@@ -185,12 +168,12 @@ fn tabs_nav(ctx: &Ctx, data: &TabData, oob: bool) -> Markup {
         ul #tab-nav.tabs role="tablist" hx-swap-oob=[oob.then_some("true")] {
             @for (tab, key, count) in tabs {
                 li role="presentation" {
-                    a role="tab" href=(format!("{}/tabs/{}", routes::COMPANY, tab_name(tab)))
-                        hx-get=(format!("{}/tabs/{}", routes::COMPANY, tab_name(tab)))
+                    a role="tab" href=(routes::company_tab(tab_segment(tab)))
+                        hx-get=(routes::company_tab(tab_segment(tab)))
                         hx-target="#tab-panel" hx-swap="outerHTML"
                         aria-selected=(if tab == data.tab { "true" } else { "false" })
-                        data-testid=(format!("tab-{}", tab_name(tab))) {
-                        (ctx.t(key)) span.count data-testid=(format!("count-{}", tab_name(tab))) { (count) }
+                        data-testid=(format!("tab-{}", tab_segment(tab))) {
+                        (ctx.t(key)) span.count data-testid=(format!("count-{}", tab_segment(tab))) { (count) }
                     }
                 }
             }
@@ -201,17 +184,13 @@ fn tabs_nav(ctx: &Ctx, data: &TabData, oob: bool) -> Markup {
 /// A tab's panel: search, rows, pagination; refreshes itself (polling, and at once after
 /// the user's own actions through the `refresh-tabs` event).
 pub fn tab_panel(ctx: &Ctx, data: &TabData) -> Markup {
-    let base = format!("{}/tabs/{}", routes::COMPANY, tab_name(data.tab));
-    let refresh = format!(
-        "{}?q={}&page={}",
-        base,
-        crate::web::errors::url_escape(&data.search),
-        data.page.page
-    );
+    let base = routes::company_tab(tab_segment(data.tab));
+    let refresh = routes::company_tab_page(data.tab, &data.search, data.page.page);
+    let refresh_on = format!("every 30s, {} from:body", routes::EVENT_REFRESH_TABS);
     let pages = (data.page.total + data.page.page_size - 1) / data.page.page_size;
     html! {
-        div #tab-panel.tab-panel role="tabpanel" data-testid="tab-panel" data-tab=(tab_name(data.tab))
-            hx-get=(refresh) hx-trigger=(format!("every 30s, {EVENT_REFRESH_TABS} from:body")) hx-swap="outerHTML" {
+        div #tab-panel.tab-panel role="tabpanel" data-testid="tab-panel" data-tab=(tab_segment(data.tab))
+            hx-get=(refresh) hx-trigger=(refresh_on) hx-swap="outerHTML" {
             form.search method="get" action=(base) hx-get=(base) hx-target="#tab-panel" hx-swap="outerHTML" role="search" {
                 label for="q" { (ctx.t("search-label")) }
                 div.linkbox {
@@ -238,14 +217,14 @@ pub fn tab_panel(ctx: &Ctx, data: &TabData) -> Markup {
             @if pages > 1 {
                 nav.pagination aria-label=(ctx.t("pagination")) {
                     @if data.page.page > 1 {
-                        a href=(format!("{base}?q={}&page={}", crate::web::errors::url_escape(&data.search), data.page.page - 1))
-                          hx-get=(format!("{base}?q={}&page={}", crate::web::errors::url_escape(&data.search), data.page.page - 1))
+                        a href=(routes::company_tab_page(data.tab, &data.search, data.page.page - 1))
+                          hx-get=(routes::company_tab_page(data.tab, &data.search, data.page.page - 1))
                           hx-target="#tab-panel" hx-swap="outerHTML" { "← " (ctx.t("previous")) }
                     }
                     span { (ctx.lang.t_args("page-of", &[("page", data.page.page.into()), ("pages", pages.into())])) }
                     @if data.page.page < pages {
-                        a href=(format!("{base}?q={}&page={}", crate::web::errors::url_escape(&data.search), data.page.page + 1))
-                          hx-get=(format!("{base}?q={}&page={}", crate::web::errors::url_escape(&data.search), data.page.page + 1))
+                        a href=(routes::company_tab_page(data.tab, &data.search, data.page.page + 1))
+                          hx-get=(routes::company_tab_page(data.tab, &data.search, data.page.page + 1))
                           hx-target="#tab-panel" hx-swap="outerHTML" data-testid="next-page" { (ctx.t("next")) " →" }
                     }
                 }
@@ -281,7 +260,7 @@ fn tab_row(ctx: &Ctx, tab: Tab, row: &ListedRequest) -> Markup {
                     td { (r.citizen_niss.as_ref().map(|n| n.formatted()).unwrap_or_default()) }
                     td { (context) @if let Some(v) = &via { br; small { (v) } } }
                     td { (r.valid_until.map(|d| ctx.lang.datetime(d)).unwrap_or_default()) }
-                    td { a href=(super::consult::consult_path(r.id)) data-testid="consult-link" { (ctx.t("consult-link")) } }
+                    td { a href=(routes::consult_path(r.id)) data-testid="consult-link" { (ctx.t("consult-link")) } }
                 }
                 Tab::Requested => {
                     td { (r.label.as_deref().unwrap_or("—")) }
@@ -298,8 +277,8 @@ fn tab_row(ctx: &Ctx, tab: Tab, row: &ListedRequest) -> Markup {
                     }
                     td {
                         @if row.status == RequestStatus::Pending {
-                            form method="post" action=(format!("{}/{}/withdraw", routes::COMPANY_REQUESTS, r.id))
-                                hx-post=(format!("{}/{}/withdraw", routes::COMPANY_REQUESTS, r.id))
+                            form method="post" action=(routes::request_withdraw(r.id))
+                                hx-post=(routes::request_withdraw(r.id))
                                 hx-target="#tab-panel" hx-swap="outerHTML"
                                 data-confirm=(ctx.t("withdraw-confirm")) {
                                 (csrf_field(ctx))
@@ -338,20 +317,6 @@ pub fn tab_page(ctx: &Ctx, c: &CompanyCtx, data: &TabData) -> Markup {
     page(ctx, &ctx.t("company-requests-title"), body)
 }
 
-/// The request form as a page (or as a fragment for htmx).
-pub fn request_form_or_page(
-    ctx: &Ctx,
-    c: &CompanyCtx,
-    input: &RequestInput,
-    errors: Option<&FieldErrors>,
-) -> Markup {
-    if ctx.hx {
-        request_form(ctx, input, errors)
-    } else {
-        new_request_page(ctx, c, input, errors)
-    }
-}
-
 /// The new-request page.
 pub fn new_request_page(
     ctx: &Ctx,
@@ -381,10 +346,11 @@ pub fn qr_svg(link: &str) -> Markup {
     PreEscaped(svg[start..].to_string())
 }
 
-/// The result of a creation: the link, its QR code, the 72 hours; then a fresh form.
-pub fn created(ctx: &Ctx, c: &CompanyCtx, created: &Created, fresh: &RequestInput) -> Markup {
+/// The result of a creation: the link, its QR code, the 72 hours; then a fresh form (the
+/// partial that htmx puts in place of the form).
+pub fn created(ctx: &Ctx, created: &Created, fresh: &RequestInput) -> Markup {
     let r = &created.request;
-    let result = html! {
+    html! {
         section.alert.success role="status" data-testid="created" {
             h2 { (ctx.t("created-title")) }
             p { (ctx.lang.t_args("created-text", &[
@@ -409,60 +375,60 @@ pub fn created(ctx: &Ctx, c: &CompanyCtx, created: &Created, fresh: &RequestInpu
         }
         h2 { (ctx.t("create-another")) }
         (request_form(ctx, fresh, None))
-    };
-    if ctx.hx {
-        result
-    } else {
-        page(
-            ctx,
-            &ctx.t("created-title"),
-            html! {
-                (company_bar(ctx, c))
-                div #request-area { (result) }
-                p { a href=(routes::COMPANY) { (ctx.t("back-to-requests")) } }
-            },
-        )
+    }
+}
+
+/// The result of a creation as a whole page (without JavaScript).
+pub fn created_page(ctx: &Ctx, c: &CompanyCtx, new: &Created, fresh: &RequestInput) -> Markup {
+    page(
+        ctx,
+        &ctx.t("created-title"),
+        html! {
+            (company_bar(ctx, c))
+            div #request-area { (created(ctx, new, fresh)) }
+            p { a href=(routes::COMPANY) { (ctx.t("back-to-requests")) } }
+        },
+    )
+}
+
+/// One message (a refused action) and a way back.
+pub fn message(ctx: &Ctx, key: &str) -> Markup {
+    html! {
+        div.alert.error role="alert" data-testid="message" { (ctx.t(key)) }
+        p { a href=(routes::COMPANY) { (ctx.t("back-to-requests")) } }
     }
 }
 
 /// A page with one message (a refused action) and a way back.
 pub fn message_page(ctx: &Ctx, c: &CompanyCtx, key: &str) -> Markup {
-    let body = html! {
-        div.alert.error role="alert" data-testid="message" { (ctx.t(key)) }
-        p { a href=(routes::COMPANY) { (ctx.t("back-to-requests")) } }
-    };
-    if ctx.hx {
-        body
-    } else {
-        page(
-            ctx,
-            &ctx.t("company-dashboard-title"),
-            html! { (company_bar(ctx, c)) (body) },
-        )
-    }
+    page(
+        ctx,
+        &ctx.t("company-dashboard-title"),
+        html! { (company_bar(ctx, c)) (message(ctx, key)) },
+    )
 }
 
-/// The company is suspended.
+/// The company is suspended (and why, when staff said).
 pub fn suspended(ctx: &Ctx, c: &CompanyCtx) -> Markup {
     let reason = c
         .principal_company()
         .suspension_reason
         .clone()
         .unwrap_or_default();
-    let body = html! {
+    html! {
         div.alert.error role="alert" data-testid="suspended" {
             (ctx.t("company-suspended")) @if !reason.is_empty() { " " (reason) }
         }
-    };
-    if ctx.hx {
-        body
-    } else {
-        page(
-            ctx,
-            &ctx.t("company-dashboard-title"),
-            html! { (company_bar(ctx, c)) (body) },
-        )
     }
+}
+
+/// The company is suspended, as a whole page.
+pub fn suspended_page(ctx: &Ctx, c: &CompanyCtx) -> Markup {
+    page(
+        ctx,
+        &ctx.t("company-dashboard-title"),
+        html! { (company_bar(ctx, c)) (suspended(ctx, c)) },
+    )
 }
 
 /// Registration of a company.
@@ -594,7 +560,7 @@ pub fn users(
                         td { (ctx.t(&format!("role-{}", m.role.as_str()))) }
                         td {
                             @if m.role != crate::domain::Role::MainManager && m.niss != c.user {
-                                form method="post" action=(format!("{}/remove", routes::COMPANY_USERS)) data-confirm=(ctx.t("remove-confirm")) {
+                                form method="post" action=(routes::COMPANY_USERS_REMOVE) data-confirm=(ctx.t("remove-confirm")) {
                                     (csrf_field(ctx))
                                     input type="hidden" name="niss" value=(m.niss.as_str());
                                     button.secondary type="submit" { (ctx.t("remove")) }
@@ -641,7 +607,7 @@ pub fn providers(
                 li data-testid="provider" {
                     strong { (l.provider.name) } " (" (l.provider.bce_formatted()) ") — "
                     (ctx.lang.t_args("since", &[("date", ctx.lang.date(l.created_at.date_naive()).into())])) " "
-                    form.inline method="post" action=(format!("{}/{}/end", routes::COMPANY_PROVIDERS, l.id)) data-confirm=(ctx.t("providers-end-confirm")) {
+                    form.inline method="post" action=(routes::provider_end(l.id)) data-confirm=(ctx.t("providers-end-confirm")) {
                         (csrf_field(ctx))
                         button.secondary type="submit" data-testid="provider-end" { (ctx.t("providers-end")) }
                     }
@@ -658,9 +624,4 @@ pub fn providers(
         }
     };
     page(ctx, &ctx.t("providers-title"), body)
-}
-
-/// Whether a company kind is a provider (for views).
-pub fn is_provider(c: &Company) -> bool {
-    c.kind == CompanyKind::Provider
 }

@@ -12,7 +12,7 @@ use crate::{
         api_clients::{ApiAccess, ApiClient, ApiScope, CIRCLE_VERSION, NewCredentials},
         companies::CompanyCtx,
     },
-    web::{company_api::API_PAGE, extract::Ctx},
+    web::{context::Ctx, routes},
 };
 
 /// The page.
@@ -26,9 +26,9 @@ pub fn page(
 ) -> Markup {
     let main = c.role == Role::MainManager;
     let body = html! {
-        p { a href="/company" { "← " (ctx.t("back-to-requests")) } }
+        p { a href=(routes::COMPANY) { "← " (ctx.t("back-to-requests")) } }
         h1 { (ctx.t("api-title")) }
-        p.lead { (ctx.t("api-lead")) " " a href="/api/v1/openapi.json" { (ctx.t("api-openapi")) } }
+        p.lead { (ctx.t("api-lead")) " " a href=(routes::API_OPENAPI) { (ctx.t("api-openapi")) } }
         @if let Some(key) = error { div.alert.error role="alert" data-testid="api-error" { (ctx.t(key)) } }
         @if let Some(creds) = created {
             section.alert.success role="status" data-testid="api-created" {
@@ -42,7 +42,7 @@ pub fn page(
         @if access.circle_of_trust_version.is_some() {
             p data-testid="circle-accepted" { (ctx.lang.t_args("api-circle-accepted", &[("version", access.circle_of_trust_version.clone().unwrap_or_default().into())])) }
         } @else if main {
-            form method="post" action=(format!("{API_PAGE}/circle")) {
+            form method="post" action=(routes::COMPANY_API_CIRCLE) {
                 (csrf_field(ctx))
                 p.muted { (ctx.lang.t_args("terms-version", &[("version", CIRCLE_VERSION.into())])) }
                 button type="submit" data-testid="accept-circle" { (ctx.t("api-circle-accept")) }
@@ -57,7 +57,7 @@ pub fn page(
                     span class=(if on { "badge accepted" } else { "badge" }) { (ctx.t(if on { "api-active" } else { "api-inactive" })) }
                     @if main && access.circle_of_trust_version.is_some() {
                         " "
-                        form.inline method="post" action=(format!("{API_PAGE}/{}/{}", scope.as_str(), if on { "off" } else { "on" })) {
+                        form.inline method="post" action=(routes::company_api_toggle(scope.as_str(), if on { "off" } else { "on" })) {
                             (csrf_field(ctx))
                             button.secondary type="submit" data-testid=(format!("toggle-{}", scope.as_str())) {
                                 (ctx.t(if on { "api-deactivate" } else { "api-activate" }))
@@ -82,7 +82,7 @@ pub fn page(
                                 @if cl.revoked_at.is_some() {
                                     span.badge.revoked { (ctx.t("api-client-revoked")) }
                                 } @else {
-                                    form method="post" action=(format!("{API_PAGE}/clients/{}/revoke", cl.id)) data-confirm=(ctx.t("api-client-revoke-confirm")) {
+                                    form method="post" action=(routes::company_api_revoke(cl.id)) data-confirm=(ctx.t("api-client-revoke-confirm")) {
                                         (csrf_field(ctx))
                                         button.secondary type="submit" data-testid="revoke-client" { (ctx.t("api-client-revoke")) }
                                     }
@@ -93,7 +93,7 @@ pub fn page(
                 }
             }
         }
-        form.stack method="post" action=(format!("{API_PAGE}/clients")) {
+        form.stack method="post" action=(routes::COMPANY_API_CLIENTS) {
             (csrf_field(ctx))
             label for="client-name" { (ctx.t("api-client-name")) }
             input #client-name type="text" name="name" maxlength="100" data-testid="client-name";

@@ -10,13 +10,14 @@ use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use maud::{Markup, html};
 
 use super::{
-    company::acting_as,
+    common::acting_as,
     layout::{Area, layout},
 };
 use crate::{
     domain::{
         Context,
         flexi::{Eligibility, FlexiResult},
+        status::Tab,
         student::StudentBalance,
     },
     i18n::Lang,
@@ -25,7 +26,7 @@ use crate::{
         companies::CompanyCtx,
         consult::{ConsultResult, Consultation, Possibilities},
     },
-    web::{extract::Ctx, routes},
+    web::{context::Ctx, routes},
 };
 
 /// A date without its year when the year is `year` ("1 January"), else in full.
@@ -280,11 +281,6 @@ fn content_markup(ctx: &Ctx, c: &Content) -> Markup {
     }
 }
 
-/// The path of a mandate's consultation page.
-pub fn consult_path(request_id: uuid::Uuid) -> String {
-    format!("{}/{request_id}", routes::COMPANY_MANDATES)
-}
-
 /// The result page of a consultation (company app).
 pub fn consultation_page(ctx: &Ctx, c: &CompanyCtx, k: &Consultation) -> Markup {
     let content = content(ctx.lang, k);
@@ -307,11 +303,11 @@ pub fn consultation_page(ctx: &Ctx, c: &CompanyCtx, k: &Consultation) -> Markup 
                 (ctx.lang.t_args("consult-recorded", &[("name", k.person.full_name().into())]))
             }
             p {
-                a.button href=(format!("{}/pdf", consult_path(k.request.id))) data-testid="export-pdf" download {
+                a.button href=(routes::consult_pdf_path(k.request.id)) data-testid="export-pdf" download {
                     (ctx.t("consult-export-pdf"))
                 }
             }
-            p { a href=(format!("{}/tabs/active", routes::COMPANY)) { (ctx.t("consult-back")) } }
+            p { a href=(routes::company_tab(routes::tab_segment(Tab::Active))) { (ctx.t("consult-back")) } }
         },
     )
 }

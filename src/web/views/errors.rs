@@ -7,17 +7,12 @@ use uuid::Uuid;
 use super::layout::{Area, layout};
 use crate::{
     services::Refusal,
-    web::{extract::Ctx, routes},
+    web::{context::Ctx, routes},
 };
 
-/// The page for an error status, in the visitor's language; a refusal says why.
-pub fn error_page(
-    ctx: &Ctx,
-    status: StatusCode,
-    incident: Option<Uuid>,
-    refusal: Option<Refusal>,
-) -> Markup {
-    let (title, text) = match status.as_u16() {
+/// The title and text keys of an error status.
+fn keys(status: StatusCode) -> (&'static str, &'static str) {
+    match status.as_u16() {
         403 => ("error-403-title", "error-403-text"),
         404 => ("error-404-title", "error-404-text"),
         413 => ("error-413-title", "error-413-text"),
@@ -25,8 +20,19 @@ pub fn error_page(
         503 => ("error-503-title", "error-503-text"),
         400..=499 => ("error-400-title", "error-400-text"),
         _ => ("error-500-title", "error-500-text"),
-    };
-    let body = html! {
+    }
+}
+
+/// What went wrong, in the visitor's language; a refusal says why.
+fn section(
+    ctx: &Ctx,
+    status: StatusCode,
+    incident: Option<Uuid>,
+    refusal: Option<Refusal>,
+    back_home: bool,
+) -> Markup {
+    let (title, text) = keys(status);
+    html! {
         section.error role="alert" data-status=(status.as_u16()) {
             h1 { (ctx.t(title)) }
             @match refusal {
@@ -36,14 +42,35 @@ pub fn error_page(
             @if let Some(id) = incident {
                 p.incident { (ctx.t("error-incident")) " " code { (id) } }
             }
-            @if !ctx.hx {
+            @if back_home {
                 p { a href=(routes::HOME) { (ctx.t("back-home")) } }
             }
         }
-    };
-    if ctx.hx {
-        body
-    } else {
-        layout(ctx, &ctx.t(title), Area::Public, body)
     }
+}
+
+/// An error status as a partial, for htmx to show in the page's flash area.
+pub fn error_partial(
+    ctx: &Ctx,
+    status: StatusCode,
+    incident: Option<Uuid>,
+    refusal: Option<Refusal>,
+) -> Markup {
+    section(ctx, status, incident, refusal, false)
+}
+
+/// An error status as a whole page, with a way back home.
+pub fn error_page(
+    ctx: &Ctx,
+    status: StatusCode,
+    incident: Option<Uuid>,
+    refusal: Option<Refusal>,
+) -> Markup {
+    let (title, _) = keys(status);
+    layout(
+        ctx,
+        &ctx.t(title),
+        Area::Public,
+        section(ctx, status, incident, refusal, true),
+    )
 }

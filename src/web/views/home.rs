@@ -3,7 +3,7 @@
 use maud::{Markup, html};
 
 use super::layout::{Area, layout};
-use crate::web::{extract::Ctx, routes};
+use crate::web::{context::Ctx, routes};
 
 /// The six promises of the service, shown on both landing pages.
 const BENEFITS: [&str; 6] = [

@@ -7,7 +7,7 @@ use super::csrf_field;
 use crate::{
     auth::Principal,
     i18n::Lang,
-    web::{errors::url_escape, extract::Ctx, routes},
+    web::{context::Ctx, routes},
 };
 
 /// Which side of the service a page belongs to (the service name in the header).
@@ -37,7 +37,7 @@ impl Area {
             Area::Public => routes::HOME,
             Area::Company => routes::COMPANY,
             Area::Citizen => routes::CITIZEN,
-            Area::Admin => "/admin",
+            Area::Admin => routes::ADMIN,
         }
     }
 }
@@ -59,10 +59,10 @@ pub fn layout(ctx: &Ctx, title: &str, area: Area, body: Markup) -> Markup {
                 meta name="htmx-config" content=(HTMX_CONFIG);
                 meta name="csrf-token" content=(ctx.csrf);
                 title { (title) " — " (service) }
-                link rel="stylesheet" href="/assets/app.css";
-                link rel="icon" href="/assets/favicon.svg" type="image/svg+xml";
-                script src="/assets/htmx.min.js" defer {}
-                script src="/assets/app.js" defer {}
+                link rel="stylesheet" href=(routes::asset("app.css"));
+                link rel="icon" href=(routes::asset("favicon.svg")) type="image/svg+xml";
+                script src=(routes::asset("htmx.min.js")) defer {}
+                script src=(routes::asset("app.js")) defer {}
             }
             body hx-headers=(hx_headers) {
                 a.skip href="#main" { (ctx.t("skip-to-content")) }
@@ -80,7 +80,7 @@ pub fn layout(ctx: &Ctx, title: &str, area: Area, body: Markup) -> Markup {
                                     @if lang == ctx.lang {
                                         span aria-current="true" lang=(lang.code()) { (lang.code().to_uppercase()) }
                                     } @else {
-                                        a href=(format!("{}/{}?next={}", routes::LANG, lang.code(), url_escape(&ctx.path)))
+                                        a href=(routes::with_next(&routes::lang(lang.code()), &ctx.path))
                                             lang=(lang.code()) hreflang=(lang.code()) title=(lang.native_name())
                                             data-testid=(format!("lang-{}", lang.code())) {
                                             (lang.code().to_uppercase())
@@ -124,7 +124,7 @@ fn who(ctx: &Ctx) -> Markup {
                     }
                 }
                 None => {
-                    a href=(format!("{}?next={}", routes::SIGN_IN, url_escape(&ctx.path))) { (ctx.t("sign-in")) }
+                    a href=(routes::with_next(routes::SIGN_IN, &ctx.path)) { (ctx.t("sign-in")) }
                 }
             }
         }

@@ -5,7 +5,7 @@ use maud::{Markup, html};
 use super::layout::{Area, layout};
 use crate::{
     mail::OutboxMail,
-    web::{extract::Ctx, routes},
+    web::{context::Ctx, routes},
 };
 
 fn delivery(ctx: &Ctx, m: &OutboxMail) -> Markup {
@@ -34,7 +34,7 @@ pub fn inbox(ctx: &Ctx, mails: &[OutboxMail]) -> Markup {
                     @for m in mails {
                         tr data-testid="mail" {
                             td { (m.recipient) }
-                            td { a href=(format!("{}/{}", routes::MAILBOX, m.id)) data-testid="mail-open" { (m.subject) } }
+                            td { a href=(routes::mailbox_mail(m.id)) data-testid="mail-open" { (m.subject) } }
                             td { (ctx.lang.datetime(m.created_at)) }
                             td { (delivery(ctx, m)) }
                         }

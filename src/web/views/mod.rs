@@ -3,6 +3,7 @@
 pub mod admin;
 pub mod auth;
 pub mod citizen;
+pub mod common;
 pub mod company;
 pub mod company_api;
 pub mod consult;
@@ -10,11 +11,12 @@ pub mod errors;
 pub mod home;
 pub mod layout;
 pub mod mailbox;
+pub mod models;
 
 use actix_web::{HttpResponse, http::StatusCode};
 use maud::{Markup, html};
 
-use super::extract::{CSRF_FIELD, Ctx, mark_rendered};
+use super::context::{CSRF_FIELD, Ctx};
 
 /// The hidden CSRF field of every form.
 pub fn csrf_field(ctx: &Ctx) -> Markup {
@@ -37,11 +39,12 @@ pub fn with_status(status: StatusCode, markup: Markup) -> HttpResponse {
     res
 }
 
-/// A whole page, or only `body` for htmx.
-pub fn page_or_fragment(ctx: &Ctx, title: &str, area: layout::Area, body: Markup) -> Markup {
-    if ctx.hx {
-        body
-    } else {
-        layout::layout(ctx, title, area, body)
-    }
+/// Extensions flag: set on responses whose error status was rendered by the handler itself
+/// (a form shown again with its messages), so the error-page renderer leaves them alone.
+#[derive(Copy, Clone, Debug)]
+pub struct Rendered;
+
+/// Marks a response as already rendered.
+pub fn mark_rendered(res: &mut HttpResponse) {
+    res.extensions_mut().insert(Rendered);
 }

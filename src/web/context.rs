@@ -1,0 +1,144 @@
+//! What every request carries, below the views and the error pages: the application state,
+//! the tenant, whether htmx asked, and the page context (language, who is signed in, CSRF
+//! token). Nothing here fails a request, so nothing here needs the web side's errors.
+
+use std::future::{Ready, ready};
+
+use actix_session::SessionExt;
+use actix_web::{FromRequest, HttpRequest, dev::Payload, http::header, web};
+use chrono::{DateTime, Utc};
+
+use super::routes;
+use crate::{
+    auth::Principal,
+    i18n::{self, Lang},
+    state::{AppState, Tenant},
+};
+
+/// Session key of the signed-in principal.
+pub const SESSION_PRINCIPAL: &str = "principal";
+/// Session key of the CSRF token.
+pub const SESSION_CSRF: &str = "csrf";
+/// Form field carrying the CSRF token.
+pub const CSRF_FIELD: &str = "csrf";
+
+/// The application state of a request.
+pub fn state(req: &HttpRequest) -> &AppState {
+    req.app_data::<web::Data<AppState>>()
+        .expect("AppState is registered at startup")
+        .get_ref()
+}
+
+/// The tenant a request is for (its database and clock): the main one for now.
+pub fn tenant_of(req: &HttpRequest) -> &Tenant {
+    state(req).tenants.main()
+}
+
+impl FromRequest for Tenant {
+    type Error = actix_web::Error;
+    type Future = Ready<Result<Self, Self::Error>>;
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        ready(Ok(tenant_of(req).clone()))
+    }
+}
+
+/// The request's language: the cookie set by the switcher, else `Accept-Language`, else French.
+pub fn request_lang(req: &HttpRequest) -> Lang {
+    let cookie = req.cookie(i18n::LANG_COOKIE);
+    let accept = req
+        .headers()
+        .get(header::ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok());
+    i18n::negotiate(None, cookie.as_ref().map(|c| c.value()), accept)
+}
+
+/// Whether htmx made the request: it then gets a partial, a plain request the whole page.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub struct HxRequest(pub bool);
+
+impl HxRequest {
+    /// Whether htmx made `req` (the `HX-Request: true` header).
+    pub fn of(req: &HttpRequest) -> HxRequest {
+        HxRequest(req.headers().get("hx-request").is_some_and(|v| v == "true"))
+    }
+}
+
+impl FromRequest for HxRequest {
+    type Error = actix_web::Error;
+    type Future = Ready<Result<Self, Self::Error>>;
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        ready(Ok(HxRequest::of(req)))
+    }
+}
+
+/// A fresh CSRF token: 256 random bits, URL-safe base64.
+pub fn new_csrf_token() -> String {
+    use base64::Engine;
+    use rand::RngCore;
+    let mut bytes = [0u8; 32];
+    rand::rng().fill_bytes(&mut bytes);
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
+}
+
+/// Everything a page needs to render its frame.
+#[derive(Clone, Debug)]
+pub struct Ctx {
+    /// The negotiated language.
+    pub lang: Lang,
+    /// Who is signed in.
+    pub principal: Option<Principal>,
+    /// This session's CSRF token.
+    pub csrf: String,
+    /// Path and query of the request (language links, sign-in return).
+    pub path: String,
+    /// Demo or development mode: the demo banner shows.
+    pub demo: bool,
+    /// Now, from the injected clock.
+    pub now: DateTime<Utc>,
+}
+
+impl Ctx {
+    /// Builds the context of a request (creating the CSRF token when the session has none).
+    pub fn of(req: &HttpRequest) -> Ctx {
+        let state = state(req);
+        let session = req.get_session();
+        let principal = session.get::<Principal>(SESSION_PRINCIPAL).ok().flatten();
+        let csrf = match session.get::<String>(SESSION_CSRF).ok().flatten() {
+            Some(token) => token,
+            None => {
+                let token = new_csrf_token();
+                // Without a stored token the page still renders; its forms are then
+                // refused (403) and the next page tries again.
+                if let Err(e) = session.insert(SESSION_CSRF, &token) {
+                    tracing::warn!(error = %e, "could not store the CSRF token in the session");
+                }
+                token
+            }
+        };
+        Ctx {
+            lang: request_lang(req),
+            principal,
+            csrf,
+            path: req
+                .uri()
+                .path_and_query()
+                .map(|p| p.as_str().to_string())
+                .unwrap_or_else(|| routes::HOME.to_string()),
+            demo: state.settings.mode.is_demo(),
+            now: tenant_of(req).now(),
+        }
+    }
+
+    /// Shorthand for a message in the page's language.
+    pub fn t(&self, key: &str) -> String {
+        self.lang.t(key)
+    }
+}
+
+impl FromRequest for Ctx {
+    type Error = actix_web::Error;
+    type Future = Ready<Result<Self, Self::Error>>;
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        ready(Ok(Ctx::of(req)))
+    }
+}

@@ -1,0 +1,29 @@
+//! What the handlers hand to the views besides the services' own types: the forms shown
+//! again with their messages, and the data of a page put together from several queries.
+
+use serde::Deserialize;
+
+use crate::{domain::status::Tab, services::requests};
+
+/// The add-user form of the company app.
+#[derive(Clone, Debug, Default, Deserialize)]
+pub struct MemberInput {
+    /// NISS of the person to add.
+    #[serde(default)]
+    pub niss: String,
+    /// manager or user.
+    #[serde(default)]
+    pub role: String,
+}
+
+/// The data of a company tab's panel.
+pub struct TabData {
+    /// Which tab.
+    pub tab: Tab,
+    /// Its page of rows.
+    pub page: requests::ListPage,
+    /// Counts on the labels.
+    pub counts: requests::TabCounts,
+    /// The search typed.
+    pub search: String,
+}
