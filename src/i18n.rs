@@ -43,6 +43,7 @@ pub enum Lang {
     En,
 }
 
+#[allow(clippy::expect_used)] // four static identifiers, parsed by every test run
 static LANGIDS: LazyLock<[LanguageIdentifier; 4]> = LazyLock::new(|| {
     ["fr", "nl", "de", "en"].map(|c| c.parse().expect("static language identifiers are valid"))
 });

@@ -18,7 +18,7 @@ use crate::{
         requests::Scope,
     },
     state::AppState,
-    web::extract::state,
+    web::context::state,
 };
 
 /// An authenticated client (bearer token), within its rate limit.

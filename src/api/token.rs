@@ -18,7 +18,7 @@ use crate::{
         ServiceError,
         api_clients::{self, TokenError},
     },
-    web::extract::state,
+    web::context::state,
 };
 
 /// The form of the grant.

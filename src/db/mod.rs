@@ -6,6 +6,7 @@ pub mod access_requests;
 pub mod companies;
 pub mod job_runs;
 pub mod request_events;
+#[allow(missing_docs)]
 pub mod schema;
 pub mod text;
 pub mod types;

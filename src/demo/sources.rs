@@ -62,6 +62,7 @@ pub const QUOTA_YEARS: std::ops::RangeInclusive<i32> = 2017..=2030;
 /// The full-time reference hours (S) of every demo occupation.
 const FULL_TIME: f64 = 38.0;
 
+#[allow(clippy::expect_used)] // an invariant of static data, checked by the tests
 fn bce(digits: &str) -> Bce {
     Bce::parse(digits).expect("demo BCE are valid")
 }

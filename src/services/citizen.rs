@@ -69,7 +69,7 @@ impl LinkProblem {
     pub fn as_str(self) -> &'static str {
         match self {
             LinkProblem::Unknown => "unknown",
-            LinkProblem::Expired => "expired",
+            LinkProblem::Expired => RequestStatus::Expired.as_str(),
             LinkProblem::Withdrawn => "withdrawn",
             LinkProblem::AlreadyAnswered => "answered",
             LinkProblem::OtherCitizen => "other-citizen",

@@ -207,7 +207,13 @@ pub struct CitizenConsultation {
     pub request_id: Uuid,
 }
 
-diesel::alias!(companies_t as providers: ProvidersAlias);
+/// The companies table a second time, as the provider of a consultation.
+#[allow(missing_docs)]
+mod aliases {
+    use crate::db::schema::companies as companies_t;
+    diesel::alias!(companies_t as providers: ProvidersAlias);
+}
+use aliases::providers;
 
 /// A row of [`consultations_of_citizen`]'s query: id, when, company, provider, context,
 /// request.

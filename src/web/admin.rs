@@ -12,8 +12,9 @@ use uuid::Uuid;
 
 use super::{
     auth::see_other,
+    context::{Ctx, state},
     errors::{AppError, refusal_status},
-    extract::{CsrfForm, Ctx, Staff, on_db, state},
+    extract::{CsrfChecked, CsrfForm, Staff, on_db},
     routes::{
         ADMIN, ADMIN_AUDIT, ADMIN_COMPANIES, ADMIN_JOBS, ADMIN_REQUESTS, ADMIN_SEARCH,
         admin_search_url,
@@ -104,7 +105,7 @@ async fn run_job(
     staff: Staff,
     tenant: Tenant,
     name: web::Path<String>,
-    _form: CsrfForm<serde::de::IgnoredAny>,
+    _csrf: CsrfChecked,
 ) -> Result<HttpResponse, AppError> {
     require(backoffice::may_supervise(staff.role))?;
     let job = jobs::Job::parse(&name).ok_or(AppError::NotFound)?;
@@ -237,7 +238,7 @@ async fn reveal(
     staff: Staff,
     tenant: Tenant,
     id: web::Path<Uuid>,
-    _form: CsrfForm<serde::de::IgnoredAny>,
+    _csrf: CsrfChecked,
 ) -> Result<HttpResponse, AppError> {
     require(backoffice::may_follow(staff.role))?;
     show_timeline(&ctx, &staff, &tenant, id.into_inner(), Look::Reveal, None).await
@@ -420,7 +421,7 @@ async fn reinstate(
     staff: Staff,
     tenant: Tenant,
     id: web::Path<Uuid>,
-    _form: CsrfForm<serde::de::IgnoredAny>,
+    _csrf: CsrfChecked,
 ) -> Result<HttpResponse, AppError> {
     require(backoffice::may_supervise(staff.role))?;
     let (sid, id, now) = (staff_id(&staff), id.into_inner(), ctx.now);

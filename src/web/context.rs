@@ -23,6 +23,7 @@ pub const SESSION_CSRF: &str = "csrf";
 pub const CSRF_FIELD: &str = "csrf";
 
 /// The application state of a request.
+#[allow(clippy::expect_used)] // registered by startup::server for every route
 pub fn state(req: &HttpRequest) -> &AppState {
     req.app_data::<web::Data<AppState>>()
         .expect("AppState is registered at startup")

@@ -21,10 +21,6 @@ use crate::{
     services::{ErrorCode, Refusal},
 };
 
-/// The percent-encoding of a query parameter, for the callers that still take it from here
-/// (the back office); it lives in [`routes`].
-pub use super::routes::url_escape;
-
 /// Errors of the web side.
 #[derive(Debug, thiserror::Error)]
 pub enum AppError {

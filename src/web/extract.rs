@@ -21,10 +21,6 @@ use crate::{
     state::Tenant,
 };
 
-/// The page context and the application state, for the handlers that still take them from
-/// here (the back office, the API); they live in [`super::context`].
-pub use super::context::{Ctx, state};
-
 /// Header carrying the CSRF token (htmx sends it through `hx-headers`).
 pub const CSRF_HEADER: &str = "x-csrf-token";
 /// Session key of the request ids whose secret links were opened in this session (kept

@@ -1,8 +1,12 @@
 //! The one integration-test binary: every test starts the real server on port 0 against
 //! its own database, cloned from a migrated and seeded template.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a failed step fails the test
+#![allow(missing_docs)]
+
 mod admin;
 mod api;
+mod architecture;
 mod browser;
 mod citizen;
 mod company;

@@ -22,7 +22,7 @@ use crate::{
         },
     },
     web::{
-        extract::Ctx,
+        context::Ctx,
         routes::{
             ADMIN, ADMIN_AUDIT, ADMIN_COMPANIES, ADMIN_JOBS, ADMIN_REQUESTS, ADMIN_SEARCH,
             admin_search_url, admin_state_url,
@@ -360,13 +360,13 @@ fn actor_label(ctx: &Ctx, kind: &str) -> String {
 
 fn delivery(ctx: &Ctx, delivered: bool, failed: bool, attempts: i32) -> Markup {
     let (class, key) = if delivered {
-        ("accepted", "admin-delivery-sent")
+        (RequestStatus::Accepted.as_str(), "admin-delivery-sent")
     } else if failed {
         ("blocked", "admin-delivery-failed")
     } else if attempts > 0 {
-        ("expired", "admin-delivery-retrying")
+        (RequestStatus::Expired.as_str(), "admin-delivery-retrying")
     } else {
-        ("pending", "admin-delivery-queued")
+        (RequestStatus::Pending.as_str(), "admin-delivery-queued")
     };
     html! { span.badge.(class) data-testid="delivery" { (ctx.t(key)) } }
 }

@@ -244,7 +244,7 @@ pub fn home(ctx: &Ctx, portal: &Portal, done: Option<&str>) -> Markup {
         @if !portal.pending.is_empty() {
             section aria-labelledby="pending-title" {
                 h2 #pending-title { (ctx.t("citizen-pending-title")) }
-                ul.accesses data-testid="pending" {
+                ul.accesses data-testid=(RequestStatus::Pending.as_str()) {
                     @for d in &portal.pending {
                         li.pending {
                             span {
