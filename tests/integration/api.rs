@@ -670,7 +670,8 @@ async fn the_openapi_contract_matches_the_routes() {
 
 #[test]
 fn the_cli_creates_an_api_client_and_prints_the_secret_once() {
-    let url = crate::helpers::fresh_database();
+    let db = crate::helpers::fresh_database();
+    let url = db.url.clone();
     let bin = env!("CARGO_BIN_EXE_mandat");
     let out = std::process::Command::new(bin)
         .args([

@@ -329,7 +329,8 @@ fn the_cli_refuses_bad_settings_with_a_clear_message() {
 
 #[test]
 fn seed_and_migrate_work_on_an_empty_database() {
-    let url = crate::helpers::fresh_empty_database();
+    let db = crate::helpers::fresh_empty_database();
+    let url = db.url.clone();
     let bin = env!("CARGO_BIN_EXE_mandat");
     for cmd in ["migrate", "seed-demo", "seed-demo"] {
         let out = std::process::Command::new(bin)

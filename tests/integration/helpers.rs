@@ -101,24 +101,94 @@ fn drop_stale_databases(conn: &mut PgConnection) {
     }
 }
 
-/// A fresh database for one test, cloned from the template.
-pub fn fresh_database() -> String {
-    let template = template();
-    let admin = admin_url();
-    let mut conn = PgConnection::establish(&admin).expect("admin connection");
-    let name = format!(
-        "mandat_t_{}_{}",
-        epoch(),
-        uuid::Uuid::new_v4()
-            .simple()
-            .to_string()
-            .get(..12)
-            .unwrap_or("x")
-    );
-    sql_query(format!("CREATE DATABASE {name} TEMPLATE {template}"))
-        .execute(&mut conn)
-        .expect("clone template");
-    with_database(&admin, &name)
+/// A database of one test, dropped (its connections closed) when its last holder goes:
+/// every test cleans up after itself, failed or not.
+#[derive(Debug)]
+pub struct TestDb {
+    /// Its connection URL.
+    pub url: String,
+    name: String,
+}
+
+impl TestDb {
+    fn create(template: Option<&str>) -> TestDb {
+        let admin = admin_url();
+        let mut conn = PgConnection::establish(&admin).expect("admin connection");
+        let name = format!(
+            "mandat_t_{}_{}",
+            epoch(),
+            uuid::Uuid::new_v4()
+                .simple()
+                .to_string()
+                .get(..12)
+                .unwrap_or("x")
+        );
+        let sql = match template {
+            Some(t) => format!("CREATE DATABASE {name} TEMPLATE {t}"),
+            None => format!("CREATE DATABASE {name}"),
+        };
+        sql_query(sql).execute(&mut conn).expect("create database");
+        TestDb {
+            url: with_database(&admin, &name),
+            name,
+        }
+    }
+
+    /// A connection to it.
+    pub fn connect(&self) -> PgConnection {
+        PgConnection::establish(&self.url).expect("test database")
+    }
+}
+
+impl Drop for TestDb {
+    fn drop(&mut self) {
+        let dropped = PgConnection::establish(&admin_url()).and_then(|mut conn| {
+            sql_query(format!(
+                "DROP DATABASE IF EXISTS {} WITH (FORCE)",
+                self.name
+            ))
+            .execute(&mut conn)
+            .map_err(|e| diesel::ConnectionError::BadConnection(e.to_string()))
+        });
+        if let Err(e) = dropped {
+            eprintln!("test database {} not dropped: {e}", self.name);
+        }
+    }
+}
+
+/// A fresh database for one test, cloned from the migrated and seeded template.
+pub fn fresh_database() -> TestDb {
+    TestDb::create(Some(template()))
+}
+
+/// A connection to a fresh database that lives as long as the connection.
+pub struct TestConn {
+    conn: PgConnection,
+    _db: TestDb,
+}
+
+impl TestConn {
+    /// A connection to a fresh database cloned from the template.
+    pub fn fresh() -> TestConn {
+        let db = fresh_database();
+        TestConn {
+            conn: db.connect(),
+            _db: db,
+        }
+    }
+}
+
+impl std::ops::Deref for TestConn {
+    type Target = PgConnection;
+    fn deref(&self) -> &PgConnection {
+        &self.conn
+    }
+}
+
+impl std::ops::DerefMut for TestConn {
+    fn deref_mut(&mut self) -> &mut PgConnection {
+        &mut self.conn
+    }
 }
 
 /// A running application and a browser-like client (cookies, no automatic redirects).
@@ -127,8 +197,10 @@ pub struct TestApp {
     pub address: String,
     /// The port.
     pub port: u16,
-    /// The test's own database.
+    /// The test's own database's URL.
     pub db_url: String,
+    /// The test's own database (dropped with the last handle of the app).
+    pub db: Arc<TestDb>,
     /// The application's clock.
     pub clock: ManualClock,
     /// The application's state (pool, settings).
@@ -152,9 +224,12 @@ pub async fn spawn_app() -> TestApp {
 
 /// [`spawn_app`] with options.
 pub async fn spawn_app_with(options: Options) -> TestApp {
-    let db_url = tokio::task::spawn_blocking(fresh_database)
-        .await
-        .expect("database");
+    let db = Arc::new(
+        tokio::task::spawn_blocking(fresh_database)
+            .await
+            .expect("database"),
+    );
+    let db_url = db.url.clone();
     let mut pairs: Vec<(&str, String)> = vec![
         ("database_url", db_url.clone()),
         ("bind", "127.0.0.1:0".to_string()),
@@ -182,6 +257,7 @@ pub async fn spawn_app_with(options: Options) -> TestApp {
         address: format!("http://127.0.0.1:{port}"),
         port,
         db_url,
+        db,
         clock,
         state,
         client: new_client(),
@@ -332,22 +408,8 @@ pub fn attr(html: &str, selector: &str, attr: &str) -> Option<String> {
 }
 
 /// An empty database (no migrations), for the CLI tests.
-pub fn fresh_empty_database() -> String {
-    let admin = admin_url();
-    let mut conn = PgConnection::establish(&admin).expect("admin connection");
-    let name = format!(
-        "mandat_t_{}_{}",
-        epoch(),
-        uuid::Uuid::new_v4()
-            .simple()
-            .to_string()
-            .get(..12)
-            .unwrap_or("x")
-    );
-    sql_query(format!("CREATE DATABASE {name}"))
-        .execute(&mut conn)
-        .expect("create database");
-    with_database(&admin, &name)
+pub fn fresh_empty_database() -> TestDb {
+    TestDb::create(None)
 }
 
 impl TestApp {
@@ -357,6 +419,7 @@ impl TestApp {
             address: self.address.clone(),
             port: self.port,
             db_url: self.db_url.clone(),
+            db: self.db.clone(),
             clock: self.clock.clone(),
             state: self.state.clone(),
             client: new_client(),

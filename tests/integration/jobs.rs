@@ -19,14 +19,14 @@ use mandat::{
 };
 use uuid::Uuid;
 
-use crate::helpers::{fresh_database, spawn_app, start_time};
+use crate::helpers::{TestConn, fresh_database, spawn_app, start_time};
 
 fn t0() -> DateTime<Utc> {
     start_time()
 }
 
-fn db() -> PgConnection {
-    PgConnection::establish(&fresh_database()).expect("test database")
+fn db() -> TestConn {
+    TestConn::fresh()
 }
 
 /// A company of its own, so that its tab counts see only the test's rows.
@@ -203,7 +203,7 @@ fn pending_requests_expire_at_exactly_72_hours_once_and_logged() {
     )
     .bind::<SqlUuid, _>(c)
     .bind::<Timestamptz, _>(t0())
-    .execute(&mut conn)
+    .execute(&mut *conn)
     .unwrap();
     let webhooks = format!(
         "SELECT count(*) AS n FROM webhook_deliveries
@@ -487,7 +487,7 @@ fn purge_erases_personal_data_at_each_retention_boundary_and_only_once() {
     );
     sql_query("UPDATE access_requests SET status = 'revoked' WHERE id = $1")
         .bind::<SqlUuid, _>(id)
-        .execute(&mut conn)
+        .execute(&mut *conn)
         .unwrap();
     // Its transition log: a citizen's action (their NISS as actor) with a note.
     sql_query(
@@ -496,7 +496,7 @@ fn purge_erases_personal_data_at_each_retention_boundary_and_only_once() {
     )
     .bind::<SqlUuid, _>(id)
     .bind::<Timestamptz, _>(t0() + Duration::days(2))
-    .execute(&mut conn)
+    .execute(&mut *conn)
     .unwrap();
     let its_mail = mail_for(&mut conn, Some(id), None);
     let sent_at = t0() + Duration::days(1);
@@ -510,7 +510,7 @@ fn purge_erases_personal_data_at_each_retention_boundary_and_only_once() {
     .bind::<SqlUuid, _>(id)
     .bind::<SqlUuid, _>(c)
     .bind::<Timestamptz, _>(consulted)
-    .execute(&mut conn)
+    .execute(&mut *conn)
     .unwrap();
     let consultations =
         format!("SELECT count(*) AS n FROM consultations WHERE request_id = '{id}'");
@@ -693,7 +693,8 @@ async fn two_servers_on_one_database_run_a_job_once() {
 
 #[test]
 fn the_command_line_runs_a_job_once_and_prints_its_count() {
-    let url = fresh_database();
+    let db = fresh_database();
+    let url = db.url.clone();
     let mut conn = PgConnection::establish(&url).unwrap();
     // The real clock is long past the seeded world's links.
     let pending = count(
@@ -839,14 +840,14 @@ fn the_status_filter_in_sql_is_the_domain_rule() {
         let rows: Vec<requests::AccessRequest> = access_requests::table
             .filter(access_requests::id.eq_any(&ids))
             .select(requests::AccessRequest::as_select())
-            .load(&mut conn)
+            .load(&mut *conn)
             .unwrap();
         for status in RequestStatus::ALL {
             let mut by_sql: Vec<Uuid> = access_requests::table
                 .filter(access_requests::id.eq_any(&ids))
                 .filter(requests::status_is(status, now))
                 .select(access_requests::id)
-                .load(&mut conn)
+                .load(&mut *conn)
                 .unwrap();
             by_sql.sort();
             let mut by_rule: Vec<Uuid> = rows

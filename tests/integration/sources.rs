@@ -125,7 +125,8 @@ fn date(y: i32, m: u32, d: u32) -> NaiveDate {
 
 #[test]
 fn import_loads_the_fixtures_and_is_idempotent() {
-    let url = fresh_empty_database();
+    let db = fresh_empty_database();
+    let url = db.url.clone();
     let files = all_fixtures();
     let out = import(&url, &args(&files));
     assert_success(&out);
@@ -239,7 +240,8 @@ fn import_loads_the_fixtures_and_is_idempotent() {
 
 #[test]
 fn bad_rows_are_all_reported_and_nothing_is_imported() {
-    let url = fresh_empty_database();
+    let db = fresh_empty_database();
+    let url = db.url.clone();
     assert_success(&import(&url, &args(&all_fixtures())));
     let before = state(&url);
 
@@ -411,7 +413,8 @@ fn check_demo_world(conn: &mut PgConnection, on: NaiveDate, window: usize) {
 
 #[test]
 fn the_demo_world_shows_every_case_at_the_tests_date() {
-    let url = fresh_database();
+    let db = fresh_database();
+    let url = db.url.clone();
     let conn = &mut PgConnection::establish(&url).unwrap();
     let on = start_time().date_naive();
     assert_eq!(on, date(2025, 3, 5));
@@ -435,7 +438,8 @@ fn the_demo_world_shows_every_case_at_the_tests_date() {
 
 #[test]
 fn the_demo_world_moves_with_the_seed_date() {
-    let url = fresh_empty_database();
+    let db = fresh_empty_database();
+    let url = db.url.clone();
     let conn = &mut PgConnection::establish(&url).unwrap();
     db::run_migrations(conn).unwrap();
     let on = date(2026, 12, 31);
