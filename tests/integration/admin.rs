@@ -50,14 +50,19 @@ fn audit_rows(app: &TestApp) -> Vec<(String, Option<String>, Option<String>)> {
         .unwrap()
 }
 
-/// Another browser of the same app, signed in as the demo staff member `username`.
-async fn staff(app: &TestApp, username: &str) -> TestApp {
+/// Another browser of the same app, signed in as the demo staff member `username` (a
+/// person like any other: the back office reads their role from the staff table).
+pub async fn staff(app: &TestApp, username: &str) -> TestApp {
+    use mandat::demo::people::{CLAIRE, NADIA, PIETER};
+    let niss = match username {
+        "claire" => CLAIRE.niss(),
+        "pieter" => PIETER.niss(),
+        "nadia" => NADIA.niss(),
+        other => panic!("no demo staff member {other}"),
+    };
     let s = app.another_browser();
     let res = s
-        .post_form(
-            "/sign-in/demo-staff",
-            &[("username", username), ("next", "/admin")],
-        )
+        .post_form("/sign-in/demo", &[("niss", niss), ("next", "/admin")])
         .await;
     assert_eq!(res.status().as_u16(), 303, "staff sign-in of {username}");
     assert_eq!(res.headers()["location"], "/admin");
