@@ -158,7 +158,7 @@ impl OidcError {
             OidcError::Cancelled => "cancelled",
             OidcError::Refused(_) => "refused",
             OidcError::StateMismatch => "state",
-            OidcError::Expired(_) => "expired",
+            OidcError::Expired(_) => "token-expired",
             OidcError::UnknownKey => "unknown-key",
             OidcError::WrongAudience(_) => "audience",
             OidcError::InvalidToken(_) => "invalid-token",

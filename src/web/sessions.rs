@@ -57,16 +57,26 @@ fn niss_of(state: &HashMap<String, String>) -> Option<String> {
 }
 
 impl PgSessionStore {
+    /// Stores a new session. While the database cannot be reached, the id is given without
+    /// a row: the next request finds no session (the page itself answers 503 meanwhile),
+    /// rather than every page failing on its session.
     async fn insert(&self, state: &HashMap<String, String>) -> anyhow::Result<SessionKey> {
         let id = new_id();
         let hash = id_hash(&id);
         let niss = niss_of(state);
         let json = serde_json::to_string(state)?;
         let now = self.tenant.now();
-        run_blocking(self.tenant.pool(), move |conn| {
+        let stored = run_blocking(self.tenant.pool(), move |conn| {
             sessions::insert(conn, &hash, niss.as_deref(), &json, now).map_err(DbError::from)
         })
-        .await?;
+        .await;
+        match stored {
+            Ok(()) => {}
+            Err(DbError::Unavailable(reason)) => {
+                tracing::warn!(%reason, "session not stored: the database is unavailable");
+            }
+            Err(e) => return Err(e.into()),
+        }
         Ok(SessionKey::try_from(id)?)
     }
 }
@@ -81,8 +91,16 @@ impl SessionStore for PgSessionStore {
         let found = run_blocking(self.tenant.pool(), move |conn| {
             sessions::load_live(conn, &hash, now, lifetimes).map_err(DbError::from)
         })
-        .await
-        .map_err(|e| LoadError::Other(e.into()))?;
+        .await;
+        let found = match found {
+            Ok(found) => found,
+            // No session while the database is away: the page answers 503 by itself.
+            Err(DbError::Unavailable(reason)) => {
+                tracing::warn!(%reason, "session not read: the database is unavailable");
+                None
+            }
+            Err(e) => return Err(LoadError::Other(e.into())),
+        };
         match found {
             None => Ok(None),
             Some(live) => serde_json::from_str(&live.state)
@@ -110,12 +128,19 @@ impl SessionStore for PgSessionStore {
         let json = serde_json::to_string(&session_state)
             .map_err(|e| UpdateError::Serialization(e.into()))?;
         let (now, lifetimes) = (self.tenant.now(), self.lifetimes);
-        let replaced = run_blocking(self.tenant.pool(), move |conn| {
+        let replaced = match run_blocking(self.tenant.pool(), move |conn| {
             sessions::replace_state(conn, &hash, niss.as_deref(), &json, now, lifetimes)
                 .map_err(DbError::from)
         })
         .await
-        .map_err(|e| UpdateError::Other(e.into()))?;
+        {
+            Ok(replaced) => replaced,
+            Err(DbError::Unavailable(reason)) => {
+                tracing::warn!(%reason, "session not updated: the database is unavailable");
+                false
+            }
+            Err(e) => return Err(UpdateError::Other(e.into())),
+        };
         if replaced {
             return Ok(session_key);
         }
