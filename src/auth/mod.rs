@@ -16,8 +16,8 @@ pub mod oidc;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-pub use crate::domain::StaffRole;
 use crate::domain::Niss;
+pub use crate::domain::StaffRole;
 pub use demo::{DemoIdentityProvider, Personas};
 
 /// How the person proved who they are.
@@ -106,6 +106,9 @@ mod tests {
         let window = chrono::Duration::minutes(15);
         assert!(p.authenticated_recently(at + window, window));
         assert!(!p.authenticated_recently(at + window + chrono::Duration::seconds(1), window));
-        assert_eq!(p.display_name(), Niss::parse("85073003328").unwrap().masked());
+        assert_eq!(
+            p.display_name(),
+            Niss::parse("85073003328").unwrap().masked()
+        );
     }
 }

@@ -275,10 +275,7 @@ impl OidcProvider {
         self.cache.lock().await.metadata = None;
     }
 
-    fn client(
-        &self,
-        metadata: &Metadata,
-    ) -> Client<openidconnect::EndpointMaybeSet> {
+    fn client(&self, metadata: &Metadata) -> Client<openidconnect::EndpointMaybeSet> {
         openidconnect::Client::from_provider_metadata(
             metadata.clone(),
             ClientId::new(self.settings.client_id.clone()),
@@ -359,14 +356,15 @@ impl OidcProvider {
         let id_token = openidconnect::TokenResponse::id_token(&response)
             .ok_or_else(|| OidcError::InvalidToken("no ID token in the response".into()))?;
         let max_age = pending.max_age.map(|s| chrono::Duration::seconds(s as i64));
-        let verifier = client
-            .id_token_verifier()
-            .set_auth_time_verifier_fn(move |auth_time| match (max_age, auth_time) {
-                (None, _) => Ok(()),
-                (Some(_), None) => Err("no auth_time although max_age was asked".into()),
-                (Some(max), Some(at)) if Utc::now() - at <= max + AUTH_TIME_SKEW => Ok(()),
-                (Some(_), Some(at)) => Err(format!("authenticated too long ago ({at})")),
-            });
+        let verifier =
+            client
+                .id_token_verifier()
+                .set_auth_time_verifier_fn(move |auth_time| match (max_age, auth_time) {
+                    (None, _) => Ok(()),
+                    (Some(_), None) => Err("no auth_time although max_age was asked".into()),
+                    (Some(max), Some(at)) if Utc::now() - at <= max + AUTH_TIME_SKEW => Ok(()),
+                    (Some(_), Some(at)) => Err(format!("authenticated too long ago ({at})")),
+                });
         let nonce = Nonce::new(pending.nonce.clone());
         let claims = match id_token.claims(&verifier, &nonce) {
             Ok(claims) => claims,

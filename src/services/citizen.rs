@@ -247,10 +247,12 @@ pub fn open_request(
     let Some(request) = find(conn, id)? else {
         return Ok(RequestPage::Problem(LinkProblem::Unknown));
     };
-    Ok(match evaluate(conn, request, me, opened_through_link, now)? {
-        Step::Page(page) => page,
-        Step::Bind(request) => RequestPage::Confirm(Box::new(details(conn, *request, now)?)),
-    })
+    Ok(
+        match evaluate(conn, request, me, opened_through_link, now)? {
+            Step::Page(page) => page,
+            Step::Bind(request) => RequestPage::Confirm(Box::new(details(conn, *request, now)?)),
+        },
+    )
 }
 
 /// Binds the request to `me`, who opened its link and says it is for them ("Continue as

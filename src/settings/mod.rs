@@ -420,10 +420,18 @@ impl Settings {
     }
 }
 
-fn minutes(raw: &Raw, key: &str, default: i64, max: i64) -> Result<chrono::Duration, SettingsError> {
+fn minutes(
+    raw: &Raw,
+    key: &str,
+    default: i64,
+    max: i64,
+) -> Result<chrono::Duration, SettingsError> {
     let n: i64 = parse_opt(raw, key)?.unwrap_or(default);
     if !(1..=max).contains(&n) {
-        return Err(invalid(key, &format!("must be between 1 and {max} minutes")));
+        return Err(invalid(
+            key,
+            &format!("must be between 1 and {max} minutes"),
+        ));
     }
     Ok(chrono::Duration::minutes(n))
 }
@@ -585,20 +593,39 @@ mod tests {
         let s = Settings::from_pairs(&production).unwrap();
         assert!(!s.demo_sign_in, "no demo provider in production");
         let cases: &[(&[(&str, &str)], &str)] = &[
-            (&[("oidc_issuer", "https://idp.example.be")], "MANDAT_OIDC_CLIENT_ID"),
+            (
+                &[("oidc_issuer", "https://idp.example.be")],
+                "MANDAT_OIDC_CLIENT_ID",
+            ),
             (&[("oidc_client_id", "mandat")], "MANDAT_OIDC_ISSUER"),
             (&[("oidc_client_secret", "s")], "MANDAT_OIDC_CLIENT_SECRET"),
-            (&[("oidc_issuer", "idp.example.be"), ("oidc_client_id", "m")], "MANDAT_OIDC_ISSUER"),
             (
-                &[("oidc_issuer", "https://idp"), ("oidc_client_id", "m"), ("oidc_name_claims", "name")],
+                &[("oidc_issuer", "idp.example.be"), ("oidc_client_id", "m")],
+                "MANDAT_OIDC_ISSUER",
+            ),
+            (
+                &[
+                    ("oidc_issuer", "https://idp"),
+                    ("oidc_client_id", "m"),
+                    ("oidc_name_claims", "name"),
+                ],
                 "MANDAT_OIDC_NAME_CLAIMS",
             ),
-            (&[("session_idle_minutes", "0")], "MANDAT_SESSION_IDLE_MINUTES"),
             (
-                &[("session_idle_minutes", "60"), ("session_absolute_minutes", "30")],
+                &[("session_idle_minutes", "0")],
+                "MANDAT_SESSION_IDLE_MINUTES",
+            ),
+            (
+                &[
+                    ("session_idle_minutes", "60"),
+                    ("session_absolute_minutes", "30"),
+                ],
                 "MANDAT_SESSION_ABSOLUTE_MINUTES",
             ),
-            (&[("recent_auth_minutes", "x")], "MANDAT_RECENT_AUTH_MINUTES"),
+            (
+                &[("recent_auth_minutes", "x")],
+                "MANDAT_RECENT_AUTH_MINUTES",
+            ),
             (&[("demo_sign_in", "maybe")], "MANDAT_DEMO_SIGN_IN"),
         ];
         for (pairs, env) in cases {
@@ -610,7 +637,10 @@ mod tests {
         let err = Settings::from_pairs(&with_demo).unwrap_err().to_string();
         assert!(err.contains("MANDAT_DEMO_SIGN_IN"), "{err}");
         let mut plain_http = production.to_vec();
-        plain_http.extend([("oidc_issuer", "http://idp.example.be"), ("oidc_client_id", "m")]);
+        plain_http.extend([
+            ("oidc_issuer", "http://idp.example.be"),
+            ("oidc_client_id", "m"),
+        ]);
         let err = Settings::from_pairs(&plain_http).unwrap_err().to_string();
         assert!(err.contains("MANDAT_OIDC_ISSUER"), "{err}");
         let mut oidc = production.to_vec();

@@ -114,8 +114,14 @@ async fn add(
     let niss = match Niss::parse(&input.niss) {
         Ok(niss) => niss,
         Err(e) => {
-            return render(&ctx, &tenant, shown(e.message_key()), None, StatusCode::BAD_REQUEST)
-                .await;
+            return render(
+                &ctx,
+                &tenant,
+                shown(e.message_key()),
+                None,
+                StatusCode::BAD_REQUEST,
+            )
+            .await;
         }
     };
     let (by, now, sources) = (staff.id, ctx.now, state(&req).sources.clone());

@@ -33,7 +33,10 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route(routes::SIGN_IN_OIDC, web::get().to(sign_in_oidc))
         .route(routes::SIGN_IN_OIDC_CALLBACK, web::get().to(oidc_callback))
         .route(routes::SIGN_OUT, web::post().to(sign_out))
-        .route(routes::SIGN_OUT_EVERYWHERE, web::post().to(sign_out_everywhere))
+        .route(
+            routes::SIGN_OUT_EVERYWHERE,
+            web::post().to(sign_out_everywhere),
+        )
         .route(routes::SIGNED_OUT, web::get().to(signed_out));
 }
 
@@ -294,7 +297,11 @@ pub async fn sign_out_then(
     })
 }
 
-async fn sign_out(req: HttpRequest, ctx: Ctx, _csrf: CsrfChecked) -> Result<HttpResponse, AppError> {
+async fn sign_out(
+    req: HttpRequest,
+    ctx: Ctx,
+    _csrf: CsrfChecked,
+) -> Result<HttpResponse, AppError> {
     sign_out_then(&req, &ctx, None).await
 }
 
@@ -319,10 +326,7 @@ async fn sign_out_everywhere(
 /// `GET /signed-out`: back from the provider's sign-out; on to the page asked before.
 async fn signed_out(req: HttpRequest) -> HttpResponse {
     let session = req.get_session();
-    let after = session
-        .get::<String>(SESSION_AFTER_SIGN_OUT)
-        .ok()
-        .flatten();
+    let after = session.get::<String>(SESSION_AFTER_SIGN_OUT).ok().flatten();
     session.remove(SESSION_AFTER_SIGN_OUT);
     see_other(routes::local_path(after.as_deref(), routes::HOME))
 }

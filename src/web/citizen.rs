@@ -154,10 +154,9 @@ fn show(req: &HttpRequest, ctx: &Ctx, page: RequestPage) -> HttpResponse {
         RequestPage::CompanyBlocked(d) => {
             views::with_status(StatusCode::OK, pages::company_blocked(ctx, &d))
         }
-        RequestPage::Answer(d) => views::with_status(
-            StatusCode::OK,
-            pages::request(ctx, &d, &official_host(req)),
-        ),
+        RequestPage::Answer(d) => {
+            views::with_status(StatusCode::OK, pages::request(ctx, &d, &official_host(req)))
+        }
         RequestPage::Answered {
             details,
             company_blocked,
@@ -171,13 +170,20 @@ fn show(req: &HttpRequest, ctx: &Ctx, page: RequestPage) -> HttpResponse {
 /// `None` when the person authenticated recently enough to bind or accept; else where to
 /// authenticate again, coming back to the request page (the provider is asked with
 /// `max_age`; the demo provider asks again).
-fn authenticate_again(req: &HttpRequest, ctx: &Ctx, person: &Person, id: Uuid) -> Option<HttpResponse> {
+fn authenticate_again(
+    req: &HttpRequest,
+    ctx: &Ctx,
+    person: &Person,
+    id: Uuid,
+) -> Option<HttpResponse> {
     let window = state(req).settings.sessions.recent_auth;
     if person.principal.authenticated_recently(ctx.now, window) {
         return None;
     }
     tracing::info!("authentication too old to bind or accept: asking again");
-    Some(see_other(&routes::sign_in_again(&routes::citizen_request(id))))
+    Some(see_other(&routes::sign_in_again(&routes::citizen_request(
+        id,
+    ))))
 }
 
 /// `POST /me/requests/{id}/bind`: "Continue as ...": the request becomes the person's.
@@ -195,7 +201,10 @@ async fn bind(
     }
     let opened = opened_links(&req).contains(&id);
     let (me, now) = (person.niss.clone(), ctx.now);
-    let page = on_db(&tenant, move |conn| citizen::bind(conn, &me, id, opened, now)).await?;
+    let page = on_db(&tenant, move |conn| {
+        citizen::bind(conn, &me, id, opened, now)
+    })
+    .await?;
     Ok(match page {
         RequestPage::Problem(p) => problem_page(&req, &ctx, p),
         _ => see_other(&routes::citizen_request(id)),

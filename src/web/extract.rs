@@ -5,7 +5,6 @@
 
 use std::future::{Ready, ready};
 
-
 use actix_session::SessionExt;
 use actix_web::{FromRequest, HttpRequest, dev::Payload, web};
 use diesel::PgConnection;
@@ -189,12 +188,17 @@ pub fn establish_session(
         .flatten();
     session.renew();
     session.clear();
-    let fail = |e: actix_session::SessionInsertError| AppError::Internal(anyhow::anyhow!("session: {e}"));
+    let fail =
+        |e: actix_session::SessionInsertError| AppError::Internal(anyhow::anyhow!("session: {e}"));
     if let Some(opened_links) = opened_links {
-        session.insert(SESSION_OPENED_LINKS, opened_links).map_err(fail)?;
+        session
+            .insert(SESSION_OPENED_LINKS, opened_links)
+            .map_err(fail)?;
     }
     session.insert(SESSION_PRINCIPAL, principal).map_err(fail)?;
-    session.insert(SESSION_CSRF, new_csrf_token()).map_err(fail)?;
+    session
+        .insert(SESSION_CSRF, new_csrf_token())
+        .map_err(fail)?;
     if let Some(id_token) = id_token {
         session.insert(SESSION_ID_TOKEN, id_token).map_err(fail)?;
     }
@@ -216,11 +220,16 @@ pub fn restart_session(req: &HttpRequest, values: &[(&str, &str)]) -> Result<(),
         .flatten();
     session.renew();
     session.clear();
-    let fail = |e: actix_session::SessionInsertError| AppError::Internal(anyhow::anyhow!("session: {e}"));
+    let fail =
+        |e: actix_session::SessionInsertError| AppError::Internal(anyhow::anyhow!("session: {e}"));
     if let Some(opened_links) = opened_links {
-        session.insert(SESSION_OPENED_LINKS, opened_links).map_err(fail)?;
+        session
+            .insert(SESSION_OPENED_LINKS, opened_links)
+            .map_err(fail)?;
     }
-    session.insert(SESSION_CSRF, new_csrf_token()).map_err(fail)?;
+    session
+        .insert(SESSION_CSRF, new_csrf_token())
+        .map_err(fail)?;
     for (key, value) in values {
         session.insert(*key, *value).map_err(fail)?;
     }

@@ -505,7 +505,9 @@ async fn refusing_and_blocking_then_a_new_request_is_blocked_until_unblocked() {
     let body = app.page(&page).await;
     assert_eq!(
         texts(&body, "[data-testid=you-blocked]"),
-        vec!["You blocked Café Lumière: it cannot get access to your data. To answer this request, unblock the company first."]
+        vec![
+            "You blocked Café Lumière: it cannot get access to your data. To answer this request, unblock the company first."
+        ]
     );
     assert!(!body.contains("answer-accept") && !body.contains("continue-as"));
     assert_eq!(continue_as(&app, id).await.status().as_u16(), 303);

@@ -428,7 +428,10 @@ pub async fn register_oidc_client(issuer: &str, public_url: &str) -> (String, St
     let body: serde_json::Value = res.json().await.expect("registration JSON");
     (
         body["client_id"].as_str().expect("client_id").to_string(),
-        body["client_secret"].as_str().expect("client_secret").to_string(),
+        body["client_secret"]
+            .as_str()
+            .expect("client_secret")
+            .to_string(),
     )
 }
 
@@ -438,7 +441,9 @@ pub async fn register_oidc_client(issuer: &str, public_url: &str) -> (String, St
 pub async fn spawn_oidc_app(extra: Vec<(&'static str, String)>, issuer: Option<&str>) -> TestApp {
     let port = free_port();
     let public_url = format!("http://127.0.0.1:{port}");
-    let issuer = issuer.map(str::to_string).unwrap_or_else(|| oidc_issuer().to_string());
+    let issuer = issuer
+        .map(str::to_string)
+        .unwrap_or_else(|| oidc_issuer().to_string());
     let (client_id, secret) = if issuer == oidc_issuer() {
         register_oidc_client(&issuer, &public_url).await
     } else {
@@ -475,7 +480,12 @@ pub fn form_in(html: &str, selector: &str) -> Option<(String, Vec<(String, Strin
     let action = form.value().attr("action")?.to_string();
     let fields = form
         .select(&input_sel)
-        .filter_map(|i| Some((i.value().attr("name")?.to_string(), i.value().attr("value").unwrap_or("").to_string())))
+        .filter_map(|i| {
+            Some((
+                i.value().attr("name")?.to_string(),
+                i.value().attr("value").unwrap_or("").to_string(),
+            ))
+        })
         .collect();
     Some((action, fields))
 }
@@ -516,7 +526,11 @@ impl TestApp {
                 .send()
                 .await
                 .expect("provider form");
-            assert!(res.status().is_redirection(), "provider form: {}", res.status());
+            assert!(
+                res.status().is_redirection(),
+                "provider form: {}",
+                res.status()
+            );
             next = base.join(&location_of(&res)).expect("redirect").to_string();
         }
         panic!("the provider did not come back to the app");
@@ -534,6 +548,10 @@ impl TestApp {
     /// Signs in through the OpenID Connect provider as `login`, asserting success.
     pub async fn sign_in_oidc(&self, login: &str) {
         let res = self.sign_in_oidc_to(login, "/").await;
-        assert_eq!(res.status().as_u16(), 303, "OpenID Connect sign-in of {login}");
+        assert_eq!(
+            res.status().as_u16(),
+            303,
+            "OpenID Connect sign-in of {login}"
+        );
     }
 }

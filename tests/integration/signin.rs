@@ -84,13 +84,19 @@ async fn the_whole_journey_through_the_provider() {
     assert_eq!(res.status().as_u16(), 303);
     assert_eq!(location_of(&res), "/company");
     let body = app.page("/company").await;
-    assert_eq!(texts(&body, "[data-testid=signed-in] strong"), vec!["Jan Peeters"]);
+    assert_eq!(
+        texts(&body, "[data-testid=signed-in] strong"),
+        vec!["Jan Peeters"]
+    );
     let link = crate::company::create_request(
         &app,
         &crate::company::request_form("Plonge", "maria@example.be", "FLEXI_JOB", "en"),
     )
     .await;
-    let link = link.strip_prefix(&app.state.settings.public_url).unwrap().to_string();
+    let link = link
+        .strip_prefix(&app.state.settings.public_url)
+        .unwrap()
+        .to_string();
 
     // Jan checks the link before sending it: it is his own company's, nothing is bound.
     let res = app.get(&link).await;
@@ -99,7 +105,12 @@ async fn the_whole_journey_through_the_provider() {
     let res = app.get(&page).await;
     assert_eq!(res.status().as_u16(), 403);
     assert_eq!(
-        attr(&res.text().await.unwrap(), "section.error[data-testid]", "data-testid").as_deref(),
+        attr(
+            &res.text().await.unwrap(),
+            "section.error[data-testid]",
+            "data-testid"
+        )
+        .as_deref(),
         Some("problem-own-company")
     );
 
@@ -122,7 +133,9 @@ async fn the_whole_journey_through_the_provider() {
     let res = maria.post_form(&format!("{page}/bind"), &[]).await;
     assert_eq!(res.status().as_u16(), 303);
     assert_eq!(bound_to(&app, id).as_deref(), Some(MARIA.niss()));
-    let res = maria.post_form(&format!("{page}/answer"), &[("answer", "accept")]).await;
+    let res = maria
+        .post_form(&format!("{page}/answer"), &[("answer", "accept")])
+        .await;
     assert_eq!(res.status().as_u16(), 303);
     assert!(maria.page(&page).await.contains("answered-accepted"));
 
@@ -155,9 +168,16 @@ async fn every_sign_in_error_has_its_page_and_signs_nobody_in() {
         assert_eq!(res.status().as_u16(), status, "{login}");
         let body = res.text().await.unwrap();
         assert_eq!(oidc_error(&body).as_deref(), Some(page), "{login}");
-        assert!(body.contains("data-testid=\"try-again\""), "a way back: {login}");
+        assert!(
+            body.contains("data-testid=\"try-again\""),
+            "a way back: {login}"
+        );
         assert!(!body.contains("data-testid=\"signed-in\""), "{login}");
-        assert_eq!(location_of(&app.get("/me").await), "/sign-in?next=/me", "{login}");
+        assert_eq!(
+            location_of(&app.get("/me").await),
+            "/sign-in?next=/me",
+            "{login}"
+        );
     }
 
     // Cancelled at the provider.
@@ -398,19 +418,29 @@ async fn staff_rights_are_read_on_every_request() {
 
     // Added back by NISS, as an agent; an unknown NISS and a repeat are refused.
     let res = pieter
-        .post_form("/admin/staff", &[("niss", "85.07.30-033.29"), ("role", "agent")])
+        .post_form(
+            "/admin/staff",
+            &[("niss", "85.07.30-033.29"), ("role", "agent")],
+        )
         .await;
     assert_eq!(res.status().as_u16(), 400);
     let res = pieter
-        .post_form("/admin/staff", &[("niss", CLAIRE.niss()), ("role", "agent")])
+        .post_form(
+            "/admin/staff",
+            &[("niss", CLAIRE.niss()), ("role", "agent")],
+        )
         .await;
     assert_eq!(location_of(&res), "/admin/staff?notice=added");
     let res = pieter
-        .post_form("/admin/staff", &[("niss", CLAIRE.niss()), ("role", "agent")])
+        .post_form(
+            "/admin/staff",
+            &[("niss", CLAIRE.niss()), ("role", "agent")],
+        )
         .await;
     assert_eq!(res.status().as_u16(), 409);
-    assert!(texts(&res.text().await.unwrap(), "[data-testid=staff-add-error]")[0]
-        .contains("already"));
+    assert!(
+        texts(&res.text().await.unwrap(), "[data-testid=staff-add-error]")[0].contains("already")
+    );
     let claire = crate::admin::staff(&app, "claire").await;
     assert_eq!(claire.get("/admin/search").await.status().as_u16(), 200);
 
@@ -425,7 +455,10 @@ async fn staff_rights_are_read_on_every_request() {
             .unwrap()
     };
     let res = pieter
-        .post_form(&format!("/admin/staff/{pieter_id}/role"), &[("role", "agent")])
+        .post_form(
+            &format!("/admin/staff/{pieter_id}/role"),
+            &[("role", "agent")],
+        )
         .await;
     assert_eq!(res.status().as_u16(), 409);
     let page = pieter.page("/admin/staff").await;
@@ -454,7 +487,12 @@ async fn staff_rights_are_read_on_every_request() {
         .collect();
     assert_eq!(
         staff_actions,
-        vec!["staff_role", "staff_remove", "staff_add", "staff_end_sessions"]
+        vec![
+            "staff_role",
+            "staff_remove",
+            "staff_add",
+            "staff_end_sessions"
+        ]
     );
 }
 
@@ -473,7 +511,13 @@ async fn accepting_needs_a_recent_authentication() {
     let body = app.page(&location_of(&res)).await;
     assert!(body.contains("data-testid=\"sign-in-again\""));
     app.sign_in(NOAH.niss()).await;
-    assert_eq!(app.post_form(&format!("{page}/bind"), &[]).await.status().as_u16(), 303);
+    assert_eq!(
+        app.post_form(&format!("{page}/bind"), &[])
+            .await
+            .status()
+            .as_u16(),
+        303
+    );
     assert_eq!(bound_to(&app, id).as_deref(), Some(NOAH.niss()));
 
     // OpenID Connect: the provider is asked with max_age.
@@ -493,7 +537,13 @@ async fn accepting_needs_a_recent_authentication() {
     let callback = app.through_provider(&authorize, "noah").await;
     let res = app.client.get(&callback).send().await.unwrap();
     assert_eq!(location_of(&res), page);
-    assert_eq!(app.post_form(&format!("{page}/bind"), &[]).await.status().as_u16(), 303);
+    assert_eq!(
+        app.post_form(&format!("{page}/bind"), &[])
+            .await
+            .status()
+            .as_u16(),
+        303
+    );
     assert_eq!(bound_to(&app, id).as_deref(), Some(NOAH.niss()));
 }
 
@@ -523,6 +573,100 @@ async fn signed_in_as_someone_else_nothing_binds_and_the_switch_comes_back() {
     assert_eq!(location_of(&res), page);
     let body = app.page(&page).await;
     assert!(body.contains("You are signed in as Maria Abara."), "{body}");
-    assert_eq!(app.post_form(&format!("{page}/bind"), &[]).await.status().as_u16(), 303);
+    assert_eq!(
+        app.post_form(&format!("{page}/bind"), &[])
+            .await
+            .status()
+            .as_u16(),
+        303
+    );
     assert_eq!(bound_to(&app, id).as_deref(), Some(MARIA.niss()));
+}
+
+#[tokio::test]
+async fn a_citizen_signs_in_through_the_provider_and_accepts_in_a_browser() {
+    use fantoccini::Locator;
+    let app = spawn_oidc_app(vec![], None).await;
+    let (id, link) = request_of_pokebowl(&app, None);
+    let browser = crate::browser::Browser::start().await;
+    let c = &browser.client;
+    c.goto(&format!("{}{link}", app.address)).await.unwrap();
+    assert_eq!(c.current_url().await.unwrap().path(), "/sign-in");
+    c.find(Locator::Css("[data-testid=sign-in-oidc]"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    // The provider's own login page.
+    let login = c
+        .wait()
+        .for_element(Locator::Css("input[name=login]"))
+        .await
+        .unwrap();
+    login.send_keys("maria").await.unwrap();
+    c.find(Locator::Css("input[name=password]"))
+        .await
+        .unwrap()
+        .send_keys("any")
+        .await
+        .unwrap();
+    c.find(Locator::Css("button[type=submit]"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    // Back on the request: who asks, who is signed in; nothing bound yet.
+    let question = c
+        .wait()
+        .for_element(Locator::Css("[data-testid=signed-in-question]"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(question.contains("Maria Abara"), "{question}");
+    assert_eq!(
+        c.current_url().await.unwrap().path(),
+        format!("/me/requests/{id}")
+    );
+    assert_eq!(bound_to(&app, id), None);
+    c.find(Locator::Css("[data-testid=continue-as]"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    c.wait()
+        .for_element(Locator::Css("[data-testid=answer-accept]"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    c.wait()
+        .for_element(Locator::Css("[data-testid=access-sentence]"))
+        .await
+        .unwrap();
+    assert_eq!(bound_to(&app, id).as_deref(), Some(MARIA.niss()));
+    // Sign out: here and at the provider, back home.
+    c.find(Locator::Css("[data-testid=sign-out]"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    let logout = c
+        .wait()
+        .for_element(Locator::Css("button[name=logout]"))
+        .await
+        .unwrap();
+    logout.click().await.unwrap();
+    c.wait()
+        .for_element(Locator::Css("a[href^='/sign-in']"))
+        .await
+        .unwrap();
+    assert_eq!(c.current_url().await.unwrap().path(), "/");
+    browser.close().await;
 }

@@ -20,7 +20,8 @@
 // `expired:maria` (expired), `audience:maria` (for another client), `foreign-key:maria`
 // (signed by a key the provider does not publish).
 //
-// The process ends when its standard input closes (the test binary that started it ended).
+// The process ends when its standard input closes (the test binary that started it ended),
+// unless STOP_WITH_STDIN=0 (scripts/run stops it itself).
 
 import http from 'node:http';
 import { pathToFileURL } from 'node:url';
@@ -149,6 +150,8 @@ provider.use(async (ctx, next) => {
 server.on('request', provider.callback());
 console.log(`listening ${issuer}`);
 
-process.stdin.resume();
-process.stdin.on('end', () => process.exit(0));
-process.stdin.on('error', () => process.exit(0));
+if (process.env.STOP_WITH_STDIN !== '0') {
+  process.stdin.resume();
+  process.stdin.on('end', () => process.exit(0));
+  process.stdin.on('error', () => process.exit(0));
+}

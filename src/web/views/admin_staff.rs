@@ -2,7 +2,10 @@
 
 use maud::{Markup, html};
 
-use super::{admin::{page, role_key}, csrf_field};
+use super::{
+    admin::{page, role_key},
+    csrf_field,
+};
 use crate::{
     db::staff::StaffMember,
     domain::StaffRole,
