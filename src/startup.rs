@@ -4,8 +4,7 @@ use std::net::TcpListener;
 
 use actix_session::{
     SessionMiddleware,
-    config::{CookieContentSecurity, PersistentSession},
-    storage::CookieSessionStore,
+    config::{BrowserSession, CookieContentSecurity},
 };
 use actix_web::{
     App, HttpServer,
@@ -18,10 +17,11 @@ use tracing_actix_web::TracingLogger;
 
 use crate::{
     clock::SharedClock,
+    db::sessions::Lifetimes,
     settings::Settings,
     state::AppState,
     telemetry::MandatSpans,
-    web::{errors, security},
+    web::{errors, security, sessions::PgSessionStore},
 };
 
 /// Name of the session cookie.
@@ -73,29 +73,37 @@ fn server(listener: TcpListener, state: AppState) -> anyhow::Result<Server> {
     let key = Key::try_from(state.settings.session_key_bytes().as_slice())
         .map_err(|e| anyhow::anyhow!("session key: {e}"))?;
     let secure = state.settings.mode.is_https();
-    let ttl = state.settings.session_ttl;
+    let lifetimes = Lifetimes {
+        idle: state.settings.sessions.idle,
+        absolute: state.settings.sessions.absolute,
+    };
+    let store = PgSessionStore::new(state.tenants.main().clone(), lifetimes);
     let data = web::Data::new(state);
     let server = HttpServer::new(move || {
-        let session = SessionMiddleware::builder(CookieSessionStore::default(), key.clone())
+        // The cookie lives as long as the browser; the session's lifetimes are the server's.
+        let session = SessionMiddleware::builder(store.clone(), key.clone())
             .cookie_name(SESSION_COOKIE.to_string())
             .cookie_http_only(true)
             .cookie_secure(secure)
             .cookie_same_site(SameSite::Lax)
             .cookie_content_security(CookieContentSecurity::Private)
-            .session_lifecycle(PersistentSession::default().session_ttl(
-                actix_web::cookie::time::Duration::seconds(ttl.as_secs() as i64),
-            ))
+            .session_lifecycle(BrowserSession::default())
             .build();
         App::new()
             .app_data(data.clone())
             .app_data(web::FormConfig::default().limit(64 * 1024))
             .app_data(web::JsonConfig::default().limit(64 * 1024))
+            // Assets, health checks and the API need no session: no session read for them.
+            .configure(crate::web::configure_sessionless)
             .configure(crate::api::configure)
-            .configure(crate::web::configure)
-            .default_service(web::to(not_found))
-            .wrap(from_fn(security::same_origin_guard))
-            .wrap(from_fn(errors::render_error_pages))
-            .wrap(session)
+            .service(
+                web::scope("")
+                    .configure(crate::web::configure)
+                    .default_service(web::to(not_found))
+                    .wrap(from_fn(security::same_origin_guard))
+                    .wrap(from_fn(errors::render_error_pages))
+                    .wrap(session),
+            )
             .wrap(from_fn(security::headers))
             .wrap(middleware::Compress::default())
             .wrap(TracingLogger::<MandatSpans>::new())

@@ -10,7 +10,7 @@ use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
 use crate::{
-    auth::DemoIdentityProvider,
+    auth::{DemoIdentityProvider, oidc::OidcProvider},
     clock::SharedClock,
     db::{self, DbPool},
     limits::{self, FixedWindow},
@@ -27,8 +27,11 @@ pub struct AppState {
     pub tenants: Tenants,
     /// The authentic sources the answers are drawn from.
     pub sources: Arc<dyn AuthenticSources>,
-    /// The demo identity provider, present only in demo and development modes.
+    /// The demo identity provider, present only when `demo_sign_in` is on (never in
+    /// production).
     pub demo_idp: Option<DemoIdentityProvider>,
+    /// The OpenID Connect relying party, when a provider is configured.
+    pub oidc: Option<Arc<OidcProvider>>,
     /// Openings of secret links per client IP (`/r/{token}`).
     pub link_limiter: Arc<FixedWindow<IpAddr>>,
     /// API calls per client.
@@ -42,8 +45,19 @@ impl AppState {
             secrecy::ExposeSecret::expose_secret(&settings.database_url),
             settings.database_pool_size,
         );
+        let oidc = settings.oidc.as_ref().and_then(|oidc| {
+            match OidcProvider::new(oidc.clone(), &settings.public_url) {
+                Ok(provider) => Some(Arc::new(provider)),
+                Err(e) => {
+                    // The settings were validated: only the HTTP client can fail here.
+                    tracing::error!(error = %e, "OpenID Connect sign-in disabled");
+                    None
+                }
+            }
+        });
         AppState {
-            demo_idp: settings.mode.is_demo().then_some(DemoIdentityProvider),
+            demo_idp: settings.demo_sign_in.then_some(DemoIdentityProvider),
+            oidc,
             settings: Arc::new(settings),
             tenants: Tenants::single(Tenant::new(pool, clock)),
             sources: Arc::new(PgSources),

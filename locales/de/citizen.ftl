@@ -100,3 +100,13 @@ citizen-foreigners-sign-in-title = So melden Sie sich ohne belgische eID an
 citizen-foreigners-eidas = Mit einer europäischen eID: Wählen Sie auf der Anmeldeseite „Europäische eID“ und melden Sie sich mit der elektronischen Identität Ihres Landes an.
 citizen-foreigners-key = Mit einem digitalen Schlüssel: Registrieren Sie einen digitalen Schlüssel, der mit Ihrer BIS-Nummer verknüpft ist (zum Beispiel bei einem Registrierungsbüro oder über eine Einrichtung der sozialen Sicherheit), und wählen Sie ihn auf der Anmeldeseite.
 citizen-foreigners-safety = Wie auch immer Sie sich anmelden, wir verlangen nie etwas anderes: kein Passwort, keinen Code und keine Zahlung per E-Mail oder Telefon.
+
+citizen-problem-own-company-title = Diese Anfrage kommt von Ihrem eigenen Unternehmen
+citizen-problem-own-company-text = Sie sind Benutzer des anfragenden Unternehmens: Dieser Link ist für den Kandidaten, nicht für Sie. Bewahren Sie ihn auf und senden Sie ihn dem Kandidaten; das Öffnen hat nichts verändert.
+citizen-confirm-title = Ist diese Anfrage für Sie?
+citizen-confirm-question = Sie sind als { $name } angemeldet. Ist diese Anfrage für Sie?
+citizen-confirm-continue = Weiter als { $name }
+citizen-confirm-someone-else = Als andere Person anmelden
+citizen-you-blocked-title = Sie haben dieses Unternehmen blockiert
+citizen-you-blocked-text = Sie haben { $company } blockiert: Es kann keinen Zugang zu Ihren Daten erhalten. Um diese Anfrage zu beantworten, heben Sie zuerst die Blockierung auf.
+citizen-you-blocked-unblock = Blockierung von { $company } aufheben

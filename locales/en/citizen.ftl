@@ -100,3 +100,13 @@ citizen-foreigners-sign-in-title = How to sign in without a Belgian eID
 citizen-foreigners-eidas = With a European eID: on the sign-in page, choose "European eID" and sign in with the electronic identity of your country.
 citizen-foreigners-key = With a digital key: register a digital key linked to your BIS number (for example at a registration office or through a social-security institution), then choose it on the sign-in page.
 citizen-foreigners-safety = Whichever way you sign in, we never ask for anything else: no password, code or payment by e-mail or telephone.
+
+citizen-problem-own-company-title = This request comes from your own company
+citizen-problem-own-company-text = You are a user of the company that asks: this link is for the candidate, not for you. Keep it and send it to the candidate; opening it changed nothing.
+citizen-confirm-title = Is this request for you?
+citizen-confirm-question = You are signed in as { $name }. Is this request for you?
+citizen-confirm-continue = Continue as { $name }
+citizen-confirm-someone-else = Sign in as someone else
+citizen-you-blocked-title = You blocked this company
+citizen-you-blocked-text = You blocked { $company }: it cannot get access to your data. To answer this request, unblock the company first.
+citizen-you-blocked-unblock = Unblock { $company }

@@ -100,3 +100,13 @@ citizen-foreigners-sign-in-title = Hoe meldt u zich aan zonder Belgische eID?
 citizen-foreigners-eidas = Met een Europese eID: kies op de aanmeldpagina „Europese eID” en meld u aan met de elektronische identiteit van uw land.
 citizen-foreigners-key = Met een digitale sleutel: registreer een digitale sleutel die aan uw BIS-nummer gekoppeld is (bijvoorbeeld bij een registratiekantoor of via een socialezekerheidsinstelling) en kies die op de aanmeldpagina.
 citizen-foreigners-safety = Hoe u zich ook aanmeldt, wij vragen u nooit iets anders: geen wachtwoord, code of betaling via e-mail of telefoon.
+
+citizen-problem-own-company-title = Deze aanvraag komt van uw eigen onderneming
+citizen-problem-own-company-text = U bent gebruiker van de onderneming die de aanvraag doet: deze link is voor de kandidaat, niet voor u. Bewaar hem en stuur hem naar de kandidaat; het openen heeft niets veranderd.
+citizen-confirm-title = Is deze aanvraag voor u?
+citizen-confirm-question = U bent aangemeld als { $name }. Is deze aanvraag voor u?
+citizen-confirm-continue = Doorgaan als { $name }
+citizen-confirm-someone-else = Aanmelden als iemand anders
+citizen-you-blocked-title = U hebt deze onderneming geblokkeerd
+citizen-you-blocked-text = U hebt { $company } geblokkeerd: ze kan geen toegang tot uw gegevens krijgen. Om op deze aanvraag te antwoorden, deblokkeert u eerst de onderneming.
+citizen-you-blocked-unblock = { $company } deblokkeren

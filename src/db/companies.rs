@@ -184,6 +184,20 @@ pub fn role_of(
         .optional()
 }
 
+/// Whether `niss` is a user of one of `company_ids` (one indexed read).
+pub fn is_member_of_any(
+    conn: &mut PgConnection,
+    company_ids: &[Uuid],
+    niss: &Niss,
+) -> QueryResult<bool> {
+    diesel::select(diesel::dsl::exists(
+        company_members::table
+            .filter(company_members::company_id.eq_any(company_ids))
+            .filter(company_members::niss.eq(niss)),
+    ))
+    .get_result(conn)
+}
+
 /// Every company `niss` belongs to, by name, with the role there and whether the terms
 /// `version` are accepted (one query).
 pub fn memberships(

@@ -8,6 +8,8 @@ pub mod job_runs;
 pub mod request_events;
 #[allow(missing_docs)]
 pub mod schema;
+pub mod sessions;
+pub mod staff;
 pub mod text;
 pub mod types;
 pub mod webhook_deliveries;

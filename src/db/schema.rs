@@ -14,10 +14,12 @@ diesel::table! {
 diesel::table! {
     staff (id) {
         id -> Uuid,
-        username -> Text,
+        username -> Nullable<Text>,
         display_name -> Text,
         role -> Text,
         created_at -> Timestamptz,
+        niss -> Nullable<Text>,
+        removed_at -> Nullable<Timestamptz>,
     }
 }
 
@@ -309,3 +311,13 @@ diesel::table! {
 
 diesel::joinable!(access_request_keys -> access_requests (request_id));
 diesel::allow_tables_to_appear_in_same_query!(access_request_keys, access_requests);
+
+diesel::table! {
+    sessions (id_hash) {
+        id_hash -> Bytea,
+        niss -> Nullable<Text>,
+        state -> Text,
+        created_at -> Timestamptz,
+        last_seen_at -> Timestamptz,
+    }
+}

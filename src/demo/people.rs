@@ -4,11 +4,11 @@
 //! Tests name them instead of copying their numbers: `demo::people::MARIA.niss()`.
 
 use chrono::{DateTime, NaiveDate, Utc};
-use diesel::{prelude::*, upsert::excluded};
+use diesel::prelude::*;
 
 use crate::{
     auth::StaffRole,
-    db::schema::staff,
+    db::staff,
     domain::Niss,
     i18n::Lang,
     sources::{PersonRecord, import::upsert_persons},
@@ -229,74 +229,104 @@ pub const PEOPLE: &[Persona] = &[
     MARIA, SARAH, JAN, LENA, MARC, TOMASZ, LUCAS, EMMA, NOAH, JULIE, KEVIN, SOFIE,
 ];
 
-/// A member of the demo back-office staff.
+/// Claire Lemaire: a back-office agent (a person of the register like any other).
+pub const CLAIRE_LEMAIRE: Persona = Persona {
+    niss: "80061512382",
+    first_name: "Claire",
+    last_name: "Lemaire",
+    birth_date: day(1980, 6, 15),
+    language: Lang::Fr,
+    pension_start: None,
+    role: "back-office agent",
+};
+
+/// Pieter Vos: a back-office supervisor.
+pub const PIETER_VOS: Persona = Persona {
+    niss: "75092204560",
+    first_name: "Pieter",
+    last_name: "Vos",
+    birth_date: day(1975, 9, 22),
+    language: Lang::Nl,
+    pension_start: None,
+    role: "back-office supervisor",
+};
+
+/// Nadia Haddad: a trainer.
+pub const NADIA_HADDAD: Persona = Persona {
+    niss: "88120321080",
+    first_name: "Nadia",
+    last_name: "Haddad",
+    birth_date: day(1988, 12, 3),
+    language: Lang::Fr,
+    pension_start: None,
+    role: "trainer",
+};
+
+/// A member of the demo back-office staff: a person of the register with a role.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct StaffMember {
-    /// Login name.
-    pub username: &'static str,
-    /// Name shown.
-    pub display_name: &'static str,
+    /// The person.
+    pub person: Persona,
     /// Role.
     pub role: StaffRole,
 }
 
+impl StaffMember {
+    /// Their NISS, as its 11 digits.
+    pub const fn niss(&self) -> &'static str {
+        self.person.niss()
+    }
+
+    /// The name shown in the back office.
+    pub fn display_name(&self) -> String {
+        format!("{} {}", self.person.first_name(), self.person.last_name())
+    }
+}
+
 /// Claire Lemaire, agent.
 pub const CLAIRE: StaffMember = StaffMember {
-    username: "claire",
-    display_name: "Claire Lemaire",
+    person: CLAIRE_LEMAIRE,
     role: StaffRole::Agent,
 };
 
 /// Pieter Vos, supervisor.
 pub const PIETER: StaffMember = StaffMember {
-    username: "pieter",
-    display_name: "Pieter Vos",
+    person: PIETER_VOS,
     role: StaffRole::Supervisor,
 };
 
 /// Nadia Haddad, trainer.
 pub const NADIA: StaffMember = StaffMember {
-    username: "nadia",
-    display_name: "Nadia Haddad",
+    person: NADIA_HADDAD,
     role: StaffRole::Trainer,
 };
 
 /// The demo staff.
 pub const STAFF: &[StaffMember] = &[CLAIRE, PIETER, NADIA];
 
-/// The role as the `staff` table stores it (read back by [`StaffRole::parse`]).
-fn stored_role(role: StaffRole) -> &'static str {
-    match role {
-        StaffRole::Agent => "agent",
-        StaffRole::Supervisor => "supervisor",
-        StaffRole::Trainer => "trainer",
-    }
-}
-
-/// Writes the demo register with the upsert of `mandat import`. Returns the rows written.
+/// Writes the demo register (the people and the staff, persons too) with the upsert of
+/// `mandat import`. Returns the rows written.
 pub fn seed_people(conn: &mut PgConnection) -> QueryResult<usize> {
-    let records: Vec<PersonRecord> = PEOPLE.iter().map(Persona::record).collect();
+    let records: Vec<PersonRecord> = PEOPLE
+        .iter()
+        .chain(STAFF.iter().map(|m| &m.person))
+        .map(Persona::record)
+        .collect();
     upsert_persons(conn, &records)
 }
 
-/// Writes the demo staff (a new member is created at `now`). Returns the rows written.
+/// Writes the demo staff, by NISS (a new member is created at `now`). Returns the rows
+/// written.
 pub fn seed_staff(conn: &mut PgConnection, now: DateTime<Utc>) -> QueryResult<usize> {
     let mut written = 0;
     for member in STAFF {
-        written += diesel::insert_into(staff::table)
-            .values((
-                staff::username.eq(member.username),
-                staff::display_name.eq(member.display_name),
-                staff::role.eq(stored_role(member.role)),
-                staff::created_at.eq(now),
-            ))
-            .on_conflict(staff::username)
-            .do_update()
-            .set((
-                staff::display_name.eq(excluded(staff::display_name)),
-                staff::role.eq(excluded(staff::role)),
-            ))
-            .execute(conn)?;
+        written += staff::upsert(
+            conn,
+            &member.person.to_niss(),
+            &member.display_name(),
+            member.role,
+            now,
+        )?;
     }
     Ok(written)
 }
@@ -329,12 +359,11 @@ mod tests {
     }
 
     #[test]
-    fn the_stored_staff_roles_read_back() {
+    fn the_staff_are_valid_persons_apart_from_the_people() {
         for member in STAFF {
-            assert_eq!(
-                StaffRole::parse(stored_role(member.role)),
-                Some(member.role)
-            );
+            let niss = member.person.to_niss();
+            assert_eq!(niss.birth_date(), Some(member.person.birth_date()));
+            assert!(PEOPLE.iter().all(|p| p.niss() != member.niss()));
         }
     }
 }

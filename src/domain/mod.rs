@@ -13,6 +13,7 @@ pub mod events;
 pub mod flexi;
 pub mod niss;
 pub mod quarter;
+pub mod staff;
 pub mod status;
 pub mod student;
 
@@ -23,4 +24,5 @@ pub use context::Context;
 pub use email::{Email, EmailError};
 pub use niss::{Niss, NissError};
 pub use quarter::Quarter;
+pub use staff::StaffRole;
 pub use status::{RequestStatus, Transition, TransitionError};

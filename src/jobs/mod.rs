@@ -61,17 +61,20 @@ pub enum Job {
     Purge,
     /// Deliver the webhook events.
     DeliverWebhooks,
+    /// Remove dead sessions (idle or past their absolute lifetime).
+    PurgeSessions,
 }
 
 impl Job {
     /// Every job.
-    pub const ALL: [Job; 6] = [
+    pub const ALL: [Job; 7] = [
         Job::DeliverMail,
         Job::DeliverWebhooks,
         Job::ExpireRequests,
         Job::EndMandates,
         Job::Archive,
         Job::Purge,
+        Job::PurgeSessions,
     ];
 
     /// The name used on the command line and in the logs.
@@ -83,6 +86,7 @@ impl Job {
             Job::EndMandates => lifecycle::END_MANDATES,
             Job::Archive => lifecycle::ARCHIVE,
             Job::Purge => lifecycle::PURGE,
+            Job::PurgeSessions => "purge-sessions",
         }
     }
 
@@ -105,6 +109,7 @@ impl Job {
             Job::EndMandates => jobs.end_mandates,
             Job::Archive => jobs.archive,
             Job::Purge => jobs.purge,
+            Job::PurgeSessions => jobs.purge_sessions,
         }
     }
 }
@@ -184,6 +189,14 @@ fn run_job(
             );
             c.total()
         }
+        Job::PurgeSessions => crate::db::sessions::purge_dead(
+            conn,
+            now,
+            crate::db::sessions::Lifetimes {
+                idle: settings.sessions.idle,
+                absolute: settings.sessions.absolute,
+            },
+        )?,
     })
 }
 

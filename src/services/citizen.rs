@@ -1,5 +1,6 @@
-//! The citizen's side of access requests: opening a link (binding it to the first citizen
-//! who signs in through it), answering (accept, refuse, refuse and block), the portal's
+//! The citizen's side of access requests: opening a link (which binds nothing: the page
+//! says who asks, for what, and who is signed in), binding it to the signed-in person when
+//! they say it is for them, answering (accept, refuse, refuse and block), the portal's
 //! lists, stopping an access and unblocking a company.
 //!
 //! The database enforces single use: every change is a conditional `UPDATE ... WHERE
@@ -62,6 +63,9 @@ pub enum LinkProblem {
     OtherCitizen,
     /// The request names another person.
     NotAddressee,
+    /// The signed-in person is a user of the asking company (or of its provider): the link
+    /// is for the candidate.
+    OwnCompany,
 }
 
 impl LinkProblem {
@@ -74,6 +78,7 @@ impl LinkProblem {
             LinkProblem::AlreadyAnswered => "answered",
             LinkProblem::OtherCitizen => "other-citizen",
             LinkProblem::NotAddressee => "not-addressee",
+            LinkProblem::OwnCompany => "own-company",
         }
     }
 }
@@ -81,6 +86,12 @@ impl LinkProblem {
 /// What the request page shows to a signed-in citizen.
 #[derive(Clone, Debug)]
 pub enum RequestPage {
+    /// A pending request opened through its link and bound to nobody yet: who asks, what,
+    /// and "is this request for you?" (binding takes an explicit POST).
+    Confirm(Box<RequestDetails>),
+    /// A pending request of a company the citizen blocks: never the answers, the way to
+    /// unblock it first.
+    CompanyBlocked(Box<RequestDetails>),
     /// A pending request bound to this citizen: who asks, what, until when; the answers.
     Answer(Box<RequestDetails>),
     /// A request this citizen answered (or that went on after their answer).
@@ -113,6 +124,8 @@ pub enum AnswerOutcome {
     Done,
     /// Not possible, and why.
     Problem(LinkProblem),
+    /// Accepting is not possible while the citizen blocks the company: unblock first.
+    CompanyBlocked,
 }
 
 /// The request id a link secret designates, if any. Always hashes and looks up, whatever
@@ -158,7 +171,7 @@ fn with_companies(
 /// What a request reads as for `me`, before any binding.
 enum Step {
     Page(RequestPage),
-    Bind,
+    Bind(Box<AccessRequest>),
 }
 
 fn evaluate(
@@ -176,6 +189,9 @@ fn evaluate(
     let status = request.status_at(now);
     if mine {
         return Ok(Step::Page(match status {
+            S::Pending if is_blocked_by(conn, me, request.company_id)? => {
+                RequestPage::CompanyBlocked(Box::new(details(conn, request, now)?))
+            }
             S::Pending => RequestPage::Answer(Box::new(details(conn, request, now)?)),
             S::Expired => RequestPage::Problem(LinkProblem::Expired),
             S::Withdrawn => RequestPage::Problem(LinkProblem::Withdrawn),
@@ -204,13 +220,45 @@ fn evaluate(
     if request.target_niss.as_ref().is_some_and(|t| t != me) {
         return Ok(Step::Page(RequestPage::Problem(LinkProblem::NotAddressee)));
     }
-    Ok(Step::Bind)
+    let mut asking = vec![request.company_id];
+    asking.extend(request.provider_id);
+    if crate::db::companies::is_member_of_any(conn, &asking, me)? {
+        return Ok(Step::Page(RequestPage::Problem(LinkProblem::OwnCompany)));
+    }
+    if is_blocked_by(conn, me, request.company_id)? {
+        return Ok(Step::Page(RequestPage::CompanyBlocked(Box::new(details(
+            conn, request, now,
+        )?))));
+    }
+    Ok(Step::Bind(Box::new(request)))
 }
 
-/// The request page for `me`. A citizen who opened the request's link in this session
-/// (`opened_through_link`) and is the first to sign in through it is bound to it, by a
-/// conditional update (the database decides who was first). Anyone else sees a problem page.
+/// The request page for `me`, read only: opening a link binds nothing. A citizen who
+/// opened the request's link in this session (`opened_through_link`) sees who asks and
+/// for what, and is asked whether it is for them ([`RequestPage::Confirm`]); anyone else
+/// sees a problem page.
 pub fn open_request(
+    conn: &mut PgConnection,
+    me: &Niss,
+    id: Uuid,
+    opened_through_link: bool,
+    now: DateTime<Utc>,
+) -> Result<RequestPage, ServiceError> {
+    let Some(request) = find(conn, id)? else {
+        return Ok(RequestPage::Problem(LinkProblem::Unknown));
+    };
+    Ok(
+        match evaluate(conn, request, me, opened_through_link, now)? {
+            Step::Page(page) => page,
+            Step::Bind(request) => RequestPage::Confirm(Box::new(details(conn, *request, now)?)),
+        },
+    )
+}
+
+/// Binds the request to `me`, who opened its link and says it is for them ("Continue as
+/// ..."), by a conditional update: the database decides who was first. Returns the page
+/// that follows (the answers, or why not).
+pub fn bind(
     conn: &mut PgConnection,
     me: &Niss,
     id: Uuid,
@@ -223,9 +271,9 @@ pub fn open_request(
         };
         match evaluate(conn, request, me, opened_through_link, now)? {
             Step::Page(page) => return Ok(page),
-            Step::Bind => {
+            Step::Bind(_) => {
                 if let Some(request) = requests_db::bind_citizen(conn, id, me, now)? {
-                    tracing::info!(request = %id, "link bound to the citizen who opened it");
+                    tracing::info!(request = %id, "link bound to the citizen who said it is for them");
                     return Ok(RequestPage::Answer(Box::new(details(conn, request, now)?)));
                 }
                 // Someone else was faster, or the request changed: read it again.
@@ -263,8 +311,16 @@ pub fn answer(
     now: DateTime<Utc>,
 ) -> Result<AnswerOutcome, ServiceError> {
     conn.transaction(|conn| {
-        let details = match open_request(conn, me, id, opened_through_link, now)? {
+        // The answer is an explicit choice too: it binds an unbound request it answers.
+        let details = match bind(conn, me, id, opened_through_link, now)? {
             RequestPage::Problem(p) => return Ok(AnswerOutcome::Problem(p)),
+            // Blocked: unblock first (refusing stays possible once bound).
+            RequestPage::CompanyBlocked(details)
+                if answer == Answer::Accept || !details.request.is_bound_to(me) =>
+            {
+                return Ok(AnswerOutcome::CompanyBlocked);
+            }
+            RequestPage::Confirm(details) | RequestPage::CompanyBlocked(details) => details,
             RequestPage::Answered {
                 details,
                 company_blocked,
@@ -565,6 +621,7 @@ mod tests {
             LinkProblem::AlreadyAnswered,
             LinkProblem::OtherCitizen,
             LinkProblem::NotAddressee,
+            LinkProblem::OwnCompany,
         ];
         let mut names: Vec<_> = all.iter().map(|p| p.as_str()).collect();
         names.sort();

@@ -113,6 +113,39 @@ pub struct JobSettings {
     pub archive: Option<Duration>,
     /// Personal data is erased after the retention periods.
     pub purge: Option<Duration>,
+    /// Dead sessions are removed.
+    pub purge_sessions: Option<Duration>,
+}
+
+/// How long sessions live, enforced by the server (see `db::sessions`).
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub struct SessionSettings {
+    /// A session not used for this long ends (default 30 minutes).
+    pub idle: chrono::Duration,
+    /// A session ends this long after sign-in (default 8 hours).
+    pub absolute: chrono::Duration,
+    /// An authentication older than this is renewed before a request is accepted
+    /// (default 15 minutes).
+    pub recent_auth: chrono::Duration,
+}
+
+/// The OpenID Connect provider (the federal authentication service in production).
+#[derive(Clone, Debug)]
+pub struct OidcSettings {
+    /// Issuer URL (no trailing slash), discovery at `{issuer}/.well-known/openid-configuration`.
+    pub issuer: String,
+    /// Our client id.
+    pub client_id: String,
+    /// Our client secret, if the client is confidential.
+    pub client_secret: Option<SecretString>,
+    /// Scopes asked besides `openid`.
+    pub scopes: Vec<String>,
+    /// The claim carrying the NISS.
+    pub niss_claim: String,
+    /// The claims of the first and the last name.
+    pub name_claims: (String, String),
+    /// `acr_values` asked, if any.
+    pub acr_values: Option<String>,
 }
 
 /// How long data is kept (the `purge` job). Defaults: 90, 365 and 30 days.
@@ -153,8 +186,12 @@ pub struct Settings {
     pub public_url: String,
     /// Key signing and encrypting the session cookie (64 bytes).
     pub session_key: SecretString,
-    /// Session lifetime without activity.
-    pub session_ttl: Duration,
+    /// Session lifetimes.
+    pub sessions: SessionSettings,
+    /// Whether the demo identity provider is offered (never in production).
+    pub demo_sign_in: bool,
+    /// The OpenID Connect provider, when configured.
+    pub oidc: Option<OidcSettings>,
     /// Mail delivery.
     pub smtp: SmtpSettings,
     /// Background jobs.
@@ -177,6 +214,9 @@ impl fmt::Debug for Settings {
             .field("bind", &self.bind)
             .field("public_url", &self.public_url)
             .field("session_key", &"[secret]")
+            .field("sessions", &self.sessions)
+            .field("demo_sign_in", &self.demo_sign_in)
+            .field("oidc", &self.oidc)
             .field("smtp", &self.smtp)
             .field("jobs", &self.jobs)
             .field("blocked_tab_days", &self.blocked_tab_days)
@@ -293,10 +333,25 @@ impl Settings {
             }
             None => SecretString::from(random_session_key()),
         };
-        let session_ttl_minutes: u64 = parse_opt(raw, "session_ttl_minutes")?.unwrap_or(60);
-        if !(1..=24 * 60).contains(&session_ttl_minutes) {
-            return Err(invalid("session_ttl_minutes", "must be between 1 and 1440"));
+        let sessions = session_settings(raw)?;
+        let demo_sign_in = match get("demo_sign_in").as_deref() {
+            None | Some("") => mode != Mode::Production,
+            Some("on") | Some("true") => true,
+            Some("off") | Some("false") => false,
+            Some(other) => {
+                return Err(invalid(
+                    "demo_sign_in",
+                    &format!("{other:?} is not valid: on or off"),
+                ));
+            }
+        };
+        if demo_sign_in && mode == Mode::Production {
+            return Err(invalid(
+                "demo_sign_in",
+                "the demo identity provider is refused in production",
+            ));
         }
+        let oidc = oidc_settings(raw, mode, &public_url)?;
         let smtp = SmtpSettings {
             host: get("smtp_host").filter(|s| !s.is_empty()),
             port: parse_opt(raw, "smtp_port")?.unwrap_or(587),
@@ -322,6 +377,7 @@ impl Settings {
             end_mandates: parse_interval(raw, "job_end_mandates_seconds", 300)?,
             archive: parse_interval(raw, "job_archive_seconds", 3600)?,
             purge: parse_interval(raw, "job_purge_seconds", 86400)?,
+            purge_sessions: parse_interval(raw, "job_purge_sessions_seconds", 600)?,
         };
         let blocked_tab_days = parse_days(raw, "blocked_tab_days", 30)?;
         let retention = Retention {
@@ -344,7 +400,9 @@ impl Settings {
             bind,
             public_url,
             session_key,
-            session_ttl: Duration::from_secs(session_ttl_minutes * 60),
+            sessions,
+            demo_sign_in,
+            oidc,
             smtp,
             jobs,
             blocked_tab_days,
@@ -360,6 +418,111 @@ impl Settings {
             .decode(self.session_key.expose_secret().as_bytes())
             .unwrap_or_default()
     }
+}
+
+fn minutes(
+    raw: &Raw,
+    key: &str,
+    default: i64,
+    max: i64,
+) -> Result<chrono::Duration, SettingsError> {
+    let n: i64 = parse_opt(raw, key)?.unwrap_or(default);
+    if !(1..=max).contains(&n) {
+        return Err(invalid(
+            key,
+            &format!("must be between 1 and {max} minutes"),
+        ));
+    }
+    Ok(chrono::Duration::minutes(n))
+}
+
+fn session_settings(raw: &Raw) -> Result<SessionSettings, SettingsError> {
+    let idle = minutes(raw, "session_idle_minutes", 30, 24 * 60)?;
+    let absolute = minutes(raw, "session_absolute_minutes", 8 * 60, 7 * 24 * 60)?;
+    if absolute < idle {
+        return Err(invalid(
+            "session_absolute_minutes",
+            "must be at least the idle lifetime (session_idle_minutes)",
+        ));
+    }
+    let recent_auth = minutes(raw, "recent_auth_minutes", 15, 24 * 60)?;
+    Ok(SessionSettings {
+        idle,
+        absolute,
+        recent_auth,
+    })
+}
+
+fn oidc_settings(
+    raw: &Raw,
+    mode: Mode,
+    public_url: &str,
+) -> Result<Option<OidcSettings>, SettingsError> {
+    let get = |key: &str| {
+        raw.get(key)
+            .map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty())
+    };
+    let issuer = get("oidc_issuer").map(|s| s.trim_end_matches('/').to_string());
+    let client_id = get("oidc_client_id");
+    let (issuer, client_id) = match (issuer, client_id) {
+        (None, None) => {
+            for key in ["oidc_client_secret", "oidc_acr_values"] {
+                if get(key).is_some() {
+                    return Err(invalid(key, "is set but oidc_issuer is not"));
+                }
+            }
+            return Ok(None);
+        }
+        (Some(_), None) => {
+            return Err(invalid("oidc_client_id", "is required with oidc_issuer"));
+        }
+        (None, Some(_)) => {
+            return Err(invalid("oidc_issuer", "is required with oidc_client_id"));
+        }
+        (Some(issuer), Some(client_id)) => (issuer, client_id),
+    };
+    let https = issuer.starts_with("https://");
+    if !(https || issuer.starts_with("http://")) {
+        return Err(invalid("oidc_issuer", "must be an absolute https:// URL"));
+    }
+    if mode == Mode::Production && !https {
+        return Err(invalid("oidc_issuer", "must use https:// in production"));
+    }
+    if openidconnect::url::Url::parse(&issuer).is_err()
+        || openidconnect::url::Url::parse(&format!("{public_url}/sign-in/oidc/callback")).is_err()
+    {
+        return Err(invalid("oidc_issuer", "is not a valid URL"));
+    }
+    let scopes: Vec<String> = get("oidc_scopes")
+        .unwrap_or_else(|| "openid profile".to_string())
+        .split_whitespace()
+        .filter(|s| *s != "openid")
+        .map(str::to_string)
+        .collect();
+    let niss_claim = get("oidc_niss_claim").unwrap_or_else(|| "egovNRN".to_string());
+    if niss_claim.contains(char::is_whitespace) {
+        return Err(invalid("oidc_niss_claim", "must be one claim name"));
+    }
+    let names = get("oidc_name_claims").unwrap_or_else(|| "given_name family_name".to_string());
+    let name_claims = match names.split_whitespace().collect::<Vec<_>>().as_slice() {
+        [first, last] => (first.to_string(), last.to_string()),
+        _ => {
+            return Err(invalid(
+                "oidc_name_claims",
+                "must name two claims: the first name's and the last name's",
+            ));
+        }
+    };
+    Ok(Some(OidcSettings {
+        issuer,
+        client_id,
+        client_secret: get("oidc_client_secret").map(SecretString::from),
+        scopes,
+        niss_claim,
+        name_claims,
+        acr_values: get("oidc_acr_values"),
+    }))
 }
 
 #[cfg(test)]
@@ -413,6 +576,85 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(err.contains("MANDAT_PUBLIC_URL"), "{err}");
+    }
+
+    #[test]
+    fn sign_in_settings_are_consistent() {
+        let s = Settings::from_pairs(&[]).unwrap();
+        assert!(s.demo_sign_in);
+        assert!(s.oidc.is_none());
+        assert_eq!(s.sessions.idle, chrono::Duration::minutes(30));
+        assert_eq!(s.sessions.absolute, chrono::Duration::hours(8));
+        let production = [
+            ("mode", "production"),
+            ("public_url", "https://mandat.example.be"),
+            ("session_key", &"A".repeat(88)),
+        ];
+        let s = Settings::from_pairs(&production).unwrap();
+        assert!(!s.demo_sign_in, "no demo provider in production");
+        let cases: &[(&[(&str, &str)], &str)] = &[
+            (
+                &[("oidc_issuer", "https://idp.example.be")],
+                "MANDAT_OIDC_CLIENT_ID",
+            ),
+            (&[("oidc_client_id", "mandat")], "MANDAT_OIDC_ISSUER"),
+            (&[("oidc_client_secret", "s")], "MANDAT_OIDC_CLIENT_SECRET"),
+            (
+                &[("oidc_issuer", "idp.example.be"), ("oidc_client_id", "m")],
+                "MANDAT_OIDC_ISSUER",
+            ),
+            (
+                &[
+                    ("oidc_issuer", "https://idp"),
+                    ("oidc_client_id", "m"),
+                    ("oidc_name_claims", "name"),
+                ],
+                "MANDAT_OIDC_NAME_CLAIMS",
+            ),
+            (
+                &[("session_idle_minutes", "0")],
+                "MANDAT_SESSION_IDLE_MINUTES",
+            ),
+            (
+                &[
+                    ("session_idle_minutes", "60"),
+                    ("session_absolute_minutes", "30"),
+                ],
+                "MANDAT_SESSION_ABSOLUTE_MINUTES",
+            ),
+            (
+                &[("recent_auth_minutes", "x")],
+                "MANDAT_RECENT_AUTH_MINUTES",
+            ),
+            (&[("demo_sign_in", "maybe")], "MANDAT_DEMO_SIGN_IN"),
+        ];
+        for (pairs, env) in cases {
+            let err = Settings::from_pairs(pairs).unwrap_err().to_string();
+            assert!(err.contains(env), "{pairs:?}: {err}");
+        }
+        let mut with_demo = production.to_vec();
+        with_demo.push(("demo_sign_in", "on"));
+        let err = Settings::from_pairs(&with_demo).unwrap_err().to_string();
+        assert!(err.contains("MANDAT_DEMO_SIGN_IN"), "{err}");
+        let mut plain_http = production.to_vec();
+        plain_http.extend([
+            ("oidc_issuer", "http://idp.example.be"),
+            ("oidc_client_id", "m"),
+        ]);
+        let err = Settings::from_pairs(&plain_http).unwrap_err().to_string();
+        assert!(err.contains("MANDAT_OIDC_ISSUER"), "{err}");
+        let mut oidc = production.to_vec();
+        oidc.extend([
+            ("oidc_issuer", "https://idp.example.be/"),
+            ("oidc_client_id", "mandat"),
+            ("oidc_client_secret", "hunter2"),
+            ("oidc_scopes", "openid profile egovnrn"),
+        ]);
+        let s = Settings::from_pairs(&oidc).unwrap();
+        let o = s.oidc.as_ref().unwrap();
+        assert_eq!(o.issuer, "https://idp.example.be");
+        assert_eq!(o.scopes, vec!["profile", "egovnrn"]);
+        assert!(!format!("{s:?}").contains("hunter2"));
     }
 
     #[test]

@@ -27,7 +27,6 @@ use super::{
 };
 use crate::state::Tenant;
 use crate::{
-    auth::Principal,
     db::run_blocking,
     jobs,
     services::{
@@ -60,11 +59,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
 }
 
 fn staff_id(staff: &Staff) -> Uuid {
-    match &staff.principal {
-        Principal::Staff { id, .. } => *id,
-        // The extractor only yields staff principals.
-        Principal::Person { .. } => Uuid::nil(),
-    }
+    staff.id
 }
 
 fn require(allowed: bool) -> Result<(), AppError> {

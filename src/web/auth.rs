@@ -1,35 +1,49 @@
-//! Sign-in and sign-out through the identity providers (the demo one for now).
+//! Sign-in and sign-out: the demo identity provider (a form), the OpenID Connect provider
+//! (redirect, callback, sign-out at the provider), "sign out everywhere".
+//!
+//! The session id is renewed at every sign-in; sign-out deletes the session's row at once.
+//! A form's POST never redirects to the provider (the CSP's `form-action 'self'` would stop
+//! the browser): the provider is reached by a link, or by the page that says the local
+//! sign-out is done and refreshes to the provider's end-session URL.
 
+use actix_session::SessionExt;
 use actix_web::{HttpRequest, HttpResponse, http::StatusCode, http::header, web};
 use serde::Deserialize;
 
 use super::{
-    context::{Ctx, state},
+    context::{Ctx, SESSION_AFTER_SIGN_OUT, SESSION_ID_TOKEN, SESSION_OIDC_PENDING, state},
     errors::AppError,
-    extract::{CsrfChecked, CsrfForm, end_session, establish_session, on_db},
+    extract::{CsrfChecked, CsrfForm, end_session, establish_session, on_db, principal_of},
     routes, views,
 };
-use crate::state::Tenant;
 use crate::{
-    auth::{SignInError, SignInMethod},
+    auth::{
+        Principal, SignInError, SignInMethod,
+        oidc::{OidcError, PendingSignIn, check_state},
+    },
     db::run_blocking,
     domain::Niss,
+    state::Tenant,
 };
 
 /// Registers the routes.
 pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.route(routes::SIGN_IN, web::get().to(sign_in_page))
         .route(routes::SIGN_IN_DEMO, web::post().to(sign_in_demo))
+        .route(routes::SIGN_IN_OIDC, web::get().to(sign_in_oidc))
+        .route(routes::SIGN_IN_OIDC_CALLBACK, web::get().to(oidc_callback))
+        .route(routes::SIGN_OUT, web::post().to(sign_out))
         .route(
-            routes::SIGN_IN_DEMO_STAFF,
-            web::post().to(sign_in_demo_staff),
+            routes::SIGN_OUT_EVERYWHERE,
+            web::post().to(sign_out_everywhere),
         )
-        .route(routes::SIGN_OUT, web::post().to(sign_out));
+        .route(routes::SIGNED_OUT, web::get().to(signed_out));
 }
 
 #[derive(Deserialize)]
 struct NextQuery {
     next: Option<String>,
+    again: Option<String>,
 }
 
 async fn sign_in_page(
@@ -39,14 +53,17 @@ async fn sign_in_page(
     query: web::Query<NextQuery>,
 ) -> Result<HttpResponse, AppError> {
     let next = routes::local_path(query.next.as_deref(), routes::HOME).to_string();
-    render_sign_in(&req, &ctx, tenant, &next, "", None, StatusCode::OK).await
+    let again = query.again.is_some() && ctx.principal.is_some();
+    render_sign_in(&req, &ctx, tenant, &next, again, "", None, StatusCode::OK).await
 }
 
+#[allow(clippy::too_many_arguments)]
 async fn render_sign_in(
     req: &HttpRequest,
     ctx: &Ctx,
     tenant: Tenant,
     next: &str,
+    again: bool,
     typed: &str,
     error: Option<&str>,
     status: StatusCode,
@@ -58,10 +75,15 @@ async fn render_sign_in(
         }
         None => None,
     };
-    Ok(views::with_status(
-        status,
-        views::auth::sign_in(ctx, next, personas.as_ref(), typed, error),
-    ))
+    let page = views::auth::SignInPage {
+        next,
+        again,
+        oidc: state(req).oidc.is_some(),
+        personas: personas.as_ref(),
+        typed,
+        error,
+    };
+    Ok(views::with_status(status, views::auth::sign_in(ctx, &page)))
 }
 
 #[derive(Deserialize)]
@@ -87,6 +109,7 @@ async fn sign_in_demo(
                 &ctx,
                 tenant,
                 &next,
+                false,
                 &form.niss,
                 Some(e.message_key()),
                 StatusCode::BAD_REQUEST,
@@ -95,13 +118,14 @@ async fn sign_in_demo(
         }
     };
     let sources = state(&req).sources.clone();
+    let now = ctx.now;
     let result = run_blocking(tenant.pool(), move |conn| {
-        idp.person(conn, sources.as_ref(), &niss, SignInMethod::Demo)
+        idp.person(conn, sources.as_ref(), &niss, now)
     })
     .await;
     match result {
         Ok(principal) => {
-            establish_session(&req, &principal)?;
+            establish_session(&req, &principal, None)?;
             tracing::info!(method = "demo", "person signed in");
             Ok(see_other(&next))
         }
@@ -111,6 +135,7 @@ async fn sign_in_demo(
                 &ctx,
                 tenant,
                 &next,
+                false,
                 &form.niss,
                 Some("sign-in-unknown-person"),
                 StatusCode::BAD_REQUEST,
@@ -121,36 +146,189 @@ async fn sign_in_demo(
     }
 }
 
-#[derive(Deserialize)]
-struct DemoStaffForm {
-    username: String,
-    next: Option<String>,
+/// The page of a failed OpenID Connect sign-in, with a way back.
+fn oidc_error_page(ctx: &Ctx, error: &OidcError, next: &str) -> HttpResponse {
+    let status = match error {
+        OidcError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
+        OidcError::Cancelled => StatusCode::OK,
+        OidcError::StateMismatch => StatusCode::BAD_REQUEST,
+        _ => StatusCode::UNAUTHORIZED,
+    };
+    match error {
+        OidcError::Cancelled => tracing::info!("sign-in cancelled at the identity provider"),
+        other => tracing::warn!(error = %other, "OpenID Connect sign-in failed"),
+    }
+    views::with_status(status, views::auth::oidc_error(ctx, error.name(), next))
 }
 
-async fn sign_in_demo_staff(
+/// `GET /sign-in/oidc?next=...[&again=1]`: to the provider (with `max_age` when asked
+/// again), the sign-in under way kept in the session.
+async fn sign_in_oidc(
     req: HttpRequest,
-    tenant: Tenant,
-    form: CsrfForm<DemoStaffForm>,
+    ctx: Ctx,
+    query: web::Query<NextQuery>,
 ) -> Result<HttpResponse, AppError> {
-    let form = form.0;
-    let idp = state(&req).demo_idp.ok_or(AppError::NotFound)?;
-    let next = routes::local_path(form.next.as_deref(), routes::HOME).to_string();
-    let username = form.username.clone();
-    let result = run_blocking(tenant.pool(), move |conn| idp.staff(conn, &username)).await;
-    match result {
-        Ok(principal) => {
-            establish_session(&req, &principal)?;
-            tracing::info!(method = "demo", "staff signed in");
-            Ok(see_other(&next))
+    let oidc = state(&req).oidc.clone().ok_or(AppError::NotFound)?;
+    let next = routes::local_path(query.next.as_deref(), routes::HOME).to_string();
+    let max_age = query.again.is_some().then(|| {
+        state(&req)
+            .settings
+            .sessions
+            .recent_auth
+            .to_std()
+            .unwrap_or_default()
+    });
+    match oidc.start(&next, max_age).await {
+        Ok((url, pending)) => {
+            req.get_session()
+                .insert(SESSION_OIDC_PENDING, &pending)
+                .map_err(|e| AppError::Internal(anyhow::anyhow!("session: {e}")))?;
+            Ok(HttpResponse::SeeOther()
+                .insert_header((header::LOCATION, url.to_string()))
+                .finish())
         }
-        Err(SignInError::UnknownStaff) => Err(AppError::BadRequest),
-        Err(e) => Err(e.into()),
+        Err(e) => Ok(oidc_error_page(&ctx, &e, &next)),
     }
 }
 
-async fn sign_out(req: HttpRequest, _csrf: CsrfChecked) -> HttpResponse {
-    end_session(&req);
-    see_other(routes::HOME)
+#[derive(Deserialize)]
+struct CallbackQuery {
+    code: Option<String>,
+    state: Option<String>,
+    error: Option<String>,
+}
+
+/// `GET /sign-in/oidc/callback`: the provider's answer. The sign-in under way is used once;
+/// a callback without one, or with another `state`, is refused.
+async fn oidc_callback(
+    req: HttpRequest,
+    ctx: Ctx,
+    tenant: Tenant,
+    query: web::Query<CallbackQuery>,
+) -> Result<HttpResponse, AppError> {
+    let oidc = state(&req).oidc.clone().ok_or(AppError::NotFound)?;
+    let session = req.get_session();
+    let pending = session
+        .get::<PendingSignIn>(SESSION_OIDC_PENDING)
+        .ok()
+        .flatten();
+    session.remove(SESSION_OIDC_PENDING);
+    let next = pending
+        .as_ref()
+        .map(|p| p.next.clone())
+        .unwrap_or_else(|| routes::HOME.to_string());
+    let query = query.into_inner();
+    let given_state = query.state.unwrap_or_default();
+    let result = match (query.error, query.code) {
+        (Some(error), _) => {
+            // Judged only when it answers the sign-in this session started.
+            match check_state(pending.as_ref(), &given_state) {
+                Err(e) => Err(e),
+                Ok(_) if error == "access_denied" => Err(OidcError::Cancelled),
+                Ok(_) => Err(OidcError::Refused(error)),
+            }
+        }
+        (None, Some(code)) => oidc.finish(pending.as_ref(), &given_state, &code).await,
+        (None, None) => Err(OidcError::StateMismatch),
+    };
+    let identity = match result {
+        Ok(identity) => identity,
+        Err(e) => return Ok(oidc_error_page(&ctx, &e, &next)),
+    };
+    // Names from the token; the national register's when the token has none.
+    let (first_name, last_name) = match (identity.first_name.clone(), identity.last_name.clone()) {
+        (Some(first), Some(last)) => (first, last),
+        (first, last) => {
+            let sources = state(&req).sources.clone();
+            let niss = identity.niss.clone();
+            let person = on_db(&tenant, move |conn| sources.person(conn, &niss)).await?;
+            match person {
+                Some(p) => (p.first_name, p.last_name),
+                None => (first.unwrap_or_default(), last.unwrap_or_default()),
+            }
+        }
+    };
+    let principal = Principal {
+        niss: identity.niss.clone(),
+        first_name,
+        last_name,
+        method: SignInMethod::Oidc,
+        authenticated_at: ctx.now - identity.auth_age,
+    };
+    establish_session(&req, &principal, Some(&identity.id_token))?;
+    tracing::info!(method = "oidc", "person signed in");
+    Ok(see_other(&next))
+}
+
+/// Ends the local session; for a person signed in through the provider, the page that
+/// takes the browser to the provider's end-session endpoint (coming back to
+/// [`routes::SIGNED_OUT`], then to `after`).
+pub async fn sign_out_then(
+    req: &HttpRequest,
+    ctx: &Ctx,
+    after: Option<&str>,
+) -> Result<HttpResponse, AppError> {
+    let principal = principal_of(req);
+    let id_token = req
+        .get_session()
+        .get::<String>(SESSION_ID_TOKEN)
+        .ok()
+        .flatten();
+    let provider = match (&principal, state(req).oidc.clone()) {
+        (Some(p), Some(oidc)) if p.method == SignInMethod::Oidc => Some(oidc),
+        _ => None,
+    };
+    let back = format!("{}{}", state(req).settings.public_url, routes::SIGNED_OUT);
+    let end_session_url = match provider {
+        Some(oidc) => oidc.end_session_url(id_token.as_deref(), &back).await,
+        None => None,
+    };
+    match after {
+        Some(after) => super::extract::restart_session(req, &[(SESSION_AFTER_SIGN_OUT, after)])?,
+        None => end_session(req),
+    }
+    tracing::info!("signed out");
+    Ok(match end_session_url {
+        Some(url) => views::with_status(
+            StatusCode::OK,
+            views::auth::signing_out_at_provider(ctx, url.as_str()),
+        ),
+        None => see_other(after.unwrap_or(routes::HOME)),
+    })
+}
+
+async fn sign_out(
+    req: HttpRequest,
+    ctx: Ctx,
+    _csrf: CsrfChecked,
+) -> Result<HttpResponse, AppError> {
+    sign_out_then(&req, &ctx, None).await
+}
+
+/// `POST /sign-out/everywhere`: ends every session of the signed-in person, this one too.
+async fn sign_out_everywhere(
+    req: HttpRequest,
+    ctx: Ctx,
+    tenant: Tenant,
+    _csrf: CsrfChecked,
+) -> Result<HttpResponse, AppError> {
+    if let Some(principal) = principal_of(&req) {
+        let niss = principal.niss.as_str().to_string();
+        let ended = on_db(&tenant, move |conn| {
+            crate::db::sessions::delete_for_niss(conn, &niss)
+        })
+        .await?;
+        tracing::info!(sessions = ended, "signed out everywhere");
+    }
+    sign_out_then(&req, &ctx, None).await
+}
+
+/// `GET /signed-out`: back from the provider's sign-out; on to the page asked before.
+async fn signed_out(req: HttpRequest) -> HttpResponse {
+    let session = req.get_session();
+    let after = session.get::<String>(SESSION_AFTER_SIGN_OUT).ok().flatten();
+    session.remove(SESSION_AFTER_SIGN_OUT);
+    see_other(routes::local_path(after.as_deref(), routes::HOME))
 }
 
 /// A 303 redirect (after a POST).

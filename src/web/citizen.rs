@@ -3,8 +3,10 @@
 //! page for foreign candidates.
 //!
 //! The link secret leaves the address bar at once: `GET /r/{token}` remembers the request
-//! in the session and redirects to `/me/requests/{id}`, which only the citizen who opened
-//! the link (and then only the first one to sign in) can use.
+//! in the session and redirects to `/me/requests/{id}`, which only a citizen who opened the
+//! link can see. Opening binds nothing: the page says who asks and who is signed in, and
+//! only "Continue as ..." (a POST, after a recent authentication) binds the request to the
+//! person; "Sign in as someone else" signs out and comes back to the same request.
 
 use std::time::Instant;
 
@@ -44,6 +46,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             web::get().to(request_page),
         )
         .route(&routes::citizen_answer("{id}"), web::post().to(answer))
+        .route(&routes::citizen_bind("{id}"), web::post().to(bind))
+        .route(&routes::citizen_switch("{id}"), web::post().to(switch))
         .route(&routes::citizen_stop("{id}"), web::get().to(stop_confirm))
         .route(&routes::citizen_stop("{id}"), web::post().to(stop))
         .route(
@@ -86,7 +90,9 @@ fn problem_page(req: &HttpRequest, ctx: &Ctx, problem: LinkProblem) -> HttpRespo
         LinkProblem::Unknown => StatusCode::NOT_FOUND,
         LinkProblem::Expired | LinkProblem::Withdrawn => StatusCode::GONE,
         LinkProblem::AlreadyAnswered => StatusCode::CONFLICT,
-        LinkProblem::OtherCitizen | LinkProblem::NotAddressee => StatusCode::FORBIDDEN,
+        LinkProblem::OtherCitizen | LinkProblem::NotAddressee | LinkProblem::OwnCompany => {
+            StatusCode::FORBIDDEN
+        }
     };
     views::with_status(
         status,
@@ -135,20 +141,86 @@ async fn request_page(
         citizen::open_request(conn, &me, id, opened, now)
     })
     .await?;
-    Ok(match page {
-        RequestPage::Problem(p) => problem_page(&req, &ctx, p),
-        RequestPage::Answer(d) => views::with_status(
-            StatusCode::OK,
-            pages::request(&ctx, &d, &official_host(&req)),
-        ),
+    Ok(show(&req, &ctx, page))
+}
+
+/// The page a [`RequestPage`] reads as.
+fn show(req: &HttpRequest, ctx: &Ctx, page: RequestPage) -> HttpResponse {
+    match page {
+        RequestPage::Problem(p) => problem_page(req, ctx, p),
+        RequestPage::Confirm(d) => {
+            views::with_status(StatusCode::OK, pages::confirm(ctx, &d, &official_host(req)))
+        }
+        RequestPage::CompanyBlocked(d) => {
+            views::with_status(StatusCode::OK, pages::company_blocked(ctx, &d))
+        }
+        RequestPage::Answer(d) => {
+            views::with_status(StatusCode::OK, pages::request(ctx, &d, &official_host(req)))
+        }
         RequestPage::Answered {
             details,
             company_blocked,
         } => views::with_status(
             StatusCode::OK,
-            pages::answered(&ctx, &details, company_blocked),
+            pages::answered(ctx, &details, company_blocked),
         ),
+    }
+}
+
+/// `None` when the person authenticated recently enough to bind or accept; else where to
+/// authenticate again, coming back to the request page (the provider is asked with
+/// `max_age`; the demo provider asks again).
+fn authenticate_again(
+    req: &HttpRequest,
+    ctx: &Ctx,
+    person: &Person,
+    id: Uuid,
+) -> Option<HttpResponse> {
+    let window = state(req).settings.sessions.recent_auth;
+    if person.principal.authenticated_recently(ctx.now, window) {
+        return None;
+    }
+    tracing::info!("authentication too old to bind or accept: asking again");
+    Some(see_other(&routes::sign_in_again(&routes::citizen_request(
+        id,
+    ))))
+}
+
+/// `POST /me/requests/{id}/bind`: "Continue as ...": the request becomes the person's.
+async fn bind(
+    req: HttpRequest,
+    ctx: Ctx,
+    tenant: Tenant,
+    person: Person,
+    id: web::Path<Uuid>,
+    _csrf: CsrfChecked,
+) -> Result<HttpResponse, AppError> {
+    let id = id.into_inner();
+    if let Some(again) = authenticate_again(&req, &ctx, &person, id) {
+        return Ok(again);
+    }
+    let opened = opened_links(&req).contains(&id);
+    let (me, now) = (person.niss.clone(), ctx.now);
+    let page = on_db(&tenant, move |conn| {
+        citizen::bind(conn, &me, id, opened, now)
     })
+    .await?;
+    Ok(match page {
+        RequestPage::Problem(p) => problem_page(&req, &ctx, p),
+        _ => see_other(&routes::citizen_request(id)),
+    })
+}
+
+/// `POST /me/requests/{id}/switch`: "Sign in as someone else": signs out (at the provider
+/// too) and comes back to this request's sign-in, the opened link kept.
+async fn switch(
+    req: HttpRequest,
+    ctx: Ctx,
+    id: web::Path<Uuid>,
+    _csrf: CsrfChecked,
+) -> Result<HttpResponse, AppError> {
+    let back = routes::with_next(routes::SIGN_IN, &routes::citizen_request(id.into_inner()));
+    super::auth::sign_out_then(&req, &ctx, Some(&back)).await
 }
 
 #[derive(Deserialize)]
@@ -169,12 +241,19 @@ async fn answer(
     let opened = opened_links(&req).contains(&id);
     let (me, now, given) = (person.niss.clone(), ctx.now, form.0.answer);
     let sources = state(&req).sources.clone();
+    if given == Answer::Accept
+        && let Some(again) = authenticate_again(&req, &ctx, &person, id)
+    {
+        return Ok(again);
+    }
     let outcome = on_db(&tenant, move |conn| {
         citizen::answer(conn, sources.as_ref(), &me, id, given, opened, now)
     })
     .await?;
     Ok(match outcome {
-        AnswerOutcome::Done => see_other(&routes::citizen_request(id)),
+        AnswerOutcome::Done | AnswerOutcome::CompanyBlocked => {
+            see_other(&routes::citizen_request(id))
+        }
         AnswerOutcome::Problem(p) => problem_page(&req, &ctx, p),
     })
 }
@@ -270,14 +349,23 @@ async fn stop(
     }
 }
 
-/// `POST /me/blocks/{company_id}/unblock`: the company may ask again.
+#[derive(Deserialize)]
+struct UnblockForm {
+    next: Option<String>,
+}
+
+/// `POST /me/blocks/{company_id}/unblock`: the company may ask again; back to `next` (the
+/// request that was waiting) or the portal.
 async fn unblock(
     tenant: Tenant,
     person: Person,
     company_id: web::Path<Uuid>,
-    _csrf: CsrfChecked,
+    form: CsrfForm<UnblockForm>,
 ) -> Result<HttpResponse, AppError> {
     let (me, company_id) = (person.niss.clone(), company_id.into_inner());
     on_db(&tenant, move |conn| citizen::unblock(conn, &me, company_id)).await?;
-    Ok(see_other(&routes::citizen_done("unblocked")))
+    Ok(match form.0.next.as_deref() {
+        Some(next) => see_other(routes::local_path(Some(next), routes::CITIZEN)),
+        None => see_other(&routes::citizen_done("unblocked")),
+    })
 }

@@ -32,10 +32,7 @@ use crate::{
     state::Tenant,
 };
 
-/// Session key of the chosen company.
-pub const SESSION_COMPANY: &str = "company";
-/// Session key of the client a provider's user acts for.
-pub const SESSION_CLIENT: &str = "client";
+pub use super::context::{SESSION_CLIENT, SESSION_COMPANY};
 /// Rows per page in the tabs.
 pub const PAGE_SIZE: i64 = 20;
 
@@ -358,6 +355,8 @@ async fn select(
 /// Remembers the company chosen in the session (and forgets the client chosen for another).
 fn choose_company(req: &HttpRequest, id: Uuid) -> Result<(), AppError> {
     let session = req.get_session();
+    // A change of what the person acts as: a new session id.
+    session.renew();
     session
         .insert(SESSION_COMPANY, id)
         .map_err(|e| AppError::Internal(anyhow::anyhow!("session: {e}")))?;
@@ -451,7 +450,9 @@ async fn choose_client(
     if !ok {
         return Err(AppError::NotFound);
     }
-    req.get_session()
+    let session = req.get_session();
+    session.renew();
+    session
         .insert(SESSION_CLIENT, client_id)
         .map_err(|e| AppError::Internal(anyhow::anyhow!("session: {e}")))?;
     Ok(see_other(routes::COMPANY))

@@ -19,6 +19,18 @@ use crate::{
 pub const SESSION_PRINCIPAL: &str = "principal";
 /// Session key of the CSRF token.
 pub const SESSION_CSRF: &str = "csrf";
+/// Session key of the chosen company (company app).
+pub const SESSION_COMPANY: &str = "company";
+/// Session key of the client a provider's user acts for.
+pub const SESSION_CLIENT: &str = "client";
+/// Session key of an OpenID Connect sign-in under way (state, nonce, PKCE verifier).
+pub const SESSION_OIDC_PENDING: &str = "oidc_pending";
+/// Session key of the provider's ID token (the hint of the sign-out at the provider).
+pub const SESSION_ID_TOKEN: &str = "oidc_id_token";
+/// Session key of the page to go to after the sign-out at the provider.
+pub const SESSION_AFTER_SIGN_OUT: &str = "after_sign_out";
+/// Session keys that belong to the signed-in person and go with them.
+pub const SESSION_COMPANY_KEYS: &[&str] = &[SESSION_COMPANY, SESSION_CLIENT, SESSION_ID_TOKEN];
 /// Form field carrying the CSRF token.
 pub const CSRF_FIELD: &str = "csrf";
 

@@ -91,7 +91,7 @@ impl From<crate::auth::SignInError> for AppError {
     fn from(e: crate::auth::SignInError) -> Self {
         use crate::auth::SignInError as S;
         match e {
-            S::UnknownPerson | S::UnknownStaff => AppError::BadRequest,
+            S::UnknownPerson => AppError::BadRequest,
             S::Unavailable(m) => AppError::Unavailable(anyhow::anyhow!(m)),
             S::Db(e) => AppError::from(e),
         }

@@ -12,7 +12,7 @@ use futures_util::future::LocalBoxFuture;
 use serde::de::DeserializeOwned;
 
 use super::{
-    context::{SESSION_CSRF, SESSION_PRINCIPAL, new_csrf_token},
+    context::{SESSION_CSRF, SESSION_ID_TOKEN, SESSION_PRINCIPAL, new_csrf_token},
     errors::AppError,
 };
 use crate::{
@@ -105,9 +105,17 @@ impl FromRequest for CsrfChecked {
     }
 }
 
-/// A signed-in person (citizen or company user).
+/// The signed-in person of a request's session, if any.
+pub fn principal_of(req: &HttpRequest) -> Option<Principal> {
+    req.get_session()
+        .get::<Principal>(SESSION_PRINCIPAL)
+        .ok()
+        .flatten()
+}
+
+/// A signed-in person (citizen, company user, staff member: the person is the same).
 pub struct Person {
-    /// The principal (always `Principal::Person`).
+    /// The principal.
     pub principal: Principal,
     /// Their NISS.
     pub niss: crate::domain::Niss,
@@ -117,47 +125,62 @@ impl FromRequest for Person {
     type Error = actix_web::Error;
     type Future = Ready<Result<Self, Self::Error>>;
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
-        let principal = req
-            .get_session()
-            .get::<Principal>(SESSION_PRINCIPAL)
-            .ok()
-            .flatten();
-        ready(match principal {
-            Some(p) => match p.niss().cloned() {
-                Some(niss) => Ok(Person { principal: p, niss }),
-                None => Err(AppError::Forbidden.into()),
-            },
+        ready(match principal_of(req) {
+            Some(p) => Ok(Person {
+                niss: p.niss.clone(),
+                principal: p,
+            }),
             None => Err(AppError::SignInRequired.into()),
         })
     }
 }
 
-/// A signed-in staff member. Anyone else gets 404: the back office is invisible.
+/// A signed-in staff member: a person the `staff` table lists now, with the role it gives
+/// them now (read on every request: a change of role or a removal counts at once). Anyone
+/// else gets 404: the back office is invisible.
 pub struct Staff {
-    /// The principal (always `Principal::Staff`).
+    /// The person.
     pub principal: Principal,
-    /// Their role.
+    /// Their row in `staff`.
+    pub id: uuid::Uuid,
+    /// Their role, now.
     pub role: StaffRole,
 }
 
 impl FromRequest for Staff {
     type Error = actix_web::Error;
-    type Future = Ready<Result<Self, Self::Error>>;
+    type Future = LocalBoxFuture<'static, Result<Self, Self::Error>>;
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
-        let principal = req
-            .get_session()
-            .get::<Principal>(SESSION_PRINCIPAL)
-            .ok()
-            .flatten();
-        ready(match principal {
-            Some(p @ Principal::Staff { role, .. }) => Ok(Staff { principal: p, role }),
-            _ => Err(AppError::NotFound.into()),
+        let principal = principal_of(req);
+        let tenant = super::context::tenant_of(req).clone();
+        Box::pin(async move {
+            let Some(principal) = principal else {
+                return Err(AppError::NotFound.into());
+            };
+            let niss = principal.niss.clone();
+            let member = on_db(&tenant, move |conn| {
+                crate::db::staff::active_by_niss(conn, &niss)
+            })
+            .await?;
+            match member {
+                Some(m) => Ok(Staff {
+                    principal,
+                    id: m.id,
+                    role: m.role,
+                }),
+                None => Err(AppError::NotFound.into()),
+            }
         })
     }
 }
 
-/// Puts `principal` in a renewed session (new cookie, new CSRF token): sign-in.
-pub fn establish_session(req: &HttpRequest, principal: &Principal) -> Result<(), AppError> {
+/// Puts `principal` in a renewed session (new id, new CSRF token): sign-in. The links
+/// opened before signing in stay; anything of another person does not.
+pub fn establish_session(
+    req: &HttpRequest,
+    principal: &Principal,
+    id_token: Option<&str>,
+) -> Result<(), AppError> {
     let session = req.get_session();
     let opened_links = session
         .get::<serde_json::Value>(SESSION_OPENED_LINKS)
@@ -165,21 +188,50 @@ pub fn establish_session(req: &HttpRequest, principal: &Principal) -> Result<(),
         .flatten();
     session.renew();
     session.clear();
+    let fail =
+        |e: actix_session::SessionInsertError| AppError::Internal(anyhow::anyhow!("session: {e}"));
     if let Some(opened_links) = opened_links {
         session
             .insert(SESSION_OPENED_LINKS, opened_links)
-            .map_err(|e| AppError::Internal(anyhow::anyhow!("session: {e}")))?;
+            .map_err(fail)?;
     }
-    session
-        .insert(SESSION_PRINCIPAL, principal)
-        .map_err(|e| AppError::Internal(anyhow::anyhow!("session: {e}")))?;
+    session.insert(SESSION_PRINCIPAL, principal).map_err(fail)?;
     session
         .insert(SESSION_CSRF, new_csrf_token())
-        .map_err(|e| AppError::Internal(anyhow::anyhow!("session: {e}")))?;
+        .map_err(fail)?;
+    if let Some(id_token) = id_token {
+        session.insert(SESSION_ID_TOKEN, id_token).map_err(fail)?;
+    }
     Ok(())
 }
 
-/// Ends the session.
+/// Ends the session (its row is deleted at once).
 pub fn end_session(req: &HttpRequest) {
     req.get_session().purge();
+}
+
+/// Signs out but keeps a new, anonymous session with the links opened in this one and
+/// `values` (the page to come back to): "sign in as someone else".
+pub fn restart_session(req: &HttpRequest, values: &[(&str, &str)]) -> Result<(), AppError> {
+    let session = req.get_session();
+    let opened_links = session
+        .get::<serde_json::Value>(SESSION_OPENED_LINKS)
+        .ok()
+        .flatten();
+    session.renew();
+    session.clear();
+    let fail =
+        |e: actix_session::SessionInsertError| AppError::Internal(anyhow::anyhow!("session: {e}"));
+    if let Some(opened_links) = opened_links {
+        session
+            .insert(SESSION_OPENED_LINKS, opened_links)
+            .map_err(fail)?;
+    }
+    session
+        .insert(SESSION_CSRF, new_csrf_token())
+        .map_err(fail)?;
+    for (key, value) in values {
+        session.insert(*key, *value).map_err(fail)?;
+    }
+    Ok(())
 }

@@ -1,6 +1,7 @@
 //! The HTML side: one module per area, each exposing `configure`; extractors; views.
 
 pub mod admin;
+pub mod admin_staff;
 pub mod assets;
 pub mod auth;
 pub mod citizen;
@@ -15,14 +16,19 @@ pub mod home;
 pub mod mailbox;
 pub mod routes;
 pub mod security;
+pub mod sessions;
 pub mod views;
 
 use actix_web::web;
 
-/// Registers every route of the web side.
-pub fn configure(cfg: &mut web::ServiceConfig) {
+/// Registers the routes that need no session: assets and health checks.
+pub fn configure_sessionless(cfg: &mut web::ServiceConfig) {
     assets::configure(cfg);
     health::configure(cfg);
+}
+
+/// Registers every page of the web side (they run inside the session middleware).
+pub fn configure(cfg: &mut web::ServiceConfig) {
     home::configure(cfg);
     auth::configure(cfg);
     citizen::configure(cfg);
@@ -31,4 +37,5 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     consult::configure(cfg);
     mailbox::configure(cfg);
     admin::configure(cfg);
+    admin_staff::configure(cfg);
 }

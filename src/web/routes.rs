@@ -14,10 +14,16 @@ pub const CITIZENS: &str = "/citizens";
 pub const SIGN_IN: &str = "/sign-in";
 /// Demo sign-in of a person (POST).
 pub const SIGN_IN_DEMO: &str = "/sign-in/demo";
-/// Demo sign-in of a staff member (POST).
-pub const SIGN_IN_DEMO_STAFF: &str = "/sign-in/demo-staff";
+/// Sign-in through the OpenID Connect provider (GET: redirects to the provider).
+pub const SIGN_IN_OIDC: &str = "/sign-in/oidc";
+/// The OpenID Connect callback: the redirect URI is the public URL followed by this.
+pub const SIGN_IN_OIDC_CALLBACK: &str = crate::auth::oidc::CALLBACK_PATH;
 /// Sign out (POST).
 pub const SIGN_OUT: &str = "/sign-out";
+/// Sign out of every session of the person (POST).
+pub const SIGN_OUT_EVERYWHERE: &str = "/sign-out/everywhere";
+/// Where the provider sends the browser back after signing out there (`post_logout_redirect_uri`).
+pub const SIGNED_OUT: &str = "/signed-out";
 /// Language switch: `/lang/{code}?next=...`.
 pub const LANG: &str = "/lang";
 /// Static assets.
@@ -79,6 +85,8 @@ pub const ADMIN_COMPANIES: &str = "/admin/companies";
 pub const ADMIN_AUDIT: &str = "/admin/audit";
 /// Back office: run a job now, `POST /admin/jobs/{name}/run`.
 pub const ADMIN_JOBS: &str = "/admin/jobs";
+/// Back office: the staff (supervisors add, change, remove, end sessions).
+pub const ADMIN_STAFF: &str = "/admin/staff";
 
 /// The REST API's prefix.
 pub const API: &str = "/api";
@@ -236,6 +244,33 @@ pub fn citizen_request(id: impl Display) -> String {
 /// The citizen's answer to a request: `/me/requests/{id}/answer` (POST).
 pub fn citizen_answer(id: impl Display) -> String {
     format!("{}/answer", citizen_request(id))
+}
+
+/// "Continue as ...": binds a request to the signed-in person, `/me/requests/{id}/bind` (POST).
+pub fn citizen_bind(id: impl Display) -> String {
+    format!("{}/bind", citizen_request(id))
+}
+
+/// "Sign in as someone else" on a request: `/me/requests/{id}/switch` (POST).
+pub fn citizen_switch(id: impl Display) -> String {
+    format!("{}/switch", citizen_request(id))
+}
+
+/// The sign-in page asking to authenticate again before going to `next`.
+pub fn sign_in_again(next: &str) -> String {
+    format!("{}&again=1", with_next(SIGN_IN, next))
+}
+
+/// The OpenID Connect sign-in, coming back to `next`; `again` asks for a fresh
+/// authentication (`max_age`).
+pub fn sign_in_oidc(next: &str, again: bool) -> String {
+    let url = with_next(SIGN_IN_OIDC, next);
+    if again { format!("{url}&again=1") } else { url }
+}
+
+/// A staff member's page action: `/admin/staff/{id}/{action}` (`role`, `remove`, `end-sessions`; POST).
+pub fn admin_staff_action(id: impl Display, action: &str) -> String {
+    format!("{ADMIN_STAFF}/{id}/{action}")
 }
 
 /// Stopping a granted access: `/me/accesses/{id}/stop` (GET confirmation, POST stop).

@@ -50,14 +50,19 @@ fn audit_rows(app: &TestApp) -> Vec<(String, Option<String>, Option<String>)> {
         .unwrap()
 }
 
-/// Another browser of the same app, signed in as the demo staff member `username`.
-async fn staff(app: &TestApp, username: &str) -> TestApp {
+/// Another browser of the same app, signed in as the demo staff member `username` (a
+/// person like any other: the back office reads their role from the staff table).
+pub async fn staff(app: &TestApp, username: &str) -> TestApp {
+    use mandat::demo::people::{CLAIRE, NADIA, PIETER};
+    let niss = match username {
+        "claire" => CLAIRE.niss(),
+        "pieter" => PIETER.niss(),
+        "nadia" => NADIA.niss(),
+        other => panic!("no demo staff member {other}"),
+    };
     let s = app.another_browser();
     let res = s
-        .post_form(
-            "/sign-in/demo-staff",
-            &[("username", username), ("next", "/admin")],
-        )
+        .post_form("/sign-in/demo", &[("niss", niss), ("next", "/admin")])
         .await;
     assert_eq!(res.status().as_u16(), 303, "staff sign-in of {username}");
     assert_eq!(res.headers()["location"], "/admin");
@@ -216,6 +221,8 @@ async fn search_by_company_state_label_and_creation_dates_as_the_clock_says() {
     // States as the clock says: two days later "Service en salle" (30 hours old) is
     // expired although no job ran.
     app.clock.advance(Duration::hours(48));
+    // Two days later the session is long over: sign in again.
+    let claire = staff(&app, "claire").await;
     let body = claire
         .page(&format!("/admin/search?company={RESTO_BCE}&state=expired"))
         .await;
@@ -664,6 +671,7 @@ async fn the_dashboard_counts_as_the_clock_says_and_a_supervisor_runs_a_job() {
     assert_eq!(count(&body, "job-last-expire-requests"), "Never ran");
     // 50 hours later: one pending request is expired (no job ran), two expire within 24 h.
     app.clock.advance(Duration::hours(50));
+    let pieter = staff(&app, "pieter").await;
     let body = pieter.page("/admin").await;
     assert_eq!(count(&body, "count-pending"), "2");
     assert_eq!(count(&body, "count-expired"), "2");

@@ -175,7 +175,7 @@ fn nothing_below_the_web_side_imports_it() {
         "demo",
         "state.rs",
         "limits.rs",
-        "auth.rs",
+        "auth",
         "webhooks.rs",
         "pdf.rs",
         "i18n.rs",

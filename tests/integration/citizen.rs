@@ -121,6 +121,11 @@ fn events_to(app: &TestApp, id: Uuid, to: &str) -> Vec<(String, Option<String>)>
         .unwrap()
 }
 
+/// "Continue as ...": binds the request to the signed-in person.
+async fn continue_as(app: &TestApp, id: Uuid) -> reqwest::Response {
+    app.post_form(&format!("/me/requests/{id}/bind"), &[]).await
+}
+
 async fn answer(app: &TestApp, page: &str, value: &str) -> reqwest::Response {
     app.post_form(&format!("{page}/answer"), &[("answer", value)])
         .await
@@ -142,6 +147,28 @@ async fn opening_the_link_then_accepting_starts_the_mandate() {
     assert_eq!(res.status().as_u16(), 303);
     assert_eq!(location(&res), format!("/sign-in?next=/me/requests/{id}"));
     app.sign_in(NOAH).await;
+
+    // Opening binds nothing: who asks, and who is signed in.
+    let body = app.page(&page).await;
+    assert_eq!(
+        texts(&body, "[data-testid=signed-in-question]"),
+        vec!["You are signed in as Noah Lambert. Is this request for you?"]
+    );
+    assert_eq!(
+        texts(&body, "[data-testid=continue-as]"),
+        vec!["Continue as Noah Lambert"]
+    );
+    assert!(body.contains("data-testid=\"someone-else\""));
+    assert!(!body.contains("answer-accept"));
+    let bound: Option<String> = access_requests::table
+        .find(id)
+        .select(access_requests::citizen_niss)
+        .first(&mut app.db())
+        .unwrap();
+    assert_eq!(bound, None, "opening the link binds nothing");
+    let res = continue_as(&app, id).await;
+    assert_eq!(res.status().as_u16(), 303);
+    assert_eq!(location(&res), page);
 
     let body = app.page(&page).await;
     assert!(texts(&body, "[data-testid=requester]")[0].contains("Café Lumière"));
@@ -227,14 +254,14 @@ async fn the_link_is_valid_72_hours_to_the_second() {
     let company = register_company(&app, "0598765459", "Café Lumière");
     let (first, first_link) = create_request(&app, company, None, "STUDENT_HOURS");
     let (second, second_link) = create_request(&app, company, None, "FLEXI_JOB");
-    app.sign_in(KEVIN).await;
 
     app.clock
         .advance(Duration::hours(72) - Duration::seconds(1));
+    app.sign_in(KEVIN).await;
     let page = open_link(&app, &first_link, first).await;
     let body = app.page(&page).await;
     assert!(
-        body.contains("data-testid=\"answer-accept\""),
+        body.contains("data-testid=\"continue-as\""),
         "valid at 71:59:59"
     );
 
@@ -296,12 +323,15 @@ async fn two_citizens_racing_through_one_link_one_wins() {
     app.sign_in(NOAH).await;
     other.sign_in(KEVIN).await;
 
-    let (a, b) = tokio::join!(app.get(&page), other.get(&page));
+    // Both see the question; both say "Continue": the database decides who was first.
+    assert!(app.page(&page).await.contains("continue-as"));
+    assert!(other.page(&page).await.contains("continue-as"));
+    let (a, b) = tokio::join!(continue_as(&app, id), continue_as(&other, id));
     let mut statuses = vec![a.status().as_u16(), b.status().as_u16()];
     let bodies = [a.text().await.unwrap(), b.text().await.unwrap()];
     statuses.sort();
-    assert_eq!(statuses, vec![200, 403]);
-    let winner = if bodies[0].contains("answer-accept") {
+    assert_eq!(statuses, vec![303, 403]);
+    let winner = if !bodies[0].contains("problem-other-citizen") {
         NOAH
     } else {
         KEVIN
@@ -333,6 +363,7 @@ async fn the_link_is_bound_to_the_first_citizen_and_a_named_person_only() {
     app.sign_in(NOAH).await;
     let page = open_link(&app, &link, id).await;
     app.page(&page).await;
+    assert_eq!(continue_as(&app, id).await.status().as_u16(), 303);
     let other = app.another_browser();
     other.sign_in(KEVIN).await;
     open_link(&other, &link, id).await;
@@ -359,7 +390,7 @@ async fn the_link_is_bound_to_the_first_citizen_and_a_named_person_only() {
     assert_eq!(res.status().as_u16(), 403);
     open_link(&other, &link, id).await;
     let body = other.page(&page).await;
-    assert!(body.contains("answer-accept"));
+    assert!(body.contains("continue-as"));
     assert_eq!(answer(&other, &page, "accept").await.status().as_u16(), 303);
     assert_eq!(status_of(&app, id), "accepted");
 
@@ -467,38 +498,35 @@ async fn refusing_and_blocking_then_a_new_request_is_blocked_until_unblocked() {
     let portal = app.page("/me").await;
     assert!(texts(&portal, "[data-testid=blocked]")[0].contains("Café Lumière"));
 
-    // A new request from that company: blocked at acceptance, with the message.
+    // A new request from that company: "You blocked this company", never the answers;
+    // neither "Continue" nor "Accept" changes anything.
     let (id, link) = create_request(&app, company, None, "STUDENT_HOURS");
     let page = open_link(&app, &link, id).await;
-    app.page(&page).await;
-    assert_eq!(answer(&app, &page, "accept").await.status().as_u16(), 303);
-    assert_eq!(status_of(&app, id), "blocked");
-    assert_eq!(events_to(&app, id, "blocked").len(), 1);
     let body = app.page(&page).await;
-    assert!(
-        texts(&body, "[data-testid=blocked-message]")[0].contains("You have blocked Café Lumière")
+    assert_eq!(
+        texts(&body, "[data-testid=you-blocked]"),
+        vec![
+            "You blocked Café Lumière: it cannot get access to your data. To answer this request, unblock the company first."
+        ]
     );
-    let blocked_tab = requests::list(
-        &mut app.db(),
-        &Scope {
-            company_id: company,
-            provider_id: None,
-        },
-        Tab::Blocked,
-        None,
-        1,
-        20,
-        app.clock.now(),
-    )
-    .unwrap();
-    assert_eq!(blocked_tab.items.len(), 1);
+    assert!(!body.contains("answer-accept") && !body.contains("continue-as"));
+    assert_eq!(continue_as(&app, id).await.status().as_u16(), 303);
+    assert_eq!(answer(&app, &page, "accept").await.status().as_u16(), 303);
+    assert_eq!(status_of(&app, id), "pending");
+    let bound: Option<String> = access_requests::table
+        .find(id)
+        .select(access_requests::citizen_niss)
+        .first(&mut app.db())
+        .unwrap();
+    assert_eq!(bound, None);
 
-    // Unblock.
+    // Unblock from the request itself: back to the question.
     let res = app
-        .post_form(&format!("/me/blocks/{company}/unblock"), &[])
+        .post_form(&format!("/me/blocks/{company}/unblock"), &[("next", &page)])
         .await;
     assert_eq!(res.status().as_u16(), 303);
-    assert_eq!(location(&res), "/me?done=unblocked");
+    assert_eq!(location(&res), page);
+    assert!(app.page(&page).await.contains("continue-as"));
     let portal = app.page("/me?done=unblocked").await;
     assert!(portal.contains("data-testid=\"blocked-empty\""));
     assert!(portal.contains("data-testid=\"done-unblocked\""));
@@ -514,7 +542,7 @@ async fn refusing_and_blocking_then_a_new_request_is_blocked_until_unblocked() {
     };
     let mut statuses = statuses;
     statuses.sort();
-    assert_eq!(statuses, vec!["blocked", "refused", "refused"]);
+    assert_eq!(statuses, vec!["refused", "refused"]);
     assert_eq!(
         texts(&history, "[data-testid=consultations-empty]"),
         vec!["No consultation of your data is recorded."]
@@ -537,7 +565,7 @@ async fn stopping_an_access_with_one_confirmation_and_history_reads_ended() {
     // A pending one is listed to answer later.
     let (pending, link) = create_request(&app, company, None, "FLEXI_JOB");
     open_link(&app, &link, pending).await;
-    app.page(&format!("/me/requests/{pending}")).await;
+    assert_eq!(continue_as(&app, pending).await.status().as_u16(), 303);
     let portal = app.page("/me").await;
     assert_eq!(texts(&portal, "[data-testid=granted] li").len(), 2);
     assert!(portal.contains(&format!("data-testid=\"open-{pending}\"")));
@@ -578,6 +606,7 @@ async fn stopping_an_access_with_one_confirmation_and_history_reads_ended() {
 
     // After one month the flexi-job... already stopped; the student-hours one lasts 3 months.
     app.clock.advance(Duration::days(95));
+    app.sign_in(NOAH).await;
     let history = app.page("/me/history").await;
     let doc = scraper::Html::parse_document(&history);
     let sel = scraper::Selector::parse("[data-testid=history] tr[data-status]").unwrap();
@@ -612,9 +641,9 @@ async fn accept_then_stop_in_a_browser() {
         .click()
         .await
         .unwrap();
-    let Ok(accept) = c
+    let Ok(continue_as) = c
         .wait()
-        .for_element(Locator::Css("[data-testid=answer-accept]"))
+        .for_element(Locator::Css("[data-testid=continue-as]"))
         .await
     else {
         let url = c.current_url().await.unwrap();
@@ -625,7 +654,14 @@ async fn accept_then_stop_in_a_browser() {
         c.current_url().await.unwrap().path(),
         format!("/me/requests/{id}")
     );
-    accept.click().await.unwrap();
+    continue_as.click().await.unwrap();
+    c.wait()
+        .for_element(Locator::Css("[data-testid=answer-accept]"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
     let sentence = c
         .wait()
         .for_element(Locator::Css("[data-testid=access-sentence]"))

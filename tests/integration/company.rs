@@ -391,6 +391,7 @@ async fn a_pending_request_can_be_withdrawn_once() {
         .first(&mut conn)
         .unwrap();
     app.clock.advance(chrono::Duration::hours(72));
+    app.sign_in(JAN).await;
     let res = app
         .post_form(&format!("/company/requests/{late}/withdraw"), &[])
         .await;

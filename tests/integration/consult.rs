@@ -298,6 +298,7 @@ async fn there_is_no_answer_without_an_active_mandate() {
     let maria = request(&app, "Plonge");
     assert_eq!(app.get(&path(maria)).await.status().as_u16(), 200);
     app.clock.advance(chrono::Duration::days(31));
+    app.sign_in(JAN).await;
     let res = app.get(&path(maria)).await;
     assert_eq!(res.status().as_u16(), 409);
     assert!(res.text().await.unwrap().contains("has ended"));

@@ -241,6 +241,7 @@ pub async fn spawn_app_with(options: Options) -> TestApp {
         ("job_end_mandates_seconds", String::new()),
         ("job_archive_seconds", String::new()),
         ("job_purge_seconds", String::new()),
+        ("job_purge_sessions_seconds", String::new()),
     ];
     for (k, v) in options.settings {
         pairs.retain(|(key, _)| *key != k);
@@ -424,5 +425,196 @@ impl TestApp {
             state: self.state.clone(),
             client: new_client(),
         }
+    }
+}
+
+// --- The OpenID Connect provider of the tests (tests/oidc/provider.mjs) ------------------
+
+static PROVIDER: OnceLock<String> = OnceLock::new();
+
+/// The issuer of the test run's OpenID Connect provider: the certified `oidc-provider`
+/// package (installed by scripts/test), started once for the test binary and ended with it
+/// (it exits when its standard input closes).
+pub fn oidc_issuer() -> &'static str {
+    PROVIDER.get_or_init(|| {
+        use std::io::BufRead;
+        let modules = std::env::var("MANDAT_TEST_OIDC_MODULES")
+            .expect("MANDAT_TEST_OIDC_MODULES is not set: run the tests with scripts/test");
+        let script = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/oidc/provider.mjs");
+        let mut child = std::process::Command::new("node")
+            .arg(script)
+            .env("MANDAT_OIDC_MODULES", modules)
+            .env("PORT", "0")
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .expect("start the OpenID Connect provider (node)");
+        let stdout = child.stdout.take().expect("provider stdout");
+        let mut line = String::new();
+        let mut reader = std::io::BufReader::new(stdout);
+        reader.read_line(&mut line).expect("provider's first line");
+        // Its output stays open too: a write to a closed pipe would end it.
+        std::mem::forget(reader);
+        let issuer = line
+            .trim()
+            .strip_prefix("listening ")
+            .unwrap_or_else(|| panic!("unexpected provider output: {line:?}"))
+            .to_string();
+        // Kept for the life of the test binary: its standard input stays open until then.
+        std::mem::forget(child);
+        issuer
+    })
+}
+
+/// A free port on 127.0.0.1 (the OpenID Connect apps need their URL before they bind).
+pub fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("free port")
+}
+
+/// Registers a client of `issuer` whose redirect URIs are exactly this app's (dynamic
+/// client registration); returns its id and secret.
+pub async fn register_oidc_client(issuer: &str, public_url: &str) -> (String, String) {
+    let res = reqwest::Client::new()
+        .post(format!("{issuer}/reg"))
+        .json(&serde_json::json!({
+            "redirect_uris": [format!("{public_url}/sign-in/oidc/callback")],
+            "post_logout_redirect_uris": [format!("{public_url}/signed-out")],
+        }))
+        .send()
+        .await
+        .expect("client registration");
+    assert_eq!(res.status().as_u16(), 201, "client registration");
+    let body: serde_json::Value = res.json().await.expect("registration JSON");
+    (
+        body["client_id"].as_str().expect("client_id").to_string(),
+        body["client_secret"]
+            .as_str()
+            .expect("client_secret")
+            .to_string(),
+    )
+}
+
+/// Starts the application configured for the test provider (its own client, the exact
+/// redirect URI), with `extra` settings; `issuer` overrides the provider (e.g. one that is
+/// down).
+pub async fn spawn_oidc_app(extra: Vec<(&'static str, String)>, issuer: Option<&str>) -> TestApp {
+    let port = free_port();
+    let public_url = format!("http://127.0.0.1:{port}");
+    let issuer = issuer
+        .map(str::to_string)
+        .unwrap_or_else(|| oidc_issuer().to_string());
+    let (client_id, secret) = if issuer == oidc_issuer() {
+        register_oidc_client(&issuer, &public_url).await
+    } else {
+        ("mandat".to_string(), "secret".to_string())
+    };
+    let mut settings = vec![
+        ("bind", format!("127.0.0.1:{port}")),
+        ("public_url", public_url),
+        ("oidc_issuer", issuer),
+        ("oidc_client_id", client_id),
+        ("oidc_client_secret", secret),
+        ("oidc_scopes", "openid profile egovnrn".to_string()),
+        ("oidc_niss_claim", "egovNRN".to_string()),
+    ];
+    settings.extend(extra);
+    spawn_app_with(Options { settings }).await
+}
+
+/// The value of a response's `Location`.
+pub fn location_of(res: &Response) -> String {
+    res.headers()
+        .get("location")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_string()
+}
+
+/// The action and the hidden fields of the first form of a page matching `selector`.
+pub fn form_in(html: &str, selector: &str) -> Option<(String, Vec<(String, String)>)> {
+    let doc = scraper::Html::parse_document(html);
+    let form_sel = scraper::Selector::parse(selector).ok()?;
+    let input_sel = scraper::Selector::parse("input[type=hidden]").ok()?;
+    let form = doc.select(&form_sel).next()?;
+    let action = form.value().attr("action")?.to_string();
+    let fields = form
+        .select(&input_sel)
+        .filter_map(|i| {
+            Some((
+                i.value().attr("name")?.to_string(),
+                i.value().attr("value").unwrap_or("").to_string(),
+            ))
+        })
+        .collect();
+    Some((action, fields))
+}
+
+impl TestApp {
+    /// Goes through the provider from its authorization URL `url` as a browser would: its
+    /// login form filled with `login` (a demo first name, a NISS, or a faulty account of
+    /// tests/oidc/provider.mjs), its redirects followed until one comes back to this app.
+    /// Returns the app's URL (the callback) without calling it.
+    pub async fn through_provider(&self, url: &str, login: &str) -> String {
+        let mut next = url.to_string();
+        for _ in 0..12 {
+            if next.starts_with(&self.address) {
+                return next;
+            }
+            let res = self.client.get(&next).send().await.expect("provider");
+            let status = res.status().as_u16();
+            let base = res.url().clone();
+            if status == 303 || status == 302 {
+                next = base.join(&location_of(&res)).expect("redirect").to_string();
+                continue;
+            }
+            let body = res.text().await.expect("provider page");
+            assert_eq!(status, 200, "provider page {next}: {body}");
+            let (action, mut fields) =
+                form_in(&body, "form").unwrap_or_else(|| panic!("no form at {next}: {body}"));
+            if body.contains("name=\"login\"") {
+                fields.push(("login".into(), login.into()));
+                fields.push(("password".into(), "any".into()));
+            }
+            if body.contains("name=\"logout\"") {
+                fields.push(("logout".into(), "yes".into()));
+            }
+            let res = self
+                .client
+                .post(base.join(&action).expect("form action"))
+                .form(&fields)
+                .send()
+                .await
+                .expect("provider form");
+            assert!(
+                res.status().is_redirection(),
+                "provider form: {}",
+                res.status()
+            );
+            next = base.join(&location_of(&res)).expect("redirect").to_string();
+        }
+        panic!("the provider did not come back to the app");
+    }
+
+    /// Signs in through the OpenID Connect provider as `login`, coming back to `next`;
+    /// returns the app's answer to the callback.
+    pub async fn sign_in_oidc_to(&self, login: &str, next: &str) -> Response {
+        let res = self.get(&format!("/sign-in/oidc?next={next}")).await;
+        assert_eq!(res.status().as_u16(), 303, "to the provider");
+        let callback = self.through_provider(&location_of(&res), login).await;
+        self.client.get(&callback).send().await.expect("callback")
+    }
+
+    /// Signs in through the OpenID Connect provider as `login`, asserting success.
+    pub async fn sign_in_oidc(&self, login: &str) {
+        let res = self.sign_in_oidc_to(login, "/").await;
+        assert_eq!(
+            res.status().as_u16(),
+            303,
+            "OpenID Connect sign-in of {login}"
+        );
     }
 }

@@ -28,11 +28,19 @@ pub enum AuditAction {
     Reinstate,
     /// Ran a background job by hand.
     RunJob,
+    /// Added a staff member.
+    StaffAdd,
+    /// Changed a staff member's role.
+    StaffRole,
+    /// Removed a staff member.
+    StaffRemove,
+    /// Ended a staff member's sessions.
+    StaffEndSessions,
 }
 
 impl AuditAction {
     /// Every action.
-    pub const ALL: [AuditAction; 8] = [
+    pub const ALL: [AuditAction; 12] = [
         AuditAction::SearchNiss,
         AuditAction::RevealNiss,
         AuditAction::ViewRequest,
@@ -41,6 +49,10 @@ impl AuditAction {
         AuditAction::Suspend,
         AuditAction::Reinstate,
         AuditAction::RunJob,
+        AuditAction::StaffAdd,
+        AuditAction::StaffRole,
+        AuditAction::StaffRemove,
+        AuditAction::StaffEndSessions,
     ];
 
     /// Stored value.
@@ -54,6 +66,10 @@ impl AuditAction {
             AuditAction::Suspend => "suspend",
             AuditAction::Reinstate => "reinstate",
             AuditAction::RunJob => "run_job",
+            AuditAction::StaffAdd => "staff_add",
+            AuditAction::StaffRole => "staff_role",
+            AuditAction::StaffRemove => "staff_remove",
+            AuditAction::StaffEndSessions => "staff_end_sessions",
         }
     }
 

@@ -1,6 +1,6 @@
 //! The back office's use cases, one module per area: [`search`] of requests and mandates,
 //! a request's [`timeline`], [`moderation`] (block and unblock, suspend and reinstate a
-//! company), the [`dashboard`], and the [`audit`] of staff look-ups.
+//! company), the [`dashboard`], the [`audit`] of staff look-ups, and the [`staff`] itself.
 //!
 //! Who may do what is decided here ([`may_follow`], [`may_supervise`]), so that the web
 //! side and any later API share one rule. Every look-up of a person's data and every
@@ -11,6 +11,7 @@ pub mod audit;
 pub mod dashboard;
 pub mod moderation;
 pub mod search;
+pub mod staff;
 pub mod timeline;
 
 use crate::auth::StaffRole;

@@ -40,7 +40,8 @@ pub enum Problem<'a> {
     Refused(Refusal),
 }
 
-fn page(ctx: &Ctx, title: &str, role: Option<StaffRole>, body: Markup) -> Markup {
+/// A back-office page: the navigation for `role`, then `body`.
+pub fn page(ctx: &Ctx, title: &str, role: Option<StaffRole>, body: Markup) -> Markup {
     let body = html! {
         @if let Some(role) = role { (nav(ctx, role)) }
         (body)
@@ -58,13 +59,15 @@ fn nav(ctx: &Ctx, role: StaffRole) -> Markup {
             }
             @if may_supervise(role) {
                 " · " a href=(ADMIN_AUDIT) data-testid="admin-nav-audit" { (ctx.t("admin-audit-title")) }
+                " · " a href=(crate::web::routes::ADMIN_STAFF) data-testid="admin-nav-staff" { (ctx.t("admin-staff-title")) }
             }
             " " span.muted data-testid="admin-role" { "(" (ctx.t(role_key(role))) ")" }
         }
     }
 }
 
-fn role_key(role: StaffRole) -> &'static str {
+/// The message key of a role's name.
+pub fn role_key(role: StaffRole) -> &'static str {
     match role {
         StaffRole::Agent => "admin-role-agent",
         StaffRole::Supervisor => "admin-role-supervisor",
@@ -637,6 +640,10 @@ fn action_key(action: &str) -> &'static str {
         "suspend" => "admin-audit-suspend",
         "reinstate" => "admin-audit-reinstate",
         "run_job" => "admin-audit-run-job",
+        "staff_add" => "admin-audit-staff-add",
+        "staff_role" => "admin-audit-staff-role",
+        "staff_remove" => "admin-audit-staff-remove",
+        "staff_end_sessions" => "admin-audit-staff-end-sessions",
         _ => "admin-actor-unknown",
     }
 }

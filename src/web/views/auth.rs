@@ -1,34 +1,64 @@
-//! The sign-in page.
+//! The sign-in page, the pages of a failed sign-in through the provider, and the page of
+//! the sign-out at the provider.
 
 use maud::{Markup, html};
 
 use super::{
     csrf_field,
-    layout::{Area, layout},
+    layout::{Area, layout, layout_refreshing},
 };
 use crate::{
     auth::Personas,
     web::{context::Ctx, routes},
 };
 
-/// The sign-in page: the production methods (when configured) and, in demo and
-/// development modes, the demo identity provider's personas.
-pub fn sign_in(
-    ctx: &Ctx,
-    next: &str,
-    personas: Option<&Personas>,
-    typed: &str,
-    error: Option<&str>,
-) -> Markup {
+/// What the sign-in page offers.
+pub struct SignInPage<'a> {
+    /// Where to go afterwards.
+    pub next: &'a str,
+    /// The signed-in person must authenticate again (before accepting a request).
+    pub again: bool,
+    /// The OpenID Connect provider is configured.
+    pub oidc: bool,
+    /// The demo identity provider's personas, when it is on.
+    pub personas: Option<&'a Personas>,
+    /// The NISS typed (shown again with an error).
+    pub typed: &'a str,
+    /// The message key of an error.
+    pub error: Option<&'a str>,
+}
+
+/// The sign-in page: the OpenID Connect provider (when configured) and, when on, the demo
+/// identity provider's personas.
+pub fn sign_in(ctx: &Ctx, page: &SignInPage) -> Markup {
+    let next = page.next;
     let body = html! {
         h1 { (ctx.t("sign-in-title")) }
-        p.lead { (ctx.t("sign-in-lead")) }
-        @if let Some(key) = error {
+        @if page.again {
+            div.alert.info role="status" data-testid="sign-in-again" {
+                (ctx.t("sign-in-again"))
+                @if let Some(p) = &ctx.principal { " " strong { (p.display_name()) } }
+            }
+        } @else {
+            p.lead { (ctx.t("sign-in-lead")) }
+        }
+        @if let Some(key) = page.error {
             div.alert.error role="alert" data-testid="sign-in-error" { (ctx.t(key)) }
         }
-        @match personas {
+        @if page.oidc {
+            section.oidc aria-labelledby="oidc-title" {
+                h2 #oidc-title { (ctx.t("oidc-title")) }
+                p { (ctx.t("oidc-note")) }
+                a.button href=(routes::sign_in_oidc(next, page.again)) data-testid="sign-in-oidc" {
+                    (ctx.t("oidc-sign-in"))
+                }
+            }
+        }
+        @match page.personas {
             None => {
-                p { (ctx.t("sign-in-no-provider")) }
+                @if !page.oidc {
+                    p { (ctx.t("sign-in-no-provider")) }
+                }
             }
             Some(personas) => {
                 section.demo-idp aria-labelledby="demo-idp-title" {
@@ -55,7 +85,7 @@ pub fn sign_in(
                         (csrf_field(ctx))
                         input type="hidden" name="next" value=(next);
                         label for="niss" { (ctx.t("demo-idp-type-niss")) }
-                        input #niss type="text" name="niss" value=(typed) inputmode="numeric"
+                        input #niss type="text" name="niss" value=(page.typed) inputmode="numeric"
                             autocomplete="off" placeholder="YY.MM.DD-SSS.CC" aria-describedby="niss-help";
                         small #niss-help { (ctx.t("niss-help")) }
                         button type="submit" { (ctx.t("sign-in")) }
@@ -63,14 +93,15 @@ pub fn sign_in(
                     @if !personas.staff.is_empty() {
                         h3 { (ctx.t("demo-idp-staff")) }
                         ul.personas {
-                            @for (username, name, role) in &personas.staff {
+                            @for member in &personas.staff {
                                 li {
-                                    form method="post" action=(routes::SIGN_IN_DEMO_STAFF) {
+                                    form method="post" action=(routes::SIGN_IN_DEMO) {
                                         (csrf_field(ctx))
-                                        input type="hidden" name="next" value=(routes::ADMIN);
-                                        input type="hidden" name="username" value=(username);
-                                        button.persona type="submit" data-testid=(format!("staff-{username}")) {
-                                            strong { (name) } span.muted { " " (ctx.t(&format!("role-{role}"))) }
+                                        input type="hidden" name="next" value=(if page.again { next } else { routes::ADMIN });
+                                        input type="hidden" name="niss" value=(member.niss.as_str());
+                                        button.persona type="submit" data-testid=(format!("staff-{}", member.niss.as_str())) {
+                                            strong { (member.display_name) }
+                                            span.muted { " " (ctx.t(&format!("role-{}", member.role.as_str()))) }
                                         }
                                     }
                                 }
@@ -82,4 +113,33 @@ pub fn sign_in(
         }
     };
     layout(ctx, &ctx.t("sign-in-title"), Area::Public, body)
+}
+
+/// A failed sign-in through the provider (`name` is [`crate::auth::oidc::OidcError::name`]),
+/// with a way back: try again, or the home page.
+pub fn oidc_error(ctx: &Ctx, name: &str, next: &str) -> Markup {
+    let title = ctx.t(&format!("oidc-error-{name}-title"));
+    let body = html! {
+        section.error data-testid=(format!("oidc-error-{name}")) {
+            h1 { (title) }
+            p { (ctx.t(&format!("oidc-error-{name}"))) }
+            p {
+                a.button href=(routes::with_next(routes::SIGN_IN, next)) data-testid="try-again" { (ctx.t("oidc-try-again")) }
+                " "
+                a href=(routes::HOME) { (ctx.t("back-home")) }
+            }
+        }
+    };
+    layout(ctx, &title, Area::Public, body)
+}
+
+/// Signed out here; the browser goes on to sign out at the provider (a refresh, and a
+/// link for when it does not).
+pub fn signing_out_at_provider(ctx: &Ctx, url: &str) -> Markup {
+    let body = html! {
+        h1 { (ctx.t("signed-out-title")) }
+        p { (ctx.t("signed-out-provider")) }
+        p { a.button href=(url) data-testid="provider-sign-out" { (ctx.t("signed-out-continue")) } }
+    };
+    layout_refreshing(ctx, &ctx.t("signed-out-title"), Area::Public, url, body)
 }

@@ -176,6 +176,63 @@ pub fn request(ctx: &Ctx, d: &RequestDetails, host: &str) -> Markup {
     layout(ctx, &title, Area::Citizen, body)
 }
 
+/// The request opened through its link, bound to nobody yet: who asks, for what, who is
+/// signed in, and the explicit choice: "Continue as ..." (binds) or "Sign in as someone else".
+pub fn confirm(ctx: &Ctx, d: &RequestDetails, host: &str) -> Markup {
+    let title = ctx.t("citizen-confirm-title");
+    let name = ctx
+        .principal
+        .as_ref()
+        .map(|p| p.display_name())
+        .unwrap_or_default();
+    let body = html! {
+        h1 { (title) }
+        (who_asks(ctx, d))
+        p { (ctx.lang.t_args("citizen-request-deadline", &[("deadline", ctx.lang.datetime(d.request.expires_at).into())])) }
+        div.alert.info role="status" data-testid="signed-in-question" {
+            (ctx.lang.t_args("citizen-confirm-question", &[("name", name.clone().into())]))
+        }
+        div.answers {
+            form method="post" action=(routes::citizen_bind(d.request.id)) {
+                (csrf_field(ctx))
+                button type="submit" data-testid="continue-as" {
+                    (ctx.lang.t_args("citizen-confirm-continue", &[("name", name.into())]))
+                }
+            }
+            form method="post" action=(routes::citizen_switch(d.request.id)) {
+                (csrf_field(ctx))
+                button.secondary type="submit" data-testid="someone-else" { (ctx.t("citizen-confirm-someone-else")) }
+            }
+        }
+        (genuine(ctx, host))
+        p { a href=(routes::CITIZEN_HELP_FOREIGNERS) data-testid="help-foreigners" { (ctx.t("citizen-foreigners-link")) } }
+    };
+    layout(ctx, &title, Area::Citizen, body)
+}
+
+/// A request of a company the citizen blocks: no answer, the way to unblock it first.
+pub fn company_blocked(ctx: &Ctx, d: &RequestDetails) -> Markup {
+    let title = ctx.t("citizen-you-blocked-title");
+    let company = d.company.name.clone();
+    let back = routes::citizen_request(d.request.id);
+    let body = html! {
+        h1 { (title) }
+        (who_asks(ctx, d))
+        div.alert.error role="alert" data-testid="you-blocked" {
+            (ctx.lang.t_args("citizen-you-blocked-text", &[("company", company.clone().into())]))
+        }
+        form method="post" action=(routes::citizen_unblock(d.company.id)) {
+            (csrf_field(ctx))
+            input type="hidden" name="next" value=(back);
+            button type="submit" data-testid="unblock-first" {
+                (ctx.lang.t_args("citizen-you-blocked-unblock", &[("company", company.into())]))
+            }
+        }
+        p { a href=(routes::CITIZEN) { (ctx.t("citizen-back-portal")) } }
+    };
+    layout(ctx, &title, Area::Citizen, body)
+}
+
 /// The page of a request the citizen answered: what was recorded, and what follows.
 pub fn answered(ctx: &Ctx, d: &RequestDetails, company_blocked: bool) -> Markup {
     let title = ctx.t("citizen-answered-title");

@@ -5,7 +5,6 @@ use maud::{DOCTYPE, Markup, html};
 
 use super::csrf_field;
 use crate::{
-    auth::Principal,
     i18n::Lang,
     web::{context::Ctx, routes},
 };
@@ -48,6 +47,16 @@ const HTMX_CONFIG: &str = r#"{"includeIndicatorStyles":false,"allowEval":false,"
 
 /// The whole page.
 pub fn layout(ctx: &Ctx, title: &str, area: Area, body: Markup) -> Markup {
+    page(ctx, title, area, None, body)
+}
+
+/// The whole page, which takes the browser on to `url` at once (`<meta http-equiv=refresh>`:
+/// a navigation that no CSP directive holds back, and that works without JavaScript).
+pub fn layout_refreshing(ctx: &Ctx, title: &str, area: Area, url: &str, body: Markup) -> Markup {
+    page(ctx, title, area, Some(url), body)
+}
+
+fn page(ctx: &Ctx, title: &str, area: Area, refresh: Option<&str>, body: Markup) -> Markup {
     let service = ctx.t(area.name_key());
     let hx_headers = format!(r#"{{"X-CSRF-Token":"{}"}}"#, ctx.csrf);
     html! {
@@ -58,6 +67,9 @@ pub fn layout(ctx: &Ctx, title: &str, area: Area, body: Markup) -> Markup {
                 meta name="viewport" content="width=device-width, initial-scale=1";
                 meta name="htmx-config" content=(HTMX_CONFIG);
                 meta name="csrf-token" content=(ctx.csrf);
+                @if let Some(url) = refresh {
+                    meta http-equiv="refresh" content=(format!("0;url={url}"));
+                }
                 title { (title) " — " (service) }
                 link rel="stylesheet" href=(routes::asset("app.css"));
                 link rel="icon" href=(routes::asset("favicon.svg")) type="image/svg+xml";
@@ -116,11 +128,14 @@ fn who(ctx: &Ctx) -> Markup {
                 Some(p) => {
                     span.signed-in data-testid="signed-in" {
                         (ctx.t("signed-in-as")) " " strong { (p.display_name()) }
-                        @if let Principal::Staff { .. } = p { " (" (ctx.t("staff")) ")" }
                     }
                     form.inline method="post" action=(routes::SIGN_OUT) {
                         (csrf_field(ctx))
-                        button.link type="submit" { (ctx.t("sign-out")) }
+                        button.link type="submit" data-testid="sign-out" { (ctx.t("sign-out")) }
+                    }
+                    form.inline method="post" action=(routes::SIGN_OUT_EVERYWHERE) {
+                        (csrf_field(ctx))
+                        button.link type="submit" data-testid="sign-out-everywhere" { (ctx.t("sign-out-everywhere")) }
                     }
                 }
                 None => {

@@ -1,0 +1,184 @@
+//! Server-side sessions: actix-session's [`SessionStore`] over PostgreSQL (`db::sessions`).
+//!
+//! The cookie carries a random 256-bit id (inside actix-session's encrypted cookie); the
+//! table keeps its SHA-256 hash. Lifetimes are the server's, by the tenant's clock: idle and
+//! absolute, checked on every read, so a replayed cookie of a session ended by sign-out,
+//! by "sign out everywhere" or by time opens nothing. A page costs one indexed read; the
+//! row is written only when the session's values change, or once a minute to keep
+//! `last_seen_at`.
+
+use std::collections::HashMap;
+
+use actix_session::storage::{LoadError, SaveError, SessionKey, SessionStore, UpdateError};
+use actix_web::cookie::time::Duration;
+use sha2::{Digest, Sha256};
+
+use super::context::{SESSION_COMPANY_KEYS, SESSION_PRINCIPAL};
+use crate::{
+    auth::Principal,
+    db::{
+        DbError, run_blocking,
+        sessions::{self, Lifetimes},
+    },
+    state::Tenant,
+};
+
+/// The session store of one tenant.
+#[derive(Clone)]
+pub struct PgSessionStore {
+    tenant: Tenant,
+    lifetimes: Lifetimes,
+}
+
+impl PgSessionStore {
+    /// A store in `tenant`'s database, with these lifetimes.
+    pub fn new(tenant: Tenant, lifetimes: Lifetimes) -> PgSessionStore {
+        PgSessionStore { tenant, lifetimes }
+    }
+}
+
+/// The hash under which a session id is stored.
+pub fn id_hash(id: &str) -> Vec<u8> {
+    Sha256::digest(id.as_bytes()).to_vec()
+}
+
+fn new_id() -> String {
+    use base64::Engine;
+    use rand::RngCore;
+    let mut bytes = [0u8; 32];
+    rand::rng().fill_bytes(&mut bytes);
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
+}
+
+/// The signed-in person's NISS of a session's values (the `sessions.niss` column).
+fn niss_of(state: &HashMap<String, String>) -> Option<String> {
+    let principal: Principal = serde_json::from_str(state.get(SESSION_PRINCIPAL)?).ok()?;
+    Some(principal.niss.as_str().to_string())
+}
+
+impl PgSessionStore {
+    /// Stores a new session. While the database cannot be reached, the id is given without
+    /// a row: the next request finds no session (the page itself answers 503 meanwhile),
+    /// rather than every page failing on its session.
+    async fn insert(&self, state: &HashMap<String, String>) -> anyhow::Result<SessionKey> {
+        let id = new_id();
+        let hash = id_hash(&id);
+        let niss = niss_of(state);
+        let json = serde_json::to_string(state)?;
+        let now = self.tenant.now();
+        let stored = run_blocking(self.tenant.pool(), move |conn| {
+            sessions::insert(conn, &hash, niss.as_deref(), &json, now).map_err(DbError::from)
+        })
+        .await;
+        match stored {
+            Ok(()) => {}
+            Err(DbError::Unavailable(reason)) => {
+                tracing::warn!(%reason, "session not stored: the database is unavailable");
+            }
+            Err(e) => return Err(e.into()),
+        }
+        Ok(SessionKey::try_from(id)?)
+    }
+}
+
+impl SessionStore for PgSessionStore {
+    async fn load(
+        &self,
+        session_key: &SessionKey,
+    ) -> Result<Option<HashMap<String, String>>, LoadError> {
+        let hash = id_hash(session_key.as_ref());
+        let (now, lifetimes) = (self.tenant.now(), self.lifetimes);
+        let found = run_blocking(self.tenant.pool(), move |conn| {
+            sessions::load_live(conn, &hash, now, lifetimes).map_err(DbError::from)
+        })
+        .await;
+        let found = match found {
+            Ok(found) => found,
+            // No session while the database is away: the page answers 503 by itself.
+            Err(DbError::Unavailable(reason)) => {
+                tracing::warn!(%reason, "session not read: the database is unavailable");
+                None
+            }
+            Err(e) => return Err(LoadError::Other(e.into())),
+        };
+        match found {
+            None => Ok(None),
+            Some(live) => serde_json::from_str(&live.state)
+                .map(Some)
+                .map_err(|e| LoadError::Deserialization(e.into())),
+        }
+    }
+
+    async fn save(
+        &self,
+        session_state: HashMap<String, String>,
+        _ttl: &Duration,
+    ) -> Result<SessionKey, SaveError> {
+        self.insert(&session_state).await.map_err(SaveError::Other)
+    }
+
+    async fn update(
+        &self,
+        session_key: SessionKey,
+        mut session_state: HashMap<String, String>,
+        _ttl: &Duration,
+    ) -> Result<SessionKey, UpdateError> {
+        let hash = id_hash(session_key.as_ref());
+        let niss = niss_of(&session_state);
+        let json = serde_json::to_string(&session_state)
+            .map_err(|e| UpdateError::Serialization(e.into()))?;
+        let (now, lifetimes) = (self.tenant.now(), self.lifetimes);
+        let replaced = match run_blocking(self.tenant.pool(), move |conn| {
+            sessions::replace_state(conn, &hash, niss.as_deref(), &json, now, lifetimes)
+                .map_err(DbError::from)
+        })
+        .await
+        {
+            Ok(replaced) => replaced,
+            Err(DbError::Unavailable(reason)) => {
+                tracing::warn!(%reason, "session not updated: the database is unavailable");
+                false
+            }
+            Err(e) => return Err(UpdateError::Other(e.into())),
+        };
+        if replaced {
+            return Ok(session_key);
+        }
+        // Ended meanwhile (signed out elsewhere) or expired: a new session, never signed in.
+        session_state.remove(SESSION_PRINCIPAL);
+        for key in SESSION_COMPANY_KEYS {
+            session_state.remove(*key);
+        }
+        self.insert(&session_state)
+            .await
+            .map_err(UpdateError::Other)
+    }
+
+    async fn update_ttl(&self, _session_key: &SessionKey, _ttl: &Duration) -> anyhow::Result<()> {
+        // The lifetimes are the server's (idle, absolute), kept by `load`: nothing to extend.
+        Ok(())
+    }
+
+    async fn delete(&self, session_key: &SessionKey) -> anyhow::Result<()> {
+        let hash = id_hash(session_key.as_ref());
+        run_blocking(self.tenant.pool(), move |conn| {
+            sessions::delete(conn, &hash).map_err(DbError::from)
+        })
+        .await?;
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_random_and_only_their_hash_is_kept() {
+        let (a, b) = (new_id(), new_id());
+        assert_ne!(a, b);
+        assert_eq!(a.len(), 43);
+        assert_eq!(id_hash(&a).len(), 32);
+        assert_ne!(id_hash(&a), a.as_bytes());
+    }
+}

@@ -1,0 +1,672 @@
+//! Real sign-in (issue 11): OpenID Connect against a real provider (tests/oidc/provider.mjs,
+//! the certified `oidc-provider` package), server-side sessions (sign-out, replay, idle and
+//! absolute lifetimes by the injected clock), rights read on every request, and the link
+//! that binds only when the citizen says so.
+
+use chrono::Duration;
+use diesel::prelude::*;
+use mandat::{
+    clock::Clock,
+    db::schema::{access_requests, sessions, staff_audit},
+    demo::people::{CLAIRE, JAN, MARIA, NOAH, PIETER},
+    domain::{Actor, Niss},
+    services::requests::{self, RequestInput, Scope, ValidRequest},
+};
+use uuid::Uuid;
+
+use crate::helpers::{TestApp, attr, location_of, spawn_app, spawn_oidc_app, texts};
+
+/// Resto Pokébowl (seeded; Jan Peeters its main access manager).
+fn pokebowl(app: &TestApp) -> Uuid {
+    use mandat::db::schema::companies;
+    companies::table
+        .filter(companies::bce.eq("0765432146"))
+        .select(companies::id)
+        .first(&mut app.db())
+        .unwrap()
+}
+
+/// A request of Resto Pokébowl created by Jan through the service; (id, link path).
+fn request_of_pokebowl(app: &TestApp, target: Option<&str>) -> (Uuid, String) {
+    let created = requests::create(
+        &mut app.db(),
+        &Scope {
+            company_id: pokebowl(app),
+            provider_id: None,
+        },
+        &Actor::CompanyUser {
+            niss: Niss::parse(JAN.niss()).unwrap(),
+        },
+        &ValidRequest::try_from(&RequestInput {
+            label: "Plonge".into(),
+            email: "candidate@example.be".into(),
+            context: "FLEXI_JOB".into(),
+            language: "en".into(),
+            niss: target.unwrap_or_default().into(),
+        })
+        .unwrap(),
+        &app.link_base(),
+        app.clock.now(),
+    )
+    .unwrap();
+    let path = created
+        .link
+        .strip_prefix(&app.state.settings.public_url)
+        .unwrap()
+        .to_string();
+    (created.id, path)
+}
+
+fn bound_to(app: &TestApp, id: Uuid) -> Option<String> {
+    access_requests::table
+        .find(id)
+        .select(access_requests::citizen_niss)
+        .first(&mut app.db())
+        .unwrap()
+}
+
+fn oidc_error(body: &str) -> Option<String> {
+    attr(body, "section.error[data-testid]", "data-testid")
+}
+
+#[tokio::test]
+async fn the_whole_journey_through_the_provider() {
+    let app = spawn_oidc_app(vec![], None).await;
+    // The sign-in page offers the provider.
+    let body = app.page("/sign-in?next=/company").await;
+    assert_eq!(
+        attr(&body, "[data-testid=sign-in-oidc]", "href").as_deref(),
+        Some("/sign-in/oidc?next=/company")
+    );
+
+    // Jan signs in through the provider and creates a request in the company app.
+    let res = app.sign_in_oidc_to("jan", "/company").await;
+    assert_eq!(res.status().as_u16(), 303);
+    assert_eq!(location_of(&res), "/company");
+    let body = app.page("/company").await;
+    assert_eq!(
+        texts(&body, "[data-testid=signed-in] strong"),
+        vec!["Jan Peeters"]
+    );
+    let link = crate::company::create_request(
+        &app,
+        &crate::company::request_form("Plonge", "maria@example.be", "FLEXI_JOB", "en"),
+    )
+    .await;
+    let link = link
+        .strip_prefix(&app.state.settings.public_url)
+        .unwrap()
+        .to_string();
+
+    // Jan checks the link before sending it: it is his own company's, nothing is bound.
+    let res = app.get(&link).await;
+    assert_eq!(res.status().as_u16(), 303);
+    let page = location_of(&res);
+    let res = app.get(&page).await;
+    assert_eq!(res.status().as_u16(), 403);
+    assert_eq!(
+        attr(
+            &res.text().await.unwrap(),
+            "section.error[data-testid]",
+            "data-testid"
+        )
+        .as_deref(),
+        Some("problem-own-company")
+    );
+
+    // Maria, in her own browser, opens it, signs in through the provider, says it is for
+    // her, accepts.
+    let maria = app.another_browser();
+    let res = maria.get(&link).await;
+    assert_eq!(location_of(&res), page);
+    let res = maria.get(&page).await;
+    assert_eq!(location_of(&res), format!("/sign-in?next={page}"));
+    let res = maria.sign_in_oidc_to("maria", &page).await;
+    assert_eq!(location_of(&res), page);
+    let body = maria.page(&page).await;
+    assert_eq!(
+        texts(&body, "[data-testid=signed-in-question]"),
+        vec!["You are signed in as Maria Abara. Is this request for you?"]
+    );
+    let id: Uuid = page.rsplit('/').next().unwrap().parse().unwrap();
+    assert_eq!(bound_to(&app, id), None);
+    let res = maria.post_form(&format!("{page}/bind"), &[]).await;
+    assert_eq!(res.status().as_u16(), 303);
+    assert_eq!(bound_to(&app, id).as_deref(), Some(MARIA.niss()));
+    let res = maria
+        .post_form(&format!("{page}/answer"), &[("answer", "accept")])
+        .await;
+    assert_eq!(res.status().as_u16(), 303);
+    assert!(maria.page(&page).await.contains("answered-accepted"));
+
+    // Pieter, staff, signs in through the provider and finds it by Maria's NISS.
+    let pieter = app.another_browser();
+    pieter.sign_in_oidc("pieter").await;
+    let body = pieter.page("/admin").await;
+    assert!(body.contains("admin-nav-staff"));
+    let res = pieter
+        .post_form("/admin/search", &[("niss", MARIA.niss())])
+        .await;
+    assert_eq!(res.status().as_u16(), 200);
+    let body = res.text().await.unwrap();
+    assert!(body.contains(&id.to_string()), "{body}");
+}
+
+#[tokio::test]
+async fn every_sign_in_error_has_its_page_and_signs_nobody_in() {
+    let app = spawn_oidc_app(vec![], None).await;
+    for (login, page, status) in [
+        ("expired:maria", "oidc-error-token-expired", 401),
+        ("foreign-key:maria", "oidc-error-unknown-key", 401),
+        ("audience:maria", "oidc-error-audience", 401),
+        ("no-niss", "oidc-error-missing-niss", 401),
+        ("bad-niss", "oidc-error-invalid-niss", 401),
+    ] {
+        // A browser of its own each time: the provider remembers who signed in.
+        let app = app.another_browser();
+        let res = app.sign_in_oidc_to(login, "/me").await;
+        assert_eq!(res.status().as_u16(), status, "{login}");
+        let body = res.text().await.unwrap();
+        assert_eq!(oidc_error(&body).as_deref(), Some(page), "{login}");
+        assert!(
+            body.contains("data-testid=\"try-again\""),
+            "a way back: {login}"
+        );
+        assert!(!body.contains("data-testid=\"signed-in\""), "{login}");
+        assert_eq!(
+            location_of(&app.get("/me").await),
+            "/sign-in?next=/me",
+            "{login}"
+        );
+    }
+
+    // Cancelled at the provider.
+    let app = app.another_browser();
+    let res = app.get("/sign-in/oidc?next=/me").await;
+    let mut next = location_of(&res);
+    let abort = loop {
+        let res = app.client.get(&next).send().await.unwrap();
+        let base = res.url().clone();
+        if res.status().is_redirection() {
+            next = base.join(&location_of(&res)).unwrap().to_string();
+            continue;
+        }
+        let body = res.text().await.unwrap();
+        let href = attr(&body, "a[href*=abort]", "href").expect("a cancel link");
+        break base.join(&href).unwrap().to_string();
+    };
+    let res = app.client.get(&abort).send().await.unwrap();
+    let callback = app.through_provider(&location_of(&res), "unused").await;
+    assert!(callback.contains("error=access_denied"), "{callback}");
+    let res = app.client.get(&callback).send().await.unwrap();
+    assert_eq!(res.status().as_u16(), 200);
+    let body = res.text().await.unwrap();
+    assert_eq!(oidc_error(&body).as_deref(), Some("oidc-error-cancelled"));
+
+    // A replayed callback (the sign-in under way is used once), and a forged state.
+    let app = app.another_browser();
+    let res = app.get("/sign-in/oidc?next=/me").await;
+    let callback = app.through_provider(&location_of(&res), "maria").await;
+    let res = app.client.get(&callback).send().await.unwrap();
+    assert_eq!(res.status().as_u16(), 303);
+    let replayed = app.another_browser();
+    let res = replayed.client.get(&callback).send().await.unwrap();
+    assert_eq!(res.status().as_u16(), 400);
+    assert_eq!(
+        oidc_error(&res.text().await.unwrap()).as_deref(),
+        Some("oidc-error-state")
+    );
+    let res = app.get("/sign-in/oidc?next=/me").await;
+    let callback = app.through_provider(&location_of(&res), "maria").await;
+    let forged = regex_replace_state(&callback);
+    let res = app.client.get(&forged).send().await.unwrap();
+    assert_eq!(res.status().as_u16(), 400);
+    assert_eq!(
+        oidc_error(&res.text().await.unwrap()).as_deref(),
+        Some("oidc-error-state")
+    );
+}
+
+/// `url` with its `state` parameter changed.
+fn regex_replace_state(url: &str) -> String {
+    let (base, query) = url.split_once('?').unwrap();
+    let query: Vec<String> = query
+        .split('&')
+        .map(|p| {
+            if p.starts_with("state=") {
+                "state=forged".to_string()
+            } else {
+                p.to_string()
+            }
+        })
+        .collect();
+    format!("{base}?{}", query.join("&"))
+}
+
+#[tokio::test]
+async fn a_provider_that_is_down_is_an_error_page_not_a_crash() {
+    let closed = format!("http://127.0.0.1:{}", crate::helpers::free_port());
+    let app = spawn_oidc_app(vec![], Some(&closed)).await;
+    for lang in ["en", "nl"] {
+        let res = app
+            .get_with("/sign-in/oidc?next=/me", &[("accept-language", lang)])
+            .await;
+        assert_eq!(res.status().as_u16(), 503);
+        let body = res.text().await.unwrap();
+        assert_eq!(oidc_error(&body).as_deref(), Some("oidc-error-unavailable"));
+        assert!(body.contains(&format!("lang=\"{lang}\"")));
+    }
+    // The rest of the service works meanwhile.
+    assert_eq!(app.get("/").await.status().as_u16(), 200);
+}
+
+#[tokio::test]
+async fn sign_out_ends_the_session_at_once_and_a_replayed_cookie_opens_nothing() {
+    let app = spawn_app().await;
+    // A client that shows its cookies: the same requests, the cookie kept by hand.
+    let plain = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    let home = plain.get(format!("{}/", app.address)).send().await.unwrap();
+    let mut cookie = cookie_of(&home).expect("a session cookie");
+    let csrf = crate::helpers::csrf_in(&home.text().await.unwrap()).unwrap();
+    let res = plain
+        .post(format!("{}/sign-in/demo", app.address))
+        .header("cookie", &cookie)
+        .form(&[("niss", NOAH.niss()), ("next", "/me"), ("csrf", &csrf)])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status().as_u16(), 303);
+    let signed_in = cookie_of(&res).expect("a new session id at sign-in");
+    assert_ne!(signed_in, cookie, "the session id is renewed at sign-in");
+    cookie = signed_in;
+    let me = |cookie: String| {
+        let plain = plain.clone();
+        let url = format!("{}/me", app.address);
+        async move {
+            plain
+                .get(url)
+                .header("cookie", cookie)
+                .send()
+                .await
+                .unwrap()
+                .status()
+                .as_u16()
+        }
+    };
+    assert_eq!(me(cookie.clone()).await, 200);
+    let csrf = crate::helpers::csrf_in(
+        &plain
+            .get(format!("{}/me", app.address))
+            .header("cookie", &cookie)
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap(),
+    )
+    .unwrap();
+    let res = plain
+        .post(format!("{}/sign-out", app.address))
+        .header("cookie", &cookie)
+        .form(&[("csrf", &csrf)])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status().as_u16(), 303);
+    // The copy of the cookie taken before sign-out opens nothing.
+    assert_eq!(me(cookie).await, 303);
+    let left: i64 = sessions::table
+        .filter(sessions::niss.eq(NOAH.niss()))
+        .count()
+        .get_result(&mut app.db())
+        .unwrap();
+    assert_eq!(left, 0);
+}
+
+fn cookie_of(res: &reqwest::Response) -> Option<String> {
+    res.headers()
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find(|v| v.starts_with("mandat_session=") && !v.starts_with("mandat_session=;"))
+        .and_then(|v| v.split(';').next())
+        .map(str::to_string)
+}
+
+#[tokio::test]
+async fn sessions_end_when_idle_and_at_their_absolute_lifetime_by_the_clock() {
+    let app = spawn_app().await;
+    app.sign_in(NOAH.niss()).await;
+    // Idle: 30 minutes. Seen at 29 minutes, it lives on.
+    app.clock.advance(Duration::minutes(29));
+    assert_eq!(app.get("/me").await.status().as_u16(), 200);
+    app.clock.advance(Duration::minutes(29));
+    assert_eq!(app.get("/me").await.status().as_u16(), 200);
+    app.clock.advance(Duration::minutes(31));
+    assert_eq!(location_of(&app.get("/me").await), "/sign-in?next=/me");
+
+    // Absolute: 8 hours after sign-in, however active.
+    app.sign_in(NOAH.niss()).await;
+    for _ in 0..15 {
+        app.clock.advance(Duration::minutes(29));
+        assert_eq!(app.get("/me").await.status().as_u16(), 200);
+    }
+    // 7 h 44 min: alive; 8 h 13 min: over.
+    app.clock.advance(Duration::minutes(29));
+    assert_eq!(app.get("/me").await.status().as_u16(), 200);
+    app.clock.advance(Duration::minutes(29));
+    assert_eq!(location_of(&app.get("/me").await), "/sign-in?next=/me");
+
+    // The job removes the dead rows.
+    let dead: i64 = sessions::table.count().get_result(&mut app.db()).unwrap();
+    assert!(dead >= 1);
+    let removed = app.run_job(mandat::jobs::Job::PurgeSessions).await.unwrap();
+    assert!(removed.unwrap_or(0) >= 1);
+}
+
+#[tokio::test]
+async fn sign_out_everywhere_ends_every_session_of_the_person() {
+    let app = spawn_app().await;
+    let other = app.another_browser();
+    app.sign_in(NOAH.niss()).await;
+    other.sign_in(NOAH.niss()).await;
+    assert_eq!(other.get("/me").await.status().as_u16(), 200);
+    let res = app.post_form("/sign-out/everywhere", &[]).await;
+    assert_eq!(res.status().as_u16(), 303);
+    assert_eq!(location_of(&other.get("/me").await), "/sign-in?next=/me");
+    assert_eq!(location_of(&app.get("/me").await), "/sign-in?next=/me");
+}
+
+#[tokio::test]
+async fn staff_rights_are_read_on_every_request() {
+    let app = spawn_app().await;
+    let pieter = crate::admin::staff(&app, "pieter").await;
+    let claire = crate::admin::staff(&app, "claire").await;
+    assert_eq!(claire.get("/admin/search").await.status().as_u16(), 200);
+    let claire_id: Uuid = {
+        use mandat::db::schema::staff;
+        staff::table
+            .filter(staff::niss.eq(CLAIRE.niss()))
+            .select(staff::id)
+            .first(&mut app.db())
+            .unwrap()
+    };
+    // Agents do not manage the staff.
+    assert_eq!(claire.get("/admin/staff").await.status().as_u16(), 403);
+
+    // Demoted to trainer: the next request knows.
+    let res = pieter
+        .post_form(
+            &format!("/admin/staff/{claire_id}/role"),
+            &[("role", "trainer")],
+        )
+        .await;
+    assert_eq!(location_of(&res), "/admin/staff?notice=role-changed");
+    assert_eq!(claire.get("/admin/search").await.status().as_u16(), 403);
+
+    // Removed: the back office is gone at once, and so are her sessions.
+    let res = pieter
+        .post_form(&format!("/admin/staff/{claire_id}/remove"), &[])
+        .await;
+    assert_eq!(location_of(&res), "/admin/staff?notice=removed");
+    assert_eq!(claire.get("/admin").await.status().as_u16(), 404);
+    assert_eq!(location_of(&claire.get("/me").await), "/sign-in?next=/me");
+
+    // Added back by NISS, as an agent; an unknown NISS and a repeat are refused.
+    let res = pieter
+        .post_form(
+            "/admin/staff",
+            &[("niss", "85.07.30-033.29"), ("role", "agent")],
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 400);
+    let res = pieter
+        .post_form(
+            "/admin/staff",
+            &[("niss", CLAIRE.niss()), ("role", "agent")],
+        )
+        .await;
+    assert_eq!(location_of(&res), "/admin/staff?notice=added");
+    let res = pieter
+        .post_form(
+            "/admin/staff",
+            &[("niss", CLAIRE.niss()), ("role", "agent")],
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 409);
+    assert!(
+        texts(&res.text().await.unwrap(), "[data-testid=staff-add-error]")[0].contains("already")
+    );
+    let claire = crate::admin::staff(&app, "claire").await;
+    assert_eq!(claire.get("/admin/search").await.status().as_u16(), 200);
+
+    // The last supervisor stays; ending a member's sessions signs them out.
+    let pieter_id: Uuid = {
+        use mandat::db::schema::staff;
+        staff::table
+            .filter(staff::niss.eq(PIETER.niss()))
+            .filter(staff::removed_at.is_null())
+            .select(staff::id)
+            .first(&mut app.db())
+            .unwrap()
+    };
+    let res = pieter
+        .post_form(
+            &format!("/admin/staff/{pieter_id}/role"),
+            &[("role", "agent")],
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 409);
+    let page = pieter.page("/admin/staff").await;
+    let claire_id = page
+        .split("/admin/staff/")
+        .filter_map(|s| s.split('/').next())
+        .filter_map(|s| s.parse::<Uuid>().ok())
+        .find(|id| *id != pieter_id)
+        .unwrap();
+    let res = pieter
+        .post_form(&format!("/admin/staff/{claire_id}/end-sessions"), &[])
+        .await;
+    assert_eq!(location_of(&res), "/admin/staff?notice=sessions-ended");
+    assert_eq!(claire.get("/admin").await.status().as_u16(), 404);
+
+    // Every change audited.
+    let actions: Vec<String> = staff_audit::table
+        .order(staff_audit::id)
+        .select(staff_audit::action)
+        .load(&mut app.db())
+        .unwrap();
+    let staff_actions: Vec<&str> = actions
+        .iter()
+        .map(String::as_str)
+        .filter(|a| a.starts_with("staff_"))
+        .collect();
+    assert_eq!(
+        staff_actions,
+        vec![
+            "staff_role",
+            "staff_remove",
+            "staff_add",
+            "staff_end_sessions"
+        ]
+    );
+}
+
+#[tokio::test]
+async fn accepting_needs_a_recent_authentication() {
+    // Demo provider: asked again.
+    let app = spawn_app().await;
+    let (id, link) = request_of_pokebowl(&app, None);
+    app.sign_in(NOAH.niss()).await;
+    let page = location_of(&app.get(&link).await);
+    app.clock.advance(Duration::minutes(16));
+    app.page(&page).await;
+    let res = app.post_form(&format!("{page}/bind"), &[]).await;
+    assert_eq!(location_of(&res), format!("/sign-in?next={page}&again=1"));
+    assert_eq!(bound_to(&app, id), None);
+    let body = app.page(&location_of(&res)).await;
+    assert!(body.contains("data-testid=\"sign-in-again\""));
+    app.sign_in(NOAH.niss()).await;
+    assert_eq!(
+        app.post_form(&format!("{page}/bind"), &[])
+            .await
+            .status()
+            .as_u16(),
+        303
+    );
+    assert_eq!(bound_to(&app, id).as_deref(), Some(NOAH.niss()));
+
+    // OpenID Connect: the provider is asked with max_age.
+    let app = spawn_oidc_app(vec![], None).await;
+    let (id, link) = request_of_pokebowl(&app, None);
+    app.sign_in_oidc("noah").await;
+    let page = location_of(&app.get(&link).await);
+    app.clock.advance(Duration::minutes(16));
+    let res = app.post_form(&format!("{page}/bind"), &[]).await;
+    let again = location_of(&res);
+    let body = app.page(&again).await;
+    let href = attr(&body, "[data-testid=sign-in-oidc]", "href").unwrap();
+    assert!(href.contains("again=1"), "{href}");
+    let res = app.get(&href).await;
+    let authorize = location_of(&res);
+    assert!(authorize.contains("max_age=900"), "{authorize}");
+    let callback = app.through_provider(&authorize, "noah").await;
+    let res = app.client.get(&callback).send().await.unwrap();
+    assert_eq!(location_of(&res), page);
+    assert_eq!(
+        app.post_form(&format!("{page}/bind"), &[])
+            .await
+            .status()
+            .as_u16(),
+        303
+    );
+    assert_eq!(bound_to(&app, id).as_deref(), Some(NOAH.niss()));
+}
+
+#[tokio::test]
+async fn signed_in_as_someone_else_nothing_binds_and_the_switch_comes_back() {
+    let app = spawn_oidc_app(vec![], None).await;
+    let (id, link) = request_of_pokebowl(&app, None);
+    app.sign_in_oidc("noah").await;
+    let page = location_of(&app.get(&link).await);
+    let body = app.page(&page).await;
+    assert!(body.contains("You are signed in as Noah Lambert."));
+    assert_eq!(bound_to(&app, id), None);
+
+    // "Sign in as someone else": signed out here and at the provider, back to this request.
+    let res = app.post_form(&format!("{page}/switch"), &[]).await;
+    assert_eq!(res.status().as_u16(), 200);
+    let body = res.text().await.unwrap();
+    let to_provider = attr(&body, "[data-testid=provider-sign-out]", "href").unwrap();
+    assert!(body.contains("http-equiv=\"refresh\""));
+    let back = app.through_provider(&to_provider, "unused").await;
+    assert!(back.ends_with("/signed-out"), "{back}");
+    let res = app.client.get(&back).send().await.unwrap();
+    let sign_in = location_of(&res);
+    assert_eq!(sign_in, format!("/sign-in?next={page}"));
+    assert_eq!(bound_to(&app, id), None);
+    let res = app.sign_in_oidc_to("maria", &page).await;
+    assert_eq!(location_of(&res), page);
+    let body = app.page(&page).await;
+    assert!(body.contains("You are signed in as Maria Abara."), "{body}");
+    assert_eq!(
+        app.post_form(&format!("{page}/bind"), &[])
+            .await
+            .status()
+            .as_u16(),
+        303
+    );
+    assert_eq!(bound_to(&app, id).as_deref(), Some(MARIA.niss()));
+}
+
+#[tokio::test]
+async fn a_citizen_signs_in_through_the_provider_and_accepts_in_a_browser() {
+    use fantoccini::Locator;
+    let app = spawn_oidc_app(vec![], None).await;
+    let (id, link) = request_of_pokebowl(&app, None);
+    let browser = crate::browser::Browser::start().await;
+    let c = &browser.client;
+    c.goto(&format!("{}{link}", app.address)).await.unwrap();
+    assert_eq!(c.current_url().await.unwrap().path(), "/sign-in");
+    c.find(Locator::Css("[data-testid=sign-in-oidc]"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    // The provider's own login page.
+    let login = c
+        .wait()
+        .for_element(Locator::Css("input[name=login]"))
+        .await
+        .unwrap();
+    login.send_keys("maria").await.unwrap();
+    c.find(Locator::Css("input[name=password]"))
+        .await
+        .unwrap()
+        .send_keys("any")
+        .await
+        .unwrap();
+    c.find(Locator::Css("button[type=submit]"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    // Back on the request: who asks, who is signed in; nothing bound yet.
+    let question = c
+        .wait()
+        .for_element(Locator::Css("[data-testid=signed-in-question]"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(question.contains("Maria Abara"), "{question}");
+    assert_eq!(
+        c.current_url().await.unwrap().path(),
+        format!("/me/requests/{id}")
+    );
+    assert_eq!(bound_to(&app, id), None);
+    c.find(Locator::Css("[data-testid=continue-as]"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    c.wait()
+        .for_element(Locator::Css("[data-testid=answer-accept]"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    c.wait()
+        .for_element(Locator::Css("[data-testid=access-sentence]"))
+        .await
+        .unwrap();
+    assert_eq!(bound_to(&app, id).as_deref(), Some(MARIA.niss()));
+    // Sign out: here and at the provider, back home.
+    c.find(Locator::Css("[data-testid=sign-out]"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    let logout = c
+        .wait()
+        .for_element(Locator::Css("button[name=logout]"))
+        .await
+        .unwrap();
+    logout.click().await.unwrap();
+    c.wait()
+        .for_element(Locator::Css("a[href^='/sign-in']"))
+        .await
+        .unwrap();
+    assert_eq!(c.current_url().await.unwrap().path(), "/");
+    browser.close().await;
+}
