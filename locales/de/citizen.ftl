@@ -100,3 +100,4 @@ citizen-foreigners-sign-in-title = So melden Sie sich ohne belgische eID an
 citizen-foreigners-eidas = Mit einer europäischen eID: Wählen Sie auf der Anmeldeseite „Europäische eID“ und melden Sie sich mit der elektronischen Identität Ihres Landes an.
 citizen-foreigners-key = Mit einem digitalen Schlüssel: Registrieren Sie einen digitalen Schlüssel, der mit Ihrer BIS-Nummer verknüpft ist (zum Beispiel bei einem Registrierungsbüro oder über eine Einrichtung der sozialen Sicherheit), und wählen Sie ihn auf der Anmeldeseite.
 citizen-foreigners-safety = Wie auch immer Sie sich anmelden, wir verlangen nie etwas anderes: kein Passwort, keinen Code und keine Zahlung per E-Mail oder Telefon.
+citizen-error-company-blocked = Sie haben dieses Unternehmen blockiert und können seine Anfrage daher nicht annehmen. Um sie anzunehmen, heben Sie zuerst die Blockierung des Unternehmens in Ihrem Portal auf („Blockierte Unternehmen“).

@@ -140,3 +140,6 @@ mail-sent = Zugestellt
 mail-queued = Wartend
 mail-failed = Fehlgeschlagen
 mail-last-error = Letzter Fehler
+request-error-blocked = Diese Person hat Ihr Unternehmen blockiert: Sie nimmt seine Anfragen nicht an. Es wurde nichts gesendet.
+request-created-at = Erstellt am { $at }
+company-client-suspended = { $company }, das Unternehmen, für das Sie handeln, wurde vom Helpdesk suspendiert: Sie können vorerst keine Anfragen für es erstellen und keine Daten einsehen. Grund:

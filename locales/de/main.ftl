@@ -88,3 +88,4 @@ error-500-text = Bei uns ist ein Fehler aufgetreten. Bitte versuchen Sie es spä
 error-503-title = Dienst vorübergehend nicht verfügbar
 error-503-text = Der Dienst kann seine Datenbank derzeit nicht erreichen. Bitte versuchen Sie es in einigen Minuten erneut.
 error-incident = Vorfallnummer:
+error-403-page-text = Sie sind nicht berechtigt, diese Seite zu sehen.

@@ -100,3 +100,4 @@ citizen-foreigners-sign-in-title = How to sign in without a Belgian eID
 citizen-foreigners-eidas = With a European eID: on the sign-in page, choose "European eID" and sign in with the electronic identity of your country.
 citizen-foreigners-key = With a digital key: register a digital key linked to your BIS number (for example at a registration office or through a social-security institution), then choose it on the sign-in page.
 citizen-foreigners-safety = Whichever way you sign in, we never ask for anything else: no password, code or payment by e-mail or telephone.
+citizen-error-company-blocked = You blocked this company, so you cannot accept its request. To accept it, first unblock the company in your portal ("Blocked companies").

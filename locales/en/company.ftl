@@ -140,3 +140,6 @@ mail-sent = Delivered
 mail-queued = Waiting
 mail-failed = Failed
 mail-last-error = Last error
+request-error-blocked = This person has blocked your company: they do not accept its requests. Nothing was sent.
+request-created-at = Created on { $at }
+company-client-suspended = { $company }, the company you act for, is suspended by the helpdesk: you cannot create requests or consult data for it for now. Reason:

@@ -88,3 +88,4 @@ error-500-text = An error occurred on our side. Please try again later; if it pe
 error-503-title = Service temporarily unavailable
 error-503-text = The service cannot reach its database right now. Please try again in a few minutes.
 error-incident = Incident number:
+error-403-page-text = You are not allowed to see this page.

@@ -100,3 +100,4 @@ citizen-foreigners-sign-in-title = Comment se connecter sans eID belge
 citizen-foreigners-eidas = Avec une eID européenne : sur la page de connexion, choisissez « eID européenne » et connectez-vous avec l'identité électronique de votre pays.
 citizen-foreigners-key = Avec une clé numérique : enregistrez une clé numérique liée à votre numéro BIS (par exemple auprès d'un bureau d'enregistrement ou d'une institution de sécurité sociale), puis choisissez-la sur la page de connexion.
 citizen-foreigners-safety = Quelle que soit la manière de vous connecter, nous ne vous demandons jamais rien d'autre : ni mot de passe, ni code, ni paiement par e-mail ou par téléphone.
+citizen-error-company-blocked = Vous avez bloqué cette entreprise : vous ne pouvez donc pas accepter sa demande. Pour l'accepter, débloquez d'abord l'entreprise dans votre portail (« Entreprises bloquées »).

@@ -140,3 +140,6 @@ mail-sent = Remis
 mail-queued = En attente
 mail-failed = Échec
 mail-last-error = Dernière erreur
+request-error-blocked = Cette personne a bloqué votre entreprise : elle n'accepte pas ses demandes. Rien n'a été envoyé.
+request-created-at = Créée le { $at }
+company-client-suspended = { $company }, l'entreprise pour laquelle vous agissez, a été suspendue par le helpdesk : vous ne pouvez pas créer de demandes ni consulter de données pour elle pour le moment. Motif :

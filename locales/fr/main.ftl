@@ -88,3 +88,4 @@ error-500-text = Une erreur s'est produite de notre côté. Veuillez réessayer 
 error-503-title = Service temporairement indisponible
 error-503-text = Le service ne parvient pas à joindre sa base de données pour le moment. Veuillez réessayer dans quelques minutes.
 error-incident = Numéro d'incident :
+error-403-page-text = Vous n'êtes pas autorisé à voir cette page.

@@ -100,3 +100,4 @@ citizen-foreigners-sign-in-title = Hoe meldt u zich aan zonder Belgische eID?
 citizen-foreigners-eidas = Met een Europese eID: kies op de aanmeldpagina „Europese eID” en meld u aan met de elektronische identiteit van uw land.
 citizen-foreigners-key = Met een digitale sleutel: registreer een digitale sleutel die aan uw BIS-nummer gekoppeld is (bijvoorbeeld bij een registratiekantoor of via een socialezekerheidsinstelling) en kies die op de aanmeldpagina.
 citizen-foreigners-safety = Hoe u zich ook aanmeldt, wij vragen u nooit iets anders: geen wachtwoord, code of betaling via e-mail of telefoon.
+citizen-error-company-blocked = U hebt deze onderneming geblokkeerd en kunt haar aanvraag dus niet aanvaarden. Om ze te aanvaarden, deblokkeert u eerst de onderneming in uw portaal ("Geblokkeerde ondernemingen").

@@ -140,3 +140,6 @@ mail-sent = Afgeleverd
 mail-queued = In wachtrij
 mail-failed = Mislukt
 mail-last-error = Laatste fout
+request-error-blocked = Deze persoon heeft uw onderneming geblokkeerd: hij of zij aanvaardt haar aanvragen niet. Er werd niets verstuurd.
+request-created-at = Aangemaakt op { $at }
+company-client-suspended = { $company }, de onderneming waarvoor u optreedt, is door de helpdesk geschorst: u kunt voorlopig geen aanvragen voor haar aanmaken of gegevens raadplegen. Reden:

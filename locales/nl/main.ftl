@@ -88,3 +88,4 @@ error-500-text = Er is aan onze kant een fout opgetreden. Probeer het later opni
 error-503-title = Dienst tijdelijk niet beschikbaar
 error-503-text = De dienst kan momenteel zijn databank niet bereiken. Probeer het over enkele minuten opnieuw.
 error-incident = Incidentnummer:
+error-403-page-text = U mag deze pagina niet bekijken.

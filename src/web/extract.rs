@@ -132,7 +132,9 @@ impl FromRequest for Person {
     }
 }
 
-/// A signed-in staff member. Anyone else gets 404: the back office is invisible.
+/// A signed-in staff member. Nobody signed in who asks for a back-office page is sent to
+/// sign in (and comes back to the page: staff keep their deep links); anything else gets
+/// 404: the back office is invisible.
 pub struct Staff {
     /// The principal (always `Principal::Staff`).
     pub principal: Principal,
@@ -151,7 +153,10 @@ impl FromRequest for Staff {
             .flatten();
         ready(match principal {
             Some(p @ Principal::Staff { role, .. }) => Ok(Staff { principal: p, role }),
-            _ => Err(AppError::NotFound.into()),
+            None if req.method() == actix_web::http::Method::GET => {
+                Err(AppError::SignInRequired.into())
+            }
+            Some(Principal::Person { .. }) | None => Err(AppError::NotFound.into()),
         })
     }
 }

@@ -11,6 +11,15 @@ use crate::{
     web::{context::Ctx, routes},
 };
 
+/// Where a staff member goes after signing in: the back-office page they asked for, else
+/// the back office's dashboard.
+fn staff_next(next: &str) -> &str {
+    let in_back_office = next
+        .strip_prefix(routes::ADMIN)
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with(['/', '?']));
+    if in_back_office { next } else { routes::ADMIN }
+}
+
 /// The sign-in page: the production methods (when configured) and, in demo and
 /// development modes, the demo identity provider's personas.
 pub fn sign_in(
@@ -67,7 +76,7 @@ pub fn sign_in(
                                 li {
                                     form method="post" action=(routes::SIGN_IN_DEMO_STAFF) {
                                         (csrf_field(ctx))
-                                        input type="hidden" name="next" value=(routes::ADMIN);
+                                        input type="hidden" name="next" value=(staff_next(next));
                                         input type="hidden" name="username" value=(username);
                                         button.persona type="submit" data-testid=(format!("staff-{username}")) {
                                             strong { (name) } span.muted { " " (ctx.t(&format!("role-{role}"))) }
