@@ -57,7 +57,7 @@ fn create_request(
     context: &str,
 ) -> (Uuid, String) {
     let mut conn = app.db();
-    let public_url = app.state.settings.public_url.clone();
+    let public_url = app.state.settings.public_url_citizen.clone();
     let created = requests::create(
         &mut conn,
         &Scope {
@@ -187,9 +187,11 @@ async fn opening_the_link_then_accepting_starts_the_mandate() {
         ),
         (Some("Noah"), Some("Lambert"))
     );
+    // One month on the Belgian calendar: accepted on 5 March at 10:30 in Brussels, the
+    // access ends on 5 April at 10:30 in Brussels (summer time by then: 08:30 UTC).
     assert_eq!(
         stored.valid_until,
-        Some(app.clock.now() + Duration::days(31))
+        Some(chrono::TimeZone::with_ymd_and_hms(&chrono::Utc, 2025, 4, 5, 8, 30, 0).unwrap())
     );
     assert_eq!(
         events_to(&app, id, "accepted"),
@@ -467,31 +469,59 @@ async fn refusing_and_blocking_then_a_new_request_is_blocked_until_unblocked() {
     let portal = app.page("/me").await;
     assert!(texts(&portal, "[data-testid=blocked]")[0].contains("Café Lumière"));
 
-    // A new request from that company: blocked at acceptance, with the message.
-    let (id, link) = create_request(&app, company, None, "STUDENT_HOURS");
-    let page = open_link(&app, &link, id).await;
-    app.page(&page).await;
-    assert_eq!(answer(&app, &page, "accept").await.status().as_u16(), 303);
-    assert_eq!(status_of(&app, id), "blocked");
-    assert_eq!(events_to(&app, id, "blocked").len(), 1);
-    let body = app.page(&page).await;
-    assert!(
-        texts(&body, "[data-testid=blocked-message]")[0].contains("You have blocked Café Lumière")
-    );
-    let blocked_tab = requests::list(
+    // A request naming Noah is refused at creation: nothing stored, nothing sent.
+    let before: i64 = access_requests::table
+        .count()
+        .get_result(&mut app.db())
+        .unwrap();
+    let refused = requests::create(
         &mut app.db(),
         &Scope {
             company_id: company,
             provider_id: None,
         },
-        Tab::Blocked,
-        None,
-        1,
-        20,
+        &Actor::CompanyUser {
+            niss: niss(MANAGER),
+        },
+        &ValidRequest::try_from(&RequestInput {
+            label: "Again".into(),
+            email: "noah@example.be".into(),
+            context: "FLEXI_JOB".into(),
+            language: "en".into(),
+            niss: NOAH.into(),
+        })
+        .unwrap(),
+        &app.link_base(),
         app.clock.now(),
-    )
-    .unwrap();
-    assert_eq!(blocked_tab.items.len(), 1);
+    );
+    assert!(
+        matches!(
+            refused,
+            Err(mandat::services::ServiceError::Refused(
+                mandat::services::Refusal::BlockedByCitizen
+            ))
+        ),
+        "{refused:?}"
+    );
+    let after: i64 = access_requests::table
+        .count()
+        .get_result(&mut app.db())
+        .unwrap();
+    assert_eq!(after, before);
+    // An untargeted one opened by Noah: accepting it is refused with a clear message,
+    // never turned into something else; the request stays pending.
+    let (id, link) = create_request(&app, company, None, "STUDENT_HOURS");
+    let page = open_link(&app, &link, id).await;
+    app.page(&page).await;
+    let res = answer(&app, &page, "accept").await;
+    assert_eq!(res.status().as_u16(), 409);
+    assert!(
+        texts(&res.text().await.unwrap(), "[data-testid=refusal]")[0]
+            .contains("You blocked this company"),
+    );
+    assert_eq!(status_of(&app, id), "pending");
+    assert!(events_to(&app, id, "blocked").is_empty());
+    assert!(events_to(&app, id, "accepted").is_empty());
 
     // Unblock.
     let res = app
@@ -502,6 +532,9 @@ async fn refusing_and_blocking_then_a_new_request_is_blocked_until_unblocked() {
     let portal = app.page("/me?done=unblocked").await;
     assert!(portal.contains("data-testid=\"blocked-empty\""));
     assert!(portal.contains("data-testid=\"done-unblocked\""));
+    // Unblocked, the same request can be accepted.
+    assert_eq!(answer(&app, &page, "accept").await.status().as_u16(), 303);
+    assert_eq!(status_of(&app, id), "accepted");
 
     // History: the refusals and the block; no consultation recorded yet.
     let history = app.page("/me/history").await;
@@ -514,7 +547,7 @@ async fn refusing_and_blocking_then_a_new_request_is_blocked_until_unblocked() {
     };
     let mut statuses = statuses;
     statuses.sort();
-    assert_eq!(statuses, vec!["blocked", "refused", "refused"]);
+    assert_eq!(statuses, vec!["refused", "refused"]);
     assert_eq!(
         texts(&history, "[data-testid=consultations-empty]"),
         vec!["No consultation of your data is recorded."]
