@@ -106,6 +106,9 @@ fn validate(input: &RequestInput, required: Required) -> Result<ValidRequest, Fi
     } else if label.chars().count() > LABEL_MAX {
         errors.insert("label", "request-error-label-long");
         None
+    } else if label.chars().any(char::is_control) {
+        errors.insert("label", "request-error-label-characters");
+        None
     } else {
         Some(label)
     };
@@ -596,12 +599,21 @@ mod tests {
             email: "nope".into(),
             language: "xx".into(),
             label: "x".repeat(LABEL_MAX + 1),
-            ..bare
+            ..bare.clone()
         };
         let errors = ValidRequest::from_api(&bad, Lang::Fr).expect_err("invalid");
         assert_eq!(
             errors.keys().copied().collect::<Vec<_>>(),
             ["email", "label", "language"]
         );
+        // A control character (a NUL byte cannot even be stored) is refused, not stored.
+        for label in ["a\u{0}b", "tab\there", "line\nbreak"] {
+            let input = RequestInput {
+                label: label.into(),
+                ..bare.clone()
+            };
+            let errors = ValidRequest::from_api(&input, Lang::Fr).expect_err(label);
+            assert_eq!(errors.get("label"), Some(&"request-error-label-characters"));
+        }
     }
 }
