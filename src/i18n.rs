@@ -250,6 +250,24 @@ mod tests {
     }
 
     #[test]
+    fn every_context_of_the_registry_has_its_messages_in_every_language() {
+        use crate::domain::Context;
+        for context in Context::all() {
+            let mut keys = vec![
+                context.name_key().to_string(),
+                context.description_key().to_string(),
+            ];
+            keys.extend(Context::KEY_FAMILIES.iter().map(|f| context.key(f)));
+            for lang in Lang::ALL {
+                let known = keys_of(lang.code());
+                for key in &keys {
+                    assert!(known.contains(key), "{key} in {lang:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
     fn every_key_exists_in_every_language() {
         let all: BTreeSet<String> = Lang::ALL.iter().flat_map(|l| keys_of(l.code())).collect();
         assert!(all.len() > 50, "suspiciously few messages: {}", all.len());

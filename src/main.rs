@@ -170,7 +170,7 @@ fn run(command: Command, mut settings: Settings) -> anyhow::Result<()> {
                 &mut conn,
                 &mandat::sources::PgSources,
                 SystemClock.now(),
-                &settings.public_url,
+                &settings.public_url_citizen,
             )?;
             println!("demo world loaded: {report}");
             Ok(())

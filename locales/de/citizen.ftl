@@ -110,3 +110,4 @@ citizen-confirm-someone-else = Als andere Person anmelden
 citizen-you-blocked-title = Sie haben dieses Unternehmen blockiert
 citizen-you-blocked-text = Sie haben { $company } blockiert: Es kann keinen Zugang zu Ihren Daten erhalten. Um diese Anfrage zu beantworten, heben Sie zuerst die Blockierung auf.
 citizen-you-blocked-unblock = Blockierung von { $company } aufheben
+citizen-error-company-blocked = Sie haben dieses Unternehmen blockiert und können seine Anfrage daher nicht annehmen. Um sie anzunehmen, heben Sie zuerst die Blockierung des Unternehmens in Ihrem Portal auf („Blockierte Unternehmen“).

@@ -69,3 +69,6 @@ possibilities-student-balance = Am { $date } { $hours ->
     [one] verbleibt { $hours } Stunde
    *[other] verbleiben { $hours } Stunden
 } in Ihrem Studentenstundensaldo für { $year }.
+consult-now = Jetzt einsehen
+consult-now-lead = Bei einer Einsicht wird die Antwort jetzt aus den amtlichen Datenbanken berechnet und protokolliert: { $name } sieht jede Einsicht im Bürgerportal. Das Anzeigen dieser Seite wird nicht protokolliert.
+consult-back-mandate = Zurück zum Mandat

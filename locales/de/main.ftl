@@ -118,3 +118,4 @@ oidc-error-invalid-niss = Die vom Anmeldedienst übermittelte Nummer ist keine g
 signed-out-title = Sie sind abgemeldet
 signed-out-provider = Sie sind von diesem Dienst abgemeldet. Sie werden jetzt auch vom föderalen Authentifizierungsdienst abgemeldet.
 signed-out-continue = Weiter
+error-403-page-text = Sie sind nicht berechtigt, diese Seite zu sehen.

@@ -110,3 +110,4 @@ citizen-confirm-someone-else = Sign in as someone else
 citizen-you-blocked-title = You blocked this company
 citizen-you-blocked-text = You blocked { $company }: it cannot get access to your data. To answer this request, unblock the company first.
 citizen-you-blocked-unblock = Unblock { $company }
+citizen-error-company-blocked = You blocked this company, so you cannot accept its request. To accept it, first unblock the company in your portal ("Blocked companies").

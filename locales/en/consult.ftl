@@ -69,3 +69,6 @@ possibilities-student-balance = On { $date }, { $hours ->
     [one] 1 hour remains
    *[other] { $hours } hours remain
 } in your student hours balance for { $year }.
+consult-now = Consult now
+consult-now-lead = Consulting computes the answer now from the official databases and records it: { $name } sees each consultation in the citizen portal. Looking at this page records nothing.
+consult-back-mandate = Back to the mandate

@@ -118,3 +118,4 @@ oidc-error-invalid-niss = The national number given by the sign-in service is no
 signed-out-title = You are signed out
 signed-out-provider = You are signed out of this service. You are now being signed out of the federal authentication service too.
 signed-out-continue = Continue
+error-403-page-text = You are not allowed to see this page.

@@ -110,3 +110,4 @@ citizen-confirm-someone-else = Se connecter en tant qu’une autre personne
 citizen-you-blocked-title = Vous avez bloqué cette entreprise
 citizen-you-blocked-text = Vous avez bloqué { $company } : elle ne peut pas obtenir d’accès à vos données. Pour répondre à cette demande, débloquez d’abord l’entreprise.
 citizen-you-blocked-unblock = Débloquer { $company }
+citizen-error-company-blocked = Vous avez bloqué cette entreprise : vous ne pouvez donc pas accepter sa demande. Pour l'accepter, débloquez d'abord l'entreprise dans votre portail (« Entreprises bloquées »).

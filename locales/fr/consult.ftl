@@ -69,3 +69,6 @@ possibilities-student-balance = Au { $date }, { $hours ->
     [one] il reste { $hours } heure
    *[other] il reste { $hours } heures
 } dans votre solde d'heures étudiant pour { $year }.
+consult-now = Consulter maintenant
+consult-now-lead = La consultation calcule la réponse maintenant à partir des bases de données officielles et l'enregistre : { $name } voit chaque consultation dans le portail citoyen. Afficher cette page n'enregistre rien.
+consult-back-mandate = Retour au mandat

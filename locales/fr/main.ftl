@@ -118,3 +118,4 @@ oidc-error-invalid-niss = Le numéro transmis par le service de connexion n’es
 signed-out-title = Vous êtes déconnecté
 signed-out-provider = Vous êtes déconnecté de ce service. Vous êtes maintenant déconnecté du service d’authentification fédéral également.
 signed-out-continue = Continuer
+error-403-page-text = Vous n'êtes pas autorisé à voir cette page.

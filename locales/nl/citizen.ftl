@@ -110,3 +110,4 @@ citizen-confirm-someone-else = Aanmelden als iemand anders
 citizen-you-blocked-title = U hebt deze onderneming geblokkeerd
 citizen-you-blocked-text = U hebt { $company } geblokkeerd: ze kan geen toegang tot uw gegevens krijgen. Om op deze aanvraag te antwoorden, deblokkeert u eerst de onderneming.
 citizen-you-blocked-unblock = { $company } deblokkeren
+citizen-error-company-blocked = U hebt deze onderneming geblokkeerd en kunt haar aanvraag dus niet aanvaarden. Om ze te aanvaarden, deblokkeert u eerst de onderneming in uw portaal ("Geblokkeerde ondernemingen").

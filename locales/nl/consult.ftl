@@ -69,3 +69,6 @@ possibilities-student-balance = Op { $date } { $hours ->
     [one] rest er nog { $hours } uur
    *[other] resten er nog { $hours } uur
 } in uw saldo studentenuren voor { $year }.
+consult-now = Nu raadplegen
+consult-now-lead = Bij een raadpleging wordt het antwoord nu uit de officiële databanken berekend en geregistreerd: { $name } ziet elke raadpleging in het burgerportaal. Deze pagina bekijken registreert niets.
+consult-back-mandate = Terug naar het mandaat

@@ -118,3 +118,4 @@ oidc-error-invalid-niss = Het nummer dat de aanmeldingsdienst doorgaf, is geen g
 signed-out-title = U bent afgemeld
 signed-out-provider = U bent afgemeld bij deze dienst. U wordt nu ook afgemeld bij de federale authenticatiedienst.
 signed-out-continue = Verder
+error-403-page-text = U mag deze pagina niet bekijken.

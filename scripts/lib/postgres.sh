@@ -130,6 +130,26 @@ _mandat_pg_install() {
     }
 }
 
+# The migrations create the pg_trgm and unaccent extensions (the back office's name
+# search): they come with the server's contrib modules (part of the postgresql-NN package on
+# Debian 12, postgresql-contrib elsewhere). Installs them when missing and root; warns
+# otherwise (the migrations would then stop with PostgreSQL's own message).
+_mandat_pg_ensure_contrib() {
+    local share ext
+    share="$("$MANDAT_PG_BIN/pg_config" --sharedir 2>/dev/null || true)"
+    [[ -n "$share" ]] || share="/usr/share/postgresql/$(_mandat_pg_major)"
+    for ext in pg_trgm unaccent; do
+        [[ -f "$share/extension/$ext.control" ]] && continue
+        if mandat_is_root && command -v apt-get >/dev/null 2>&1; then
+            mandat_say "The PostgreSQL extension $ext is missing: installing postgresql-contrib ..."
+            mandat_apt_install postgresql-contrib || true
+        fi
+        [[ -f "$share/extension/$ext.control" ]] ||
+            mandat_warn "the PostgreSQL extension $ext is missing ($share/extension): install postgresql-contrib"
+        return 0
+    done
+}
+
 # As root: makes sure the system user "postgres" exists.
 _mandat_pg_ensure_owner_user() {
     mandat_is_root || return 0
@@ -170,6 +190,7 @@ mandat_pg_ensure() {
     if ! _mandat_pg_find_bin; then
         _mandat_pg_install || return 1
     fi
+    _mandat_pg_ensure_contrib
 
     # 1. An external server given by DATABASE_URL.
     if [[ -n "${DATABASE_URL:-}" ]]; then

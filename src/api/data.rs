@@ -1,5 +1,7 @@
-//! Pre-contractual data (`/api/v1/precontractual-data/...`): a recorded consultation of
-//! a citizen's data under an active mandate for that context.
+//! Pre-contractual data (`/api/v1/precontractual-data/{slug}`, one per context of the
+//! registry): a recorded consultation of a citizen's data under an active mandate for that
+//! context. The answer's fields are the context's answer as the company sees it
+//! ([`crate::domain::Answer::to_json`]): nothing here is specific to a context.
 
 use actix_web::{HttpResponse, web};
 use serde::Deserialize;
@@ -10,10 +12,10 @@ use super::{
     problem::{Code, Problem},
 };
 use crate::{
-    domain::{Context, Niss, flexi::Eligibility},
+    domain::{Context, Niss},
     services::{
         api_clients::ApiScope,
-        consult::{self, ConsultResult, Consultation},
+        consult::{self, Consultation},
         requests,
     },
 };
@@ -44,7 +46,7 @@ async fn consult_by_niss(
             match requests::active_mandate_for(conn, scope, &niss, context, now)? {
                 None => Ok(None),
                 Some(mandate) => {
-                    consult::consult(conn, sources.as_ref(), scope, &actor, mandate.id, now)
+                    consult::consult(conn, sources.as_ref(), scope, &actor, mandate.id, None, now)
                         .map(Some)
                 }
             }
@@ -53,44 +55,24 @@ async fn consult_by_niss(
         .ok_or_else(|| Problem::new(Code::NoActiveMandate))
 }
 
-/// `POST /api/v1/precontractual-data/flexi-job`: eligibility per quarter and per month.
-pub(super) async fn flexi_job(
+/// `POST /api/v1/precontractual-data/{slug}`: the reference of the consultation, when it
+/// was made, about whom, and the answer's fields.
+pub(super) async fn consult(
     caller: Caller,
+    slug: web::Path<String>,
     body: web::Json<DataBody>,
 ) -> Result<HttpResponse, Problem> {
-    let c = consult_by_niss(&caller, &body, Context::FlexiJob).await?;
-    let ConsultResult::Flexi(result) = &c.result else {
-        return Err(Problem::new(Code::Internal));
-    };
-    let code = |e: Eligibility| e.code().to_ascii_uppercase();
-    Ok(HttpResponse::Ok().json(json!({
+    let context = Context::from_slug(&slug).ok_or_else(|| Problem::new(Code::NotFound))?;
+    let c = consult_by_niss(&caller, &body, context).await?;
+    let mut out = json!({
         "consultationId": c.id,
         "consultedAt": c.consulted_at,
         "niss": body.niss,
-        "quarters": result.quarters.iter().map(|q| json!({
-            "year": q.quarter.year, "quarter": q.quarter.quarter, "status": code(q.eligibility),
-        })).collect::<Vec<_>>(),
-        "months": result.months.iter().map(|m| json!({
-            "month": format!("{:04}-{:02}", m.year, m.month), "status": code(m.eligibility),
-        })).collect::<Vec<_>>(),
-    })))
-}
-
-/// `POST /api/v1/precontractual-data/student-hours`: the hours left this year.
-pub(super) async fn student_hours(
-    caller: Caller,
-    body: web::Json<DataBody>,
-) -> Result<HttpResponse, Problem> {
-    let c = consult_by_niss(&caller, &body, Context::StudentHours).await?;
-    let ConsultResult::Student(b) = &c.result else {
-        return Err(Problem::new(Code::Internal));
-    };
-    Ok(HttpResponse::Ok().json(json!({
-        "consultationId": c.id,
-        "consultedAt": c.consulted_at,
-        "niss": body.niss,
-        "year": b.year,
-        "remainingHours": b.remaining,
-        "quotaExceeded": b.exceeded,
-    })))
+    });
+    if let (Some(out), serde_json::Value::Object(answer)) =
+        (out.as_object_mut(), c.answer.to_json())
+    {
+        out.extend(answer);
+    }
+    Ok(HttpResponse::Ok().json(out))
 }

@@ -32,6 +32,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     let request_path = format!("{requests_path}/{{id}}");
     let mandates_path = under_api(routes::API_MANDATES);
     let webhook_path = under_api(routes::API_WEBHOOK);
+    let data_path = routes::api_precontractual("{context}");
+    let data_path = under_api(&data_path).to_string();
     cfg.service(
         web::scope(routes::API)
             .app_data(
@@ -60,14 +62,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .route(webhook_path, web::put().to(webhook::put))
             .route(webhook_path, web::get().to(webhook::get))
             .route(webhook_path, web::delete().to(webhook::delete))
-            .route(
-                under_api(routes::API_FLEXI_JOB),
-                web::post().to(data::flexi_job),
-            )
-            .route(
-                under_api(routes::API_STUDENT_HOURS),
-                web::post().to(data::student_hours),
-            )
+            .route(&data_path, web::post().to(data::consult))
             .default_service(web::to(|| async {
                 Err::<HttpResponse, _>(Problem::new(Code::NotFound))
             })),
@@ -138,8 +133,7 @@ mod tests {
             routes::API_MANDATE_REQUESTS,
             routes::API_MANDATES,
             routes::API_WEBHOOK,
-            routes::API_FLEXI_JOB,
-            routes::API_STUDENT_HOURS,
+            routes::API_PRECONTRACTUAL,
         ] {
             assert!(path.starts_with(&format!("{}/", routes::API)), "{path}");
             assert_eq!(format!("{}{}", routes::API, under_api(path)), path);

@@ -27,7 +27,7 @@ pub fn status_of(code: Code) -> StatusCode {
         | Code::InvalidRequest
         | Code::UnknownContext => StatusCode::BAD_REQUEST,
         Code::NotFound => StatusCode::NOT_FOUND,
-        Code::InvalidState => StatusCode::CONFLICT,
+        Code::InvalidState | Code::BlockedByCitizen => StatusCode::CONFLICT,
         Code::NoActiveMandate
         | Code::InsufficientScope
         | Code::ApiNotActivated
@@ -76,6 +76,13 @@ impl Problem {
             refusal: Some(refusal),
             ..Problem::new(refusal.code())
         }
+    }
+    /// An unknown context: the detail lists the known ones (from the registry).
+    pub fn unknown_context() -> Problem {
+        let known: Vec<&str> = crate::domain::Context::all()
+            .map(crate::domain::Context::code)
+            .collect();
+        Problem::new(Code::UnknownContext).with_detail_arg("reason", known.join(", "))
     }
     /// Adds the `reason` argument of the detail.
     pub fn with_detail_arg(mut self, _name: &'static str, value: impl Into<String>) -> Problem {
@@ -159,6 +166,9 @@ impl From<ServiceError> for Problem {
                     Some("context") => Code::UnknownContext,
                     _ => Code::InvalidRequest,
                 };
+                if code == Code::UnknownContext {
+                    return Problem::unknown_context();
+                }
                 let fields: Vec<&str> = errors.keys().copied().collect();
                 Problem::new(code).with_detail_arg("reason", fields.join(", "))
             }

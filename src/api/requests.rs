@@ -15,6 +15,7 @@ use super::{
 use crate::{
     db::access_requests::AccessRequest,
     domain::{Context, Niss, RequestStatus},
+    i18n::Lang,
     services::{
         ServiceError,
         api_clients::ApiScope,
@@ -66,6 +67,8 @@ struct RequestJson {
     language: &'static str,
     #[serde(skip_serializing_if = "Option::is_none")]
     link: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    qr_svg: Option<String>,
     expires_at: DateTime<Utc>,
     created_at: DateTime<Utc>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -73,9 +76,10 @@ struct RequestJson {
 }
 
 impl RequestJson {
-    /// `r` as of `now`; `link` only at creation.
+    /// `r` as of `now`; `link` (and its QR code) only at creation.
     fn of(r: &AccessRequest, now: DateTime<Utc>, link: Option<String>) -> RequestJson {
         RequestJson {
+            qr_svg: link.as_deref().map(crate::qr::svg),
             id: r.id,
             status: r.status_at(now).as_str(),
             context: r.context.code(),
@@ -109,9 +113,9 @@ struct MandateItem {
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub(super) struct CreateBody {
     context: String,
-    email: String,
-    label: String,
-    language: String,
+    email: Option<String>,
+    label: Option<String>,
+    language: Option<String>,
     niss: Option<String>,
     on_behalf_of: Option<String>,
 }
@@ -133,15 +137,19 @@ pub(super) struct OnBehalf {
     on_behalf_of: Option<String>,
 }
 
-/// `POST /api/v1/mandate-requests`: a new request, its link shown this once.
+/// `POST /api/v1/mandate-requests`: a new request, its link (and the link's QR code)
+/// shown this once. Label, e-mail and language are optional: without an e-mail address
+/// nothing is sent (the integrator delivers the link); without a language, the caller's
+/// `Accept-Language` (else French) is the e-mail's.
 pub(super) async fn create(
+    req: HttpRequest,
     caller: Caller,
     body: web::Json<CreateBody>,
 ) -> Result<HttpResponse, Problem> {
     caller.require(ApiScope::Mandates)?;
     let body = body.into_inner();
     if Context::parse(&body.context).is_none() {
-        return Err(Problem::new(Code::UnknownContext));
+        return Err(Problem::unknown_context());
     }
     if let Some(n) = &body.niss
         && (n.len() != 11 || Niss::parse(n).is_err())
@@ -149,15 +157,21 @@ pub(super) async fn create(
         return Err(Problem::new(Code::InvalidNiss));
     }
     let input = RequestInput {
-        label: body.label,
-        email: body.email,
+        label: body.label.unwrap_or_default(),
+        email: body.email.unwrap_or_default(),
         context: body.context,
-        language: body.language,
+        language: body.language.unwrap_or_default(),
         niss: body.niss.unwrap_or_default(),
     };
-    let valid = ValidRequest::try_from(&input).map_err(ServiceError::Invalid)?;
+    let default_language = req
+        .headers()
+        .get(header::ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(crate::i18n::from_accept_language)
+        .unwrap_or(Lang::Fr);
+    let valid = ValidRequest::from_api(&input, default_language).map_err(ServiceError::Invalid)?;
     let (actor, now) = (caller.actor(), caller.now());
-    let link_base = routes::citizen_link_base(&caller.state.settings.public_url);
+    let link_base = routes::citizen_link_base(&caller.state.settings.public_url_citizen);
     let created = caller
         .in_scope(body.on_behalf_of.as_deref(), move |conn, scope| {
             service::create(conn, scope, &actor, &valid, &link_base, now)
@@ -192,30 +206,20 @@ pub(super) async fn list(
             Ok(service::list_for_api(conn, scope, status, page, size, now)?)
         })
         .await?;
-    let wants_csv = req
-        .headers()
-        .get(header::ACCEPT)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|a| a.contains("text/csv"));
     let items: Vec<RequestJson> = list
         .items
         .iter()
         .map(|l| RequestJson::of(&l.request, now, None))
         .collect();
-    if wants_csv {
-        return Ok(HttpResponse::Ok()
-            .content_type("text/csv; charset=utf-8")
-            .body(to_csv(&items)?));
+    if wants_csv(&req) {
+        return Ok(csv_response(to_csv(&items)?));
     }
     Ok(HttpResponse::Ok().json(Page::of(&list, items)))
 }
 
 /// The requests as CSV, one row each, the mandate's columns empty when there is none.
 fn to_csv(items: &[RequestJson]) -> Result<String, Problem> {
-    let failed = |e: &dyn std::fmt::Display| {
-        tracing::error!(error = %e, "CSV export failed");
-        Problem::new(Code::Internal)
-    };
+    let failed = csv_failed;
     let mut w = csv::Writer::from_writer(Vec::new());
     w.write_record([
         "id",
@@ -299,8 +303,63 @@ pub(super) async fn withdraw(
     Ok(HttpResponse::NoContent().finish())
 }
 
-/// `GET /api/v1/mandates`: a page of the active mandates.
+/// Whether the caller asks for CSV (`Accept: text/csv`).
+fn wants_csv(req: &HttpRequest) -> bool {
+    req.headers()
+        .get(header::ACCEPT)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|a| a.contains("text/csv"))
+}
+
+/// A CSV answer.
+fn csv_response(body: String) -> HttpResponse {
+    HttpResponse::Ok()
+        .content_type("text/csv; charset=utf-8")
+        .body(body)
+}
+
+/// The error of a CSV export that failed (never expected: the writer writes to memory).
+fn csv_failed(e: &dyn std::fmt::Display) -> Problem {
+    tracing::error!(error = %e, "CSV export failed");
+    Problem::new(Code::Internal)
+}
+
+/// The active mandates as CSV, one row each.
+fn mandates_csv(items: &[MandateItem]) -> Result<String, Problem> {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    w.write_record([
+        "id",
+        "requestId",
+        "context",
+        "niss",
+        "firstName",
+        "lastName",
+        "validFrom",
+        "validUntil",
+    ])
+    .map_err(|e| csv_failed(&e))?;
+    for m in items {
+        let t = &m.terms;
+        w.write_record([
+            m.id.to_string(),
+            m.request_id.to_string(),
+            m.context.to_string(),
+            t.niss.clone().unwrap_or_default(),
+            t.first_name.clone().unwrap_or_default(),
+            t.last_name.clone().unwrap_or_default(),
+            t.valid_from.map(|d| d.to_rfc3339()).unwrap_or_default(),
+            t.valid_until.map(|d| d.to_rfc3339()).unwrap_or_default(),
+        ])
+        .map_err(|e| csv_failed(&e))?;
+    }
+    let bytes = w.into_inner().map_err(|e| csv_failed(&e))?;
+    String::from_utf8(bytes).map_err(|e| csv_failed(&e))
+}
+
+/// `GET /api/v1/mandates`: a page of the active mandates, as CSV when `Accept` asks for
+/// it.
 pub(super) async fn list_mandates(
+    req: HttpRequest,
     caller: Caller,
     query: web::Query<ListQuery>,
 ) -> Result<HttpResponse, Problem> {
@@ -319,7 +378,7 @@ pub(super) async fn list_mandates(
             )?)
         })
         .await?;
-    let items = list
+    let items: Vec<MandateItem> = list
         .items
         .iter()
         .filter_map(|l| {
@@ -332,5 +391,8 @@ pub(super) async fn list_mandates(
             })
         })
         .collect();
+    if wants_csv(&req) {
+        return Ok(csv_response(mandates_csv(&items)?));
+    }
     Ok(HttpResponse::Ok().json(Page::of(&list, items)))
 }

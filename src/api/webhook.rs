@@ -31,7 +31,9 @@ pub(super) async fn put(
     if !webhooks::valid_url(&body.url, local) {
         return Err(Problem::new(Code::InvalidRequest).with_detail_arg("reason", "url"));
     }
-    if !(16..=200).contains(&body.secret.chars().count()) {
+    if !(16..=200).contains(&body.secret.chars().count())
+        || body.secret.chars().any(char::is_control)
+    {
         return Err(Problem::new(Code::InvalidRequest).with_detail_arg("reason", "secret"));
     }
     let id = caller.caller.client_id;

@@ -64,3 +64,14 @@ pub fn last_runs(conn: &mut PgConnection) -> QueryResult<Vec<JobRun>> {
         .select(JobRun::as_select())
         .load(conn)
 }
+
+/// Deletes the runs started at or before `cutoff`, batched (see
+/// [`super::retention::batched`]).
+pub fn purge(conn: &mut PgConnection, cutoff: DateTime<Utc>) -> QueryResult<usize> {
+    super::retention::batched(
+        conn,
+        "DELETE FROM job_runs WHERE id IN
+             (SELECT id FROM job_runs WHERE started_at <= $1 LIMIT $2)",
+        cutoff,
+    )
+}

@@ -4,8 +4,11 @@
 
 pub mod access_requests;
 pub mod companies;
+pub mod consultations;
+pub mod flexi_positives;
 pub mod job_runs;
 pub mod request_events;
+pub mod retention;
 #[allow(missing_docs)]
 pub mod schema;
 pub mod sessions;

@@ -209,6 +209,8 @@ diesel::table! {
         consulted_at -> Timestamptz,
         actor_kind -> Text,
         actor_ref -> Text,
+        answer -> Nullable<Jsonb>,
+        act -> Nullable<Uuid>,
     }
 }
 
@@ -321,3 +323,16 @@ diesel::table! {
         last_seen_at -> Timestamptz,
     }
 }
+
+diesel::table! {
+    flexi_positive_answers (citizen_niss, company_id, year, quarter) {
+        citizen_niss -> Text,
+        company_id -> Uuid,
+        year -> Int4,
+        quarter -> Int2,
+        answered_at -> Timestamptz,
+    }
+}
+
+diesel::joinable!(flexi_positive_answers -> companies (company_id));
+diesel::allow_tables_to_appear_in_same_query!(flexi_positive_answers, companies);

@@ -1,16 +1,20 @@
-//! The registry of contexts: the kinds of pre-contractual data a request can
-//! give access to, with their legal access duration.
+//! The registry of contexts: the kinds of pre-contractual data a request can give access
+//! to, with their legal access duration.
 //!
-//! Adding a context means adding one variant here (code, duration, message
-//! keys) plus its rule module.
+//! A context is one entry here (a variant of [`Context`] and its row of [`REGISTRY`]: code,
+//! slug, duration) plus its rule module (`domain/<name>.rs`, with the answer a company
+//! sees) and its view. `docs/contexts.md` says how to add one, step by step.
 
-use chrono::{DateTime, Months, TimeDelta, Utc};
+use chrono::{DateTime, TimeDelta, Utc};
 use diesel::{deserialize::FromSqlRow, expression::AsExpression};
 use serde::{Deserialize, Serialize};
 
+use super::calendar;
+
 /// A kind of pre-contractual data a company may ask access to.
 ///
-/// Serialized as its [`code`](Context::code), e.g. `"FLEXI_JOB"`.
+/// Serialized as its [`code`](Context::code), e.g. `"FLEXI_JOB"`. Its properties are in
+/// its row of [`REGISTRY`] (the variant's position).
 #[derive(
     Copy, Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, AsExpression, FromSqlRow,
 )]
@@ -18,60 +22,112 @@ use serde::{Deserialize, Serialize};
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 pub enum Context {
     /// Flexi-job possibility (deliberation 25/016 of 14 January 2025).
-    FlexiJob,
+    FlexiJob = 0,
     /// Student@Work hours balance.
-    StudentHours,
+    StudentHours = 1,
 }
+
+/// One context's entry in the registry.
+#[derive(Debug)]
+pub struct ContextDef {
+    /// The context (its position in [`REGISTRY`] is its discriminant).
+    pub context: Context,
+    /// The stable code used in storage, the API and forms (`FLEXI_JOB`).
+    pub code: &'static str,
+    /// The slug of its URLs and message keys (`flexi-job`): the API's
+    /// `/api/v1/precontractual-data/{slug}`, the messages `context-{slug}`,
+    /// `context-{slug}-description`, `citizen-access-{slug}`, `citizen-not-seen-{slug}`.
+    pub slug: &'static str,
+    /// How many calendar months (Belgian calendar) a mandate for it lasts.
+    pub months: u32,
+    /// The message key of its name (`context-{slug}`).
+    pub name_key: &'static str,
+    /// The message key of its description (`context-{slug}-description`).
+    pub description_key: &'static str,
+}
+
+/// Every context, in display order: one row each, at the position of its variant.
+pub const REGISTRY: &[ContextDef] = &[
+    ContextDef {
+        context: Context::FlexiJob,
+        code: "FLEXI_JOB",
+        slug: "flexi-job",
+        months: 1,
+        name_key: "context-flexi-job",
+        description_key: "context-flexi-job-description",
+    },
+    ContextDef {
+        context: Context::StudentHours,
+        code: "STUDENT_HOURS",
+        slug: "student-hours",
+        months: 3,
+        name_key: "context-student-hours",
+        description_key: "context-student-hours-description",
+    },
+];
 
 impl Context {
     /// Every context, in display order.
-    pub const ALL: [Context; 2] = [Context::FlexiJob, Context::StudentHours];
+    pub fn all() -> impl Iterator<Item = Context> {
+        REGISTRY.iter().map(|d| d.context)
+    }
 
-    /// The stable code used in storage, the API and URLs.
+    /// The context's row of the registry.
+    pub fn def(self) -> &'static ContextDef {
+        &REGISTRY[self as usize]
+    }
+
+    /// The stable code used in storage, the API and forms.
     pub fn code(self) -> &'static str {
-        match self {
-            Self::FlexiJob => "FLEXI_JOB",
-            Self::StudentHours => "STUDENT_HOURS",
-        }
+        self.def().code
+    }
+
+    /// The slug of its URLs and message keys (`flexi-job`).
+    pub fn slug(self) -> &'static str {
+        self.def().slug
     }
 
     /// The context with this exact [`code`](Context::code).
     pub fn parse(code: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|c| c.code() == code)
+        REGISTRY.iter().find(|d| d.code == code).map(|d| d.context)
+    }
+
+    /// The context with this exact [`slug`](Context::slug).
+    pub fn from_slug(slug: &str) -> Option<Self> {
+        REGISTRY.iter().find(|d| d.slug == slug).map(|d| d.context)
     }
 
     /// How many calendar months a mandate for this context lasts.
     pub fn access_months(self) -> u32 {
-        match self {
-            Self::FlexiJob => 1,
-            Self::StudentHours => 3,
-        }
+        self.def().months
     }
 
     /// The Fluent message key of the context's name.
     pub fn name_key(self) -> &'static str {
-        match self {
-            Self::FlexiJob => "context-flexi-job",
-            Self::StudentHours => "context-student-hours",
-        }
+        self.def().name_key
     }
 
     /// The Fluent message key of the context's description.
     pub fn description_key(self) -> &'static str {
-        match self {
-            Self::FlexiJob => "context-flexi-job-description",
-            Self::StudentHours => "context-student-hours-description",
-        }
+        self.def().description_key
     }
+
+    /// The message key `{prefix}-{slug}` (`citizen-access-flexi-job`).
+    pub fn key(self, prefix: &str) -> String {
+        format!("{prefix}-{}", self.slug())
+    }
+
+    /// The message key families every context must have in every language (with
+    /// [`key`](Context::key)), beside its name and description.
+    pub const KEY_FAMILIES: [&'static str; 2] = ["citizen-access", "citizen-not-seen"];
 }
 
-/// When a mandate accepted at `accepted_at` ends: the context's duration in
-/// calendar months, clamped to the end of shorter months (31 January + 1 month
-/// is 28 or 29 February). Saturates at the largest representable instant.
+/// When a mandate accepted at `accepted_at` ends: the context's duration in calendar
+/// months on the Belgian calendar ([`calendar::add_months`]: accepted on 1 March at 00:30
+/// in Brussels, a one-month mandate ends on 1 April at 00:30; on 31 January, on the last
+/// day of February). Saturates at the largest representable instant.
 pub fn mandate_valid_until(accepted_at: DateTime<Utc>, ctx: Context) -> DateTime<Utc> {
-    accepted_at
-        .checked_add_months(Months::new(ctx.access_months()))
-        .unwrap_or(DateTime::<Utc>::MAX_UTC)
+    calendar::add_months(accepted_at, ctx.access_months())
 }
 
 /// How long the secret link of a request stays usable.
@@ -128,62 +184,60 @@ mod tests {
             assert_eq!(json, format!("\"{code}\""));
             assert_eq!(serde_json::from_str::<Context>(&json).unwrap(), ctx);
         }
-        assert_eq!(Context::ALL.len(), 2);
+        assert_eq!(Context::all().count(), REGISTRY.len());
+        // Each row sits at the position of its variant, and codes and slugs are unique.
+        for (i, def) in REGISTRY.iter().enumerate() {
+            assert_eq!(def.context as usize, i, "{def:?}");
+            assert_eq!(Context::from_slug(def.slug), Some(def.context));
+            assert_eq!(def.name_key, format!("context-{}", def.slug));
+            assert_eq!(
+                def.description_key,
+                format!("context-{}-description", def.slug)
+            );
+        }
+        assert_eq!(
+            Context::FlexiJob.key("citizen-access"),
+            "citizen-access-flexi-job"
+        );
         for input in ["", "flexi_job", "FLEXI-JOB", " FLEXI_JOB", "FlexiJob"] {
             assert_eq!(Context::parse(input), None, "{input:?}");
         }
         assert!(serde_json::from_str::<Context>("\"FlexiJob\"").is_err());
     }
 
+    /// An instant as the Brussels wall clock shows it.
+    fn be(y: i32, mo: u32, d: u32, h: u32, mi: u32) -> DateTime<Utc> {
+        chrono_tz::Europe::Brussels
+            .with_ymd_and_hms(y, mo, d, h, mi, 0)
+            .single()
+            .unwrap()
+            .with_timezone(&Utc)
+    }
+
     #[test]
-    fn mandate_duration_in_calendar_months() {
+    fn mandate_duration_in_belgian_calendar_months() {
+        use Context::{FlexiJob, StudentHours};
         let cases = [
+            // The examples: 1 March 00:30 and 31 January 00:30 in Brussels.
+            (be(2025, 3, 1, 0, 30), FlexiJob, be(2025, 4, 1, 0, 30)),
+            (be(2025, 1, 31, 0, 30), FlexiJob, be(2025, 2, 28, 0, 30)),
             // 31 January + 1 month: end of February, leap and not.
-            (
-                at(2024, 1, 31, 10, 0, 0),
-                Context::FlexiJob,
-                at(2024, 2, 29, 10, 0, 0),
-            ),
-            (
-                at(2025, 1, 31, 10, 0, 0),
-                Context::FlexiJob,
-                at(2025, 2, 28, 10, 0, 0),
-            ),
-            (
-                at(2025, 3, 4, 9, 30, 15),
-                Context::FlexiJob,
-                at(2025, 4, 4, 9, 30, 15),
-            ),
+            (be(2024, 1, 31, 10, 0), FlexiJob, be(2024, 2, 29, 10, 0)),
+            (be(2025, 3, 4, 9, 30), FlexiJob, be(2025, 4, 4, 9, 30)),
             // Across the year.
+            (be(2024, 12, 31, 23, 59), FlexiJob, be(2025, 1, 31, 23, 59)),
+            (be(2024, 12, 31, 8, 0), StudentHours, be(2025, 3, 31, 8, 0)),
+            (be(2024, 11, 30, 8, 0), StudentHours, be(2025, 2, 28, 8, 0)),
+            (be(2023, 11, 30, 8, 0), StudentHours, be(2024, 2, 29, 8, 0)),
+            (be(2025, 1, 31, 8, 0), StudentHours, be(2025, 4, 30, 8, 0)),
+            (be(2025, 2, 28, 8, 0), FlexiJob, be(2025, 3, 28, 8, 0)),
+            // Over both daylight-saving changes, the wall-clock time is kept.
+            (be(2025, 3, 15, 12, 0), FlexiJob, be(2025, 4, 15, 12, 0)),
+            (be(2025, 10, 15, 12, 0), FlexiJob, be(2025, 11, 15, 12, 0)),
             (
-                at(2024, 12, 31, 23, 59, 59),
-                Context::FlexiJob,
-                at(2025, 1, 31, 23, 59, 59),
-            ),
-            (
-                at(2024, 12, 31, 8, 0, 0),
-                Context::StudentHours,
-                at(2025, 3, 31, 8, 0, 0),
-            ),
-            (
-                at(2024, 11, 30, 8, 0, 0),
-                Context::StudentHours,
-                at(2025, 2, 28, 8, 0, 0),
-            ),
-            (
-                at(2023, 11, 30, 8, 0, 0),
-                Context::StudentHours,
-                at(2024, 2, 29, 8, 0, 0),
-            ),
-            (
-                at(2025, 1, 31, 8, 0, 0),
-                Context::StudentHours,
-                at(2025, 4, 30, 8, 0, 0),
-            ),
-            (
-                at(2025, 2, 28, 8, 0, 0),
-                Context::FlexiJob,
-                at(2025, 3, 28, 8, 0, 0),
+                be(2025, 8, 15, 12, 0),
+                StudentHours,
+                be(2025, 11, 15, 12, 0),
             ),
         ];
         for (accepted, ctx, until) in cases {

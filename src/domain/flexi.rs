@@ -16,6 +16,7 @@
 //! see eligible / not eligible / not determined ([`Eligibility::code`]).
 
 use chrono::{Datelike, NaiveDate};
+use serde::{Deserialize, Serialize};
 
 use super::bce::Bce;
 use super::quarter::Quarter;
@@ -221,19 +222,7 @@ impl FlexiResult {
     /// of the first eligible quarter of the window to the last day of the
     /// last eligible quarter consecutive to it; `None` when none is eligible.
     pub fn eligible_period(&self) -> Option<(NaiveDate, NaiveDate)> {
-        let mut rest = self
-            .quarters
-            .iter()
-            .skip_while(|r| !r.eligibility.is_eligible());
-        let first = rest.next()?.quarter;
-        let mut last = first;
-        for r in rest {
-            if !r.eligibility.is_eligible() || r.quarter != last.next() {
-                break;
-            }
-            last = r.quarter;
-        }
-        Some((first.first_day(), last.last_day()))
+        FlexiAnswer::from(self).eligible_period()
     }
 }
 
@@ -310,6 +299,214 @@ pub fn evaluate(
         consulted_on: on,
         quarters,
         months,
+    }
+}
+
+/// What a company is told for a quarter or a month: eligible, not eligible or not
+/// determined, and never why.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum Verdict {
+    /// The conditions are met (final for that quarter).
+    Eligible,
+    /// The conditions are not met.
+    NotEligible,
+    /// Outside the consultation window.
+    NotDetermined,
+}
+
+impl Verdict {
+    /// `eligible`, `not_eligible` or `not_determined` (page test ids, CSS classes, message
+    /// keys).
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Eligible => "eligible",
+            Self::NotEligible => "not_eligible",
+            Self::NotDetermined => "not_determined",
+        }
+    }
+}
+
+impl From<Eligibility> for Verdict {
+    fn from(e: Eligibility) -> Self {
+        match e {
+            Eligibility::Eligible(_) => Verdict::Eligible,
+            Eligibility::NotEligible => Verdict::NotEligible,
+            Eligibility::NotDetermined => Verdict::NotDetermined,
+        }
+    }
+}
+
+/// A quarter of the window and its verdict (JSON: `{"year", "quarter", "status"}`).
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(into = "QuarterJson", try_from = "QuarterJson")]
+pub struct QuarterVerdict {
+    /// The quarter.
+    pub quarter: Quarter,
+    /// Its verdict.
+    pub status: Verdict,
+}
+
+#[derive(Serialize, Deserialize)]
+struct QuarterJson {
+    year: i32,
+    quarter: u8,
+    status: Verdict,
+}
+
+impl From<QuarterVerdict> for QuarterJson {
+    fn from(q: QuarterVerdict) -> Self {
+        QuarterJson {
+            year: q.quarter.year,
+            quarter: q.quarter.quarter,
+            status: q.status,
+        }
+    }
+}
+
+impl TryFrom<QuarterJson> for QuarterVerdict {
+    type Error = String;
+    fn try_from(j: QuarterJson) -> Result<Self, String> {
+        Ok(QuarterVerdict {
+            quarter: Quarter::new(j.year, j.quarter)
+                .ok_or_else(|| format!("no quarter {}-Q{}", j.year, j.quarter))?,
+            status: j.status,
+        })
+    }
+}
+
+/// A month of the calendar and its verdict (JSON: `{"month": "2025-01", "status"}`).
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(into = "MonthJson", try_from = "MonthJson")]
+pub struct MonthVerdict {
+    /// The year.
+    pub year: i32,
+    /// The month, 1 to 12.
+    pub month: u32,
+    /// Its verdict.
+    pub status: Verdict,
+}
+
+#[derive(Serialize, Deserialize)]
+struct MonthJson {
+    month: String,
+    status: Verdict,
+}
+
+impl From<MonthVerdict> for MonthJson {
+    fn from(m: MonthVerdict) -> Self {
+        MonthJson {
+            month: format!("{:04}-{:02}", m.year, m.month),
+            status: m.status,
+        }
+    }
+}
+
+impl TryFrom<MonthJson> for MonthVerdict {
+    type Error = String;
+    fn try_from(j: MonthJson) -> Result<Self, String> {
+        let bad = || format!("no month {:?}", j.month);
+        let (year, month) = j.month.split_once('-').ok_or_else(bad)?;
+        let (year, month): (i32, u32) = (
+            year.parse().map_err(|_| bad())?,
+            month.parse().map_err(|_| bad())?,
+        );
+        if !(1..=12).contains(&month) {
+            return Err(bad());
+        }
+        Ok(MonthVerdict {
+            year,
+            month,
+            status: j.status,
+        })
+    }
+}
+
+/// The answer a company sees for a flexi-job consultation: a verdict per quarter of the
+/// window and per month of the calendar, nothing about fractions or reasons. It is what
+/// the audit keeps, the page and the PDF show and the API sends.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FlexiAnswer {
+    /// The consultation window, in order.
+    pub quarters: Vec<QuarterVerdict>,
+    /// The calendar (see [`FlexiResult::months`]).
+    pub months: Vec<MonthVerdict>,
+}
+
+impl From<&FlexiResult> for FlexiAnswer {
+    fn from(r: &FlexiResult) -> Self {
+        FlexiAnswer {
+            quarters: r
+                .quarters
+                .iter()
+                .map(|q| QuarterVerdict {
+                    quarter: q.quarter,
+                    status: q.eligibility.into(),
+                })
+                .collect(),
+            months: r
+                .months
+                .iter()
+                .map(|m| MonthVerdict {
+                    year: m.year,
+                    month: m.month,
+                    status: m.eligibility.into(),
+                })
+                .collect(),
+        }
+    }
+}
+
+impl FlexiAnswer {
+    /// The answer with every quarter of `fixed` eligible (and its months): a positive
+    /// answer is final for its quarter, so a quarter once answered eligible to the same
+    /// company stays eligible whatever corrections come later. A negative answer follows
+    /// the sources.
+    pub fn with_fixed(mut self, fixed: &[Quarter]) -> FlexiAnswer {
+        for q in &mut self.quarters {
+            if fixed.contains(&q.quarter) {
+                q.status = Verdict::Eligible;
+            }
+        }
+        for m in &mut self.months {
+            let quarter = self
+                .quarters
+                .iter()
+                .find(|q| q.quarter.months().contains(&(m.year, m.month)));
+            if let Some(q) = quarter {
+                m.status = q.status;
+            }
+        }
+        self
+    }
+
+    /// The quarters answered eligible.
+    pub fn eligible_quarters(&self) -> Vec<Quarter> {
+        self.quarters
+            .iter()
+            .filter(|q| q.status == Verdict::Eligible)
+            .map(|q| q.quarter)
+            .collect()
+    }
+
+    /// The period the person may work as a flexi-worker: from the first day of the first
+    /// eligible quarter of the window to the last day of the last eligible quarter
+    /// consecutive to it; `None` when none is eligible.
+    pub fn eligible_period(&self) -> Option<(NaiveDate, NaiveDate)> {
+        let mut rest = self
+            .quarters
+            .iter()
+            .skip_while(|r| r.status != Verdict::Eligible);
+        let first = rest.next()?.quarter;
+        let mut last = first;
+        for r in rest {
+            if r.status != Verdict::Eligible || r.quarter != last.next() {
+                break;
+            }
+            last = r.quarter;
+        }
+        Some((first.first_day(), last.last_day()))
     }
 }
 
@@ -829,5 +1026,79 @@ mod tests {
             assert_eq!(eligibility.code(), code);
             assert_eq!(eligibility.is_eligible(), eligible);
         }
+    }
+
+    #[test]
+    fn the_company_s_answer_keeps_verdicts_only_and_round_trips() {
+        let on = date(2025, 3, 5);
+        let r = evaluate(on, Some(date(2024, 1, 1)), &[], &bce(ASKING));
+        let answer = FlexiAnswer::from(&r);
+        assert_eq!(answer.quarters.len(), 2);
+        assert!(
+            answer
+                .quarters
+                .iter()
+                .all(|q| q.status == Verdict::Eligible)
+        );
+        let json = serde_json::to_value(&answer).unwrap();
+        assert_eq!(
+            json["quarters"][0],
+            serde_json::json!({"year": 2025, "quarter": 1, "status": "ELIGIBLE"})
+        );
+        assert_eq!(
+            json["months"][11],
+            serde_json::json!({"month": "2025-12", "status": "NOT_DETERMINED"})
+        );
+        let text = json.to_string();
+        assert!(
+            !text.contains("ensioner") && !text.contains("orker"),
+            "{text}"
+        );
+        assert_eq!(serde_json::from_value::<FlexiAnswer>(json).unwrap(), answer);
+        for bad in [
+            serde_json::json!({"quarters": [{"year": 2025, "quarter": 5, "status": "ELIGIBLE"}], "months": []}),
+            serde_json::json!({"quarters": [], "months": [{"month": "2025-13", "status": "ELIGIBLE"}]}),
+            serde_json::json!({"quarters": [], "months": [], "fraction": 0.8}),
+        ] {
+            assert!(
+                serde_json::from_value::<FlexiAnswer>(bad.clone()).is_err(),
+                "{bad}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_positive_answer_is_fixed_for_its_quarter() {
+        // Not eligible from the sources, in March: Q1 and Q2 are answered.
+        let on = date(2025, 3, 5);
+        let r = evaluate(on, None, &[], &bce(ASKING));
+        let answer = FlexiAnswer::from(&r);
+        assert!(answer.eligible_quarters().is_empty());
+        assert_eq!(answer.eligible_period(), None);
+        // (quarters fixed earlier, quarters eligible, months eligible)
+        let cases: [(&[Quarter], &[Quarter], usize); 4] = [
+            (&[], &[], 0),
+            (&[q(2025, 1)], &[q(2025, 1)], 3),
+            (&[q(2025, 1), q(2025, 2)], &[q(2025, 1), q(2025, 2)], 6),
+            // A quarter outside the window changes nothing.
+            (&[q(2024, 4), q(2025, 3)], &[], 0),
+        ];
+        for (fixed, eligible, months) in cases {
+            let a = answer.clone().with_fixed(fixed);
+            assert_eq!(a.eligible_quarters(), eligible, "{fixed:?}");
+            let n = a
+                .months
+                .iter()
+                .filter(|m| m.status == Verdict::Eligible)
+                .count();
+            assert_eq!(n, months, "{fixed:?}");
+        }
+        let a = answer.with_fixed(&[q(2025, 2)]);
+        assert_eq!(
+            a.eligible_period(),
+            Some((date(2025, 4, 1), date(2025, 6, 30)))
+        );
+        assert_eq!(a.months[3].status, Verdict::Eligible);
+        assert_eq!(a.months[0].status, Verdict::NotEligible);
     }
 }

@@ -5,7 +5,9 @@
 //! *parsed* into a value that cannot be invalid ("parse, don't validate").
 
 pub mod actor;
+pub mod answer;
 pub mod bce;
+pub mod calendar;
 pub mod company;
 pub mod context;
 pub mod email;
@@ -18,6 +20,7 @@ pub mod status;
 pub mod student;
 
 pub use actor::Actor;
+pub use answer::Answer;
 pub use bce::{Bce, BceError};
 pub use company::{CompanyKind, Role};
 pub use context::Context;

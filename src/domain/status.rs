@@ -72,8 +72,9 @@ pub struct TransitionError {
     pub transition: Transition,
 }
 
-/// How long expired and refused requests stay in the company's *Requested* list after
-/// their end (the link's end, or the refusal), before the `archive` job takes them out.
+/// How long expired, refused and withdrawn requests stay in the company's *Requested*
+/// list after their end (the link's end, the refusal, the withdrawal), so that the company
+/// sees what happened, before the `archive` job takes them out.
 pub const REQUESTED_LIST_DAYS: i64 = 14;
 
 /// The company-app tab a request is listed in.
@@ -81,7 +82,8 @@ pub const REQUESTED_LIST_DAYS: i64 = 14;
 pub enum Tab {
     /// *Active accesses*: active mandates.
     Active,
-    /// *Requested accesses*: pending, refused and expired requests.
+    /// *Requested accesses*: pending requests, and refused, expired and withdrawn ones for
+    /// [`REQUESTED_LIST_DAYS`].
     Requested,
     /// *Blocked accesses*: blocked, stopped and ended accesses.
     Blocked,
@@ -159,14 +161,12 @@ impl RequestStatus {
         }
     }
 
-    /// The company-app tab the request is listed in; `None` for a withdrawn
-    /// request, which leaves the company's lists.
-    pub fn tab(self) -> Option<Tab> {
+    /// The company-app tab the request is listed in (until the `archive` job takes it out).
+    pub fn tab(self) -> Tab {
         match self {
-            Self::Accepted => Some(Tab::Active),
-            Self::Pending | Self::Refused | Self::Expired => Some(Tab::Requested),
-            Self::Revoked | Self::Blocked | Self::Ended => Some(Tab::Blocked),
-            Self::Withdrawn => None,
+            Self::Accepted => Tab::Active,
+            Self::Pending | Self::Refused | Self::Expired | Self::Withdrawn => Tab::Requested,
+            Self::Revoked | Self::Blocked | Self::Ended => Tab::Blocked,
         }
     }
 }
@@ -296,34 +296,19 @@ mod tests {
     #[test]
     fn names_keys_and_tabs() {
         let cases = [
+            (S::Pending, "pending", "status-pending", Tab::Requested),
+            (S::Accepted, "accepted", "status-accepted", Tab::Active),
+            (S::Refused, "refused", "status-refused", Tab::Requested),
+            (S::Expired, "expired", "status-expired", Tab::Requested),
             (
-                S::Pending,
-                "pending",
-                "status-pending",
-                Some(Tab::Requested),
+                S::Withdrawn,
+                "withdrawn",
+                "status-withdrawn",
+                Tab::Requested,
             ),
-            (
-                S::Accepted,
-                "accepted",
-                "status-accepted",
-                Some(Tab::Active),
-            ),
-            (
-                S::Refused,
-                "refused",
-                "status-refused",
-                Some(Tab::Requested),
-            ),
-            (
-                S::Expired,
-                "expired",
-                "status-expired",
-                Some(Tab::Requested),
-            ),
-            (S::Withdrawn, "withdrawn", "status-withdrawn", None),
-            (S::Revoked, "revoked", "status-revoked", Some(Tab::Blocked)),
-            (S::Blocked, "blocked", "status-blocked", Some(Tab::Blocked)),
-            (S::Ended, "ended", "status-ended", Some(Tab::Blocked)),
+            (S::Revoked, "revoked", "status-revoked", Tab::Blocked),
+            (S::Blocked, "blocked", "status-blocked", Tab::Blocked),
+            (S::Ended, "ended", "status-ended", Tab::Blocked),
         ];
         for (status, name, key, tab) in cases {
             assert_eq!(status.as_str(), name);

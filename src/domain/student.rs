@@ -53,6 +53,33 @@ pub fn balance(
     }
 }
 
+/// The answer a company sees for a Student@Work consultation (what the audit keeps, the
+/// page and the PDF show and the API sends): the year, its quota, the hours left and
+/// whether the quota was exceeded.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct StudentAnswer {
+    /// The calendar year.
+    pub year: i32,
+    /// The year's quota, in hours.
+    pub quota: u32,
+    /// The hours left.
+    pub remaining_hours: u32,
+    /// Whether more hours were declared than the quota.
+    pub quota_exceeded: bool,
+}
+
+impl From<&StudentBalance> for StudentAnswer {
+    fn from(b: &StudentBalance) -> Self {
+        StudentAnswer {
+            year: b.year,
+            quota: b.quota,
+            remaining_hours: b.remaining,
+            quota_exceeded: b.exceeded,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

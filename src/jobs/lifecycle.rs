@@ -11,7 +11,11 @@ use chrono::{DateTime, Utc};
 use diesel::{Connection, PgConnection, QueryResult};
 
 pub use crate::db::access_requests::lifecycle::PurgeCounts;
-use crate::{db::access_requests::lifecycle as requests, domain::Actor, settings::Retention};
+use crate::{
+    db::{self, access_requests::lifecycle as requests},
+    domain::Actor,
+    settings::Retention,
+};
 
 /// Job name of [`expire_requests`].
 pub const EXPIRE_REQUESTS: &str = "expire-requests";
@@ -75,12 +79,21 @@ pub fn archive(
     })
 }
 
-/// Erases personal data past its retention (see
-/// [`crate::db::access_requests::lifecycle::purge`]), in one transaction.
+/// Erases data past its retention: the personal data of requests, the mails and the
+/// consultation audit in one transaction (see
+/// [`crate::db::access_requests::lifecycle::purge`]); then, batched, the hashes of spent
+/// links, the staff audit, expired API tokens and recorded job runs, each by its own
+/// setting. A citizen's block is never purged: it lasts until the citizen lifts it.
 pub fn purge(
     conn: &mut PgConnection,
     now: DateTime<Utc>,
     retention: &Retention,
 ) -> QueryResult<PurgeCounts> {
-    conn.transaction(|conn| requests::purge(conn, now, retention))
+    let mut counts = conn.transaction(|conn| requests::purge(conn, now, retention))?;
+    counts.links_erased = requests::erase_spent_links(conn, now - retention.link)?;
+    counts.staff_audit_deleted =
+        db::retention::purge_staff_audit(conn, now - retention.staff_audit)?;
+    counts.api_tokens_deleted = db::retention::purge_api_tokens(conn, now - retention.api_token)?;
+    counts.job_runs_deleted = db::job_runs::purge(conn, now - retention.job_runs)?;
+    Ok(counts)
 }

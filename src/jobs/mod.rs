@@ -185,6 +185,11 @@ fn run_job(
                 mails_deleted = c.mails_deleted,
                 requests_unlinked = c.requests_unlinked,
                 audit_deleted = c.audit_deleted,
+                positives_deleted = c.positives_deleted,
+                links_erased = c.links_erased,
+                staff_audit_deleted = c.staff_audit_deleted,
+                api_tokens_deleted = c.api_tokens_deleted,
+                job_runs_deleted = c.job_runs_deleted,
                 "purge"
             );
             c.total()

@@ -17,7 +17,7 @@ use crate::{
         companies as db_companies,
         schema::{api_access, api_clients, api_tokens},
     },
-    domain::{Bce, Role},
+    domain::{Bce, CompanyKind, Role},
 };
 
 /// Version of the circle-of-trust text in force (its text is in the locales).
@@ -417,10 +417,11 @@ pub fn authenticate(
     }))
 }
 
-/// Where an API caller acts: for its own company, or, `on_behalf_of` one of the client
-/// companies that designated the caller's company as their provider (active link). A field
-/// error (`onBehalfOf`) when that company is not a client of the caller's, refused with
-/// [`Refusal::CompanySuspended`] when the client is suspended.
+/// Where an API caller acts: an employer's client for its own company; a social service
+/// provider's client `on_behalf_of` one of the client companies that designated the
+/// provider (active link), and for no other. A field error (`onBehalfOf`) when that
+/// company is not a client of the caller's, or when a provider's client names none;
+/// refused with [`Refusal::CompanySuspended`] when the client is suspended.
 pub fn scope_for(
     conn: &mut PgConnection,
     caller: &ApiCaller,
@@ -428,6 +429,12 @@ pub fn scope_for(
 ) -> Result<Scope, ServiceError> {
     let own = caller.company.id;
     let Some(bce) = on_behalf_of else {
+        if caller.company.kind == CompanyKind::Provider {
+            return Err(ServiceError::field(
+                "onBehalfOf",
+                "api-error-invalid-request",
+            ));
+        }
         return Ok(Scope {
             company_id: own,
             provider_id: None,

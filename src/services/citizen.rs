@@ -288,7 +288,6 @@ fn same_answer(request: &AccessRequest, answer: Answer, company_blocked: bool) -
     use RequestStatus as S;
     match (answer, request.status) {
         (Answer::Accept, S::Accepted | S::Ended) => true,
-        (Answer::Accept, S::Blocked) => company_blocked,
         (Answer::Refuse, S::Refused) => !company_blocked,
         (Answer::RefuseBlock, S::Refused) => company_blocked,
         _ => false,
@@ -297,9 +296,9 @@ fn same_answer(request: &AccessRequest, answer: Answer, company_blocked: bool) -
 
 /// Records the citizen's answer to a pending request bound to them (or bound now, when
 /// they opened its link). Accepting starts the mandate (its end from the context's
-/// duration, the names from the national register), unless the citizen blocks the
-/// company: the request is then blocked. Refusing ends it; refuse-and-block also blocks
-/// the company. Idempotent: the same answer again is `Done`; a different one is
+/// duration, the names from the national register); accepting a request of a company the
+/// citizen blocks is refused ([`Refusal::CompanyBlockedByYou`]: unblock it first).
+/// Refusing ends it; refuse-and-block also blocks the company. Idempotent: the same answer again is `Done`; a different one is
 /// `AlreadyAnswered`.
 pub fn answer(
     conn: &mut PgConnection,
@@ -335,9 +334,12 @@ pub fn answer(
         };
         let request = &details.request;
         let actor = Actor::Citizen { niss: me.clone() };
-        let blocked = answer == Answer::Accept && is_blocked_by(conn, me, request.company_id)?;
+        // Accepting a request of a company one blocks is refused, never turned into
+        // something else: the citizen unblocks the company first.
+        if answer == Answer::Accept && is_blocked_by(conn, me, request.company_id)? {
+            return Err(Refusal::CompanyBlockedByYou.into());
+        }
         let transition = match answer {
-            Answer::Accept if blocked => Transition::Block,
             Answer::Accept => Transition::Accept,
             Answer::Refuse | Answer::RefuseBlock => Transition::Refuse,
         };
@@ -356,10 +358,9 @@ pub fn answer(
                 last_name: names.as_ref().map(|(_, l)| l.as_str()),
             },
         };
-        let note = match (answer, blocked) {
-            (Answer::Accept, true) => Some("company blocked by the citizen"),
-            (Answer::RefuseBlock, _) => Some("refused and blocked the company"),
-            _ => None,
+        let note = match answer {
+            Answer::RefuseBlock => Some("refused and blocked the company"),
+            Answer::Accept | Answer::Refuse => None,
         };
         let updated = requests_db::transition(
             conn,
@@ -518,9 +519,7 @@ pub fn consultations(
     me: &Niss,
     now: DateTime<Utc>,
 ) -> Result<Vec<Consultation>, ServiceError> {
-    let since = now
-        .checked_sub_months(chrono::Months::new(HISTORY_MONTHS))
-        .unwrap_or(now);
+    let since = crate::domain::calendar::sub_months(now, HISTORY_MONTHS);
     let rows = crate::services::consult::consultations_of_citizen(conn, me, since)?;
     Ok(rows
         .into_iter()

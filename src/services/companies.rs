@@ -156,6 +156,15 @@ pub enum ContextGap {
     ChooseClient,
 }
 
+/// For whom a page acts.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum ActingFor {
+    /// The company requests are for: a provider's user must have chosen a client.
+    Principal,
+    /// The user's own company, a provider included (its API access): no client.
+    Own,
+}
+
 /// Resolves the context from the session's choices, checking membership, terms and the
 /// provider link every time (a removed user or an ended link loses access at once).
 pub fn resolve(
@@ -163,6 +172,17 @@ pub fn resolve(
     user: &Niss,
     chosen: Option<Uuid>,
     client: Option<Uuid>,
+) -> Result<Result<CompanyCtx, ContextGap>, ServiceError> {
+    resolve_for(conn, user, chosen, client, ActingFor::Principal)
+}
+
+/// [`resolve`], acting for the principal company or for the user's own company.
+pub fn resolve_for(
+    conn: &mut PgConnection,
+    user: &Niss,
+    chosen: Option<Uuid>,
+    client: Option<Uuid>,
+    acting: ActingFor,
 ) -> Result<Result<CompanyCtx, ContextGap>, ServiceError> {
     let memberships = memberships(conn, user)?;
     let membership = match (chosen, memberships.len()) {
@@ -180,17 +200,18 @@ pub fn resolve(
     if !membership.terms_accepted {
         return Ok(Err(ContextGap::TermsPending));
     }
-    let client = if membership.company.kind == CompanyKind::Provider {
-        let Some(client_id) = client else {
-            return Ok(Err(ContextGap::ChooseClient));
+    let client =
+        if membership.company.kind == CompanyKind::Provider && acting == ActingFor::Principal {
+            let Some(client_id) = client else {
+                return Ok(Err(ContextGap::ChooseClient));
+            };
+            match db::active_client(conn, membership.company.id, client_id)? {
+                Some(c) => Some(c),
+                None => return Ok(Err(ContextGap::ChooseClient)),
+            }
+        } else {
+            None
         };
-        match db::active_client(conn, membership.company.id, client_id)? {
-            Some(c) => Some(c),
-            None => return Ok(Err(ContextGap::ChooseClient)),
-        }
-    } else {
-        None
-    };
     Ok(Ok(CompanyCtx {
         user: user.clone(),
         company: membership.company,

@@ -19,10 +19,13 @@ use super::{Refusal, ServiceError, companies, requests};
 use crate::{
     db::{
         access_requests::{self as requests_db, AccessRequest},
+        consultations::{self as consultations_db, ConsultationRow, NewConsultation},
+        flexi_positives,
         schema::{companies as companies_t, consultations},
     },
     domain::{
-        Actor, Bce, Context, Niss, RequestStatus, flexi::FlexiResult, student::StudentBalance,
+        Actor, Answer, Bce, Context, Niss, Quarter, RequestStatus, calendar::belgian_date,
+        flexi::FlexiAnswer, student::StudentAnswer,
     },
     sources::{self, AuthenticSources},
 };
@@ -30,15 +33,6 @@ use crate::{
 /// The enterprise number used when nobody asks (the citizen's own view): a valid number
 /// that matches no employer, so that every employer counts towards the 4/5.
 pub const NEUTRAL_BCE: &str = "0000000097";
-
-/// The answer of a consultation, per context.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum ConsultResult {
-    /// The flexi-job possibility (eligible / not eligible / not determined per quarter).
-    Flexi(FlexiResult),
-    /// The Student@Work hours balance.
-    Student(StudentBalance),
-}
 
 /// The person a consultation is about: the one who accepted the request.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -55,6 +49,15 @@ impl ConsultedPerson {
     /// "Maria Abara".
     pub fn full_name(&self) -> String {
         format!("{} {}", self.first_name, self.last_name)
+    }
+
+    /// The person who accepted `request` (the names the register gave then).
+    fn of(request: &AccessRequest, niss: Niss) -> ConsultedPerson {
+        ConsultedPerson {
+            niss,
+            first_name: request.citizen_first_name.clone().unwrap_or_default(),
+            last_name: request.citizen_last_name.clone().unwrap_or_default(),
+        }
     }
 }
 
@@ -75,8 +78,8 @@ pub struct Consultation {
     pub provider_name: Option<String>,
     /// Who the answer is about.
     pub person: ConsultedPerson,
-    /// The answer.
-    pub result: ConsultResult,
+    /// The answer, as the company saw it.
+    pub answer: Answer,
 }
 
 impl Consultation {
@@ -84,11 +87,11 @@ impl Consultation {
     pub fn context(&self) -> Context {
         self.request.context
     }
-}
 
-/// The calendar day of `now` in Belgium (the day a consultation answers for).
-pub fn belgian_date(now: DateTime<Utc>) -> NaiveDate {
-    now.with_timezone(&chrono_tz::Europe::Brussels).date_naive()
+    /// The Belgian day it answered for.
+    pub fn consulted_on(&self) -> NaiveDate {
+        belgian_date(self.consulted_at)
+    }
 }
 
 /// Why an existing request of the party is not an active mandate at `now`.
@@ -105,11 +108,146 @@ fn refusal(status: RequestStatus) -> Refusal {
     }
 }
 
-/// Consults the data of the request `request_id` for the party `scope` / `actor` at `now`.
+/// An active mandate of the party, as the company app shows it before a consultation.
+#[derive(Clone, Debug)]
+pub struct Mandate {
+    /// The request (the mandate).
+    pub request: AccessRequest,
+    /// The company the access is for.
+    pub company: companies::Company,
+    /// The provider acting now, if any.
+    pub provider: Option<companies::Company>,
+    /// The person who accepted.
+    pub person: ConsultedPerson,
+}
+
+/// The request `request_id` of the party `scope` as an active mandate at `now`, with its
+/// companies; the same refusals as [`consult`], and nothing recorded.
+fn active_mandate(
+    conn: &mut PgConnection,
+    scope: &requests::Scope,
+    request_id: Uuid,
+    now: DateTime<Utc>,
+) -> Result<Mandate, ServiceError> {
+    let request = requests::find_in_scope(conn, scope, request_id)?;
+    let status = request.status_at(now);
+    if status != RequestStatus::Accepted {
+        return Err(refusal(status).into());
+    }
+    let company = companies::find(conn, request.company_id)?.ok_or(ServiceError::NotFound)?;
+    // The provider that consults now, if any (a provider sees only the requests it
+    // made; the company itself may consult those too, and then no provider acts).
+    let provider = match scope.provider_id {
+        Some(id) => Some(companies::find(conn, id)?.ok_or(ServiceError::NotFound)?),
+        None => None,
+    };
+    if company.suspended_at.is_some() || provider.as_ref().is_some_and(|p| p.suspended_at.is_some())
+    {
+        return Err(Refusal::CompanySuspended.into());
+    }
+    let niss = request.citizen_niss.clone().ok_or(Refusal::NoMandate)?;
+    Ok(Mandate {
+        person: ConsultedPerson::of(&request, niss),
+        request,
+        company,
+        provider,
+    })
+}
+
+/// The mandate `request_id` of the party, to show before consulting: nothing is computed
+/// and nothing recorded (a page view, a reload or a prefetch is not a consultation).
+/// Refusals as [`consult`].
+pub fn mandate(
+    conn: &mut PgConnection,
+    scope: &requests::Scope,
+    request_id: Uuid,
+    now: DateTime<Utc>,
+) -> Result<Mandate, ServiceError> {
+    active_mandate(conn, scope, request_id, now)
+}
+
+/// The flexi-job answer about `niss` to `company` on `on`: computed from the sources,
+/// with the quarters already answered eligible to that company kept eligible (a positive
+/// answer is final for its quarter), and the quarters answered eligible now recorded.
+fn flexi_answer(
+    conn: &mut PgConnection,
+    sources: &dyn AuthenticSources,
+    niss: &Niss,
+    company: &companies::Company,
+    on: NaiveDate,
+    now: DateTime<Utc>,
+) -> QueryResult<Option<FlexiAnswer>> {
+    let Some(result) = sources::flexi_result(sources, conn, niss, &company.bce, on)? else {
+        return Ok(None);
+    };
+    let answer = FlexiAnswer::from(&result);
+    let window: Vec<Quarter> = answer.quarters.iter().map(|q| q.quarter).collect();
+    let fixed = flexi_positives::fixed(conn, niss, company.id, &window)?;
+    let answer = answer.with_fixed(&fixed);
+    flexi_positives::record(conn, niss, company.id, &answer.eligible_quarters(), now)?;
+    Ok(Some(answer))
+}
+
+/// The answer of `context` about `niss` for `company` at `now` (`None` when the national
+/// register does not know the person). The one place a context's rule meets the sources.
+fn answer_for(
+    conn: &mut PgConnection,
+    sources: &dyn AuthenticSources,
+    context: Context,
+    niss: &Niss,
+    company: &companies::Company,
+    now: DateTime<Utc>,
+) -> QueryResult<Option<Answer>> {
+    let on = belgian_date(now);
+    Ok(match context {
+        Context::FlexiJob => {
+            flexi_answer(conn, sources, niss, company, on, now)?.map(Answer::FlexiJob)
+        }
+        Context::StudentHours => sources::student_balance(sources, conn, niss, on)?
+            .map(|b| Answer::StudentHours(StudentAnswer::from(&b))),
+    })
+}
+
+/// A recorded consultation, as the company saw it.
+fn from_row(
+    conn: &mut PgConnection,
+    row: ConsultationRow,
+    request: AccessRequest,
+) -> Result<Consultation, ServiceError> {
+    let json = row.answer.ok_or(ServiceError::NotFound)?;
+    let answer = Answer::from_json(row.context, json)
+        .map_err(|e| ServiceError::Other(anyhow::anyhow!("stored answer {}: {e}", row.id)))?;
+    let mut ids = vec![row.company_id];
+    ids.extend(row.provider_id);
+    let found = crate::db::companies::find_many(conn, &ids)?;
+    let company = found
+        .iter()
+        .find(|c| c.id == row.company_id)
+        .ok_or(ServiceError::NotFound)?;
+    let provider_name = row
+        .provider_id
+        .and_then(|p| found.iter().find(|c| c.id == p))
+        .map(|p| p.name.clone());
+    Ok(Consultation {
+        id: row.id,
+        consulted_at: row.consulted_at,
+        company_name: company.name.clone(),
+        company_bce: company.bce.clone(),
+        provider_name,
+        person: ConsultedPerson::of(&request, row.citizen_niss),
+        request,
+        answer,
+    })
+}
+
+/// Consults the data of the request `request_id` for the party `scope` / `actor` at `now`:
+/// a deliberate act (a company user's POST, identified by its one-time `act`, or an API
+/// call), recorded with the answer given.
 ///
-/// Refusals: [`ServiceError::NotFound`] for a request that is not the party's (whoever
-/// owns it), [`ServiceError::Forbidden`] for an actor that is not a company user or an
-/// API client, [`Refusal::CompanySuspended`] when the company or its provider is
+/// The same `act` again (a reload of the result page) is the consultation it made, not a
+/// new one. Refusals: [`ServiceError::NotFound`] for a request that is not the party's
+/// (whoever owns it), [`ServiceError::Forbidden`] for an actor that is not a company user
+/// or an API client, [`Refusal::CompanySuspended`] when the company or its provider is
 /// suspended, and [`Refusal::NoMandate`], [`Refusal::MandateEnded`],
 /// [`Refusal::MandateStopped`] or [`Refusal::MandateBlocked`] when there is no active
 /// mandate ([`Refusal::NoSourceData`] when the national register does not know the person).
@@ -119,6 +257,7 @@ pub fn consult(
     scope: &requests::Scope,
     actor: &Actor,
     request_id: Uuid,
+    act: Option<Uuid>,
     now: DateTime<Utc>,
 ) -> Result<Consultation, ServiceError> {
     if !matches!(actor, Actor::CompanyUser { .. } | Actor::ApiClient { .. }) {
@@ -126,68 +265,70 @@ pub fn consult(
     }
     conn.transaction(|conn| {
         // Lock the row first: a concurrent stop or block waits for this consultation, or
-        // this consultation sees it.
+        // this consultation sees it (and two posts of one act are one consultation).
         if requests_db::find_for_update(conn, request_id)?.is_none() {
             return Err(ServiceError::NotFound);
         }
-        let request = requests::find_in_scope(conn, scope, request_id)?;
-        let status = request.status_at(now);
-        if status != RequestStatus::Accepted {
-            return Err(refusal(status).into());
-        }
-        let company = companies::find(conn, request.company_id)?.ok_or(ServiceError::NotFound)?;
-        // The provider that consults now, if any (a provider sees only the requests it
-        // made; the company itself may consult those too, and then no provider acts).
-        let provider = match scope.provider_id {
-            Some(id) => Some(companies::find(conn, id)?.ok_or(ServiceError::NotFound)?),
-            None => None,
-        };
-        if company.suspended_at.is_some()
-            || provider.as_ref().is_some_and(|p| p.suspended_at.is_some())
+        let Mandate {
+            request,
+            company,
+            provider,
+            person,
+        } = active_mandate(conn, scope, request_id, now)?;
+        if let Some(act) = act
+            && let Some(row) = consultations_db::find_by_act(conn, request_id, act)?
         {
-            return Err(Refusal::CompanySuspended.into());
+            return from_row(conn, row, request);
         }
-        let niss = request.citizen_niss.clone().ok_or(Refusal::NoMandate)?;
-        let company_bce = company.bce.clone();
-        let on = belgian_date(now);
-        let result = match request.context {
-            Context::FlexiJob => sources::flexi_result(sources, conn, &niss, &company_bce, on)?
-                .map(ConsultResult::Flexi),
-            Context::StudentHours => {
-                sources::student_balance(sources, conn, &niss, on)?.map(ConsultResult::Student)
-            }
-        }
-        .ok_or(Refusal::NoSourceData)?;
-        let id: Uuid = diesel::insert_into(consultations::table)
-            .values((
-                consultations::request_id.eq(request.id),
-                consultations::mandate_id.eq(request.mandate_id),
-                consultations::company_id.eq(request.company_id),
-                consultations::provider_id.eq(scope.provider_id),
-                consultations::citizen_niss.eq(&niss),
-                consultations::context.eq(request.context),
-                consultations::consulted_at.eq(now),
-                consultations::actor_kind.eq(actor.kind()),
-                consultations::actor_ref.eq(actor.reference()),
-            ))
-            .returning(consultations::id)
-            .get_result(conn)?;
-        let person = ConsultedPerson {
-            niss,
-            first_name: request.citizen_first_name.clone().unwrap_or_default(),
-            last_name: request.citizen_last_name.clone().unwrap_or_default(),
-        };
+        let answer = answer_for(conn, sources, request.context, &person.niss, &company, now)?
+            .ok_or(Refusal::NoSourceData)?;
+        let id = consultations_db::insert(
+            conn,
+            &NewConsultation {
+                request_id: request.id,
+                mandate_id: request.mandate_id,
+                company_id: request.company_id,
+                provider_id: scope.provider_id,
+                citizen_niss: &person.niss,
+                context: request.context,
+                consulted_at: now,
+                actor,
+                answer: answer.to_json(),
+                act,
+            },
+        )?;
         Ok(Consultation {
             id,
             consulted_at: now,
             company_name: company.name,
-            company_bce,
+            company_bce: company.bce,
             provider_name: provider.map(|p| p.name),
             person,
-            result,
+            answer,
             request,
         })
     })
+}
+
+/// The consultation `id` of the party `scope`, as recorded: its answer as given then (for
+/// the PDF export, which is part of the consultation it exports, not a new one). Nothing
+/// is recorded. [`ServiceError::NotFound`] for a consultation under a request that is not
+/// the party's, or recorded without its answer.
+pub fn recorded(
+    conn: &mut PgConnection,
+    scope: &requests::Scope,
+    id: Uuid,
+) -> Result<Consultation, ServiceError> {
+    let row = consultations_db::find(conn, id)?.ok_or(ServiceError::NotFound)?;
+    let request = requests::find_in_scope(conn, scope, row.request_id)?;
+    if row.company_id != request.company_id
+        || scope
+            .provider_id
+            .is_some_and(|p| row.provider_id != Some(p))
+    {
+        return Err(ServiceError::NotFound);
+    }
+    from_row(conn, row, request)
 }
 
 /// One consultation of a citizen's data, as the citizen portal shows it.
@@ -277,9 +418,9 @@ pub struct Possibilities {
     /// The day they answer for.
     pub on: NaiveDate,
     /// The flexi-job possibility, every employer counting towards the 4/5.
-    pub flexi: FlexiResult,
+    pub flexi: FlexiAnswer,
     /// The Student@Work hours balance of the year.
-    pub student: StudentBalance,
+    pub student: StudentAnswer,
 }
 
 /// The citizen's own flexi-job and student-hours results at `now`: no mandate needed, and
@@ -301,13 +442,16 @@ pub fn possibilities(
     let Some(student) = sources::student_balance(sources, conn, niss, on)? else {
         return Ok(None);
     };
-    Ok(Some(Possibilities { on, flexi, student }))
+    Ok(Some(Possibilities {
+        on,
+        flexi: FlexiAnswer::from(&flexi),
+        student: StudentAnswer::from(&student),
+    }))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use chrono::TimeZone;
 
     #[test]
     fn the_neutral_enterprise_number_is_valid() {
@@ -327,21 +471,5 @@ mod tests {
         ] {
             assert_eq!(refusal(s), Refusal::NoMandate, "{s}");
         }
-    }
-
-    #[test]
-    fn the_day_is_the_belgian_one() {
-        // 31 March 2025 23:30 UTC is already 1 April in Brussels (summer time).
-        let late = Utc.with_ymd_and_hms(2025, 3, 31, 23, 30, 0).unwrap();
-        assert_eq!(
-            belgian_date(late),
-            NaiveDate::from_ymd_opt(2025, 4, 1).unwrap()
-        );
-        // 31 December 2024 23:30 UTC is 1 January 2025 in Brussels (winter time).
-        let new_year = Utc.with_ymd_and_hms(2024, 12, 31, 23, 30, 0).unwrap();
-        assert_eq!(
-            belgian_date(new_year),
-            NaiveDate::from_ymd_opt(2025, 1, 1).unwrap()
-        );
     }
 }

@@ -29,6 +29,8 @@ pub enum ErrorCode {
     ApiNotActivated,
     /// The company is suspended.
     CompanySuspended,
+    /// The person named blocked the company: it cannot send them requests.
+    BlockedByCitizen,
     /// Too many calls.
     RateLimited,
     /// The service cannot answer now (database unavailable).
@@ -53,6 +55,7 @@ impl ErrorCode {
             ErrorCode::InsufficientScope => "INSUFFICIENT_SCOPE",
             ErrorCode::ApiNotActivated => "API_NOT_ACTIVATED",
             ErrorCode::CompanySuspended => "COMPANY_SUSPENDED",
+            ErrorCode::BlockedByCitizen => "BLOCKED_BY_CITIZEN",
             ErrorCode::RateLimited => "RATE_LIMITED",
             ErrorCode::Unavailable => "UNAVAILABLE",
             ErrorCode::Internal => "INTERNAL_ERROR",
@@ -117,6 +120,12 @@ pub enum Refusal {
     /// The circle of trust must be accepted before an API is activated.
     #[error("circle of trust first")]
     CircleOfTrustFirst,
+    /// The person named in a request blocked the requesting company.
+    #[error("the person blocked the company")]
+    BlockedByCitizen,
+    /// The citizen accepts a request of a company they block: they must unblock it first.
+    #[error("the citizen blocks the company")]
+    CompanyBlockedByYou,
 }
 
 impl Refusal {
@@ -129,6 +138,7 @@ impl Refusal {
             }
             R::NoSourceData => ErrorCode::NoActiveMandate,
             R::CompanySuspended => ErrorCode::CompanySuspended,
+            R::BlockedByCitizen => ErrorCode::BlockedByCitizen,
             R::RequestNotPending
             | R::MemberSelf
             | R::MemberMain
@@ -140,7 +150,8 @@ impl Refusal {
             | R::UnblockEnded
             | R::AlreadySuspended
             | R::NotSuspended
-            | R::CircleOfTrustFirst => ErrorCode::InvalidState,
+            | R::CircleOfTrustFirst
+            | R::CompanyBlockedByYou => ErrorCode::InvalidState,
         }
     }
 
@@ -166,11 +177,13 @@ impl Refusal {
             R::AlreadySuspended => "admin-error-already-suspended",
             R::NotSuspended => "admin-error-not-suspended",
             R::CircleOfTrustFirst => "api-error-circle-first",
+            R::BlockedByCitizen => "request-error-blocked",
+            R::CompanyBlockedByYou => "citizen-error-company-blocked",
         }
     }
 
     /// Every refusal (for the tests of the locales).
-    pub const ALL: [Refusal; 18] = [
+    pub const ALL: [Refusal; 20] = [
         Refusal::RequestNotPending,
         Refusal::NoMandate,
         Refusal::MandateEnded,
@@ -189,6 +202,8 @@ impl Refusal {
         Refusal::AlreadySuspended,
         Refusal::NotSuspended,
         Refusal::CircleOfTrustFirst,
+        Refusal::BlockedByCitizen,
+        Refusal::CompanyBlockedByYou,
     ];
 }
 

@@ -56,10 +56,12 @@ pub struct RequestInput {
 /// A validated request input.
 #[derive(Clone, Debug)]
 pub struct ValidRequest {
-    /// Label.
-    pub label: String,
-    /// E-mail.
-    pub email: Email,
+    /// The company's own name for it (the company app requires one; the API may leave it
+    /// out: the lists then show the creation time).
+    pub label: Option<String>,
+    /// The candidate's e-mail: the link is sent there. Without one (an integrator that
+    /// delivers the link itself), nothing is sent.
+    pub email: Option<Email>,
     /// Context.
     pub context: Context,
     /// Language of the e-mail.
@@ -68,53 +70,96 @@ pub struct ValidRequest {
     pub niss: Option<Niss>,
 }
 
+/// Whether the label and the e-mail are required (the company app) or optional (the API,
+/// whose integrator delivers the link itself).
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+enum Required {
+    LabelAndEmail,
+    Nothing,
+}
+
+impl ValidRequest {
+    /// Validates an API body: label, e-mail and language may be left out (empty counts as
+    /// left out); without a language, `default_language`.
+    pub fn from_api(
+        input: &RequestInput,
+        default_language: Lang,
+    ) -> Result<ValidRequest, FieldErrors> {
+        let mut input = input.clone();
+        if input.language.trim().is_empty() {
+            input.language = default_language.code().to_string();
+        }
+        validate(&input, Required::Nothing)
+    }
+}
+
+/// Validates every field, collecting every message.
+fn validate(input: &RequestInput, required: Required) -> Result<ValidRequest, FieldErrors> {
+    let mut errors = FieldErrors::new();
+    let must = required == Required::LabelAndEmail;
+    let label = input.label.trim().to_string();
+    let label = if label.is_empty() {
+        if must {
+            errors.insert("label", "request-error-label-empty");
+        }
+        None
+    } else if label.chars().count() > LABEL_MAX {
+        errors.insert("label", "request-error-label-long");
+        None
+    } else if label.chars().any(char::is_control) {
+        errors.insert("label", "request-error-label-characters");
+        None
+    } else {
+        Some(label)
+    };
+    let email = if input.email.trim().is_empty() && !must {
+        None
+    } else {
+        Email::parse(&input.email)
+            .map_err(|e| errors.insert("email", e.message_key()))
+            .ok()
+    };
+    let context = Context::parse(&input.context);
+    if context.is_none() {
+        errors.insert("context", "request-error-context");
+    }
+    let language = match Lang::from_code(&input.language) {
+        Some(lang) if lang.code() == input.language => Some(lang),
+        _ => {
+            errors.insert("language", "request-error-language");
+            None
+        }
+    };
+    let niss = if input.niss.trim().is_empty() {
+        None
+    } else {
+        match Niss::parse(&input.niss) {
+            Ok(n) => Some(n),
+            Err(e) => {
+                errors.insert("niss", e.message_key());
+                None
+            }
+        }
+    };
+    match (context, language) {
+        (Some(context), Some(language)) if errors.is_empty() => Ok(ValidRequest {
+            label,
+            email,
+            context,
+            language,
+            niss,
+        }),
+        _ => Err(errors),
+    }
+}
+
 impl TryFrom<&RequestInput> for ValidRequest {
     type Error = FieldErrors;
 
-    /// Validates every field, collecting every message.
+    /// Validates the company app's form (label and e-mail required), collecting every
+    /// message.
     fn try_from(input: &RequestInput) -> Result<ValidRequest, FieldErrors> {
-        let mut errors = FieldErrors::new();
-        let label = input.label.trim().to_string();
-        if label.is_empty() {
-            errors.insert("label", "request-error-label-empty");
-        } else if label.chars().count() > LABEL_MAX {
-            errors.insert("label", "request-error-label-long");
-        }
-        let email = Email::parse(&input.email)
-            .map_err(|e| errors.insert("email", e.message_key()))
-            .ok();
-        let context = Context::parse(&input.context);
-        if context.is_none() {
-            errors.insert("context", "request-error-context");
-        }
-        let language = match input.language.as_str() {
-            "fr" | "nl" | "de" | "en" => Lang::from_code(&input.language),
-            _ => {
-                errors.insert("language", "request-error-language");
-                None
-            }
-        };
-        let niss = if input.niss.trim().is_empty() {
-            None
-        } else {
-            match Niss::parse(&input.niss) {
-                Ok(n) => Some(n),
-                Err(e) => {
-                    errors.insert("niss", e.message_key());
-                    None
-                }
-            }
-        };
-        match (email, context, language) {
-            (Some(email), Some(context), Some(language)) if errors.is_empty() => Ok(ValidRequest {
-                label,
-                email,
-                context,
-                language,
-                niss,
-            }),
-            _ => Err(errors),
-        }
+        validate(input, Required::LabelAndEmail)
     }
 }
 
@@ -151,7 +196,9 @@ impl Scope {
 }
 
 /// Creates a request: stores the hash of a fresh secret, records the creation, writes the
-/// e-mail to the outbox, all in one transaction. `link_base` is the citizen's link without
+/// e-mail to the outbox (when there is an address), all in one transaction. Refused
+/// ([`Refusal::BlockedByCitizen`]) when the person named blocked the company: nothing is
+/// stored, nothing sent. `link_base` is the citizen's link without
 /// its secret (the web side knows its URLs: `https://host/r/`).
 pub fn create(
     conn: &mut PgConnection,
@@ -175,6 +222,13 @@ pub fn create(
         {
             return Err(Refusal::CompanySuspended.into());
         }
+        // A person who blocked the company never gets its requests: refused before
+        // anything is stored or sent.
+        if let Some(niss) = &valid.niss
+            && is_blocked_by(conn, niss, scope.company_id)?
+        {
+            return Err(Refusal::BlockedByCitizen.into());
+        }
         let token = tokens::new_token();
         let expires_at = link_expires_at(now);
         let request = requests_db::create(
@@ -182,8 +236,8 @@ pub fn create(
             &NewRequest {
                 company_id: scope.company_id,
                 provider_id: scope.provider_id,
-                label: Some(&valid.label),
-                email: Some(valid.email.as_str()),
+                label: valid.label.as_deref(),
+                email: valid.email.as_ref().map(Email::as_str),
                 context: valid.context,
                 language: valid.language,
                 target_niss: valid.niss.as_ref(),
@@ -199,16 +253,19 @@ pub fn create(
             &company.name,
             provider.as_ref().map(|p| p.name.as_str()),
         );
-        let mail = RequestMail {
-            request_id: request.id,
-            recipient: valid.email.as_str(),
-            lang: valid.language,
-            context: valid.context,
-            requester: &requester,
-            link: &link,
-            host: host_of(link_base),
-        };
-        mail::enqueue(conn, &mail.render(now))?;
+        // Without an e-mail address the integrator delivers the link itself: nothing is sent.
+        if let Some(email) = &valid.email {
+            let mail = RequestMail {
+                request_id: request.id,
+                recipient: email.as_str(),
+                lang: valid.language,
+                context: valid.context,
+                requester: &requester,
+                link: &link,
+                host: host_of(link_base),
+            };
+            mail::enqueue(conn, &mail.render(now))?;
+        }
         Ok(Created {
             id: request.id,
             link,
@@ -515,9 +572,48 @@ mod tests {
             niss: String::new(),
         };
         let v = ValidRequest::try_from(&input).unwrap();
-        assert_eq!(v.email.as_str(), "Maria@example.be");
+        assert_eq!(v.email.unwrap().as_str(), "Maria@example.be");
         assert_eq!(v.context, Context::FlexiJob);
         assert_eq!(v.language, Lang::Nl);
         assert!(v.niss.is_none());
+    }
+
+    #[test]
+    fn the_api_may_leave_out_label_email_and_language() {
+        let bare = RequestInput {
+            context: "STUDENT_HOURS".into(),
+            ..RequestInput::default()
+        };
+        // The company app's form requires label and e-mail.
+        let errors = ValidRequest::try_from(&bare).expect_err("the form needs them");
+        assert_eq!(
+            errors.keys().copied().collect::<Vec<_>>(),
+            ["email", "label", "language"]
+        );
+        let v = ValidRequest::from_api(&bare, Lang::Nl).unwrap();
+        assert_eq!(v.label, None);
+        assert!(v.email.is_none());
+        assert_eq!((v.context, v.language), (Context::StudentHours, Lang::Nl));
+        // What is given is still validated.
+        let bad = RequestInput {
+            email: "nope".into(),
+            language: "xx".into(),
+            label: "x".repeat(LABEL_MAX + 1),
+            ..bare.clone()
+        };
+        let errors = ValidRequest::from_api(&bad, Lang::Fr).expect_err("invalid");
+        assert_eq!(
+            errors.keys().copied().collect::<Vec<_>>(),
+            ["email", "label", "language"]
+        );
+        // A control character (a NUL byte cannot even be stored) is refused, not stored.
+        for label in ["a\u{0}b", "tab\there", "line\nbreak"] {
+            let input = RequestInput {
+                label: label.into(),
+                ..bare.clone()
+            };
+            let errors = ValidRequest::from_api(&input, Lang::Fr).expect_err(label);
+            assert_eq!(errors.get("label"), Some(&"request-error-label-characters"));
+        }
     }
 }

@@ -12,7 +12,10 @@ mod parse;
 use std::{fmt, net::SocketAddr, path::Path, str::FromStr, time::Duration};
 
 pub use options::{OPTIONS, OptionDoc};
-use parse::{invalid, parse_days, parse_interval, parse_opt, parse_toml, random_session_key};
+use parse::{
+    invalid, parse_days, parse_days_within, parse_interval, parse_opt, parse_toml,
+    random_session_key,
+};
 
 use secrecy::{ExposeSecret, SecretString};
 use serde::Deserialize;
@@ -148,17 +151,36 @@ pub struct OidcSettings {
     pub acr_values: Option<String>,
 }
 
-/// How long data is kept (the `purge` job). Defaults: 90, 365 and 30 days.
+/// The longest any data is kept: the social prescription period named in the
+/// deliberations, five years (1826 days, a leap day included).
+pub const PRESCRIPTION_DAYS: i64 = 1826;
+
+/// The shortest the consultation audit is kept: the citizen portal promises twelve months
+/// of consultations.
+pub const AUDIT_MIN_DAYS: i64 = 365;
+
+/// How long data is kept (the `purge` job); every retention is at most
+/// [`PRESCRIPTION_DAYS`].
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Retention {
-    /// After a request's archival, its label, e-mail, named NISS, citizen names and link
-    /// secret hash are erased, and its mails deleted (default 90 days).
+    /// After a request's archival, its label, e-mail, named NISS and citizen names are
+    /// erased, and its mails deleted (default 90 days).
     pub request_personal_data: chrono::Duration,
-    /// Consultation audit entries, and the citizen's NISS on archived requests, are kept
-    /// this long for the citizen's history, then removed (default 365 days).
+    /// Consultation audit entries (with their answers and the quarters answered eligible),
+    /// and the citizen's NISS on archived requests, are kept this long for the citizen's
+    /// history, then removed (default 365 days, at least [`AUDIT_MIN_DAYS`]).
     pub audit: chrono::Duration,
     /// Sent (or given-up) outbox mails are deleted this long after (default 30 days).
     pub mail: chrono::Duration,
+    /// A spent link's hash (answered, withdrawn, or past its 72 hours) is erased this long
+    /// after (default 14 days).
+    pub link: chrono::Duration,
+    /// Staff audit entries are kept this long (default 730 days, at least 365).
+    pub staff_audit: chrono::Duration,
+    /// Expired API tokens are deleted this long after their expiry (default 7 days).
+    pub api_token: chrono::Duration,
+    /// Recorded job runs are kept this long (default 7 days).
+    pub job_runs: chrono::Duration,
 }
 
 impl Default for Retention {
@@ -167,6 +189,10 @@ impl Default for Retention {
             request_personal_data: chrono::Duration::days(90),
             audit: chrono::Duration::days(365),
             mail: chrono::Duration::days(30),
+            link: chrono::Duration::days(14),
+            staff_audit: chrono::Duration::days(730),
+            api_token: chrono::Duration::days(7),
+            job_runs: chrono::Duration::days(7),
         }
     }
 }
@@ -182,8 +208,12 @@ pub struct Settings {
     pub database_pool_size: u32,
     /// Address the HTTP server listens on.
     pub bind: SocketAddr,
-    /// The public base URL, used in e-mails and QR codes (no trailing slash).
+    /// The public base URL of the company app, the back office and the API (no trailing
+    /// slash).
     pub public_url: String,
+    /// The public base URL of the citizen's side (no trailing slash): every citizen-facing
+    /// link, QR code and e-mail. Defaults to `public_url`.
+    pub public_url_citizen: String,
     /// Key signing and encrypting the session cookie (64 bytes).
     pub session_key: SecretString,
     /// Session lifetimes.
@@ -213,6 +243,7 @@ impl fmt::Debug for Settings {
             .field("database_pool_size", &self.database_pool_size)
             .field("bind", &self.bind)
             .field("public_url", &self.public_url)
+            .field("public_url_citizen", &self.public_url_citizen)
             .field("session_key", &"[secret]")
             .field("sessions", &self.sessions)
             .field("demo_sign_in", &self.demo_sign_in)
@@ -300,20 +331,22 @@ impl Settings {
         }
         let bind: SocketAddr =
             parse_opt(raw, "bind")?.unwrap_or_else(|| SocketAddr::from(([127, 0, 0, 1], 8080)));
-        let public_url = get("public_url")
-            .filter(|s| !s.is_empty())
-            .unwrap_or_else(|| "http://localhost:8080".to_string())
-            .trim_end_matches('/')
-            .to_string();
-        if !(public_url.starts_with("http://") || public_url.starts_with("https://")) {
-            return Err(invalid(
-                "public_url",
-                "must be an absolute http:// or https:// URL",
-            ));
-        }
-        if mode == Mode::Production && !public_url.starts_with("https://") {
-            return Err(invalid("public_url", "must use https:// in production"));
-        }
+        let url = |key: &str, default: &str| -> Result<String, SettingsError> {
+            let url = get(key)
+                .filter(|s| !s.is_empty())
+                .unwrap_or_else(|| default.to_string())
+                .trim_end_matches('/')
+                .to_string();
+            if !(url.starts_with("http://") || url.starts_with("https://")) {
+                return Err(invalid(key, "must be an absolute http:// or https:// URL"));
+            }
+            if mode == Mode::Production && !url.starts_with("https://") {
+                return Err(invalid(key, "must use https:// in production"));
+            }
+            Ok(url)
+        };
+        let public_url = url("public_url", "http://localhost:8080")?;
+        let public_url_citizen = url("public_url_citizen", &public_url)?;
         let session_key = match get("session_key").filter(|s| !s.is_empty()) {
             Some(key) => {
                 use base64::Engine;
@@ -380,14 +413,17 @@ impl Settings {
             purge_sessions: parse_interval(raw, "job_purge_sessions_seconds", 600)?,
         };
         let blocked_tab_days = parse_days(raw, "blocked_tab_days", 30)?;
+        let days = |key: &str, default: i64, min: i64| {
+            parse_days_within(raw, key, default, min, PRESCRIPTION_DAYS).map(chrono::Duration::days)
+        };
         let retention = Retention {
-            request_personal_data: chrono::Duration::days(parse_days(
-                raw,
-                "retention_request_days",
-                90,
-            )?),
-            audit: chrono::Duration::days(parse_days(raw, "retention_audit_days", 365)?),
-            mail: chrono::Duration::days(parse_days(raw, "retention_mail_days", 30)?),
+            request_personal_data: days("retention_request_days", 90, 1)?,
+            audit: days("retention_audit_days", 365, AUDIT_MIN_DAYS)?,
+            mail: days("retention_mail_days", 30, 1)?,
+            link: days("retention_link_days", 14, 1)?,
+            staff_audit: days("retention_staff_audit_days", 730, 365)?,
+            api_token: days("retention_api_token_days", 7, 1)?,
+            job_runs: days("retention_job_runs_days", 7, 1)?,
         };
         let log_format = get("log_format").unwrap_or_else(|| "pretty".to_string());
         if !matches!(log_format.as_str(), "pretty" | "json") {
@@ -399,6 +435,7 @@ impl Settings {
             database_pool_size,
             bind,
             public_url,
+            public_url_citizen,
             session_key,
             sessions,
             demo_sign_in,
@@ -683,6 +720,75 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(err.contains("MANDAT_RETENTION_AUDIT_DAYS"), "{err}");
+    }
+
+    #[test]
+    fn retention_bounds_are_refused_at_start_with_the_option_s_name() {
+        // (key, refused, accepted): the audit keeps the 12 months the portal promises;
+        // nothing is kept longer than the social prescription period (5 years).
+        let cases: &[(&str, &[&str], &[&str])] = &[
+            (
+                "retention_audit_days",
+                &["1", "364", "1827", "3650"],
+                &["365", "1826"],
+            ),
+            ("retention_request_days", &["0", "1827"], &["1", "1826"]),
+            ("retention_mail_days", &["0", "1827"], &["1", "1826"]),
+            ("retention_link_days", &["0", "1827"], &["1", "1826"]),
+            (
+                "retention_staff_audit_days",
+                &["30", "364", "1827"],
+                &["365", "1826"],
+            ),
+            ("retention_api_token_days", &["0", "1827"], &["1", "1826"]),
+            (
+                "retention_job_runs_days",
+                &["0", "1827", "-1", "many"],
+                &["1", "1826"],
+            ),
+        ];
+        for (key, refused, accepted) in cases {
+            let env = OPTIONS.iter().find(|o| o.key == *key).unwrap().env;
+            for value in *refused {
+                let err = Settings::from_pairs(&[(key, value)])
+                    .unwrap_err()
+                    .to_string();
+                assert!(
+                    err.contains(key) && err.contains(env),
+                    "{key}={value}: {err}"
+                );
+            }
+            for value in *accepted {
+                assert!(
+                    Settings::from_pairs(&[(key, value)]).is_ok(),
+                    "{key}={value}"
+                );
+            }
+        }
+        let s = Settings::from_pairs(&[
+            ("retention_link_days", "3"),
+            ("retention_job_runs_days", "2"),
+        ])
+        .unwrap();
+        assert_eq!(s.retention.link, chrono::Duration::days(3));
+        assert_eq!(s.retention.job_runs, chrono::Duration::days(2));
+        assert_eq!(s.retention.staff_audit, chrono::Duration::days(730));
+    }
+
+    #[test]
+    fn the_citizen_host_defaults_to_the_public_url() {
+        let s = Settings::from_pairs(&[("public_url", "https://mandat.example/")]).unwrap();
+        assert_eq!(s.public_url_citizen, "https://mandat.example");
+        let s = Settings::from_pairs(&[
+            ("public_url", "https://pro.mandat.example"),
+            ("public_url_citizen", "https://me.mandat.example/"),
+        ])
+        .unwrap();
+        assert_eq!(s.public_url_citizen, "https://me.mandat.example");
+        let err = Settings::from_pairs(&[("public_url_citizen", "me.example")])
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("MANDAT_PUBLIC_URL_CITIZEN"), "{err}");
     }
 
     #[test]

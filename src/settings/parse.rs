@@ -49,9 +49,23 @@ pub(super) fn parse_interval(
 }
 
 pub(super) fn parse_days(raw: &Raw, key: &str, default: i64) -> Result<i64, SettingsError> {
+    parse_days_within(raw, key, default, 1, 3650)
+}
+
+/// A number of days between `min` and `max` (inclusive), `default` when not set.
+pub(super) fn parse_days_within(
+    raw: &Raw,
+    key: &str,
+    default: i64,
+    min: i64,
+    max: i64,
+) -> Result<i64, SettingsError> {
     let days: i64 = parse_opt(raw, key)?.unwrap_or(default);
-    if !(1..=3650).contains(&days) {
-        return Err(invalid(key, "must be between 1 and 3650 days"));
+    if !(min..=max).contains(&days) {
+        return Err(invalid(
+            key,
+            &format!("{days} is not between {min} and {max} days"),
+        ));
     }
     Ok(days)
 }

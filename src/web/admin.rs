@@ -6,7 +6,9 @@
 //! action is recorded by the service it calls. A NISS is searched for through a POST body
 //! only, never a URL.
 
-use actix_web::{HttpResponse, http::StatusCode, web};
+use actix_session::SessionExt;
+use actix_web::{HttpRequest, HttpResponse, http::StatusCode, web};
+use chrono::{DateTime, Duration, Utc};
 use serde::Deserialize;
 use uuid::Uuid;
 
@@ -95,7 +97,7 @@ async fn dashboard(
 }
 
 async fn run_job(
-    req: actix_web::HttpRequest,
+    req: HttpRequest,
     ctx: Ctx,
     staff: Staff,
     tenant: Tenant,
@@ -196,12 +198,28 @@ async fn run_search(
     )))
 }
 
+/// Session key of the request whose full NISS was just revealed, and until when it shows.
+const SESSION_REVEALED: &str = "revealed";
+/// How long a revealed NISS stays shown (reloads, a language switch) after its reveal.
+const REVEAL_MINUTES: i64 = 10;
+
+/// Whether the session revealed the NISS of request `id` a moment ago.
+fn revealed(req: &HttpRequest, id: Uuid, now: DateTime<Utc>) -> bool {
+    req.get_session()
+        .get::<(Uuid, DateTime<Utc>)>(SESSION_REVEALED)
+        .ok()
+        .flatten()
+        .is_some_and(|(request, until)| request == id && now < until)
+}
+
+#[allow(clippy::too_many_arguments)]
 async fn show_timeline(
     ctx: &Ctx,
     staff: &Staff,
     tenant: &Tenant,
     id: Uuid,
     look: Look,
+    revealed: bool,
     problem: Option<Problem<'_>>,
 ) -> Result<HttpResponse, AppError> {
     let (sid, now) = (staff_id(staff), ctx.now);
@@ -209,7 +227,6 @@ async fn show_timeline(
         backoffice::timeline::timeline(conn, sid, id, look, now)
     })
     .await?;
-    let revealed = look == Look::Reveal;
     let body = v::timeline_page(ctx, staff.role, &t, revealed, problem.as_ref());
     Ok(match problem {
         Some(Problem::Invalid(..)) => views::with_status(StatusCode::BAD_REQUEST, body),
@@ -218,17 +235,26 @@ async fn show_timeline(
     })
 }
 
+/// `GET /admin/requests/{id}`: the timeline (audited `view_request`), with the full NISS
+/// when this session revealed it a moment ago.
 async fn request_page(
+    req: HttpRequest,
     ctx: Ctx,
     staff: Staff,
     tenant: Tenant,
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, AppError> {
     require(backoffice::may_follow(staff.role))?;
-    show_timeline(&ctx, &staff, &tenant, id.into_inner(), Look::View, None).await
+    let id = id.into_inner();
+    let shown = revealed(&req, id, ctx.now);
+    show_timeline(&ctx, &staff, &tenant, id, Look::View, shown, None).await
 }
 
+/// `POST /admin/requests/{id}/reveal`: records the reveal (audited `reveal_niss`), then
+/// back to the timeline by a redirect, which shows the NISS for [`REVEAL_MINUTES`]: a
+/// reload or a language switch shows the page again, never a 404 or a second reveal.
 async fn reveal(
+    req: HttpRequest,
     ctx: Ctx,
     staff: Staff,
     tenant: Tenant,
@@ -236,7 +262,18 @@ async fn reveal(
     _csrf: CsrfChecked,
 ) -> Result<HttpResponse, AppError> {
     require(backoffice::may_follow(staff.role))?;
-    show_timeline(&ctx, &staff, &tenant, id.into_inner(), Look::Reveal, None).await
+    let (sid, id, now) = (staff_id(&staff), id.into_inner(), ctx.now);
+    on_db(&tenant, move |conn| {
+        backoffice::timeline::record_reveal(conn, sid, id, now)
+    })
+    .await?;
+    req.get_session()
+        .insert(
+            SESSION_REVEALED,
+            (id, now + Duration::minutes(REVEAL_MINUTES)),
+        )
+        .map_err(|e| AppError::Internal(anyhow::anyhow!("session: {e}")))?;
+    Ok(see_other(&format!("{ADMIN_REQUESTS}/{id}")))
 }
 
 /// The reason form of block, unblock and suspend.
@@ -284,6 +321,7 @@ async fn block_or_unblock(
                 &tenant,
                 id,
                 Look::Again,
+                false,
                 Some(Problem::Done(done)),
             )
             .await
@@ -295,6 +333,7 @@ async fn block_or_unblock(
                 &tenant,
                 id,
                 Look::Again,
+                false,
                 Some(Problem::Invalid(form, &errors)),
             )
             .await
@@ -306,6 +345,7 @@ async fn block_or_unblock(
                 &tenant,
                 id,
                 Look::Again,
+                false,
                 Some(Problem::Refused(refusal)),
             )
             .await

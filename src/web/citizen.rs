@@ -82,7 +82,7 @@ fn remember_opened(req: &HttpRequest, id: Uuid) -> Result<(), AppError> {
 
 /// The official host name, as the genuine links show it.
 fn official_host(req: &HttpRequest) -> String {
-    crate::mail::request::host_of(&state(req).settings.public_url).to_string()
+    crate::mail::request::host_of(&state(req).settings.public_url_citizen).to_string()
 }
 
 fn problem_page(req: &HttpRequest, ctx: &Ctx, problem: LinkProblem) -> HttpResponse {

@@ -25,8 +25,8 @@ use crate::{
     db::run_blocking,
     domain::{Actor, status::Tab},
     services::{
-        Refusal, ServiceError,
-        companies::{self, CompanyCtx, ContextGap, RegistrationInput},
+        FieldErrors, Refusal, ServiceError,
+        companies::{self, ActingFor, CompanyCtx, ContextGap, RegistrationInput},
         requests::{self, RequestInput, Scope, ValidRequest},
     },
     state::Tenant,
@@ -103,27 +103,50 @@ impl CompanyUser {
     }
 }
 
+/// Resolves the company context of a request's signed-in user, acting as `acting` says.
+fn resolve_user(
+    req: &HttpRequest,
+    payload: &mut Payload,
+    acting: ActingFor,
+) -> Pin<Box<dyn Future<Output = Result<CompanyCtx, actix_web::Error>>>> {
+    let person = Person::from_request(req, payload);
+    let req = req.clone();
+    Box::pin(async move {
+        let person = person.await?;
+        let session = req.get_session();
+        let chosen = session.get::<Uuid>(SESSION_COMPANY).ok().flatten();
+        let client = session.get::<Uuid>(SESSION_CLIENT).ok().flatten();
+        let niss = person.niss.clone();
+        let resolved = on_db(tenant_of(&req), move |conn| {
+            companies::resolve_for(conn, &niss, chosen, client, acting)
+        })
+        .await?;
+        resolved.map_err(|gap| AppError::Redirect(gap_page(&gap)).into())
+    })
+}
+
 impl FromRequest for CompanyUser {
     type Error = actix_web::Error;
     type Future = Pin<Box<dyn Future<Output = Result<Self, Self::Error>>>>;
     fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
-        let person = Person::from_request(req, payload);
-        let req = req.clone();
-        Box::pin(async move {
-            let person = person.await?;
-            let session = req.get_session();
-            let chosen = session.get::<Uuid>(SESSION_COMPANY).ok().flatten();
-            let client = session.get::<Uuid>(SESSION_CLIENT).ok().flatten();
-            let niss = person.niss.clone();
-            let resolved = on_db(tenant_of(&req), move |conn| {
-                companies::resolve(conn, &niss, chosen, client)
-            })
-            .await?;
-            match resolved {
-                Ok(ctx) => Ok(CompanyUser { ctx }),
-                Err(gap) => Err(AppError::Redirect(gap_page(&gap)).into()),
-            }
-        })
+        let ctx = resolve_user(req, payload, ActingFor::Principal);
+        Box::pin(async move { Ok(CompanyUser { ctx: ctx.await? }) })
+    }
+}
+
+/// A signed-in company user acting for their own company, a social service provider
+/// included (no client chosen): its API access.
+pub struct OwnCompanyUser {
+    /// The context (never with a client).
+    pub ctx: CompanyCtx,
+}
+
+impl FromRequest for OwnCompanyUser {
+    type Error = actix_web::Error;
+    type Future = Pin<Box<dyn Future<Output = Result<Self, Self::Error>>>>;
+    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        let ctx = resolve_user(req, payload, ActingFor::Own);
+        Box::pin(async move { Ok(OwnCompanyUser { ctx: ctx.await? }) })
     }
 }
 
@@ -226,19 +249,21 @@ async fn create_request(
     form: CsrfForm<RequestInput>,
 ) -> Result<HttpResponse, AppError> {
     let input = form.0;
+    // The form again with its messages, the input kept.
+    let again = |status: StatusCode, errors: &FieldErrors| {
+        let body = if hx.0 {
+            v::request_form(&ctx, &input, Some(errors))
+        } else {
+            v::new_request_page(&ctx, &user.ctx, &input, Some(errors))
+        };
+        views::with_status(status, body)
+    };
     let valid = match ValidRequest::try_from(&input) {
         Ok(valid) => valid,
-        Err(errors) => {
-            let body = if hx.0 {
-                v::request_form(&ctx, &input, Some(&errors))
-            } else {
-                v::new_request_page(&ctx, &user.ctx, &input, Some(&errors))
-            };
-            return Ok(views::with_status(StatusCode::BAD_REQUEST, body));
-        }
+        Err(errors) => return Ok(again(StatusCode::BAD_REQUEST, &errors)),
     };
     let (scope, actor, now) = (user.scope(), user.actor(), ctx.now);
-    let link_base = routes::citizen_link_base(&state(&req).settings.public_url);
+    let link_base = routes::citizen_link_base(&state(&req).settings.public_url_citizen);
     let result = run_blocking(tenant.pool(), move |conn| {
         requests::create(conn, &scope, &actor, &valid, &link_base, now)
     })
@@ -259,6 +284,10 @@ async fn create_request(
             Ok(refresh_tabs(html(body)))
         }
         Err(ServiceError::Refused(Refusal::CompanySuspended)) => Ok(suspended(&ctx, hx, &user.ctx)),
+        Err(ServiceError::Refused(refusal @ Refusal::BlockedByCitizen)) => {
+            let errors = FieldErrors::from([("niss", refusal.message_key())]);
+            Ok(again(refusal_status(refusal), &errors))
+        }
         Err(e) => Err(e.into()),
     }
 }

@@ -1,4 +1,6 @@
-//! API access in the company app: circle of trust, activation, API clients.
+//! API access in the company app: circle of trust, activation, API clients. A company
+//! manages its own API access, a social service provider included (acting for no client:
+//! its clients then act for each client company that designated it).
 
 use actix_web::{HttpResponse, http::StatusCode, web};
 use serde::Deserialize;
@@ -6,7 +8,7 @@ use uuid::Uuid;
 
 use super::{
     auth::see_other,
-    company::CompanyUser,
+    company::OwnCompanyUser,
     context::Ctx,
     errors::AppError,
     extract::{CsrfChecked, CsrfForm, on_db},
@@ -39,7 +41,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
 
 async fn render(
     ctx: &Ctx,
-    user: &CompanyUser,
+    user: &OwnCompanyUser,
     pool: &crate::db::DbPool,
     created: Option<&NewCredentials>,
     error: Option<&'static str>,
@@ -60,7 +62,7 @@ async fn render(
     })
 }
 
-async fn page(ctx: Ctx, user: CompanyUser, tenant: Tenant) -> Result<HttpResponse, AppError> {
+async fn page(ctx: Ctx, user: OwnCompanyUser, tenant: Tenant) -> Result<HttpResponse, AppError> {
     if !user.ctx.is_manager() || user.ctx.client.is_some() {
         return Err(AppError::Forbidden);
     }
@@ -69,7 +71,7 @@ async fn page(ctx: Ctx, user: CompanyUser, tenant: Tenant) -> Result<HttpRespons
 
 async fn accept_circle(
     ctx: Ctx,
-    user: CompanyUser,
+    user: OwnCompanyUser,
     tenant: Tenant,
     _csrf: CsrfChecked,
 ) -> Result<HttpResponse, AppError> {
@@ -83,7 +85,7 @@ async fn accept_circle(
 
 async fn toggle(
     ctx: Ctx,
-    user: CompanyUser,
+    user: OwnCompanyUser,
     tenant: Tenant,
     path: web::Path<(String, String)>,
     _csrf: CsrfChecked,
@@ -126,7 +128,7 @@ struct ClientForm {
 
 async fn create_client(
     ctx: Ctx,
-    user: CompanyUser,
+    user: OwnCompanyUser,
     tenant: Tenant,
     form: CsrfForm<ClientForm>,
 ) -> Result<HttpResponse, AppError> {
@@ -155,7 +157,7 @@ async fn create_client(
 
 async fn revoke_client(
     ctx: Ctx,
-    user: CompanyUser,
+    user: OwnCompanyUser,
     tenant: Tenant,
     id: web::Path<Uuid>,
     _csrf: CsrfChecked,

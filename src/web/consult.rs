@@ -1,18 +1,21 @@
-//! Consultation pages: a company's consultation of a mandate (HTML page and PDF export,
-//! each one a recorded consultation) and the citizen's own "My possibilities" page.
+//! Consultation pages: a company's mandate page (GET: the mandate, nothing consulted), its
+//! consultation (a same-origin POST of the "Consult now" button: the one deliberate act
+//! that is recorded), the PDF export of a recorded consultation (part of it, not a new
+//! one), and the citizen's own "My possibilities" page.
 //!
 //! Handlers stay thin: extract, call `services::consult`, render. Refusals (no active
 //! mandate, stopped, blocked, ended) get a page saying why (409), a suspended company 403,
-//! and a request of somebody else 404, with nothing about it.
+//! and a request or consultation of somebody else 404, with nothing about it.
 
 use actix_web::{HttpRequest, HttpResponse, http::header, web};
+use serde::Deserialize;
 use uuid::Uuid;
 
 use super::{
     company::{self, CompanyUser},
     context::{Ctx, HxRequest, state},
     errors::AppError,
-    extract::{Person, on_db},
+    extract::{CsrfForm, Person, on_db},
     routes,
     views::consult as v,
 };
@@ -20,88 +23,111 @@ use crate::state::Tenant;
 use crate::{
     db::run_blocking,
     pdf,
-    services::{
-        Refusal, ServiceError,
-        consult::{self, Consultation},
-    },
+    services::{Refusal, ServiceError, consult},
 };
 
 /// Registers the routes.
 pub fn configure(cfg: &mut web::ServiceConfig) {
-    cfg.route(
-        &routes::consult_path("{id}"),
-        web::get().to(consultation_page),
-    )
-    .route(
-        &routes::consult_pdf_path("{id}"),
-        web::get().to(consultation_pdf),
-    )
-    .route(routes::CITIZEN_POSSIBILITIES, web::get().to(possibilities));
+    cfg.route(&routes::consult_path("{id}"), web::get().to(mandate_page))
+        .route(&routes::consult_path("{id}"), web::post().to(consult_now))
+        .route(
+            &routes::consultation_pdf_path("{id}"),
+            web::get().to(consultation_pdf),
+        )
+        .route(routes::CITIZEN_POSSIBILITIES, web::get().to(possibilities));
 }
 
 /// Personal data: never kept by the browser or a proxy.
 const NO_STORE: (header::HeaderName, &str) = (header::CACHE_CONTROL, "no-store");
 
-/// Makes a recorded consultation of `id` for the signed-in company user; a refusal comes
-/// back as the response to send.
-async fn run_consult(
-    req: &HttpRequest,
+/// A page of personal data.
+fn page(markup: maud::Markup) -> HttpResponse {
+    HttpResponse::Ok()
+        .content_type("text/html; charset=utf-8")
+        .insert_header(NO_STORE)
+        .body(markup.into_string())
+}
+
+/// The response to a refusal of the service; other errors go up.
+fn refused(
     ctx: &Ctx,
     hx: HxRequest,
     user: &CompanyUser,
-    tenant: &Tenant,
-    id: Uuid,
-) -> Result<Result<Consultation, HttpResponse>, AppError> {
-    let (scope, actor, now) = (user.scope(), user.actor(), ctx.now);
-    let sources = state(req).sources.clone();
+    e: ServiceError,
+) -> Result<HttpResponse, AppError> {
+    match e {
+        ServiceError::Refused(Refusal::CompanySuspended) => {
+            Ok(company::suspended(ctx, hx, &user.ctx))
+        }
+        ServiceError::Refused(refusal) => Ok(company::refused(ctx, hx, &user.ctx, refusal)),
+        e => Err(e.into()),
+    }
+}
+
+/// `GET /company/mandates/{id}`: the mandate and the "Consult now" button. Nothing is
+/// consulted or recorded (a reload, a language switch, a prefetch or a link from another
+/// site is not a consultation).
+async fn mandate_page(
+    ctx: Ctx,
+    hx: HxRequest,
+    user: CompanyUser,
+    tenant: Tenant,
+    id: web::Path<Uuid>,
+) -> Result<HttpResponse, AppError> {
+    let (scope, id, now) = (user.scope(), id.into_inner(), ctx.now);
     let result = run_blocking(tenant.pool(), move |conn| {
-        consult::consult(conn, sources.as_ref(), &scope, &actor, id, now)
+        consult::mandate(conn, &scope, id, now)
+    })
+    .await;
+    match result {
+        Ok(m) => Ok(page(v::mandate_page(&ctx, &user.ctx, &m, Uuid::new_v4()))),
+        Err(e) => refused(&ctx, hx, &user, e),
+    }
+}
+
+/// The "Consult now" form: the act's one-time id (a reload posts it again: the same
+/// consultation).
+#[derive(Deserialize)]
+struct ConsultForm {
+    act: Option<Uuid>,
+}
+
+/// `POST /company/mandates/{id}`: a recorded consultation, answered with its result page.
+async fn consult_now(
+    req: HttpRequest,
+    ctx: Ctx,
+    hx: HxRequest,
+    user: CompanyUser,
+    tenant: Tenant,
+    id: web::Path<Uuid>,
+    form: CsrfForm<ConsultForm>,
+) -> Result<HttpResponse, AppError> {
+    let (scope, actor, id, now) = (user.scope(), user.actor(), id.into_inner(), ctx.now);
+    let act = form.0.act;
+    let sources = state(&req).sources.clone();
+    let result = run_blocking(tenant.pool(), move |conn| {
+        consult::consult(conn, sources.as_ref(), &scope, &actor, id, act, now)
     })
     .await;
     match result {
         Ok(k) => {
             tracing::info!(consultation = %k.id, request = %k.request.id, "consultation recorded");
-            Ok(Ok(k))
+            Ok(page(v::consultation_page(&ctx, &user.ctx, &k)))
         }
-        Err(ServiceError::Refused(Refusal::CompanySuspended)) => {
-            Ok(Err(company::suspended(ctx, hx, &user.ctx)))
-        }
-        Err(ServiceError::Refused(refusal)) => {
-            Ok(Err(company::refused(ctx, hx, &user.ctx, refusal)))
-        }
-        Err(e) => Err(e.into()),
+        Err(e) => refused(&ctx, hx, &user, e),
     }
 }
 
-async fn consultation_page(
-    req: HttpRequest,
-    ctx: Ctx,
-    hx: HxRequest,
-    user: CompanyUser,
-    tenant: Tenant,
-    id: web::Path<Uuid>,
-) -> Result<HttpResponse, AppError> {
-    match run_consult(&req, &ctx, hx, &user, &tenant, id.into_inner()).await? {
-        Ok(k) => Ok(HttpResponse::Ok()
-            .content_type("text/html; charset=utf-8")
-            .insert_header(NO_STORE)
-            .body(v::consultation_page(&ctx, &user.ctx, &k).into_string())),
-        Err(refused) => Ok(refused),
-    }
-}
-
+/// `GET /company/consultations/{id}/pdf`: the recorded consultation as a PDF, its answer
+/// as given then; nothing new is recorded.
 async fn consultation_pdf(
-    req: HttpRequest,
     ctx: Ctx,
-    hx: HxRequest,
     user: CompanyUser,
     tenant: Tenant,
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, AppError> {
-    let k = match run_consult(&req, &ctx, hx, &user, &tenant, id.into_inner()).await? {
-        Ok(k) => k,
-        Err(refused) => return Ok(refused),
-    };
+    let (scope, id) = (user.scope(), id.into_inner());
+    let k = on_db(&tenant, move |conn| consult::recorded(conn, &scope, id)).await?;
     let doc = v::pdf_document(ctx.lang, &k);
     let bytes = web::block(move || pdf::render(&doc))
         .await
@@ -129,8 +155,5 @@ async fn possibilities(
         consult::possibilities(conn, sources.as_ref(), &niss, now)
     })
     .await?;
-    Ok(HttpResponse::Ok()
-        .content_type("text/html; charset=utf-8")
-        .insert_header(NO_STORE)
-        .body(v::possibilities_page(&ctx, found.as_ref()).into_string()))
+    Ok(page(v::possibilities_page(&ctx, found.as_ref())))
 }

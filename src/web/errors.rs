@@ -182,6 +182,10 @@ pub async fn render_error_pages(
         });
     let refusal = res.response().extensions().get::<Refusal>().copied();
     let (req, old) = res.into_parts();
+    let after_form = !matches!(
+        *req.method(),
+        actix_web::http::Method::GET | actix_web::http::Method::HEAD
+    );
     let ctx = Ctx::of(&req);
     let HxRequest(hx) = HxRequest::of(&req);
     let mut new = if status == StatusCode::UNAUTHORIZED {
@@ -197,9 +201,9 @@ pub async fn render_error_pages(
         }
     } else {
         let markup = if hx {
-            views::errors::error_partial(&ctx, status, incident, refusal)
+            views::errors::error_partial(&ctx, status, incident, refusal, after_form)
         } else {
-            views::errors::error_page(&ctx, status, incident, refusal)
+            views::errors::error_page(&ctx, status, incident, refusal, after_form)
         };
         let mut r = HttpResponse::build(status);
         r.content_type("text/html; charset=utf-8");

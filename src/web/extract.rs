@@ -136,8 +136,9 @@ impl FromRequest for Person {
 }
 
 /// A signed-in staff member: a person the `staff` table lists now, with the role it gives
-/// them now (read on every request: a change of role or a removal counts at once). Anyone
-/// else gets 404: the back office is invisible.
+/// them now (read on every request: a change of role or a removal counts at once). Nobody
+/// signed in who asks for a back-office page is sent to sign in (and comes back to the
+/// page: staff keep their deep links); anybody else gets 404: the back office is invisible.
 pub struct Staff {
     /// The person.
     pub principal: Principal,
@@ -153,9 +154,15 @@ impl FromRequest for Staff {
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
         let principal = principal_of(req);
         let tenant = super::context::tenant_of(req).clone();
+        let is_get = req.method() == actix_web::http::Method::GET;
         Box::pin(async move {
             let Some(principal) = principal else {
-                return Err(AppError::NotFound.into());
+                return Err(if is_get {
+                    AppError::SignInRequired
+                } else {
+                    AppError::NotFound
+                }
+                .into());
             };
             let niss = principal.niss.clone();
             let member = on_db(&tenant, move |conn| {

@@ -48,9 +48,12 @@ pub const COMPANY_USERS: &str = "/company/users";
 pub const COMPANY_PROVIDERS: &str = "/company/providers";
 /// New access request (GET form, POST create).
 pub const COMPANY_REQUESTS: &str = "/company/requests";
-/// A mandate's consultation page: `/company/mandates/{request_id}` (its PDF export:
-/// `.../pdf`). Every visit is a recorded consultation.
+/// A mandate: `/company/mandates/{request_id}`. A GET shows the mandate without consulting;
+/// a same-origin POST (the "Consult now" button) is a recorded consultation.
 pub const COMPANY_MANDATES: &str = "/company/mandates";
+/// A recorded consultation's PDF export: `/company/consultations/{id}/pdf` (not a new
+/// consultation).
+pub const COMPANY_CONSULTATIONS: &str = "/company/consultations";
 /// The citizen's own results ("My possibilities"), not recorded as a consultation.
 pub const CITIZEN_POSSIBILITIES: &str = "/me/possibilities";
 /// The demo mailbox (demo and development modes only).
@@ -100,9 +103,9 @@ pub const API_MANDATE_REQUESTS: &str = "/api/v1/mandate-requests";
 /// htmx event (`HX-Trigger`) that makes the company's tabs refresh at once.
 pub const EVENT_REFRESH_TABS: &str = "refresh-tabs";
 
-/// The citizen's link without its secret: `{public_url}/r/` (the secret follows).
-pub fn citizen_link_base(public_url: &str) -> String {
-    format!("{public_url}{LINK}/")
+/// The citizen's link without its secret: `{public_url_citizen}/r/` (the secret follows).
+pub fn citizen_link_base(public_url_citizen: &str) -> String {
+    format!("{public_url_citizen}{LINK}/")
 }
 
 /// A safe local redirect target: a path on this site, else `fallback`.
@@ -133,10 +136,15 @@ pub fn admin_state_url(state: &str) -> String {
 pub const API_MANDATES: &str = "/api/v1/mandates";
 /// The API client's webhook endpoint (PUT, GET, DELETE).
 pub const API_WEBHOOK: &str = "/api/v1/webhook";
-/// The API's pre-contractual data: flexi-job eligibility.
-pub const API_FLEXI_JOB: &str = "/api/v1/precontractual-data/flexi-job";
-/// The API's pre-contractual data: the student's remaining hours.
-pub const API_STUDENT_HOURS: &str = "/api/v1/precontractual-data/student-hours";
+/// The API's pre-contractual data: `/api/v1/precontractual-data/{slug}`, one per context
+/// (see [`api_precontractual`]).
+pub const API_PRECONTRACTUAL: &str = "/api/v1/precontractual-data";
+
+/// The API's pre-contractual data of a context: `/api/v1/precontractual-data/{slug}`
+/// (`flexi-job`, `student-hours`; see [`crate::domain::context::ContextDef::slug`]).
+pub fn api_precontractual(slug: impl Display) -> String {
+    format!("{API_PRECONTRACTUAL}/{slug}")
+}
 
 // Pages
 
@@ -221,14 +229,14 @@ pub fn company_api_revoke(id: impl Display) -> String {
     format!("{COMPANY_API_CLIENTS}/{id}/revoke")
 }
 
-/// A mandate's consultation page: `/company/mandates/{request_id}`.
+/// A mandate's page: `/company/mandates/{request_id}` (GET shows it, POST consults).
 pub fn consult_path(request_id: impl Display) -> String {
     format!("{COMPANY_MANDATES}/{request_id}")
 }
 
-/// A mandate's consultation as a PDF: `/company/mandates/{request_id}/pdf`.
-pub fn consult_pdf_path(request_id: impl Display) -> String {
-    format!("{}/pdf", consult_path(request_id))
+/// A recorded consultation as a PDF: `/company/consultations/{id}/pdf`.
+pub fn consultation_pdf_path(consultation_id: impl Display) -> String {
+    format!("{COMPANY_CONSULTATIONS}/{consultation_id}/pdf")
 }
 
 /// The secret link of an access request: `/r/{token}`.

@@ -112,13 +112,27 @@ async fn the_back_office_is_invisible_to_anyone_but_staff_and_roles_are_enforced
         format!("/admin/requests/{id}"),
         format!("/admin/companies/{}", company_id(&app, RESTO_BCE)),
     ];
-    // Anonymous, then a person (a company user): 404, nothing about the back office.
-    for who in [app.another_browser(), person(&app, JAN).await] {
-        for p in &paths {
-            let res = who.get(p).await;
-            assert_eq!(res.status().as_u16(), 404, "GET {p}");
-            assert!(!res.text().await.unwrap().contains("Back office"));
-        }
+    // Anonymous: a page asked for sends to sign in, and back there afterwards (staff keep
+    // their deep links); nothing about the back office is shown.
+    let anonymous = app.another_browser();
+    for p in &paths {
+        let res = anonymous.get(p).await;
+        assert_eq!(res.status().as_u16(), 303, "GET {p}");
+        assert_eq!(
+            res.headers()["location"].to_str().unwrap(),
+            format!("/sign-in?next={}", mandat::web::routes::url_escape(p)),
+        );
+        assert!(!res.text().await.unwrap().contains("Back office"));
+    }
+    // A person (a company user): 404, nothing about the back office.
+    let jan = person(&app, JAN).await;
+    for p in &paths {
+        let res = jan.get(p).await;
+        assert_eq!(res.status().as_u16(), 404, "GET {p}");
+        assert!(!res.text().await.unwrap().contains("Back office"));
+    }
+    // Neither may post anything there.
+    for who in [anonymous, jan] {
         let res = who
             .post_form(&format!("/admin/requests/{id}/block"), &[("reason", "x")])
             .await;
@@ -168,6 +182,49 @@ async fn the_back_office_is_invisible_to_anyone_but_staff_and_roles_are_enforced
     pieter.page("/admin/audit").await;
     let body = pieter.page("/admin").await;
     assert_eq!(texts(&body, "[data-testid=run-expire-requests]").len(), 1);
+}
+
+#[tokio::test]
+async fn staff_keep_their_deep_link_through_sign_in() {
+    let app = spawn_app().await;
+    let id = request_id(&app, "Plonge");
+    let deep = format!("/admin/requests/{id}");
+    let browser = app.another_browser();
+    let res = browser.get(&deep).await;
+    assert_eq!(res.status().as_u16(), 303);
+    let sign_in = res.headers()["location"].to_str().unwrap().to_string();
+    // The sign-in page carries the deep link into the staff sign-in...
+    let page = browser.page(&sign_in).await;
+    assert_eq!(texts(&page, "[data-testid=staff-claire]").len(), 1);
+    let doc = scraper::Html::parse_document(&page);
+    let sel =
+        scraper::Selector::parse(r#"form[action="/sign-in/demo-staff"] input[name=next]"#).unwrap();
+    let nexts: Vec<&str> = doc
+        .select(&sel)
+        .filter_map(|e| e.value().attr("value"))
+        .collect();
+    assert!(
+        !nexts.is_empty() && nexts.iter().all(|n| *n == deep),
+        "{nexts:?}"
+    );
+    // ... and signing in lands there.
+    let res = browser
+        .post_form(
+            "/sign-in/demo-staff",
+            &[("username", "claire"), ("next", &deep)],
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 303);
+    assert_eq!(res.headers()["location"].to_str().unwrap(), deep);
+    browser.page(&deep).await;
+    // A page outside the back office never becomes a staff member's landing page.
+    let other = app.another_browser();
+    let page = other.page("/sign-in?next=/company").await;
+    let doc = scraper::Html::parse_document(&page);
+    assert!(
+        doc.select(&sel)
+            .all(|e| e.value().attr("value") == Some("/admin"))
+    );
 }
 
 #[tokio::test]
@@ -353,7 +410,7 @@ async fn the_timeline_shows_transitions_mails_and_consultations_and_a_reveal_is_
     let id = request_id(&app, "Plonge");
     // One consultation by Jan.
     let jan = person(&app, JAN).await;
-    jan.page(&format!("/company/mandates/{id}")).await;
+    jan.consulted(id).await;
     let claire = staff(&app, "claire").await;
     let body = claire.page(&format!("/admin/requests/{id}")).await;
     let events = texts(&body, "[data-testid=event]");
@@ -373,29 +430,56 @@ async fn the_timeline_shows_transitions_mails_and_consultations_and_a_reveal_is_
     assert!(!body.contains(MARIA) && !body.contains("90.05.14-024.26"));
     assert!(!body.contains(JAN));
     assert_eq!(texts(&body, "[data-testid=label]"), ["Plonge"]);
-    // Reveal: a POST, the full number, audited.
-    let res = claire
-        .post_form(&format!("/admin/requests/{id}/reveal"), &[])
+    // Reveal: a POST, audited, then back to the page by a redirect: the full number shows,
+    // and a reload or a language switch shows it again (never a 404, never a new reveal).
+    let page = format!("/admin/requests/{id}");
+    let res = claire.post_form(&format!("{page}/reveal"), &[]).await;
+    assert_eq!(res.status().as_u16(), 303);
+    assert_eq!(res.headers()["location"].to_str().unwrap(), page);
+    for _ in 0..2 {
+        let body = claire.page(&page).await;
+        assert_eq!(
+            texts(&body, "[data-testid=citizen-niss]"),
+            ["90.05.14-024.26"]
+        );
+        assert_eq!(texts(&body, "[data-testid=reveal]").len(), 0);
+    }
+    let switch = claire
+        .get(&format!(
+            "/lang/nl?next={}",
+            mandat::web::routes::url_escape(&page)
+        ))
         .await;
-    assert_eq!(res.status().as_u16(), 200);
-    let body = res.text().await.unwrap();
+    assert_eq!(switch.status().as_u16(), 303);
+    let location = switch.headers()["location"].to_str().unwrap().to_string();
+    assert_eq!(location, page);
+    let body = claire.page(&location).await;
     assert_eq!(
         texts(&body, "[data-testid=citizen-niss]"),
         ["90.05.14-024.26"]
     );
-    assert_eq!(texts(&body, "[data-testid=reveal]").len(), 0);
     let rows = audit_rows(&app);
+    let reveals: Vec<_> = rows.iter().filter(|r| r.0 == "reveal_niss").collect();
     assert_eq!(
-        rows,
-        [
-            ("view_request".to_string(), Some(id.to_string()), None),
-            (
-                "reveal_niss".to_string(),
-                Some(id.to_string()),
-                Some("XX.XX.XX-XXX.26".to_string())
-            ),
-        ]
+        reveals,
+        [&(
+            "reveal_niss".to_string(),
+            Some(id.to_string()),
+            Some("XX.XX.XX-XXX.26".to_string())
+        )]
     );
+    assert_eq!(
+        rows[0],
+        ("view_request".to_string(), Some(id.to_string()), None)
+    );
+    // Ten minutes later, the page masks it again.
+    app.clock.advance(Duration::minutes(11));
+    let body = claire.page(&page).await;
+    assert_eq!(
+        texts(&body, "[data-testid=citizen-niss]"),
+        ["XX.XX.XX-XXX.26"]
+    );
+    assert_eq!(texts(&body, "[data-testid=reveal]").len(), 1);
     // An unknown request: 404.
     assert_eq!(
         claire

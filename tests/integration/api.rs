@@ -7,10 +7,12 @@ use crate::helpers::{TestApp, attr, spawn_app};
 
 const JAN: &str = mandat::demo::people::JAN.niss();
 const NOAH: &str = mandat::demo::people::NOAH.niss();
+const LENA: &str = mandat::demo::people::LENA.niss();
+const MARIA: &str = mandat::demo::people::MARIA.niss();
 
 /// Jan (Resto Pokébowl's main access manager) accepts the circle of trust, activates the
 /// APIs and creates a client; returns (client_id, client_secret).
-async fn client_for_resto(app: &TestApp, activate: &[&str]) -> (String, String) {
+pub(crate) async fn client_for_resto(app: &TestApp, activate: &[&str]) -> (String, String) {
     let web = app.another_browser();
     web.sign_in(JAN).await;
     assert_eq!(
@@ -68,7 +70,7 @@ async fn token(app: &TestApp, id: &str, secret: &str, scope: Option<&str>) -> re
         .unwrap()
 }
 
-async fn bearer(app: &TestApp, id: &str, secret: &str) -> String {
+pub(crate) async fn bearer(app: &TestApp, id: &str, secret: &str) -> String {
     let res = token(app, id, secret, None).await;
     assert_eq!(res.status().as_u16(), 200);
     let v: Value = res.json().await.unwrap();
@@ -77,7 +79,7 @@ async fn bearer(app: &TestApp, id: &str, secret: &str) -> String {
     v["access_token"].as_str().unwrap().to_string()
 }
 
-async fn call(
+pub(crate) async fn call(
     app: &TestApp,
     method: reqwest::Method,
     path: &str,
@@ -600,19 +602,33 @@ async fn the_openapi_contract_matches_the_routes() {
     let doc: Value = res.json().await.unwrap();
     assert_eq!(doc["openapi"], "3.0.3");
     let paths = doc["paths"].as_object().unwrap();
-    let expected = [
+    let mut expected: Vec<(String, &str)> = [
         ("/api/oauth/token", "post"),
         ("/api/v1/mandate-requests", "post"),
         ("/api/v1/mandate-requests", "get"),
         ("/api/v1/mandate-requests/{id}", "get"),
         ("/api/v1/mandate-requests/{id}", "delete"),
         ("/api/v1/mandates", "get"),
-        ("/api/v1/precontractual-data/flexi-job", "post"),
-        ("/api/v1/precontractual-data/student-hours", "post"),
         ("/api/v1/webhook", "put"),
         ("/api/v1/webhook", "get"),
         ("/api/v1/webhook", "delete"),
-    ];
+    ]
+    .into_iter()
+    .map(|(p, m)| (p.to_string(), m))
+    .collect();
+    // One data path per context of the registry, and the registry's codes, no other.
+    use mandat::domain::Context;
+    for context in Context::all() {
+        expected.push((
+            format!("/api/v1/precontractual-data/{}", context.slug()),
+            "post",
+        ));
+    }
+    let codes: Vec<&str> = Context::all().map(Context::code).collect();
+    assert_eq!(
+        doc["components"]["schemas"]["Context"]["enum"],
+        json!(codes)
+    );
     let mut documented = 0;
     for (path, ops) in paths {
         for (method, _) in ops
@@ -623,7 +639,7 @@ async fn the_openapi_contract_matches_the_routes() {
         {
             documented += 1;
             assert!(
-                expected.contains(&(path.as_str(), method.as_str())),
+                expected.contains(&(path.clone(), method.as_str())),
                 "{method} {path} documented but not expected"
             );
             // Every documented operation exists: without credentials it answers 401 or 400, never 404/405.
@@ -662,10 +678,25 @@ async fn the_openapi_contract_matches_the_routes() {
         "INSUFFICIENT_SCOPE",
         "API_NOT_ACTIVATED",
         "COMPANY_SUSPENDED",
+        "BLOCKED_BY_CITIZEN",
         "RATE_LIMITED",
+        "UNAVAILABLE",
+        "INTERNAL_ERROR",
     ] {
         assert!(codes.contains(&json!(code)), "{code}");
     }
+    // A context the registry does not know has no data route.
+    let res = app
+        .client
+        .post(format!(
+            "{}/api/v1/precontractual-data/pension-date",
+            app.address
+        ))
+        .json(&json!({"niss": "90051402426"}))
+        .send()
+        .await
+        .unwrap();
+    assert!(matches!(res.status().as_u16(), 401 | 404));
 }
 
 #[test]
@@ -975,42 +1006,130 @@ async fn a_client_is_rate_limited_and_a_suspended_companys_clients_are_refused()
     );
 }
 
+/// A citizen opens `link` in their own browser, signs in and accepts.
+pub(crate) async fn citizen_accepts(app: &TestApp, link: &str, niss: &str) {
+    let citizen = app.another_browser();
+    let path = link
+        .strip_prefix(&app.state.settings.public_url_citizen)
+        .expect("a link of the citizen's host");
+    let res = citizen.get(path).await;
+    assert_eq!(res.status().as_u16(), 303, "GET {path}");
+    let page = res.headers()["location"].to_str().unwrap().to_string();
+    citizen.sign_in(niss).await;
+    let res = citizen
+        .post_form(&format!("{page}/answer"), &[("answer", "accept")])
+        .await;
+    assert_eq!(res.status().as_u16(), 303, "accept");
+}
+
 #[tokio::test]
 async fn a_providers_client_acts_on_behalf_of_its_client_companies_only() {
     let app = spawn_app().await;
-    // A provider's users always act for a client in the company app: the operator sets
-    // up Socialia's own API access.
-    use diesel::prelude::*;
-    use mandat::{
-        db::schema::{api_access, companies},
-        services::api_clients::{self, ApiScope},
-    };
-    let mut conn = app.db();
-    let now = chrono::Utc::now();
-    let socialia: uuid::Uuid = companies::table
-        .filter(companies::bce.eq("0412345614"))
-        .select(companies::id)
-        .first(&mut conn)
-        .unwrap();
-    diesel::insert_into(api_access::table)
-        .values((
-            api_access::company_id.eq(socialia),
-            api_access::circle_of_trust_version.eq(api_clients::CIRCLE_VERSION),
-            api_access::circle_accepted_by.eq("operator"),
-            api_access::circle_accepted_at.eq(now),
-            api_access::mandates_api.eq(true),
-            api_access::precontractual_api.eq(true),
-        ))
-        .execute(&mut conn)
-        .unwrap();
-    let credentials =
-        api_clients::create_client(&mut conn, socialia, "Payroll", &ApiScope::ALL, now).unwrap();
-    let t = bearer(
-        &app,
-        &credentials.client_id.to_string(),
-        &credentials.client_secret,
+    // Lena, Socialia's main access manager, manages Socialia's own API access in the
+    // company app, without choosing a client first.
+    let lena = app.another_browser();
+    lena.sign_in(LENA).await;
+    let body = lena.page("/company/api").await;
+    assert_eq!(
+        crate::helpers::texts(&body, "[data-testid=accept-circle]").len(),
+        1
+    );
+    let clients = lena.page("/company/clients").await;
+    assert_eq!(
+        crate::helpers::texts(&clients, "[data-testid=api-link]").len(),
+        1
+    );
+    assert_eq!(
+        lena.post_form("/company/api/circle", &[])
+            .await
+            .status()
+            .as_u16(),
+        303
+    );
+    for scope in ["mandates", "precontractual-data"] {
+        assert_eq!(
+            lena.post_form(&format!("/company/api/{scope}/on"), &[])
+                .await
+                .status()
+                .as_u16(),
+            303
+        );
+    }
+    let (id, secret) = new_client(
+        &lena,
+        &[
+            ("name", "Payroll"),
+            ("scope_mandates", "on"),
+            ("scope_data", "on"),
+        ],
     )
     .await;
+    let t = bearer(&app, &id, &secret).await;
+    // On behalf of Resto Pokébowl (which designated Socialia), without an e-mail: the
+    // integrator delivers the link; Maria accepts; the client consults her.
+    let (status, created, _) = call(
+        &app,
+        reqwest::Method::POST,
+        "/api/v1/mandate-requests",
+        &t,
+        Some(json!({"context": "FLEXI_JOB", "onBehalfOf": "0765.432.146"})),
+    )
+    .await;
+    assert_eq!(status, 201, "{created}");
+    citizen_accepts(&app, created["link"].as_str().unwrap(), MARIA).await;
+    let flexi = json!({"niss": MARIA, "onBehalfOf": "0765432146"});
+    let (status, answer, _) = call(
+        &app,
+        reqwest::Method::POST,
+        "/api/v1/precontractual-data/flexi-job",
+        &t,
+        Some(flexi),
+    )
+    .await;
+    assert_eq!(status, 200, "{answer}");
+    assert_eq!(answer["quarters"][0]["status"], "ELIGIBLE");
+    use diesel::prelude::*;
+    use mandat::db::schema::{companies, consultations};
+    let mut conn = app.db();
+    let company_of = |conn: &mut diesel::PgConnection, bce: &str| -> uuid::Uuid {
+        companies::table
+            .filter(companies::bce.eq(bce))
+            .select(companies::id)
+            .first(conn)
+            .unwrap()
+    };
+    let (resto, socialia) = (
+        company_of(&mut conn, "0765432146"),
+        company_of(&mut conn, "0412345614"),
+    );
+    let audited: (uuid::Uuid, Option<uuid::Uuid>, String, String) = consultations::table
+        .filter(
+            consultations::id
+                .eq(uuid::Uuid::parse_str(answer["consultationId"].as_str().unwrap()).unwrap()),
+        )
+        .select((
+            consultations::company_id,
+            consultations::provider_id,
+            consultations::actor_kind,
+            consultations::actor_ref,
+        ))
+        .first(&mut conn)
+        .unwrap();
+    assert_eq!(
+        audited,
+        (resto, Some(socialia), "api_client".to_string(), id.clone())
+    );
+    // Without naming the client company, a provider's client acts for nobody.
+    let (status, p, _) = call(&app, reqwest::Method::GET, "/api/v1/mandates", &t, None).await;
+    assert_eq!(
+        (status, p["code"].as_str()),
+        (400, Some("INVALID_REQUEST")),
+        "{p}"
+    );
+    assert!(
+        p["detail"].as_str().unwrap().ends_with("(onBehalfOf)"),
+        "{p}"
+    );
     let create = |on_behalf_of: &str| json!({"context": "FLEXI_JOB", "email": "s@example.be", "label": "Via API", "language": "en", "onBehalfOf": on_behalf_of});
     // Socialia acts for Resto Pokébowl, which designated it.
     let (status, created, headers) = call(
@@ -1045,20 +1164,7 @@ async fn a_providers_client_acts_on_behalf_of_its_client_companies_only() {
     .await;
     assert_eq!(status, 200, "{list}");
     assert!(ids(&list).contains(&request_id));
-    // The request is Resto Pokébowl's, not Socialia's own.
-    let (status, own, _) = call(
-        &app,
-        reqwest::Method::GET,
-        "/api/v1/mandate-requests?pageSize=200",
-        &t,
-        None,
-    )
-    .await;
-    assert_eq!(status, 200, "{own}");
-    assert!(!ids(&own).contains(&request_id));
     let path = format!("/api/v1/mandate-requests/{request_id}");
-    let (status, _, _) = call(&app, reqwest::Method::GET, &path, &t, None).await;
-    assert_eq!(status, 404);
     let (status, r, _) = call(
         &app,
         reqwest::Method::GET,

@@ -57,7 +57,7 @@ fn create_request(
     context: &str,
 ) -> (Uuid, String) {
     let mut conn = app.db();
-    let public_url = app.state.settings.public_url.clone();
+    let public_url = app.state.settings.public_url_citizen.clone();
     let created = requests::create(
         &mut conn,
         &Scope {
@@ -214,9 +214,11 @@ async fn opening_the_link_then_accepting_starts_the_mandate() {
         ),
         (Some("Noah"), Some("Lambert"))
     );
+    // One month on the Belgian calendar: accepted on 5 March at 10:30 in Brussels, the
+    // access ends on 5 April at 10:30 in Brussels (summer time by then: 08:30 UTC).
     assert_eq!(
         stored.valid_until,
-        Some(app.clock.now() + Duration::days(31))
+        Some(chrono::TimeZone::with_ymd_and_hms(&chrono::Utc, 2025, 4, 5, 8, 30, 0).unwrap())
     );
     assert_eq!(
         events_to(&app, id, "accepted"),
@@ -498,6 +500,45 @@ async fn refusing_and_blocking_then_a_new_request_is_blocked_until_unblocked() {
     let portal = app.page("/me").await;
     assert!(texts(&portal, "[data-testid=blocked]")[0].contains("Café Lumière"));
 
+    // A request naming Noah is refused at creation: nothing stored, nothing sent.
+    let before: i64 = access_requests::table
+        .count()
+        .get_result(&mut app.db())
+        .unwrap();
+    let refused = requests::create(
+        &mut app.db(),
+        &Scope {
+            company_id: company,
+            provider_id: None,
+        },
+        &Actor::CompanyUser {
+            niss: niss(MANAGER),
+        },
+        &ValidRequest::try_from(&RequestInput {
+            label: "Again".into(),
+            email: "noah@example.be".into(),
+            context: "FLEXI_JOB".into(),
+            language: "en".into(),
+            niss: NOAH.into(),
+        })
+        .unwrap(),
+        &app.link_base(),
+        app.clock.now(),
+    );
+    assert!(
+        matches!(
+            refused,
+            Err(mandat::services::ServiceError::Refused(
+                mandat::services::Refusal::BlockedByCitizen
+            ))
+        ),
+        "{refused:?}"
+    );
+    let after: i64 = access_requests::table
+        .count()
+        .get_result(&mut app.db())
+        .unwrap();
+    assert_eq!(after, before);
     // A new request from that company: "You blocked this company", never the answers;
     // neither "Continue" nor "Accept" changes anything.
     let (id, link) = create_request(&app, company, None, "STUDENT_HOURS");
@@ -530,6 +571,9 @@ async fn refusing_and_blocking_then_a_new_request_is_blocked_until_unblocked() {
     let portal = app.page("/me?done=unblocked").await;
     assert!(portal.contains("data-testid=\"blocked-empty\""));
     assert!(portal.contains("data-testid=\"done-unblocked\""));
+    // Unblocked, the same request can be accepted.
+    assert_eq!(answer(&app, &page, "accept").await.status().as_u16(), 303);
+    assert_eq!(status_of(&app, id), "accepted");
 
     // History: the refusals and the block; no consultation recorded yet.
     let history = app.page("/me/history").await;

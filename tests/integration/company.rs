@@ -165,7 +165,7 @@ async fn a_request_is_validated_field_by_field_and_keeps_what_was_typed() {
     assert_eq!(attr(&body, "#niss", "value").as_deref(), Some("12.34"));
 }
 
-fn decode_qr(svg: &str) -> String {
+pub(crate) fn decode_qr(svg: &str) -> String {
     // The SVG is a viewBox of W x H with one path of unit rectangles "M{x} {y}h{w}v{h}H{x}V{y}".
     let view: Vec<usize> = svg
         .split("viewBox=\"")

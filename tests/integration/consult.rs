@@ -1,6 +1,8 @@
-//! Consultation under a mandate: the result pages (flexi-job, student hours), the mandate
-//! checks, the audit trail, the PDF export, the citizen's own "My possibilities", and how
-//! fast a consultation page answers.
+//! Consultation under a mandate: the mandate page (which consults nothing), the one
+//! recorded act ("Consult now"), the result pages (flexi-job, student hours), the mandate
+//! checks, the audit trail, the PDF export of a recorded consultation, a positive result
+//! fixed for its quarter, the citizen's own "My possibilities", and how fast a
+//! consultation answers.
 
 use std::time::{Duration, Instant};
 
@@ -19,6 +21,8 @@ use crate::{
 
 /// Maria Abara (flexi-job, active mandate of Resto Pokébowl).
 const MARIA: &str = mandat::demo::people::MARIA.niss();
+/// Noah Lambert: 4/5 only with Resto Pokébowl.
+const NOAH: &str = mandat::demo::people::NOAH.niss();
 /// Resto Pokébowl's enterprise number.
 const RESTO_BCE: &str = mandat::demo::companies::RESTO_BCE;
 /// Socialia's enterprise number.
@@ -97,8 +101,20 @@ async fn maria_may_work_as_a_flexi_worker_in_the_first_two_quarters_and_it_is_re
         "link in the active tab"
     );
     assert!(audit(&app).is_empty(), "listing is not consulting");
-
+    // The mandate page shows who and what, and consults nothing.
     let res = app.get(&path(maria)).await;
+    assert_eq!(res.status().as_u16(), 200);
+    assert_eq!(res.headers()["cache-control"], "no-store");
+    let page = res.text().await.unwrap();
+    assert!(one(&page, "[data-testid=facts]").contains("Maria Abara"));
+    assert!(texts(&page, "[data-testid=answer]").is_empty());
+    assert_eq!(texts(&page, "[data-testid=consult-now]").len(), 1);
+    assert!(
+        audit(&app).is_empty(),
+        "looking at the mandate is not consulting"
+    );
+    // "Consult now" (a same-origin POST) is the consultation.
+    let res = app.consult(maria).await;
     assert_eq!(res.status().as_u16(), 200);
     assert_eq!(res.headers()["cache-control"], "no-store");
     let body = res.text().await.unwrap();
@@ -168,10 +184,22 @@ async fn maria_may_work_as_a_flexi_worker_in_the_first_two_quarters_and_it_is_re
         (row.actor_kind.as_str(), row.actor_ref.as_str()),
         ("company_user", JAN)
     );
-    // Each visit is a new consultation, never a cached one.
+    // A cross-site POST is not a consultation.
+    let res = app
+        .post_raw(
+            &path(maria),
+            &[("csrf", &app.csrf().await)],
+            &[("sec-fetch-site", "cross-site")],
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 403);
+    assert_eq!(audit(&app).len(), 1);
+    // Each new deliberate act is a new consultation, never a cached one.
     app.clock.advance(chrono::Duration::minutes(1));
-    app.page(&path(maria)).await;
-    assert_eq!(audit(&app).len(), 2);
+    let again = app.consulted(maria).await;
+    let rows = audit(&app);
+    assert_eq!(rows.len(), 2);
+    assert!(one(&again, "[data-testid=facts]").contains(&rows[1].id.to_string()));
     let count = consult::consultations_of_request(&mut app.db(), maria).unwrap();
     assert_eq!(count, 2);
 }
@@ -180,7 +208,7 @@ async fn maria_may_work_as_a_flexi_worker_in_the_first_two_quarters_and_it_is_re
 async fn a_pensioner_is_eligible_and_the_page_does_not_say_why() {
     let app = spawn_app().await;
     app.sign_in(JAN).await;
-    let marc = app.page(&path(request(&app, "Bar — pensionné"))).await;
+    let marc = app.consulted(request(&app, "Bar — pensionné")).await;
     assert_eq!(
         one(&marc, "[data-testid=answer]"),
         "Marc Dubois may work as a flexi-worker from 1 January to 30 June 2025."
@@ -190,7 +218,7 @@ async fn a_pensioner_is_eligible_and_the_page_does_not_say_why() {
         "no word of a pension"
     );
     // The explanation is the same, word for word, as for a worker.
-    let maria = app.page(&path(request(&app, "Plonge"))).await;
+    let maria = app.consulted(request(&app, "Plonge")).await;
     assert_eq!(
         one(&marc, "[data-testid=checked]"),
         one(&maria, "[data-testid=checked]")
@@ -211,7 +239,7 @@ async fn a_provider_consults_the_student_hours_on_behalf_of_its_client() {
         .await;
     assert_eq!(res.status().as_u16(), 303);
     let sarah = request(&app, "Étudiante caisse");
-    let body = app.page(&path(sarah)).await;
+    let body = app.consulted(sarah).await;
     assert_eq!(
         one(&body, "[data-testid=answer]"),
         "On 5 March 2025, 154 hours remain in Sarah Dumont's student hours balance."
@@ -296,18 +324,22 @@ async fn there_is_no_answer_without_an_active_mandate() {
     );
     // The mandate's end, even before the job has run: Maria's lasts one month.
     let maria = request(&app, "Plonge");
-    assert_eq!(app.get(&path(maria)).await.status().as_u16(), 200);
+    let page = app.page(&path(maria)).await;
+    let act = crate::helpers::attr(&page, "input[name=act]", "value").unwrap();
     app.clock.advance(chrono::Duration::days(31));
     app.sign_in(JAN).await;
     let res = app.get(&path(maria)).await;
     assert_eq!(res.status().as_u16(), 409);
     assert!(res.text().await.unwrap().contains("has ended"));
-    // Only the one successful consultation was recorded.
-    assert_eq!(audit(&app).len(), 1);
+    // The button of a page shown before the end: refused, nothing recorded.
+    let res = app.post_form(&path(maria), &[("act", &act)]).await;
+    assert_eq!(res.status().as_u16(), 409);
+    assert!(res.text().await.unwrap().contains("has ended"));
+    assert!(audit(&app).is_empty());
     // Nobody signed in: to the sign-in page, nothing recorded.
     let anonymous = app.another_browser();
     assert_eq!(anonymous.get(&path(maria)).await.status().as_u16(), 303);
-    assert_eq!(audit(&app).len(), 1);
+    assert!(audit(&app).is_empty());
 }
 
 #[tokio::test]
@@ -330,19 +362,23 @@ async fn another_company_gets_not_found_for_a_mandate_that_is_not_its_own() {
         app.post_form("/company/terms", &[]).await.status().as_u16(),
         303
     );
-    let res = app.get(&path(request(&app, "Plonge"))).await;
+    let plonge = request(&app, "Plonge");
+    let res = app.get(&path(plonge)).await;
     assert_eq!(res.status().as_u16(), 404);
     let body = res.text().await.unwrap();
     assert!(!body.contains("Maria") && !body.contains("Abara"));
+    let res = app.post_form(&path(plonge), &[]).await;
+    assert_eq!(res.status().as_u16(), 404);
     assert!(audit(&app).is_empty());
-    // Nor its PDF.
-    assert_eq!(
-        app.get(&format!("{}/pdf", path(request(&app, "Plonge"))))
-            .await
-            .status()
-            .as_u16(),
-        404
-    );
+    // Nor the PDF of Jan's consultation.
+    let jan = app.another_browser();
+    jan.sign_in(JAN).await;
+    jan.consulted(plonge).await;
+    let reference = audit(&app)[0].id;
+    let pdf = format!("/company/consultations/{reference}/pdf");
+    assert_eq!(jan.get(&pdf).await.status().as_u16(), 200);
+    assert_eq!(app.get(&pdf).await.status().as_u16(), 404);
+    assert_eq!(audit(&app).len(), 1);
 }
 
 /// The text of a PDF, whitespace collapsed (poppler's pdftotext).
@@ -377,22 +413,29 @@ fn pdf_text(bytes: &[u8]) -> String {
 }
 
 #[tokio::test]
-async fn the_pdf_export_is_a_new_recorded_consultation_in_the_users_language() {
+async fn the_pdf_export_is_part_of_the_consultation_it_exports_in_the_users_language() {
     let app = spawn_app().await;
     app.sign_in(JAN).await;
     let maria = request(&app, "Plonge");
-    let page = app.page(&path(maria)).await;
-    assert!(
-        page.contains(&format!("{}/pdf", path(maria))),
-        "the page offers the export"
+    let page = app.consulted(maria).await;
+    let rows = audit(&app);
+    assert_eq!(rows.len(), 1);
+    let reference = rows[0].id.to_string();
+    let pdf = format!("/company/consultations/{reference}/pdf");
+    assert_eq!(
+        crate::helpers::attr(&page, "[data-testid=export-pdf]", "href").as_deref(),
+        Some(pdf.as_str()),
+        "the page offers the export of this consultation"
     );
+    // Later, and after a downward correction of the sources: the export says what the
+    // page said then, with its reference, and records nothing.
     app.clock.advance(chrono::Duration::minutes(1));
-    let res = app
-        .get_with(
-            &format!("{}/pdf", path(maria)),
-            &[("accept-language", "fr")],
-        )
-        .await;
+    diesel::update(mandat::db::schema::occupations::table)
+        .filter(mandat::db::schema::occupations::niss.eq(MARIA))
+        .set(mandat::db::schema::occupations::worker_hours.eq(1.0))
+        .execute(&mut app.db())
+        .unwrap();
+    let res = app.get_with(&pdf, &[("accept-language", "fr")]).await;
     assert_eq!(res.status().as_u16(), 200);
     assert_eq!(res.headers()["content-type"], "application/pdf");
     let disposition = res.headers()["content-disposition"]
@@ -404,23 +447,17 @@ async fn the_pdf_export_is_a_new_recorded_consultation_in_the_users_language() {
         !disposition.contains("Abara") && !disposition.contains(MARIA),
         "no personal data in the file name"
     );
+    assert!(disposition.contains(&reference));
     let bytes = res.bytes().await.unwrap();
     assert!(bytes.starts_with(b"%PDF-"));
-    let rows = audit(&app);
-    assert_eq!(
-        rows.len(),
-        2,
-        "the page and the export are two consultations"
-    );
-    let reference = rows[1].id.to_string();
-    assert!(disposition.contains(&reference));
+    assert_eq!(audit(&app).len(), 1, "the export is not a new consultation");
     let text = pdf_text(&bytes);
     for expected in [
         "Maria Abara peut travailler comme flexi-travailleur du 1er janvier au 30 juin 2025.",
         "Resto Pokébowl",
         "0765.432.146",
         "90.05.14-024.26",
-        "5 mars 2025 à 10:31",
+        "5 mars 2025 à 10:30",
         reference.as_str(),
         "janvier 2025",
         "décembre 2025",
@@ -435,11 +472,32 @@ async fn the_pdf_export_is_a_new_recorded_consultation_in_the_users_language() {
         );
     }
     assert!(!text.to_lowercase().contains("pension"));
+    // What is kept is the answer the company saw, never a fraction or a reason.
+    let (answer, act): (Option<serde_json::Value>, Option<Uuid>) = consultations::table
+        .find(rows[0].id)
+        .select((consultations::answer, consultations::act))
+        .first(&mut app.db())
+        .unwrap();
+    let answer = answer.unwrap().to_string();
+    assert!(
+        answer.contains("ELIGIBLE") && answer.contains("2025-06"),
+        "{answer}"
+    );
+    for word in ["fraction", "reason", "ension", "orker", "0.8", "hours"] {
+        assert!(!answer.contains(word), "{word} in {answer}");
+    }
+    assert!(act.is_some());
     // Student hours, in German: a request Socialia made, consulted by the company itself.
     let sarah = request(&app, "Étudiante caisse");
+    app.consulted(sarah).await;
+    let row = audit(&app)
+        .into_iter()
+        .find(|r| r.request_id == sarah)
+        .unwrap();
+    assert_eq!((row.provider_id, row.actor_ref.as_str()), (None, JAN));
     let res = app
         .get_with(
-            &format!("{}/pdf", path(sarah)),
+            &format!("/company/consultations/{}/pdf", row.id),
             &[("accept-language", "de")],
         )
         .await;
@@ -453,23 +511,126 @@ async fn the_pdf_export_is_a_new_recorded_consultation_in_the_users_language() {
     );
     // The company consulted itself: no provider acted, whoever made the request.
     assert!(!text.contains("Socialia"), "{text}");
-    let row = audit(&app)
-        .into_iter()
-        .find(|r| r.request_id == sarah)
-        .unwrap();
-    assert_eq!((row.provider_id, row.actor_ref.as_str()), (None, JAN));
-    // A refusal is a page, not a PDF.
+    // An unknown consultation: 404, a page, not a PDF.
     let res = app
-        .get(&format!("{}/pdf", path(request(&app, "Terrasse"))))
+        .get(&format!("/company/consultations/{}/pdf", Uuid::new_v4()))
         .await;
-    assert_eq!(res.status().as_u16(), 409);
+    assert_eq!(res.status().as_u16(), 404);
     assert!(
         res.headers()["content-type"]
             .to_str()
             .unwrap()
             .starts_with("text/html")
     );
-    assert_eq!(audit(&app).len(), 3);
+    assert_eq!(audit(&app).len(), 2);
+}
+
+#[tokio::test]
+async fn a_positive_flexi_result_is_fixed_for_its_quarter_and_a_negative_one_follows_corrections() {
+    use mandat::db::schema::{flexi_positive_answers as positives, occupations};
+    let app = spawn_app().await;
+    app.sign_in(JAN).await;
+    // Noah works 4/5 only for Resto Pokébowl: not eligible when it asks. Jan asks him (his
+    // NISS named), Noah accepts.
+    let res = app
+        .post_form(
+            "/company/requests",
+            &crate::company::request_form("Noah", "noah@example.be", "FLEXI_JOB", "en")
+                .into_iter()
+                .filter(|(k, _)| *k != "niss")
+                .chain([("niss", NOAH)])
+                .collect::<Vec<_>>(),
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 200);
+    let link = crate::helpers::attr(
+        &res.text().await.unwrap(),
+        "[data-testid=created-link]",
+        "value",
+    )
+    .unwrap();
+    let noah_request = request(&app, "Noah");
+    let noah = app.another_browser();
+    let res = noah
+        .get(
+            link.strip_prefix(&app.state.settings.public_url_citizen)
+                .unwrap(),
+        )
+        .await;
+    let page = res.headers()["location"].to_str().unwrap().to_string();
+    noah.sign_in(NOAH).await;
+    let res = noah
+        .post_form(&format!("{page}/answer"), &[("answer", "accept")])
+        .await;
+    assert_eq!(res.status().as_u16(), 303);
+    let statuses = |body: &str| -> Vec<String> {
+        scraper::Html::parse_document(body)
+            .select(&scraper::Selector::parse("[data-testid=month]").unwrap())
+            .map(|e| e.value().attr("data-status").unwrap().to_string())
+            .collect()
+    };
+    // On 5 March, Q1 and Q2 are answered: not eligible.
+    let body = app.consulted(noah_request).await;
+    assert_eq!(statuses(&body)[..6], ["not_eligible"; 6]);
+    let kept: i64 = positives::table.count().get_result(&mut app.db()).unwrap();
+    assert_eq!(kept, 0, "a negative answer is not kept");
+    // An upward correction of the reference quarter (the employer was another one): the
+    // negative answer follows it at once.
+    let correct = |employer: &str| {
+        diesel::update(occupations::table)
+            .filter(occupations::niss.eq(NOAH))
+            .set(occupations::employer_bce.eq(employer.to_string()))
+            .execute(&mut app.db())
+            .unwrap()
+    };
+    assert!(correct("0412345614") > 0);
+    app.clock.advance(chrono::Duration::minutes(5));
+    let body = app.consulted(noah_request).await;
+    assert_eq!(statuses(&body)[..6], ["eligible"; 6]);
+    // The quarters answered eligible are kept: person, asking company, quarter, when.
+    let rows: Vec<(String, Uuid, i32, i16, DateTime<Utc>)> = positives::table
+        .order((positives::year, positives::quarter))
+        .select((
+            positives::citizen_niss,
+            positives::company_id,
+            positives::year,
+            positives::quarter,
+            positives::answered_at,
+        ))
+        .load(&mut app.db())
+        .unwrap();
+    let resto = company_id(&app, RESTO_BCE);
+    let at = mandat::clock::Clock::now(&app.clock);
+    assert_eq!(
+        rows,
+        [
+            (NOAH.to_string(), resto, 2025, 1, at),
+            (NOAH.to_string(), resto, 2025, 2, at),
+        ]
+    );
+    // A downward correction (hardly any hours in the reference quarter): the positive
+    // answer stands.
+    diesel::update(occupations::table)
+        .filter(occupations::niss.eq(NOAH))
+        .set(occupations::worker_hours.eq(1.0))
+        .execute(&mut app.db())
+        .unwrap();
+    app.clock.advance(chrono::Duration::minutes(5));
+    let body = app.consulted(noah_request).await;
+    assert_eq!(statuses(&body)[..6], ["eligible"; 6]);
+    assert_eq!(
+        one(&body, "[data-testid=answer]"),
+        "Noah Lambert may work as a flexi-worker from 1 January to 30 June 2025."
+    );
+    // Noah's own view (nobody asks) follows the corrected sources.
+    let own = noah.page("/me/possibilities").await;
+    assert!(
+        statuses(&own)[..6].iter().all(|s| s == "not_eligible"),
+        "{:?}",
+        statuses(&own)
+    );
+    let kept: i64 = positives::table.count().get_result(&mut app.db()).unwrap();
+    assert_eq!(kept, 2);
 }
 
 #[tokio::test]
@@ -513,14 +674,25 @@ async fn a_citizen_sees_their_own_possibilities_without_it_being_recorded() {
 async fn a_consultation_page_answers_fast_with_a_warm_pool() {
     let app = spawn_app().await;
     app.sign_in(JAN).await;
-    let url = path(request(&app, "Plonge"));
+    let url = format!("{}{}", app.address, path(request(&app, "Plonge")));
+    let csrf = app.csrf().await;
+    // Each POST a new act (a new press of "Consult now"), each one recorded.
+    let consult = || async {
+        let act = Uuid::new_v4().to_string();
+        app.client
+            .post(&url)
+            .form(&[("csrf", csrf.as_str()), ("act", act.as_str())])
+            .send()
+            .await
+            .unwrap()
+    };
     for _ in 0..20 {
-        assert_eq!(app.get(&url).await.status().as_u16(), 200);
+        assert_eq!(consult().await.status().as_u16(), 200);
     }
     let mut times: Vec<Duration> = Vec::with_capacity(200);
     for _ in 0..200 {
         let start = Instant::now();
-        let res = app.get(&url).await;
+        let res = consult().await;
         assert_eq!(res.status().as_u16(), 200);
         let _ = res.bytes().await.unwrap();
         times.push(start.elapsed());
@@ -530,7 +702,7 @@ async fn a_consultation_page_answers_fast_with_a_warm_pool() {
     let p95 = times[times.len() * 95 / 100];
     let max = times[times.len() - 1];
     eprintln!(
-        "consultation page, 200 sequential requests after 20 warm-up ({} build): median {:.2} ms, p95 {:.2} ms, max {:.2} ms",
+        "consultation (POST, recorded), 200 sequential requests after 20 warm-up ({} build): median {:.2} ms, p95 {:.2} ms, max {:.2} ms",
         if cfg!(debug_assertions) {
             "debug"
         } else {
@@ -545,9 +717,9 @@ async fn a_consultation_page_answers_fast_with_a_warm_pool() {
 }
 
 #[tokio::test]
-async fn the_citizen_sees_every_consultation_of_her_data_in_her_history_at_once() {
+async fn one_consultation_is_one_history_line_whatever_reloads_switches_and_exports_follow() {
     let app = crate::helpers::spawn_app().await;
-    app.sign_in("85073003328").await;
+    app.sign_in(JAN).await;
     let active = app.page("/company/tabs/active?q=abara").await;
     let href = crate::helpers::attr(
         &active,
@@ -555,14 +727,83 @@ async fn the_citizen_sees_every_consultation_of_her_data_in_her_history_at_once(
         "href",
     )
     .expect("a consult link");
+    // The mandate page, reloaded, in another language, as a prefetch would: nothing.
     let page = app.page(&href).await;
     assert!(page.contains("Maria Abara"));
+    app.page(&href).await;
+    app.get_with(
+        &href,
+        &[("accept-language", "nl"), ("sec-purpose", "prefetch")],
+    )
+    .await;
+    for lang in ["de", "en"] {
+        let switch = app
+            .get(&format!(
+                "/lang/{lang}?next={}",
+                mandat::web::routes::url_escape(&href)
+            ))
+            .await;
+        assert_eq!(switch.status().as_u16(), 303);
+        app.page(&href).await;
+    }
+    assert!(audit(&app).is_empty());
+    // "Consult now": one consultation; the result page reloaded (the same act posted
+    // again) is that consultation, with its reference; its PDF export too.
+    let act = crate::helpers::attr(&page, "input[name=act]", "value").unwrap();
+    let first = app.post_form(&href, &[("act", &act)]).await;
+    assert_eq!(first.status().as_u16(), 200);
+    let first = first.text().await.unwrap();
+    app.clock.advance(chrono::Duration::seconds(30));
+    let reload = app.post_form(&href, &[("act", &act)]).await;
+    assert_eq!(reload.status().as_u16(), 200);
+    let reload = reload.text().await.unwrap();
+    let rows = audit(&app);
+    assert_eq!(rows.len(), 1);
+    let reference = rows[0].id.to_string();
+    for body in [&first, &reload] {
+        assert!(one(body, "[data-testid=facts]").contains(&reference));
+        assert!(one(body, "[data-testid=facts]").contains("5 March 2025 at 10:30"));
+    }
+    let pdf = crate::helpers::attr(&reload, "[data-testid=export-pdf]", "href").unwrap();
+    assert_eq!(app.get(&pdf).await.status().as_u16(), 200);
+    assert_eq!(app.get(&pdf).await.status().as_u16(), 200);
+    assert_eq!(audit(&app).len(), 1);
+    // The citizen sees one line for it.
     let maria = app.another_browser();
-    maria.sign_in("90051402426").await;
+    maria.sign_in(MARIA).await;
     let history = maria.page("/me/history").await;
-    let text = crate::helpers::texts(&history, "[data-testid=consultations] tbody").join(" ");
-    assert!(text.contains("Resto Pokébowl"), "{text}");
-    assert!(text.contains("Flexi-job possibility"), "{text}");
+    let lines = crate::helpers::texts(&history, "[data-testid=consultations] tbody tr");
+    assert_eq!(lines.len(), 1, "{lines:?}");
+    assert!(lines[0].contains("Resto Pokébowl"), "{lines:?}");
+    assert!(lines[0].contains("Flexi-job possibility"), "{lines:?}");
+    assert!(lines[0].contains("5 March 2025 at 10:30"), "{lines:?}");
     let home = maria.page("/me").await;
     assert!(crate::helpers::attr(&home, "[data-testid=nav-possibilities]", "href").is_some());
+}
+
+#[tokio::test]
+async fn an_unknown_context_read_from_the_database_is_an_error_never_another_context() {
+    let app = spawn_app().await;
+    app.sign_in(JAN).await;
+    app.consulted(request(&app, "Plonge")).await;
+    diesel::update(consultations::table)
+        .set(consultations::context.eq("PENSION_CALCULATION"))
+        .execute(&mut app.db())
+        .unwrap();
+    let since = crate::helpers::start_time() - chrono::Duration::days(365);
+    let read = consult::consultations_of_citizen(
+        &mut app.db(),
+        &mandat::domain::Niss::parse(MARIA).unwrap(),
+        since,
+    );
+    let err = read
+        .expect_err("an unknown context is an error")
+        .to_string();
+    assert!(err.contains("PENSION_CALCULATION"), "{err}");
+    // The citizen's history says something went wrong, never "flexi-job".
+    let maria = app.another_browser();
+    maria.sign_in(MARIA).await;
+    let res = maria.get("/me/history").await;
+    assert_eq!(res.status().as_u16(), 500);
+    assert!(!res.text().await.unwrap().contains("Flexi-job"));
 }

@@ -337,6 +337,28 @@ impl TestApp {
         req.send().await.expect("request")
     }
 
+    /// Consults a mandate as a company user does: its page (which consults nothing), then
+    /// its "Consult now" button (a same-origin POST, the one recorded act). A refused page
+    /// comes back as it is.
+    pub async fn consult(&self, request_id: uuid::Uuid) -> Response {
+        let path = format!("/company/mandates/{request_id}");
+        let page = self.get(&path).await;
+        if page.status().as_u16() != 200 {
+            return page;
+        }
+        let body = page.text().await.expect("body");
+        let act = attr(&body, "[data-testid=consult-form] input[name=act]", "value")
+            .expect("the consult form's act");
+        self.post_form(&path, &[("act", &act)]).await
+    }
+
+    /// [`TestApp::consult`], asserting 200; the result page.
+    pub async fn consulted(&self, request_id: uuid::Uuid) -> String {
+        let res = self.consult(request_id).await;
+        assert_eq!(res.status().as_u16(), 200, "consultation of {request_id}");
+        res.text().await.expect("body")
+    }
+
     /// This session's CSRF token (read from a page, as a browser would).
     pub async fn csrf(&self) -> String {
         let body = self.page("/").await;
@@ -362,9 +384,9 @@ impl TestApp {
         jobs::run_once(&self.job_context(), job).await
     }
 
-    /// The citizen's link base of this application (`{public_url}/r/`).
+    /// The citizen's link base of this application (`{public_url_citizen}/r/`).
     pub fn link_base(&self) -> String {
-        mandat::web::routes::citizen_link_base(&self.state.settings.public_url)
+        mandat::web::routes::citizen_link_base(&self.state.settings.public_url_citizen)
     }
 
     /// A connection to the test's database.

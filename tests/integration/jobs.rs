@@ -860,3 +860,168 @@ fn the_status_filter_in_sql_is_the_domain_rule() {
         }
     }
 }
+
+#[test]
+fn purge_erases_spent_links_staff_audit_tokens_and_job_runs_by_their_own_settings_batched() {
+    let mut conn = db();
+    let c = company(&mut conn);
+    let retention = Retention::default();
+    let now = t0();
+    let days = Duration::days;
+    // Links: spent (past their 72 hours, or answered) 14 days ago or more are erased.
+    let expired_due = insert(&mut conn, c, Row::new("pending", now - days(17)));
+    let expired_kept = insert(
+        &mut conn,
+        c,
+        Row::new("pending", now - days(17) + Duration::seconds(1)),
+    );
+    let answered_due = insert(
+        &mut conn,
+        c,
+        Row::new("accepted", now - days(15))
+            .changed(now - days(14))
+            .until(now + days(16)),
+    );
+    let answered_kept = insert(
+        &mut conn,
+        c,
+        Row::new("refused", now - days(15)).changed(now - days(13)),
+    );
+    let live = insert(&mut conn, c, Row::new("pending", now - Duration::hours(1)));
+    let erased = |conn: &mut PgConnection, id: Uuid| {
+        count(
+            conn,
+            &format!(
+                "SELECT count(*) AS n FROM access_requests WHERE id = '{id}'
+                   AND token_hash = decode(md5(id::text) || md5(id::text), 'hex')"
+            ),
+        ) == 1
+    };
+    // The staff audit: 730 days by default.
+    let staff = "(SELECT id FROM staff ORDER BY username LIMIT 1)";
+    for (at, detail) in [(now - days(730), "due"), (now - days(729), "kept")] {
+        sql_query(format!(
+            "INSERT INTO staff_audit (staff_id, at, action, detail) VALUES ({staff}, $1, 'run_job', $2)"
+        ))
+        .bind::<Timestamptz, _>(at)
+        .bind::<Text, _>(detail)
+        .execute(&mut *conn)
+        .unwrap();
+    }
+    // Expired API tokens: 7 days after their expiry.
+    sql_query(
+        "INSERT INTO api_clients (company_id, name, secret_hash, scopes, created_at)
+         VALUES ($1, 'HR', '\\x00', 'mandates', $2)",
+    )
+    .bind::<SqlUuid, _>(c)
+    .bind::<Timestamptz, _>(now - days(30))
+    .execute(&mut *conn)
+    .unwrap();
+    for (hash, expires) in [("\\x01", now - days(7)), ("\\x02", now - days(6))] {
+        sql_query(
+            "INSERT INTO api_tokens (token_hash, client_id, scopes, issued_at, expires_at)
+             SELECT $1::bytea, id, 'mandates', $2 - interval '1 hour', $2 FROM api_clients
+              WHERE company_id = $3",
+        )
+        .bind::<Text, _>(hash)
+        .bind::<Timestamptz, _>(expires)
+        .bind::<SqlUuid, _>(c)
+        .execute(&mut *conn)
+        .unwrap();
+    }
+    // Job runs: 7 days; more than two batches of them.
+    sql_query(
+        "INSERT INTO job_runs (job, started_at, finished_at)
+         SELECT 'deliver-mail', $1 - (g || ' seconds')::interval, $1
+           FROM generate_series(0, 12000) g",
+    )
+    .bind::<Timestamptz, _>(now - days(7))
+    .execute(&mut *conn)
+    .unwrap();
+    sql_query("INSERT INTO job_runs (job, started_at, finished_at) VALUES ('purge', $1, $1)")
+        .bind::<Timestamptz, _>(now - days(6))
+        .execute(&mut *conn)
+        .unwrap();
+    // The quarters answered eligible go with the consultation audit (365 days).
+    for (quarter, at) in [(1, now - days(365)), (2, now - days(364))] {
+        sql_query(
+            "INSERT INTO flexi_positive_answers (citizen_niss, company_id, year, quarter, answered_at)
+             VALUES ('90051402426', $1, 2024, $3, $2)",
+        )
+        .bind::<SqlUuid, _>(c)
+        .bind::<Timestamptz, _>(at)
+        .bind::<diesel::sql_types::SmallInt, _>(quarter)
+        .execute(&mut *conn)
+        .unwrap();
+    }
+    // A citizen's block lasts until the citizen lifts it.
+    sql_query(
+        "INSERT INTO citizen_blocks (citizen_niss, company_id, created_at)
+         VALUES ('90051402426', $1, $2)",
+    )
+    .bind::<SqlUuid, _>(c)
+    .bind::<Timestamptz, _>(now - days(3000))
+    .execute(&mut *conn)
+    .unwrap();
+
+    let erased_here = |conn: &mut PgConnection| {
+        count(
+            conn,
+            &format!(
+                "SELECT count(*) AS n FROM access_requests WHERE company_id = '{c}'
+                   AND token_hash = decode(md5(id::text) || md5(id::text), 'hex')"
+            ),
+        )
+    };
+    let n = lifecycle::purge(&mut conn, now, &retention).unwrap();
+    // (The demo world's old links are erased too.)
+    assert!(n.links_erased >= 2, "{n:?}");
+    assert_eq!(erased_here(&mut conn), 2);
+    assert!(erased(&mut conn, expired_due) && erased(&mut conn, answered_due));
+    for id in [expired_kept, answered_kept, live] {
+        assert!(!erased(&mut conn, id), "{id}");
+    }
+    assert_eq!(n.staff_audit_deleted, 1);
+    assert_eq!(
+        count(
+            &mut conn,
+            "SELECT count(*) AS n FROM staff_audit WHERE detail = 'kept'"
+        ),
+        1
+    );
+    assert_eq!(n.api_tokens_deleted, 1);
+    assert_eq!(count(&mut conn, "SELECT count(*) AS n FROM api_tokens"), 1);
+    assert_eq!(n.job_runs_deleted, 12_001, "batched, all of them");
+    assert_eq!(count(&mut conn, "SELECT count(*) AS n FROM job_runs"), 1);
+    assert_eq!(n.positives_deleted, 1);
+    assert_eq!(
+        count(
+            &mut conn,
+            "SELECT count(*) AS n FROM flexi_positive_answers"
+        ),
+        1
+    );
+    assert_eq!(
+        count(
+            &mut conn,
+            &format!("SELECT count(*) AS n FROM citizen_blocks WHERE company_id = '{c}'")
+        ),
+        1,
+        "blocks are never purged"
+    );
+    assert_eq!(
+        lifecycle::purge(&mut conn, now, &retention).unwrap(),
+        PurgeCounts::default(),
+        "a second run changes nothing"
+    );
+    // Each by its own setting.
+    let short = Retention {
+        link: days(1),
+        job_runs: days(1),
+        ..Retention::default()
+    };
+    let n = lifecycle::purge(&mut conn, now, &short).unwrap();
+    assert_eq!(n.job_runs_deleted, 1, "{n:?}");
+    assert_eq!(erased_here(&mut conn), 4);
+    assert!(!erased(&mut conn, live));
+}

@@ -14,5 +14,6 @@ mod consult;
 mod foundation;
 mod helpers;
 mod jobs;
+mod rules;
 mod signin;
 mod sources;

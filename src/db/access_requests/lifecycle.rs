@@ -17,7 +17,10 @@ use uuid::Uuid;
 
 use super::{status_is, write::announce};
 use crate::{
-    db::{request_events::ARCHIVED, schema::access_requests},
+    db::{
+        consultations, flexi_positives, request_events::ARCHIVED, retention::batched,
+        schema::access_requests,
+    },
     domain::{Actor, RequestStatus, status::REQUESTED_LIST_DAYS},
     settings::Retention,
 };
@@ -106,7 +109,7 @@ pub fn archive_due(
     .execute(conn)
 }
 
-/// What one [`purge`] run erased or deleted (counts only: never log the data).
+/// What one purge run erased or deleted (counts only: never log the data).
 #[derive(Copy, Clone, Debug, Default, PartialEq, Eq)]
 pub struct PurgeCounts {
     /// Archived requests whose label, e-mail, named NISS and citizen names were erased.
@@ -116,15 +119,62 @@ pub struct PurgeCounts {
     /// Archived requests past the audit retention whose citizen NISS and creator were
     /// removed (with the NISS of people in their transition log).
     pub requests_unlinked: usize,
-    /// Consultation audit entries deleted.
+    /// Consultation audit entries deleted (with the answers given).
     pub audit_deleted: usize,
+    /// Quarters answered eligible deleted (with the consultation audit).
+    pub positives_deleted: usize,
+    /// Spent links whose hash was erased.
+    pub links_erased: usize,
+    /// Staff audit entries deleted.
+    pub staff_audit_deleted: usize,
+    /// Expired API tokens deleted.
+    pub api_tokens_deleted: usize,
+    /// Recorded job runs deleted.
+    pub job_runs_deleted: usize,
 }
 
 impl PurgeCounts {
     /// Every row changed.
     pub fn total(&self) -> usize {
-        self.requests_erased + self.mails_deleted + self.requests_unlinked + self.audit_deleted
+        self.requests_erased
+            + self.mails_deleted
+            + self.requests_unlinked
+            + self.audit_deleted
+            + self.positives_deleted
+            + self.links_erased
+            + self.staff_audit_deleted
+            + self.api_tokens_deleted
+            + self.job_runs_deleted
     }
+}
+
+/// Erases the hash of every link spent at or before `cutoff` (replaced by the unusable
+/// stand-in of [`archive_due`]): past its 72 hours, or answered or withdrawn. An old link
+/// then finds nothing. Set-based and batched (see [`crate::db::retention::batched`]);
+/// each statement reads the live links through their partial index.
+pub fn erase_spent_links(conn: &mut PgConnection, cutoff: DateTime<Utc>) -> QueryResult<usize> {
+    let live = format!("token_hash <> {ERASED_TOKEN_HASH}");
+    // Past their validity; then answered (or withdrawn) before it.
+    let expired = batched(
+        conn,
+        &format!(
+            "UPDATE access_requests SET token_hash = {ERASED_TOKEN_HASH}
+              WHERE id IN (SELECT id FROM access_requests
+                            WHERE {live} AND expires_at <= $1 LIMIT $2)"
+        ),
+        cutoff,
+    )?;
+    let answered = batched(
+        conn,
+        &format!(
+            "UPDATE access_requests SET token_hash = {ERASED_TOKEN_HASH}
+              WHERE id IN (SELECT id FROM access_requests
+                            WHERE {live} AND expires_at > $1
+                              AND status <> 'pending' AND status_changed_at <= $1 LIMIT $2)"
+        ),
+        cutoff,
+    )?;
+    Ok(expired + answered)
 }
 
 /// Erases personal data past its retention ([`Retention`]), in the caller's transaction:
@@ -134,7 +184,8 @@ impl PurgeCounts {
 ///   was already dropped by [`archive_due`]);
 /// - archived `audit` ago (default 365 days): the citizen's NISS and the creator's on the
 ///   request, and the NISS of the people in its transition log, are removed;
-/// - consultation audit entries older than `audit` are deleted;
+/// - consultation audit entries older than `audit` are deleted (with the answers given),
+///   and so are the quarters answered eligible (`flexi_positive_answers`);
 /// - outbox mails sent or given up more than `mail` ago (default 30 days) are deleted.
 pub fn purge(
     conn: &mut PgConnection,
@@ -178,13 +229,14 @@ pub fn purge(
     )
     .bind::<Timestamptz, _>(audit_cutoff)
     .execute(conn)?;
-    let audit_deleted = sql_query("DELETE FROM consultations WHERE consulted_at <= $1")
-        .bind::<Timestamptz, _>(audit_cutoff)
-        .execute(conn)?;
+    let audit_deleted = consultations::purge(conn, audit_cutoff)?;
+    let positives_deleted = flexi_positives::purge(conn, audit_cutoff)?;
     Ok(PurgeCounts {
         requests_erased,
         mails_deleted,
         requests_unlinked,
         audit_deleted,
+        positives_deleted,
+        ..PurgeCounts::default()
     })
 }

@@ -130,8 +130,8 @@ pub fn status_in(statuses: &[RequestStatus], now: DateTime<Utc>) -> Filter {
 }
 
 /// The rows listed in a company-app tab at `now` (archival aside): active mandates;
-/// pending requests, and expired and refused ones for [`REQUESTED_LIST_DAYS`] after their
-/// end; stopped, blocked and ended accesses.
+/// pending requests, and expired, refused and withdrawn ones for [`REQUESTED_LIST_DAYS`]
+/// after their end; stopped, blocked and ended accesses.
 pub fn in_tab(tab: Tab, now: DateTime<Utc>) -> Filter {
     use RequestStatus as S;
     use access_requests::dsl as r;
@@ -141,7 +141,8 @@ pub fn in_tab(tab: Tab, now: DateTime<Utc>) -> Filter {
         Tab::Requested => Box::new(
             status_in(&[S::Pending, S::Expired], now)
                 .and(r::expires_at.gt(recent))
-                .or(status_is(S::Refused, now).and(r::status_changed_at.gt(recent))),
+                .or(status_in(&[S::Refused, S::Withdrawn], now)
+                    .and(r::status_changed_at.gt(recent))),
         ),
         Tab::Blocked => status_in(&[S::Revoked, S::Blocked, S::Ended], now),
     }

@@ -14,7 +14,7 @@ use crate::{
     db::{
         access_requests::{AccessRequest, status_is},
         schema::{access_request_keys as keys, access_requests, companies as companies_t},
-        text::like_prefix,
+        text::{like_contains, like_prefix},
     },
     domain::{Bce, CompanyKind, Context, Niss, RequestStatus},
     services::{FieldErrors, ServiceError},
@@ -24,8 +24,9 @@ use crate::{
 const COMPANY_MATCHES: i64 = 200;
 
 diesel::define_sql_function! {
-    /// SQL `lower()` (the search indexes are on `lower(label)`, `lower(email)`, `lower(name)`).
-    fn lower(x: diesel::sql_types::Nullable<Text>) -> diesel::sql_types::Nullable<Text>;
+    /// SQL `mandat_fold()`: lower case without accents, immutable (the trigram index of
+    /// company names is on `mandat_fold(name)`; see the name-search migration).
+    fn mandat_fold(x: Text) -> Text;
 }
 
 /// A state to search for: a status as the clock says, or archived.
@@ -65,7 +66,7 @@ impl StateFilter {
 /// The search form, raw as typed. The NISS only ever comes in a POST body.
 #[derive(Clone, Debug, Default, serde::Deserialize, serde::Serialize)]
 pub struct SearchInput {
-    /// Enterprise number or the beginning of the company's name.
+    /// Enterprise number, or any part of the company's name (accents and case ignored).
     #[serde(default)]
     pub company: String,
     /// Beginning of the label.
@@ -124,7 +125,8 @@ impl SearchInput {
 #[derive(Clone, Debug)]
 enum CompanyFilter {
     Bce(Bce),
-    NamePrefix(String),
+    /// A part of the name, as typed (folded by the database like the index).
+    NameContains(String),
 }
 
 /// A validated search.
@@ -179,7 +181,7 @@ impl SearchInput {
                 }
             }
         } else {
-            Some(CompanyFilter::NamePrefix(company.to_lowercase()))
+            Some(CompanyFilter::NameContains(company.to_string()))
         };
         let text = |s: &str| Some(s.trim().to_lowercase()).filter(|s| !s.is_empty());
         let state = match self.state.trim() {
@@ -316,9 +318,9 @@ pub fn search(
                     .select((companies_t::id, companies_t::kind))
                     .load(conn)?,
             ),
-            Some(CompanyFilter::NamePrefix(p)) => Some(
+            Some(CompanyFilter::NameContains(p)) => Some(
                 companies_t::table
-                    .filter(lower(companies_t::name.nullable()).like(like_prefix(p)))
+                    .filter(mandat_fold(companies_t::name).like(mandat_fold(like_contains(p))))
                     .select((companies_t::id, companies_t::kind))
                     .limit(COMPANY_MATCHES)
                     .load(conn)?,
@@ -462,14 +464,14 @@ mod tests {
     }
 
     #[test]
-    fn a_name_is_a_prefix_and_a_number_an_enterprise_number() {
+    fn a_name_is_any_part_of_it_and_a_number_an_enterprise_number() {
         let s = SearchInput {
             company: "Resto".into(),
             ..SearchInput::default()
         }
         .validate()
         .unwrap();
-        assert!(matches!(s.company, Some(CompanyFilter::NamePrefix(ref p)) if p == "resto"));
+        assert!(matches!(s.company, Some(CompanyFilter::NameContains(ref p)) if p == "Resto"));
         let s = SearchInput {
             company: "BE 0765.432.146".into(),
             ..SearchInput::default()

@@ -122,10 +122,34 @@ pub struct Timeline {
 pub enum Look {
     /// Opened: audited `view_request`.
     View,
-    /// The full NISS asked for: audited `reveal_niss`.
-    Reveal,
     /// Shown again after an action on the page (the action is audited itself).
     Again,
+}
+
+/// Records that staff member `staff_id` asked for the full NISS of request `id`
+/// (audited `reveal_niss`, the NISS masked in the entry). The page then shows it for a
+/// while, without a new entry per reload.
+pub fn record_reveal(
+    conn: &mut PgConnection,
+    staff_id: Uuid,
+    id: Uuid,
+    now: DateTime<Utc>,
+) -> Result<(), ServiceError> {
+    let request = find(conn, id)?.ok_or(ServiceError::NotFound)?;
+    let shown = request
+        .citizen_niss
+        .as_ref()
+        .or(request.target_niss.as_ref())
+        .map(Niss::masked);
+    audit(
+        conn,
+        staff_id,
+        AuditAction::RevealNiss,
+        Some(&id.to_string()),
+        shown.as_deref(),
+        now,
+    )?;
+    Ok(())
 }
 
 /// The timeline of request `id`, looked at as `look` says.
@@ -140,16 +164,7 @@ pub fn timeline(
         let request = find(conn, id)?.ok_or(ServiceError::NotFound)?;
         let citizen = request.citizen_niss.clone();
         let target = request.target_niss.clone();
-        let shown = citizen.as_ref().or(target.as_ref()).map(Niss::masked);
         match look {
-            Look::Reveal => audit(
-                conn,
-                staff_id,
-                AuditAction::RevealNiss,
-                Some(&id.to_string()),
-                shown.as_deref(),
-                now,
-            )?,
             Look::View => audit(
                 conn,
                 staff_id,

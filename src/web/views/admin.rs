@@ -251,7 +251,7 @@ pub fn search_page(
                 label for="context" { (ctx.t("admin-field-context")) }
                 select #context name="context" data-testid="search-context" {
                     option value="" { (ctx.t("admin-any")) }
-                    @for c in Context::ALL {
+                    @for c in Context::all() {
                         option value=(c.code()) selected[input.context == c.code()] { (ctx.t(c.name_key())) }
                     }
                 }
@@ -306,7 +306,7 @@ fn results_table(ctx: &Ctx, input: &SearchInput, r: &SearchPage) -> Markup {
                             tr data-testid="result" data-id=(q.id) {
                                 td { a href=(format!("{ADMIN_REQUESTS}/{}", q.id)) data-testid="result-link" { (ctx.lang.datetime(q.created_at)) } }
                                 td {
-                                    a href=(format!("{ADMIN_COMPANIES}/{}", q.company_id)) { (row.company_name) }
+                                    a href=(format!("{ADMIN_COMPANIES}/{}", q.company_id)) data-testid="result-company" { (row.company_name) }
                                     @if let Some(p) = &row.provider_name { br; small { (ctx.lang.t_args("admin-via", &[("provider", p.clone().into())])) } }
                                 }
                                 td data-testid="result-label" { (q.label.as_deref().unwrap_or("—")) }

@@ -12,6 +12,15 @@ use crate::{
     web::{context::Ctx, routes},
 };
 
+/// Where a staff member goes after signing in: the back-office page they asked for, else
+/// the back office's dashboard.
+fn staff_next(next: &str) -> &str {
+    let in_back_office = next
+        .strip_prefix(routes::ADMIN)
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with(['/', '?']));
+    if in_back_office { next } else { routes::ADMIN }
+}
+
 /// What the sign-in page offers.
 pub struct SignInPage<'a> {
     /// Where to go afterwards.
@@ -97,7 +106,7 @@ pub fn sign_in(ctx: &Ctx, page: &SignInPage) -> Markup {
                                 li {
                                     form method="post" action=(routes::SIGN_IN_DEMO) {
                                         (csrf_field(ctx))
-                                        input type="hidden" name="next" value=(if page.again { next } else { routes::ADMIN });
+                                        input type="hidden" name="next" value=(if page.again { next } else { staff_next(next) });
                                         input type="hidden" name="niss" value=(member.niss.as_str());
                                         button.persona type="submit" data-testid=(format!("staff-{}", member.niss.as_str())) {
                                             strong { (member.display_name) }

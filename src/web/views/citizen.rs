@@ -9,7 +9,7 @@ use super::{
     layout::{Area, layout},
 };
 use crate::{
-    domain::{Context, RequestStatus},
+    domain::RequestStatus,
     services::{
         citizen::{Consultation, LinkProblem, Portal, RequestDetails},
         requests::requester_name,
@@ -21,14 +21,6 @@ use crate::{
 fn day(ctx: &Ctx, at: DateTime<Utc>) -> String {
     ctx.lang
         .date(at.with_timezone(&chrono_tz::Europe::Brussels).date_naive())
-}
-
-/// The part of a context's keys after `context-` (`flexi-job`, `student-hours`).
-fn slug(context: Context) -> &'static str {
-    context
-        .name_key()
-        .strip_prefix("context-")
-        .unwrap_or(context.name_key())
 }
 
 /// "Resto Pokébowl", or "Socialia on behalf of Resto Pokébowl".
@@ -48,7 +40,7 @@ fn access_sentence(ctx: &Ctx, d: &RequestDetails) -> String {
         .map(|u| day(ctx, u))
         .unwrap_or_default();
     ctx.lang.t_args(
-        &format!("citizen-access-{}", slug(d.context())),
+        &d.context().key("citizen-access"),
         &[
             ("requester", requester(ctx, d).into()),
             ("until", until.into()),
@@ -149,7 +141,7 @@ pub fn request(ctx: &Ctx, d: &RequestDetails, host: &str) -> Markup {
                 ]))
             }
             dt { (ctx.t("citizen-request-not-seen")) }
-            dd data-testid="not-seen" { (ctx.t(&format!("citizen-not-seen-{}", slug(context)))) }
+            dd data-testid="not-seen" { (ctx.t(&context.key("citizen-not-seen"))) }
         }
         p { (ctx.lang.t_args("citizen-request-deadline", &[("deadline", ctx.lang.datetime(d.request.expires_at).into())])) }
         div.answers {

@@ -41,6 +41,9 @@ fn company_bar(ctx: &Ctx, c: &CompanyCtx) -> Markup {
                     " · " a href=(routes::COMPANY_API) data-testid="api-link" { (ctx.t("api-title")) }
                 }
                 @if c.client.is_some() {
+                    @if c.is_manager() {
+                        " · " a href=(routes::COMPANY_API) data-testid="api-link" { (ctx.t("api-title")) }
+                    }
                     " · " a href=(routes::COMPANY_CLIENTS) data-testid="switch-client" { (ctx.t("company-nav-switch-client")) }
                 }
                 " · " a href=(routes::COMPANY_SELECT) { (ctx.t("company-nav-switch")) }
@@ -49,6 +52,7 @@ fn company_bar(ctx: &Ctx, c: &CompanyCtx) -> Markup {
                 }
             }
         }
+        (suspended(ctx, c))
     }
 }
 
@@ -107,7 +111,7 @@ pub fn request_form(ctx: &Ctx, input: &RequestInput, errors: Option<&FieldErrors
             }))
             (field(ctx, "context", &ctx.t("request-context"), None, errors, html! {
                 select #context name="context" aria-invalid=[invalid(errors, "context")] data-testid="request-context" {
-                    @for c in Context::ALL {
+                    @for c in Context::all() {
                         option value=(c.code()) selected[input.context == c.code()] { (ctx.t(c.name_key())) }
                     }
                 }
@@ -245,6 +249,18 @@ fn person_name(row: &ListedRequest) -> Option<String> {
     }
 }
 
+/// The company's label of a request or, without one (an integrator's request made without
+/// a label), when it was created.
+fn label_or_created(ctx: &Ctx, row: &ListedRequest) -> String {
+    match &row.request.label {
+        Some(label) => label.clone(),
+        None => ctx.lang.t_args(
+            "request-created-at",
+            &[("at", ctx.lang.datetime(row.request.created_at).into())],
+        ),
+    }
+}
+
 fn tab_row(ctx: &Ctx, tab: Tab, row: &ListedRequest) -> Markup {
     let r = &row.request;
     let context = ctx.t(r.context.name_key());
@@ -263,7 +279,7 @@ fn tab_row(ctx: &Ctx, tab: Tab, row: &ListedRequest) -> Markup {
                     td { a href=(routes::consult_path(r.id)) data-testid="consult-link" { (ctx.t("consult-link")) } }
                 }
                 Tab::Requested => {
-                    td { (r.label.as_deref().unwrap_or("—")) }
+                    td data-testid="label" { (label_or_created(ctx, row)) }
                     td { (r.email.as_deref().unwrap_or("—")) }
                     td { (context) @if let Some(v) = &via { br; small { (v) } } }
                     td {
@@ -288,7 +304,7 @@ fn tab_row(ctx: &Ctx, tab: Tab, row: &ListedRequest) -> Markup {
                     }
                 }
                 Tab::Blocked => {
-                    td { (person_name(row).or_else(|| r.label.clone()).unwrap_or_default()) }
+                    td { (person_name(row).unwrap_or_else(|| label_or_created(ctx, row))) }
                     td { (context) }
                     td {
                         (status_badge(ctx, row.status))
@@ -334,16 +350,7 @@ pub fn new_request_page(
 
 /// The QR code of a link, as inline SVG.
 pub fn qr_svg(link: &str) -> Markup {
-    let svg = qrcode::QrCode::new(link.as_bytes())
-        .map(|code| {
-            code.render::<qrcode::render::svg::Color>()
-                .min_dimensions(240, 240)
-                .quiet_zone(true)
-                .build()
-        })
-        .unwrap_or_default();
-    let start = svg.find("<svg").unwrap_or(0);
-    PreEscaped(svg[start..].to_string())
+    PreEscaped(crate::qr::svg(link))
 }
 
 /// The result of a creation: the link, its QR code, the 72 hours; then a fresh form (the
@@ -408,26 +415,41 @@ pub fn message_page(ctx: &Ctx, c: &CompanyCtx, key: &str) -> Markup {
     )
 }
 
-/// The company is suspended (and why, when staff said).
+/// Who is suspended, if anyone: the user's own company (or the provider acting), else the
+/// client company it acts for; with the message saying so.
+fn suspension(ctx: &Ctx, c: &CompanyCtx) -> Option<(String, String)> {
+    let reason = |co: &Company| co.suspension_reason.clone().unwrap_or_default();
+    if c.company.is_suspended() {
+        Some((ctx.t("company-suspended"), reason(&c.company)))
+    } else {
+        let client = c.client.as_ref().filter(|cl| cl.is_suspended())?;
+        let text = ctx.lang.t_args(
+            "company-client-suspended",
+            &[("company", client.name.clone().into())],
+        );
+        Some((text, reason(client)))
+    }
+}
+
+/// The company is suspended (and why, when staff said); nothing when it is not. Part of
+/// the company bar, so a suspended company is told on its dashboard and every form before
+/// it acts.
 pub fn suspended(ctx: &Ctx, c: &CompanyCtx) -> Markup {
-    let reason = c
-        .principal_company()
-        .suspension_reason
-        .clone()
-        .unwrap_or_default();
     html! {
-        div.alert.error role="alert" data-testid="suspended" {
-            (ctx.t("company-suspended")) @if !reason.is_empty() { " " (reason) }
+        @if let Some((text, reason)) = suspension(ctx, c) {
+            div.alert.error role="alert" data-testid="suspended" {
+                (text) @if !reason.is_empty() { " " (reason) }
+            }
         }
     }
 }
 
-/// The company is suspended, as a whole page.
+/// The company is suspended, as a whole page (the company bar says it).
 pub fn suspended_page(ctx: &Ctx, c: &CompanyCtx) -> Markup {
     page(
         ctx,
         &ctx.t("company-dashboard-title"),
-        html! { (company_bar(ctx, c)) (suspended(ctx, c)) },
+        html! { (company_bar(ctx, c)) },
     )
 }
 
@@ -521,6 +543,9 @@ pub fn clients(ctx: &Ctx, m: &Membership, clients: &[Company]) -> Markup {
         p { (ctx.lang.t_args("clients-lead", &[("provider", m.company.name.as_str().into())])) }
         @if clients.is_empty() {
             p.muted data-testid="no-clients" { (ctx.t("clients-none")) }
+        }
+        @if m.role.is_manager() {
+            p { a href=(routes::COMPANY_API) data-testid="api-link" { (ctx.t("api-title")) } }
         }
         ul.personas {
             @for c in clients {

@@ -27,6 +27,7 @@ pub fn page(
     let main = c.role == Role::MainManager;
     let body = html! {
         p { a href=(routes::COMPANY) { "← " (ctx.t("back-to-requests")) } }
+        (super::company::suspended(ctx, c))
         h1 { (ctx.t("api-title")) }
         p.lead { (ctx.t("api-lead")) " " a href=(routes::API_OPENAPI) { (ctx.t("api-openapi")) } }
         @if let Some(key) = error { div.alert.error role="alert" data-testid="api-error" { (ctx.t(key)) } }

@@ -1,224 +1,60 @@
-//! Views of a consultation: the result page of the company app, its PDF export, and the
-//! citizen's own "My possibilities" page.
-//!
-//! The words of a result are put together once ([`content`]) and then rendered as HTML or
-//! as a PDF, so that the export says exactly what the page says. Nothing here tells why a
-//! person is or is not eligible: the company sees eligible / not eligible / not determined
-//! per month, and the same explanation for everyone.
+//! Views of a consultation: the mandate page (before consulting), the result page of the
+//! company app, its PDF export, and the citizen's own "My possibilities" page. The words
+//! of an answer come from [`super::answers`].
 
-use chrono::{DateTime, Datelike, NaiveDate, Utc};
+use chrono::{DateTime, Utc};
 use maud::{Markup, html};
+use uuid::Uuid;
 
 use super::{
+    answers::{self, Content, MonthCell, Reader},
     common::acting_as,
+    csrf_field,
     layout::{Area, layout},
 };
 use crate::{
-    domain::{
-        Context,
-        flexi::{Eligibility, FlexiResult},
-        status::Tab,
-        student::StudentBalance,
-    },
+    domain::{Answer, status::Tab},
     i18n::Lang,
     pdf::{Block, Cell, PdfDocument, Tone},
     services::{
         companies::CompanyCtx,
-        consult::{ConsultResult, Consultation, Possibilities},
+        consult::{Consultation, Mandate, Possibilities},
     },
     web::{context::Ctx, routes},
 };
 
-/// A date without its year when the year is `year` ("1 January"), else in full.
-fn day_month(lang: Lang, date: NaiveDate, year: i32) -> String {
-    let full = lang.date(date);
-    if date.year() == year {
-        full.strip_suffix(&format!(" {year}"))
-            .map(str::to_string)
-            .unwrap_or(full)
-    } else {
-        full
-    }
-}
-
-/// The status code of a month (`eligible`, `not_eligible`, `not_determined`), which is
-/// also its CSS class: the reason of an eligibility goes no further than here.
-fn code(e: Eligibility) -> &'static str {
-    e.code()
-}
-
-/// One month of the calendar, as words.
-#[derive(Clone, Debug)]
-pub struct MonthCell {
-    /// "January 2025".
-    pub label: String,
-    /// `eligible`, `not_eligible` or `not_determined`.
-    pub code: &'static str,
-    /// "Conditions met", ...
-    pub status: String,
-}
-
-/// The words of a result, ready to render as HTML or PDF.
-#[derive(Clone, Debug)]
-pub struct Content {
-    /// The context's name ("Flexi-job possibility").
-    pub title: String,
-    /// The answer in one sentence.
-    pub sentence: String,
-    /// Further remarks on the answer.
-    pub notes: Vec<String>,
-    /// The calendar (flexi-job only).
-    pub calendar: Option<Vec<MonthCell>>,
-    /// What was checked (paragraphs).
-    pub checked: Vec<String>,
-    /// What the company must still check itself (empty for the citizen's own view).
-    pub company_checks: Vec<String>,
-}
-
-/// The flexi-job sentence for `subject` (the person's name, or none for "you").
-fn flexi_sentence(lang: Lang, r: &FlexiResult, name: Option<&str>) -> String {
-    let (key_yes, key_no) = match name {
-        Some(_) => ("consult-flexi-eligible", "consult-flexi-not-eligible"),
-        None => (
-            "possibilities-flexi-eligible",
-            "possibilities-flexi-not-eligible",
-        ),
-    };
-    let name = name.unwrap_or_default().to_string();
-    match r.eligible_period() {
-        Some((from, to)) => lang.t_args(
-            key_yes,
-            &[
-                ("name", name.into()),
-                ("from", day_month(lang, from, to.year()).into()),
-                ("to", lang.date(to).into()),
-            ],
-        ),
-        None => {
-            let first = r.quarters.first().map(|q| q.quarter.first_day());
-            let last = r.quarters.last().map(|q| q.quarter.last_day());
-            let (from, to) = match (first, last) {
-                (Some(f), Some(l)) => (day_month(lang, f, l.year()), lang.date(l)),
-                _ => (lang.date(r.consulted_on), lang.date(r.consulted_on)),
-            };
-            lang.t_args(
-                key_no,
-                &[
-                    ("name", name.into()),
-                    ("from", from.into()),
-                    ("to", to.into()),
-                ],
-            )
-        }
-    }
-}
-
-/// The calendar of a flexi-job result.
-fn calendar(lang: Lang, r: &FlexiResult) -> Vec<MonthCell> {
-    r.months
-        .iter()
-        .map(|m| MonthCell {
-            label: lang.month_year(m.year, m.month),
-            code: code(m.eligibility),
-            status: lang.t(&format!("consult-status-{}", code(m.eligibility))),
-        })
-        .collect()
-}
-
-/// "This consultation answers for January 2025 to June 2025."
-fn window_note(lang: Lang, r: &FlexiResult) -> Option<String> {
-    let first = r.quarters.first()?.quarter.months()[0];
-    let last = r.quarters.last()?.quarter.months()[2];
-    Some(lang.t_args(
-        "consult-flexi-window",
-        &[
-            ("from", lang.month_year(first.0, first.1).into()),
-            ("to", lang.month_year(last.0, last.1).into()),
-        ],
-    ))
-}
-
-fn student_sentence(lang: Lang, b: &StudentBalance, on: NaiveDate, name: Option<&str>) -> String {
-    let key = if name.is_some() {
-        "consult-student-balance"
-    } else {
-        "possibilities-student-balance"
-    };
-    lang.t_args(
-        key,
-        &[
-            ("date", lang.date(on).into()),
-            ("hours", i64::from(b.remaining).into()),
-            ("name", name.unwrap_or_default().into()),
-            ("year", i64::from(b.year).into()),
-        ],
-    )
-}
-
-fn student_notes(lang: Lang, b: &StudentBalance) -> Vec<String> {
-    let mut notes = Vec::new();
-    if b.exceeded {
-        notes.push(lang.t_args(
-            "consult-student-exceeded",
-            &[
-                ("quota", i64::from(b.quota).into()),
-                ("year", i64::from(b.year).into()),
-            ],
-        ));
-    }
-    notes.push(lang.t_args(
-        "consult-student-quota",
-        &[
-            ("quota", i64::from(b.quota).into()),
-            ("year", i64::from(b.year).into()),
-        ],
-    ));
-    notes
-}
+/// The codes of a calendar's legend.
+const LEGEND: [&str; 3] = ["eligible", "not_eligible", "not_determined"];
 
 /// The words of a company's consultation.
 pub fn content(lang: Lang, k: &Consultation) -> Content {
     let name = k.person.full_name();
-    let on = crate::services::consult::belgian_date(k.consulted_at);
-    match &k.result {
-        ConsultResult::Flexi(r) => Content {
-            title: lang.t(Context::FlexiJob.name_key()),
-            sentence: flexi_sentence(lang, r, Some(&name)),
-            notes: window_note(lang, r).into_iter().collect(),
-            calendar: Some(calendar(lang, r)),
-            checked: vec![
-                lang.t("consult-flexi-checked"),
-                lang.t("consult-flexi-private"),
-                lang.t("consult-flexi-negative"),
-            ],
-            company_checks: [
-                "consult-flexi-check-same-employer",
-                "consult-flexi-check-notice",
-                "consult-flexi-check-sector",
-                "consult-flexi-check-linked",
-                "consult-flexi-check-temp-agency",
-            ]
-            .iter()
-            .map(|k| lang.t(k))
-            .collect(),
-        },
-        ConsultResult::Student(b) => Content {
-            title: lang.t(Context::StudentHours.name_key()),
-            sentence: student_sentence(lang, b, on, Some(&name)),
-            notes: student_notes(lang, b),
-            calendar: None,
-            checked: vec![lang.t("consult-student-checked")],
-            company_checks: [
-                "consult-student-check-student",
-                "consult-student-check-contract",
-                "consult-student-check-school",
-                "consult-student-check-age",
-            ]
-            .iter()
-            .map(|k| lang.t(k))
-            .collect(),
-        },
+    answers::content(lang, &k.answer, k.consulted_on(), Reader::Company(&name))
+}
+
+/// Who, about whom, what: the facts of a mandate, before and after consulting.
+fn mandate_facts(
+    lang: Lang,
+    m: &Mandate,
+    company_name: &str,
+    provider_name: Option<&str>,
+) -> Vec<(String, String)> {
+    let mut out = vec![
+        (lang.t("consult-person"), m.person.full_name()),
+        (lang.t("consult-niss"), m.person.niss.formatted()),
+        (
+            lang.t("consult-company"),
+            format!("{company_name} ({})", m.company.bce.formatted()),
+        ),
+    ];
+    if let Some(p) = provider_name {
+        out.push((lang.t("consult-by-provider"), p.to_string()));
     }
+    out.push((lang.t("consult-data"), lang.t(m.request.context.name_key())));
+    if let Some(until) = m.request.valid_until {
+        out.push((lang.t("consult-valid-until"), lang.datetime(until)));
+    }
+    out
 }
 
 /// The facts of a consultation: who, about whom, what, when, reference.
@@ -256,7 +92,7 @@ fn calendar_markup(ctx: &Ctx, months: &[MonthCell]) -> Markup {
         }
         h3 { (ctx.t("consult-legend")) }
         ul.calendar data-testid="legend" {
-            @for c in ["eligible", "not_eligible", "not_determined"] {
+            @for c in LEGEND {
                 li class=(c) { (ctx.t(&format!("consult-status-{c}"))) }
             }
         }
@@ -281,7 +117,46 @@ fn content_markup(ctx: &Ctx, c: &Content) -> Markup {
     }
 }
 
-/// The result page of a consultation (company app).
+fn facts_markup(facts: Vec<(String, String)>) -> Markup {
+    html! {
+        dl.facts data-testid="facts" {
+            @for (label, value) in facts {
+                dt { (label) }
+                dd { (value) }
+            }
+        }
+    }
+}
+
+/// The mandate page: who and what, and the "Consult now" button. Showing it consults
+/// nothing; the button's POST (with the one-time `act` of this page) is the consultation.
+pub fn mandate_page(ctx: &Ctx, c: &CompanyCtx, m: &Mandate, act: Uuid) -> Markup {
+    let name = m.person.full_name();
+    let context = ctx.t(m.request.context.name_key());
+    let provider = m.provider.as_ref().map(|p| p.name.as_str());
+    layout(
+        ctx,
+        &format!("{context} — {name}"),
+        Area::Company,
+        html! {
+            p.acting data-testid="acting-as" { strong { (acting_as(ctx.lang, c)) } }
+            h1 { (context) }
+            (facts_markup(mandate_facts(ctx.lang, m, &m.company.name, provider)))
+            p data-testid="consult-lead" {
+                (ctx.lang.t_args("consult-now-lead", &[("name", name.into())]))
+            }
+            form method="post" action=(routes::consult_path(m.request.id)) data-testid="consult-form" {
+                (csrf_field(ctx))
+                input type="hidden" name="act" value=(act);
+                button type="submit" data-testid="consult-now" { (ctx.t("consult-now")) }
+            }
+            p { a href=(routes::company_tab(routes::tab_segment(Tab::Active))) { (ctx.t("consult-back")) } }
+        },
+    )
+}
+
+/// The result page of a consultation (company app): the answer of that consultation, its
+/// reference, and its PDF export.
 pub fn consultation_page(ctx: &Ctx, c: &CompanyCtx, k: &Consultation) -> Markup {
     let content = content(ctx.lang, k);
     let title = format!("{} — {}", content.title, k.person.full_name());
@@ -292,21 +167,17 @@ pub fn consultation_page(ctx: &Ctx, c: &CompanyCtx, k: &Consultation) -> Markup 
         html! {
             p.acting data-testid="acting-as" { strong { (acting_as(ctx.lang, c)) } }
             h1 { (content.title) }
-            dl.facts data-testid="facts" {
-                @for (label, value) in facts(ctx.lang, k) {
-                    dt { (label) }
-                    dd { (value) }
-                }
-            }
+            (facts_markup(facts(ctx.lang, k)))
             (content_markup(ctx, &content))
             p.muted data-testid="recorded" {
                 (ctx.lang.t_args("consult-recorded", &[("name", k.person.full_name().into())]))
             }
             p {
-                a.button href=(routes::consult_pdf_path(k.request.id)) data-testid="export-pdf" download {
+                a.button href=(routes::consultation_pdf_path(k.id)) data-testid="export-pdf" download {
                     (ctx.t("consult-export-pdf"))
                 }
             }
+            p { a href=(routes::consult_path(k.request.id)) data-testid="back-to-mandate" { (ctx.t("consult-back-mandate")) } }
             p { a href=(routes::company_tab(routes::tab_segment(Tab::Active))) { (ctx.t("consult-back")) } }
         },
     )
@@ -325,7 +196,7 @@ pub fn pdf_document(lang: Lang, k: &Consultation) -> PdfDocument {
         blocks.push(Block::Heading(lang.t("consult-calendar-title")));
         blocks.push(Block::Calendar(months.iter().map(cell).collect()));
         blocks.push(Block::Paragraph(
-            ["eligible", "not_eligible", "not_determined"]
+            LEGEND
                 .map(|c| lang.t(&format!("consult-legend-{c}")))
                 .join(" · "),
         ));
@@ -380,6 +251,20 @@ fn computed_at(ctx: &Ctx, at: DateTime<Utc>) -> String {
     )
 }
 
+/// One answer of "My possibilities".
+fn possibility(ctx: &Ctx, answer: &Answer, p: &Possibilities) -> Markup {
+    let c = answers::content(ctx.lang, answer, p.on, Reader::Citizen);
+    html! {
+        section data-testid=(format!("possibilities-{}", answer.context().slug())) {
+            h2 { (c.title) }
+            p.answer data-testid="answer" { strong { (c.sentence) } }
+            @for n in &c.notes { p { (n) } }
+            @if let Some(months) = &c.calendar { (calendar_markup(ctx, months)) }
+            @for p in &c.checked { p { (p) } }
+        }
+    }
+}
+
 /// "My possibilities": the citizen's own results (no mandate, no company, not recorded).
 pub fn possibilities_page(ctx: &Ctx, p: Option<&Possibilities>) -> Markup {
     let title = ctx.t("possibilities-title");
@@ -393,35 +278,10 @@ pub fn possibilities_page(ctx: &Ctx, p: Option<&Possibilities>) -> Markup {
             None => { div.alert role="status" data-testid="possibilities-unknown" { (ctx.t("possibilities-unknown")) } }
             Some(p) => {
                 p.muted { (computed_at(ctx, ctx.now)) }
-                section data-testid="possibilities-flexi" {
-                    h2 { (ctx.t(Context::FlexiJob.name_key())) }
-                    p.answer data-testid="answer" { strong { (flexi_sentence(ctx.lang, &p.flexi, None)) } }
-                    @if let Some(n) = window_note(ctx.lang, &p.flexi) { p { (n) } }
-                    (calendar_markup(ctx, &calendar(ctx.lang, &p.flexi)))
-                    p { (ctx.t("possibilities-flexi-every-employer")) }
-                    p { (ctx.t("consult-flexi-negative")) }
-                }
-                section data-testid="possibilities-student" {
-                    h2 { (ctx.t(Context::StudentHours.name_key())) }
-                    p.answer data-testid="answer" { strong { (student_sentence(ctx.lang, &p.student, p.on, None)) } }
-                    @for n in student_notes(ctx.lang, &p.student) { p { (n) } }
-                }
+                (possibility(ctx, &Answer::FlexiJob(p.flexi.clone()), p))
+                (possibility(ctx, &Answer::StudentHours(p.student), p))
             }
         }
     };
     layout(ctx, &title, Area::Citizen, body)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_day_without_its_year_when_the_period_ends_the_same_year() {
-        let d = NaiveDate::from_ymd_opt(2025, 1, 1).unwrap();
-        assert_eq!(day_month(Lang::En, d, 2025), "1 January");
-        assert_eq!(day_month(Lang::Fr, d, 2025), "1er janvier");
-        assert_eq!(day_month(Lang::De, d, 2025), "1. Januar");
-        assert_eq!(day_month(Lang::Nl, d, 2026), "1 januari 2025");
-    }
 }

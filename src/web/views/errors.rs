@@ -10,10 +10,12 @@ use crate::{
     web::{context::Ctx, routes},
 };
 
-/// The title and text keys of an error status.
-fn keys(status: StatusCode) -> (&'static str, &'static str) {
+/// The title and text keys of an error status; a 403 after a form's submission may be an
+/// expired form, one after a page view never is.
+fn keys(status: StatusCode, after_form: bool) -> (&'static str, &'static str) {
     match status.as_u16() {
-        403 => ("error-403-title", "error-403-text"),
+        403 if after_form => ("error-403-title", "error-403-text"),
+        403 => ("error-403-title", "error-403-page-text"),
         404 => ("error-404-title", "error-404-text"),
         413 => ("error-413-title", "error-413-text"),
         429 => ("error-429-title", "error-429-text"),
@@ -29,9 +31,10 @@ fn section(
     status: StatusCode,
     incident: Option<Uuid>,
     refusal: Option<Refusal>,
+    after_form: bool,
     back_home: bool,
 ) -> Markup {
-    let (title, text) = keys(status);
+    let (title, text) = keys(status, after_form);
     html! {
         section.error role="alert" data-status=(status.as_u16()) {
             h1 { (ctx.t(title)) }
@@ -49,28 +52,32 @@ fn section(
     }
 }
 
-/// An error status as a partial, for htmx to show in the page's flash area.
+/// An error status as a partial, for htmx to show in the page's flash area
+/// (`after_form`: the request submitted a form, rather than asked for a page).
 pub fn error_partial(
     ctx: &Ctx,
     status: StatusCode,
     incident: Option<Uuid>,
     refusal: Option<Refusal>,
+    after_form: bool,
 ) -> Markup {
-    section(ctx, status, incident, refusal, false)
+    section(ctx, status, incident, refusal, after_form, false)
 }
 
-/// An error status as a whole page, with a way back home.
+/// An error status as a whole page, with a way back home (`after_form`: the request
+/// submitted a form, rather than asked for a page).
 pub fn error_page(
     ctx: &Ctx,
     status: StatusCode,
     incident: Option<Uuid>,
     refusal: Option<Refusal>,
+    after_form: bool,
 ) -> Markup {
-    let (title, _) = keys(status);
+    let (title, _) = keys(status, after_form);
     layout(
         ctx,
         &ctx.t(title),
         Area::Public,
-        section(ctx, status, incident, refusal, true),
+        section(ctx, status, incident, refusal, after_form, true),
     )
 }

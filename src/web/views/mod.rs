@@ -2,6 +2,7 @@
 
 pub mod admin;
 pub mod admin_staff;
+pub mod answers;
 pub mod auth;
 pub mod citizen;
 pub mod common;
