@@ -195,10 +195,13 @@ async fn staff_keep_their_deep_link_through_sign_in() {
     let sign_in = res.headers()["location"].to_str().unwrap().to_string();
     // The sign-in page carries the deep link into the staff sign-in...
     let page = browser.page(&sign_in).await;
-    assert_eq!(texts(&page, "[data-testid=staff-claire]").len(), 1);
+    let claire = mandat::demo::people::CLAIRE.niss();
+    assert_eq!(
+        texts(&page, &format!("[data-testid=staff-{claire}]")).len(),
+        1
+    );
     let doc = scraper::Html::parse_document(&page);
-    let sel =
-        scraper::Selector::parse(r#"form[action="/sign-in/demo-staff"] input[name=next]"#).unwrap();
+    let sel = scraper::Selector::parse(r#"[data-testid=staff-personas] input[name=next]"#).unwrap();
     let nexts: Vec<&str> = doc
         .select(&sel)
         .filter_map(|e| e.value().attr("value"))
@@ -209,10 +212,7 @@ async fn staff_keep_their_deep_link_through_sign_in() {
     );
     // ... and signing in lands there.
     let res = browser
-        .post_form(
-            "/sign-in/demo-staff",
-            &[("username", "claire"), ("next", &deep)],
-        )
+        .post_form("/sign-in/demo", &[("niss", claire), ("next", &deep)])
         .await;
     assert_eq!(res.status().as_u16(), 303);
     assert_eq!(res.headers()["location"].to_str().unwrap(), deep);

@@ -101,7 +101,7 @@ pub fn sign_in(ctx: &Ctx, page: &SignInPage) -> Markup {
                     }
                     @if !personas.staff.is_empty() {
                         h3 { (ctx.t("demo-idp-staff")) }
-                        ul.personas {
+                        ul.personas data-testid="staff-personas" {
                             @for member in &personas.staff {
                                 li {
                                     form method="post" action=(routes::SIGN_IN_DEMO) {
