@@ -66,6 +66,7 @@ expires-in = { $hours ->
 }
 withdraw = Zurückziehen
 withdraw-confirm = Diese Anfrage zurückziehen? Der Link funktioniert dann nicht mehr.
+mail-undelivered = Die E-Mail konnte nicht zugestellt werden: Geben Sie dem Kandidaten den Link auf anderem Weg (ziehen Sie diese Anfrage zurück und erstellen Sie eine neue, um Link und QR-Code anzuzeigen).
 pagination = Seiten
 previous = Zurück
 next = Weiter

@@ -66,6 +66,7 @@ expires-in = { $hours ->
 }
 withdraw = Withdraw
 withdraw-confirm = Withdraw this request? The link will stop working.
+mail-undelivered = The e-mail could not be delivered: give the candidate the link another way (withdraw this request and create a new one to show its link and QR code).
 pagination = Pages
 previous = Previous
 next = Next

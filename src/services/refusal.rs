@@ -31,6 +31,8 @@ pub enum ErrorCode {
     CompanySuspended,
     /// Too many calls.
     RateLimited,
+    /// An `Idempotency-Key` used before for another request.
+    IdempotencyKeyReused,
     /// The service cannot answer now (database unavailable).
     Unavailable,
     /// Our fault.
@@ -54,6 +56,7 @@ impl ErrorCode {
             ErrorCode::ApiNotActivated => "API_NOT_ACTIVATED",
             ErrorCode::CompanySuspended => "COMPANY_SUSPENDED",
             ErrorCode::RateLimited => "RATE_LIMITED",
+            ErrorCode::IdempotencyKeyReused => "IDEMPOTENCY_KEY_REUSED",
             ErrorCode::Unavailable => "UNAVAILABLE",
             ErrorCode::Internal => "INTERNAL_ERROR",
         }
@@ -117,6 +120,12 @@ pub enum Refusal {
     /// The circle of trust must be accepted before an API is activated.
     #[error("circle of trust first")]
     CircleOfTrustFirst,
+    /// Only an e-mail given up can be sent again (not one sent, or still being tried).
+    #[error("the e-mail is not given up")]
+    MailNotGivenUp,
+    /// The same idempotency key came with another request.
+    #[error("idempotency key reused")]
+    IdempotencyKeyReused,
 }
 
 impl Refusal {
@@ -140,7 +149,9 @@ impl Refusal {
             | R::UnblockEnded
             | R::AlreadySuspended
             | R::NotSuspended
-            | R::CircleOfTrustFirst => ErrorCode::InvalidState,
+            | R::CircleOfTrustFirst
+            | R::MailNotGivenUp => ErrorCode::InvalidState,
+            R::IdempotencyKeyReused => ErrorCode::IdempotencyKeyReused,
         }
     }
 
@@ -166,11 +177,13 @@ impl Refusal {
             R::AlreadySuspended => "admin-error-already-suspended",
             R::NotSuspended => "admin-error-not-suspended",
             R::CircleOfTrustFirst => "api-error-circle-first",
+            R::MailNotGivenUp => "admin-error-mail-not-given-up",
+            R::IdempotencyKeyReused => "api-error-idempotency-key-reused",
         }
     }
 
     /// Every refusal (for the tests of the locales).
-    pub const ALL: [Refusal; 18] = [
+    pub const ALL: [Refusal; 20] = [
         Refusal::RequestNotPending,
         Refusal::NoMandate,
         Refusal::MandateEnded,
@@ -189,6 +202,8 @@ impl Refusal {
         Refusal::AlreadySuspended,
         Refusal::NotSuspended,
         Refusal::CircleOfTrustFirst,
+        Refusal::MailNotGivenUp,
+        Refusal::IdempotencyKeyReused,
     ];
 }
 

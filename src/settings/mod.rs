@@ -12,7 +12,9 @@ mod parse;
 use std::{fmt, net::SocketAddr, path::Path, str::FromStr, time::Duration};
 
 pub use options::{OPTIONS, OptionDoc};
-use parse::{invalid, parse_days, parse_interval, parse_opt, parse_toml, random_session_key};
+use parse::{
+    invalid, parse_days, parse_interval, parse_millis, parse_opt, parse_toml, random_session_key,
+};
 
 use secrecy::{ExposeSecret, SecretString};
 use serde::Deserialize;
@@ -113,6 +115,8 @@ pub struct JobSettings {
     pub archive: Option<Duration>,
     /// Personal data is erased after the retention periods.
     pub purge: Option<Duration>,
+    /// Idempotency keys older than 24 hours and full rate-limit buckets are deleted.
+    pub expire_keys: Option<Duration>,
 }
 
 /// How long data is kept (the `purge` job). Defaults: 90, 365 and 30 days.
@@ -147,10 +151,19 @@ pub struct Settings {
     pub database_url: SecretString,
     /// Largest number of pooled database connections.
     pub database_pool_size: u32,
+    /// Longest wait for a free pooled connection (then 503).
+    pub database_pool_wait: Duration,
+    /// `statement_timeout` of the requests' connections.
+    pub database_statement_timeout: Duration,
+    /// `lock_timeout` of every connection.
+    pub database_lock_timeout: Duration,
     /// Address the HTTP server listens on.
     pub bind: SocketAddr,
     /// The public base URL, used in e-mails and QR codes (no trailing slash).
     pub public_url: String,
+    /// The header (lower case) in which the reverse proxy gives the client's address;
+    /// `None`: the peer address is the client's.
+    pub trusted_proxy_header: Option<String>,
     /// Key signing and encrypting the session cookie (64 bytes).
     pub session_key: SecretString,
     /// Session lifetime without activity.
@@ -174,8 +187,15 @@ impl fmt::Debug for Settings {
             .field("mode", &self.mode)
             .field("database_url", &"[secret]")
             .field("database_pool_size", &self.database_pool_size)
+            .field("database_pool_wait", &self.database_pool_wait)
+            .field(
+                "database_statement_timeout",
+                &self.database_statement_timeout,
+            )
+            .field("database_lock_timeout", &self.database_lock_timeout)
             .field("bind", &self.bind)
             .field("public_url", &self.public_url)
+            .field("trusted_proxy_header", &self.trusted_proxy_header)
             .field("session_key", &"[secret]")
             .field("smtp", &self.smtp)
             .field("jobs", &self.jobs)
@@ -258,6 +278,11 @@ impl Settings {
         if !(1..=100).contains(&database_pool_size) {
             return Err(invalid("database_pool_size", "must be between 1 and 100"));
         }
+        let database_pool_wait = parse_millis(raw, "database_pool_wait_ms", 1000, 100..=30_000)?;
+        let database_statement_timeout =
+            parse_millis(raw, "database_statement_timeout_ms", 5000, 100..=600_000)?;
+        let database_lock_timeout =
+            parse_millis(raw, "database_lock_timeout_ms", 1000, 100..=600_000)?;
         let bind: SocketAddr =
             parse_opt(raw, "bind")?.unwrap_or_else(|| SocketAddr::from(([127, 0, 0, 1], 8080)));
         let public_url = get("public_url")
@@ -274,6 +299,19 @@ impl Settings {
         if mode == Mode::Production && !public_url.starts_with("https://") {
             return Err(invalid("public_url", "must use https:// in production"));
         }
+        let trusted_proxy_header = match get("trusted_proxy_header").filter(|s| !s.is_empty()) {
+            None => None,
+            Some(name) => {
+                let lower = name.to_ascii_lowercase();
+                if actix_web::http::header::HeaderName::from_bytes(lower.as_bytes()).is_err() {
+                    return Err(invalid(
+                        "trusted_proxy_header",
+                        "must be an HTTP header name, e.g. X-Real-IP",
+                    ));
+                }
+                Some(lower)
+            }
+        };
         let session_key = match get("session_key").filter(|s| !s.is_empty()) {
             Some(key) => {
                 use base64::Engine;
@@ -322,6 +360,7 @@ impl Settings {
             end_mandates: parse_interval(raw, "job_end_mandates_seconds", 300)?,
             archive: parse_interval(raw, "job_archive_seconds", 3600)?,
             purge: parse_interval(raw, "job_purge_seconds", 86400)?,
+            expire_keys: parse_interval(raw, "job_expire_keys_seconds", 600)?,
         };
         let blocked_tab_days = parse_days(raw, "blocked_tab_days", 30)?;
         let retention = Retention {
@@ -341,8 +380,12 @@ impl Settings {
             mode,
             database_url: SecretString::from(database_url),
             database_pool_size,
+            database_pool_wait,
+            database_statement_timeout,
+            database_lock_timeout,
             bind,
             public_url,
+            trusted_proxy_header,
             session_key,
             session_ttl: Duration::from_secs(session_ttl_minutes * 60),
             smtp,
@@ -394,6 +437,27 @@ mod tests {
                 "MANDAT_JOB_DELIVER_MAIL_SECONDS",
             ),
             ("log_format", "xml", "MANDAT_LOG_FORMAT"),
+            ("database_pool_wait_ms", "0", "MANDAT_DATABASE_POOL_WAIT_MS"),
+            (
+                "database_pool_wait_ms",
+                "1s",
+                "MANDAT_DATABASE_POOL_WAIT_MS",
+            ),
+            (
+                "database_statement_timeout_ms",
+                "10",
+                "MANDAT_DATABASE_STATEMENT_TIMEOUT_MS",
+            ),
+            (
+                "database_lock_timeout_ms",
+                "9999999",
+                "MANDAT_DATABASE_LOCK_TIMEOUT_MS",
+            ),
+            (
+                "trusted_proxy_header",
+                "X Real IP",
+                "MANDAT_TRUSTED_PROXY_HEADER",
+            ),
         ];
         for (key, value, env) in cases {
             let err = Settings::from_pairs(&[(key, value)])
@@ -413,6 +477,22 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(err.contains("MANDAT_PUBLIC_URL"), "{err}");
+    }
+
+    #[test]
+    fn database_timeouts_and_proxy_header() {
+        let s = Settings::from_pairs(&[]).unwrap();
+        assert_eq!(s.database_pool_wait, Duration::from_secs(1));
+        assert_eq!(s.database_statement_timeout, Duration::from_secs(5));
+        assert_eq!(s.database_lock_timeout, Duration::from_secs(1));
+        assert_eq!(s.trusted_proxy_header, None);
+        let s = Settings::from_pairs(&[
+            ("database_pool_wait_ms", "250"),
+            ("trusted_proxy_header", "X-Real-IP"),
+        ])
+        .unwrap();
+        assert_eq!(s.database_pool_wait, Duration::from_millis(250));
+        assert_eq!(s.trusted_proxy_header.as_deref(), Some("x-real-ip"));
     }
 
     #[test]

@@ -34,6 +34,24 @@ pub const OPTIONS: &[OptionDoc] = &[
         help: "pooled connections (1-100)",
     },
     OptionDoc {
+        key: "database_pool_wait_ms",
+        env: "MANDAT_DATABASE_POOL_WAIT_MS",
+        default: "1000",
+        help: "longest wait for a free connection before answering 503 (100-30000)",
+    },
+    OptionDoc {
+        key: "database_statement_timeout_ms",
+        env: "MANDAT_DATABASE_STATEMENT_TIMEOUT_MS",
+        default: "5000",
+        help: "statement_timeout of every request's statements (100-600000; jobs run without)",
+    },
+    OptionDoc {
+        key: "database_lock_timeout_ms",
+        env: "MANDAT_DATABASE_LOCK_TIMEOUT_MS",
+        default: "1000",
+        help: "lock_timeout of every statement, jobs included (100-600000)",
+    },
+    OptionDoc {
         key: "bind",
         env: "MANDAT_BIND",
         default: "127.0.0.1:8080",
@@ -44,6 +62,12 @@ pub const OPTIONS: &[OptionDoc] = &[
         env: "MANDAT_PUBLIC_URL",
         default: "http://localhost:8080",
         help: "official base URL shown in mails, links and QR codes",
+    },
+    OptionDoc {
+        key: "trusted_proxy_header",
+        env: "MANDAT_TRUSTED_PROXY_HEADER",
+        default: "(none: the peer address)",
+        help: "header holding the client address set by the reverse proxy, e.g. X-Real-IP (its last address counts); only behind a proxy",
     },
     OptionDoc {
         key: "session_key",
@@ -128,6 +152,12 @@ pub const OPTIONS: &[OptionDoc] = &[
         env: "MANDAT_JOB_PURGE_SECONDS",
         default: "86400",
         help: "purge interval (personal data erased after retention); empty disables",
+    },
+    OptionDoc {
+        key: "job_expire_keys_seconds",
+        env: "MANDAT_JOB_EXPIRE_KEYS_SECONDS",
+        default: "600",
+        help: "expire-keys interval (idempotency keys after 24 hours, full rate-limit buckets); empty disables",
     },
     OptionDoc {
         key: "blocked_tab_days",

@@ -17,7 +17,7 @@ use super::{
     extract::{CsrfChecked, CsrfForm, Staff, on_db},
     routes::{
         ADMIN, ADMIN_AUDIT, ADMIN_COMPANIES, ADMIN_JOBS, ADMIN_REQUESTS, ADMIN_SEARCH,
-        admin_search_url,
+        admin_mail_resend, admin_search_url,
     },
     views::html,
     views::{
@@ -53,6 +53,10 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route(&format!("{request}/reveal"), web::post().to(reveal))
         .route(&format!("{request}/block"), web::post().to(block))
         .route(&format!("{request}/unblock"), web::post().to(unblock))
+        .route(
+            &admin_mail_resend("{id}", "{mail}"),
+            web::post().to(resend_mail),
+        )
         .route(&company, web::get().to(company_page))
         .route(&format!("{company}/suspend"), web::post().to(suspend))
         .route(&format!("{company}/reinstate"), web::post().to(reinstate))
@@ -317,6 +321,29 @@ async fn block_or_unblock(
         }
         Err(e) => Err(e.into()),
     }
+}
+
+/// `POST /admin/requests/{id}/mails/{mail}/resend`: a mail given up is due again.
+async fn resend_mail(
+    ctx: Ctx,
+    staff: Staff,
+    tenant: Tenant,
+    ids: web::Path<(Uuid, Uuid)>,
+    _csrf: CsrfChecked,
+) -> Result<HttpResponse, AppError> {
+    require(backoffice::may_follow(staff.role))?;
+    let (id, mail) = ids.into_inner();
+    let (sid, now) = (staff_id(&staff), ctx.now);
+    let result = run_blocking(tenant.pool(), move |conn| {
+        backoffice::moderation::resend_mail(conn, sid, id, mail, now)
+    })
+    .await;
+    let problem = match result {
+        Ok(()) => Problem::Done("admin-done-mail-resent"),
+        Err(ServiceError::Refused(refusal)) => Problem::Refused(refusal),
+        Err(e) => return Err(e.into()),
+    };
+    show_timeline(&ctx, &staff, &tenant, id, Look::Again, Some(problem)).await
 }
 
 async fn block(

@@ -2,7 +2,10 @@
 //! the tenant, whether htmx asked, and the page context (language, who is signed in, CSRF
 //! token). Nothing here fails a request, so nothing here needs the web side's errors.
 
-use std::future::{Ready, ready};
+use std::{
+    future::{Ready, ready},
+    net::IpAddr,
+};
 
 use actix_session::SessionExt;
 use actix_web::{FromRequest, HttpRequest, dev::Payload, http::header, web};
@@ -41,6 +44,37 @@ impl FromRequest for Tenant {
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
         ready(Ok(tenant_of(req).clone()))
     }
+}
+
+/// The client's address: from the reverse proxy's header when one is configured
+/// (`trusted_proxy_header`; its last address, the one the proxy added), else the peer's.
+/// A client cannot choose its address when no header is configured.
+pub fn client_ip(req: &HttpRequest) -> Option<IpAddr> {
+    let peer = req.peer_addr().map(|a| a.ip());
+    let Some(name) = state(req).settings.trusted_proxy_header.as_deref() else {
+        return peer;
+    };
+    req.headers()
+        .get_all(name)
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .last()
+        .and_then(parse_ip)
+        .or(peer)
+}
+
+/// An address as proxies write it: `192.0.2.1`, `2001:db8::1`, `[2001:db8::1]:443`,
+/// `192.0.2.1:443`.
+fn parse_ip(text: &str) -> Option<IpAddr> {
+    let t = text.trim();
+    t.parse::<IpAddr>()
+        .ok()
+        .or_else(|| t.parse::<std::net::SocketAddr>().ok().map(|a| a.ip()))
+        .or_else(|| {
+            t.strip_prefix('[')
+                .and_then(|r| r.split(']').next())
+                .and_then(|a| a.parse().ok())
+        })
 }
 
 /// The request's language: the cookie set by the switcher, else `Accept-Language`, else French.
@@ -141,5 +175,31 @@ impl FromRequest for Ctx {
     type Future = Ready<Result<Self, Self::Error>>;
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
         ready(Ok(Ctx::of(req)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_ip;
+
+    #[test]
+    fn addresses_as_proxies_write_them() {
+        let cases = [
+            ("192.0.2.1", Some("192.0.2.1")),
+            (" 192.0.2.1 ", Some("192.0.2.1")),
+            ("192.0.2.1:443", Some("192.0.2.1")),
+            ("2001:db8::1", Some("2001:db8::1")),
+            ("[2001:db8::1]:443", Some("2001:db8::1")),
+            ("[2001:db8::1]", Some("2001:db8::1")),
+            ("unknown", None),
+            ("", None),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(
+                parse_ip(text),
+                expected.map(|e| e.parse().unwrap()),
+                "{text:?}"
+            );
+        }
     }
 }

@@ -73,9 +73,11 @@ fn create_request(
             context: context.into(),
             language: "en".into(),
             niss: target.unwrap_or_default().into(),
+            ..Default::default()
         })
         .expect("valid request"),
         &app.link_base(),
+        None,
         app.clock.now(),
     )
     .expect("create request");

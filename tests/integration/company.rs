@@ -782,10 +782,12 @@ async fn outside_demo_mode_a_delivered_mails_body_and_its_link_are_erased() {
                 context: "FLEXI_JOB".into(),
                 language: "fr".into(),
                 niss: String::new(),
+                ..Default::default()
             },
         )
         .unwrap(),
         &app.link_base(),
+        None,
         app.clock.now(),
     )
     .unwrap();

@@ -166,6 +166,7 @@ pub async fn spawn_app_with(options: Options) -> TestApp {
         ("job_end_mandates_seconds", String::new()),
         ("job_archive_seconds", String::new()),
         ("job_purge_seconds", String::new()),
+        ("job_expire_keys_seconds", String::new()),
     ];
     for (k, v) in options.settings {
         pairs.retain(|(key, _)| *key != k);

@@ -28,11 +28,13 @@ pub enum AuditAction {
     Reinstate,
     /// Ran a background job by hand.
     RunJob,
+    /// Sent again an e-mail that was given up.
+    ResendMail,
 }
 
 impl AuditAction {
     /// Every action.
-    pub const ALL: [AuditAction; 8] = [
+    pub const ALL: [AuditAction; 9] = [
         AuditAction::SearchNiss,
         AuditAction::RevealNiss,
         AuditAction::ViewRequest,
@@ -41,6 +43,7 @@ impl AuditAction {
         AuditAction::Suspend,
         AuditAction::Reinstate,
         AuditAction::RunJob,
+        AuditAction::ResendMail,
     ];
 
     /// Stored value.
@@ -54,6 +57,7 @@ impl AuditAction {
             AuditAction::Suspend => "suspend",
             AuditAction::Reinstate => "reinstate",
             AuditAction::RunJob => "run_job",
+            AuditAction::ResendMail => "resend_mail",
         }
     }
 

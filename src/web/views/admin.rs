@@ -163,22 +163,29 @@ pub fn dashboard(ctx: &Ctx, role: StaffRole, d: &Dashboard, notice: Option<&str>
                     th scope="col" { (ctx.t("admin-col-duration")) }
                     th scope="col" { (ctx.t("admin-col-rows")) }
                     th scope="col" { (ctx.t("admin-col-error")) }
+                    th scope="col" { (ctx.t("admin-col-runs")) }
                     @if may_supervise(role) { th scope="col" { span.muted { (ctx.t("admin-col-action")) } } }
                 } }
                 tbody {
                     @for job in crate::jobs::Job::ALL {
-                        @let run = d.last_runs.iter().find(|r| r.job == job.name());
+                        @let run = d.jobs.iter().find(|r| r.job == job.name());
                         tr data-job=(job.name()) {
                             td { code { (job.name()) } }
-                            @match run {
-                                Some(r) => {
-                                    td data-testid=(format!("job-last-{}", job.name())) { (ctx.lang.datetime(r.started_at)) }
-                                    td { (r.duration().num_milliseconds()) " ms" }
-                                    td data-testid=(format!("job-rows-{}", job.name())) { (ctx.lang.number(r.rows_affected)) }
-                                    td { @if let Some(e) = &r.error { span.field-error { (e) } } @else { "—" } }
+                            @match run.and_then(|r| r.last_run_at.map(|at| (r, at))) {
+                                Some((r, at)) => {
+                                    td data-testid=(format!("job-last-{}", job.name())) { (ctx.lang.datetime(at)) }
+                                    td { (r.last_duration_ms.unwrap_or(0)) " ms" }
+                                    td data-testid=(format!("job-rows-{}", job.name())) { (ctx.lang.number(r.last_rows.unwrap_or(0))) }
+                                    td { @if let Some(e) = &r.last_error { span.field-error { (e) } } @else { "—" } }
+                                    td data-testid=(format!("job-runs-{}", job.name())) {
+                                        (ctx.lang.t_args("admin-job-runs", &[
+                                            ("runs", r.runs.into()),
+                                            ("idle", r.idle_runs.into()),
+                                        ]))
+                                    }
                                 }
                                 None => {
-                                    td data-testid=(format!("job-last-{}", job.name())) colspan="4" { span.muted { (ctx.t("admin-job-never")) } }
+                                    td data-testid=(format!("job-last-{}", job.name())) colspan="5" { span.muted { (ctx.t("admin-job-never")) } }
                                 }
                             }
                             @if may_supervise(role) {
@@ -513,6 +520,7 @@ pub fn timeline_page(
                                 td {
                                     (delivery(ctx, m.sent_at.is_some(), m.failed_at.is_some(), m.attempts))
                                     @if let Some(e) = &m.last_error { br; small { (e) } }
+                                    (super::admin_mail::resend_button(ctx, role, t, m))
                                 }
                                 td {
                                     ul {
@@ -637,6 +645,7 @@ fn action_key(action: &str) -> &'static str {
         "suspend" => "admin-audit-suspend",
         "reinstate" => "admin-audit-reinstate",
         "run_job" => "admin-audit-run-job",
+        "resend_mail" => "admin-audit-resend-mail",
         _ => "admin-actor-unknown",
     }
 }
