@@ -5,15 +5,18 @@
 //!   second instead of hanging.
 //! - Every connection runs with a `statement_timeout` and a `lock_timeout`, so that one
 //!   long lock cannot hold every connection of the pool.
-//! - A dead connection is never handed out twice: diesel marks a connection whose server
-//!   went away as broken (r2d2 then drops it); once one is seen, every connection made
-//!   before it is pinged at its next check-out (an epoch per connection), so that the
-//!   others die in the pool, not in a request. Outside such an outage nothing is pinged.
+//! - A dead connection is never handed out twice. Every query error of a connection is
+//!   noticed (diesel instrumentation); after one, the connection is probed at once, which
+//!   marks a dead one broken (r2d2 then drops it). Once a dead one is seen, every
+//!   connection made before it is probed at its next check-out (an epoch per connection),
+//!   so that the others die in the pool, not in a request. Outside such an outage nothing
+//!   is probed: no extra round trip per request.
 //! - The log says once that the database is gone and once that it is back.
 //! - A second, tiny pool serves the readiness probe (`/readyz`), so that a busy main pool
 //!   does not take the server out of a load balancer.
 
 use std::{
+    cell::Cell,
     sync::{
         Arc,
         atomic::{AtomicBool, AtomicU64, Ordering},
@@ -23,8 +26,9 @@ use std::{
 
 use diesel::{
     PgConnection,
-    connection::SimpleConnection,
+    connection::{Instrumentation, InstrumentationEvent, SimpleConnection},
     r2d2::{self, ConnectionManager, CustomizeConnection, HandleError, R2D2Connection},
+    result::{DatabaseErrorKind, Error as QueryError},
 };
 
 use super::DbError;
@@ -148,17 +152,52 @@ impl HandleError<r2d2::Error> for ReportErrors {
     }
 }
 
-/// Sets the timeouts of every new connection (one round trip, at connection time).
+thread_local! {
+    /// Set when a query of this thread failed in a way that may mean a lost connection.
+    /// A pooled connection is used by one thread at a time, and diesel reports each query
+    /// to its instrumentation on the thread that runs it.
+    static QUERY_FAILED: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Notices the query errors of a connection that may mean it is gone (not constraint
+/// violations and the like, which say nothing of the connection).
+struct NoticeFailures;
+
+impl Instrumentation for NoticeFailures {
+    fn on_connection_event(&mut self, event: InstrumentationEvent<'_>) {
+        if let InstrumentationEvent::FinishQuery {
+            error:
+                Some(QueryError::DatabaseError(
+                    DatabaseErrorKind::ClosedConnection | DatabaseErrorKind::Unknown,
+                    _,
+                )),
+            ..
+        } = event
+        {
+            QUERY_FAILED.with(|f| f.set(true));
+        }
+    }
+}
+
+/// Sets up every new connection: its timeouts (one round trip, at connection time) and
+/// the instrumentation noticing failures.
 #[derive(Debug)]
-struct Timeouts {
+struct Setup {
     sql: String,
 }
 
-impl CustomizeConnection<PgConnection, r2d2::Error> for Timeouts {
+impl CustomizeConnection<PgConnection, r2d2::Error> for Setup {
     fn on_acquire(&self, conn: &mut PgConnection) -> Result<(), r2d2::Error> {
+        diesel::Connection::set_instrumentation(conn, NoticeFailures);
         conn.batch_execute(&self.sql)
             .map_err(r2d2::Error::QueryError)
     }
+}
+
+/// Whether `conn` answers: a simple query, which marks a dead connection broken (diesel's
+/// prepared-statement path does not always do so).
+fn probe(conn: &mut PgConnection) -> bool {
+    conn.batch_execute("SELECT 1").is_ok()
 }
 
 fn timeouts_sql(statement: Duration, lock: Duration) -> String {
@@ -194,7 +233,7 @@ fn build(url: &str, size: u32, wait: Duration, sql: String, health: &Arc<Health>
         .connection_timeout(wait)
         .test_on_check_out(false)
         .error_handler(Box::new(ReportErrors(health.clone())))
-        .connection_customizer(Box::new(Timeouts { sql }))
+        .connection_customizer(Box::new(Setup { sql }))
         .build_unchecked(ConnectionManager::<PgConnection>::new(url))
 }
 
@@ -264,20 +303,16 @@ impl DbPool {
             if seen >= epoch {
                 return Ok(conn);
             }
-            // Made before a connection was found dead: ping it once.
-            match conn.ping() {
-                Ok(()) => {
-                    r2d2::PooledConnection::extensions_mut(&mut conn).insert(Epoch(epoch));
-                    self.health.answered();
-                    return Ok(conn);
-                }
-                Err(_) => {
-                    // The failed ping marked it broken: r2d2 drops it when it comes back.
-                    drop(conn);
-                    if Instant::now() >= deadline {
-                        return Err(DbError::Unavailable("connection lost".into()));
-                    }
-                }
+            // Made before a connection was found dead: probe it once.
+            if probe(&mut conn) {
+                r2d2::PooledConnection::extensions_mut(&mut conn).insert(Epoch(epoch));
+                self.health.answered();
+                return Ok(conn);
+            }
+            // The failed probe marked it broken: r2d2 drops it when it comes back.
+            drop(conn);
+            if Instant::now() >= deadline {
+                return Err(DbError::Unavailable("connection lost".into()));
             }
         }
     }
@@ -309,8 +344,15 @@ impl DbPool {
         F: FnOnce(&mut PgConnection) -> Result<T, E>,
         E: From<DbError>,
     {
+        QUERY_FAILED.with(|f| f.set(false));
         let result = f(conn);
-        if R2D2Connection::is_broken(&mut **conn) {
+        let failed = QUERY_FAILED.with(|f| f.replace(false));
+        // After a failure, a probe tells a dead connection (and marks it broken) from a
+        // live one that refused one statement.
+        if (failed || R2D2Connection::is_broken(&mut **conn))
+            && !probe(conn)
+            && R2D2Connection::is_broken(&mut **conn)
+        {
             self.health.lost();
             if result.is_err() {
                 return Err(E::from(DbError::Unavailable("connection lost".into())));
@@ -334,9 +376,19 @@ pub fn is_transient(error: &diesel::result::Error) -> bool {
         Error::DatabaseError(DatabaseErrorKind::ClosedConnection, _) => true,
         Error::DatabaseError(DatabaseErrorKind::Unknown, info) => {
             let m = info.message();
-            m.starts_with("canceling statement due to statement timeout")
-                || m.starts_with("canceling statement due to lock timeout")
-                || m.starts_with("terminating connection")
+            [
+                "canceling statement due to statement timeout",
+                "canceling statement due to lock timeout",
+                "terminating connection",
+                "no connection to the server",
+                "server closed the connection unexpectedly",
+                "could not send data to server",
+                "could not receive data from server",
+                "connection to server",
+                "SSL connection has been closed unexpectedly",
+            ]
+            .iter()
+            .any(|p| m.starts_with(p))
                 || m.contains("the database system is")
         }
         _ => false,

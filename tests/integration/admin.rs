@@ -51,7 +51,7 @@ fn audit_rows(app: &TestApp) -> Vec<(String, Option<String>, Option<String>)> {
 }
 
 /// Another browser of the same app, signed in as the demo staff member `username`.
-async fn staff(app: &TestApp, username: &str) -> TestApp {
+pub async fn staff(app: &TestApp, username: &str) -> TestApp {
     let s = app.another_browser();
     let res = s
         .post_form(

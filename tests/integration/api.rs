@@ -10,7 +10,7 @@ const NOAH: &str = mandat::demo::people::NOAH.niss();
 
 /// Jan (Resto Pokébowl's main access manager) accepts the circle of trust, activates the
 /// APIs and creates a client; returns (client_id, client_secret).
-async fn client_for_resto(app: &TestApp, activate: &[&str]) -> (String, String) {
+pub async fn client_for_resto(app: &TestApp, activate: &[&str]) -> (String, String) {
     let web = app.another_browser();
     web.sign_in(JAN).await;
     assert_eq!(
@@ -68,7 +68,7 @@ async fn token(app: &TestApp, id: &str, secret: &str, scope: Option<&str>) -> re
         .unwrap()
 }
 
-async fn bearer(app: &TestApp, id: &str, secret: &str) -> String {
+pub async fn bearer(app: &TestApp, id: &str, secret: &str) -> String {
     let res = token(app, id, secret, None).await;
     assert_eq!(res.status().as_u16(), 200);
     let v: Value = res.json().await.unwrap();
@@ -77,7 +77,7 @@ async fn bearer(app: &TestApp, id: &str, secret: &str) -> String {
     v["access_token"].as_str().unwrap().to_string()
 }
 
-async fn call(
+pub async fn call(
     app: &TestApp,
     method: reqwest::Method,
     path: &str,

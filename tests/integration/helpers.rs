@@ -150,11 +150,21 @@ pub async fn spawn_app() -> TestApp {
     spawn_app_with(Options::default()).await
 }
 
-/// [`spawn_app`] with options.
+/// [`spawn_app`] with options. A `database_url` among the settings is used as it is (a
+/// second server on the database of a first one, a database prepared by the test);
+/// otherwise a fresh one is cloned.
 pub async fn spawn_app_with(options: Options) -> TestApp {
-    let db_url = tokio::task::spawn_blocking(fresh_database)
-        .await
-        .expect("database");
+    let given = options
+        .settings
+        .iter()
+        .find(|(k, _)| *k == "database_url")
+        .map(|(_, v)| v.clone());
+    let db_url = match given {
+        Some(url) => url,
+        None => tokio::task::spawn_blocking(fresh_database)
+            .await
+            .expect("database"),
+    };
     let mut pairs: Vec<(&str, String)> = vec![
         ("database_url", db_url.clone()),
         ("bind", "127.0.0.1:0".to_string()),

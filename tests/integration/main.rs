@@ -14,4 +14,5 @@ mod consult;
 mod foundation;
 mod helpers;
 mod jobs;
+mod servers;
 mod sources;

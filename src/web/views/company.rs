@@ -269,7 +269,7 @@ fn tab_row(ctx: &Ctx, tab: Tab, row: &ListedRequest) -> Markup {
                     td { (r.label.as_deref().unwrap_or("—")) }
                     td {
                         (r.email.as_deref().unwrap_or("—"))
-                        @if row.mail_undelivered && row.status == RequestStatus::Pending {
+                        @if row.mail_undelivered && matches!(row.status, RequestStatus::Pending | RequestStatus::Expired) {
                             br; small.field-error data-testid="mail-undelivered" { (ctx.t("mail-undelivered")) }
                         }
                     }
