@@ -179,9 +179,18 @@ pub fn run_if_due_blocking(
 }
 
 fn attempt(ctx: &JobContext, job: Job, start: Start<'_>) -> anyhow::Result<Attempt> {
-    let mut conn = ctx.pool.get()?;
+    // On a connection watched like a request's: one that dies under the job is dropped.
+    ctx.pool.run(|conn| attempt_on(conn, ctx, job, start))
+}
+
+fn attempt_on(
+    conn: &mut PgConnection,
+    ctx: &JobContext,
+    job: Job,
+    start: Start<'_>,
+) -> anyhow::Result<Attempt> {
     if let Start::IfDue { .. } = start
-        && let Some(due) = job_schedule::due(&mut conn, job.name())?
+        && let Some(due) = job_schedule::due(conn, job.name())?
         && !due.running
         && !due.wait.is_zero()
     {
@@ -190,18 +199,18 @@ fn attempt(ctx: &JobContext, job: Job, start: Start<'_>) -> anyhow::Result<Attem
     let key = job.lock_key();
     let locked = sql_query("SELECT pg_try_advisory_lock($1) AS locked")
         .bind::<BigInt, _>(key)
-        .get_result::<Locked>(&mut conn)?
+        .get_result::<Locked>(conn)?
         .locked;
     if !locked {
         return Ok(Attempt::Busy);
     }
-    let outcome = run_locked(&mut conn, ctx, job, start);
+    let outcome = run_locked(conn, ctx, job, start);
     // Back to the pool as it came: unlocked, with the requests' statement timeout.
     let restored =
         sql_query("SELECT pg_advisory_unlock($1), set_config('statement_timeout', $2, false)")
             .bind::<BigInt, _>(key)
             .bind::<Text, _>(ctx.pool.options().statement_timeout.as_millis().to_string())
-            .execute(&mut conn);
+            .execute(conn);
     let outcome = outcome?;
     restored?;
     Ok(outcome)
