@@ -374,7 +374,6 @@ def schema():
     subprocess.run([BIN, "migrate"], env=env, check=True, capture_output=True)
     psql(open(os.path.join(MIGRATIONS, newest_dir, "down.sql")).read(), old)
     psql(f"DELETE FROM __diesel_schema_migrations WHERE version = '{versions[-1]}'", old)
-    env["MANDAT_JOB_DELIVER_MAIL_SECONDS"] = ""
     try:
         out = subprocess.run([BIN, "serve", "--bind", "127.0.0.1:18089"], env=env, capture_output=True,
                              text=True, timeout=20)
