@@ -1,15 +1,16 @@
-//! Rate limits shared by the web side and the API: a fixed window of hits per key.
+//! Rate limits shared by the web side and the API, and by every server on the database:
+//! token buckets kept in PostgreSQL (`rate_limits`, one upsert per hit), so that N servers
+//! allow what one would.
 //!
 //! Guessing a link is useless (256-bit secrets) and an API client is authenticated; the
-//! limits keep both from being hammered. The counters live in the application state, one
-//! set per process.
+//! limits keep both from being hammered.
 
-use std::{
-    collections::HashMap,
-    hash::Hash,
-    sync::Mutex,
-    time::{Duration, Instant},
-};
+use std::time::Duration;
+
+use diesel::{PgConnection, QueryResult};
+
+use crate::db::rate_limits;
+pub use crate::db::rate_limits::Hit;
 
 /// Hits of `/r/{token}` allowed per client IP and window.
 pub const LINK_HITS_PER_WINDOW: u32 = 20;
@@ -17,67 +18,37 @@ pub const LINK_HITS_PER_WINDOW: u32 = 20;
 pub const API_CALLS_PER_MINUTE: u32 = 300;
 /// The window of both limits.
 pub const WINDOW: Duration = Duration::from_secs(60);
-/// Above this many keys, the keys whose window is over are forgotten.
-const MAX_KEYS: usize = 10_000;
 
-/// At most `limit` hits per key in a window of `window`.
-#[derive(Debug)]
-pub struct FixedWindow<K> {
-    limit: u32,
-    window: Duration,
-    hits: Mutex<HashMap<K, (Instant, u32)>>,
+/// A limit: at most `capacity` hits in a burst, refilled to full over `window` (a token
+/// bucket: `capacity` hits per `window` on average, never more than `capacity` at once).
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub struct RateLimit {
+    /// The prefix of its keys in `rate_limits` (`link`, `api`).
+    pub name: &'static str,
+    /// Hits allowed at once.
+    pub capacity: u32,
+    /// Time to refill from empty to full.
+    pub window: Duration,
 }
 
-impl<K: Eq + Hash> FixedWindow<K> {
-    /// A limiter allowing `limit` hits per key and `window`.
-    pub fn new(limit: u32, window: Duration) -> Self {
-        FixedWindow {
-            limit,
-            window,
-            hits: Mutex::new(HashMap::new()),
-        }
-    }
+impl RateLimit {
+    /// Openings of secret links per client IP.
+    pub const LINK: RateLimit = RateLimit {
+        name: "link",
+        capacity: LINK_HITS_PER_WINDOW,
+        window: WINDOW,
+    };
+    /// API calls per client.
+    pub const API: RateLimit = RateLimit {
+        name: "api",
+        capacity: API_CALLS_PER_MINUTE,
+        window: WINDOW,
+    };
 
-    /// Counts one hit of `key` at `now`: `Ok(())` when allowed, else `Err(seconds)` to wait
-    /// before the window starts again (at least 1).
-    pub fn hit(&self, key: K, now: Instant) -> Result<(), u64> {
-        let mut hits = self.hits.lock().unwrap_or_else(|e| e.into_inner());
-        if hits.len() > MAX_KEYS {
-            let window = self.window;
-            hits.retain(|_, (start, _)| now.duration_since(*start) < window);
-        }
-        let entry = hits.entry(key).or_insert((now, 0));
-        if now.duration_since(entry.0) >= self.window {
-            *entry = (now, 0);
-        }
-        entry.1 = entry.1.saturating_add(1);
-        if entry.1 <= self.limit {
-            Ok(())
-        } else {
-            let left = self.window.saturating_sub(now.duration_since(entry.0));
-            Err(left.as_secs().max(1))
-        }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use std::net::IpAddr;
-
-    use super::*;
-
-    #[test]
-    fn counts_per_key_and_window() {
-        let limiter = FixedWindow::new(LINK_HITS_PER_WINDOW, WINDOW);
-        let start = Instant::now();
-        let a: IpAddr = "192.0.2.1".parse().unwrap();
-        let b: IpAddr = "192.0.2.2".parse().unwrap();
-        for _ in 0..LINK_HITS_PER_WINDOW {
-            assert_eq!(limiter.hit(a, start), Ok(()));
-        }
-        assert_eq!(limiter.hit(a, start), Err(60));
-        assert_eq!(limiter.hit(a, start + Duration::from_secs(59)), Err(1));
-        assert_eq!(limiter.hit(b, start), Ok(()));
-        assert_eq!(limiter.hit(a, start + WINDOW), Ok(()));
+    /// Counts one hit of `key` (an IP address, a client id): one round trip.
+    pub fn hit(&self, conn: &mut PgConnection, key: &str) -> QueryResult<Hit> {
+        let capacity = f64::from(self.capacity.max(1));
+        let per_second = capacity / self.window.as_secs_f64().max(0.001);
+        rate_limits::hit(conn, &format!("{}:{key}", self.name), capacity, per_second)
     }
 }

@@ -134,6 +134,26 @@ fn connect(settings: &Settings) -> anyhow::Result<PgConnection> {
         .map_err(|e| anyhow::anyhow!("cannot connect to the database (DATABASE_URL): {e}"))
 }
 
+/// Refuses to serve a database that lacks migrations of this binary; warns about one that
+/// a newer binary migrated. A database that does not answer yet is served anyway (503 until
+/// it does; `/readyz` tells why).
+fn check_schema(settings: &Settings) -> anyhow::Result<()> {
+    let mut conn = match connect(settings) {
+        Ok(conn) => conn,
+        Err(e) => {
+            tracing::warn!(error = %e, "database unreachable at start: serving 503 until it answers");
+            return Ok(());
+        }
+    };
+    let state = db::migrations::schema_state(&mut conn)?;
+    match state.problem() {
+        Some(problem) if !state.is_servable() => anyhow::bail!("{problem}"),
+        Some(problem) => tracing::warn!("{problem}"),
+        None => {}
+    }
+    Ok(())
+}
+
 fn run(command: Command, mut settings: Settings) -> anyhow::Result<()> {
     match command {
         Command::Config => Ok(()),
@@ -156,8 +176,12 @@ fn run(command: Command, mut settings: Settings) -> anyhow::Result<()> {
             Ok(())
         }
         Command::Migrate => {
-            let n = db::run_migrations(&mut connect(&settings)?)?;
+            let mut conn = connect(&settings)?;
+            let n = db::run_migrations(&mut conn)?;
             println!("{n} migration(s) applied");
+            if let Some(problem) = db::migrations::schema_state(&mut conn)?.problem() {
+                eprintln!("mandat: warning: {problem}");
+            }
             Ok(())
         }
         Command::SeedDemo => {
@@ -179,6 +203,7 @@ fn run(command: Command, mut settings: Settings) -> anyhow::Result<()> {
             if let Some(bind) = bind {
                 settings.bind = bind;
             }
+            check_schema(&settings)?;
             let rt = tokio::runtime::Builder::new_multi_thread()
                 .enable_all()
                 .build()?;
@@ -240,7 +265,9 @@ fn run(command: Command, mut settings: Settings) -> anyhow::Result<()> {
                     .enable_all()
                     .build()?;
                 rt.block_on(async move {
-                    let pool = db::build_pool(settings.database_url.expose_secret(), 2);
+                    let mut options = mandat::state::pool_options(&settings);
+                    options.size = 2;
+                    let pool = db::DbPool::new(settings.database_url.expose_secret(), &options);
                     let ctx = JobContext {
                         pool,
                         clock: Arc::new(SystemClock),

@@ -4,16 +4,15 @@
 //! Not a web thing: the web pages, the API, the background jobs and the command line all
 //! start from it.
 
-use std::{net::IpAddr, sync::Arc};
+use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
-use uuid::Uuid;
 
 use crate::{
     auth::{DemoIdentityProvider, oidc::OidcProvider},
     clock::SharedClock,
-    db::{self, DbPool},
-    limits::{self, FixedWindow},
+    db::{DbPool, PoolOptions},
+    limits::RateLimit,
     settings::Settings,
     sources::{AuthenticSources, PgSources},
 };
@@ -32,18 +31,18 @@ pub struct AppState {
     pub demo_idp: Option<DemoIdentityProvider>,
     /// The OpenID Connect relying party, when a provider is configured.
     pub oidc: Option<Arc<OidcProvider>>,
-    /// Openings of secret links per client IP (`/r/{token}`).
-    pub link_limiter: Arc<FixedWindow<IpAddr>>,
-    /// API calls per client.
-    pub api_limiter: Arc<FixedWindow<Uuid>>,
+    /// Openings of secret links per client IP (`/r/{token}`), counted in the database.
+    pub link_limiter: RateLimit,
+    /// API calls per client, counted in the database.
+    pub api_limiter: RateLimit,
 }
 
 impl AppState {
     /// The state of an application with these settings and this clock (the main tenant's).
     pub fn new(settings: Settings, clock: SharedClock) -> AppState {
-        let pool = db::build_pool(
+        let pool = DbPool::new(
             secrecy::ExposeSecret::expose_secret(&settings.database_url),
-            settings.database_pool_size,
+            &pool_options(&settings),
         );
         let oidc = settings.oidc.as_ref().and_then(|oidc| {
             match OidcProvider::new(oidc.clone(), &settings.public_url) {
@@ -61,20 +60,24 @@ impl AppState {
             settings: Arc::new(settings),
             tenants: Tenants::single(Tenant::new(pool, clock)),
             sources: Arc::new(PgSources),
-            link_limiter: Arc::new(FixedWindow::new(
-                limits::LINK_HITS_PER_WINDOW,
-                limits::WINDOW,
-            )),
-            api_limiter: Arc::new(FixedWindow::new(
-                limits::API_CALLS_PER_MINUTE,
-                limits::WINDOW,
-            )),
+            link_limiter: RateLimit::LINK,
+            api_limiter: RateLimit::API,
         }
     }
 
     /// The main tenant's clock.
     pub fn clock(&self) -> &SharedClock {
         self.tenants.main().clock()
+    }
+}
+
+/// The pool options the settings give.
+pub fn pool_options(settings: &Settings) -> PoolOptions {
+    PoolOptions {
+        size: settings.database_pool_size,
+        wait: settings.database_pool_wait,
+        statement_timeout: settings.database_statement_timeout,
+        lock_timeout: settings.database_lock_timeout,
     }
 }
 

@@ -1,4 +1,5 @@
-"""A real SMTP server for the tests: stores every message it receives as a file.
+"""A real SMTP server for the tests: stores every message it receives as a file, and
+refuses for good (550) every recipient whose address starts with "unknown".
 
 Usage: python smtp_sink.py HOST PORT DIRECTORY
 Prints "ready" once listening; stops on SIGTERM or when stdin closes.
@@ -14,6 +15,12 @@ from aiosmtpd.controller import Controller
 class Sink:
     def __init__(self, directory):
         self.directory = directory
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+        if address.startswith("unknown"):
+            return "550 5.1.1 No such mailbox"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
 
     async def handle_DATA(self, server, session, envelope):
         name = os.path.join(self.directory, f"{time.time_ns()}-{uuid.uuid4().hex}.eml")

@@ -14,6 +14,7 @@ api-error-company-suspended = Das Unternehmen wurde vom Helpdesk suspendiert.
 api-error-rate-limited = Zu viele Aufrufe: Bitte warten Sie, bevor Sie es erneut versuchen.
 api-error-internal-error = Bei uns ist ein Fehler aufgetreten.
 api-error-unavailable = Der Dienst ist vorübergehend nicht verfügbar: Versuchen Sie es in einigen Augenblicken erneut.
+api-error-idempotency-key-reused = Dieser Idempotency-Key wurde bereits mit einem anderen Inhalt verwendet: Verwenden Sie für eine neue Anfrage einen neuen Schlüssel.
 
 ## API-Zugang in der Anwendung für Unternehmen
 api-title = API-Zugang

@@ -67,6 +67,7 @@ expires-in = { $hours ->
 }
 withdraw = Zurückziehen
 withdraw-confirm = Diese Anfrage zurückziehen? Der Link funktioniert dann nicht mehr.
+mail-undelivered = Die E-Mail konnte nicht zugestellt werden: Erstellen Sie eine neue Anfrage und geben Sie dem Kandidaten den Link auf anderem Weg (QR-Code zeigen oder Link kopieren).
 pagination = Seiten
 previous = Zurück
 next = Weiter

@@ -86,7 +86,7 @@ error-429-text = Bitte warten Sie eine Minute, bevor Sie es erneut versuchen.
 error-500-title = Etwas ist schiefgelaufen
 error-500-text = Bei uns ist ein Fehler aufgetreten. Bitte versuchen Sie es später erneut; wenn das Problem weiterhin besteht, nennen Sie dem Helpdesk die unten stehende Vorfallnummer.
 error-503-title = Dienst vorübergehend nicht verfügbar
-error-503-text = Der Dienst kann seine Datenbank derzeit nicht erreichen. Bitte versuchen Sie es in einigen Minuten erneut.
+error-503-text = Der Dienst kann im Moment nicht antworten (seine Datenbank ist nicht erreichbar oder ausgelastet). Bitte versuchen Sie es in einigen Augenblicken erneut.
 error-incident = Vorfallnummer:
 
 sign-out-everywhere = Überall abmelden

@@ -67,6 +67,7 @@ expires-in = { $hours ->
 }
 withdraw = Withdraw
 withdraw-confirm = Withdraw this request? The link will stop working.
+mail-undelivered = The e-mail could not be delivered: create a new request and give its link to the candidate another way (show its QR code or copy its link).
 pagination = Pages
 previous = Previous
 next = Next

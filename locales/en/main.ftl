@@ -86,7 +86,7 @@ error-429-text = Please wait a minute before trying again.
 error-500-title = Something went wrong
 error-500-text = An error occurred on our side. Please try again later; if it persists, give the helpdesk the incident number below.
 error-503-title = Service temporarily unavailable
-error-503-text = The service cannot reach its database right now. Please try again in a few minutes.
+error-503-text = The service cannot answer right now (its database is unavailable or busy). Please try again in a few moments.
 error-incident = Incident number:
 
 sign-out-everywhere = Sign out everywhere

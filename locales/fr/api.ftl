@@ -14,6 +14,7 @@ api-error-company-suspended = L'entreprise a été suspendue par le helpdesk.
 api-error-rate-limited = Trop d'appels : veuillez patienter avant de réessayer.
 api-error-internal-error = Une erreur s'est produite de notre côté.
 api-error-unavailable = Le service est momentanément indisponible : réessayez dans quelques instants.
+api-error-idempotency-key-reused = Cette clé Idempotency-Key a déjà servi pour une autre requête : utilisez une nouvelle clé pour une nouvelle demande.
 
 ## Accès API dans l'application entreprises
 api-title = Accès API

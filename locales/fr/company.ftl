@@ -67,6 +67,7 @@ expires-in = { $hours ->
 }
 withdraw = Retirer
 withdraw-confirm = Retirer cette demande ? Le lien ne fonctionnera plus.
+mail-undelivered = L'e-mail n'a pas pu être remis : créez une nouvelle demande et transmettez son lien au candidat autrement (montrez son code QR ou copiez son lien).
 pagination = Pages
 previous = Précédent
 next = Suivant

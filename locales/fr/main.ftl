@@ -86,7 +86,7 @@ error-429-text = Veuillez patienter une minute avant de réessayer.
 error-500-title = Un problème est survenu
 error-500-text = Une erreur s'est produite de notre côté. Veuillez réessayer plus tard ; si le problème persiste, communiquez au helpdesk le numéro d'incident ci-dessous.
 error-503-title = Service temporairement indisponible
-error-503-text = Le service ne parvient pas à joindre sa base de données pour le moment. Veuillez réessayer dans quelques minutes.
+error-503-text = Le service ne peut pas répondre pour le moment (sa base de données est indisponible ou occupée). Veuillez réessayer dans quelques instants.
 error-incident = Numéro d'incident :
 
 sign-out-everywhere = Se déconnecter partout

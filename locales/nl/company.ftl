@@ -67,6 +67,7 @@ expires-in = { $hours ->
 }
 withdraw = Intrekken
 withdraw-confirm = Deze aanvraag intrekken? De link zal niet meer werken.
+mail-undelivered = De e-mail kon niet worden afgeleverd: maak een nieuwe aanvraag en bezorg de kandidaat de link op een andere manier (toon de QR-code of kopieer de link).
 pagination = Pagina's
 previous = Vorige
 next = Volgende

@@ -86,7 +86,7 @@ error-429-text = Wacht een minuut voordat u het opnieuw probeert.
 error-500-title = Er is iets misgegaan
 error-500-text = Er is aan onze kant een fout opgetreden. Probeer het later opnieuw; als het probleem aanhoudt, geef dan het onderstaande incidentnummer door aan de helpdesk.
 error-503-title = Dienst tijdelijk niet beschikbaar
-error-503-text = De dienst kan momenteel zijn databank niet bereiken. Probeer het over enkele minuten opnieuw.
+error-503-text = De dienst kan momenteel niet antwoorden (zijn databank is onbereikbaar of bezet). Probeer het over enkele ogenblikken opnieuw.
 error-incident = Incidentnummer:
 
 sign-out-everywhere = Overal afmelden

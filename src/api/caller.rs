@@ -1,7 +1,7 @@
 //! The [`Caller`] extractor: bearer authentication, the client's rate limit, and the
 //! checks and scope every call of the API runs in.
 
-use std::{future::Future, pin::Pin, time::Instant};
+use std::{future::Future, pin::Pin};
 
 use actix_web::{FromRequest, HttpRequest, dev::Payload};
 use actix_web_httpauth::extractors::bearer::BearerAuth;
@@ -12,6 +12,7 @@ use super::problem::{Code, Problem};
 use crate::{
     db::run_blocking,
     domain::{Actor, Bce},
+    limits::Hit,
     services::{
         ServiceError,
         api_clients::{self, ApiCaller, ApiScope, BearerError},
@@ -41,8 +42,16 @@ impl FromRequest for Caller {
                 .token()
                 .to_string();
             let now = st.clock().now();
-            let authenticated = run_blocking(st.tenants.main().pool(), move |conn| {
-                api_clients::authenticate(conn, &token, now)
+            let limit = st.api_limiter;
+            // Authentication and the client's limit (counted in the database, shared by
+            // every server) on one connection.
+            let (authenticated, hit) = run_blocking(st.tenants.main().pool(), move |conn| {
+                let authenticated = api_clients::authenticate(conn, &token, now)?;
+                let hit = match &authenticated {
+                    Ok(caller) => Some(limit.hit(conn, &caller.client_id.to_string())?),
+                    Err(_) => None,
+                };
+                Ok::<_, ServiceError>((authenticated, hit))
             })
             .await
             .map_err(Problem::from)?;
@@ -50,7 +59,7 @@ impl FromRequest for Caller {
                 BearerError::Unauthorized => Problem::new(Code::Unauthorized),
                 BearerError::Suspended => Problem::new(Code::CompanySuspended),
             })?;
-            if let Err(wait) = st.api_limiter.hit(caller.client_id, Instant::now()) {
+            if let Some(Hit::Refused(wait)) = hit {
                 return Err(Problem::new(Code::RateLimited).retry_after(wait).into());
             }
             Ok(Caller { caller, state: st })

@@ -18,6 +18,9 @@ use crate::{
     web::routes,
 };
 
+/// `Retry-After` of a 503 (seconds).
+pub const UNAVAILABLE_RETRY_AFTER: u64 = 2;
+
 /// The HTTP status of a code.
 pub fn status_of(code: Code) -> StatusCode {
     match code {
@@ -34,6 +37,7 @@ pub fn status_of(code: Code) -> StatusCode {
         | Code::CompanySuspended => StatusCode::FORBIDDEN,
         Code::Unauthorized => StatusCode::UNAUTHORIZED,
         Code::RateLimited => StatusCode::TOO_MANY_REQUESTS,
+        Code::IdempotencyKeyReused => StatusCode::UNPROCESSABLE_ENTITY,
         Code::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
         Code::Internal => StatusCode::INTERNAL_SERVER_ERROR,
     }
@@ -136,8 +140,13 @@ impl From<DbError> for Problem {
     fn from(e: DbError) -> Self {
         match e {
             DbError::Unavailable(m) => {
-                tracing::warn!(error = %m, "api: database unavailable");
-                Problem::new(Code::Unavailable).retry_after(5)
+                // The pool logs the outage once; not each call answered 503.
+                tracing::debug!(error = %m, "api: database unavailable");
+                Problem::new(Code::Unavailable).retry_after(UNAVAILABLE_RETRY_AFTER)
+            }
+            DbError::Query(e) if crate::db::is_transient(&e) => {
+                tracing::debug!(error = %e, "api: database busy or gone");
+                Problem::new(Code::Unavailable).retry_after(UNAVAILABLE_RETRY_AFTER)
             }
             DbError::Query(e) => {
                 tracing::error!(error = %e, "api database error");
@@ -172,10 +181,7 @@ impl From<ServiceError> for Problem {
                 let fields: Vec<&str> = errors.keys().copied().collect();
                 Problem::new(code).with_detail_arg("reason", fields.join(", "))
             }
-            ServiceError::Db(e) => {
-                tracing::error!(error = %e, "api database error");
-                Problem::new(Code::Internal)
-            }
+            ServiceError::Db(e) => Problem::from(DbError::Query(e)),
             ServiceError::Other(e) => {
                 tracing::error!(error = ?e, "api error");
                 Problem::new(Code::Internal)

@@ -19,10 +19,16 @@ use crate::{
     services::{
         ServiceError,
         api_clients::ApiScope,
+        idempotency::{self, Idempotency},
         requests::{self as service, RequestInput, ValidRequest},
     },
     web::routes,
 };
+
+/// The header of an idempotent creation.
+const IDEMPOTENCY_KEY: &str = "Idempotency-Key";
+/// The header marking a creation's answer given again.
+const IDEMPOTENT_REPLAYED: &str = "Idempotent-Replayed";
 
 /// The citizen and the term of an accepted request.
 #[derive(Serialize)]
@@ -141,12 +147,27 @@ pub(super) struct OnBehalf {
 /// shown this once. Label, e-mail and language are optional: without an e-mail address
 /// nothing is sent (the integrator delivers the link); without a language, the caller's
 /// `Accept-Language` (else French) is the e-mail's.
+///
+/// With an `Idempotency-Key` header, a creation retried with the same key and the same
+/// body gets the first answer (header `Idempotent-Replayed: true`): no second request, no
+/// second mail, for 24 hours; the same key with another body is refused (422).
 pub(super) async fn create(
     req: HttpRequest,
     caller: Caller,
     body: web::Json<CreateBody>,
 ) -> Result<HttpResponse, Problem> {
     caller.require(ApiScope::Mandates)?;
+    let key = match req.headers().get(IDEMPOTENCY_KEY) {
+        None => None,
+        Some(v) => Some(
+            v.to_str()
+                .ok()
+                .and_then(idempotency::parse_header)
+                .ok_or_else(|| {
+                    Problem::new(Code::InvalidRequest).with_detail_arg("reason", IDEMPOTENCY_KEY)
+                })?,
+        ),
+    };
     let body = body.into_inner();
     if Context::parse(&body.context).is_none() {
         return Err(Problem::unknown_context());
@@ -162,6 +183,7 @@ pub(super) async fn create(
         context: body.context,
         language: body.language.unwrap_or_default(),
         niss: body.niss.unwrap_or_default(),
+        form_key: String::new(),
     };
     let default_language = req
         .headers()
@@ -171,18 +193,23 @@ pub(super) async fn create(
         .unwrap_or(Lang::Fr);
     let valid = ValidRequest::from_api(&input, default_language).map_err(ServiceError::Invalid)?;
     let (actor, now) = (caller.actor(), caller.now());
+    let client_id = caller.caller.client_id;
     let link_base = routes::citizen_link_base(&caller.state.settings.public_url_citizen);
     let created = caller
         .in_scope(body.on_behalf_of.as_deref(), move |conn, scope| {
-            service::create(conn, scope, &actor, &valid, &link_base, now)
+            let key = key.map(|k| Idempotency::api(client_id, k, scope, &valid));
+            service::create(conn, scope, &actor, &valid, &link_base, key.as_ref(), now)
         })
         .await?;
-    Ok(HttpResponse::Created()
-        .insert_header((
-            header::LOCATION,
-            format!("{}/{}", routes::API_MANDATE_REQUESTS, created.id),
-        ))
-        .json(RequestJson::of(&created.request, now, Some(created.link))))
+    let mut res = HttpResponse::Created();
+    res.insert_header((
+        header::LOCATION,
+        format!("{}/{}", routes::API_MANDATE_REQUESTS, created.id),
+    ));
+    if created.replayed {
+        res.insert_header((IDEMPOTENT_REPLAYED, "true"));
+    }
+    Ok(res.json(RequestJson::of(&created.request, now, Some(created.link))))
 }
 
 /// `GET /api/v1/mandate-requests`: a page of requests, as CSV when `Accept` asks for it.

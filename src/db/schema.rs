@@ -128,6 +128,7 @@ diesel::table! {
         sent_at -> Nullable<Timestamptz>,
         failed_at -> Nullable<Timestamptz>,
         last_error -> Nullable<Text>,
+        give_up_at -> Timestamptz,
     }
 }
 
@@ -336,3 +337,42 @@ diesel::table! {
 
 diesel::joinable!(flexi_positive_answers -> companies (company_id));
 diesel::allow_tables_to_appear_in_same_query!(flexi_positive_answers, companies);
+
+diesel::table! {
+    job_schedule (job) {
+        job -> Text,
+        next_run_at -> Timestamptz,
+        running_since -> Nullable<Timestamptz>,
+        running_on -> Nullable<Text>,
+        last_run_at -> Nullable<Timestamptz>,
+        last_duration_ms -> Nullable<Int8>,
+        last_rows -> Nullable<Int8>,
+        last_error -> Nullable<Text>,
+        runs -> Int8,
+        idle_runs -> Int8,
+    }
+}
+
+diesel::table! {
+    rate_limits (key) {
+        key -> Text,
+        tokens -> Float8,
+        updated_at -> Timestamptz,
+        full_at -> Timestamptz,
+        allowed -> Bool,
+    }
+}
+
+diesel::table! {
+    idempotency_keys (owner, key) {
+        owner -> Text,
+        key -> Text,
+        fingerprint -> Bytea,
+        created_at -> Timestamptz,
+        request_id -> Nullable<Uuid>,
+        link -> Nullable<Text>,
+    }
+}
+
+diesel::joinable!(idempotency_keys -> access_requests (request_id));
+diesel::allow_tables_to_appear_in_same_query!(idempotency_keys, access_requests);

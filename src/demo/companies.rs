@@ -114,9 +114,10 @@ pub fn seed(
             context: context.code().into(),
             language: lang.into(),
             niss: String::new(),
+            form_key: String::new(),
         })
         .map_err(|e| anyhow::anyhow!("demo request: {e:?}"))?;
-        let created = requests::create(conn, scope, actor, &valid, &link_base, at)
+        let created = requests::create(conn, scope, actor, &valid, &link_base, None, at)
             .map_err(|e| anyhow::anyhow!("{e}"))?;
         Ok(created.id)
     };

@@ -1,27 +1,38 @@
 //! Background jobs: each a plain function over a connection and an instant, tested with a
-//! fixed clock; a small scheduler that only times them, logs failures, and never runs the
-//! same job twice at once across instances (a PostgreSQL advisory lock per job).
-//! Every run is recorded in `job_runs` (when, how long, rows, error) for the back office.
+//! fixed clock; a small scheduler that only times them and logs failures.
+//!
+//! Several servers share one database: each job has a row in `job_schedule` with its next
+//! due time, and a server runs a job only while holding the job's advisory lock (never two
+//! runs at once; PostgreSQL releases it if the server dies) and after claiming the due row
+//! (once per interval, whatever the number of servers). A run interrupted by a crash leaves
+//! its row marked running with no lock held: the next server claims it at once. Every run
+//! is counted on the row; one that changed something or failed is also recorded in
+//! `job_runs` (when, how long, rows, error) for the back office.
 //!
 //! A job runs in a [`JobContext`]: a tenant's database and clock, and the settings. It
 //! knows nothing of the web side: the scheduler of `mandat serve`, the command line and
 //! the back office's "run now" all make a context and call [`run_once`].
 
 pub mod lifecycle;
+mod scheduler;
 
 use std::{sync::Arc, time::Duration};
 
 use chrono::{DateTime, Utc};
 use diesel::{
-    PgConnection, QueryResult, QueryableByName, RunQueryDsl, sql_query, sql_types::BigInt,
+    PgConnection, QueryableByName, RunQueryDsl, sql_query,
+    sql_types::{BigInt, Text},
 };
-use tokio::task::{JoinHandle, JoinSet};
 
 use crate::{
     clock::SharedClock,
-    db::{DbPool, job_runs},
+    db::{
+        DbPool, idempotency_keys, job_runs,
+        job_schedule::{self, RunOutcome},
+        rate_limits,
+    },
     settings::Settings,
-    state::{AppState, Tenant},
+    state::Tenant,
 };
 
 /// What a job needs: one tenant's database and clock, and the settings.
@@ -63,11 +74,13 @@ pub enum Job {
     DeliverWebhooks,
     /// Remove dead sessions (idle or past their absolute lifetime).
     PurgeSessions,
+    /// Idempotency keys past their 24 hours and full rate-limit buckets are deleted.
+    ExpireKeys,
 }
 
 impl Job {
     /// Every job.
-    pub const ALL: [Job; 7] = [
+    pub const ALL: [Job; 8] = [
         Job::DeliverMail,
         Job::DeliverWebhooks,
         Job::ExpireRequests,
@@ -75,6 +88,7 @@ impl Job {
         Job::Archive,
         Job::Purge,
         Job::PurgeSessions,
+        Job::ExpireKeys,
     ];
 
     /// The name used on the command line and in the logs.
@@ -87,6 +101,7 @@ impl Job {
             Job::Archive => lifecycle::ARCHIVE,
             Job::Purge => lifecycle::PURGE,
             Job::PurgeSessions => "purge-sessions",
+            Job::ExpireKeys => "expire-keys",
         }
     }
 
@@ -100,7 +115,8 @@ impl Job {
         0x6d61_6e64_0000 + self as i64
     }
 
-    fn interval(self, settings: &Settings) -> Option<Duration> {
+    /// Its interval (the server's wall clock), `None` when disabled.
+    pub fn interval(self, settings: &Settings) -> Option<Duration> {
         let jobs = &settings.jobs;
         match self {
             Job::DeliverMail => jobs.deliver_mail,
@@ -110,6 +126,7 @@ impl Job {
             Job::Archive => jobs.archive,
             Job::Purge => jobs.purge,
             Job::PurgeSessions => jobs.purge_sessions,
+            Job::ExpireKeys => jobs.expire_keys,
         }
     }
 }
@@ -120,36 +137,149 @@ struct Locked {
     locked: bool,
 }
 
-/// Runs `job` once unless another instance is running it (`Ok(None)` then); returns the
-/// number of rows it changed. The run, failed or not, is recorded in `job_runs`.
+/// How a run is started.
+#[derive(Copy, Clone, Debug)]
+enum Start<'a> {
+    /// By hand (command line, back office, tests): now, unless it is running elsewhere.
+    Now,
+    /// By the scheduler: only if due, then due again `every` later.
+    IfDue { every: Duration, instance: &'a str },
+}
+
+/// What one attempt did.
+#[derive(Debug)]
+pub enum Attempt {
+    /// Not due yet: due in this long.
+    NotDue(Duration),
+    /// Another server is running it.
+    Busy,
+    /// It ran: what it changed (or why it failed), and the time left before it is due.
+    Ran {
+        /// Rows changed, or the run's error.
+        result: anyhow::Result<usize>,
+        /// Time left before it is due again.
+        wait: Duration,
+    },
+}
+
+/// Runs `job` once now unless another server is running it (`Ok(None)` then); returns the
+/// number of rows it changed. The run is counted on the job's schedule row; one that
+/// changed something or failed is also recorded in `job_runs`.
 pub fn run_once_blocking(ctx: &JobContext, job: Job) -> anyhow::Result<Option<usize>> {
-    let mut conn = ctx.pool.get()?;
+    match attempt(ctx, job, Start::Now)? {
+        Attempt::Ran { result, .. } => result.map(Some),
+        Attempt::NotDue(_) | Attempt::Busy => Ok(None),
+    }
+}
+
+/// Runs `job` if it is due by its schedule row and no other server runs it: what the
+/// scheduler of every server does at each tick.
+pub fn run_if_due_blocking(
+    ctx: &JobContext,
+    job: Job,
+    every: Duration,
+    instance: &str,
+) -> anyhow::Result<Attempt> {
+    attempt(ctx, job, Start::IfDue { every, instance })
+}
+
+fn attempt(ctx: &JobContext, job: Job, start: Start<'_>) -> anyhow::Result<Attempt> {
+    // On a connection watched like a request's: one that dies under the job is dropped.
+    ctx.pool.run(|conn| attempt_on(conn, ctx, job, start))
+}
+
+fn attempt_on(
+    conn: &mut PgConnection,
+    ctx: &JobContext,
+    job: Job,
+    start: Start<'_>,
+) -> anyhow::Result<Attempt> {
+    if let Start::IfDue { .. } = start
+        && let Some(due) = job_schedule::due(conn, job.name())?
+        && !due.running
+        && !due.wait.is_zero()
+    {
+        return Ok(Attempt::NotDue(due.wait));
+    }
     let key = job.lock_key();
     let locked = sql_query("SELECT pg_try_advisory_lock($1) AS locked")
         .bind::<BigInt, _>(key)
-        .get_result::<Locked>(&mut conn)?
+        .get_result::<Locked>(conn)?
         .locked;
     if !locked {
-        return Ok(None);
+        return Ok(Attempt::Busy);
     }
+    let outcome = run_locked(conn, ctx, job, start);
+    // Back to the pool as it came: unlocked, with the requests' statement timeout.
+    let restored =
+        sql_query("SELECT pg_advisory_unlock($1), set_config('statement_timeout', $2, false)")
+            .bind::<BigInt, _>(key)
+            .bind::<Text, _>(ctx.pool.options().statement_timeout.as_millis().to_string())
+            .execute(conn);
+    let outcome = outcome?;
+    restored?;
+    Ok(outcome)
+}
+
+/// The part of [`attempt`] under the job's lock.
+fn run_locked(
+    conn: &mut PgConnection,
+    ctx: &JobContext,
+    job: Job,
+    start: Start<'_>,
+) -> anyhow::Result<Attempt> {
+    let instance = match start {
+        Start::Now => instance_name(),
+        Start::IfDue { every, instance } => {
+            if !job_schedule::claim(conn, job.name(), every, instance)? {
+                let wait = job_schedule::due(conn, job.name())?.map_or(every, |d| d.wait);
+                return Ok(Attempt::NotDue(wait));
+            }
+            instance.to_string()
+        }
+    };
+    if let Start::Now = start {
+        job_schedule::mark_running(conn, job.name(), &instance)?;
+    }
+    // Jobs work on many rows at once: no statement timeout (the lock timeout stays).
+    sql_query("SET statement_timeout = 0").execute(conn)?;
     let now = ctx.clock.now();
     let started = std::time::Instant::now();
-    let result = run_job(&mut conn, &ctx.settings, job, now);
-    let elapsed = chrono::Duration::from_std(started.elapsed()).unwrap_or_default();
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        run_job(conn, &ctx.settings, job, now)
+    }))
+    .unwrap_or_else(|_| Err(anyhow::anyhow!("the job panicked")));
+    let duration = started.elapsed();
     let error = result.as_ref().err().map(|e| format!("{e:#}"));
     let rows = *result.as_ref().unwrap_or(&0);
-    if let Err(e) = job_runs::record(
-        &mut conn,
+    let wait = job_schedule::finish(
+        conn,
         job.name(),
-        now,
-        now + elapsed,
-        rows,
-        error.as_deref(),
-    ) {
-        tracing::warn!(job = job.name(), error = %e, "job run not recorded");
+        &RunOutcome {
+            started_at: now,
+            duration,
+            rows,
+            error: error.as_deref(),
+        },
+    )?;
+    if rows > 0 || error.is_some() {
+        let finished = now + chrono::Duration::from_std(duration).unwrap_or_default();
+        if let Err(e) = job_runs::record(conn, job.name(), now, finished, rows, error.as_deref()) {
+            tracing::warn!(job = job.name(), error = %e, "job run not recorded");
+        }
     }
-    unlock(&mut conn, key)?;
-    result.map(Some)
+    Ok(Attempt::Ran { result, wait })
+}
+
+/// This server, as the schedule names it: `host:pid`.
+pub fn instance_name() -> String {
+    let host = std::fs::read_to_string("/proc/sys/kernel/hostname")
+        .ok()
+        .map(|h| h.trim().to_string())
+        .filter(|h| !h.is_empty())
+        .or_else(|| std::env::var("HOSTNAME").ok())
+        .unwrap_or_else(|| "localhost".to_string());
+    format!("{host}:{}", std::process::id())
 }
 
 fn run_job(
@@ -163,6 +293,9 @@ fn run_job(
         Job::DeliverWebhooks => crate::webhooks::deliver_due(conn, now)?,
         Job::ExpireRequests => lifecycle::expire_requests(conn, now)?,
         Job::EndMandates => lifecycle::end_mandates(conn, now)?,
+        Job::ExpireKeys => {
+            idempotency_keys::forget_expired(conn, now)? + rate_limits::forget_full(conn)?
+        }
         Job::Archive => {
             let c = lifecycle::archive(conn, now, settings.blocked_tab_days)?;
             if c.total() > 0 {
@@ -211,45 +344,4 @@ pub async fn run_once(ctx: &JobContext, job: Job) -> anyhow::Result<Option<usize
     tokio::task::spawn_blocking(move || run_once_blocking(&ctx, job)).await?
 }
 
-fn unlock(conn: &mut PgConnection, key: i64) -> QueryResult<()> {
-    sql_query("SELECT pg_advisory_unlock($1)")
-        .bind::<BigInt, _>(key)
-        .execute(conn)
-        .map(|_| ())
-}
-
-/// Starts every scheduled job, for every tenant; aborting the handle stops them all.
-pub fn spawn_scheduler(state: AppState) -> JoinHandle<()> {
-    tokio::spawn(async move {
-        let mut set = JoinSet::new();
-        for job in Job::ALL {
-            let Some(every) = job.interval(&state.settings) else {
-                tracing::info!(job = job.name(), "job disabled");
-                continue;
-            };
-            let state = state.clone();
-            set.spawn(async move {
-                let mut ticker = tokio::time::interval(every);
-                ticker.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
-                loop {
-                    ticker.tick().await;
-                    for tenant in state.tenants.all() {
-                        let ctx = JobContext::for_tenant(&tenant, state.settings.clone());
-                        let started = std::time::Instant::now();
-                        match run_once(&ctx, job).await {
-                            Ok(Some(n)) if n > 0 => tracing::info!(
-                                job = job.name(),
-                                rows = n,
-                                ms = started.elapsed().as_millis() as u64,
-                                "job ran"
-                            ),
-                            Ok(_) => {}
-                            Err(e) => tracing::error!(job = job.name(), error = ?e, "job failed"),
-                        }
-                    }
-                }
-            });
-        }
-        while set.join_next().await.is_some() {}
-    })
-}
+pub use scheduler::spawn_scheduler;

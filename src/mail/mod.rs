@@ -1,6 +1,9 @@
 //! Transactional outbox: a mail is written in the same transaction as what it announces;
 //! the `deliver-mail` job sends due mails over SMTP (lettre), records every attempt, and
-//! retries with exponential back-off until it gives up.
+//! retries with exponential back-off (30 s doubling, at most 30 minutes apart) for as long
+//! as what it carries is worth sending: a request's mail until its link ends. It gives up
+//! at once on a permanent refusal (5xx). A mail given up is shown to the company in its
+//! tab, and staff can send it again.
 
 pub mod request;
 
@@ -24,8 +27,8 @@ use crate::{
 /// What remains of a delivered mail's body outside demo mode.
 pub const ERASED_BODY: &str = "(erased after delivery)";
 
-/// Attempts before a mail is given up (and shown as failed in the back office).
-pub const MAX_ATTEMPTS: i32 = 10;
+/// The longest wait between two attempts.
+pub const MAX_BACKOFF_SECONDS: i64 = 30 * 60;
 
 /// A mail to write to the outbox.
 #[derive(Clone, Debug, Insertable)]
@@ -45,6 +48,8 @@ pub struct NewMail {
     pub created_at: DateTime<Utc>,
     /// When it is first due (now).
     pub next_attempt_at: DateTime<Utc>,
+    /// When it is no longer worth sending (a request's mail: when its link ends).
+    pub give_up_at: DateTime<Utc>,
 }
 
 /// A mail of the outbox.
@@ -73,6 +78,8 @@ pub struct OutboxMail {
     pub failed_at: Option<DateTime<Utc>>,
     /// The last error.
     pub last_error: Option<String>,
+    /// When it is no longer worth sending.
+    pub give_up_at: DateTime<Utc>,
 }
 
 /// Writes a mail to the outbox (call it inside the transaction of what it announces).
@@ -101,10 +108,66 @@ pub fn find(conn: &mut PgConnection, id: Uuid) -> QueryResult<Option<OutboxMail>
         .optional()
 }
 
-/// The wait before attempt `n + 1` after `n` failures: 30 s, 1 min, 2 min ... at most 1 h.
+/// The wait before attempt `n + 1` after `n` failures: 30 s, 1 min, 2 min ... at most
+/// 30 min.
 pub fn backoff(failures: i32) -> chrono::Duration {
     let exp = failures.clamp(0, 7) as u32;
-    chrono::Duration::seconds((30i64 << exp).min(3600))
+    chrono::Duration::seconds((30i64 << exp).min(MAX_BACKOFF_SECONDS))
+}
+
+/// Whether a mail that failed at `now` after `attempts` attempts is given up: refused for
+/// good by the server, or its next attempt would come after `give_up_at`.
+pub fn gives_up(
+    permanent: bool,
+    attempts: i32,
+    now: DateTime<Utc>,
+    give_up_at: DateTime<Utc>,
+) -> bool {
+    permanent || now + backoff(attempts - 1) >= give_up_at
+}
+
+/// Gives up the mails no longer worth sending that were never delivered (their link ended
+/// while they waited); returns how many.
+fn give_up_stale(conn: &mut PgConnection, now: DateTime<Utc>) -> QueryResult<usize> {
+    diesel::update(
+        outbox_emails::table
+            .filter(outbox_emails::sent_at.is_null())
+            .filter(outbox_emails::failed_at.is_null())
+            .filter(outbox_emails::give_up_at.le(now)),
+    )
+    .set((
+        outbox_emails::failed_at.eq(now),
+        outbox_emails::last_error.eq(diesel::dsl::sql::<
+            diesel::sql_types::Nullable<diesel::sql_types::Text>,
+        >(
+            "COALESCE(last_error, 'the link ended before delivery')"
+        )),
+    ))
+    .execute(conn)
+}
+
+/// Makes a mail given up due again at `now`, to be sent until `give_up_at` (staff send it
+/// again once the company gave up waiting). `false` when it is not given up (sent, or
+/// still being tried).
+pub fn retry(
+    conn: &mut PgConnection,
+    id: Uuid,
+    now: DateTime<Utc>,
+    give_up_at: DateTime<Utc>,
+) -> QueryResult<bool> {
+    diesel::update(
+        outbox_emails::table
+            .find(id)
+            .filter(outbox_emails::sent_at.is_null())
+            .filter(outbox_emails::failed_at.is_not_null()),
+    )
+    .set((
+        outbox_emails::failed_at.eq(None::<DateTime<Utc>>),
+        outbox_emails::next_attempt_at.eq(now),
+        outbox_emails::give_up_at.eq(give_up_at),
+    ))
+    .execute(conn)
+    .map(|n| n == 1)
 }
 
 fn transport(settings: &Settings) -> anyhow::Result<Option<SmtpTransport>> {
@@ -162,6 +225,7 @@ pub fn deliver_due(
     let Some(transport) = transport(settings)? else {
         return Ok(0);
     };
+    give_up_stale(conn, now)?;
     let mut delivered = 0;
     // Bounded batch: a later run takes the rest.
     for _ in 0..100 {
@@ -179,8 +243,12 @@ pub fn deliver_due(
             else {
                 return Ok(None);
             };
+            let mut permanent = false;
             let sent = message(settings, &mail).and_then(|m| {
-                transport.send(&m).map(|_| ()).map_err(anyhow::Error::from)
+                transport.send(&m).map(|_| ()).map_err(|e| {
+                    permanent = e.is_permanent();
+                    anyhow::Error::from(e)
+                })
             });
             let attempts = mail.attempts + 1;
             match &sent {
@@ -208,7 +276,8 @@ pub fn deliver_due(
                 Err(e) => {
                     let error = format!("{e:#}");
                     tracing::warn!(mail = %mail.id, attempts, error = %error, "mail delivery failed");
-                    let failed_at = (attempts >= MAX_ATTEMPTS).then_some(now);
+                    let failed_at =
+                        gives_up(permanent, attempts, now, mail.give_up_at).then_some(now);
                     diesel::update(outbox_emails::table.find(mail.id))
                         .set((
                             outbox_emails::attempts.eq(attempts),
@@ -248,7 +317,37 @@ mod tests {
         let secs: Vec<i64> = (0..10).map(|n| backoff(n).num_seconds()).collect();
         assert_eq!(
             secs,
-            vec![30, 60, 120, 240, 480, 960, 1920, 3600, 3600, 3600]
+            vec![30, 60, 120, 240, 480, 960, 1800, 1800, 1800, 1800]
         );
+    }
+
+    #[test]
+    fn a_mail_is_tried_until_its_link_ends() {
+        use chrono::{Duration, TimeZone, Utc};
+        let start = Utc.with_ymd_and_hms(2025, 3, 5, 9, 30, 0).unwrap();
+        let link_ends = start + Duration::hours(72);
+        // (permanent, attempts, failed at, given up?)
+        let cases = [
+            (false, 1, start, false),
+            (false, 10, start + Duration::hours(3), false),
+            (false, 150, start + Duration::hours(71), false),
+            // The next attempt would come 30 minutes later: after the link's end.
+            (
+                false,
+                151,
+                start + Duration::hours(71) + Duration::minutes(31),
+                true,
+            ),
+            (false, 2, link_ends, true),
+            // A permanent refusal (5xx): at once.
+            (true, 1, start, true),
+        ];
+        for (permanent, attempts, at, expected) in cases {
+            assert_eq!(
+                super::gives_up(permanent, attempts, at, link_ends),
+                expected,
+                "{permanent} {attempts} {at}"
+            );
+        }
     }
 }

@@ -25,6 +25,8 @@ pub struct RequestMail<'a> {
     pub link: &'a str,
     /// The official host name, as genuine links show it.
     pub host: &'a str,
+    /// When the link ends (the mail is tried until then).
+    pub link_ends: DateTime<Utc>,
 }
 
 impl RequestMail<'_> {
@@ -74,6 +76,7 @@ impl RequestMail<'_> {
             body_html,
             created_at: now,
             next_attempt_at: now,
+            give_up_at: self.link_ends,
         }
     }
 }

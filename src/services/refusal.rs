@@ -33,6 +33,8 @@ pub enum ErrorCode {
     BlockedByCitizen,
     /// Too many calls.
     RateLimited,
+    /// An `Idempotency-Key` used before for another request.
+    IdempotencyKeyReused,
     /// The service cannot answer now (database unavailable).
     Unavailable,
     /// Our fault.
@@ -57,6 +59,7 @@ impl ErrorCode {
             ErrorCode::CompanySuspended => "COMPANY_SUSPENDED",
             ErrorCode::BlockedByCitizen => "BLOCKED_BY_CITIZEN",
             ErrorCode::RateLimited => "RATE_LIMITED",
+            ErrorCode::IdempotencyKeyReused => "IDEMPOTENCY_KEY_REUSED",
             ErrorCode::Unavailable => "UNAVAILABLE",
             ErrorCode::Internal => "INTERNAL_ERROR",
         }
@@ -126,6 +129,12 @@ pub enum Refusal {
     /// The citizen accepts a request of a company they block: they must unblock it first.
     #[error("the citizen blocks the company")]
     CompanyBlockedByYou,
+    /// Only an e-mail given up can be sent again (not one sent, or still being tried).
+    #[error("the e-mail is not given up")]
+    MailNotGivenUp,
+    /// The same idempotency key came with another request.
+    #[error("idempotency key reused")]
+    IdempotencyKeyReused,
 }
 
 impl Refusal {
@@ -151,7 +160,9 @@ impl Refusal {
             | R::AlreadySuspended
             | R::NotSuspended
             | R::CircleOfTrustFirst
-            | R::CompanyBlockedByYou => ErrorCode::InvalidState,
+            | R::CompanyBlockedByYou
+            | R::MailNotGivenUp => ErrorCode::InvalidState,
+            R::IdempotencyKeyReused => ErrorCode::IdempotencyKeyReused,
         }
     }
 
@@ -179,11 +190,13 @@ impl Refusal {
             R::CircleOfTrustFirst => "api-error-circle-first",
             R::BlockedByCitizen => "request-error-blocked",
             R::CompanyBlockedByYou => "citizen-error-company-blocked",
+            R::MailNotGivenUp => "admin-error-mail-not-given-up",
+            R::IdempotencyKeyReused => "api-error-idempotency-key-reused",
         }
     }
 
     /// Every refusal (for the tests of the locales).
-    pub const ALL: [Refusal; 20] = [
+    pub const ALL: [Refusal; 22] = [
         Refusal::RequestNotPending,
         Refusal::NoMandate,
         Refusal::MandateEnded,
@@ -204,6 +217,8 @@ impl Refusal {
         Refusal::CircleOfTrustFirst,
         Refusal::BlockedByCitizen,
         Refusal::CompanyBlockedByYou,
+        Refusal::MailNotGivenUp,
+        Refusal::IdempotencyKeyReused,
     ];
 }
 

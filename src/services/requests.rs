@@ -5,14 +5,17 @@ use chrono::{DateTime, Utc};
 use diesel::{dsl::count_star, pg::Pg, prelude::*};
 use uuid::Uuid;
 
-use super::{FieldErrors, Refusal, ServiceError, companies::CompanyCtx, tokens};
+use super::{
+    FieldErrors, Refusal, ServiceError, companies::CompanyCtx, idempotency::Idempotency, tokens,
+};
 use crate::{
     db::{
         access_requests::{
             self as requests_db, AccessRequest, Guard, NewRequest, SetOnTransition, find, in_tab,
             status_is,
         },
-        schema::{access_requests, citizen_blocks},
+        idempotency_keys::{self, Claimed},
+        schema::{access_requests, citizen_blocks, outbox_emails},
         text::like_contains,
     },
     domain::{
@@ -51,6 +54,22 @@ pub struct RequestInput {
     /// The candidate's NISS (optional).
     #[serde(default)]
     pub niss: String,
+    /// The key of this display of the form: sent twice, it makes one request.
+    #[serde(default)]
+    pub form_key: String,
+}
+
+impl RequestInput {
+    /// The input of a new, empty form (a fresh form key), with a language and context
+    /// chosen in advance (empty: none).
+    pub fn new_form(language: &str, context: &str) -> RequestInput {
+        RequestInput {
+            language: language.to_string(),
+            context: context.to_string(),
+            form_key: super::idempotency::new_form_key(),
+            ..RequestInput::default()
+        }
+    }
 }
 
 /// A validated request input.
@@ -174,6 +193,8 @@ pub struct Created {
     pub expires_at: DateTime<Utc>,
     /// The request as stored.
     pub request: AccessRequest,
+    /// A creation retried with its idempotency key: the first answer, nothing created.
+    pub replayed: bool,
 }
 
 /// Where an access is for: the company, and the provider acting for it.
@@ -200,15 +221,36 @@ impl Scope {
 /// ([`Refusal::BlockedByCitizen`]) when the person named blocked the company: nothing is
 /// stored, nothing sent. `link_base` is the citizen's link without
 /// its secret (the web side knows its URLs: `https://host/r/`).
+///
+/// With an idempotency key, the key is claimed in the same transaction: a key seen before
+/// with the same content answers as then (`replayed`, nothing created, no mail); with other
+/// content it is refused ([`Refusal::IdempotencyKeyReused`]).
 pub fn create(
     conn: &mut PgConnection,
     scope: &Scope,
     actor: &Actor,
     valid: &ValidRequest,
     link_base: &str,
+    idempotency: Option<&Idempotency>,
     now: DateTime<Utc>,
 ) -> Result<Created, ServiceError> {
     conn.transaction(|conn| {
+        if let Some(k) = idempotency {
+            match idempotency_keys::claim(conn, &k.owner, &k.key, &k.fingerprint, now)? {
+                Claimed::New => {}
+                Claimed::Replay { request_id, link } => {
+                    let request = find(conn, request_id)?.ok_or(ServiceError::NotFound)?;
+                    return Ok(Created {
+                        id: request.id,
+                        link,
+                        expires_at: request.expires_at,
+                        request,
+                        replayed: true,
+                    });
+                }
+                Claimed::Mismatch => return Err(Refusal::IdempotencyKeyReused.into()),
+            }
+        }
         let company = crate::services::companies::find(conn, scope.company_id)?
             .ok_or(ServiceError::NotFound)?;
         let provider = match scope.provider_id {
@@ -263,14 +305,19 @@ pub fn create(
                 requester: &requester,
                 link: &link,
                 host: host_of(link_base),
+                link_ends: expires_at,
             };
             mail::enqueue(conn, &mail.render(now))?;
+        }
+        if let Some(k) = idempotency {
+            idempotency_keys::complete(conn, &k.owner, &k.key, request.id, &link)?;
         }
         Ok(Created {
             id: request.id,
             link,
             expires_at,
             request,
+            replayed: false,
         })
     })
 }
@@ -342,6 +389,8 @@ pub struct ListedRequest {
     pub status: RequestStatus,
     /// The provider's name when a provider created it.
     pub provider_name: Option<String>,
+    /// Its e-mail was given up (the company should give the link another way).
+    pub mail_undelivered: bool,
 }
 
 /// One page of a list.
@@ -431,24 +480,31 @@ pub fn list(
     let total: i64 = searched(scoped(scope).filter(in_tab(tab, now)), search)
         .select(count_star())
         .first(conn)?;
-    let rows: Vec<AccessRequest> = searched(scoped(scope).filter(in_tab(tab, now)), search)
+    // Whether each row's mail was given up, in the same query (no query per row).
+    let undelivered = diesel::dsl::exists(
+        outbox_emails::table
+            .filter(outbox_emails::request_id.eq(access_requests::id.nullable()))
+            .filter(outbox_emails::failed_at.is_not_null())
+            .filter(outbox_emails::sent_at.is_null()),
+    );
+    let rows: Vec<(AccessRequest, bool)> = searched(scoped(scope).filter(in_tab(tab, now)), search)
         .order((
             access_requests::created_at.desc(),
             access_requests::id.desc(),
         ))
         .limit(page_size)
         .offset((page - 1) * page_size)
-        .select(AccessRequest::as_select())
+        .select((AccessRequest::as_select(), undelivered))
         .load(conn)?;
     // Provider names in one query, not one per row.
-    let provider_ids: Vec<Uuid> = rows.iter().filter_map(|r| r.provider_id).collect();
+    let provider_ids: Vec<Uuid> = rows.iter().filter_map(|(r, _)| r.provider_id).collect();
     let names: Vec<(Uuid, String)> = crate::db::companies::find_many(conn, &provider_ids)?
         .into_iter()
         .map(|c| (c.id, c.name))
         .collect();
     let items = rows
         .into_iter()
-        .map(|request| ListedRequest {
+        .map(|(request, mail_undelivered)| ListedRequest {
             status: request.status_at(now),
             provider_name: request.provider_id.and_then(|p| {
                 names
@@ -456,6 +512,7 @@ pub fn list(
                     .find(|(id, _)| *id == p)
                     .map(|(_, n)| n.clone())
             }),
+            mail_undelivered,
             request,
         })
         .collect();
@@ -497,6 +554,7 @@ pub fn list_for_api(
         .map(|request| ListedRequest {
             status: request.status_at(now),
             provider_name: None,
+            mail_undelivered: false,
             request,
         })
         .collect();
@@ -553,6 +611,7 @@ mod tests {
             context: "PENSION".into(),
             language: "es".into(),
             niss: "12345".into(),
+            form_key: String::new(),
         };
         let errors = ValidRequest::try_from(&input).expect_err("should be invalid");
         let fields: Vec<_> = errors.keys().copied().collect();
@@ -570,6 +629,7 @@ mod tests {
             context: "FLEXI_JOB".into(),
             language: "nl".into(),
             niss: String::new(),
+            form_key: String::new(),
         };
         let v = ValidRequest::try_from(&input).unwrap();
         assert_eq!(v.email.unwrap().as_str(), "Maria@example.be");

@@ -13,7 +13,7 @@ use std::{fmt, net::SocketAddr, path::Path, str::FromStr, time::Duration};
 
 pub use options::{OPTIONS, OptionDoc};
 use parse::{
-    invalid, parse_days, parse_days_within, parse_interval, parse_opt, parse_toml,
+    invalid, parse_days, parse_days_within, parse_interval, parse_millis, parse_opt, parse_toml,
     random_session_key,
 };
 
@@ -118,6 +118,8 @@ pub struct JobSettings {
     pub purge: Option<Duration>,
     /// Dead sessions are removed.
     pub purge_sessions: Option<Duration>,
+    /// Idempotency keys older than 24 hours and full rate-limit buckets are deleted.
+    pub expire_keys: Option<Duration>,
 }
 
 /// How long sessions live, enforced by the server (see `db::sessions`).
@@ -206,6 +208,12 @@ pub struct Settings {
     pub database_url: SecretString,
     /// Largest number of pooled database connections.
     pub database_pool_size: u32,
+    /// Longest wait for a free pooled connection (then 503).
+    pub database_pool_wait: Duration,
+    /// `statement_timeout` of the requests' connections.
+    pub database_statement_timeout: Duration,
+    /// `lock_timeout` of every connection.
+    pub database_lock_timeout: Duration,
     /// Address the HTTP server listens on.
     pub bind: SocketAddr,
     /// The public base URL of the company app, the back office and the API (no trailing
@@ -214,6 +222,9 @@ pub struct Settings {
     /// The public base URL of the citizen's side (no trailing slash): every citizen-facing
     /// link, QR code and e-mail. Defaults to `public_url`.
     pub public_url_citizen: String,
+    /// The header (lower case) in which the reverse proxy gives the client's address;
+    /// `None`: the peer address is the client's.
+    pub trusted_proxy_header: Option<String>,
     /// Key signing and encrypting the session cookie (64 bytes).
     pub session_key: SecretString,
     /// Session lifetimes.
@@ -241,9 +252,16 @@ impl fmt::Debug for Settings {
             .field("mode", &self.mode)
             .field("database_url", &"[secret]")
             .field("database_pool_size", &self.database_pool_size)
+            .field("database_pool_wait", &self.database_pool_wait)
+            .field(
+                "database_statement_timeout",
+                &self.database_statement_timeout,
+            )
+            .field("database_lock_timeout", &self.database_lock_timeout)
             .field("bind", &self.bind)
             .field("public_url", &self.public_url)
             .field("public_url_citizen", &self.public_url_citizen)
+            .field("trusted_proxy_header", &self.trusted_proxy_header)
             .field("session_key", &"[secret]")
             .field("sessions", &self.sessions)
             .field("demo_sign_in", &self.demo_sign_in)
@@ -329,6 +347,11 @@ impl Settings {
         if !(1..=100).contains(&database_pool_size) {
             return Err(invalid("database_pool_size", "must be between 1 and 100"));
         }
+        let database_pool_wait = parse_millis(raw, "database_pool_wait_ms", 1000, 100..=30_000)?;
+        let database_statement_timeout =
+            parse_millis(raw, "database_statement_timeout_ms", 5000, 100..=600_000)?;
+        let database_lock_timeout =
+            parse_millis(raw, "database_lock_timeout_ms", 1000, 100..=600_000)?;
         let bind: SocketAddr =
             parse_opt(raw, "bind")?.unwrap_or_else(|| SocketAddr::from(([127, 0, 0, 1], 8080)));
         let url = |key: &str, default: &str| -> Result<String, SettingsError> {
@@ -347,6 +370,19 @@ impl Settings {
         };
         let public_url = url("public_url", "http://localhost:8080")?;
         let public_url_citizen = url("public_url_citizen", &public_url)?;
+        let trusted_proxy_header = match get("trusted_proxy_header").filter(|s| !s.is_empty()) {
+            None => None,
+            Some(name) => {
+                let lower = name.to_ascii_lowercase();
+                if actix_web::http::header::HeaderName::from_bytes(lower.as_bytes()).is_err() {
+                    return Err(invalid(
+                        "trusted_proxy_header",
+                        "must be an HTTP header name, e.g. X-Real-IP",
+                    ));
+                }
+                Some(lower)
+            }
+        };
         let session_key = match get("session_key").filter(|s| !s.is_empty()) {
             Some(key) => {
                 use base64::Engine;
@@ -411,6 +447,7 @@ impl Settings {
             archive: parse_interval(raw, "job_archive_seconds", 3600)?,
             purge: parse_interval(raw, "job_purge_seconds", 86400)?,
             purge_sessions: parse_interval(raw, "job_purge_sessions_seconds", 600)?,
+            expire_keys: parse_interval(raw, "job_expire_keys_seconds", 600)?,
         };
         let blocked_tab_days = parse_days(raw, "blocked_tab_days", 30)?;
         let days = |key: &str, default: i64, min: i64| {
@@ -433,9 +470,13 @@ impl Settings {
             mode,
             database_url: SecretString::from(database_url),
             database_pool_size,
+            database_pool_wait,
+            database_statement_timeout,
+            database_lock_timeout,
             bind,
             public_url,
             public_url_citizen,
+            trusted_proxy_header,
             session_key,
             sessions,
             demo_sign_in,
@@ -594,6 +635,27 @@ mod tests {
                 "MANDAT_JOB_DELIVER_MAIL_SECONDS",
             ),
             ("log_format", "xml", "MANDAT_LOG_FORMAT"),
+            ("database_pool_wait_ms", "0", "MANDAT_DATABASE_POOL_WAIT_MS"),
+            (
+                "database_pool_wait_ms",
+                "1s",
+                "MANDAT_DATABASE_POOL_WAIT_MS",
+            ),
+            (
+                "database_statement_timeout_ms",
+                "10",
+                "MANDAT_DATABASE_STATEMENT_TIMEOUT_MS",
+            ),
+            (
+                "database_lock_timeout_ms",
+                "9999999",
+                "MANDAT_DATABASE_LOCK_TIMEOUT_MS",
+            ),
+            (
+                "trusted_proxy_header",
+                "X Real IP",
+                "MANDAT_TRUSTED_PROXY_HEADER",
+            ),
         ];
         for (key, value, env) in cases {
             let err = Settings::from_pairs(&[(key, value)])
@@ -692,6 +754,22 @@ mod tests {
         assert_eq!(o.issuer, "https://idp.example.be");
         assert_eq!(o.scopes, vec!["profile", "egovnrn"]);
         assert!(!format!("{s:?}").contains("hunter2"));
+    }
+
+    #[test]
+    fn database_timeouts_and_proxy_header() {
+        let s = Settings::from_pairs(&[]).unwrap();
+        assert_eq!(s.database_pool_wait, Duration::from_secs(1));
+        assert_eq!(s.database_statement_timeout, Duration::from_secs(5));
+        assert_eq!(s.database_lock_timeout, Duration::from_secs(1));
+        assert_eq!(s.trusted_proxy_header, None);
+        let s = Settings::from_pairs(&[
+            ("database_pool_wait_ms", "250"),
+            ("trusted_proxy_header", "X-Real-IP"),
+        ])
+        .unwrap();
+        assert_eq!(s.database_pool_wait, Duration::from_millis(250));
+        assert_eq!(s.trusted_proxy_header.as_deref(), Some("x-real-ip"));
     }
 
     #[test]

@@ -34,6 +34,24 @@ pub const OPTIONS: &[OptionDoc] = &[
         help: "pooled connections (1-100)",
     },
     OptionDoc {
+        key: "database_pool_wait_ms",
+        env: "MANDAT_DATABASE_POOL_WAIT_MS",
+        default: "1000",
+        help: "longest wait for a free connection before answering 503 (100-30000)",
+    },
+    OptionDoc {
+        key: "database_statement_timeout_ms",
+        env: "MANDAT_DATABASE_STATEMENT_TIMEOUT_MS",
+        default: "5000",
+        help: "statement_timeout of every request's statements (100-600000; jobs run without)",
+    },
+    OptionDoc {
+        key: "database_lock_timeout_ms",
+        env: "MANDAT_DATABASE_LOCK_TIMEOUT_MS",
+        default: "1000",
+        help: "lock_timeout of every statement, jobs included (100-600000)",
+    },
+    OptionDoc {
         key: "bind",
         env: "MANDAT_BIND",
         default: "127.0.0.1:8080",
@@ -50,6 +68,12 @@ pub const OPTIONS: &[OptionDoc] = &[
         env: "MANDAT_PUBLIC_URL_CITIZEN",
         default: "(public_url)",
         help: "official base URL of the citizen's side: every citizen-facing link, QR code and e-mail, and the host named by the \"genuine link\" hint",
+    },
+    OptionDoc {
+        key: "trusted_proxy_header",
+        env: "MANDAT_TRUSTED_PROXY_HEADER",
+        default: "(none: the peer address)",
+        help: "header holding the client address set by the reverse proxy, e.g. X-Real-IP (its last address counts); only behind a proxy",
     },
     OptionDoc {
         key: "session_key",
@@ -200,6 +224,12 @@ pub const OPTIONS: &[OptionDoc] = &[
         env: "MANDAT_JOB_PURGE_SESSIONS_SECONDS",
         default: "600",
         help: "interval of the removal of dead sessions; empty disables",
+    },
+    OptionDoc {
+        key: "job_expire_keys_seconds",
+        env: "MANDAT_JOB_EXPIRE_KEYS_SECONDS",
+        default: "600",
+        help: "expire-keys interval (idempotency keys after 24 hours, full rate-limit buckets); empty disables",
     },
     OptionDoc {
         key: "blocked_tab_days",

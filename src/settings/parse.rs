@@ -48,6 +48,26 @@ pub(super) fn parse_interval(
     }
 }
 
+pub(super) fn parse_millis(
+    raw: &Raw,
+    key: &str,
+    default: u64,
+    range: std::ops::RangeInclusive<u64>,
+) -> Result<Duration, SettingsError> {
+    let ms: u64 = parse_opt(raw, key)?.unwrap_or(default);
+    if !range.contains(&ms) {
+        return Err(invalid(
+            key,
+            &format!(
+                "must be between {} and {} milliseconds",
+                range.start(),
+                range.end()
+            ),
+        ));
+    }
+    Ok(Duration::from_millis(ms))
+}
+
 pub(super) fn parse_days(raw: &Raw, key: &str, default: i64) -> Result<i64, SettingsError> {
     parse_days_within(raw, key, default, 1, 3650)
 }

@@ -19,7 +19,7 @@ use super::{
     extract::{CsrfChecked, CsrfForm, Staff, on_db},
     routes::{
         ADMIN, ADMIN_AUDIT, ADMIN_COMPANIES, ADMIN_JOBS, ADMIN_REQUESTS, ADMIN_SEARCH,
-        admin_search_url,
+        admin_mail_resend, admin_search_url,
     },
     views::html,
     views::{
@@ -54,6 +54,10 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route(&format!("{request}/reveal"), web::post().to(reveal))
         .route(&format!("{request}/block"), web::post().to(block))
         .route(&format!("{request}/unblock"), web::post().to(unblock))
+        .route(
+            &admin_mail_resend("{id}", "{mail}"),
+            web::post().to(resend_mail),
+        )
         .route(&company, web::get().to(company_page))
         .route(&format!("{company}/suspend"), web::post().to(suspend))
         .route(&format!("{company}/reinstate"), web::post().to(reinstate))
@@ -354,6 +358,29 @@ async fn block_or_unblock(
     }
 }
 
+/// `POST /admin/requests/{id}/mails/{mail}/resend`: a mail given up is due again.
+async fn resend_mail(
+    ctx: Ctx,
+    staff: Staff,
+    tenant: Tenant,
+    ids: web::Path<(Uuid, Uuid)>,
+    _csrf: CsrfChecked,
+) -> Result<HttpResponse, AppError> {
+    require(backoffice::may_follow(staff.role))?;
+    let (id, mail) = ids.into_inner();
+    let (sid, now) = (staff_id(&staff), ctx.now);
+    let result = run_blocking(tenant.pool(), move |conn| {
+        backoffice::moderation::resend_mail(conn, sid, id, mail, now)
+    })
+    .await;
+    let problem = match result {
+        Ok(()) => Problem::Done("admin-done-mail-resent"),
+        Err(ServiceError::Refused(refusal)) => Problem::Refused(refusal),
+        Err(e) => return Err(e.into()),
+    };
+    show_timeline(&ctx, &staff, &tenant, id, Look::Again, false, Some(problem)).await
+}
+
 async fn block(
     ctx: Ctx,
     staff: Staff,
@@ -401,7 +428,8 @@ async fn show_company(
         backoffice::moderation::company(conn, id)
     })
     .await?;
-    let body = v::company_page(ctx, staff.role, &c, problem.as_ref());
+    let body =
+        crate::web::views::admin_records::company_page(ctx, staff.role, &c, problem.as_ref());
     Ok(match problem {
         Some(Problem::Invalid(..)) => views::with_status(StatusCode::BAD_REQUEST, body),
         Some(Problem::Refused(r)) => views::with_status(refusal_status(r), body),
@@ -490,5 +518,7 @@ async fn audit_page(
         backoffice::audit::audit_page(conn, page)
     })
     .await?;
-    Ok(html(v::audit_page(&ctx, &data)))
+    Ok(html(crate::web::views::admin_records::audit_page(
+        &ctx, &data,
+    )))
 }

@@ -8,8 +8,6 @@
 //! only "Continue as ..." (a POST, after a recent authentication) binds the request to the
 //! person; "Sign in as someone else" signs out and comes back to the same request.
 
-use std::time::Instant;
-
 use actix_session::SessionExt;
 use actix_web::{HttpRequest, HttpResponse, http::StatusCode, web};
 use serde::Deserialize;
@@ -17,7 +15,7 @@ use uuid::Uuid;
 
 use super::{
     auth::see_other,
-    context::{Ctx, state},
+    context::{Ctx, client_ip, state},
     errors::AppError,
     extract::{CsrfChecked, CsrfForm, Person, SESSION_OPENED_LINKS, on_db},
     routes,
@@ -26,6 +24,7 @@ use super::{
 use crate::state::Tenant;
 use crate::{
     db::run_blocking,
+    limits::Hit,
     services::{
         ServiceError,
         citizen::{self, Answer, AnswerOutcome, LinkProblem, RequestPage},
@@ -109,14 +108,27 @@ async fn open_link(
     tenant: Tenant,
     token: web::Path<String>,
 ) -> Result<HttpResponse, AppError> {
-    if let Some(ip) = req.peer_addr().map(|a| a.ip())
-        && state(&req).link_limiter.hit(ip, Instant::now()).is_err()
-    {
-        tracing::warn!("too many link openings from one client");
-        return Err(AppError::TooManyRequests);
-    }
     let token = token.into_inner();
-    let found = on_db(&tenant, move |conn| citizen::find_link(conn, &token)).await?;
+    let ip = client_ip(&req);
+    let limit = state(&req).link_limiter;
+    // The limit and the look-up on one connection: the limit is counted in the database,
+    // shared by every server.
+    let found = on_db(&tenant, move |conn| {
+        if let Some(ip) = ip
+            && let Hit::Refused(wait) = limit.hit(conn, &ip.to_string())?
+        {
+            return Ok(Err(wait));
+        }
+        citizen::find_link(conn, &token).map(Ok)
+    })
+    .await?;
+    let found = match found {
+        Ok(found) => found,
+        Err(wait) => {
+            tracing::warn!("too many link openings from one client");
+            return Err(AppError::TooManyRequests(wait));
+        }
+    };
     match found {
         Some(id) => {
             remember_opened(&req, id)?;

@@ -27,6 +27,7 @@ use crate::{
     services::{
         FieldErrors, Refusal, ServiceError,
         companies::{self, ActingFor, CompanyCtx, ContextGap, RegistrationInput},
+        idempotency::Idempotency,
         requests::{self, RequestInput, Scope, ValidRequest},
     },
     state::Tenant,
@@ -200,7 +201,7 @@ async fn dashboard(ctx: Ctx, user: CompanyUser, tenant: Tenant) -> Result<HttpRe
     Ok(html(v::dashboard(
         &ctx,
         &user.ctx,
-        &RequestInput::default(),
+        &RequestInput::new_form("", ""),
         None,
         &data,
     )))
@@ -233,10 +234,7 @@ async fn show_tab(
 }
 
 async fn new_request_page(ctx: Ctx, user: CompanyUser) -> HttpResponse {
-    let input = RequestInput {
-        language: ctx.lang.code().to_string(),
-        ..RequestInput::default()
-    };
+    let input = RequestInput::new_form(ctx.lang.code(), "");
     html(v::new_request_page(&ctx, &user.ctx, &input, None))
 }
 
@@ -264,18 +262,19 @@ async fn create_request(
     };
     let (scope, actor, now) = (user.scope(), user.actor(), ctx.now);
     let link_base = routes::citizen_link_base(&state(&req).settings.public_url_citizen);
+    // The form's key: the same form sent twice (a double click, a reload) makes one
+    // request, and the second answer shows the first one's result.
+    let key = Idempotency::web(&input.form_key, user.ctx.user.as_str(), &scope, &valid);
     let result = run_blocking(tenant.pool(), move |conn| {
-        requests::create(conn, &scope, &actor, &valid, &link_base, now)
+        requests::create(conn, &scope, &actor, &valid, &link_base, key.as_ref(), now)
     })
     .await;
     match result {
         Ok(created) => {
-            tracing::info!(request = %created.id, "access request created");
-            let fresh = RequestInput {
-                language: input.language.clone(),
-                context: input.context.clone(),
-                ..RequestInput::default()
-            };
+            if !created.replayed {
+                tracing::info!(request = %created.id, "access request created");
+            }
+            let fresh = RequestInput::new_form(&input.language, &input.context);
             let body = if hx.0 {
                 v::created(&ctx, &created, &fresh)
             } else {

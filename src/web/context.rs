@@ -2,7 +2,10 @@
 //! the tenant, whether htmx asked, and the page context (language, who is signed in, CSRF
 //! token). Nothing here fails a request, so nothing here needs the web side's errors.
 
-use std::future::{Ready, ready};
+use std::{
+    future::{Ready, ready},
+    net::IpAddr,
+};
 
 use actix_session::SessionExt;
 use actix_web::{FromRequest, HttpRequest, dev::Payload, http::header, web};
@@ -55,6 +58,37 @@ impl FromRequest for Tenant {
     }
 }
 
+/// The client's address: from the reverse proxy's header when one is configured
+/// (`trusted_proxy_header`; its last address, the one the proxy added), else the peer's.
+/// A client cannot choose its address when no header is configured.
+pub fn client_ip(req: &HttpRequest) -> Option<IpAddr> {
+    let peer = req.peer_addr().map(|a| a.ip());
+    let Some(name) = state(req).settings.trusted_proxy_header.as_deref() else {
+        return peer;
+    };
+    req.headers()
+        .get_all(name)
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .last()
+        .and_then(parse_ip)
+        .or(peer)
+}
+
+/// An address as proxies write it: `192.0.2.1`, `2001:db8::1`, `[2001:db8::1]:443`,
+/// `192.0.2.1:443`.
+fn parse_ip(text: &str) -> Option<IpAddr> {
+    let t = text.trim();
+    t.parse::<IpAddr>()
+        .ok()
+        .or_else(|| t.parse::<std::net::SocketAddr>().ok().map(|a| a.ip()))
+        .or_else(|| {
+            t.strip_prefix('[')
+                .and_then(|r| r.split(']').next())
+                .and_then(|a| a.parse().ok())
+        })
+}
+
 /// The request's language: the cookie set by the switcher, else `Accept-Language`, else French.
 pub fn request_lang(req: &HttpRequest) -> Lang {
     let cookie = req.cookie(i18n::LANG_COOKIE);
@@ -93,6 +127,51 @@ pub fn new_csrf_token() -> String {
     base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
 }
 
+/// The session's CSRF token, made when a page first needs it (a form, or a page of
+/// somebody signed in): a page without a form writes no session for an anonymous visitor.
+#[derive(Clone)]
+pub struct CsrfToken {
+    session: actix_session::Session,
+    token: std::rc::Rc<std::cell::OnceCell<String>>,
+}
+
+impl std::fmt::Debug for CsrfToken {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("CsrfToken")
+    }
+}
+
+impl CsrfToken {
+    fn of(session: actix_session::Session) -> CsrfToken {
+        let token = std::cell::OnceCell::new();
+        if let Some(existing) = session.get::<String>(SESSION_CSRF).ok().flatten() {
+            token.get_or_init(|| existing);
+        }
+        CsrfToken {
+            session,
+            token: std::rc::Rc::new(token),
+        }
+    }
+
+    /// The token, made and stored in the session when it has none.
+    pub fn get(&self) -> &str {
+        self.token.get_or_init(|| {
+            let token = new_csrf_token();
+            // Without a stored token the page still renders; its forms are then refused
+            // (403) and the next page tries again.
+            if let Err(e) = self.session.insert(SESSION_CSRF, &token) {
+                tracing::warn!(error = %e, "could not store the CSRF token in the session");
+            }
+            token
+        })
+    }
+
+    /// The token, if the session has one (or this page made one).
+    pub fn existing(&self) -> Option<&str> {
+        self.token.get().map(String::as_str)
+    }
+}
+
 /// Everything a page needs to render its frame.
 #[derive(Clone, Debug)]
 pub struct Ctx {
@@ -100,8 +179,8 @@ pub struct Ctx {
     pub lang: Lang,
     /// Who is signed in.
     pub principal: Option<Principal>,
-    /// This session's CSRF token.
-    pub csrf: String,
+    /// This session's CSRF token (made when first needed).
+    pub csrf: CsrfToken,
     /// Path and query of the request (language links, sign-in return).
     pub path: String,
     /// Demo or development mode: the demo banner shows.
@@ -116,18 +195,7 @@ impl Ctx {
         let state = state(req);
         let session = req.get_session();
         let principal = session.get::<Principal>(SESSION_PRINCIPAL).ok().flatten();
-        let csrf = match session.get::<String>(SESSION_CSRF).ok().flatten() {
-            Some(token) => token,
-            None => {
-                let token = new_csrf_token();
-                // Without a stored token the page still renders; its forms are then
-                // refused (403) and the next page tries again.
-                if let Err(e) = session.insert(SESSION_CSRF, &token) {
-                    tracing::warn!(error = %e, "could not store the CSRF token in the session");
-                }
-                token
-            }
-        };
+        let csrf = CsrfToken::of(session);
         Ctx {
             lang: request_lang(req),
             principal,
@@ -153,5 +221,31 @@ impl FromRequest for Ctx {
     type Future = Ready<Result<Self, Self::Error>>;
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
         ready(Ok(Ctx::of(req)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_ip;
+
+    #[test]
+    fn addresses_as_proxies_write_them() {
+        let cases = [
+            ("192.0.2.1", Some("192.0.2.1")),
+            (" 192.0.2.1 ", Some("192.0.2.1")),
+            ("192.0.2.1:443", Some("192.0.2.1")),
+            ("2001:db8::1", Some("2001:db8::1")),
+            ("[2001:db8::1]:443", Some("2001:db8::1")),
+            ("[2001:db8::1]", Some("2001:db8::1")),
+            ("unknown", None),
+            ("", None),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(
+                parse_ip(text),
+                expected.map(|e| e.parse().unwrap()),
+                "{text:?}"
+            );
+        }
     }
 }

@@ -42,13 +42,13 @@ pub enum AppError {
     /// Body too large.
     #[error("payload too large")]
     PayloadTooLarge,
-    /// Too many attempts.
+    /// Too many attempts: seconds to wait.
     #[error("too many requests")]
-    TooManyRequests,
+    TooManyRequests(u64),
     /// The rules say no now (shown with its explanation).
     #[error("refused: {0}")]
     Refused(Refusal),
-    /// The database cannot be reached.
+    /// The database cannot be reached, or a statement or lock timeout fired: try again.
     #[error("database unavailable")]
     Unavailable(#[source] anyhow::Error),
     /// Anything else: a bug or an outage; details go to the log only.
@@ -61,6 +61,7 @@ impl From<DbError> for AppError {
         match e {
             DbError::Unavailable(msg) => AppError::Unavailable(anyhow::anyhow!(msg)),
             DbError::Query(diesel::result::Error::NotFound) => AppError::NotFound,
+            DbError::Query(e) if crate::db::is_transient(&e) => AppError::Unavailable(e.into()),
             DbError::Query(e) => AppError::Internal(e.into()),
         }
     }
@@ -106,6 +107,9 @@ pub fn refusal_status(refusal: Refusal) -> StatusCode {
     }
 }
 
+/// `Retry-After` of a 503 (seconds).
+pub const UNAVAILABLE_RETRY_AFTER: &str = "2";
+
 /// The incident id of a 500, kept in the response for the error page.
 #[derive(Copy, Clone, Debug)]
 pub struct Incident(pub Uuid);
@@ -119,7 +123,7 @@ impl ResponseError for AppError {
             AppError::Redirect(_) => StatusCode::SEE_OTHER,
             AppError::BadRequest => StatusCode::BAD_REQUEST,
             AppError::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
-            AppError::TooManyRequests => StatusCode::TOO_MANY_REQUESTS,
+            AppError::TooManyRequests(_) => StatusCode::TOO_MANY_REQUESTS,
             AppError::Refused(r) => refusal_status(*r),
             AppError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
@@ -133,17 +137,29 @@ impl ResponseError for AppError {
                 .finish();
         }
         let mut res = HttpResponse::new(self.status_code());
-        if let AppError::Internal(cause) | AppError::Unavailable(cause) = self {
-            let incident = Uuid::new_v4();
-            tracing::error!(%incident, error = ?cause, "request failed");
-            res.extensions_mut().insert(Incident(incident));
-        }
-        if let AppError::Refused(r) = self {
-            res.extensions_mut().insert(*r);
-        }
-        if let AppError::TooManyRequests = self {
-            res.headers_mut()
-                .insert(header::RETRY_AFTER, header::HeaderValue::from_static("60"));
+        match self {
+            AppError::Internal(cause) => {
+                let incident = Uuid::new_v4();
+                tracing::error!(%incident, error = ?cause, "request failed");
+                res.extensions_mut().insert(Incident(incident));
+            }
+            AppError::Unavailable(cause) => {
+                // The pool logs once that the database is gone and once that it is back:
+                // each request answered 503 meanwhile is not an incident of its own.
+                tracing::debug!(error = %cause, "answered 503");
+                res.headers_mut().insert(
+                    header::RETRY_AFTER,
+                    header::HeaderValue::from_static(UNAVAILABLE_RETRY_AFTER),
+                );
+            }
+            AppError::Refused(r) => {
+                res.extensions_mut().insert(*r);
+            }
+            AppError::TooManyRequests(wait) => {
+                res.headers_mut()
+                    .insert(header::RETRY_AFTER, header::HeaderValue::from(*wait));
+            }
+            _ => {}
         }
         res
     }
@@ -172,7 +188,8 @@ pub async fn render_error_pages(
         .get::<Incident>()
         .map(|i| i.0)
         .or_else(|| {
-            status.is_server_error().then(|| {
+            // A 503 is no incident: the pool logs the outage once.
+            (status.is_server_error() && status != StatusCode::SERVICE_UNAVAILABLE).then(|| {
                 let incident = Uuid::new_v4();
                 if let Some(e) = res.response().error() {
                     tracing::error!(%incident, error = ?e, "request failed");

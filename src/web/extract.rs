@@ -17,7 +17,7 @@ use super::{
 };
 use crate::{
     auth::{Principal, StaffRole},
-    db::{DbError, run_blocking},
+    db::run_blocking,
     state::Tenant,
 };
 
@@ -36,10 +36,9 @@ where
     E: Send + 'static,
     AppError: From<E>,
 {
-    match run_blocking(tenant.pool(), move |conn| Ok::<_, DbError>(f(conn))).await {
-        Ok(result) => result.map_err(AppError::from),
-        Err(e) => Err(<AppError as From<DbError>>::from(e)),
-    }
+    // The error goes through the pool's watch: one on a connection found dead becomes
+    // "unavailable" (503).
+    run_blocking(tenant.pool(), move |conn| f(conn).map_err(AppError::from)).await
 }
 
 /// Whether the token given with a request matches the session's.

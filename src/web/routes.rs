@@ -125,6 +125,11 @@ pub fn admin_search_url(input: &SearchInput, page: i64) -> String {
     format!("{ADMIN_SEARCH}?{}&page={page}", input.query_string())
 }
 
+/// Back office: send again a mail given up, `POST /admin/requests/{id}/mails/{mail}/resend`.
+pub fn admin_mail_resend(request: impl std::fmt::Display, mail: impl std::fmt::Display) -> String {
+    format!("{ADMIN_REQUESTS}/{request}/mails/{mail}/resend")
+}
+
 /// The back-office search for one state (a status code, or `archived`).
 pub fn admin_state_url(state: &str) -> String {
     format!("{ADMIN_SEARCH}?state={}", url_escape(state))

@@ -17,7 +17,7 @@ use super::context::{SESSION_COMPANY_KEYS, SESSION_PRINCIPAL};
 use crate::{
     auth::Principal,
     db::{
-        DbError, run_blocking,
+        DbError, run_blocking_sessions,
         sessions::{self, Lifetimes},
     },
     state::Tenant,
@@ -66,7 +66,7 @@ impl PgSessionStore {
         let niss = niss_of(state);
         let json = serde_json::to_string(state)?;
         let now = self.tenant.now();
-        let stored = run_blocking(self.tenant.pool(), move |conn| {
+        let stored = run_blocking_sessions(self.tenant.pool(), move |conn| {
             sessions::insert(conn, &hash, niss.as_deref(), &json, now).map_err(DbError::from)
         })
         .await;
@@ -88,7 +88,7 @@ impl SessionStore for PgSessionStore {
     ) -> Result<Option<HashMap<String, String>>, LoadError> {
         let hash = id_hash(session_key.as_ref());
         let (now, lifetimes) = (self.tenant.now(), self.lifetimes);
-        let found = run_blocking(self.tenant.pool(), move |conn| {
+        let found = run_blocking_sessions(self.tenant.pool(), move |conn| {
             sessions::load_live(conn, &hash, now, lifetimes).map_err(DbError::from)
         })
         .await;
@@ -128,7 +128,7 @@ impl SessionStore for PgSessionStore {
         let json = serde_json::to_string(&session_state)
             .map_err(|e| UpdateError::Serialization(e.into()))?;
         let (now, lifetimes) = (self.tenant.now(), self.lifetimes);
-        let replaced = match run_blocking(self.tenant.pool(), move |conn| {
+        let replaced = match run_blocking_sessions(self.tenant.pool(), move |conn| {
             sessions::replace_state(conn, &hash, niss.as_deref(), &json, now, lifetimes)
                 .map_err(DbError::from)
         })
@@ -161,7 +161,7 @@ impl SessionStore for PgSessionStore {
 
     async fn delete(&self, session_key: &SessionKey) -> anyhow::Result<()> {
         let hash = id_hash(session_key.as_ref());
-        run_blocking(self.tenant.pool(), move |conn| {
+        run_blocking_sessions(self.tenant.pool(), move |conn| {
             sessions::delete(conn, &hash).map_err(DbError::from)
         })
         .await?;

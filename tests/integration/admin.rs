@@ -853,3 +853,18 @@ async fn search_keys_follow_creation_changes_and_the_purge() {
         BTreeSet::new()
     );
 }
+
+/// The database accepts every action the back office audits (its CHECK and the enum agree).
+#[test]
+fn every_audited_action_can_be_stored() {
+    use mandat::services::backoffice::audit::{AuditAction, audit};
+    let mut conn = crate::helpers::TestConn::fresh();
+    let staff_id: Uuid = mandat::db::schema::staff::table
+        .select(mandat::db::schema::staff::id)
+        .first(&mut *conn)
+        .unwrap();
+    for action in AuditAction::ALL {
+        audit(&mut conn, staff_id, action, None, None, chrono::Utc::now())
+            .unwrap_or_else(|e| panic!("{action:?}: {e}"));
+    }
+}

@@ -73,9 +73,11 @@ fn create_request(
             context: context.into(),
             language: "en".into(),
             niss: target.unwrap_or_default().into(),
+            ..Default::default()
         })
         .expect("valid request"),
         &app.link_base(),
+        None,
         app.clock.now(),
     )
     .expect("create request");
@@ -520,9 +522,11 @@ async fn refusing_and_blocking_then_a_new_request_is_blocked_until_unblocked() {
             context: "FLEXI_JOB".into(),
             language: "en".into(),
             niss: NOAH.into(),
+            form_key: String::new(),
         })
         .unwrap(),
         &app.link_base(),
+        None,
         app.clock.now(),
     );
     assert!(

@@ -597,13 +597,13 @@ async fn the_national_number_never_appears_in_a_url() {
 }
 
 /// A real SMTP server process (aiosmtpd) storing messages in a directory.
-struct SmtpSink {
+pub struct SmtpSink {
     child: Child,
     dir: std::path::PathBuf,
 }
 
 impl SmtpSink {
-    fn start(port: u16) -> SmtpSink {
+    pub fn start(port: u16) -> SmtpSink {
         let python = std::env::var("MANDAT_TEST_PYTHON")
             .expect("MANDAT_TEST_PYTHON: run the tests with scripts/test");
         let dir = std::env::temp_dir().join(format!("mandat-smtp-{}", uuid::Uuid::new_v4()));
@@ -622,7 +622,7 @@ impl SmtpSink {
         assert_eq!(line.trim(), "ready");
         SmtpSink { child, dir }
     }
-    fn messages(&self) -> Vec<String> {
+    pub fn messages(&self) -> Vec<String> {
         let mut files: Vec<_> = std::fs::read_dir(&self.dir)
             .map(|d| {
                 d.filter_map(|e| e.ok())
@@ -783,10 +783,12 @@ async fn outside_demo_mode_a_delivered_mails_body_and_its_link_are_erased() {
                 context: "FLEXI_JOB".into(),
                 language: "fr".into(),
                 niss: String::new(),
+                ..Default::default()
             },
         )
         .unwrap(),
         &app.link_base(),
+        None,
         app.clock.now(),
     )
     .unwrap();

@@ -99,7 +99,8 @@ async fn the_explicit_choice_is_kept_in_a_cookie_and_beats_accept_language() {
 #[tokio::test]
 async fn security_headers_and_cookie_flags() {
     let app = spawn_app().await;
-    let res = app.get("/").await;
+    // A page with a form: its CSRF token is kept in a session.
+    let res = app.get("/sign-in").await;
     let h = res.headers();
     let csp = h["content-security-policy"].to_str().unwrap();
     assert!(
@@ -135,7 +136,7 @@ async fn security_headers_and_cookie_flags() {
         settings: vec![("mode", "demo".into())],
     })
     .await;
-    let res = demo.get("/").await;
+    let res = demo.get("/sign-in").await;
     assert!(
         res.headers()["strict-transport-security"]
             .to_str()
@@ -362,4 +363,26 @@ fn the_readme_documents_every_setting() {
         readme.starts_with("# mandat\n\n```sh\nscripts/run"),
         "the two commands come first"
     );
+}
+
+/// A visitor who is not signed in and reads a page without a form leaves nothing on the
+/// server: no session row, no cookie.
+#[tokio::test]
+async fn an_anonymous_page_without_a_form_stores_no_session() {
+    use diesel::prelude::*;
+    let app = spawn_app().await;
+    let count = || -> i64 {
+        mandat::db::schema::sessions::table
+            .count()
+            .get_result(&mut app.db())
+            .unwrap()
+    };
+    let before = count();
+    let res = app.get("/").await;
+    assert_eq!(res.status().as_u16(), 200);
+    assert!(res.headers().get("set-cookie").is_none());
+    assert_eq!(count(), before);
+    // A page with a form keeps its CSRF token in a session.
+    app.page("/sign-in").await;
+    assert_eq!(count(), before + 1);
 }

@@ -199,8 +199,9 @@ pub struct TestApp {
     pub port: u16,
     /// The test's own database's URL.
     pub db_url: String,
-    /// The test's own database (dropped with the last handle of the app).
-    pub db: Arc<TestDb>,
+    /// The test's own database (dropped with the last handle of the app), unless the test
+    /// gave the database itself.
+    pub db: Option<Arc<TestDb>>,
     /// The application's clock.
     pub clock: ManualClock,
     /// The application's state (pool, settings).
@@ -222,14 +223,29 @@ pub async fn spawn_app() -> TestApp {
     spawn_app_with(Options::default()).await
 }
 
-/// [`spawn_app`] with options.
+/// [`spawn_app`] with options. A `database_url` among the settings is used as it is (a
+/// second server on the database of a first one, a database prepared by the test);
+/// otherwise a fresh one is cloned.
 pub async fn spawn_app_with(options: Options) -> TestApp {
-    let db = Arc::new(
-        tokio::task::spawn_blocking(fresh_database)
-            .await
-            .expect("database"),
-    );
-    let db_url = db.url.clone();
+    let given = options
+        .settings
+        .iter()
+        .find(|(k, _)| *k == "database_url")
+        .map(|(_, v)| v.clone());
+    // A database given by the caller is theirs (a second server on the same database);
+    // otherwise the test's own, dropped with the app.
+    let (db, db_url) = match given {
+        Some(url) => (None, url),
+        None => {
+            let db = Arc::new(
+                tokio::task::spawn_blocking(fresh_database)
+                    .await
+                    .expect("database"),
+            );
+            let url = db.url.clone();
+            (Some(db), url)
+        }
+    };
     let mut pairs: Vec<(&str, String)> = vec![
         ("database_url", db_url.clone()),
         ("bind", "127.0.0.1:0".to_string()),
@@ -242,6 +258,7 @@ pub async fn spawn_app_with(options: Options) -> TestApp {
         ("job_archive_seconds", String::new()),
         ("job_purge_seconds", String::new()),
         ("job_purge_sessions_seconds", String::new()),
+        ("job_expire_keys_seconds", String::new()),
     ];
     for (k, v) in options.settings {
         pairs.retain(|(key, _)| *key != k);
@@ -361,8 +378,9 @@ impl TestApp {
 
     /// This session's CSRF token (read from a page, as a browser would).
     pub async fn csrf(&self) -> String {
-        let body = self.page("/").await;
-        csrf_in(&body).expect("a CSRF token on the home page")
+        // A page with a form: an anonymous page without one makes no token.
+        let body = self.page("/sign-in").await;
+        csrf_in(&body).expect("a CSRF token on the sign-in page")
     }
 
     /// Signs in a person of the demo register through the demo identity provider.

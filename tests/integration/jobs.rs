@@ -452,8 +452,8 @@ fn mail_for(conn: &mut PgConnection, request: Option<Uuid>, sent: Option<DateTim
     let id = Uuid::new_v4();
     sql_query(
         "INSERT INTO outbox_emails (id, request_id, recipient, subject, body_text, body_html,
-             created_at, next_attempt_at, sent_at)
-         VALUES ($1, $2, 'candidate@example.be', 's', 't', 'h', $3, $3, $4)",
+             created_at, next_attempt_at, sent_at, give_up_at)
+         VALUES ($1, $2, 'candidate@example.be', 's', 't', 'h', $3, $3, $4, $3 + interval '72 hours')",
     )
     .bind::<SqlUuid, _>(id)
     .bind::<Nullable<SqlUuid>, _>(request)
@@ -635,27 +635,42 @@ async fn a_job_locked_by_another_instance_is_skipped_and_every_run_is_recorded()
     app.clock.advance(Duration::days(30));
     assert!(app.run_job(Job::Archive).await.is_err());
 
-    let runs = mandat::db::job_runs::last_runs(&mut other).unwrap();
-    let names: Vec<&str> = runs.iter().map(|r| r.job.as_str()).collect();
+    // The schedule rows count every run and keep the last one's outcome.
+    let schedule = mandat::db::job_schedule::all(&mut other).unwrap();
+    let names: Vec<&str> = schedule.iter().map(|r| r.job.as_str()).collect();
     assert_eq!(names, vec!["archive", "end-mandates", "expire-requests"]);
-    let expire = &runs[2];
-    assert_eq!(expire.rows_affected, 0, "the last run, not the first");
-    assert_eq!(expire.started_at, start_time() + Duration::days(5));
-    assert!(expire.duration() >= Duration::zero());
-    assert!(expire.error.is_none());
-    let archive = &runs[0];
+    let expire = &schedule[2];
+    assert_eq!(expire.last_rows, Some(0), "the last run, not the first");
+    assert_eq!(expire.last_run_at, Some(start_time() + Duration::days(5)));
+    assert_eq!((expire.runs, expire.idle_runs), (2, 1));
+    assert!(expire.last_error.is_none() && expire.running_since.is_none());
+    let archive = &schedule[0];
     assert!(
         archive
-            .error
+            .last_error
             .as_deref()
             .is_some_and(|e| e.contains("test_no_archive")),
         "{:?}",
-        archive.error
+        archive.last_error
     );
+    // job_runs keeps the runs that changed something or failed, not the idle ones.
+    let runs = mandat::db::job_runs::last_runs(&mut other).unwrap();
+    let recorded: Vec<(&str, i64, bool)> = runs
+        .iter()
+        .map(|r| (r.job.as_str(), r.rows_affected, r.error.is_some()))
+        .collect();
+    let end_rows = schedule[1].last_rows.unwrap_or(0);
+    let mut expected = vec![("archive", 0, true)];
+    if end_rows > 0 {
+        expected.push(("end-mandates", end_rows, false));
+    }
+    expected.push(("expire-requests", pending, false));
+    assert_eq!(recorded, expected);
+    assert!(runs.iter().all(|r| r.duration() >= Duration::zero()));
     assert_eq!(
         count(&mut other, "SELECT count(*) AS n FROM job_runs"),
-        4,
-        "the skipped run is not recorded"
+        expected.len() as i64,
+        "neither the skipped run nor the idle one is recorded"
     );
 }
 

@@ -15,5 +15,6 @@ mod foundation;
 mod helpers;
 mod jobs;
 mod rules;
+mod servers;
 mod signin;
 mod sources;

@@ -43,9 +43,11 @@ fn request_of_pokebowl(app: &TestApp, target: Option<&str>) -> (Uuid, String) {
             context: "FLEXI_JOB".into(),
             language: "en".into(),
             niss: target.unwrap_or_default().into(),
+            form_key: String::new(),
         })
         .unwrap(),
         &app.link_base(),
+        None,
         app.clock.now(),
     )
     .unwrap();
@@ -268,7 +270,11 @@ async fn sign_out_ends_the_session_at_once_and_a_replayed_cookie_opens_nothing()
         .redirect(reqwest::redirect::Policy::none())
         .build()
         .unwrap();
-    let home = plain.get(format!("{}/", app.address)).send().await.unwrap();
+    let home = plain
+        .get(format!("{}/sign-in", app.address))
+        .send()
+        .await
+        .unwrap();
     let mut cookie = cookie_of(&home).expect("a session cookie");
     let csrf = crate::helpers::csrf_in(&home.text().await.unwrap()).unwrap();
     let res = plain

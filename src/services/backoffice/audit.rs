@@ -36,11 +36,13 @@ pub enum AuditAction {
     StaffRemove,
     /// Ended a staff member's sessions.
     StaffEndSessions,
+    /// Sent again an e-mail that was given up.
+    ResendMail,
 }
 
 impl AuditAction {
     /// Every action.
-    pub const ALL: [AuditAction; 12] = [
+    pub const ALL: [AuditAction; 13] = [
         AuditAction::SearchNiss,
         AuditAction::RevealNiss,
         AuditAction::ViewRequest,
@@ -53,6 +55,7 @@ impl AuditAction {
         AuditAction::StaffRole,
         AuditAction::StaffRemove,
         AuditAction::StaffEndSessions,
+        AuditAction::ResendMail,
     ];
 
     /// Stored value.
@@ -70,6 +73,7 @@ impl AuditAction {
             AuditAction::StaffRole => "staff_role",
             AuditAction::StaffRemove => "staff_remove",
             AuditAction::StaffEndSessions => "staff_end_sessions",
+            AuditAction::ResendMail => "resend_mail",
         }
     }
 

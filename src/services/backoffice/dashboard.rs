@@ -1,5 +1,5 @@
 //! The dashboard: requests by state, what needs attention soon, failing deliveries, and
-//! the last run of every job.
+//! the last run of every job (from its schedule row, which counts every run, idle or not).
 
 use chrono::{DateTime, Duration, Utc};
 use diesel::{dsl::count_star, prelude::*};
@@ -7,7 +7,7 @@ use diesel::{dsl::count_star, prelude::*};
 use crate::{
     db::{
         access_requests::status_is,
-        job_runs::{self, JobRun},
+        job_schedule::{self, ScheduledJob},
         schema::{access_requests, outbox_emails, webhook_deliveries},
     },
     domain::RequestStatus,
@@ -28,8 +28,8 @@ pub struct Dashboard {
     pub mails_failing: i64,
     /// Webhook deliveries failing: given up, or tried and not delivered yet.
     pub webhooks_failing: i64,
-    /// The last run of every job that ran.
-    pub last_runs: Vec<JobRun>,
+    /// The schedule row (last run, counts) of every job that ran.
+    pub jobs: Vec<ScheduledJob>,
 }
 
 /// The dashboard at `now`.
@@ -83,6 +83,6 @@ pub fn dashboard(conn: &mut PgConnection, now: DateTime<Utc>) -> QueryResult<Das
         ending_week,
         mails_failing,
         webhooks_failing,
-        last_runs: job_runs::last_runs(conn)?,
+        jobs: job_schedule::all(conn)?,
     })
 }

@@ -13,9 +13,9 @@ use super::{
 use crate::{
     db::{
         access_requests::{
-            self as requests_db, AccessRequest, Guard, SetOnTransition, find_for_update,
+            self as requests_db, AccessRequest, Guard, SetOnTransition, find, find_for_update,
         },
-        schema::access_requests,
+        schema::{access_requests, outbox_emails},
     },
     domain::{Actor, RequestStatus, status::Transition},
     services::{
@@ -23,6 +23,45 @@ use crate::{
         companies::{self, Company},
     },
 };
+
+/// Sends again a mail of request `request_id` that was given up (the candidate's server
+/// refused it, or SMTP was down until the retries ran out): due at once, tried until the
+/// request's link ends. Only while the request is pending; audited.
+pub fn resend_mail(
+    conn: &mut PgConnection,
+    staff_id: Uuid,
+    request_id: Uuid,
+    mail_id: Uuid,
+    now: DateTime<Utc>,
+) -> Result<(), ServiceError> {
+    conn.transaction(|conn| {
+        let request = find(conn, request_id)?.ok_or(ServiceError::NotFound)?;
+        if request.status_at(now) != RequestStatus::Pending {
+            return Err(Refusal::RequestNotPending.into());
+        }
+        let belongs: bool = diesel::select(diesel::dsl::exists(
+            outbox_emails::table
+                .find(mail_id)
+                .filter(outbox_emails::request_id.eq(request_id)),
+        ))
+        .get_result(conn)?;
+        if !belongs {
+            return Err(ServiceError::NotFound);
+        }
+        if !crate::mail::retry(conn, mail_id, now, request.expires_at)? {
+            return Err(Refusal::MailNotGivenUp.into());
+        }
+        audit(
+            conn,
+            staff_id,
+            AuditAction::ResendMail,
+            Some(&request_id.to_string()),
+            Some(&mail_id.to_string()),
+            now,
+        )?;
+        Ok(())
+    })
+}
 
 /// A reason, trimmed, required and bounded.
 fn reason(input: &str) -> Result<String, ServiceError> {

@@ -13,10 +13,8 @@ use crate::{
     services::{
         FieldErrors, Refusal,
         backoffice::{
-            audit::AuditPage,
             dashboard::Dashboard,
             may_follow, may_supervise,
-            moderation::CompanyView,
             search::{SearchInput, SearchPage, StateFilter},
             timeline::Timeline,
         },
@@ -75,7 +73,7 @@ pub fn role_key(role: StaffRole) -> &'static str {
     }
 }
 
-fn status_badge(ctx: &Ctx, status: RequestStatus) -> Markup {
+pub(super) fn status_badge(ctx: &Ctx, status: RequestStatus) -> Markup {
     html! { span.badge.(status.as_str()) data-testid="status" { (ctx.t(status.label_key())) } }
 }
 
@@ -86,7 +84,7 @@ fn state_label(ctx: &Ctx, s: StateFilter) -> String {
     }
 }
 
-fn flash(ctx: &Ctx, problem: Option<&Problem<'_>>) -> Markup {
+pub(super) fn flash(ctx: &Ctx, problem: Option<&Problem<'_>>) -> Markup {
     html! {
         @match problem {
             Some(Problem::Done(key)) => div.alert.success role="status" data-testid="admin-done" { (ctx.t(key)) },
@@ -97,7 +95,7 @@ fn flash(ctx: &Ctx, problem: Option<&Problem<'_>>) -> Markup {
     }
 }
 
-fn field_error(ctx: &Ctx, errors: Option<&FieldErrors>, name: &str) -> Markup {
+pub(super) fn field_error(ctx: &Ctx, errors: Option<&FieldErrors>, name: &str) -> Markup {
     html! {
         @if let Some(key) = errors.and_then(|e| e.get(name)) {
             p.field-error id=(format!("{name}-error")) data-testid=(format!("error-{name}")) { (ctx.t(key)) }
@@ -166,22 +164,29 @@ pub fn dashboard(ctx: &Ctx, role: StaffRole, d: &Dashboard, notice: Option<&str>
                     th scope="col" { (ctx.t("admin-col-duration")) }
                     th scope="col" { (ctx.t("admin-col-rows")) }
                     th scope="col" { (ctx.t("admin-col-error")) }
+                    th scope="col" { (ctx.t("admin-col-runs")) }
                     @if may_supervise(role) { th scope="col" { span.muted { (ctx.t("admin-col-action")) } } }
                 } }
                 tbody {
                     @for job in crate::jobs::Job::ALL {
-                        @let run = d.last_runs.iter().find(|r| r.job == job.name());
+                        @let run = d.jobs.iter().find(|r| r.job == job.name());
                         tr data-job=(job.name()) {
                             td { code { (job.name()) } }
-                            @match run {
-                                Some(r) => {
-                                    td data-testid=(format!("job-last-{}", job.name())) { (ctx.lang.datetime(r.started_at)) }
-                                    td { (r.duration().num_milliseconds()) " ms" }
-                                    td data-testid=(format!("job-rows-{}", job.name())) { (ctx.lang.number(r.rows_affected)) }
-                                    td { @if let Some(e) = &r.error { span.field-error { (e) } } @else { "—" } }
+                            @match run.and_then(|r| r.last_run_at.map(|at| (r, at))) {
+                                Some((r, at)) => {
+                                    td data-testid=(format!("job-last-{}", job.name())) { (ctx.lang.datetime(at)) }
+                                    td { (r.last_duration_ms.unwrap_or(0)) " ms" }
+                                    td data-testid=(format!("job-rows-{}", job.name())) { (ctx.lang.number(r.last_rows.unwrap_or(0))) }
+                                    td { @if let Some(e) = &r.last_error { span.field-error { (e) } } @else { "—" } }
+                                    td data-testid=(format!("job-runs-{}", job.name())) {
+                                        (ctx.lang.t_args("admin-job-runs", &[
+                                            ("runs", r.runs.into()),
+                                            ("idle", r.idle_runs.into()),
+                                        ]))
+                                    }
                                 }
                                 None => {
-                                    td data-testid=(format!("job-last-{}", job.name())) colspan="4" { span.muted { (ctx.t("admin-job-never")) } }
+                                    td data-testid=(format!("job-last-{}", job.name())) colspan="5" { span.muted { (ctx.t("admin-job-never")) } }
                                 }
                             }
                             @if may_supervise(role) {
@@ -374,7 +379,7 @@ fn delivery(ctx: &Ctx, delivered: bool, failed: bool, attempts: i32) -> Markup {
     html! { span.badge.(class) data-testid="delivery" { (ctx.t(key)) } }
 }
 
-fn reason_form(
+pub(super) fn reason_form(
     ctx: &Ctx,
     action: &str,
     name: &'static str,
@@ -516,6 +521,7 @@ pub fn timeline_page(
                                 td {
                                     (delivery(ctx, m.sent_at.is_some(), m.failed_at.is_some(), m.attempts))
                                     @if let Some(e) = &m.last_error { br; small { (e) } }
+                                    (super::admin_mail::resend_button(ctx, role, t, m))
                                 }
                                 td {
                                     ul {
@@ -579,117 +585,4 @@ pub fn timeline_page(
         }
     };
     page(ctx, &title, Some(role), body)
-}
-
-/// A company: its details, suspension state, suspend and reinstate (supervisors).
-pub fn company_page(
-    ctx: &Ctx,
-    role: StaffRole,
-    c: &CompanyView,
-    problem: Option<&Problem<'_>>,
-) -> Markup {
-    let co = &c.company;
-    let base = format!("{ADMIN_COMPANIES}/{}", co.id);
-    let body = html! {
-        h1 { (co.name) }
-        (flash(ctx, problem))
-        dl.facts {
-            dt { (ctx.t("admin-bce")) } dd data-testid="bce" { (co.bce_formatted()) }
-            dt { (ctx.t("admin-kind")) } dd { (ctx.t(if co.kind == crate::domain::CompanyKind::Provider { "admin-kind-provider" } else { "admin-kind-employer" })) }
-            dt { (ctx.t("admin-registered")) } dd { (ctx.lang.datetime(co.created_at)) }
-            dt { (ctx.t("admin-requests-count")) }
-            dd { a href=(format!("{ADMIN_SEARCH}?company={}", co.bce)) data-testid="company-requests" { (ctx.lang.number(c.requests)) } }
-            dt { (ctx.t("admin-col-state")) }
-            dd {
-                @if let Some(at) = co.suspended_at {
-                    span.badge.blocked data-testid="company-suspended" { (ctx.t("admin-suspended")) }
-                    " " (ctx.lang.datetime(at))
-                    @if let Some(r) = &co.suspension_reason { br; small data-testid="suspension-reason" { (r) } }
-                } @else {
-                    span.badge.accepted data-testid="company-active" { (ctx.t("admin-company-active")) }
-                }
-            }
-        }
-        @if may_supervise(role) {
-            section aria-labelledby="actions-title" {
-                h2 #actions-title { (ctx.t("admin-actions-title")) }
-                @if co.suspended_at.is_some() {
-                    form method="post" action=(format!("{base}/reinstate")) {
-                        (csrf_field(ctx))
-                        button type="submit" data-testid="reinstate-submit" { (ctx.t("admin-reinstate")) }
-                    }
-                } @else {
-                    p { (ctx.t("admin-suspend-hint")) }
-                    (reason_form(ctx, &format!("{base}/suspend"), "suspend", "admin-suspend", problem, true))
-                }
-            }
-        } @else {
-            p.muted data-testid="supervisor-only" { (ctx.t("admin-supervisor-only")) }
-        }
-    };
-    page(ctx, &co.name, Some(role), body)
-}
-
-fn action_key(action: &str) -> &'static str {
-    match action {
-        "search_niss" => "admin-audit-search-niss",
-        "reveal_niss" => "admin-audit-reveal-niss",
-        "view_request" => "admin-audit-view-request",
-        "block" => "admin-audit-block",
-        "unblock" => "admin-audit-unblock",
-        "suspend" => "admin-audit-suspend",
-        "reinstate" => "admin-audit-reinstate",
-        "run_job" => "admin-audit-run-job",
-        "staff_add" => "admin-audit-staff-add",
-        "staff_role" => "admin-audit-staff-role",
-        "staff_remove" => "admin-audit-staff-remove",
-        "staff_end_sessions" => "admin-audit-staff-end-sessions",
-        _ => "admin-actor-unknown",
-    }
-}
-
-/// The audit of staff look-ups and actions, newest first.
-pub fn audit_page(ctx: &Ctx, a: &AuditPage) -> Markup {
-    let title = ctx.t("admin-audit-title");
-    let body = html! {
-        h1 { (title) }
-        p.lead { (ctx.t("admin-audit-lead")) }
-        @if a.items.is_empty() {
-            p data-testid="audit-empty" { (ctx.t("admin-none")) }
-        } @else {
-            table data-testid="audit" {
-                thead { tr {
-                    th scope="col" { (ctx.t("admin-col-when")) }
-                    th scope="col" { (ctx.t("admin-col-staff")) }
-                    th scope="col" { (ctx.t("admin-col-audit-action")) }
-                    th scope="col" { (ctx.t("admin-col-target")) }
-                    th scope="col" { (ctx.t("admin-col-note")) }
-                } }
-                tbody {
-                    @for e in &a.items {
-                        tr data-testid="audit-row" data-action=(e.action) {
-                            td { (ctx.lang.datetime(e.at)) }
-                            td { (e.staff) }
-                            td { (ctx.t(action_key(&e.action))) }
-                            td data-testid="audit-target" {
-                                @match (e.action.as_str(), &e.target) {
-                                    ("view_request" | "reveal_niss" | "block" | "unblock", Some(t)) => a href=(format!("{ADMIN_REQUESTS}/{t}")) { (t) },
-                                    ("suspend" | "reinstate", Some(t)) => a href=(format!("{ADMIN_COMPANIES}/{t}")) { (t) },
-                                    (_, Some(t)) => (t),
-                                    (_, None) => "—",
-                                }
-                            }
-                            td { (e.detail.as_deref().unwrap_or("")) }
-                        }
-                    }
-                }
-            }
-        }
-        nav.pager aria-label=(ctx.t("admin-pages")) {
-            span data-testid="page" { (ctx.lang.t_args("admin-page", &[("page", a.page.into())])) }
-            @if a.page > 1 { " " a href=(format!("{ADMIN_AUDIT}?page={}", a.page - 1)) data-testid="page-previous" { (ctx.t("admin-previous")) } }
-            @if a.has_next { " " a href=(format!("{ADMIN_AUDIT}?page={}", a.page + 1)) data-testid="page-next" { (ctx.t("admin-next")) } }
-        }
-    };
-    page(ctx, &title, Some(StaffRole::Supervisor), body)
 }

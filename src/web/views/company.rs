@@ -98,6 +98,9 @@ pub fn request_form(ctx: &Ctx, input: &RequestInput, errors: Option<&FieldErrors
             hx-post=(routes::COMPANY_REQUESTS) hx-target="#request-area" hx-swap="innerHTML"
             novalidate {
             (csrf_field(ctx))
+            @if !input.form_key.is_empty() {
+                input type="hidden" name="form_key" value=(input.form_key);
+            }
             @if errors.is_some() {
                 div.alert.error role="alert" { (ctx.t("form-has-errors")) }
             }
@@ -280,7 +283,12 @@ fn tab_row(ctx: &Ctx, tab: Tab, row: &ListedRequest) -> Markup {
                 }
                 Tab::Requested => {
                     td data-testid="label" { (label_or_created(ctx, row)) }
-                    td { (r.email.as_deref().unwrap_or("—")) }
+                    td {
+                        (r.email.as_deref().unwrap_or("—"))
+                        @if row.mail_undelivered && matches!(row.status, RequestStatus::Pending | RequestStatus::Expired) {
+                            br; small.field-error data-testid="mail-undelivered" { (ctx.t("mail-undelivered")) }
+                        }
+                    }
                     td { (context) @if let Some(v) = &via { br; small { (v) } } }
                     td {
                         (status_badge(ctx, row.status))

@@ -58,7 +58,14 @@ pub fn layout_refreshing(ctx: &Ctx, title: &str, area: Area, url: &str, body: Ma
 
 fn page(ctx: &Ctx, title: &str, area: Area, refresh: Option<&str>, body: Markup) -> Markup {
     let service = ctx.t(area.name_key());
-    let hx_headers = format!(r#"{{"X-CSRF-Token":"{}"}}"#, ctx.csrf);
+    // Somebody signed in always has a token (their header has a sign-out form); an
+    // anonymous page has one only when its body has a form.
+    let csrf = if ctx.principal.is_some() {
+        Some(ctx.csrf.get())
+    } else {
+        ctx.csrf.existing()
+    };
+    let hx_headers = csrf.map(|t| format!(r#"{{"X-CSRF-Token":"{t}"}}"#));
     html! {
         (DOCTYPE)
         html lang=(ctx.lang.code()) {
@@ -66,7 +73,9 @@ fn page(ctx: &Ctx, title: &str, area: Area, refresh: Option<&str>, body: Markup)
                 meta charset="utf-8";
                 meta name="viewport" content="width=device-width, initial-scale=1";
                 meta name="htmx-config" content=(HTMX_CONFIG);
-                meta name="csrf-token" content=(ctx.csrf);
+                @if let Some(token) = csrf {
+                    meta name="csrf-token" content=(token);
+                }
                 @if let Some(url) = refresh {
                     meta http-equiv="refresh" content=(format!("0;url={url}"));
                 }
@@ -76,7 +85,7 @@ fn page(ctx: &Ctx, title: &str, area: Area, refresh: Option<&str>, body: Markup)
                 script src=(routes::asset("htmx.min.js")) defer {}
                 script src=(routes::asset("app.js")) defer {}
             }
-            body hx-headers=(hx_headers) {
+            body hx-headers=[hx_headers] {
                 a.skip href="#main" { (ctx.t("skip-to-content")) }
                 @if ctx.demo {
                     div.demo-banner role="note" { (ctx.t("demo-banner")) }

@@ -1,6 +1,8 @@
 //! maud views: small documented functions returning `Markup`. No business rule here.
 
 pub mod admin;
+pub mod admin_mail;
+pub mod admin_records;
 pub mod admin_staff;
 pub mod answers;
 pub mod auth;
@@ -22,7 +24,7 @@ use super::context::{CSRF_FIELD, Ctx};
 
 /// The hidden CSRF field of every form.
 pub fn csrf_field(ctx: &Ctx) -> Markup {
-    html! { input type="hidden" name=(CSRF_FIELD) value=(ctx.csrf); }
+    html! { input type="hidden" name=(CSRF_FIELD) value=(ctx.csrf.get()); }
 }
 
 /// A 200 HTML response.

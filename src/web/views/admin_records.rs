@@ -1,0 +1,130 @@
+//! Views of the back office: a company (suspend, reinstate) and the staff audit.
+
+use maud::{Markup, html};
+
+use super::{
+    admin::{Problem, flash, page, reason_form},
+    csrf_field,
+};
+use crate::{
+    auth::StaffRole,
+    services::backoffice::{audit::AuditPage, may_supervise, moderation::CompanyView},
+    web::{
+        context::Ctx,
+        routes::{ADMIN_AUDIT, ADMIN_COMPANIES, ADMIN_REQUESTS, ADMIN_SEARCH},
+    },
+};
+
+/// A company: its details, suspension state, suspend and reinstate (supervisors).
+pub fn company_page(
+    ctx: &Ctx,
+    role: StaffRole,
+    c: &CompanyView,
+    problem: Option<&Problem<'_>>,
+) -> Markup {
+    let co = &c.company;
+    let base = format!("{ADMIN_COMPANIES}/{}", co.id);
+    let body = html! {
+        h1 { (co.name) }
+        (flash(ctx, problem))
+        dl.facts {
+            dt { (ctx.t("admin-bce")) } dd data-testid="bce" { (co.bce_formatted()) }
+            dt { (ctx.t("admin-kind")) } dd { (ctx.t(if co.kind == crate::domain::CompanyKind::Provider { "admin-kind-provider" } else { "admin-kind-employer" })) }
+            dt { (ctx.t("admin-registered")) } dd { (ctx.lang.datetime(co.created_at)) }
+            dt { (ctx.t("admin-requests-count")) }
+            dd { a href=(format!("{ADMIN_SEARCH}?company={}", co.bce)) data-testid="company-requests" { (ctx.lang.number(c.requests)) } }
+            dt { (ctx.t("admin-col-state")) }
+            dd {
+                @if let Some(at) = co.suspended_at {
+                    span.badge.blocked data-testid="company-suspended" { (ctx.t("admin-suspended")) }
+                    " " (ctx.lang.datetime(at))
+                    @if let Some(r) = &co.suspension_reason { br; small data-testid="suspension-reason" { (r) } }
+                } @else {
+                    span.badge.accepted data-testid="company-active" { (ctx.t("admin-company-active")) }
+                }
+            }
+        }
+        @if may_supervise(role) {
+            section aria-labelledby="actions-title" {
+                h2 #actions-title { (ctx.t("admin-actions-title")) }
+                @if co.suspended_at.is_some() {
+                    form method="post" action=(format!("{base}/reinstate")) {
+                        (csrf_field(ctx))
+                        button type="submit" data-testid="reinstate-submit" { (ctx.t("admin-reinstate")) }
+                    }
+                } @else {
+                    p { (ctx.t("admin-suspend-hint")) }
+                    (reason_form(ctx, &format!("{base}/suspend"), "suspend", "admin-suspend", problem, true))
+                }
+            }
+        } @else {
+            p.muted data-testid="supervisor-only" { (ctx.t("admin-supervisor-only")) }
+        }
+    };
+    page(ctx, &co.name, Some(role), body)
+}
+
+fn action_key(action: &str) -> &'static str {
+    match action {
+        "search_niss" => "admin-audit-search-niss",
+        "reveal_niss" => "admin-audit-reveal-niss",
+        "view_request" => "admin-audit-view-request",
+        "block" => "admin-audit-block",
+        "unblock" => "admin-audit-unblock",
+        "suspend" => "admin-audit-suspend",
+        "reinstate" => "admin-audit-reinstate",
+        "run_job" => "admin-audit-run-job",
+        "staff_add" => "admin-audit-staff-add",
+        "staff_role" => "admin-audit-staff-role",
+        "staff_remove" => "admin-audit-staff-remove",
+        "staff_end_sessions" => "admin-audit-staff-end-sessions",
+        "resend_mail" => "admin-audit-resend-mail",
+        _ => "admin-actor-unknown",
+    }
+}
+
+/// The audit of staff look-ups and actions, newest first.
+pub fn audit_page(ctx: &Ctx, a: &AuditPage) -> Markup {
+    let title = ctx.t("admin-audit-title");
+    let body = html! {
+        h1 { (title) }
+        p.lead { (ctx.t("admin-audit-lead")) }
+        @if a.items.is_empty() {
+            p data-testid="audit-empty" { (ctx.t("admin-none")) }
+        } @else {
+            table data-testid="audit" {
+                thead { tr {
+                    th scope="col" { (ctx.t("admin-col-when")) }
+                    th scope="col" { (ctx.t("admin-col-staff")) }
+                    th scope="col" { (ctx.t("admin-col-audit-action")) }
+                    th scope="col" { (ctx.t("admin-col-target")) }
+                    th scope="col" { (ctx.t("admin-col-note")) }
+                } }
+                tbody {
+                    @for e in &a.items {
+                        tr data-testid="audit-row" data-action=(e.action) {
+                            td { (ctx.lang.datetime(e.at)) }
+                            td { (e.staff) }
+                            td { (ctx.t(action_key(&e.action))) }
+                            td data-testid="audit-target" {
+                                @match (e.action.as_str(), &e.target) {
+                                    ("view_request" | "reveal_niss" | "block" | "unblock", Some(t)) => a href=(format!("{ADMIN_REQUESTS}/{t}")) { (t) },
+                                    ("suspend" | "reinstate", Some(t)) => a href=(format!("{ADMIN_COMPANIES}/{t}")) { (t) },
+                                    (_, Some(t)) => (t),
+                                    (_, None) => "—",
+                                }
+                            }
+                            td { (e.detail.as_deref().unwrap_or("")) }
+                        }
+                    }
+                }
+            }
+        }
+        nav.pager aria-label=(ctx.t("admin-pages")) {
+            span data-testid="page" { (ctx.lang.t_args("admin-page", &[("page", a.page.into())])) }
+            @if a.page > 1 { " " a href=(format!("{ADMIN_AUDIT}?page={}", a.page - 1)) data-testid="page-previous" { (ctx.t("admin-previous")) } }
+            @if a.has_next { " " a href=(format!("{ADMIN_AUDIT}?page={}", a.page + 1)) data-testid="page-next" { (ctx.t("admin-next")) } }
+        }
+    };
+    page(ctx, &title, Some(StaffRole::Supervisor), body)
+}
