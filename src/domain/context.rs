@@ -94,11 +94,7 @@ pub fn link_is_valid(expires_at: DateTime<Utc>, now: DateTime<Utc>) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use chrono::TimeZone;
-
-    fn at(y: i32, mo: u32, d: u32, h: u32, mi: u32, s: u32) -> DateTime<Utc> {
-        Utc.with_ymd_and_hms(y, mo, d, h, mi, s).unwrap()
-    }
+    use crate::domain::testing::utc;
 
     #[test]
     fn codes_and_keys() {
@@ -137,87 +133,53 @@ mod tests {
 
     #[test]
     fn mandate_duration_in_calendar_months() {
+        use Context::{FlexiJob, StudentHours};
+        // (accepted at, context, valid until)
         let cases = [
             // 31 January + 1 month: end of February, leap and not.
-            (
-                at(2024, 1, 31, 10, 0, 0),
-                Context::FlexiJob,
-                at(2024, 2, 29, 10, 0, 0),
-            ),
-            (
-                at(2025, 1, 31, 10, 0, 0),
-                Context::FlexiJob,
-                at(2025, 2, 28, 10, 0, 0),
-            ),
-            (
-                at(2025, 3, 4, 9, 30, 15),
-                Context::FlexiJob,
-                at(2025, 4, 4, 9, 30, 15),
-            ),
+            ("2024-01-31T10:00:00Z", FlexiJob, "2024-02-29T10:00:00Z"),
+            ("2025-01-31T10:00:00Z", FlexiJob, "2025-02-28T10:00:00Z"),
+            ("2025-03-04T09:30:15Z", FlexiJob, "2025-04-04T09:30:15Z"),
             // Across the year.
-            (
-                at(2024, 12, 31, 23, 59, 59),
-                Context::FlexiJob,
-                at(2025, 1, 31, 23, 59, 59),
-            ),
-            (
-                at(2024, 12, 31, 8, 0, 0),
-                Context::StudentHours,
-                at(2025, 3, 31, 8, 0, 0),
-            ),
-            (
-                at(2024, 11, 30, 8, 0, 0),
-                Context::StudentHours,
-                at(2025, 2, 28, 8, 0, 0),
-            ),
-            (
-                at(2023, 11, 30, 8, 0, 0),
-                Context::StudentHours,
-                at(2024, 2, 29, 8, 0, 0),
-            ),
-            (
-                at(2025, 1, 31, 8, 0, 0),
-                Context::StudentHours,
-                at(2025, 4, 30, 8, 0, 0),
-            ),
-            (
-                at(2025, 2, 28, 8, 0, 0),
-                Context::FlexiJob,
-                at(2025, 3, 28, 8, 0, 0),
-            ),
+            ("2024-12-31T23:59:59Z", FlexiJob, "2025-01-31T23:59:59Z"),
+            ("2024-12-31T08:00:00Z", StudentHours, "2025-03-31T08:00:00Z"),
+            ("2024-11-30T08:00:00Z", StudentHours, "2025-02-28T08:00:00Z"),
+            ("2023-11-30T08:00:00Z", StudentHours, "2024-02-29T08:00:00Z"),
+            ("2025-01-31T08:00:00Z", StudentHours, "2025-04-30T08:00:00Z"),
+            ("2025-02-28T08:00:00Z", FlexiJob, "2025-03-28T08:00:00Z"),
         ];
         for (accepted, ctx, until) in cases {
             assert_eq!(
-                mandate_valid_until(accepted, ctx),
-                until,
+                mandate_valid_until(utc(accepted), ctx),
+                utc(until),
                 "{accepted} {ctx:?}"
             );
         }
         assert_eq!(
-            mandate_valid_until(DateTime::<Utc>::MAX_UTC, Context::FlexiJob),
+            mandate_valid_until(DateTime::<Utc>::MAX_UTC, FlexiJob),
             DateTime::<Utc>::MAX_UTC
         );
     }
 
     #[test]
     fn link_validity_to_the_second() {
-        let created = at(2025, 3, 26, 14, 0, 0);
+        let created = utc("2025-03-26T14:00:00Z");
         let expires = link_expires_at(created);
-        assert_eq!(expires, at(2025, 3, 29, 14, 0, 0));
+        assert_eq!(expires, utc("2025-03-29T14:00:00Z"));
         let cases = [
-            (created, true),
-            (at(2025, 3, 29, 13, 59, 59), true),
-            (at(2025, 3, 29, 14, 0, 0), false),
-            (at(2025, 3, 29, 14, 0, 1), false),
-            (at(2025, 4, 1, 0, 0, 0), false),
+            ("2025-03-26T14:00:00Z", true),
+            ("2025-03-29T13:59:59Z", true),
+            ("2025-03-29T14:00:00Z", false),
+            ("2025-03-29T14:00:01Z", false),
+            ("2025-04-01T00:00:00Z", false),
         ];
         for (now, valid) in cases {
-            assert_eq!(link_is_valid(expires, now), valid, "{now}");
+            assert_eq!(link_is_valid(expires, utc(now)), valid, "{now}");
         }
         // Across the end of the year.
         assert_eq!(
-            link_expires_at(at(2024, 12, 30, 12, 0, 0)),
-            at(2025, 1, 2, 12, 0, 0)
+            link_expires_at(utc("2024-12-30T12:00:00Z")),
+            utc("2025-01-02T12:00:00Z")
         );
         assert_eq!(
             link_expires_at(DateTime::<Utc>::MAX_UTC),

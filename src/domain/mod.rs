@@ -4,6 +4,35 @@
 //! Nothing in here performs I/O. Every type that crosses a trust boundary is
 //! *parsed* into a value that cannot be invalid ("parse, don't validate").
 
+/// Implements, for a newtype over `String` with `parse(&str) -> Result<Self, $error>` and
+/// `as_str()`: `FromStr` and `TryFrom<String>` through `parse` (serde's `try_from =
+/// "String"` reads with it), and `Serialize` as `as_str()`.
+macro_rules! parsed_string {
+    ($ty:ty, $error:ty) => {
+        impl std::str::FromStr for $ty {
+            type Err = $error;
+
+            fn from_str(s: &str) -> Result<Self, Self::Err> {
+                Self::parse(s)
+            }
+        }
+
+        impl TryFrom<String> for $ty {
+            type Error = $error;
+
+            fn try_from(s: String) -> Result<Self, Self::Error> {
+                Self::parse(&s)
+            }
+        }
+
+        impl serde::Serialize for $ty {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+    };
+}
+
 pub mod actor;
 pub mod bce;
 pub mod company;
@@ -24,3 +53,6 @@ pub use email::{Email, EmailError};
 pub use niss::{Niss, NissError};
 pub use quarter::Quarter;
 pub use status::{RequestStatus, Transition, TransitionError};
+
+#[cfg(test)]
+pub(crate) mod testing;

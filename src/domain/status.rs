@@ -295,41 +295,22 @@ mod tests {
 
     #[test]
     fn names_keys_and_tabs() {
+        use Tab::{Active, Blocked, Requested};
         let cases = [
-            (
-                S::Pending,
-                "pending",
-                "status-pending",
-                Some(Tab::Requested),
-            ),
-            (
-                S::Accepted,
-                "accepted",
-                "status-accepted",
-                Some(Tab::Active),
-            ),
-            (
-                S::Refused,
-                "refused",
-                "status-refused",
-                Some(Tab::Requested),
-            ),
-            (
-                S::Expired,
-                "expired",
-                "status-expired",
-                Some(Tab::Requested),
-            ),
-            (S::Withdrawn, "withdrawn", "status-withdrawn", None),
-            (S::Revoked, "revoked", "status-revoked", Some(Tab::Blocked)),
-            (S::Blocked, "blocked", "status-blocked", Some(Tab::Blocked)),
-            (S::Ended, "ended", "status-ended", Some(Tab::Blocked)),
+            (S::Pending, "pending", Some(Requested)),
+            (S::Accepted, "accepted", Some(Active)),
+            (S::Refused, "refused", Some(Requested)),
+            (S::Expired, "expired", Some(Requested)),
+            (S::Withdrawn, "withdrawn", None),
+            (S::Revoked, "revoked", Some(Blocked)),
+            (S::Blocked, "blocked", Some(Blocked)),
+            (S::Ended, "ended", Some(Blocked)),
         ];
-        for (status, name, key, tab) in cases {
+        for (status, name, tab) in cases {
             assert_eq!(status.as_str(), name);
             assert_eq!(status.to_string(), name);
             assert_eq!(RequestStatus::parse(name), Some(status));
-            assert_eq!(status.label_key(), key);
+            assert_eq!(status.label_key(), format!("status-{name}"));
             assert_eq!(status.tab(), tab, "{status}");
             let json = serde_json::to_string(&status).unwrap();
             assert_eq!(json, format!("\"{name}\""));
