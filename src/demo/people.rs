@@ -11,7 +11,7 @@ use crate::{
     db::schema::staff,
     domain::Niss,
     i18n::Lang,
-    sources::{PersonRecord, import::upsert_persons},
+    sources::{PersonRecord, import::upsert},
 };
 
 /// A person of the demo national register, with the part they play in the story.
@@ -276,7 +276,7 @@ fn stored_role(role: StaffRole) -> &'static str {
 /// Writes the demo register with the upsert of `mandat import`. Returns the rows written.
 pub fn seed_people(conn: &mut PgConnection) -> QueryResult<usize> {
     let records: Vec<PersonRecord> = PEOPLE.iter().map(Persona::record).collect();
-    upsert_persons(conn, &records)
+    upsert(conn, &records)
 }
 
 /// Writes the demo staff (a new member is created at `now`). Returns the rows written.
