@@ -6,7 +6,7 @@ use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 use uuid::Uuid;
 
-use super::{MAX_PAGE, PAGE_SIZE, split_page};
+use super::{MAX_PAGE, PAGE_SIZE, Page, offset};
 use crate::db::schema::{staff, staff_audit};
 
 /// What a staff member did, as `staff_audit.action` stores it.
@@ -85,8 +85,20 @@ pub fn audit(
         .map(|_| ())
 }
 
+/// Writes one audit row about the request or company `id`.
+pub fn audit_on(
+    conn: &mut PgConnection,
+    staff_id: Uuid,
+    action: AuditAction,
+    id: Uuid,
+    detail: Option<&str>,
+    at: DateTime<Utc>,
+) -> QueryResult<()> {
+    audit(conn, staff_id, action, Some(&id.to_string()), detail, at)
+}
+
 /// One entry of the staff audit.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Queryable)]
 pub struct AuditEntry {
     /// When.
     pub at: DateTime<Utc>,
@@ -101,31 +113,16 @@ pub struct AuditEntry {
 }
 
 /// One page of the audit, newest first.
-#[derive(Clone, Debug)]
-pub struct AuditPage {
-    /// The entries.
-    pub items: Vec<AuditEntry>,
-    /// Page number, from 1.
-    pub page: i64,
-    /// Whether another page follows.
-    pub has_next: bool,
-}
+pub type AuditPage = Page<AuditEntry>;
 
 /// A page of the staff audit, newest first.
 pub fn audit_page(conn: &mut PgConnection, page: i64) -> QueryResult<AuditPage> {
     let page = page.clamp(1, MAX_PAGE);
-    type Row = (
-        DateTime<Utc>,
-        String,
-        String,
-        Option<String>,
-        Option<String>,
-    );
-    let rows: Vec<Row> = staff_audit::table
+    let rows = staff_audit::table
         .inner_join(staff::table)
         .order((staff_audit::at.desc(), staff_audit::id.desc()))
         .limit(PAGE_SIZE + 1)
-        .offset((page - 1) * PAGE_SIZE)
+        .offset(offset(page))
         .select((
             staff_audit::at,
             staff::display_name,
@@ -134,21 +131,7 @@ pub fn audit_page(conn: &mut PgConnection, page: i64) -> QueryResult<AuditPage> 
             staff_audit::detail,
         ))
         .load(conn)?;
-    let (rows, has_next) = split_page(rows);
-    Ok(AuditPage {
-        items: rows
-            .into_iter()
-            .map(|(at, staff, action, target, detail)| AuditEntry {
-                at,
-                staff,
-                action,
-                target,
-                detail,
-            })
-            .collect(),
-        page,
-        has_next,
-    })
+    Ok(Page::from_rows(rows, page))
 }
 
 #[cfg(test)]

@@ -8,7 +8,7 @@ use uuid::Uuid;
 
 use super::{
     REASON_MAX,
-    audit::{AuditAction, audit},
+    audit::{AuditAction, audit_on},
 };
 use crate::{
     db::{
@@ -61,14 +61,7 @@ pub fn block(
             now,
         )?
         .ok_or(Refusal::NotBlockable)?;
-        audit(
-            conn,
-            staff_id,
-            AuditAction::Block,
-            Some(&id.to_string()),
-            Some(&reason),
-            now,
-        )?;
+        audit_on(conn, staff_id, AuditAction::Block, id, Some(&reason), now)?;
         Ok(updated)
     })
 }
@@ -108,14 +101,7 @@ pub fn unblock(
             now,
         )?
         .ok_or(Refusal::NotBlocked)?;
-        audit(
-            conn,
-            staff_id,
-            AuditAction::Unblock,
-            Some(&id.to_string()),
-            Some(&reason),
-            now,
-        )?;
+        audit_on(conn, staff_id, AuditAction::Unblock, id, Some(&reason), now)?;
         Ok(updated)
     })
 }
@@ -139,6 +125,23 @@ pub fn company(conn: &mut PgConnection, id: Uuid) -> Result<CompanyView, Service
     Ok(CompanyView { company, requests })
 }
 
+/// The company `updated` by a change of its suspension, or why there is none: it exists
+/// but was not in the state the change starts from (`refusal`), or it does not exist.
+fn changed(
+    conn: &mut PgConnection,
+    id: Uuid,
+    updated: Option<Company>,
+    refusal: Refusal,
+) -> Result<Company, ServiceError> {
+    if let Some(company) = updated {
+        return Ok(company);
+    }
+    match companies::find(conn, id)? {
+        Some(_) => Err(refusal.into()),
+        None => Err(ServiceError::NotFound),
+    }
+}
+
 /// Suspends a company (supervisors): its users can neither create nor consult, its API
 /// clients are refused, and they are told `reason`.
 pub fn suspend(
@@ -151,20 +154,8 @@ pub fn suspend(
     let reason = reason(reason_input)?;
     conn.transaction(|conn| {
         let updated = crate::db::companies::suspend(conn, id, &reason, now)?;
-        let Some(company) = updated else {
-            return match companies::find(conn, id)? {
-                Some(_) => Err(Refusal::AlreadySuspended.into()),
-                None => Err(ServiceError::NotFound),
-            };
-        };
-        audit(
-            conn,
-            staff_id,
-            AuditAction::Suspend,
-            Some(&id.to_string()),
-            Some(&reason),
-            now,
-        )?;
+        let company = changed(conn, id, updated, Refusal::AlreadySuspended)?;
+        audit_on(conn, staff_id, AuditAction::Suspend, id, Some(&reason), now)?;
         Ok(company)
     })
 }
@@ -178,20 +169,8 @@ pub fn reinstate(
 ) -> Result<Company, ServiceError> {
     conn.transaction(|conn| {
         let updated = crate::db::companies::reinstate(conn, id)?;
-        let Some(company) = updated else {
-            return match companies::find(conn, id)? {
-                Some(_) => Err(Refusal::NotSuspended.into()),
-                None => Err(ServiceError::NotFound),
-            };
-        };
-        audit(
-            conn,
-            staff_id,
-            AuditAction::Reinstate,
-            Some(&id.to_string()),
-            None,
-            now,
-        )?;
+        let company = changed(conn, id, updated, Refusal::NotSuspended)?;
+        audit_on(conn, staff_id, AuditAction::Reinstate, id, None, now)?;
         Ok(company)
     })
 }
