@@ -53,6 +53,15 @@ impl StaffRole {
             _ => None,
         }
     }
+
+    /// The role as the `staff` table stores it (read back by [`StaffRole::parse`]).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            StaffRole::Agent => "agent",
+            StaffRole::Supervisor => "supervisor",
+            StaffRole::Trainer => "trainer",
+        }
+    }
 }
 
 /// The signed-in party, kept in the (encrypted) session cookie.

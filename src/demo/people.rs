@@ -264,15 +264,6 @@ pub const NADIA: StaffMember = StaffMember {
 /// The demo staff.
 pub const STAFF: &[StaffMember] = &[CLAIRE, PIETER, NADIA];
 
-/// The role as the `staff` table stores it (read back by [`StaffRole::parse`]).
-fn stored_role(role: StaffRole) -> &'static str {
-    match role {
-        StaffRole::Agent => "agent",
-        StaffRole::Supervisor => "supervisor",
-        StaffRole::Trainer => "trainer",
-    }
-}
-
 /// Writes the demo register with the upsert of `mandat import`. Returns the rows written.
 pub fn seed_people(conn: &mut PgConnection) -> QueryResult<usize> {
     let records: Vec<PersonRecord> = PEOPLE.iter().map(Persona::record).collect();
@@ -287,7 +278,7 @@ pub fn seed_staff(conn: &mut PgConnection, now: DateTime<Utc>) -> QueryResult<us
             .values((
                 staff::username.eq(member.username),
                 staff::display_name.eq(member.display_name),
-                staff::role.eq(stored_role(member.role)),
+                staff::role.eq(member.role.as_str()),
                 staff::created_at.eq(now),
             ))
             .on_conflict(staff::username)
@@ -331,10 +322,7 @@ mod tests {
     #[test]
     fn the_stored_staff_roles_read_back() {
         for member in STAFF {
-            assert_eq!(
-                StaffRole::parse(stored_role(member.role)),
-                Some(member.role)
-            );
+            assert_eq!(StaffRole::parse(member.role.as_str()), Some(member.role));
         }
     }
 }

@@ -17,7 +17,7 @@ use crate::{
         companies as db_companies,
         schema::{api_access, api_clients, api_tokens},
     },
-    domain::{Bce, Role},
+    domain::Bce,
 };
 
 /// Version of the circle-of-trust text in force (its text is in the locales).
@@ -112,29 +112,13 @@ pub fn access(conn: &mut PgConnection, company_id: Uuid) -> QueryResult<ApiAcces
         }))
 }
 
-fn require_main_manager(ctx: &CompanyCtx) -> Result<(), ServiceError> {
-    if ctx.role == Role::MainManager && ctx.client.is_none() {
-        Ok(())
-    } else {
-        Err(ServiceError::Forbidden)
-    }
-}
-
-fn require_manager(ctx: &CompanyCtx) -> Result<(), ServiceError> {
-    if ctx.is_manager() && ctx.client.is_none() {
-        Ok(())
-    } else {
-        Err(ServiceError::Forbidden)
-    }
-}
-
 /// The main access manager accepts the circle of trust (once; recorded).
 pub fn accept_circle(
     conn: &mut PgConnection,
     ctx: &CompanyCtx,
     now: DateTime<Utc>,
 ) -> Result<(), ServiceError> {
-    require_main_manager(ctx)?;
+    ctx.require_main_manager()?;
     diesel::insert_into(api_access::table)
         .values((
             api_access::company_id.eq(ctx.company.id),
@@ -160,7 +144,7 @@ pub fn set_api(
     scope: ApiScope,
     on: bool,
 ) -> Result<(), ServiceError> {
-    require_main_manager(ctx)?;
+    ctx.require_main_manager()?;
     let current = access(conn, ctx.company.id)?;
     if current.circle_of_trust_version.is_none() {
         return Err(Refusal::CircleOfTrustFirst.into());
@@ -243,13 +227,13 @@ pub fn create_client_for(
     scopes: &[ApiScope],
     now: DateTime<Utc>,
 ) -> Result<NewCredentials, ServiceError> {
-    require_manager(ctx)?;
+    ctx.require_manager()?;
     create_client(conn, ctx.company.id, name, scopes, now)
 }
 
 /// The company's clients, newest first.
 pub fn clients(conn: &mut PgConnection, ctx: &CompanyCtx) -> Result<Vec<ApiClient>, ServiceError> {
-    require_manager(ctx)?;
+    ctx.require_manager()?;
     Ok(api_clients::table
         .filter(api_clients::company_id.eq(ctx.company.id))
         .order(api_clients::created_at.desc())
@@ -264,7 +248,7 @@ pub fn revoke_client(
     id: Uuid,
     now: DateTime<Utc>,
 ) -> Result<(), ServiceError> {
-    require_manager(ctx)?;
+    ctx.require_manager()?;
     conn.transaction(|conn| {
         let n = diesel::update(
             api_clients::table

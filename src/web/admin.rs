@@ -207,7 +207,7 @@ async fn show_timeline(
     tenant: &Tenant,
     id: Uuid,
     look: Look,
-    problem: Option<Problem<'_>>,
+    problem: Option<Problem>,
 ) -> Result<HttpResponse, AppError> {
     let (sid, now) = (staff_id(staff), ctx.now);
     let t = on_db(tenant, move |conn| {
@@ -216,11 +216,27 @@ async fn show_timeline(
     .await?;
     let revealed = look == Look::Reveal;
     let body = v::timeline_page(ctx, staff.role, &t, revealed, problem.as_ref());
-    Ok(match problem {
+    Ok(shown_with(body, problem.as_ref()))
+}
+
+/// A page shown after an action on it: 400 with the form's messages, the refusal's status,
+/// or 200.
+fn shown_with(body: maud::Markup, problem: Option<&Problem>) -> HttpResponse {
+    match problem {
         Some(Problem::Invalid(..)) => views::with_status(StatusCode::BAD_REQUEST, body),
-        Some(Problem::Refused(r)) => views::with_status(refusal_status(r), body),
+        Some(Problem::Refused(r)) => views::with_status(refusal_status(*r), body),
         Some(Problem::Done(_)) | None => html(body),
-    })
+    }
+}
+
+/// What the page says about a failed action of `form`: its messages or the refusal; any
+/// other error is the page's error.
+fn problem_of(form: &'static str, error: ServiceError) -> Result<Problem, AppError> {
+    match error {
+        ServiceError::Invalid(errors) => Ok(Problem::Invalid(form, errors)),
+        ServiceError::Refused(refusal) => Ok(Problem::Refused(refusal)),
+        e => Err(e.into()),
+    }
 }
 
 async fn request_page(
@@ -257,66 +273,45 @@ enum BlockAction {
     Unblock,
 }
 
+impl BlockAction {
+    /// The form's name on the page.
+    fn form(self) -> &'static str {
+        match self {
+            BlockAction::Block => "block",
+            BlockAction::Unblock => "unblock",
+        }
+    }
+
+    /// The confirmation's fluent key.
+    fn done_key(self) -> &'static str {
+        match self {
+            BlockAction::Block => "admin-done-blocked",
+            BlockAction::Unblock => "admin-done-unblocked",
+        }
+    }
+}
+
 async fn block_or_unblock(
     ctx: Ctx,
     staff: Staff,
     tenant: Tenant,
-    id: Uuid,
-    reason: String,
+    id: web::Path<Uuid>,
+    form: CsrfForm<ReasonForm>,
     action: BlockAction,
 ) -> Result<HttpResponse, AppError> {
     require(backoffice::may_follow(staff.role))?;
-    let (sid, now) = (staff_id(&staff), ctx.now);
+    let (sid, id, now, reason) = (staff_id(&staff), id.into_inner(), ctx.now, form.0.reason);
     let result = run_blocking(tenant.pool(), move |conn| match action {
         BlockAction::Block => backoffice::moderation::block(conn, sid, id, &reason, now),
         BlockAction::Unblock => backoffice::moderation::unblock(conn, sid, id, &reason, now),
     })
     .await;
-    let form = match action {
-        BlockAction::Block => "block",
-        BlockAction::Unblock => "unblock",
+    // Shown again without a new look-up entry (the action is audited).
+    let problem = match result {
+        Ok(_) => Problem::Done(action.done_key()),
+        Err(e) => problem_of(action.form(), e)?,
     };
-    match result {
-        Ok(_) => {
-            let done = match action {
-                BlockAction::Block => "admin-done-blocked",
-                BlockAction::Unblock => "admin-done-unblocked",
-            };
-            // Shown again without a new look-up entry (the action is audited).
-            show_timeline(
-                &ctx,
-                &staff,
-                &tenant,
-                id,
-                Look::Again,
-                Some(Problem::Done(done)),
-            )
-            .await
-        }
-        Err(ServiceError::Invalid(errors)) => {
-            show_timeline(
-                &ctx,
-                &staff,
-                &tenant,
-                id,
-                Look::Again,
-                Some(Problem::Invalid(form, &errors)),
-            )
-            .await
-        }
-        Err(ServiceError::Refused(refusal)) => {
-            show_timeline(
-                &ctx,
-                &staff,
-                &tenant,
-                id,
-                Look::Again,
-                Some(Problem::Refused(refusal)),
-            )
-            .await
-        }
-        Err(e) => Err(e.into()),
-    }
+    show_timeline(&ctx, &staff, &tenant, id, Look::Again, Some(problem)).await
 }
 
 async fn block(
@@ -326,15 +321,7 @@ async fn block(
     id: web::Path<Uuid>,
     form: CsrfForm<ReasonForm>,
 ) -> Result<HttpResponse, AppError> {
-    block_or_unblock(
-        ctx,
-        staff,
-        tenant,
-        id.into_inner(),
-        form.0.reason,
-        BlockAction::Block,
-    )
-    .await
+    block_or_unblock(ctx, staff, tenant, id, form, BlockAction::Block).await
 }
 
 async fn unblock(
@@ -344,15 +331,7 @@ async fn unblock(
     id: web::Path<Uuid>,
     form: CsrfForm<ReasonForm>,
 ) -> Result<HttpResponse, AppError> {
-    block_or_unblock(
-        ctx,
-        staff,
-        tenant,
-        id.into_inner(),
-        form.0.reason,
-        BlockAction::Unblock,
-    )
-    .await
+    block_or_unblock(ctx, staff, tenant, id, form, BlockAction::Unblock).await
 }
 
 async fn show_company(
@@ -360,18 +339,14 @@ async fn show_company(
     staff: &Staff,
     tenant: &Tenant,
     id: Uuid,
-    problem: Option<Problem<'_>>,
+    problem: Option<Problem>,
 ) -> Result<HttpResponse, AppError> {
     let c = on_db(tenant, move |conn| {
         backoffice::moderation::company(conn, id)
     })
     .await?;
     let body = v::company_page(ctx, staff.role, &c, problem.as_ref());
-    Ok(match problem {
-        Some(Problem::Invalid(..)) => views::with_status(StatusCode::BAD_REQUEST, body),
-        Some(Problem::Refused(r)) => views::with_status(refusal_status(r), body),
-        Some(Problem::Done(_)) | None => html(body),
-    })
+    Ok(shown_with(body, problem.as_ref()))
 }
 
 async fn company_page(
@@ -382,6 +357,25 @@ async fn company_page(
 ) -> Result<HttpResponse, AppError> {
     require(backoffice::may_follow(staff.role))?;
     show_company(&ctx, &staff, &tenant, id.into_inner(), None).await
+}
+
+/// After an action of `form` on company `id`: back to its page, or the page again with
+/// what went wrong.
+async fn after_company_action<T>(
+    ctx: &Ctx,
+    staff: &Staff,
+    tenant: &Tenant,
+    id: Uuid,
+    form: &'static str,
+    result: Result<T, ServiceError>,
+) -> Result<HttpResponse, AppError> {
+    match result {
+        Ok(_) => Ok(see_other(&format!("{ADMIN_COMPANIES}/{id}"))),
+        Err(e) => {
+            let problem = problem_of(form, e)?;
+            show_company(ctx, staff, tenant, id, Some(problem)).await
+        }
+    }
 }
 
 async fn suspend(
@@ -397,23 +391,7 @@ async fn suspend(
         backoffice::moderation::suspend(conn, sid, id, &reason, now)
     })
     .await;
-    match result {
-        Ok(_) => Ok(see_other(&format!("{ADMIN_COMPANIES}/{id}"))),
-        Err(ServiceError::Invalid(errors)) => {
-            show_company(
-                &ctx,
-                &staff,
-                &tenant,
-                id,
-                Some(Problem::Invalid("suspend", &errors)),
-            )
-            .await
-        }
-        Err(ServiceError::Refused(refusal)) => {
-            show_company(&ctx, &staff, &tenant, id, Some(Problem::Refused(refusal))).await
-        }
-        Err(e) => Err(e.into()),
-    }
+    after_company_action(&ctx, &staff, &tenant, id, "suspend", result).await
 }
 
 async fn reinstate(
@@ -429,13 +407,7 @@ async fn reinstate(
         backoffice::moderation::reinstate(conn, sid, id, now)
     })
     .await;
-    match result {
-        Ok(_) => Ok(see_other(&format!("{ADMIN_COMPANIES}/{id}"))),
-        Err(ServiceError::Refused(refusal)) => {
-            show_company(&ctx, &staff, &tenant, id, Some(Problem::Refused(refusal))).await
-        }
-        Err(e) => Err(e.into()),
-    }
+    after_company_action(&ctx, &staff, &tenant, id, "reinstate", result).await
 }
 
 #[derive(Deserialize)]

@@ -36,6 +36,55 @@ fn reason(input: &str) -> Result<String, ServiceError> {
     }
 }
 
+/// What staff do to a request.
+#[derive(Copy, Clone)]
+enum StaffMove {
+    Block,
+    Unblock,
+}
+
+/// Moves request `id` from `from` as staff member `staff_id` says, with `reason` on the
+/// event and in the audit (a block also shows it to the company and the citizen). Refused
+/// when the request is no longer in `from`.
+fn staff_move(
+    conn: &mut PgConnection,
+    staff_id: Uuid,
+    id: Uuid,
+    from: RequestStatus,
+    action: StaffMove,
+    reason: &str,
+    now: DateTime<Utc>,
+) -> Result<AccessRequest, ServiceError> {
+    let (transition, shown, audited, refusal) = match action {
+        StaffMove::Block => (
+            Transition::Block,
+            Some(reason),
+            AuditAction::Block,
+            Refusal::NotBlockable,
+        ),
+        StaffMove::Unblock => (
+            Transition::Unblock,
+            None,
+            AuditAction::Unblock,
+            Refusal::NotBlocked,
+        ),
+    };
+    let updated = requests_db::transition(
+        conn,
+        id,
+        from,
+        transition,
+        Guard::Any,
+        SetOnTransition::Reason(shown),
+        &Actor::Staff { id: staff_id },
+        Some(reason),
+        now,
+    )?
+    .ok_or(refusal)?;
+    audit_on(conn, staff_id, audited, id, Some(reason), now)?;
+    Ok(updated)
+}
+
 /// Blocks a pending request or an active mandate, with a reason the company and the
 /// citizen will see. Refused (conflict) in any other state.
 pub fn block(
@@ -49,20 +98,7 @@ pub fn block(
     conn.transaction(|conn| {
         let request = find_for_update(conn, id)?.ok_or(ServiceError::NotFound)?;
         let current = request.status_at(now);
-        let updated = requests_db::transition(
-            conn,
-            id,
-            current,
-            Transition::Block,
-            Guard::Any,
-            SetOnTransition::Reason(Some(&reason)),
-            &Actor::Staff { id: staff_id },
-            Some(&reason),
-            now,
-        )?
-        .ok_or(Refusal::NotBlockable)?;
-        audit_on(conn, staff_id, AuditAction::Block, id, Some(&reason), now)?;
-        Ok(updated)
+        staff_move(conn, staff_id, id, current, StaffMove::Block, &reason, now)
     })
 }
 
@@ -89,20 +125,16 @@ pub fn unblock(
         if request.archived_at.is_some() || request.valid_until.is_none_or(|u| u <= now) {
             return Err(Refusal::UnblockEnded.into());
         }
-        let updated = requests_db::transition(
+        let blocked = RequestStatus::Blocked;
+        staff_move(
             conn,
+            staff_id,
             id,
-            RequestStatus::Blocked,
-            Transition::Unblock,
-            Guard::Any,
-            SetOnTransition::Reason(None),
-            &Actor::Staff { id: staff_id },
-            Some(&reason),
+            blocked,
+            StaffMove::Unblock,
+            &reason,
             now,
-        )?
-        .ok_or(Refusal::NotBlocked)?;
-        audit_on(conn, staff_id, AuditAction::Unblock, id, Some(&reason), now)?;
-        Ok(updated)
+        )
     })
 }
 

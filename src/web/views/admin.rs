@@ -5,6 +5,7 @@ use maud::{Markup, html};
 use super::{
     csrf_field,
     layout::{Area, layout},
+    table_head,
 };
 use crate::{
     auth::StaffRole,
@@ -31,11 +32,11 @@ use crate::{
 };
 
 /// What a page says about the action just made on it.
-pub enum Problem<'a> {
+pub enum Problem {
     /// Done: the fluent key of the confirmation.
     Done(&'static str),
     /// Bad input: the form (`block`, `unblock`, `suspend`) and its messages.
-    Invalid(&'static str, &'a FieldErrors),
+    Invalid(&'static str, FieldErrors),
     /// Not possible in this state.
     Refused(Refusal),
 }
@@ -83,7 +84,7 @@ fn state_label(ctx: &Ctx, s: StateFilter) -> String {
     }
 }
 
-fn flash(ctx: &Ctx, problem: Option<&Problem<'_>>) -> Markup {
+fn flash(ctx: &Ctx, problem: Option<&Problem>) -> Markup {
     html! {
         @match problem {
             Some(Problem::Done(key)) => div.alert.success role="status" data-testid="admin-done" { (ctx.t(key)) },
@@ -127,10 +128,7 @@ pub fn dashboard(ctx: &Ctx, role: StaffRole, d: &Dashboard, notice: Option<&str>
             h2 #counts-title { (ctx.t("admin-counts-title")) }
             p.muted { (ctx.t("admin-counts-hint")) }
             table data-testid="counts" {
-                thead { tr {
-                    th scope="col" { (ctx.t("admin-col-state")) }
-                    th scope="col" { (ctx.t("admin-col-count")) }
-                } }
+                (table_head(ctx, &["admin-col-state", "admin-col-count"]))
                 tbody {
                     @for (status, n) in &d.by_status {
                         tr data-state=(status.as_str()) {
@@ -289,14 +287,10 @@ fn results_table(ctx: &Ctx, input: &SearchInput, r: &SearchPage) -> Markup {
                 p data-testid="no-results" { (ctx.t("admin-no-results")) }
             } @else {
                 table data-testid="results" {
-                    thead { tr {
-                        th scope="col" { (ctx.t("admin-col-created")) }
-                        th scope="col" { (ctx.t("admin-col-company")) }
-                        th scope="col" { (ctx.t("admin-col-label")) }
-                        th scope="col" { (ctx.t("admin-col-email")) }
-                        th scope="col" { (ctx.t("admin-field-context")) }
-                        th scope="col" { (ctx.t("admin-col-state")) }
-                    } }
+                    (table_head(ctx, &[
+                        "admin-col-created", "admin-col-company", "admin-col-label",
+                        "admin-col-email", "admin-field-context", "admin-col-state",
+                    ]))
                     tbody {
                         @for row in &r.items {
                             @let q = &row.request;
@@ -318,27 +312,35 @@ fn results_table(ctx: &Ctx, input: &SearchInput, r: &SearchPage) -> Markup {
                     }
                 }
             }
-            nav.pager aria-label=(ctx.t("admin-pages")) {
-                span data-testid="page" { (ctx.lang.t_args("admin-page", &[("page", r.page.into())])) }
-                @if by_niss {
-                    // Pages of a search by NISS are POSTs too.
-                    @for (target, key, testid) in [(r.page - 1, "admin-previous", "page-previous"), (r.page + 1, "admin-next", "page-next")] {
-                        @if (target >= 1 && target < r.page) || (target > r.page && r.has_next) {
-                            form.inline method="post" action=(ADMIN_SEARCH) {
-                                (csrf_field(ctx))
-                                @for (name, value) in [("company", &input.company), ("label", &input.label), ("email", &input.email), ("state", &input.state), ("context", &input.context), ("from", &input.from), ("to", &input.to), ("niss", &input.niss)] {
-                                    input type="hidden" name=(name) value=(value);
-                                }
-                                input type="hidden" name="page" value=(target);
-                                " " button.secondary type="submit" data-testid=(testid) { (ctx.t(key)) }
-                            }
+            @if by_niss {
+                // Pages of a search by NISS are POSTs too.
+                (pager(ctx, r.page, r.has_next, |target, key, testid| html! {
+                    form.inline method="post" action=(ADMIN_SEARCH) {
+                        (csrf_field(ctx))
+                        @for (name, value) in [("company", &input.company), ("label", &input.label), ("email", &input.email), ("state", &input.state), ("context", &input.context), ("from", &input.from), ("to", &input.to), ("niss", &input.niss)] {
+                            input type="hidden" name=(name) value=(value);
                         }
+                        input type="hidden" name="page" value=(target);
+                        " " button.secondary type="submit" data-testid=(testid) { (ctx.t(key)) }
                     }
-                } @else {
-                    @if r.page > 1 { " " a href=(admin_search_url(input, r.page - 1)) data-testid="page-previous" { (ctx.t("admin-previous")) } }
-                    @if r.has_next { " " a href=(admin_search_url(input, r.page + 1)) data-testid="page-next" { (ctx.t("admin-next")) } }
-                }
+                }))
+            } @else {
+                (pager(ctx, r.page, r.has_next, |target, key, testid| html! {
+                    " " a href=(admin_search_url(input, target)) data-testid=(testid) { (ctx.t(key)) }
+                }))
             }
+        }
+    }
+}
+
+/// The pager under a list: the page number, and the way to the previous and the next page
+/// (`link(page, fluent key, test id)`).
+fn pager(ctx: &Ctx, page: i64, has_next: bool, link: impl Fn(i64, &str, &str) -> Markup) -> Markup {
+    html! {
+        nav.pager aria-label=(ctx.t("admin-pages")) {
+            span data-testid="page" { (ctx.lang.t_args("admin-page", &[("page", page.into())])) }
+            @if page > 1 { (link(page - 1, "admin-previous", "page-previous")) }
+            @if has_next { (link(page + 1, "admin-next", "page-next")) }
         }
     }
 }
@@ -376,11 +378,11 @@ fn reason_form(
     action: &str,
     name: &'static str,
     submit_key: &str,
-    problem: Option<&Problem<'_>>,
+    problem: Option<&Problem>,
     danger: bool,
 ) -> Markup {
     let errors = match problem {
-        Some(Problem::Invalid(form, errors)) if *form == name => Some(*errors),
+        Some(Problem::Invalid(form, errors)) if *form == name => Some(errors),
         _ => None,
     };
     let id = format!("{name}-reason");
@@ -411,7 +413,7 @@ pub fn timeline_page(
     role: StaffRole,
     t: &Timeline,
     revealed: bool,
-    problem: Option<&Problem<'_>>,
+    problem: Option<&Problem>,
 ) -> Markup {
     let r = &t.request;
     let title = ctx.t("admin-timeline-title");
@@ -469,12 +471,7 @@ pub fn timeline_page(
         section aria-labelledby="events-title" {
             h2 #events-title { (ctx.t("admin-events-title")) }
             table data-testid="events" {
-                thead { tr {
-                    th scope="col" { (ctx.t("admin-col-when")) }
-                    th scope="col" { (ctx.t("admin-col-transition")) }
-                    th scope="col" { (ctx.t("admin-col-actor")) }
-                    th scope="col" { (ctx.t("admin-col-note")) }
-                } }
+                (table_head(ctx, &["admin-col-when", "admin-col-transition", "admin-col-actor", "admin-col-note"]))
                 tbody {
                     @for e in &t.events {
                         tr data-testid="event" data-to=(e.event.to_status.as_str()) data-actor=(e.event.actor_kind) {
@@ -499,12 +496,7 @@ pub fn timeline_page(
                 p.muted { (ctx.t("admin-none")) }
             } @else {
                 table data-testid="mails" {
-                    thead { tr {
-                        th scope="col" { (ctx.t("admin-col-created")) }
-                        th scope="col" { (ctx.t("admin-col-subject")) }
-                        th scope="col" { (ctx.t("admin-col-delivery")) }
-                        th scope="col" { (ctx.t("admin-col-attempts")) }
-                    } }
+                    (table_head(ctx, &["admin-col-created", "admin-col-subject", "admin-col-delivery", "admin-col-attempts"]))
                     tbody {
                         @for m in &t.mails {
                             tr data-testid="mail" {
@@ -536,12 +528,7 @@ pub fn timeline_page(
                 p.muted data-testid="no-webhooks" { (ctx.t("admin-none")) }
             } @else {
                 table data-testid="webhooks" {
-                    thead { tr {
-                        th scope="col" { (ctx.t("admin-col-created")) }
-                        th scope="col" { (ctx.t("admin-col-event")) }
-                        th scope="col" { (ctx.t("admin-col-delivery")) }
-                        th scope="col" { (ctx.t("admin-col-attempts")) }
-                    } }
+                    (table_head(ctx, &["admin-col-created", "admin-col-event", "admin-col-delivery", "admin-col-attempts"]))
                     tbody {
                         @for w in &t.webhooks {
                             tr data-testid="webhook" {
@@ -583,7 +570,7 @@ pub fn company_page(
     ctx: &Ctx,
     role: StaffRole,
     c: &CompanyView,
-    problem: Option<&Problem<'_>>,
+    problem: Option<&Problem>,
 ) -> Markup {
     let co = &c.company;
     let base = format!("{ADMIN_COMPANIES}/{}", co.id);
@@ -651,13 +638,7 @@ pub fn audit_page(ctx: &Ctx, a: &AuditPage) -> Markup {
             p data-testid="audit-empty" { (ctx.t("admin-none")) }
         } @else {
             table data-testid="audit" {
-                thead { tr {
-                    th scope="col" { (ctx.t("admin-col-when")) }
-                    th scope="col" { (ctx.t("admin-col-staff")) }
-                    th scope="col" { (ctx.t("admin-col-audit-action")) }
-                    th scope="col" { (ctx.t("admin-col-target")) }
-                    th scope="col" { (ctx.t("admin-col-note")) }
-                } }
+                (table_head(ctx, &["admin-col-when", "admin-col-staff", "admin-col-audit-action", "admin-col-target", "admin-col-note"]))
                 tbody {
                     @for e in &a.items {
                         tr data-testid="audit-row" data-action=(e.action) {
@@ -678,11 +659,9 @@ pub fn audit_page(ctx: &Ctx, a: &AuditPage) -> Markup {
                 }
             }
         }
-        nav.pager aria-label=(ctx.t("admin-pages")) {
-            span data-testid="page" { (ctx.lang.t_args("admin-page", &[("page", a.page.into())])) }
-            @if a.page > 1 { " " a href=(format!("{ADMIN_AUDIT}?page={}", a.page - 1)) data-testid="page-previous" { (ctx.t("admin-previous")) } }
-            @if a.has_next { " " a href=(format!("{ADMIN_AUDIT}?page={}", a.page + 1)) data-testid="page-next" { (ctx.t("admin-next")) } }
-        }
+        (pager(ctx, a.page, a.has_next, |target, key, testid| html! {
+            " " a href=(format!("{ADMIN_AUDIT}?page={target}")) data-testid=(testid) { (ctx.t(key)) }
+        }))
     };
     page(ctx, &title, Some(StaffRole::Supervisor), body)
 }
