@@ -32,7 +32,7 @@ use crate::{
     jobs,
     services::{
         ServiceError,
-        backoffice::{self, search::SearchInput, timeline::Look},
+        backoffice::{self, moderation::StaffMove, search::SearchInput, timeline::Look},
     },
 };
 
@@ -267,27 +267,11 @@ struct ReasonForm {
     reason: String,
 }
 
-#[derive(Copy, Clone)]
-enum BlockAction {
-    Block,
-    Unblock,
-}
-
-impl BlockAction {
-    /// The form's name on the page.
-    fn form(self) -> &'static str {
-        match self {
-            BlockAction::Block => "block",
-            BlockAction::Unblock => "unblock",
-        }
-    }
-
-    /// The confirmation's fluent key.
-    fn done_key(self) -> &'static str {
-        match self {
-            BlockAction::Block => "admin-done-blocked",
-            BlockAction::Unblock => "admin-done-unblocked",
-        }
+/// The form of a move on the timeline page, and the confirmation's fluent key.
+fn form_and_done_key(action: StaffMove) -> (&'static str, &'static str) {
+    match action {
+        StaffMove::Block => ("block", "admin-done-blocked"),
+        StaffMove::Unblock => ("unblock", "admin-done-unblocked"),
     }
 }
 
@@ -297,19 +281,19 @@ async fn block_or_unblock(
     tenant: Tenant,
     id: web::Path<Uuid>,
     form: CsrfForm<ReasonForm>,
-    action: BlockAction,
+    action: StaffMove,
 ) -> Result<HttpResponse, AppError> {
     require(backoffice::may_follow(staff.role))?;
     let (sid, id, now, reason) = (staff_id(&staff), id.into_inner(), ctx.now, form.0.reason);
-    let result = run_blocking(tenant.pool(), move |conn| match action {
-        BlockAction::Block => backoffice::moderation::block(conn, sid, id, &reason, now),
-        BlockAction::Unblock => backoffice::moderation::unblock(conn, sid, id, &reason, now),
+    let result = run_blocking(tenant.pool(), move |conn| {
+        backoffice::moderation::block_or_unblock(conn, sid, id, action, &reason, now)
     })
     .await;
+    let (form, done) = form_and_done_key(action);
     // Shown again without a new look-up entry (the action is audited).
     let problem = match result {
-        Ok(_) => Problem::Done(action.done_key()),
-        Err(e) => problem_of(action.form(), e)?,
+        Ok(_) => Problem::Done(done),
+        Err(e) => problem_of(form, e)?,
     };
     show_timeline(&ctx, &staff, &tenant, id, Look::Again, Some(problem)).await
 }
@@ -321,7 +305,7 @@ async fn block(
     id: web::Path<Uuid>,
     form: CsrfForm<ReasonForm>,
 ) -> Result<HttpResponse, AppError> {
-    block_or_unblock(ctx, staff, tenant, id, form, BlockAction::Block).await
+    block_or_unblock(ctx, staff, tenant, id, form, StaffMove::Block).await
 }
 
 async fn unblock(
@@ -331,7 +315,7 @@ async fn unblock(
     id: web::Path<Uuid>,
     form: CsrfForm<ReasonForm>,
 ) -> Result<HttpResponse, AppError> {
-    block_or_unblock(ctx, staff, tenant, id, form, BlockAction::Unblock).await
+    block_or_unblock(ctx, staff, tenant, id, form, StaffMove::Unblock).await
 }
 
 async fn show_company(

@@ -36,29 +36,33 @@ fn reason(input: &str) -> Result<String, ServiceError> {
     }
 }
 
-/// What staff do to a request.
-#[derive(Copy, Clone)]
-enum StaffMove {
+/// What staff do to a request or mandate.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum StaffMove {
+    /// Block a pending request or an active mandate, with a reason the company and the
+    /// citizen will see. Refused (conflict) in any other state.
     Block,
+    /// Unblock a blocked mandate: only one that had been accepted and whose validity is not
+    /// over goes back to `accepted`. A blocked pending request stays blocked (nobody
+    /// accepted it): refused `UnblockNeverAccepted`; a mandate past its end: `UnblockEnded`.
     Unblock,
 }
 
-/// Moves request `id` from `from` as staff member `staff_id` says, with `reason` on the
-/// event and in the audit (a block also shows it to the company and the citizen). Refused
-/// when the request is no longer in `from`.
-fn staff_move(
+/// Blocks or unblocks request `id` as staff member `staff_id` says (see [`StaffMove`]),
+/// with `reason_input` on the event and in the audit.
+pub fn block_or_unblock(
     conn: &mut PgConnection,
     staff_id: Uuid,
     id: Uuid,
-    from: RequestStatus,
     action: StaffMove,
-    reason: &str,
+    reason_input: &str,
     now: DateTime<Utc>,
 ) -> Result<AccessRequest, ServiceError> {
+    let reason = reason(reason_input)?;
     let (transition, shown, audited, refusal) = match action {
         StaffMove::Block => (
             Transition::Block,
-            Some(reason),
+            Some(reason.as_str()),
             AuditAction::Block,
             Refusal::NotBlockable,
         ),
@@ -69,73 +73,45 @@ fn staff_move(
             Refusal::NotBlocked,
         ),
     };
-    let updated = requests_db::transition(
-        conn,
-        id,
-        from,
-        transition,
-        Guard::Any,
-        SetOnTransition::Reason(shown),
-        &Actor::Staff { id: staff_id },
-        Some(reason),
-        now,
-    )?
-    .ok_or(refusal)?;
-    audit_on(conn, staff_id, audited, id, Some(reason), now)?;
-    Ok(updated)
-}
-
-/// Blocks a pending request or an active mandate, with a reason the company and the
-/// citizen will see. Refused (conflict) in any other state.
-pub fn block(
-    conn: &mut PgConnection,
-    staff_id: Uuid,
-    id: Uuid,
-    reason_input: &str,
-    now: DateTime<Utc>,
-) -> Result<AccessRequest, ServiceError> {
-    let reason = reason(reason_input)?;
     conn.transaction(|conn| {
         let request = find_for_update(conn, id)?.ok_or(ServiceError::NotFound)?;
-        let current = request.status_at(now);
-        staff_move(conn, staff_id, id, current, StaffMove::Block, &reason, now)
-    })
-}
-
-/// Unblocks a blocked mandate: only one that had been accepted and whose validity is not
-/// over goes back to `accepted`. A blocked pending request stays blocked (nobody accepted
-/// it): conflict `admin-error-unblock-never-accepted`; a mandate past its end:
-/// `admin-error-unblock-ended`.
-pub fn unblock(
-    conn: &mut PgConnection,
-    staff_id: Uuid,
-    id: Uuid,
-    reason_input: &str,
-    now: DateTime<Utc>,
-) -> Result<AccessRequest, ServiceError> {
-    let reason = reason(reason_input)?;
-    conn.transaction(|conn| {
-        let request = find_for_update(conn, id)?.ok_or(ServiceError::NotFound)?;
-        if request.status != RequestStatus::Blocked {
-            return Err(Refusal::NotBlocked.into());
-        }
-        if request.accepted_at.is_none() || request.mandate_id.is_none() {
-            return Err(Refusal::UnblockNeverAccepted.into());
-        }
-        if request.archived_at.is_some() || request.valid_until.is_none_or(|u| u <= now) {
-            return Err(Refusal::UnblockEnded.into());
-        }
-        let blocked = RequestStatus::Blocked;
-        staff_move(
+        let from = match action {
+            StaffMove::Block => request.status_at(now),
+            StaffMove::Unblock => {
+                may_unblock(&request, now)?;
+                RequestStatus::Blocked
+            }
+        };
+        let updated = requests_db::transition(
             conn,
-            staff_id,
             id,
-            blocked,
-            StaffMove::Unblock,
-            &reason,
+            from,
+            transition,
+            Guard::Any,
+            SetOnTransition::Reason(shown),
+            &Actor::Staff { id: staff_id },
+            Some(&reason),
             now,
-        )
+        )?
+        .ok_or(refusal)?;
+        audit_on(conn, staff_id, audited, id, Some(&reason), now)?;
+        Ok(updated)
     })
+}
+
+/// Whether a request may be unblocked at `now`: blocked, once accepted, and its mandate
+/// not over.
+fn may_unblock(request: &AccessRequest, now: DateTime<Utc>) -> Result<(), Refusal> {
+    if request.status != RequestStatus::Blocked {
+        return Err(Refusal::NotBlocked);
+    }
+    if request.accepted_at.is_none() || request.mandate_id.is_none() {
+        return Err(Refusal::UnblockNeverAccepted);
+    }
+    if request.archived_at.is_some() || request.valid_until.is_none_or(|u| u <= now) {
+        return Err(Refusal::UnblockEnded);
+    }
+    Ok(())
 }
 
 /// A company as the back office sees it.

@@ -146,21 +146,23 @@ pub fn dashboard(ctx: &Ctx, role: StaffRole, d: &Dashboard, notice: Option<&str>
         section aria-labelledby="attention-title" {
             h2 #attention-title { (ctx.t("admin-attention-title")) }
             ul.benefits {
-                li { (ctx.t("admin-expiring-24h")) ": " strong data-testid="expiring-24h" { (ctx.lang.number(d.expiring_24h)) } }
-                li { (ctx.t("admin-ending-week")) ": " strong data-testid="ending-week" { (ctx.lang.number(d.ending_week)) } }
-                li { (ctx.t("admin-mails-failing")) ": " strong data-testid="mails-failing" { (ctx.lang.number(d.mails_failing)) } }
-                li { (ctx.t("admin-webhooks-failing")) ": " strong data-testid="webhooks-failing" { (ctx.lang.number(d.webhooks_failing)) } }
+                @for (key, testid, n) in [
+                    ("admin-expiring-24h", "expiring-24h", d.expiring_24h),
+                    ("admin-ending-week", "ending-week", d.ending_week),
+                    ("admin-mails-failing", "mails-failing", d.mails_failing),
+                    ("admin-webhooks-failing", "webhooks-failing", d.webhooks_failing),
+                ] {
+                    li { (ctx.t(key)) ": " strong data-testid=(testid) { (ctx.lang.number(n)) } }
+                }
             }
         }
         section aria-labelledby="jobs-title" {
             h2 #jobs-title { (ctx.t("admin-jobs-title")) }
             table data-testid="jobs" {
                 thead { tr {
-                    th scope="col" { (ctx.t("admin-col-job")) }
-                    th scope="col" { (ctx.t("admin-col-last-run")) }
-                    th scope="col" { (ctx.t("admin-col-duration")) }
-                    th scope="col" { (ctx.t("admin-col-rows")) }
-                    th scope="col" { (ctx.t("admin-col-error")) }
+                    @for key in ["admin-col-job", "admin-col-last-run", "admin-col-duration", "admin-col-rows", "admin-col-error"] {
+                        th scope="col" { (ctx.t(key)) }
+                    }
                     @if may_supervise(role) { th scope="col" { span.muted { (ctx.t("admin-col-action")) } } }
                 } }
                 tbody {
