@@ -51,8 +51,18 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route(ADMIN_SEARCH, web::post().to(search_post))
         .route(&request, web::get().to(request_page))
         .route(&format!("{request}/reveal"), web::post().to(reveal))
-        .route(&format!("{request}/block"), web::post().to(block))
-        .route(&format!("{request}/unblock"), web::post().to(unblock))
+        .route(
+            &format!("{request}/block"),
+            web::post().to(|ctx, staff, tenant, id, form| {
+                block_or_unblock(ctx, staff, tenant, id, form, StaffMove::Block)
+            }),
+        )
+        .route(
+            &format!("{request}/unblock"),
+            web::post().to(|ctx, staff, tenant, id, form| {
+                block_or_unblock(ctx, staff, tenant, id, form, StaffMove::Unblock)
+            }),
+        )
         .route(&company, web::get().to(company_page))
         .route(&format!("{company}/suspend"), web::post().to(suspend))
         .route(&format!("{company}/reinstate"), web::post().to(reinstate))
@@ -296,26 +306,6 @@ async fn block_or_unblock(
         Err(e) => problem_of(form, e)?,
     };
     show_timeline(&ctx, &staff, &tenant, id, Look::Again, Some(problem)).await
-}
-
-async fn block(
-    ctx: Ctx,
-    staff: Staff,
-    tenant: Tenant,
-    id: web::Path<Uuid>,
-    form: CsrfForm<ReasonForm>,
-) -> Result<HttpResponse, AppError> {
-    block_or_unblock(ctx, staff, tenant, id, form, StaffMove::Block).await
-}
-
-async fn unblock(
-    ctx: Ctx,
-    staff: Staff,
-    tenant: Tenant,
-    id: web::Path<Uuid>,
-    form: CsrfForm<ReasonForm>,
-) -> Result<HttpResponse, AppError> {
-    block_or_unblock(ctx, staff, tenant, id, form, StaffMove::Unblock).await
 }
 
 async fn show_company(
