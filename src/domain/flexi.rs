@@ -27,55 +27,29 @@ pub const FOUR_FIFTHS: f64 = 0.8;
 /// is 0.7999999999999999 in binary floating point).
 const EPSILON: f64 = 1e-9;
 
-/// The kind of a DmfA occupation line, as far as the 4/5 rule cares.
-#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
-pub enum OccupationKind {
-    /// An ordinary employment: counts towards the 4/5.
-    Regular,
-    /// A flexi-job.
-    Flexi,
-    /// A student job with solidarity contributions.
-    Student,
-    /// An occasional extra in the hotel and catering trade.
-    Extra,
-    /// An occasional worker in agriculture or horticulture.
-    Seasonal,
-    /// An apprentice in dual training.
-    Apprentice,
-    /// A young person under part-time compulsory schooling.
-    PartTimeSchooling,
+named_enum! {
+    /// The kind of a DmfA occupation line, as far as the 4/5 rule cares, named in storage
+    /// and CSV files (e.g. `part_time_schooling`).
+    #[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
+    pub enum OccupationKind {
+        /// An ordinary employment: counts towards the 4/5.
+        Regular = "regular",
+        /// A flexi-job.
+        Flexi = "flexi",
+        /// A student job with solidarity contributions.
+        Student = "student",
+        /// An occasional extra in the hotel and catering trade.
+        Extra = "extra",
+        /// An occasional worker in agriculture or horticulture.
+        Seasonal = "seasonal",
+        /// An apprentice in dual training.
+        Apprentice = "apprentice",
+        /// A young person under part-time compulsory schooling.
+        PartTimeSchooling = "part_time_schooling",
+    }
 }
 
 impl OccupationKind {
-    /// Every kind.
-    pub const ALL: [OccupationKind; 7] = [
-        Self::Regular,
-        Self::Flexi,
-        Self::Student,
-        Self::Extra,
-        Self::Seasonal,
-        Self::Apprentice,
-        Self::PartTimeSchooling,
-    ];
-
-    /// The stable name used in storage and CSV files, e.g. `part_time_schooling`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Regular => "regular",
-            Self::Flexi => "flexi",
-            Self::Student => "student",
-            Self::Extra => "extra",
-            Self::Seasonal => "seasonal",
-            Self::Apprentice => "apprentice",
-            Self::PartTimeSchooling => "part_time_schooling",
-        }
-    }
-
-    /// The kind with this exact [`as_str`](OccupationKind::as_str) name.
-    pub fn parse(name: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|k| k.as_str() == name)
-    }
-
     /// Whether occupations of this kind count towards the 4/5 employment
     /// fraction: only regular ones do.
     pub fn counts_towards_four_fifths(self) -> bool {

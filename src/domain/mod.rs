@@ -33,6 +33,50 @@ macro_rules! parsed_string {
     };
 }
 
+/// Declares a fieldless enum known by a name per variant (in storage, the API, URLs, the
+/// audit), written `Variant = "name"`: the enum as written, with `ALL` (every value, in
+/// declaration order), `as_str` (its name), `parse` (the value with this exact name) and
+/// `Display` (the name).
+/// Modelled on crates.io's `pg_enum!`.
+macro_rules! named_enum {
+    (
+        $(#[$meta:meta])*
+        $vis:vis enum $name:ident {
+            $( $(#[$vmeta:meta])* $variant:ident = $text:literal, )+
+        }
+    ) => {
+        $(#[$meta])*
+        $vis enum $name {
+            $( $(#[$vmeta])* $variant, )+
+        }
+
+        impl $name {
+            /// Every value, in declaration order.
+            pub const ALL: [$name; [$(stringify!($variant)),+].len()] = [$(Self::$variant),+];
+
+            /// Its name, as stored and exchanged.
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $(Self::$variant => $text,)+
+                }
+            }
+
+            /// The value with this exact [`as_str`](Self::as_str) name.
+            pub fn parse(name: &str) -> Option<Self> {
+                Self::ALL.into_iter().find(|v| v.as_str() == name)
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            /// Writes the name.
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+    };
+}
+pub(crate) use named_enum;
+
 pub mod actor;
 pub mod bce;
 pub mod company;

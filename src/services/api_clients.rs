@@ -25,28 +25,14 @@ pub const CIRCLE_VERSION: &str = "2025-01";
 /// Lifetime of an access token.
 pub const TOKEN_LIFETIME_SECONDS: i64 = 3600;
 
-/// An API scope.
-#[derive(Copy, Clone, Debug, PartialEq, Eq)]
-pub enum ApiScope {
-    /// Citizen mandates API.
-    Mandates,
-    /// Pre-contractual data API.
-    PrecontractualData,
-}
-
-impl ApiScope {
-    /// Every scope.
-    pub const ALL: [ApiScope; 2] = [ApiScope::Mandates, ApiScope::PrecontractualData];
-    /// The OAuth scope name.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ApiScope::Mandates => "mandates",
-            ApiScope::PrecontractualData => "precontractual-data",
-        }
-    }
-    /// Parses a scope name.
-    pub fn parse(s: &str) -> Option<ApiScope> {
-        ApiScope::ALL.into_iter().find(|x| x.as_str() == s)
+crate::domain::named_enum! {
+    /// An API scope, named as OAuth scopes are.
+    #[derive(Copy, Clone, Debug, PartialEq, Eq)]
+    pub enum ApiScope {
+        /// Citizen mandates API.
+        Mandates = "mandates",
+        /// Pre-contractual data API.
+        PrecontractualData = "precontractual-data",
     }
 }
 

@@ -9,57 +9,26 @@ use uuid::Uuid;
 use super::{MAX_PAGE, PAGE_SIZE, Page, offset};
 use crate::db::schema::{staff, staff_audit};
 
-/// What a staff member did, as `staff_audit.action` stores it.
-#[derive(Copy, Clone, Debug, PartialEq, Eq)]
-pub enum AuditAction {
-    /// Searched requests by a citizen's NISS.
-    SearchNiss,
-    /// Revealed the full NISS on a timeline.
-    RevealNiss,
-    /// Opened a request's timeline.
-    ViewRequest,
-    /// Blocked a request or mandate.
-    Block,
-    /// Unblocked a mandate.
-    Unblock,
-    /// Suspended a company.
-    Suspend,
-    /// Reinstated a company.
-    Reinstate,
-    /// Ran a background job by hand.
-    RunJob,
-}
-
-impl AuditAction {
-    /// Every action.
-    pub const ALL: [AuditAction; 8] = [
-        AuditAction::SearchNiss,
-        AuditAction::RevealNiss,
-        AuditAction::ViewRequest,
-        AuditAction::Block,
-        AuditAction::Unblock,
-        AuditAction::Suspend,
-        AuditAction::Reinstate,
-        AuditAction::RunJob,
-    ];
-
-    /// Stored value.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            AuditAction::SearchNiss => "search_niss",
-            AuditAction::RevealNiss => "reveal_niss",
-            AuditAction::ViewRequest => "view_request",
-            AuditAction::Block => "block",
-            AuditAction::Unblock => "unblock",
-            AuditAction::Suspend => "suspend",
-            AuditAction::Reinstate => "reinstate",
-            AuditAction::RunJob => "run_job",
-        }
-    }
-
-    /// Parses the stored value.
-    pub fn parse(s: &str) -> Option<AuditAction> {
-        AuditAction::ALL.into_iter().find(|a| a.as_str() == s)
+crate::domain::named_enum! {
+    /// What a staff member did, as `staff_audit.action` stores it.
+    #[derive(Copy, Clone, Debug, PartialEq, Eq)]
+    pub enum AuditAction {
+        /// Searched requests by a citizen's NISS.
+        SearchNiss = "search_niss",
+        /// Revealed the full NISS on a timeline.
+        RevealNiss = "reveal_niss",
+        /// Opened a request's timeline.
+        ViewRequest = "view_request",
+        /// Blocked a request or mandate.
+        Block = "block",
+        /// Unblocked a mandate.
+        Unblock = "unblock",
+        /// Suspended a company.
+        Suspend = "suspend",
+        /// Reinstated a company.
+        Reinstate = "reinstate",
+        /// Ran a background job by hand.
+        RunJob = "run_job",
     }
 }
 
