@@ -100,3 +100,30 @@ pub use status::{RequestStatus, Transition, TransitionError};
 
 #[cfg(test)]
 pub(crate) mod testing;
+
+#[cfg(test)]
+mod tests {
+    named_enum! {
+        /// A sample.
+        #[derive(Copy, Clone, Debug, PartialEq, Eq)]
+        enum Sample {
+            /// The first.
+            One = "one",
+            /// The second.
+            TwoWords = "two_words",
+        }
+    }
+
+    #[test]
+    fn a_named_enum_reads_back_its_exact_names() {
+        assert_eq!(Sample::ALL, [Sample::One, Sample::TwoWords]);
+        for value in Sample::ALL {
+            assert_eq!(Sample::parse(value.as_str()), Some(value));
+            assert_eq!(value.to_string(), value.as_str());
+        }
+        assert_eq!(Sample::TwoWords.as_str(), "two_words");
+        for input in ["", "One", " one", "two-words", "TwoWords"] {
+            assert_eq!(Sample::parse(input), None, "{input:?}");
+        }
+    }
+}

@@ -102,15 +102,3 @@ pub fn audit_page(conn: &mut PgConnection, page: i64) -> QueryResult<AuditPage> 
         .load(conn)?;
     Ok(Page::from_rows(rows, page))
 }
-
-#[cfg(test)]
-mod tests {
-    use super::AuditAction;
-
-    #[test]
-    fn audit_actions_round_trip() {
-        for a in AuditAction::ALL {
-            assert_eq!(AuditAction::parse(a.as_str()), Some(a));
-        }
-    }
-}
