@@ -279,6 +279,32 @@ mod tests {
     }
 
     #[test]
+    fn every_input_error_is_explained_in_every_language() {
+        use crate::domain::{BceError, EmailError, NissError};
+        let keys = [
+            (BceError::Empty.message_key(), "bce-error-empty"),
+            (BceError::Length.message_key(), "bce-error-length"),
+            (BceError::NotDigits.message_key(), "bce-error-digits"),
+            (BceError::FirstDigit.message_key(), "bce-error-first-digit"),
+            (BceError::Checksum.message_key(), "bce-error-checksum"),
+            (NissError::Empty.message_key(), "niss-error-empty"),
+            (NissError::Length.message_key(), "niss-error-length"),
+            (NissError::NotDigits.message_key(), "niss-error-digits"),
+            (NissError::Checksum.message_key(), "niss-error-checksum"),
+            (NissError::Date.message_key(), "niss-error-date"),
+            (EmailError::Empty.message_key(), "email-error-empty"),
+            (EmailError::TooLong.message_key(), "email-error-too-long"),
+            (EmailError::Invalid.message_key(), "email-error-invalid"),
+        ];
+        for (key, expected) in keys {
+            assert_eq!(key, expected);
+            for lang in Lang::ALL {
+                assert!(lang.has(key), "{key} in {lang:?}");
+            }
+        }
+    }
+
+    #[test]
     fn negotiation_order() {
         let cases = [
             (Some("de"), Some("nl"), Some("en"), Lang::De),

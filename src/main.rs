@@ -119,7 +119,10 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    telemetry::init(&settings.log_format);
+    if let Err(e) = telemetry::init(&settings.log_format) {
+        eprintln!("mandat: cannot set up logging: {e}");
+        return ExitCode::FAILURE;
+    }
     match run(cli.command, settings) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {

@@ -9,17 +9,18 @@ use actix_web::{
 };
 use tracing::Span;
 use tracing_actix_web::{RequestId, RootSpanBuilder};
-use tracing_subscriber::{EnvFilter, fmt, prelude::*};
+use tracing_subscriber::{EnvFilter, fmt, prelude::*, util::TryInitError};
 
-/// Installs the global subscriber (`RUST_LOG` filters; default `info`).
-pub fn init(format: &str) {
+/// Installs the global subscriber (`RUST_LOG` filters; default `info`). Fails when one is
+/// installed already.
+pub fn init(format: &str) -> Result<(), TryInitError> {
     let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("info"));
     let registry = tracing_subscriber::registry().with(filter);
-    let _ = if format == "json" {
+    if format == "json" {
         registry.with(fmt::layer().json()).try_init()
     } else {
         registry.with(fmt::layer().with_target(false)).try_init()
-    };
+    }
 }
 
 /// Root span of every request: method, route pattern, request id, status.

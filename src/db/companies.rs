@@ -275,17 +275,23 @@ pub fn remove_member(conn: &mut PgConnection, company_id: Uuid, niss: &Niss) -> 
     .map(|n| n > 0)
 }
 
+/// The clients of `provider_id` whose designation is active, joined to their links.
+#[diesel::dsl::auto_type]
+fn active_clients(provider_id: Uuid) -> _ {
+    provider_links::table
+        .inner_join(companies::table.on(companies::id.eq(provider_links::client_id)))
+        .filter(provider_links::provider_id.eq(provider_id))
+        .filter(provider_links::ended_at.is_null())
+}
+
 /// The client `client_id` of `provider_id`, if its designation is active.
 pub fn active_client(
     conn: &mut PgConnection,
     provider_id: Uuid,
     client_id: Uuid,
 ) -> QueryResult<Option<Company>> {
-    provider_links::table
-        .inner_join(companies::table.on(companies::id.eq(provider_links::client_id)))
-        .filter(provider_links::provider_id.eq(provider_id))
+    active_clients(provider_id)
         .filter(provider_links::client_id.eq(client_id))
-        .filter(provider_links::ended_at.is_null())
         .select(Company::as_select())
         .first(conn)
         .optional()
@@ -297,11 +303,8 @@ pub fn active_client_by_bce(
     provider_id: Uuid,
     bce: &Bce,
 ) -> QueryResult<Option<Company>> {
-    provider_links::table
-        .inner_join(companies::table.on(companies::id.eq(provider_links::client_id)))
-        .filter(provider_links::provider_id.eq(provider_id))
+    active_clients(provider_id)
         .filter(companies::bce.eq(bce))
-        .filter(provider_links::ended_at.is_null())
         .select(Company::as_select())
         .first(conn)
         .optional()
@@ -309,10 +312,7 @@ pub fn active_client_by_bce(
 
 /// The active clients of a provider, by name.
 pub fn clients_of(conn: &mut PgConnection, provider_id: Uuid) -> QueryResult<Vec<Company>> {
-    provider_links::table
-        .inner_join(companies::table.on(companies::id.eq(provider_links::client_id)))
-        .filter(provider_links::provider_id.eq(provider_id))
-        .filter(provider_links::ended_at.is_null())
+    active_clients(provider_id)
         .order(companies::name)
         .select(Company::as_select())
         .load(conn)

@@ -16,7 +16,7 @@ use crate::{
         },
         schema::{citizen_blocks, companies},
     },
-    domain::{Actor, Context, Niss, RequestStatus, Transition, context::mandate_valid_until},
+    domain::{Actor, Context, RequestStatus, Transition, context::mandate_valid_until},
     services::{
         companies::{self as company_service, RegistrationInput},
         requests::{self, RequestInput, Scope, ValidRequest},
@@ -29,6 +29,66 @@ use crate::{
 pub const RESTO_BCE: &str = "0765432146";
 /// Socialia's enterprise number.
 pub const SOCIALIA_BCE: &str = "0412345614";
+
+/// Who makes a demo request: Jan for Resto Pokébowl, or Lena for Socialia on its behalf.
+#[derive(Clone, Copy)]
+enum By {
+    Jan,
+    Socialia,
+}
+
+/// What becomes of a demo request once made.
+#[derive(Clone, Copy)]
+enum Then {
+    /// Left pending.
+    Pending,
+    /// Accepted by the citizen a day after it was made.
+    Accepted(Persona),
+    /// Refused by the citizen this long after it was made.
+    Refused(Persona, Duration),
+    /// Refused this long after it was made, and the company blocked by the citizen.
+    RefusedAndBlocked(Persona, Duration),
+    /// Never answered: expired by the job.
+    Expired,
+    /// Accepted a day after it was made, stopped by the citizen this long ago.
+    Stopped(Persona, Duration),
+    /// Accepted a day after it was made, ended by the job.
+    Ended(Persona),
+}
+
+/// A request of the demo world: who makes it, its label, the candidate's e-mail, the
+/// context, the language, how long ago it was made, and what became of it.
+type DemoRequest = (
+    By,
+    &'static str,
+    &'static str,
+    Context,
+    &'static str,
+    Duration,
+    Then,
+);
+
+/// The demo requests, in the order they are made.
+#[rustfmt::skip]
+fn demo_requests() -> [DemoRequest; 11] {
+    use By::{Jan, Socialia};
+    use Context::{FlexiJob, StudentHours};
+    use Then::*;
+    let (hours, days) = (Duration::hours, Duration::days);
+    [
+        (Jan,      "Cuisine — week-end", "maria.abara@example.be",    FlexiJob,     "fr", hours(3),  Pending),
+        (Jan,      "Service en salle",   "lucas.janssens@example.be", FlexiJob,     "nl", hours(30), Pending),
+        (Socialia, "Student — zomer",    "kevin.claes@example.be",    StudentHours, "nl", hours(5),  Pending),
+        (Jan,      "Plonge",             "m.abara@example.be",        FlexiJob,     "fr", days(3),   Accepted(MARIA)),
+        (Socialia, "Étudiante caisse",   "sarah.dumont@example.be",   StudentHours, "fr", days(10),  Accepted(SARAH)),
+        (Jan,      "Bar — pensionné",    "marc.dubois@example.be",    FlexiJob,     "fr", days(6),   Accepted(MARC)),
+        (Jan,      "Accueil",            "emma.martin@example.be",    FlexiJob,     "fr", days(4),   Refused(EMMA, hours(2))),
+        (Jan,      "Livraison",          "noah.lambert@example.be",   FlexiJob,     "fr", days(4),   Expired),
+        (Jan,      "Terrasse",           "julie.wouters@example.be",  FlexiJob,     "nl", days(12),  Stopped(JULIE, days(2))),
+        (Jan,      "Cuisine — soir",     "t.kowalski@example.eu",     FlexiJob,     "en", days(8),   RefusedAndBlocked(TOMASZ, hours(1))),
+        (Jan,      "Extra — mars",       "lucas.j@example.be",        FlexiJob,     "nl", days(45),  Ended(LUCAS)),
+    ]
+}
 
 /// Seeds the companies and their requests once (nothing happens when Resto Pokébowl is
 /// already registered). Returns the number of requests made.
@@ -47,67 +107,39 @@ pub fn seed(
         return Ok(0);
     }
     let registered = now - Duration::days(120);
-    let resto = company_service::register(
+    let resto = register(
         conn,
-        &JAN.to_niss(),
-        &RegistrationInput {
-            bce: RESTO_BCE.into(),
-            name: "Resto Pokébowl".into(),
-            kind: "employer".into(),
-            contact_email: "rh@resto-pokebowl.example".into(),
-        },
+        &JAN,
+        RESTO_BCE,
+        "Resto Pokébowl",
+        "employer",
+        "rh@resto-pokebowl.example",
         registered,
-    )
-    .map_err(|e| anyhow::anyhow!("{e}"))?;
-    company_service::accept_terms(conn, resto, &JAN.to_niss(), registered)
-        .map_err(|e| anyhow::anyhow!("{e}"))?;
-    let socialia = company_service::register(
+    )?;
+    let socialia = register(
         conn,
-        &LENA.to_niss(),
-        &RegistrationInput {
-            bce: SOCIALIA_BCE.into(),
-            name: "Socialia".into(),
-            kind: "provider".into(),
-            contact_email: "contact@socialia.example".into(),
-        },
+        &LENA,
+        SOCIALIA_BCE,
+        "Socialia",
+        "provider",
+        "contact@socialia.example",
         registered,
-    )
-    .map_err(|e| anyhow::anyhow!("{e}"))?;
-    company_service::accept_terms(conn, socialia, &LENA.to_niss(), registered)
-        .map_err(|e| anyhow::anyhow!("{e}"))?;
-    let resto_ctx = company_service::resolve(conn, &JAN.to_niss(), Some(resto), None)
-        .map_err(|e| anyhow::anyhow!("{e}"))?
+    )?;
+    let resto_ctx = company_service::resolve(conn, &JAN.to_niss(), Some(resto), None)?
         .map_err(|gap| anyhow::anyhow!("demo context: {gap:?}"))?;
-    company_service::add_member(conn, &resto_ctx, SOFIE.niss(), "user", registered)
-        .map_err(|e| anyhow::anyhow!("{e}"))?;
-    company_service::designate_provider(conn, &resto_ctx, SOCIALIA_BCE, registered)
-        .map_err(|e| anyhow::anyhow!("{e}"))?;
+    company_service::add_member(conn, &resto_ctx, SOFIE.niss(), "user", registered)?;
+    company_service::designate_provider(conn, &resto_ctx, SOCIALIA_BCE, registered)?;
 
-    let direct = Scope {
-        company_id: resto,
-        provider_id: None,
-    };
-    let via_socialia = Scope {
-        company_id: resto,
-        provider_id: Some(socialia),
-    };
-    let jan = Actor::CompanyUser {
-        niss: JAN.to_niss(),
-    };
-    let lena = Actor::CompanyUser {
-        niss: LENA.to_niss(),
-    };
-    let mut made = 0;
-    let mut create = |conn: &mut PgConnection,
-                      scope: &Scope,
-                      actor: &Actor,
-                      label: &str,
-                      email: &str,
-                      context: Context,
-                      lang: &str,
-                      at: DateTime<Utc>|
-     -> anyhow::Result<Uuid> {
-        made += 1;
+    let requests = demo_requests();
+    for &(by, label, email, context, lang, age, then) in &requests {
+        let (provider_id, by) = match by {
+            By::Jan => (None, &JAN),
+            By::Socialia => (Some(socialia), &LENA),
+        };
+        let scope = Scope {
+            company_id: resto,
+            provider_id,
+        };
         let valid = ValidRequest::try_from(&RequestInput {
             label: label.into(),
             email: email.into(),
@@ -117,186 +149,73 @@ pub fn seed(
             form_key: String::new(),
         })
         .map_err(|e| anyhow::anyhow!("demo request: {e:?}"))?;
-        let created = requests::create(conn, scope, actor, &valid, &link_base, None, at)
-            .map_err(|e| anyhow::anyhow!("{e}"))?;
-        Ok(created.id)
-    };
-
-    // Pending: two direct, one by Socialia on behalf of Resto Pokébowl.
-    create(
-        conn,
-        &direct,
-        &jan,
-        "Cuisine — week-end",
-        "maria.abara@example.be",
-        Context::FlexiJob,
-        "fr",
-        now - Duration::hours(3),
-    )?;
-    create(
-        conn,
-        &direct,
-        &jan,
-        "Service en salle",
-        "lucas.janssens@example.be",
-        Context::FlexiJob,
-        "nl",
-        now - Duration::hours(30),
-    )?;
-    create(
-        conn,
-        &via_socialia,
-        &lena,
-        "Student — zomer",
-        "kevin.claes@example.be",
-        Context::StudentHours,
-        "nl",
-        now - Duration::hours(5),
-    )?;
-    // Accepted (active mandates).
-    let maria = create(
-        conn,
-        &direct,
-        &jan,
-        "Plonge",
-        "m.abara@example.be",
-        Context::FlexiJob,
-        "fr",
-        now - Duration::days(3),
-    )?;
-    accept(conn, sources, maria, &MARIA, now - Duration::days(2))?;
-    let sarah = create(
-        conn,
-        &via_socialia,
-        &lena,
-        "Étudiante caisse",
-        "sarah.dumont@example.be",
-        Context::StudentHours,
-        "fr",
-        now - Duration::days(10),
-    )?;
-    accept(conn, sources, sarah, &SARAH, now - Duration::days(9))?;
-    let marc = create(
-        conn,
-        &direct,
-        &jan,
-        "Bar — pensionné",
-        "marc.dubois@example.be",
-        Context::FlexiJob,
-        "fr",
-        now - Duration::days(6),
-    )?;
-    accept(conn, sources, marc, &MARC, now - Duration::days(5))?;
-    // Refused.
-    let emma = create(
-        conn,
-        &direct,
-        &jan,
-        "Accueil",
-        "emma.martin@example.be",
-        Context::FlexiJob,
-        "fr",
-        now - Duration::days(4),
-    )?;
-    answer(
-        conn,
-        emma,
-        &EMMA,
-        RequestStatus::Refused,
-        now - Duration::days(4) + Duration::hours(2),
-    )?;
-    // Expired: created four days ago, never answered.
-    create(
-        conn,
-        &direct,
-        &jan,
-        "Livraison",
-        "noah.lambert@example.be",
-        Context::FlexiJob,
-        "fr",
-        now - Duration::days(4),
-    )?;
-    expire_due(
-        conn,
-        now,
-        &Actor::Job {
-            name: crate::jobs::lifecycle::EXPIRE_REQUESTS,
-        },
-    )?;
-    // Stopped by the citizen after acceptance.
-    let julie = create(
-        conn,
-        &direct,
-        &jan,
-        "Terrasse",
-        "julie.wouters@example.be",
-        Context::FlexiJob,
-        "nl",
-        now - Duration::days(12),
-    )?;
-    accept(conn, sources, julie, &JULIE, now - Duration::days(11))?;
-    stop(conn, julie, &JULIE, now - Duration::days(2))?;
-    // Refused and blocked by the citizen.
-    let tomasz = create(
-        conn,
-        &direct,
-        &jan,
-        "Cuisine — soir",
-        "t.kowalski@example.eu",
-        Context::FlexiJob,
-        "en",
-        now - Duration::days(8),
-    )?;
-    answer(
-        conn,
-        tomasz,
-        &TOMASZ,
-        RequestStatus::Refused,
-        now - Duration::days(8) + Duration::hours(1),
-    )?;
-    diesel::insert_into(citizen_blocks::table)
-        .values((
-            citizen_blocks::citizen_niss.eq(TOMASZ.to_niss()),
-            citizen_blocks::company_id.eq(resto),
-            citizen_blocks::created_at.eq(now - Duration::days(8) + Duration::hours(1)),
-        ))
-        .on_conflict_do_nothing()
-        .execute(conn)?;
-    // Ended: accepted more than a month ago.
-    let ended = create(
-        conn,
-        &direct,
-        &jan,
-        "Extra — mars",
-        "lucas.j@example.be",
-        Context::FlexiJob,
-        "nl",
-        now - Duration::days(45),
-    )?;
-    accept(conn, sources, ended, &LUCAS, now - Duration::days(44))?;
-    end_due(
-        conn,
-        now,
-        &Actor::Job {
-            name: crate::jobs::lifecycle::END_MANDATES,
-        },
-    )?;
-    Ok(made)
+        let made_at = now - age;
+        let actor = Actor::CompanyUser { niss: by.to_niss() };
+        let id = requests::create(conn, &scope, &actor, &valid, &link_base, None, made_at)?.id;
+        let accepted_at = made_at + Duration::days(1);
+        match then {
+            Then::Pending => {}
+            Then::Accepted(citizen) => accept(conn, sources, id, &citizen, accepted_at)?,
+            Then::Refused(citizen, after) => refuse(conn, id, &citizen, made_at + after)?,
+            Then::RefusedAndBlocked(citizen, after) => {
+                refuse(conn, id, &citizen, made_at + after)?;
+                diesel::insert_into(citizen_blocks::table)
+                    .values((
+                        citizen_blocks::citizen_niss.eq(citizen.to_niss()),
+                        citizen_blocks::company_id.eq(resto),
+                        citizen_blocks::created_at.eq(made_at + after),
+                    ))
+                    .on_conflict_do_nothing()
+                    .execute(conn)?;
+            }
+            Then::Expired => {
+                let job = crate::jobs::lifecycle::EXPIRE_REQUESTS;
+                expire_due(conn, now, &Actor::Job { name: job })?;
+            }
+            Then::Stopped(citizen, ago) => {
+                accept(conn, sources, id, &citizen, accepted_at)?;
+                as_citizen(
+                    conn,
+                    id,
+                    &citizen,
+                    RequestStatus::Accepted,
+                    Transition::Revoke,
+                    SetOnTransition::Nothing,
+                    now - ago,
+                )?;
+            }
+            Then::Ended(citizen) => {
+                accept(conn, sources, id, &citizen, accepted_at)?;
+                let job = crate::jobs::lifecycle::END_MANDATES;
+                end_due(conn, now, &Actor::Job { name: job })?;
+            }
+        }
+    }
+    Ok(requests.len())
 }
 
-/// Binds a pending request to `citizen` at `at`, as opening its link would.
-fn bind(
+/// Registers a company with `manager` as its main access manager, the terms accepted.
+fn register(
     conn: &mut PgConnection,
-    id: Uuid,
-    citizen: &Niss,
+    manager: &Persona,
+    bce: &str,
+    name: &str,
+    kind: &str,
+    contact_email: &str,
     at: DateTime<Utc>,
-) -> anyhow::Result<()> {
-    requests_db::bind_citizen(conn, id, citizen, at)?
-        .ok_or_else(|| anyhow::anyhow!("demo request {id} could not be bound"))?;
-    Ok(())
+) -> anyhow::Result<Uuid> {
+    let input = RegistrationInput {
+        bce: bce.into(),
+        name: name.into(),
+        kind: kind.into(),
+        contact_email: contact_email.into(),
+    };
+    let id = company_service::register(conn, &manager.to_niss(), &input, at)?;
+    company_service::accept_terms(conn, id, &manager.to_niss(), at)?;
+    Ok(id)
 }
 
-/// Binds and accepts a request as `citizen` would.
+/// Binds a pending request to `citizen` and accepts it, as they would.
 fn accept(
     conn: &mut PgConnection,
     sources: &dyn AuthenticSources,
@@ -304,87 +223,82 @@ fn accept(
     citizen: &Persona,
     at: DateTime<Utc>,
 ) -> anyhow::Result<()> {
-    let citizen = citizen.to_niss();
     let person = sources
-        .person(conn, &citizen)?
+        .person(conn, &citizen.to_niss())?
         .ok_or_else(|| anyhow::anyhow!("demo person missing from the register"))?;
-    bind(conn, id, &citizen, at)?;
+    bind(conn, id, citizen, at)?;
     let context = requests_db::find(conn, id)?
         .ok_or_else(|| anyhow::anyhow!("demo request {id} missing"))?
         .context;
-    requests_db::transition(
+    let mandate = SetOnTransition::Mandate {
+        valid_until: mandate_valid_until(at, context),
+        first_name: Some(&person.first_name),
+        last_name: Some(&person.last_name),
+    };
+    as_citizen(
         conn,
         id,
+        citizen,
         RequestStatus::Pending,
         Transition::Accept,
-        Guard::Citizen(&citizen),
-        SetOnTransition::Mandate {
-            valid_until: mandate_valid_until(at, context),
-            first_name: Some(&person.first_name),
-            last_name: Some(&person.last_name),
-        },
-        &Actor::Citizen {
-            niss: citizen.clone(),
-        },
-        None,
+        mandate,
         at,
-    )?
-    .ok_or_else(|| anyhow::anyhow!("demo request {id} could not be accepted"))?;
-    Ok(())
+    )
 }
 
-/// Binds and answers a pending request without accepting it.
-fn answer(
+/// Binds a pending request to `citizen` and refuses it, as they would.
+fn refuse(
     conn: &mut PgConnection,
     id: Uuid,
     citizen: &Persona,
-    to: RequestStatus,
     at: DateTime<Utc>,
 ) -> anyhow::Result<()> {
-    let citizen = citizen.to_niss();
-    bind(conn, id, &citizen, at)?;
-    let transition = match to {
-        RequestStatus::Refused => Transition::Refuse,
-        other => anyhow::bail!("a demo answer cannot lead to {other}"),
-    };
-    requests_db::transition(
+    bind(conn, id, citizen, at)?;
+    as_citizen(
         conn,
         id,
+        citizen,
         RequestStatus::Pending,
-        transition,
-        Guard::Citizen(&citizen),
+        Transition::Refuse,
         SetOnTransition::Nothing,
-        &Actor::Citizen {
-            niss: citizen.clone(),
-        },
-        None,
         at,
-    )?
-    .ok_or_else(|| anyhow::anyhow!("demo request {id} could not be answered"))?;
-    Ok(())
+    )
 }
 
-/// Stops an active mandate as the citizen would.
-fn stop(
+/// Binds a pending request to `citizen` at `at`, as opening its link would.
+fn bind(
     conn: &mut PgConnection,
     id: Uuid,
     citizen: &Persona,
     at: DateTime<Utc>,
 ) -> anyhow::Result<()> {
-    let citizen = citizen.to_niss();
+    requests_db::bind_citizen(conn, id, &citizen.to_niss(), at)?
+        .ok_or_else(|| anyhow::anyhow!("demo request {id} could not be bound"))?;
+    Ok(())
+}
+
+/// Moves request `id` from `from` by `transition` as `citizen` would, at `at`.
+fn as_citizen(
+    conn: &mut PgConnection,
+    id: Uuid,
+    citizen: &Persona,
+    from: RequestStatus,
+    transition: Transition,
+    set: SetOnTransition<'_>,
+    at: DateTime<Utc>,
+) -> anyhow::Result<()> {
+    let niss = citizen.to_niss();
     requests_db::transition(
         conn,
         id,
-        RequestStatus::Accepted,
-        Transition::Revoke,
-        Guard::Citizen(&citizen),
-        SetOnTransition::Nothing,
-        &Actor::Citizen {
-            niss: citizen.clone(),
-        },
+        from,
+        transition,
+        Guard::Citizen(&niss),
+        set,
+        &Actor::Citizen { niss: niss.clone() },
         None,
         at,
     )?
-    .ok_or_else(|| anyhow::anyhow!("demo access {id} could not be stopped"))?;
+    .ok_or_else(|| anyhow::anyhow!("demo request {id}: {transition} refused from {from}"))?;
     Ok(())
 }

@@ -11,7 +11,7 @@ use crate::{
     db::staff,
     domain::Niss,
     i18n::Lang,
-    sources::{PersonRecord, import::upsert_persons},
+    sources::{PersonRecord, import::upsert},
 };
 
 /// A person of the demo national register, with the part they play in the story.
@@ -312,7 +312,7 @@ pub fn seed_people(conn: &mut PgConnection) -> QueryResult<usize> {
         .chain(STAFF.iter().map(|m| &m.person))
         .map(Persona::record)
         .collect();
-    upsert_persons(conn, &records)
+    upsert(conn, &records)
 }
 
 /// Writes the demo staff, by NISS (a new member is created at `now`). Returns the rows
@@ -364,6 +364,7 @@ mod tests {
             let niss = member.person.to_niss();
             assert_eq!(niss.birth_date(), Some(member.person.birth_date()));
             assert!(PEOPLE.iter().all(|p| p.niss() != member.niss()));
+            assert_eq!(StaffRole::parse(member.role.as_str()), Some(member.role));
         }
     }
 }

@@ -31,10 +31,7 @@ use crate::domain::{
     flexi::{Occupation, OccupationKind},
     student::default_quota,
 };
-use crate::sources::import::{
-    OccupationLine, StudentHoursLine, StudentQuotaLine, upsert_occupations, upsert_student_hours,
-    upsert_student_quotas,
-};
+use crate::sources::import::{OccupationLine, StudentHoursLine, StudentQuotaLine, upsert};
 
 /// Maria Abara's employer.
 pub const MARIA_EMPLOYER: &str = "0203201340";
@@ -165,9 +162,9 @@ pub fn seed_sources(conn: &mut PgConnection, today: NaiveDate) -> QueryResult<us
     diesel::delete(occupations::table.filter(occupations::niss.eq_any(&people))).execute(conn)?;
     diesel::delete(student_hours::table.filter(student_hours::niss.eq_any(&people)))
         .execute(conn)?;
-    let mut written = upsert_occupations(conn, &demo_occupations(today))?;
-    written += upsert_student_hours(conn, &demo_student_hours(today))?;
-    written += upsert_student_quotas(conn, &demo_student_quotas())?;
+    let mut written = upsert(conn, &demo_occupations(today))?;
+    written += upsert(conn, &demo_student_hours(today))?;
+    written += upsert(conn, &demo_student_quotas())?;
     Ok(written)
 }
 
@@ -177,10 +174,7 @@ mod tests {
     use crate::demo::people::MARC;
     use crate::domain::flexi::{self, Eligibility, Reason};
     use crate::domain::student;
-
-    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, d).unwrap()
-    }
+    use crate::domain::testing::date;
 
     fn eligibility(today: NaiveDate, person: &Persona, asking: &str) -> Vec<Eligibility> {
         let niss = person.to_niss();

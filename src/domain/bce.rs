@@ -1,10 +1,9 @@
 //! The Belgian enterprise number (BCE / KBO), e.g. `0765.432.146`.
 
 use std::fmt;
-use std::str::FromStr;
 
 use diesel::{deserialize::FromSqlRow, expression::AsExpression};
-use serde::{Deserialize, Serialize, Serializer};
+use serde::Deserialize;
 
 /// Number of digits in an enterprise number.
 const LEN: usize = 10;
@@ -115,28 +114,8 @@ impl fmt::Display for Bce {
     }
 }
 
-impl FromStr for Bce {
-    type Err = BceError;
-
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Self::parse(s)
-    }
-}
-
-impl TryFrom<String> for Bce {
-    type Error = BceError;
-
-    fn try_from(s: String) -> Result<Self, Self::Error> {
-        Self::parse(&s)
-    }
-}
-
-impl Serialize for Bce {
-    /// Serializes as the 10 digits.
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(&self.0)
-    }
-}
+// Serialized as the 10 digits.
+parsed_string!(Bce, BceError);
 
 #[cfg(test)]
 mod tests {
@@ -191,20 +170,6 @@ mod tests {
         ];
         for (input, error) in cases {
             assert_eq!(Bce::parse(input), Err(error), "{input:?}");
-        }
-    }
-
-    #[test]
-    fn message_keys() {
-        let cases = [
-            (BceError::Empty, "bce-error-empty"),
-            (BceError::Length, "bce-error-length"),
-            (BceError::NotDigits, "bce-error-digits"),
-            (BceError::FirstDigit, "bce-error-first-digit"),
-            (BceError::Checksum, "bce-error-checksum"),
-        ];
-        for (error, key) in cases {
-            assert_eq!(error.message_key(), key);
         }
     }
 

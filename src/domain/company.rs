@@ -2,64 +2,33 @@
 
 use diesel::{deserialize::FromSqlRow, expression::AsExpression};
 
-/// Employer or social service provider.
-#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, AsExpression, FromSqlRow)]
-#[diesel(sql_type = diesel::sql_types::Text)]
-pub enum CompanyKind {
-    /// An employer.
-    Employer,
-    /// A social service provider (secrétariat social) acting for client companies.
-    Provider,
-}
-
-impl CompanyKind {
-    /// Stored value.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            CompanyKind::Employer => "employer",
-            CompanyKind::Provider => "provider",
-        }
-    }
-    /// Parses the stored value.
-    pub fn parse(s: &str) -> Option<CompanyKind> {
-        match s {
-            "employer" => Some(CompanyKind::Employer),
-            "provider" => Some(CompanyKind::Provider),
-            _ => None,
-        }
+named_enum! {
+    /// Employer or social service provider (stored by name).
+    #[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, AsExpression, FromSqlRow)]
+    #[diesel(sql_type = diesel::sql_types::Text)]
+    pub enum CompanyKind {
+        /// An employer.
+        Employer = "employer",
+        /// A social service provider (secrétariat social) acting for client companies.
+        Provider = "provider",
     }
 }
 
-/// A member's role in a company.
-#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, AsExpression, FromSqlRow)]
-#[diesel(sql_type = diesel::sql_types::Text)]
-pub enum Role {
-    /// The main access manager (who registered the company).
-    MainManager,
-    /// An access manager: manages users and providers.
-    Manager,
-    /// A user: creates and follows requests.
-    User,
+named_enum! {
+    /// A member's role in a company (stored by name).
+    #[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, AsExpression, FromSqlRow)]
+    #[diesel(sql_type = diesel::sql_types::Text)]
+    pub enum Role {
+        /// The main access manager (who registered the company).
+        MainManager = "main_manager",
+        /// An access manager: manages users and providers.
+        Manager = "manager",
+        /// A user: creates and follows requests.
+        User = "user",
+    }
 }
 
 impl Role {
-    /// Stored value.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Role::MainManager => "main_manager",
-            Role::Manager => "manager",
-            Role::User => "user",
-        }
-    }
-    /// Parses the stored value.
-    pub fn parse(s: &str) -> Option<Role> {
-        match s {
-            "main_manager" => Some(Role::MainManager),
-            "manager" => Some(Role::Manager),
-            "user" => Some(Role::User),
-            _ => None,
-        }
-    }
     /// Whether this role manages users and providers.
     pub fn is_manager(self) -> bool {
         matches!(self, Role::MainManager | Role::Manager)
@@ -71,15 +40,10 @@ mod tests {
     use super::*;
 
     #[test]
-    fn stored_names_round_trip() {
-        for kind in [CompanyKind::Employer, CompanyKind::Provider] {
-            assert_eq!(CompanyKind::parse(kind.as_str()), Some(kind));
-        }
-        for role in [Role::MainManager, Role::Manager, Role::User] {
-            assert_eq!(Role::parse(role.as_str()), Some(role));
-        }
-        assert_eq!(Role::parse("admin"), None);
-        assert_eq!(CompanyKind::parse("Employer"), None);
-        assert!(Role::Manager.is_manager() && !Role::User.is_manager());
+    fn stored_names_and_managers() {
+        assert_eq!(CompanyKind::Provider.as_str(), "provider");
+        assert_eq!(Role::MainManager.as_str(), "main_manager");
+        assert!(Role::MainManager.is_manager() && Role::Manager.is_manager());
+        assert!(!Role::User.is_manager());
     }
 }

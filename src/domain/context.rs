@@ -150,11 +150,7 @@ pub fn link_is_valid(expires_at: DateTime<Utc>, now: DateTime<Utc>) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use chrono::TimeZone;
-
-    fn at(y: i32, mo: u32, d: u32, h: u32, mi: u32, s: u32) -> DateTime<Utc> {
-        Utc.with_ymd_and_hms(y, mo, d, h, mi, s).unwrap()
-    }
+    use crate::domain::testing::utc;
 
     #[test]
     fn codes_and_keys() {
@@ -207,6 +203,7 @@ mod tests {
 
     /// An instant as the Brussels wall clock shows it.
     fn be(y: i32, mo: u32, d: u32, h: u32, mi: u32) -> DateTime<Utc> {
+        use chrono::TimeZone;
         chrono_tz::Europe::Brussels
             .with_ymd_and_hms(y, mo, d, h, mi, 0)
             .single()
@@ -248,30 +245,30 @@ mod tests {
             );
         }
         assert_eq!(
-            mandate_valid_until(DateTime::<Utc>::MAX_UTC, Context::FlexiJob),
+            mandate_valid_until(DateTime::<Utc>::MAX_UTC, FlexiJob),
             DateTime::<Utc>::MAX_UTC
         );
     }
 
     #[test]
     fn link_validity_to_the_second() {
-        let created = at(2025, 3, 26, 14, 0, 0);
+        let created = utc("2025-03-26T14:00:00Z");
         let expires = link_expires_at(created);
-        assert_eq!(expires, at(2025, 3, 29, 14, 0, 0));
+        assert_eq!(expires, utc("2025-03-29T14:00:00Z"));
         let cases = [
-            (created, true),
-            (at(2025, 3, 29, 13, 59, 59), true),
-            (at(2025, 3, 29, 14, 0, 0), false),
-            (at(2025, 3, 29, 14, 0, 1), false),
-            (at(2025, 4, 1, 0, 0, 0), false),
+            ("2025-03-26T14:00:00Z", true),
+            ("2025-03-29T13:59:59Z", true),
+            ("2025-03-29T14:00:00Z", false),
+            ("2025-03-29T14:00:01Z", false),
+            ("2025-04-01T00:00:00Z", false),
         ];
         for (now, valid) in cases {
-            assert_eq!(link_is_valid(expires, now), valid, "{now}");
+            assert_eq!(link_is_valid(expires, utc(now)), valid, "{now}");
         }
         // Across the end of the year.
         assert_eq!(
-            link_expires_at(at(2024, 12, 30, 12, 0, 0)),
-            at(2025, 1, 2, 12, 0, 0)
+            link_expires_at(utc("2024-12-30T12:00:00Z")),
+            utc("2025-01-02T12:00:00Z")
         );
         assert_eq!(
             link_expires_at(DateTime::<Utc>::MAX_UTC),

@@ -1,9 +1,8 @@
 //! The candidate's e-mail address.
 
 use std::fmt;
-use std::str::FromStr;
 
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 
 /// Longest accepted address, in characters.
 const MAX_LEN: usize = 254;
@@ -20,8 +19,8 @@ const SPECIALS: &[char] = &['(', ')', '<', '>', '[', ']', ':', ';', '@', '\\', '
 /// A syntactically valid e-mail address, trimmed, with its domain lowercased.
 ///
 /// Obtain one with [`Email::parse`]. The local part keeps its case.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(try_from = "String", into = "String")]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize)]
+#[serde(try_from = "String")]
 pub struct Email(String);
 
 /// Why a string is not an acceptable e-mail address.
@@ -123,27 +122,7 @@ impl fmt::Display for Email {
     }
 }
 
-impl FromStr for Email {
-    type Err = EmailError;
-
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Self::parse(s)
-    }
-}
-
-impl TryFrom<String> for Email {
-    type Error = EmailError;
-
-    fn try_from(s: String) -> Result<Self, Self::Error> {
-        Self::parse(&s)
-    }
-}
-
-impl From<Email> for String {
-    fn from(email: Email) -> Self {
-        email.0
-    }
-}
+parsed_string!(Email, EmailError);
 
 #[cfg(test)]
 mod tests {
@@ -219,18 +198,6 @@ mod tests {
         ];
         for (input, error) in cases {
             assert_eq!(Email::parse(input), Err(error), "{input:?}");
-        }
-    }
-
-    #[test]
-    fn message_keys() {
-        let cases = [
-            (EmailError::Empty, "email-error-empty"),
-            (EmailError::TooLong, "email-error-too-long"),
-            (EmailError::Invalid, "email-error-invalid"),
-        ];
-        for (error, key) in cases {
-            assert_eq!(error.message_key(), key);
         }
     }
 

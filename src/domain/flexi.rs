@@ -28,55 +28,29 @@ pub const FOUR_FIFTHS: f64 = 0.8;
 /// is 0.7999999999999999 in binary floating point).
 const EPSILON: f64 = 1e-9;
 
-/// The kind of a DmfA occupation line, as far as the 4/5 rule cares.
-#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
-pub enum OccupationKind {
-    /// An ordinary employment: counts towards the 4/5.
-    Regular,
-    /// A flexi-job.
-    Flexi,
-    /// A student job with solidarity contributions.
-    Student,
-    /// An occasional extra in the hotel and catering trade.
-    Extra,
-    /// An occasional worker in agriculture or horticulture.
-    Seasonal,
-    /// An apprentice in dual training.
-    Apprentice,
-    /// A young person under part-time compulsory schooling.
-    PartTimeSchooling,
+named_enum! {
+    /// The kind of a DmfA occupation line, as far as the 4/5 rule cares, named in storage
+    /// and CSV files (e.g. `part_time_schooling`).
+    #[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
+    pub enum OccupationKind {
+        /// An ordinary employment: counts towards the 4/5.
+        Regular = "regular",
+        /// A flexi-job.
+        Flexi = "flexi",
+        /// A student job with solidarity contributions.
+        Student = "student",
+        /// An occasional extra in the hotel and catering trade.
+        Extra = "extra",
+        /// An occasional worker in agriculture or horticulture.
+        Seasonal = "seasonal",
+        /// An apprentice in dual training.
+        Apprentice = "apprentice",
+        /// A young person under part-time compulsory schooling.
+        PartTimeSchooling = "part_time_schooling",
+    }
 }
 
 impl OccupationKind {
-    /// Every kind.
-    pub const ALL: [OccupationKind; 7] = [
-        Self::Regular,
-        Self::Flexi,
-        Self::Student,
-        Self::Extra,
-        Self::Seasonal,
-        Self::Apprentice,
-        Self::PartTimeSchooling,
-    ];
-
-    /// The stable name used in storage and CSV files, e.g. `part_time_schooling`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Regular => "regular",
-            Self::Flexi => "flexi",
-            Self::Student => "student",
-            Self::Extra => "extra",
-            Self::Seasonal => "seasonal",
-            Self::Apprentice => "apprentice",
-            Self::PartTimeSchooling => "part_time_schooling",
-        }
-    }
-
-    /// The kind with this exact [`as_str`](OccupationKind::as_str) name.
-    pub fn parse(name: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|k| k.as_str() == name)
-    }
-
     /// Whether occupations of this kind count towards the 4/5 employment
     /// fraction: only regular ones do.
     pub fn counts_towards_four_fifths(self) -> bool {
@@ -513,18 +487,11 @@ impl FlexiAnswer {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::testing::{date, q};
 
     const ASKING: &str = "0765432146";
     const OTHER: &str = "0412345614";
     const THIRD: &str = "1000000021";
-
-    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, d).unwrap()
-    }
-
-    fn q(year: i32, quarter: u8) -> Quarter {
-        Quarter::new(year, quarter).unwrap()
-    }
 
     fn bce(s: &str) -> Bce {
         Bce::parse(s).unwrap()
@@ -588,136 +555,119 @@ mod tests {
         use OccupationKind::*;
         let t = q(2024, 1);
         let r = q(2023, 2); // T-3
-        let eligible = Eligibility::Eligible(Reason::Worker);
-        let no = Eligibility::NotEligible;
-        // (name, occupations, expected fraction, expected eligibility for T)
-        let cases: Vec<(&str, Vec<Occupation>, f64, Eligibility)> = vec![
-            ("none", vec![], 0.0, no),
-            (
-                "full time",
-                vec![occ(OTHER, r, 38.0, 38.0, Regular)],
-                1.0,
-                eligible,
-            ),
-            (
-                "exactly 0.8",
-                vec![occ(OTHER, r, 30.4, 38.0, Regular)],
-                0.8,
-                eligible,
-            ),
+        let line = |employer, hours, reference, kind| occ(employer, r, hours, reference, kind);
+        let regular = |employer, hours, reference| line(employer, hours, reference, Regular);
+        // (name, occupations, expected fraction, whether eligible as a worker for T)
+        let cases: Vec<(&str, Vec<Occupation>, f64, bool)> = vec![
+            ("none", vec![], 0.0, false),
+            ("full time", vec![regular(OTHER, 38.0, 38.0)], 1.0, true),
+            ("exactly 0.8", vec![regular(OTHER, 30.4, 38.0)], 0.8, true),
             (
                 "exactly 0.8 integers",
-                vec![occ(OTHER, r, 4.0, 5.0, Regular)],
+                vec![regular(OTHER, 4.0, 5.0)],
                 0.8,
-                eligible,
+                true,
             ),
             (
                 "0.7999",
-                vec![occ(OTHER, r, 7999.0, 10000.0, Regular)],
+                vec![regular(OTHER, 7999.0, 10000.0)],
                 0.7999,
-                no,
+                false,
             ),
             (
                 "part-time employers summing to 0.8",
-                vec![
-                    occ(OTHER, r, 19.0, 38.0, Regular),
-                    occ(THIRD, r, 12.0, 40.0, Regular),
-                ],
+                vec![regular(OTHER, 19.0, 38.0), regular(THIRD, 12.0, 40.0)],
                 0.8,
-                eligible,
+                true,
             ),
             (
                 "part-time employers summing below 0.8",
-                vec![
-                    occ(OTHER, r, 19.0, 38.0, Regular),
-                    occ(THIRD, r, 11.0, 40.0, Regular),
-                ],
+                vec![regular(OTHER, 19.0, 38.0), regular(THIRD, 11.0, 40.0)],
                 0.775,
-                no,
+                false,
             ),
             (
                 "4/5 only with the asking company",
-                vec![occ(ASKING, r, 38.0, 38.0, Regular)],
+                vec![regular(ASKING, 38.0, 38.0)],
                 0.0,
-                no,
+                false,
             ),
             (
                 "asking company does not add up",
-                vec![
-                    occ(OTHER, r, 19.0, 38.0, Regular),
-                    occ(ASKING, r, 19.0, 38.0, Regular),
-                ],
+                vec![regular(OTHER, 19.0, 38.0), regular(ASKING, 19.0, 38.0)],
                 0.5,
-                no,
+                false,
             ),
             (
                 "4/5 only with flexi and student lines",
                 vec![
-                    occ(OTHER, r, 19.0, 38.0, Regular),
-                    occ(OTHER, r, 10.0, 38.0, Flexi),
-                    occ(THIRD, r, 10.0, 38.0, Student),
+                    regular(OTHER, 19.0, 38.0),
+                    line(OTHER, 10.0, 38.0, Flexi),
+                    line(THIRD, 10.0, 38.0, Student),
                 ],
                 0.5,
-                no,
+                false,
             ),
             (
                 "excluded kinds",
-                vec![
-                    occ(OTHER, r, 38.0, 38.0, Extra),
-                    occ(OTHER, r, 38.0, 38.0, Seasonal),
-                    occ(OTHER, r, 38.0, 38.0, Apprentice),
-                    occ(OTHER, r, 38.0, 38.0, PartTimeSchooling),
-                ],
+                [Extra, Seasonal, Apprentice, PartTimeSchooling]
+                    .map(|kind| line(OTHER, 38.0, 38.0, kind))
+                    .to_vec(),
                 0.0,
-                no,
+                false,
             ),
             (
                 "other quarter only (T-2)",
                 vec![occ(OTHER, q(2023, 3), 38.0, 38.0, Regular)],
                 0.0,
-                no,
+                false,
             ),
             (
                 "other quarter only (T-4)",
                 vec![occ(OTHER, q(2023, 1), 38.0, 38.0, Regular)],
                 0.0,
-                no,
+                false,
             ),
             (
                 "reference hours zero",
-                vec![occ(OTHER, r, 38.0, 0.0, Regular)],
+                vec![regular(OTHER, 38.0, 0.0)],
                 0.0,
-                no,
+                false,
             ),
             (
                 "reference hours negative",
-                vec![occ(OTHER, r, 38.0, -38.0, Regular)],
+                vec![regular(OTHER, 38.0, -38.0)],
                 0.0,
-                no,
+                false,
             ),
             (
                 "worker hours negative",
-                vec![occ(OTHER, r, -38.0, 38.0, Regular)],
+                vec![regular(OTHER, -38.0, 38.0)],
                 0.0,
-                no,
+                false,
             ),
             (
                 "hours not a number",
-                vec![occ(OTHER, r, f64::NAN, 38.0, Regular)],
+                vec![regular(OTHER, f64::NAN, 38.0)],
                 0.0,
-                no,
+                false,
             ),
             (
                 "hours infinite",
-                vec![occ(OTHER, r, f64::INFINITY, 38.0, Regular)],
+                vec![regular(OTHER, f64::INFINITY, 38.0)],
                 0.0,
-                no,
+                false,
             ),
         ];
         let asking = bce(ASKING);
-        for (name, occupations, fraction, expected) in cases {
+        for (name, occupations, fraction, eligible) in cases {
             let got = employment_fraction(&occupations, r, &asking);
             assert!((got - fraction).abs() < 1e-9, "{name}: {got}");
+            let expected = if eligible {
+                Eligibility::Eligible(Reason::Worker)
+            } else {
+                Eligibility::NotEligible
+            };
             assert_eq!(
                 quarter_eligibility(t, None, &occupations, &asking),
                 expected,
@@ -731,91 +681,28 @@ mod tests {
         let q1_2023 = q(2023, 1); // 90 days
         let q1_2024 = q(2024, 1); // 91 days
         let q2_2023 = q(2023, 2); // 91 days
-        // (name, occupation, quarter, covered days, quarter days)
+        // (quarter, start, end, days of the quarter covered)
         let cases = [
-            (
-                "2023 from 19 Jan: 72 days",
-                dated(q1_2023, date(2023, 1, 19), None),
-                q1_2023,
-                72,
-                90,
-            ),
-            (
-                "2023 from 20 Jan: 71 days",
-                dated(q1_2023, date(2023, 1, 20), None),
-                q1_2023,
-                71,
-                90,
-            ),
-            (
-                "2024 from 19 Jan: 73 days",
-                dated(q1_2024, date(2024, 1, 19), None),
-                q1_2024,
-                73,
-                91,
-            ),
-            (
-                "2024 from 20 Jan: 72 days",
-                dated(q1_2024, date(2024, 1, 20), None),
-                q1_2024,
-                72,
-                91,
-            ),
-            (
-                "ends 12 June",
-                dated(q2_2023, date(2020, 5, 1), Some(date(2023, 6, 12))),
-                q2_2023,
-                73,
-                91,
-            ),
-            (
-                "ends 11 June",
-                dated(q2_2023, date(2020, 5, 1), Some(date(2023, 6, 11))),
-                q2_2023,
-                72,
-                91,
-            ),
-            (
-                "starts and ends inside",
-                dated(q2_2023, date(2023, 4, 10), Some(date(2023, 4, 10))),
-                q2_2023,
-                1,
-                91,
-            ),
-            (
-                "open, started long before",
-                dated(q2_2023, date(2001, 1, 1), None),
-                q2_2023,
-                91,
-                91,
-            ),
-            (
-                "ended before the quarter",
-                dated(q2_2023, date(2020, 1, 1), Some(date(2023, 3, 31))),
-                q2_2023,
-                0,
-                91,
-            ),
-            (
-                "starts after the quarter",
-                dated(q2_2023, date(2023, 7, 1), None),
-                q2_2023,
-                0,
-                91,
-            ),
-            (
-                "end before start",
-                dated(q2_2023, date(2023, 5, 10), Some(date(2023, 5, 1))),
-                q2_2023,
-                0,
-                91,
-            ),
+            (q1_2023, date(2023, 1, 19), None, 72),
+            (q1_2023, date(2023, 1, 20), None, 71),
+            (q1_2024, date(2024, 1, 19), None, 73),
+            (q1_2024, date(2024, 1, 20), None, 72),
+            (q2_2023, date(2020, 5, 1), Some(date(2023, 6, 12)), 73),
+            (q2_2023, date(2020, 5, 1), Some(date(2023, 6, 11)), 72),
+            // Starts and ends inside.
+            (q2_2023, date(2023, 4, 10), Some(date(2023, 4, 10)), 1),
+            // Open, started long before.
+            (q2_2023, date(2001, 1, 1), None, 91),
+            (q2_2023, date(2020, 1, 1), Some(date(2023, 3, 31)), 0),
+            (q2_2023, date(2023, 7, 1), None, 0),
+            // End before start.
+            (q2_2023, date(2023, 5, 10), Some(date(2023, 5, 1)), 0),
         ];
         let asking = bce(ASKING);
-        for (name, occupation, quarter, days, quarter_days) in cases {
-            assert_eq!(quarter.days(), quarter_days, "{name}");
-            let expected = days as f64 / quarter_days as f64;
-            let got = employment_fraction(std::slice::from_ref(&occupation), quarter, &asking);
+        for (quarter, start, end, days) in cases {
+            let name = format!("{quarter} {start} {end:?}");
+            let expected = days as f64 / quarter.days() as f64;
+            let got = employment_fraction(&[dated(quarter, start, end)], quarter, &asking);
             assert!(
                 (got - expected).abs() < 1e-12,
                 "{name}: {got} vs {expected}"

@@ -7,11 +7,10 @@
 //! [`Niss::as_str`] or [`Niss::formatted`] where the full number is really needed.
 
 use std::fmt;
-use std::str::FromStr;
 
 use chrono::NaiveDate;
 use diesel::{deserialize::FromSqlRow, expression::AsExpression};
-use serde::{Deserialize, Serialize, Serializer};
+use serde::Deserialize;
 
 /// Number of digits in a NISS.
 const LEN: usize = 11;
@@ -193,117 +192,55 @@ impl fmt::Debug for Niss {
     }
 }
 
-impl FromStr for Niss {
-    type Err = NissError;
-
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Self::parse(s)
-    }
-}
-
-impl TryFrom<String> for Niss {
-    type Error = NissError;
-
-    fn try_from(s: String) -> Result<Self, Self::Error> {
-        Self::parse(&s)
-    }
-}
-
-impl Serialize for Niss {
-    /// Serializes as the 11 digits (for the API and storage, not for logs).
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(&self.0)
-    }
-}
+// Serialized as the 11 digits (for the API and storage, not for logs).
+parsed_string!(Niss, NissError);
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::testing::date;
 
-    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    #[test]
+    fn separators_and_whitespace_are_dropped() {
+        let cases = [
+            ("85.07.30-033.28", "85073003328"),
+            ("85073003328", "85073003328"),
+            (" 85 07 30 033 28 ", "85073003328"),
+            ("85-07-30-034-27", "85073003427"),
+        ];
+        for (input, digits) in cases {
+            let niss = Niss::parse(input).unwrap_or_else(|e| panic!("{input}: {e}"));
+            assert_eq!(niss.as_str(), digits, "{input}");
+        }
     }
 
     #[test]
     fn valid_numbers() {
-        // (input, digits, is_bis, birth date)
-        let cases: &[(&str, &str, bool, Option<NaiveDate>)] = &[
-            (
-                "85.07.30-033.28",
-                "85073003328",
-                false,
-                Some(date(1985, 7, 30)),
-            ),
-            ("85073003328", "85073003328", false, Some(date(1985, 7, 30))),
-            (
-                " 85 07 30 033 28 ",
-                "85073003328",
-                false,
-                Some(date(1985, 7, 30)),
-            ),
-            (
-                "85-07-30-034-27",
-                "85073003427",
-                false,
-                Some(date(1985, 7, 30)),
-            ),
+        // (digits, is_bis, birth date)
+        let cases: &[(&str, bool, Option<NaiveDate>)] = &[
+            ("85073003328", false, Some(date(1985, 7, 30))),
             // Born 2000 or later: check on "2" + 9 digits.
-            (
-                "05.03.15-123.67",
-                "05031512367",
-                false,
-                Some(date(2005, 3, 15)),
-            ),
-            (
-                "00.12.31-456.85",
-                "00123145685",
-                false,
-                Some(date(2000, 12, 31)),
-            ),
+            ("05031512367", false, Some(date(2005, 3, 15))),
+            ("00123145685", false, Some(date(2000, 12, 31))),
             // Same 9 digits, 19xx check: born 1900.
-            (
-                "00.12.31-456.56",
-                "00123145656",
-                false,
-                Some(date(1900, 12, 31)),
-            ),
-            (
-                "24.02.29-001.64",
-                "24022900164",
-                false,
-                Some(date(2024, 2, 29)),
-            ),
+            ("00123145656", false, Some(date(1900, 12, 31))),
+            ("24022900164", false, Some(date(2024, 2, 29))),
             // 29 February 2023 does not exist: accepted, no birth date.
-            ("23.02.29-001.43", "23022900143", false, None),
+            ("23022900143", false, None),
             // Unknown birth date (month and day 00).
-            ("40.00.00-001.63", "40000000163", false, None),
+            ("40000000163", false, None),
             // BIS, gender unknown (+20) and known (+40).
-            (
-                "85.22.15-001.33",
-                "85221500133",
-                true,
-                Some(date(1985, 2, 15)),
-            ),
-            (
-                "85.44.15-002.89",
-                "85441500289",
-                true,
-                Some(date(1985, 4, 15)),
-            ),
-            (
-                "01.41.02-001.82",
-                "01410200182",
-                true,
-                Some(date(2001, 1, 2)),
-            ),
-            ("85.20.00-001.81", "85200000181", true, None),
-            ("00.40.00-001.17", "00400000117", true, None),
+            ("85221500133", true, Some(date(1985, 2, 15))),
+            ("85441500289", true, Some(date(1985, 4, 15))),
+            ("01410200182", true, Some(date(2001, 1, 2))),
+            ("85200000181", true, None),
+            ("00400000117", true, None),
         ];
-        for (input, digits, bis, birth) in cases {
-            let niss = Niss::parse(input).unwrap_or_else(|e| panic!("{input}: {e}"));
-            assert_eq!(niss.as_str(), *digits, "{input}");
-            assert_eq!(niss.is_bis(), *bis, "{input}");
-            assert_eq!(niss.birth_date(), *birth, "{input}");
+        for (digits, bis, birth) in cases {
+            let niss = Niss::parse(digits).unwrap_or_else(|e| panic!("{digits}: {e}"));
+            assert_eq!(niss.as_str(), *digits);
+            assert_eq!(niss.is_bis(), *bis, "{digits}");
+            assert_eq!(niss.birth_date(), *birth, "{digits}");
         }
     }
 
@@ -334,20 +271,6 @@ mod tests {
         ];
         for (input, error) in cases {
             assert_eq!(Niss::parse(input), Err(error.clone()), "{input:?}");
-        }
-    }
-
-    #[test]
-    fn message_keys() {
-        let cases = [
-            (NissError::Empty, "niss-error-empty"),
-            (NissError::Length, "niss-error-length"),
-            (NissError::NotDigits, "niss-error-digits"),
-            (NissError::Checksum, "niss-error-checksum"),
-            (NissError::Date, "niss-error-date"),
-        ];
-        for (error, key) in cases {
-            assert_eq!(error.message_key(), key);
         }
     }
 

@@ -139,14 +139,7 @@ impl fmt::Display for Quarter {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, d).unwrap()
-    }
-
-    fn q(year: i32, quarter: u8) -> Quarter {
-        Quarter::new(year, quarter).unwrap()
-    }
+    use crate::domain::testing::{date, q};
 
     #[test]
     fn new_rejects_out_of_range() {

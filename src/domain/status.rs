@@ -5,61 +5,63 @@
 //! [`effective`] merely tells how a stored status should *read* at a given
 //! instant, before the job has caught up.
 
-use std::fmt;
-
 use chrono::{DateTime, Utc};
 use diesel::{deserialize::FromSqlRow, expression::AsExpression};
 use serde::{Deserialize, Serialize};
 
 use super::context::link_is_valid;
 
-/// The state of an access request.
-///
-/// Serialized and stored as its lowercase [`as_str`](RequestStatus::as_str) form.
-#[derive(
-    Copy, Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, AsExpression, FromSqlRow,
-)]
-#[diesel(sql_type = diesel::sql_types::Text)]
-#[serde(rename_all = "lowercase")]
-pub enum RequestStatus {
-    /// Sent, waiting for the citizen's answer.
-    Pending,
-    /// Accepted: the mandate is active.
-    Accepted,
-    /// Refused by the citizen.
-    Refused,
-    /// Not answered within the link's validity.
-    Expired,
-    /// Withdrawn by the company before an answer.
-    Withdrawn,
-    /// Access stopped by the citizen.
-    Revoked,
-    /// Blocked by the citizen or the back office.
-    Blocked,
-    /// The mandate's duration is over.
-    Ended,
+named_enum! {
+    /// The state of an access request.
+    ///
+    /// Serialized and stored as its lowercase [`as_str`](RequestStatus::as_str) form.
+    #[derive(
+        Copy, Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize, AsExpression, FromSqlRow,
+    )]
+    #[diesel(sql_type = diesel::sql_types::Text)]
+    #[serde(rename_all = "lowercase")]
+    pub enum RequestStatus {
+        /// Sent, waiting for the citizen's answer.
+        Pending = "pending",
+        /// Accepted: the mandate is active.
+        Accepted = "accepted",
+        /// Refused by the citizen.
+        Refused = "refused",
+        /// Not answered within the link's validity.
+        Expired = "expired",
+        /// Withdrawn by the company before an answer.
+        Withdrawn = "withdrawn",
+        /// Access stopped by the citizen.
+        Revoked = "revoked",
+        /// Blocked by the citizen or the back office.
+        Blocked = "blocked",
+        /// The mandate's duration is over.
+        Ended = "ended",
+    }
 }
 
-/// An event that moves a request from one status to another.
-#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Transition {
-    /// The citizen accepts the request.
-    Accept,
-    /// The citizen refuses the request.
-    Refuse,
-    /// The company withdraws its pending request.
-    Withdraw,
-    /// The link expired without an answer (background job).
-    Expire,
-    /// The citizen stops an active access.
-    Revoke,
-    /// The citizen or the back office blocks the request or access.
-    Block,
-    /// A blocked access is unblocked.
-    Unblock,
-    /// The mandate's duration is over (background job).
-    End,
+named_enum! {
+    /// An event that moves a request from one status to another, named in the audit trail.
+    #[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+    #[serde(rename_all = "lowercase")]
+    pub enum Transition {
+        /// The citizen accepts the request.
+        Accept = "accept",
+        /// The citizen refuses the request.
+        Refuse = "refuse",
+        /// The company withdraws its pending request.
+        Withdraw = "withdraw",
+        /// The link expired without an answer (background job).
+        Expire = "expire",
+        /// The citizen stops an active access.
+        Revoke = "revoke",
+        /// The citizen or the back office blocks the request or access.
+        Block = "block",
+        /// A blocked access is unblocked.
+        Unblock = "unblock",
+        /// The mandate's duration is over (background job).
+        End = "end",
+    }
 }
 
 /// A transition that is not allowed from a status.
@@ -90,37 +92,6 @@ pub enum Tab {
 }
 
 impl RequestStatus {
-    /// Every status.
-    pub const ALL: [RequestStatus; 8] = [
-        Self::Pending,
-        Self::Accepted,
-        Self::Refused,
-        Self::Expired,
-        Self::Withdrawn,
-        Self::Revoked,
-        Self::Blocked,
-        Self::Ended,
-    ];
-
-    /// The stable lowercase name used in storage and the API.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Pending => "pending",
-            Self::Accepted => "accepted",
-            Self::Refused => "refused",
-            Self::Expired => "expired",
-            Self::Withdrawn => "withdrawn",
-            Self::Revoked => "revoked",
-            Self::Blocked => "blocked",
-            Self::Ended => "ended",
-        }
-    }
-
-    /// The status with this exact [`as_str`](RequestStatus::as_str) name.
-    pub fn parse(name: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|s| s.as_str() == name)
-    }
-
     /// The Fluent message key of the status's label, e.g. `status-pending`.
     pub fn label_key(self) -> &'static str {
         match self {
@@ -168,51 +139,6 @@ impl RequestStatus {
             Self::Pending | Self::Refused | Self::Expired | Self::Withdrawn => Tab::Requested,
             Self::Revoked | Self::Blocked | Self::Ended => Tab::Blocked,
         }
-    }
-}
-
-impl fmt::Display for RequestStatus {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl Transition {
-    /// Every transition.
-    pub const ALL: [Transition; 8] = [
-        Self::Accept,
-        Self::Refuse,
-        Self::Withdraw,
-        Self::Expire,
-        Self::Revoke,
-        Self::Block,
-        Self::Unblock,
-        Self::End,
-    ];
-
-    /// The stable lowercase name, for the audit trail.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::Accept => "accept",
-            Self::Refuse => "refuse",
-            Self::Withdraw => "withdraw",
-            Self::Expire => "expire",
-            Self::Revoke => "revoke",
-            Self::Block => "block",
-            Self::Unblock => "unblock",
-            Self::End => "end",
-        }
-    }
-
-    /// The transition with this exact [`as_str`](Transition::as_str) name.
-    pub fn parse(name: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|t| t.as_str() == name)
-    }
-}
-
-impl fmt::Display for Transition {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
     }
 }
 
@@ -295,26 +221,22 @@ mod tests {
 
     #[test]
     fn names_keys_and_tabs() {
+        use Tab::{Active, Blocked, Requested};
         let cases = [
-            (S::Pending, "pending", "status-pending", Tab::Requested),
-            (S::Accepted, "accepted", "status-accepted", Tab::Active),
-            (S::Refused, "refused", "status-refused", Tab::Requested),
-            (S::Expired, "expired", "status-expired", Tab::Requested),
-            (
-                S::Withdrawn,
-                "withdrawn",
-                "status-withdrawn",
-                Tab::Requested,
-            ),
-            (S::Revoked, "revoked", "status-revoked", Tab::Blocked),
-            (S::Blocked, "blocked", "status-blocked", Tab::Blocked),
-            (S::Ended, "ended", "status-ended", Tab::Blocked),
+            (S::Pending, "pending", Requested),
+            (S::Accepted, "accepted", Active),
+            (S::Refused, "refused", Requested),
+            (S::Expired, "expired", Requested),
+            (S::Withdrawn, "withdrawn", Requested),
+            (S::Revoked, "revoked", Blocked),
+            (S::Blocked, "blocked", Blocked),
+            (S::Ended, "ended", Blocked),
         ];
-        for (status, name, key, tab) in cases {
+        for (status, name, tab) in cases {
             assert_eq!(status.as_str(), name);
             assert_eq!(status.to_string(), name);
             assert_eq!(RequestStatus::parse(name), Some(status));
-            assert_eq!(status.label_key(), key);
+            assert_eq!(status.label_key(), format!("status-{name}"));
             assert_eq!(status.tab(), tab, "{status}");
             let json = serde_json::to_string(&status).unwrap();
             assert_eq!(json, format!("\"{name}\""));

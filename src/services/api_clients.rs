@@ -17,7 +17,7 @@ use crate::{
         companies as db_companies,
         schema::{api_access, api_clients, api_tokens},
     },
-    domain::{Bce, CompanyKind, Role},
+    domain::{Bce, CompanyKind},
 };
 
 /// Version of the circle-of-trust text in force (its text is in the locales).
@@ -25,28 +25,14 @@ pub const CIRCLE_VERSION: &str = "2025-01";
 /// Lifetime of an access token.
 pub const TOKEN_LIFETIME_SECONDS: i64 = 3600;
 
-/// An API scope.
-#[derive(Copy, Clone, Debug, PartialEq, Eq)]
-pub enum ApiScope {
-    /// Citizen mandates API.
-    Mandates,
-    /// Pre-contractual data API.
-    PrecontractualData,
-}
-
-impl ApiScope {
-    /// Every scope.
-    pub const ALL: [ApiScope; 2] = [ApiScope::Mandates, ApiScope::PrecontractualData];
-    /// The OAuth scope name.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ApiScope::Mandates => "mandates",
-            ApiScope::PrecontractualData => "precontractual-data",
-        }
-    }
-    /// Parses a scope name.
-    pub fn parse(s: &str) -> Option<ApiScope> {
-        ApiScope::ALL.into_iter().find(|x| x.as_str() == s)
+crate::domain::named_enum! {
+    /// An API scope, named as OAuth scopes are.
+    #[derive(Copy, Clone, Debug, PartialEq, Eq)]
+    pub enum ApiScope {
+        /// Citizen mandates API.
+        Mandates = "mandates",
+        /// Pre-contractual data API.
+        PrecontractualData = "precontractual-data",
     }
 }
 
@@ -112,29 +98,13 @@ pub fn access(conn: &mut PgConnection, company_id: Uuid) -> QueryResult<ApiAcces
         }))
 }
 
-fn require_main_manager(ctx: &CompanyCtx) -> Result<(), ServiceError> {
-    if ctx.role == Role::MainManager && ctx.client.is_none() {
-        Ok(())
-    } else {
-        Err(ServiceError::Forbidden)
-    }
-}
-
-fn require_manager(ctx: &CompanyCtx) -> Result<(), ServiceError> {
-    if ctx.is_manager() && ctx.client.is_none() {
-        Ok(())
-    } else {
-        Err(ServiceError::Forbidden)
-    }
-}
-
 /// The main access manager accepts the circle of trust (once; recorded).
 pub fn accept_circle(
     conn: &mut PgConnection,
     ctx: &CompanyCtx,
     now: DateTime<Utc>,
 ) -> Result<(), ServiceError> {
-    require_main_manager(ctx)?;
+    ctx.require_main_manager()?;
     diesel::insert_into(api_access::table)
         .values((
             api_access::company_id.eq(ctx.company.id),
@@ -160,7 +130,7 @@ pub fn set_api(
     scope: ApiScope,
     on: bool,
 ) -> Result<(), ServiceError> {
-    require_main_manager(ctx)?;
+    ctx.require_main_manager()?;
     let current = access(conn, ctx.company.id)?;
     if current.circle_of_trust_version.is_none() {
         return Err(Refusal::CircleOfTrustFirst.into());
@@ -243,13 +213,13 @@ pub fn create_client_for(
     scopes: &[ApiScope],
     now: DateTime<Utc>,
 ) -> Result<NewCredentials, ServiceError> {
-    require_manager(ctx)?;
+    ctx.require_manager()?;
     create_client(conn, ctx.company.id, name, scopes, now)
 }
 
 /// The company's clients, newest first.
 pub fn clients(conn: &mut PgConnection, ctx: &CompanyCtx) -> Result<Vec<ApiClient>, ServiceError> {
-    require_manager(ctx)?;
+    ctx.require_manager()?;
     Ok(api_clients::table
         .filter(api_clients::company_id.eq(ctx.company.id))
         .order(api_clients::created_at.desc())
@@ -264,7 +234,7 @@ pub fn revoke_client(
     id: Uuid,
     now: DateTime<Utc>,
 ) -> Result<(), ServiceError> {
-    require_manager(ctx)?;
+    ctx.require_manager()?;
     conn.transaction(|conn| {
         let n = diesel::update(
             api_clients::table

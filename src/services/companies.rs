@@ -141,6 +141,29 @@ impl CompanyCtx {
     pub fn is_manager(&self) -> bool {
         self.role.is_manager()
     }
+    /// Whether the user manages the company's own users, providers and API clients: a
+    /// manager, not a provider's user acting for a client (who manages nothing of the
+    /// client's).
+    pub fn manages_own_company(&self) -> bool {
+        self.is_manager() && self.client.is_none()
+    }
+    /// Forbidden unless the user [manages the company's own](Self::manages_own_company).
+    pub fn require_manager(&self) -> Result<(), ServiceError> {
+        forbidden_unless(self.manages_own_company())
+    }
+    /// Forbidden unless the user is the company's own main access manager (not acting for a
+    /// client).
+    pub fn require_main_manager(&self) -> Result<(), ServiceError> {
+        forbidden_unless(self.role == Role::MainManager && self.client.is_none())
+    }
+}
+
+fn forbidden_unless(allowed: bool) -> Result<(), ServiceError> {
+    if allowed {
+        Ok(())
+    } else {
+        Err(ServiceError::Forbidden)
+    }
 }
 
 /// Why the company context could not be resolved: what the user must do first.
@@ -248,15 +271,6 @@ pub fn providers_of(conn: &mut PgConnection, client_id: Uuid) -> QueryResult<Vec
         .collect())
 }
 
-fn require_manager(ctx: &CompanyCtx) -> Result<(), ServiceError> {
-    // A provider acting for a client manages nothing of the client's.
-    if ctx.is_manager() && ctx.client.is_none() {
-        Ok(())
-    } else {
-        Err(ServiceError::Forbidden)
-    }
-}
-
 /// Designates the provider with enterprise number `bce` to act for the context's company.
 pub fn designate_provider(
     conn: &mut PgConnection,
@@ -264,7 +278,7 @@ pub fn designate_provider(
     bce: &str,
     now: DateTime<Utc>,
 ) -> Result<(), ServiceError> {
-    require_manager(ctx)?;
+    ctx.require_manager()?;
     let bce = Bce::parse(bce).map_err(|e| ServiceError::field("bce", e.message_key()))?;
     let provider = db::find_by_bce(conn, &bce)?
         .filter(|c| c.kind == CompanyKind::Provider)
@@ -283,7 +297,7 @@ pub fn end_provider(
     link_id: Uuid,
     now: DateTime<Utc>,
 ) -> Result<(), ServiceError> {
-    require_manager(ctx)?;
+    ctx.require_manager()?;
     if db::end_provider(conn, ctx.company.id, link_id, now)? {
         Ok(())
     } else {
@@ -311,7 +325,7 @@ pub fn members(
     sources: &dyn AuthenticSources,
     ctx: &CompanyCtx,
 ) -> Result<Vec<Member>, ServiceError> {
-    require_manager(ctx)?;
+    ctx.require_manager()?;
     let rows = db::members(conn, ctx.company.id)?;
     let niss: Vec<Niss> = rows.iter().map(|(n, _, _)| n.clone()).collect();
     let people = sources.people(conn, &niss)?;
@@ -340,7 +354,7 @@ pub fn add_member(
     role: &str,
     now: DateTime<Utc>,
 ) -> Result<(), ServiceError> {
-    require_manager(ctx)?;
+    ctx.require_manager()?;
     let mut errors = FieldErrors::new();
     let niss = Niss::parse(niss)
         .map_err(|e| errors.insert("niss", e.message_key()))
@@ -373,7 +387,7 @@ pub fn remove_member(
     ctx: &CompanyCtx,
     niss: &str,
 ) -> Result<(), ServiceError> {
-    require_manager(ctx)?;
+    ctx.require_manager()?;
     let niss = Niss::parse(niss).map_err(|_| ServiceError::NotFound)?;
     if niss == ctx.user {
         return Err(Refusal::MemberSelf.into());

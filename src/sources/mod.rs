@@ -314,14 +314,7 @@ pub fn student_balance(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, d).unwrap()
-    }
-
-    fn q(year: i32, quarter: u8) -> Quarter {
-        Quarter::new(year, quarter).unwrap()
-    }
+    use crate::domain::testing::{date, q};
 
     #[test]
     fn reference_quarters_follow_the_window() {

@@ -27,6 +27,7 @@ use super::{
         admin::{self as v, Problem},
     },
 };
+use crate::services::backoffice::moderation;
 use crate::state::Tenant;
 use crate::{
     db::run_blocking,
@@ -304,8 +305,17 @@ async fn block_or_unblock(
     require(backoffice::may_follow(staff.role))?;
     let (sid, now) = (staff_id(&staff), ctx.now);
     let result = run_blocking(tenant.pool(), move |conn| match action {
-        BlockAction::Block => backoffice::moderation::block(conn, sid, id, &reason, now),
-        BlockAction::Unblock => backoffice::moderation::unblock(conn, sid, id, &reason, now),
+        BlockAction::Block => {
+            moderation::block_or_unblock(conn, sid, id, moderation::StaffMove::Block, &reason, now)
+        }
+        BlockAction::Unblock => moderation::block_or_unblock(
+            conn,
+            sid,
+            id,
+            moderation::StaffMove::Unblock,
+            &reason,
+            now,
+        ),
     })
     .await;
     let form = match action {

@@ -63,7 +63,7 @@ async fn render(
 }
 
 async fn page(ctx: Ctx, user: OwnCompanyUser, tenant: Tenant) -> Result<HttpResponse, AppError> {
-    if !user.ctx.is_manager() || user.ctx.client.is_some() {
+    if !user.ctx.manages_own_company() {
         return Err(AppError::Forbidden);
     }
     render(&ctx, &user, tenant.pool(), None, None).await

@@ -6,80 +6,39 @@ use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 use uuid::Uuid;
 
-use super::{MAX_PAGE, PAGE_SIZE, split_page};
+use super::{MAX_PAGE, PAGE_SIZE, Page, offset};
 use crate::db::schema::{staff, staff_audit};
 
-/// What a staff member did, as `staff_audit.action` stores it.
-#[derive(Copy, Clone, Debug, PartialEq, Eq)]
-pub enum AuditAction {
-    /// Searched requests by a citizen's NISS.
-    SearchNiss,
-    /// Revealed the full NISS on a timeline.
-    RevealNiss,
-    /// Opened a request's timeline.
-    ViewRequest,
-    /// Blocked a request or mandate.
-    Block,
-    /// Unblocked a mandate.
-    Unblock,
-    /// Suspended a company.
-    Suspend,
-    /// Reinstated a company.
-    Reinstate,
-    /// Ran a background job by hand.
-    RunJob,
-    /// Added a staff member.
-    StaffAdd,
-    /// Changed a staff member's role.
-    StaffRole,
-    /// Removed a staff member.
-    StaffRemove,
-    /// Ended a staff member's sessions.
-    StaffEndSessions,
-    /// Sent again an e-mail that was given up.
-    ResendMail,
-}
-
-impl AuditAction {
-    /// Every action.
-    pub const ALL: [AuditAction; 13] = [
-        AuditAction::SearchNiss,
-        AuditAction::RevealNiss,
-        AuditAction::ViewRequest,
-        AuditAction::Block,
-        AuditAction::Unblock,
-        AuditAction::Suspend,
-        AuditAction::Reinstate,
-        AuditAction::RunJob,
-        AuditAction::StaffAdd,
-        AuditAction::StaffRole,
-        AuditAction::StaffRemove,
-        AuditAction::StaffEndSessions,
-        AuditAction::ResendMail,
-    ];
-
-    /// Stored value.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            AuditAction::SearchNiss => "search_niss",
-            AuditAction::RevealNiss => "reveal_niss",
-            AuditAction::ViewRequest => "view_request",
-            AuditAction::Block => "block",
-            AuditAction::Unblock => "unblock",
-            AuditAction::Suspend => "suspend",
-            AuditAction::Reinstate => "reinstate",
-            AuditAction::RunJob => "run_job",
-            AuditAction::StaffAdd => "staff_add",
-            AuditAction::StaffRole => "staff_role",
-            AuditAction::StaffRemove => "staff_remove",
-            AuditAction::StaffEndSessions => "staff_end_sessions",
-            AuditAction::ResendMail => "resend_mail",
-        }
-    }
-
-    /// Parses the stored value.
-    pub fn parse(s: &str) -> Option<AuditAction> {
-        AuditAction::ALL.into_iter().find(|a| a.as_str() == s)
+crate::domain::named_enum! {
+    /// What a staff member did, as `staff_audit.action` stores it.
+    #[derive(Copy, Clone, Debug, PartialEq, Eq)]
+    pub enum AuditAction {
+        /// Searched requests by a citizen's NISS.
+        SearchNiss = "search_niss",
+        /// Revealed the full NISS on a timeline.
+        RevealNiss = "reveal_niss",
+        /// Opened a request's timeline.
+        ViewRequest = "view_request",
+        /// Blocked a request or mandate.
+        Block = "block",
+        /// Unblocked a mandate.
+        Unblock = "unblock",
+        /// Suspended a company.
+        Suspend = "suspend",
+        /// Reinstated a company.
+        Reinstate = "reinstate",
+        /// Ran a background job by hand.
+        RunJob = "run_job",
+        /// Added a staff member.
+        StaffAdd = "staff_add",
+        /// Changed a staff member's role.
+        StaffRole = "staff_role",
+        /// Removed a staff member.
+        StaffRemove = "staff_remove",
+        /// Ended a staff member's sessions.
+        StaffEndSessions = "staff_end_sessions",
+        /// Sent again an e-mail that was given up.
+        ResendMail = "resend_mail",
     }
 }
 
@@ -105,8 +64,20 @@ pub fn audit(
         .map(|_| ())
 }
 
+/// Writes one audit row about the request or company `id`.
+pub fn audit_on(
+    conn: &mut PgConnection,
+    staff_id: Uuid,
+    action: AuditAction,
+    id: Uuid,
+    detail: Option<&str>,
+    at: DateTime<Utc>,
+) -> QueryResult<()> {
+    audit(conn, staff_id, action, Some(&id.to_string()), detail, at)
+}
+
 /// One entry of the staff audit.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Queryable)]
 pub struct AuditEntry {
     /// When.
     pub at: DateTime<Utc>,
@@ -121,31 +92,16 @@ pub struct AuditEntry {
 }
 
 /// One page of the audit, newest first.
-#[derive(Clone, Debug)]
-pub struct AuditPage {
-    /// The entries.
-    pub items: Vec<AuditEntry>,
-    /// Page number, from 1.
-    pub page: i64,
-    /// Whether another page follows.
-    pub has_next: bool,
-}
+pub type AuditPage = Page<AuditEntry>;
 
 /// A page of the staff audit, newest first.
 pub fn audit_page(conn: &mut PgConnection, page: i64) -> QueryResult<AuditPage> {
     let page = page.clamp(1, MAX_PAGE);
-    type Row = (
-        DateTime<Utc>,
-        String,
-        String,
-        Option<String>,
-        Option<String>,
-    );
-    let rows: Vec<Row> = staff_audit::table
+    let rows = staff_audit::table
         .inner_join(staff::table)
         .order((staff_audit::at.desc(), staff_audit::id.desc()))
         .limit(PAGE_SIZE + 1)
-        .offset((page - 1) * PAGE_SIZE)
+        .offset(offset(page))
         .select((
             staff_audit::at,
             staff::display_name,
@@ -154,31 +110,5 @@ pub fn audit_page(conn: &mut PgConnection, page: i64) -> QueryResult<AuditPage> 
             staff_audit::detail,
         ))
         .load(conn)?;
-    let (rows, has_next) = split_page(rows);
-    Ok(AuditPage {
-        items: rows
-            .into_iter()
-            .map(|(at, staff, action, target, detail)| AuditEntry {
-                at,
-                staff,
-                action,
-                target,
-                detail,
-            })
-            .collect(),
-        page,
-        has_next,
-    })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::AuditAction;
-
-    #[test]
-    fn audit_actions_round_trip() {
-        for a in AuditAction::ALL {
-            assert_eq!(AuditAction::parse(a.as_str()), Some(a));
-        }
-    }
+    Ok(Page::from_rows(rows, page))
 }

@@ -32,6 +32,18 @@ pub struct Dashboard {
     pub jobs: Vec<ScheduledJob>,
 }
 
+/// How many deliveries of the outbox `$table` are failing: not delivered (`$delivered` is
+/// null), and given up or tried at least once. The e-mail and webhook outboxes share the rule.
+macro_rules! failing_deliveries {
+    ($conn:expr, $table:ident, $delivered:ident) => {
+        $table::table
+            .filter($table::$delivered.is_null())
+            .filter($table::failed_at.is_not_null().or($table::attempts.gt(0)))
+            .select(count_star())
+            .first::<i64>($conn)
+    };
+}
+
 /// The dashboard at `now`.
 pub fn dashboard(conn: &mut PgConnection, now: DateTime<Utc>) -> QueryResult<Dashboard> {
     use access_requests::dsl as r;
@@ -58,24 +70,8 @@ pub fn dashboard(conn: &mut PgConnection, now: DateTime<Utc>) -> QueryResult<Das
         .filter(r::valid_until.le(now + Duration::days(7)))
         .select(count_star())
         .first(conn)?;
-    let mails_failing = outbox_emails::table
-        .filter(outbox_emails::sent_at.is_null())
-        .filter(
-            outbox_emails::failed_at
-                .is_not_null()
-                .or(outbox_emails::attempts.gt(0)),
-        )
-        .select(count_star())
-        .first(conn)?;
-    let webhooks_failing = webhook_deliveries::table
-        .filter(webhook_deliveries::delivered_at.is_null())
-        .filter(
-            webhook_deliveries::failed_at
-                .is_not_null()
-                .or(webhook_deliveries::attempts.gt(0)),
-        )
-        .select(count_star())
-        .first(conn)?;
+    let mails_failing = failing_deliveries!(conn, outbox_emails, sent_at)?;
+    let webhooks_failing = failing_deliveries!(conn, webhook_deliveries, delivered_at)?;
     Ok(Dashboard {
         by_status,
         archived,

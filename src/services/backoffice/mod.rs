@@ -33,26 +33,60 @@ pub fn may_supervise(role: StaffRole) -> bool {
     matches!(role, StaffRole::Supervisor)
 }
 
-/// The first [`PAGE_SIZE`] of `rows` (loaded with a limit of `PAGE_SIZE + 1`), and whether
-/// another page follows.
-fn split_page<T>(mut rows: Vec<T>) -> (Vec<T>, bool) {
-    let has_next = rows.len() as i64 > PAGE_SIZE;
-    rows.truncate(PAGE_SIZE as usize);
-    (rows, has_next)
+/// One page of rows, newest first. No total: counting millions of rows for a page number
+/// is not worth it; the page says whether there is a next one.
+#[derive(Clone, Debug)]
+pub struct Page<T> {
+    /// The rows.
+    pub items: Vec<T>,
+    /// Page number, from 1.
+    pub page: i64,
+    /// Whether another page follows.
+    pub has_next: bool,
+}
+
+impl<T> Page<T> {
+    /// Page `page` from `rows` loaded with a limit of `PAGE_SIZE + 1` at [`offset`]`(page)`:
+    /// the first [`PAGE_SIZE`] of them, and whether another page follows.
+    fn from_rows(mut rows: Vec<T>, page: i64) -> Self {
+        let has_next = rows.len() as i64 > PAGE_SIZE;
+        rows.truncate(PAGE_SIZE as usize);
+        Page {
+            items: rows,
+            page,
+            has_next,
+        }
+    }
+
+    /// The same page with each row turned by `f`.
+    fn map<U>(self, f: impl FnMut(T) -> U) -> Page<U> {
+        Page {
+            items: self.items.into_iter().map(f).collect(),
+            page: self.page,
+            has_next: self.has_next,
+        }
+    }
+}
+
+/// The rows before page `page` (from 1).
+fn offset(page: i64) -> i64 {
+    (page - 1) * PAGE_SIZE
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{PAGE_SIZE, split_page};
+    use super::{PAGE_SIZE, Page};
 
     #[test]
     fn a_page_knows_whether_another_follows() {
         let full: Vec<i64> = (0..=PAGE_SIZE).collect();
-        let (rows, has_next) = split_page(full);
-        assert_eq!(rows.len() as i64, PAGE_SIZE);
-        assert!(has_next);
-        let (rows, has_next) = split_page(vec![1, 2]);
-        assert_eq!(rows, [1, 2]);
-        assert!(!has_next);
+        let page = Page::from_rows(full, 2);
+        assert_eq!(page.items.len() as i64, PAGE_SIZE);
+        assert!(page.has_next);
+        let page = Page::from_rows(vec![1, 2], 1).map(|n| n * 10);
+        assert_eq!(
+            (page.items, page.page, page.has_next),
+            (vec![10, 20], 1, false)
+        );
     }
 }

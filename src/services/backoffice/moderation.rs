@@ -8,7 +8,7 @@ use uuid::Uuid;
 
 use super::{
     REASON_MAX,
-    audit::{AuditAction, audit},
+    audit::{AuditAction, audit_on},
 };
 use crate::{
     db::{
@@ -51,11 +51,11 @@ pub fn resend_mail(
         if !crate::mail::retry(conn, mail_id, now, request.expires_at)? {
             return Err(Refusal::MailNotGivenUp.into());
         }
-        audit(
+        audit_on(
             conn,
             staff_id,
             AuditAction::ResendMail,
-            Some(&request_id.to_string()),
+            request_id,
             Some(&mail_id.to_string()),
             now,
         )?;
@@ -75,88 +75,82 @@ fn reason(input: &str) -> Result<String, ServiceError> {
     }
 }
 
-/// Blocks a pending request or an active mandate, with a reason the company and the
-/// citizen will see. Refused (conflict) in any other state.
-pub fn block(
+/// What staff do to a request or mandate.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum StaffMove {
+    /// Block a pending request or an active mandate, with a reason the company and the
+    /// citizen will see. Refused (conflict) in any other state.
+    Block,
+    /// Unblock a blocked mandate: only one that had been accepted and whose validity is not
+    /// over goes back to `accepted`. A blocked pending request stays blocked (nobody
+    /// accepted it): refused `UnblockNeverAccepted`; a mandate past its end: `UnblockEnded`.
+    Unblock,
+}
+
+/// Blocks or unblocks request `id` as staff member `staff_id` says (see [`StaffMove`]),
+/// with `reason_input` on the event and in the audit.
+pub fn block_or_unblock(
     conn: &mut PgConnection,
     staff_id: Uuid,
     id: Uuid,
+    action: StaffMove,
     reason_input: &str,
     now: DateTime<Utc>,
 ) -> Result<AccessRequest, ServiceError> {
     let reason = reason(reason_input)?;
+    let (transition, shown, audited, refusal) = match action {
+        StaffMove::Block => (
+            Transition::Block,
+            Some(reason.as_str()),
+            AuditAction::Block,
+            Refusal::NotBlockable,
+        ),
+        StaffMove::Unblock => (
+            Transition::Unblock,
+            None,
+            AuditAction::Unblock,
+            Refusal::NotBlocked,
+        ),
+    };
     conn.transaction(|conn| {
         let request = find_for_update(conn, id)?.ok_or(ServiceError::NotFound)?;
-        let current = request.status_at(now);
+        let from = match action {
+            StaffMove::Block => request.status_at(now),
+            StaffMove::Unblock => {
+                may_unblock(&request, now)?;
+                RequestStatus::Blocked
+            }
+        };
         let updated = requests_db::transition(
             conn,
             id,
-            current,
-            Transition::Block,
+            from,
+            transition,
             Guard::Any,
-            SetOnTransition::Reason(Some(&reason)),
+            SetOnTransition::Reason(shown),
             &Actor::Staff { id: staff_id },
             Some(&reason),
             now,
         )?
-        .ok_or(Refusal::NotBlockable)?;
-        audit(
-            conn,
-            staff_id,
-            AuditAction::Block,
-            Some(&id.to_string()),
-            Some(&reason),
-            now,
-        )?;
+        .ok_or(refusal)?;
+        audit_on(conn, staff_id, audited, id, Some(&reason), now)?;
         Ok(updated)
     })
 }
 
-/// Unblocks a blocked mandate: only one that had been accepted and whose validity is not
-/// over goes back to `accepted`. A blocked pending request stays blocked (nobody accepted
-/// it): conflict `admin-error-unblock-never-accepted`; a mandate past its end:
-/// `admin-error-unblock-ended`.
-pub fn unblock(
-    conn: &mut PgConnection,
-    staff_id: Uuid,
-    id: Uuid,
-    reason_input: &str,
-    now: DateTime<Utc>,
-) -> Result<AccessRequest, ServiceError> {
-    let reason = reason(reason_input)?;
-    conn.transaction(|conn| {
-        let request = find_for_update(conn, id)?.ok_or(ServiceError::NotFound)?;
-        if request.status != RequestStatus::Blocked {
-            return Err(Refusal::NotBlocked.into());
-        }
-        if request.accepted_at.is_none() || request.mandate_id.is_none() {
-            return Err(Refusal::UnblockNeverAccepted.into());
-        }
-        if request.archived_at.is_some() || request.valid_until.is_none_or(|u| u <= now) {
-            return Err(Refusal::UnblockEnded.into());
-        }
-        let updated = requests_db::transition(
-            conn,
-            id,
-            RequestStatus::Blocked,
-            Transition::Unblock,
-            Guard::Any,
-            SetOnTransition::Reason(None),
-            &Actor::Staff { id: staff_id },
-            Some(&reason),
-            now,
-        )?
-        .ok_or(Refusal::NotBlocked)?;
-        audit(
-            conn,
-            staff_id,
-            AuditAction::Unblock,
-            Some(&id.to_string()),
-            Some(&reason),
-            now,
-        )?;
-        Ok(updated)
-    })
+/// Whether a request may be unblocked at `now`: blocked, once accepted, and its mandate
+/// not over.
+fn may_unblock(request: &AccessRequest, now: DateTime<Utc>) -> Result<(), Refusal> {
+    if request.status != RequestStatus::Blocked {
+        return Err(Refusal::NotBlocked);
+    }
+    if request.accepted_at.is_none() || request.mandate_id.is_none() {
+        return Err(Refusal::UnblockNeverAccepted);
+    }
+    if request.archived_at.is_some() || request.valid_until.is_none_or(|u| u <= now) {
+        return Err(Refusal::UnblockEnded);
+    }
+    Ok(())
 }
 
 /// A company as the back office sees it.
@@ -178,6 +172,23 @@ pub fn company(conn: &mut PgConnection, id: Uuid) -> Result<CompanyView, Service
     Ok(CompanyView { company, requests })
 }
 
+/// The company `updated` by a change of its suspension, or why there is none: it exists
+/// but was not in the state the change starts from (`refusal`), or it does not exist.
+fn changed(
+    conn: &mut PgConnection,
+    id: Uuid,
+    updated: Option<Company>,
+    refusal: Refusal,
+) -> Result<Company, ServiceError> {
+    if let Some(company) = updated {
+        return Ok(company);
+    }
+    match companies::find(conn, id)? {
+        Some(_) => Err(refusal.into()),
+        None => Err(ServiceError::NotFound),
+    }
+}
+
 /// Suspends a company (supervisors): its users can neither create nor consult, its API
 /// clients are refused, and they are told `reason`.
 pub fn suspend(
@@ -190,20 +201,8 @@ pub fn suspend(
     let reason = reason(reason_input)?;
     conn.transaction(|conn| {
         let updated = crate::db::companies::suspend(conn, id, &reason, now)?;
-        let Some(company) = updated else {
-            return match companies::find(conn, id)? {
-                Some(_) => Err(Refusal::AlreadySuspended.into()),
-                None => Err(ServiceError::NotFound),
-            };
-        };
-        audit(
-            conn,
-            staff_id,
-            AuditAction::Suspend,
-            Some(&id.to_string()),
-            Some(&reason),
-            now,
-        )?;
+        let company = changed(conn, id, updated, Refusal::AlreadySuspended)?;
+        audit_on(conn, staff_id, AuditAction::Suspend, id, Some(&reason), now)?;
         Ok(company)
     })
 }
@@ -217,20 +216,8 @@ pub fn reinstate(
 ) -> Result<Company, ServiceError> {
     conn.transaction(|conn| {
         let updated = crate::db::companies::reinstate(conn, id)?;
-        let Some(company) = updated else {
-            return match companies::find(conn, id)? {
-                Some(_) => Err(Refusal::NotSuspended.into()),
-                None => Err(ServiceError::NotFound),
-            };
-        };
-        audit(
-            conn,
-            staff_id,
-            AuditAction::Reinstate,
-            Some(&id.to_string()),
-            None,
-            now,
-        )?;
+        let company = changed(conn, id, updated, Refusal::NotSuspended)?;
+        audit_on(conn, staff_id, AuditAction::Reinstate, id, None, now)?;
         Ok(company)
     })
 }

@@ -6,9 +6,9 @@ use diesel::{pg::Pg, prelude::*, sql_types::Text};
 use uuid::Uuid;
 
 use super::{
-    MAX_PAGE, PAGE_SIZE,
+    MAX_PAGE, PAGE_SIZE, Page,
     audit::{AuditAction, audit},
-    split_page,
+    offset,
 };
 use crate::{
     db::{
@@ -159,85 +159,73 @@ fn day_start(day: NaiveDate) -> Option<DateTime<Utc>> {
         .map(|d| d.with_timezone(&Utc))
 }
 
+/// Whether a company filter is an enterprise number (digits, separators, a `BE` prefix, at
+/// least 9 digits) rather than the beginning of a name.
+fn looks_like_bce(company: &str) -> bool {
+    company.chars().all(|c| {
+        c.is_ascii_digit()
+            || " .-".contains(c)
+            || c.eq_ignore_ascii_case(&'b')
+            || c.eq_ignore_ascii_case(&'e')
+    }) && company.chars().filter(char::is_ascii_digit).count() >= 9
+}
+
+/// A filter typed in the form: `None` when left empty or refused by `parse` (then the
+/// message key it gives is recorded under `field`).
+fn filter<T>(
+    errors: &mut FieldErrors,
+    field: &'static str,
+    input: &str,
+    parse: impl FnOnce(&str) -> Result<T, &'static str>,
+) -> Option<T> {
+    match input.trim() {
+        "" => None,
+        s => parse(s).map_err(|key| errors.insert(field, key)).ok(),
+    }
+}
+
+/// A day of the form (`YYYY-MM-DD`) as the instant it starts, or the next one starts.
+fn day_bound(s: &str, next_day: bool) -> Result<DateTime<Utc>, &'static str> {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .ok()
+        .and_then(|d| if next_day { d.succ_opt() } else { Some(d) })
+        .and_then(day_start)
+        .ok_or("admin-error-date")
+}
+
 impl SearchInput {
     /// Validates the form, collecting every message.
     pub fn validate(&self) -> Result<Search, ServiceError> {
         let mut errors = FieldErrors::new();
-        let company = self.company.trim();
-        let company = if company.is_empty() {
-            None
-        } else if company.chars().all(|c| {
-            c.is_ascii_digit()
-                || " .-".contains(c)
-                || c.eq_ignore_ascii_case(&'b')
-                || c.eq_ignore_ascii_case(&'e')
-        }) && company.chars().filter(char::is_ascii_digit).count() >= 9
-        {
-            match Bce::parse(company) {
-                Ok(b) => Some(CompanyFilter::Bce(b)),
-                Err(e) => {
-                    errors.insert("company", e.message_key());
-                    None
-                }
+        let company = filter(&mut errors, "company", &self.company, |c| {
+            if looks_like_bce(c) {
+                Bce::parse(c)
+                    .map(CompanyFilter::Bce)
+                    .map_err(|e| e.message_key())
+            } else {
+                Ok(CompanyFilter::NameContains(c.to_string()))
             }
-        } else {
-            Some(CompanyFilter::NameContains(company.to_string()))
-        };
-        let text = |s: &str| Some(s.trim().to_lowercase()).filter(|s| !s.is_empty());
-        let state = match self.state.trim() {
-            "" => None,
-            s => match StateFilter::parse(s) {
-                Some(f) => Some(f),
-                None => {
-                    errors.insert("state", "admin-error-state");
-                    None
-                }
-            },
-        };
-        let context = match self.context.trim() {
-            "" => None,
-            c => match Context::parse(c) {
-                Some(c) => Some(c),
-                None => {
-                    errors.insert("context", "admin-error-context");
-                    None
-                }
-            },
-        };
-        let mut date = |field: &'static str, s: &str, next_day: bool| match s.trim() {
-            "" => None,
-            s => match NaiveDate::parse_from_str(s, "%Y-%m-%d")
-                .ok()
-                .and_then(|d| if next_day { d.succ_opt() } else { Some(d) })
-                .and_then(day_start)
-            {
-                Some(d) => Some(d),
-                None => {
-                    errors.insert(field, "admin-error-date");
-                    None
-                }
-            },
-        };
-        let from = date("from", &self.from, false);
-        let to = date("to", &self.to, true);
+        });
+        let state = filter(&mut errors, "state", &self.state, |s| {
+            StateFilter::parse(s).ok_or("admin-error-state")
+        });
+        let context = filter(&mut errors, "context", &self.context, |c| {
+            Context::parse(c).ok_or("admin-error-context")
+        });
+        let from = filter(&mut errors, "from", &self.from, |s| day_bound(s, false));
+        let to = filter(&mut errors, "to", &self.to, |s| day_bound(s, true));
         if let (Some(f), Some(t)) = (from, to)
             && t <= f
         {
             errors.insert("to", "admin-error-date-order");
         }
-        let niss = match self.niss.trim() {
-            "" => None,
-            n => match Niss::parse(n) {
-                Ok(n) => Some(n),
-                Err(e) => {
-                    errors.insert("niss", e.message_key());
-                    None
-                }
-            },
-        };
+        let niss = filter(&mut errors, "niss", &self.niss, |n| {
+            Niss::parse(n).map_err(|e| e.message_key())
+        });
         if !errors.is_empty() {
             return Err(ServiceError::Invalid(errors));
         }
+        let text = |s: &str| Some(s.trim().to_lowercase()).filter(|s| !s.is_empty());
         Ok(Search {
             company,
             label: text(&self.label),
@@ -265,17 +253,8 @@ pub struct SearchRow {
     pub provider_name: Option<String>,
 }
 
-/// One page of results, newest first. No total: counting millions of rows for a page
-/// number is not worth it; the page says whether there is a next one.
-#[derive(Clone, Debug)]
-pub struct SearchPage {
-    /// The rows.
-    pub items: Vec<SearchRow>,
-    /// Page number, from 1.
-    pub page: i64,
-    /// Whether another page follows.
-    pub has_next: bool,
-}
+/// One page of results, newest first.
+pub type SearchPage = Page<SearchRow>;
 
 type BoxedQuery<'a> = access_requests::BoxedQuery<'a, Pg>;
 
@@ -327,11 +306,7 @@ pub fn search(
             ),
         };
         if matched.as_ref().is_some_and(Vec::is_empty) {
-            return Ok(SearchPage {
-                items: Vec::new(),
-                page: search.page,
-                has_next: false,
-            });
+            return Ok(Page::from_rows(Vec::new(), search.page));
         }
         let mut q = access_requests::table.into_boxed();
         if let Some(matched) = matched {
@@ -398,14 +373,16 @@ pub fn search(
             );
             q = q.filter(r::id.eq_any(ids));
         }
-        let (rows, has_next) = split_page(
+        let page = Page::from_rows(
             q.order((r::created_at.desc(), r::id.desc()))
                 .limit(PAGE_SIZE + 1)
-                .offset((search.page - 1) * PAGE_SIZE)
+                .offset(offset(search.page))
                 .select(AccessRequest::as_select())
                 .load::<AccessRequest>(conn)?,
+            search.page,
         );
-        let mut ids: Vec<Uuid> = rows
+        let mut ids: Vec<Uuid> = page
+            .items
             .iter()
             .flat_map(|r| [Some(r.company_id), r.provider_id])
             .flatten()
@@ -421,20 +398,12 @@ pub fn search(
                 .load(conn)?
         };
         let name_of = |id: Uuid| names.iter().find(|(i, _)| *i == id).map(|(_, n)| n.clone());
-        let items = rows
-            .into_iter()
-            .map(|request| SearchRow {
-                status: request.status_at(now),
-                company_name: name_of(request.company_id).unwrap_or_default(),
-                provider_name: request.provider_id.and_then(name_of),
-                request,
-            })
-            .collect();
-        Ok(SearchPage {
-            items,
-            page: search.page,
-            has_next,
-        })
+        Ok(page.map(|request| SearchRow {
+            status: request.status_at(now),
+            company_name: name_of(request.company_id).unwrap_or_default(),
+            provider_name: request.provider_id.and_then(name_of),
+            request,
+        }))
     })
 }
 

@@ -10,7 +10,7 @@ use diesel::{
 };
 use uuid::Uuid;
 
-use super::audit::{AuditAction, audit};
+use super::audit::{AuditAction, audit_on};
 use crate::{
     db::{
         access_requests::{AccessRequest, find},
@@ -141,15 +141,24 @@ pub fn record_reveal(
         .as_ref()
         .or(request.target_niss.as_ref())
         .map(Niss::masked);
-    audit(
+    audit_on(
         conn,
         staff_id,
         AuditAction::RevealNiss,
-        Some(&id.to_string()),
+        id,
         shown.as_deref(),
         now,
     )?;
     Ok(())
+}
+
+/// The name of the one whose id `reference` is, among `names`; the reference itself when
+/// none is.
+fn name_of(names: &[(Uuid, String)], reference: String) -> String {
+    Uuid::parse_str(&reference)
+        .ok()
+        .and_then(|u| names.iter().find(|(i, _)| *i == u))
+        .map_or(reference, |(_, n)| n.clone())
 }
 
 /// The timeline of request `id`, looked at as `look` says.
@@ -165,14 +174,7 @@ pub fn timeline(
         let citizen = request.citizen_niss.clone();
         let target = request.target_niss.clone();
         match look {
-            Look::View => audit(
-                conn,
-                staff_id,
-                AuditAction::ViewRequest,
-                Some(&id.to_string()),
-                None,
-                now,
-            )?,
+            Look::View => audit_on(conn, staff_id, AuditAction::ViewRequest, id, None, now)?,
             Look::Again => {}
         }
         let company = companies::find(conn, request.company_id)?.ok_or(ServiceError::NotFound)?;
@@ -202,16 +204,8 @@ pub fn timeline(
                     "citizen" | "company_user" => Niss::parse(&reference)
                         .map(|n| n.masked())
                         .unwrap_or_default(),
-                    "staff" => Uuid::parse_str(&reference)
-                        .ok()
-                        .and_then(|u| staff_names.iter().find(|(i, _)| *i == u))
-                        .map(|(_, n)| n.clone())
-                        .unwrap_or(reference),
-                    "api_client" => Uuid::parse_str(&reference)
-                        .ok()
-                        .and_then(|u| client_names.iter().find(|(i, _)| *i == u))
-                        .map(|(_, n)| n.clone())
-                        .unwrap_or(reference),
+                    "staff" => name_of(&staff_names, reference),
+                    "api_client" => name_of(&client_names, reference),
                     _ => reference,
                 };
                 TimelineEvent { event, actor }

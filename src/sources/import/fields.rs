@@ -116,6 +116,11 @@ pub(super) fn whole_hours(s: &str) -> Result<u32, String> {
     Ok(hours)
 }
 
+/// Whole hours as the tables store them ([`whole_hours`] checked that they fit).
+pub(super) fn stored_hours(hours: u32) -> i32 {
+    i32::try_from(hours).unwrap_or(i32::MAX)
+}
+
 /// The quarter of the `year` and `quarter` columns, when both are valid.
 pub(super) fn quarter_of(row: &mut Row<'_>) -> Option<Quarter> {
     let year = row.get("year", year);

@@ -10,9 +10,10 @@
 //! `docs/import.md`.
 //!
 //! Inside: `reader` reads a CSV file with its line numbers and holds the error
-//! types, `fields` the value parsers, one module per source file checks its
-//! rows, and `write` holds the table writes (one upsert per table), which the
-//! demo seed uses too.
+//! types, `fields` the value parsers, and one module per source file gives its
+//! [`SourceFile`]: the columns, the checks of a row, the key of a row and the
+//! upsert of its table (which the demo seed uses too); `write` writes a checked
+//! batch in one transaction.
 
 mod fields;
 mod occupations;
@@ -24,21 +25,67 @@ mod student_quota;
 mod testing;
 mod write;
 
-use std::{fmt, fs::File, io::IsTerminal, path::PathBuf, time::Duration};
-
-use diesel::PgConnection;
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-
-pub use occupations::{OCCUPATION_COLUMNS, OccupationLine, parse_occupations};
-pub use persons::{PERSON_COLUMNS, parse_persons};
-pub use reader::{ImportError, RowError};
-pub use student_hours::{STUDENT_HOURS_COLUMNS, StudentHoursLine, parse_student_hours};
-pub use student_quota::{STUDENT_QUOTA_COLUMNS, StudentQuotaLine, parse_student_quotas};
-pub use write::{
-    upsert_occupations, upsert_persons, upsert_student_hours, upsert_student_quotas, write,
+use std::{
+    fmt,
+    fs::File,
+    hash::Hash,
+    io::{IsTerminal, Read},
+    path::{Path, PathBuf},
+    time::Duration,
 };
 
+use diesel::{PgConnection, QueryResult};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+
+pub use occupations::OccupationLine;
+pub use reader::{ImportError, Row, RowError};
+pub use student_hours::StudentHoursLine;
+pub use student_quota::StudentQuotaLine;
+pub use write::write;
+
 use super::PersonRecord;
+use reader::{last_wins, read_rows};
+
+/// One kind of source file, as a row of it: its columns, how a row is checked, the key by
+/// which a later line replaces an earlier one, and the upsert of its table.
+pub trait SourceFile: Sized {
+    /// What its rows are called in the progress bar ("persons").
+    const ROWS: &'static str;
+    /// The columns of its header row (in any order in the file).
+    const COLUMNS: &'static [&'static str];
+    /// What makes two lines the same row.
+    type Key: Eq + Hash;
+
+    /// The row checked: `None` when a value is bad (each error recorded on `row`).
+    fn from_row(row: &mut Row<'_>) -> Option<Self>;
+
+    /// The key of this row.
+    fn key(&self) -> Self::Key;
+
+    /// Inserts or replaces `rows` (at least one) by their keys; the rows written.
+    fn upsert_rows(conn: &mut PgConnection, rows: &[Self]) -> QueryResult<usize>;
+}
+
+/// Inserts or replaces `rows` by their keys (the table's upsert that `mandat import` writes
+/// with; the demo seed too); the rows written.
+pub fn upsert<T: SourceFile>(conn: &mut PgConnection, rows: &[T]) -> QueryResult<usize> {
+    if rows.is_empty() {
+        return Ok(0);
+    }
+    T::upsert_rows(conn, rows)
+}
+
+/// Reads and checks one file of rows `T` (see [`SourceFile::COLUMNS`]); bad values go to
+/// `errors`. Within the file, a later line with the same key replaces an earlier one.
+fn parse_file<T: SourceFile>(
+    file: &str,
+    input: impl Read,
+    errors: &mut Vec<RowError>,
+    bar: &ProgressBar,
+) -> Result<Vec<T>, ImportError> {
+    let rows = read_rows(file, input, T::COLUMNS, errors, bar, T::from_row)?;
+    Ok(last_wins(rows, T::key))
+}
 
 /// The files of one import; at least one must be given.
 #[derive(Clone, Debug, Default)]
@@ -156,40 +203,37 @@ pub fn check(files: &ImportFiles, bar: &ProgressBar) -> Result<Batch, ImportErro
         return Err(ImportError::NoFiles);
     }
     let mut errors = Vec::new();
-    let mut batch = Batch::default();
-    let open = |path: &PathBuf| {
-        let name = path.display().to_string();
-        bar.set_message(format!("checking {name}"));
-        bar.set_position(0);
-        File::open(path)
-            .map(|file| (name.clone(), file))
-            .map_err(|e| ImportError::Read {
-                file: name,
-                message: e.to_string(),
-            })
+    let batch = Batch {
+        persons: check_file(files.persons.as_deref(), &mut errors, bar)?,
+        occupations: check_file(files.occupations.as_deref(), &mut errors, bar)?,
+        student_hours: check_file(files.student_hours.as_deref(), &mut errors, bar)?,
+        student_quotas: check_file(files.student_quota.as_deref(), &mut errors, bar)?,
     };
-    if let Some(path) = &files.persons {
-        let (name, file) = open(path)?;
-        batch.persons = parse_persons(&name, file, &mut errors, bar)?;
-    }
-    if let Some(path) = &files.occupations {
-        let (name, file) = open(path)?;
-        batch.occupations = parse_occupations(&name, file, &mut errors, bar)?;
-    }
-    if let Some(path) = &files.student_hours {
-        let (name, file) = open(path)?;
-        batch.student_hours = parse_student_hours(&name, file, &mut errors, bar)?;
-    }
-    if let Some(path) = &files.student_quota {
-        let (name, file) = open(path)?;
-        batch.student_quotas = parse_student_quotas(&name, file, &mut errors, bar)?;
-    }
     bar.finish_and_clear();
     if errors.is_empty() {
         Ok(batch)
     } else {
         Err(ImportError::Invalid(errors))
     }
+}
+
+/// Reads and checks the file at `path`, when one is given.
+fn check_file<T: SourceFile>(
+    path: Option<&Path>,
+    errors: &mut Vec<RowError>,
+    bar: &ProgressBar,
+) -> Result<Vec<T>, ImportError> {
+    let Some(path) = path else {
+        return Ok(Vec::new());
+    };
+    let name = path.display().to_string();
+    bar.set_message(format!("checking {name}"));
+    bar.set_position(0);
+    let file = File::open(path).map_err(|e| ImportError::Read {
+        file: name.clone(),
+        message: e.to_string(),
+    })?;
+    parse_file(&name, file, errors, bar)
 }
 
 #[cfg(test)]

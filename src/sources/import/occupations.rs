@@ -1,31 +1,19 @@
 //! `occupations.csv`: DmfA occupation lines.
 
-use std::io::Read;
-
-use indicatif::ProgressBar;
+use diesel::{PgConnection, prelude::*, upsert::excluded};
 
 use super::{
-    ImportError, RowError,
+    SourceFile,
     fields::{bce, date, decimal_hours, niss, optional_date, quarter_of},
-    reader::{last_wins, read_rows},
+    reader::Row,
 };
-use crate::domain::{
-    Niss,
-    flexi::{Occupation, OccupationKind},
+use crate::{
+    db::schema::occupations,
+    domain::{
+        Bce, Niss, Quarter,
+        flexi::{Occupation, OccupationKind},
+    },
 };
-
-/// The columns of `occupations.csv`.
-pub const OCCUPATION_COLUMNS: &[&str] = &[
-    "niss",
-    "employer_bce",
-    "year",
-    "quarter",
-    "start_date",
-    "end_date",
-    "worker_hours",
-    "reference_hours",
-    "kind",
-];
 
 /// A DmfA occupation line of a person.
 #[derive(Clone, Debug, PartialEq)]
@@ -36,14 +24,22 @@ pub struct OccupationLine {
     pub occupation: Occupation,
 }
 
-/// Parses `occupations.csv` (see [`OCCUPATION_COLUMNS`]); bad values go to `errors`.
-pub fn parse_occupations(
-    file: &str,
-    input: impl Read,
-    errors: &mut Vec<RowError>,
-    bar: &ProgressBar,
-) -> Result<Vec<OccupationLine>, ImportError> {
-    let rows = read_rows(file, input, OCCUPATION_COLUMNS, errors, bar, |row| {
+impl SourceFile for OccupationLine {
+    const ROWS: &'static str = "occupations";
+    const COLUMNS: &'static [&'static str] = &[
+        "niss",
+        "employer_bce",
+        "year",
+        "quarter",
+        "start_date",
+        "end_date",
+        "worker_hours",
+        "reference_hours",
+        "kind",
+    ];
+    type Key = (Niss, Bce, Quarter, chrono::NaiveDate);
+
+    fn from_row(row: &mut Row<'_>) -> Option<Self> {
         let niss = row.get("niss", niss);
         let employer = row.get("employer_bce", bce);
         let quarter = quarter_of(row);
@@ -99,15 +95,55 @@ pub fn parse_occupations(
                 kind: kind?,
             },
         })
-    })?;
-    Ok(last_wins(rows, |l| {
+    }
+
+    fn key(&self) -> Self::Key {
+        let o = &self.occupation;
         (
-            l.niss.clone(),
-            l.occupation.employer.clone(),
-            l.occupation.quarter,
-            l.occupation.start_date,
+            self.niss.clone(),
+            o.employer.clone(),
+            o.quarter,
+            o.start_date,
         )
-    }))
+    }
+
+    /// Inserts or replaces occupation lines (by NISS, employer, quarter and start date).
+    fn upsert_rows(conn: &mut PgConnection, rows: &[Self]) -> QueryResult<usize> {
+        let values: Vec<_> = rows
+            .iter()
+            .map(|line| {
+                let o = &line.occupation;
+                (
+                    occupations::niss.eq(line.niss.as_str()),
+                    occupations::employer_bce.eq(o.employer.as_str()),
+                    occupations::year.eq(o.quarter.year),
+                    occupations::quarter.eq(i16::from(o.quarter.quarter)),
+                    occupations::start_date.eq(o.start_date),
+                    occupations::end_date.eq(o.end_date),
+                    occupations::worker_hours.eq(o.worker_hours),
+                    occupations::reference_hours.eq(o.reference_hours),
+                    occupations::kind.eq(o.kind.as_str()),
+                )
+            })
+            .collect();
+        diesel::insert_into(occupations::table)
+            .values(&values)
+            .on_conflict((
+                occupations::niss,
+                occupations::employer_bce,
+                occupations::year,
+                occupations::quarter,
+                occupations::start_date,
+            ))
+            .do_update()
+            .set((
+                occupations::end_date.eq(excluded(occupations::end_date)),
+                occupations::worker_hours.eq(excluded(occupations::worker_hours)),
+                occupations::reference_hours.eq(excluded(occupations::reference_hours)),
+                occupations::kind.eq(excluded(occupations::kind)),
+            ))
+            .execute(conn)
+    }
 }
 
 #[cfg(test)]

@@ -1,34 +1,27 @@
 //! `persons.csv`: the national register.
 
-use std::io::Read;
-
-use indicatif::ProgressBar;
+use diesel::{PgConnection, prelude::*, upsert::excluded};
 
 use super::{
-    ImportError, RowError,
+    SourceFile,
     fields::{date, language, niss, non_empty, optional_date},
-    reader::{last_wins, read_rows},
+    reader::Row,
 };
-use crate::sources::PersonRecord;
+use crate::{db::schema::persons, domain::Niss, sources::PersonRecord};
 
-/// The columns of `persons.csv`.
-pub const PERSON_COLUMNS: &[&str] = &[
-    "niss",
-    "last_name",
-    "first_name",
-    "birth_date",
-    "language",
-    "pension_start_date",
-];
+impl SourceFile for PersonRecord {
+    const ROWS: &'static str = "persons";
+    const COLUMNS: &'static [&'static str] = &[
+        "niss",
+        "last_name",
+        "first_name",
+        "birth_date",
+        "language",
+        "pension_start_date",
+    ];
+    type Key = Niss;
 
-/// Parses `persons.csv` (see [`PERSON_COLUMNS`]); bad values go to `errors`.
-pub fn parse_persons(
-    file: &str,
-    input: impl Read,
-    errors: &mut Vec<RowError>,
-    bar: &ProgressBar,
-) -> Result<Vec<PersonRecord>, ImportError> {
-    let rows = read_rows(file, input, PERSON_COLUMNS, errors, bar, |row| {
+    fn from_row(row: &mut Row<'_>) -> Option<Self> {
         let niss = row.get("niss", niss);
         let last_name = row.get("last_name", non_empty);
         let first_name = row.get("first_name", non_empty);
@@ -48,8 +41,40 @@ pub fn parse_persons(
             language: language?,
             pension_start_date: pension_start_date?,
         })
-    })?;
-    Ok(last_wins(rows, |p| p.niss.clone()))
+    }
+
+    fn key(&self) -> Niss {
+        self.niss.clone()
+    }
+
+    /// Inserts or replaces persons (by NISS).
+    fn upsert_rows(conn: &mut PgConnection, rows: &[Self]) -> QueryResult<usize> {
+        let values: Vec<_> = rows
+            .iter()
+            .map(|p| {
+                (
+                    persons::niss.eq(p.niss.as_str()),
+                    persons::last_name.eq(&p.last_name),
+                    persons::first_name.eq(&p.first_name),
+                    persons::birth_date.eq(p.birth_date),
+                    persons::language.eq(&p.language),
+                    persons::pension_start_date.eq(p.pension_start_date),
+                )
+            })
+            .collect();
+        diesel::insert_into(persons::table)
+            .values(&values)
+            .on_conflict(persons::niss)
+            .do_update()
+            .set((
+                persons::last_name.eq(excluded(persons::last_name)),
+                persons::first_name.eq(excluded(persons::first_name)),
+                persons::birth_date.eq(excluded(persons::birth_date)),
+                persons::language.eq(excluded(persons::language)),
+                persons::pension_start_date.eq(excluded(persons::pension_start_date)),
+            ))
+            .execute(conn)
+    }
 }
 
 #[cfg(test)]

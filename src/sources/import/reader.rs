@@ -63,7 +63,7 @@ fn lines(errors: &[RowError]) -> String {
 }
 
 /// One data row being checked: its values by column, and the errors found.
-pub(super) struct Row<'a> {
+pub struct Row<'a> {
     file: &'a str,
     line: u64,
     values: HashMap<&'static str, Option<String>>,
@@ -238,10 +238,12 @@ pub(super) fn last_wins<T, K: Eq + Hash>(items: Vec<T>, key: impl Fn(&T) -> K) -
 
 #[cfg(test)]
 mod tests {
-    use super::*;
-    use crate::sources::import::{
-        StudentQuotaLine, parse_persons, parse_student_quotas,
-        testing::{PERSONS_HEADER, assert_errors, parse, persons},
+    use crate::sources::{
+        PersonRecord,
+        import::{
+            StudentQuotaLine,
+            testing::{assert_errors, header, parse, persons},
+        },
     };
 
     #[test]
@@ -271,7 +273,7 @@ mod tests {
             ),
         ];
         for (text, expected) in cases {
-            let (rows, errors) = parse(parse_student_quotas, "q.csv", text);
+            let (rows, errors) = parse::<StudentQuotaLine>("q.csv", text.as_bytes());
             assert!(rows.is_empty(), "{text:?}");
             assert_errors(&errors, expected);
         }
@@ -279,10 +281,9 @@ mod tests {
 
     #[test]
     fn columns_in_any_order_with_a_bom_and_blank_lines() {
-        let (rows, errors) = parse(
-            parse_student_quotas,
+        let (rows, errors) = parse::<StudentQuotaLine>(
             "q.csv",
-            "\u{feff}hours , year\r\n650,2025\r\n\r\n600, 2024\r\n",
+            "\u{feff}hours , year\r\n650,2025\r\n\r\n600, 2024\r\n".as_bytes(),
         );
         assert!(errors.is_empty(), "{errors:?}");
         assert_eq!(
@@ -312,10 +313,9 @@ mod tests {
 
     #[test]
     fn invalid_utf8_is_reported_per_column() {
-        let mut text = PERSONS_HEADER.as_bytes().to_vec();
+        let mut text = header::<PersonRecord>().into_bytes();
         text.extend_from_slice(b"85073003328,Pe\xffters,Jan,1985-07-30,nl,\n");
-        let mut errors = Vec::new();
-        let rows = parse_persons("p.csv", &text[..], &mut errors, &ProgressBar::hidden()).unwrap();
+        let (rows, errors) = parse::<PersonRecord>("p.csv", &text);
         assert!(rows.is_empty());
         assert_errors(&errors, &[(2, "last_name", "not valid UTF-8")]);
     }

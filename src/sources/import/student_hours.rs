@@ -1,18 +1,16 @@
 //! `student_hours.csv`: Dimona STU hours.
 
-use std::io::Read;
-
-use indicatif::ProgressBar;
+use diesel::{PgConnection, prelude::*, upsert::excluded};
 
 use super::{
-    ImportError, RowError,
-    fields::{bce, niss, quarter_of, whole_hours},
-    reader::{last_wins, read_rows},
+    SourceFile,
+    fields::{bce, niss, quarter_of, stored_hours, whole_hours},
+    reader::Row,
 };
-use crate::domain::{Bce, Niss, Quarter};
-
-/// The columns of `student_hours.csv`.
-pub const STUDENT_HOURS_COLUMNS: &[&str] = &["niss", "employer_bce", "year", "quarter", "hours"];
+use crate::{
+    db::schema::student_hours,
+    domain::{Bce, Niss, Quarter},
+};
 
 /// The hours a student worked for one employer in one quarter (Dimona STU).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -27,14 +25,12 @@ pub struct StudentHoursLine {
     pub hours: u32,
 }
 
-/// Parses `student_hours.csv` (see [`STUDENT_HOURS_COLUMNS`]); bad values go to `errors`.
-pub fn parse_student_hours(
-    file: &str,
-    input: impl Read,
-    errors: &mut Vec<RowError>,
-    bar: &ProgressBar,
-) -> Result<Vec<StudentHoursLine>, ImportError> {
-    let rows = read_rows(file, input, STUDENT_HOURS_COLUMNS, errors, bar, |row| {
+impl SourceFile for StudentHoursLine {
+    const ROWS: &'static str = "student hours";
+    const COLUMNS: &'static [&'static str] = &["niss", "employer_bce", "year", "quarter", "hours"];
+    type Key = (Niss, Bce, Quarter);
+
+    fn from_row(row: &mut Row<'_>) -> Option<Self> {
         let niss = row.get("niss", niss);
         let employer = row.get("employer_bce", bce);
         let quarter = quarter_of(row);
@@ -45,10 +41,38 @@ pub fn parse_student_hours(
             quarter: quarter?,
             hours: hours?,
         })
-    })?;
-    Ok(last_wins(rows, |l| {
-        (l.niss.clone(), l.employer.clone(), l.quarter)
-    }))
+    }
+
+    fn key(&self) -> Self::Key {
+        (self.niss.clone(), self.employer.clone(), self.quarter)
+    }
+
+    /// Inserts or replaces student hours (by NISS, employer and quarter).
+    fn upsert_rows(conn: &mut PgConnection, rows: &[Self]) -> QueryResult<usize> {
+        let values: Vec<_> = rows
+            .iter()
+            .map(|line| {
+                (
+                    student_hours::niss.eq(line.niss.as_str()),
+                    student_hours::employer_bce.eq(line.employer.as_str()),
+                    student_hours::year.eq(line.quarter.year),
+                    student_hours::quarter.eq(i16::from(line.quarter.quarter)),
+                    student_hours::hours.eq(stored_hours(line.hours)),
+                )
+            })
+            .collect();
+        diesel::insert_into(student_hours::table)
+            .values(&values)
+            .on_conflict((
+                student_hours::niss,
+                student_hours::employer_bce,
+                student_hours::year,
+                student_hours::quarter,
+            ))
+            .do_update()
+            .set(student_hours::hours.eq(excluded(student_hours::hours)))
+            .execute(conn)
+    }
 }
 
 #[cfg(test)]

@@ -1,17 +1,13 @@
 //! `student_quota.csv`: the yearly Student@Work quota.
 
-use std::io::Read;
-
-use indicatif::ProgressBar;
+use diesel::{PgConnection, prelude::*, upsert::excluded};
 
 use super::{
-    ImportError, RowError,
-    fields::{whole_hours, year},
-    reader::{last_wins, read_rows},
+    SourceFile,
+    fields::{stored_hours, whole_hours, year},
+    reader::Row,
 };
-
-/// The columns of `student_quota.csv`.
-pub const STUDENT_QUOTA_COLUMNS: &[&str] = &["year", "hours"];
+use crate::db::schema::student_quotas;
 
 /// The Student@Work quota of a year.
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
@@ -22,22 +18,42 @@ pub struct StudentQuotaLine {
     pub hours: u32,
 }
 
-/// Parses `student_quota.csv` (see [`STUDENT_QUOTA_COLUMNS`]); bad values go to `errors`.
-pub fn parse_student_quotas(
-    file: &str,
-    input: impl Read,
-    errors: &mut Vec<RowError>,
-    bar: &ProgressBar,
-) -> Result<Vec<StudentQuotaLine>, ImportError> {
-    let rows = read_rows(file, input, STUDENT_QUOTA_COLUMNS, errors, bar, |row| {
+impl SourceFile for StudentQuotaLine {
+    const ROWS: &'static str = "student quotas";
+    const COLUMNS: &'static [&'static str] = &["year", "hours"];
+    type Key = i32;
+
+    fn from_row(row: &mut Row<'_>) -> Option<Self> {
         let year = row.get("year", year);
         let hours = row.get("hours", whole_hours);
         Some(StudentQuotaLine {
             year: year?,
             hours: hours?,
         })
-    })?;
-    Ok(last_wins(rows, |l| l.year))
+    }
+
+    fn key(&self) -> i32 {
+        self.year
+    }
+
+    /// Inserts or replaces yearly student quotas (by year).
+    fn upsert_rows(conn: &mut PgConnection, rows: &[Self]) -> QueryResult<usize> {
+        let values: Vec<_> = rows
+            .iter()
+            .map(|line| {
+                (
+                    student_quotas::year.eq(line.year),
+                    student_quotas::hours.eq(stored_hours(line.hours)),
+                )
+            })
+            .collect();
+        diesel::insert_into(student_quotas::table)
+            .values(&values)
+            .on_conflict(student_quotas::year)
+            .do_update()
+            .set(student_quotas::hours.eq(excluded(student_quotas::hours)))
+            .execute(conn)
+    }
 }
 
 #[cfg(test)]

@@ -3,7 +3,10 @@
 use maud::{Markup, html};
 
 use super::layout::{Area, layout};
-use crate::web::{context::Ctx, routes};
+use crate::{
+    domain::Context,
+    web::{context::Ctx, routes},
+};
 
 /// The six promises of the service, shown on both landing pages.
 const BENEFITS: [&str; 6] = [
@@ -51,48 +54,75 @@ pub fn home(ctx: &Ctx) -> Markup {
     layout(ctx, &ctx.t("home-title"), Area::Public, body)
 }
 
-/// `/companies`: the landing page of the company app.
-pub fn companies(ctx: &Ctx) -> Markup {
+/// The top of a landing page: fluent keys of the title, the lead and the button, and the
+/// door the button opens (URL, test id).
+struct Hero {
+    title: &'static str,
+    lead: &'static str,
+    start: &'static str,
+    door: &'static str,
+    testid: &'static str,
+}
+
+/// A landing page: its hero, the benefits for `audience` (`company` or `citizen`), then
+/// `more`.
+fn landing(ctx: &Ctx, area: Area, hero: Hero, audience: &str, more: Markup) -> Markup {
+    let title = ctx.t(hero.title);
     let body = html! {
         section.hero {
-            h1 { (ctx.t("service-company")) }
-            p.lead { (ctx.t("companies-lead")) }
-            a.button href=(routes::COMPANY) data-testid="start-company" { (ctx.t("companies-start")) }
+            h1 { (title) }
+            p.lead { (ctx.t(hero.lead)) }
+            a.button href=(hero.door) data-testid=(hero.testid) { (ctx.t(hero.start)) }
         }
         h2 { (ctx.t("benefits-title")) }
-        (benefits(ctx, "company"))
+        (benefits(ctx, audience))
+        (more)
+    };
+    layout(ctx, &title, area, body)
+}
+
+/// `/companies`: the landing page of the company app.
+pub fn companies(ctx: &Ctx) -> Markup {
+    let hero = Hero {
+        title: "service-company",
+        lead: "companies-lead",
+        start: "companies-start",
+        door: routes::COMPANY,
+        testid: "start-company",
+    };
+    let more = html! {
         section {
             h2 { (ctx.t("companies-how-title")) }
             ol.steps {
-                li { (ctx.t("companies-how-1")) }
-                li { (ctx.t("companies-how-2")) }
-                li { (ctx.t("companies-how-3")) }
-                li { (ctx.t("companies-how-4")) }
+                @for key in ["companies-how-1", "companies-how-2", "companies-how-3", "companies-how-4"] {
+                    li { (ctx.t(key)) }
+                }
             }
             h2 { (ctx.t("companies-contexts-title")) }
             ul {
-                li { strong { (ctx.t("context-flexi-job")) } " — " (ctx.t("context-flexi-job-description")) }
-                li { strong { (ctx.t("context-student-hours")) } " — " (ctx.t("context-student-hours-description")) }
+                @for c in Context::all() {
+                    li { strong { (ctx.t(c.name_key())) } " — " (ctx.t(c.description_key())) }
+                }
             }
         }
     };
-    layout(ctx, &ctx.t("service-company"), Area::Company, body)
+    landing(ctx, Area::Company, hero, "company", more)
 }
 
 /// `/citizens`: the landing page of the citizen portal.
 pub fn citizens(ctx: &Ctx) -> Markup {
-    let body = html! {
-        section.hero {
-            h1 { (ctx.t("service-citizen")) }
-            p.lead { (ctx.t("citizens-lead")) }
-            a.button href=(routes::CITIZEN) data-testid="start-citizen" { (ctx.t("citizens-start")) }
-        }
-        h2 { (ctx.t("benefits-title")) }
-        (benefits(ctx, "citizen"))
+    let hero = Hero {
+        title: "service-citizen",
+        lead: "citizens-lead",
+        start: "citizens-start",
+        door: routes::CITIZEN,
+        testid: "start-citizen",
+    };
+    let more = html! {
         section {
             h2 { (ctx.t("citizens-genuine-title")) }
             p { (ctx.t("citizens-genuine-text")) }
         }
     };
-    layout(ctx, &ctx.t("service-citizen"), Area::Citizen, body)
+    landing(ctx, Area::Citizen, hero, "citizen", more)
 }

@@ -27,6 +27,15 @@ pub fn csrf_field(ctx: &Ctx) -> Markup {
     html! { input type="hidden" name=(CSRF_FIELD) value=(ctx.csrf.get()); }
 }
 
+/// The head of a table: one column header a fluent key of `keys`.
+pub fn table_head(ctx: &Ctx, keys: &[&str]) -> Markup {
+    html! {
+        thead { tr {
+            @for key in keys { th scope="col" { (ctx.t(key)) } }
+        } }
+    }
+}
+
 /// A 200 HTML response.
 pub fn html(markup: Markup) -> HttpResponse {
     HttpResponse::Ok()
