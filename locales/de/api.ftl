@@ -14,6 +14,7 @@ api-error-company-suspended = Das Unternehmen wurde vom Helpdesk suspendiert.
 api-error-rate-limited = Zu viele Aufrufe: Bitte warten Sie, bevor Sie es erneut versuchen.
 api-error-internal-error = Bei uns ist ein Fehler aufgetreten.
 api-error-unavailable = Der Dienst ist vorübergehend nicht verfügbar: Versuchen Sie es in einigen Augenblicken erneut.
+api-error-payload-too-large = Der Inhalt der Anfrage ist zu groß.
 
 ## API-Zugang in der Anwendung für Unternehmen
 api-title = API-Zugang

@@ -14,6 +14,7 @@ api-error-company-suspended = The company is suspended by the helpdesk.
 api-error-rate-limited = Too many calls: wait before trying again.
 api-error-internal-error = An error occurred on our side.
 api-error-unavailable = The service is temporarily unavailable: try again in a few moments.
+api-error-payload-too-large = The request body is too large.
 
 ## API access in the company app
 api-title = API access

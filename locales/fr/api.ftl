@@ -14,6 +14,7 @@ api-error-company-suspended = L'entreprise a été suspendue par le helpdesk.
 api-error-rate-limited = Trop d'appels : veuillez patienter avant de réessayer.
 api-error-internal-error = Une erreur s'est produite de notre côté.
 api-error-unavailable = Le service est momentanément indisponible : réessayez dans quelques instants.
+api-error-payload-too-large = Le corps de la requête est trop volumineux.
 
 ## Accès API dans l'application entreprises
 api-title = Accès API

@@ -14,6 +14,7 @@ api-error-company-suspended = De onderneming is door de helpdesk geschorst.
 api-error-rate-limited = Te veel oproepen: wacht even voordat u het opnieuw probeert.
 api-error-internal-error = Er is aan onze kant een fout opgetreden.
 api-error-unavailable = De dienst is tijdelijk niet beschikbaar: probeer het over enkele ogenblikken opnieuw.
+api-error-payload-too-large = De body van het verzoek is te groot.
 
 ## API-toegang in de toepassing voor ondernemingen
 api-title = API-toegang

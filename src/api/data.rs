@@ -1,11 +1,12 @@
 //! Pre-contractual data (`/api/v1/precontractual-data/...`): a recorded consultation of
 //! a citizen's data under an active mandate for that context.
 
-use actix_web::{HttpResponse, web};
+use actix_web::HttpResponse;
 use serde::Deserialize;
 use serde_json::json;
 
 use super::{
+    body::Body,
     caller::Caller,
     problem::{Code, Problem},
 };
@@ -56,7 +57,7 @@ async fn consult_by_niss(
 /// `POST /api/v1/precontractual-data/flexi-job`: eligibility per quarter and per month.
 pub(super) async fn flexi_job(
     caller: Caller,
-    body: web::Json<DataBody>,
+    body: Body<DataBody>,
 ) -> Result<HttpResponse, Problem> {
     let c = consult_by_niss(&caller, &body, Context::FlexiJob).await?;
     let ConsultResult::Flexi(result) = &c.result else {
@@ -79,7 +80,7 @@ pub(super) async fn flexi_job(
 /// `POST /api/v1/precontractual-data/student-hours`: the hours left this year.
 pub(super) async fn student_hours(
     caller: Caller,
-    body: web::Json<DataBody>,
+    body: Body<DataBody>,
 ) -> Result<HttpResponse, Problem> {
     let c = consult_by_niss(&caller, &body, Context::StudentHours).await?;
     let ConsultResult::Student(b) = &c.result else {

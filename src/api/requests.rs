@@ -8,6 +8,7 @@ use uuid::Uuid;
 
 use super::{
     Page,
+    body::Body,
     caller::Caller,
     paging,
     problem::{Code, Problem},
@@ -18,6 +19,7 @@ use crate::{
     services::{
         ServiceError,
         api_clients::ApiScope,
+        export::CsvTable,
         requests::{self as service, RequestInput, ValidRequest},
     },
     web::routes,
@@ -136,7 +138,7 @@ pub(super) struct OnBehalf {
 /// `POST /api/v1/mandate-requests`: a new request, its link shown this once.
 pub(super) async fn create(
     caller: Caller,
-    body: web::Json<CreateBody>,
+    body: Body<CreateBody>,
 ) -> Result<HttpResponse, Problem> {
     caller.require(ApiScope::Mandates)?;
     let body = body.into_inner();
@@ -210,14 +212,14 @@ pub(super) async fn list(
     Ok(HttpResponse::Ok().json(Page::of(&list, items)))
 }
 
-/// The requests as CSV, one row each, the mandate's columns empty when there is none.
+/// The requests as CSV, one row each, the mandate's columns empty when there is none
+/// (every cell made safe for spreadsheets by [`CsvTable`]).
 fn to_csv(items: &[RequestJson]) -> Result<String, Problem> {
     let failed = |e: &dyn std::fmt::Display| {
         tracing::error!(error = %e, "CSV export failed");
         Problem::new(Code::Internal)
     };
-    let mut w = csv::Writer::from_writer(Vec::new());
-    w.write_record([
+    let mut w = CsvTable::new([
         "id",
         "status",
         "context",
@@ -235,7 +237,7 @@ fn to_csv(items: &[RequestJson]) -> Result<String, Problem> {
     .map_err(|e| failed(&e))?;
     for r in items {
         let m = r.mandate.as_ref().map(|m| &m.terms);
-        w.write_record([
+        w.row([
             r.id.to_string(),
             r.status.to_string(),
             r.context.to_string(),
@@ -256,8 +258,7 @@ fn to_csv(items: &[RequestJson]) -> Result<String, Problem> {
         ])
         .map_err(|e| failed(&e))?;
     }
-    let bytes = w.into_inner().map_err(|e| failed(&e))?;
-    String::from_utf8(bytes).map_err(|e| failed(&e))
+    w.finish().map_err(|e| failed(&e))
 }
 
 /// A request id of the path; one that is not a UUID names nothing.

@@ -16,6 +16,7 @@ pub mod quarter;
 pub mod staff;
 pub mod status;
 pub mod student;
+pub mod text;
 
 pub use actor::Actor;
 pub use bce::{Bce, BceError};
@@ -26,3 +27,4 @@ pub use niss::{Niss, NissError};
 pub use quarter::Quarter;
 pub use staff::StaffRole;
 pub use status::{RequestStatus, Transition, TransitionError};
+pub use text::{FreeText, TextError};

@@ -16,7 +16,7 @@ use crate::{
         text::like_contains,
     },
     domain::{
-        Actor, Context, Email, Niss, RequestStatus,
+        Actor, Context, Email, FreeText, Niss, RequestStatus,
         context::link_expires_at,
         status::{Tab, Transition},
     },
@@ -57,7 +57,7 @@ pub struct RequestInput {
 #[derive(Clone, Debug)]
 pub struct ValidRequest {
     /// Label.
-    pub label: String,
+    pub label: FreeText,
     /// E-mail.
     pub email: Email,
     /// Context.
@@ -74,12 +74,14 @@ impl TryFrom<&RequestInput> for ValidRequest {
     /// Validates every field, collecting every message.
     fn try_from(input: &RequestInput) -> Result<ValidRequest, FieldErrors> {
         let mut errors = FieldErrors::new();
-        let label = input.label.trim().to_string();
-        if label.is_empty() {
-            errors.insert("label", "request-error-label-empty");
-        } else if label.chars().count() > LABEL_MAX {
-            errors.insert("label", "request-error-label-long");
-        }
+        let label = FreeText::parse(&input.label, LABEL_MAX)
+            .map_err(|e| {
+                errors.insert(
+                    "label",
+                    e.message_key("request-error-label-empty", "request-error-label-long"),
+                )
+            })
+            .ok();
         let email = Email::parse(&input.email)
             .map_err(|e| errors.insert("email", e.message_key()))
             .ok();
@@ -105,14 +107,16 @@ impl TryFrom<&RequestInput> for ValidRequest {
                 }
             }
         };
-        match (email, context, language) {
-            (Some(email), Some(context), Some(language)) if errors.is_empty() => Ok(ValidRequest {
-                label,
-                email,
-                context,
-                language,
-                niss,
-            }),
+        match (label, email, context, language) {
+            (Some(label), Some(email), Some(context), Some(language)) if errors.is_empty() => {
+                Ok(ValidRequest {
+                    label,
+                    email,
+                    context,
+                    language,
+                    niss,
+                })
+            }
             _ => Err(errors),
         }
     }
@@ -182,7 +186,7 @@ pub fn create(
             &NewRequest {
                 company_id: scope.company_id,
                 provider_id: scope.provider_id,
-                label: Some(&valid.label),
+                label: Some(valid.label.as_str()),
                 email: Some(valid.email.as_str()),
                 context: valid.context,
                 language: valid.language,

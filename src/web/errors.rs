@@ -13,8 +13,9 @@ use uuid::Uuid;
 
 use super::{
     context::{Ctx, HxRequest},
+    input::Unreadable,
     routes,
-    views::{self, Rendered},
+    views::{self, Rendered, errors::ErrorDetail},
 };
 use crate::{
     db::DbError,
@@ -42,6 +43,9 @@ pub enum AppError {
     /// Body too large.
     #[error("payload too large")]
     PayloadTooLarge,
+    /// A form or a query holding something that is not text, or a NUL character.
+    #[error("unreadable input")]
+    Unreadable(Unreadable),
     /// Too many attempts.
     #[error("too many requests")]
     TooManyRequests,
@@ -117,7 +121,7 @@ impl ResponseError for AppError {
             AppError::Forbidden => StatusCode::FORBIDDEN,
             AppError::SignInRequired => StatusCode::UNAUTHORIZED,
             AppError::Redirect(_) => StatusCode::SEE_OTHER,
-            AppError::BadRequest => StatusCode::BAD_REQUEST,
+            AppError::BadRequest | AppError::Unreadable(_) => StatusCode::BAD_REQUEST,
             AppError::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             AppError::TooManyRequests => StatusCode::TOO_MANY_REQUESTS,
             AppError::Refused(r) => refusal_status(*r),
@@ -140,6 +144,9 @@ impl ResponseError for AppError {
         }
         if let AppError::Refused(r) = self {
             res.extensions_mut().insert(*r);
+        }
+        if let AppError::Unreadable(u) = self {
+            res.extensions_mut().insert(u.clone());
         }
         if let AppError::TooManyRequests = self {
             res.headers_mut()
@@ -181,6 +188,12 @@ pub async fn render_error_pages(
             })
         });
     let refusal = res.response().extensions().get::<Refusal>().copied();
+    let unreadable = res.response().extensions().get::<Unreadable>().cloned();
+    let detail = match (refusal, unreadable) {
+        (Some(r), _) => Some(ErrorDetail::Refusal(r)),
+        (None, Some(u)) => Some(ErrorDetail::Unreadable(u)),
+        (None, None) => None,
+    };
     let (req, old) = res.into_parts();
     let ctx = Ctx::of(&req);
     let HxRequest(hx) = HxRequest::of(&req);
@@ -197,9 +210,9 @@ pub async fn render_error_pages(
         }
     } else {
         let markup = if hx {
-            views::errors::error_partial(&ctx, status, incident, refusal)
+            views::errors::error_partial(&ctx, status, incident, detail.as_ref())
         } else {
-            views::errors::error_page(&ctx, status, incident, refusal)
+            views::errors::error_page(&ctx, status, incident, detail.as_ref())
         };
         let mut r = HttpResponse::build(status);
         r.content_type("text/html; charset=utf-8");

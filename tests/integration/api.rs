@@ -3,7 +3,7 @@
 
 use serde_json::{Value, json};
 
-use crate::helpers::{TestApp, attr, spawn_app};
+use crate::helpers::{Options, TestApp, attr, spawn_app, spawn_app_with};
 
 const JAN: &str = mandat::demo::people::JAN.niss();
 const NOAH: &str = mandat::demo::people::NOAH.niss();
@@ -828,7 +828,11 @@ async fn receiver() -> Receiver {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn webhooks_tell_the_integrator_of_acceptance_and_of_a_stopped_access_signed() {
-    let app = spawn_app().await;
+    // The receiver is on this machine: allowed in development, explicitly.
+    let app = spawn_app_with(Options {
+        settings: vec![("webhook_loopback", "on".to_string())],
+    })
+    .await;
     let (id, secret) = client_for_resto(&app, &["mandates", "precontractual-data"]).await;
     let t = bearer(&app, &id, &secret).await;
     let rx = receiver().await;
@@ -906,10 +910,14 @@ async fn webhooks_tell_the_integrator_of_acceptance_and_of_a_stopped_access_sign
     }
     // Nothing is delivered twice.
     let mut conn = app.db();
-    let again =
-        tokio::task::spawn_blocking(move || mandat::webhooks::deliver_due(&mut conn, now).unwrap())
-            .await
-            .unwrap();
+    let again = tokio::task::spawn_blocking(move || {
+        let destinations = mandat::webhooks::Destinations {
+            allow_loopback: true,
+        };
+        mandat::webhooks::deliver_due(&mut conn, destinations, now).unwrap()
+    })
+    .await
+    .unwrap();
     assert_eq!(again, 0);
     assert_eq!(rx.got.lock().unwrap().len(), 2);
 }

@@ -16,7 +16,7 @@ use crate::{
         schema::{access_request_keys as keys, access_requests, companies as companies_t},
         text::like_prefix,
     },
-    domain::{Bce, CompanyKind, Context, Niss, RequestStatus},
+    domain::{Bce, CompanyKind, Context, FreeText, Niss, RequestStatus},
     services::{FieldErrors, ServiceError},
 };
 
@@ -148,6 +148,21 @@ impl Search {
     }
 }
 
+/// Longest text searched for (a name, a label, an e-mail), in characters.
+pub const SEARCH_TEXT_MAX: usize = 254;
+
+/// A text filter as typed: nothing, or one line of visible text of at most
+/// [`SEARCH_TEXT_MAX`] characters (else a message for `field`).
+fn search_text(errors: &mut FieldErrors, field: &'static str, input: &str) -> Option<String> {
+    match FreeText::parse_optional(input, SEARCH_TEXT_MAX) {
+        Ok(text) => text.map(FreeText::into_string),
+        Err(e) => {
+            errors.insert(field, e.message_key("", "admin-error-search-long"));
+            None
+        }
+    }
+}
+
 /// The start of a Belgian calendar day, in UTC.
 fn day_start(day: NaiveDate) -> Option<DateTime<Utc>> {
     use chrono::TimeZone;
@@ -179,9 +194,11 @@ impl SearchInput {
                 }
             }
         } else {
-            Some(CompanyFilter::NamePrefix(company.to_lowercase()))
+            search_text(&mut errors, "company", company)
+                .map(|name| CompanyFilter::NamePrefix(name.to_lowercase()))
         };
-        let text = |s: &str| Some(s.trim().to_lowercase()).filter(|s| !s.is_empty());
+        let label = search_text(&mut errors, "label", &self.label).map(|s| s.to_lowercase());
+        let email = search_text(&mut errors, "email", &self.email).map(|s| s.to_lowercase());
         let state = match self.state.trim() {
             "" => None,
             s => match StateFilter::parse(s) {
@@ -238,8 +255,8 @@ impl SearchInput {
         }
         Ok(Search {
             company,
-            label: text(&self.label),
-            email: text(&self.email),
+            label,
+            email,
             state,
             context,
             from,

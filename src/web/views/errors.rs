@@ -7,7 +7,7 @@ use uuid::Uuid;
 use super::layout::{Area, layout};
 use crate::{
     services::Refusal,
-    web::{context::Ctx, routes},
+    web::{context::Ctx, input::Unreadable, routes},
 };
 
 /// The title and text keys of an error status.
@@ -23,21 +23,44 @@ fn keys(status: StatusCode) -> (&'static str, &'static str) {
     }
 }
 
-/// What went wrong, in the visitor's language; a refusal says why.
+/// What an error page says beyond its status.
+#[derive(Clone, Debug)]
+pub enum ErrorDetail {
+    /// The rules said no: why.
+    Refusal(Refusal),
+    /// A form or a query held something that is not text: which field.
+    Unreadable(Unreadable),
+}
+
+/// The title and text keys of an error.
+fn keys_of(status: StatusCode, detail: Option<&ErrorDetail>) -> (&'static str, &'static str) {
+    match detail {
+        Some(ErrorDetail::Unreadable(_)) => ("error-input-title", "error-input-text"),
+        _ => keys(status),
+    }
+}
+
+/// What went wrong, in the visitor's language; a refusal says why, unreadable input which
+/// field.
 fn section(
     ctx: &Ctx,
     status: StatusCode,
     incident: Option<Uuid>,
-    refusal: Option<Refusal>,
+    detail: Option<&ErrorDetail>,
     back_home: bool,
 ) -> Markup {
-    let (title, text) = keys(status);
+    let (title, text) = keys_of(status, detail);
     html! {
         section.error role="alert" data-status=(status.as_u16()) {
             h1 { (ctx.t(title)) }
-            @match refusal {
-                Some(r) => p data-testid="refusal" { (ctx.t(r.message_key())) },
-                None => p { (ctx.t(text)) },
+            @match detail {
+                Some(ErrorDetail::Refusal(r)) => p data-testid="refusal" { (ctx.t(r.message_key())) },
+                Some(ErrorDetail::Unreadable(Unreadable { field: Some(field) })) => {
+                    p data-testid="unreadable" {
+                        (ctx.lang.t_args("error-input-field", &[("field", field.as_str().into())]))
+                    }
+                }
+                _ => p { (ctx.t(text)) },
             }
             @if let Some(id) = incident {
                 p.incident { (ctx.t("error-incident")) " " code { (id) } }
@@ -54,9 +77,9 @@ pub fn error_partial(
     ctx: &Ctx,
     status: StatusCode,
     incident: Option<Uuid>,
-    refusal: Option<Refusal>,
+    detail: Option<&ErrorDetail>,
 ) -> Markup {
-    section(ctx, status, incident, refusal, false)
+    section(ctx, status, incident, detail, false)
 }
 
 /// An error status as a whole page, with a way back home.
@@ -64,13 +87,13 @@ pub fn error_page(
     ctx: &Ctx,
     status: StatusCode,
     incident: Option<Uuid>,
-    refusal: Option<Refusal>,
+    detail: Option<&ErrorDetail>,
 ) -> Markup {
-    let (title, _) = keys(status);
+    let (title, _) = keys_of(status, detail);
     layout(
         ctx,
         &ctx.t(title),
         Area::Public,
-        section(ctx, status, incident, refusal, true),
+        section(ctx, status, incident, detail, true),
     )
 }
