@@ -179,9 +179,8 @@ pub fn deliver_due(
             else {
                 return Ok(None);
             };
-            let sent = message(settings, &mail).and_then(|m| {
-                transport.send(&m).map(|_| ()).map_err(anyhow::Error::from)
-            });
+            let sent = message(settings, &mail)
+                .and_then(|m| transport.send(&m).map(|_| ()).map_err(anyhow::Error::from));
             let attempts = mail.attempts + 1;
             match &sent {
                 Ok(()) => {
@@ -207,7 +206,13 @@ pub fn deliver_due(
                 }
                 Err(e) => {
                     let error = format!("{e:#}");
-                    tracing::warn!(mail = %mail.id, attempts, error = %error, "mail delivery failed");
+                    // The server's answer may quote the address: it is recorded with the
+                    // attempt, and only its status code goes to the log.
+                    let smtp_status = e
+                        .downcast_ref::<lettre::transport::smtp::Error>()
+                        .and_then(lettre::transport::smtp::Error::status)
+                        .map(|code| code.to_string());
+                    tracing::warn!(mail = %mail.id, attempts, smtp_status, "mail delivery failed");
                     let failed_at = (attempts >= MAX_ATTEMPTS).then_some(now);
                     diesel::update(outbox_emails::table.find(mail.id))
                         .set((

@@ -157,9 +157,14 @@ fn oidc_error_page(ctx: &Ctx, error: &OidcError, next: &str) -> HttpResponse {
         OidcError::StateMismatch => StatusCode::BAD_REQUEST,
         _ => StatusCode::UNAUTHORIZED,
     };
+    // The kind of failure only: the provider's error text and the token's claims are
+    // values of the request, never logged. A provider that cannot be reached is our side.
     match error {
         OidcError::Cancelled => tracing::info!("sign-in cancelled at the identity provider"),
-        other => tracing::warn!(error = %other, "OpenID Connect sign-in failed"),
+        OidcError::Unavailable(reason) => {
+            tracing::warn!(error = %reason, "OpenID Connect provider unavailable")
+        }
+        other => tracing::warn!(kind = other.name(), "OpenID Connect sign-in failed"),
     }
     views::with_status(status, views::auth::oidc_error(ctx, error.name(), next))
 }

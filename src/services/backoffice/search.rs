@@ -62,7 +62,7 @@ impl StateFilter {
     }
 }
 
-/// The search form, raw as typed. The NISS only ever comes in a POST body.
+/// The search form, raw as typed. The NISS and the e-mail only ever come in a POST body.
 #[derive(Clone, Debug, Default, serde::Deserialize, serde::Serialize)]
 pub struct SearchInput {
     /// Enterprise number or the beginning of the company's name.
@@ -71,8 +71,8 @@ pub struct SearchInput {
     /// Beginning of the label.
     #[serde(default)]
     pub label: String,
-    /// Beginning of the candidate's e-mail (or all of it).
-    #[serde(default)]
+    /// Beginning of the candidate's e-mail (or all of it) (POST only; never put in a URL).
+    #[serde(default, skip_serializing)]
     pub email: String,
     /// State (see [`StateFilter`]).
     #[serde(default)]
@@ -111,11 +111,23 @@ impl SearchInput {
         .all(|s| s.trim().is_empty())
     }
 
-    /// The filters as a query string (no NISS, no page), for links.
+    /// Whether a filter is personal data (a NISS, an e-mail): such a search travels only
+    /// in a POST body, never in a URL.
+    pub fn has_personal_data(&self) -> bool {
+        !self.niss.trim().is_empty() || !self.email.trim().is_empty()
+    }
+
+    /// Forgets the filters that never come from a URL (NISS, e-mail).
+    pub fn without_personal_data(mut self) -> SearchInput {
+        self.niss.clear();
+        self.email.clear();
+        self
+    }
+
+    /// The filters as a query string (no NISS, no e-mail, no page), for links.
     pub fn query_string(&self) -> String {
-        let mut copy = self.clone();
+        let mut copy = self.clone().without_personal_data();
         copy.page = None;
-        copy.niss.clear();
         serde_urlencoded::to_string(&copy).unwrap_or_default()
     }
 }
