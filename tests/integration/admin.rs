@@ -29,7 +29,7 @@ fn request_id(app: &TestApp, label: &str) -> Uuid {
         .unwrap_or_else(|e| panic!("seeded request {label:?}: {e}"))
 }
 
-fn company_id(app: &TestApp, bce: &str) -> Uuid {
+pub(crate) fn company_id(app: &TestApp, bce: &str) -> Uuid {
     companies::table
         .filter(companies::bce.eq(bce))
         .select(companies::id)

@@ -10,7 +10,7 @@ const NOAH: &str = mandat::demo::people::NOAH.niss();
 
 /// Jan (Resto Pokébowl's main access manager) accepts the circle of trust, activates the
 /// APIs and creates a client; returns (client_id, client_secret).
-async fn client_for_resto(app: &TestApp, activate: &[&str]) -> (String, String) {
+pub(crate) async fn client_for_resto(app: &TestApp, activate: &[&str]) -> (String, String) {
     let web = app.another_browser();
     web.sign_in(JAN).await;
     assert_eq!(
@@ -54,7 +54,12 @@ async fn new_client(web: &TestApp, form: &[(&str, &str)]) -> (String, String) {
     (id, secret)
 }
 
-async fn token(app: &TestApp, id: &str, secret: &str, scope: Option<&str>) -> reqwest::Response {
+pub(crate) async fn token(
+    app: &TestApp,
+    id: &str,
+    secret: &str,
+    scope: Option<&str>,
+) -> reqwest::Response {
     let mut form = vec![("grant_type", "client_credentials")];
     if let Some(s) = scope {
         form.push(("scope", s));
@@ -68,7 +73,7 @@ async fn token(app: &TestApp, id: &str, secret: &str, scope: Option<&str>) -> re
         .unwrap()
 }
 
-async fn bearer(app: &TestApp, id: &str, secret: &str) -> String {
+pub(crate) async fn bearer(app: &TestApp, id: &str, secret: &str) -> String {
     let res = token(app, id, secret, None).await;
     assert_eq!(res.status().as_u16(), 200);
     let v: Value = res.json().await.unwrap();
@@ -77,7 +82,7 @@ async fn bearer(app: &TestApp, id: &str, secret: &str) -> String {
     v["access_token"].as_str().unwrap().to_string()
 }
 
-async fn call(
+pub(crate) async fn call(
     app: &TestApp,
     method: reqwest::Method,
     path: &str,
@@ -780,16 +785,16 @@ async fn schemathesis_finds_no_server_error_and_no_response_breaking_the_contrac
 }
 
 /// What the receiver got: (headers, body) of every POST.
-type Received =
+pub(crate) type Received =
     std::sync::Arc<std::sync::Mutex<Vec<(std::collections::HashMap<String, String>, String)>>>;
 
 /// A local HTTP receiver for webhooks.
-struct Receiver {
-    url: String,
-    got: Received,
+pub(crate) struct Receiver {
+    pub(crate) url: String,
+    pub(crate) got: Received,
 }
 
-async fn receiver() -> Receiver {
+pub(crate) async fn receiver() -> Receiver {
     use actix_web::{App, HttpRequest, HttpResponse, HttpServer, web};
     let got: Received = Default::default();
     let store = got.clone();

@@ -12,6 +12,7 @@ mod citizen;
 mod company;
 mod consult;
 mod foundation;
+mod hardening;
 mod helpers;
 mod jobs;
 mod signin;
