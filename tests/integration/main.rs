@@ -15,5 +15,6 @@ mod foundation;
 mod hardening;
 mod helpers;
 mod jobs;
+mod logs;
 mod signin;
 mod sources;
