@@ -6,13 +6,14 @@
 //! over the limit is a 413.
 
 use actix_web::{
-    FromRequest, HttpRequest, ResponseError,
+    HttpRequest, ResponseError,
     body::{EitherBody, MessageBody},
-    dev::{Payload, ServiceRequest, ServiceResponse},
-    http::StatusCode,
+    dev::{Decompress, Payload, ServiceRequest, ServiceResponse},
+    http::header,
     middleware::Next,
     web,
 };
+use futures_util::StreamExt;
 use percent_encoding::percent_decode;
 
 use super::errors::AppError;
@@ -74,22 +75,45 @@ pub fn check_urlencoded(text: &[u8]) -> Result<(), Unreadable> {
     Ok(())
 }
 
-/// Reads a request's body, at most `limit` bytes (a larger one is a 413, told by its
-/// `Content-Length` before anything is read when it has one).
+/// A body over the limit is still read (and thrown away) up to this size, so that the
+/// client, still sending, reads the 413 instead of a broken connection; beyond, the
+/// connection is closed on it.
+const DRAIN_MAX: usize = 8 * 1024 * 1024;
+
+/// Reads a request's body (decompressed), at most `limit` bytes: a larger one is a 413.
 pub async fn read_body(
     req: &HttpRequest,
     payload: &mut Payload,
     limit: usize,
 ) -> Result<web::Bytes, AppError> {
-    let body = web::Bytes::from_request(req, payload);
-    // The limit of the extractor is the scope's `PayloadConfig`; checked here again.
-    match body.await {
-        Ok(bytes) if bytes.len() <= limit => Ok(bytes),
-        Ok(_) => Err(AppError::PayloadTooLarge),
-        Err(e) if e.as_response_error().status_code() == StatusCode::PAYLOAD_TOO_LARGE => {
-            Err(AppError::PayloadTooLarge)
+    let announced = req
+        .headers()
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<usize>().ok());
+    if announced.is_some_and(|n| n > DRAIN_MAX) {
+        return Err(AppError::PayloadTooLarge);
+    }
+    let mut stream = Decompress::from_headers(payload.take(), req.headers());
+    let mut body = web::BytesMut::new();
+    let (mut total, mut over) = (0usize, false);
+    while let Some(chunk) = stream.next().await {
+        let chunk = chunk.map_err(|_| AppError::BadRequest)?;
+        total += chunk.len();
+        if total > DRAIN_MAX {
+            return Err(AppError::PayloadTooLarge);
         }
-        Err(_) => Err(AppError::BadRequest),
+        if over || body.len() + chunk.len() > limit {
+            over = true;
+            body.clear();
+        } else {
+            body.extend_from_slice(&chunk);
+        }
+    }
+    if over {
+        Err(AppError::PayloadTooLarge)
+    } else {
+        Ok(body.freeze())
     }
 }
 

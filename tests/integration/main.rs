@@ -14,6 +14,7 @@ mod consult;
 mod foundation;
 mod hardening;
 mod helpers;
+mod hostile;
 mod jobs;
 mod logs;
 mod signin;
