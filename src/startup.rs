@@ -98,7 +98,6 @@ fn server(listener: TcpListener, state: AppState) -> anyhow::Result<Server> {
             .configure(crate::api::configure)
             .service(
                 web::scope("")
-                    .app_data(web::PayloadConfig::new(input::FORM_LIMIT))
                     .configure(crate::web::configure)
                     .default_service(web::to(not_found))
                     .wrap(from_fn(input::refuse_unreadable_queries))

@@ -55,7 +55,6 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 web::PathConfig::default()
                     .error_handler(|_err, _req| Problem::new(Code::NotFound).into()),
             )
-            .app_data(web::PayloadConfig::new(JSON_LIMIT))
             .wrap(actix_web::middleware::from_fn(
                 body::refuse_unreadable_queries,
             ))
