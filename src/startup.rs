@@ -21,7 +21,7 @@ use crate::{
     settings::Settings,
     state::AppState,
     telemetry::MandatSpans,
-    web::{errors, security, sessions::PgSessionStore},
+    web::{errors, input, security, sessions::PgSessionStore},
 };
 
 /// Name of the session cookie.
@@ -100,6 +100,7 @@ fn server(listener: TcpListener, state: AppState) -> anyhow::Result<Server> {
                 web::scope("")
                     .configure(crate::web::configure)
                     .default_service(web::to(not_found))
+                    .wrap(from_fn(input::refuse_unreadable_queries))
                     .wrap(from_fn(security::same_origin_guard))
                     .wrap(from_fn(errors::render_error_pages))
                     .wrap(session),

@@ -114,6 +114,7 @@ admin-error-state = Wählen Sie einen Status aus der Liste.
 admin-error-context = Wählen Sie Daten aus der Liste.
 admin-error-date = Geben Sie ein Datum im Format JJJJ-MM-TT an.
 admin-error-date-order = Das Enddatum liegt vor dem Anfangsdatum.
+admin-error-search-long = Ein Suchbegriff umfasst höchstens 254 Zeichen.
 admin-bce = Unternehmensnummer
 admin-kind = Art
 admin-kind-employer = Arbeitgeber

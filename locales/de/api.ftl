@@ -15,6 +15,7 @@ api-error-rate-limited = Zu viele Aufrufe: Bitte warten Sie, bevor Sie es erneut
 api-error-internal-error = Bei uns ist ein Fehler aufgetreten.
 api-error-unavailable = Der Dienst ist vorübergehend nicht verfügbar: Versuchen Sie es in einigen Augenblicken erneut.
 api-error-idempotency-key-reused = Dieser Idempotency-Key wurde bereits mit einem anderen Inhalt verwendet: Verwenden Sie für eine neue Anfrage einen neuen Schlüssel.
+api-error-payload-too-large = Der Inhalt der Anfrage ist zu groß.
 
 ## API-Zugang in der Anwendung für Unternehmen
 api-title = API-Zugang

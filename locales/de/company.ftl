@@ -30,7 +30,6 @@ request-niss-hint = Wenn Sie sie angeben, kann nur diese Person der Anfrage zust
 request-submit = Anfrage erstellen
 request-error-label-empty = Bitte geben Sie eine Bezeichnung ein.
 request-error-label-long = Eine Bezeichnung hat höchstens 100 Zeichen.
-request-error-label-characters = Eine Bezeichnung darf keine Steuerzeichen enthalten (Tabulatoren, Zeilenumbrüche...).
 request-error-context = Bitte wählen Sie die angefragten Daten.
 request-error-language = Bitte wählen Sie Französisch, Niederländisch, Deutsch oder Englisch.
 request-error-not-pending = Diese Anfrage ist nicht mehr ausstehend: Sie kann nicht mehr zurückgezogen werden.

@@ -42,3 +42,4 @@ month-9 = September
 month-10 = Oktober
 month-11 = November
 month-12 = Dezember
+text-error-characters = Dieser Text enthält ein Zeichen, das nicht angenommen wird (ein Steuerzeichen, einen Zeilenumbruch oder ein unsichtbares Formatierungszeichen).

@@ -114,6 +114,7 @@ admin-error-state = Choose a state from the list.
 admin-error-context = Choose data from the list.
 admin-error-date = Give a date as YYYY-MM-DD.
 admin-error-date-order = The end date comes before the start date.
+admin-error-search-long = A search term has at most 254 characters.
 admin-bce = Enterprise number
 admin-kind = Kind
 admin-kind-employer = Employer

@@ -15,6 +15,7 @@ api-error-rate-limited = Too many calls: wait before trying again.
 api-error-internal-error = An error occurred on our side.
 api-error-unavailable = The service is temporarily unavailable: try again in a few moments.
 api-error-idempotency-key-reused = This Idempotency-Key was used with another request body: use a new key for a new request.
+api-error-payload-too-large = The request body is too large.
 
 ## API access in the company app
 api-title = API access

@@ -30,7 +30,6 @@ request-niss-hint = If given, only this person can accept the request.
 request-submit = Create the request
 request-error-label-empty = Please give a label.
 request-error-label-long = A label has at most 100 characters.
-request-error-label-characters = A label cannot contain control characters (tabs, line breaks...).
 request-error-context = Please choose the data asked.
 request-error-language = Please choose French, Dutch, German or English.
 request-error-not-pending = This request is no longer pending: it cannot be withdrawn.

@@ -13,6 +13,8 @@ email-error-empty = Please enter an e-mail address.
 email-error-too-long = This e-mail address is too long.
 email-error-invalid = This is not a valid e-mail address (for example name@example.be).
 
+text-error-characters = This text holds a character that is not accepted (a control character, a line break or an invisible formatting character).
+
 ## Contexts
 context-flexi-job = Flexi-job possibility
 context-flexi-job-description = may the candidate work as a flexi-worker this quarter? Access lasts 1 month.

@@ -114,6 +114,7 @@ admin-error-state = Choisissez un état dans la liste.
 admin-error-context = Choisissez des données dans la liste.
 admin-error-date = Indiquez une date au format AAAA-MM-JJ.
 admin-error-date-order = La date de fin précède la date de début.
+admin-error-search-long = Un terme de recherche compte au maximum 254 caractères.
 admin-bce = Numéro d'entreprise
 admin-kind = Type
 admin-kind-employer = Employeur

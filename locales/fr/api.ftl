@@ -15,6 +15,7 @@ api-error-rate-limited = Trop d'appels : veuillez patienter avant de réessayer.
 api-error-internal-error = Une erreur s'est produite de notre côté.
 api-error-unavailable = Le service est momentanément indisponible : réessayez dans quelques instants.
 api-error-idempotency-key-reused = Cette clé Idempotency-Key a déjà servi pour une autre requête : utilisez une nouvelle clé pour une nouvelle demande.
+api-error-payload-too-large = Le corps de la requête est trop volumineux.
 
 ## Accès API dans l'application entreprises
 api-title = Accès API

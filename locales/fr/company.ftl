@@ -30,7 +30,6 @@ request-niss-hint = Si vous l'indiquez, seule cette personne peut accepter la de
 request-submit = Créer la demande
 request-error-label-empty = Veuillez indiquer un libellé.
 request-error-label-long = Un libellé compte au maximum 100 caractères.
-request-error-label-characters = Un libellé ne peut pas contenir de caractères de contrôle (tabulations, retours à la ligne…).
 request-error-context = Veuillez choisir les données demandées.
 request-error-language = Veuillez choisir le français, le néerlandais, l'allemand ou l'anglais.
 request-error-not-pending = Cette demande n'est plus en attente : elle ne peut plus être retirée.

@@ -42,3 +42,4 @@ month-9 = septembre
 month-10 = octobre
 month-11 = novembre
 month-12 = décembre
+text-error-characters = Ce texte contient un caractère qui n'est pas accepté (caractère de contrôle, saut de ligne ou caractère invisible de mise en forme).

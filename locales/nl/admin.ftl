@@ -114,6 +114,7 @@ admin-error-state = Kies een status uit de lijst.
 admin-error-context = Kies gegevens uit de lijst.
 admin-error-date = Geef een datum op als JJJJ-MM-DD.
 admin-error-date-order = De einddatum ligt vóór de begindatum.
+admin-error-search-long = Een zoekterm telt maximaal 254 tekens.
 admin-bce = Ondernemingsnummer
 admin-kind = Soort
 admin-kind-employer = Werkgever

@@ -15,6 +15,7 @@ api-error-rate-limited = Te veel oproepen: wacht even voordat u het opnieuw prob
 api-error-internal-error = Er is aan onze kant een fout opgetreden.
 api-error-unavailable = De dienst is tijdelijk niet beschikbaar: probeer het over enkele ogenblikken opnieuw.
 api-error-idempotency-key-reused = Deze Idempotency-Key werd al gebruikt met een andere inhoud: gebruik een nieuwe sleutel voor een nieuwe aanvraag.
+api-error-payload-too-large = De body van het verzoek is te groot.
 
 ## API-toegang in de toepassing voor ondernemingen
 api-title = API-toegang

@@ -30,7 +30,6 @@ request-niss-hint = Als u het invult, kan alleen deze persoon de aanvraag aanvaa
 request-submit = De aanvraag aanmaken
 request-error-label-empty = Vul een label in.
 request-error-label-long = Een label telt maximaal 100 tekens.
-request-error-label-characters = Een label mag geen controletekens bevatten (tabs, regeleinden...).
 request-error-context = Kies de gevraagde gegevens.
 request-error-language = Kies Frans, Nederlands, Duits of Engels.
 request-error-not-pending = Deze aanvraag is niet meer in behandeling: ze kan niet meer worden ingetrokken.

@@ -42,3 +42,4 @@ month-9 = september
 month-10 = oktober
 month-11 = november
 month-12 = december
+text-error-characters = Deze tekst bevat een teken dat niet wordt aanvaard (een stuurteken, een regeleinde of een onzichtbaar opmaakteken).

@@ -8,6 +8,7 @@ use serde::Deserialize;
 use serde_json::json;
 
 use super::{
+    body::Body,
     caller::Caller,
     problem::{Code, Problem},
 };
@@ -60,7 +61,7 @@ async fn consult_by_niss(
 pub(super) async fn consult(
     caller: Caller,
     slug: web::Path<String>,
-    body: web::Json<DataBody>,
+    body: Body<DataBody>,
 ) -> Result<HttpResponse, Problem> {
     let context = Context::from_slug(&slug).ok_or_else(|| Problem::new(Code::NotFound))?;
     let c = consult_by_niss(&caller, &body, context).await?;

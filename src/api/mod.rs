@@ -7,6 +7,7 @@
 //! and mandates), [`data`] (pre-contractual data), [`webhook`]; [`caller`] authenticates
 //! and scopes every call, [`problem`] shapes every error.
 
+pub mod body;
 pub mod caller;
 pub mod data;
 pub mod problem;
@@ -20,8 +21,8 @@ use serde::Serialize;
 use self::problem::{Code, Problem};
 use crate::{services::requests::ListPage, web::routes};
 
-/// Largest JSON body.
-const JSON_LIMIT: usize = 16 * 1024;
+/// Largest JSON body (bytes).
+pub const JSON_LIMIT: usize = 16 * 1024;
 
 /// The OpenAPI contract (kept in step with the routes by a test).
 pub const OPENAPI: &str = include_str!("openapi.json");
@@ -45,12 +46,20 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .app_data(
                 web::FormConfig::default()
                     .limit(JSON_LIMIT)
-                    .error_handler(|err, _req| invalid_request(err)),
+                    .error_handler(|err, _req| match err {
+                        actix_web::error::UrlencodedError::Overflow { .. } => {
+                            Problem::new(Code::PayloadTooLarge).into()
+                        }
+                        err => invalid_request(err),
+                    }),
             )
             .app_data(
                 web::PathConfig::default()
                     .error_handler(|_err, _req| Problem::new(Code::NotFound).into()),
             )
+            .wrap(actix_web::middleware::from_fn(
+                body::refuse_unreadable_queries,
+            ))
             .wrap(actix_web::middleware::from_fn(problem::render_problems))
             .route(under_api(routes::API_TOKEN), web::post().to(token::token))
             .route(under_api(routes::API_OPENAPI), web::get().to(openapi))

@@ -29,6 +29,7 @@ pub fn status_of(code: Code) -> StatusCode {
         | Code::InvalidEmail
         | Code::InvalidRequest
         | Code::UnknownContext => StatusCode::BAD_REQUEST,
+        Code::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
         Code::NotFound => StatusCode::NOT_FOUND,
         Code::InvalidState | Code::BlockedByCitizen => StatusCode::CONFLICT,
         Code::NoActiveMandate
@@ -217,6 +218,7 @@ pub async fn render_problems(
             let code = match status.as_u16() {
                 401 => Code::Unauthorized,
                 404 | 405 => Code::NotFound,
+                413 => Code::PayloadTooLarge,
                 429 => Code::RateLimited,
                 503 => Code::Unavailable,
                 400..=499 => Code::InvalidRequest,

@@ -8,6 +8,7 @@ use uuid::Uuid;
 
 use super::{
     Page,
+    body::Body,
     caller::Caller,
     paging,
     problem::{Code, Problem},
@@ -19,6 +20,7 @@ use crate::{
     services::{
         ServiceError,
         api_clients::ApiScope,
+        export::CsvTable,
         idempotency::{self, Idempotency},
         requests::{self as service, RequestInput, ValidRequest},
     },
@@ -154,7 +156,7 @@ pub(super) struct OnBehalf {
 pub(super) async fn create(
     req: HttpRequest,
     caller: Caller,
-    body: web::Json<CreateBody>,
+    body: Body<CreateBody>,
 ) -> Result<HttpResponse, Problem> {
     caller.require(ApiScope::Mandates)?;
     let key = match req.headers().get(IDEMPOTENCY_KEY) {
@@ -244,11 +246,11 @@ pub(super) async fn list(
     Ok(HttpResponse::Ok().json(Page::of(&list, items)))
 }
 
-/// The requests as CSV, one row each, the mandate's columns empty when there is none.
+/// The requests as CSV, one row each, the mandate's columns empty when there is none
+/// (every cell made safe for spreadsheets by [`CsvTable`]).
 fn to_csv(items: &[RequestJson]) -> Result<String, Problem> {
     let failed = csv_failed;
-    let mut w = csv::Writer::from_writer(Vec::new());
-    w.write_record([
+    let mut w = CsvTable::new([
         "id",
         "status",
         "context",
@@ -266,7 +268,7 @@ fn to_csv(items: &[RequestJson]) -> Result<String, Problem> {
     .map_err(|e| failed(&e))?;
     for r in items {
         let m = r.mandate.as_ref().map(|m| &m.terms);
-        w.write_record([
+        w.row([
             r.id.to_string(),
             r.status.to_string(),
             r.context.to_string(),
@@ -287,8 +289,7 @@ fn to_csv(items: &[RequestJson]) -> Result<String, Problem> {
         ])
         .map_err(|e| failed(&e))?;
     }
-    let bytes = w.into_inner().map_err(|e| failed(&e))?;
-    String::from_utf8(bytes).map_err(|e| failed(&e))
+    w.finish().map_err(|e| failed(&e))
 }
 
 /// A request id of the path; one that is not a UUID names nothing.
@@ -353,8 +354,7 @@ fn csv_failed(e: &dyn std::fmt::Display) -> Problem {
 
 /// The active mandates as CSV, one row each.
 fn mandates_csv(items: &[MandateItem]) -> Result<String, Problem> {
-    let mut w = csv::Writer::from_writer(Vec::new());
-    w.write_record([
+    let mut w = CsvTable::new([
         "id",
         "requestId",
         "context",
@@ -367,7 +367,7 @@ fn mandates_csv(items: &[MandateItem]) -> Result<String, Problem> {
     .map_err(|e| csv_failed(&e))?;
     for m in items {
         let t = &m.terms;
-        w.write_record([
+        w.row([
             m.id.to_string(),
             m.request_id.to_string(),
             m.context.to_string(),
@@ -379,8 +379,7 @@ fn mandates_csv(items: &[MandateItem]) -> Result<String, Problem> {
         ])
         .map_err(|e| csv_failed(&e))?;
     }
-    let bytes = w.into_inner().map_err(|e| csv_failed(&e))?;
-    String::from_utf8(bytes).map_err(|e| csv_failed(&e))
+    w.finish().map_err(|e| csv_failed(&e))
 }
 
 /// `GET /api/v1/mandates`: a page of the active mandates, as CSV when `Accept` asks for

@@ -30,12 +30,25 @@ struct TokenForm {
 
 /// An OAuth error answer (RFC 6749 5.2); a 401 asks for Basic authentication.
 fn oauth_error(status: StatusCode, error: &str) -> HttpResponse {
+    oauth_error_described(status, error, None)
+}
+
+/// An OAuth error answer with its `error_description`.
+fn oauth_error_described(
+    status: StatusCode,
+    error: &str,
+    description: Option<&str>,
+) -> HttpResponse {
     let mut res = HttpResponse::build(status);
     if status == StatusCode::UNAUTHORIZED {
         res.insert_header((header::WWW_AUTHENTICATE, "Basic realm=\"mandat\""));
     }
+    let body = match description {
+        Some(d) => json!({ "error": error, "error_description": d }),
+        None => json!({ "error": error }),
+    };
     res.insert_header((header::CACHE_CONTROL, "no-store"))
-        .json(json!({ "error": error }))
+        .json(body)
 }
 
 /// Issues a bearer token for the requested scopes (all the client's when none is asked).
@@ -46,8 +59,12 @@ pub(super) async fn token(req: HttpRequest, payload: web::Payload) -> HttpRespon
     let Ok(basic) = basic else {
         return oauth_error(StatusCode::UNAUTHORIZED, "invalid_client");
     };
-    let Ok(form) = form else {
-        return oauth_error(StatusCode::BAD_REQUEST, "invalid_request");
+    let form = match form {
+        Ok(form) => form,
+        Err(e) if e.as_response_error().status_code() == StatusCode::PAYLOAD_TOO_LARGE => {
+            return oauth_error(StatusCode::PAYLOAD_TOO_LARGE, "invalid_request");
+        }
+        Err(_) => return oauth_error(StatusCode::BAD_REQUEST, "invalid_request"),
     };
     if form.grant_type.as_deref() != Some("client_credentials") {
         return oauth_error(StatusCode::BAD_REQUEST, "unsupported_grant_type");
@@ -74,6 +91,11 @@ pub(super) async fn token(req: HttpRequest, payload: web::Payload) -> HttpRespon
             oauth_error(StatusCode::UNAUTHORIZED, "invalid_client")
         }
         Ok(Err(TokenError::InvalidScope)) => oauth_error(StatusCode::BAD_REQUEST, "invalid_scope"),
+        Ok(Err(TokenError::Suspended)) => oauth_error_described(
+            StatusCode::BAD_REQUEST,
+            "unauthorized_client",
+            Some("the company is suspended"),
+        ),
         Err(ServiceError::Unavailable(_)) => {
             oauth_error(StatusCode::SERVICE_UNAVAILABLE, "temporarily_unavailable")
         }

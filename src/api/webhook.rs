@@ -1,15 +1,22 @@
 //! The client's webhook (`/api/v1/webhook`): one HTTPS endpoint per client, told of
 //! acceptances and stopped accesses, each delivery signed with the client's secret.
 
-use actix_web::{HttpResponse, web};
+use std::time::Duration;
+
+use actix_web::HttpResponse;
 use serde::Deserialize;
 use serde_json::json;
 
 use super::{
+    body::Body,
     caller::Caller,
     problem::{Code, Problem},
 };
-use crate::{services::api_clients::ApiScope, settings::Mode, webhooks};
+use crate::{
+    domain::text,
+    services::api_clients::ApiScope,
+    webhooks::{self, Destinations, UrlError},
+};
 
 /// The body of `PUT /api/v1/webhook`.
 #[derive(Deserialize)]
@@ -19,22 +26,35 @@ pub(super) struct WebhookBody {
     secret: String,
 }
 
-/// `PUT /api/v1/webhook`: the client's one endpoint (HTTPS) and the secret that signs
-/// the deliveries (at least 16 characters).
-pub(super) async fn put(
-    caller: Caller,
-    body: web::Json<WebhookBody>,
-) -> Result<HttpResponse, Problem> {
+/// How long the host name of a webhook may take to resolve at registration.
+const RESOLVE_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// `PUT /api/v1/webhook`: the client's one endpoint (HTTPS, to a public address of the
+/// internet: its host name is resolved now and every address judged, see
+/// [`webhooks::destinations`]) and the secret that signs the deliveries (16 to 200
+/// visible characters).
+pub(super) async fn put(caller: Caller, body: Body<WebhookBody>) -> Result<HttpResponse, Problem> {
     caller.require(ApiScope::Mandates)?;
     let body = body.into_inner();
-    let local = !matches!(caller.state.settings.mode, Mode::Production);
-    if !webhooks::valid_url(&body.url, local) {
-        return Err(Problem::new(Code::InvalidRequest).with_detail_arg("reason", "url"));
-    }
-    if !(16..=200).contains(&body.secret.chars().count())
-        || body.secret.chars().any(char::is_control)
-    {
+    if !(16..=200).contains(&body.secret.chars().count()) || text::has_forbidden(&body.secret) {
         return Err(Problem::new(Code::InvalidRequest).with_detail_arg("reason", "secret"));
+    }
+    let destinations = Destinations {
+        allow_loopback: caller.state.settings.webhook_loopback,
+    };
+    let url = body.url.clone();
+    let checked = tokio::time::timeout(
+        RESOLVE_TIMEOUT,
+        tokio::task::spawn_blocking(move || destinations.check(&url)),
+    )
+    .await;
+    let refused = match checked {
+        Ok(Ok(Ok(()))) => None,
+        Ok(Ok(Err(e))) => Some(e),
+        Ok(Err(_)) | Err(_) => Some(UrlError::Unresolved),
+    };
+    if let Some(e) = refused {
+        return Err(Problem::new(Code::InvalidRequest).with_detail_arg("reason", e.reason()));
     }
     let id = caller.caller.client_id;
     caller

@@ -56,7 +56,7 @@ fn valid_local(local: &str) -> bool {
         && !local.contains("..")
         && !local
             .chars()
-            .any(|c| c.is_whitespace() || c.is_control() || SPECIALS.contains(&c))
+            .any(|c| c.is_whitespace() || super::text::is_forbidden(c) || SPECIALS.contains(&c))
 }
 
 /// Whether `label` is a valid domain label: `[A-Za-z0-9-]`, 1 to 63
@@ -179,6 +179,9 @@ mod tests {
             ("maria@exa@mple.be", EmailError::Invalid),
             ("ma ria@example.be", EmailError::Invalid),
             ("maria\r\n@example.be", EmailError::Invalid),
+            ("\u{202e}airam@example.be", EmailError::Invalid),
+            ("ma\u{200b}ria@example.be", EmailError::Invalid),
+            ("maria\u{0}@example.be", EmailError::Invalid),
             ("\"maria\"@example.be", EmailError::Invalid),
             ("<maria>@example.be", EmailError::Invalid),
             (".maria@example.be", EmailError::Invalid),

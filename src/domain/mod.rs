@@ -91,6 +91,7 @@ pub mod quarter;
 pub mod staff;
 pub mod status;
 pub mod student;
+pub mod text;
 
 pub use actor::Actor;
 pub use answer::Answer;
@@ -102,6 +103,7 @@ pub use niss::{Niss, NissError};
 pub use quarter::Quarter;
 pub use staff::StaffRole;
 pub use status::{RequestStatus, Transition, TransitionError};
+pub use text::{FreeText, TextError};
 
 #[cfg(test)]
 pub(crate) mod testing;

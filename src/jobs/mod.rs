@@ -290,7 +290,12 @@ fn run_job(
 ) -> anyhow::Result<usize> {
     Ok(match job {
         Job::DeliverMail => crate::mail::deliver_due(conn, settings, now)?,
-        Job::DeliverWebhooks => crate::webhooks::deliver_due(conn, now)?,
+        Job::DeliverWebhooks => {
+            let destinations = crate::webhooks::Destinations {
+                allow_loopback: settings.webhook_loopback,
+            };
+            crate::webhooks::deliver_due(conn, destinations, now)?
+        }
         Job::ExpireRequests => lifecycle::expire_requests(conn, now)?,
         Job::EndMandates => lifecycle::end_mandates(conn, now)?,
         Job::ExpireKeys => {

@@ -275,7 +275,13 @@ pub fn deliver_due(
                 }
                 Err(e) => {
                     let error = format!("{e:#}");
-                    tracing::warn!(mail = %mail.id, attempts, error = %error, "mail delivery failed");
+                    // The server's answer may quote the address: it is recorded with the
+                    // attempt, and only its status code goes to the log.
+                    let smtp_status = e
+                        .downcast_ref::<lettre::transport::smtp::Error>()
+                        .and_then(lettre::transport::smtp::Error::status)
+                        .map(|code| code.to_string());
+                    tracing::warn!(mail = %mail.id, attempts, smtp_status, "mail delivery failed");
                     let failed_at =
                         gives_up(permanent, attempts, now, mail.give_up_at).then_some(now);
                     diesel::update(outbox_emails::table.find(mail.id))

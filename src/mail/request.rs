@@ -6,7 +6,10 @@ use maud::html;
 use uuid::Uuid;
 
 use super::NewMail;
-use crate::{domain::Context, i18n::Lang};
+use crate::{
+    domain::{Context, text::single_line},
+    i18n::Lang,
+};
 
 /// What the request e-mail says.
 #[derive(Clone, Debug)]
@@ -30,13 +33,18 @@ pub struct RequestMail<'a> {
 }
 
 impl RequestMail<'_> {
-    /// The mail to write to the outbox at `now`.
+    /// The mail to write to the outbox at `now`. Every value that came from someone's
+    /// input goes in as one line of visible text ([`single_line`]): names are refused with
+    /// such characters at input, and a name stored before that rule still cannot add a
+    /// line (a fake link) to the mail; lettre encodes the headers.
     pub fn render(&self, now: DateTime<Utc>) -> NewMail {
         let lang = self.lang;
         let context = lang.t(self.context.name_key());
+        let requester = single_line(self.requester);
+        let link = single_line(self.link);
         let args = || {
             vec![
-                ("requester", self.requester.into()),
+                ("requester", requester.as_ref().into()),
                 ("context", context.clone().into()),
                 ("host", self.host.into()),
                 ("months", i64::from(self.context.access_months()).into()),
@@ -49,7 +57,7 @@ impl RequestMail<'_> {
         let genuine = lang.t_args("mail-request-genuine", &args());
         let ignore = lang.t("mail-request-ignore");
         let action = lang.t("mail-request-action");
-        let link = self.link;
+        let link = link.as_ref();
         let body_text = format!(
             "{intro}\n\n{what}\n\n{action}:\n{link}\n\n{deadline}\n\n{genuine}\n\n{ignore}\n"
         );
@@ -90,6 +98,66 @@ pub fn host_of(url: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn no_name_adds_a_line_or_a_header() {
+        let mail = |requester: &str| {
+            RequestMail {
+                request_id: Uuid::nil(),
+                recipient: "maria@example.be",
+                lang: Lang::En,
+                context: Context::FlexiJob,
+                requester,
+                link: "https://mandat.example/r/secret",
+                host: "mandat.example",
+                link_ends: Utc::now(),
+            }
+            .render(Utc::now())
+        };
+        let plain = mail("Resto Pokébowl");
+        let evil = mail(
+            "Resto\r\n\r\nOpen this link: https://evil.example\r\nBcc: x@evil.example\u{202e}",
+        );
+        assert_eq!(
+            evil.body_text.lines().count(),
+            plain.body_text.lines().count(),
+            "{}",
+            evil.body_text
+        );
+        assert!(
+            !evil
+                .body_text
+                .lines()
+                .any(|l| l.starts_with("Open this link"))
+        );
+        assert!(!evil.subject.contains(['\r', '\n', '\u{202e}']));
+        assert!(!evil.body_html.contains('\u{202e}'));
+        // The message lettre builds from it has the headers we set, and no other.
+        let message = lettre::Message::builder()
+            .from("mandat <no-reply@mandat.example>".parse().unwrap())
+            .to(evil.recipient.parse().unwrap())
+            .subject(evil.subject.clone())
+            .body(evil.body_text.clone())
+            .unwrap();
+        let raw = String::from_utf8(message.formatted()).unwrap();
+        let head = raw.split("\r\n\r\n").next().unwrap();
+        let names: Vec<&str> = head
+            .split("\r\n")
+            .filter(|l| !l.starts_with([' ', '\t']))
+            .map(|l| l.split(':').next().unwrap())
+            .collect();
+        let known = [
+            "From",
+            "To",
+            "Subject",
+            "Date",
+            "MIME-Version",
+            "Content-Type",
+            "Content-Transfer-Encoding",
+        ];
+        assert!(names.iter().all(|n| known.contains(n)), "{head}");
+        assert!(!names.contains(&"Bcc"), "{head}");
+    }
 
     #[test]
     fn hosts() {

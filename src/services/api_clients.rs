@@ -17,8 +17,11 @@ use crate::{
         companies as db_companies,
         schema::{api_access, api_clients, api_tokens},
     },
-    domain::{Bce, CompanyKind},
+    domain::{Bce, CompanyKind, FreeText},
 };
+
+/// Longest API client name, in characters.
+pub const CLIENT_NAME_MAX: usize = 100;
 
 /// Version of the circle-of-trust text in force (its text is in the locales).
 pub const CIRCLE_VERSION: &str = "2025-01";
@@ -181,10 +184,12 @@ pub fn create_client(
     scopes: &[ApiScope],
     now: DateTime<Utc>,
 ) -> Result<NewCredentials, ServiceError> {
-    let name = name.trim();
-    if name.is_empty() || name.chars().count() > 100 {
-        return Err(ServiceError::field("name", "api-error-client-name"));
-    }
+    let name = FreeText::parse(name, CLIENT_NAME_MAX).map_err(|e| {
+        ServiceError::field(
+            "name",
+            e.message_key("api-error-client-name", "api-error-client-name"),
+        )
+    })?;
     if scopes.is_empty() {
         return Err(ServiceError::field("scopes", "api-error-client-scopes"));
     }
@@ -192,7 +197,7 @@ pub fn create_client(
     let id = diesel::insert_into(api_clients::table)
         .values((
             api_clients::company_id.eq(company_id),
-            api_clients::name.eq(name),
+            api_clients::name.eq(name.as_str()),
             api_clients::secret_hash.eq(hash_token(&secret)),
             api_clients::scopes.eq(join(scopes)),
             api_clients::created_at.eq(now),
@@ -259,6 +264,8 @@ pub enum TokenError {
     InvalidClient,
     /// A scope the client was not granted, or unknown.
     InvalidScope,
+    /// The client's company is suspended: no token while it is.
+    Suspended,
 }
 
 /// An issued token.
@@ -285,22 +292,30 @@ pub fn issue_token(
     let Ok(id) = Uuid::parse_str(client_id) else {
         return Ok(Err(TokenError::InvalidClient));
     };
-    let client: Option<(Vec<u8>, String, Option<DateTime<Utc>>)> = api_clients::table
+    type Row = (Vec<u8>, String, Option<DateTime<Utc>>, Uuid);
+    let client: Option<Row> = api_clients::table
         .find(id)
         .select((
             api_clients::secret_hash,
             api_clients::scopes,
             api_clients::revoked_at,
+            api_clients::company_id,
         ))
         .first(conn)
         .optional()?;
     // Hash the given secret whatever happens, so timing tells nothing.
     let given = hash_token(secret);
-    let Some((stored, granted, revoked)) = client else {
+    let Some((stored, granted, revoked, company_id)) = client else {
         return Ok(Err(TokenError::InvalidClient));
     };
     if !bool::from(stored.ct_eq(&given)) || revoked.is_some() {
         return Ok(Err(TokenError::InvalidClient));
+    }
+    // A suspended company's clients get no token (and the tokens they hold are refused at
+    // use, see `authenticate`).
+    let company = companies::find(conn, company_id)?.ok_or(ServiceError::NotFound)?;
+    if company.suspended_at.is_some() {
+        return Ok(Err(TokenError::Suspended));
     }
     let granted = parse_scopes(&granted).unwrap_or_default();
     let scopes = match requested.map(str::trim).filter(|s| !s.is_empty()) {

@@ -9,12 +9,15 @@ use super::{FieldErrors, Refusal, ServiceError};
 pub use crate::db::companies::Company;
 use crate::{
     db::companies as db,
-    domain::{Bce, CompanyKind, Email, Niss, Role},
+    domain::{Bce, CompanyKind, Email, FreeText, Niss, Role},
     sources::AuthenticSources,
 };
 
 /// The version of the terms of use in force (its text is in the locales, per version).
 pub const TERMS_VERSION: &str = "2025-01";
+
+/// Longest company name, in characters.
+pub const NAME_MAX: usize = 200;
 
 /// One company a person belongs to.
 #[derive(Clone, Debug)]
@@ -55,12 +58,14 @@ pub fn register(
     let bce = Bce::parse(&input.bce)
         .map_err(|e| errors.insert("bce", e.message_key()))
         .ok();
-    let name = input.name.trim();
-    if name.is_empty() {
-        errors.insert("name", "company-error-name-empty");
-    } else if name.chars().count() > 200 {
-        errors.insert("name", "company-error-name-long");
-    }
+    let name = FreeText::parse(&input.name, NAME_MAX)
+        .map_err(|e| {
+            errors.insert(
+                "name",
+                e.message_key("company-error-name-empty", "company-error-name-long"),
+            )
+        })
+        .ok();
     let kind = CompanyKind::parse(&input.kind);
     if kind.is_none() {
         errors.insert("kind", "company-error-kind");
@@ -68,13 +73,13 @@ pub fn register(
     let email = Email::parse(&input.contact_email)
         .map_err(|e| errors.insert("contact_email", e.message_key()))
         .ok();
-    let (Some(bce), Some(kind), Some(email)) = (bce, kind, email) else {
+    let (Some(bce), Some(name), Some(kind), Some(email)) = (bce, name, kind, email) else {
         return Err(ServiceError::Invalid(errors));
     };
     if !errors.is_empty() {
         return Err(ServiceError::Invalid(errors));
     }
-    db::register(conn, &bce, name, kind, email.as_str(), by, now)?
+    db::register(conn, &bce, name.as_str(), kind, email.as_str(), by, now)?
         .ok_or_else(|| ServiceError::field("bce", "company-error-bce-taken"))
 }
 

@@ -52,7 +52,11 @@ fn content(scope: &Scope, valid: &ValidRequest, actor: &str) -> Vec<String> {
         scope.company_id.to_string(),
         scope.provider_id.map(|p| p.to_string()).unwrap_or_default(),
         actor.to_string(),
-        valid.label.clone().unwrap_or_default(),
+        valid
+            .label
+            .as_ref()
+            .map(|l| l.as_str().to_string())
+            .unwrap_or_default(),
         valid
             .email
             .as_ref()

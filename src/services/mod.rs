@@ -10,6 +10,7 @@ pub mod backoffice;
 pub mod citizen;
 pub mod companies;
 pub mod consult;
+pub mod export;
 pub mod idempotency;
 pub mod refusal;
 pub mod requests;

@@ -13,6 +13,8 @@ pub enum ErrorCode {
     InvalidEmail,
     /// Anything else malformed.
     InvalidRequest,
+    /// A body over the limit.
+    PayloadTooLarge,
     /// A context that does not exist.
     UnknownContext,
     /// No such object for this party.
@@ -49,6 +51,7 @@ impl ErrorCode {
             ErrorCode::InvalidBce => "INVALID_BCE",
             ErrorCode::InvalidEmail => "INVALID_EMAIL",
             ErrorCode::InvalidRequest => "INVALID_REQUEST",
+            ErrorCode::PayloadTooLarge => "PAYLOAD_TOO_LARGE",
             ErrorCode::UnknownContext => "UNKNOWN_CONTEXT",
             ErrorCode::NotFound => "NOT_FOUND",
             ErrorCode::InvalidState => "INVALID_STATE",

@@ -19,7 +19,7 @@ use crate::{
         text::like_contains,
     },
     domain::{
-        Actor, Context, Email, Niss, RequestStatus,
+        Actor, Context, Email, FreeText, Niss, RequestStatus, TextError,
         context::link_expires_at,
         status::{Tab, Transition},
     },
@@ -76,8 +76,8 @@ impl RequestInput {
 #[derive(Clone, Debug)]
 pub struct ValidRequest {
     /// The company's own name for it (the company app requires one; the API may leave it
-    /// out: the lists then show the creation time).
-    pub label: Option<String>,
+    /// out: the lists then show the creation time): one line of visible text.
+    pub label: Option<FreeText>,
     /// The candidate's e-mail: the link is sent there. Without one (an integrator that
     /// delivers the link itself), nothing is sent.
     pub email: Option<Email>,
@@ -116,20 +116,16 @@ impl ValidRequest {
 fn validate(input: &RequestInput, required: Required) -> Result<ValidRequest, FieldErrors> {
     let mut errors = FieldErrors::new();
     let must = required == Required::LabelAndEmail;
-    let label = input.label.trim().to_string();
-    let label = if label.is_empty() {
-        if must {
-            errors.insert("label", "request-error-label-empty");
+    let label = match FreeText::parse(&input.label, LABEL_MAX) {
+        Ok(label) => Some(label),
+        Err(TextError::Empty) if !must => None,
+        Err(e) => {
+            errors.insert(
+                "label",
+                e.message_key("request-error-label-empty", "request-error-label-long"),
+            );
+            None
         }
-        None
-    } else if label.chars().count() > LABEL_MAX {
-        errors.insert("label", "request-error-label-long");
-        None
-    } else if label.chars().any(char::is_control) {
-        errors.insert("label", "request-error-label-characters");
-        None
-    } else {
-        Some(label)
     };
     let email = if input.email.trim().is_empty() && !must {
         None
@@ -278,7 +274,7 @@ pub fn create(
             &NewRequest {
                 company_id: scope.company_id,
                 provider_id: scope.provider_id,
-                label: valid.label.as_deref(),
+                label: valid.label.as_ref().map(FreeText::as_str),
                 email: valid.email.as_ref().map(Email::as_str),
                 context: valid.context,
                 language: valid.language,
@@ -673,7 +669,7 @@ mod tests {
                 ..bare.clone()
             };
             let errors = ValidRequest::from_api(&input, Lang::Fr).expect_err(label);
-            assert_eq!(errors.get("label"), Some(&"request-error-label-characters"));
+            assert_eq!(errors.get("label"), Some(&"text-error-characters"));
         }
     }
 }

@@ -244,6 +244,8 @@ pub struct Settings {
     pub retention: Retention,
     /// Log format: `pretty` or `json`.
     pub log_format: String,
+    /// Webhooks may also go to this machine (development only).
+    pub webhook_loopback: bool,
 }
 
 impl fmt::Debug for Settings {
@@ -265,6 +267,7 @@ impl fmt::Debug for Settings {
             .field("session_key", &"[secret]")
             .field("sessions", &self.sessions)
             .field("demo_sign_in", &self.demo_sign_in)
+            .field("webhook_loopback", &self.webhook_loopback)
             .field("oidc", &self.oidc)
             .field("smtp", &self.smtp)
             .field("jobs", &self.jobs)
@@ -420,6 +423,22 @@ impl Settings {
                 "the demo identity provider is refused in production",
             ));
         }
+        let webhook_loopback = match get("webhook_loopback").as_deref() {
+            None | Some("") | Some("off") | Some("false") => false,
+            Some("on") | Some("true") => true,
+            Some(other) => {
+                return Err(invalid(
+                    "webhook_loopback",
+                    &format!("{other:?} is not valid: on or off"),
+                ));
+            }
+        };
+        if webhook_loopback && mode != Mode::Development {
+            return Err(invalid(
+                "webhook_loopback",
+                "webhooks to this machine are for development only",
+            ));
+        }
         let oidc = oidc_settings(raw, mode, &public_url)?;
         let smtp = SmtpSettings {
             host: get("smtp_host").filter(|s| !s.is_empty()),
@@ -486,6 +505,7 @@ impl Settings {
             blocked_tab_days,
             retention,
             log_format,
+            webhook_loopback,
         })
     }
 
@@ -656,6 +676,7 @@ mod tests {
                 "X Real IP",
                 "MANDAT_TRUSTED_PROXY_HEADER",
             ),
+            ("webhook_loopback", "maybe", "MANDAT_WEBHOOK_LOOPBACK"),
         ];
         for (key, value, env) in cases {
             let err = Settings::from_pairs(&[(key, value)])
@@ -691,6 +712,16 @@ mod tests {
         ];
         let s = Settings::from_pairs(&production).unwrap();
         assert!(!s.demo_sign_in, "no demo provider in production");
+        assert!(!s.webhook_loopback);
+        let mut loopback = production.to_vec();
+        loopback.push(("webhook_loopback", "on"));
+        let err = Settings::from_pairs(&loopback).unwrap_err().to_string();
+        assert!(err.contains("MANDAT_WEBHOOK_LOOPBACK"), "{err}");
+        assert!(
+            Settings::from_pairs(&[("webhook_loopback", "on")])
+                .unwrap()
+                .webhook_loopback
+        );
         let cases: &[(&[(&str, &str)], &str)] = &[
             (
                 &[("oidc_issuer", "https://idp.example.be")],

@@ -106,6 +106,12 @@ pub const OPTIONS: &[OptionDoc] = &[
         help: "on or off: the demo identity provider (pick a person); refused in production",
     },
     OptionDoc {
+        key: "webhook_loopback",
+        env: "MANDAT_WEBHOOK_LOOPBACK",
+        default: "off",
+        help: "on or off: webhooks may also go to this machine (loopback, plain http), for a receiver on the developer's own machine; development mode only",
+    },
+    OptionDoc {
         key: "oidc_issuer",
         env: "MANDAT_OIDC_ISSUER",
         default: "(none: no OpenID Connect sign-in)",

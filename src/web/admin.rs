@@ -3,8 +3,8 @@
 //!
 //! Invisible to anyone but staff (the [`Staff`] extractor answers 404). Within the back
 //! office a role that may not do something gets 403. Every form is CSRF-checked and every
-//! action is recorded by the service it calls. A NISS is searched for through a POST body
-//! only, never a URL.
+//! action is recorded by the service it calls. A NISS or an e-mail is searched for through
+//! a POST body only, never a URL.
 
 use actix_session::SessionExt;
 use actix_web::{HttpRequest, HttpResponse, http::StatusCode, web};
@@ -142,9 +142,8 @@ async fn search_page(
     query: web::Query<SearchInput>,
 ) -> Result<HttpResponse, AppError> {
     require(backoffice::may_follow(staff.role))?;
-    let mut input = query.into_inner();
-    // A NISS never travels in a URL: one put there is ignored.
-    input.niss.clear();
+    // Neither a NISS nor an e-mail travels in a URL: one put there is ignored.
+    let input = query.into_inner().without_personal_data();
     run_search(&ctx, &staff, &tenant, input).await
 }
 
@@ -156,8 +155,8 @@ async fn search_post(
 ) -> Result<HttpResponse, AppError> {
     require(backoffice::may_follow(staff.role))?;
     let input = form.0;
-    if input.niss.trim().is_empty() {
-        // Without a NISS the filters go to the URL (bookmarkable, back button).
+    if !input.has_personal_data() {
+        // Without a NISS or an e-mail the filters go to the URL (bookmarkable, back button).
         let page = input.page.unwrap_or(1);
         return Ok(see_other(&admin_search_url(&input, page)));
     }

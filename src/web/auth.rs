@@ -22,9 +22,12 @@ use crate::{
         oidc::{OidcError, PendingSignIn, check_state},
     },
     db::run_blocking,
-    domain::Niss,
+    domain::{FreeText, Niss},
     state::Tenant,
 };
+
+/// Longest first or last name taken from an ID token, in characters.
+const NAME_CLAIM_MAX: usize = 200;
 
 /// Registers the routes.
 pub fn configure(cfg: &mut web::ServiceConfig) {
@@ -154,9 +157,14 @@ fn oidc_error_page(ctx: &Ctx, error: &OidcError, next: &str) -> HttpResponse {
         OidcError::StateMismatch => StatusCode::BAD_REQUEST,
         _ => StatusCode::UNAUTHORIZED,
     };
+    // The kind of failure only: the provider's error text and the token's claims are
+    // values of the request, never logged. A provider that cannot be reached is our side.
     match error {
         OidcError::Cancelled => tracing::info!("sign-in cancelled at the identity provider"),
-        other => tracing::warn!(error = %other, "OpenID Connect sign-in failed"),
+        OidcError::Unavailable(reason) => {
+            tracing::warn!(error = %reason, "OpenID Connect provider unavailable")
+        }
+        other => tracing::warn!(kind = other.name(), "OpenID Connect sign-in failed"),
     }
     views::with_status(status, views::auth::oidc_error(ctx, error.name(), next))
 }
@@ -213,10 +221,8 @@ async fn oidc_callback(
         .ok()
         .flatten();
     session.remove(SESSION_OIDC_PENDING);
-    let next = pending
-        .as_ref()
-        .map(|p| p.next.clone())
-        .unwrap_or_else(|| routes::HOME.to_string());
+    let next =
+        routes::local_path(pending.as_ref().map(|p| p.next.as_str()), routes::HOME).to_string();
     let query = query.into_inner();
     let given_state = query.state.unwrap_or_default();
     let result = match (query.error, query.code) {
@@ -235,8 +241,15 @@ async fn oidc_callback(
         Ok(identity) => identity,
         Err(e) => return Ok(oidc_error_page(&ctx, &e, &next)),
     };
-    // Names from the token; the national register's when the token has none.
-    let (first_name, last_name) = match (identity.first_name.clone(), identity.last_name.clone()) {
+    // Names from the token (one line of visible text each); the national register's when
+    // the token has none.
+    let name = |claim: &Option<String>| {
+        claim
+            .as_deref()
+            .and_then(|n| FreeText::parse(n, NAME_CLAIM_MAX).ok())
+            .map(FreeText::into_string)
+    };
+    let (first_name, last_name) = match (name(&identity.first_name), name(&identity.last_name)) {
         (Some(first), Some(last)) => (first, last),
         (first, last) => {
             let sources = state(&req).sources.clone();
@@ -328,12 +341,16 @@ async fn signed_out(req: HttpRequest) -> HttpResponse {
     let session = req.get_session();
     let after = session.get::<String>(SESSION_AFTER_SIGN_OUT).ok().flatten();
     session.remove(SESSION_AFTER_SIGN_OUT);
-    see_other(routes::local_path(after.as_deref(), routes::HOME))
+    see_other(after.as_deref().unwrap_or(routes::HOME))
 }
 
-/// A 303 redirect (after a POST).
+/// A 303 redirect to a page of this site: every redirect of the web side goes through
+/// here, and its target through [`routes::local_path`] (anything else goes home).
 pub fn see_other(location: &str) -> HttpResponse {
     HttpResponse::SeeOther()
-        .insert_header((header::LOCATION, location.to_string()))
+        .insert_header((
+            header::LOCATION,
+            routes::local_path(Some(location), routes::HOME).to_string(),
+        ))
         .finish()
 }

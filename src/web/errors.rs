@@ -13,8 +13,9 @@ use uuid::Uuid;
 
 use super::{
     context::{Ctx, HxRequest},
+    input::Unreadable,
     routes,
-    views::{self, Rendered},
+    views::{self, Rendered, errors::ErrorDetail},
 };
 use crate::{
     db::DbError,
@@ -42,6 +43,9 @@ pub enum AppError {
     /// Body too large.
     #[error("payload too large")]
     PayloadTooLarge,
+    /// A form or a query holding something that is not text, or a NUL character.
+    #[error("unreadable input")]
+    Unreadable(Unreadable),
     /// Too many attempts: seconds to wait.
     #[error("too many requests")]
     TooManyRequests(u64),
@@ -121,7 +125,7 @@ impl ResponseError for AppError {
             AppError::Forbidden => StatusCode::FORBIDDEN,
             AppError::SignInRequired => StatusCode::UNAUTHORIZED,
             AppError::Redirect(_) => StatusCode::SEE_OTHER,
-            AppError::BadRequest => StatusCode::BAD_REQUEST,
+            AppError::BadRequest | AppError::Unreadable(_) => StatusCode::BAD_REQUEST,
             AppError::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             AppError::TooManyRequests(_) => StatusCode::TOO_MANY_REQUESTS,
             AppError::Refused(r) => refusal_status(*r),
@@ -154,6 +158,9 @@ impl ResponseError for AppError {
             }
             AppError::Refused(r) => {
                 res.extensions_mut().insert(*r);
+            }
+            AppError::Unreadable(u) => {
+                res.extensions_mut().insert(u.clone());
             }
             AppError::TooManyRequests(wait) => {
                 res.headers_mut()
@@ -198,6 +205,12 @@ pub async fn render_error_pages(
             })
         });
     let refusal = res.response().extensions().get::<Refusal>().copied();
+    let unreadable = res.response().extensions().get::<Unreadable>().cloned();
+    let detail = match (refusal, unreadable) {
+        (Some(r), _) => Some(ErrorDetail::Refusal(r)),
+        (None, Some(u)) => Some(ErrorDetail::Unreadable(u)),
+        (None, None) => None,
+    };
     let (req, old) = res.into_parts();
     let after_form = !matches!(
         *req.method(),
@@ -218,9 +231,9 @@ pub async fn render_error_pages(
         }
     } else {
         let markup = if hx {
-            views::errors::error_partial(&ctx, status, incident, refusal, after_form)
+            views::errors::error_partial(&ctx, status, incident, detail.as_ref(), after_form)
         } else {
-            views::errors::error_page(&ctx, status, incident, refusal, after_form)
+            views::errors::error_page(&ctx, status, incident, detail.as_ref(), after_form)
         };
         let mut r = HttpResponse::build(status);
         r.content_type("text/html; charset=utf-8");

@@ -6,7 +6,7 @@
 use std::future::{Ready, ready};
 
 use actix_session::SessionExt;
-use actix_web::{FromRequest, HttpRequest, dev::Payload, web};
+use actix_web::{FromRequest, HttpRequest, dev::Payload};
 use diesel::PgConnection;
 use futures_util::future::LocalBoxFuture;
 use serde::de::DeserializeOwned;
@@ -14,6 +14,7 @@ use serde::de::DeserializeOwned;
 use super::{
     context::{SESSION_CSRF, SESSION_ID_TOKEN, SESSION_PRINCIPAL, new_csrf_token},
     errors::AppError,
+    input::{FORM_LIMIT, check_urlencoded, read_body},
 };
 use crate::{
     auth::{Principal, StaffRole},
@@ -55,7 +56,9 @@ pub fn csrf_matches(req: &HttpRequest, given: Option<&str>) -> bool {
 }
 
 /// A URL-encoded form whose CSRF token (field `csrf` or header `X-CSRF-Token`) matched
-/// the session's. Anything else is refused with 403 before the handler runs.
+/// the session's, read through the input layer ([`super::input`]): a body over
+/// [`FORM_LIMIT`] is a 413, a wrong token a 403, a value that is not text or holds a NUL
+/// character a 400 naming the field, all before the handler runs.
 pub struct CsrfForm<T>(pub T);
 
 #[derive(serde::Deserialize)]
@@ -63,28 +66,24 @@ struct CsrfOnly {
     csrf: Option<String>,
 }
 
-/// Largest form body accepted.
-const FORM_LIMIT: usize = 64 * 1024;
-
 impl<T: DeserializeOwned + 'static> FromRequest for CsrfForm<T> {
     type Error = actix_web::Error;
     type Future = LocalBoxFuture<'static, Result<Self, Self::Error>>;
     fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
         let req = req.clone();
-        let body = web::Bytes::from_request(&req, payload);
+        let mut payload = payload.take();
         Box::pin(async move {
-            let bytes = body.await.map_err(|_| AppError::BadRequest)?;
-            if bytes.len() > FORM_LIMIT {
-                return Err(AppError::PayloadTooLarge.into());
-            }
+            let bytes = read_body(&req, &mut payload, FORM_LIMIT).await?;
             let token: CsrfOnly =
                 serde_urlencoded::from_bytes(&bytes).unwrap_or(CsrfOnly { csrf: None });
             if !csrf_matches(&req, token.csrf.as_deref()) {
                 tracing::warn!("refused a form with a missing or wrong CSRF token");
                 return Err(AppError::Forbidden.into());
             }
-            let value = serde_urlencoded::from_bytes::<T>(&bytes).map_err(|e| {
-                tracing::info!(error = %e, "malformed form");
+            check_urlencoded(&bytes).map_err(AppError::Unreadable)?;
+            // The parser's message may quote the value: it is not logged.
+            let value = serde_urlencoded::from_bytes::<T>(&bytes).map_err(|_| {
+                tracing::info!("malformed form");
                 AppError::BadRequest
             })?;
             Ok(CsrfForm(value))

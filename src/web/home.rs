@@ -1,14 +1,17 @@
 //! Public pages and the language switch.
 
 use actix_web::{
-    HttpResponse, Responder,
+    HttpRequest, HttpResponse, Responder,
     cookie::{Cookie, SameSite},
-    http::header,
     web,
 };
 use serde::Deserialize;
 
-use super::{context::Ctx, routes, views};
+use super::{
+    auth::see_other,
+    context::{Ctx, state},
+    routes, views,
+};
 use crate::i18n::{LANG_COOKIE, Lang};
 
 /// Registers the routes.
@@ -39,21 +42,25 @@ struct Next {
 /// `GET /lang/{code}?next=/path`: keeps the explicit choice in a cookie for a year and
 /// goes back. A plain link, so it works without JavaScript; it changes nothing but a
 /// preference.
-async fn switch_language(code: web::Path<String>, query: web::Query<Next>) -> HttpResponse {
-    let next = routes::local_path(query.next.as_deref(), routes::HOME).to_string();
+async fn switch_language(
+    req: HttpRequest,
+    code: web::Path<String>,
+    query: web::Query<Next>,
+) -> HttpResponse {
+    let mut res = see_other(query.next.as_deref().unwrap_or(routes::HOME));
     let Some(lang) = Lang::from_code(&code) else {
-        return HttpResponse::SeeOther()
-            .insert_header((header::LOCATION, next))
-            .finish();
+        return res;
     };
+    // Secure outside development, like the session cookie.
     let cookie = Cookie::build(LANG_COOKIE, lang.code())
         .path(routes::HOME)
         .same_site(SameSite::Lax)
         .http_only(true)
+        .secure(state(&req).settings.mode.is_https())
         .max_age(actix_web::cookie::time::Duration::days(365))
         .finish();
-    HttpResponse::SeeOther()
-        .cookie(cookie)
-        .insert_header((header::LOCATION, next))
-        .finish()
+    if let Err(e) = res.add_cookie(&cookie) {
+        tracing::warn!(error = %e, "could not set the language cookie");
+    }
+    res
 }

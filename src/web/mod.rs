@@ -13,6 +13,7 @@ pub mod errors;
 pub mod extract;
 pub mod health;
 pub mod home;
+pub mod input;
 pub mod mailbox;
 pub mod routes;
 pub mod security;

@@ -108,12 +108,43 @@ pub fn citizen_link_base(public_url_citizen: &str) -> String {
     format!("{public_url_citizen}{LINK}/")
 }
 
-/// A safe local redirect target: a path on this site, else `fallback`.
+/// The one judge of every local redirect target (`next` of the language switch, of
+/// sign-in, of the OpenID Connect flow, of every redirect): `next` when it is a path on
+/// this site, else `fallback`. A path on this site starts with one `/`, and holds only
+/// visible ASCII (no control character, space, or raw non-ASCII: a browser could read
+/// `/\t/evil.example` as another host, and a CR or LF would break the header), no
+/// backslash, and no percent-encoded slash, backslash or control character (`%2F`, `%5C`,
+/// `%09`... that a server or a proxy on the way could decode into one).
 pub fn local_path<'a>(next: Option<&'a str>, fallback: &'a str) -> &'a str {
     match next {
-        Some(p) if p.starts_with('/') && !p.starts_with("//") && !p.contains('\\') => p,
+        Some(p) if is_local_path(p) => p,
         _ => fallback,
     }
+}
+
+/// Whether `p` is a path on this site (see [`local_path`]).
+fn is_local_path(p: &str) -> bool {
+    let bytes = p.as_bytes();
+    if bytes.first() != Some(&b'/') || matches!(bytes.get(1), Some(b'/' | b'\\')) {
+        return false;
+    }
+    if !bytes.iter().all(|b| b.is_ascii_graphic()) || p.contains('\\') {
+        return false;
+    }
+    // Percent-encoded: a control character anywhere, a slash or a backslash in the path
+    // (in the query, `%2F` is only a searched-for slash).
+    let path_end = p.find(['?', '#']).unwrap_or(p.len());
+    for (i, _) in p.match_indices('%') {
+        match p
+            .get(i + 1..i + 3)
+            .and_then(|h| u8::from_str_radix(h, 16).ok())
+        {
+            Some(b'/' | b'\\') if i < path_end => return false,
+            Some(b) if b < 0x20 || b == 0x7f => return false,
+            _ => {}
+        }
+    }
+    true
 }
 
 // Back office
@@ -333,9 +364,34 @@ mod tests {
     fn only_local_paths_are_followed() {
         let cases = [
             (Some("/company"), "/company"),
+            (
+                Some("/company/tabs/active?q=a%20b&page=2"),
+                "/company/tabs/active?q=a%20b&page=2",
+            ),
+            (
+                Some("/me/requests/0b5e?next=%2Fcompany"),
+                "/me/requests/0b5e?next=%2Fcompany",
+            ),
+            (Some("/a?q=%0a"), "/"),
+            (Some("/r/abc-DEF_123"), "/r/abc-DEF_123"),
             (Some("//evil.example"), "/"),
-            (Some("https://evil.example"), "/"),
             (Some("/\\evil.example"), "/"),
+            (Some("/a\\b"), "/"),
+            (Some("https://evil.example"), "/"),
+            (Some("evil.example"), "/"),
+            (Some("/\t/evil.example/"), "/"),
+            (Some("/\r\nSet-Cookie: x=1"), "/"),
+            (Some("/\n"), "/"),
+            (Some("/ evil"), "/"),
+            (Some("/\u{202e}evil"), "/"),
+            (Some("/é"), "/"),
+            (Some("/%2F/evil.example"), "/"),
+            (Some("/%2f%2fevil.example"), "/"),
+            (Some("/%5Cevil.example"), "/"),
+            (Some("/%09/evil.example"), "/"),
+            (Some("/%0d%0aSet-Cookie:%20x=1"), "/"),
+            (Some("/%7F"), "/"),
+            (Some("/%"), "/%"),
             (Some(""), "/"),
             (None, "/"),
         ];

@@ -68,10 +68,11 @@ pub async fn same_origin_guard(
 ) -> Result<ServiceResponse<EitherBody<impl MessageBody>>, actix_web::Error> {
     let unsafe_method = !matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
     if unsafe_method && !routes::is_api(req.path()) && !is_same_origin(&req) {
-        tracing::warn!(
-            path = req.path(),
-            "refused a cross-site state-changing request"
-        );
+        // The route's pattern (`/r/{token}`), never the path: it may carry a secret.
+        let route = req
+            .match_pattern()
+            .unwrap_or_else(|| "(unmatched)".to_string());
+        tracing::warn!(route, "refused a cross-site state-changing request");
         let res = HttpResponse::Forbidden().finish();
         return Ok(req.into_response(res).map_into_right_body());
     }

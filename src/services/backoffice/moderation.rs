@@ -17,7 +17,7 @@ use crate::{
         },
         schema::{access_requests, outbox_emails},
     },
-    domain::{Actor, RequestStatus, status::Transition},
+    domain::{Actor, FreeText, RequestStatus, status::Transition},
     services::{
         Refusal, ServiceError,
         companies::{self, Company},
@@ -63,16 +63,16 @@ pub fn resend_mail(
     })
 }
 
-/// A reason, trimmed, required and bounded.
+/// A reason: one line of visible text, required and bounded.
 fn reason(input: &str) -> Result<String, ServiceError> {
-    let r = input.trim();
-    if r.is_empty() {
-        Err(ServiceError::field("reason", "admin-error-reason-required"))
-    } else if r.chars().count() > REASON_MAX {
-        Err(ServiceError::field("reason", "admin-error-reason-long"))
-    } else {
-        Ok(r.to_string())
-    }
+    FreeText::parse(input, REASON_MAX)
+        .map(FreeText::into_string)
+        .map_err(|e| {
+            ServiceError::field(
+                "reason",
+                e.message_key("admin-error-reason-required", "admin-error-reason-long"),
+            )
+        })
 }
 
 /// What staff do to a request or mandate.

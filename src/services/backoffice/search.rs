@@ -16,7 +16,7 @@ use crate::{
         schema::{access_request_keys as keys, access_requests, companies as companies_t},
         text::{like_contains, like_prefix},
     },
-    domain::{Bce, CompanyKind, Context, Niss, RequestStatus},
+    domain::{Bce, CompanyKind, Context, FreeText, Niss, RequestStatus},
     services::{FieldErrors, ServiceError},
 };
 
@@ -63,7 +63,7 @@ impl StateFilter {
     }
 }
 
-/// The search form, raw as typed. The NISS only ever comes in a POST body.
+/// The search form, raw as typed. The NISS and the e-mail only ever come in a POST body.
 #[derive(Clone, Debug, Default, serde::Deserialize, serde::Serialize)]
 pub struct SearchInput {
     /// Enterprise number, or any part of the company's name (accents and case ignored).
@@ -72,8 +72,8 @@ pub struct SearchInput {
     /// Beginning of the label.
     #[serde(default)]
     pub label: String,
-    /// Beginning of the candidate's e-mail (or all of it).
-    #[serde(default)]
+    /// Beginning of the candidate's e-mail (or all of it) (POST only; never put in a URL).
+    #[serde(default, skip_serializing)]
     pub email: String,
     /// State (see [`StateFilter`]).
     #[serde(default)]
@@ -112,11 +112,23 @@ impl SearchInput {
         .all(|s| s.trim().is_empty())
     }
 
-    /// The filters as a query string (no NISS, no page), for links.
+    /// Whether a filter is personal data (a NISS, an e-mail): such a search travels only
+    /// in a POST body, never in a URL.
+    pub fn has_personal_data(&self) -> bool {
+        !self.niss.trim().is_empty() || !self.email.trim().is_empty()
+    }
+
+    /// Forgets the filters that never come from a URL (NISS, e-mail).
+    pub fn without_personal_data(mut self) -> SearchInput {
+        self.niss.clear();
+        self.email.clear();
+        self
+    }
+
+    /// The filters as a query string (no NISS, no e-mail, no page), for links.
     pub fn query_string(&self) -> String {
-        let mut copy = self.clone();
+        let mut copy = self.clone().without_personal_data();
         copy.page = None;
-        copy.niss.clear();
         serde_urlencoded::to_string(&copy).unwrap_or_default()
     }
 }
@@ -147,6 +159,21 @@ impl Search {
     /// The NISS searched for, if any.
     pub fn niss(&self) -> Option<&Niss> {
         self.niss.as_ref()
+    }
+}
+
+/// Longest text searched for (a name, a label, an e-mail), in characters.
+pub const SEARCH_TEXT_MAX: usize = 254;
+
+/// A text filter as typed: nothing, or one line of visible text of at most
+/// [`SEARCH_TEXT_MAX`] characters (else a message for `field`).
+fn search_text(errors: &mut FieldErrors, field: &'static str, input: &str) -> Option<String> {
+    match FreeText::parse_optional(input, SEARCH_TEXT_MAX) {
+        Ok(text) => text.map(FreeText::into_string),
+        Err(e) => {
+            errors.insert(field, e.message_key("", "admin-error-search-long"));
+            None
+        }
     }
 }
 
@@ -206,6 +233,14 @@ impl SearchInput {
                 Ok(CompanyFilter::NameContains(c.to_string()))
             }
         });
+        let company = match company {
+            Some(CompanyFilter::NameContains(name)) => {
+                search_text(&mut errors, "company", &name).map(CompanyFilter::NameContains)
+            }
+            other => other,
+        };
+        let label = search_text(&mut errors, "label", &self.label).map(|s| s.to_lowercase());
+        let email = search_text(&mut errors, "email", &self.email).map(|s| s.to_lowercase());
         let state = filter(&mut errors, "state", &self.state, |s| {
             StateFilter::parse(s).ok_or("admin-error-state")
         });
@@ -225,11 +260,10 @@ impl SearchInput {
         if !errors.is_empty() {
             return Err(ServiceError::Invalid(errors));
         }
-        let text = |s: &str| Some(s.trim().to_lowercase()).filter(|s| !s.is_empty());
         Ok(Search {
             company,
-            label: text(&self.label),
-            email: text(&self.email),
+            label,
+            email,
             state,
             context,
             from,

@@ -206,8 +206,9 @@ pub fn dashboard(ctx: &Ctx, role: StaffRole, d: &Dashboard, notice: Option<&str>
     page(ctx, &title, Some(role), body)
 }
 
-/// The search form (posted: a NISS must never reach a URL; without one the server
-/// redirects to the GET form of the same filters) and, when searched, one page of results.
+/// The search form (posted: a NISS or an e-mail must never reach a URL; without them the
+/// server redirects to the GET form of the same filters) and, when searched, one page of
+/// results.
 pub fn search_page(
     ctx: &Ctx,
     role: StaffRole,
@@ -289,7 +290,7 @@ pub fn search_page(
 }
 
 fn results_table(ctx: &Ctx, input: &SearchInput, r: &SearchPage) -> Markup {
-    let by_niss = !input.niss.trim().is_empty();
+    let by_niss = input.has_personal_data();
     html! {
         section aria-labelledby="results-title" {
             h2 #results-title { (ctx.t("admin-results-title")) }

@@ -7,7 +7,7 @@ use uuid::Uuid;
 use super::layout::{Area, layout};
 use crate::{
     services::Refusal,
-    web::{context::Ctx, routes},
+    web::{context::Ctx, input::Unreadable, routes},
 };
 
 /// The title and text keys of an error status; a 403 after a form's submission may be an
@@ -25,22 +25,49 @@ fn keys(status: StatusCode, after_form: bool) -> (&'static str, &'static str) {
     }
 }
 
-/// What went wrong, in the visitor's language; a refusal says why.
+/// What an error page says beyond its status.
+#[derive(Clone, Debug)]
+pub enum ErrorDetail {
+    /// The rules said no: why.
+    Refusal(Refusal),
+    /// A form or a query held something that is not text: which field.
+    Unreadable(Unreadable),
+}
+
+/// The title and text keys of an error.
+fn keys_of(
+    status: StatusCode,
+    detail: Option<&ErrorDetail>,
+    after_form: bool,
+) -> (&'static str, &'static str) {
+    match detail {
+        Some(ErrorDetail::Unreadable(_)) => ("error-input-title", "error-input-text"),
+        _ => keys(status, after_form),
+    }
+}
+
+/// What went wrong, in the visitor's language; a refusal says why, unreadable input which
+/// field.
 fn section(
     ctx: &Ctx,
     status: StatusCode,
     incident: Option<Uuid>,
-    refusal: Option<Refusal>,
+    detail: Option<&ErrorDetail>,
     after_form: bool,
     back_home: bool,
 ) -> Markup {
-    let (title, text) = keys(status, after_form);
+    let (title, text) = keys_of(status, detail, after_form);
     html! {
         section.error role="alert" data-status=(status.as_u16()) {
             h1 { (ctx.t(title)) }
-            @match refusal {
-                Some(r) => p data-testid="refusal" { (ctx.t(r.message_key())) },
-                None => p { (ctx.t(text)) },
+            @match detail {
+                Some(ErrorDetail::Refusal(r)) => p data-testid="refusal" { (ctx.t(r.message_key())) },
+                Some(ErrorDetail::Unreadable(Unreadable { field: Some(field) })) => {
+                    p data-testid="unreadable" {
+                        (ctx.lang.t_args("error-input-field", &[("field", field.as_str().into())]))
+                    }
+                }
+                _ => p { (ctx.t(text)) },
             }
             @if let Some(id) = incident {
                 p.incident { (ctx.t("error-incident")) " " code { (id) } }
@@ -58,10 +85,10 @@ pub fn error_partial(
     ctx: &Ctx,
     status: StatusCode,
     incident: Option<Uuid>,
-    refusal: Option<Refusal>,
+    detail: Option<&ErrorDetail>,
     after_form: bool,
 ) -> Markup {
-    section(ctx, status, incident, refusal, after_form, false)
+    section(ctx, status, incident, detail, after_form, false)
 }
 
 /// An error status as a whole page, with a way back home (`after_form`: the request
@@ -70,14 +97,14 @@ pub fn error_page(
     ctx: &Ctx,
     status: StatusCode,
     incident: Option<Uuid>,
-    refusal: Option<Refusal>,
+    detail: Option<&ErrorDetail>,
     after_form: bool,
 ) -> Markup {
-    let (title, _) = keys(status, after_form);
+    let (title, _) = keys_of(status, detail, after_form);
     layout(
         ctx,
         &ctx.t(title),
         Area::Public,
-        section(ctx, status, incident, refusal, after_form, true),
+        section(ctx, status, incident, detail, after_form, true),
     )
 }
