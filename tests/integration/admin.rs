@@ -815,10 +815,12 @@ async fn search_keys_follow_creation_changes_and_the_purge() {
     let claire = staff(&app, "claire").await;
     // A request created now is found at once by label and e-mail.
     let jan = person(&app, JAN).await;
-    crate::company::create_request(
-        &jan,
-        &request_form("Sommelier", "Vin@Example.be", "FLEXI_JOB", "fr"),
-    )
+    jan.company_creates_request(&crate::helpers::RequestForm::new(
+        "Sommelier",
+        "Vin@Example.be",
+        "FLEXI_JOB",
+        "fr",
+    ))
     .await;
     assert_eq!(
         labels(&claire.page("/admin/search?label=somm").await),

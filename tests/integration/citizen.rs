@@ -98,9 +98,7 @@ fn location(res: &reqwest::Response) -> String {
 
 /// Opens the link (signed out or in), follows to the token-free page; returns its path.
 async fn open_link(app: &TestApp, link: &str, id: Uuid) -> String {
-    let res = app.get(link).await;
-    assert_eq!(res.status().as_u16(), 303, "GET link");
-    let to = location(&res);
+    let to = app.citizen_opens_link(link).await;
     assert_eq!(to, format!("/me/requests/{id}"));
     assert!(!to.contains(&link[3..]), "no token in the redirect");
     to
@@ -125,12 +123,11 @@ fn events_to(app: &TestApp, id: Uuid, to: &str) -> Vec<(String, Option<String>)>
 
 /// "Continue as ...": binds the request to the signed-in person.
 async fn continue_as(app: &TestApp, id: Uuid) -> reqwest::Response {
-    app.post_form(&format!("/me/requests/{id}/bind"), &[]).await
+    app.citizen_continues(&format!("/me/requests/{id}")).await
 }
 
 async fn answer(app: &TestApp, page: &str, value: &str) -> reqwest::Response {
-    app.post_form(&format!("{page}/answer"), &[("answer", value)])
-        .await
+    app.citizen_answers(page, value).await
 }
 
 fn problem(body: &str) -> Option<String> {

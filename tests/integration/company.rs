@@ -308,10 +308,12 @@ async fn the_tabs_list_count_search_and_paginate() {
     );
     for i in 0..21 {
         app.clock.advance(chrono::Duration::seconds(1));
-        create_request(
-            &app,
-            &request_form(&format!("Extra {i:02}"), "x@example.be", "FLEXI_JOB", "fr"),
-        )
+        app.company_creates_request(&crate::helpers::RequestForm::new(
+            &format!("Extra {i:02}"),
+            "x@example.be",
+            "FLEXI_JOB",
+            "fr",
+        ))
         .await;
     }
     // htmx gets the panel and, out of band, the counts.
@@ -351,10 +353,12 @@ async fn the_tabs_list_count_search_and_paginate() {
 async fn a_pending_request_can_be_withdrawn_once() {
     let app = spawn_app().await;
     app.sign_in(JAN).await;
-    create_request(
-        &app,
-        &request_form("To withdraw", "w@example.be", "FLEXI_JOB", "fr"),
-    )
+    app.company_creates_request(&crate::helpers::RequestForm::new(
+        "To withdraw",
+        "w@example.be",
+        "FLEXI_JOB",
+        "fr",
+    ))
     .await;
     let mut conn = app.db();
     let id: uuid::Uuid = access_requests::table
@@ -380,10 +384,12 @@ async fn a_pending_request_can_be_withdrawn_once() {
         texts(&res.text().await.unwrap(), "[data-testid=message]")[0].contains("no longer pending")
     );
     // An expired one (72 hours later) cannot be withdrawn either.
-    create_request(
-        &app,
-        &request_form("Too late", "w@example.be", "FLEXI_JOB", "fr"),
-    )
+    app.company_creates_request(&crate::helpers::RequestForm::new(
+        "Too late",
+        "w@example.be",
+        "FLEXI_JOB",
+        "fr",
+    ))
     .await;
     let late: uuid::Uuid = access_requests::table
         .filter(access_requests::label.eq("Too late"))
@@ -419,10 +425,12 @@ async fn a_company_sees_and_acts_on_its_own_requests_only() {
     )
     .await;
     app.post_form("/company/terms", &[]).await;
-    create_request(
-        &app,
-        &request_form("Emma's own", "o@example.be", "FLEXI_JOB", "fr"),
-    )
+    app.company_creates_request(&crate::helpers::RequestForm::new(
+        "Emma's own",
+        "o@example.be",
+        "FLEXI_JOB",
+        "fr",
+    ))
     .await;
     let mut conn = app.db();
     let emmas: uuid::Uuid = access_requests::table
@@ -480,10 +488,12 @@ async fn a_provider_acts_on_behalf_of_its_client_and_sees_only_what_it_created()
         texts(&body, "[data-testid=acting-as]")[0],
         "Socialia on behalf of Resto Pokébowl (0765.432.146)"
     );
-    create_request(
-        &app,
-        &request_form("Via Socialia", "s@example.be", "FLEXI_JOB", "en"),
-    )
+    app.company_creates_request(&crate::helpers::RequestForm::new(
+        "Via Socialia",
+        "s@example.be",
+        "FLEXI_JOB",
+        "en",
+    ))
     .await;
     let subject: String = outbox_emails::table
         .select(outbox_emails::subject)
@@ -673,11 +683,14 @@ async fn mail_is_delivered_over_smtp_once_the_server_is_back_and_never_twice() {
         .set(outbox_emails::sent_at.eq(Some(app.clock.now())))
         .execute(&mut conn)
         .unwrap();
-    let link = create_request(
-        &app,
-        &request_form("Mail test", "candidate@example.be", "FLEXI_JOB", "de"),
-    )
-    .await;
+    let link = app
+        .company_creates_request(&crate::helpers::RequestForm::new(
+            "Mail test",
+            "candidate@example.be",
+            "FLEXI_JOB",
+            "de",
+        ))
+        .await;
     // The server is down: the attempt fails, is recorded, and retried later.
     let state = app.job_context();
     let run = |state: mandat::jobs::JobContext| async move {

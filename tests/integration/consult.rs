@@ -551,18 +551,9 @@ async fn a_positive_flexi_result_is_fixed_for_its_quarter_and_a_negative_one_fol
     .unwrap();
     let noah_request = request(&app, "Noah");
     let noah = app.another_browser();
-    let res = noah
-        .get(
-            link.strip_prefix(&app.state.settings.public_url_citizen)
-                .unwrap(),
-        )
-        .await;
-    let page = res.headers()["location"].to_str().unwrap().to_string();
+    let page = noah.citizen_opens_link(&link).await;
     noah.sign_in(NOAH).await;
-    let res = noah
-        .post_form(&format!("{page}/answer"), &[("answer", "accept")])
-        .await;
-    assert_eq!(res.status().as_u16(), 303);
+    noah.citizen_accepts(&page).await;
     let statuses = |body: &str| -> Vec<String> {
         scraper::Html::parse_document(body)
             .select(&scraper::Selector::parse("[data-testid=month]").unwrap())

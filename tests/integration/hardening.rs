@@ -249,10 +249,12 @@ async fn a_stored_name_with_a_line_break_cannot_add_a_line_to_the_official_mail(
         .execute(&mut app.db())
         .unwrap();
     let jan = signed_in(&app, JAN).await;
-    crate::company::create_request(
-        &jan,
-        &request_form("Plonge", "mail-test@example.be", "FLEXI_JOB", "en"),
-    )
+    jan.company_creates_request(&crate::helpers::RequestForm::new(
+        "Plonge",
+        "mail-test@example.be",
+        "FLEXI_JOB",
+        "en",
+    ))
     .await;
     let (subject, body): (String, String) = outbox_emails::table
         .filter(outbox_emails::recipient.eq("mail-test@example.be"))

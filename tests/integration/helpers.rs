@@ -658,3 +658,99 @@ impl TestApp {
         );
     }
 }
+
+/// What a company user types in the request form.
+#[derive(Clone, Debug)]
+pub struct RequestForm<'a> {
+    /// The company's own name for it.
+    pub label: &'a str,
+    /// The candidate's e-mail.
+    pub email: &'a str,
+    /// `FLEXI_JOB` or `STUDENT_HOURS`.
+    pub context: &'a str,
+    /// The e-mail's language.
+    pub language: &'a str,
+    /// The only person who may answer (11 digits), or empty.
+    pub niss: &'a str,
+}
+
+impl<'a> RequestForm<'a> {
+    /// A request for anyone behind `email`.
+    pub fn new(label: &'a str, email: &'a str, context: &'a str, language: &'a str) -> Self {
+        RequestForm {
+            label,
+            email,
+            context,
+            language,
+            niss: "",
+        }
+    }
+
+    /// The form's fields.
+    pub fn fields(&self) -> Vec<(&'a str, &'a str)> {
+        vec![
+            ("label", self.label),
+            ("email", self.email),
+            ("context", self.context),
+            ("language", self.language),
+            ("niss", self.niss),
+        ]
+    }
+}
+
+/// The user actions of the journeys, as a browser without JavaScript makes them.
+impl TestApp {
+    /// Signs in one of the demo world's persons.
+    pub async fn sign_in_as(&self, who: &mandat::demo::people::Persona) {
+        self.sign_in(who.niss()).await;
+    }
+
+    /// The signed-in company user sends the request form; the link it shows (absolute).
+    pub async fn company_creates_request(&self, form: &RequestForm<'_>) -> String {
+        let res = self.post_form("/company/requests", &form.fields()).await;
+        assert_eq!(
+            res.status().as_u16(),
+            200,
+            "request form of {:?}",
+            form.label
+        );
+        let body = res.text().await.expect("body");
+        attr(&body, "[data-testid=created-link]", "value").expect("the link is shown")
+    }
+
+    /// A citizen's browser opens a link (absolute, or its path): the secret leaves the
+    /// address bar at once; the path of the request's page.
+    pub async fn citizen_opens_link(&self, link: &str) -> String {
+        let path = link
+            .strip_prefix(&self.state.settings.public_url_citizen)
+            .unwrap_or(link);
+        let res = self.get(path).await;
+        assert_eq!(res.status().as_u16(), 303, "GET {path}");
+        let to = res.headers()["location"]
+            .to_str()
+            .expect("location")
+            .to_string();
+        assert!(to.starts_with("/me/requests/"), "{to}");
+        to
+    }
+
+    /// The signed-in citizen says the request of `page` is for them ("Continue as ...").
+    pub async fn citizen_continues(&self, page: &str) -> Response {
+        self.post_form(&format!("{page}/bind"), &[]).await
+    }
+
+    /// The signed-in citizen answers the request of `page` (`accept`, `refuse`,
+    /// `refuse_block`).
+    pub async fn citizen_answers(&self, page: &str, answer: &str) -> Response {
+        self.post_form(&format!("{page}/answer"), &[("answer", answer)])
+            .await
+    }
+
+    /// The signed-in citizen continues and accepts the request of `page`.
+    pub async fn citizen_accepts(&self, page: &str) {
+        let res = self.citizen_continues(page).await;
+        assert_eq!(res.status().as_u16(), 303, "continue");
+        let res = self.citizen_answers(page, "accept").await;
+        assert_eq!(res.status().as_u16(), 303, "accept");
+    }
+}

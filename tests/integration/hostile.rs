@@ -17,7 +17,7 @@ use uuid::Uuid;
 use crate::{
     admin::{company_id, staff},
     api::{bearer, client_for_resto},
-    company::{EMMA, JAN, LENA, request_form},
+    company::{EMMA, JAN, LENA},
     helpers::{TestApp, location_of, spawn_app},
 };
 
@@ -476,11 +476,14 @@ async fn every_citizen_form_refuses_hostile_values() {
     let maria = mandat::demo::people::MARIA.niss();
     // A request for Maria, opened and said to be for her: the answer forms show.
     let jan = dutch_browser(&app, Some(JAN)).await;
-    let link = crate::company::create_request(
-        &jan,
-        &request_form("Walk", "m@example.be", "FLEXI_JOB", "nl"),
-    )
-    .await;
+    let link = jan
+        .company_creates_request(&crate::helpers::RequestForm::new(
+            "Walk",
+            "m@example.be",
+            "FLEXI_JOB",
+            "nl",
+        ))
+        .await;
     let citizen = dutch_browser(&app, None).await;
     let res = citizen
         .get(link.trim_start_matches("http://localhost:8080"))

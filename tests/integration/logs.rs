@@ -15,7 +15,7 @@ use serde_json::json;
 use crate::{
     admin::staff,
     api::{bearer, call, client_for_resto},
-    company::{EMMA, JAN, create_request, request_form},
+    company::{EMMA, JAN},
     helpers::{location_of, spawn_app},
 };
 
@@ -146,7 +146,14 @@ async fn a_whole_journey_logs_no_token_no_niss_and_no_email() {
     // A company user creates a request; the secret link is shown once.
     let jan = app.another_browser();
     jan.sign_in(JAN).await;
-    let link = create_request(&jan, &request_form("Journey", email, "FLEXI_JOB", "en")).await;
+    let link = jan
+        .company_creates_request(&crate::helpers::RequestForm::new(
+            "Journey",
+            email,
+            "FLEXI_JOB",
+            "en",
+        ))
+        .await;
     let path = link.trim_start_matches("http://localhost:8080").to_string();
     let token = path.trim_start_matches("/r/").to_string();
     // A cross-site POST to the link, and a form with a NISS where an id goes (malformed).

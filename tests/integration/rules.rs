@@ -233,10 +233,12 @@ async fn the_active_accesses_come_as_csv_when_asked() {
 async fn a_withdrawn_request_stays_in_the_requested_tab_for_two_weeks() {
     let app = spawn_app().await;
     app.sign_in(JAN).await;
-    crate::company::create_request(
-        &app,
-        &request_form("Withdrawn one", "w@example.be", "FLEXI_JOB", "fr"),
-    )
+    app.company_creates_request(&crate::helpers::RequestForm::new(
+        "Withdrawn one",
+        "w@example.be",
+        "FLEXI_JOB",
+        "fr",
+    ))
     .await;
     let id: uuid::Uuid = access_requests::table
         .filter(access_requests::label.eq("Withdrawn one"))

@@ -477,10 +477,12 @@ async fn mail_is_retried_until_its_link_ends_and_a_mail_given_up_is_shown_and_se
         .set(outbox_emails::sent_at.eq(Some(app.clock.now())))
         .execute(&mut conn)
         .unwrap();
-    create_request(
-        &app,
-        &request_form("Down", "candidate@example.be", "FLEXI_JOB", "fr"),
-    )
+    app.company_creates_request(&crate::helpers::RequestForm::new(
+        "Down",
+        "candidate@example.be",
+        "FLEXI_JOB",
+        "fr",
+    ))
     .await;
     let state = |conn: &mut PgConnection, to: &str| -> (i32, bool) {
         outbox_emails::table
@@ -518,10 +520,12 @@ async fn mail_is_retried_until_its_link_ends_and_a_mail_given_up_is_shown_and_se
     // days later: the session is long over, sign in again).
     let sink = SmtpSink::start(port);
     app.sign_in(JAN).await;
-    create_request(
-        &app,
-        &request_form("Refused", "unknown@example.be", "FLEXI_JOB", "fr"),
-    )
+    app.company_creates_request(&crate::helpers::RequestForm::new(
+        "Refused",
+        "unknown@example.be",
+        "FLEXI_JOB",
+        "fr",
+    ))
     .await;
     deliver().await.unwrap();
     assert_eq!(state(&mut conn, "unknown@example.be"), (1, true));

@@ -90,11 +90,14 @@ async fn the_whole_journey_through_the_provider() {
         texts(&body, "[data-testid=signed-in] strong"),
         vec!["Jan Peeters"]
     );
-    let link = crate::company::create_request(
-        &app,
-        &crate::company::request_form("Plonge", "maria@example.be", "FLEXI_JOB", "en"),
-    )
-    .await;
+    let link = app
+        .company_creates_request(&crate::helpers::RequestForm::new(
+            "Plonge",
+            "maria@example.be",
+            "FLEXI_JOB",
+            "en",
+        ))
+        .await;
     let link = link
         .strip_prefix(&app.state.settings.public_url)
         .unwrap()
@@ -346,7 +349,7 @@ fn cookie_of(res: &reqwest::Response) -> Option<String> {
 #[tokio::test]
 async fn sessions_end_when_idle_and_at_their_absolute_lifetime_by_the_clock() {
     let app = spawn_app().await;
-    app.sign_in(NOAH.niss()).await;
+    app.sign_in_as(&NOAH).await;
     // Idle: 30 minutes. Seen at 29 minutes, it lives on.
     app.clock.advance(Duration::minutes(29));
     assert_eq!(app.get("/me").await.status().as_u16(), 200);
@@ -356,7 +359,7 @@ async fn sessions_end_when_idle_and_at_their_absolute_lifetime_by_the_clock() {
     assert_eq!(location_of(&app.get("/me").await), "/sign-in?next=/me");
 
     // Absolute: 8 hours after sign-in, however active.
-    app.sign_in(NOAH.niss()).await;
+    app.sign_in_as(&NOAH).await;
     for _ in 0..15 {
         app.clock.advance(Duration::minutes(29));
         assert_eq!(app.get("/me").await.status().as_u16(), 200);
@@ -378,8 +381,8 @@ async fn sessions_end_when_idle_and_at_their_absolute_lifetime_by_the_clock() {
 async fn sign_out_everywhere_ends_every_session_of_the_person() {
     let app = spawn_app().await;
     let other = app.another_browser();
-    app.sign_in(NOAH.niss()).await;
-    other.sign_in(NOAH.niss()).await;
+    app.sign_in_as(&NOAH).await;
+    other.sign_in_as(&NOAH).await;
     assert_eq!(other.get("/me").await.status().as_u16(), 200);
     let res = app.post_form("/sign-out/everywhere", &[]).await;
     assert_eq!(res.status().as_u16(), 303);
@@ -514,7 +517,7 @@ async fn accepting_needs_a_recent_authentication() {
     // Demo provider: asked again.
     let app = spawn_app().await;
     let (id, link) = request_of_pokebowl(&app, None);
-    app.sign_in(NOAH.niss()).await;
+    app.sign_in_as(&NOAH).await;
     let page = location_of(&app.get(&link).await);
     app.clock.advance(Duration::minutes(16));
     app.page(&page).await;
@@ -523,7 +526,7 @@ async fn accepting_needs_a_recent_authentication() {
     assert_eq!(bound_to(&app, id), None);
     let body = app.page(&location_of(&res)).await;
     assert!(body.contains("data-testid=\"sign-in-again\""));
-    app.sign_in(NOAH.niss()).await;
+    app.sign_in_as(&NOAH).await;
     assert_eq!(
         app.post_form(&format!("{page}/bind"), &[])
             .await
