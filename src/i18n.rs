@@ -4,15 +4,51 @@
 use std::{borrow::Cow, collections::HashMap, sync::LazyLock};
 
 use chrono::{DateTime, Datelike, NaiveDate, Timelike, Utc};
-use fluent_templates::{Loader, fluent_bundle::FluentValue, static_loader};
+use fluent_templates::{
+    Loader,
+    fluent_bundle::{FluentArgs, FluentValue},
+    static_loader,
+};
 use unic_langid::LanguageIdentifier;
+
+pub mod typography;
 
 static_loader! {
     static LOCALES = {
         locales: "./locales",
         fallback_language: "fr",
-        customise: |bundle| bundle.set_use_isolating(false),
+        customise: |bundle| {
+            bundle.set_use_isolating(false);
+            // The id is new to the bundle: adding it cannot fail.
+            if bundle.add_function("ELIDE", elide).is_err() {
+                tracing::error!("the ELIDE message function could not be added");
+            }
+        },
     };
+}
+
+/// Whether French elides a word before `text` (a vowel, accented or not; never before an
+/// `h`, which may be aspirated, or a digit).
+pub fn elides_before(text: &str) -> bool {
+    text.trim_start()
+        .chars()
+        .next()
+        .is_some_and(|c| "aeiouyàâäéèêëîïôöùûüœæ".contains(c.to_lowercase().next().unwrap_or(c)))
+}
+
+/// The message function `ELIDE("de", $name)`: "de Maria", "d'Emma" (French elision of a
+/// word before a value that starts with a vowel: a name, a month).
+fn elide<'a>(positional: &[FluentValue<'a>], _: &FluentArgs) -> FluentValue<'a> {
+    let text = |v: Option<&FluentValue<'a>>| match v {
+        Some(FluentValue::String(s)) => s.to_string(),
+        Some(FluentValue::Number(n)) => n.as_string().to_string(),
+        _ => String::new(),
+    };
+    let (word, value) = (text(positional.first()), text(positional.get(1)));
+    match word.strip_suffix(['e', 'a']) {
+        Some(stem) if elides_before(&value) => format!("{stem}'{value}").into(),
+        _ => format!("{word} {value}").into(),
+    }
 }
 
 /// Name of the cookie keeping the explicit language choice.
@@ -111,6 +147,15 @@ impl Lang {
             })
             .collect();
         LOCALES.lookup_with_args(self.langid(), key, &map)
+    }
+
+    /// A colon after a label, the way the language writes it: a no-break space before it
+    /// in French (`Répondre à la demande :`), none in the other languages.
+    pub fn colon(self) -> &'static str {
+        match self {
+            Lang::Fr => "\u{a0}:",
+            Lang::Nl | Lang::De | Lang::En => ":",
+        }
     }
 
     /// A calendar date the way the language writes it: "1er avril 2025", "1 april 2025",
