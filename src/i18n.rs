@@ -407,4 +407,53 @@ mod tests {
         assert_eq!(Lang::En.number(999), "999");
         assert_eq!(Lang::En.number(1000), "1,000");
     }
+
+    #[test]
+    fn french_elides_before_a_vowel_in_the_values_it_is_given() {
+        let window = |from: &str| {
+            Lang::Fr.t_args(
+                "consult-flexi-window",
+                &[("from", from.into()), ("to", "juin 2025".into())],
+            )
+        };
+        assert!(window("avril 2025").contains("les mois d'avril 2025 à juin 2025"));
+        assert!(window("octobre 2025").contains("les mois d'octobre 2025"));
+        assert!(window("janvier 2025").contains("les mois de janvier 2025"));
+        // Every month, as the calendar gives it: never "de avril".
+        for month in 1..=12 {
+            let text = window(&Lang::Fr.month_year(2025, month));
+            assert_eq!(typography::problems(Lang::Fr, &text), Vec::<String>::new());
+        }
+        let balance = |name: &str| {
+            Lang::Fr.t_args(
+                "consult-student-balance",
+                &[
+                    ("date", "5 mars 2025".into()),
+                    ("hours", 154.into()),
+                    ("name", name.into()),
+                ],
+            )
+        };
+        assert!(balance("Emma Martin").ends_with("d'Emma Martin."));
+        assert!(balance("Sarah Dumont").ends_with("de Sarah Dumont."));
+        assert!(
+            balance("Hélène Ivens").ends_with("de Hélène Ivens."),
+            "no guess on an h"
+        );
+        let requester = crate::services::requests::requester_name;
+        assert_eq!(
+            requester(Lang::Fr, "Atelier Lumière", Some("Socialia")),
+            "Socialia pour le compte d'Atelier Lumière"
+        );
+        assert_eq!(
+            requester(Lang::Fr, "Resto Pokébowl", Some("Socialia")),
+            "Socialia pour le compte de Resto Pokébowl"
+        );
+        assert_eq!(
+            requester(Lang::Nl, "Atelier Lumière", Some("Socialia")),
+            "Socialia in naam van Atelier Lumière"
+        );
+        assert_eq!(Lang::Fr.colon(), "\u{a0}:");
+        assert_eq!(Lang::De.colon(), ":");
+    }
 }

@@ -25,7 +25,7 @@ consult-figure-hours = { $hours ->
    *[other] heures restantes
 } en { $year }
 consult-note-same-checks = Au stade précontractuel, les vérifications sont les mêmes que celles de la déclaration Dimona.
-consult-more-info = Plus d’informations
+consult-more-info = Plus d'informations
 consult-notice-title = Finalité et base légale
 consult-checked-title = Ce qui a été vérifié
 consult-company-checks-title = Ce que votre entreprise doit encore vérifier elle-même
@@ -83,4 +83,4 @@ possibilities-student-balance = Si vous travaillez comme étudiant en { $year },
 } à cotisations réduites (au { $date }).
 consult-now = Consulter maintenant
 consult-now-lead = La consultation calcule la réponse maintenant à partir des bases de données officielles et l'enregistre : { $name } voit chaque consultation dans le portail citoyen. Afficher cette page n'enregistre rien.
-consult-manage-access = Voir et gérer l’accès
+consult-manage-access = Voir et gérer l'accès

@@ -276,6 +276,27 @@ mod tests {
         assert!(serde_json::from_str::<Context>("\"FlexiJob\"").is_err());
     }
 
+    #[test]
+    fn legal_references_and_official_pages() {
+        // The one-month flexi-job access rests on deliberation 25/016 of 14 January 2025.
+        let flexi = Context::FlexiJob.def();
+        assert_eq!(flexi.legal_basis, LegalBasis::PublicTask);
+        assert_eq!(flexi.legal_basis.key(), "legal-basis-public-task");
+        let d = flexi.deliberation.unwrap();
+        assert_eq!(d.number, "25/016");
+        assert_eq!(d.date(), chrono::NaiveDate::from_ymd_opt(2025, 1, 14));
+        assert_eq!(Context::StudentHours.def().deliberation, None);
+        for def in REGISTRY {
+            assert!(def.deliberation.is_none_or(|d| d.date().is_some()));
+            let page = def.info_page;
+            assert!(page.default.starts_with("https://"), "{page:?}");
+            assert_eq!(
+                page.option,
+                format!("info_url_{}", def.slug.replace('-', "_"))
+            );
+        }
+    }
+
     /// An instant as the Brussels wall clock shows it.
     fn be(y: i32, mo: u32, d: u32, h: u32, mi: u32) -> DateTime<Utc> {
         use chrono::TimeZone;

@@ -531,3 +531,278 @@ async fn the_request_e_mail_and_the_pdf_say_why_on_what_basis_and_where_to_get_h
         assert!(text.contains(expected), "{expected:?} not in {text}");
     }
 }
+
+/// Browser reading: the text of `css` once it is there, no-break spaces read as spaces.
+async fn read(c: &fantoccini::Client, css: &str) -> String {
+    let el = c
+        .wait()
+        .at_most(std::time::Duration::from_secs(5))
+        .for_element(fantoccini::Locator::Css(css))
+        .await
+        .unwrap_or_else(|e| panic!("{css}: {e}"));
+    el.text()
+        .await
+        .unwrap()
+        .replace(['\u{a0}', '\u{202f}'], " ")
+}
+
+/// A message as the browser shows it.
+fn shown(lang: Lang, key: &str) -> String {
+    lang.t(key).replace(['\u{a0}', '\u{202f}'], " ")
+}
+
+/// Opens `path` in the browser.
+async fn open(c: &fantoccini::Client, app: &TestApp, path: &str) {
+    c.goto(&format!("{}{path}", app.address)).await.unwrap();
+}
+
+/// Clicks the element `css`.
+async fn click(c: &fantoccini::Client, css: &str) {
+    let found = c
+        .wait()
+        .at_most(std::time::Duration::from_secs(5))
+        .for_element(fantoccini::Locator::Css(css))
+        .await;
+    match found {
+        Ok(el) => el.click().await.unwrap(),
+        Err(e) => {
+            let url = c
+                .current_url()
+                .await
+                .map(|u| u.to_string())
+                .unwrap_or_default();
+            let main = read(c, "body").await;
+            panic!("{css}: {e} at {url}: {main}");
+        }
+    }
+}
+
+/// Signs out, and waits for the page that says so (its header offers to sign in again).
+async fn sign_out(c: &fantoccini::Client) {
+    click(c, "[data-testid=sign-out]").await;
+    c.wait()
+        .at_most(std::time::Duration::from_secs(5))
+        .for_element(fantoccini::Locator::Css(".who a[href^='/sign-in']"))
+        .await
+        .expect("signed out");
+}
+
+/// A headless Chromium reads the pages of this issue in French and in Dutch: the privacy
+/// page, the help for foreigners of both sides, the company's dashboard and its result
+/// pages, the request e-mail in the demo mailbox, the citizen's request page, portal and
+/// "My possibilities".
+#[tokio::test]
+async fn a_browser_reads_the_words_of_each_page_in_french_and_dutch() {
+    use crate::browser::{Browser, sign_in_in_browser};
+    let app = spawn_app().await;
+    let plonge = request(&app, "Plonge");
+    let student = request(&app, "Étudiante caisse");
+    let browser = Browser::start().await;
+    let c = &browser.client;
+    for lang in [Lang::Fr, Lang::Nl] {
+        let code = lang.code();
+        // The language chosen through the switch, kept in its cookie.
+        open(c, &app, &format!("/lang/{code}?next=/privacy")).await;
+        assert_eq!(read(c, "h1").await, shown(lang, "privacy-title"));
+        assert_eq!(
+            c.title().await.unwrap().replace('\u{a0}', " "),
+            format!(
+                "{} — {}",
+                shown(lang, "privacy-title"),
+                shown(lang, "service-name")
+            )
+        );
+        let rows = c
+            .find_all(fantoccini::Locator::Css(
+                "[data-testid=personal-data] tbody tr",
+            ))
+            .await
+            .unwrap();
+        assert_eq!(rows.len(), mandat::privacy::PERSONAL_DATA.len());
+        assert!(
+            read(c, "[data-testid=purpose-flexi-job]")
+                .await
+                .contains("25/016")
+        );
+        open(c, &app, "/me/help/foreigners").await;
+        assert_eq!(read(c, "h1").await, shown(lang, "citizen-foreigners-title"));
+        assert!(
+            read(c, "main")
+                .await
+                .contains(&shown(lang, "citizen-foreigners-identification"))
+        );
+        open(c, &app, "/company/help/foreigners").await;
+        assert_eq!(read(c, "h1").await, shown(lang, "foreigners-company-title"));
+
+        // The company: the dashboard's introduction, a request in the candidate's language.
+        sign_in_in_browser(c, &app.address, JAN.niss(), "/company").await;
+        assert!(
+            read(c, "[data-testid=intro]")
+                .await
+                .contains(&shown(lang, "company-intro"))
+        );
+        let label = format!("Browser {code}");
+        c.find(fantoccini::Locator::Css("[data-testid=request-label]"))
+            .await
+            .unwrap()
+            .send_keys(&label)
+            .await
+            .unwrap();
+        c.find(fantoccini::Locator::Css("[data-testid=request-email]"))
+            .await
+            .unwrap()
+            .send_keys(&format!("browser-{code}@example.be"))
+            .await
+            .unwrap();
+        c.find(fantoccini::Locator::Css("[data-testid=request-language]"))
+            .await
+            .unwrap()
+            .select_by_value(code)
+            .await
+            .unwrap();
+        click(c, "[data-testid=request-submit]").await;
+        crate::browser::wait_for_text(c, "[data-testid=created]", &label).await;
+        let link = c
+            .find(fantoccini::Locator::Css("[data-testid=created-link]"))
+            .await
+            .unwrap()
+            .prop("value")
+            .await
+            .unwrap()
+            .unwrap_or_default();
+        // The flexi-job result: the chip, the legend, the notice, the way to the access.
+        open(c, &app, &format!("/company/mandates/{plonge}")).await;
+        click(c, "[data-testid=consult-now]").await;
+        assert_eq!(
+            read(c, "[data-testid=chip]").await,
+            shown(lang, "consult-chip-eligible")
+        );
+        assert!(
+            read(c, "[data-testid=legend]")
+                .await
+                .contains(&shown(lang, "consult-legend-not_determined"))
+        );
+        assert_eq!(read(c, "[data-testid=calendar-year]").await, "2025");
+        let notice = read(c, "[data-testid=notice]").await;
+        assert!(notice.contains("25/016"), "{notice}");
+        assert_eq!(
+            read(c, "[data-testid=manage-access]").await,
+            shown(lang, "consult-manage-access")
+        );
+        // The request e-mail, as the candidate receives it.
+        open(c, &app, "/demo/mailbox").await;
+        let mailbox = read(c, "main").await;
+        assert!(
+            mailbox.contains(&format!("browser-{code}@example.be")),
+            "{mailbox}"
+        );
+        c.find(fantoccini::Locator::XPath(&format!(
+            "//tr[contains(., 'browser-{code}@example.be')]//a"
+        )))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+        let mail = read(c, "main").await;
+        assert!(mail.contains("25/016"), "{mail}");
+        assert!(mail.contains("/me/help/foreigners"), "{mail}");
+        sign_out(c).await;
+
+        // The provider: the Student@Work result with its figure and its note.
+        sign_in_in_browser(c, &app.address, LENA.niss(), "/company/clients").await;
+        click(c, "button[data-testid^=client-]").await;
+        open(c, &app, &format!("/company/mandates/{student}")).await;
+        click(c, "[data-testid=consult-now]").await;
+        assert_eq!(read(c, "[data-testid=figure]").await, "154");
+        assert!(
+            read(c, "main")
+                .await
+                .contains(&shown(lang, "consult-student-stu-note"))
+        );
+        sign_out(c).await;
+
+        // The citizen: the request page with its purpose and legal basis, the portal, "My
+        // possibilities".
+        sign_in_in_browser(c, &app.address, MARIA.niss(), "/me").await;
+        assert_eq!(
+            read(c, "[data-testid=granted-lead]").await,
+            shown(lang, "citizen-granted-lead")
+        );
+        let path = link
+            .strip_prefix(&app.state.settings.public_url_citizen)
+            .unwrap()
+            .to_string();
+        open(c, &app, &path).await;
+        click(c, "[data-testid=continue-as]").await;
+        assert_eq!(
+            read(c, "[data-testid=purpose]").await,
+            shown(lang, "purpose-flexi-job")
+        );
+        assert!(
+            read(c, "[data-testid=legal-basis]")
+                .await
+                .contains("25/016")
+        );
+        open(c, &app, "/me/possibilities").await;
+        let answers = read(c, "[data-testid=possibilities-student-hours]").await;
+        assert!(answers.contains("650"), "{answers}");
+        assert!(
+            answers.contains(&format!("{}", 2025)),
+            "the year the balance is for: {answers}"
+        );
+        sign_out(c).await;
+    }
+    let errors = c
+        .execute("return window.__mandatErrors || [];", vec![])
+        .await
+        .unwrap();
+    assert_eq!(errors, serde_json::json!([]));
+    browser.close().await;
+}
+
+/// A new company's empty tabs say what to do next; a search that finds nothing says so.
+#[tokio::test]
+async fn empty_tabs_say_what_to_do_next() {
+    let app = spawn_app().await;
+    app.sign_in(mandat::demo::people::EMMA.niss()).await;
+    let res = app
+        .post_form(
+            "/company/register",
+            &[
+                ("bce", "0203.201.340"),
+                ("name", "Brasserie Martin"),
+                ("kind", "employer"),
+                ("contact_email", "emma@brasserie.be"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 303);
+    assert_eq!(
+        app.post_form("/company/terms", &[]).await.status().as_u16(),
+        303
+    );
+    let en = Lang::En;
+    for (tab, key) in [
+        ("active", "tab-empty-active"),
+        ("requested", "tab-empty-requested"),
+        ("blocked", "tab-empty-blocked"),
+    ] {
+        let body = app.page(&format!("/company/tabs/{tab}")).await;
+        assert_eq!(texts(&body, "[data-testid=empty]"), [en.t(key)], "{tab}");
+    }
+    assert!(
+        texts(
+            &app.page("/company/tabs/active").await,
+            "[data-testid=empty]"
+        )[0]
+        .contains("Start a new request, or wait until the candidate accepts")
+    );
+    let jan = app.another_browser();
+    jan.sign_in(JAN.niss()).await;
+    let body = jan.page("/company/tabs/active?q=nobody-at-all").await;
+    assert_eq!(
+        texts(&body, "[data-testid=empty]"),
+        [en.t("tab-empty-search")]
+    );
+}
