@@ -4,15 +4,51 @@
 use std::{borrow::Cow, collections::HashMap, sync::LazyLock};
 
 use chrono::{DateTime, Datelike, NaiveDate, Timelike, Utc};
-use fluent_templates::{Loader, fluent_bundle::FluentValue, static_loader};
+use fluent_templates::{
+    Loader,
+    fluent_bundle::{FluentArgs, FluentValue},
+    static_loader,
+};
 use unic_langid::LanguageIdentifier;
+
+pub mod typography;
 
 static_loader! {
     static LOCALES = {
         locales: "./locales",
         fallback_language: "fr",
-        customise: |bundle| bundle.set_use_isolating(false),
+        customise: |bundle| {
+            bundle.set_use_isolating(false);
+            // The id is new to the bundle: adding it cannot fail.
+            if bundle.add_function("ELIDE", elide).is_err() {
+                tracing::error!("the ELIDE message function could not be added");
+            }
+        },
     };
+}
+
+/// Whether French elides a word before `text` (a vowel, accented or not; never before an
+/// `h`, which may be aspirated, or a digit).
+pub fn elides_before(text: &str) -> bool {
+    text.trim_start()
+        .chars()
+        .next()
+        .is_some_and(|c| "aeiouyàâäéèêëîïôöùûüœæ".contains(c.to_lowercase().next().unwrap_or(c)))
+}
+
+/// The message function `ELIDE("de", $name)`: "de Maria", "d'Emma" (French elision of a
+/// word before a value that starts with a vowel: a name, a month).
+fn elide<'a>(positional: &[FluentValue<'a>], _: &FluentArgs) -> FluentValue<'a> {
+    let text = |v: Option<&FluentValue<'a>>| match v {
+        Some(FluentValue::String(s)) => s.to_string(),
+        Some(FluentValue::Number(n)) => n.as_string().to_string(),
+        _ => String::new(),
+    };
+    let (word, value) = (text(positional.first()), text(positional.get(1)));
+    match word.strip_suffix(['e', 'a']) {
+        Some(stem) if elides_before(&value) => format!("{stem}'{value}").into(),
+        _ => format!("{word} {value}").into(),
+    }
 }
 
 /// Name of the cookie keeping the explicit language choice.
@@ -111,6 +147,15 @@ impl Lang {
             })
             .collect();
         LOCALES.lookup_with_args(self.langid(), key, &map)
+    }
+
+    /// A colon after a label, the way the language writes it: a no-break space before it
+    /// in French (`Répondre à la demande :`), none in the other languages.
+    pub fn colon(self) -> &'static str {
+        match self {
+            Lang::Fr => "\u{a0}:",
+            Lang::Nl | Lang::De | Lang::En => ":",
+        }
     }
 
     /// A calendar date the way the language writes it: "1er avril 2025", "1 april 2025",
@@ -361,5 +406,54 @@ mod tests {
         assert_eq!(Lang::De.number(-1234), "-1.234");
         assert_eq!(Lang::En.number(999), "999");
         assert_eq!(Lang::En.number(1000), "1,000");
+    }
+
+    #[test]
+    fn french_elides_before_a_vowel_in_the_values_it_is_given() {
+        let window = |from: &str| {
+            Lang::Fr.t_args(
+                "consult-flexi-window",
+                &[("from", from.into()), ("to", "juin 2025".into())],
+            )
+        };
+        assert!(window("avril 2025").contains("les mois d'avril 2025 à juin 2025"));
+        assert!(window("octobre 2025").contains("les mois d'octobre 2025"));
+        assert!(window("janvier 2025").contains("les mois de janvier 2025"));
+        // Every month, as the calendar gives it: never "de avril".
+        for month in 1..=12 {
+            let text = window(&Lang::Fr.month_year(2025, month));
+            assert_eq!(typography::problems(Lang::Fr, &text), Vec::<String>::new());
+        }
+        let balance = |name: &str| {
+            Lang::Fr.t_args(
+                "consult-student-balance",
+                &[
+                    ("date", "5 mars 2025".into()),
+                    ("hours", 154.into()),
+                    ("name", name.into()),
+                ],
+            )
+        };
+        assert!(balance("Emma Martin").ends_with("d'Emma Martin."));
+        assert!(balance("Sarah Dumont").ends_with("de Sarah Dumont."));
+        assert!(
+            balance("Hélène Ivens").ends_with("de Hélène Ivens."),
+            "no guess on an h"
+        );
+        let requester = crate::services::requests::requester_name;
+        assert_eq!(
+            requester(Lang::Fr, "Atelier Lumière", Some("Socialia")),
+            "Socialia pour le compte d'Atelier Lumière"
+        );
+        assert_eq!(
+            requester(Lang::Fr, "Resto Pokébowl", Some("Socialia")),
+            "Socialia pour le compte de Resto Pokébowl"
+        );
+        assert_eq!(
+            requester(Lang::Nl, "Atelier Lumière", Some("Socialia")),
+            "Socialia in naam van Atelier Lumière"
+        );
+        assert_eq!(Lang::Fr.colon(), "\u{a0}:");
+        assert_eq!(Lang::De.colon(), ":");
     }
 }

@@ -14,6 +14,7 @@ pub mod jobs;
 pub mod limits;
 pub mod mail;
 pub mod pdf;
+pub mod privacy;
 pub mod qr;
 pub mod services;
 pub mod settings;

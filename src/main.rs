@@ -49,6 +49,9 @@ enum Command {
     },
     /// List every configuration option, its environment variable and its default.
     Config,
+    /// Print the README's personal-data table (src/privacy.rs, in English, with the
+    /// default settings).
+    PrivacyTable,
     /// API clients of a company (OAuth 2.0 client credentials).
     ApiClient {
         #[command(subcommand)]
@@ -111,6 +114,18 @@ fn main() -> ExitCode {
         }
         return ExitCode::SUCCESS;
     }
+    if let Command::PrivacyTable = cli.command {
+        return match Settings::from_pairs(&[]) {
+            Ok(defaults) => {
+                print!("{}", mandat::privacy::readme_table(&defaults));
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("mandat: {e}");
+                ExitCode::FAILURE
+            }
+        };
+    }
     let settings = match Settings::load(cli.config.as_deref()) {
         Ok(s) => s,
         Err(e) => {
@@ -159,7 +174,7 @@ fn check_schema(settings: &Settings) -> anyhow::Result<()> {
 
 fn run(command: Command, mut settings: Settings) -> anyhow::Result<()> {
     match command {
-        Command::Config => Ok(()),
+        Command::Config | Command::PrivacyTable => Ok(()),
         Command::Import {
             persons,
             occupations,

@@ -36,8 +36,8 @@ pub const PAGE_HEIGHT: f32 = 841.89;
 const MARGIN: f32 = 56.0;
 /// Room kept at the bottom of each page for the footer.
 const FOOTER_ROOM: f32 = 28.0;
-/// Columns of the calendar.
-const CALENDAR_COLUMNS: usize = 4;
+/// Columns of the calendar: a row per quarter (a calendar's months start in January).
+const CALENDAR_COLUMNS: usize = 3;
 
 /// Why a PDF could not be made.
 #[derive(Debug, thiserror::Error)]
@@ -59,6 +59,17 @@ pub enum Tone {
     Bad,
     /// Not determined (grey).
     Neutral,
+}
+
+impl Tone {
+    /// Its fill and stroke.
+    fn inks(self) -> (Ink, Ink) {
+        match self {
+            Tone::Good => (Ink::GreenLight, Ink::Green),
+            Tone::Bad => (Ink::RedLight, Ink::Red),
+            Tone::Neutral => (Ink::GreyLight, Ink::Grey),
+        }
+    }
 }
 
 /// A cell of a calendar: a label (a month) and what it means.
@@ -89,6 +100,8 @@ pub enum Block {
     Fields(Vec<(String, String)>),
     /// Cells laid out in a grid.
     Calendar(Vec<Cell>),
+    /// What each colour of a calendar means: a swatch and its words, one per line.
+    Legend(Vec<(Tone, String)>),
 }
 
 /// A document to export.
@@ -338,6 +351,24 @@ impl<'f> Layout<'f> {
         }
     }
 
+    fn legend(&mut self, items: &[(Tone, String)]) {
+        let size = 9.5;
+        for (tone, text) in items {
+            let (fill, stroke) = tone.inks();
+            self.room(size * 1.4);
+            self.push(Op::Rect {
+                x: MARGIN,
+                y: self.y + size * 0.35,
+                w: 9.0,
+                h: 9.0,
+                fill,
+                stroke,
+            });
+            self.text(text, size, false, Ink::Text, 16.0, None);
+            self.gap(2.0);
+        }
+    }
+
     fn calendar(&mut self, cells: &[Cell]) {
         let gap = 6.0;
         let w = (Self::width() - gap * (CALENDAR_COLUMNS as f32 - 1.0)) / CALENDAR_COLUMNS as f32;
@@ -346,11 +377,7 @@ impl<'f> Layout<'f> {
             self.room(h + gap);
             for (i, cell) in row.iter().enumerate() {
                 let x = MARGIN + i as f32 * (w + gap);
-                let (fill, stroke) = match cell.tone {
-                    Tone::Good => (Ink::GreenLight, Ink::Green),
-                    Tone::Bad => (Ink::RedLight, Ink::Red),
-                    Tone::Neutral => (Ink::GreyLight, Ink::Grey),
-                };
+                let (fill, stroke) = cell.tone.inks();
                 self.push(Op::Rect {
                     x,
                     y: self.y,
@@ -417,6 +444,10 @@ fn layout(fonts: &Fonts, doc: &PdfDocument) -> Vec<Vec<Op>> {
             Block::Calendar(c) => {
                 l.gap(4.0);
                 l.calendar(c);
+            }
+            Block::Legend(items) => {
+                l.legend(items);
+                l.gap(4.0);
             }
         }
     }

@@ -8,14 +8,25 @@ consult-data = Daten
 consult-at = Eingesehen am
 consult-valid-until = Zugang gültig bis
 consult-reference = Referenz der Einsicht
+consult-result-title = Ergebnis der Einsicht
 consult-calendar-title = Monat für Monat
 consult-legend = Legende
-consult-legend-eligible = grün: Bedingungen erfüllt
-consult-legend-not_eligible = rot: Bedingungen nicht erfüllt
-consult-legend-not_determined = grau: nicht bestimmt
+consult-legend-eligible = Zeitraum, in dem die Voraussetzungen für einen Flexi-Job erfüllt sind
+consult-legend-not_eligible = Zeitraum, in dem die Voraussetzungen für einen Flexi-Job nicht erfüllt sind
+consult-legend-not_determined = Zeitraum, für den die Voraussetzungen für einen Flexi-Job noch nicht bestimmt sind
 consult-status-eligible = Bedingungen erfüllt
 consult-status-not_eligible = Bedingungen nicht erfüllt
 consult-status-not_determined = Nicht bestimmt
+consult-chip-eligible = Berechtigt
+consult-chip-not-eligible = Nicht berechtigt
+consult-chip-period = vom { $from } bis zum { $to }
+consult-figure-hours = { $hours ->
+    [one] verbleibende Stunde
+   *[other] verbleibende Stunden
+} im Jahr { $year }
+consult-note-same-checks = In der vorvertraglichen Phase sind die Prüfungen dieselben wie die der Dimona-Meldung.
+consult-more-info = Weitere Informationen
+consult-notice-title = Zweck und Rechtsgrundlage
 consult-checked-title = Was geprüft wurde
 consult-company-checks-title = Was Ihr Unternehmen selbst noch prüfen muss
 consult-recorded = Diese Einsicht wird protokolliert: { $name } kann im Bürgerportal sehen, dass Ihr Unternehmen diese Daten eingesehen hat, und wann.
@@ -44,6 +55,7 @@ consult-student-balance = Am { $date } { $hours ->
 consult-student-exceeded = Das Kontingent von { $quota } Stunden für { $year } ist überschritten: es verbleiben keine Stunden mit ermäßigten Sozialbeiträgen.
 consult-student-quota = Das Kontingent für { $year } beträgt { $quota } Stunden. Nicht genutzte Stunden werden nicht auf das nächste Jahr übertragen.
 consult-student-checked = Der Saldo ist das Kontingent des Jahres abzüglich der Stunden, die alle Arbeitgeber bereits in Dimona gemeldet haben (jede angefangene Stunde zählt als ganze Stunde), zum Zeitpunkt dieser Einsicht. Sie sehen weder die Arbeitgeber noch die je Job gemeldeten Stunden.
+consult-student-stu-note = Das Guthaben kann abweichen, wenn die Dimona-STU-Meldung nicht unmittelbar auf diese Einsicht folgt: die Stunden, die andere Arbeitgeber inzwischen melden, zählen ebenfalls.
 consult-student-check-student = Die Person ist tatsächlich Student: in einer Bildungseinrichtung eingeschrieben, und das Studium ist ihre Haupttätigkeit.
 consult-student-check-contract = Ein schriftlicher Studentenarbeitsvertrag wird spätestens bei Arbeitsbeginn geschlossen.
 consult-student-check-school = Die Arbeit findet außerhalb der Zeiten der Schulpflicht statt (die Person unterliegt nicht mehr der Vollzeitschulpflicht).
@@ -65,10 +77,10 @@ possibilities-unknown = Das Nationalregister kennt Sie nicht: es kann kein Ergeb
 possibilities-flexi-eligible = Sie dürfen vom { $from } bis zum { $to } als Flexi-Jobber arbeiten.
 possibilities-flexi-not-eligible = Sie erfüllen vom { $from } bis zum { $to } nicht die Bedingungen, um als Flexi-Jobber zu arbeiten.
 possibilities-flexi-every-employer = Hier zählen alle Ihre Arbeitgeber. Für ein bestimmtes Unternehmen zählt Ihre Beschäftigung bei eben diesem Unternehmen nicht für die 4/5: das Ergebnis, das dieses Unternehmen sieht, kann abweichen.
-possibilities-student-balance = Am { $date } { $hours ->
-    [one] verbleibt { $hours } Stunde
-   *[other] verbleiben { $hours } Stunden
-} in Ihrem Studentenstundensaldo für { $year }.
+possibilities-student-balance = Wenn Sie { $year } als Student arbeiten, { $hours ->
+    [one] bleibt Ihnen noch { $hours } Stunde
+   *[other] bleiben Ihnen noch { $hours } Stunden
+} mit ermäßigten Beiträgen (Stand: { $date }).
 consult-now = Jetzt einsehen
 consult-now-lead = Bei einer Einsicht wird die Antwort jetzt aus den amtlichen Datenbanken berechnet und protokolliert: { $name } sieht jede Einsicht im Bürgerportal. Das Anzeigen dieser Seite wird nicht protokolliert.
-consult-back-mandate = Zurück zum Mandat
+consult-manage-access = Den Zugang ansehen und verwalten

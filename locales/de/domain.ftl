@@ -43,3 +43,19 @@ month-10 = Oktober
 month-11 = November
 month-12 = Dezember
 text-error-characters = Dieser Text enthält ein Zeichen, das nicht angenommen wird (ein Steuerzeichen, einen Zeilenumbruch oder ein unsichtbares Formatierungszeichen).
+
+## Zwecke und Rechtsgrundlagen (die Verweise des Kontextregisters)
+purpose-flexi-job = In der vorvertraglichen Phase und nur mit dem Mandat der Person prüft das Unternehmen, ob es sie als Flexi-Jobber beschäftigen darf; es sieht nur die Antwort, nie die Daten, auf denen sie beruht.
+purpose-student-hours = In der vorvertraglichen Phase und nur mit dem Mandat der Person prüft das Unternehmen, für wie viele Stunden es sie als Student mit Solidaritätsbeiträgen beschäftigen darf (Student@Work); es sieht nur das Guthaben, nie die Daten, auf denen es beruht.
+more-info-flexi-job = Die Voraussetzungen eines Flexi-Jobs (föderale soziale Sicherheit)
+more-info-student-hours = Student@Work (föderale soziale Sicherheit)
+legal-basis-public-task = Die Datenschutz-Grundverordnung (DSGVO), Artikel 6 Absatz 1 Buchstabe e: eine Aufgabe im öffentlichen Interesse.
+legal-basis-deliberation = Der Zugang ist durch den Beschluss Nr. { $number } vom { $date } des Informationssicherheitsausschusses erlaubt.
+notice-purpose = Zweck
+notice-legal-basis = Rechtsgrundlage
+notice-duration = Dauer
+notice-duration-text = { $months ->
+    [one] Der Zugang gilt einen Monat
+   *[other] Der Zugang gilt { $months } Monate
+} ab der Zustimmung; die Person kann ihn jederzeit beenden.
+label-value = { $label }: { $value }

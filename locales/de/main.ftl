@@ -14,6 +14,10 @@ footer-text = Ein Dienst der belgischen sozialen Sicherheit. Daten werden nur mi
 nav-companies = Für Unternehmen
 nav-citizens = Für Bürger
 back-home = Zurück zur Startseite
+footer-privacy = Datenschutz
+footer-contact = Hilfe und Kontakt
+footer-foreigners = Keine belgische Nationalregisternummer?
+foreigners-identification-link = Der föderale Identifizierungsdienst für Ausländer
 
 ## Startseite
 home-title = Sehen Sie die Antwort der sozialen Sicherheit zu einem Bewerber ein – mit seiner Zustimmung

@@ -8,14 +8,25 @@ consult-data = Data
 consult-at = Consulted on
 consult-valid-until = Access valid until
 consult-reference = Consultation reference
+consult-result-title = Result of the consultation
 consult-calendar-title = Month by month
 consult-legend = Legend
-consult-legend-eligible = green: conditions met
-consult-legend-not_eligible = red: conditions not met
-consult-legend-not_determined = grey: not determined
+consult-legend-eligible = Period in which the conditions for a flexi-job are met
+consult-legend-not_eligible = Period in which the conditions for a flexi-job are not met
+consult-legend-not_determined = Period for which the conditions for a flexi-job are not yet determined
 consult-status-eligible = Conditions met
 consult-status-not_eligible = Conditions not met
 consult-status-not_determined = Not determined
+consult-chip-eligible = Eligible
+consult-chip-not-eligible = Not eligible
+consult-chip-period = from { $from } to { $to }
+consult-figure-hours = { $hours ->
+    [one] hour left
+   *[other] hours left
+} in { $year }
+consult-note-same-checks = At the pre-contractual stage, the checks are the same as those the Dimona declaration makes.
+consult-more-info = More information
+consult-notice-title = Purpose and legal basis
 consult-checked-title = What was checked
 consult-company-checks-title = What your company must still check itself
 consult-recorded = This consultation is recorded: { $name } can see in the citizen portal that your company consulted these data, and when.
@@ -44,6 +55,7 @@ consult-student-balance = On { $date }, { $hours ->
 consult-student-exceeded = The quota of { $quota } hours for { $year } is exceeded: no hours remain at reduced social contributions.
 consult-student-quota = The quota for { $year } is { $quota } hours. Unused hours do not carry over to the next year.
 consult-student-checked = The balance is the year's quota minus the hours already declared in Dimona by all employers (every started hour counts as a whole hour), as of the moment of this consultation. You do not see the employers nor the hours declared per job.
+consult-student-stu-note = The balance may differ when the Dimona STU declaration does not follow this consultation at once: the hours other employers declare in between count too.
 consult-student-check-student = The person is really a student: enrolled in education, and studying is their main activity.
 consult-student-check-contract = A written student employment contract is concluded at the latest when work starts.
 consult-student-check-school = The work takes place outside the periods of compulsory school attendance (the person is no longer subject to full-time compulsory schooling).
@@ -65,10 +77,10 @@ possibilities-unknown = The national register does not know you: no result can b
 possibilities-flexi-eligible = You may work as a flexi-worker from { $from } to { $to }.
 possibilities-flexi-not-eligible = You do not meet the conditions to work as a flexi-worker from { $from } to { $to }.
 possibilities-flexi-every-employer = Here all your employers count. For a given company, your employment with that same company does not count towards the 4/5: the result that company sees may differ.
-possibilities-student-balance = On { $date }, { $hours ->
-    [one] 1 hour remains
+possibilities-student-balance = If you work as a student in { $year }, { $hours ->
+    [one] { $hours } hour remains
    *[other] { $hours } hours remain
-} in your student hours balance for { $year }.
+} at reduced contributions (on { $date }).
 consult-now = Consult now
 consult-now-lead = Consulting computes the answer now from the official databases and records it: { $name } sees each consultation in the citizen portal. Looking at this page records nothing.
-consult-back-mandate = Back to the mandate
+consult-manage-access = View and manage the access

@@ -44,3 +44,19 @@ month-9 = September
 month-10 = October
 month-11 = November
 month-12 = December
+
+## Purposes and legal bases (the references of the context registry)
+purpose-flexi-job = At the pre-contractual stage, and only with the person's mandate, the company checks whether it may employ them as a flexi-worker; it sees only the answer, never the data behind it.
+purpose-student-hours = At the pre-contractual stage, and only with the person's mandate, the company checks for how many hours it may employ them as a student with solidarity contributions (Student@Work); it sees only the balance, never the data behind it.
+more-info-flexi-job = The conditions of a flexi-job (federal social security)
+more-info-student-hours = Student@Work (federal social security)
+legal-basis-public-task = The General Data Protection Regulation (GDPR), article 6.1(e): a task carried out in the public interest.
+legal-basis-deliberation = The access is allowed by deliberation no. { $number } of { $date } of the information security committee.
+notice-purpose = Purpose
+notice-legal-basis = Legal basis
+notice-duration = Duration
+notice-duration-text = { $months ->
+    [one] The access lasts one month
+   *[other] The access lasts { $months } months
+} from its acceptance; the person may stop it at any time.
+label-value = { $label }: { $value }

@@ -14,6 +14,10 @@ footer-text = A service of Belgian social security. Data are consulted only with
 nav-companies = For companies
 nav-citizens = For citizens
 back-home = Back to the home page
+footer-privacy = Privacy
+footer-contact = Help and contact
+footer-foreigners = No Belgian national number?
+foreigners-identification-link = The federal identification service for foreigners
 
 ## Home
 home-title = Consult a candidate's social-security answer, with their consent

@@ -6,38 +6,43 @@ company-nav-users = Utilisateurs
 company-nav-providers = Prestataires de services sociaux
 company-nav-switch = Changer d'entreprise
 company-nav-switch-client = Changer de client
-company-dashboard-title = Consultation des données du citoyen
+company-dashboard-title = Demandes et accès
 company-requests-title = Accès
-company-suspended = Votre entreprise a été suspendue par le helpdesk : vous ne pouvez pas créer de demandes ni consulter de données pour le moment. Motif :
-on-behalf-of = { $provider } pour le compte de { $company }
+company-intro = Avant d'engager, ce service répond à une question sur un candidat, avec sa permission :
+company-intro-permission = Le candidat reçoit votre demande par e-mail (ou son lien ou son code QR de votre part) et l'accepte ou la refuse. Vous ne voyez ensuite que la réponse, pendant la durée de l'accès ; chaque consultation est enregistrée et montrée au candidat.
+company-refused-title = Action refusée
+company-suspended-title = Entreprise suspendue
+company-suspended = Votre entreprise a été suspendue par le helpdesk : vous ne pouvez pas créer de demandes ni consulter de données pour le moment. Motif :
+on-behalf-of = { $provider } pour le compte { ELIDE("de", $company) }
 via-provider = via { $provider }
 form-has-errors = Certains champs requièrent votre attention.
 working = Traitement en cours…
 continue = Continuer
 since = depuis le { $date }
 remove = Supprimer
-remove-confirm = Supprimer cet utilisateur ?
+remove-confirm = Supprimer cet utilisateur ?
 back-to-requests = Retour aux demandes
 
 ## Formulaire de demande
 request-label = Libellé
-request-label-hint = Un nom pour votre propre liste (par exemple « Cuisine, week-end »), pas une identité. Le citoyen ne le voit pas.
+request-label-hint = Un nom pour votre propre liste (par exemple « Cuisine, week-end »), pas une identité. Le citoyen ne le voit pas.
 request-email = Adresse e-mail du candidat
 request-context = Données demandées
 request-language = Langue de l'e-mail
 request-niss = Numéro de registre national du candidat (facultatif)
 request-niss-hint = Si vous l'indiquez, seule cette personne peut accepter la demande.
+company-foreigners-link = Vous engagez un candidat sans numéro national belge ?
 request-submit = Créer la demande
 request-error-label-empty = Veuillez indiquer un libellé.
 request-error-label-long = Un libellé compte au maximum 100 caractères.
 request-error-context = Veuillez choisir les données demandées.
 request-error-language = Veuillez choisir le français, le néerlandais, l'allemand ou l'anglais.
-request-error-not-pending = Cette demande n'est plus en attente : elle ne peut plus être retirée.
+request-error-not-pending = Cette demande n'est plus en attente : elle ne peut plus être retirée.
 created-title = Demande créée
-created-text = La demande « { $label } » a été envoyée à { $email }.
+created-text = La demande « { $label } » a été envoyée à { $email }.
 created-link = Lien à usage unique pour le candidat
-created-deadline = Le candidat dispose de 72 heures pour répondre : jusqu'au { $date }.
-created-once = Le lien ne fonctionne que pour un seul citoyen. Conservez-le : il n'est affiché qu'une seule fois.
+created-deadline = Le candidat dispose de 72 heures pour répondre : jusqu'au { $date }.
+created-once = Le lien ne fonctionne que pour un seul citoyen. Conservez-le : il n'est affiché qu'une seule fois.
 created-qr = Le même lien sous forme de code QR, à scanner avec un smartphone.
 create-another = Créer une autre demande
 copy = Copier
@@ -47,7 +52,10 @@ copied = Copié
 tab-active = Accès actifs
 tab-requested = Accès demandés
 tab-blocked = Accès bloqués
-tab-empty = Rien à afficher.
+tab-empty-active = Aucun accès actif pour l'instant. Créez une nouvelle demande, ou attendez que le candidat l'accepte.
+tab-empty-requested = Aucune demande en attente. Créez une nouvelle demande : le candidat reçoit un lien à usage unique par e-mail et dispose de 72 heures pour répondre.
+tab-empty-blocked = Aucun accès arrêté, bloqué ou terminé. Un accès que le candidat arrête ou bloque, ou qui arrive à son terme, s'affiche ici pendant un temps.
+tab-empty-search = Rien dans cet onglet ne correspond à votre recherche.
 search-label = Rechercher par libellé, nom ou e-mail
 search = Rechercher
 col-person = Personne
@@ -65,7 +73,7 @@ expires-in = { $hours ->
    *[other] expire dans { $hours } heures
 }
 withdraw = Retirer
-withdraw-confirm = Retirer cette demande ? Le lien ne fonctionnera plus.
+withdraw-confirm = Retirer cette demande ? Le lien ne fonctionnera plus.
 mail-undelivered = L'e-mail n'a pas pu être remis : créez une nouvelle demande et transmettez son lien au candidat autrement (montrez son code QR ou copiez son lien).
 pagination = Pages
 previous = Précédent
@@ -101,7 +109,7 @@ terms-accept = J'accepte les conditions d'utilisation au nom de l'entreprise
 terms-accepted = Les conditions d'utilisation ont été acceptées.
 terms-wait = Le gestionnaire d'accès principal de cette entreprise doit d'abord accepter les conditions d'utilisation.
 clients-title = Choisissez le client pour lequel vous agissez
-clients-lead = { $provider } agit pour le compte des entreprises suivantes :
+clients-lead = { $provider } agit pour le compte des entreprises suivantes :
 clients-none = Aucune entreprise ne vous a encore désigné comme prestataire de services sociaux.
 
 ## Utilisateurs et prestataires
@@ -116,21 +124,23 @@ providers-none = Aucun prestataire n'agit pour votre compte.
 providers-add = Désigner un prestataire
 providers-bce = Numéro d'entreprise (BCE) du prestataire
 providers-end = Mettre fin
-providers-end-confirm = Mettre fin au droit de ce prestataire d'agir pour votre compte ?
+providers-end-confirm = Mettre fin au droit de ce prestataire d'agir pour votre compte ?
 provider-error-unknown = Aucun prestataire de services sociaux n'est enregistré sous ce numéro d'entreprise.
 provider-error-self = Une entreprise ne peut pas se désigner elle-même.
 
 ## E-mail
 mail-request-subject = { $requester } demande l'accès à vos données ({ $context })
-mail-request-intro = { $requester } vous demande l'accès à une seule information vous concernant : { $context }.
+mail-request-intro = { $requester } vous demande l'accès à une seule information vous concernant : { $context }.
 mail-request-what = Si vous acceptez, { $requester } ne verra que cette réponse, pendant { $months ->
     [one] 1 mois
    *[other] { $months } mois
 }. Vous pouvez mettre fin à l'accès à tout moment, et vous voyez chaque consultation.
 mail-request-action = Répondre à la demande
 mail-request-deadline = Ce lien est valable 72 heures et pour une seule personne.
-mail-request-genuine = Un lien authentique commence toujours par { $host }. Il vous sera uniquement demandé de vous connecter (eID, itsme ou une eID européenne) ; jamais un mot de passe, un code ou un paiement.
-mail-request-ignore = Si vous ne connaissez pas cette entreprise, ignorez ce message : rien ne se passe sans votre acceptation.
+mail-request-genuine = Un lien authentique commence toujours par { $host }. Il vous sera uniquement demandé de vous connecter (eID, itsme ou une eID européenne) ; jamais un mot de passe, un code ou un paiement.
+mail-request-ignore = Si vous ne connaissez pas cette entreprise, ignorez ce message : rien ne se passe sans votre acceptation.
+mail-request-foreigners = Pas de numéro national belge ? Comment obtenir un numéro BIS et vous connecter avec une eID européenne ou une clé numérique : { $url }
+mail-request-contact = Questions sur ce service : { $contact }
 mailbox-title = Boîte aux lettres de démonstration
 mailbox-lead = Les e-mails envoyés par le service, tels que les destinataires les reçoivent (démonstration uniquement).
 mailbox-empty = Aucun e-mail pour l'instant.
@@ -144,3 +154,13 @@ mail-last-error = Dernière erreur
 request-error-blocked = Cette personne a bloqué votre entreprise : elle n'accepte pas ses demandes. Rien n'a été envoyé.
 request-created-at = Créée le { $at }
 company-client-suspended = { $company }, l'entreprise pour laquelle vous agissez, a été suspendue par le helpdesk : vous ne pouvez pas créer de demandes ni consulter de données pour elle pour le moment. Motif :
+
+## Aide : engager un candidat étranger
+foreigners-company-title = Engager un candidat sans numéro national belge
+foreigners-company-lead = Un candidat étranger qui ne figure pas au registre national belge utilise ce service avec un numéro BIS, le numéro d'identification de la sécurité sociale, et se connecte avec une eID européenne ou une clé numérique.
+foreigners-company-bis-title = Le numéro BIS
+foreigners-company-bis = Demandez au candidat s'il a déjà un numéro BIS (il figure sur ses documents belges de sécurité sociale). Sinon, le service d'identification fédéral pour les étrangers lui en attribue un lorsqu'il l'identifie ; une institution de sécurité sociale, ou votre secrétariat social lorsqu'il déclare l'occupation, peut aussi en faire créer un.
+foreigners-company-request = Lorsque vous créez la demande, vous pouvez indiquer le numéro BIS dans le champ du numéro de registre national : seule cette personne pourra alors accepter. Envoyez le lien ou montrez le code QR comme pour tout candidat ; l'e-mail explique au candidat, dans sa langue, comment se connecter.
+foreigners-company-sign-in-title = La connexion
+foreigners-company-sign-in = Le candidat se connecte avec l'identité électronique de son pays lorsqu'elle est reconnue en Europe (eIDAS), ou avec une clé numérique que le service d'identification fédéral pour les étrangers lui remet après un entretien vidéo.
+foreigners-company-candidate-page = La page d'aide destinée aux candidats, à leur transmettre :

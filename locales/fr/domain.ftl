@@ -15,9 +15,9 @@ email-error-invalid = Cette adresse e-mail n'est pas valable (par exemple nom@ex
 
 ## Contextes
 context-flexi-job = Possibilité de flexi-job
-context-flexi-job-description = le candidat peut-il travailler comme flexi-travailleur ce trimestre ? L'accès dure 1 mois.
+context-flexi-job-description = le candidat peut-il travailler comme flexi-travailleur ce trimestre ? L'accès dure 1 mois.
 context-student-hours = Solde d'heures Student@Work
-context-student-hours-description = combien d'heures d'étudiant reste-t-il cette année ? L'accès dure 3 mois.
+context-student-hours-description = combien d'heures d'étudiant reste-t-il cette année ? L'accès dure 3 mois.
 
 ## Statuts
 status-pending = En attente
@@ -43,3 +43,19 @@ month-10 = octobre
 month-11 = novembre
 month-12 = décembre
 text-error-characters = Ce texte contient un caractère qui n'est pas accepté (caractère de contrôle, saut de ligne ou caractère invisible de mise en forme).
+
+## Finalités et bases légales (les références du registre des contextes)
+purpose-flexi-job = Au stade précontractuel, et uniquement avec le mandat de la personne, l'entreprise vérifie si elle peut l'engager comme flexi-travailleur ; elle ne voit que la réponse, jamais les données sur lesquelles elle repose.
+purpose-student-hours = Au stade précontractuel, et uniquement avec le mandat de la personne, l'entreprise vérifie pour combien d'heures elle peut l'engager comme étudiant avec des cotisations de solidarité (Student@Work) ; elle ne voit que le solde, jamais les données sur lesquelles il repose.
+more-info-flexi-job = Les conditions d'un flexi-job (sécurité sociale fédérale)
+more-info-student-hours = Student@Work (sécurité sociale fédérale)
+legal-basis-public-task = Le règlement général sur la protection des données (RGPD), article 6.1, e) : une mission d'intérêt public.
+legal-basis-deliberation = L'accès est autorisé par la délibération n° { $number } du { $date } du comité de sécurité de l'information.
+notice-purpose = Finalité
+notice-legal-basis = Base légale
+notice-duration = Durée
+notice-duration-text = { $months ->
+    [one] L'accès dure un mois
+   *[other] L'accès dure { $months } mois
+} à compter de son acceptation ; la personne peut y mettre fin à tout moment.
+label-value = { $label } : { $value }

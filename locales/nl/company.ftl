@@ -6,10 +6,14 @@ company-nav-users = Gebruikers
 company-nav-providers = Sociale dienstverleners
 company-nav-switch = Andere onderneming kiezen
 company-nav-switch-client = Andere klant kiezen
-company-dashboard-title = Raadpleging burgergegevens
+company-dashboard-title = Aanvragen en toegangen
 company-requests-title = Toegangen
+company-intro = Voordat u iemand aanwerft, beantwoordt deze dienst een vraag over een kandidaat, met diens toestemming:
+company-intro-permission = De kandidaat ontvangt uw aanvraag per e-mail (of de link of QR-code van u) en aanvaardt of weigert ze. Daarna ziet u alleen het antwoord, zolang de toegang duurt; elke raadpleging wordt geregistreerd en aan de kandidaat getoond.
+company-refused-title = Handeling geweigerd
+company-suspended-title = Onderneming geschorst
 company-suspended = Uw onderneming is door de helpdesk geschorst: u kunt voorlopig geen aanvragen aanmaken of gegevens raadplegen. Reden:
-on-behalf-of = { $provider } namens { $company }
+on-behalf-of = { $provider } in naam van { $company }
 via-provider = via { $provider }
 form-has-errors = Sommige velden vragen uw aandacht.
 working = Bezig…
@@ -27,6 +31,7 @@ request-context = Gevraagde gegevens
 request-language = Taal van de e-mail
 request-niss = Rijksregisternummer van de kandidaat (optioneel)
 request-niss-hint = Als u het invult, kan alleen deze persoon de aanvraag aanvaarden.
+company-foreigners-link = Werft u een kandidaat aan zonder Belgisch rijksregisternummer?
 request-submit = De aanvraag aanmaken
 request-error-label-empty = Vul een label in.
 request-error-label-long = Een label telt maximaal 100 tekens.
@@ -47,7 +52,10 @@ copied = Gekopieerd
 tab-active = Actieve toegangen
 tab-requested = Gevraagde toegangen
 tab-blocked = Geblokkeerde toegangen
-tab-empty = Niets te tonen.
+tab-empty-active = Nog geen actieve toegangen. Maak een nieuwe aanvraag, of wacht tot de kandidaat ze aanvaardt.
+tab-empty-requested = Geen openstaande aanvragen. Maak een nieuwe aanvraag: de kandidaat ontvangt een eenmalige link per e-mail en heeft 72 uur om te antwoorden.
+tab-empty-blocked = Geen stopgezette, geblokkeerde of beëindigde toegangen. Een toegang die de kandidaat stopzet of blokkeert, of die afloopt, staat hier een tijdlang.
+tab-empty-search = Niets in dit tabblad komt overeen met uw zoekopdracht.
 search-label = Zoeken op label, naam of e-mail
 search = Zoeken
 col-person = Persoon
@@ -74,7 +82,7 @@ page-of = Pagina { $page } van { $pages }
 
 ## Registratie, gebruiksvoorwaarden, keuze van de onderneming
 register-title = Een onderneming registreren
-register-lead = U wordt de hoofdtoegangsbeheerder van de onderneming en aanvaardt namens haar de gebruiksvoorwaarden.
+register-lead = U wordt de hoofdtoegangsbeheerder van de onderneming en aanvaardt in haar naam de gebruiksvoorwaarden.
 register-bce = Ondernemingsnummer (KBO)
 register-name = Naam van de onderneming
 register-kind = Soort
@@ -97,11 +105,11 @@ terms-1 = De onderneming raadpleegt de gegevens van een burger alleen in de prec
 terms-2 = Het antwoord mag alleen voor dat doel worden gebruikt, niet langer dan nodig worden bewaard en met niemand buiten de aanwervingsprocedure worden gedeeld.
 terms-3 = Elke raadpleging wordt geregistreerd en is zichtbaar voor de burger. Misbruik leidt tot de schorsing van de toegang van de onderneming.
 terms-4 = De hoofdtoegangsbeheerder is verantwoordelijk voor de gebruikers en de sociale dienstverleners die de onderneming aanwijst.
-terms-accept = Ik aanvaard de gebruiksvoorwaarden namens de onderneming
+terms-accept = Ik aanvaard de gebruiksvoorwaarden in naam van de onderneming
 terms-accepted = De gebruiksvoorwaarden zijn aanvaard.
 terms-wait = De hoofdtoegangsbeheerder van deze onderneming moet eerst de gebruiksvoorwaarden aanvaarden.
 clients-title = Kies de klant voor wie u optreedt
-clients-lead = { $provider } treedt op namens de volgende ondernemingen:
+clients-lead = { $provider } treedt op in naam van de volgende ondernemingen:
 clients-none = Nog geen enkele onderneming heeft u als sociale dienstverlener aangewezen.
 
 ## Gebruikers en dienstverleners
@@ -111,26 +119,28 @@ member-error-role = Kies toegangsbeheerder of gebruiker.
 member-error-self = U kunt uzelf niet wijzigen of verwijderen.
 member-error-main = De hoofdtoegangsbeheerder kan niet worden gewijzigd of verwijderd.
 providers-title = Sociale dienstverleners
-providers-lead = Een sociale dienstverlener die u aanwijst, kan namens u aanvragen aanmaken en antwoorden raadplegen. U kunt dit op elk moment stopzetten.
-providers-none = Er treedt geen dienstverlener namens u op.
+providers-lead = Een sociale dienstverlener die u aanwijst, kan in uw naam aanvragen aanmaken en antwoorden raadplegen. U kunt dit op elk moment stopzetten.
+providers-none = Er treedt geen dienstverlener in uw naam op.
 providers-add = Een dienstverlener aanwijzen
 providers-bce = Ondernemingsnummer (KBO) van de dienstverlener
 providers-end = Stopzetten
-providers-end-confirm = Het recht van deze dienstverlener om namens u op te treden stopzetten?
+providers-end-confirm = Het recht van deze dienstverlener om in uw naam op te treden stopzetten?
 provider-error-unknown = Er is geen sociale dienstverlener geregistreerd met dit ondernemingsnummer.
 provider-error-self = Een onderneming kan zichzelf niet aanwijzen.
 
 ## E-mail
-mail-request-subject = { $requester } vraagt toegang tot uw gegevens ({ $context })
-mail-request-intro = { $requester } vraagt u toegang tot één gegeven over u: { $context }.
-mail-request-what = Als u aanvaardt, ziet { $requester } alleen dit antwoord, gedurende { $months ->
+mail-request-subject = { $requester } vraagt toegang tot je gegevens ({ $context })
+mail-request-intro = { $requester } vraagt je toegang tot één gegeven over jou: { $context }.
+mail-request-what = Als je aanvaardt, ziet { $requester } alleen dit antwoord, gedurende { $months ->
     [one] 1 maand
    *[other] { $months } maanden
-}. U kunt de toegang op elk moment stopzetten en u ziet elke raadpleging.
+}. Je kunt de toegang op elk moment stopzetten, en je ziet elke raadpleging.
 mail-request-action = De aanvraag beantwoorden
 mail-request-deadline = Deze link werkt 72 uur lang en voor slechts één persoon.
-mail-request-genuine = Een echte link begint altijd met { $host }. U wordt alleen gevraagd om u aan te melden (eID, itsme of een Europese eID); nooit om een wachtwoord, een code of een betaling.
-mail-request-ignore = Als u deze onderneming niet kent, negeer dan dit bericht: er gebeurt niets zonder uw aanvaarding.
+mail-request-genuine = Een echte link begint altijd met { $host }. Je wordt alleen gevraagd om je aan te melden (eID, itsme of een Europese eID); nooit om een wachtwoord, een code of een betaling.
+mail-request-ignore = Ken je deze onderneming niet, negeer dan dit bericht: er gebeurt niets zonder jouw aanvaarding.
+mail-request-foreigners = Geen Belgisch rijksregisternummer? Zo krijg je een BIS-nummer en meld je je aan met een Europese eID of een digitale sleutel: { $url }
+mail-request-contact = Vragen over deze dienst: { $contact }
 mailbox-title = Demo-mailbox
 mailbox-lead = De e-mails die de dienst heeft verstuurd, zoals de ontvangers ze krijgen (alleen ter demonstratie).
 mailbox-empty = Nog geen e-mails.
@@ -144,3 +154,13 @@ mail-last-error = Laatste fout
 request-error-blocked = Deze persoon heeft uw onderneming geblokkeerd: hij of zij aanvaardt haar aanvragen niet. Er werd niets verstuurd.
 request-created-at = Aangemaakt op { $at }
 company-client-suspended = { $company }, de onderneming waarvoor u optreedt, is door de helpdesk geschorst: u kunt voorlopig geen aanvragen voor haar aanmaken of gegevens raadplegen. Reden:
+
+## Hulp: een buitenlandse kandidaat aanwerven
+foreigners-company-title = Een kandidaat zonder Belgisch rijksregisternummer aanwerven
+foreigners-company-lead = Een buitenlandse kandidaat die niet in het Belgische rijksregister staat, gebruikt deze dienst met een BIS-nummer, het identificatienummer van de sociale zekerheid, en meldt zich aan met een Europese eID of een digitale sleutel.
+foreigners-company-bis-title = Het BIS-nummer
+foreigners-company-bis = Vraag de kandidaat of die al een BIS-nummer heeft (het staat op de Belgische socialezekerheidsdocumenten). Zo niet, dan kent de federale identificatiedienst voor buitenlanders er een toe bij de identificatie; ook een socialezekerheidsinstelling, of uw sociaal secretariaat wanneer het de tewerkstelling aangeeft, kan er een laten aanmaken.
+foreigners-company-request = Bij het aanmaken van de aanvraag kunt u het BIS-nummer in het veld van het rijksregisternummer invullen: dan kan alleen die persoon aanvaarden. Stuur de link of toon de QR-code zoals voor elke kandidaat; de e-mail legt de kandidaat in zijn taal uit hoe die zich aanmeldt.
+foreigners-company-sign-in-title = Aanmelden
+foreigners-company-sign-in = De kandidaat meldt zich aan met de elektronische identiteit van zijn land als die in Europa erkend is (eIDAS), of met een digitale sleutel die de federale identificatiedienst voor buitenlanders na een videogesprek geeft.
+foreigners-company-candidate-page = De hulppagina voor de kandidaten zelf, om hun te sturen:

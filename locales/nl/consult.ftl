@@ -8,14 +8,25 @@ consult-data = Gegevens
 consult-at = Geraadpleegd op
 consult-valid-until = Toegang geldig tot
 consult-reference = Referentie van de raadpleging
+consult-result-title = Resultaat van de raadpleging
 consult-calendar-title = Maand per maand
 consult-legend = Legende
-consult-legend-eligible = groen: voorwaarden vervuld
-consult-legend-not_eligible = rood: voorwaarden niet vervuld
-consult-legend-not_determined = grijs: niet bepaald
+consult-legend-eligible = Periode waarin aan de voorwaarden voor een flexi-job voldaan is
+consult-legend-not_eligible = Periode waarin niet aan de voorwaarden voor een flexi-job voldaan is
+consult-legend-not_determined = Periode waarvoor de voorwaarden voor een flexi-job nog niet bepaald zijn
 consult-status-eligible = Voorwaarden vervuld
 consult-status-not_eligible = Voorwaarden niet vervuld
 consult-status-not_determined = Niet bepaald
+consult-chip-eligible = Komt in aanmerking
+consult-chip-not-eligible = Komt niet in aanmerking
+consult-chip-period = van { $from } tot en met { $to }
+consult-figure-hours = { $hours ->
+    [one] uur over
+   *[other] uur over
+} in { $year }
+consult-note-same-checks = In de precontractuele fase zijn de controles dezelfde als die van de Dimona-aangifte.
+consult-more-info = Meer informatie
+consult-notice-title = Doel en rechtsgrond
 consult-checked-title = Wat werd nagegaan
 consult-company-checks-title = Wat uw bedrijf zelf nog moet nagaan
 consult-recorded = Deze raadpleging wordt geregistreerd: { $name } kan in het burgerportaal zien dat uw bedrijf deze gegevens heeft geraadpleegd, en wanneer.
@@ -44,6 +55,7 @@ consult-student-balance = Op { $date } { $hours ->
 consult-student-exceeded = Het contingent van { $quota } uur voor { $year } is overschreden: er blijven geen uren met verminderde sociale bijdragen over.
 consult-student-quota = Het contingent voor { $year } bedraagt { $quota } uur. Niet gebruikte uren worden niet overgedragen naar het volgende jaar.
 consult-student-checked = Het saldo is het contingent van het jaar min de uren die alle werkgevers al in Dimona hebben aangegeven (elk begonnen uur telt als een heel uur), op het ogenblik van deze raadpleging. U ziet noch de werkgevers, noch de uren per job.
+consult-student-stu-note = Het saldo kan verschillen als de Dimona STU-aangifte niet meteen op deze raadpleging volgt: de uren die andere werkgevers intussen aangeven, tellen ook mee.
 consult-student-check-student = De persoon is werkelijk student: ingeschreven in een onderwijsinstelling, met studeren als hoofdactiviteit.
 consult-student-check-contract = Een schriftelijke overeenkomst voor tewerkstelling van studenten is uiterlijk bij het begin van het werk gesloten.
 consult-student-check-school = Het werk vindt plaats buiten de periodes van leerplicht (de persoon is niet meer voltijds leerplichtig).
@@ -58,17 +70,17 @@ consult-error-no-data = De officiële databanken kennen deze persoon niet: er ka
 
 ## Mijn mogelijkheden (burgerportaal)
 possibilities-title = Mijn mogelijkheden
-possibilities-lead = Uw eigen resultaten, nu berekend op basis van de officiële databanken. Geen enkel bedrijf ziet deze pagina, en het bekijken ervan wordt niet als raadpleging geregistreerd.
+possibilities-lead = Je eigen resultaten, nu berekend op basis van de officiële databanken. Geen enkele onderneming ziet deze pagina, en het bekijken ervan wordt niet als raadpleging geregistreerd.
 possibilities-back = Terug naar mijn portaal
 possibilities-computed = Berekend op { $at }.
-possibilities-unknown = Het rijksregister kent u niet: er kan geen resultaat worden berekend.
-possibilities-flexi-eligible = U mag als flexi-jobber werken van { $from } tot en met { $to }.
-possibilities-flexi-not-eligible = U voldoet niet aan de voorwaarden om als flexi-jobber te werken van { $from } tot en met { $to }.
-possibilities-flexi-every-employer = Hier tellen al uw werkgevers mee. Voor een bepaald bedrijf telt uw tewerkstelling bij datzelfde bedrijf niet mee voor de 4/5: het resultaat dat dat bedrijf ziet, kan verschillen.
-possibilities-student-balance = Op { $date } { $hours ->
-    [one] rest er nog { $hours } uur
-   *[other] resten er nog { $hours } uur
-} in uw saldo studentenuren voor { $year }.
+possibilities-unknown = Het rijksregister kent je niet: er kan geen resultaat worden berekend.
+possibilities-flexi-eligible = Je mag als flexi-jobber werken van { $from } tot en met { $to }.
+possibilities-flexi-not-eligible = Je voldoet niet aan de voorwaarden om als flexi-jobber te werken van { $from } tot en met { $to }.
+possibilities-flexi-every-employer = Hier tellen al je werkgevers mee. Voor een bepaalde onderneming telt je tewerkstelling bij diezelfde onderneming niet mee voor de 4/5: het resultaat dat die onderneming ziet, kan verschillen.
+possibilities-student-balance = Als je in { $year } als student werkt, { $hours ->
+    [one] blijft er nog { $hours } uur
+   *[other] blijven er nog { $hours } uur
+} met verminderde bijdragen over (op { $date }).
 consult-now = Nu raadplegen
 consult-now-lead = Bij een raadpleging wordt het antwoord nu uit de officiële databanken berekend en geregistreerd: { $name } ziet elke raadpleging in het burgerportaal. Deze pagina bekijken registreert niets.
-consult-back-mandate = Terug naar het mandaat
+consult-manage-access = De toegang bekijken en beheren

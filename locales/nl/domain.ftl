@@ -43,3 +43,19 @@ month-10 = oktober
 month-11 = november
 month-12 = december
 text-error-characters = Deze tekst bevat een teken dat niet wordt aanvaard (een stuurteken, een regeleinde of een onzichtbaar opmaakteken).
+
+## Doelen en rechtsgronden (de verwijzingen van het contextregister)
+purpose-flexi-job = In de precontractuele fase, en alleen met het mandaat van de persoon, gaat de onderneming na of ze die persoon als flexi-jobber mag tewerkstellen; ze ziet alleen het antwoord, nooit de gegevens waarop het steunt.
+purpose-student-hours = In de precontractuele fase, en alleen met het mandaat van de persoon, gaat de onderneming na voor hoeveel uur ze die persoon als student met solidariteitsbijdragen mag tewerkstellen (Student@Work); ze ziet alleen het saldo, nooit de gegevens waarop het steunt.
+more-info-flexi-job = De voorwaarden voor een flexi-job (federale sociale zekerheid)
+more-info-student-hours = Student@Work (federale sociale zekerheid)
+legal-basis-public-task = De algemene verordening gegevensbescherming (AVG), artikel 6.1, e): een taak van algemeen belang.
+legal-basis-deliberation = De toegang is toegestaan door beraadslaging nr. { $number } van { $date } van het informatieveiligheidscomité.
+notice-purpose = Doel
+notice-legal-basis = Rechtsgrond
+notice-duration = Duur
+notice-duration-text = { $months ->
+    [one] De toegang duurt één maand
+   *[other] De toegang duurt { $months } maanden
+} vanaf de aanvaarding; de persoon kan ze op elk moment stopzetten.
+label-value = { $label }: { $value }

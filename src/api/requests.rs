@@ -196,11 +196,11 @@ pub(super) async fn create(
     let valid = ValidRequest::from_api(&input, default_language).map_err(ServiceError::Invalid)?;
     let (actor, now) = (caller.actor(), caller.now());
     let client_id = caller.caller.client_id;
-    let link_base = routes::citizen_link_base(&caller.state.settings.public_url_citizen);
+    let urls = routes::citizen_urls(&caller.state.settings);
     let created = caller
         .in_scope(body.on_behalf_of.as_deref(), move |conn, scope| {
             let key = key.map(|k| Idempotency::api(client_id, k, scope, &valid));
-            service::create(conn, scope, &actor, &valid, &link_base, key.as_ref(), now)
+            service::create(conn, scope, &actor, &valid, &urls, key.as_ref(), now)
         })
         .await?;
     let mut res = HttpResponse::Created();

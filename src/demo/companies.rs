@@ -17,10 +17,12 @@ use crate::{
         schema::{citizen_blocks, companies},
     },
     domain::{Actor, Context, RequestStatus, Transition, context::mandate_valid_until},
+    mail::request::{CitizenUrls, HELP_FOREIGNERS_PATH},
     services::{
         companies::{self as company_service, RegistrationInput},
         requests::{self, RequestInput, Scope, ValidRequest},
     },
+    settings::{Contact, DEFAULT_HELP_CONTACT},
     sources::AuthenticSources,
 };
 
@@ -98,7 +100,11 @@ pub fn seed(
     now: DateTime<Utc>,
     public_url: &str,
 ) -> anyhow::Result<usize> {
-    let link_base = format!("{public_url}/r/");
+    let urls = CitizenUrls {
+        link_base: format!("{public_url}/r/"),
+        help_foreigners: format!("{public_url}{HELP_FOREIGNERS_PATH}"),
+        contact: Contact::Address(DEFAULT_HELP_CONTACT.to_string()),
+    };
     let exists: bool = diesel::select(diesel::dsl::exists(
         companies::table.filter(companies::bce.eq(RESTO_BCE)),
     ))
@@ -151,7 +157,7 @@ pub fn seed(
         .map_err(|e| anyhow::anyhow!("demo request: {e:?}"))?;
         let made_at = now - age;
         let actor = Actor::CompanyUser { niss: by.to_niss() };
-        let id = requests::create(conn, &scope, &actor, &valid, &link_base, None, made_at)?.id;
+        let id = requests::create(conn, &scope, &actor, &valid, &urls, None, made_at)?.id;
         let accepted_at = made_at + Duration::days(1);
         match then {
             Then::Pending => {}

@@ -1,9 +1,12 @@
 //! The registry of contexts: the kinds of pre-contractual data a request can give access
-//! to, with their legal access duration.
+//! to, with their legal access duration, their legal basis and the official page that
+//! tells more about them.
 //!
 //! A context is one entry here (a variant of [`Context`] and its row of [`REGISTRY`]: code,
-//! slug, duration) plus its rule module (`domain/<name>.rs`, with the answer a company
-//! sees) and its view. `docs/contexts.md` says how to add one, step by step.
+//! slug, duration, legal references, "more information" page) plus its rule module
+//! (`domain/<name>.rs`, with the answer a company sees) and its view. `docs/contexts.md`
+//! says how to add one, step by step. The pages, the e-mail and the PDF read the legal
+//! references from here and never spell them.
 
 use chrono::{DateTime, TimeDelta, Utc};
 use diesel::{deserialize::FromSqlRow, expression::AsExpression};
@@ -44,6 +47,60 @@ pub struct ContextDef {
     pub name_key: &'static str,
     /// The message key of its description (`context-{slug}-description`).
     pub description_key: &'static str,
+    /// Why a company may process it: the GDPR's lawful basis.
+    pub legal_basis: LegalBasis,
+    /// The deliberation of the information security committee that allows the access, if
+    /// one does.
+    pub deliberation: Option<Deliberation>,
+    /// The official page on the scheme ("More information"), as a setting with the
+    /// official page as its default.
+    pub info_page: InfoPage,
+}
+
+/// A lawful basis of the GDPR (article 6.1).
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum LegalBasis {
+    /// Article 6.1(e): a task carried out in the public interest (the social security's
+    /// pre-contractual checks).
+    PublicTask,
+}
+
+impl LegalBasis {
+    /// The message key of the basis in words, its article included
+    /// (`legal-basis-public-task`).
+    pub fn key(self) -> &'static str {
+        match self {
+            LegalBasis::PublicTask => "legal-basis-public-task",
+        }
+    }
+}
+
+/// A deliberation of the information security committee (social security and health
+/// chamber).
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub struct Deliberation {
+    /// Its number, as the committee writes it (`25/016`).
+    pub number: &'static str,
+    /// The day it was taken (year, month, day).
+    pub date: (i32, u32, u32),
+}
+
+impl Deliberation {
+    /// The day it was taken.
+    pub fn date(self) -> Option<chrono::NaiveDate> {
+        let (y, m, d) = self.date;
+        chrono::NaiveDate::from_ymd_opt(y, m, d)
+    }
+}
+
+/// The official page a context's "More information" link opens.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub struct InfoPage {
+    /// The setting that changes it (`info_url_flexi_job`).
+    pub option: &'static str,
+    /// The official page, the setting's default; `{lang}` stands for the reader's language
+    /// code (`fr`, `nl`, `de`, `en`).
+    pub default: &'static str,
 }
 
 /// Every context, in display order: one row each, at the position of its variant.
@@ -55,6 +112,15 @@ pub const REGISTRY: &[ContextDef] = &[
         months: 1,
         name_key: "context-flexi-job",
         description_key: "context-flexi-job-description",
+        legal_basis: LegalBasis::PublicTask,
+        deliberation: Some(Deliberation {
+            number: "25/016",
+            date: (2025, 1, 14),
+        }),
+        info_page: InfoPage {
+            option: "info_url_flexi_job",
+            default: "https://www.socialsecurity.be/employer/instructions/dmfa/{lang}/latest/instructions/socialsecuritycontributions/calculationbase/flexi_and_overtime_horeca.html",
+        },
     },
     ContextDef {
         context: Context::StudentHours,
@@ -63,6 +129,12 @@ pub const REGISTRY: &[ContextDef] = &[
         months: 3,
         name_key: "context-student-hours",
         description_key: "context-student-hours-description",
+        legal_basis: LegalBasis::PublicTask,
+        deliberation: None,
+        info_page: InfoPage {
+            option: "info_url_student_hours",
+            default: "https://studentatwork.be/{lang}",
+        },
     },
 ];
 
@@ -118,8 +190,11 @@ impl Context {
     }
 
     /// The message key families every context must have in every language (with
-    /// [`key`](Context::key)), beside its name and description.
-    pub const KEY_FAMILIES: [&'static str; 2] = ["citizen-access", "citizen-not-seen"];
+    /// [`key`](Context::key)), beside its name and description: the portal's sentence,
+    /// what the company will not see, the purpose of the access, the label of its "More
+    /// information" link.
+    pub const KEY_FAMILIES: [&'static str; 4] =
+        ["citizen-access", "citizen-not-seen", "purpose", "more-info"];
 }
 
 /// When a mandate accepted at `accepted_at` ends: the context's duration in calendar
@@ -199,6 +274,27 @@ mod tests {
             assert_eq!(Context::parse(input), None, "{input:?}");
         }
         assert!(serde_json::from_str::<Context>("\"FlexiJob\"").is_err());
+    }
+
+    #[test]
+    fn legal_references_and_official_pages() {
+        // The one-month flexi-job access rests on deliberation 25/016 of 14 January 2025.
+        let flexi = Context::FlexiJob.def();
+        assert_eq!(flexi.legal_basis, LegalBasis::PublicTask);
+        assert_eq!(flexi.legal_basis.key(), "legal-basis-public-task");
+        let d = flexi.deliberation.unwrap();
+        assert_eq!(d.number, "25/016");
+        assert_eq!(d.date(), chrono::NaiveDate::from_ymd_opt(2025, 1, 14));
+        assert_eq!(Context::StudentHours.def().deliberation, None);
+        for def in REGISTRY {
+            assert!(def.deliberation.is_none_or(|d| d.date().is_some()));
+            let page = def.info_page;
+            assert!(page.default.starts_with("https://"), "{page:?}");
+            assert_eq!(
+                page.option,
+                format!("info_url_{}", def.slug.replace('-', "_"))
+            );
+        }
     }
 
     /// An instant as the Brussels wall clock shows it.

@@ -9,7 +9,24 @@ use super::NewMail;
 use crate::{
     domain::{Context, text::single_line},
     i18n::Lang,
+    privacy::notice,
+    settings::Contact,
 };
+
+/// The path of the help for candidates without a Belgian national number (the web side's
+/// `routes::CITIZEN_HELP_FOREIGNERS` is this path): the request e-mail links to it.
+pub const HELP_FOREIGNERS_PATH: &str = "/me/help/foreigners";
+
+/// The addresses of the citizen's side that a request e-mail carries.
+#[derive(Clone, Debug)]
+pub struct CitizenUrls {
+    /// The citizen's link without its secret: `https://host/r/`.
+    pub link_base: String,
+    /// The help for candidates without a Belgian national number (absolute).
+    pub help_foreigners: String,
+    /// The contact and help entry.
+    pub contact: Contact,
+}
 
 /// What the request e-mail says.
 #[derive(Clone, Debug)]
@@ -28,6 +45,10 @@ pub struct RequestMail<'a> {
     pub link: &'a str,
     /// The official host name, as genuine links show it.
     pub host: &'a str,
+    /// The help for candidates without a Belgian national number (absolute URL).
+    pub help_foreigners: &'a str,
+    /// The contact and help entry.
+    pub contact: &'a Contact,
     /// When the link ends (the mail is tried until then).
     pub link_ends: DateTime<Utc>,
 }
@@ -57,9 +78,25 @@ impl RequestMail<'_> {
         let genuine = lang.t_args("mail-request-genuine", &args());
         let ignore = lang.t("mail-request-ignore");
         let action = lang.t("mail-request-action");
+        let colon = lang.colon();
+        let n = notice(lang, self.context);
+        let [purpose, legal_basis, _] = n.labelled(lang).map(|(label, text)| {
+            lang.t_args(
+                "label-value",
+                &[("label", label.into()), ("value", text.into())],
+            )
+        });
+        let foreigners = lang.t_args(
+            "mail-request-foreigners",
+            &[("url", self.help_foreigners.into())],
+        );
+        let contact = lang.t_args(
+            "mail-request-contact",
+            &[("contact", self.contact.shown(lang).into())],
+        );
         let link = link.as_ref();
         let body_text = format!(
-            "{intro}\n\n{what}\n\n{action}:\n{link}\n\n{deadline}\n\n{genuine}\n\n{ignore}\n"
+            "{intro}\n\n{what}\n\n{purpose}\n{legal_basis}\n\n{action}{colon}\n{link}\n\n{deadline}\n\n{genuine}\n\n{foreigners}\n\n{ignore}\n\n{contact}\n"
         );
         let body_html = html! {
             (maud::DOCTYPE)
@@ -68,10 +105,13 @@ impl RequestMail<'_> {
                 body {
                     p { (intro) }
                     p { (what) }
+                    p { small { (purpose) br; (legal_basis) } }
                     p { a href=(link) { (action) } }
                     p { (deadline) }
                     p { small { (genuine) } }
+                    p { small { (foreigners) } }
                     p { small { (ignore) } }
+                    p { small { (contact) } }
                 }
             }
         }
@@ -110,6 +150,8 @@ mod tests {
                 requester,
                 link: "https://mandat.example/r/secret",
                 host: "mandat.example",
+                help_foreigners: "https://mandat.example/me/help/foreigners",
+                contact: &Contact::Address("help@mandat.example".into()),
                 link_ends: Utc::now(),
             }
             .render(Utc::now())

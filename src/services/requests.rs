@@ -26,7 +26,7 @@ use crate::{
     i18n::Lang,
     mail::{
         self,
-        request::{RequestMail, host_of},
+        request::{CitizenUrls, RequestMail, host_of},
     },
 };
 
@@ -215,8 +215,9 @@ impl Scope {
 /// Creates a request: stores the hash of a fresh secret, records the creation, writes the
 /// e-mail to the outbox (when there is an address), all in one transaction. Refused
 /// ([`Refusal::BlockedByCitizen`]) when the person named blocked the company: nothing is
-/// stored, nothing sent. `link_base` is the citizen's link without
-/// its secret (the web side knows its URLs: `https://host/r/`).
+/// stored, nothing sent. `urls` are the citizen's side's addresses (the web side knows its
+/// URLs: the link without its secret, `https://host/r/`, the help for foreigners) and the
+/// contact entry, which the e-mail carries.
 ///
 /// With an idempotency key, the key is claimed in the same transaction: a key seen before
 /// with the same content answers as then (`replayed`, nothing created, no mail); with other
@@ -226,7 +227,7 @@ pub fn create(
     scope: &Scope,
     actor: &Actor,
     valid: &ValidRequest,
-    link_base: &str,
+    urls: &CitizenUrls,
     idempotency: Option<&Idempotency>,
     now: DateTime<Utc>,
 ) -> Result<Created, ServiceError> {
@@ -285,7 +286,7 @@ pub fn create(
             actor,
             now,
         )?;
-        let link = format!("{link_base}{token}");
+        let link = format!("{}{token}", urls.link_base);
         let requester = requester_name(
             valid.language,
             &company.name,
@@ -300,7 +301,9 @@ pub fn create(
                 context: valid.context,
                 requester: &requester,
                 link: &link,
-                host: host_of(link_base),
+                host: host_of(&urls.link_base),
+                help_foreigners: &urls.help_foreigners,
+                contact: &urls.contact,
                 link_ends: expires_at,
             };
             mail::enqueue(conn, &mail.render(now))?;

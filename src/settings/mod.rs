@@ -6,11 +6,13 @@
 //! wrapped in [`SecretString`] and never printed. Invalid settings are refused at start with a
 //! message naming the option.
 
+mod links;
 mod options;
 mod parse;
 
 use std::{fmt, net::SocketAddr, path::Path, str::FromStr, time::Duration};
 
+pub use links::{Contact, DEFAULT_FOREIGNERS_IDENTIFICATION_URL, DEFAULT_HELP_CONTACT, Links};
 pub use options::{OPTIONS, OptionDoc};
 use parse::{
     invalid, parse_days, parse_days_within, parse_interval, parse_millis, parse_opt, parse_toml,
@@ -246,6 +248,8 @@ pub struct Settings {
     pub log_format: String,
     /// Webhooks may also go to this machine (development only).
     pub webhook_loopback: bool,
+    /// The addresses the service's words point to (contact and help, official pages).
+    pub links: Links,
 }
 
 impl fmt::Debug for Settings {
@@ -273,6 +277,7 @@ impl fmt::Debug for Settings {
             .field("jobs", &self.jobs)
             .field("blocked_tab_days", &self.blocked_tab_days)
             .field("retention", &self.retention)
+            .field("links", &self.links)
             .finish()
     }
 }
@@ -481,6 +486,7 @@ impl Settings {
             api_token: days("retention_api_token_days", 7, 1)?,
             job_runs: days("retention_job_runs_days", 7, 1)?,
         };
+        let links = links::links(raw, mode)?;
         let log_format = get("log_format").unwrap_or_else(|| "pretty".to_string());
         if !matches!(log_format.as_str(), "pretty" | "json") {
             return Err(invalid("log_format", "must be pretty or json"));
@@ -506,6 +512,7 @@ impl Settings {
             retention,
             log_format,
             webhook_loopback,
+            links,
         })
     }
 

@@ -286,6 +286,30 @@ pub const OPTIONS: &[OptionDoc] = &[
         help: "days a background job's run stays in `job_runs` (1-1826)",
     },
     OptionDoc {
+        key: "help_contact",
+        env: "MANDAT_HELP_CONTACT",
+        default: "contact@rsz.fgov.be",
+        help: "the contact and help entry of every page: an e-mail address, or an https:// page (`{lang}` stands for fr, nl, de or en)",
+    },
+    OptionDoc {
+        key: "info_url_flexi_job",
+        env: "MANDAT_INFO_URL_FLEXI_JOB",
+        default: "https://www.socialsecurity.be/employer/instructions/dmfa/{lang}/latest/instructions/socialsecuritycontributions/calculationbase/flexi_and_overtime_horeca.html",
+        help: "the official page on the flexi-job conditions, linked from the flexi-job result pages (`{lang}` as above)",
+    },
+    OptionDoc {
+        key: "info_url_student_hours",
+        env: "MANDAT_INFO_URL_STUDENT_HOURS",
+        default: "https://studentatwork.be/{lang}",
+        help: "the official Student@Work page, linked from the Student@Work result pages (`{lang}` as above)",
+    },
+    OptionDoc {
+        key: "foreigners_identification_url",
+        env: "MANDAT_FOREIGNERS_IDENTIFICATION_URL",
+        default: "https://mybelgianid.be",
+        help: "the federal identification service for foreigners (a digital key, and a BIS number when needed), linked from the help for foreign candidates (`{lang}` as above)",
+    },
+    OptionDoc {
         key: "log_format",
         env: "MANDAT_LOG_FORMAT",
         default: "pretty",

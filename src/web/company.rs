@@ -261,12 +261,12 @@ async fn create_request(
         Err(errors) => return Ok(again(StatusCode::BAD_REQUEST, &errors)),
     };
     let (scope, actor, now) = (user.scope(), user.actor(), ctx.now);
-    let link_base = routes::citizen_link_base(&state(&req).settings.public_url_citizen);
+    let urls = routes::citizen_urls(&state(&req).settings);
     // The form's key: the same form sent twice (a double click, a reload) makes one
     // request, and the second answer shows the first one's result.
     let key = Idempotency::web(&input.form_key, user.ctx.user.as_str(), &scope, &valid);
     let result = run_blocking(tenant.pool(), move |conn| {
-        requests::create(conn, &scope, &actor, &valid, &link_base, key.as_ref(), now)
+        requests::create(conn, &scope, &actor, &valid, &urls, key.as_ref(), now)
     })
     .await;
     match result {

@@ -128,7 +128,8 @@ async fn consultation_pdf(
 ) -> Result<HttpResponse, AppError> {
     let (scope, id) = (user.scope(), id.into_inner());
     let k = on_db(&tenant, move |conn| consult::recorded(conn, &scope, id)).await?;
-    let doc = v::pdf_document(ctx.lang, &k);
+    let info_url = ctx.links().info_url(k.context(), ctx.lang);
+    let doc = v::pdf_document(ctx.lang, &k, &info_url);
     let bytes = web::block(move || pdf::render(&doc))
         .await
         .map_err(|e| AppError::Internal(anyhow::anyhow!("PDF task: {e}")))?

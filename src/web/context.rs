@@ -187,6 +187,8 @@ pub struct Ctx {
     pub demo: bool,
     /// Now, from the injected clock.
     pub now: DateTime<Utc>,
+    /// The settings (the links the words point to: contact, official pages).
+    pub settings: std::sync::Arc<crate::settings::Settings>,
 }
 
 impl Ctx {
@@ -207,12 +209,18 @@ impl Ctx {
                 .unwrap_or_else(|| routes::HOME.to_string()),
             demo: state.settings.mode.is_demo(),
             now: tenant_of(req).now(),
+            settings: state.settings.clone(),
         }
     }
 
     /// Shorthand for a message in the page's language.
     pub fn t(&self, key: &str) -> String {
         self.lang.t(key)
+    }
+
+    /// The addresses the words point to (contact, official pages).
+    pub fn links(&self) -> &crate::settings::Links {
+        &self.settings.links
     }
 }
 

@@ -19,6 +19,11 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.route(routes::HOME, web::get().to(home))
         .route(routes::COMPANIES, web::get().to(companies))
         .route(routes::CITIZENS, web::get().to(citizens))
+        .route(routes::PRIVACY, web::get().to(privacy))
+        .route(
+            routes::COMPANY_HELP_FOREIGNERS,
+            web::get().to(foreigners_company),
+        )
         .route(&routes::lang("{code}"), web::get().to(switch_language));
 }
 
@@ -32,6 +37,17 @@ async fn companies(ctx: Ctx) -> impl Responder {
 
 async fn citizens(ctx: Ctx) -> impl Responder {
     views::home::citizens(&ctx)
+}
+
+/// `GET /privacy`: the privacy page (public).
+async fn privacy(ctx: Ctx) -> impl Responder {
+    views::help::privacy(&ctx)
+}
+
+/// `GET /company/help/foreigners`: hiring a candidate without a Belgian national number
+/// (public: no sign-in needed to read it).
+async fn foreigners_company(ctx: Ctx) -> impl Responder {
+    views::help::foreigners_company(&ctx)
 }
 
 #[derive(Deserialize)]

@@ -70,8 +70,14 @@ pub const CITIZEN_ACCESSES: &str = "/me/accesses";
 pub const CITIZEN_BLOCKS: &str = "/me/blocks";
 /// The citizen's history (past requests, accesses and consultations).
 pub const CITIZEN_HISTORY: &str = "/me/history";
-/// Help for foreign candidates without a Belgian national number.
-pub const CITIZEN_HELP_FOREIGNERS: &str = "/me/help/foreigners";
+/// Help for foreign candidates without a Belgian national number (public; the request
+/// e-mail links to it).
+pub const CITIZEN_HELP_FOREIGNERS: &str = crate::mail::request::HELP_FOREIGNERS_PATH;
+/// Help for the companies that hire a candidate without a Belgian national number (public).
+pub const COMPANY_HELP_FOREIGNERS: &str = "/company/help/foreigners";
+/// The privacy page: who processes what, why, for how long, who sees it, the rights
+/// (public, linked from every footer).
+pub const PRIVACY: &str = "/privacy";
 
 /// The company's API access page (circle of trust, activation, clients).
 pub const COMPANY_API: &str = "/company/api";
@@ -106,6 +112,15 @@ pub const EVENT_REFRESH_TABS: &str = "refresh-tabs";
 /// The citizen's link without its secret: `{public_url_citizen}/r/` (the secret follows).
 pub fn citizen_link_base(public_url_citizen: &str) -> String {
     format!("{public_url_citizen}{LINK}/")
+}
+
+/// The citizen's side's addresses a request e-mail carries, and the contact entry.
+pub fn citizen_urls(settings: &crate::settings::Settings) -> crate::mail::request::CitizenUrls {
+    crate::mail::request::CitizenUrls {
+        link_base: citizen_link_base(&settings.public_url_citizen),
+        help_foreigners: format!("{}{CITIZEN_HELP_FOREIGNERS}", settings.public_url_citizen),
+        contact: settings.links.help_contact.clone(),
+    }
 }
 
 /// The one judge of every local redirect target (`next` of the language switch, of

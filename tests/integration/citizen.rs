@@ -76,7 +76,7 @@ fn create_request(
             ..Default::default()
         })
         .expect("valid request"),
-        &app.link_base(),
+        &app.citizen_urls(),
         None,
         app.clock.now(),
     )
@@ -522,7 +522,7 @@ async fn refusing_and_blocking_then_a_new_request_is_blocked_until_unblocked() {
             form_key: String::new(),
         })
         .unwrap(),
-        &app.link_base(),
+        &app.citizen_urls(),
         None,
         app.clock.now(),
     );

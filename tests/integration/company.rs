@@ -800,7 +800,7 @@ async fn outside_demo_mode_a_delivered_mails_body_and_its_link_are_erased() {
             },
         )
         .unwrap(),
-        &app.link_base(),
+        &app.citizen_urls(),
         None,
         app.clock.now(),
     )

@@ -125,8 +125,10 @@ async fn maria_may_work_as_a_flexi_worker_in_the_first_two_quarters_and_it_is_re
     );
     let months = texts(&body, "[data-testid=calendar] li");
     assert_eq!(months.len(), 12, "{months:?}");
-    assert!(months[0].starts_with("January 2025"));
-    assert!(months[11].starts_with("December 2025"));
+    // Laid out by year: the year above its row of months.
+    assert!(months[0].starts_with("January"), "{months:?}");
+    assert!(months[11].starts_with("December"), "{months:?}");
+    assert_eq!(texts(&body, "[data-testid=calendar-year]"), ["2025"]);
     let statuses: Vec<String> = scraper::Html::parse_document(&body)
         .select(&scraper::Selector::parse("[data-testid=month]").unwrap())
         .map(|e| e.value().attr("data-status").unwrap().to_string())
@@ -382,7 +384,7 @@ async fn another_company_gets_not_found_for_a_mandate_that_is_not_its_own() {
 }
 
 /// The text of a PDF, whitespace collapsed (poppler's pdftotext).
-fn pdf_text(bytes: &[u8]) -> String {
+pub fn pdf_text(bytes: &[u8]) -> String {
     let pdftotext = std::path::Path::new("/usr/bin/pdftotext");
     assert!(
         pdftotext.exists(),
@@ -637,7 +639,7 @@ async fn a_citizen_sees_their_own_possibilities_without_it_being_recorded() {
         answers,
         vec![
             "You may work as a flexi-worker from 1 January to 30 June 2025.".to_string(),
-            "On 5 March 2025, 650 hours remain in your student hours balance for 2025.".to_string(),
+            "If you work as a student in 2025, 650 hours remain at reduced contributions (on 5 March 2025).".to_string(),
         ]
     );
     assert_eq!(texts(&body, "[data-testid=month]").len(), 12);
@@ -650,7 +652,7 @@ async fn a_citizen_sees_their_own_possibilities_without_it_being_recorded() {
         .await
         .unwrap();
     assert!(
-        nl.contains("U mag als flexi-jobber werken van 1 januari tot en met 30 juni 2025."),
+        nl.contains("Je mag als flexi-jobber werken van 1 januari tot en met 30 juni 2025."),
         "{nl}"
     );
     // Signed out: to the sign-in page.

@@ -402,9 +402,10 @@ impl TestApp {
         jobs::run_once(&self.job_context(), job).await
     }
 
-    /// The citizen's link base of this application (`{public_url_citizen}/r/`).
-    pub fn link_base(&self) -> String {
-        mandat::web::routes::citizen_link_base(&self.state.settings.public_url_citizen)
+    /// The citizen's side's addresses of this application, as a request e-mail carries
+    /// them (`{public_url_citizen}/r/`, the help for foreigners, the contact).
+    pub fn citizen_urls(&self) -> mandat::mail::request::CitizenUrls {
+        mandat::web::routes::citizen_urls(&self.state.settings)
     }
 
     /// A connection to the test's database.

@@ -46,7 +46,7 @@ fn request_of_pokebowl(app: &TestApp, target: Option<&str>) -> (Uuid, String) {
             form_key: String::new(),
         })
         .unwrap(),
-        &app.link_base(),
+        &app.citizen_urls(),
         None,
         app.clock.now(),
     )

@@ -149,10 +149,10 @@ pub fn dashboard(ctx: &Ctx, role: StaffRole, d: &Dashboard, notice: Option<&str>
         section aria-labelledby="attention-title" {
             h2 #attention-title { (ctx.t("admin-attention-title")) }
             ul.benefits {
-                li { (ctx.t("admin-expiring-24h")) ": " strong data-testid="expiring-24h" { (ctx.lang.number(d.expiring_24h)) } }
-                li { (ctx.t("admin-ending-week")) ": " strong data-testid="ending-week" { (ctx.lang.number(d.ending_week)) } }
-                li { (ctx.t("admin-mails-failing")) ": " strong data-testid="mails-failing" { (ctx.lang.number(d.mails_failing)) } }
-                li { (ctx.t("admin-webhooks-failing")) ": " strong data-testid="webhooks-failing" { (ctx.lang.number(d.webhooks_failing)) } }
+                li { (ctx.t("admin-expiring-24h")) (ctx.lang.colon()) " " strong data-testid="expiring-24h" { (ctx.lang.number(d.expiring_24h)) } }
+                li { (ctx.t("admin-ending-week")) (ctx.lang.colon()) " " strong data-testid="ending-week" { (ctx.lang.number(d.ending_week)) } }
+                li { (ctx.t("admin-mails-failing")) (ctx.lang.colon()) " " strong data-testid="mails-failing" { (ctx.lang.number(d.mails_failing)) } }
+                li { (ctx.t("admin-webhooks-failing")) (ctx.lang.colon()) " " strong data-testid="webhooks-failing" { (ctx.lang.number(d.webhooks_failing)) } }
             }
         }
         section aria-labelledby="jobs-title" {
@@ -529,7 +529,7 @@ pub fn timeline_page(
                                         @for a in t.attempts.iter().filter(|a| a.email_id == m.id) {
                                             li data-testid="attempt" {
                                                 (ctx.lang.datetime(a.at)) " — "
-                                                @if a.ok { (ctx.t("admin-delivery-sent")) } @else { (ctx.t("admin-attempt-failed")) @if let Some(e) = &a.error { ": " (e) } }
+                                                @if a.ok { (ctx.t("admin-delivery-sent")) } @else { (ctx.t("admin-attempt-failed")) @if let Some(e) = &a.error { (ctx.lang.colon()) " " (e) } }
                                             }
                                         }
                                     }

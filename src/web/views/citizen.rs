@@ -100,6 +100,14 @@ pub fn link_problem(ctx: &Ctx, problem: LinkProblem, host: &str) -> Markup {
     layout(ctx, &title, Area::Citizen, body)
 }
 
+/// "Company: Resto Pokébowl", with the language's spacing before the colon.
+fn labelled(ctx: &Ctx, label_key: &str, value: &str) -> String {
+    ctx.lang.t_args(
+        "label-value",
+        &[("label", ctx.t(label_key).into()), ("value", value.into())],
+    )
+}
+
 /// Who asks: the requester, and the enterprise numbers.
 fn who_asks(ctx: &Ctx, d: &RequestDetails) -> Markup {
     html! {
@@ -108,11 +116,11 @@ fn who_asks(ctx: &Ctx, d: &RequestDetails) -> Markup {
             dd data-testid="requester" {
                 strong { (requester(ctx, d)) }
                 br;
-                (ctx.t("citizen-request-company")) " : " (d.company.name) " — "
+                (labelled(ctx, "citizen-request-company", &d.company.name)) " — "
                 (ctx.lang.t_args("citizen-request-bce", &[("bce", d.company.bce_formatted().into())]))
                 @if let Some(p) = &d.provider {
                     br;
-                    (ctx.t("citizen-request-provider")) " : " (p.name) " — "
+                    (labelled(ctx, "citizen-request-provider", &p.name)) " — "
                     (ctx.lang.t_args("citizen-request-bce", &[("bce", p.bce_formatted().into())]))
                 }
             }
@@ -122,10 +130,12 @@ fn who_asks(ctx: &Ctx, d: &RequestDetails) -> Markup {
     }
 }
 
-/// The request page: who asks, which data, for how long (with the end date if accepted
-/// now), what the company will not see, and the three answers.
+/// The request page: who asks, which data, why and on what legal basis, for how long
+/// (with the end date if accepted now), what the company will not see, and the three
+/// answers.
 pub fn request(ctx: &Ctx, d: &RequestDetails, host: &str) -> Markup {
     let context = d.context();
+    let notice = crate::privacy::notice(ctx.lang, context);
     let until = crate::domain::context::mandate_valid_until(ctx.now, context);
     let title = ctx.t("citizen-request-title");
     let answer_path = routes::citizen_answer(d.request.id);
@@ -133,6 +143,10 @@ pub fn request(ctx: &Ctx, d: &RequestDetails, host: &str) -> Markup {
         h1 { (title) }
         (who_asks(ctx, d))
         dl.facts {
+            dt { (ctx.t("notice-purpose")) }
+            dd data-testid="purpose" { (notice.purpose) }
+            dt { (ctx.t("notice-legal-basis")) }
+            dd data-testid="legal-basis" { (notice.legal_basis) }
             dt { (ctx.t("citizen-request-duration")) }
             dd data-testid="duration" {
                 (ctx.lang.t_args("citizen-request-duration-text", &[
@@ -280,7 +294,7 @@ pub fn answered(ctx: &Ctx, d: &RequestDetails, company_blocked: bool) -> Markup 
 /// The portal's home: pending requests, granted accesses (each one click from stopping),
 /// blocked companies.
 pub fn home(ctx: &Ctx, portal: &Portal, done: Option<&str>) -> Markup {
-    let title = ctx.t("service-citizen");
+    let title = ctx.t("citizen-nav-home");
     let body = html! {
         h1 { (title) }
         p.lead { (ctx.t("citizen-home-lead")) }
@@ -312,6 +326,7 @@ pub fn home(ctx: &Ctx, portal: &Portal, done: Option<&str>) -> Markup {
         }
         section aria-labelledby="granted-title" {
             h2 #granted-title { (ctx.t("citizen-granted-title")) }
+            p data-testid="granted-lead" { (ctx.t("citizen-granted-lead")) }
             @if portal.granted.is_empty() {
                 p data-testid="granted-empty" { (ctx.t("citizen-granted-empty")) }
             } @else {
@@ -453,6 +468,12 @@ pub fn help_foreigners(ctx: &Ctx) -> Markup {
         section {
             h2 { (ctx.t("citizen-foreigners-bis-title")) }
             p { (ctx.t("citizen-foreigners-bis-text")) }
+            p { (ctx.t("citizen-foreigners-identification")) }
+            p {
+                a href=(ctx.links().foreigners_identification(ctx.lang)) rel="noopener noreferrer" data-testid="identification-service" {
+                    (ctx.t("foreigners-identification-link"))
+                }
+            }
             p { (ctx.t("citizen-foreigners-bis-request")) }
         }
         section {

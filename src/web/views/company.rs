@@ -4,6 +4,7 @@ use maud::{Markup, PreEscaped, html};
 
 use super::{
     common::acting_as,
+    company_guide::{empty_key, intro},
     csrf_field,
     layout::{Area, layout},
     models::{MemberInput, TabData},
@@ -130,6 +131,7 @@ pub fn request_form(ctx: &Ctx, input: &RequestInput, errors: Option<&FieldErrors
                 input #niss type="text" name="niss" value=(input.niss) inputmode="numeric" autocomplete="off"
                     aria-invalid=[invalid(errors, "niss")] aria-describedby="niss-hint" data-testid="request-niss";
             }))
+            p { small { a href=(routes::COMPANY_HELP_FOREIGNERS) data-testid="help-foreigners" { (ctx.t("company-foreigners-link")) } } }
             div {
                 button type="submit" data-testid="request-submit" { (ctx.t("request-submit")) }
                 span.htmx-indicator { " " (ctx.t("working")) }
@@ -149,6 +151,7 @@ pub fn dashboard(
     let body = html! {
         (company_bar(ctx, c))
         h1 { (ctx.t("company-dashboard-title")) }
+        (intro(ctx))
         div.dashboard {
             section aria-labelledby="new-request-title" {
                 h2 #new-request-title { (ctx.t("company-nav-new")) }
@@ -206,7 +209,7 @@ pub fn tab_panel(ctx: &Ctx, data: &TabData) -> Markup {
                 }
             }
             @if data.page.items.is_empty() {
-                p.muted data-testid="empty" { (ctx.t("tab-empty")) }
+                p.muted data-testid="empty" { (ctx.t(empty_key(data))) }
             } @else {
                 table {
                     thead { tr {
@@ -330,15 +333,20 @@ pub fn tab_panel_with_counts(ctx: &Ctx, data: &TabData) -> Markup {
     html! { (tab_panel(ctx, data)) (tabs_nav(ctx, data, true)) }
 }
 
-/// A tab as a whole page (without JavaScript).
+/// A tab as a whole page (without JavaScript), titled by the tab.
 pub fn tab_page(ctx: &Ctx, c: &CompanyCtx, data: &TabData) -> Markup {
+    let title = ctx.t(match data.tab {
+        Tab::Active => "tab-active",
+        Tab::Requested => "tab-requested",
+        Tab::Blocked => "tab-blocked",
+    });
     let body = html! {
         (company_bar(ctx, c))
-        h1 { (ctx.t("company-requests-title")) }
+        h1 { (title) }
         (tabs_nav(ctx, data, false))
         (tab_panel(ctx, data))
     };
-    page(ctx, &ctx.t("company-requests-title"), body)
+    page(ctx, &title, body)
 }
 
 /// The new-request page.
@@ -418,7 +426,7 @@ pub fn message(ctx: &Ctx, key: &str) -> Markup {
 pub fn message_page(ctx: &Ctx, c: &CompanyCtx, key: &str) -> Markup {
     page(
         ctx,
-        &ctx.t("company-dashboard-title"),
+        &ctx.t("company-refused-title"),
         html! { (company_bar(ctx, c)) (message(ctx, key)) },
     )
 }
@@ -456,7 +464,7 @@ pub fn suspended(ctx: &Ctx, c: &CompanyCtx) -> Markup {
 pub fn suspended_page(ctx: &Ctx, c: &CompanyCtx) -> Markup {
     page(
         ctx,
-        &ctx.t("company-dashboard-title"),
+        &ctx.t("company-suspended-title"),
         html! { (company_bar(ctx, c)) },
     )
 }

@@ -54,7 +54,7 @@ pub fn page(
         ul {
             @for (scope, key, on) in [(ApiScope::Mandates, "api-mandates", access.mandates_api), (ApiScope::PrecontractualData, "api-precontractual", access.precontractual_api)] {
                 li {
-                    strong { (ctx.t(key)) } ": "
+                    strong { (ctx.t(key)) (ctx.lang.colon()) } " "
                     span class=(if on { "badge accepted" } else { "badge" }) { (ctx.t(if on { "api-active" } else { "api-inactive" })) }
                     @if main && access.circle_of_trust_version.is_some() {
                         " "

@@ -7,7 +7,7 @@ use maud::{Markup, html};
 use uuid::Uuid;
 
 use super::{
-    answers::{self, Content, MonthCell, Reader},
+    answers::{self, Content, Headline, MonthCell, Reader, by_year},
     common::acting_as,
     csrf_field,
     layout::{Area, layout},
@@ -16,6 +16,7 @@ use crate::{
     domain::{Answer, status::Tab},
     i18n::Lang,
     pdf::{Block, Cell, PdfDocument, Tone},
+    privacy::{Notice, notice},
     services::{
         companies::CompanyCtx,
         consult::{Consultation, Mandate, Possibilities},
@@ -79,21 +80,73 @@ pub fn facts(lang: Lang, k: &Consultation) -> Vec<(String, String)> {
     out
 }
 
-/// The calendar as a list, with its legend (colour is never the only carrier).
+/// The answer at a glance: a chip with the period, or a figure.
+fn headline_markup(h: &Headline) -> Markup {
+    match h {
+        Headline::Chip {
+            eligible,
+            label,
+            period,
+        } => html! {
+            p.headline data-testid="headline" {
+                span class=(if *eligible { "chip eligible" } else { "chip not_eligible" }) data-testid="chip" { (label) }
+                " " span.period { (period) }
+            }
+        },
+        Headline::Figure { figure, caption } => html! {
+            p.headline data-testid="headline" {
+                span.figure data-testid="figure" { (figure) } " " span.caption { (caption) }
+            }
+        },
+    }
+}
+
+/// The calendar laid out by year (a row of twelve months each), and its legend in full
+/// words (colour is never the only carrier).
 fn calendar_markup(ctx: &Ctx, months: &[MonthCell]) -> Markup {
     html! {
         h2 { (ctx.t("consult-calendar-title")) }
-        ul.calendar data-testid="calendar" {
-            @for m in months {
-                li class=(m.code) data-testid="month" data-status=(m.code) {
-                    (m.label) br; small { (m.status) }
+        div.calendar-years data-testid="calendar" {
+            @for (year, cells) in by_year(months) {
+                h3.calendar-year data-testid="calendar-year" { (year) }
+                ul.calendar.year {
+                    @for m in cells {
+                        li class=(m.code) data-testid="month" data-status=(m.code) title=(m.label) {
+                            (m.month) br; small { (m.status) }
+                        }
+                    }
                 }
             }
         }
         h3 { (ctx.t("consult-legend")) }
-        ul.calendar data-testid="legend" {
+        ul.legend data-testid="legend" {
             @for c in LEGEND {
-                li class=(c) { (ctx.t(&format!("consult-status-{c}"))) }
+                li class=(c) { (ctx.t(&format!("consult-legend-{c}"))) }
+            }
+        }
+    }
+}
+
+/// The official page on the scheme.
+fn more_info_markup(ctx: &Ctx, c: &Content) -> Markup {
+    html! {
+        p.more-info data-testid="more-info" {
+            (ctx.t("consult-more-info")) " — "
+            a href=(ctx.links().info_url(c.context, ctx.lang)) rel="noopener noreferrer" {
+                (ctx.t(&c.context.key("more-info")))
+            }
+        }
+    }
+}
+
+/// Purpose, legal basis, duration: the context's notice.
+fn notice_markup(ctx: &Ctx, n: &Notice) -> Markup {
+    html! {
+        h2 { (ctx.t("consult-notice-title")) }
+        dl.facts data-testid="notice" {
+            @for (label, text) in n.labelled(ctx.lang) {
+                dt { (label) }
+                dd { (text) }
             }
         }
     }
@@ -101,6 +154,7 @@ fn calendar_markup(ctx: &Ctx, months: &[MonthCell]) -> Markup {
 
 fn content_markup(ctx: &Ctx, c: &Content) -> Markup {
     html! {
+        (headline_markup(&c.headline))
         p.answer data-testid="answer" { strong { (c.sentence) } }
         @for n in &c.notes { p data-testid="note" { (n) } }
         @if let Some(months) = &c.calendar { (calendar_markup(ctx, months)) }
@@ -114,6 +168,7 @@ fn content_markup(ctx: &Ctx, c: &Content) -> Markup {
                 @for item in &c.company_checks { li { (item) } }
             }
         }
+        (more_info_markup(ctx, c))
     }
 }
 
@@ -159,7 +214,12 @@ pub fn mandate_page(ctx: &Ctx, c: &CompanyCtx, m: &Mandate, act: Uuid) -> Markup
 /// reference, and its PDF export.
 pub fn consultation_page(ctx: &Ctx, c: &CompanyCtx, k: &Consultation) -> Markup {
     let content = content(ctx.lang, k);
-    let title = format!("{} — {}", content.title, k.person.full_name());
+    let title = format!(
+        "{} — {} — {}",
+        ctx.t("consult-result-title"),
+        content.title,
+        k.person.full_name()
+    );
     layout(
         ctx,
         &title,
@@ -169,6 +229,7 @@ pub fn consultation_page(ctx: &Ctx, c: &CompanyCtx, k: &Consultation) -> Markup 
             h1 { (content.title) }
             (facts_markup(facts(ctx.lang, k)))
             (content_markup(ctx, &content))
+            (notice_markup(ctx, &notice(ctx.lang, k.context())))
             p.muted data-testid="recorded" {
                 (ctx.lang.t_args("consult-recorded", &[("name", k.person.full_name().into())]))
             }
@@ -177,28 +238,39 @@ pub fn consultation_page(ctx: &Ctx, c: &CompanyCtx, k: &Consultation) -> Markup 
                     (ctx.t("consult-export-pdf"))
                 }
             }
-            p { a href=(routes::consult_path(k.request.id)) data-testid="back-to-mandate" { (ctx.t("consult-back-mandate")) } }
+            p { a href=(routes::consult_path(k.request.id)) data-testid="manage-access" { (ctx.t("consult-manage-access")) } }
             p { a href=(routes::company_tab(routes::tab_segment(Tab::Active))) { (ctx.t("consult-back")) } }
         },
     )
 }
 
-/// The same consultation as a PDF document, in `lang`.
-pub fn pdf_document(lang: Lang, k: &Consultation) -> PdfDocument {
+/// The headline as one line of the PDF.
+fn headline_text(h: &Headline) -> String {
+    match h {
+        Headline::Chip { label, period, .. } => format!("{label} — {period}"),
+        Headline::Figure { figure, caption } => format!("{figure} {caption}"),
+    }
+}
+
+/// The same consultation as a PDF document, in `lang`; the official page of its context
+/// is `info_url`.
+pub fn pdf_document(lang: Lang, k: &Consultation, info_url: &str) -> PdfDocument {
     let c = content(lang, k);
     let mut blocks = vec![
         Block::Title(format!("{} — {}", c.title, k.person.full_name())),
         Block::Fields(facts(lang, k)),
+        Block::Heading(headline_text(&c.headline)),
         Block::Strong(c.sentence.clone()),
     ];
     blocks.extend(c.notes.iter().cloned().map(Block::Paragraph));
     if let Some(months) = &c.calendar {
         blocks.push(Block::Heading(lang.t("consult-calendar-title")));
         blocks.push(Block::Calendar(months.iter().map(cell).collect()));
-        blocks.push(Block::Paragraph(
+        blocks.push(Block::Legend(
             LEGEND
-                .map(|c| lang.t(&format!("consult-legend-{c}")))
-                .join(" · "),
+                .iter()
+                .map(|code| (tone(code), lang.t(&format!("consult-legend-{code}"))))
+                .collect(),
         ));
     }
     blocks.push(Block::Heading(lang.t("consult-checked-title")));
@@ -207,6 +279,20 @@ pub fn pdf_document(lang: Lang, k: &Consultation) -> PdfDocument {
         blocks.push(Block::Heading(lang.t("consult-company-checks-title")));
         blocks.extend(c.company_checks.iter().cloned().map(Block::Bullet));
     }
+    blocks.push(Block::Paragraph(lang.t_args(
+        "label-value",
+        &[
+            ("label", lang.t("consult-more-info").into()),
+            (
+                "value",
+                format!("{} ({info_url})", lang.t(&c.context.key("more-info"))).into(),
+            ),
+        ],
+    )));
+    blocks.push(Block::Heading(lang.t("consult-notice-title")));
+    blocks.push(Block::Fields(
+        notice(lang, k.context()).labelled(lang).to_vec(),
+    ));
     blocks.push(Block::Paragraph(lang.t_args(
         "consult-recorded",
         &[("name", k.person.full_name().into())],
@@ -226,15 +312,20 @@ pub fn pdf_document(lang: Lang, k: &Consultation) -> PdfDocument {
     }
 }
 
+/// The tone of a calendar status.
+fn tone(code: &str) -> Tone {
+    match code {
+        "eligible" => Tone::Good,
+        "not_eligible" => Tone::Bad,
+        _ => Tone::Neutral,
+    }
+}
+
 fn cell(m: &MonthCell) -> Cell {
     Cell {
         label: m.label.clone(),
         status: m.status.clone(),
-        tone: match m.code {
-            "eligible" => Tone::Good,
-            "not_eligible" => Tone::Bad,
-            _ => Tone::Neutral,
-        },
+        tone: tone(m.code),
     }
 }
 
@@ -257,10 +348,12 @@ fn possibility(ctx: &Ctx, answer: &Answer, p: &Possibilities) -> Markup {
     html! {
         section data-testid=(format!("possibilities-{}", answer.context().slug())) {
             h2 { (c.title) }
+            (headline_markup(&c.headline))
             p.answer data-testid="answer" { strong { (c.sentence) } }
             @for n in &c.notes { p { (n) } }
             @if let Some(months) = &c.calendar { (calendar_markup(ctx, months)) }
             @for p in &c.checked { p { (p) } }
+            (more_info_markup(ctx, &c))
         }
     }
 }

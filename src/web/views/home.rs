@@ -54,9 +54,10 @@ pub fn home(ctx: &Ctx) -> Markup {
     layout(ctx, &ctx.t("home-title"), Area::Public, body)
 }
 
-/// The top of a landing page: fluent keys of the title, the lead and the button, and the
-/// door the button opens (URL, test id).
+/// The top of a landing page: fluent keys of the page's title (its name in the browser),
+/// the heading, the lead and the button, and the door the button opens (URL, test id).
 struct Hero {
+    page: &'static str,
     title: &'static str,
     lead: &'static str,
     start: &'static str,
@@ -67,10 +68,9 @@ struct Hero {
 /// A landing page: its hero, the benefits for `audience` (`company` or `citizen`), then
 /// `more`.
 fn landing(ctx: &Ctx, area: Area, hero: Hero, audience: &str, more: Markup) -> Markup {
-    let title = ctx.t(hero.title);
     let body = html! {
         section.hero {
-            h1 { (title) }
+            h1 { (ctx.t(hero.title)) }
             p.lead { (ctx.t(hero.lead)) }
             a.button href=(hero.door) data-testid=(hero.testid) { (ctx.t(hero.start)) }
         }
@@ -78,12 +78,13 @@ fn landing(ctx: &Ctx, area: Area, hero: Hero, audience: &str, more: Markup) -> M
         (benefits(ctx, audience))
         (more)
     };
-    layout(ctx, &title, area, body)
+    layout(ctx, &ctx.t(hero.page), area, body)
 }
 
 /// `/companies`: the landing page of the company app.
 pub fn companies(ctx: &Ctx) -> Markup {
     let hero = Hero {
+        page: "nav-companies",
         title: "service-company",
         lead: "companies-lead",
         start: "companies-start",
@@ -112,6 +113,7 @@ pub fn companies(ctx: &Ctx) -> Markup {
 /// `/citizens`: the landing page of the citizen portal.
 pub fn citizens(ctx: &Ctx) -> Markup {
     let hero = Hero {
+        page: "nav-citizens",
         title: "service-citizen",
         lead: "citizens-lead",
         start: "citizens-start",

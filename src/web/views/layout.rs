@@ -117,12 +117,38 @@ fn page(ctx: &Ctx, title: &str, area: Area, refresh: Option<&str>, body: Markup)
                     div #flash aria-live="polite" {}
                     (body)
                 }
-                footer.site {
-                    p { (ctx.t("footer-text")) }
-                    p {
-                        a href=(routes::COMPANIES) { (ctx.t("nav-companies")) } " · "
-                        a href=(routes::CITIZENS) { (ctx.t("nav-citizens")) }
-                    }
+                (footer(ctx, area))
+            }
+        }
+    }
+}
+
+/// The footer of every page: what the service is, both doors, the privacy page, the
+/// contact and help entry, and the help for foreigners of the page's side.
+fn footer(ctx: &Ctx, area: Area) -> Markup {
+    let contact = &ctx.links().help_contact;
+    let foreigners = match area {
+        Area::Company => Some(routes::COMPANY_HELP_FOREIGNERS),
+        Area::Public | Area::Citizen => Some(routes::CITIZEN_HELP_FOREIGNERS),
+        Area::Admin => None,
+    };
+    html! {
+        footer.site {
+            p { (ctx.t("footer-text")) }
+            p {
+                a href=(routes::COMPANIES) { (ctx.t("nav-companies")) } " · "
+                a href=(routes::CITIZENS) { (ctx.t("nav-citizens")) } " · "
+                a href=(routes::PRIVACY) data-testid="footer-privacy" { (ctx.t("footer-privacy")) }
+                @if let Some(help) = foreigners {
+                    " · " a href=(help) data-testid="footer-foreigners" { (ctx.t("footer-foreigners")) }
+                }
+            }
+            p {
+                a href=(contact.href(ctx.lang)) data-testid="footer-contact" {
+                    (ctx.lang.t_args("label-value", &[
+                        ("label", ctx.t("footer-contact").into()),
+                        ("value", contact.shown(ctx.lang).into()),
+                    ]))
                 }
             }
         }

@@ -51,8 +51,8 @@ pub fn message(ctx: &Ctx, m: &OutboxMail) -> Markup {
     let body = html! {
         p { a href=(routes::MAILBOX) { "← " (ctx.t("mailbox-title")) } }
         h1 data-testid="mail-subject" { (m.subject) }
-        p { strong { (ctx.t("mail-to")) ": " } (m.recipient) " · " (ctx.lang.datetime(m.created_at)) " · " (delivery(ctx, m)) }
-        @if let Some(e) = &m.last_error { p.muted { (ctx.t("mail-last-error")) ": " (e) } }
+        p { strong { (ctx.t("mail-to")) (ctx.lang.colon()) " " } (m.recipient) " · " (ctx.lang.datetime(m.created_at)) " · " (delivery(ctx, m)) }
+        @if let Some(e) = &m.last_error { p.muted { (ctx.t("mail-last-error")) (ctx.lang.colon()) " " (e) } }
         article.card data-testid="mail-body" {
             @for line in m.body_text.lines() {
                 @if line.starts_with("http://") || line.starts_with("https://") {

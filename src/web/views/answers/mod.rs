@@ -10,7 +10,10 @@ mod student_hours;
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::{domain::Answer, i18n::Lang};
+use crate::{
+    domain::{Answer, Context},
+    i18n::Lang,
+};
 
 /// Who reads an answer: a company (about a named person), or the citizen about themself.
 #[derive(Copy, Clone, Debug)]
@@ -24,6 +27,10 @@ pub enum Reader<'a> {
 /// One month of a calendar, as words.
 #[derive(Clone, Debug)]
 pub struct MonthCell {
+    /// Its year (the calendar is laid out by year).
+    pub year: i32,
+    /// "January".
+    pub month: String,
     /// "January 2025".
     pub label: String,
     /// `eligible`, `not_eligible` or `not_determined` (also the cell's CSS class).
@@ -32,11 +39,36 @@ pub struct MonthCell {
     pub status: String,
 }
 
+/// The answer at a glance, before the detail.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Headline {
+    /// "Eligible" or "Not eligible", with the period it is about.
+    Chip {
+        /// Whether the conditions are met (the chip's colour).
+        eligible: bool,
+        /// "Eligible".
+        label: String,
+        /// "from 1 January to 30 June 2025".
+        period: String,
+    },
+    /// A number and what it counts: "154" "hours left in 2025".
+    Figure {
+        /// The number, written the language's way.
+        figure: String,
+        /// What it counts.
+        caption: String,
+    },
+}
+
 /// The words of an answer, ready to render as HTML or PDF.
 #[derive(Clone, Debug)]
 pub struct Content {
+    /// The context answered (its "More information" page, its notice).
+    pub context: Context,
     /// The context's name ("Flexi-job possibility").
     pub title: String,
+    /// The answer at a glance.
+    pub headline: Headline,
     /// The answer in one sentence.
     pub sentence: String,
     /// Further remarks on the answer.
@@ -56,6 +88,18 @@ pub fn content(lang: Lang, answer: &Answer, on: NaiveDate, reader: Reader<'_>) -
         Answer::FlexiJob(a) => flexi_job::content(lang, a, on, reader),
         Answer::StudentHours(a) => student_hours::content(lang, a, on, reader),
     }
+}
+
+/// The grouping of a calendar by year: each year with its months, in order.
+pub fn by_year(months: &[MonthCell]) -> Vec<(i32, Vec<&MonthCell>)> {
+    let mut years: Vec<(i32, Vec<&MonthCell>)> = Vec::new();
+    for m in months {
+        match years.last_mut() {
+            Some((year, cells)) if *year == m.year => cells.push(m),
+            _ => years.push((m.year, vec![m])),
+        }
+    }
+    years
 }
 
 /// A date without its year when the year is `year` ("1 January"), else in full.

@@ -2,7 +2,7 @@
 
 use chrono::NaiveDate;
 
-use super::{Content, Reader, name_of, sentence_key};
+use super::{Content, Headline, Reader, name_of, sentence_key};
 use crate::{
     domain::{Context, student::StudentAnswer},
     i18n::{Arg, Lang},
@@ -32,6 +32,20 @@ pub(super) fn content(lang: Lang, a: &StudentAnswer, on: NaiveDate, reader: Read
         notes.push(lang.t_args("consult-student-exceeded", &quota));
     }
     notes.push(lang.t_args("consult-student-quota", &quota));
+    if let Reader::Company(_) = reader {
+        notes.push(lang.t("consult-student-stu-note"));
+        notes.push(lang.t("consult-note-same-checks"));
+    }
+    let headline = Headline::Figure {
+        figure: lang.number(i64::from(a.remaining_hours)),
+        caption: lang.t_args(
+            "consult-figure-hours",
+            &[
+                ("hours", i64::from(a.remaining_hours).into()),
+                ("year", i64::from(a.year).into()),
+            ],
+        ),
+    };
     let (checked, company_checks) = match reader {
         Reader::Company(_) => (
             vec![lang.t("consult-student-checked")],
@@ -48,7 +62,9 @@ pub(super) fn content(lang: Lang, a: &StudentAnswer, on: NaiveDate, reader: Read
         Reader::Citizen => (Vec::new(), Vec::new()),
     };
     Content {
+        context: Context::StudentHours,
         title: lang.t(Context::StudentHours.name_key()),
+        headline,
         sentence,
         notes,
         calendar: None,
