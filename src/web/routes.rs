@@ -90,6 +90,8 @@ pub const ADMIN_AUDIT: &str = "/admin/audit";
 pub const ADMIN_JOBS: &str = "/admin/jobs";
 /// Back office: the staff (supervisors add, change, remove, end sessions).
 pub const ADMIN_STAFF: &str = "/admin/staff";
+/// Back office: the trainers' demo tenants (GET the list, POST a new one).
+pub const ADMIN_TENANTS: &str = "/admin/tenants";
 
 /// The REST API's prefix.
 pub const API: &str = "/api";
@@ -154,6 +156,12 @@ fn is_local_path(p: &str) -> bool {
 /// [`SearchInput::query_string`]).
 pub fn admin_search_url(input: &SearchInput, page: i64) -> String {
     format!("{ADMIN_SEARCH}?{}&page={page}", input.query_string())
+}
+
+/// Back office: an action on a demo tenant, `POST /admin/tenants/{name}/{action}`
+/// (`clock`, `reset`, `delete`).
+pub fn admin_tenant_action(name: impl Display, action: &str) -> String {
+    format!("{ADMIN_TENANTS}/{name}/{action}")
 }
 
 /// Back office: send again a mail given up, `POST /admin/requests/{id}/mails/{mail}/resend`.

@@ -21,3 +21,4 @@ mod rules;
 mod servers;
 mod signin;
 mod sources;
+mod tenants;
