@@ -54,6 +54,7 @@ tenant-error-date = Dieser Tag ist nicht lesbar.
 tenant-error-language = Wählen Sie eine der vier Sprachen.
 tenant-error-exists = Eine Demo-Umgebung namens { $name } gibt es schon: Wählen Sie einen anderen Namen.
 tenant-error-unknown = Es gibt keine Demo-Umgebung namens { $name } (mehr).
+tenant-error-disabled = Demo-Umgebungen sind in diesem Dienst abgeschaltet (demo_tenants_max ist 0).
 tenant-error-limit = Die Grenze von { $max } Demo-Umgebungen ist erreicht: Löschen Sie zuerst eine.
 tenant-error-expiry-past = Der letzte Tag muss nach heute liegen.
 tenant-error-expiry-late = Der letzte Tag darf spätestens der { $date } sein.

@@ -54,6 +54,7 @@ tenant-error-date = This day cannot be read.
 tenant-error-language = Choose one of the four languages.
 tenant-error-exists = A demo tenant named { $name } exists already: choose another name.
 tenant-error-unknown = There is no demo tenant named { $name } (any more).
+tenant-error-disabled = Demo tenants are off on this service (demo_tenants_max is 0).
 tenant-error-limit = The limit of { $max } demo tenants is reached: delete one first.
 tenant-error-expiry-past = The last day must come after today.
 tenant-error-expiry-late = The last day may be { $date } at the latest.

@@ -54,6 +54,7 @@ tenant-error-date = Ce jour est illisible.
 tenant-error-language = Choisissez une des quatre langues.
 tenant-error-exists = Un environnement de démonstration nommé { $name } existe déjà : choisissez un autre nom.
 tenant-error-unknown = Il n'y a pas (plus) d'environnement de démonstration nommé { $name }.
+tenant-error-disabled = Les environnements de démonstration sont désactivés sur ce service (demo_tenants_max vaut 0).
 tenant-error-limit = La limite de { $max } environnements de démonstration est atteinte : supprimez-en un d'abord.
 tenant-error-expiry-past = Le dernier jour doit venir après aujourd'hui.
 tenant-error-expiry-late = Le dernier jour peut être le { $date } au plus tard.

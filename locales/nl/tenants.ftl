@@ -54,6 +54,7 @@ tenant-error-date = Deze dag is onleesbaar.
 tenant-error-language = Kies een van de vier talen.
 tenant-error-exists = Er bestaat al een demo-omgeving met de naam { $name }: kies een andere naam.
 tenant-error-unknown = Er is geen demo-omgeving (meer) met de naam { $name }.
+tenant-error-disabled = Demo-omgevingen zijn uitgeschakeld op deze dienst (demo_tenants_max is 0).
 tenant-error-limit = De limiet van { $max } demo-omgevingen is bereikt: verwijder er eerst een.
 tenant-error-expiry-past = De laatste dag moet na vandaag komen.
 tenant-error-expiry-late = De laatste dag mag ten laatste { $date } zijn.

@@ -35,7 +35,9 @@ use crate::{
     },
     domain::{
         calendar::{belgian_date, from_belgian},
-        tenant::{ClockMove, MoveRefused, TenantInputError, TenantName},
+        tenant::{
+            ClockMove, MoveRefused, TenantInputError, TenantName, earliest_instant, latest_instant,
+        },
     },
     i18n::Lang,
     jobs::{self, JobContext},
@@ -63,6 +65,9 @@ pub enum TenantError {
     /// No tenant has this name.
     #[error("no demo tenant is named {0}")]
     Unknown(String),
+    /// No tenant may be made here (`demo_tenants_max` is 0).
+    #[error("demo tenants are off here (demo_tenants_max is 0)")]
+    Disabled,
     /// As many tenants as `demo_tenants_max` allows exist.
     #[error("the limit of {0} demo tenant(s) is reached (demo_tenants_max): delete one first")]
     LimitReached(u32),
@@ -96,6 +101,7 @@ impl TenantError {
             TenantError::Input(e) => e.message_key(),
             TenantError::Exists(_) => "tenant-error-exists",
             TenantError::Unknown(_) => "tenant-error-unknown",
+            TenantError::Disabled => "tenant-error-disabled",
             TenantError::LimitReached(_) => "tenant-error-limit",
             TenantError::ExpiryPast => "tenant-error-expiry-past",
             TenantError::ExpiryTooLate(_) => "tenant-error-expiry-late",
@@ -285,7 +291,9 @@ impl TenantOps {
             _ => None,
         };
         let start = new.clock.unwrap_or(now);
-        ClockMove::To(start).check(start)?;
+        if start < earliest_instant() || start >= latest_instant() {
+            return Err(TenantInputError::InstantOutOfRange.into());
+        }
         let name = new.name.as_str();
         let mut locked = self.locked()?;
         let conn = &mut locked.0;
@@ -293,6 +301,9 @@ impl TenantOps {
             return Err(TenantError::Exists(name.to_string()));
         }
         let max = self.settings.demo_tenants.max;
+        if max == 0 {
+            return Err(TenantError::Disabled);
+        }
         if demo_tenants::count(conn)? >= i64::from(max) {
             return Err(TenantError::LimitReached(max));
         }

@@ -175,7 +175,9 @@ fn status_of(e: &TenantError) -> StatusCode {
         | TenantError::SourcesUnreadable(_) => StatusCode::BAD_REQUEST,
         TenantError::Move(_) => StatusCode::BAD_REQUEST,
         TenantError::Unknown(_) => StatusCode::NOT_FOUND,
-        TenantError::Exists(_) | TenantError::LimitReached(_) => StatusCode::CONFLICT,
+        TenantError::Exists(_) | TenantError::LimitReached(_) | TenantError::Disabled => {
+            StatusCode::CONFLICT
+        }
         TenantError::Busy | TenantError::Failed(_) => StatusCode::SERVICE_UNAVAILABLE,
     }
 }

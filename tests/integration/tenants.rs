@@ -1023,3 +1023,46 @@ fn a_trainer_s_own_sources_are_checked_and_seeded() {
             .unwrap();
     assert_eq!(count(&mut conn, "SELECT count(*) AS n FROM persons"), 7);
 }
+
+#[tokio::test]
+async fn a_browser_opens_a_tenant_at_its_name_with_no_dns_set_up() {
+    use crate::browser::{Browser, sign_in_in_browser, wait_for_text};
+    use fantoccini::Locator;
+    let app = spawn_tenant_app(vec![]).await;
+    make(&app, new_tenant("alpha")).await.unwrap();
+    let browser = Browser::start().await;
+    let c = &browser.client;
+    // Chromium resolves *.localhost to this machine by itself.
+    let alpha = format!("http://alpha.demo.localhost:{}", app.port);
+    sign_in_in_browser(c, &alpha, JAN.niss(), "/company").await;
+    wait_for_text(c, "[data-testid=signed-in]", "Jan Peeters").await;
+    wait_for_text(c, "[data-testid=tenant-banner]", "Demo tenant alpha").await;
+    assert_eq!(
+        c.current_url().await.unwrap().host_str(),
+        Some("alpha.demo.localhost")
+    );
+    // The trainer moves the clock; a reload shows it (the session holds).
+    advance(&app, "alpha", "3d").await;
+    c.refresh().await.unwrap();
+    wait_for_text(c, "[data-testid=tenant-clock]", "8 March 2025 at 10:30").await;
+    wait_for_text(c, "[data-testid=signed-in]", "Jan Peeters").await;
+    c.find(Locator::Css("[data-testid=tenant-mailbox]"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    assert!(
+        c.current_url()
+            .await
+            .unwrap()
+            .path()
+            .ends_with("/demo/mailbox")
+    );
+    let errors = c
+        .execute("return window.__mandatErrors || [];", vec![])
+        .await
+        .unwrap();
+    assert_eq!(errors, serde_json::json!([]));
+    browser.close().await;
+}
