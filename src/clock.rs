@@ -48,3 +48,14 @@ impl Clock for ManualClock {
 
 /// A shared clock handle.
 pub type SharedClock = Arc<dyn Clock>;
+
+/// A clock that always shows the same instant: a demo tenant's clock as read for one
+/// request or one job run (the instant is stored with the tenant and moved by a trainer).
+#[derive(Debug, Clone, Copy)]
+pub struct FixedClock(pub DateTime<Utc>);
+
+impl Clock for FixedClock {
+    fn now(&self) -> DateTime<Utc> {
+        self.0
+    }
+}

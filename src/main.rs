@@ -57,6 +57,12 @@ enum Command {
         #[command(subcommand)]
         command: ApiClientCommand,
     },
+    /// Demo tenants for trainers: a world of one's own at {name}.{demo_base_host}, with a
+    /// clock that moves.
+    Tenant {
+        #[command(subcommand)]
+        command: TenantCommand,
+    },
     /// Load the authentic sources from CSV files (docs/import.md): all or nothing,
     /// idempotent; every bad row is reported as `file:line: column: reason`.
     Import {
@@ -88,6 +94,53 @@ enum ApiClientCommand {
         /// A scope to grant (repeat): mandates, precontractual-data. Default: both.
         #[arg(long = "scope")]
         scopes: Vec<String>,
+    },
+}
+
+#[derive(Subcommand)]
+enum TenantCommand {
+    /// Make a demo tenant: a database of its own, seeded with the demo world (or the
+    /// trainer's own source files) at its clock's instant.
+    Create {
+        /// Its name: lowercase letters, digits and dashes, starting with a letter (at most 30).
+        name: String,
+        /// Its language (its pages' default, its demo sign-in).
+        #[arg(long, value_parser = ["fr", "nl", "de", "en"], default_value = "fr")]
+        language: String,
+        /// The instant its world starts at: 2025-03-05T09:30 (Brussels time), an RFC 3339
+        /// instant, or a day (midnight in Brussels). Default: now.
+        #[arg(long, value_name = "INSTANT")]
+        clock: Option<String>,
+        /// A folder with the trainer's own persons.csv, occupations.csv, student_hours.csv,
+        /// student_quota.csv (docs/import.md) instead of the demo world.
+        #[arg(long, value_name = "DIR")]
+        sources: Option<PathBuf>,
+        /// Its last day (2025-03-12); default and latest: demo_tenant_days from today.
+        #[arg(long, value_name = "DATE")]
+        expires: Option<String>,
+    },
+    /// List the demo tenants, one per line.
+    List,
+    /// Move a tenant's clock forward, running every job the elapsed time would have run.
+    Clock {
+        /// The tenant.
+        name: String,
+        /// How far: 30min, 72h, 3d, 2w, 1month, 1y.
+        #[arg(long, conflicts_with = "to", required_unless_present = "to")]
+        advance: Option<String>,
+        /// To an instant (as --clock of create).
+        #[arg(long, value_name = "INSTANT")]
+        to: Option<String>,
+    },
+    /// Give back the tenant's seeded world and its start instant.
+    Reset {
+        /// The tenant.
+        name: String,
+    },
+    /// Delete the tenant and its database.
+    Delete {
+        /// The tenant.
+        name: String,
     },
 }
 
@@ -200,6 +253,20 @@ fn run(command: Command, mut settings: Settings) -> anyhow::Result<()> {
             if let Some(problem) = db::migrations::schema_state(&mut conn)?.problem() {
                 eprintln!("mandat: warning: {problem}");
             }
+            // The demo tenants' databases follow (their template is rebuilt at the next
+            // creation: its name carries the migrations it holds).
+            for database in db::demo_tenants::databases(&mut conn)? {
+                let url = db::databases::url_with_database(
+                    settings.database_url.expose_secret(),
+                    &database,
+                );
+                let mut tenant = PgConnection::establish(&url)
+                    .map_err(|e| anyhow::anyhow!("demo tenant database {database}: {e}"))?;
+                let n = db::run_migrations(&mut tenant)?;
+                if n > 0 {
+                    println!("{n} migration(s) applied to the demo tenant database {database}");
+                }
+            }
             Ok(())
         }
         Command::SeedDemo => {
@@ -267,6 +334,7 @@ fn run(command: Command, mut settings: Settings) -> anyhow::Result<()> {
             println!("client_secret={}", creds.client_secret);
             Ok(())
         }
+        Command::Tenant { command } => tenant_command(command, settings),
         Command::Jobs { command } => match command {
             JobsCommand::List => {
                 for job in Job::ALL {
@@ -289,7 +357,9 @@ fn run(command: Command, mut settings: Settings) -> anyhow::Result<()> {
                     let ctx = JobContext {
                         pool,
                         clock: Arc::new(SystemClock),
+                        session_clock: Arc::new(SystemClock),
                         settings: Arc::new(settings),
+                        demo: false,
                     };
                     match jobs::run_once(&ctx, job).await? {
                         Some(n) => println!("{}: {n} row(s)", job.name()),
@@ -299,5 +369,142 @@ fn run(command: Command, mut settings: Settings) -> anyhow::Result<()> {
                 })
             }
         },
+    }
+}
+
+/// An instant as the tenant commands print it: the Brussels wall clock.
+fn brussels(at: chrono::DateTime<chrono::Utc>) -> String {
+    at.with_timezone(&chrono_tz::Europe::Brussels)
+        .format("%Y-%m-%d %H:%M Brussels")
+        .to_string()
+}
+
+fn tenant_command(command: TenantCommand, settings: Settings) -> anyhow::Result<()> {
+    use mandat::{
+        demo::tenants::{NewTenant, TenantOps},
+        domain::tenant::{ClockMove, Step, TenantName, parse_day, parse_instant},
+        i18n::Lang,
+        sources::import::SourceTexts,
+    };
+    let name_of =
+        |text: &str| TenantName::parse(text).map_err(|e| anyhow::anyhow!("{text:?}: {e}"));
+    let mut conn = connect(&settings)?;
+    db::run_migrations(&mut conn)?;
+    drop(conn);
+    let ops = TenantOps::new(
+        Arc::new(settings),
+        Arc::new(mandat::sources::PgSources),
+        Arc::new(SystemClock),
+    );
+    match command {
+        TenantCommand::Create {
+            name,
+            language,
+            clock,
+            sources,
+            expires,
+        } => {
+            let new = NewTenant {
+                name: name_of(&name)?,
+                language: Lang::from_code(&language).unwrap_or_default(),
+                clock: clock
+                    .as_deref()
+                    .map(parse_instant)
+                    .transpose()
+                    .map_err(|e| {
+                        anyhow::anyhow!("--clock {:?}: {e}", clock.as_deref().unwrap_or_default())
+                    })?,
+                expires: expires.as_deref().map(parse_day).transpose().map_err(|e| {
+                    anyhow::anyhow!(
+                        "--expires {:?}: {e}",
+                        expires.as_deref().unwrap_or_default()
+                    )
+                })?,
+                sources: sources
+                    .as_deref()
+                    .map(SourceTexts::from_dir)
+                    .transpose()
+                    .map_err(|e| anyhow::anyhow!("--sources: {e}"))?,
+                by: None,
+            };
+            let made = ops.create(&new)?;
+            println!(
+                "created {} at {} ({}, clock {}, until {}) in {:.2} s",
+                made.name,
+                made.url,
+                made.language.code(),
+                brussels(made.clock),
+                brussels(made.expires_at),
+                made.took.as_secs_f64()
+            );
+            Ok(())
+        }
+        TenantCommand::List => {
+            let tenants = ops.list()?;
+            if tenants.is_empty() {
+                println!("no demo tenants");
+            }
+            for t in tenants {
+                println!(
+                    "{} {} {} clock {} until {} signed-in {}{}",
+                    t.tenant.name,
+                    t.url,
+                    t.tenant.language.code(),
+                    brussels(t.tenant.clock_at),
+                    brussels(t.tenant.expires_at),
+                    t.signed_in.map_or("?".to_string(), |n| n.to_string()),
+                    if t.own_sources { " (own sources)" } else { "" }
+                );
+            }
+            Ok(())
+        }
+        TenantCommand::Clock { name, advance, to } => {
+            let name = name_of(&name)?;
+            let (flag, text) = match (&advance, &to) {
+                (Some(a), _) => ("--advance", a.as_str()),
+                (None, Some(t)) => ("--to", t.as_str()),
+                (None, None) => anyhow::bail!("give --advance 72h or --to INSTANT"),
+            };
+            let mv = match flag {
+                "--to" => parse_instant(text).map(ClockMove::To),
+                _ => Step::parse(text).map(ClockMove::Advance),
+            }
+            .map_err(|e| anyhow::anyhow!("{flag} {text:?}: {e}"))?;
+            let moved = ops.move_clock(&name, mv, None)?;
+            if moved.from == moved.to {
+                println!(
+                    "{}: the clock already shows {}",
+                    moved.name,
+                    brussels(moved.to)
+                );
+            } else {
+                println!(
+                    "{}: clock moved from {} to {}; {} job runs changed {} row(s), in {:.2} s",
+                    moved.name,
+                    brussels(moved.from),
+                    brussels(moved.to),
+                    moved.catch_up.runs,
+                    moved.catch_up.rows,
+                    moved.took.as_secs_f64()
+                );
+            }
+            Ok(())
+        }
+        TenantCommand::Reset { name } => {
+            let made = ops.reset(&name_of(&name)?, None)?;
+            println!(
+                "reset {}: its world as seeded, clock back at {}, in {:.2} s",
+                made.name,
+                brussels(made.clock),
+                made.took.as_secs_f64()
+            );
+            Ok(())
+        }
+        TenantCommand::Delete { name } => {
+            let name = name_of(&name)?;
+            ops.delete(&name, None)?;
+            println!("deleted {name}");
+            Ok(())
+        }
     }
 }

@@ -157,6 +157,11 @@ pub const PERSONAL_DATA: &[DataRow] = &[
         options: &["retention_staff_audit_days"],
     },
     DataRow {
+        key: "demo-tenants",
+        tables: &["demo_tenants"],
+        options: &["demo_tenant_days"],
+    },
+    DataRow {
         key: "technical",
         tables: &["webhook_deliveries", "job_runs"],
         options: &["retention_job_runs_days"],
@@ -188,6 +193,7 @@ fn retention_args(settings: &Settings) -> Vec<(&'static str, Arg)> {
         ("staffAuditDays", r.staff_audit.num_days().into()),
         ("apiTokenDays", r.api_token.num_days().into()),
         ("jobRunsDays", r.job_runs.num_days().into()),
+        ("tenantDays", settings.demo_tenants.lifetime_days.into()),
         ("idleMinutes", settings.sessions.idle.num_minutes().into()),
         (
             "absoluteMinutes",

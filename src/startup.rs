@@ -21,7 +21,7 @@ use crate::{
     settings::Settings,
     state::AppState,
     telemetry::MandatSpans,
-    web::{errors, input, security, sessions::PgSessionStore},
+    web::{errors, input, security, sessions::PgSessionStore, tenancy},
 };
 
 /// Name of the session cookie.
@@ -77,7 +77,7 @@ fn server(listener: TcpListener, state: AppState) -> anyhow::Result<Server> {
         idle: state.settings.sessions.idle,
         absolute: state.settings.sessions.absolute,
     };
-    let store = PgSessionStore::new(state.tenants.main().clone(), lifetimes);
+    let store = PgSessionStore::new(lifetimes);
     let data = web::Data::new(state);
     let server = HttpServer::new(move || {
         // The cookie lives as long as the browser; the session's lifetimes are the server's.
@@ -105,6 +105,8 @@ fn server(listener: TcpListener, state: AppState) -> anyhow::Result<Server> {
                     .wrap(from_fn(errors::render_error_pages))
                     .wrap(session),
             )
+            // Every request but the assets' is routed to its tenant (by its host) first.
+            .wrap(from_fn(tenancy::route_to_tenant))
             .wrap(from_fn(security::headers))
             .wrap(middleware::Compress::default())
             .wrap(TracingLogger::<MandatSpans>::new())

@@ -89,3 +89,7 @@ privacy-data-technical = Die Webhook-Zustellungen (Kennung und Status einer Anfr
 privacy-why-technical = Die Software eines Unternehmens über eine Änderung informieren; die Übersicht der Aufgaben im Backoffice
 privacy-who-technical = Die Software des Unternehmens; das Backoffice
 privacy-kept-technical = Die Webhook-Zustellungen als Zustellprotokoll; die Läufe der Aufgaben { $jobRunsDays } Tage
+privacy-data-demo-tenants = Demo-Umgebungen der Ausbilder: Name, Sprache, Uhr, Ablauf, das Personalmitglied, das sie angelegt hat, die eigenen Quelldateien des Ausbilders (nur erfundene Personen)
+privacy-why-demo-tenants = Schulungen, jede in einer eigenen Welt
+privacy-who-demo-tenants = Die Ausbilder und Supervisoren des Backoffice
+privacy-kept-demo-tenants = Bis der Ausbilder die Umgebung löscht, spätestens { $tenantDays } Tage nach dem Anlegen

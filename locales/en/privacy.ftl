@@ -89,3 +89,7 @@ privacy-data-technical = Webhook deliveries (a request's identifier and status) 
 privacy-why-technical = Telling a company's software of a change; the back office's view of the jobs
 privacy-who-technical = The company's software; the back office
 privacy-kept-technical = Webhook deliveries as a delivery log; job runs { $jobRunsDays } days
+privacy-data-demo-tenants = Demo tenants of the trainers: name, language, clock, expiry, the staff member who made it, the trainer's own source files (fictional people only)
+privacy-why-demo-tenants = Training sessions on a world of their own
+privacy-who-demo-tenants = The trainers and supervisors of the back office
+privacy-kept-demo-tenants = Until the tenant is deleted by its trainer, at the latest { $tenantDays } days after it was made

@@ -89,3 +89,7 @@ privacy-data-technical = Les envois de webhooks (l'identifiant et le statut d'un
 privacy-why-technical = Informer le logiciel d'une entreprise d'un changement ; la vue des tâches du back-office
 privacy-who-technical = Le logiciel de l'entreprise ; le back-office
 privacy-kept-technical = Les envois de webhooks comme journal des envois ; les exécutions des tâches { $jobRunsDays } jours
+privacy-data-demo-tenants = Environnements de démonstration des formateurs : nom, langue, horloge, échéance, le membre du personnel qui l'a créé, les fichiers sources du formateur (personnes fictives uniquement)
+privacy-why-demo-tenants = Les sessions de formation, chacune sur un monde à elle
+privacy-who-demo-tenants = Les formateurs et les superviseurs du back-office
+privacy-kept-demo-tenants = Jusqu'à ce que le formateur supprime l'environnement, au plus tard { $tenantDays } jours après sa création

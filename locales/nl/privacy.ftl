@@ -89,3 +89,7 @@ privacy-data-technical = De verzonden webhooks (de id en de status van een aanvr
 privacy-why-technical = De software van een onderneming op de hoogte brengen van een wijziging; het overzicht van de taken in de backoffice
 privacy-who-technical = De software van de onderneming; de backoffice
 privacy-kept-technical = De verzonden webhooks als verzendlogboek; de uitvoeringen van de taken { $jobRunsDays } dagen
+privacy-data-demo-tenants = Demo-omgevingen van de opleiders: naam, taal, klok, vervaldatum, het personeelslid dat ze maakte, de eigen bronbestanden van de opleider (alleen fictieve personen)
+privacy-why-demo-tenants = Opleidingssessies, elk in een eigen wereld
+privacy-who-demo-tenants = De opleiders en supervisors van de backoffice
+privacy-kept-demo-tenants = Tot de opleider de omgeving verwijdert, uiterlijk { $tenantDays } dagen na het aanmaken

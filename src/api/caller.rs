@@ -18,8 +18,8 @@ use crate::{
         api_clients::{self, ApiCaller, ApiScope, BearerError},
         requests::Scope,
     },
-    state::AppState,
-    web::context::state,
+    state::{AppState, Tenant},
+    web::context::{state, tenant_of},
 };
 
 /// An authenticated client (bearer token), within its rate limit.
@@ -28,6 +28,8 @@ pub struct Caller {
     pub caller: ApiCaller,
     /// The application state.
     pub state: AppState,
+    /// The tenant the call is for (by its host): its database and clock.
+    pub tenant: Tenant,
 }
 
 impl FromRequest for Caller {
@@ -36,16 +38,17 @@ impl FromRequest for Caller {
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
         let bearer = BearerAuth::from_request(req, &mut Payload::None).into_inner();
         let st = state(req).clone();
+        let tenant = tenant_of(req);
         Box::pin(async move {
             let token = bearer
                 .map_err(|_| Problem::new(Code::Unauthorized))?
                 .token()
                 .to_string();
-            let now = st.clock().now();
+            let now = tenant.now();
             let limit = st.api_limiter;
             // Authentication and the client's limit (counted in the database, shared by
             // every server) on one connection.
-            let (authenticated, hit) = run_blocking(st.tenants.main().pool(), move |conn| {
+            let (authenticated, hit) = run_blocking(tenant.pool(), move |conn| {
                 let authenticated = api_clients::authenticate(conn, &token, now)?;
                 let hit = match &authenticated {
                     Ok(caller) => Some(limit.hit(conn, &caller.client_id.to_string())?),
@@ -62,7 +65,11 @@ impl FromRequest for Caller {
             if let Some(Hit::Refused(wait)) = hit {
                 return Err(Problem::new(Code::RateLimited).retry_after(wait).into());
             }
-            Ok(Caller { caller, state: st })
+            Ok(Caller {
+                caller,
+                state: st,
+                tenant,
+            })
         })
     }
 }
@@ -86,9 +93,9 @@ impl Caller {
         }
     }
 
-    /// Now, by the application's clock.
+    /// Now, by the tenant's clock.
     pub fn now(&self) -> DateTime<Utc> {
-        self.state.clock().now()
+        self.tenant.now()
     }
 
     /// Runs `f` on a pooled connection, off the async executor.
@@ -97,7 +104,7 @@ impl Caller {
         F: FnOnce(&mut PgConnection) -> Result<T, ServiceError> + Send + 'static,
         T: Send + 'static,
     {
-        Ok(run_blocking(self.state.tenants.main().pool(), f).await?)
+        Ok(run_blocking(self.tenant.pool(), f).await?)
     }
 
     /// Runs `f` in the scope the client acts in: its company, or the client company whose

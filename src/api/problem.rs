@@ -197,12 +197,7 @@ pub async fn render_problems(
     req: ServiceRequest,
     next: Next<impl MessageBody + 'static>,
 ) -> Result<ServiceResponse<EitherBody<impl MessageBody, BoxBody>>, actix_web::Error> {
-    let lang = req
-        .headers()
-        .get(header::ACCEPT_LANGUAGE)
-        .and_then(|v| v.to_str().ok())
-        .and_then(i18n::from_accept_language)
-        .unwrap_or(Lang::En);
+    let lang = lang_of(req.headers());
     let is_token = req.path() == routes::API_TOKEN;
     let res = next.call(req).await?;
     let status = res.status();
@@ -232,14 +227,30 @@ pub async fn render_problems(
             Problem::new(code)
         });
     let (req, _) = res.into_parts();
-    let mut out = HttpResponse::build(status_of(problem.code));
-    out.content_type("application/problem+json");
-    if problem.code == Code::Unauthorized {
-        out.insert_header((header::WWW_AUTHENTICATE, "Bearer realm=\"mandat\""));
+    Ok(ServiceResponse::new(req, problem.response(lang)).map_into_right_body())
+}
+
+/// The language of a caller's problems: `Accept-Language`, English when none of ours is
+/// asked for.
+pub fn lang_of(headers: &header::HeaderMap) -> Lang {
+    headers
+        .get(header::ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(i18n::from_accept_language)
+        .unwrap_or(Lang::En)
+}
+
+impl Problem {
+    /// The problem document as a whole response, in `lang`.
+    pub fn response(&self, lang: Lang) -> HttpResponse {
+        let mut out = HttpResponse::build(status_of(self.code));
+        out.content_type("application/problem+json");
+        if self.code == Code::Unauthorized {
+            out.insert_header((header::WWW_AUTHENTICATE, "Bearer realm=\"mandat\""));
+        }
+        if let Some(s) = self.retry_after {
+            out.insert_header((header::RETRY_AFTER, s.to_string()));
+        }
+        out.body(self.body(lang).to_string())
     }
-    if let Some(s) = problem.retry_after {
-        out.insert_header((header::RETRY_AFTER, s.to_string()));
-    }
-    let out = out.body(problem.body(lang).to_string());
-    Ok(ServiceResponse::new(req, out).map_into_right_body())
 }

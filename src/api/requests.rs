@@ -196,7 +196,7 @@ pub(super) async fn create(
     let valid = ValidRequest::from_api(&input, default_language).map_err(ServiceError::Invalid)?;
     let (actor, now) = (caller.actor(), caller.now());
     let client_id = caller.caller.client_id;
-    let urls = routes::citizen_urls(&caller.state.settings);
+    let urls = routes::citizen_urls(&caller.state.settings, caller.tenant.site());
     let created = caller
         .in_scope(body.on_behalf_of.as_deref(), move |conn, scope| {
             let key = key.map(|k| Idempotency::api(client_id, k, scope, &valid));

@@ -18,7 +18,6 @@ use crate::{
         ServiceError,
         api_clients::{self, TokenError},
     },
-    web::context::state,
 };
 
 /// The form of the grant.
@@ -72,7 +71,7 @@ pub(super) async fn token(req: HttpRequest, payload: web::Payload) -> HttpRespon
     let client_id = basic.user_id().to_string();
     let secret = basic.password().map(|p| p.to_string()).unwrap_or_default();
     let scope = form.into_inner().scope;
-    let tenant = state(&req).tenants.main().clone();
+    let tenant = crate::web::context::tenant_of(&req);
     let now = tenant.now();
     let result = run_blocking(tenant.pool(), move |conn| {
         api_clients::issue_token(conn, &client_id, &secret, scope.as_deref(), now)

@@ -5,6 +5,8 @@
 pub mod access_requests;
 pub mod companies;
 pub mod consultations;
+pub mod databases;
+pub mod demo_tenants;
 pub mod flexi_positives;
 pub mod idempotency_keys;
 pub mod job_runs;

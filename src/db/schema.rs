@@ -376,3 +376,21 @@ diesel::table! {
 
 diesel::joinable!(idempotency_keys -> access_requests (request_id));
 diesel::allow_tables_to_appear_in_same_query!(idempotency_keys, access_requests);
+
+diesel::table! {
+    demo_tenants (name) {
+        name -> Text,
+        language -> Text,
+        database_name -> Text,
+        start_at -> Timestamptz,
+        clock_at -> Timestamptz,
+        expires_at -> Timestamptz,
+        sources -> Nullable<Jsonb>,
+        created_by -> Nullable<Uuid>,
+        created_at -> Timestamptz,
+        reset_at -> Nullable<Timestamptz>,
+    }
+}
+
+diesel::joinable!(demo_tenants -> staff (created_by));
+diesel::allow_tables_to_appear_in_same_query!(demo_tenants, staff);

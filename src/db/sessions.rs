@@ -132,6 +132,21 @@ pub fn count_live_for_niss(
         .get_result(conn)
 }
 
+/// How many different people have a live session at `now` (a demo tenant's list shows
+/// it to the trainer).
+pub fn count_live_people(
+    conn: &mut PgConnection,
+    now: DateTime<Utc>,
+    lifetimes: Lifetimes,
+) -> QueryResult<i64> {
+    sessions::table
+        .filter(sessions::niss.is_not_null())
+        .filter(sessions::last_seen_at.gt(now - lifetimes.idle))
+        .filter(sessions::created_at.gt(now - lifetimes.absolute))
+        .select(diesel::dsl::count_distinct(sessions::niss))
+        .get_result(conn)
+}
+
 /// Removes the sessions dead at `now` (idle or past their absolute lifetime): the
 /// `purge-sessions` job. Returns how many.
 pub fn purge_dead(

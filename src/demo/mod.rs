@@ -3,20 +3,25 @@
 //! authentic-source data that gives each person their case on any day ([`sources`]).
 //!
 //! [`seed_demo_with`] loads it into one database at a given instant, with request links on a
-//! given host: `mandat seed-demo` and the test template use it now, the demo tenants of the
-//! trainers will later, each with a clock of its own. Nothing in here reads the system clock.
-//! Idempotent: seeding twice at the same instant gives the same world.
+//! given host: `mandat seed-demo`, the test template and the trainers' demo tenants
+//! ([`tenants`]) use it, each tenant at its own start instant and on its own host. Nothing in
+//! here reads the system clock. Idempotent: seeding twice at the same instant gives the same
+//! world.
 
 pub mod companies;
 pub mod people;
 pub mod sources;
+pub mod tenants;
 
 use std::fmt;
 
 use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 
-use crate::sources::{AuthenticSources, PgSources};
+use crate::sources::{
+    AuthenticSources, PgSources,
+    import::{Batch, ImportReport, upsert, write},
+};
 
 /// What was loaded.
 #[derive(Debug, Default)]
@@ -69,5 +74,23 @@ pub fn seed_demo_with(
             sources: source_rows,
             requests,
         })
+    })
+}
+
+/// Loads a trainer's own world at `now`, in one transaction: the demo staff (persons of the
+/// register with their roles, so that the back office can be shown), the yearly quotas of
+/// the demo world, then the trainer's checked files (which win over both). No company, no
+/// request: the trainees make them.
+pub fn seed_own_sources(
+    conn: &mut PgConnection,
+    batch: &Batch,
+    now: DateTime<Utc>,
+) -> anyhow::Result<ImportReport> {
+    conn.transaction(|conn| {
+        let staff: Vec<_> = people::STAFF.iter().map(|m| m.person.record()).collect();
+        upsert(conn, &staff)?;
+        people::seed_staff(conn, now)?;
+        upsert(conn, &self::sources::demo_student_quotas())?;
+        Ok(write(conn, batch, &indicatif::ProgressBar::hidden())?)
     })
 }

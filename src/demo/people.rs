@@ -71,6 +71,12 @@ impl Persona {
         self.role
     }
 
+    /// The message key of what this persona shows in the story, in the four languages
+    /// (`demo-role-maria`): the demo sign-in says it beside the name.
+    pub fn role_key(&self) -> String {
+        format!("demo-role-{}", self.first_name.to_ascii_lowercase())
+    }
+
     /// The persona as the national register knows them.
     pub fn record(&self) -> PersonRecord {
         PersonRecord {
@@ -303,6 +309,14 @@ pub const NADIA: StaffMember = StaffMember {
 
 /// The demo staff.
 pub const STAFF: &[StaffMember] = &[CLAIRE, PIETER, NADIA];
+
+/// The persona of the demo register (staff included) with this NISS (11 digits), if any.
+pub fn persona_of(niss: &str) -> Option<&'static Persona> {
+    PEOPLE
+        .iter()
+        .chain(STAFF.iter().map(|m| &m.person))
+        .find(|p| p.niss() == niss)
+}
 
 /// Writes the demo register (the people and the staff, persons too) with the upsert of
 /// `mandat import`. Returns the rows written.

@@ -91,6 +91,7 @@ pub mod quarter;
 pub mod staff;
 pub mod status;
 pub mod student;
+pub mod tenant;
 pub mod text;
 
 pub use actor::Actor;

@@ -15,6 +15,7 @@
 
 pub mod lifecycle;
 mod scheduler;
+pub mod tenants;
 
 use std::{sync::Arc, time::Duration};
 
@@ -40,10 +41,16 @@ use crate::{
 pub struct JobContext {
     /// The tenant's database.
     pub pool: DbPool,
-    /// The tenant's clock.
+    /// The tenant's clock: every job runs at its instant.
     pub clock: SharedClock,
+    /// The server's clock, by which sessions live (`purge-sessions` reads it): the main
+    /// tenant's clock, also for a demo tenant, whose moves of the clock sign nobody out.
+    pub session_clock: SharedClock,
     /// The settings (intervals, retention, SMTP).
     pub settings: Arc<Settings>,
+    /// A demo tenant's: its mail goes to its mailbox, never to an SMTP server, and the
+    /// jobs of the main tenant only ([`Job::main_only`]) do nothing.
+    pub demo: bool,
 }
 
 impl JobContext {
@@ -52,7 +59,9 @@ impl JobContext {
         JobContext {
             pool: tenant.pool().clone(),
             clock: tenant.clock().clone(),
+            session_clock: tenant.server_clock().clone(),
             settings,
+            demo: !tenant.is_main(),
         }
     }
 }
@@ -76,11 +85,13 @@ pub enum Job {
     PurgeSessions,
     /// Idempotency keys past their 24 hours and full rate-limit buckets are deleted.
     ExpireKeys,
+    /// Demo tenants past their expiry are deleted (the main tenant only).
+    ExpireTenants,
 }
 
 impl Job {
     /// Every job.
-    pub const ALL: [Job; 8] = [
+    pub const ALL: [Job; 9] = [
         Job::DeliverMail,
         Job::DeliverWebhooks,
         Job::ExpireRequests,
@@ -89,7 +100,32 @@ impl Job {
         Job::Purge,
         Job::PurgeSessions,
         Job::ExpireKeys,
+        Job::ExpireTenants,
     ];
+
+    /// The jobs a move of a demo tenant's clock runs, in this order, at the new instant:
+    /// the mails written before the move reach the mailbox (dated when they were due);
+    /// requests expire and accesses end (dated at their real instants); what is finished
+    /// is archived (dated when it became due), then what is past its retention is purged
+    /// (so that a move of a year archives and purges what time would have); the webhook
+    /// events of all that are sent; dead sessions and keys go. One run of each at the new
+    /// instant does what every run over the elapsed time would have done, because each
+    /// dates its changes at the instant they were due, not at the run.
+    pub const CATCH_UP: [Job; 8] = [
+        Job::DeliverMail,
+        Job::ExpireRequests,
+        Job::EndMandates,
+        Job::Archive,
+        Job::Purge,
+        Job::DeliverWebhooks,
+        Job::PurgeSessions,
+        Job::ExpireKeys,
+    ];
+
+    /// Whether the job concerns the main tenant only (the registry of the demo tenants).
+    pub fn main_only(self) -> bool {
+        matches!(self, Job::ExpireTenants)
+    }
 
     /// The name used on the command line and in the logs.
     pub fn name(self) -> &'static str {
@@ -102,6 +138,7 @@ impl Job {
             Job::Purge => lifecycle::PURGE,
             Job::PurgeSessions => "purge-sessions",
             Job::ExpireKeys => "expire-keys",
+            Job::ExpireTenants => tenants::EXPIRE_TENANTS,
         }
     }
 
@@ -127,6 +164,7 @@ impl Job {
             Job::Purge => jobs.purge,
             Job::PurgeSessions => jobs.purge_sessions,
             Job::ExpireKeys => jobs.expire_keys,
+            Job::ExpireTenants => jobs.expire_tenants,
         }
     }
 }
@@ -246,7 +284,7 @@ fn run_locked(
     let now = ctx.clock.now();
     let started = std::time::Instant::now();
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        run_job(conn, &ctx.settings, job, now)
+        run_job(conn, ctx, job, now)
     }))
     .unwrap_or_else(|_| Err(anyhow::anyhow!("the job panicked")));
     let duration = started.elapsed();
@@ -284,12 +322,18 @@ pub fn instance_name() -> String {
 
 fn run_job(
     conn: &mut PgConnection,
-    settings: &Settings,
+    ctx: &JobContext,
     job: Job,
     now: DateTime<Utc>,
 ) -> anyhow::Result<usize> {
+    let settings = &*ctx.settings;
     Ok(match job {
+        // A demo tenant's mail goes to its mailbox only: its people are fictional, and a
+        // trainee's real address typed in a training world must not receive anything.
+        Job::DeliverMail if ctx.demo => crate::mail::deliver_to_mailbox(conn, now)?,
         Job::DeliverMail => crate::mail::deliver_due(conn, settings, now)?,
+        Job::ExpireTenants if ctx.demo => 0,
+        Job::ExpireTenants => tenants::expire_tenants(conn, now)?,
         Job::DeliverWebhooks => {
             let destinations = crate::webhooks::Destinations {
                 allow_loopback: settings.webhook_loopback,
@@ -334,13 +378,47 @@ fn run_job(
         }
         Job::PurgeSessions => crate::db::sessions::purge_dead(
             conn,
-            now,
+            ctx.session_clock.now(),
             crate::db::sessions::Lifetimes {
                 idle: settings.sessions.idle,
                 absolute: settings.sessions.absolute,
             },
         )?,
     })
+}
+
+/// What a catch-up ([`catch_up_blocking`]) did.
+#[derive(Copy, Clone, Debug, Default, PartialEq, Eq)]
+pub struct CatchUp {
+    /// Jobs run.
+    pub runs: usize,
+    /// Rows they changed.
+    pub rows: usize,
+}
+
+/// Runs every job of [`Job::CATCH_UP`], in order, at the instant of `ctx`'s clock: what a
+/// move of a demo tenant's clock does before it returns. A job that another server is
+/// running at that moment is waited for (up to `patience`), then run: none is skipped.
+/// Stops at the first job that fails.
+pub fn catch_up_blocking(ctx: &JobContext, patience: Duration) -> anyhow::Result<CatchUp> {
+    let mut done = CatchUp::default();
+    for job in Job::CATCH_UP {
+        let deadline = std::time::Instant::now() + patience;
+        loop {
+            match run_once_blocking(ctx, job)? {
+                Some(rows) => {
+                    done.runs += 1;
+                    done.rows += rows;
+                    break;
+                }
+                None if std::time::Instant::now() < deadline => {
+                    std::thread::sleep(Duration::from_millis(50));
+                }
+                None => anyhow::bail!("{} kept running elsewhere", job.name()),
+            }
+        }
+    }
+    Ok(done)
 }
 
 /// [`run_once_blocking`] off the async executor.

@@ -1,7 +1,9 @@
 //! The scheduler of `mandat serve`: one task per enabled job, which wakes when the job is
 //! next due for some tenant (as its schedule row says, on the database's clock), tries to
 //! claim and run it, and sleeps again. Every server runs the same scheduler; the schedule
-//! rows make each job run once per interval for all of them.
+//! rows (one per job in each tenant's database) make each job run once per interval for
+//! all of them. A demo tenant's runs are at its own clock's instant, as stored when the
+//! tenants were listed.
 
 use std::{
     collections::HashMap,
@@ -50,7 +52,11 @@ async fn schedule(state: AppState, job: Job, every: Duration, instance: String) 
     // When the job is next due per tenant (by pool), as last read: no query before then.
     let mut next: HashMap<usize, Instant> = HashMap::new();
     loop {
-        let tenants = state.tenants.all();
+        let tenants = if job.main_only() {
+            vec![state.tenants.main().clone()]
+        } else {
+            state.tenants.all().await
+        };
         let mut sleep = every;
         for tenant in &tenants {
             let id = tenant.pool().id();

@@ -215,6 +215,42 @@ fn message(settings: &Settings, mail: &OutboxMail) -> anyhow::Result<Message> {
         )?)
 }
 
+/// Delivers the due mails of a demo tenant to its mailbox only (never to an SMTP server):
+/// each is marked sent at the instant it was due (a move of the tenant's clock delivers
+/// what was written before it as it would have been, seconds after it was written), with
+/// its attempt recorded, its body kept for the mailbox. Returns how many.
+pub fn deliver_to_mailbox(conn: &mut PgConnection, now: DateTime<Utc>) -> QueryResult<usize> {
+    conn.transaction(|conn| {
+        let delivered: Vec<(Uuid, DateTime<Utc>)> = diesel::update(
+            outbox_emails::table
+                .filter(outbox_emails::sent_at.is_null())
+                .filter(outbox_emails::failed_at.is_null())
+                .filter(outbox_emails::next_attempt_at.le(now)),
+        )
+        .set((
+            outbox_emails::sent_at.eq(outbox_emails::next_attempt_at.nullable()),
+            outbox_emails::attempts.eq(outbox_emails::attempts + 1),
+            outbox_emails::last_error.eq(None::<String>),
+        ))
+        .returning((outbox_emails::id, outbox_emails::next_attempt_at))
+        .get_results(conn)?;
+        let attempts: Vec<_> = delivered
+            .iter()
+            .map(|(id, at)| {
+                (
+                    email_attempts::email_id.eq(*id),
+                    email_attempts::at.eq(*at),
+                    email_attempts::ok.eq(true),
+                )
+            })
+            .collect();
+        diesel::insert_into(email_attempts::table)
+            .values(&attempts)
+            .execute(conn)?;
+        Ok(delivered.len())
+    })
+}
+
 /// Delivers every due mail, one transaction per mail (the row stays locked while it is
 /// sent, so no two senders ever send it twice). Returns how many were delivered.
 pub fn deliver_due(

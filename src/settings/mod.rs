@@ -9,6 +9,7 @@
 mod links;
 mod options;
 mod parse;
+mod tenants;
 
 use std::{fmt, net::SocketAddr, path::Path, str::FromStr, time::Duration};
 
@@ -18,6 +19,7 @@ use parse::{
     invalid, parse_days, parse_days_within, parse_interval, parse_millis, parse_opt, parse_toml,
     random_session_key,
 };
+pub use tenants::{DemoTenantSettings, tenant_url};
 
 use secrecy::{ExposeSecret, SecretString};
 use serde::Deserialize;
@@ -122,6 +124,8 @@ pub struct JobSettings {
     pub purge_sessions: Option<Duration>,
     /// Idempotency keys older than 24 hours and full rate-limit buckets are deleted.
     pub expire_keys: Option<Duration>,
+    /// Expired demo tenants are deleted.
+    pub expire_tenants: Option<Duration>,
 }
 
 /// How long sessions live, enforced by the server (see `db::sessions`).
@@ -250,6 +254,8 @@ pub struct Settings {
     pub webhook_loopback: bool,
     /// The addresses the service's words point to (contact and help, official pages).
     pub links: Links,
+    /// The demo tenants of the trainers.
+    pub demo_tenants: DemoTenantSettings,
 }
 
 impl fmt::Debug for Settings {
@@ -278,6 +284,7 @@ impl fmt::Debug for Settings {
             .field("blocked_tab_days", &self.blocked_tab_days)
             .field("retention", &self.retention)
             .field("links", &self.links)
+            .field("demo_tenants", &self.demo_tenants)
             .finish()
     }
 }
@@ -472,6 +479,7 @@ impl Settings {
             purge: parse_interval(raw, "job_purge_seconds", 86400)?,
             purge_sessions: parse_interval(raw, "job_purge_sessions_seconds", 600)?,
             expire_keys: parse_interval(raw, "job_expire_keys_seconds", 600)?,
+            expire_tenants: parse_interval(raw, "job_expire_tenants_seconds", 300)?,
         };
         let blocked_tab_days = parse_days(raw, "blocked_tab_days", 30)?;
         let days = |key: &str, default: i64, min: i64| {
@@ -513,7 +521,14 @@ impl Settings {
             log_format,
             webhook_loopback,
             links,
+            demo_tenants: tenants::demo_tenant_settings(raw)?,
         })
+    }
+
+    /// The base URL of the demo tenant `name` (`http://alpha.demo.localhost:8080`): its
+    /// pages, links, e-mails and QR codes use it.
+    pub fn demo_tenant_url(&self, name: &str) -> String {
+        tenant_url(&self.public_url, &self.demo_tenants.base_host, name)
     }
 
     /// The 64-byte session key.

@@ -106,6 +106,24 @@ pub const OPTIONS: &[OptionDoc] = &[
         help: "on or off: the demo identity provider (pick a person); refused in production",
     },
     OptionDoc {
+        key: "demo_base_host",
+        env: "MANDAT_DEMO_BASE_HOST",
+        default: "demo.localhost",
+        help: "demo tenants are reached at `{name}.{demo_base_host}` (scheme and port of public_url); `*.localhost` needs no DNS on the same machine",
+    },
+    OptionDoc {
+        key: "demo_tenants_max",
+        env: "MANDAT_DEMO_TENANTS_MAX",
+        default: "20",
+        help: "most demo tenants at once (0-200; 0: none can be created)",
+    },
+    OptionDoc {
+        key: "demo_tenant_days",
+        env: "MANDAT_DEMO_TENANT_DAYS",
+        default: "7",
+        help: "longest life of a demo tenant in days, and its default (1-90); the `expire-tenants` job deletes it afterwards",
+    },
+    OptionDoc {
         key: "webhook_loopback",
         env: "MANDAT_WEBHOOK_LOOPBACK",
         default: "off",
@@ -236,6 +254,12 @@ pub const OPTIONS: &[OptionDoc] = &[
         env: "MANDAT_JOB_EXPIRE_KEYS_SECONDS",
         default: "600",
         help: "expire-keys interval (idempotency keys after 24 hours, full rate-limit buckets); empty disables",
+    },
+    OptionDoc {
+        key: "job_expire_tenants_seconds",
+        env: "MANDAT_JOB_EXPIRE_TENANTS_SECONDS",
+        default: "300",
+        help: "interval of the deletion of expired demo tenants; empty disables",
     },
     OptionDoc {
         key: "blocked_tab_days",

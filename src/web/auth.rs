@@ -11,7 +11,9 @@ use actix_web::{HttpRequest, HttpResponse, http::StatusCode, http::header, web};
 use serde::Deserialize;
 
 use super::{
-    context::{Ctx, SESSION_AFTER_SIGN_OUT, SESSION_ID_TOKEN, SESSION_OIDC_PENDING, state},
+    context::{
+        Ctx, SESSION_AFTER_SIGN_OUT, SESSION_ID_TOKEN, SESSION_OIDC_PENDING, state, tenant_of,
+    },
     errors::AppError,
     extract::{CsrfChecked, CsrfForm, end_session, establish_session, on_db, principal_of},
     routes, views,
@@ -71,7 +73,7 @@ async fn render_sign_in(
     error: Option<&str>,
     status: StatusCode,
 ) -> Result<HttpResponse, AppError> {
-    let personas = match state(req).demo_idp {
+    let personas = match tenant.demo_idp() {
         Some(idp) => {
             let sources = state(req).sources.clone();
             Some(on_db(&tenant, move |conn| idp.personas(conn, sources.as_ref())).await?)
@@ -81,7 +83,7 @@ async fn render_sign_in(
     let page = views::auth::SignInPage {
         next,
         again,
-        oidc: state(req).oidc.is_some(),
+        oidc: oidc_of(req).is_some(),
         personas: personas.as_ref(),
         typed,
         error,
@@ -102,7 +104,7 @@ async fn sign_in_demo(
     form: CsrfForm<DemoPersonForm>,
 ) -> Result<HttpResponse, AppError> {
     let form = form.0;
-    let idp = state(&req).demo_idp.ok_or(AppError::NotFound)?;
+    let idp = tenant.demo_idp().ok_or(AppError::NotFound)?;
     let next = routes::local_path(form.next.as_deref(), routes::HOME).to_string();
     let niss = match Niss::parse(&form.niss) {
         Ok(niss) => niss,
@@ -121,7 +123,8 @@ async fn sign_in_demo(
         }
     };
     let sources = state(&req).sources.clone();
-    let now = ctx.now;
+    // Authentication ages are the server's time, also in a demo tenant whose clock moved.
+    let now = tenant.session_now();
     let result = run_blocking(tenant.pool(), move |conn| {
         idp.person(conn, sources.as_ref(), &niss, now)
     })
@@ -176,7 +179,7 @@ async fn sign_in_oidc(
     ctx: Ctx,
     query: web::Query<NextQuery>,
 ) -> Result<HttpResponse, AppError> {
-    let oidc = state(&req).oidc.clone().ok_or(AppError::NotFound)?;
+    let oidc = oidc_of(&req).ok_or(AppError::NotFound)?;
     let next = routes::local_path(query.next.as_deref(), routes::HOME).to_string();
     let max_age = query.again.is_some().then(|| {
         state(&req)
@@ -214,7 +217,7 @@ async fn oidc_callback(
     tenant: Tenant,
     query: web::Query<CallbackQuery>,
 ) -> Result<HttpResponse, AppError> {
-    let oidc = state(&req).oidc.clone().ok_or(AppError::NotFound)?;
+    let oidc = oidc_of(&req).ok_or(AppError::NotFound)?;
     let session = req.get_session();
     let pending = session
         .get::<PendingSignIn>(SESSION_OIDC_PENDING)
@@ -266,7 +269,7 @@ async fn oidc_callback(
         first_name,
         last_name,
         method: SignInMethod::Oidc,
-        authenticated_at: ctx.now - identity.auth_age,
+        authenticated_at: tenant.session_now() - identity.auth_age,
     };
     establish_session(&req, &principal, Some(&identity.id_token))?;
     tracing::info!(method = "oidc", "person signed in");
@@ -287,11 +290,11 @@ pub async fn sign_out_then(
         .get::<String>(SESSION_ID_TOKEN)
         .ok()
         .flatten();
-    let provider = match (&principal, state(req).oidc.clone()) {
+    let provider = match (&principal, oidc_of(req)) {
         (Some(p), Some(oidc)) if p.method == SignInMethod::Oidc => Some(oidc),
         _ => None,
     };
-    let back = format!("{}{}", state(req).settings.public_url, routes::SIGNED_OUT);
+    let back = format!("{}{}", tenant_of(req).site().public_url, routes::SIGNED_OUT);
     let end_session_url = match provider {
         Some(oidc) => oidc.end_session_url(id_token.as_deref(), &back).await,
         None => None,
@@ -342,6 +345,16 @@ async fn signed_out(req: HttpRequest) -> HttpResponse {
     let after = session.get::<String>(SESSION_AFTER_SIGN_OUT).ok().flatten();
     session.remove(SESSION_AFTER_SIGN_OUT);
     see_other(after.as_deref().unwrap_or(routes::HOME))
+}
+
+/// The OpenID Connect relying party, when the request's tenant offers it (the main site
+/// with a provider configured; never a demo tenant).
+fn oidc_of(req: &HttpRequest) -> Option<std::sync::Arc<crate::auth::oidc::OidcProvider>> {
+    tenant_of(req)
+        .site()
+        .oidc
+        .then(|| state(req).oidc.clone())
+        .flatten()
 }
 
 /// A 303 redirect to a page of this site: every redirect of the web side goes through

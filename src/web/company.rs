@@ -118,7 +118,7 @@ fn resolve_user(
         let chosen = session.get::<Uuid>(SESSION_COMPANY).ok().flatten();
         let client = session.get::<Uuid>(SESSION_CLIENT).ok().flatten();
         let niss = person.niss.clone();
-        let resolved = on_db(tenant_of(&req), move |conn| {
+        let resolved = on_db(&tenant_of(&req), move |conn| {
             companies::resolve_for(conn, &niss, chosen, client, acting)
         })
         .await?;
@@ -239,7 +239,6 @@ async fn new_request_page(ctx: Ctx, user: CompanyUser) -> HttpResponse {
 }
 
 async fn create_request(
-    req: HttpRequest,
     ctx: Ctx,
     hx: HxRequest,
     user: CompanyUser,
@@ -261,7 +260,7 @@ async fn create_request(
         Err(errors) => return Ok(again(StatusCode::BAD_REQUEST, &errors)),
     };
     let (scope, actor, now) = (user.scope(), user.actor(), ctx.now);
-    let urls = routes::citizen_urls(&state(&req).settings);
+    let urls = routes::citizen_urls(&ctx.settings, tenant.site());
     // The form's key: the same form sent twice (a double click, a reload) makes one
     // request, and the second answer shows the first one's result.
     let key = Idempotency::web(&input.form_key, user.ctx.user.as_str(), &scope, &valid);
@@ -492,7 +491,7 @@ async fn load_members(
     user: &CompanyUser,
 ) -> Result<Vec<companies::Member>, AppError> {
     let (c, sources) = (user.ctx.clone(), state(req).sources.clone());
-    on_db(tenant_of(req), move |conn| {
+    on_db(&tenant_of(req), move |conn| {
         companies::members(conn, sources.as_ref(), &c)
     })
     .await

@@ -8,14 +8,14 @@ use std::{
 };
 
 use actix_session::SessionExt;
-use actix_web::{FromRequest, HttpRequest, dev::Payload, http::header, web};
+use actix_web::{FromRequest, HttpMessage, HttpRequest, dev::Payload, http::header, web};
 use chrono::{DateTime, Utc};
 
 use super::routes;
 use crate::{
     auth::Principal,
     i18n::{self, Lang},
-    state::{AppState, Tenant},
+    state::{AppState, DemoSite, Tenant},
 };
 
 /// Session key of the signed-in principal.
@@ -45,16 +45,21 @@ pub fn state(req: &HttpRequest) -> &AppState {
         .get_ref()
 }
 
-/// The tenant a request is for (its database and clock): the main one for now.
-pub fn tenant_of(req: &HttpRequest) -> &Tenant {
-    state(req).tenants.main()
+/// The tenant a request is for (its database, clock and site), as the host routed it
+/// ([`super::tenancy`]): a demo tenant's host never reaches a handler without its tenant.
+/// Only the routes outside the routing (the assets) fall back to the main tenant.
+pub fn tenant_of(req: &HttpRequest) -> Tenant {
+    req.extensions()
+        .get::<Tenant>()
+        .cloned()
+        .unwrap_or_else(|| state(req).tenants.main().clone())
 }
 
 impl FromRequest for Tenant {
     type Error = actix_web::Error;
     type Future = Ready<Result<Self, Self::Error>>;
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
-        ready(Ok(tenant_of(req).clone()))
+        ready(Ok(tenant_of(req)))
     }
 }
 
@@ -89,14 +94,24 @@ fn parse_ip(text: &str) -> Option<IpAddr> {
         })
 }
 
-/// The request's language: the cookie set by the switcher, else `Accept-Language`, else French.
+/// The request's language: the cookie set by the switcher, else `Accept-Language`, else
+/// French. In a demo tenant: the cookie, else the tenant's language (the trainer chose it
+/// for the room).
 pub fn request_lang(req: &HttpRequest) -> Lang {
     let cookie = req.cookie(i18n::LANG_COOKIE);
+    let cookie = cookie.as_ref().map(|c| c.value());
+    if let Some(demo) = req
+        .extensions()
+        .get::<Tenant>()
+        .and_then(|t| t.demo().cloned())
+    {
+        return cookie.and_then(Lang::from_code).unwrap_or(demo.language);
+    }
     let accept = req
         .headers()
         .get(header::ACCEPT_LANGUAGE)
         .and_then(|v| v.to_str().ok());
-    i18n::negotiate(None, cookie.as_ref().map(|c| c.value()), accept)
+    i18n::negotiate(None, cookie, accept)
 }
 
 /// Whether htmx made the request: it then gets a partial, a plain request the whole page.
@@ -185,7 +200,11 @@ pub struct Ctx {
     pub path: String,
     /// Demo or development mode: the demo banner shows.
     pub demo: bool,
-    /// Now, from the injected clock.
+    /// The demo mailbox is open (demo and development modes, and every demo tenant).
+    pub mailbox: bool,
+    /// The demo tenant of the request: its banner names it and shows its clock.
+    pub tenant: Option<DemoSite>,
+    /// Now, by the tenant's clock.
     pub now: DateTime<Utc>,
     /// The settings (the links the words point to: contact, official pages).
     pub settings: std::sync::Arc<crate::settings::Settings>,
@@ -194,7 +213,8 @@ pub struct Ctx {
 impl Ctx {
     /// Builds the context of a request (creating the CSRF token when the session has none).
     pub fn of(req: &HttpRequest) -> Ctx {
-        let state = state(req);
+        let tenant = tenant_of(req);
+        let site = tenant.site();
         let session = req.get_session();
         let principal = session.get::<Principal>(SESSION_PRINCIPAL).ok().flatten();
         let csrf = CsrfToken::of(session);
@@ -207,9 +227,11 @@ impl Ctx {
                 .path_and_query()
                 .map(|p| p.as_str().to_string())
                 .unwrap_or_else(|| routes::HOME.to_string()),
-            demo: state.settings.mode.is_demo(),
-            now: tenant_of(req).now(),
-            settings: state.settings.clone(),
+            demo: site.demo_banner,
+            mailbox: site.mailbox,
+            tenant: site.demo.clone(),
+            now: tenant.now(),
+            settings: state(req).settings.clone(),
         }
     }
 

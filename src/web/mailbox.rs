@@ -1,11 +1,12 @@
 //! The demo mailbox: the mails of the outbox, so the whole flow can be followed without a
-//! real SMTP server. Demo and development modes only (404 otherwise).
+//! real SMTP server. Demo and development modes only (404 otherwise), and every demo
+//! tenant (its own mails only: its database's outbox).
 
 use actix_web::{HttpRequest, HttpResponse, web};
 use uuid::Uuid;
 
 use super::{
-    context::{Ctx, state},
+    context::{Ctx, tenant_of},
     errors::AppError,
     extract::on_db,
     routes,
@@ -21,7 +22,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
 }
 
 fn demo_only(req: &HttpRequest) -> Result<(), AppError> {
-    if state(req).settings.mode.is_demo() {
+    if tenant_of(req).site().mailbox {
         Ok(())
     } else {
         Err(AppError::NotFound)

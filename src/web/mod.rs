@@ -2,6 +2,7 @@
 
 pub mod admin;
 pub mod admin_staff;
+pub mod admin_tenants;
 pub mod assets;
 pub mod auth;
 pub mod citizen;
@@ -18,6 +19,7 @@ pub mod mailbox;
 pub mod routes;
 pub mod security;
 pub mod sessions;
+pub mod tenancy;
 pub mod views;
 
 use actix_web::web;
@@ -39,4 +41,5 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     mailbox::configure(cfg);
     admin::configure(cfg);
     admin_staff::configure(cfg);
+    admin_tenants::configure(cfg);
 }

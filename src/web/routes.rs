@@ -96,6 +96,8 @@ pub const ADMIN_AUDIT: &str = "/admin/audit";
 pub const ADMIN_JOBS: &str = "/admin/jobs";
 /// Back office: the staff (supervisors add, change, remove, end sessions).
 pub const ADMIN_STAFF: &str = "/admin/staff";
+/// Back office: the trainers' demo tenants (GET the list, POST a new one).
+pub const ADMIN_TENANTS: &str = "/admin/tenants";
 
 /// The REST API's prefix.
 pub const API: &str = "/api";
@@ -114,11 +116,15 @@ pub fn citizen_link_base(public_url_citizen: &str) -> String {
     format!("{public_url_citizen}{LINK}/")
 }
 
-/// The citizen's side's addresses a request e-mail carries, and the contact entry.
-pub fn citizen_urls(settings: &crate::settings::Settings) -> crate::mail::request::CitizenUrls {
+/// The citizen's side's addresses a request e-mail carries (on the tenant's citizen host),
+/// and the contact entry.
+pub fn citizen_urls(
+    settings: &crate::settings::Settings,
+    site: &crate::state::Site,
+) -> crate::mail::request::CitizenUrls {
     crate::mail::request::CitizenUrls {
-        link_base: citizen_link_base(&settings.public_url_citizen),
-        help_foreigners: format!("{}{CITIZEN_HELP_FOREIGNERS}", settings.public_url_citizen),
+        link_base: citizen_link_base(&site.public_url_citizen),
+        help_foreigners: format!("{}{CITIZEN_HELP_FOREIGNERS}", site.public_url_citizen),
         contact: settings.links.help_contact.clone(),
     }
 }
@@ -169,6 +175,12 @@ fn is_local_path(p: &str) -> bool {
 /// [`SearchInput::query_string`]).
 pub fn admin_search_url(input: &SearchInput, page: i64) -> String {
     format!("{ADMIN_SEARCH}?{}&page={page}", input.query_string())
+}
+
+/// Back office: an action on a demo tenant, `POST /admin/tenants/{name}/{action}`
+/// (`clock`, `reset`, `delete`).
+pub fn admin_tenant_action(name: impl Display, action: &str) -> String {
+    format!("{ADMIN_TENANTS}/{name}/{action}")
 }
 
 /// Back office: send again a mail given up, `POST /admin/requests/{id}/mails/{mail}/resend`.

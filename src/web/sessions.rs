@@ -1,7 +1,12 @@
 //! Server-side sessions: actix-session's [`SessionStore`] over PostgreSQL (`db::sessions`).
 //!
+//! Each tenant keeps its sessions in its own database: the store reads and writes those of
+//! the request's tenant, which [`super::tenancy`] sets for the request ([`with_tenant`]).
+//! A session made in one tenant is unknown to every other one (and the cookie, host-only,
+//! is not even sent to another tenant's host), so its CSRF token is worthless there too.
+//!
 //! The cookie carries a random 256-bit id (inside actix-session's encrypted cookie); the
-//! table keeps its SHA-256 hash. Lifetimes are the server's, by the tenant's clock: idle and
+//! table keeps its SHA-256 hash. Lifetimes are the server's, by the server's clock: idle and
 //! absolute, checked on every read, so a replayed cookie of a session ended by sign-out,
 //! by "sign out everywhere" or by time opens nothing. A page costs one indexed read; the
 //! row is written only when the session's values change, or once a minute to keep
@@ -23,17 +28,35 @@ use crate::{
     state::Tenant,
 };
 
-/// The session store of one tenant.
+tokio::task_local! {
+    /// The tenant of the request being served.
+    static TENANT: Tenant;
+}
+
+/// Runs `future` (the rest of a request) with `tenant` as the tenant whose database keeps
+/// its session.
+pub async fn with_tenant<F: std::future::Future>(tenant: Tenant, future: F) -> F::Output {
+    TENANT.scope(tenant, future).await
+}
+
+/// The tenant of the request; none outside [`with_tenant`] (then no session is read or
+/// written anywhere: never the main tenant's by default).
+fn current_tenant() -> anyhow::Result<Tenant> {
+    TENANT
+        .try_with(Tenant::clone)
+        .map_err(|_| anyhow::anyhow!("no tenant for this session"))
+}
+
+/// The session store: the sessions of each tenant in its own database.
 #[derive(Clone)]
 pub struct PgSessionStore {
-    tenant: Tenant,
     lifetimes: Lifetimes,
 }
 
 impl PgSessionStore {
-    /// A store in `tenant`'s database, with these lifetimes.
-    pub fn new(tenant: Tenant, lifetimes: Lifetimes) -> PgSessionStore {
-        PgSessionStore { tenant, lifetimes }
+    /// A store with these lifetimes (by the server's clock).
+    pub fn new(lifetimes: Lifetimes) -> PgSessionStore {
+        PgSessionStore { lifetimes }
     }
 }
 
@@ -61,12 +84,13 @@ impl PgSessionStore {
     /// a row: the next request finds no session (the page itself answers 503 meanwhile),
     /// rather than every page failing on its session.
     async fn insert(&self, state: &HashMap<String, String>) -> anyhow::Result<SessionKey> {
+        let tenant = current_tenant()?;
         let id = new_id();
         let hash = id_hash(&id);
         let niss = niss_of(state);
         let json = serde_json::to_string(state)?;
-        let now = self.tenant.now();
-        let stored = run_blocking_sessions(self.tenant.pool(), move |conn| {
+        let now = tenant.session_now();
+        let stored = run_blocking_sessions(tenant.pool(), move |conn| {
             sessions::insert(conn, &hash, niss.as_deref(), &json, now).map_err(DbError::from)
         })
         .await;
@@ -86,9 +110,10 @@ impl SessionStore for PgSessionStore {
         &self,
         session_key: &SessionKey,
     ) -> Result<Option<HashMap<String, String>>, LoadError> {
+        let tenant = current_tenant().map_err(LoadError::Other)?;
         let hash = id_hash(session_key.as_ref());
-        let (now, lifetimes) = (self.tenant.now(), self.lifetimes);
-        let found = run_blocking_sessions(self.tenant.pool(), move |conn| {
+        let (now, lifetimes) = (tenant.session_now(), self.lifetimes);
+        let found = run_blocking_sessions(tenant.pool(), move |conn| {
             sessions::load_live(conn, &hash, now, lifetimes).map_err(DbError::from)
         })
         .await;
@@ -123,12 +148,13 @@ impl SessionStore for PgSessionStore {
         mut session_state: HashMap<String, String>,
         _ttl: &Duration,
     ) -> Result<SessionKey, UpdateError> {
+        let tenant = current_tenant().map_err(UpdateError::Other)?;
         let hash = id_hash(session_key.as_ref());
         let niss = niss_of(&session_state);
         let json = serde_json::to_string(&session_state)
             .map_err(|e| UpdateError::Serialization(e.into()))?;
-        let (now, lifetimes) = (self.tenant.now(), self.lifetimes);
-        let replaced = match run_blocking_sessions(self.tenant.pool(), move |conn| {
+        let (now, lifetimes) = (tenant.session_now(), self.lifetimes);
+        let replaced = match run_blocking_sessions(tenant.pool(), move |conn| {
             sessions::replace_state(conn, &hash, niss.as_deref(), &json, now, lifetimes)
                 .map_err(DbError::from)
         })
@@ -160,8 +186,9 @@ impl SessionStore for PgSessionStore {
     }
 
     async fn delete(&self, session_key: &SessionKey) -> anyhow::Result<()> {
+        let tenant = current_tenant()?;
         let hash = id_hash(session_key.as_ref());
-        run_blocking_sessions(self.tenant.pool(), move |conn| {
+        run_blocking_sessions(tenant.pool(), move |conn| {
             sessions::delete(conn, &hash).map_err(DbError::from)
         })
         .await?;

@@ -143,6 +143,14 @@ impl TestDb {
 impl Drop for TestDb {
     fn drop(&mut self) {
         let dropped = PgConnection::establish(&admin_url()).and_then(|mut conn| {
+            // Its demo tenants' databases first (each commented with its main database).
+            let comment = mandat::db::databases::tenant_comment(&self.name);
+            let tenants = mandat::db::databases::orphans(&mut conn, &comment, &[])
+                .map_err(|e| diesel::ConnectionError::BadConnection(e.to_string()))?;
+            for tenant in tenants {
+                mandat::db::databases::drop_database(&mut conn, &tenant)
+                    .map_err(|e| diesel::ConnectionError::BadConnection(e.to_string()))?;
+            }
             sql_query(format!(
                 "DROP DATABASE IF EXISTS {} WITH (FORCE)",
                 self.name
@@ -259,6 +267,7 @@ pub async fn spawn_app_with(options: Options) -> TestApp {
         ("job_purge_seconds", String::new()),
         ("job_purge_sessions_seconds", String::new()),
         ("job_expire_keys_seconds", String::new()),
+        ("job_expire_tenants_seconds", String::new()),
     ];
     for (k, v) in options.settings {
         pairs.retain(|(key, _)| *key != k);
@@ -280,6 +289,30 @@ pub async fn spawn_app_with(options: Options) -> TestApp {
         state,
         client: new_client(),
     }
+}
+
+/// A client like [`new_client`] for the site at `address`: a host other than 127.0.0.1
+/// (a demo tenant's `alpha.demo.localhost`) is resolved to 127.0.0.1, as a browser does for
+/// `*.localhost`.
+pub fn client_for(address: &str) -> reqwest::Client {
+    let authority = address.split("://").nth(1).unwrap_or(address);
+    let (host, port) = authority.rsplit_once(':').unwrap_or((authority, "80"));
+    if host == "127.0.0.1" {
+        return new_client();
+    }
+    let port: u16 = port.trim_end_matches('/').parse().expect("port");
+    let mut headers = reqwest::header::HeaderMap::new();
+    headers.insert(
+        reqwest::header::ACCEPT_LANGUAGE,
+        reqwest::header::HeaderValue::from_static("en"),
+    );
+    reqwest::Client::builder()
+        .default_headers(headers)
+        .redirect(Policy::none())
+        .cookie_store(true)
+        .resolve(host, std::net::SocketAddr::from(([127, 0, 0, 1], port)))
+        .build()
+        .expect("client")
 }
 
 /// A client like a browser without JavaScript: a cookie jar, redirects not followed, and
@@ -405,7 +438,7 @@ impl TestApp {
     /// The citizen's side's addresses of this application, as a request e-mail carries
     /// them (`{public_url_citizen}/r/`, the help for foreigners, the contact).
     pub fn citizen_urls(&self) -> mandat::mail::request::CitizenUrls {
-        mandat::web::routes::citizen_urls(&self.state.settings)
+        mandat::web::routes::citizen_urls(&self.state.settings, self.state.tenants.main().site())
     }
 
     /// A connection to the test's database.
@@ -464,7 +497,22 @@ impl TestApp {
             db: self.db.clone(),
             clock: self.clock.clone(),
             state: self.state.clone(),
-            client: new_client(),
+            client: client_for(&self.address),
+        }
+    }
+
+    /// A browser of the demo tenant `name` of this application (at
+    /// `http://{name}.demo.localhost:PORT`), with an empty cookie jar.
+    pub fn tenant(&self, name: &str) -> TestApp {
+        let address = format!("http://{name}.demo.localhost:{}", self.port);
+        TestApp {
+            client: client_for(&address),
+            address,
+            port: self.port,
+            db_url: self.db_url.clone(),
+            db: self.db.clone(),
+            clock: self.clock.clone(),
+            state: self.state.clone(),
         }
     }
 }

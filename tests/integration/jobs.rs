@@ -309,9 +309,13 @@ fn archive_two_weeks_after_expiry_refusal_or_withdrawal_to_the_second() {
     for id in [late, never] {
         assert_eq!(state(&mut conn, id).archived_at, None);
     }
-    // Refused and withdrawn 14 days before: archived by this run already.
+    // Refused and withdrawn 14 days before: archived by this run already, as of the
+    // instant they became due (a late run dates them as a timely one would have).
     for id in [refused, withdrawn] {
-        assert_eq!(state(&mut conn, id).archived_at, Some(before));
+        assert_eq!(
+            state(&mut conn, id).archived_at,
+            Some(answered + Duration::days(14))
+        );
     }
     assert_eq!(
         state(&mut conn, never).status,
@@ -351,7 +355,12 @@ fn archive_two_weeks_after_expiry_refusal_or_withdrawal_to_the_second() {
     );
     assert_eq!(
         events(&mut conn, refused),
-        vec![job_event(before, "refused", "archived", "archive")]
+        vec![job_event(
+            answered + Duration::days(14),
+            "refused",
+            "archived",
+            "archive"
+        )]
     );
     // Idempotent.
     assert_eq!(lifecycle::archive(&mut conn, due, 30).unwrap().total(), 0);
@@ -361,6 +370,24 @@ fn archive_two_weeks_after_expiry_refusal_or_withdrawal_to_the_second() {
             .archived,
         0
     );
+}
+
+#[test]
+fn a_late_archive_dates_as_a_timely_one_and_the_purge_counts_from_there() {
+    // What a demo tenant's clock moved by months at once relies on: one run of archive and
+    // one of purge at the new instant do what every run over the elapsed time would have.
+    let mut conn = db();
+    let c = company(&mut conn);
+    let answered = t0() + Duration::hours(1);
+    let refused = insert(&mut conn, c, Row::new("refused", t0()).changed(answered));
+    let due = answered + Duration::days(14);
+    let retention = Retention::default();
+    let late = due + retention.request_personal_data + Duration::days(1);
+    lifecycle::archive(&mut conn, late, 30).unwrap();
+    assert_eq!(state(&mut conn, refused).archived_at, Some(due));
+    let n = lifecycle::purge(&mut conn, late, &retention).unwrap();
+    assert!(n.requests_erased >= 1, "{n:?}");
+    assert_eq!(state(&mut conn, refused).label, None);
 }
 
 #[test]

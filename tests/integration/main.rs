@@ -21,4 +21,5 @@ mod rules;
 mod servers;
 mod signin;
 mod sources;
+mod tenants;
 mod words;

@@ -71,8 +71,9 @@ pub fn end_due(conn: &mut PgConnection, now: DateTime<Utc>, actor: &Actor) -> Qu
 /// (a secret's hash is a SHA-256 of 32 random bytes).
 const ERASED_TOKEN_HASH: &str = "decode(md5(id::text) || md5(id::text), 'hex')";
 
-/// Takes finished requests out of the company's lists (sets `archived_at`; the back office
-/// still sees them), recorded as transitions to `archived` by `job`:
+/// Takes finished requests out of the company's lists (sets `archived_at`, dated when each
+/// became due; the back office still sees them), recorded as transitions to `archived` by
+/// `job` at that instant:
 /// - expired, refused and withdrawn requests [`REQUESTED_LIST_DAYS`] (14) days after their
 ///   last change (for an expired one: the link's end, even if the expiry was recorded late);
 /// - stopped (`revoked`), blocked and ended accesses `blocked_tab_days` after their last
@@ -88,19 +89,29 @@ pub fn archive_due(
     blocked_tab_days: i64,
     job: &str,
 ) -> QueryResult<usize> {
+    // Each request is archived as of the instant it became due (its last change plus 14
+    // days, or plus `blocked_tab_days`), not the instant of the run: a late run (a demo
+    // tenant's clock moved by months at once) dates it as a timely one would have, and
+    // the purge's "archived 90 days ago" counts from there.
     sql_query(format!(
         "WITH due AS (
              UPDATE access_requests
-                SET archived_at = $1, token_hash = {ERASED_TOKEN_HASH}
+                SET archived_at = LEAST($1, CASE
+                        WHEN status IN ('refused', 'withdrawn') THEN status_changed_at + ($1 - $2)
+                        WHEN status = 'expired' THEN LEAST(status_changed_at, expires_at) + ($1 - $2)
+                        WHEN status IN ('revoked', 'blocked') THEN status_changed_at + ($1 - $3)
+                        ELSE LEAST(status_changed_at, valid_until) + ($1 - $3)
+                    END),
+                    token_hash = {ERASED_TOKEN_HASH}
               WHERE archived_at IS NULL
                 AND ((status IN ('refused', 'withdrawn') AND status_changed_at <= $2)
                   OR (status = 'expired' AND LEAST(status_changed_at, expires_at) <= $2)
                   OR (status IN ('revoked', 'blocked') AND status_changed_at <= $3)
                   OR (status = 'ended' AND LEAST(status_changed_at, valid_until) <= $3))
-          RETURNING id, status
+          RETURNING id, status, archived_at
          )
          INSERT INTO request_events (request_id, at, from_status, to_status, actor_kind, actor_ref)
-         SELECT id, $1, status, '{ARCHIVED}', 'job', $4 FROM due"
+         SELECT id, archived_at, status, '{ARCHIVED}', 'job', $4 FROM due"
     ))
     .bind::<Timestamptz, _>(now)
     .bind::<Timestamptz, _>(now - Duration::days(REQUESTED_LIST_DAYS))

@@ -39,6 +39,14 @@ crate::domain::named_enum! {
         StaffEndSessions = "staff_end_sessions",
         /// Sent again an e-mail that was given up.
         ResendMail = "resend_mail",
+        /// Made a demo tenant.
+        TenantCreate = "tenant_create",
+        /// Reset a demo tenant.
+        TenantReset = "tenant_reset",
+        /// Deleted a demo tenant.
+        TenantDelete = "tenant_delete",
+        /// Moved a demo tenant's clock.
+        TenantClock = "tenant_clock",
     }
 }
 

@@ -28,6 +28,12 @@ pub fn may_follow(role: StaffRole) -> bool {
     matches!(role, StaffRole::Agent | StaffRole::Supervisor)
 }
 
+/// Whether a role may make, reset, delete demo tenants and move their clocks (the
+/// trainers; supervisors too, who answer for the service's resources).
+pub fn may_train(role: StaffRole) -> bool {
+    matches!(role, StaffRole::Trainer | StaffRole::Supervisor)
+}
+
 /// Whether a role may suspend companies, read the staff audit and run jobs.
 pub fn may_supervise(role: StaffRole) -> bool {
     matches!(role, StaffRole::Supervisor)

@@ -217,6 +217,104 @@ pub fn check(files: &ImportFiles, bar: &ProgressBar) -> Result<Batch, ImportErro
     }
 }
 
+/// The texts of the source files of one import: a trainer's own files, checked like
+/// `mandat import`'s and kept with their demo tenant (its reset loads them again).
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct SourceTexts {
+    /// `persons.csv`.
+    pub persons: Option<String>,
+    /// `occupations.csv`.
+    pub occupations: Option<String>,
+    /// `student_hours.csv`.
+    pub student_hours: Option<String>,
+    /// `student_quota.csv`.
+    pub student_quota: Option<String>,
+}
+
+impl SourceTexts {
+    /// The file names, in the order of the fields.
+    pub const FILES: [&'static str; 4] = [
+        "persons.csv",
+        "occupations.csv",
+        "student_hours.csv",
+        "student_quota.csv",
+    ];
+
+    /// Whether no file is given (an empty text counts as no file).
+    pub fn is_empty(&self) -> bool {
+        [
+            &self.persons,
+            &self.occupations,
+            &self.student_hours,
+            &self.student_quota,
+        ]
+        .iter()
+        .all(|t| t.as_deref().is_none_or(|t| t.trim().is_empty()))
+    }
+
+    /// The files of `dir` named [`SourceTexts::FILES`] (those present; at least one).
+    pub fn from_dir(dir: &Path) -> Result<SourceTexts, ImportError> {
+        let read = |name: &str| -> Result<Option<String>, ImportError> {
+            let path = dir.join(name);
+            if !path.exists() {
+                return Ok(None);
+            }
+            std::fs::read_to_string(&path)
+                .map(Some)
+                .map_err(|e| ImportError::Read {
+                    file: path.display().to_string(),
+                    message: e.to_string(),
+                })
+        };
+        let texts = SourceTexts {
+            persons: read(Self::FILES[0])?,
+            occupations: read(Self::FILES[1])?,
+            student_hours: read(Self::FILES[2])?,
+            student_quota: read(Self::FILES[3])?,
+        };
+        if texts.is_empty() {
+            return Err(ImportError::Read {
+                file: dir.display().to_string(),
+                message: format!("none of {} is there", Self::FILES.join(", ")),
+            });
+        }
+        Ok(texts)
+    }
+}
+
+/// Checks the texts (errors named `persons.csv:12: ...`): the batch to write, or every bad
+/// value. Nothing is written.
+pub fn check_texts(texts: &SourceTexts) -> Result<Batch, ImportError> {
+    if texts.is_empty() {
+        return Err(ImportError::NoFiles);
+    }
+    let bar = ProgressBar::hidden();
+    let mut errors = Vec::new();
+    fn one<T: SourceFile>(
+        name: &str,
+        text: &Option<String>,
+        errors: &mut Vec<RowError>,
+        bar: &ProgressBar,
+    ) -> Result<Vec<T>, ImportError> {
+        match text.as_deref().filter(|t| !t.trim().is_empty()) {
+            Some(t) => parse_file(name, t.as_bytes(), errors, bar),
+            None => Ok(Vec::new()),
+        }
+    }
+    let [persons, occupations, student_hours, student_quota] = SourceTexts::FILES;
+    let batch = Batch {
+        persons: one(persons, &texts.persons, &mut errors, &bar)?,
+        occupations: one(occupations, &texts.occupations, &mut errors, &bar)?,
+        student_hours: one(student_hours, &texts.student_hours, &mut errors, &bar)?,
+        student_quotas: one(student_quota, &texts.student_quota, &mut errors, &bar)?,
+    };
+    if errors.is_empty() {
+        Ok(batch)
+    } else {
+        Err(ImportError::Invalid(errors))
+    }
+}
+
 /// Reads and checks the file at `path`, when one is given.
 fn check_file<T: SourceFile>(
     path: Option<&Path>,

@@ -14,7 +14,7 @@ use crate::{
         FieldErrors, Refusal,
         backoffice::{
             dashboard::Dashboard,
-            may_follow, may_supervise,
+            may_follow, may_supervise, may_train,
             search::{SearchInput, SearchPage, StateFilter},
             timeline::Timeline,
         },
@@ -54,6 +54,9 @@ fn nav(ctx: &Ctx, role: StaffRole) -> Markup {
             a href=(ADMIN) data-testid="admin-nav-dashboard" { (ctx.t("admin-dashboard-title")) }
             @if may_follow(role) {
                 " · " a href=(ADMIN_SEARCH) data-testid="admin-nav-search" { (ctx.t("admin-search-title")) }
+            }
+            @if may_train(role) && ctx.tenant.is_none() {
+                " · " a href=(crate::web::routes::ADMIN_TENANTS) data-testid="admin-nav-tenants" { (ctx.t("tenant-title")) }
             }
             @if may_supervise(role) {
                 " · " a href=(ADMIN_AUDIT) data-testid="admin-nav-audit" { (ctx.t("admin-audit-title")) }
@@ -122,7 +125,12 @@ pub fn dashboard(ctx: &Ctx, role: StaffRole, d: &Dashboard, notice: Option<&str>
             div.alert.info role="status" data-testid="admin-notice" { (ctx.t(key)) }
         }
         @if role == StaffRole::Trainer {
-            div.alert.info role="note" data-testid="trainer-note" { (ctx.t("admin-trainer-note")) }
+            div.alert.info role="note" data-testid="trainer-note" {
+                (ctx.t("admin-trainer-note")) " "
+                @if ctx.tenant.is_none() {
+                    a href=(crate::web::routes::ADMIN_TENANTS) { (ctx.t("tenant-title")) }
+                }
+            }
         }
         section aria-labelledby="counts-title" {
             h2 #counts-title { (ctx.t("admin-counts-title")) }

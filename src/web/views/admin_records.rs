@@ -79,6 +79,10 @@ fn action_key(action: &str) -> &'static str {
         "staff_remove" => "admin-audit-staff-remove",
         "staff_end_sessions" => "admin-audit-staff-end-sessions",
         "resend_mail" => "admin-audit-resend-mail",
+        "tenant_create" => "admin-audit-tenant-create",
+        "tenant_reset" => "admin-audit-tenant-reset",
+        "tenant_delete" => "admin-audit-tenant-delete",
+        "tenant_clock" => "admin-audit-tenant-clock",
         _ => "admin-actor-unknown",
     }
 }

@@ -9,6 +9,7 @@ use super::{
 };
 use crate::{
     auth::Personas,
+    demo::people::persona_of,
     web::{context::Ctx, routes},
 };
 
@@ -85,6 +86,10 @@ pub fn sign_in(ctx: &Ctx, page: &SignInPage) -> Markup {
                                         strong { (p.first_name) " " (p.last_name) }
                                         span.muted { " " (p.niss.formatted()) }
                                         @if p.niss.is_bis() { " · " (ctx.t("demo-idp-bis")) }
+                                        @if let Some(persona) = persona_of(p.niss.as_str()) {
+                                            br;
+                                            span.persona-role data-testid="persona-role" { (ctx.t(&persona.role_key())) }
+                                        }
                                     }
                                 }
                             }
@@ -111,6 +116,10 @@ pub fn sign_in(ctx: &Ctx, page: &SignInPage) -> Markup {
                                         button.persona type="submit" data-testid=(format!("staff-{}", member.niss.as_str())) {
                                             strong { (member.display_name) }
                                             span.muted { " " (ctx.t(&format!("role-{}", member.role.as_str()))) }
+                                            @if let Some(persona) = persona_of(member.niss.as_str()) {
+                                                br;
+                                                span.persona-role data-testid="persona-role" { (ctx.t(&persona.role_key())) }
+                                            }
                                         }
                                     }
                                 }

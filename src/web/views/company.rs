@@ -48,7 +48,7 @@ fn company_bar(ctx: &Ctx, c: &CompanyCtx) -> Markup {
                     " · " a href=(routes::COMPANY_CLIENTS) data-testid="switch-client" { (ctx.t("company-nav-switch-client")) }
                 }
                 " · " a href=(routes::COMPANY_SELECT) { (ctx.t("company-nav-switch")) }
-                @if ctx.demo {
+                @if ctx.mailbox {
                     " · " a href=(routes::MAILBOX) data-testid="mailbox-link" { (ctx.t("mailbox-title")) }
                 }
             }

@@ -91,6 +91,24 @@ pub fn error_partial(
     section(ctx, status, incident, detail, after_form, false)
 }
 
+/// The page of a host under the demo base host where no demo tenant lives (never made,
+/// expired, deleted): 404, and what a trainee can do.
+pub fn no_tenant(ctx: &Ctx, name: &str) -> Markup {
+    let title = ctx.t("tenant-none-title");
+    let body = html! {
+        section.error role="alert" data-status="404" data-testid="no-tenant" {
+            h1 { (title) }
+            @if name.is_empty() {
+                p { (ctx.t("tenant-none-text-unnamed")) }
+            } @else {
+                p { (ctx.lang.t_args("tenant-none-text", &[("name", name.to_string().into())])) }
+            }
+            p { (ctx.t("tenant-none-hint")) }
+        }
+    };
+    layout(ctx, &title, Area::Public, body)
+}
+
 /// An error status as a whole page, with a way back home (`after_form`: the request
 /// submitted a form, rather than asked for a page).
 pub fn error_page(

@@ -87,7 +87,9 @@ fn page(ctx: &Ctx, title: &str, area: Area, refresh: Option<&str>, body: Markup)
             }
             body hx-headers=[hx_headers] {
                 a.skip href="#main" { (ctx.t("skip-to-content")) }
-                @if ctx.demo {
+                @if let Some(tenant) = &ctx.tenant {
+                    (tenant_banner(ctx, &tenant.name))
+                } @else if ctx.demo {
                     div.demo-banner role="note" { (ctx.t("demo-banner")) }
                 }
                 header.site {
@@ -151,6 +153,22 @@ fn footer(ctx: &Ctx, area: Area) -> Markup {
                     ]))
                 }
             }
+        }
+    }
+}
+
+/// The banner of a demo tenant: its name, its clock (the instant its world is at), its
+/// mailbox.
+fn tenant_banner(ctx: &Ctx, name: &str) -> Markup {
+    html! {
+        div.demo-banner.tenant-banner role="note" data-testid="tenant-banner" {
+            (ctx.lang.t_args("tenant-banner", &[("name", name.into())]))
+            " · "
+            span data-testid="tenant-clock" {
+                (ctx.t("tenant-banner-clock")) " " time datetime=(ctx.now.to_rfc3339()) { (ctx.lang.datetime(ctx.now)) }
+            }
+            " · "
+            a href=(routes::MAILBOX) data-testid="tenant-mailbox" { (ctx.t("mailbox-title")) }
         }
     }
 }

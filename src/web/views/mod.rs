@@ -4,6 +4,7 @@ pub mod admin;
 pub mod admin_mail;
 pub mod admin_records;
 pub mod admin_staff;
+pub mod admin_tenants;
 pub mod answers;
 pub mod auth;
 pub mod citizen;

@@ -1,0 +1,348 @@
+//! The trainers' page of the back office (`/admin/tenants`, trainers and supervisors, on the
+//! main site only): the demo tenants with their clocks and people signed in; make one (the
+//! demo world or the trainer's own source files), move its clock, reset it, delete it, open
+//! it and its mailbox. Each action is audited by [`crate::demo::tenants`].
+
+use actix_web::{HttpResponse, http::StatusCode, web};
+use serde::Deserialize;
+
+use super::{
+    auth::see_other,
+    context::{Ctx, state},
+    errors::AppError,
+    extract::{CsrfChecked, CsrfForm, Staff},
+    routes::{ADMIN_TENANTS, admin_tenant_action},
+    views::{self, admin_tenants as v},
+};
+use crate::{
+    demo::tenants::{NewTenant, TenantError, TenantOps},
+    domain::tenant::{ClockMove, Step, TenantInputError, TenantName, parse_day, parse_instant},
+    i18n::Lang,
+    services::backoffice::may_train,
+    sources::import::SourceTexts,
+    state::{AppState, Tenant},
+};
+
+/// Registers the routes.
+pub fn configure(cfg: &mut web::ServiceConfig) {
+    cfg.route(ADMIN_TENANTS, web::get().to(tenants_page))
+        .route(ADMIN_TENANTS, web::post().to(create))
+        .route(
+            &admin_tenant_action("{name}", "clock"),
+            web::post().to(move_clock),
+        )
+        .route(
+            &admin_tenant_action("{name}", "reset"),
+            web::post().to(reset),
+        )
+        .route(
+            &admin_tenant_action("{name}", "delete"),
+            web::post().to(delete),
+        );
+}
+
+/// The trainers' page exists on the main site only, for the roles that may use it.
+fn require_trainer(staff: &Staff, tenant: &Tenant) -> Result<(), AppError> {
+    if !tenant.is_main() {
+        return Err(AppError::NotFound);
+    }
+    if may_train(staff.role) {
+        Ok(())
+    } else {
+        Err(AppError::Forbidden)
+    }
+}
+
+fn ops(state: &AppState, tenant: &Tenant) -> TenantOps {
+    TenantOps::new(
+        state.settings.clone(),
+        state.sources.clone(),
+        tenant.server_clock().clone(),
+    )
+    .on_server(state.tenants.clone())
+}
+
+/// Runs a tenant operation off the async executor.
+async fn blocking<T: Send + 'static>(
+    f: impl FnOnce() -> Result<T, TenantError> + Send + 'static,
+) -> Result<Result<T, TenantError>, AppError> {
+    web::block(f)
+        .await
+        .map_err(|e| AppError::Internal(anyhow::anyhow!("blocking task failed: {e}")))
+}
+
+#[derive(Deserialize)]
+struct NoticeQuery {
+    notice: Option<String>,
+    tenant: Option<String>,
+}
+
+async fn tenants_page(
+    req: actix_web::HttpRequest,
+    ctx: Ctx,
+    staff: Staff,
+    tenant: Tenant,
+    query: web::Query<NoticeQuery>,
+) -> Result<HttpResponse, AppError> {
+    require_trainer(&staff, &tenant)?;
+    let notice = query
+        .notice
+        .as_deref()
+        .and_then(v::notice_key)
+        .map(|key| (key, query.tenant.clone().unwrap_or_default()));
+    let page = render(
+        &req,
+        &ctx,
+        &staff,
+        &tenant,
+        &v::Outcome {
+            notice,
+            ..v::Outcome::default()
+        },
+        &CreateForm::default(),
+    )
+    .await?;
+    Ok(views::html(page))
+}
+
+async fn render(
+    req: &actix_web::HttpRequest,
+    ctx: &Ctx,
+    staff: &Staff,
+    tenant: &Tenant,
+    outcome: &v::Outcome,
+    form: &CreateForm,
+) -> Result<maud::Markup, AppError> {
+    let ops = ops(state(req), tenant);
+    let list = blocking(move || ops.list()).await?;
+    let settings = &state(req).settings.demo_tenants;
+    let listed = match list {
+        Ok(list) => list,
+        Err(e) => return Err(AppError::Unavailable(anyhow::anyhow!("{e}"))),
+    };
+    Ok(v::tenants_page(
+        ctx,
+        staff.role,
+        &v::TenantsPage {
+            tenants: &listed,
+            max: settings.max,
+            lifetime_days: settings.lifetime_days,
+            base_host: &settings.base_host,
+            outcome,
+            form: &v::CreateValues {
+                name: &form.name,
+                language: form.language.as_deref().unwrap_or(ctx.lang.code()),
+                clock: form.clock.as_deref().unwrap_or_default(),
+                expires: form.expires.as_deref().unwrap_or_default(),
+                sources: [
+                    form.persons.as_deref().unwrap_or_default(),
+                    form.occupations.as_deref().unwrap_or_default(),
+                    form.student_hours.as_deref().unwrap_or_default(),
+                    form.student_quota.as_deref().unwrap_or_default(),
+                ],
+            },
+        },
+    ))
+}
+
+/// The page again with the outcome of a refused action (400 for bad input, 409 for a
+/// refusal of the current state, 503 when busy or the database failed).
+async fn refused(
+    req: &actix_web::HttpRequest,
+    ctx: &Ctx,
+    staff: &Staff,
+    tenant: &Tenant,
+    outcome: v::Outcome,
+    form: &CreateForm,
+) -> Result<HttpResponse, AppError> {
+    let status = match &outcome.error {
+        Some(e) => status_of(e),
+        None => StatusCode::BAD_REQUEST,
+    };
+    if let Some(TenantError::Failed(e)) = &outcome.error {
+        tracing::error!(error = ?e, "demo tenant operation failed");
+    }
+    let page = render(req, ctx, staff, tenant, &outcome, form).await?;
+    Ok(views::with_status(status, page))
+}
+
+fn status_of(e: &TenantError) -> StatusCode {
+    match e {
+        TenantError::Input(_)
+        | TenantError::ExpiryPast
+        | TenantError::ExpiryTooLate(_)
+        | TenantError::Sources(_)
+        | TenantError::SourcesUnreadable(_) => StatusCode::BAD_REQUEST,
+        TenantError::Move(_) => StatusCode::BAD_REQUEST,
+        TenantError::Unknown(_) => StatusCode::NOT_FOUND,
+        TenantError::Exists(_) | TenantError::LimitReached(_) | TenantError::Disabled => {
+            StatusCode::CONFLICT
+        }
+        TenantError::Busy | TenantError::Failed(_) => StatusCode::SERVICE_UNAVAILABLE,
+    }
+}
+
+/// The form that makes a tenant.
+#[derive(Clone, Debug, Default, Deserialize)]
+struct CreateForm {
+    #[serde(default)]
+    name: String,
+    language: Option<String>,
+    clock: Option<String>,
+    expires: Option<String>,
+    persons: Option<String>,
+    occupations: Option<String>,
+    student_hours: Option<String>,
+    student_quota: Option<String>,
+}
+
+fn filled(value: &Option<String>) -> Option<&str> {
+    value.as_deref().map(str::trim).filter(|v| !v.is_empty())
+}
+
+impl CreateForm {
+    /// The tenant asked for, or the first bad field.
+    fn parse(&self, by: uuid::Uuid) -> Result<NewTenant, TenantError> {
+        let name = TenantName::parse(&self.name)?;
+        let language = match filled(&self.language) {
+            None => Lang::Fr,
+            Some(code) => Lang::ALL
+                .into_iter()
+                .find(|l| l.code() == code)
+                .ok_or(TenantInputError::BadLanguage)?,
+        };
+        let clock = filled(&self.clock).map(parse_instant).transpose()?;
+        let expires = filled(&self.expires).map(parse_day).transpose()?;
+        let text = |v: &Option<String>| filled(v).map(str::to_string);
+        let sources = SourceTexts {
+            persons: text(&self.persons),
+            occupations: text(&self.occupations),
+            student_hours: text(&self.student_hours),
+            student_quota: text(&self.student_quota),
+        };
+        Ok(NewTenant {
+            name,
+            language,
+            clock,
+            expires,
+            sources: (!sources.is_empty()).then_some(sources),
+            by: Some(by),
+        })
+    }
+}
+
+fn done(notice: &str, tenant: &str) -> HttpResponse {
+    see_other(&format!(
+        "{ADMIN_TENANTS}?notice={notice}&tenant={}",
+        super::routes::url_escape(tenant)
+    ))
+}
+
+async fn create(
+    req: actix_web::HttpRequest,
+    ctx: Ctx,
+    staff: Staff,
+    tenant: Tenant,
+    form: CsrfForm<CreateForm>,
+) -> Result<HttpResponse, AppError> {
+    require_trainer(&staff, &tenant)?;
+    let form = form.0;
+    let new = match form.parse(staff.id) {
+        Ok(new) => new,
+        Err(e) => {
+            let outcome = v::Outcome::error(e, "create");
+            return refused(&req, &ctx, &staff, &tenant, outcome, &form).await;
+        }
+    };
+    let ops = ops(state(&req), &tenant);
+    match blocking(move || ops.create(&new)).await? {
+        Ok(made) => Ok(done("created", &made.name)),
+        Err(e) => {
+            let outcome = v::Outcome::error(e, "create");
+            refused(&req, &ctx, &staff, &tenant, outcome, &form).await
+        }
+    }
+}
+
+/// The move asked for on a tenant's line: an instant when one is given, else a step.
+#[derive(Deserialize)]
+struct ClockForm {
+    advance: Option<String>,
+    to: Option<String>,
+}
+
+async fn move_clock(
+    req: actix_web::HttpRequest,
+    ctx: Ctx,
+    staff: Staff,
+    tenant: Tenant,
+    name: web::Path<String>,
+    form: CsrfForm<ClockForm>,
+) -> Result<HttpResponse, AppError> {
+    require_trainer(&staff, &tenant)?;
+    let name = TenantName::parse(&name).map_err(|_| AppError::NotFound)?;
+    let form = form.0;
+    let mv = match (filled(&form.to), filled(&form.advance)) {
+        (Some(to), _) => parse_instant(to).map(ClockMove::To),
+        (None, Some(step)) => Step::parse(step).map(ClockMove::Advance),
+        (None, None) => Err(TenantInputError::BadMove),
+    };
+    let mv = match mv {
+        Ok(mv) => mv,
+        Err(e) => {
+            let outcome = v::Outcome::error(e.into(), name.as_str());
+            return refused(&req, &ctx, &staff, &tenant, outcome, &CreateForm::default()).await;
+        }
+    };
+    let ops = ops(state(&req), &tenant);
+    let (id, target) = (staff.id, name.clone());
+    match blocking(move || ops.move_clock(&target, mv, Some(id))).await? {
+        Ok(_) => Ok(done("moved", name.as_str())),
+        Err(e) => {
+            let outcome = v::Outcome::error(e, name.as_str());
+            refused(&req, &ctx, &staff, &tenant, outcome, &CreateForm::default()).await
+        }
+    }
+}
+
+async fn reset(
+    req: actix_web::HttpRequest,
+    ctx: Ctx,
+    staff: Staff,
+    tenant: Tenant,
+    name: web::Path<String>,
+    _csrf: CsrfChecked,
+) -> Result<HttpResponse, AppError> {
+    require_trainer(&staff, &tenant)?;
+    let name = TenantName::parse(&name).map_err(|_| AppError::NotFound)?;
+    let ops = ops(state(&req), &tenant);
+    let (id, target) = (staff.id, name.clone());
+    match blocking(move || ops.reset(&target, Some(id))).await? {
+        Ok(_) => Ok(done("reset", name.as_str())),
+        Err(e) => {
+            let outcome = v::Outcome::error(e, name.as_str());
+            refused(&req, &ctx, &staff, &tenant, outcome, &CreateForm::default()).await
+        }
+    }
+}
+
+async fn delete(
+    req: actix_web::HttpRequest,
+    ctx: Ctx,
+    staff: Staff,
+    tenant: Tenant,
+    name: web::Path<String>,
+    _csrf: CsrfChecked,
+) -> Result<HttpResponse, AppError> {
+    require_trainer(&staff, &tenant)?;
+    let name = TenantName::parse(&name).map_err(|_| AppError::NotFound)?;
+    let ops = ops(state(&req), &tenant);
+    let (id, target) = (staff.id, name.clone());
+    match blocking(move || ops.delete(&target, Some(id))).await? {
+        Ok(()) => Ok(done("deleted", name.as_str())),
+        Err(e) => {
+            let outcome = v::Outcome::error(e, name.as_str());
+            refused(&req, &ctx, &staff, &tenant, outcome, &CreateForm::default()).await
+        }
+    }
+}

@@ -1,0 +1,285 @@
+//! The trainers' page of the back office: the demo tenants, and the forms that make one,
+//! move its clock, reset it and delete it.
+
+use maud::{Markup, html};
+
+use super::{admin::page, csrf_field};
+use crate::{
+    auth::StaffRole,
+    demo::tenants::{TenantError, TenantSummary},
+    domain::tenant::MoveRefused,
+    i18n::{Arg, Lang},
+    sources::import::SourceTexts,
+    web::{
+        context::Ctx,
+        routes::{self, ADMIN_TENANTS, admin_tenant_action},
+    },
+};
+
+/// What the page says about the action just made (or refused).
+#[derive(Debug, Default)]
+pub struct Outcome {
+    /// Done: the message key, and the tenant.
+    pub notice: Option<(&'static str, String)>,
+    /// Refused: why.
+    pub error: Option<TenantError>,
+    /// Where the refusal is shown: `create` (the form), or the tenant's name (its line).
+    pub on: String,
+}
+
+impl Outcome {
+    /// A refusal of the action on `on` (`create`, or a tenant's name).
+    pub fn error(error: TenantError, on: &str) -> Outcome {
+        Outcome {
+            notice: None,
+            error: Some(error),
+            on: on.to_string(),
+        }
+    }
+}
+
+/// The message key of a notice of the URL (`?notice=created`), if it is one.
+pub fn notice_key(notice: &str) -> Option<&'static str> {
+    match notice {
+        "created" => Some("tenant-done-created"),
+        "moved" => Some("tenant-done-moved"),
+        "reset" => Some("tenant-done-reset"),
+        "deleted" => Some("tenant-done-deleted"),
+        _ => None,
+    }
+}
+
+/// The values of the form that makes a tenant, kept after a refusal.
+pub struct CreateValues<'a> {
+    /// Name.
+    pub name: &'a str,
+    /// Language code.
+    pub language: &'a str,
+    /// Start instant as typed.
+    pub clock: &'a str,
+    /// Last day as typed.
+    pub expires: &'a str,
+    /// The four source files, in the order of [`SourceTexts::FILES`].
+    pub sources: [&'a str; 4],
+}
+
+/// What the page shows.
+pub struct TenantsPage<'a> {
+    /// The tenants.
+    pub tenants: &'a [TenantSummary],
+    /// The most tenants at once.
+    pub max: u32,
+    /// The longest life, in days.
+    pub lifetime_days: i64,
+    /// The tenants' base host (`demo.localhost`).
+    pub base_host: &'a str,
+    /// The outcome of the action just made.
+    pub outcome: &'a Outcome,
+    /// The creation form's values.
+    pub form: &'a CreateValues<'a>,
+}
+
+/// The steps offered to move a clock: (typed value, message key).
+const STEPS: [(&str, &str); 8] = [
+    ("1h", "tenant-step-1h"),
+    ("1d", "tenant-step-1d"),
+    ("73h", "tenant-step-73h"),
+    ("1w", "tenant-step-1w"),
+    ("1month", "tenant-step-1month"),
+    ("3month", "tenant-step-3month"),
+    ("1y", "tenant-step-1y"),
+    ("2y", "tenant-step-2y"),
+];
+
+/// An instant as a `datetime-local` input shows it (Brussels wall clock).
+fn local_input(at: chrono::DateTime<chrono::Utc>) -> String {
+    at.with_timezone(&chrono_tz::Europe::Brussels)
+        .format("%Y-%m-%dT%H:%M")
+        .to_string()
+}
+
+/// A refusal, in the page's language, with the bad rows of a trainer's files.
+fn error_message(ctx: &Ctx, e: &TenantError) -> Markup {
+    let name = match e {
+        TenantError::Exists(n) | TenantError::Unknown(n) => n.clone(),
+        _ => String::new(),
+    };
+    let mut args: Vec<(&'static str, Arg)> = vec![("name", name.into())];
+    match e {
+        TenantError::LimitReached(max) => args.push(("max", i64::from(*max).into())),
+        TenantError::ExpiryTooLate(day) => args.push(("date", ctx.lang.date(*day).into())),
+        TenantError::Move(MoveRefused::Backwards { from, to }) => {
+            args.push(("from", ctx.lang.datetime(*from).into()));
+            args.push(("to", ctx.lang.datetime(*to).into()));
+        }
+        _ => {}
+    }
+    html! {
+        div.alert.error role="alert" data-testid="tenant-error" {
+            p { (ctx.lang.t_args(e.message_key(), &args)) }
+            @if let TenantError::Sources(rows) = e {
+                ul data-testid="tenant-source-errors" {
+                    @for row in rows.iter().take(50) {
+                        li { code { (row.file) ":" (row.line) } " " (row.column) ": " (row.reason) }
+                    }
+                }
+                @if rows.len() > 50 {
+                    p { (ctx.lang.t_args("tenant-error-sources-more", &[("count", (rows.len() as i64 - 50).into())])) }
+                }
+            }
+            @if let TenantError::SourcesUnreadable(reason) = e {
+                p { code { (reason) } }
+            }
+        }
+    }
+}
+
+/// The trainers' page.
+pub fn tenants_page(ctx: &Ctx, role: StaffRole, p: &TenantsPage<'_>) -> Markup {
+    let title = ctx.t("tenant-title");
+    let outcome = p.outcome;
+    let body = html! {
+        h1 { (title) }
+        p.lead { (ctx.t("tenant-lead")) }
+        @if let Some((key, name)) = &outcome.notice {
+            div.alert.success role="status" data-testid="tenant-done" {
+                (ctx.lang.t_args(key, &[("name", name.as_str().into())]))
+            }
+        }
+        @if let Some(e) = outcome.error.as_ref().filter(|_| outcome.on != "create") {
+            (error_message(ctx, e))
+        }
+        section aria-labelledby="tenants-title" {
+            h2 #tenants-title {
+                (ctx.lang.t_args("tenant-list-title", &[
+                    ("count", (p.tenants.len() as i64).into()),
+                    ("max", i64::from(p.max).into()),
+                ]))
+            }
+            @if p.tenants.is_empty() {
+                p data-testid="tenants-empty" { (ctx.t("tenant-none-yet")) }
+            } @else {
+                table data-testid="tenants" {
+                    thead { tr {
+                        th scope="col" { (ctx.t("tenant-col-name")) }
+                        th scope="col" { (ctx.t("tenant-col-language")) }
+                        th scope="col" { (ctx.t("tenant-col-clock")) }
+                        th scope="col" { (ctx.t("tenant-col-expires")) }
+                        th scope="col" { (ctx.t("tenant-col-signed-in")) }
+                        th scope="col" { (ctx.t("tenant-col-by")) }
+                        th scope="col" { (ctx.t("tenant-col-actions")) }
+                    } }
+                    tbody {
+                        @for t in p.tenants { (tenant_row(ctx, t)) }
+                    }
+                }
+            }
+        }
+        (create_form(ctx, p))
+    };
+    page(ctx, &title, Some(role), body)
+}
+
+fn tenant_row(ctx: &Ctx, t: &TenantSummary) -> Markup {
+    let name = &t.tenant.name;
+    let mailbox = format!("{}{}", t.url, routes::MAILBOX);
+    let lang = Lang::ALL
+        .into_iter()
+        .find(|l| *l == t.tenant.language)
+        .unwrap_or_default();
+    html! {
+        tr data-tenant=(name) {
+            td {
+                a href=(t.url) data-testid=(format!("tenant-open-{name}")) { strong { (name) } }
+                @if t.own_sources { br; span.muted { (ctx.t("tenant-own-sources")) } }
+            }
+            td { (lang.native_name()) }
+            td data-testid=(format!("tenant-clock-{name}")) {
+                time datetime=(t.tenant.clock_at.to_rfc3339()) { (ctx.lang.datetime(t.tenant.clock_at)) }
+                br; span.muted { (ctx.t("tenant-started")) " " (ctx.lang.datetime(t.tenant.start_at)) }
+            }
+            td { (ctx.lang.datetime(t.tenant.expires_at)) }
+            td data-testid=(format!("tenant-signed-in-{name}")) {
+                @match t.signed_in { Some(n) => (ctx.lang.number(n)), None => "—" }
+            }
+            td { (t.created_by.as_deref().unwrap_or("—")) }
+            td.actions {
+                p {
+                    a href=(t.url) { (ctx.t("tenant-open")) } " · "
+                    a href=(mailbox) data-testid=(format!("tenant-mailbox-{name}")) { (ctx.t("tenant-mailbox")) }
+                }
+                form.stack method="post" action=(admin_tenant_action(name, "clock")) data-testid=(format!("tenant-clock-form-{name}")) {
+                    (csrf_field(ctx))
+                    label for=(format!("advance-{name}")) { (ctx.t("tenant-advance")) }
+                    select id=(format!("advance-{name}")) name="advance" {
+                        @for (value, key) in STEPS {
+                            option value=(value) { (ctx.t(key)) }
+                        }
+                    }
+                    label for=(format!("to-{name}")) { (ctx.t("tenant-to")) }
+                    input id=(format!("to-{name}")) type="datetime-local" name="to"
+                        min=(local_input(t.tenant.clock_at)) aria-describedby=(format!("to-help-{name}"));
+                    small id=(format!("to-help-{name}")) { (ctx.t("tenant-to-help")) }
+                    button type="submit" data-testid=(format!("tenant-move-{name}")) { (ctx.t("tenant-move")) }
+                }
+                form.inline method="post" action=(admin_tenant_action(name, "reset")) {
+                    (csrf_field(ctx))
+                    button.secondary type="submit" data-testid=(format!("tenant-reset-{name}")) { (ctx.t("tenant-reset")) }
+                }
+                " "
+                form.inline method="post" action=(admin_tenant_action(name, "delete")) {
+                    (csrf_field(ctx))
+                    button.danger type="submit" data-testid=(format!("tenant-delete-{name}")) { (ctx.t("tenant-delete")) }
+                }
+            }
+        }
+    }
+}
+
+fn create_form(ctx: &Ctx, p: &TenantsPage<'_>) -> Markup {
+    let f = p.form;
+    let error = p
+        .outcome
+        .error
+        .as_ref()
+        .filter(|_| p.outcome.on == "create");
+    html! {
+        section aria-labelledby="create-title" {
+            h2 #create-title { (ctx.t("tenant-create-title")) }
+            @if let Some(e) = error { (error_message(ctx, e)) }
+            form.stack method="post" action=(ADMIN_TENANTS) data-testid="tenant-create-form" {
+                (csrf_field(ctx))
+                label for="tenant-name" { (ctx.t("tenant-name")) }
+                input #tenant-name type="text" name="name" value=(f.name) required maxlength="30"
+                    pattern="[a-z][a-z0-9\\-]*" autocomplete="off" aria-describedby="tenant-name-help";
+                small #tenant-name-help {
+                    (ctx.lang.t_args("tenant-name-help", &[("host", format!("alpha.{}", p.base_host).into())]))
+                }
+                label for="tenant-language" { (ctx.t("tenant-language")) }
+                select #tenant-language name="language" {
+                    @for lang in Lang::ALL {
+                        option value=(lang.code()) selected[lang.code() == f.language] { (lang.native_name()) }
+                    }
+                }
+                label for="tenant-clock" { (ctx.t("tenant-clock")) }
+                input #tenant-clock type="datetime-local" name="clock" value=(f.clock) aria-describedby="tenant-clock-help";
+                small #tenant-clock-help { (ctx.t("tenant-clock-help")) }
+                label for="tenant-expires" { (ctx.t("tenant-expires")) }
+                input #tenant-expires type="date" name="expires" value=(f.expires) aria-describedby="tenant-expires-help";
+                small #tenant-expires-help {
+                    (ctx.lang.t_args("tenant-expires-help", &[("days", p.lifetime_days.into())]))
+                }
+                details open[f.sources.iter().any(|s| !s.is_empty())] {
+                    summary { (ctx.t("tenant-sources")) }
+                    p { (ctx.t("tenant-sources-help")) }
+                    @for (i, file) in SourceTexts::FILES.iter().enumerate() {
+                        @let field = file.trim_end_matches(".csv");
+                        label for=(format!("tenant-{field}")) { code { (file) } }
+                        textarea id=(format!("tenant-{field}")) name=(field) rows="4" spellcheck="false" { (f.sources[i]) }
+                    }
+                }
+                button type="submit" data-testid="tenant-create" { (ctx.t("tenant-create")) }
+            }
+        }
+    }
+}
