@@ -29,23 +29,20 @@
     }
   });
 
-  // Forms asking for a confirmation: <form data-confirm="Are you sure?">.
+  // Forms asking for a confirmation: <form data-confirm="Are you sure?">. A form confirmed
+  // through the dialog tells the server so (<input type="hidden" name="confirmed">), before
+  // htmx or the browser reads the form (this listener runs first, on capture); without
+  // JavaScript the server asks on a confirmation page instead.
   document.addEventListener("submit", function (e) {
     var form = e.target;
     var question = form.getAttribute && form.getAttribute("data-confirm");
-    if (question && !window.confirm(question)) {
+    if (!question) return;
+    if (!window.confirm(question)) {
       e.preventDefault();
       e.stopImmediatePropagation();
+      return;
     }
-  }, true);
-
-  // A form confirmed through its data-confirm dialog tells the server so
-  // (<input type="hidden" name="confirmed">); without JavaScript the server asks on a
-  // confirmation page instead.
-  document.addEventListener("submit", function (e) {
-    var form = e.target;
-    if (e.defaultPrevented || !form.getAttribute || !form.getAttribute("data-confirm")) return;
     var flag = form.querySelector("input[name=confirmed]");
     if (flag) flag.value = "yes";
-  });
+  }, true);
 })();

@@ -45,3 +45,7 @@ api-error-client-name = Bitte geben Sie einen Namen ein (höchstens 100 Zeichen)
 api-error-client-scopes = Bitte wählen Sie mindestens einen Scope.
 api-openapi = Der OpenAPI-Vertrag
 api-error-blocked-by-citizen = Diese Person hat das Unternehmen blockiert: Sie nimmt seine Anfragen nicht an. Es wurde nichts gesendet.
+
+api-client-revoke-title = Diesen API-Client widerrufen?
+api-client-revoke-text = Seine Token funktionieren dann sofort nicht mehr, und er kann keine neuen mehr erhalten. Ein widerrufener Client kann nicht wiederhergestellt werden: Erstellen Sie bei Bedarf einen neuen.
+api-client-revoke-yes = Ja, Client widerrufen

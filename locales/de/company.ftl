@@ -164,3 +164,15 @@ foreigners-company-request = Beim Erstellen der Anfrage können Sie die BIS-Numm
 foreigners-company-sign-in-title = Die Anmeldung
 foreigners-company-sign-in = Der Bewerber meldet sich mit der elektronischen Identität seines Landes an, wenn sie in Europa anerkannt ist (eIDAS), oder mit einem digitalen Schlüssel, den der föderale Identifizierungsdienst für Ausländer nach einem Videogespräch ausstellt.
 foreigners-company-candidate-page = Die Hilfeseite für die Bewerber selbst, zum Weitergeben:
+
+# Confirmation pages of destructive actions (without JavaScript)
+withdraw-title = Diese Anfrage zurückziehen?
+withdraw-text = Der an die Bewerberin oder den Bewerber gesendete Link funktioniert dann sofort nicht mehr. Eine zurückgezogene Anfrage kann nicht erneut gesendet werden: Stellen Sie bei Bedarf eine neue Anfrage.
+withdraw-yes = Ja, Anfrage zurückziehen
+remove-title = Diesen Benutzer entfernen?
+remove-text = Diese Person kann dann nicht mehr für das Unternehmen handeln.
+remove-yes = Ja, Benutzer entfernen
+providers-end-title = Die Benennung dieses Dienstleisters beenden?
+providers-end-text = Der Dienstleister kann dann nicht mehr in Ihrem Auftrag handeln.
+providers-end-yes = Ja, Benennung beenden
+confirm-cancel = Nein, zurück

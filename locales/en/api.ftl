@@ -45,3 +45,7 @@ api-error-client-name = Please give a name (at most 100 characters).
 api-error-client-scopes = Please choose at least one scope.
 api-openapi = The OpenAPI contract
 api-error-blocked-by-citizen = This person has blocked the company: they do not accept its requests. Nothing was sent.
+
+api-client-revoke-title = Revoke this API client?
+api-client-revoke-text = Its tokens stop working at once, and it can no longer obtain new ones. A revoked client cannot be restored: create a new one if needed.
+api-client-revoke-yes = Yes, revoke the client

@@ -164,3 +164,15 @@ foreigners-company-request = When you create the request, you may put the BIS nu
 foreigners-company-sign-in-title = Signing in
 foreigners-company-sign-in = The candidate signs in with the electronic identity of their country when it is recognised in Europe (eIDAS), or with a digital key that the federal identification service for foreigners gives after a video interview.
 foreigners-company-candidate-page = The candidates' own help page, to send them:
+
+# Confirmation pages of destructive actions (without JavaScript)
+withdraw-title = Withdraw this request?
+withdraw-text = The link sent to the candidate will stop working at once. A withdrawn request cannot be sent again: make a new request if needed.
+withdraw-yes = Yes, withdraw the request
+remove-title = Remove this user?
+remove-text = This person will no longer be able to act for the company.
+remove-yes = Yes, remove the user
+providers-end-title = End this provider's designation?
+providers-end-text = The provider will no longer be able to act on your behalf.
+providers-end-yes = Yes, end the designation
+confirm-cancel = No, go back

@@ -45,3 +45,7 @@ api-error-client-name = Veuillez indiquer un nom (100 caractères au maximum).
 api-error-client-scopes = Veuillez choisir au moins une portée.
 api-openapi = Le contrat OpenAPI
 api-error-blocked-by-citizen = Cette personne a bloqué l'entreprise : elle n'accepte pas ses demandes. Rien n'a été envoyé.
+
+api-client-revoke-title = Révoquer ce client API ?
+api-client-revoke-text = Ses jetons cesseront immédiatement de fonctionner et il ne pourra plus en obtenir de nouveaux. Un client révoqué ne peut pas être rétabli : créez-en un nouveau si nécessaire.
+api-client-revoke-yes = Oui, révoquer le client

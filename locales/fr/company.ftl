@@ -164,3 +164,15 @@ foreigners-company-request = Lorsque vous créez la demande, vous pouvez indique
 foreigners-company-sign-in-title = La connexion
 foreigners-company-sign-in = Le candidat se connecte avec l'identité électronique de son pays lorsqu'elle est reconnue en Europe (eIDAS), ou avec une clé numérique que le service d'identification fédéral pour les étrangers lui remet après un entretien vidéo.
 foreigners-company-candidate-page = La page d'aide destinée aux candidats, à leur transmettre :
+
+# Confirmation pages of destructive actions (without JavaScript)
+withdraw-title = Retirer cette demande ?
+withdraw-text = Le lien envoyé au candidat cessera immédiatement de fonctionner. Une demande retirée ne peut pas être renvoyée : faites une nouvelle demande si nécessaire.
+withdraw-yes = Oui, retirer la demande
+remove-title = Supprimer cet utilisateur ?
+remove-text = Cette personne ne pourra plus agir pour l'entreprise.
+remove-yes = Oui, supprimer l'utilisateur
+providers-end-title = Mettre fin à la désignation de ce prestataire ?
+providers-end-text = Le prestataire ne pourra plus agir pour votre compte.
+providers-end-yes = Oui, mettre fin à la désignation
+confirm-cancel = Non, revenir

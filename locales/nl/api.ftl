@@ -45,3 +45,7 @@ api-error-client-name = Vul een naam in (maximaal 100 tekens).
 api-error-client-scopes = Kies minstens één scope.
 api-openapi = Het OpenAPI-contract
 api-error-blocked-by-citizen = Deze persoon heeft de onderneming geblokkeerd: hij of zij aanvaardt haar aanvragen niet. Er werd niets verstuurd.
+
+api-client-revoke-title = Deze API-client intrekken?
+api-client-revoke-text = Zijn tokens werken dan onmiddellijk niet meer en hij kan geen nieuwe meer verkrijgen. Een ingetrokken client kan niet hersteld worden: maak zo nodig een nieuwe aan.
+api-client-revoke-yes = Ja, de client intrekken

@@ -164,3 +164,15 @@ foreigners-company-request = Bij het aanmaken van de aanvraag kunt u het BIS-num
 foreigners-company-sign-in-title = Aanmelden
 foreigners-company-sign-in = De kandidaat meldt zich aan met de elektronische identiteit van zijn land als die in Europa erkend is (eIDAS), of met een digitale sleutel die de federale identificatiedienst voor buitenlanders na een videogesprek geeft.
 foreigners-company-candidate-page = De hulppagina voor de kandidaten zelf, om hun te sturen:
+
+# Confirmation pages of destructive actions (without JavaScript)
+withdraw-title = Deze aanvraag intrekken?
+withdraw-text = De link die naar de kandidaat werd gestuurd, werkt dan onmiddellijk niet meer. Een ingetrokken aanvraag kan niet opnieuw verstuurd worden: maak zo nodig een nieuwe aanvraag.
+withdraw-yes = Ja, de aanvraag intrekken
+remove-title = Deze gebruiker verwijderen?
+remove-text = Deze persoon kan dan niet meer voor de onderneming optreden.
+remove-yes = Ja, de gebruiker verwijderen
+providers-end-title = De aanstelling van deze dienstverlener stopzetten?
+providers-end-text = De dienstverlener kan dan niet meer in uw naam optreden.
+providers-end-yes = Ja, de aanstelling stopzetten
+confirm-cancel = Nee, terug

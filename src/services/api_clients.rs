@@ -232,6 +232,19 @@ pub fn clients(conn: &mut PgConnection, ctx: &CompanyCtx) -> Result<Vec<ApiClien
         .load(conn)?)
 }
 
+/// The client `id` of the context's company, not revoked yet (managers only), which
+/// [`revoke_client`] would revoke, changing nothing: what its confirmation names.
+pub fn active_client(
+    conn: &mut PgConnection,
+    ctx: &CompanyCtx,
+    id: Uuid,
+) -> Result<ApiClient, ServiceError> {
+    clients(conn, ctx)?
+        .into_iter()
+        .find(|c| c.id == id && c.revoked_at.is_none())
+        .ok_or(ServiceError::NotFound)
+}
+
 /// Revokes a client and its tokens.
 pub fn revoke_client(
     conn: &mut PgConnection,

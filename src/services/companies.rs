@@ -310,6 +310,20 @@ pub fn end_provider(
     }
 }
 
+/// The active designation `link_id` of the context's company (managers only), which
+/// [`end_provider`] would end, changing nothing: what its confirmation names.
+pub fn provider_link(
+    conn: &mut PgConnection,
+    ctx: &CompanyCtx,
+    link_id: Uuid,
+) -> Result<ProviderLink, ServiceError> {
+    ctx.require_manager()?;
+    providers_of(conn, ctx.company.id)?
+        .into_iter()
+        .find(|l| l.id == link_id)
+        .ok_or(ServiceError::NotFound)
+}
+
 /// A member as listed to managers.
 #[derive(Clone, Debug)]
 pub struct Member {
@@ -384,6 +398,29 @@ pub fn add_member(
     }
     db::upsert_member(conn, ctx.company.id, &niss, role, now)?;
     Ok(())
+}
+
+/// The member that [`remove_member`] would remove, with the same checks and changing
+/// nothing: what its confirmation names.
+pub fn member_to_remove(
+    conn: &mut PgConnection,
+    sources: &dyn AuthenticSources,
+    ctx: &CompanyCtx,
+    niss: &str,
+) -> Result<Member, ServiceError> {
+    ctx.require_manager()?;
+    let niss = Niss::parse(niss).map_err(|_| ServiceError::NotFound)?;
+    if niss == ctx.user {
+        return Err(Refusal::MemberSelf.into());
+    }
+    let member = members(conn, sources, ctx)?
+        .into_iter()
+        .find(|m| m.niss == niss)
+        .ok_or(ServiceError::NotFound)?;
+    if member.role == Role::MainManager {
+        return Err(Refusal::MemberMain.into());
+    }
+    Ok(member)
 }
 
 /// Removes a member (not oneself, not the main access manager).

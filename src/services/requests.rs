@@ -379,6 +379,22 @@ pub fn find_in_scope(
     }
 }
 
+/// The pending request of the scope that [`withdraw`] would withdraw, changing nothing:
+/// what its confirmation names (not found outside the scope, refused when not pending).
+pub fn withdrawable(
+    conn: &mut PgConnection,
+    scope: &Scope,
+    id: Uuid,
+    now: DateTime<Utc>,
+) -> Result<AccessRequest, ServiceError> {
+    let request = find_in_scope(conn, scope, id)?;
+    if request.status_at(now) == RequestStatus::Pending {
+        Ok(request)
+    } else {
+        Err(Refusal::RequestNotPending.into())
+    }
+}
+
 /// A row of a list, with what the view needs.
 #[derive(Clone, Debug)]
 pub struct ListedRequest {

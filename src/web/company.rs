@@ -11,6 +11,7 @@ use uuid::Uuid;
 
 use super::{
     auth::see_other,
+    confirm::{self, Confirmed},
     context::{Ctx, HxRequest, state, tenant_of},
     errors::{AppError, refusal_status},
     extract::{CsrfChecked, CsrfForm, Person, on_db},
@@ -296,8 +297,11 @@ async fn withdraw(
     user: CompanyUser,
     tenant: Tenant,
     id: web::Path<Uuid>,
-    _csrf: CsrfChecked,
+    form: CsrfForm<Confirmed>,
 ) -> Result<HttpResponse, AppError> {
+    if !form.0.yes() {
+        return confirm::withdraw(&ctx, hx, &user, &tenant, id.into_inner()).await;
+    }
     let (scope, actor, id, now) = (user.scope(), user.actor(), id.into_inner(), ctx.now);
     let result = run_blocking(tenant.pool(), move |conn| {
         requests::withdraw(conn, &scope, &actor, id, now)
@@ -541,15 +545,21 @@ async fn add_user(
 #[derive(Deserialize)]
 struct RemoveForm {
     niss: String,
+    #[serde(default)]
+    confirmed: String,
 }
 
 async fn remove_user(
+    req: HttpRequest,
     ctx: Ctx,
     hx: HxRequest,
     user: CompanyUser,
     tenant: Tenant,
     form: CsrfForm<RemoveForm>,
 ) -> Result<HttpResponse, AppError> {
+    if !confirm::is_yes(&form.0.confirmed) {
+        return confirm::remove_user(&req, &ctx, hx, &user, form.0.niss).await;
+    }
     let (c, niss) = (user.ctx.clone(), form.0.niss);
     let result = run_blocking(tenant.pool(), move |conn| {
         companies::remove_member(conn, &c, &niss)
@@ -609,11 +619,15 @@ async fn designate_provider(
 
 async fn end_provider(
     ctx: Ctx,
+    hx: HxRequest,
     user: CompanyUser,
     tenant: Tenant,
     id: web::Path<Uuid>,
-    _csrf: CsrfChecked,
+    form: CsrfForm<Confirmed>,
 ) -> Result<HttpResponse, AppError> {
+    if !form.0.yes() {
+        return confirm::end_provider(&ctx, hx, &user, &tenant, id.into_inner()).await;
+    }
     let (c, id, now) = (user.ctx.clone(), id.into_inner(), ctx.now);
     on_db(&tenant, move |conn| {
         companies::end_provider(conn, &c, id, now)

@@ -9,6 +9,7 @@ use uuid::Uuid;
 use super::{
     auth::see_other,
     company::OwnCompanyUser,
+    confirm::{self, Confirmed},
     context::Ctx,
     errors::AppError,
     extract::{CsrfChecked, CsrfForm, on_db},
@@ -160,8 +161,11 @@ async fn revoke_client(
     user: OwnCompanyUser,
     tenant: Tenant,
     id: web::Path<Uuid>,
-    _csrf: CsrfChecked,
+    form: CsrfForm<Confirmed>,
 ) -> Result<HttpResponse, AppError> {
+    if !form.0.yes() {
+        return confirm::revoke_client(&ctx, &user, &tenant, id.into_inner()).await;
+    }
     let (c, id, now) = (user.ctx.clone(), id.into_inner(), ctx.now);
     on_db(&tenant, move |conn| {
         api_clients::revoke_client(conn, &c, id, now)

@@ -367,7 +367,10 @@ async fn a_pending_request_can_be_withdrawn_once() {
         .first(&mut conn)
         .unwrap();
     let res = app
-        .post_form(&format!("/company/requests/{id}/withdraw"), &[])
+        .post_form(
+            &format!("/company/requests/{id}/withdraw"),
+            &[("confirmed", "yes")],
+        )
         .await;
     assert_eq!(res.status().as_u16(), 303);
     let status: String = access_requests::table
@@ -377,7 +380,10 @@ async fn a_pending_request_can_be_withdrawn_once() {
         .unwrap();
     assert_eq!(status, "withdrawn");
     let res = app
-        .post_form(&format!("/company/requests/{id}/withdraw"), &[])
+        .post_form(
+            &format!("/company/requests/{id}/withdraw"),
+            &[("confirmed", "yes")],
+        )
         .await;
     assert_eq!(res.status().as_u16(), 409);
     assert!(
@@ -399,7 +405,10 @@ async fn a_pending_request_can_be_withdrawn_once() {
     app.clock.advance(chrono::Duration::hours(72));
     app.sign_in(JAN).await;
     let res = app
-        .post_form(&format!("/company/requests/{late}/withdraw"), &[])
+        .post_form(
+            &format!("/company/requests/{late}/withdraw"),
+            &[("confirmed", "yes")],
+        )
         .await;
     assert_eq!(res.status().as_u16(), 409);
     let body = app.page("/company/tabs/requested?q=too%20late").await;
@@ -444,7 +453,10 @@ async fn a_company_sees_and_acts_on_its_own_requests_only() {
     let body = jan.page("/company/tabs/requested?q=own").await;
     assert!(texts(&body, "[data-testid=row]").is_empty());
     let res = jan
-        .post_form(&format!("/company/requests/{emmas}/withdraw"), &[])
+        .post_form(
+            &format!("/company/requests/{emmas}/withdraw"),
+            &[("confirmed", "yes")],
+        )
         .await;
     assert_eq!(res.status().as_u16(), 404);
     let status: String = access_requests::table
@@ -527,7 +539,13 @@ async fn a_provider_acts_on_behalf_of_its_client_and_sees_only_what_it_created()
     // When Resto Pokébowl ends the designation, Socialia loses access at once.
     let providers = jan.page("/company/providers").await;
     let action = attr(&providers, "[data-testid=provider] form", "action").unwrap();
-    assert_eq!(jan.post_form(&action, &[]).await.status().as_u16(), 303);
+    assert_eq!(
+        jan.post_form(&action, &[("confirmed", "yes")])
+            .await
+            .status()
+            .as_u16(),
+        303
+    );
     let res = app.get("/company").await;
     assert_eq!(res.headers()["location"], "/company/clients");
 }
@@ -563,15 +581,21 @@ async fn access_managers_add_and_remove_users() {
     // A plain user does not manage users.
     assert_eq!(emma.get("/company/users").await.status().as_u16(), 403);
     // Removed: access lost at once.
-    app.post_form("/company/users/remove", &[("niss", EMMA)])
-        .await;
+    app.post_form(
+        "/company/users/remove",
+        &[("niss", EMMA), ("confirmed", "yes")],
+    )
+    .await;
     assert_eq!(
         emma.get("/company").await.headers()["location"],
         "/company/register"
     );
     // The main access manager cannot remove themself.
     let res = app
-        .post_form("/company/users/remove", &[("niss", JAN)])
+        .post_form(
+            "/company/users/remove",
+            &[("niss", JAN), ("confirmed", "yes")],
+        )
         .await;
     assert_eq!(res.status().as_u16(), 409);
 }

@@ -10,6 +10,7 @@ mod architecture;
 mod browser;
 mod citizen;
 mod company;
+mod confirmations;
 mod consult;
 mod foundation;
 mod hardening;

@@ -246,7 +246,10 @@ async fn a_withdrawn_request_stays_in_the_requested_tab_for_two_weeks() {
         .first(&mut app.db())
         .unwrap();
     let res = app
-        .post_form(&format!("/company/requests/{id}/withdraw"), &[])
+        .post_form(
+            &format!("/company/requests/{id}/withdraw"),
+            &[("confirmed", "yes")],
+        )
         .await;
     assert_eq!(res.status().as_u16(), 303);
     let shown = |body: &str| {

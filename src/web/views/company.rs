@@ -26,7 +26,7 @@ use crate::{
 };
 
 /// The company bar: who acts for whom, and the app's navigation.
-fn company_bar(ctx: &Ctx, c: &CompanyCtx) -> Markup {
+pub(super) fn company_bar(ctx: &Ctx, c: &CompanyCtx) -> Markup {
     html! {
         div.company-bar {
             p.acting data-testid="acting-as" {
@@ -57,7 +57,7 @@ fn company_bar(ctx: &Ctx, c: &CompanyCtx) -> Markup {
     }
 }
 
-fn page(ctx: &Ctx, title: &str, body: Markup) -> Markup {
+pub(super) fn page(ctx: &Ctx, title: &str, body: Markup) -> Markup {
     layout(ctx, title, Area::Company, body)
 }
 
@@ -309,6 +309,7 @@ fn tab_row(ctx: &Ctx, tab: Tab, row: &ListedRequest) -> Markup {
                                 hx-target="#tab-panel" hx-swap="outerHTML"
                                 data-confirm=(ctx.t("withdraw-confirm")) {
                                 (csrf_field(ctx))
+                                input type="hidden" name="confirmed" value="";
                                 button.secondary type="submit" data-testid="withdraw" { (ctx.t("withdraw")) }
                             }
                         }
@@ -603,6 +604,7 @@ pub fn users(
                             @if m.role != crate::domain::Role::MainManager && m.niss != c.user {
                                 form method="post" action=(routes::COMPANY_USERS_REMOVE) data-confirm=(ctx.t("remove-confirm")) {
                                     (csrf_field(ctx))
+                                    input type="hidden" name="confirmed" value="";
                                     input type="hidden" name="niss" value=(m.niss.as_str());
                                     button.secondary type="submit" { (ctx.t("remove")) }
                                 }
@@ -650,6 +652,7 @@ pub fn providers(
                     (ctx.lang.t_args("since", &[("date", ctx.lang.date(l.created_at.date_naive()).into())])) " "
                     form.inline method="post" action=(routes::provider_end(l.id)) data-confirm=(ctx.t("providers-end-confirm")) {
                         (csrf_field(ctx))
+                        input type="hidden" name="confirmed" value="";
                         button.secondary type="submit" data-testid="provider-end" { (ctx.t("providers-end")) }
                     }
                 }

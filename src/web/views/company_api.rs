@@ -85,6 +85,7 @@ pub fn page(
                                 } @else {
                                     form method="post" action=(routes::company_api_revoke(cl.id)) data-confirm=(ctx.t("api-client-revoke-confirm")) {
                                         (csrf_field(ctx))
+                                        input type="hidden" name="confirmed" value="";
                                         button.secondary type="submit" data-testid="revoke-client" { (ctx.t("api-client-revoke")) }
                                     }
                                 }

@@ -12,6 +12,7 @@ pub mod common;
 pub mod company;
 pub mod company_api;
 pub mod company_guide;
+pub mod confirm;
 pub mod consult;
 pub mod errors;
 pub mod help;

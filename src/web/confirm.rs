@@ -1,0 +1,161 @@
+//! The confirmation step of the company app's destructive actions (withdraw a request,
+//! remove a user, end a provider's designation, revoke an API client). With JavaScript,
+//! the form's `data-confirm` dialog asks and the form then says `confirmed=yes`; without,
+//! the same POST without `confirmed=yes` answers a confirmation page naming what the
+//! action acts on, after the same checks as the action (not found outside the user's
+//! scope, refused when the action would be), and changes nothing.
+
+use actix_web::{HttpRequest, HttpResponse};
+use serde::Deserialize;
+use uuid::Uuid;
+
+use super::{
+    company::{CompanyUser, OwnCompanyUser, refused},
+    context::{Ctx, HxRequest, state},
+    errors::AppError,
+    extract::on_db,
+    routes,
+    views::{
+        confirm::{Confirmation, confirm_page, request_named},
+        html,
+    },
+};
+use crate::{
+    db::run_blocking,
+    domain::status::Tab,
+    services::{ServiceError, api_clients, companies, requests},
+    state::Tenant,
+};
+
+/// The confirmation flag of a destructive action's form.
+#[derive(Deserialize)]
+pub struct Confirmed {
+    /// `yes` once the user confirmed (the dialog, or the confirmation page).
+    #[serde(default)]
+    pub confirmed: String,
+}
+
+impl Confirmed {
+    /// Whether the user confirmed.
+    pub fn yes(&self) -> bool {
+        is_yes(&self.confirmed)
+    }
+}
+
+/// Whether a form's `confirmed` field says the user confirmed.
+pub fn is_yes(confirmed: &str) -> bool {
+    confirmed == "yes"
+}
+
+/// A service's answer to the confirmation: the page, or the refusal the action would
+/// have met.
+fn answer<T>(
+    ctx: &Ctx,
+    hx: HxRequest,
+    c: &companies::CompanyCtx,
+    result: Result<T, ServiceError>,
+    confirmation: impl FnOnce(T) -> Confirmation,
+) -> Result<HttpResponse, AppError> {
+    match result {
+        Ok(object) => Ok(html(confirm_page(ctx, c, &confirmation(object)))),
+        Err(ServiceError::Refused(refusal)) => Ok(refused(ctx, hx, c, refusal)),
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// "Withdraw this request?", naming the request.
+pub async fn withdraw(
+    ctx: &Ctx,
+    hx: HxRequest,
+    user: &CompanyUser,
+    tenant: &Tenant,
+    id: Uuid,
+) -> Result<HttpResponse, AppError> {
+    let (scope, now) = (user.scope(), ctx.now);
+    let result = run_blocking(tenant.pool(), move |conn| {
+        requests::withdrawable(conn, &scope, id, now)
+    })
+    .await;
+    answer(ctx, hx, &user.ctx, result, |r| Confirmation {
+        title_key: "withdraw-title",
+        text_key: "withdraw-text",
+        yes_key: "withdraw-yes",
+        object: request_named(ctx, r.label.as_deref(), r.email.as_deref(), r.created_at),
+        action: routes::request_withdraw(id),
+        fields: Vec::new(),
+        back: routes::company_tab(routes::tab_segment(Tab::Requested)),
+    })
+}
+
+/// "Remove this user?", naming the person.
+pub async fn remove_user(
+    req: &HttpRequest,
+    ctx: &Ctx,
+    hx: HxRequest,
+    user: &CompanyUser,
+    niss: String,
+) -> Result<HttpResponse, AppError> {
+    let (c, sources) = (user.ctx.clone(), state(req).sources.clone());
+    let pool = super::context::tenant_of(req);
+    let result = run_blocking(pool.pool(), move |conn| {
+        companies::member_to_remove(conn, sources.as_ref(), &c, &niss)
+    })
+    .await;
+    answer(ctx, hx, &user.ctx, result, |m| Confirmation {
+        title_key: "remove-title",
+        text_key: "remove-text",
+        yes_key: "remove-yes",
+        object: match &m.name {
+            Some(name) => format!("{name} ({})", m.niss.formatted()),
+            None => m.niss.formatted(),
+        },
+        action: routes::COMPANY_USERS_REMOVE.to_string(),
+        fields: vec![("niss", m.niss.as_str().to_string())],
+        back: routes::COMPANY_USERS.to_string(),
+    })
+}
+
+/// "End this provider's designation?", naming the provider.
+pub async fn end_provider(
+    ctx: &Ctx,
+    hx: HxRequest,
+    user: &CompanyUser,
+    tenant: &Tenant,
+    id: Uuid,
+) -> Result<HttpResponse, AppError> {
+    let c = user.ctx.clone();
+    let result = run_blocking(tenant.pool(), move |conn| {
+        companies::provider_link(conn, &c, id)
+    })
+    .await;
+    answer(ctx, hx, &user.ctx, result, |l| Confirmation {
+        title_key: "providers-end-title",
+        text_key: "providers-end-text",
+        yes_key: "providers-end-yes",
+        object: format!("{} ({})", l.provider.name, l.provider.bce_formatted()),
+        action: routes::provider_end(id),
+        fields: Vec::new(),
+        back: routes::COMPANY_PROVIDERS.to_string(),
+    })
+}
+
+/// "Revoke this API client?", naming the client.
+pub async fn revoke_client(
+    ctx: &Ctx,
+    user: &OwnCompanyUser,
+    tenant: &Tenant,
+    id: Uuid,
+) -> Result<HttpResponse, AppError> {
+    let c = user.ctx.clone();
+    let client = on_db(tenant, move |conn| api_clients::active_client(conn, &c, id)).await?;
+    let confirmation = Confirmation {
+        title_key: "api-client-revoke-title",
+        text_key: "api-client-revoke-text",
+        yes_key: "api-client-revoke-yes",
+        object: format!("{} (client_id {})", client.name, client.id),
+        action: routes::company_api_revoke(id),
+        fields: Vec::new(),
+        back: routes::COMPANY_API.to_string(),
+    };
+    Ok(html(confirm_page(ctx, &user.ctx, &confirmation)))
+}
