@@ -45,4 +45,97 @@
     var flag = form.querySelector("input[name=confirmed]");
     if (flag) flag.value = "yes";
   }, true);
+  // The live tabs keep the user's place. The panel (#tab-panel) refreshes itself by polling
+  // and after the user's own actions (the refresh-tabs event): no refresh replaces it while
+  // it holds the focus or text typed in its search box, and polling stops while the user
+  // paused it with the live control (WCAG 2.2.2; remembered for the browser tab's session).
+  var PAUSED = "mandat-tabs-paused";
+  function paused() {
+    try { return window.sessionStorage.getItem(PAUSED) === "yes"; } catch (err) { return false; }
+  }
+  function setPaused(on) {
+    try {
+      if (on) window.sessionStorage.setItem(PAUSED, "yes");
+      else window.sessionStorage.removeItem(PAUSED);
+    } catch (err) { /* storage refused: the page's own state only */ }
+  }
+  function panelBusy(panel) {
+    if (panel.contains(document.activeElement)) return true;
+    var fields = panel.querySelectorAll("input, textarea");
+    for (var i = 0; i < fields.length; i++) {
+      if (fields[i].value !== fields[i].defaultValue) return true;
+    }
+    return false;
+  }
+  document.addEventListener("htmx:confirm", function (e) {
+    var elt = e.detail.elt;
+    if (!elt || elt.id !== "tab-panel") return;
+    // Polling has no triggering event; refresh-tabs has one.
+    var polling = !e.detail.triggeringEvent;
+    if (panelBusy(elt) || (polling && paused())) e.preventDefault();
+  });
+  function showLive(control) {
+    var on = !paused();
+    var status = control.querySelector("[data-live-status]");
+    var button = control.querySelector("[data-live-toggle]");
+    status.textContent = status.getAttribute(on ? "data-on" : "data-off");
+    button.textContent = button.getAttribute(on ? "data-pause" : "data-resume");
+  }
+  Array.prototype.forEach.call(document.querySelectorAll("[data-live-control]"), function (c) {
+    showLive(c);
+    c.hidden = false;
+  });
+  document.addEventListener("click", function (e) {
+    var button = e.target.closest("[data-live-toggle]");
+    if (!button) return;
+    var resumed = paused();
+    setPaused(!resumed);
+    showLive(button.closest("[data-live-control]"));
+    // Resumed: brought up to date at once.
+    if (resumed && window.htmx) window.htmx.trigger(document.body, "refresh-tabs");
+  });
+
+  // Says `text` in the page's live region (emptied first, so that the same words twice are
+  // said twice).
+  function announce(text) {
+    var flash = document.getElementById("flash");
+    if (!flash || !text) return;
+    flash.textContent = "";
+    setTimeout(function () { flash.textContent = text.trim(); }, 50);
+  }
+
+  // Focus after an htmx swap. The request form: the error summary when it failed, the
+  // created request's link when it succeeded, the result said in the live region. A swap
+  // that took the focused element away (a Withdraw button): the panel that replaced it.
+  var focusWasIn = null;
+  document.addEventListener("htmx:beforeSwap", function (e) {
+    var target = e.detail.target;
+    var active = document.activeElement;
+    focusWasIn = target && active && active !== document.body && target.contains(active) ? target : null;
+  });
+  document.addEventListener("htmx:afterSettle", function (e) {
+    var target = e.detail.target;
+    if (!target) return;
+    if (target.id === "request-area") {
+      var summary = target.querySelector("[data-error-summary]") || target.querySelector("[role=alert]");
+      var created = target.querySelector("#created-link");
+      if (summary) {
+        if (!summary.hasAttribute("tabindex")) summary.setAttribute("tabindex", "-1");
+        summary.focus();
+        announce(summary.textContent);
+      } else if (created) {
+        created.focus();
+        var heading = target.querySelector("[data-testid=created] h2");
+        announce(heading ? heading.textContent : "");
+      }
+      return;
+    }
+    var active = document.activeElement;
+    var lost = !active || active === document.body || !active.isConnected;
+    if (lost && focusWasIn === target && target.id === "tab-panel") {
+      var panel = document.getElementById("tab-panel");
+      if (panel) panel.focus();
+    }
+    focusWasIn = null;
+  });
 })();

@@ -176,3 +176,9 @@ providers-end-title = End this provider's designation?
 providers-end-text = The provider will no longer be able to act on your behalf.
 providers-end-yes = Yes, end the designation
 confirm-cancel = No, go back
+
+# The live tabs' automatic refresh
+tabs-live-on = The lists update automatically (every { $seconds } s).
+tabs-live-off = Automatic updates are paused.
+tabs-live-pause = Pause updates
+tabs-live-resume = Resume updates

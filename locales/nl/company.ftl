@@ -176,3 +176,9 @@ providers-end-title = De aanstelling van deze dienstverlener stopzetten?
 providers-end-text = De dienstverlener kan dan niet meer in uw naam optreden.
 providers-end-yes = Ja, de aanstelling stopzetten
 confirm-cancel = Nee, terug
+
+# The live tabs' automatic refresh
+tabs-live-on = De lijsten worden automatisch bijgewerkt (om de { $seconds } s).
+tabs-live-off = Het automatisch bijwerken is gepauzeerd.
+tabs-live-pause = Bijwerken pauzeren
+tabs-live-resume = Bijwerken hervatten

@@ -246,6 +246,8 @@ pub struct Settings {
     /// Days a stopped, blocked or ended access stays in the company's blocked tab before
     /// the `archive` job takes it out.
     pub blocked_tab_days: i64,
+    /// Seconds between two automatic refreshes of the company's live tabs.
+    pub tabs_refresh_seconds: u32,
     /// Retention periods of the `purge` job.
     pub retention: Retention,
     /// Log format: `pretty` or `json`.
@@ -282,6 +284,7 @@ impl fmt::Debug for Settings {
             .field("smtp", &self.smtp)
             .field("jobs", &self.jobs)
             .field("blocked_tab_days", &self.blocked_tab_days)
+            .field("tabs_refresh_seconds", &self.tabs_refresh_seconds)
             .field("retention", &self.retention)
             .field("links", &self.links)
             .field("demo_tenants", &self.demo_tenants)
@@ -482,6 +485,13 @@ impl Settings {
             expire_tenants: parse_interval(raw, "job_expire_tenants_seconds", 300)?,
         };
         let blocked_tab_days = parse_days(raw, "blocked_tab_days", 30)?;
+        let tabs_refresh_seconds: u32 = parse_opt(raw, "tabs_refresh_seconds")?.unwrap_or(30);
+        if !(1..=3600).contains(&tabs_refresh_seconds) {
+            return Err(invalid(
+                "tabs_refresh_seconds",
+                "must be between 1 and 3600 seconds",
+            ));
+        }
         let days = |key: &str, default: i64, min: i64| {
             parse_days_within(raw, key, default, min, PRESCRIPTION_DAYS).map(chrono::Duration::days)
         };
@@ -517,6 +527,7 @@ impl Settings {
             smtp,
             jobs,
             blocked_tab_days,
+            tabs_refresh_seconds,
             retention,
             log_format,
             webhook_loopback,

@@ -268,6 +268,12 @@ pub const OPTIONS: &[OptionDoc] = &[
         help: "days a stopped, blocked or ended access stays in the blocked tab before archival (1-3650)",
     },
     OptionDoc {
+        key: "tabs_refresh_seconds",
+        env: "MANDAT_TABS_REFRESH_SECONDS",
+        default: "30",
+        help: "seconds between two automatic refreshes of the company's live tabs (1-3600)",
+    },
+    OptionDoc {
         key: "retention_request_days",
         env: "MANDAT_RETENTION_REQUEST_DAYS",
         default: "90",

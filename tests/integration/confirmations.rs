@@ -143,7 +143,10 @@ async fn removing_a_user_without_javascript_asks_first() {
     let emma_niss = mandat::domain::Niss::parse(EMMA).unwrap();
     let fields = hidden_fields(
         &users,
-        &format!("form:has(input[name=niss][value=\"{}\"])", emma_niss.as_str()),
+        &format!(
+            "form:has(input[name=niss][value=\"{}\"])",
+            emma_niss.as_str()
+        ),
     );
     assert_eq!(fields.len(), 2, "{fields:?}");
     assert!(fields.contains(&("confirmed".to_string(), String::new())));

@@ -12,6 +12,7 @@ mod citizen;
 mod company;
 mod confirmations;
 mod consult;
+mod focus;
 mod foundation;
 mod hardening;
 mod helpers;

@@ -4,7 +4,7 @@ use maud::{Markup, PreEscaped, html};
 
 use super::{
     common::acting_as,
-    company_guide::{empty_key, intro},
+    company_guide::{empty_key, intro, live_control},
     csrf_field,
     layout::{Area, layout},
     models::{MemberInput, TabData},
@@ -103,7 +103,7 @@ pub fn request_form(ctx: &Ctx, input: &RequestInput, errors: Option<&FieldErrors
                 input type="hidden" name="form_key" value=(input.form_key);
             }
             @if errors.is_some() {
-                div.alert.error role="alert" { (ctx.t("form-has-errors")) }
+                div.alert.error role="alert" tabindex="-1" data-error-summary data-testid="error-summary" { (ctx.t("form-has-errors")) }
             }
             (field(ctx, "label", &ctx.t("request-label"), Some(&ctx.t("request-label-hint")), errors, html! {
                 input #label type="text" name="label" value=(input.label) maxlength="100" required
@@ -160,6 +160,7 @@ pub fn dashboard(
             section aria-labelledby="tabs-title" {
                 h2 #tabs-title { (ctx.t("company-requests-title")) }
                 (tabs_nav(ctx, data, false))
+                (live_control(ctx))
                 (tab_panel(ctx, data))
             }
         }
@@ -191,15 +192,21 @@ fn tabs_nav(ctx: &Ctx, data: &TabData, oob: bool) -> Markup {
     }
 }
 
-/// A tab's panel: search, rows, pagination; refreshes itself (polling, and at once after
-/// the user's own actions through the `refresh-tabs` event).
+/// A tab's panel: search, rows, pagination; refreshes itself (polling every
+/// `tabs_refresh_seconds`, and at once after the user's own actions through the
+/// `refresh-tabs` event), except while it holds the focus or typed text, and polling not
+/// while paused (`assets/app.js`).
 pub fn tab_panel(ctx: &Ctx, data: &TabData) -> Markup {
     let base = routes::company_tab(tab_segment(data.tab));
     let refresh = routes::company_tab_page(data.tab, &data.search, data.page.page);
-    let refresh_on = format!("every 30s, {} from:body", routes::EVENT_REFRESH_TABS);
+    let refresh_on = format!(
+        "every {}s, {} from:body",
+        ctx.settings.tabs_refresh_seconds,
+        routes::EVENT_REFRESH_TABS
+    );
     let pages = (data.page.total + data.page.page_size - 1) / data.page.page_size;
     html! {
-        div #tab-panel.tab-panel role="tabpanel" data-testid="tab-panel" data-tab=(tab_segment(data.tab))
+        div #tab-panel.tab-panel role="tabpanel" tabindex="-1" data-testid="tab-panel" data-tab=(tab_segment(data.tab))
             hx-get=(refresh) hx-trigger=(refresh_on) hx-swap="outerHTML" {
             form.search method="get" action=(base) hx-get=(base) hx-target="#tab-panel" hx-swap="outerHTML" role="search" {
                 label for="q" { (ctx.t("search-label")) }
@@ -345,6 +352,7 @@ pub fn tab_page(ctx: &Ctx, c: &CompanyCtx, data: &TabData) -> Markup {
         (company_bar(ctx, c))
         h1 { (title) }
         (tabs_nav(ctx, data, false))
+        (live_control(ctx))
         (tab_panel(ctx, data))
     };
     page(ctx, &title, body)

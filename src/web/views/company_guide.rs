@@ -1,5 +1,6 @@
 //! The words that guide a company user: what the service is for (the dashboard's
-//! introduction) and what to do next when a tab is empty.
+//! introduction), what to do next when a tab is empty, and the tabs' automatic refresh
+//! (with its pause).
 
 use maud::{Markup, html};
 
@@ -34,5 +35,30 @@ pub fn empty_key(data: &TabData) -> &'static str {
         Tab::Active => "tab-empty-active",
         Tab::Requested => "tab-empty-requested",
         Tab::Blocked => "tab-empty-blocked",
+    }
+}
+
+/// The pause and resume of the tabs' automatic refresh (WCAG 2.2.2): what it does now and
+/// a button; shown by the script (without it, nothing refreshes by itself).
+pub fn live_control(ctx: &Ctx) -> Markup {
+    let on = ctx.lang.t_args(
+        "tabs-live-on",
+        &[(
+            "seconds",
+            i64::from(ctx.settings.tabs_refresh_seconds).into(),
+        )],
+    );
+    html! {
+        p.live-control hidden data-live-control data-testid="live-control" {
+            span role="status" data-live-status data-testid="live-status"
+                data-on=(on) data-off=(ctx.t("tabs-live-off")) {
+                (on)
+            }
+            " "
+            button.secondary type="button" aria-controls="tab-panel" data-live-toggle data-testid="live-toggle"
+                data-pause=(ctx.t("tabs-live-pause")) data-resume=(ctx.t("tabs-live-resume")) {
+                (ctx.t("tabs-live-pause"))
+            }
+        }
     }
 }
