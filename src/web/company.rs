@@ -558,7 +558,7 @@ async fn remove_user(
     form: CsrfForm<RemoveForm>,
 ) -> Result<HttpResponse, AppError> {
     if !confirm::is_yes(&form.0.confirmed) {
-        return confirm::remove_user(&req, &ctx, hx, &user, form.0.niss).await;
+        return confirm::remove_user(&req, &ctx, hx, &user, &tenant, form.0.niss).await;
     }
     let (c, niss) = (user.ctx.clone(), form.0.niss);
     let result = run_blocking(tenant.pool(), move |conn| {

@@ -93,11 +93,11 @@ pub async fn remove_user(
     ctx: &Ctx,
     hx: HxRequest,
     user: &CompanyUser,
+    tenant: &Tenant,
     niss: String,
 ) -> Result<HttpResponse, AppError> {
     let (c, sources) = (user.ctx.clone(), state(req).sources.clone());
-    let pool = super::context::tenant_of(req);
-    let result = run_blocking(pool.pool(), move |conn| {
+    let result = run_blocking(tenant.pool(), move |conn| {
         companies::member_to_remove(conn, sources.as_ref(), &c, &niss)
     })
     .await;
