@@ -264,3 +264,77 @@ async fn revoking_an_api_client_without_javascript_asks_first() {
     assert_eq!(res.status().as_u16(), 303);
     assert!(revoked());
 }
+
+#[tokio::test]
+async fn the_confirmation_pages_speak_four_languages() {
+    use mandat::i18n::{Lang, typography::problems};
+    let app = spawn_app().await;
+    let (client_id, _) = client_for_resto(&app, &[]).await;
+    app.sign_in(JAN).await;
+    app.company_creates_request(&RequestForm::new(
+        "Kitchen weekend",
+        "kw@example.be",
+        "FLEXI_JOB",
+        "fr",
+    ))
+    .await;
+    let request: uuid::Uuid = access_requests::table
+        .filter(access_requests::label.eq("Kitchen weekend"))
+        .select(access_requests::id)
+        .first(&mut app.db())
+        .unwrap();
+    let providers = app.page("/company/providers").await;
+    let end = attr(&providers, "[data-testid=provider] form", "action").unwrap();
+    let users = app.page("/company/users").await;
+    let member = attr(
+        &users,
+        "[data-testid=member] form input[name=niss]",
+        "value",
+    )
+    .unwrap();
+    // Each action, its fields, its page's title.
+    type Asked<'a> = (String, Vec<(&'a str, &'a str)>, &'a str);
+    let asked: [Asked; 4] = [
+        (
+            format!("/company/requests/{request}/withdraw"),
+            vec![],
+            "withdraw-title",
+        ),
+        (
+            "/company/users/remove".to_string(),
+            vec![("niss", member.as_str())],
+            "remove-title",
+        ),
+        (end, vec![], "providers-end-title"),
+        (
+            format!("/company/api/clients/{client_id}/revoke"),
+            vec![],
+            "api-client-revoke-title",
+        ),
+    ];
+    let mut found = Vec::new();
+    for lang in Lang::ALL {
+        app.get(&format!("/lang/{}?next=/", lang.code())).await;
+        for (action, fields, title_key) in &asked {
+            let res = app.post_form(action, fields).await;
+            assert_eq!(res.status().as_u16(), 200, "{action} in {}", lang.code());
+            let body = res.text().await.unwrap();
+            // The same words (the page sets French no-break spaces narrow).
+            let plain = |t: &str| t.replace(['\u{a0}', '\u{202f}'], " ");
+            let h1: Vec<String> = texts(&body, "h1").iter().map(|t| plain(t)).collect();
+            assert_eq!(h1, vec![plain(&lang.t(title_key))], "{action}");
+            // The text as it is (`texts` folds the no-break spaces away).
+            let doc = scraper::Html::parse_document(&body);
+            let main = scraper::Selector::parse("main h1, main p").unwrap();
+            let text = doc
+                .select(&main)
+                .map(|e| e.text().collect::<String>())
+                .collect::<Vec<_>>()
+                .join("\n");
+            for problem in problems(lang, &text) {
+                found.push(format!("{} {action}: {problem}", lang.code()));
+            }
+        }
+    }
+    assert!(found.is_empty(), "{}", found.join("\n"));
+}
