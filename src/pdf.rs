@@ -8,18 +8,35 @@
 //!
 //! The layout ([`layout`]) is pure and separate from the writing ([`render`]), so it can be
 //! tested without parsing PDF.
+//!
+//! The file is a tagged PDF aiming at PDF/UA-1: the layout also builds the document's
+//! logical structure (headings, paragraphs, lists, the fields and the calendar as tables),
+//! every piece of text drawn is marked as a part of it, and what only decorates (the cells'
+//! colours, the swatches, the page footer) is marked as an artifact. The document carries its
+//! language and title, which viewers show instead of the file name.
 
 use std::sync::LazyLock;
 
 use chrono::{DateTime, Datelike, Timelike, Utc};
+use std::num::NonZeroU16;
+
 use krilla::{
-    Document,
+    Document, SerializeSettings,
     color::rgb,
+    configure::{Accessibility, ConfigurationBuilder},
+    destination::XyzDestination,
+    error::KrillaError,
     geom::{PathBuilder, Point, Rect},
     metadata::{self, Metadata},
     num::NormalizedF32,
+    outline::{Outline, OutlineNode},
     page::PageSettings,
     paint::{Fill, Stroke},
+    surface::Surface,
+    tagging::{
+        Artifact, ArtifactType, ContentTag, Identifier, ListNumbering, SpanTag, TableHeaderScope,
+        Tag, TagGroup, TagKind, TagTree,
+    },
     text::{Font, TextDirection},
 };
 
@@ -48,6 +65,9 @@ pub enum PdfError {
     /// krilla refused the document.
     #[error("PDF serialization failed: {0}")]
     Write(String),
+    /// The document breaks a rule of PDF/UA-1.
+    #[error("PDF/UA-1 validation failed: {0}")]
+    Validation(String),
 }
 
 /// The tone of a calendar cell.
@@ -208,7 +228,8 @@ impl Ink {
 /// One drawing operation, in page coordinates (origin top left, y down).
 #[derive(Clone, Debug, PartialEq)]
 enum Op {
-    /// Text with its baseline at `y`.
+    /// Text with its baseline at `y`, part of the structure's leaf `leaf` (`None`: an
+    /// artifact, such as the page footer).
     Text {
         x: f32,
         y: f32,
@@ -216,8 +237,9 @@ enum Op {
         bold: bool,
         ink: Ink,
         text: String,
+        leaf: Option<usize>,
     },
-    /// A filled and stroked rectangle.
+    /// A filled and stroked rectangle (always an artifact: the words say what it means).
     Rect {
         x: f32,
         y: f32,
@@ -228,11 +250,48 @@ enum Op {
     },
 }
 
-/// Lays the blocks out on pages: one list of operations per page.
+/// The kind of a node of the document's logical structure.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Role {
+    /// A heading of the given level (1: the title) and its text.
+    Heading(u16, String),
+    /// A paragraph.
+    Paragraph,
+    /// A list, with bullets or without (a legend).
+    List {
+        bullets: bool,
+    },
+    /// A list item, its label (the bullet) and its body.
+    Item,
+    Label,
+    Body,
+    /// A table, its rows, a row's header cell and a data cell.
+    Table,
+    Row,
+    RowHeader,
+    Cell,
+}
+
+/// A node of the document's logical structure: a group or a leaf, which is every text
+/// operation drawn with that leaf number (a paragraph can run over several lines and pages).
+#[derive(Clone, Debug, PartialEq)]
+enum Part {
+    Group(Role, Vec<Part>),
+    Leaf(usize),
+}
+
+impl Part {
+    fn group(role: Role, children: Vec<Part>) -> Part {
+        Part::Group(role, children)
+    }
+}
+
+/// Lays the blocks out on pages: one list of operations per page, and the structure.
 struct Layout<'f> {
     fonts: &'f Fonts,
     pages: Vec<Vec<Op>>,
     y: f32,
+    leaves: usize,
 }
 
 impl<'f> Layout<'f> {
@@ -241,7 +300,14 @@ impl<'f> Layout<'f> {
             fonts,
             pages: vec![Vec::new()],
             y: MARGIN,
+            leaves: 0,
         }
+    }
+
+    /// A new leaf of the structure.
+    fn leaf(&mut self) -> usize {
+        self.leaves += 1;
+        self.leaves - 1
     }
 
     fn width() -> f32 {
@@ -274,8 +340,9 @@ impl<'f> Layout<'f> {
         }
     }
 
-    /// Wrapped text at `indent` from the left margin; `first` is drawn before the first line
-    /// (a bullet) in the indent.
+    /// Wrapped text at `indent` from the left margin, as the leaf `leaf`; `first` is drawn
+    /// before the first line (a bullet) in the indent, as its own leaf `first.1`.
+    #[allow(clippy::too_many_arguments)]
     fn text(
         &mut self,
         text: &str,
@@ -283,7 +350,8 @@ impl<'f> Layout<'f> {
         bold: bool,
         ink: Ink,
         indent: f32,
-        first: Option<&str>,
+        first: Option<(&str, usize)>,
+        leaf: usize,
     ) {
         let line_height = size * 1.4;
         let lines = wrap(self.face(bold), size, text, Self::width() - indent);
@@ -291,7 +359,7 @@ impl<'f> Layout<'f> {
             self.room(line_height);
             self.y += line_height;
             if i == 0
-                && let Some(mark) = first
+                && let Some((mark, mark_leaf)) = first
             {
                 self.push(Op::Text {
                     x: MARGIN + indent - 12.0,
@@ -300,6 +368,7 @@ impl<'f> Layout<'f> {
                     bold,
                     ink,
                     text: mark.to_string(),
+                    leaf: Some(mark_leaf),
                 });
             }
             self.push(Op::Text {
@@ -309,6 +378,7 @@ impl<'f> Layout<'f> {
                 bold,
                 ink,
                 text: line,
+                leaf: Some(leaf),
             });
         }
     }
@@ -317,7 +387,9 @@ impl<'f> Layout<'f> {
         self.y += points;
     }
 
-    fn fields(&mut self, fields: &[(String, String)]) {
+    /// Label and value pairs: a table of rows, each headed by its label.
+    fn fields(&mut self, fields: &[(String, String)]) -> Part {
+        let mut rows = Vec::new();
         let size = 10.0;
         let label_width = fields
             .iter()
@@ -329,6 +401,7 @@ impl<'f> Layout<'f> {
             let lines = wrap(self.face(false), size, value, Self::width() - label_width);
             let line_height = size * 1.45;
             self.room(line_height * lines.len().max(1) as f32);
+            let (label_leaf, value_leaf) = (self.leaf(), self.leaf());
             self.push(Op::Text {
                 x: MARGIN,
                 y: self.y + line_height - size * 0.3,
@@ -336,6 +409,7 @@ impl<'f> Layout<'f> {
                 bold: true,
                 ink: Ink::Muted,
                 text: label.clone(),
+                leaf: Some(label_leaf),
             });
             for line in lines {
                 self.y += line_height;
@@ -346,12 +420,23 @@ impl<'f> Layout<'f> {
                     bold: false,
                     ink: Ink::Text,
                     text: line,
+                    leaf: Some(value_leaf),
                 });
             }
+            rows.push(Part::group(
+                Role::Row,
+                vec![
+                    Part::group(Role::RowHeader, vec![Part::Leaf(label_leaf)]),
+                    Part::group(Role::Cell, vec![Part::Leaf(value_leaf)]),
+                ],
+            ));
         }
+        Part::group(Role::Table, rows)
     }
 
-    fn legend(&mut self, items: &[(Tone, String)]) {
+    /// What the colours mean: a list without bullets (the swatches only decorate).
+    fn legend(&mut self, items: &[(Tone, String)]) -> Part {
+        let mut list = Vec::new();
         let size = 9.5;
         for (tone, text) in items {
             let (fill, stroke) = tone.inks();
@@ -364,12 +449,21 @@ impl<'f> Layout<'f> {
                 fill,
                 stroke,
             });
-            self.text(text, size, false, Ink::Text, 16.0, None);
+            let leaf = self.leaf();
+            self.text(text, size, false, Ink::Text, 16.0, None, leaf);
             self.gap(2.0);
+            list.push(Part::group(
+                Role::Item,
+                vec![Part::group(Role::Body, vec![Part::Leaf(leaf)])],
+            ));
         }
+        Part::group(Role::List { bullets: false }, list)
     }
 
-    fn calendar(&mut self, cells: &[Cell]) {
+    /// The calendar: drawn as a grid of cells, read as a table of one row per month (its
+    /// label heading the row, its status in the cell).
+    fn calendar(&mut self, cells: &[Cell]) -> Part {
+        let mut rows = Vec::new();
         let gap = 6.0;
         let w = (Self::width() - gap * (CALENDAR_COLUMNS as f32 - 1.0)) / CALENDAR_COLUMNS as f32;
         let h = 36.0;
@@ -386,9 +480,10 @@ impl<'f> Layout<'f> {
                     fill,
                     stroke,
                 });
-                for (text, size, bold, dy) in [
-                    (&cell.label, 9.5, true, 15.0),
-                    (&cell.status, 8.0, false, 28.0),
+                let (label_leaf, status_leaf) = (self.leaf(), self.leaf());
+                for (text, size, bold, dy, leaf) in [
+                    (&cell.label, 9.5, true, 15.0, label_leaf),
+                    (&cell.status, 8.0, false, 28.0, status_leaf),
                 ] {
                     let tw = text_width(self.face(bold), size, text);
                     self.push(Op::Text {
@@ -398,58 +493,109 @@ impl<'f> Layout<'f> {
                         bold,
                         ink: stroke,
                         text: text.clone(),
+                        leaf: Some(leaf),
                     });
                 }
+                rows.push(Part::group(
+                    Role::Row,
+                    vec![
+                        Part::group(Role::RowHeader, vec![Part::Leaf(label_leaf)]),
+                        Part::group(Role::Cell, vec![Part::Leaf(status_leaf)]),
+                    ],
+                ));
             }
             self.y += h + gap;
         }
+        Part::group(Role::Table, rows)
     }
 }
 
-/// Lays the document out: one list of drawing operations per page, footers included.
-fn layout(fonts: &Fonts, doc: &PdfDocument) -> Vec<Vec<Op>> {
+/// A laid out document: the drawing operations of each page and the logical structure.
+struct Laid {
+    pages: Vec<Vec<Op>>,
+    structure: Vec<Part>,
+    /// The headings for the outline (bookmarks): level, text, page and top.
+    headings: Vec<(u16, String, usize, f32)>,
+}
+
+/// Lays the document out: one list of drawing operations per page, footers included, and
+/// the structure they are the parts of.
+fn layout(fonts: &Fonts, doc: &PdfDocument) -> Laid {
     let mut l = Layout::new(fonts);
-    let mut after_bullets = false;
+    let mut structure = Vec::new();
+    let mut headings = Vec::new();
+    // The items of the bulleted list being laid out (consecutive bullets make one list).
+    let mut bullets: Vec<Part> = Vec::new();
     for block in &doc.blocks {
-        if after_bullets && !matches!(block, Block::Bullet(_)) {
+        if !bullets.is_empty() && !matches!(block, Block::Bullet(_)) {
             l.gap(6.0);
+            structure.push(Part::group(
+                Role::List { bullets: true },
+                std::mem::take(&mut bullets),
+            ));
         }
-        after_bullets = matches!(block, Block::Bullet(_));
         match block {
             Block::Title(t) => {
-                l.text(t, 17.0, true, Ink::Text, 0.0, None);
+                let leaf = l.leaf();
+                l.text(t, 17.0, true, Ink::Text, 0.0, None, leaf);
+                headings.push((1, t.clone(), l.pages.len() - 1, (l.y - 24.0).max(0.0)));
                 l.gap(8.0);
+                structure.push(Part::group(
+                    Role::Heading(1, t.clone()),
+                    vec![Part::Leaf(leaf)],
+                ));
             }
             Block::Heading(t) => {
+                let leaf = l.leaf();
                 l.gap(8.0);
-                l.text(t, 12.5, true, Ink::Text, 0.0, None);
+                l.text(t, 12.5, true, Ink::Text, 0.0, None, leaf);
+                headings.push((2, t.clone(), l.pages.len() - 1, (l.y - 18.0).max(0.0)));
                 l.gap(2.0);
+                structure.push(Part::group(
+                    Role::Heading(2, t.clone()),
+                    vec![Part::Leaf(leaf)],
+                ));
             }
             Block::Paragraph(t) => {
-                l.text(t, 10.0, false, Ink::Text, 0.0, None);
+                let leaf = l.leaf();
+                l.text(t, 10.0, false, Ink::Text, 0.0, None, leaf);
                 l.gap(4.0);
+                structure.push(Part::group(Role::Paragraph, vec![Part::Leaf(leaf)]));
             }
             Block::Strong(t) => {
-                l.text(t, 12.0, true, Ink::Text, 0.0, None);
+                let leaf = l.leaf();
+                l.text(t, 12.0, true, Ink::Text, 0.0, None, leaf);
                 l.gap(6.0);
+                structure.push(Part::group(Role::Paragraph, vec![Part::Leaf(leaf)]));
             }
             Block::Bullet(t) => {
-                l.text(t, 10.0, false, Ink::Text, 14.0, Some("•"));
+                let (mark, leaf) = (l.leaf(), l.leaf());
+                l.text(t, 10.0, false, Ink::Text, 14.0, Some(("•", mark)), leaf);
                 l.gap(2.0);
+                bullets.push(Part::group(
+                    Role::Item,
+                    vec![
+                        Part::group(Role::Label, vec![Part::Leaf(mark)]),
+                        Part::group(Role::Body, vec![Part::Leaf(leaf)]),
+                    ],
+                ));
             }
             Block::Fields(f) => {
-                l.fields(f);
+                structure.push(l.fields(f));
                 l.gap(6.0);
             }
             Block::Calendar(c) => {
                 l.gap(4.0);
-                l.calendar(c);
+                structure.push(l.calendar(c));
             }
             Block::Legend(items) => {
-                l.legend(items);
+                structure.push(l.legend(items));
                 l.gap(4.0);
             }
         }
+    }
+    if !bullets.is_empty() {
+        structure.push(Part::group(Role::List { bullets: true }, bullets));
     }
     let total = l.pages.len();
     let mut pages = l.pages;
@@ -461,16 +607,49 @@ fn layout(fonts: &Fonts, doc: &PdfDocument) -> Vec<Vec<Op>> {
             bold: false,
             ink: Ink::Muted,
             text: format!("{} · {}/{}", doc.footer, i + 1, total),
+            leaf: None,
         });
     }
-    pages
+    Laid {
+        pages,
+        structure,
+        headings,
+    }
 }
 
-/// Writes the document as a PDF file.
+/// Writes the document as a PDF file: a tagged PDF checked against PDF/UA-1 by krilla, or,
+/// should a text break one of its rules (a character the font lacks), the same tagged PDF
+/// without that claim rather than no file at all.
 pub fn render(doc: &PdfDocument) -> Result<Vec<u8>, PdfError> {
+    match write(doc, true) {
+        Err(PdfError::Validation(why)) => {
+            tracing::warn!(%why, "PDF/UA-1 validation failed; exporting without the claim");
+            write(doc, false)
+        }
+        other => other,
+    }
+}
+
+/// Writes the document, declaring PDF/UA-1 (and validating it) when `ua` is set.
+fn write(doc: &PdfDocument, ua: bool) -> Result<Vec<u8>, PdfError> {
     let fonts = fonts()?;
-    let pages = layout(fonts, doc);
-    let mut document = Document::new();
+    let Laid {
+        pages,
+        structure,
+        headings,
+    } = layout(fonts, doc);
+    let mut configuration = ConfigurationBuilder::new();
+    if ua {
+        configuration = configuration.with_accessibility_validator(Accessibility::UA1);
+    }
+    let configuration = configuration
+        .finish()
+        .map_err(|e| PdfError::Write(format!("{e:?}")))?;
+    let mut document = Document::new_with(SerializeSettings {
+        configuration,
+        enable_tagging: true,
+        ..SerializeSettings::default()
+    });
     let at = doc.created_at;
     document.set_metadata(
         Metadata::new()
@@ -490,6 +669,8 @@ pub fn render(doc: &PdfDocument) -> Result<Vec<u8>, PdfError> {
     );
     let settings = PageSettings::from_wh(PAGE_WIDTH, PAGE_HEIGHT)
         .ok_or_else(|| PdfError::Write("page size".into()))?;
+    // The marked content of each leaf of the structure, in drawing order.
+    let mut marked: Vec<Vec<Identifier>> = vec![Vec::new(); leaf_count(&structure)];
     for ops in pages {
         let mut page = document.start_page_with(settings.clone());
         let mut surface = page.surface();
@@ -502,7 +683,15 @@ pub fn render(doc: &PdfDocument) -> Result<Vec<u8>, PdfError> {
                     bold,
                     ink,
                     text,
+                    leaf,
                 } => {
+                    let id = match leaf {
+                        Some(_) => surface.start_tagged(ContentTag::Span(SpanTag::empty())),
+                        None => surface.start_tagged(ContentTag::Artifact(Artifact::new(
+                            ArtifactType::Footer,
+                            None,
+                        ))),
+                    };
                     surface.set_stroke(None);
                     surface.set_fill(Some(Fill {
                         paint: ink.rgb().into(),
@@ -518,6 +707,10 @@ pub fn render(doc: &PdfDocument) -> Result<Vec<u8>, PdfError> {
                         false,
                         TextDirection::Auto,
                     );
+                    surface.end_tagged();
+                    if let Some(ids) = leaf.and_then(|leaf| marked.get_mut(leaf)) {
+                        ids.push(id);
+                    }
                 }
                 Op::Rect {
                     x,
@@ -526,35 +719,141 @@ pub fn render(doc: &PdfDocument) -> Result<Vec<u8>, PdfError> {
                     h,
                     fill,
                     stroke,
-                } => {
-                    let Some(rect) = Rect::from_xywh(x, y, w, h) else {
-                        continue;
-                    };
-                    let mut pb = PathBuilder::new();
-                    pb.push_rect(rect);
-                    let Some(path) = pb.finish() else {
-                        continue;
-                    };
-                    surface.set_fill(Some(Fill {
-                        paint: fill.rgb().into(),
-                        opacity: NormalizedF32::ONE,
-                        rule: Default::default(),
-                    }));
-                    surface.set_stroke(Some(Stroke {
-                        paint: stroke.rgb().into(),
-                        width: 1.2,
-                        ..Default::default()
-                    }));
-                    surface.draw_path(&path);
-                }
+                } => draw_rect(&mut surface, x, y, w, h, fill, stroke),
             }
         }
         surface.finish();
         page.finish();
     }
-    document
-        .finish()
-        .map_err(|e| PdfError::Write(format!("{e:?}")))
+    let mut tree = TagTree::new().with_lang(Some(doc.lang.clone()));
+    for part in structure {
+        if let Some(group) = tag_group(part, &mut marked) {
+            tree.push(group);
+        }
+    }
+    document.set_tag_tree(tree);
+    document.set_outline(outline(&headings));
+    document.finish().map_err(|e| match e {
+        KrillaError::Validation(errors) => PdfError::Validation(format!("{errors:?}")),
+        e => PdfError::Write(format!("{e:?}")),
+    })
+}
+
+/// A decorative rectangle, marked as an artifact.
+#[allow(clippy::too_many_arguments)]
+fn draw_rect(surface: &mut Surface<'_>, x: f32, y: f32, w: f32, h: f32, fill: Ink, stroke: Ink) {
+    let Some(rect) = Rect::from_xywh(x, y, w, h) else {
+        return;
+    };
+    let mut pb = PathBuilder::new();
+    pb.push_rect(rect);
+    let Some(path) = pb.finish() else {
+        return;
+    };
+    surface.start_tagged(ContentTag::Artifact(Artifact::new(
+        ArtifactType::Layout,
+        None,
+    )));
+    surface.set_fill(Some(Fill {
+        paint: fill.rgb().into(),
+        opacity: NormalizedF32::ONE,
+        rule: Default::default(),
+    }));
+    surface.set_stroke(Some(Stroke {
+        paint: stroke.rgb().into(),
+        width: 1.2,
+        ..Default::default()
+    }));
+    surface.draw_path(&path);
+    surface.end_tagged();
+}
+
+/// The outline (bookmarks): the second-level headings under the title.
+fn outline(headings: &[(u16, String, usize, f32)]) -> Outline {
+    let mut outline = Outline::new();
+    let mut top: Option<OutlineNode> = None;
+    for (level, text, page, y) in headings {
+        let node = OutlineNode::new(
+            text.clone(),
+            XyzDestination::new(*page, Point::from_xy(MARGIN, *y)),
+        );
+        match &mut top {
+            Some(parent) if *level > 1 => parent.push_child(node),
+            _ => {
+                if let Some(done) = top.replace(node.with_open(true)) {
+                    outline.push_child(done);
+                }
+            }
+        }
+    }
+    if let Some(done) = top {
+        outline.push_child(done);
+    }
+    outline
+}
+
+/// How many leaves the structure has (they are numbered from 0).
+fn leaf_count(parts: &[Part]) -> usize {
+    parts
+        .iter()
+        .map(|part| match part {
+            Part::Leaf(leaf) => leaf + 1,
+            Part::Group(_, children) => leaf_count(children),
+        })
+        .max()
+        .unwrap_or(0)
+}
+
+/// krilla's tag of a role.
+fn tag_kind(role: Role) -> TagKind {
+    match role {
+        Role::Heading(level, title) => Tag::Hn(
+            NonZeroU16::new(level).unwrap_or(NonZeroU16::MIN),
+            Some(title),
+        )
+        .into(),
+        Role::Paragraph => Tag::P.into(),
+        Role::List { bullets } => Tag::L(if bullets {
+            ListNumbering::Disc
+        } else {
+            ListNumbering::None
+        })
+        .into(),
+        Role::Item => Tag::LI.into(),
+        Role::Label => Tag::Lbl.into(),
+        Role::Body => Tag::LBody.into(),
+        Role::Table => Tag::Table.into(),
+        Role::Row => Tag::TR.into(),
+        Role::RowHeader => Tag::TH(TableHeaderScope::Row).into(),
+        Role::Cell => Tag::TD.into(),
+    }
+}
+
+/// The tag group of a part of the structure, its leaves replaced by their marked content
+/// (`None` for a group with nothing drawn, such as an empty paragraph).
+fn tag_group(part: Part, marked: &mut [Vec<Identifier>]) -> Option<TagGroup> {
+    let Part::Group(role, children) = part else {
+        return None;
+    };
+    let mut group = TagGroup::new(tag_kind(role));
+    let mut empty = true;
+    for child in children {
+        match child {
+            Part::Leaf(leaf) => {
+                for id in marked.get_mut(leaf).map(std::mem::take).unwrap_or_default() {
+                    group.push(id);
+                    empty = false;
+                }
+            }
+            group_part @ Part::Group(..) => {
+                if let Some(child) = tag_group(group_part, marked) {
+                    group.push(child);
+                    empty = false;
+                }
+            }
+        }
+    }
+    (!empty).then_some(group)
 }
 
 #[cfg(test)]
@@ -597,7 +896,7 @@ mod tests {
         let blocks = (0..200)
             .map(|i| Block::Paragraph(format!("Paragraphe {i}")))
             .collect();
-        let pages = layout(fonts, &doc(blocks));
+        let pages = layout(fonts, &doc(blocks)).pages;
         assert!(pages.len() >= 2);
         let total = pages.len();
         for (i, page) in pages.iter().enumerate() {
@@ -628,5 +927,92 @@ mod tests {
         assert!(bytes.starts_with(b"%PDF-"));
         let text = String::from_utf8_lossy(&bytes);
         assert!(text.contains("DejaVuSans"), "the font is embedded");
+    }
+
+    fn every_block() -> PdfDocument {
+        doc(vec![
+            Block::Title("Possibilité de flexi-job".into()),
+            Block::Strong("Oui, du 1er janvier au 30 juin 2025.".into()),
+            Block::Heading("Ce que nous avons vérifié".into()),
+            Block::Paragraph("Un paragraphe.".into()),
+            Block::Bullet("Premier point".into()),
+            Block::Bullet("Second point".into()),
+            Block::Fields(vec![("Référence".into(), "R-1".into())]),
+            Block::Calendar(vec![
+                Cell {
+                    label: "janvier 2025".into(),
+                    status: "éligible".into(),
+                    tone: Tone::Good,
+                },
+                Cell {
+                    label: "février 2025".into(),
+                    status: "non éligible".into(),
+                    tone: Tone::Bad,
+                },
+            ]),
+            Block::Legend(vec![(Tone::Good, "éligible".into())]),
+        ])
+    }
+
+    #[test]
+    fn the_structure_follows_the_blocks() {
+        let laid = layout(fonts().unwrap(), &every_block());
+        let roles: Vec<Role> = laid
+            .structure
+            .iter()
+            .map(|part| match part {
+                Part::Group(role, _) => role.clone(),
+                Part::Leaf(_) => panic!("a leaf at the top"),
+            })
+            .collect();
+        assert_eq!(
+            roles,
+            [
+                Role::Heading(1, "Possibilité de flexi-job".into()),
+                Role::Paragraph,
+                Role::Heading(2, "Ce que nous avons vérifié".into()),
+                Role::Paragraph,
+                Role::List { bullets: true },
+                Role::Table,
+                Role::Table,
+                Role::List { bullets: false },
+            ]
+        );
+        // The two bullets are one list of two items, each a label and a body.
+        let Part::Group(_, items) = &laid.structure[4] else {
+            unreachable!()
+        };
+        assert_eq!(items.len(), 2);
+        assert!(items.iter().all(|item| matches!(
+            item,
+            Part::Group(Role::Item, parts)
+                if matches!(parts[..], [Part::Group(Role::Label, _), Part::Group(Role::Body, _)])
+        )));
+        // The calendar: a row per month, headed by the month.
+        let Part::Group(_, rows) = &laid.structure[6] else {
+            unreachable!()
+        };
+        assert_eq!(rows.len(), 2);
+        // Every text drawn but the footer is a leaf of the structure, each leaf used once.
+        let mut seen = vec![false; leaf_count(&laid.structure)];
+        for op in laid.pages.iter().flatten() {
+            if let Op::Text { leaf, text, .. } = op {
+                match leaf {
+                    Some(leaf) => seen[*leaf] = true,
+                    None => assert!(text.starts_with("Référence ·"), "{text}"),
+                }
+            }
+        }
+        assert!(seen.iter().all(|s| *s));
+    }
+
+    #[test]
+    fn the_pdf_is_tagged_with_its_language_and_title_and_passes_krillas_pdf_ua_checks() {
+        let bytes = write(&every_block(), true).expect("valid PDF/UA-1");
+        if let Ok(path) = std::env::var("MANDAT_PDF_SAMPLE") {
+            std::fs::write(path, &bytes).unwrap();
+        }
+        assert!(bytes.starts_with(b"%PDF-"));
+        // (The integration tests read the structure back with poppler's pdfinfo.)
     }
 }
