@@ -1,6 +1,6 @@
 //! Accessibility of the layout, in a real browser (issue 16): the contrast of the focus
 //! ring and of the fields' borders (WCAG 1.4.11), and reflow down to 320 CSS pixels
-//! (1.4.10): no page scrolls sideways and no link or button is out of reach or cut, on the
+//! (1.4.10), checked together on every page: no page scrolls sideways and no link or button is out of reach or cut, on the
 //! main pages of the three sides. Screenshots for review go to `target/screenshots/`.
 
 use diesel::prelude::*;
@@ -92,12 +92,108 @@ return problems;
 
 /// Asserts that nothing on the current page is out of reach at the current width.
 async fn assert_reflows(c: &Client, what: &str) {
+    assert_non_text_contrast(c, what).await;
     let problems = c.execute(REFLOW_PROBLEMS, vec![]).await.unwrap();
     let width = c
         .execute("return window.innerWidth;", vec![])
         .await
         .unwrap();
     assert_eq!(problems, json!([]), "{what} at {width} px: {problems:#}");
+}
+
+/// For every visible link, button and field of the current page, focused in turn: the
+/// focus outline's colour (or `null` without an outline at least 2 px wide) and the colour
+/// it is drawn on; for every field, its border's colour and the colours on either side.
+const NON_TEXT_COLOURS: &str = r#"
+const rgba = (css) => { const n = (css.match(/[\d.]+/g) || []).map(Number); return [n[0] || 0, n[1] || 0, n[2] || 0, n.length > 3 ? n[3] : 1]; };
+const over = (top, under) => { const a = top[3]; return [0, 1, 2].map(i => top[i] * a + under[i] * (1 - a)).concat([1]); };
+// The colour painted behind an element's box, its ancestors' backgrounds blended in.
+const behind = (el) => {
+  const layers = [];
+  for (let a = el; a; a = a.parentElement) {
+    const c = rgba(getComputedStyle(a).backgroundColor);
+    if (c[3] > 0) layers.push(c);
+    if (c[3] >= 1) break;
+  }
+  let colour = [255, 255, 255, 1];
+  for (const layer of layers.reverse()) colour = over(layer, colour);
+  return colour.slice(0, 3);
+};
+const name = (el) => `${el.tagName.toLowerCase()}${el.dataset.testid ? '[' + el.dataset.testid + ']' : ''} "${(el.innerText || el.value || el.name || '').trim().slice(0, 30)}"`;
+const out = [];
+const before = document.activeElement;
+for (const el of document.querySelectorAll('a[href], button, input:not([type=hidden]), select, textarea')) {
+  const r = el.getBoundingClientRect();
+  if (r.width === 0 && r.height === 0 && !el.matches('.skip')) continue;
+  if (getComputedStyle(el).visibility === 'hidden') continue;
+  el.focus({ preventScroll: true });
+  if (document.activeElement !== el) continue;
+  const s = getComputedStyle(el);
+  const wide = s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2;
+  out.push({ what: `the focus ring of ${name(el)}`, fg: wide ? rgba(s.outlineColor).slice(0, 3) : null, bg: behind(el.parentElement) });
+  el.blur();
+  if (el.matches('input[type=text], input[type=email], input[type=search], select, textarea')) {
+    const b = rgba(s.borderTopColor).slice(0, 3);
+    out.push({ what: `the border of ${name(el)} against its inside`, fg: b, bg: behind(el) });
+    out.push({ what: `the border of ${name(el)} against the page`, fg: b, bg: behind(el.parentElement) });
+  }
+}
+if (before && before.focus) before.focus({ preventScroll: true });
+return out;
+"#;
+
+/// WCAG's relative luminance of an sRGB colour.
+fn luminance(rgb: &[f64]) -> f64 {
+    let channel = |c: f64| {
+        let c = c / 255.0;
+        if c <= 0.04045 {
+            c / 12.92
+        } else {
+            ((c + 0.055) / 1.055).powf(2.4)
+        }
+    };
+    0.2126 * channel(rgb[0]) + 0.7152 * channel(rgb[1]) + 0.0722 * channel(rgb[2])
+}
+
+/// WCAG's contrast ratio of two colours.
+fn contrast(a: &[f64], b: &[f64]) -> f64 {
+    let (la, lb) = (luminance(a), luminance(b));
+    (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
+}
+
+/// Asserts that the focus ring and the fields' borders reach 3:1 (WCAG 1.4.11) on the
+/// current page.
+async fn assert_non_text_contrast(c: &Client, what: &str) {
+    let found = c.execute(NON_TEXT_COLOURS, vec![]).await.unwrap();
+    let colour = |v: &Value| -> Option<Vec<f64>> {
+        v.as_array()
+            .map(|a| a.iter().filter_map(Value::as_f64).collect())
+    };
+    let items = found.as_array().cloned().unwrap_or_default();
+    assert!(!items.is_empty(), "{what}: nothing focusable found");
+    let mut problems = Vec::new();
+    for item in &items {
+        let name = item["what"].as_str().unwrap_or_default();
+        let bg = colour(&item["bg"]).expect("a background");
+        match colour(&item["fg"]) {
+            None => problems.push(format!("{name}: no visible outline")),
+            Some(fg) => {
+                let ratio = contrast(&fg, &bg);
+                if ratio < 3.0 {
+                    problems.push(format!("{name}: {ratio:.2}:1 ({fg:?} on {bg:?})"));
+                }
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{what}: {problems:#?}");
+}
+
+#[test]
+fn the_contrast_ratio_is_wcags() {
+    assert!((contrast(&[0.0, 0.0, 0.0], &[255.0, 255.0, 255.0]) - 21.0).abs() < 0.01);
+    // The old focus ring on the page: 1.6:1.
+    let ratio = contrast(&[244.0, 195.0, 0.0], &[250.0, 251.0, 252.0]);
+    assert!((1.5..1.7).contains(&ratio), "{ratio}");
 }
 
 /// Writes a screenshot of the whole page (`target/screenshots/<name>.png`) for review.
