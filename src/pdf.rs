@@ -8,20 +8,21 @@
 //!
 //! The layout ([`layout`]) is pure and separate from the writing ([`render`]), so it can be
 //! tested without parsing PDF.
+//!
+//! The file is a tagged PDF aiming at PDF/UA-1: the layout also builds the document's
+//! logical structure (headings, paragraphs, lists, the fields and the calendar as tables),
+//! every piece of text drawn is marked as a part of it, and what only decorates (the cells'
+//! colours, the swatches, the page footer) is marked as an artifact. The document carries its
+//! language and title, which viewers show instead of the file name.
 
 use std::sync::LazyLock;
 
-use chrono::{DateTime, Datelike, Timelike, Utc};
-use krilla::{
-    Document,
-    color::rgb,
-    geom::{PathBuilder, Point, Rect},
-    metadata::{self, Metadata},
-    num::NormalizedF32,
-    page::PageSettings,
-    paint::{Fill, Stroke},
-    text::{Font, TextDirection},
-};
+use chrono::{DateTime, Utc};
+use krilla::{color::rgb, text::Font};
+
+mod writer;
+
+pub use writer::render;
 
 /// DejaVu Sans (see `assets/fonts/DejaVu-LICENSE`).
 static REGULAR_TTF: &[u8] = include_bytes!("../assets/fonts/DejaVuSans.ttf");
@@ -48,6 +49,9 @@ pub enum PdfError {
     /// krilla refused the document.
     #[error("PDF serialization failed: {0}")]
     Write(String),
+    /// The document breaks a rule of PDF/UA-1.
+    #[error("PDF/UA-1 validation failed: {0}")]
+    Validation(String),
 }
 
 /// The tone of a calendar cell.
@@ -208,7 +212,8 @@ impl Ink {
 /// One drawing operation, in page coordinates (origin top left, y down).
 #[derive(Clone, Debug, PartialEq)]
 enum Op {
-    /// Text with its baseline at `y`.
+    /// Text with its baseline at `y`, part of the structure's leaf `leaf` (`None`: an
+    /// artifact, such as the page footer).
     Text {
         x: f32,
         y: f32,
@@ -216,8 +221,9 @@ enum Op {
         bold: bool,
         ink: Ink,
         text: String,
+        leaf: Option<usize>,
     },
-    /// A filled and stroked rectangle.
+    /// A filled and stroked rectangle (always an artifact: the words say what it means).
     Rect {
         x: f32,
         y: f32,
@@ -228,11 +234,48 @@ enum Op {
     },
 }
 
-/// Lays the blocks out on pages: one list of operations per page.
+/// The kind of a node of the document's logical structure.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Role {
+    /// A heading of the given level (1: the title) and its text.
+    Heading(u16, String),
+    /// A paragraph.
+    Paragraph,
+    /// A list, with bullets or without (a legend).
+    List {
+        bullets: bool,
+    },
+    /// A list item, its label (the bullet) and its body.
+    Item,
+    Label,
+    Body,
+    /// A table, its rows, a row's header cell and a data cell.
+    Table,
+    Row,
+    RowHeader,
+    Cell,
+}
+
+/// A node of the document's logical structure: a group or a leaf, which is every text
+/// operation drawn with that leaf number (a paragraph can run over several lines and pages).
+#[derive(Clone, Debug, PartialEq)]
+enum Part {
+    Group(Role, Vec<Part>),
+    Leaf(usize),
+}
+
+impl Part {
+    fn group(role: Role, children: Vec<Part>) -> Part {
+        Part::Group(role, children)
+    }
+}
+
+/// Lays the blocks out on pages: one list of operations per page, and the structure.
 struct Layout<'f> {
     fonts: &'f Fonts,
     pages: Vec<Vec<Op>>,
     y: f32,
+    leaves: usize,
 }
 
 impl<'f> Layout<'f> {
@@ -241,7 +284,14 @@ impl<'f> Layout<'f> {
             fonts,
             pages: vec![Vec::new()],
             y: MARGIN,
+            leaves: 0,
         }
+    }
+
+    /// A new leaf of the structure.
+    fn leaf(&mut self) -> usize {
+        self.leaves += 1;
+        self.leaves - 1
     }
 
     fn width() -> f32 {
@@ -274,8 +324,9 @@ impl<'f> Layout<'f> {
         }
     }
 
-    /// Wrapped text at `indent` from the left margin; `first` is drawn before the first line
-    /// (a bullet) in the indent.
+    /// Wrapped text at `indent` from the left margin, as the leaf `leaf`; `first` is drawn
+    /// before the first line (a bullet) in the indent, as its own leaf `first.1`.
+    #[allow(clippy::too_many_arguments)]
     fn text(
         &mut self,
         text: &str,
@@ -283,7 +334,8 @@ impl<'f> Layout<'f> {
         bold: bool,
         ink: Ink,
         indent: f32,
-        first: Option<&str>,
+        first: Option<(&str, usize)>,
+        leaf: usize,
     ) {
         let line_height = size * 1.4;
         let lines = wrap(self.face(bold), size, text, Self::width() - indent);
@@ -291,7 +343,7 @@ impl<'f> Layout<'f> {
             self.room(line_height);
             self.y += line_height;
             if i == 0
-                && let Some(mark) = first
+                && let Some((mark, mark_leaf)) = first
             {
                 self.push(Op::Text {
                     x: MARGIN + indent - 12.0,
@@ -300,6 +352,7 @@ impl<'f> Layout<'f> {
                     bold,
                     ink,
                     text: mark.to_string(),
+                    leaf: Some(mark_leaf),
                 });
             }
             self.push(Op::Text {
@@ -309,6 +362,7 @@ impl<'f> Layout<'f> {
                 bold,
                 ink,
                 text: line,
+                leaf: Some(leaf),
             });
         }
     }
@@ -317,7 +371,9 @@ impl<'f> Layout<'f> {
         self.y += points;
     }
 
-    fn fields(&mut self, fields: &[(String, String)]) {
+    /// Label and value pairs: a table of rows, each headed by its label.
+    fn fields(&mut self, fields: &[(String, String)]) -> Part {
+        let mut rows = Vec::new();
         let size = 10.0;
         let label_width = fields
             .iter()
@@ -329,6 +385,7 @@ impl<'f> Layout<'f> {
             let lines = wrap(self.face(false), size, value, Self::width() - label_width);
             let line_height = size * 1.45;
             self.room(line_height * lines.len().max(1) as f32);
+            let (label_leaf, value_leaf) = (self.leaf(), self.leaf());
             self.push(Op::Text {
                 x: MARGIN,
                 y: self.y + line_height - size * 0.3,
@@ -336,6 +393,7 @@ impl<'f> Layout<'f> {
                 bold: true,
                 ink: Ink::Muted,
                 text: label.clone(),
+                leaf: Some(label_leaf),
             });
             for line in lines {
                 self.y += line_height;
@@ -346,12 +404,23 @@ impl<'f> Layout<'f> {
                     bold: false,
                     ink: Ink::Text,
                     text: line,
+                    leaf: Some(value_leaf),
                 });
             }
+            rows.push(Part::group(
+                Role::Row,
+                vec![
+                    Part::group(Role::RowHeader, vec![Part::Leaf(label_leaf)]),
+                    Part::group(Role::Cell, vec![Part::Leaf(value_leaf)]),
+                ],
+            ));
         }
+        Part::group(Role::Table, rows)
     }
 
-    fn legend(&mut self, items: &[(Tone, String)]) {
+    /// What the colours mean: a list without bullets (the swatches only decorate).
+    fn legend(&mut self, items: &[(Tone, String)]) -> Part {
+        let mut list = Vec::new();
         let size = 9.5;
         for (tone, text) in items {
             let (fill, stroke) = tone.inks();
@@ -364,12 +433,21 @@ impl<'f> Layout<'f> {
                 fill,
                 stroke,
             });
-            self.text(text, size, false, Ink::Text, 16.0, None);
+            let leaf = self.leaf();
+            self.text(text, size, false, Ink::Text, 16.0, None, leaf);
             self.gap(2.0);
+            list.push(Part::group(
+                Role::Item,
+                vec![Part::group(Role::Body, vec![Part::Leaf(leaf)])],
+            ));
         }
+        Part::group(Role::List { bullets: false }, list)
     }
 
-    fn calendar(&mut self, cells: &[Cell]) {
+    /// The calendar: drawn as a grid of cells, read as a table of one row per month (its
+    /// label heading the row, its status in the cell).
+    fn calendar(&mut self, cells: &[Cell]) -> Part {
+        let mut rows = Vec::new();
         let gap = 6.0;
         let w = (Self::width() - gap * (CALENDAR_COLUMNS as f32 - 1.0)) / CALENDAR_COLUMNS as f32;
         let h = 36.0;
@@ -386,9 +464,10 @@ impl<'f> Layout<'f> {
                     fill,
                     stroke,
                 });
-                for (text, size, bold, dy) in [
-                    (&cell.label, 9.5, true, 15.0),
-                    (&cell.status, 8.0, false, 28.0),
+                let (label_leaf, status_leaf) = (self.leaf(), self.leaf());
+                for (text, size, bold, dy, leaf) in [
+                    (&cell.label, 9.5, true, 15.0, label_leaf),
+                    (&cell.status, 8.0, false, 28.0, status_leaf),
                 ] {
                     let tw = text_width(self.face(bold), size, text);
                     self.push(Op::Text {
@@ -398,58 +477,109 @@ impl<'f> Layout<'f> {
                         bold,
                         ink: stroke,
                         text: text.clone(),
+                        leaf: Some(leaf),
                     });
                 }
+                rows.push(Part::group(
+                    Role::Row,
+                    vec![
+                        Part::group(Role::RowHeader, vec![Part::Leaf(label_leaf)]),
+                        Part::group(Role::Cell, vec![Part::Leaf(status_leaf)]),
+                    ],
+                ));
             }
             self.y += h + gap;
         }
+        Part::group(Role::Table, rows)
     }
 }
 
-/// Lays the document out: one list of drawing operations per page, footers included.
-fn layout(fonts: &Fonts, doc: &PdfDocument) -> Vec<Vec<Op>> {
+/// A laid out document: the drawing operations of each page and the logical structure.
+struct Laid {
+    pages: Vec<Vec<Op>>,
+    structure: Vec<Part>,
+    /// The headings for the outline (bookmarks): level, text, page and top.
+    headings: Vec<(u16, String, usize, f32)>,
+}
+
+/// Lays the document out: one list of drawing operations per page, footers included, and
+/// the structure they are the parts of.
+fn layout(fonts: &Fonts, doc: &PdfDocument) -> Laid {
     let mut l = Layout::new(fonts);
-    let mut after_bullets = false;
+    let mut structure = Vec::new();
+    let mut headings = Vec::new();
+    // The items of the bulleted list being laid out (consecutive bullets make one list).
+    let mut bullets: Vec<Part> = Vec::new();
     for block in &doc.blocks {
-        if after_bullets && !matches!(block, Block::Bullet(_)) {
+        if !bullets.is_empty() && !matches!(block, Block::Bullet(_)) {
             l.gap(6.0);
+            structure.push(Part::group(
+                Role::List { bullets: true },
+                std::mem::take(&mut bullets),
+            ));
         }
-        after_bullets = matches!(block, Block::Bullet(_));
         match block {
             Block::Title(t) => {
-                l.text(t, 17.0, true, Ink::Text, 0.0, None);
+                let leaf = l.leaf();
+                l.text(t, 17.0, true, Ink::Text, 0.0, None, leaf);
+                headings.push((1, t.clone(), l.pages.len() - 1, (l.y - 24.0).max(0.0)));
                 l.gap(8.0);
+                structure.push(Part::group(
+                    Role::Heading(1, t.clone()),
+                    vec![Part::Leaf(leaf)],
+                ));
             }
             Block::Heading(t) => {
+                let leaf = l.leaf();
                 l.gap(8.0);
-                l.text(t, 12.5, true, Ink::Text, 0.0, None);
+                l.text(t, 12.5, true, Ink::Text, 0.0, None, leaf);
+                headings.push((2, t.clone(), l.pages.len() - 1, (l.y - 18.0).max(0.0)));
                 l.gap(2.0);
+                structure.push(Part::group(
+                    Role::Heading(2, t.clone()),
+                    vec![Part::Leaf(leaf)],
+                ));
             }
             Block::Paragraph(t) => {
-                l.text(t, 10.0, false, Ink::Text, 0.0, None);
+                let leaf = l.leaf();
+                l.text(t, 10.0, false, Ink::Text, 0.0, None, leaf);
                 l.gap(4.0);
+                structure.push(Part::group(Role::Paragraph, vec![Part::Leaf(leaf)]));
             }
             Block::Strong(t) => {
-                l.text(t, 12.0, true, Ink::Text, 0.0, None);
+                let leaf = l.leaf();
+                l.text(t, 12.0, true, Ink::Text, 0.0, None, leaf);
                 l.gap(6.0);
+                structure.push(Part::group(Role::Paragraph, vec![Part::Leaf(leaf)]));
             }
             Block::Bullet(t) => {
-                l.text(t, 10.0, false, Ink::Text, 14.0, Some("•"));
+                let (mark, leaf) = (l.leaf(), l.leaf());
+                l.text(t, 10.0, false, Ink::Text, 14.0, Some(("•", mark)), leaf);
                 l.gap(2.0);
+                bullets.push(Part::group(
+                    Role::Item,
+                    vec![
+                        Part::group(Role::Label, vec![Part::Leaf(mark)]),
+                        Part::group(Role::Body, vec![Part::Leaf(leaf)]),
+                    ],
+                ));
             }
             Block::Fields(f) => {
-                l.fields(f);
+                structure.push(l.fields(f));
                 l.gap(6.0);
             }
             Block::Calendar(c) => {
                 l.gap(4.0);
-                l.calendar(c);
+                structure.push(l.calendar(c));
             }
             Block::Legend(items) => {
-                l.legend(items);
+                structure.push(l.legend(items));
                 l.gap(4.0);
             }
         }
+    }
+    if !bullets.is_empty() {
+        structure.push(Part::group(Role::List { bullets: true }, bullets));
     }
     let total = l.pages.len();
     let mut pages = l.pages;
@@ -461,100 +591,14 @@ fn layout(fonts: &Fonts, doc: &PdfDocument) -> Vec<Vec<Op>> {
             bold: false,
             ink: Ink::Muted,
             text: format!("{} · {}/{}", doc.footer, i + 1, total),
+            leaf: None,
         });
     }
-    pages
-}
-
-/// Writes the document as a PDF file.
-pub fn render(doc: &PdfDocument) -> Result<Vec<u8>, PdfError> {
-    let fonts = fonts()?;
-    let pages = layout(fonts, doc);
-    let mut document = Document::new();
-    let at = doc.created_at;
-    document.set_metadata(
-        Metadata::new()
-            .title(doc.title.clone())
-            .language(doc.lang.clone())
-            .creator("mandat".to_string())
-            .creation_date(
-                metadata::DateTime::new(u16::try_from(at.year()).unwrap_or(2000))
-                    .month(at.month() as u8)
-                    .day(at.day() as u8)
-                    .hour(at.hour() as u8)
-                    .minute(at.minute() as u8)
-                    .second(at.second() as u8)
-                    .utc_offset_hour(0)
-                    .utc_offset_minute(0),
-            ),
-    );
-    let settings = PageSettings::from_wh(PAGE_WIDTH, PAGE_HEIGHT)
-        .ok_or_else(|| PdfError::Write("page size".into()))?;
-    for ops in pages {
-        let mut page = document.start_page_with(settings.clone());
-        let mut surface = page.surface();
-        for op in ops {
-            match op {
-                Op::Text {
-                    x,
-                    y,
-                    size,
-                    bold,
-                    ink,
-                    text,
-                } => {
-                    surface.set_stroke(None);
-                    surface.set_fill(Some(Fill {
-                        paint: ink.rgb().into(),
-                        opacity: NormalizedF32::ONE,
-                        rule: Default::default(),
-                    }));
-                    let font = if bold { &fonts.bold } else { &fonts.regular };
-                    surface.draw_text(
-                        Point::from_xy(x, y),
-                        font.clone(),
-                        size,
-                        &text,
-                        false,
-                        TextDirection::Auto,
-                    );
-                }
-                Op::Rect {
-                    x,
-                    y,
-                    w,
-                    h,
-                    fill,
-                    stroke,
-                } => {
-                    let Some(rect) = Rect::from_xywh(x, y, w, h) else {
-                        continue;
-                    };
-                    let mut pb = PathBuilder::new();
-                    pb.push_rect(rect);
-                    let Some(path) = pb.finish() else {
-                        continue;
-                    };
-                    surface.set_fill(Some(Fill {
-                        paint: fill.rgb().into(),
-                        opacity: NormalizedF32::ONE,
-                        rule: Default::default(),
-                    }));
-                    surface.set_stroke(Some(Stroke {
-                        paint: stroke.rgb().into(),
-                        width: 1.2,
-                        ..Default::default()
-                    }));
-                    surface.draw_path(&path);
-                }
-            }
-        }
-        surface.finish();
-        page.finish();
+    Laid {
+        pages,
+        structure,
+        headings,
     }
-    document
-        .finish()
-        .map_err(|e| PdfError::Write(format!("{e:?}")))
 }
 
 #[cfg(test)]
@@ -597,7 +641,7 @@ mod tests {
         let blocks = (0..200)
             .map(|i| Block::Paragraph(format!("Paragraphe {i}")))
             .collect();
-        let pages = layout(fonts, &doc(blocks));
+        let pages = layout(fonts, &doc(blocks)).pages;
         assert!(pages.len() >= 2);
         let total = pages.len();
         for (i, page) in pages.iter().enumerate() {
@@ -628,5 +672,92 @@ mod tests {
         assert!(bytes.starts_with(b"%PDF-"));
         let text = String::from_utf8_lossy(&bytes);
         assert!(text.contains("DejaVuSans"), "the font is embedded");
+    }
+
+    fn every_block() -> PdfDocument {
+        doc(vec![
+            Block::Title("Possibilité de flexi-job".into()),
+            Block::Strong("Oui, du 1er janvier au 30 juin 2025.".into()),
+            Block::Heading("Ce que nous avons vérifié".into()),
+            Block::Paragraph("Un paragraphe.".into()),
+            Block::Bullet("Premier point".into()),
+            Block::Bullet("Second point".into()),
+            Block::Fields(vec![("Référence".into(), "R-1".into())]),
+            Block::Calendar(vec![
+                Cell {
+                    label: "janvier 2025".into(),
+                    status: "éligible".into(),
+                    tone: Tone::Good,
+                },
+                Cell {
+                    label: "février 2025".into(),
+                    status: "non éligible".into(),
+                    tone: Tone::Bad,
+                },
+            ]),
+            Block::Legend(vec![(Tone::Good, "éligible".into())]),
+        ])
+    }
+
+    #[test]
+    fn the_structure_follows_the_blocks() {
+        let laid = layout(fonts().unwrap(), &every_block());
+        let roles: Vec<Role> = laid
+            .structure
+            .iter()
+            .map(|part| match part {
+                Part::Group(role, _) => role.clone(),
+                Part::Leaf(_) => panic!("a leaf at the top"),
+            })
+            .collect();
+        assert_eq!(
+            roles,
+            [
+                Role::Heading(1, "Possibilité de flexi-job".into()),
+                Role::Paragraph,
+                Role::Heading(2, "Ce que nous avons vérifié".into()),
+                Role::Paragraph,
+                Role::List { bullets: true },
+                Role::Table,
+                Role::Table,
+                Role::List { bullets: false },
+            ]
+        );
+        // The two bullets are one list of two items, each a label and a body.
+        let Part::Group(_, items) = &laid.structure[4] else {
+            unreachable!()
+        };
+        assert_eq!(items.len(), 2);
+        assert!(items.iter().all(|item| matches!(
+            item,
+            Part::Group(Role::Item, parts)
+                if matches!(parts[..], [Part::Group(Role::Label, _), Part::Group(Role::Body, _)])
+        )));
+        // The calendar: a row per month, headed by the month.
+        let Part::Group(_, rows) = &laid.structure[6] else {
+            unreachable!()
+        };
+        assert_eq!(rows.len(), 2);
+        // Every text drawn but the footer is a leaf of the structure, each leaf used once.
+        let mut seen = vec![false; writer::leaf_count(&laid.structure)];
+        for op in laid.pages.iter().flatten() {
+            if let Op::Text { leaf, text, .. } = op {
+                match leaf {
+                    Some(leaf) => seen[*leaf] = true,
+                    None => assert!(text.starts_with("Référence ·"), "{text}"),
+                }
+            }
+        }
+        assert!(seen.iter().all(|s| *s));
+    }
+
+    #[test]
+    fn the_pdf_is_tagged_with_its_language_and_title_and_passes_krillas_pdf_ua_checks() {
+        let bytes = writer::write(&every_block(), true).expect("valid PDF/UA-1");
+        if let Ok(path) = std::env::var("MANDAT_PDF_SAMPLE") {
+            std::fs::write(path, &bytes).unwrap();
+        }
+        assert!(bytes.starts_with(b"%PDF-"));
+        // (The integration tests read the structure back with poppler's pdfinfo.)
     }
 }

@@ -414,6 +414,106 @@ pub fn pdf_text(bytes: &[u8]) -> String {
         .join(" ")
 }
 
+/// What poppler's pdfinfo says of a PDF, run with `args` (`-struct-text`, `-meta`, none).
+pub fn pdf_info(bytes: &[u8], args: &[&str]) -> String {
+    let pdfinfo = std::path::Path::new("/usr/bin/pdfinfo");
+    assert!(
+        pdfinfo.exists(),
+        "pdfinfo is missing: install poppler-utils (scripts/test does)"
+    );
+    let dir = std::env::temp_dir().join(format!("mandat-pdf-{}", Uuid::new_v4()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("consultation.pdf");
+    std::fs::write(&file, bytes).unwrap();
+    let out = std::process::Command::new(pdfinfo)
+        .args(args)
+        .arg(&file)
+        .output()
+        .expect("pdfinfo runs");
+    let _ = std::fs::remove_dir_all(&dir);
+    assert!(
+        out.status.success(),
+        "pdfinfo: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+#[tokio::test]
+async fn the_exported_pdf_is_tagged_with_its_structure_title_and_language() {
+    let app = spawn_app().await;
+    app.sign_in(JAN).await;
+    let maria = request(&app, "Plonge");
+    app.consulted(maria).await;
+    let sarah = request(&app, "Étudiante caisse");
+    app.consulted(sarah).await;
+    let rows = audit(&app);
+    for (row, lang, title, month) in [
+        (
+            rows.iter().find(|r| r.request_id == maria).unwrap(),
+            "fr",
+            "Possibilité de flexi-job — Maria Abara",
+            "janvier 2025",
+        ),
+        (
+            rows.iter().find(|r| r.request_id == sarah).unwrap(),
+            "de",
+            " — Sarah Dumont",
+            "",
+        ),
+    ] {
+        let res = app
+            .get_with(
+                &format!("/company/consultations/{}/pdf", row.id),
+                &[("accept-language", lang)],
+            )
+            .await;
+        assert_eq!(res.status().as_u16(), 200);
+        let bytes = res.bytes().await.unwrap();
+        let info = pdf_info(&bytes, &[]);
+        assert!(info.contains("Tagged:          yes"), "{info}");
+        let title_line = info.lines().find(|l| l.starts_with("Title:")).unwrap_or("");
+        assert!(title_line.contains(title), "{info}");
+        // The document's language, in its metadata (and its catalogue, which krilla
+        // writes with it).
+        let meta = pdf_info(&bytes, &["-meta"]);
+        assert!(
+            meta.contains(&format!(
+                "<dc:language><rdf:Bag><rdf:li>{lang}</rdf:li></rdf:Bag></dc:language>"
+            )),
+            "{meta}"
+        );
+        assert!(meta.contains("<pdfuaid:part>1</pdfuaid:part>"), "{meta}");
+        // The structure: a title heading, sections, paragraphs, a list, the tables.
+        let structure = pdf_info(&bytes, &["-struct-text"]);
+        for tag in [
+            "Document",
+            "H1",
+            "H2",
+            "P (block)",
+            "L (block)",
+            "LBody",
+            "Table",
+            "TH",
+            "TD",
+        ] {
+            assert!(
+                structure.lines().any(|l| l.trim_start().starts_with(tag)),
+                "{tag} in the structure:\n{structure}"
+            );
+        }
+        // A month of the calendar heads its row: its label in a header cell.
+        if !month.is_empty() {
+            let lines: Vec<&str> = structure.lines().map(str::trim).collect();
+            let at = lines
+                .iter()
+                .position(|l| *l == format!("\"{month}\""))
+                .unwrap_or_else(|| panic!("{month} in the structure:\n{structure}"));
+            assert!(lines[at - 2].starts_with("TH"), "{structure}");
+        }
+    }
+}
+
 #[tokio::test]
 async fn the_pdf_export_is_part_of_the_consultation_it_exports_in_the_users_language() {
     let app = spawn_app().await;

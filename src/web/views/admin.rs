@@ -165,7 +165,7 @@ pub fn dashboard(ctx: &Ctx, role: StaffRole, d: &Dashboard, notice: Option<&str>
         }
         section aria-labelledby="jobs-title" {
             h2 #jobs-title { (ctx.t("admin-jobs-title")) }
-            table data-testid="jobs" {
+            table.stack data-testid="jobs" {
                 thead { tr {
                     th scope="col" { (ctx.t("admin-col-job")) }
                     th scope="col" { (ctx.t("admin-col-last-run")) }
@@ -179,14 +179,14 @@ pub fn dashboard(ctx: &Ctx, role: StaffRole, d: &Dashboard, notice: Option<&str>
                     @for job in crate::jobs::Job::ALL {
                         @let run = d.jobs.iter().find(|r| r.job == job.name());
                         tr data-job=(job.name()) {
-                            td { code { (job.name()) } }
+                            td data-label=(ctx.t("admin-col-job")) { code { (job.name()) } }
                             @match run.and_then(|r| r.last_run_at.map(|at| (r, at))) {
                                 Some((r, at)) => {
-                                    td data-testid=(format!("job-last-{}", job.name())) { (ctx.lang.datetime(at)) }
-                                    td { (r.last_duration_ms.unwrap_or(0)) " ms" }
-                                    td data-testid=(format!("job-rows-{}", job.name())) { (ctx.lang.number(r.last_rows.unwrap_or(0))) }
-                                    td { @if let Some(e) = &r.last_error { span.field-error { (e) } } @else { "—" } }
-                                    td data-testid=(format!("job-runs-{}", job.name())) {
+                                    td data-testid=(format!("job-last-{}", job.name())) data-label=(ctx.t("admin-col-last-run")) { (ctx.lang.datetime(at)) }
+                                    td data-label=(ctx.t("admin-col-duration")) { (r.last_duration_ms.unwrap_or(0)) " ms" }
+                                    td data-testid=(format!("job-rows-{}", job.name())) data-label=(ctx.t("admin-col-rows")) { (ctx.lang.number(r.last_rows.unwrap_or(0))) }
+                                    td data-label=(ctx.t("admin-col-error")) { @if let Some(e) = &r.last_error { span.field-error { (e) } } @else { "—" } }
+                                    td data-testid=(format!("job-runs-{}", job.name())) data-label=(ctx.t("admin-col-runs")) {
                                         (ctx.lang.t_args("admin-job-runs", &[
                                             ("runs", r.runs.into()),
                                             ("idle", r.idle_runs.into()),
@@ -194,7 +194,7 @@ pub fn dashboard(ctx: &Ctx, role: StaffRole, d: &Dashboard, notice: Option<&str>
                                     }
                                 }
                                 None => {
-                                    td data-testid=(format!("job-last-{}", job.name())) colspan="5" { span.muted { (ctx.t("admin-job-never")) } }
+                                    td data-testid=(format!("job-last-{}", job.name())) data-label=(ctx.t("admin-col-last-run")) colspan="5" { span.muted { (ctx.t("admin-job-never")) } }
                                 }
                             }
                             @if may_supervise(role) {
@@ -305,7 +305,7 @@ fn results_table(ctx: &Ctx, input: &SearchInput, r: &SearchPage) -> Markup {
             @if r.items.is_empty() {
                 p data-testid="no-results" { (ctx.t("admin-no-results")) }
             } @else {
-                table data-testid="results" {
+                table.stack data-testid="results" {
                     thead { tr {
                         th scope="col" { (ctx.t("admin-col-created")) }
                         th scope="col" { (ctx.t("admin-col-company")) }
@@ -318,15 +318,15 @@ fn results_table(ctx: &Ctx, input: &SearchInput, r: &SearchPage) -> Markup {
                         @for row in &r.items {
                             @let q = &row.request;
                             tr data-testid="result" data-id=(q.id) {
-                                td { a href=(format!("{ADMIN_REQUESTS}/{}", q.id)) data-testid="result-link" { (ctx.lang.datetime(q.created_at)) } }
-                                td {
+                                td data-label=(ctx.t("admin-col-created")) { a href=(format!("{ADMIN_REQUESTS}/{}", q.id)) data-testid="result-link" { (ctx.lang.datetime(q.created_at)) } }
+                                td data-label=(ctx.t("admin-col-company")) {
                                     a href=(format!("{ADMIN_COMPANIES}/{}", q.company_id)) data-testid="result-company" { (row.company_name) }
                                     @if let Some(p) = &row.provider_name { br; small { (ctx.lang.t_args("admin-via", &[("provider", p.clone().into())])) } }
                                 }
-                                td data-testid="result-label" { (q.label.as_deref().unwrap_or("—")) }
-                                td { (q.email.as_deref().unwrap_or("—")) }
-                                td { (ctx.t(q.context.name_key())) }
-                                td {
+                                td data-testid="result-label" data-label=(ctx.t("admin-col-label")) { (q.label.as_deref().unwrap_or("—")) }
+                                td data-label=(ctx.t("admin-col-email")) { (q.email.as_deref().unwrap_or("—")) }
+                                td data-label=(ctx.t("admin-field-context")) { (ctx.t(q.context.name_key())) }
+                                td data-label=(ctx.t("admin-col-state")) {
                                     (status_badge(ctx, row.status))
                                     @if q.archived_at.is_some() { " " span.badge.archived data-testid="archived" { (ctx.t("admin-state-archived")) } }
                                 }

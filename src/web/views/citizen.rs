@@ -381,7 +381,7 @@ pub fn history(ctx: &Ctx, items: &[RequestDetails], consultations: &[Consultatio
             @if items.is_empty() {
                 p data-testid="history-empty" { (ctx.t("citizen-history-empty")) }
             } @else {
-                table data-testid="history" {
+                table.stack data-testid="history" {
                     thead { tr {
                         th scope="col" { (ctx.t("citizen-col-who")) }
                         th scope="col" { (ctx.t("citizen-col-what")) }
@@ -395,15 +395,15 @@ pub fn history(ctx: &Ctx, items: &[RequestDetails], consultations: &[Consultatio
                                 _ => d.request.status_changed_at,
                             };
                             tr data-status=(d.status.as_str()) {
-                                td { (requester(ctx, d)) }
-                                td { (ctx.t(d.context().name_key())) }
-                                td {
+                                td data-label=(ctx.t("citizen-col-who")) { (requester(ctx, d)) }
+                                td data-label=(ctx.t("citizen-col-what")) { (ctx.t(d.context().name_key())) }
+                                td data-label=(ctx.t("citizen-col-status")) {
                                     span.badge.(d.status.as_str()) { (ctx.t(d.status.label_key())) }
                                     @if let (RequestStatus::Blocked, Some(reason)) = (d.status, &d.request.status_reason) {
                                         br; small data-testid="status-reason" { (reason) }
                                     }
                                 }
-                                td { (day(ctx, when)) }
+                                td data-label=(ctx.t("citizen-col-when")) { (day(ctx, when)) }
                             }
                         }
                     }
@@ -415,7 +415,7 @@ pub fn history(ctx: &Ctx, items: &[RequestDetails], consultations: &[Consultatio
             @if consultations.is_empty() {
                 p data-testid="consultations-empty" { (ctx.t("citizen-consultations-empty")) }
             } @else {
-                table data-testid="consultations" {
+                table.stack data-testid="consultations" {
                     thead { tr {
                         th scope="col" { (ctx.t("citizen-col-consulted-at")) }
                         th scope="col" { (ctx.t("citizen-col-who")) }
@@ -425,10 +425,10 @@ pub fn history(ctx: &Ctx, items: &[RequestDetails], consultations: &[Consultatio
                     tbody {
                         @for c in consultations {
                             tr {
-                                td { (ctx.lang.datetime(c.at)) }
-                                td { (c.by) }
-                                td { (c.on_behalf_of.as_deref().unwrap_or("—")) }
-                                td { (ctx.t(c.context.name_key())) }
+                                td data-label=(ctx.t("citizen-col-consulted-at")) { (ctx.lang.datetime(c.at)) }
+                                td data-label=(ctx.t("citizen-col-who")) { (c.by) }
+                                td data-label=(ctx.t("citizen-col-on-behalf-of")) { (c.on_behalf_of.as_deref().unwrap_or("—")) }
+                                td data-label=(ctx.t("citizen-col-what")) { (ctx.t(c.context.name_key())) }
                             }
                         }
                     }

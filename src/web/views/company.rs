@@ -218,7 +218,7 @@ pub fn tab_panel(ctx: &Ctx, data: &TabData) -> Markup {
             @if data.page.items.is_empty() {
                 p.muted data-testid="empty" { (ctx.t(empty_key(data))) }
             } @else {
-                table {
+                table.stack {
                     thead { tr {
                         @match data.tab {
                             Tab::Active => { th { (ctx.t("col-person")) } th { (ctx.t("col-niss")) } th { (ctx.t("col-context")) } th { (ctx.t("col-until")) } th { } }
@@ -285,22 +285,22 @@ fn tab_row(ctx: &Ctx, tab: Tab, row: &ListedRequest) -> Markup {
         tr data-testid="row" data-id=(r.id) {
             @match tab {
                 Tab::Active => {
-                    td { strong { (person_name(row).unwrap_or_default()) } }
-                    td { (r.citizen_niss.as_ref().map(|n| n.formatted()).unwrap_or_default()) }
-                    td { (context) @if let Some(v) = &via { br; small { (v) } } }
-                    td { (r.valid_until.map(|d| ctx.lang.datetime(d)).unwrap_or_default()) }
+                    td data-label=(ctx.t("col-person")) { strong { (person_name(row).unwrap_or_default()) } }
+                    td data-label=(ctx.t("col-niss")) { (r.citizen_niss.as_ref().map(|n| n.formatted()).unwrap_or_default()) }
+                    td data-label=(ctx.t("col-context")) { (context) @if let Some(v) = &via { br; small { (v) } } }
+                    td data-label=(ctx.t("col-until")) { (r.valid_until.map(|d| ctx.lang.datetime(d)).unwrap_or_default()) }
                     td { a href=(routes::consult_path(r.id)) data-testid="consult-link" { (ctx.t("consult-link")) } }
                 }
                 Tab::Requested => {
-                    td data-testid="label" { (label_or_created(ctx, row)) }
-                    td {
+                    td data-testid="label" data-label=(ctx.t("col-label")) { (label_or_created(ctx, row)) }
+                    td data-label=(ctx.t("col-email")) {
                         (r.email.as_deref().unwrap_or("—"))
                         @if row.mail_undelivered && matches!(row.status, RequestStatus::Pending | RequestStatus::Expired) {
                             br; small.field-error data-testid="mail-undelivered" { (ctx.t("mail-undelivered")) }
                         }
                     }
-                    td { (context) @if let Some(v) = &via { br; small { (v) } } }
-                    td {
+                    td data-label=(ctx.t("col-context")) { (context) @if let Some(v) = &via { br; small { (v) } } }
+                    td data-label=(ctx.t("col-status")) {
                         (status_badge(ctx, row.status))
                         @if row.status == RequestStatus::Pending {
                             @let hours = (r.expires_at - ctx.now).num_hours().max(0);
@@ -323,13 +323,13 @@ fn tab_row(ctx: &Ctx, tab: Tab, row: &ListedRequest) -> Markup {
                     }
                 }
                 Tab::Blocked => {
-                    td { (person_name(row).unwrap_or_else(|| label_or_created(ctx, row))) }
-                    td { (context) }
-                    td {
+                    td data-label=(ctx.t("col-person")) { (person_name(row).unwrap_or_else(|| label_or_created(ctx, row))) }
+                    td data-label=(ctx.t("col-context")) { (context) }
+                    td data-label=(ctx.t("col-status")) {
                         (status_badge(ctx, row.status))
                         @if let Some(reason) = &r.status_reason { br; small { (reason) } }
                     }
-                    td { (ctx.lang.datetime(if row.status == RequestStatus::Ended { r.valid_until.unwrap_or(r.status_changed_at) } else { r.status_changed_at })) }
+                    td data-label=(ctx.t("col-since")) { (ctx.lang.datetime(if row.status == RequestStatus::Ended { r.valid_until.unwrap_or(r.status_changed_at) } else { r.status_changed_at })) }
                 }
             }
         }

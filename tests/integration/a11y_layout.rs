@@ -1,0 +1,455 @@
+//! Accessibility of the layout, in a real browser (issue 16): the contrast of the focus
+//! ring and of the fields' borders (WCAG 1.4.11), and reflow down to 320 CSS pixels
+//! (1.4.10), checked together on every page: no page scrolls sideways and no link or button is out of reach or cut, on the
+//! main pages of the three sides. Screenshots for review go to `target/screenshots/`.
+
+use diesel::prelude::*;
+use fantoccini::{Client, Locator};
+use mandat::db::schema::access_requests;
+use serde_json::{Value, json};
+
+use crate::{
+    browser::{Browser, sign_in_in_browser, wait_for_text},
+    helpers::{TestApp, spawn_app},
+};
+
+/// Jan (Resto Pokébowl), Maria (a citizen), Claire (back office).
+const JAN: &str = mandat::demo::people::JAN.niss();
+const MARIA: &str = mandat::demo::people::MARIA.niss();
+const TOMASZ: &str = mandat::demo::people::TOMASZ.niss();
+const CLAIRE: &str = mandat::demo::people::CLAIRE.niss();
+
+/// The id of the request with this label.
+fn request_id(app: &TestApp, label: &str) -> uuid::Uuid {
+    access_requests::table
+        .filter(access_requests::label.eq(label))
+        .select(access_requests::id)
+        .first(&mut app.db())
+        .unwrap_or_else(|e| panic!("request {label:?}: {e}"))
+}
+
+/// Makes the viewport (not the window) `width` CSS pixels wide and the window `height` high.
+async fn viewport_sized(c: &Client, width: u32, height: u32) {
+    let inner = || async {
+        c.execute("return window.innerWidth;", vec![])
+            .await
+            .unwrap()
+            .as_u64()
+            .unwrap_or(0) as u32
+    };
+    c.set_window_size(width, height).await.expect("window size");
+    let got = inner().await;
+    if got != width {
+        c.set_window_size(width + width.saturating_sub(got), height)
+            .await
+            .expect("window size");
+    }
+    assert_eq!(inner().await, width, "the viewport is {width} px wide");
+}
+
+/// Makes the viewport `width` CSS pixels wide.
+async fn viewport(c: &Client, width: u32) {
+    viewport_sized(c, width, 900).await;
+}
+
+/// What is out of reach on the current page: the page's own sideways scroll, links and
+/// buttons (and fields) outside the viewport or cut by a box that clips them, and boxes
+/// whose content overflows them sideways.
+const REFLOW_PROBLEMS: &str = r#"
+const de = document.documentElement;
+const vw = de.clientWidth;
+const problems = [];
+if (de.scrollWidth > vw) problems.push(`the page is ${de.scrollWidth} px wide for ${vw}`);
+const name = (el) => `${el.tagName.toLowerCase()}${el.dataset.testid ? '[' + el.dataset.testid + ']' : ''} "${(el.innerText || el.value || '').trim().slice(0, 40)}"`;
+for (const el of document.querySelectorAll('a[href], button, input:not([type=hidden]), select, textarea, summary')) {
+  if (el.closest('.skip')) continue;
+  const r = el.getBoundingClientRect();
+  if (r.width === 0 && r.height === 0) continue;
+  if (getComputedStyle(el).visibility === 'hidden') continue;
+  if (r.left < -0.5 || r.right > vw + 0.5) {
+    problems.push(`${name(el)} is outside the viewport (${Math.round(r.left)}..${Math.round(r.right)} of ${vw})`);
+    continue;
+  }
+  for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) {
+    const s = getComputedStyle(a);
+    if (s.overflowX === 'visible') continue;
+    const b = a.getBoundingClientRect();
+    if (r.left < b.left - 0.5 || r.right > b.right + 0.5) {
+      problems.push(`${name(el)} is cut by ${a.tagName.toLowerCase()}.${a.className} (${Math.round(r.left)}..${Math.round(r.right)} in ${Math.round(b.left)}..${Math.round(b.right)})`);
+      break;
+    }
+  }
+}
+for (const el of document.querySelectorAll('body *')) {
+  const s = getComputedStyle(el);
+  if (s.overflowX === 'visible' || s.display === 'none' || el.clientWidth <= 1) continue;
+  if (el.scrollWidth > el.clientWidth + 1 && !el.matches('input, select, textarea, svg, svg *')) {
+    problems.push(`${el.tagName.toLowerCase()}.${el.className} scrolls sideways (${el.scrollWidth} in ${el.clientWidth})`);
+  }
+}
+return problems;
+"#;
+
+/// Asserts that nothing on the current page is out of reach at the current width.
+async fn assert_reflows(c: &Client, what: &str) {
+    assert_non_text_contrast(c, what).await;
+    let problems = c.execute(REFLOW_PROBLEMS, vec![]).await.unwrap();
+    let width = c
+        .execute("return window.innerWidth;", vec![])
+        .await
+        .unwrap();
+    assert_eq!(problems, json!([]), "{what} at {width} px: {problems:#}");
+}
+
+/// For every visible link, button and field of the current page, focused in turn: the
+/// focus outline's colour (or `null` without an outline at least 2 px wide) and the colour
+/// it is drawn on; for every field, its border's colour and the colours on either side.
+const NON_TEXT_COLOURS: &str = r#"
+const rgba = (css) => { const n = (css.match(/[\d.]+/g) || []).map(Number); return [n[0] || 0, n[1] || 0, n[2] || 0, n.length > 3 ? n[3] : 1]; };
+const over = (top, under) => { const a = top[3]; return [0, 1, 2].map(i => top[i] * a + under[i] * (1 - a)).concat([1]); };
+// The colour painted behind an element's box, its ancestors' backgrounds blended in.
+const behind = (el) => {
+  const layers = [];
+  for (let a = el; a; a = a.parentElement) {
+    const c = rgba(getComputedStyle(a).backgroundColor);
+    if (c[3] > 0) layers.push(c);
+    if (c[3] >= 1) break;
+  }
+  let colour = [255, 255, 255, 1];
+  for (const layer of layers.reverse()) colour = over(layer, colour);
+  return colour.slice(0, 3);
+};
+const name = (el) => `${el.tagName.toLowerCase()}${el.dataset.testid ? '[' + el.dataset.testid + ']' : ''} "${(el.innerText || el.value || el.name || '').trim().slice(0, 30)}"`;
+const out = [];
+const before = document.activeElement;
+for (const el of document.querySelectorAll('a[href], button, input:not([type=hidden]), select, textarea')) {
+  const r = el.getBoundingClientRect();
+  if (r.width === 0 && r.height === 0 && !el.matches('.skip')) continue;
+  if (getComputedStyle(el).visibility === 'hidden') continue;
+  el.focus({ preventScroll: true });
+  if (document.activeElement !== el) continue;
+  const s = getComputedStyle(el);
+  const wide = s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2;
+  out.push({ what: `the focus ring of ${name(el)}`, fg: wide ? rgba(s.outlineColor).slice(0, 3) : null, bg: behind(el.parentElement) });
+  el.blur();
+  if (el.matches('input[type=text], input[type=email], input[type=search], select, textarea')) {
+    const b = rgba(s.borderTopColor).slice(0, 3);
+    out.push({ what: `the border of ${name(el)} against its inside`, fg: b, bg: behind(el) });
+    out.push({ what: `the border of ${name(el)} against the page`, fg: b, bg: behind(el.parentElement) });
+  }
+}
+if (before && before.focus) before.focus({ preventScroll: true });
+return out;
+"#;
+
+/// WCAG's relative luminance of an sRGB colour.
+fn luminance(rgb: &[f64]) -> f64 {
+    let channel = |c: f64| {
+        let c = c / 255.0;
+        if c <= 0.04045 {
+            c / 12.92
+        } else {
+            ((c + 0.055) / 1.055).powf(2.4)
+        }
+    };
+    0.2126 * channel(rgb[0]) + 0.7152 * channel(rgb[1]) + 0.0722 * channel(rgb[2])
+}
+
+/// WCAG's contrast ratio of two colours.
+fn contrast(a: &[f64], b: &[f64]) -> f64 {
+    let (la, lb) = (luminance(a), luminance(b));
+    (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
+}
+
+/// Asserts that the focus ring and the fields' borders reach 3:1 (WCAG 1.4.11) on the
+/// current page.
+async fn assert_non_text_contrast(c: &Client, what: &str) {
+    let found = c.execute(NON_TEXT_COLOURS, vec![]).await.unwrap();
+    let colour = |v: &Value| -> Option<Vec<f64>> {
+        v.as_array()
+            .map(|a| a.iter().filter_map(Value::as_f64).collect())
+    };
+    let items = found.as_array().cloned().unwrap_or_default();
+    assert!(!items.is_empty(), "{what}: nothing focusable found");
+    let mut problems = Vec::new();
+    for item in &items {
+        let name = item["what"].as_str().unwrap_or_default();
+        let bg = colour(&item["bg"]).expect("a background");
+        match colour(&item["fg"]) {
+            None => problems.push(format!("{name}: no visible outline")),
+            Some(fg) => {
+                let ratio = contrast(&fg, &bg);
+                if ratio < 3.0 {
+                    problems.push(format!("{name}: {ratio:.2}:1 ({fg:?} on {bg:?})"));
+                }
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{what}: {problems:#?}");
+}
+
+#[test]
+fn the_contrast_ratio_is_wcags() {
+    assert!((contrast(&[0.0, 0.0, 0.0], &[255.0, 255.0, 255.0]) - 21.0).abs() < 0.01);
+    // The old focus ring on the page: 1.6:1.
+    let ratio = contrast(&[244.0, 195.0, 0.0], &[250.0, 251.0, 252.0]);
+    assert!((1.5..1.7).contains(&ratio), "{ratio}");
+}
+
+/// Writes a screenshot of the whole page (`target/screenshots/<name>.png`) for review.
+async fn screenshot(c: &Client, name: &str) {
+    let number = |v: Value| v.as_u64().unwrap_or(0) as u32;
+    let width = number(
+        c.execute("return window.innerWidth;", vec![])
+            .await
+            .unwrap(),
+    );
+    let height = number(
+        c.execute("return document.documentElement.scrollHeight;", vec![])
+            .await
+            .unwrap(),
+    );
+    viewport_sized(c, width, height.clamp(600, 4000)).await;
+    let png = c.screenshot().await.expect("screenshot");
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join(format!("{name}.png")), png).unwrap();
+    viewport(c, width).await;
+}
+
+async fn goto(c: &Client, address: &str, path: &str) {
+    c.goto(&format!("{address}{path}"))
+        .await
+        .unwrap_or_else(|e| panic!("open {path}: {e}"));
+}
+
+/// Switches the interface language with the header's switcher.
+async fn language(c: &Client, code: &str) {
+    c.find(Locator::Css(&format!("[data-testid=lang-{code}]")))
+        .await
+        .unwrap_or_else(|e| panic!("switch to {code}: {e}"))
+        .click()
+        .await
+        .unwrap();
+}
+
+#[tokio::test]
+async fn every_main_page_reflows_at_320_px_with_every_control_in_reach() {
+    let app = spawn_app().await;
+    let browser = Browser::start().await;
+    let c = &browser.client;
+    let a = app.address.as_str();
+
+    // The company side: Jan makes a request in the browser, which shows "request created".
+    sign_in_in_browser(c, a, JAN, "/company").await;
+    c.wait()
+        .for_element(Locator::Css("[data-testid=request-label]"))
+        .await
+        .expect("the request form");
+    viewport(c, 320).await;
+    c.find(Locator::Css("[data-testid=request-label]"))
+        .await
+        .unwrap()
+        .send_keys("Kitchen weekend")
+        .await
+        .unwrap();
+    c.find(Locator::Css("[data-testid=request-email]"))
+        .await
+        .unwrap()
+        .send_keys("kitchen.weekend.candidate@example.be")
+        .await
+        .unwrap();
+    c.find(Locator::Css("[data-testid=request-submit]"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    wait_for_text(c, "[data-testid=created]", "Kitchen weekend").await;
+    let link: String = c
+        .find(Locator::Css("[data-testid=created-link]"))
+        .await
+        .unwrap()
+        .prop("value")
+        .await
+        .unwrap()
+        .unwrap_or_default();
+    assert_reflows(c, "request created").await;
+    // The dashboard's three tabs, each with rows.
+    goto(c, a, "/company").await;
+    for tab in ["active", "requested", "blocked"] {
+        c.find(Locator::Css(&format!("[data-testid=tab-{tab}]")))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+        c.wait()
+            .for_element(Locator::Css(&format!(
+                "[data-testid=tab-panel][data-tab={tab}] [data-testid=row]"
+            )))
+            .await
+            .unwrap_or_else(|e| panic!("rows in the {tab} tab: {e}"));
+        // The Withdraw buttons and Consult links are there to check.
+        let control = match tab {
+            "active" => Some("consult-link"),
+            "requested" => Some("withdraw"),
+            _ => None,
+        };
+        if let Some(control) = control {
+            c.find(Locator::Css(&format!("[data-testid={control}]")))
+                .await
+                .unwrap_or_else(|e| panic!("{control} in the {tab} tab: {e}"));
+        }
+        assert_reflows(c, &format!("the company's {tab} tab")).await;
+        if tab == "requested" {
+            screenshot(c, "company-dashboard-320").await;
+        }
+    }
+    // At 1280 px, in English (longer words), nothing is clipped either.
+    viewport(c, 1280).await;
+    goto(c, a, "/company").await;
+    language(c, "en").await;
+    for tab in ["active", "requested", "blocked"] {
+        c.find(Locator::Css(&format!("[data-testid=tab-{tab}]")))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+        c.wait()
+            .for_element(Locator::Css(&format!(
+                "[data-testid=tab-panel][data-tab={tab}] [data-testid=row]"
+            )))
+            .await
+            .unwrap();
+        assert_reflows(c, &format!("the company's {tab} tab in English")).await;
+        if tab == "requested" {
+            screenshot(c, "company-dashboard-1280-en").await;
+        }
+    }
+    language(c, "fr").await;
+    viewport(c, 320).await;
+    // The consultation pages: a flexi-job and student hours.
+    for (label, name) in [("Plonge", "flexi"), ("Étudiante caisse", "student")] {
+        let id = request_id(&app, label);
+        goto(c, a, &format!("/company/mandates/{id}")).await;
+        assert_reflows(c, &format!("the mandate page ({name})")).await;
+        c.find(Locator::Css("[data-testid=consult-now]"))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+        c.wait()
+            .for_element(Locator::Css("[data-testid=export-pdf]"))
+            .await
+            .unwrap_or_else(|e| panic!("the {name} consultation: {e}"));
+        assert_reflows(c, &format!("the consultation ({name})")).await;
+        screenshot(c, &format!("consultation-{name}-320")).await;
+    }
+
+    // The candidate's side: the link, opened on a phone, then Maria's history.
+    c.delete_all_cookies().await.unwrap();
+    let path = link
+        .strip_prefix(&app.state.settings.public_url_citizen)
+        .unwrap_or(&link)
+        .to_string();
+    goto(c, a, &path).await;
+    assert_reflows(c, "the sign-in page the link leads to").await;
+    c.find(Locator::Css(&format!("[data-testid=persona-{MARIA}]")))
+        .await
+        .expect("Maria's persona")
+        .click()
+        .await
+        .unwrap();
+    c.wait()
+        .for_element(Locator::Css("dl.facts"))
+        .await
+        .expect("the candidate's request page");
+    for width in [390, 320] {
+        viewport(c, width).await;
+        assert_reflows(c, "the candidate's request page").await;
+    }
+    // "Continue as Maria Abara": the page with what is asked, for how long and what the
+    // company will not see, and the answers.
+    c.find(Locator::Css("[data-testid=continue-as]"))
+        .await
+        .expect("Continue as")
+        .click()
+        .await
+        .unwrap();
+    c.wait()
+        .for_element(Locator::Css("[data-testid=answer-accept]"))
+        .await
+        .expect("the answers");
+    for width in [390, 320] {
+        viewport(c, width).await;
+        assert_reflows(c, "the candidate's request page, continued").await;
+    }
+    // "For how long" and "What the company will not see" keep a readable width.
+    viewport(c, 390).await;
+    let narrowest = c
+        .execute(
+            "return Math.min(...[...document.querySelectorAll('dl.facts dt, dl.facts dd')]
+                .map(e => e.getBoundingClientRect().width));",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert!(
+        narrowest.as_f64().unwrap_or(0.0) >= 200.0,
+        "a fact is squeezed into {narrowest} px"
+    );
+    screenshot(c, "candidate-request-390").await;
+    viewport(c, 1280).await;
+    screenshot(c, "candidate-request-1280").await;
+    viewport(c, 320).await;
+    // Maria's history holds the consultations made above; Tomasz's, a refusal.
+    goto(c, a, "/me/history").await;
+    c.wait()
+        .for_element(Locator::Css("[data-testid=consultations]"))
+        .await
+        .expect("Maria's consultations");
+    assert_reflows(c, "the citizen's history (consultations)").await;
+    screenshot(c, "citizen-history-320").await;
+    goto(c, a, "/me").await;
+    assert_reflows(c, "the citizen's accesses").await;
+    c.delete_all_cookies().await.unwrap();
+    sign_in_in_browser(c, a, TOMASZ, "/me/history").await;
+    c.wait()
+        .for_element(Locator::Css("[data-testid=history]"))
+        .await
+        .expect("Tomasz's history");
+    assert_reflows(c, "the citizen's history (requests)").await;
+
+    // The back office.
+    c.delete_all_cookies().await.unwrap();
+    goto(c, a, "/sign-in?next=/admin").await;
+    c.find(Locator::Css(&format!("[data-testid=staff-{CLAIRE}]")))
+        .await
+        .expect("Claire's staff persona")
+        .click()
+        .await
+        .unwrap();
+    c.wait()
+        .for_element(Locator::Css("[data-testid=jobs]"))
+        .await
+        .expect("the jobs");
+    assert_reflows(c, "the back office's jobs").await;
+    screenshot(c, "admin-jobs-320").await;
+    goto(c, a, "/admin/search?label=Plonge").await;
+    c.wait()
+        .for_element(Locator::Css("[data-testid=results]"))
+        .await
+        .expect("search results");
+    assert_reflows(c, "the back office's search").await;
+    screenshot(c, "admin-search-320").await;
+
+    let errors = c
+        .execute("return window.__mandatErrors || [];", vec![])
+        .await
+        .unwrap();
+    assert_eq!(errors, Value::Array(vec![]));
+    browser.close().await;
+}
