@@ -4,6 +4,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a failed step fails the test
 #![allow(missing_docs)]
 
+mod a11y;
 mod admin;
 mod api;
 mod architecture;

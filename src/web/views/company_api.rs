@@ -72,7 +72,7 @@ pub fn page(
         @if clients.is_empty() { p.muted { (ctx.t("api-clients-none")) } }
         @else {
             table {
-                thead { tr { th { (ctx.t("api-client-name")) } th { "client_id" } th { (ctx.t("api-client-scopes")) } th {} } }
+                thead { tr { th scope="col" { (ctx.t("api-client-name")) } th scope="col" { "client_id" } th scope="col" { (ctx.t("api-client-scopes")) } (super::common::actions_th(ctx)) } }
                 tbody {
                     @for cl in clients {
                         tr data-testid="api-client" {
@@ -85,7 +85,7 @@ pub fn page(
                                 } @else {
                                     form method="post" action=(routes::company_api_revoke(cl.id)) data-confirm=(ctx.t("api-client-revoke-confirm")) {
                                         (csrf_field(ctx))
-                                        button.secondary type="submit" data-testid="revoke-client" { (ctx.t("api-client-revoke")) }
+                                        button.secondary type="submit" data-testid="revoke-client" { (ctx.t("api-client-revoke")) (super::common::row_name(ctx, &cl.name)) }
                                     }
                                 }
                             }
