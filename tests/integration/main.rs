@@ -5,6 +5,7 @@
 #![allow(missing_docs)]
 
 mod a11y;
+mod a11y_axe;
 mod admin;
 mod api;
 mod architecture;
