@@ -266,6 +266,16 @@ async fn every_form_links_its_errors_and_hints_to_its_fields_and_sums_them_up() 
     let html = body_of(res, status, "providers").await;
     assert!(assert_errors_linked(&html, "providers").contains("bce"));
 
+    // An API client without a name.
+    let res = jan
+        .post_form(
+            "/company/api/clients",
+            &[("name", ""), ("scope_mandates", "on")],
+        )
+        .await;
+    let html = body_of(res, 400, "API client").await;
+    assert!(assert_errors_linked(&html, "API client").contains("client-name"));
+
     // Registration of a company.
     let emma = english(&app).await;
     emma.sign_in(EMMA.niss()).await;

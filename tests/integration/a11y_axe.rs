@@ -241,6 +241,7 @@ async fn axe_finds_no_wcag_violation_on_any_page_in_any_language_at_1280_and_320
             "/me/help/foreigners",
             "/company/help/foreigners",
             "/demo/mailbox",
+            "/no-such-page",
         ] {
             a.page(path).await;
         }
@@ -293,6 +294,15 @@ async fn axe_finds_no_wcag_violation_on_any_page_in_any_language_at_1280_and_320
                 .unwrap()
                 .unwrap_or_default();
         links.push(link);
+        // The users' and the providers' forms with errors (posted without a value).
+        a.open("/company/users").await;
+        a.click("[data-testid=member-add]").await;
+        a.wait_for("#error-summary").await;
+        a.check("users with errors").await;
+        a.open("/company/providers").await;
+        a.click("[data-testid=provider-add]").await;
+        a.wait_for("#error-summary").await;
+        a.check("providers with errors").await;
         // The mandate, and its flexi-job consultation.
         a.page(&format!("/company/mandates/{plonge}")).await;
         a.click("[data-testid=consult-now]").await;
