@@ -102,7 +102,7 @@ pub fn error_summary(
     let Some(errors) = errors.filter(|e| !e.is_empty()) else {
         return html! {};
     };
-    let mut links: Vec<(String, String)> = fields
+    let mut links: Vec<(Option<String>, String)> = fields
         .iter()
         .filter_map(|(name, id, label)| {
             errors.get(name).map(|key| {
@@ -113,14 +113,15 @@ pub fn error_summary(
                         ("message", ctx.t(key).into()),
                     ],
                 );
-                (format!("#{id}"), text)
+                (Some(format!("#{id}")), text)
             })
         })
         .collect();
-    // An error of a field the caller did not list still shows, linked to its name's id.
+    // An error of a field the caller did not list still shows (without a link: there is
+    // no field to go to).
     for (name, key) in errors {
         if !fields.iter().any(|(n, _, _)| n == name) {
-            links.push((format!("#{name}"), ctx.t(key)));
+            links.push((None, ctx.t(key)));
         }
     }
     html! {
@@ -129,7 +130,9 @@ pub fn error_summary(
             h2 #error-summary-title { (ctx.t(title_key)) }
             ul {
                 @for (href, text) in links {
-                    li { a href=(href) { (text) } }
+                    li {
+                        @if let Some(href) = href { a href=(href) { (text) } } @else { (text) }
+                    }
                 }
             }
         }
