@@ -8,7 +8,10 @@
 
 use std::collections::BTreeSet;
 
-use mandat::demo::people::{EMMA, JAN};
+use mandat::{
+    demo::people::{EMMA, JAN},
+    i18n::Lang,
+};
 use scraper::{ElementRef, Html, Selector};
 
 use crate::helpers::{TestApp, spawn_app, texts};
@@ -421,4 +424,44 @@ async fn titles_headings_tabs_and_buttons_say_what_they_are() {
     );
     let ends = texts(&providers, "[data-testid=provider-end]");
     assert!(ends.iter().all(|e| e.contains(": ")), "{ends:?}");
+}
+
+#[tokio::test]
+async fn a_page_showing_form_errors_says_error_first_in_its_title_in_four_languages() {
+    let app = spawn_app().await;
+    let jan = app.another_browser();
+    jan.sign_in(JAN.niss()).await;
+    let mut titles = BTreeSet::new();
+    for lang in Lang::ALL {
+        jan.get(&format!("/lang/{}", lang.code())).await;
+        // Without JavaScript, the form with its errors is the new-request page.
+        let page = lang.t("company-nav-new");
+        let res = jan
+            .post_form(
+                "/company/requests",
+                &[
+                    ("label", ""),
+                    ("email", "x"),
+                    ("context", "FLEXI_JOB"),
+                    ("language", "fr"),
+                    ("niss", ""),
+                ],
+            )
+            .await;
+        let html = res.text().await.unwrap();
+        let title = texts(&html, "title").into_iter().next().unwrap_or_default();
+        let expected = lang.t_args("title-error", &[("title", page.clone().into())]);
+        assert!(
+            title.starts_with(&expected.split_whitespace().collect::<Vec<_>>().join(" ")),
+            "{}: {title:?} does not start with {expected:?}",
+            lang.code()
+        );
+        assert_ne!(expected, page);
+        // The same page without errors is titled by itself alone.
+        let html = jan.page("/company/requests/new").await;
+        let plain = texts(&html, "title").into_iter().next().unwrap_or_default();
+        let page_words = page.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(plain.starts_with(&page_words), "{}: {plain:?}", lang.code());
+        assert!(titles.insert(title), "two languages, one title");
+    }
 }
