@@ -126,3 +126,8 @@ signed-out-title = Sie sind abgemeldet
 signed-out-provider = Sie sind von diesem Dienst abgemeldet. Sie werden jetzt auch vom föderalen Authentifizierungsdienst abgemeldet.
 signed-out-continue = Weiter
 error-403-page-text = Sie sind nicht berechtigt, diese Seite zu sehen.
+
+# Forms and page structure (issue 16)
+title-error = Fehler: { $title }
+col-actions = Aktionen
+error-summary-link = { $label }: { $message }

@@ -126,3 +126,8 @@ signed-out-title = You are signed out
 signed-out-provider = You are signed out of this service. You are now being signed out of the federal authentication service too.
 signed-out-continue = Continue
 error-403-page-text = You are not allowed to see this page.
+
+# Forms and page structure (issue 16)
+title-error = Error: { $title }
+col-actions = Actions
+error-summary-link = { $label }: { $message }

@@ -126,3 +126,8 @@ signed-out-title = Vous êtes déconnecté
 signed-out-provider = Vous êtes déconnecté de ce service. Vous êtes maintenant déconnecté du service d’authentification fédéral également.
 signed-out-continue = Continuer
 error-403-page-text = Vous n'êtes pas autorisé à voir cette page.
+
+# Forms and page structure (issue 16)
+title-error = Erreur : { $title }
+col-actions = Actions
+error-summary-link = { $label } : { $message }

@@ -126,3 +126,8 @@ signed-out-title = U bent afgemeld
 signed-out-provider = U bent afgemeld bij deze dienst. U wordt nu ook afgemeld bij de federale authenticatiedienst.
 signed-out-continue = Verder
 error-403-page-text = U mag deze pagina niet bekijken.
+
+# Forms and page structure (issue 16)
+title-error = Fout: { $title }
+col-actions = Acties
+error-summary-link = { $label }: { $message }

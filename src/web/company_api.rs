@@ -20,7 +20,7 @@ use crate::state::Tenant;
 use crate::{
     db::run_blocking,
     services::{
-        ServiceError,
+        FieldErrors, ServiceError,
         api_clients::{self, ApiScope, NewCredentials},
     },
 };
@@ -46,6 +46,7 @@ async fn render(
     pool: &crate::db::DbPool,
     created: Option<&NewCredentials>,
     error: Option<&'static str>,
+    errors: Option<&FieldErrors>,
 ) -> Result<HttpResponse, AppError> {
     let c = user.ctx.clone();
     let (access, clients) = run_blocking(pool, move |conn| {
@@ -55,8 +56,8 @@ async fn render(
     })
     .await
     .map_err(AppError::from)?;
-    let markup = v::page(ctx, &user.ctx, &access, &clients, created, error);
-    Ok(if error.is_some() {
+    let markup = v::page(ctx, &user.ctx, &access, &clients, created, error, errors);
+    Ok(if error.is_some() || errors.is_some() {
         views::with_status(StatusCode::BAD_REQUEST, markup)
     } else {
         views::html(markup)
@@ -67,7 +68,7 @@ async fn page(ctx: Ctx, user: OwnCompanyUser, tenant: Tenant) -> Result<HttpResp
     if !user.ctx.manages_own_company() {
         return Err(AppError::Forbidden);
     }
-    render(&ctx, &user, tenant.pool(), None, None).await
+    render(&ctx, &user, tenant.pool(), None, None, None).await
 }
 
 async fn accept_circle(
@@ -112,6 +113,7 @@ async fn toggle(
                 tenant.pool(),
                 None,
                 Some(refusal.message_key()),
+                None,
             )
             .await
         }
@@ -147,10 +149,9 @@ async fn create_client(
     })
     .await;
     match result {
-        Ok(creds) => render(&ctx, &user, tenant.pool(), Some(&creds), None).await,
+        Ok(creds) => render(&ctx, &user, tenant.pool(), Some(&creds), None, None).await,
         Err(ServiceError::Invalid(errors)) => {
-            let key = errors.values().next().copied().unwrap_or("form-has-errors");
-            render(&ctx, &user, tenant.pool(), None, Some(key)).await
+            render(&ctx, &user, tenant.pool(), None, None, Some(&errors)).await
         }
         Err(e) => Err(e.into()),
     }

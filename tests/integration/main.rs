@@ -5,6 +5,8 @@
 #![allow(missing_docs)]
 
 mod a11y_layout;
+mod a11y;
+mod a11y_axe;
 mod admin;
 mod api;
 mod architecture;

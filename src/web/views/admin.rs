@@ -3,6 +3,7 @@
 use maud::{Markup, html};
 
 use super::{
+    common::{error_summary, form_field, title_with_errors},
     csrf_field,
     layout::{Area, layout},
 };
@@ -92,16 +93,9 @@ pub(super) fn flash(ctx: &Ctx, problem: Option<&Problem<'_>>) -> Markup {
         @match problem {
             Some(Problem::Done(key)) => div.alert.success role="status" data-testid="admin-done" { (ctx.t(key)) },
             Some(Problem::Refused(r)) => div.alert.error role="alert" data-testid="admin-conflict" { (ctx.t(r.message_key())) },
-            Some(Problem::Invalid(..)) => div.alert.error role="alert" { (ctx.t("admin-form-has-errors")) },
+            // The form's own error summary says it, linked to the field.
+            Some(Problem::Invalid(..)) => {},
             None => {},
-        }
-    }
-}
-
-pub(super) fn field_error(ctx: &Ctx, errors: Option<&FieldErrors>, name: &str) -> Markup {
-    html! {
-        @if let Some(key) = errors.and_then(|e| e.get(name)) {
-            p.field-error id=(format!("{name}-error")) data-testid=(format!("error-{name}")) { (ctx.t(key)) }
         }
     }
 }
@@ -225,76 +219,85 @@ pub fn search_page(
     results: Option<&SearchPage>,
 ) -> Markup {
     let title = ctx.t("admin-search-title");
+    let (company, label, email, state) = (
+        ctx.t("admin-field-company"),
+        ctx.t("admin-field-label"),
+        ctx.t("admin-field-email"),
+        ctx.t("admin-field-state"),
+    );
+    let (context, from, to, niss) = (
+        ctx.t("admin-field-context"),
+        ctx.t("admin-field-from"),
+        ctx.t("admin-field-to"),
+        ctx.t("admin-field-niss"),
+    );
+    let prefix_hint = ctx.t("admin-field-prefix-hint");
     let body = html! {
         h1 { (title) }
         p.lead { (ctx.t("admin-search-lead")) }
-        @if errors.is_some() {
-            div.alert.error role="alert" { (ctx.t("admin-form-has-errors")) }
-        }
+        (error_summary(ctx, "admin-form-has-errors", errors, &[
+            ("company", "company", &company), ("label", "label", &label), ("email", "email", &email),
+            ("state", "state", &state), ("context", "context", &context), ("from", "from", &from),
+            ("to", "to", &to), ("niss", "niss", &niss),
+        ]))
         // POST: the NISS must never reach a URL. Without a NISS the server answers with a
         // redirect to the GET form of the same filters.
         form.stack method="post" action=(ADMIN_SEARCH) data-testid="search-form" {
             (csrf_field(ctx))
-            div.field {
-                label for="company" { (ctx.t("admin-field-company")) }
-                input #company type="text" name="company" value=(input.company) data-testid="search-company";
-                small { (ctx.t("admin-field-company-hint")) }
-                (field_error(ctx, errors, "company"))
-            }
-            div.field {
-                label for="label" { (ctx.t("admin-field-label")) }
-                input #label type="text" name="label" value=(input.label) data-testid="search-label";
-                small { (ctx.t("admin-field-prefix-hint")) }
-            }
-            div.field {
-                label for="email" { (ctx.t("admin-field-email")) }
-                input #email type="text" name="email" value=(input.email) autocomplete="off" data-testid="search-email";
-                small { (ctx.t("admin-field-prefix-hint")) }
-            }
-            div.field {
-                label for="state" { (ctx.t("admin-field-state")) }
-                select #state name="state" data-testid="search-state" {
+            (form_field(ctx, "company", "company", &company, Some(&ctx.t("admin-field-company-hint")), errors, |d| html! {
+                input #company type="text" name="company" value=(input.company)
+                    aria-invalid=[d.invalid] aria-describedby=[d.by.as_deref()] data-testid="search-company";
+            }))
+            (form_field(ctx, "label", "label", &label, Some(&prefix_hint), errors, |d| html! {
+                input #label type="text" name="label" value=(input.label)
+                    aria-invalid=[d.invalid] aria-describedby=[d.by.as_deref()] data-testid="search-label";
+            }))
+            // The e-mail's hint is the label's: its own id, the same words.
+            (form_field(ctx, "email", "email", &email, Some(&prefix_hint), errors, |d| html! {
+                input #email type="text" name="email" value=(input.email) autocomplete="off"
+                    aria-invalid=[d.invalid] aria-describedby=[d.by.as_deref()] data-testid="search-email";
+            }))
+            (form_field(ctx, "state", "state", &state, None, errors, |d| html! {
+                select #state name="state" aria-invalid=[d.invalid] aria-describedby=[d.by.as_deref()] data-testid="search-state" {
                     option value="" { (ctx.t("admin-any")) }
                     @for s in StateFilter::all() {
                         option value=(s.as_str()) selected[input.state == s.as_str()] { (state_label(ctx, s)) }
                     }
                 }
-                (field_error(ctx, errors, "state"))
-            }
-            div.field {
-                label for="context" { (ctx.t("admin-field-context")) }
-                select #context name="context" data-testid="search-context" {
+            }))
+            (form_field(ctx, "context", "context", &context, None, errors, |d| html! {
+                select #context name="context" aria-invalid=[d.invalid] aria-describedby=[d.by.as_deref()] data-testid="search-context" {
                     option value="" { (ctx.t("admin-any")) }
                     @for c in Context::all() {
                         option value=(c.code()) selected[input.context == c.code()] { (ctx.t(c.name_key())) }
                     }
                 }
-                (field_error(ctx, errors, "context"))
-            }
-            div.field {
-                label for="from" { (ctx.t("admin-field-from")) }
-                input #from type="date" name="from" value=(input.from) data-testid="search-from";
-                (field_error(ctx, errors, "from"))
-            }
-            div.field {
-                label for="to" { (ctx.t("admin-field-to")) }
-                input #to type="date" name="to" value=(input.to) data-testid="search-to";
-                (field_error(ctx, errors, "to"))
-            }
-            div.field {
-                label for="niss" { (ctx.t("admin-field-niss")) }
-                // The NISS typed is not written back into the page.
-                input #niss type="text" name="niss" inputmode="numeric" autocomplete="off" data-testid="search-niss";
-                small { (ctx.t("admin-field-niss-hint")) }
-                (field_error(ctx, errors, "niss"))
-            }
+            }))
+            (form_field(ctx, "from", "from", &from, None, errors, |d| html! {
+                input #from type="date" name="from" value=(input.from)
+                    aria-invalid=[d.invalid] aria-describedby=[d.by.as_deref()] data-testid="search-from";
+            }))
+            (form_field(ctx, "to", "to", &to, None, errors, |d| html! {
+                input #to type="date" name="to" value=(input.to)
+                    aria-invalid=[d.invalid] aria-describedby=[d.by.as_deref()] data-testid="search-to";
+            }))
+            // The NISS typed is not written back into the page.
+            (form_field(ctx, "niss", "niss", &niss, Some(&ctx.t("admin-field-niss-hint")), errors, |d| html! {
+                input #niss type="text" name="niss" inputmode="numeric" autocomplete="off"
+                    aria-invalid=[d.invalid] aria-describedby=[d.by.as_deref()] data-testid="search-niss";
+            }))
             div { button type="submit" data-testid="search-submit" { (ctx.t("admin-search-submit")) } }
         }
         @if let Some(r) = results {
             (results_table(ctx, input, r))
         }
     };
-    page(ctx, &title, Some(role), body)
+    page(
+        ctx,
+        &title_with_errors(ctx, &title, errors.is_some()),
+        Some(role),
+        body,
+    )
 }
 
 fn results_table(ctx: &Ctx, input: &SearchInput, r: &SearchPage) -> Markup {
@@ -401,15 +404,15 @@ pub(super) fn reason_form(
         _ => None,
     };
     let id = format!("{name}-reason");
+    let label = ctx.t("admin-field-reason");
     html! {
         form.stack method="post" action=(action) data-testid=(format!("{name}-form")) {
             (csrf_field(ctx))
-            div.field {
-                label for=(id) { (ctx.t("admin-field-reason")) }
+            (error_summary(ctx, "admin-form-has-errors", errors, &[("reason", &id, &label)]))
+            (form_field(ctx, &id, "reason", &label, None, errors, |d| html! {
                 textarea id=(id) name="reason" required maxlength="500" rows="2"
-                    aria-invalid=[errors.map(|_| "true")] data-testid=(format!("{name}-reason")) {}
-                (field_error(ctx, errors, "reason"))
-            }
+                    aria-invalid=[d.invalid] aria-describedby=[d.by.as_deref()] data-testid=(format!("{name}-reason")) {}
+            }))
             div {
                 @if danger {
                     button.danger type="submit" data-testid=(format!("{name}-submit")) { (ctx.t(submit_key)) }
@@ -593,5 +596,11 @@ pub fn timeline_page(
             }
         }
     };
-    page(ctx, &title, Some(role), body)
+    let invalid = matches!(problem, Some(Problem::Invalid(..)));
+    page(
+        ctx,
+        &title_with_errors(ctx, &title, invalid),
+        Some(role),
+        body,
+    )
 }

@@ -61,7 +61,13 @@ pub fn company_page(
             p.muted data-testid="supervisor-only" { (ctx.t("admin-supervisor-only")) }
         }
     };
-    page(ctx, &co.name, Some(role), body)
+    let invalid = matches!(problem, Some(Problem::Invalid(..)));
+    page(
+        ctx,
+        &super::common::title_with_errors(ctx, &co.name, invalid),
+        Some(role),
+        body,
+    )
 }
 
 fn action_key(action: &str) -> &'static str {

@@ -4,6 +4,7 @@ use maud::{Markup, html};
 
 use super::{
     admin::{page, role_key},
+    common::row_name,
     csrf_field,
 };
 use crate::{
@@ -70,19 +71,19 @@ pub fn staff_page(
                                 (csrf_field(ctx))
                                 label.visually-hidden for=(format!("role-{}", m.id)) { (ctx.t("admin-staff-role")) }
                                 select id=(format!("role-{}", m.id)) name="role" { (role_options(ctx, m.role)) }
-                                " " button.secondary type="submit" { (ctx.t("admin-staff-change-role")) }
+                                " " button.secondary type="submit" { (ctx.t("admin-staff-change-role")) (row_name(ctx, &m.display_name)) }
                             }
                         }
                         td {
                             form.inline method="post" action=(routes::admin_staff_action(m.id, "end-sessions")) {
                                 (csrf_field(ctx))
-                                button.secondary type="submit" { (ctx.t("admin-staff-end-sessions")) }
+                                button.secondary type="submit" { (ctx.t("admin-staff-end-sessions")) (row_name(ctx, &m.display_name)) }
                             }
                             " "
                             form.inline method="post" action=(routes::admin_staff_action(m.id, "remove"))
                                 data-confirm=(ctx.t("admin-staff-remove-question")) {
                                 (csrf_field(ctx))
-                                button.danger type="submit" { (ctx.t("admin-staff-remove")) }
+                                button.danger type="submit" { (ctx.t("admin-staff-remove")) (row_name(ctx, &m.display_name)) }
                             }
                         }
                     }
@@ -92,18 +93,20 @@ pub fn staff_page(
         section aria-labelledby="staff-add-title" {
             h2 #staff-add-title { (ctx.t("admin-staff-add-title")) }
             @if let Some(key) = form.error {
-                div.alert.error role="alert" data-testid="staff-add-error" { (ctx.t(key)) }
+                div #staff-add-error.alert.error role="alert" data-testid="staff-add-error" { (ctx.t(key)) }
             }
             form.stack method="post" action=(routes::ADMIN_STAFF) data-testid="staff-add-form" {
                 (csrf_field(ctx))
                 label for="staff-niss" { (ctx.t("admin-staff-niss")) }
                 input #staff-niss type="text" name="niss" value=(form.niss) inputmode="numeric"
-                    autocomplete="off" placeholder="YY.MM.DD-SSS.CC" required;
+                    autocomplete="off" placeholder="YY.MM.DD-SSS.CC" required
+                    aria-invalid=[form.error.map(|_| "true")] aria-describedby=[form.error.map(|_| "staff-add-error")];
                 label for="staff-role" { (ctx.t("admin-staff-role")) }
                 select #staff-role name="role" { (role_options(ctx, form.role.unwrap_or(StaffRole::Agent))) }
                 button type="submit" { (ctx.t("admin-staff-add")) }
             }
         }
     };
+    let title = super::common::title_with_errors(ctx, &title, form.error.is_some());
     page(ctx, &title, Some(StaffRole::Supervisor), body)
 }

@@ -42,6 +42,8 @@ pub struct SignInPage<'a> {
 /// identity provider's personas.
 pub fn sign_in(ctx: &Ctx, page: &SignInPage) -> Markup {
     let next = page.next;
+    // An error after a NISS was typed is the NISS field's.
+    let niss_error = page.error.is_some() && !page.typed.is_empty();
     let body = html! {
         h1 { (ctx.t("sign-in-title")) }
         @if page.again {
@@ -53,7 +55,7 @@ pub fn sign_in(ctx: &Ctx, page: &SignInPage) -> Markup {
             p.lead { (ctx.t("sign-in-lead")) }
         }
         @if let Some(key) = page.error {
-            div.alert.error role="alert" data-testid="sign-in-error" { (ctx.t(key)) }
+            div #sign-in-error.alert.error role="alert" data-testid="sign-in-error" { (ctx.t(key)) }
         }
         @if page.oidc {
             section.oidc aria-labelledby="oidc-title" {
@@ -100,7 +102,9 @@ pub fn sign_in(ctx: &Ctx, page: &SignInPage) -> Markup {
                         input type="hidden" name="next" value=(next);
                         label for="niss" { (ctx.t("demo-idp-type-niss")) }
                         input #niss type="text" name="niss" value=(page.typed) inputmode="numeric"
-                            autocomplete="off" placeholder="YY.MM.DD-SSS.CC" aria-describedby="niss-help";
+                            autocomplete="off" placeholder="YY.MM.DD-SSS.CC"
+                            aria-invalid=[niss_error.then_some("true")]
+                            aria-describedby=(if niss_error { "niss-help sign-in-error" } else { "niss-help" });
                         small #niss-help { (ctx.t("niss-help")) }
                         button type="submit" { (ctx.t("sign-in")) }
                     }
@@ -130,7 +134,12 @@ pub fn sign_in(ctx: &Ctx, page: &SignInPage) -> Markup {
             }
         }
     };
-    layout(ctx, &ctx.t("sign-in-title"), Area::Public, body)
+    layout(
+        ctx,
+        &super::common::title_with_errors(ctx, &ctx.t("sign-in-title"), page.error.is_some()),
+        Area::Public,
+        body,
+    )
 }
 
 /// A failed sign-in through the provider (`name` is [`crate::auth::oidc::OidcError::name`]),

@@ -5,6 +5,7 @@ use chrono::{DateTime, Utc};
 use maud::{Markup, html};
 
 use super::{
+    common::row_name,
     csrf_field,
     layout::{Area, layout},
 };
@@ -80,7 +81,7 @@ fn stop_form(ctx: &Ctx, d: &RequestDetails) -> Markup {
         form.inline method="post" action=(routes::citizen_stop(d.request.id)) data-confirm=(ctx.t("citizen-stop-question")) {
             (csrf_field(ctx))
             input type="hidden" name="confirmed" value="";
-            button.danger type="submit" data-testid=(format!("stop-{}", d.request.id)) { (ctx.t("citizen-stop")) }
+            button.danger type="submit" data-testid=(format!("stop-{}", d.request.id)) { (ctx.t("citizen-stop")) (row_name(ctx, &requester(ctx, d))) }
         }
     }
 }
@@ -318,7 +319,7 @@ pub fn home(ctx: &Ctx, portal: &Portal, done: Option<&str>) -> Markup {
                                 br;
                                 small { (ctx.lang.t_args("citizen-pending-deadline", &[("deadline", ctx.lang.datetime(d.request.expires_at).into())])) }
                             }
-                            a.button href=(routes::citizen_request(d.request.id)) data-testid=(format!("open-{}", d.request.id)) { (ctx.t("citizen-pending-open")) }
+                            a.button href=(routes::citizen_request(d.request.id)) data-testid=(format!("open-{}", d.request.id)) { (ctx.t("citizen-pending-open")) (row_name(ctx, &requester(ctx, d))) }
                         }
                     }
                 }
@@ -357,7 +358,7 @@ pub fn home(ctx: &Ctx, portal: &Portal, done: Option<&str>) -> Markup {
                             }
                             form.inline method="post" action=(routes::citizen_unblock(b.company.id)) {
                                 (csrf_field(ctx))
-                                button.secondary type="submit" data-testid=(format!("unblock-{}", b.company.id)) { (ctx.t("citizen-unblock")) }
+                                button.secondary type="submit" data-testid=(format!("unblock-{}", b.company.id)) { (ctx.t("citizen-unblock")) (row_name(ctx, &b.company.name)) }
                             }
                         }
                     }

@@ -1,8 +1,11 @@
 //! Small pieces shared by the views of several areas.
 
+use maud::{Markup, html};
+
 use crate::{
     i18n::Lang,
-    services::{companies::CompanyCtx, requests::requester_name},
+    services::{FieldErrors, companies::CompanyCtx, requests::requester_name},
+    web::context::Ctx,
 };
 
 /// "Resto Pokébowl" or "Socialia on behalf of Resto Pokébowl".
@@ -12,4 +15,147 @@ pub fn acting_as(lang: Lang, c: &CompanyCtx) -> String {
         &c.principal_company().name,
         c.provider().map(|p| p.name.as_str()),
     )
+}
+
+/// What a form control carries so that its hint and its error are read with it: the ids of
+/// both in `aria-describedby`, and `aria-invalid="true"` when it has an error. Handed by
+/// [`form_field`] to the closure that writes the control.
+pub struct Described {
+    /// `aria-describedby`: the hint's id and the error's id, when there are any.
+    pub by: Option<String>,
+    /// `aria-invalid`: `Some("true")` when the field has an error.
+    pub invalid: Option<&'static str>,
+}
+
+/// The id of a field's hint.
+pub fn hint_id(id: &str) -> String {
+    format!("{id}-hint")
+}
+
+/// The id of a field's error message.
+pub fn error_id(id: &str) -> String {
+    format!("{id}-error")
+}
+
+/// The fluent key of the error of field `name`, if it has one.
+pub fn error_of<'e>(errors: Option<&'e FieldErrors>, name: &str) -> Option<&'e str> {
+    errors.and_then(|e| e.get(name)).copied()
+}
+
+/// The `aria-describedby` and `aria-invalid` of the control `id` of field `name`.
+pub fn described(id: &str, name: &str, has_hint: bool, errors: Option<&FieldErrors>) -> Described {
+    let error = error_of(errors, name).is_some();
+    let ids: Vec<String> = [has_hint.then(|| hint_id(id)), error.then(|| error_id(id))]
+        .into_iter()
+        .flatten()
+        .collect();
+    Described {
+        by: (!ids.is_empty()).then(|| ids.join(" ")),
+        invalid: error.then_some("true"),
+    }
+}
+
+/// The error message of a field (with the id its control points at), or nothing.
+pub fn field_error(ctx: &Ctx, id: &str, name: &str, errors: Option<&FieldErrors>) -> Markup {
+    html! {
+        @if let Some(key) = error_of(errors, name) {
+            p.field-error id=(error_id(id)) data-testid=(format!("error-{name}")) {
+                (ctx.t(key))
+            }
+        }
+    }
+}
+
+/// The one form field of every form: the label, the control (written by `control` with the
+/// [`Described`] attributes it must carry), the hint and the error message, linked. `id` is
+/// the control's id (the label's `for`, the error summary's link), `name` the field's name
+/// in the [`FieldErrors`].
+pub fn form_field(
+    ctx: &Ctx,
+    id: &str,
+    name: &str,
+    label: &str,
+    hint: Option<&str>,
+    errors: Option<&FieldErrors>,
+    control: impl FnOnce(&Described) -> Markup,
+) -> Markup {
+    let d = described(id, name, hint.is_some(), errors);
+    html! {
+        div.field {
+            label for=(id) { (label) }
+            (control(&d))
+            @if let Some(h) = hint { small.hint id=(hint_id(id)) { (h) } }
+            (field_error(ctx, id, name, errors))
+        }
+    }
+}
+
+/// The summary at the top of a form with errors: a heading (`title_key`) and one link per
+/// error to its field ("Label: message"), in the order of `fields` (`(name, id, label)`).
+/// Focusable, so that a script may move the focus to it (`#error-summary`).
+pub fn error_summary(
+    ctx: &Ctx,
+    title_key: &str,
+    errors: Option<&FieldErrors>,
+    fields: &[(&str, &str, &str)],
+) -> Markup {
+    let Some(errors) = errors.filter(|e| !e.is_empty()) else {
+        return html! {};
+    };
+    let mut links: Vec<(Option<String>, String)> = fields
+        .iter()
+        .filter_map(|(name, id, label)| {
+            errors.get(name).map(|key| {
+                let text = ctx.lang.t_args(
+                    "error-summary-link",
+                    &[
+                        ("label", label.to_string().into()),
+                        ("message", ctx.t(key).into()),
+                    ],
+                );
+                (Some(format!("#{id}")), text)
+            })
+        })
+        .collect();
+    // An error of a field the caller did not list still shows (without a link: there is
+    // no field to go to).
+    for (name, key) in errors {
+        if !fields.iter().any(|(n, _, _)| n == name) {
+            links.push((None, ctx.t(key)));
+        }
+    }
+    html! {
+        div #error-summary.alert.error.error-summary role="alert" tabindex="-1" data-error-summary
+            aria-labelledby="error-summary-title" data-testid="error-summary" {
+            h2 #error-summary-title { (ctx.t(title_key)) }
+            ul {
+                @for (href, text) in links {
+                    li {
+                        @if let Some(href) = href { a href=(href) { (text) } } @else { (text) }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// A page's title: `title`, or "Error: title" when the page shows a form's errors.
+pub fn title_with_errors(ctx: &Ctx, title: &str, has_errors: bool) -> String {
+    if has_errors {
+        ctx.lang
+            .t_args("title-error", &[("title", title.to_string().into())])
+    } else {
+        title.to_string()
+    }
+}
+
+/// The header of a column of buttons: empty to the eye, named for a screen reader.
+pub fn actions_th(ctx: &Ctx) -> Markup {
+    html! { th scope="col" { span.visually-hidden { (ctx.t("col-actions")) } } }
+}
+
+/// The row a repeated button acts on, in its accessible name ("Withdraw: Kitchen weekend"),
+/// hidden to the eye (the row shows it).
+pub fn row_name(ctx: &Ctx, name: &str) -> Markup {
+    html! { span.visually-hidden { (ctx.lang.colon()) " " (name) } }
 }

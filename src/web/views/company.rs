@@ -3,7 +3,10 @@
 use maud::{Markup, PreEscaped, html};
 
 use super::{
-    common::acting_as,
+    common::{
+        acting_as, actions_th, described, error_summary, field_error, form_field, row_name,
+        title_with_errors,
+    },
     company_guide::{empty_key, intro, live_control},
     csrf_field,
     layout::{Area, layout},
@@ -61,32 +64,6 @@ pub(super) fn page(ctx: &Ctx, title: &str, body: Markup) -> Markup {
     layout(ctx, title, Area::Company, body)
 }
 
-/// A labelled form field with its error message.
-fn field(
-    ctx: &Ctx,
-    name: &str,
-    label: &str,
-    hint: Option<&str>,
-    errors: Option<&FieldErrors>,
-    control: Markup,
-) -> Markup {
-    let error = errors.and_then(|e| e.get(name));
-    html! {
-        div.field {
-            label for=(name) { (label) }
-            (control)
-            @if let Some(h) = hint { small id=(format!("{name}-hint")) { (h) } }
-            @if let Some(key) = error {
-                p.field-error id=(format!("{name}-error")) data-testid=(format!("error-{name}")) { (ctx.t(key)) }
-            }
-        }
-    }
-}
-
-fn invalid(errors: Option<&FieldErrors>, name: &str) -> Option<&'static str> {
-    errors.and_then(|e| e.get(name)).map(|_| "true")
-}
-
 /// The request form (an htmx form that still posts without JavaScript).
 pub fn request_form(ctx: &Ctx, input: &RequestInput, errors: Option<&FieldErrors>) -> Markup {
     let lang_value = if input.language.is_empty() {
@@ -94,6 +71,12 @@ pub fn request_form(ctx: &Ctx, input: &RequestInput, errors: Option<&FieldErrors
     } else {
         input.language.as_str()
     };
+    let (label, email, context) = (
+        ctx.t("request-label"),
+        ctx.t("request-email"),
+        ctx.t("request-context"),
+    );
+    let (language, niss) = (ctx.t("request-language"), ctx.t("request-niss"));
     html! {
         form #request-form.stack method="post" action=(routes::COMPANY_REQUESTS)
             hx-post=(routes::COMPANY_REQUESTS) hx-target="#request-area" hx-swap="innerHTML"
@@ -102,34 +85,35 @@ pub fn request_form(ctx: &Ctx, input: &RequestInput, errors: Option<&FieldErrors
             @if !input.form_key.is_empty() {
                 input type="hidden" name="form_key" value=(input.form_key);
             }
-            @if errors.is_some() {
-                div.alert.error role="alert" tabindex="-1" data-error-summary data-testid="error-summary" { (ctx.t("form-has-errors")) }
-            }
-            (field(ctx, "label", &ctx.t("request-label"), Some(&ctx.t("request-label-hint")), errors, html! {
+            (error_summary(ctx, "form-has-errors", errors, &[
+                ("label", "label", &label), ("email", "email", &email), ("context", "context", &context),
+                ("language", "language", &language), ("niss", "niss", &niss),
+            ]))
+            (form_field(ctx, "label", "label", &label, Some(&ctx.t("request-label-hint")), errors, |d| html! {
                 input #label type="text" name="label" value=(input.label) maxlength="100" required
-                    aria-invalid=[invalid(errors, "label")] aria-describedby="label-hint" data-testid="request-label";
+                    aria-invalid=[d.invalid] aria-describedby=[d.by.as_deref()] data-testid="request-label";
             }))
-            (field(ctx, "email", &ctx.t("request-email"), None, errors, html! {
+            (form_field(ctx, "email", "email", &email, None, errors, |d| html! {
                 input #email type="email" name="email" value=(input.email) required autocomplete="off"
-                    aria-invalid=[invalid(errors, "email")] data-testid="request-email";
+                    aria-invalid=[d.invalid] aria-describedby=[d.by.as_deref()] data-testid="request-email";
             }))
-            (field(ctx, "context", &ctx.t("request-context"), None, errors, html! {
-                select #context name="context" aria-invalid=[invalid(errors, "context")] data-testid="request-context" {
+            (form_field(ctx, "context", "context", &context, None, errors, |d| html! {
+                select #context name="context" aria-invalid=[d.invalid] aria-describedby=[d.by.as_deref()] data-testid="request-context" {
                     @for c in Context::all() {
                         option value=(c.code()) selected[input.context == c.code()] { (ctx.t(c.name_key())) }
                     }
                 }
             }))
-            (field(ctx, "language", &ctx.t("request-language"), None, errors, html! {
-                select #language name="language" aria-invalid=[invalid(errors, "language")] data-testid="request-language" {
+            (form_field(ctx, "language", "language", &language, None, errors, |d| html! {
+                select #language name="language" aria-invalid=[d.invalid] aria-describedby=[d.by.as_deref()] data-testid="request-language" {
                     @for l in Lang::ALL {
                         option value=(l.code()) selected[lang_value == l.code()] { (l.native_name()) }
                     }
                 }
             }))
-            (field(ctx, "niss", &ctx.t("request-niss"), Some(&ctx.t("request-niss-hint")), errors, html! {
+            (form_field(ctx, "niss", "niss", &niss, Some(&ctx.t("request-niss-hint")), errors, |d| html! {
                 input #niss type="text" name="niss" value=(input.niss) inputmode="numeric" autocomplete="off"
-                    aria-invalid=[invalid(errors, "niss")] aria-describedby="niss-hint" data-testid="request-niss";
+                    aria-invalid=[d.invalid] aria-describedby=[d.by.as_deref()] data-testid="request-niss";
             }))
             p { small { a href=(routes::COMPANY_HELP_FOREIGNERS) data-testid="help-foreigners" { (ctx.t("company-foreigners-link")) } } }
             div {
@@ -165,7 +149,11 @@ pub fn dashboard(
             }
         }
     };
-    page(ctx, &ctx.t("company-dashboard-title"), body)
+    page(
+        ctx,
+        &title_with_errors(ctx, &ctx.t("company-dashboard-title"), errors.is_some()),
+        body,
+    )
 }
 
 /// The tab labels with their counts.
@@ -176,13 +164,14 @@ fn tabs_nav(ctx: &Ctx, data: &TabData, oob: bool) -> Markup {
         (Tab::Blocked, "tab-blocked", data.counts.blocked),
     ];
     html! {
-        ul #tab-nav.tabs role="tablist" hx-swap-oob=[oob.then_some("true")] {
+        // Plain links (they work without JavaScript), the current one marked as the page.
+        ul #tab-nav.tabs hx-swap-oob=[oob.then_some("true")] {
             @for (tab, key, count) in tabs {
-                li role="presentation" {
-                    a role="tab" href=(routes::company_tab(tab_segment(tab)))
+                li {
+                    a href=(routes::company_tab(tab_segment(tab)))
                         hx-get=(routes::company_tab(tab_segment(tab)))
                         hx-target="#tab-panel" hx-swap="outerHTML"
-                        aria-selected=(if tab == data.tab { "true" } else { "false" })
+                        aria-current=[(tab == data.tab).then_some("page")]
                         data-testid=(format!("tab-{}", tab_segment(tab))) {
                         (ctx.t(key)) span.count data-testid=(format!("count-{}", tab_segment(tab))) { (count) }
                     }
@@ -206,7 +195,7 @@ pub fn tab_panel(ctx: &Ctx, data: &TabData) -> Markup {
     );
     let pages = (data.page.total + data.page.page_size - 1) / data.page.page_size;
     html! {
-        div #tab-panel.tab-panel role="tabpanel" tabindex="-1" data-testid="tab-panel" data-tab=(tab_segment(data.tab))
+        div #tab-panel.tab-panel tabindex="-1" data-testid="tab-panel" data-tab=(tab_segment(data.tab))
             hx-get=(refresh) hx-trigger=(refresh_on) hx-swap="outerHTML" {
             form.search method="get" action=(base) hx-get=(base) hx-target="#tab-panel" hx-swap="outerHTML" role="search" {
                 label for="q" { (ctx.t("search-label")) }
@@ -221,9 +210,9 @@ pub fn tab_panel(ctx: &Ctx, data: &TabData) -> Markup {
                 table.stack {
                     thead { tr {
                         @match data.tab {
-                            Tab::Active => { th { (ctx.t("col-person")) } th { (ctx.t("col-niss")) } th { (ctx.t("col-context")) } th { (ctx.t("col-until")) } th { } }
-                            Tab::Requested => { th { (ctx.t("col-label")) } th { (ctx.t("col-email")) } th { (ctx.t("col-context")) } th { (ctx.t("col-status")) } th { } }
-                            Tab::Blocked => { th { (ctx.t("col-person")) } th { (ctx.t("col-context")) } th { (ctx.t("col-status")) } th { (ctx.t("col-since")) } }
+                            Tab::Active => { th scope="col" { (ctx.t("col-person")) } th scope="col" { (ctx.t("col-niss")) } th scope="col" { (ctx.t("col-context")) } th scope="col" { (ctx.t("col-until")) } (actions_th(ctx)) }
+                            Tab::Requested => { th scope="col" { (ctx.t("col-label")) } th scope="col" { (ctx.t("col-email")) } th scope="col" { (ctx.t("col-context")) } th scope="col" { (ctx.t("col-status")) } (actions_th(ctx)) }
+                            Tab::Blocked => { th scope="col" { (ctx.t("col-person")) } th scope="col" { (ctx.t("col-context")) } th scope="col" { (ctx.t("col-status")) } th scope="col" { (ctx.t("col-since")) } }
                         }
                     } }
                     tbody {
@@ -289,7 +278,9 @@ fn tab_row(ctx: &Ctx, tab: Tab, row: &ListedRequest) -> Markup {
                     td data-label=(ctx.t("col-niss")) { (r.citizen_niss.as_ref().map(|n| n.formatted()).unwrap_or_default()) }
                     td data-label=(ctx.t("col-context")) { (context) @if let Some(v) = &via { br; small { (v) } } }
                     td data-label=(ctx.t("col-until")) { (r.valid_until.map(|d| ctx.lang.datetime(d)).unwrap_or_default()) }
-                    td { a href=(routes::consult_path(r.id)) data-testid="consult-link" { (ctx.t("consult-link")) } }
+                    td { a href=(routes::consult_path(r.id)) data-testid="consult-link" {
+                        (ctx.t("consult-link")) (row_name(ctx, &person_name(row).unwrap_or_else(|| label_or_created(ctx, row))))
+                    } }
                 }
                 Tab::Requested => {
                     td data-testid="label" data-label=(ctx.t("col-label")) { (label_or_created(ctx, row)) }
@@ -317,7 +308,7 @@ fn tab_row(ctx: &Ctx, tab: Tab, row: &ListedRequest) -> Markup {
                                 data-confirm=(ctx.t("withdraw-confirm")) {
                                 (csrf_field(ctx))
                                 input type="hidden" name="confirmed" value="";
-                                button.secondary type="submit" data-testid="withdraw" { (ctx.t("withdraw")) }
+                                button.secondary type="submit" data-testid="withdraw" { (ctx.t("withdraw")) (row_name(ctx, &label_or_created(ctx, row))) }
                             }
                         }
                     }
@@ -370,7 +361,11 @@ pub fn new_request_page(
         h1 { (ctx.t("company-nav-new")) }
         div #request-area { (request_form(ctx, input, errors)) }
     };
-    page(ctx, &ctx.t("company-nav-new"), body)
+    page(
+        ctx,
+        &title_with_errors(ctx, &ctx.t("company-nav-new"), errors.is_some()),
+        body,
+    )
 }
 
 /// The QR code of a link, as inline SVG.
@@ -381,10 +376,15 @@ pub fn qr_svg(link: &str) -> Markup {
 /// The result of a creation: the link, its QR code, the 72 hours; then a fresh form (the
 /// partial that htmx puts in place of the form).
 pub fn created(ctx: &Ctx, created: &Created, fresh: &RequestInput) -> Markup {
+    created_with(ctx, created, fresh, false)
+}
+
+/// [`created`], its title an `h1` when it is the whole page's (without JavaScript).
+fn created_with(ctx: &Ctx, created: &Created, fresh: &RequestInput, whole_page: bool) -> Markup {
     let r = &created.request;
     html! {
         section.alert.success role="status" data-testid="created" {
-            h2 { (ctx.t("created-title")) }
+            @if whole_page { h1 { (ctx.t("created-title")) } } @else { h2 { (ctx.t("created-title")) } }
             p { (ctx.lang.t_args("created-text", &[
                 ("label", r.label.clone().unwrap_or_default().into()),
                 ("email", r.email.clone().unwrap_or_default().into()),
@@ -417,7 +417,7 @@ pub fn created_page(ctx: &Ctx, c: &CompanyCtx, new: &Created, fresh: &RequestInp
         &ctx.t("created-title"),
         html! {
             (company_bar(ctx, c))
-            div #request-area { (created(ctx, new, fresh)) }
+            div #request-area { (created_with(ctx, new, fresh, true)) }
             p { a href=(routes::COMPANY) { (ctx.t("back-to-requests")) } }
         },
     )
@@ -480,32 +480,45 @@ pub fn suspended_page(ctx: &Ctx, c: &CompanyCtx) -> Markup {
 
 /// Registration of a company.
 pub fn register(ctx: &Ctx, input: &RegistrationInput, errors: Option<&FieldErrors>) -> Markup {
+    let (bce, name, kind, email) = (
+        ctx.t("register-bce"),
+        ctx.t("register-name"),
+        ctx.t("register-kind"),
+        ctx.t("register-email"),
+    );
     let body = html! {
         h1 { (ctx.t("register-title")) }
         p.lead { (ctx.t("register-lead")) }
         form.stack method="post" action=(routes::COMPANY_REGISTER) novalidate {
             (csrf_field(ctx))
-            @if errors.is_some() { div.alert.error role="alert" { (ctx.t("form-has-errors")) } }
-            (field(ctx, "bce", &ctx.t("register-bce"), Some("0765.432.146"), errors, html! {
-                input #bce type="text" name="bce" value=(input.bce) required aria-invalid=[invalid(errors, "bce")] data-testid="register-bce";
+            (error_summary(ctx, "form-has-errors", errors, &[
+                ("bce", "bce", &bce), ("name", "name", &name), ("kind", "kind-employer", &kind), ("contact_email", "contact_email", &email),
+            ]))
+            (form_field(ctx, "bce", "bce", &bce, Some("0765.432.146"), errors, |d| html! {
+                input #bce type="text" name="bce" value=(input.bce) required aria-invalid=[d.invalid] aria-describedby=[d.by.as_deref()] data-testid="register-bce";
             }))
-            (field(ctx, "name", &ctx.t("register-name"), None, errors, html! {
-                input #name type="text" name="name" value=(input.name) required maxlength="200" aria-invalid=[invalid(errors, "name")] data-testid="register-name";
+            (form_field(ctx, "name", "name", &name, None, errors, |d| html! {
+                input #name type="text" name="name" value=(input.name) required maxlength="200" aria-invalid=[d.invalid] aria-describedby=[d.by.as_deref()] data-testid="register-name";
             }))
-            fieldset {
-                legend { (ctx.t("register-kind")) }
-                label { input type="radio" name="kind" value="employer" checked[input.kind != "provider"] data-testid="kind-employer"; " " (ctx.t("kind-employer")) }
+            @let kind_d = described("kind", "kind", false, errors);
+            fieldset aria-describedby=[kind_d.by.as_deref()] {
+                legend { (kind) }
+                label { input #kind-employer type="radio" name="kind" value="employer" checked[input.kind != "provider"] aria-invalid=[kind_d.invalid] data-testid="kind-employer"; " " (ctx.t("kind-employer")) }
                 br;
-                label { input type="radio" name="kind" value="provider" checked[input.kind == "provider"] data-testid="kind-provider"; " " (ctx.t("kind-provider")) }
-                @if let Some(key) = errors.and_then(|e| e.get("kind")) { p.field-error { (ctx.t(key)) } }
+                label { input #kind-provider type="radio" name="kind" value="provider" checked[input.kind == "provider"] aria-invalid=[kind_d.invalid] data-testid="kind-provider"; " " (ctx.t("kind-provider")) }
+                (field_error(ctx, "kind", "kind", errors))
             }
-            (field(ctx, "contact_email", &ctx.t("register-email"), None, errors, html! {
-                input #contact_email type="email" name="contact_email" value=(input.contact_email) required aria-invalid=[invalid(errors, "contact_email")] data-testid="register-email";
+            (form_field(ctx, "contact_email", "contact_email", &email, None, errors, |d| html! {
+                input #contact_email type="email" name="contact_email" value=(input.contact_email) required aria-invalid=[d.invalid] aria-describedby=[d.by.as_deref()] data-testid="register-email";
             }))
             button type="submit" data-testid="register-submit" { (ctx.t("register-submit")) }
         }
     };
-    page(ctx, &ctx.t("register-title"), body)
+    page(
+        ctx,
+        &title_with_errors(ctx, &ctx.t("register-title"), errors.is_some()),
+        body,
+    )
 }
 
 /// Choice of the company one works for.
@@ -597,11 +610,12 @@ pub fn users(
     input: &MemberInput,
     errors: Option<&FieldErrors>,
 ) -> Markup {
+    let (niss, role) = (ctx.t("col-niss"), ctx.t("col-role"));
     let body = html! {
         (company_bar(ctx, c))
         h1 { (ctx.t("users-title")) }
         table {
-            thead { tr { th { (ctx.t("col-person")) } th { (ctx.t("col-niss")) } th { (ctx.t("col-role")) } th {} } }
+            thead { tr { th scope="col" { (ctx.t("col-person")) } th scope="col" { (ctx.t("col-niss")) } th scope="col" { (ctx.t("col-role")) } (actions_th(ctx)) } }
             tbody {
                 @for m in members {
                     tr data-testid="member" {
@@ -614,7 +628,7 @@ pub fn users(
                                     (csrf_field(ctx))
                                     input type="hidden" name="confirmed" value="";
                                     input type="hidden" name="niss" value=(m.niss.as_str());
-                                    button.secondary type="submit" { (ctx.t("remove")) }
+                                    button.secondary type="submit" { (ctx.t("remove")) (row_name(ctx, &m.name.clone().unwrap_or_else(|| m.niss.formatted()))) }
                                 }
                             }
                         }
@@ -625,11 +639,12 @@ pub fn users(
         h2 { (ctx.t("users-add")) }
         form.stack method="post" action=(routes::COMPANY_USERS) novalidate {
             (csrf_field(ctx))
-            (field(ctx, "niss", &ctx.t("col-niss"), Some(&ctx.t("niss-help")), errors, html! {
-                input #niss type="text" name="niss" value=(input.niss) inputmode="numeric" aria-invalid=[invalid(errors, "niss")] data-testid="member-niss";
+            (error_summary(ctx, "form-has-errors", errors, &[("niss", "niss", &niss), ("role", "role", &role)]))
+            (form_field(ctx, "niss", "niss", &niss, Some(&ctx.t("niss-help")), errors, |d| html! {
+                input #niss type="text" name="niss" value=(input.niss) inputmode="numeric" aria-invalid=[d.invalid] aria-describedby=[d.by.as_deref()] data-testid="member-niss";
             }))
-            (field(ctx, "role", &ctx.t("col-role"), None, errors, html! {
-                select #role name="role" data-testid="member-role" {
+            (form_field(ctx, "role", "role", &role, None, errors, |d| html! {
+                select #role name="role" aria-invalid=[d.invalid] aria-describedby=[d.by.as_deref()] data-testid="member-role" {
                     option value="user" selected[input.role != "manager"] { (ctx.t("role-user")) }
                     option value="manager" selected[input.role == "manager"] { (ctx.t("role-manager")) }
                 }
@@ -637,7 +652,11 @@ pub fn users(
             button type="submit" data-testid="member-add" { (ctx.t("users-add")) }
         }
     };
-    page(ctx, &ctx.t("users-title"), body)
+    page(
+        ctx,
+        &title_with_errors(ctx, &ctx.t("users-title"), errors.is_some()),
+        body,
+    )
 }
 
 /// Providers designated by the company.
@@ -648,6 +667,7 @@ pub fn providers(
     typed: &str,
     errors: Option<&FieldErrors>,
 ) -> Markup {
+    let bce = ctx.t("providers-bce");
     let body = html! {
         (company_bar(ctx, c))
         h1 { (ctx.t("providers-title")) }
@@ -661,7 +681,7 @@ pub fn providers(
                     form.inline method="post" action=(routes::provider_end(l.id)) data-confirm=(ctx.t("providers-end-confirm")) {
                         (csrf_field(ctx))
                         input type="hidden" name="confirmed" value="";
-                        button.secondary type="submit" data-testid="provider-end" { (ctx.t("providers-end")) }
+                        button.secondary type="submit" data-testid="provider-end" { (ctx.t("providers-end")) (row_name(ctx, &l.provider.name)) }
                     }
                 }
             }
@@ -669,11 +689,16 @@ pub fn providers(
         h2 { (ctx.t("providers-add")) }
         form.stack method="post" action=(routes::COMPANY_PROVIDERS) novalidate {
             (csrf_field(ctx))
-            (field(ctx, "bce", &ctx.t("providers-bce"), Some("0412.345.614"), errors, html! {
-                input #bce type="text" name="bce" value=(typed) aria-invalid=[invalid(errors, "bce")] data-testid="provider-bce";
+            (error_summary(ctx, "form-has-errors", errors, &[("bce", "bce", &bce)]))
+            (form_field(ctx, "bce", "bce", &bce, Some("0412.345.614"), errors, |d| html! {
+                input #bce type="text" name="bce" value=(typed) aria-invalid=[d.invalid] aria-describedby=[d.by.as_deref()] data-testid="provider-bce";
             }))
             button type="submit" data-testid="provider-add" { (ctx.t("providers-add")) }
         }
     };
-    page(ctx, &ctx.t("providers-title"), body)
+    page(
+        ctx,
+        &title_with_errors(ctx, &ctx.t("providers-title"), errors.is_some()),
+        body,
+    )
 }

@@ -3,12 +3,14 @@
 use maud::{Markup, html};
 
 use super::{
+    common::{described, error_summary, field_error, form_field, title_with_errors},
     csrf_field,
     layout::{Area, layout},
 };
 use crate::{
     domain::Role,
     services::{
+        FieldErrors,
         api_clients::{ApiAccess, ApiClient, ApiScope, CIRCLE_VERSION, NewCredentials},
         companies::CompanyCtx,
     },
@@ -23,7 +25,10 @@ pub fn page(
     clients: &[ApiClient],
     created: Option<&NewCredentials>,
     error: Option<&str>,
+    errors: Option<&FieldErrors>,
 ) -> Markup {
+    let (name, scopes) = (ctx.t("api-client-name"), ctx.t("api-client-scopes"));
+    let scopes_d = described("scopes", "scopes", false, errors);
     let main = c.role == Role::MainManager;
     let body = html! {
         p { a href=(routes::COMPANY) { "← " (ctx.t("back-to-requests")) } }
@@ -72,7 +77,7 @@ pub fn page(
         @if clients.is_empty() { p.muted { (ctx.t("api-clients-none")) } }
         @else {
             table {
-                thead { tr { th { (ctx.t("api-client-name")) } th { "client_id" } th { (ctx.t("api-client-scopes")) } th {} } }
+                thead { tr { th scope="col" { (ctx.t("api-client-name")) } th scope="col" { "client_id" } th scope="col" { (ctx.t("api-client-scopes")) } (super::common::actions_th(ctx)) } }
                 tbody {
                     @for cl in clients {
                         tr data-testid="api-client" {
@@ -86,7 +91,7 @@ pub fn page(
                                     form method="post" action=(routes::company_api_revoke(cl.id)) data-confirm=(ctx.t("api-client-revoke-confirm")) {
                                         (csrf_field(ctx))
                                         input type="hidden" name="confirmed" value="";
-                                        button.secondary type="submit" data-testid="revoke-client" { (ctx.t("api-client-revoke")) }
+                                        button.secondary type="submit" data-testid="revoke-client" { (ctx.t("api-client-revoke")) (super::common::row_name(ctx, &cl.name)) }
                                     }
                                 }
                             }
@@ -95,18 +100,27 @@ pub fn page(
                 }
             }
         }
-        form.stack method="post" action=(routes::COMPANY_API_CLIENTS) {
+        form.stack method="post" action=(routes::COMPANY_API_CLIENTS) novalidate {
             (csrf_field(ctx))
-            label for="client-name" { (ctx.t("api-client-name")) }
-            input #client-name type="text" name="name" maxlength="100" data-testid="client-name";
-            fieldset {
-                legend { (ctx.t("api-client-scopes")) }
-                label { input type="checkbox" name="scope_mandates" value="on" checked; " mandates" }
+            (error_summary(ctx, "form-has-errors", errors, &[("name", "client-name", &name), ("scopes", "scope-mandates", &scopes)]))
+            (form_field(ctx, "client-name", "name", &name, None, errors, |d| html! {
+                input #client-name type="text" name="name" maxlength="100"
+                    aria-invalid=[d.invalid] aria-describedby=[d.by.as_deref()] data-testid="client-name";
+            }))
+            fieldset aria-describedby=[scopes_d.by.as_deref()] {
+                legend { (scopes) }
+                label { input #scope-mandates type="checkbox" name="scope_mandates" value="on" checked aria-invalid=[scopes_d.invalid]; " mandates" }
                 br;
-                label { input type="checkbox" name="scope_data" value="on" checked; " precontractual-data" }
+                label { input #scope-data type="checkbox" name="scope_data" value="on" checked aria-invalid=[scopes_d.invalid]; " precontractual-data" }
+                (field_error(ctx, "scopes", "scopes", errors))
             }
             button type="submit" data-testid="create-client" { (ctx.t("api-client-create")) }
         }
     };
-    layout(ctx, &ctx.t("api-title"), Area::Company, body)
+    layout(
+        ctx,
+        &title_with_errors(ctx, &ctx.t("api-title"), errors.is_some()),
+        Area::Company,
+        body,
+    )
 }

@@ -44,7 +44,8 @@ pub fn privacy(ctx: &Ctx) -> Markup {
         }
         section aria-labelledby="table-title" {
             h2 #table-title { (ctx.t("privacy-table-title")) }
-            div.table-scroll {
+            // A region of its own that scrolls on a narrow screen: reachable with the keyboard.
+            div.table-scroll tabindex="0" role="region" aria-labelledby="table-title" {
                 table data-testid="personal-data" {
                     (super::table_head(ctx, &["privacy-col-data", "privacy-col-why", "privacy-col-who", "privacy-col-kept"]))
                     tbody {
