@@ -8,6 +8,7 @@ mod admin;
 mod api;
 mod architecture;
 mod browser;
+mod budget;
 mod citizen;
 mod company;
 mod consult;
