@@ -77,12 +77,22 @@ pub struct Health {
     exhausted_warned_ms: AtomicU64,
     /// Reference instant of the millisecond counters.
     started: std::sync::OnceLock<Instant>,
+    /// SQL statements run on the connections of this database (all its pools), the
+    /// connections' own setup excepted: the query budget of a page is read from it.
+    statements: AtomicU64,
 }
 
 impl Health {
     fn ms(&self) -> u64 {
         let started = self.started.get_or_init(Instant::now);
         u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX)
+    }
+
+    /// How many SQL statements the connections of this database have run (`BEGIN` and
+    /// `COMMIT` included; not the setup of a new connection). One relaxed atomic add per
+    /// statement: always on, so that a test can hold a page to its query budget.
+    pub fn statements(&self) -> u64 {
+        self.statements.load(Ordering::Relaxed)
     }
 
     /// Whether the database is believed gone.
@@ -160,12 +170,18 @@ thread_local! {
 }
 
 /// Notices the query errors of a connection that may mean it is gone (not constraint
-/// violations and the like, which say nothing of the connection).
-struct NoticeFailures;
+/// violations and the like, which say nothing of the connection), and counts its
+/// statements ([`Health::statements`]).
+struct NoticeFailures(Arc<Health>);
 
 impl Instrumentation for NoticeFailures {
     fn on_connection_event(&mut self, event: InstrumentationEvent<'_>) {
-        if let InstrumentationEvent::FinishQuery {
+        if let InstrumentationEvent::StartQuery { query, .. } = event {
+            self.0.statements.fetch_add(1, Ordering::Relaxed);
+            // `RUST_LOG=mandat::sql=trace` lists them (with their bind parameters: never
+            // in production).
+            tracing::trace!(target: "mandat::sql", query = %query, "statement");
+        } else if let InstrumentationEvent::FinishQuery {
             error:
                 Some(QueryError::DatabaseError(
                     DatabaseErrorKind::ClosedConnection | DatabaseErrorKind::Unknown,
@@ -180,17 +196,21 @@ impl Instrumentation for NoticeFailures {
 }
 
 /// Sets up every new connection: its timeouts (one round trip, at connection time) and
-/// the instrumentation noticing failures.
+/// the instrumentation noticing failures and counting statements.
 #[derive(Debug)]
 struct Setup {
     sql: String,
+    health: Arc<Health>,
 }
 
 impl CustomizeConnection<PgConnection, r2d2::Error> for Setup {
     fn on_acquire(&self, conn: &mut PgConnection) -> Result<(), r2d2::Error> {
-        diesel::Connection::set_instrumentation(conn, NoticeFailures);
+        // The setup first: it is the connection's, not a page's statement (a failure here
+        // fails the connection itself).
         conn.batch_execute(&self.sql)
-            .map_err(r2d2::Error::QueryError)
+            .map_err(r2d2::Error::QueryError)?;
+        diesel::Connection::set_instrumentation(conn, NoticeFailures(self.health.clone()));
+        Ok(())
     }
 }
 
@@ -241,7 +261,10 @@ fn build(url: &str, size: u32, wait: Duration, sql: String, health: &Arc<Health>
         .connection_timeout(wait)
         .test_on_check_out(false)
         .error_handler(Box::new(ReportErrors(health.clone())))
-        .connection_customizer(Box::new(Setup { sql }))
+        .connection_customizer(Box::new(Setup {
+            sql,
+            health: health.clone(),
+        }))
         .build_unchecked(ConnectionManager::<PgConnection>::new(url))
 }
 

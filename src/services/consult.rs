@@ -130,6 +130,16 @@ fn active_mandate(
     now: DateTime<Utc>,
 ) -> Result<Mandate, ServiceError> {
     let request = requests::find_in_scope(conn, scope, request_id)?;
+    mandate_of(conn, scope, request, now)
+}
+
+/// [`active_mandate`] of a request already read (and checked to be the party's).
+fn mandate_of(
+    conn: &mut PgConnection,
+    scope: &requests::Scope,
+    request: AccessRequest,
+    now: DateTime<Utc>,
+) -> Result<Mandate, ServiceError> {
     let status = request.status_at(now);
     if status != RequestStatus::Accepted {
         return Err(refusal(status).into());
@@ -265,16 +275,16 @@ pub fn consult(
     }
     conn.transaction(|conn| {
         // Lock the row first: a concurrent stop or block waits for this consultation, or
-        // this consultation sees it (and two posts of one act are one consultation).
-        if requests_db::find_for_update(conn, request_id)?.is_none() {
-            return Err(ServiceError::NotFound);
-        }
+        // this consultation sees it (and two posts of one act are one consultation). The
+        // locked row is the one checked (not read a second time).
+        let locked =
+            requests_db::find_for_update(conn, request_id)?.ok_or(ServiceError::NotFound)?;
         let Mandate {
             request,
             company,
             provider,
             person,
-        } = active_mandate(conn, scope, request_id, now)?;
+        } = mandate_of(conn, scope, requests::visible_in(scope, locked)?, now)?;
         if let Some(act) = act
             && let Some(row) = consultations_db::find_by_act(conn, request_id, act)?
         {

@@ -15,7 +15,7 @@ use crate::{
             status_is,
         },
         idempotency_keys::{self, Claimed},
-        schema::{access_requests, citizen_blocks, outbox_emails},
+        schema::{access_requests, citizen_blocks, companies, outbox_emails},
         text::like_contains,
     },
     domain::{
@@ -366,6 +366,12 @@ pub fn find_in_scope(
     id: Uuid,
 ) -> Result<AccessRequest, ServiceError> {
     let request = find(conn, id)?.ok_or(ServiceError::NotFound)?;
+    visible_in(scope, request)
+}
+
+/// `request` (already read) if the party `scope` sees it, else [`ServiceError::NotFound`]
+/// (the check of [`find_in_scope`] without reading the row again).
+pub fn visible_in(scope: &Scope, request: AccessRequest) -> Result<AccessRequest, ServiceError> {
     let visible = request.company_id == scope.company_id
         && request.archived_at.is_none()
         && match scope.provider_id {
@@ -491,10 +497,50 @@ pub fn list(
     page_size: i64,
     now: DateTime<Utc>,
 ) -> QueryResult<ListPage> {
+    list_counted(conn, scope, tab, search, page, page_size, now, None)
+}
+
+/// A tab as its page shows it: the counts of the three tabs (the badges) and one page of
+/// this tab. Without a search, the tab's count is its list's total (not counted twice).
+pub fn tab_page(
+    conn: &mut PgConnection,
+    scope: &Scope,
+    tab: Tab,
+    search: Option<&str>,
+    page: i64,
+    page_size: i64,
+    now: DateTime<Utc>,
+) -> QueryResult<(TabCounts, ListPage)> {
+    let counts = counts(conn, scope, now)?;
+    let searching = search.is_some_and(|s| !s.trim().is_empty());
+    let known_total = (!searching).then_some(match tab {
+        Tab::Active => counts.active,
+        Tab::Requested => counts.requested,
+        Tab::Blocked => counts.blocked,
+    });
+    let list = list_counted(conn, scope, tab, search, page, page_size, now, known_total)?;
+    Ok((counts, list))
+}
+
+/// [`list`], its total given when the caller counted it already.
+#[allow(clippy::too_many_arguments)]
+fn list_counted(
+    conn: &mut PgConnection,
+    scope: &Scope,
+    tab: Tab,
+    search: Option<&str>,
+    page: i64,
+    page_size: i64,
+    now: DateTime<Utc>,
+    known_total: Option<i64>,
+) -> QueryResult<ListPage> {
     let page = page.clamp(1, MAX_PAGE);
-    let total: i64 = searched(scoped(scope).filter(in_tab(tab, now)), search)
-        .select(count_star())
-        .first(conn)?;
+    let total: i64 = match known_total {
+        Some(total) => total,
+        None => searched(scoped(scope).filter(in_tab(tab, now)), search)
+            .select(count_star())
+            .first(conn)?,
+    };
     // Whether each row's mail was given up, in the same query (no query per row).
     let undelivered = diesel::dsl::exists(
         outbox_emails::table
@@ -502,31 +548,26 @@ pub fn list(
             .filter(outbox_emails::failed_at.is_not_null())
             .filter(outbox_emails::sent_at.is_null()),
     );
-    let rows: Vec<(AccessRequest, bool)> = searched(scoped(scope).filter(in_tab(tab, now)), search)
-        .order((
-            access_requests::created_at.desc(),
-            access_requests::id.desc(),
-        ))
-        .limit(page_size)
-        .offset((page - 1) * page_size)
-        .select((AccessRequest::as_select(), undelivered))
-        .load(conn)?;
-    // Provider names in one query, not one per row.
-    let provider_ids: Vec<Uuid> = rows.iter().filter_map(|(r, _)| r.provider_id).collect();
-    let names: Vec<(Uuid, String)> = crate::db::companies::find_many(conn, &provider_ids)?
-        .into_iter()
-        .map(|c| (c.id, c.name))
-        .collect();
+    // The provider's name too (a scalar subquery: no query per row, nor a second query).
+    let provider_name = companies::table
+        .filter(companies::id.nullable().eq(access_requests::provider_id))
+        .select(companies::name)
+        .single_value();
+    let rows: Vec<(AccessRequest, bool, Option<String>)> =
+        searched(scoped(scope).filter(in_tab(tab, now)), search)
+            .order((
+                access_requests::created_at.desc(),
+                access_requests::id.desc(),
+            ))
+            .limit(page_size)
+            .offset((page - 1) * page_size)
+            .select((AccessRequest::as_select(), undelivered, provider_name))
+            .load(conn)?;
     let items = rows
         .into_iter()
-        .map(|(request, mail_undelivered)| ListedRequest {
+        .map(|(request, mail_undelivered, provider_name)| ListedRequest {
             status: request.status_at(now),
-            provider_name: request.provider_id.and_then(|p| {
-                names
-                    .iter()
-                    .find(|(id, _)| *id == p)
-                    .map(|(_, n)| n.clone())
-            }),
+            provider_name: provider_name.filter(|_| request.provider_id.is_some()),
             mail_undelivered,
             request,
         })

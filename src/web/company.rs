@@ -176,8 +176,8 @@ async fn load_tab(
     now: chrono::DateTime<chrono::Utc>,
 ) -> Result<TabData, AppError> {
     on_db(tenant, move |conn| {
-        let counts = requests::counts(conn, &scope, now)?;
-        let page = requests::list(conn, &scope, tab, search.as_deref(), page, PAGE_SIZE, now)?;
+        let (counts, page) =
+            requests::tab_page(conn, &scope, tab, search.as_deref(), page, PAGE_SIZE, now)?;
         Ok::<_, diesel::result::Error>(TabData {
             tab,
             page,

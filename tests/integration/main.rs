@@ -11,6 +11,7 @@ mod admin;
 mod api;
 mod architecture;
 mod browser;
+mod budget;
 mod citizen;
 mod company;
 mod confirmations;
