@@ -11,9 +11,10 @@
 //!   demo world is there (Jan Peeters signs in to it), otherwise the first generated one;
 //! - citizens (a quarter as many as the requests, at least 100), persons of the register
 //!   with valid NISS (born 1950-1994, serial numbers from 500, so never a demo person's);
-//! - `N` requests over every status (pending 4 %, expired 8 %, refused 6 %, withdrawn 2 %,
-//!   accepted 25 %, ended 45 %, revoked 8 %, blocked 2 %) and both contexts (flexi-job 70 %),
-//!   over three years, with their mandates' Belgian-calendar ends; the finished ones
+//! - `N` requests over every status (pending 2 %, expired 8 %, refused 6 %, withdrawn 2 %,
+//!   accepted 5 %, ended 65 %, revoked 10 %, blocked 2 %: three years of history, of which
+//!   the last weeks are still in the company's tabs) and both contexts (flexi-job 70 %),
+//!   with their mandates' Belgian-calendar ends; the finished ones
 //!   archived as the `archive` job would have done it (dated when they became due, their
 //!   link's hash spent); their transition log (creation, answer, end, archival) as the app
 //!   and its jobs write it; a sent mail for each request of the last 30 days;
@@ -321,12 +322,12 @@ fn make_requests(
                                                             - make_interval(mins => (h % 1051200)::int)
                                                 END AS accepted
                                            FROM (SELECT g, pc, ci, cj, h,
-                                                        CASE WHEN pc < 4 THEN 'pending'
-                                                             WHEN pc < 12 THEN 'expired'
-                                                             WHEN pc < 18 THEN 'refused'
-                                                             WHEN pc < 20 THEN 'withdrawn'
-                                                             WHEN pc < 45 THEN 'accepted'
-                                                             WHEN pc < 90 THEN 'ended'
+                                                        CASE WHEN pc < 2 THEN 'pending'
+                                                             WHEN pc < 10 THEN 'expired'
+                                                             WHEN pc < 16 THEN 'refused'
+                                                             WHEN pc < 18 THEN 'withdrawn'
+                                                             WHEN pc < 23 THEN 'accepted'
+                                                             WHEN pc < 88 THEN 'ended'
                                                              WHEN pc < 98 THEN 'revoked'
                                                              ELSE 'blocked' END AS st,
                                                         CASE WHEN g % 10 < 7 THEN 'FLEXI_JOB'
