@@ -324,3 +324,61 @@ async fn the_main_queries_use_an_index_at_scale() {
     }
     assert!(seq_scans.is_empty(), "sequential scans: {seq_scans:#?}");
 }
+
+/// `mandat dev generate` fills an empty database (migrated, the demo world, the generated
+/// one) in development mode, and refuses production mode before touching the database.
+#[test]
+fn the_generate_command_runs_in_development_and_is_refused_in_production() {
+    let db = crate::helpers::fresh_empty_database();
+    let bin = env!("CARGO_BIN_EXE_mandat");
+    let args = [
+        "dev",
+        "generate",
+        "--requests",
+        "300",
+        "--consultations",
+        "200",
+        "--companies",
+        "5",
+    ];
+    let out = std::process::Command::new(bin)
+        .args(args)
+        .env("DATABASE_URL", &db.url)
+        .env("MANDAT_MODE", "production")
+        .env("MANDAT_PUBLIC_URL", "https://mandat.example.be")
+        .env("MANDAT_SESSION_KEY", "k".repeat(88))
+        .output()
+        .expect("run mandat");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success());
+    assert!(
+        stderr.contains("dev generate refuses to run in production mode"),
+        "{stderr}"
+    );
+    let mut conn = db.connect();
+    assert_eq!(
+        count(
+            &mut conn,
+            "SELECT count(*) AS n FROM pg_tables WHERE tablename = 'access_requests'"
+        ),
+        0,
+        "nothing touched"
+    );
+    let out = std::process::Command::new(bin)
+        .args(args)
+        .env("DATABASE_URL", &db.url)
+        .env("MANDAT_MODE", "development")
+        .output()
+        .expect("run mandat");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        stdout.contains("generated: 5 companies") && stdout.contains("300 requests"),
+        "{stdout}"
+    );
+    assert!(count(&mut conn, "SELECT count(*) AS n FROM consultations") >= 200);
+}
