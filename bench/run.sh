@@ -17,7 +17,11 @@
 set -euo pipefail
 ROOT="$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")/.." && pwd -P)"
 cd -- "$ROOT"
-RATIO=${RATIO:-$ROOT/../shared/bench/ratio.sh}
+# ../shared/bench/ratio.sh from the repository (../../shared from a worktree under wt/).
+if [ -z "${RATIO:-}" ]; then
+  RATIO=$ROOT/../shared/bench/ratio.sh
+  [ -x "$RATIO" ] || RATIO=$ROOT/../../shared/bench/ratio.sh
+fi
 SIZES=${SIZES:-10000 10000000}
 PORT=${BENCH_PORT:-18400}
 ADMIN_URL=${DATABASE_URL:?set DATABASE_URL (a PostgreSQL server the bench may create databases on)}
