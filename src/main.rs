@@ -63,6 +63,11 @@ enum Command {
         #[command(subcommand)]
         command: TenantCommand,
     },
+    /// Development tools (refused in production mode).
+    Dev {
+        #[command(subcommand)]
+        command: DevCommand,
+    },
     /// Load the authentic sources from CSV files (docs/import.md): all or nothing,
     /// idempotent; every bad row is reported as `file:line: column: reason`.
     Import {
@@ -78,6 +83,26 @@ enum Command {
         /// student_quota.csv: the yearly Student@Work quota.
         #[arg(long, value_name = "FILE")]
         student_quota: Option<PathBuf>,
+    },
+}
+
+#[derive(Subcommand)]
+enum DevCommand {
+    /// Fill the database with a generated world at scale (docs in src/demo/generate.rs):
+    /// the demo world, then K companies (one large), N requests over every status, their
+    /// transitions, and M consultations; set-based SQL, in one transaction. Use a fresh
+    /// database.
+    Generate {
+        /// Access requests to make.
+        #[arg(long, default_value_t = 10_000)]
+        requests: i64,
+        /// Consultation audit rows to make.
+        #[arg(long, default_value_t = 50_000)]
+        consultations: i64,
+        /// Companies to make (one of them, or the demo's Resto Pokébowl, holds a tenth of
+        /// the requests).
+        #[arg(long, default_value_t = 100)]
+        companies: i64,
     },
 }
 
@@ -335,6 +360,43 @@ fn run(command: Command, mut settings: Settings) -> anyhow::Result<()> {
             Ok(())
         }
         Command::Tenant { command } => tenant_command(command, settings),
+        Command::Dev {
+            command:
+                DevCommand::Generate {
+                    requests,
+                    consultations,
+                    companies,
+                },
+        } => {
+            if !settings.mode.is_demo() {
+                anyhow::bail!(
+                    "dev generate refuses to run in production mode: it writes a fictional world \
+                     (set mode = \"development\" or \"demo\", on a database of its own)"
+                );
+            }
+            let mut conn = connect(&settings)?;
+            db::run_migrations(&mut conn)?;
+            let started = std::time::Instant::now();
+            let now = SystemClock.now();
+            mandat::demo::seed_demo_with(
+                &mut conn,
+                &mandat::sources::PgSources,
+                now,
+                &settings.public_url_citizen,
+            )?;
+            let sizes = mandat::demo::generate::Sizes {
+                requests,
+                consultations,
+                companies,
+            };
+            let made =
+                mandat::demo::generate::generate(&mut conn, sizes, now, settings.blocked_tab_days)?;
+            println!(
+                "generated: {made} in {:.1} s",
+                started.elapsed().as_secs_f64()
+            );
+            Ok(())
+        }
         Command::Jobs { command } => match command {
             JobsCommand::List => {
                 for job in Job::ALL {

@@ -3,7 +3,7 @@
 //! the company saw (never a fraction or a reason). This module owns its writes.
 
 use chrono::{DateTime, Utc};
-use diesel::{prelude::*, sql_query, sql_types::Timestamptz};
+use diesel::prelude::*;
 use uuid::Uuid;
 
 use super::schema::consultations as t;
@@ -109,7 +109,11 @@ pub fn find_by_act(
 
 /// Deletes the consultations made at or before `cutoff`.
 pub fn purge(conn: &mut PgConnection, cutoff: DateTime<Utc>) -> QueryResult<usize> {
-    sql_query("DELETE FROM consultations WHERE consulted_at <= $1")
-        .bind::<Timestamptz, _>(cutoff)
-        .execute(conn)
+    super::retention::batched(
+        conn,
+        "DELETE FROM consultations WHERE id IN
+             (SELECT id FROM consultations WHERE consulted_at <= $1
+               ORDER BY consulted_at LIMIT $2)",
+        cutoff,
+    )
 }

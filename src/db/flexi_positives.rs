@@ -4,7 +4,7 @@
 //! writes it in its own transaction; the purge erases it with the consultation audit.
 
 use chrono::{DateTime, Utc};
-use diesel::{prelude::*, sql_query, sql_types::Timestamptz};
+use diesel::prelude::*;
 use uuid::Uuid;
 
 use super::schema::flexi_positive_answers as t;
@@ -66,7 +66,12 @@ pub fn record(
 
 /// Deletes the answers recorded at or before `cutoff` (with the consultation audit).
 pub fn purge(conn: &mut PgConnection, cutoff: DateTime<Utc>) -> QueryResult<usize> {
-    sql_query("DELETE FROM flexi_positive_answers WHERE answered_at <= $1")
-        .bind::<Timestamptz, _>(cutoff)
-        .execute(conn)
+    super::retention::batched(
+        conn,
+        "DELETE FROM flexi_positive_answers
+          WHERE (citizen_niss, company_id, year, quarter) IN
+                (SELECT citizen_niss, company_id, year, quarter FROM flexi_positive_answers
+                  WHERE answered_at <= $1 LIMIT $2)",
+        cutoff,
+    )
 }

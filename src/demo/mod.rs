@@ -9,6 +9,7 @@
 //! world.
 
 pub mod companies;
+pub mod generate;
 pub mod people;
 pub mod sources;
 pub mod tenants;

@@ -79,8 +79,8 @@ pub fn archive(
     })
 }
 
-/// Erases data past its retention: the personal data of requests, the mails and the
-/// consultation audit in one transaction (see
+/// Erases data past its retention, in batches each committed on its own (never a long
+/// lock): the personal data of requests, the mails and the consultation audit (see
 /// [`crate::db::access_requests::lifecycle::purge`]); then, batched, the hashes of spent
 /// links, the staff audit, expired API tokens and recorded job runs, each by its own
 /// setting. A citizen's block is never purged: it lasts until the citizen lifts it.
@@ -89,7 +89,7 @@ pub fn purge(
     now: DateTime<Utc>,
     retention: &Retention,
 ) -> QueryResult<PurgeCounts> {
-    let mut counts = conn.transaction(|conn| requests::purge(conn, now, retention))?;
+    let mut counts = requests::purge(conn, now, retention)?;
     counts.links_erased = requests::erase_spent_links(conn, now - retention.link)?;
     counts.staff_audit_deleted =
         db::retention::purge_staff_audit(conn, now - retention.staff_audit)?;

@@ -24,6 +24,7 @@ mod hostile;
 mod jobs;
 mod logs;
 mod rules;
+mod scale;
 mod servers;
 mod signin;
 mod sources;

@@ -11,14 +11,16 @@ use chrono::{DateTime, Duration, Utc};
 use diesel::{
     prelude::*,
     sql_query,
-    sql_types::{Text, Timestamptz},
+    sql_types::{BigInt, Nullable, Text, Timestamptz},
 };
 use uuid::Uuid;
 
 use super::{status_is, write::announce};
 use crate::{
     db::{
-        consultations, flexi_positives, request_events::ARCHIVED, retention::batched,
+        consultations, flexi_positives,
+        request_events::ARCHIVED,
+        retention::{BATCH, batched},
         schema::access_requests,
     },
     domain::{Actor, RequestStatus, status::REQUESTED_LIST_DAYS},
@@ -188,16 +190,23 @@ pub fn erase_spent_links(conn: &mut PgConnection, cutoff: DateTime<Utc>) -> Quer
     Ok(expired + answered)
 }
 
-/// Erases personal data past its retention ([`Retention`]), in the caller's transaction:
+/// Erases personal data past its retention ([`Retention`]), in batches of at most
+/// [`BATCH`] requests, each its own statement (its own transaction when the caller holds
+/// none: call it outside one, so that no lock is held for longer than a batch):
 /// - archived `request_personal_data` ago (default 90 days): a request's label, e-mail,
-///   named NISS and the citizen's names become NULL and its mails (with their delivery
-///   attempts) are deleted; its status, dates and transition log stay (its link's hash
-///   was already dropped by [`archive_due`]);
+///   named NISS and the citizen's names become NULL (its search keys follow, by the
+///   table's trigger) and its mails (with their delivery attempts) are deleted; its
+///   status, dates and transition log stay (its link's hash was already dropped by
+///   [`archive_due`]);
 /// - archived `audit` ago (default 365 days): the citizen's NISS and the creator's on the
 ///   request, and the NISS of the people in its transition log, are removed;
 /// - consultation audit entries older than `audit` are deleted (with the answers given),
 ///   and so are the quarters answered eligible (`flexi_positive_answers`);
 /// - outbox mails sent or given up more than `mail` ago (default 30 days) are deleted.
+///
+/// The archived requests are walked in the order of their archival (the index on
+/// `archived_at, id`), a batch after the other; a batch changes only the rows that still
+/// hold what it erases.
 pub fn purge(
     conn: &mut PgConnection,
     now: DateTime<Utc>,
@@ -206,40 +215,40 @@ pub fn purge(
     let request_cutoff = now - retention.request_personal_data;
     let audit_cutoff = now - retention.audit;
     let mail_cutoff = now - retention.mail;
-    let requests_erased = sql_query(
-        "UPDATE access_requests
-            SET label = NULL, email = NULL, target_niss = NULL,
-                citizen_first_name = NULL, citizen_last_name = NULL
-          WHERE archived_at <= $1
-            AND (label IS NOT NULL OR email IS NOT NULL OR target_niss IS NOT NULL
-                 OR citizen_first_name IS NOT NULL OR citizen_last_name IS NOT NULL)",
-    )
-    .bind::<Timestamptz, _>(request_cutoff)
-    .execute(conn)?;
-    let mut mails_deleted = sql_query(
-        "DELETE FROM outbox_emails o
-          USING access_requests r
-          WHERE o.request_id = r.id AND r.archived_at <= $1",
-    )
-    .bind::<Timestamptz, _>(request_cutoff)
-    .execute(conn)?;
-    mails_deleted +=
-        sql_query("DELETE FROM outbox_emails WHERE COALESCE(sent_at, failed_at) <= $1")
-            .bind::<Timestamptz, _>(mail_cutoff)
-            .execute(conn)?;
-    let requests_unlinked = sql_query(
-        "UPDATE access_requests SET citizen_niss = NULL, created_by = NULL
-          WHERE archived_at <= $1 AND (citizen_niss IS NOT NULL OR created_by IS NOT NULL)",
-    )
-    .bind::<Timestamptz, _>(audit_cutoff)
-    .execute(conn)?;
-    sql_query(
-        "UPDATE request_events SET actor_ref = NULL
-          WHERE actor_kind IN ('citizen', 'company_user') AND actor_ref IS NOT NULL
-            AND request_id IN (SELECT id FROM access_requests WHERE archived_at <= $1)",
-    )
-    .bind::<Timestamptz, _>(audit_cutoff)
-    .execute(conn)?;
+    let (requests_erased, mut mails_deleted) = walk_archived(
+        conn,
+        request_cutoff,
+        "erased AS (
+             UPDATE access_requests r
+                SET label = NULL, email = NULL, target_niss = NULL,
+                    citizen_first_name = NULL, citizen_last_name = NULL
+              WHERE r.id = ANY(ARRAY(SELECT id FROM batch))
+                AND (r.label IS NOT NULL OR r.email IS NOT NULL OR r.target_niss IS NOT NULL
+                     OR r.citizen_first_name IS NOT NULL OR r.citizen_last_name IS NOT NULL)
+             RETURNING r.id),
+         other AS (DELETE FROM outbox_emails WHERE request_id = ANY(ARRAY(SELECT id FROM batch))
+                   RETURNING id)",
+    )?;
+    mails_deleted += batched(
+        conn,
+        "DELETE FROM outbox_emails WHERE id IN
+             (SELECT id FROM outbox_emails WHERE COALESCE(sent_at, failed_at) <= $1 LIMIT $2)",
+        mail_cutoff,
+    )?;
+    let (requests_unlinked, _) = walk_archived(
+        conn,
+        audit_cutoff,
+        "erased AS (
+             UPDATE access_requests r SET citizen_niss = NULL, created_by = NULL
+              WHERE r.id = ANY(ARRAY(SELECT id FROM batch))
+                AND (r.citizen_niss IS NOT NULL OR r.created_by IS NOT NULL)
+             RETURNING r.id),
+         other AS (
+             UPDATE request_events e SET actor_ref = NULL
+              WHERE e.request_id = ANY(ARRAY(SELECT id FROM batch))
+                AND e.actor_kind IN ('citizen', 'company_user') AND e.actor_ref IS NOT NULL
+             RETURNING e.id)",
+    )?;
     let audit_deleted = consultations::purge(conn, audit_cutoff)?;
     let positives_deleted = flexi_positives::purge(conn, audit_cutoff)?;
     Ok(PurgeCounts {
@@ -250,4 +259,58 @@ pub fn purge(
         positives_deleted,
         ..PurgeCounts::default()
     })
+}
+
+/// Runs `ctes` (which define `erased` and `other`, each returning the rows it changed,
+/// from `batch`: the next [`BATCH`] requests archived at or before `cutoff`, in the order
+/// of their archival) batch after batch, until the archived requests are all walked.
+/// Returns how many rows `erased` and `other` changed in all.
+fn walk_archived(
+    conn: &mut PgConnection,
+    cutoff: DateTime<Utc>,
+    ctes: &str,
+) -> QueryResult<(usize, usize)> {
+    #[derive(QueryableByName)]
+    struct Walked {
+        #[diesel(sql_type = Nullable<Timestamptz>)]
+        last_at: Option<DateTime<Utc>>,
+        #[diesel(sql_type = Nullable<diesel::sql_types::Uuid>)]
+        last_id: Option<Uuid>,
+        #[diesel(sql_type = BigInt)]
+        erased: i64,
+        #[diesel(sql_type = BigInt)]
+        other: i64,
+    }
+    let statement = format!(
+        "WITH batch AS (
+             SELECT id, archived_at FROM access_requests
+              WHERE archived_at IS NOT NULL AND archived_at <= $1
+                AND (archived_at, id) > ($2, $3)
+              ORDER BY archived_at, id
+              LIMIT $4),
+         {ctes},
+         last AS (SELECT archived_at, id FROM batch ORDER BY archived_at DESC, id DESC LIMIT 1)
+         SELECT (SELECT archived_at FROM last) AS last_at, (SELECT id FROM last) AS last_id,
+                (SELECT count(*) FROM erased) AS erased, (SELECT count(*) FROM other) AS other"
+    );
+    // Before any archival: 1 January 1900.
+    let (mut after_at, mut after_id) = (
+        DateTime::from_timestamp(-2_208_988_800, 0).unwrap_or_default(),
+        Uuid::nil(),
+    );
+    let (mut erased, mut other) = (0, 0);
+    loop {
+        let walked: Walked = sql_query(&statement)
+            .bind::<Timestamptz, _>(cutoff)
+            .bind::<Timestamptz, _>(after_at)
+            .bind::<diesel::sql_types::Uuid, _>(after_id)
+            .bind::<BigInt, _>(BATCH)
+            .get_result(conn)?;
+        erased += usize::try_from(walked.erased).unwrap_or(0);
+        other += usize::try_from(walked.other).unwrap_or(0);
+        match (walked.last_at, walked.last_id) {
+            (Some(at), Some(id)) => (after_at, after_id) = (at, id),
+            _ => return Ok((erased, other)),
+        }
+    }
 }

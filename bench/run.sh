@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# The pages a company and a citizen live in, at 10 000 and at 10 000 000 requests, against
+# the bare stack (../shared/bench/ratio.sh), in one run per size.
+#
+#   bench/run.sh                      # sizes 10000 and 10000000 (the second takes long)
+#   SIZES="10000 200000" bench/run.sh # other sizes
+#   BENCH_S=5 RATIO=/path/to/ratio.sh bench/run.sh
+#
+# For each size: a database mandat_bench_<size> (kept: a second run reuses it; drop it to
+# generate again), migrated and generated with `mandat dev generate --requests N
+# --consultations 5N --companies N/100` (one large company, Resto Pokébowl, holds a tenth);
+# the release server on 127.0.0.1:18400 against it; Jan Peeters (Resto Pokébowl) and Maria
+# Abara (a citizen) signed in through the demo identity provider; then ratio.sh on the
+# company's Active accesses tab (whole page, then the htmx fragment) and the citizen's
+# portal home. Needs DATABASE_URL (a server where it may create those databases) and wrk
+# (installed by ratio.sh when run as root). The consultation, a POST, is not measured here.
+set -euo pipefail
+ROOT="$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")/.." && pwd -P)"
+cd -- "$ROOT"
+# ../shared/bench/ratio.sh from the repository (../../shared from a worktree under wt/).
+if [ -z "${RATIO:-}" ]; then
+  RATIO=$ROOT/../shared/bench/ratio.sh
+  [ -x "$RATIO" ] || RATIO=$ROOT/../../shared/bench/ratio.sh
+fi
+SIZES=${SIZES:-10000 10000000}
+PORT=${BENCH_PORT:-18400}
+ADMIN_URL=${DATABASE_URL:?set DATABASE_URL (a PostgreSQL server the bench may create databases on)}
+[ -x "$RATIO" ] || { echo "no ratio.sh at $RATIO (set RATIO)" >&2; exit 1; }
+cargo build --release --quiet
+BIN="$ROOT/target/release/mandat"
+with_db() { echo "${ADMIN_URL%/*}/$1"; }
+export MANDAT_MODE=development
+for n in $SIZES; do
+  db="mandat_bench_$n"
+  url=$(with_db "$db")
+  if ! psql "$ADMIN_URL" -Atqc "SELECT 1 FROM pg_database WHERE datname = '$db'" | grep -q 1; then
+    psql "$ADMIN_URL" -qc "CREATE DATABASE $db"
+    companies=$(( n / 100 > 1 ? n / 100 : 1 ))
+    echo "== generating $n requests, $(( n * 5 )) consultations, $companies companies"
+    DATABASE_URL=$url "$BIN" dev generate --requests "$n" --consultations $(( n * 5 )) \
+      --companies "$companies" 2>&1 | grep -v ' INFO '
+  fi
+  DATABASE_URL=$url MANDAT_BIND=127.0.0.1:$PORT MANDAT_LOG_FORMAT=${MANDAT_LOG_FORMAT:-json} \
+    "$BIN" serve >"/tmp/mandat-bench-$n.log" 2>&1 &
+  spid=$!
+  trap 'kill $spid 2>/dev/null || true' EXIT
+  for _ in $(seq 1 100); do curl -fsS -o /dev/null "http://127.0.0.1:$PORT/sign-in" 2>/dev/null && break; sleep 0.2; done
+  # A signed-in session cookie (mandat_session=...) for the demo person $1.
+  session() {
+    local jar; jar=$(mktemp)
+    local page; page=$(curl -fsS -c "$jar" -b "$jar" "http://127.0.0.1:$PORT/sign-in")
+    local csrf; csrf=$(printf '%s' "$page" | sed -n 's/.*name="csrf-token" content="\([^"]*\)".*/\1/p' | head -1)
+    curl -fsS -o /dev/null -c "$jar" -b "$jar" --data-urlencode "csrf=$csrf" \
+      --data-urlencode "niss=$1" --data-urlencode "next=/" "http://127.0.0.1:$PORT/sign-in/demo"
+    awk '$6 == "mandat_session" {print $6 "=" $7}' "$jar"
+    rm -f "$jar"
+  }
+  jan=$(session 85073003328)
+  maria=$(session 90051402426)
+  echo "== $n requests ($(date -u +%FT%TZ), $(nproc) cores, $(uname -r))"
+  for page in "company tab (page)|/company/tabs/active|$jan|" \
+              "company tab (htmx)|/company/tabs/active|$jan|HX-Request: true" \
+              "citizen home|/me|$maria|"; do
+    IFS='|' read -r name path cookie header <<<"$page"
+    echo "-- $name"
+    if [ -n "$header" ]; then
+      DATABASE_URL=$url "$RATIO" "http://127.0.0.1:$PORT$path" "$cookie" "$header"
+    else
+      DATABASE_URL=$url "$RATIO" "http://127.0.0.1:$PORT$path" "$cookie"
+    fi
+  done
+  kill $spid 2>/dev/null || true
+  wait $spid 2>/dev/null || true
+done

@@ -1,0 +1,384 @@
+//! Data at scale: the generator of `mandat dev generate` makes a world the app serves and
+//! its jobs find coherent.
+
+use diesel::{prelude::*, sql_query, sql_types::BigInt};
+use mandat::{
+    demo::{
+        generate::{Sizes, citizens_for, company_bce, generate},
+        people::JAN,
+    },
+    domain::Niss,
+    jobs::Job,
+};
+
+use crate::helpers::{spawn_app, start_time, texts};
+
+#[derive(QueryableByName)]
+struct Count {
+    #[diesel(sql_type = BigInt)]
+    n: i64,
+}
+
+fn count(conn: &mut PgConnection, sql: &str) -> i64 {
+    sql_query(sql).get_result::<Count>(conn).unwrap().n
+}
+
+#[tokio::test]
+async fn a_generated_world_is_served_and_coherent() {
+    let app = spawn_app().await;
+    let mut conn = app.db();
+    let tables = ["access_requests", "consultations", "companies", "persons"];
+    let before: Vec<i64> = tables
+        .iter()
+        .map(|t| count(&mut conn, &format!("SELECT count(*) AS n FROM {t}")))
+        .collect();
+    let sizes = Sizes {
+        requests: 2000,
+        consultations: 3000,
+        companies: 50,
+    };
+    let made = generate(&mut conn, sizes, start_time(), 30).unwrap();
+    assert_eq!(
+        (made.requests, made.consultations, made.companies),
+        (2000, 3000, 50)
+    );
+    let after: Vec<i64> = tables
+        .iter()
+        .map(|t| count(&mut conn, &format!("SELECT count(*) AS n FROM {t}")))
+        .collect();
+    let persons = citizens_for(2000) + 50;
+    assert_eq!(
+        after,
+        [
+            before[0] + 2000,
+            before[1] + 3000,
+            before[2] + 50,
+            before[3] + persons
+        ]
+    );
+    assert_eq!(made.persons, usize::try_from(persons).unwrap());
+    // A second run is refused: the numbers of the companies are taken.
+    assert!(generate(&mut conn, sizes, start_time(), 30).is_err());
+
+    // Every status, both contexts, archived rows; one company with a tenth of them.
+    let statuses = count(
+        &mut conn,
+        "SELECT count(DISTINCT status) AS n FROM access_requests",
+    );
+    assert_eq!(statuses, 8);
+    assert_eq!(
+        count(
+            &mut conn,
+            "SELECT count(DISTINCT context) AS n FROM access_requests"
+        ),
+        2
+    );
+    assert!(
+        count(
+            &mut conn,
+            "SELECT count(*) AS n FROM access_requests WHERE archived_at IS NOT NULL"
+        ) > 500
+    );
+    let big = count(
+        &mut conn,
+        "SELECT count(*) AS n FROM access_requests r JOIN companies c ON c.id = r.company_id
+          WHERE c.bce = '0765432146'",
+    );
+    assert!(big >= 200, "the large company has {big} requests");
+    // Every NISS is valid; every consultation is within its mandate.
+    #[derive(QueryableByName)]
+    struct Text {
+        #[diesel(sql_type = diesel::sql_types::Text)]
+        niss: String,
+    }
+    let all: Vec<Text> = sql_query("SELECT niss FROM persons")
+        .load(&mut conn)
+        .unwrap();
+    for p in &all {
+        assert!(Niss::parse(&p.niss).is_ok(), "{}", p.niss);
+    }
+    assert_eq!(
+        count(
+            &mut conn,
+            "SELECT count(*) AS n FROM consultations c JOIN access_requests r ON r.id = c.request_id
+              WHERE r.accepted_at IS NULL OR c.consulted_at < r.accepted_at
+                 OR c.consulted_at > CASE WHEN r.status = 'accepted' THEN r.valid_until
+                                          ELSE LEAST(r.valid_until, r.status_changed_at) END
+                 OR c.consulted_at > '2025-03-05 09:30:00+00'
+                 OR c.citizen_niss <> r.citizen_niss"
+        ),
+        0
+    );
+    // Each request has its creation event, each finished one its answer or end.
+    assert_eq!(
+        count(
+            &mut conn,
+            "SELECT count(*) AS n FROM access_requests r WHERE NOT EXISTS
+                (SELECT 1 FROM request_events e WHERE e.request_id = r.id AND e.from_status IS NULL)"
+        ),
+        0
+    );
+    // The jobs find it as they would have left it: nothing due at its instant.
+    for job in [Job::ExpireRequests, Job::EndMandates, Job::Archive] {
+        assert_eq!(app.run_job(job).await.unwrap(), Some(0), "{job:?}");
+    }
+
+    // The large company's tabs count what the table holds.
+    app.sign_in_as(&JAN).await;
+    let body = app.page("/company").await;
+    let active: i64 = texts(&body, "[data-testid=count-active]")[0]
+        .parse()
+        .unwrap();
+    let expected = count(
+        &mut conn,
+        "SELECT count(*) AS n FROM access_requests r JOIN companies c ON c.id = r.company_id
+          WHERE c.bce = '0765432146' AND r.archived_at IS NULL AND r.status = 'accepted'
+            AND r.valid_until > '2025-03-05 09:30:00+00'",
+    );
+    assert!(expected > 5, "{expected}");
+    assert_eq!(active, expected);
+    for tab in ["active", "requested", "blocked"] {
+        let frag = app
+            .get_with(&format!("/company/tabs/{tab}"), &[("hx-request", "true")])
+            .await;
+        assert_eq!(frag.status().as_u16(), 200, "{tab}");
+        let rows = texts(&frag.text().await.unwrap(), "[data-testid=row]");
+        assert!(!rows.is_empty(), "{tab}");
+    }
+
+    // A generated citizen with an active access sees it, and their history.
+    let citizen = {
+        let app = app.another_browser();
+        let niss: Vec<Text> = sql_query(
+            "SELECT r.citizen_niss AS niss FROM access_requests r
+               JOIN consultations c ON c.request_id = r.id
+              WHERE r.status = 'accepted' AND substr(r.citizen_niss, 7, 3)::int >= 500
+              LIMIT 1",
+        )
+        .load(&mut conn)
+        .unwrap();
+        app.sign_in(&niss[0].niss).await;
+        app
+    };
+    let home = citizen.page("/me").await;
+    assert!(!texts(&home, "[data-testid=granted]").is_empty(), "{home}");
+    let history = citizen.page("/me/history").await;
+    assert!(
+        !texts(&history, "[data-testid=history]").is_empty(),
+        "{history}"
+    );
+}
+
+/// The node types the planner chose for `sql`, with the relation each reads.
+fn plan_of(conn: &mut PgConnection, sql: &str) -> Vec<(String, String)> {
+    #[derive(QueryableByName)]
+    struct Plan {
+        #[diesel(sql_type = diesel::sql_types::Text, column_name = "QUERY PLAN")]
+        plan: String,
+    }
+    let plan: Plan = sql_query(format!("EXPLAIN (FORMAT JSON) {sql}"))
+        .get_result(conn)
+        .unwrap_or_else(|e| panic!("{e}: {sql}"));
+    let json: serde_json::Value = serde_json::from_str(&plan.plan).unwrap();
+    let mut nodes = Vec::new();
+    fn walk(node: &serde_json::Value, out: &mut Vec<(String, String)>) {
+        let kind = node["Node Type"].as_str().unwrap_or_default().to_string();
+        let relation = node["Relation Name"]
+            .as_str()
+            .unwrap_or_default()
+            .to_string();
+        out.push((kind, relation));
+        for child in node["Plans"].as_array().into_iter().flatten() {
+            walk(child, out);
+        }
+    }
+    walk(&json[0]["Plan"], &mut nodes);
+    nodes
+}
+
+/// Every list, count and search of the company's tabs, the citizen's portal, the back
+/// office and the jobs reads the big tables through an index, on a generated database
+/// large enough for the planner to choose (40 000 requests, 80 000 consultations,
+/// analysed; the companies and persons are few here, and may be read whole). The statements are those of the services (`services::requests::counts`
+/// and `list`, `services::citizen`, `services::consult::consultations_of_citizen`,
+/// `services::backoffice::search`, `db::access_requests::lifecycle`), with their
+/// parameters written in.
+#[tokio::test]
+async fn the_main_queries_use_an_index_at_scale() {
+    let db = tokio::task::spawn_blocking(crate::helpers::fresh_database)
+        .await
+        .unwrap();
+    let mut conn = db.connect();
+    let sizes = Sizes {
+        requests: 40_000,
+        consultations: 80_000,
+        companies: 400,
+    };
+    let now = "'2025-03-05 09:30:00+00'::timestamptz";
+    let started = std::time::Instant::now();
+    generate(&mut conn, sizes, start_time(), 30).unwrap();
+    eprintln!("generated in {:.1} s", started.elapsed().as_secs_f64());
+    #[derive(QueryableByName)]
+    struct Pick {
+        #[diesel(sql_type = diesel::sql_types::Text)]
+        v: String,
+    }
+    let pick = |conn: &mut PgConnection, sql: &str| -> String {
+        sql_query(sql).get_result::<Pick>(conn).unwrap().v
+    };
+    let big = pick(
+        &mut conn,
+        "SELECT id::text AS v FROM companies WHERE bce = '0765432146'",
+    );
+    let small = pick(
+        &mut conn,
+        &format!(
+            "SELECT id::text AS v FROM companies WHERE bce = '{}'",
+            company_bce(12)
+        ),
+    );
+    let citizen = pick(
+        &mut conn,
+        "SELECT citizen_niss AS v FROM consultations ORDER BY consulted_at DESC LIMIT 1",
+    );
+    let tab = |company: &str, filter: &str| {
+        format!(
+            "FROM access_requests WHERE company_id = '{company}' AND archived_at IS NULL AND ({filter})"
+        )
+    };
+    let active = format!("status = 'accepted' AND valid_until > {now}");
+    let requested = format!(
+        "((status = 'pending' AND expires_at > {now}) OR status = 'expired'
+           OR (status = 'pending' AND expires_at <= {now}))
+          AND expires_at > {now} - interval '14 days'
+          OR status IN ('refused', 'withdrawn') AND status_changed_at > {now} - interval '14 days'"
+    );
+    let blocked = format!(
+        "status IN ('revoked', 'blocked', 'ended') OR (status = 'accepted' AND valid_until <= {now})"
+    );
+    let mut queries = Vec::new();
+    for company in [&big, &small] {
+        for filter in [&active, &requested, &blocked] {
+            queries.push(format!("SELECT count(*) {}", tab(company, filter)));
+            queries.push(format!(
+                "SELECT * {} ORDER BY created_at DESC, id DESC LIMIT 20",
+                tab(company, filter)
+            ));
+        }
+    }
+    queries.extend([
+        // The citizen's portal and history; their consultations.
+        format!(
+            "SELECT * FROM access_requests WHERE citizen_niss = '{citizen}'
+              ORDER BY status_changed_at DESC, id DESC LIMIT 200"
+        ),
+        format!(
+            "SELECT c.id, c.consulted_at, co.name FROM consultations c
+               JOIN companies co ON co.id = c.company_id
+              WHERE c.citizen_niss = '{citizen}' AND c.consulted_at >= {now} - interval '12 months'
+              ORDER BY c.consulted_at DESC, c.id DESC"
+        ),
+        // The back office: by NISS (either side), the newest, by company.
+        format!("SELECT id FROM access_requests WHERE citizen_niss = '{citizen}'"),
+        format!("SELECT request_id FROM access_request_keys WHERE target_niss = '{citizen}'"),
+        "SELECT * FROM access_requests ORDER BY created_at DESC, id DESC LIMIT 51".to_string(),
+        format!(
+            "SELECT * FROM access_requests WHERE company_id = '{small}'
+              ORDER BY created_at DESC, id DESC LIMIT 51"
+        ),
+        // The jobs' selections.
+        format!("SELECT id FROM access_requests WHERE status = 'pending' AND expires_at <= {now}"),
+        format!("SELECT id FROM access_requests WHERE status = 'accepted' AND valid_until <= {now}"),
+        format!(
+            "SELECT id FROM access_requests WHERE archived_at IS NULL
+                AND ((status IN ('refused', 'withdrawn') AND status_changed_at <= {now} - interval '14 days')
+                  OR (status = 'expired' AND LEAST(status_changed_at, expires_at) <= {now} - interval '14 days')
+                  OR (status IN ('revoked', 'blocked') AND status_changed_at <= {now} - interval '30 days')
+                  OR (status = 'ended' AND LEAST(status_changed_at, valid_until) <= {now} - interval '30 days'))"
+        ),
+        format!(
+            "SELECT id, archived_at FROM access_requests
+              WHERE archived_at IS NOT NULL AND archived_at <= {now} - interval '90 days'
+                AND (archived_at, id) > ('2024-01-01'::timestamptz, '00000000-0000-0000-0000-000000000000'::uuid)
+              ORDER BY archived_at, id LIMIT 5000"
+        ),
+        format!(
+            "SELECT id FROM consultations WHERE consulted_at <= {now} - interval '365 days'
+              ORDER BY consulted_at LIMIT 5000"
+        ),
+        format!("SELECT id FROM request_events WHERE request_id IN (SELECT id FROM access_requests WHERE citizen_niss = '{citizen}')"),
+    ]);
+    let big_tables = [
+        "access_requests",
+        "consultations",
+        "request_events",
+        "access_request_keys",
+    ];
+    let mut seq_scans = Vec::new();
+    for sql in &queries {
+        for (kind, relation) in plan_of(&mut conn, sql) {
+            if kind == "Seq Scan" && big_tables.contains(&relation.as_str()) {
+                seq_scans.push(format!("{relation}: {sql}"));
+            }
+        }
+    }
+    assert!(seq_scans.is_empty(), "sequential scans: {seq_scans:#?}");
+}
+
+/// `mandat dev generate` fills an empty database (migrated, the demo world, the generated
+/// one) in development mode, and refuses production mode before touching the database.
+#[test]
+fn the_generate_command_runs_in_development_and_is_refused_in_production() {
+    let db = crate::helpers::fresh_empty_database();
+    let bin = env!("CARGO_BIN_EXE_mandat");
+    let args = [
+        "dev",
+        "generate",
+        "--requests",
+        "300",
+        "--consultations",
+        "200",
+        "--companies",
+        "5",
+    ];
+    let out = std::process::Command::new(bin)
+        .args(args)
+        .env("DATABASE_URL", &db.url)
+        .env("MANDAT_MODE", "production")
+        .env("MANDAT_PUBLIC_URL", "https://mandat.example.be")
+        .env("MANDAT_SESSION_KEY", "k".repeat(88))
+        .output()
+        .expect("run mandat");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success());
+    assert!(
+        stderr.contains("dev generate refuses to run in production mode"),
+        "{stderr}"
+    );
+    let mut conn = db.connect();
+    assert_eq!(
+        count(
+            &mut conn,
+            "SELECT count(*) AS n FROM pg_tables WHERE tablename = 'access_requests'"
+        ),
+        0,
+        "nothing touched"
+    );
+    let out = std::process::Command::new(bin)
+        .args(args)
+        .env("DATABASE_URL", &db.url)
+        .env("MANDAT_MODE", "development")
+        .output()
+        .expect("run mandat");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        stdout.contains("generated: 5 companies") && stdout.contains("300 requests"),
+        "{stdout}"
+    );
+    assert!(count(&mut conn, "SELECT count(*) AS n FROM consultations") >= 200);
+}
