@@ -4,9 +4,9 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a failed step fails the test
 #![allow(missing_docs)]
 
-mod a11y_layout;
 mod a11y;
 mod a11y_axe;
+mod a11y_layout;
 mod admin;
 mod api;
 mod architecture;
