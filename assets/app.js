@@ -122,7 +122,8 @@
       if (summary) {
         if (!summary.hasAttribute("tabindex")) summary.setAttribute("tabindex", "-1");
         summary.focus();
-        announce(summary.textContent);
+        var title = summary.querySelector("h2");
+        announce((title || summary).textContent);
       } else if (created) {
         created.focus();
         var heading = target.querySelector("[data-testid=created] h2");

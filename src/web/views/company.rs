@@ -7,7 +7,7 @@ use super::{
         acting_as, actions_th, described, error_summary, field_error, form_field, row_name,
         title_with_errors,
     },
-    company_guide::{empty_key, intro, live_control},
+    company_guide::{empty_key, intro, label_or_created, live_control, person_name},
     csrf_field,
     layout::{Area, layout},
     models::{MemberInput, TabData},
@@ -241,26 +241,6 @@ pub fn tab_panel(ctx: &Ctx, data: &TabData) -> Markup {
 
 fn status_badge(ctx: &Ctx, status: RequestStatus) -> Markup {
     html! { span class=(format!("badge {}", status.as_str())) data-testid="status" { (ctx.t(status.label_key())) } }
-}
-
-fn person_name(row: &ListedRequest) -> Option<String> {
-    let r = &row.request;
-    match (&r.citizen_first_name, &r.citizen_last_name) {
-        (Some(f), Some(l)) => Some(format!("{f} {l}")),
-        _ => None,
-    }
-}
-
-/// The company's label of a request or, without one (an integrator's request made without
-/// a label), when it was created.
-fn label_or_created(ctx: &Ctx, row: &ListedRequest) -> String {
-    match &row.request.label {
-        Some(label) => label.clone(),
-        None => ctx.lang.t_args(
-            "request-created-at",
-            &[("at", ctx.lang.datetime(row.request.created_at).into())],
-        ),
-    }
 }
 
 fn tab_row(ctx: &Ctx, tab: Tab, row: &ListedRequest) -> Markup {

@@ -1,10 +1,11 @@
 //! The words that guide a company user: what the service is for (the dashboard's
 //! introduction), what to do next when a tab is empty, and the tabs' automatic refresh
-//! (with its pause).
+//! (with its pause), and how a listed request is named.
 
 use maud::{Markup, html};
 
 use super::models::TabData;
+use crate::services::requests::ListedRequest;
 use crate::{
     domain::{Context, status::Tab},
     web::context::Ctx,
@@ -60,5 +61,26 @@ pub fn live_control(ctx: &Ctx) -> Markup {
                 (ctx.t("tabs-live-pause"))
             }
         }
+    }
+}
+
+/// The name of the person who answered a request, when known.
+pub fn person_name(row: &ListedRequest) -> Option<String> {
+    let r = &row.request;
+    match (&r.citizen_first_name, &r.citizen_last_name) {
+        (Some(f), Some(l)) => Some(format!("{f} {l}")),
+        _ => None,
+    }
+}
+
+/// The company's label of a request or, without one (an integrator's request made without
+/// a label), when it was created.
+pub fn label_or_created(ctx: &Ctx, row: &ListedRequest) -> String {
+    match &row.request.label {
+        Some(label) => label.clone(),
+        None => ctx.lang.t_args(
+            "request-created-at",
+            &[("at", ctx.lang.datetime(row.request.created_at).into())],
+        ),
     }
 }
