@@ -13,7 +13,10 @@
 //! types, `fields` the value parsers, and one module per source file gives its
 //! [`SourceFile`]: the columns, the checks of a row, the key of a row and the
 //! upsert of its table (which the demo seed uses too); `write` writes a checked
-//! batch in one transaction.
+//! batch in one transaction. `mandat import` ([`run`]) streams the large
+//! `occupations.csv` ([`Staged`]): its rows go by chunks into a TEMP staging
+//! table of the import's transaction while they are read, then into the real
+//! table in one statement, so its memory does not grow with the file.
 
 mod fields;
 mod occupations;
