@@ -323,6 +323,121 @@ fn bad_rows_are_all_reported_and_nothing_is_imported() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
+/// A valid NISS for `i` (distinct for distinct `i` below 16,000,000): born 1950-1999.
+fn generated_niss(i: u32) -> String {
+    let (yy, mm, dd, serial) = (
+        50 + i % 50,
+        1 + i / 50 % 12,
+        1 + i / 600 % 28,
+        1 + i / 16_800,
+    );
+    let base = format!("{yy:02}{mm:02}{dd:02}{serial:03}");
+    let check = 97 - base.parse::<u64>().expect("digits") % 97;
+    format!("{base}{check:02}")
+}
+
+/// An `occupations.csv` of `persons` x 8 quarters (2020-2021) with the worker hours of
+/// `hours(row)`, and the text `insert` (if any) before row `n` (0 is the first row, on line 2).
+fn generated_occupations(
+    persons: u32,
+    hours: impl Fn(u32) -> u32,
+    insert: Option<(u32, &str)>,
+) -> String {
+    let mut text = String::from(
+        "niss,employer_bce,year,quarter,start_date,end_date,worker_hours,reference_hours,kind\n",
+    );
+    for i in 0..persons * 8 {
+        if let Some((n, extra)) = insert
+            && n == i
+        {
+            text.push_str(extra);
+        }
+        let (person, line) = (i / 8, i % 8);
+        let (year, quarter) = (2020 + line / 4, 1 + line % 4);
+        let month = 3 * (quarter - 1) + 1;
+        text.push_str(&format!(
+            "{},0203201340,{year},{quarter},{year}-{month:02}-01,,{},38,regular\n",
+            generated_niss(person),
+            hours(i),
+        ));
+    }
+    if let Some((n, extra)) = insert
+        && n >= persons * 8
+    {
+        text.push_str(extra);
+    }
+    text
+}
+
+#[test]
+fn a_large_occupations_file_is_streamed_all_or_nothing() {
+    let db = fresh_empty_database();
+    let url = db.url.clone();
+    let dir = std::env::temp_dir().join(format!("mandat-import-{}", uuid::Uuid::new_v4()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let count = |conn: &mut PgConnection| -> (i64, Option<f64>) {
+        occupations::table
+            .select((
+                diesel::dsl::count_star(),
+                diesel::dsl::sum(occupations::worker_hours),
+            ))
+            .first(conn)
+            .expect("count")
+    };
+    let hours_of = |conn: &mut PgConnection, niss: &str, year: i32, quarter: i16| -> f64 {
+        occupations::table
+            .filter(occupations::niss.eq(niss))
+            .filter(occupations::year.eq(year))
+            .filter(occupations::quarter.eq(quarter))
+            .select(occupations::worker_hours)
+            .first(conn)
+            .expect("the line")
+    };
+
+    // 200,000 rows, and the key of row 3 (the first person, 2020-Q2) again at the end,
+    // many staging chunks later: the later line wins.
+    let first = generated_niss(0);
+    let good = dir.join("occupations.csv");
+    let again = format!("{first},0203.201.340,2020,2,2020-04-01,,37,38,flexi\n");
+    let text = generated_occupations(25_000, |i| i % 30, Some((200_000, &again)));
+    std::fs::write(&good, &text).unwrap();
+    let out = import(&url, &[("--occupations", &good)]);
+    assert_success(&out);
+    assert!(
+        String::from_utf8_lossy(&out.stdout).contains("200000 occupation line(s)"),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    let conn = &mut PgConnection::establish(&url).expect("test database");
+    let expected_sum: u32 = (0..200_000u32).map(|i| i % 30).sum::<u32>() - 1 + 37;
+    assert_eq!(count(conn), (200_000, Some(f64::from(expected_sum))));
+    assert_eq!(hours_of(conn, &first, 2020, 2), 37.0);
+    assert_eq!(hours_of(conn, &first, 2020, 1), 0.0);
+    let last = generated_niss(24_999);
+    assert_eq!(hours_of(conn, &last, 2021, 4), f64::from(199_999 % 30));
+
+    // Every row changed, and one bad line near the end: reported with its line, nothing
+    // changes (the bad line is line 199,992: the header, then 199,990 rows).
+    let bad = dir.join("bad_occupations.csv");
+    let bad_line = format!("{last},0203201340,2021,4,2021-10-01,,12,38,interim\n");
+    let text = generated_occupations(25_000, |i| i % 30 + 1, Some((199_990, &bad_line)));
+    std::fs::write(&bad, &text).unwrap();
+    let out = import(&url, &[("--occupations", &bad)]);
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains(&format!(
+            "{}:199992: kind: \"interim\" is not a kind",
+            bad.display()
+        )),
+        "{err}"
+    );
+    assert!(err.contains("1 bad value(s), nothing imported"), "{err}");
+    assert_eq!(count(conn), (200_000, Some(f64::from(expected_sum))));
+    assert_eq!(hours_of(conn, &first, 2020, 2), 37.0);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
 /// The NISS of the demo person with this first name.
 fn demo_niss(first_name: &str) -> Niss {
     demo::people::PEOPLE

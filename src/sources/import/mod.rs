@@ -13,7 +13,10 @@
 //! types, `fields` the value parsers, and one module per source file gives its
 //! [`SourceFile`]: the columns, the checks of a row, the key of a row and the
 //! upsert of its table (which the demo seed uses too); `write` writes a checked
-//! batch in one transaction.
+//! batch in one transaction. `mandat import` ([`run`]) streams the large
+//! `occupations.csv` ([`Staged`]): its rows go by chunks into a TEMP staging
+//! table of the import's transaction while they are read, then into the real
+//! table in one statement, so its memory does not grow with the file.
 
 mod fields;
 mod occupations;
@@ -34,7 +37,7 @@ use std::{
     time::Duration,
 };
 
-use diesel::{PgConnection, QueryResult};
+use diesel::{Connection, PgConnection, QueryResult};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 pub use occupations::OccupationLine;
@@ -65,6 +68,24 @@ pub trait SourceFile: Sized {
     /// Inserts or replaces `rows` (at least one) by their keys; the rows written.
     fn upsert_rows(conn: &mut PgConnection, rows: &[Self]) -> QueryResult<usize>;
 }
+
+/// A source file that can be imported in bounded memory: its good rows go by chunks into a
+/// staging table (TEMP, dropped at the end of the transaction), then into the real table in
+/// one set-based statement where the last line of each key wins.
+pub trait Staged: SourceFile {
+    /// Creates the (empty) staging table in the current transaction.
+    fn create_stage(conn: &mut PgConnection) -> QueryResult<()>;
+
+    /// Adds `rows`, each with the line it starts on, to the staging table.
+    fn stage_rows(conn: &mut PgConnection, rows: &[(u64, Self)]) -> QueryResult<()>;
+
+    /// Inserts or replaces the staged rows (the last line of each key) in the real table;
+    /// the rows written.
+    fn merge_stage(conn: &mut PgConnection) -> QueryResult<usize>;
+}
+
+/// Rows per statement into a staging table (each column is one array parameter).
+const STAGE_CHUNK: usize = 5000;
 
 /// Inserts or replaces `rows` by their keys (the table's upsert that `mandat import` writes
 /// with; the demo seed too); the rows written.
@@ -161,11 +182,86 @@ pub fn run(conn: &mut PgConnection, files: &ImportFiles) -> Result<ImportReport,
             ProgressDrawTarget::hidden()
         }
     };
-    let batch = check(files, &progress_bar(None, target()))?;
-    let bar = progress_bar(Some(batch.len() as u64), target());
-    let report = write(conn, &batch, &bar)?;
+    let given = [
+        &files.persons,
+        &files.occupations,
+        &files.student_hours,
+        &files.student_quota,
+    ];
+    if given.iter().all(|f| f.is_none()) {
+        return Err(ImportError::NoFiles);
+    }
+    let bar = progress_bar(None, target());
+    // One transaction: the occupation lines (the big file) are streamed into a staging table
+    // while they are checked, the other (small) files are held; any bad value rolls it all back.
+    let report = conn.transaction(|conn| {
+        let mut errors = Vec::new();
+        let persons: Vec<PersonRecord> = check_file(files.persons.as_deref(), &mut errors, &bar)?;
+        let occupations =
+            stage_file::<OccupationLine>(conn, files.occupations.as_deref(), &mut errors, &bar)?;
+        let student_hours: Vec<StudentHoursLine> =
+            check_file(files.student_hours.as_deref(), &mut errors, &bar)?;
+        let student_quotas: Vec<StudentQuotaLine> =
+            check_file(files.student_quota.as_deref(), &mut errors, &bar)?;
+        if !errors.is_empty() {
+            return Err(ImportError::Invalid(errors));
+        }
+        bar.set_message("writing");
+        Ok(ImportReport {
+            persons: write::write_rows(conn, &persons, &bar)?,
+            occupations: if occupations {
+                OccupationLine::merge_stage(conn)?
+            } else {
+                0
+            },
+            student_hours: write::write_rows(conn, &student_hours, &bar)?,
+            student_quotas: write::write_rows(conn, &student_quotas, &bar)?,
+        })
+    });
     bar.finish_and_clear();
-    Ok(report)
+    report
+}
+
+/// Reads and checks the file at `path`, when one is given, one row at a time: its good rows
+/// go by chunks into the staging table of `T`. Whether a file was given (and staged).
+fn stage_file<T: Staged>(
+    conn: &mut PgConnection,
+    path: Option<&Path>,
+    errors: &mut Vec<RowError>,
+    bar: &ProgressBar,
+) -> Result<bool, ImportError> {
+    let Some(path) = path else {
+        return Ok(false);
+    };
+    let name = path.display().to_string();
+    bar.set_message(format!("reading {name}"));
+    bar.set_position(0);
+    let file = File::open(path).map_err(|e| ImportError::Read {
+        file: name.clone(),
+        message: e.to_string(),
+    })?;
+    T::create_stage(conn)?;
+    let mut chunk: Vec<(u64, T)> = Vec::with_capacity(STAGE_CHUNK);
+    reader::for_each_row(
+        &name,
+        file,
+        T::COLUMNS,
+        errors,
+        bar,
+        T::from_row,
+        |line, row| {
+            chunk.push((line, row));
+            if chunk.len() == STAGE_CHUNK {
+                T::stage_rows(conn, &chunk)?;
+                chunk.clear();
+            }
+            Ok(())
+        },
+    )?;
+    if !chunk.is_empty() {
+        T::stage_rows(conn, &chunk)?;
+    }
+    Ok(true)
 }
 
 /// A progress bar (a spinner without `len`) drawing to `target`.

@@ -1,9 +1,14 @@
 //! `occupations.csv`: DmfA occupation lines.
 
-use diesel::{PgConnection, prelude::*, upsert::excluded};
+use diesel::{
+    PgConnection,
+    prelude::*,
+    sql_types::{Array, BigInt, Date, Double, Integer, Nullable, SmallInt, Text},
+    upsert::excluded,
+};
 
 use super::{
-    SourceFile,
+    SourceFile, Staged,
     fields::{bce, date, decimal_hours, niss, optional_date, quarter_of},
     reader::Row,
 };
@@ -143,6 +148,88 @@ impl SourceFile for OccupationLine {
                 occupations::kind.eq(excluded(occupations::kind)),
             ))
             .execute(conn)
+    }
+}
+
+/// The staging table of a streamed import: a TEMP table dropped at the end of the transaction.
+impl Staged for OccupationLine {
+    fn create_stage(conn: &mut PgConnection) -> QueryResult<()> {
+        diesel::sql_query(
+            "CREATE TEMP TABLE import_occupations (\
+                 line BIGINT NOT NULL, niss TEXT NOT NULL, employer_bce TEXT NOT NULL, \
+                 year INTEGER NOT NULL, quarter SMALLINT NOT NULL, start_date DATE NOT NULL, \
+                 end_date DATE, worker_hours DOUBLE PRECISION NOT NULL, \
+                 reference_hours DOUBLE PRECISION NOT NULL, kind TEXT NOT NULL\
+             ) ON COMMIT DROP",
+        )
+        .execute(conn)
+        .map(|_| ())
+    }
+
+    fn stage_rows(conn: &mut PgConnection, rows: &[(u64, Self)]) -> QueryResult<()> {
+        let n = rows.len();
+        let (mut line, mut niss, mut employer) = (
+            Vec::with_capacity(n),
+            Vec::with_capacity(n),
+            Vec::with_capacity(n),
+        );
+        let (mut year, mut quarter, mut start, mut end) = (
+            Vec::with_capacity(n),
+            Vec::with_capacity(n),
+            Vec::with_capacity(n),
+            Vec::with_capacity(n),
+        );
+        let (mut worker, mut reference, mut kind) = (
+            Vec::with_capacity(n),
+            Vec::with_capacity(n),
+            Vec::with_capacity(n),
+        );
+        for (l, row) in rows {
+            let o = &row.occupation;
+            line.push(i64::try_from(*l).unwrap_or(i64::MAX));
+            niss.push(row.niss.as_str());
+            employer.push(o.employer.as_str());
+            year.push(o.quarter.year);
+            quarter.push(i16::from(o.quarter.quarter));
+            start.push(o.start_date);
+            end.push(o.end_date);
+            worker.push(o.worker_hours);
+            reference.push(o.reference_hours);
+            kind.push(o.kind.as_str());
+        }
+        diesel::sql_query(
+            "INSERT INTO import_occupations \
+             SELECT * FROM unnest($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+        )
+        .bind::<Array<BigInt>, _>(line)
+        .bind::<Array<Text>, _>(niss)
+        .bind::<Array<Text>, _>(employer)
+        .bind::<Array<Integer>, _>(year)
+        .bind::<Array<SmallInt>, _>(quarter)
+        .bind::<Array<Date>, _>(start)
+        .bind::<Array<Nullable<Date>>, _>(end)
+        .bind::<Array<Double>, _>(worker)
+        .bind::<Array<Double>, _>(reference)
+        .bind::<Array<Text>, _>(kind)
+        .execute(conn)
+        .map(|_| ())
+    }
+
+    /// One statement: the last line of each key, inserted or replacing the stored row.
+    fn merge_stage(conn: &mut PgConnection) -> QueryResult<usize> {
+        diesel::sql_query(
+            "INSERT INTO occupations (niss, employer_bce, year, quarter, start_date, end_date, \
+                                      worker_hours, reference_hours, kind) \
+             SELECT DISTINCT ON (niss, employer_bce, year, quarter, start_date) \
+                    niss, employer_bce, year, quarter, start_date, end_date, \
+                    worker_hours, reference_hours, kind \
+             FROM import_occupations \
+             ORDER BY niss, employer_bce, year, quarter, start_date, line DESC \
+             ON CONFLICT (niss, employer_bce, year, quarter, start_date) DO UPDATE SET \
+                 end_date = excluded.end_date, worker_hours = excluded.worker_hours, \
+                 reference_hours = excluded.reference_hours, kind = excluded.kind",
+        )
+        .execute(conn)
     }
 }
 

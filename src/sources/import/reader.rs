@@ -109,8 +109,29 @@ pub(super) fn read_rows<T>(
     columns: &'static [&'static str],
     errors: &mut Vec<RowError>,
     bar: &ProgressBar,
-    mut parse_row: impl FnMut(&mut Row<'_>) -> Option<T>,
+    parse_row: impl FnMut(&mut Row<'_>) -> Option<T>,
 ) -> Result<Vec<T>, ImportError> {
+    let mut out = Vec::new();
+    for_each_row(file, input, columns, errors, bar, parse_row, |_, value| {
+        out.push(value);
+        Ok(())
+    })?;
+    Ok(out)
+}
+
+/// Reads a CSV file with the header `columns` (in any order) one row at a
+/// time, holding only that row: each data row goes to `parse_row`, and each
+/// good one to `sink` with the line it starts on (increasing). Header and row
+/// errors go to `errors`; I/O errors and the errors of `sink` stop the reading.
+pub(super) fn for_each_row<T>(
+    file: &str,
+    input: impl Read,
+    columns: &'static [&'static str],
+    errors: &mut Vec<RowError>,
+    bar: &ProgressBar,
+    mut parse_row: impl FnMut(&mut Row<'_>) -> Option<T>,
+    mut sink: impl FnMut(u64, T) -> Result<(), ImportError>,
+) -> Result<(), ImportError> {
     let read_error = |e: csv::Error| ImportError::Read {
         file: file.to_string(),
         message: e.to_string(),
@@ -136,7 +157,7 @@ pub(super) fn read_rows<T>(
             "header",
             format!("the file is empty (expected the header row {expected})"),
         );
-        return Ok(Vec::new());
+        return Ok(());
     }
     // Position of each expected column in the file.
     let mut positions: HashMap<&'static str, usize> = HashMap::new();
@@ -173,10 +194,9 @@ pub(super) fn read_rows<T>(
         }
     }
     if !header_ok {
-        return Ok(Vec::new());
+        return Ok(());
     }
 
-    let mut out = Vec::new();
     let mut record = csv::ByteRecord::new();
     while reader.read_byte_record(&mut record).map_err(read_error)? {
         bar.inc(1);
@@ -214,10 +234,10 @@ pub(super) fn read_rows<T>(
         }
         let parsed = parse_row(&mut row);
         if let (Some(value), false) = (parsed, row.bad) {
-            out.push(value);
+            sink(line, value)?;
         }
     }
-    Ok(out)
+    Ok(())
 }
 
 /// Keeps the last item of each key, at the place of the first.

@@ -26,7 +26,7 @@ pub fn write(
 }
 
 /// Upserts `rows` by chunks, advancing `bar`; the rows written.
-fn write_rows<T: SourceFile>(
+pub(super) fn write_rows<T: SourceFile>(
     conn: &mut PgConnection,
     rows: &[T],
     bar: &ProgressBar,
