@@ -712,11 +712,26 @@ async fn the_trainers_page_makes_moves_resets_and_deletes_tenants() {
         .post_form("/admin/tenants", &[("name", "Team A"), ("language", "fr")])
         .await;
     assert_eq!(res.status().as_u16(), 400);
+    let body = res.text().await.unwrap();
+    assert!(body.contains("lowercase letters, digits"));
+    // The refusal is linked to its field, and the title says there is an error.
+    assert_eq!(
+        attr(&body, "#tenant-name", "aria-invalid").as_deref(),
+        Some("true")
+    );
+    assert_eq!(
+        attr(&body, "#tenant-name", "aria-describedby").as_deref(),
+        Some("tenant-name-help tenant-create-error")
+    );
+    assert_eq!(attr(&body, "#tenant-clock", "aria-invalid"), None);
+    assert_eq!(
+        attr(&body, "#tenant-create-error a", "href").as_deref(),
+        Some("#tenant-name")
+    );
     assert!(
-        res.text()
-            .await
-            .unwrap()
-            .contains("lowercase letters, digits")
+        texts(&body, "title")[0].starts_with("Error:"),
+        "{:?}",
+        texts(&body, "title")
     );
     // Made, with its own clock and language.
     let res = nadia

@@ -98,8 +98,50 @@ fn local_input(at: chrono::DateTime<chrono::Utc>) -> String {
         .to_string()
 }
 
+/// The field of the create form a refusal is about (its id and its label's key), when one is.
+fn field_of(e: &TenantError) -> Option<(&'static str, &'static str)> {
+    use crate::domain::tenant::TenantInputError as I;
+    match e {
+        TenantError::Exists(_) | TenantError::Input(I::BadName) => {
+            Some(("tenant-name", "tenant-name"))
+        }
+        TenantError::Input(I::BadLanguage) => Some(("tenant-language", "tenant-language")),
+        TenantError::Input(I::BadInstant | I::InstantOutOfRange) => {
+            Some(("tenant-clock", "tenant-clock"))
+        }
+        TenantError::Input(I::BadDate)
+        | TenantError::ExpiryPast
+        | TenantError::ExpiryTooLate(_) => Some(("tenant-expires", "tenant-expires")),
+        _ => None,
+    }
+}
+
+/// The `aria-invalid` and `aria-describedby` of a create form's field: the field the
+/// refusal is about points at the refusal, after its own hint.
+fn field_attrs(
+    bad: Option<&str>,
+    id: &str,
+    hint: Option<&str>,
+) -> (Option<&'static str>, Option<String>) {
+    let invalid = bad == Some(id);
+    let by = [hint, invalid.then_some(CREATE_ERROR)]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" ");
+    (invalid.then_some("true"), (!by.is_empty()).then_some(by))
+}
+
+/// The id of the create form's refusal.
+const CREATE_ERROR: &str = "tenant-create-error";
+
 /// A refusal, in the page's language, with the bad rows of a trainer's files.
 fn error_message(ctx: &Ctx, e: &TenantError) -> Markup {
+    error_message_on(ctx, e, None)
+}
+
+/// A refusal, linked to the create form's field it is about (the page's error summary).
+fn error_message_on(ctx: &Ctx, e: &TenantError, field: Option<(&str, &str)>) -> Markup {
     let name = match e {
         TenantError::Exists(n) | TenantError::Unknown(n) => n.clone(),
         _ => String::new(),
@@ -115,8 +157,18 @@ fn error_message(ctx: &Ctx, e: &TenantError) -> Markup {
         _ => {}
     }
     html! {
-        div.alert.error role="alert" data-testid="tenant-error" {
-            p { (ctx.lang.t_args(e.message_key(), &args)) }
+        div.alert.error role="alert" tabindex="-1" data-error-summary
+            id=[field.map(|_| CREATE_ERROR)] data-testid="tenant-error" {
+            @if let Some((id, label)) = field {
+                p { a href=(format!("#{id}")) {
+                    (ctx.lang.t_args("error-summary-link", &[
+                        ("label", ctx.t(label).into()),
+                        ("message", ctx.lang.t_args(e.message_key(), &args).into()),
+                    ]))
+                } }
+            } @else {
+                p { (ctx.lang.t_args(e.message_key(), &args)) }
+            }
             @if let TenantError::Sources(rows) = e {
                 ul data-testid="tenant-source-errors" {
                     @for row in rows.iter().take(50) {
@@ -136,10 +188,11 @@ fn error_message(ctx: &Ctx, e: &TenantError) -> Markup {
 
 /// The trainers' page.
 pub fn tenants_page(ctx: &Ctx, role: StaffRole, p: &TenantsPage<'_>) -> Markup {
-    let title = ctx.t("tenant-title");
+    let heading = ctx.t("tenant-title");
     let outcome = p.outcome;
+    let title = super::common::title_with_errors(ctx, &heading, outcome.error.is_some());
     let body = html! {
-        h1 { (title) }
+        h1 { (heading) }
         p.lead { (ctx.t("tenant-lead")) }
         @if let Some((key, name)) = &outcome.notice {
             div.alert.success role="status" data-testid="tenant-done" {
@@ -243,29 +296,34 @@ fn create_form(ctx: &Ctx, p: &TenantsPage<'_>) -> Markup {
         .error
         .as_ref()
         .filter(|_| p.outcome.on == "create");
+    let bad = error.and_then(field_of).map(|(id, _)| id);
+    let (name_invalid, name_by) = field_attrs(bad, "tenant-name", Some("tenant-name-help"));
+    let (lang_invalid, lang_by) = field_attrs(bad, "tenant-language", None);
+    let (clock_invalid, clock_by) = field_attrs(bad, "tenant-clock", Some("tenant-clock-help"));
+    let (exp_invalid, exp_by) = field_attrs(bad, "tenant-expires", Some("tenant-expires-help"));
     html! {
         section aria-labelledby="create-title" {
             h2 #create-title { (ctx.t("tenant-create-title")) }
-            @if let Some(e) = error { (error_message(ctx, e)) }
+            @if let Some(e) = error { (error_message_on(ctx, e, field_of(e))) }
             form.stack method="post" action=(ADMIN_TENANTS) data-testid="tenant-create-form" {
                 (csrf_field(ctx))
                 label for="tenant-name" { (ctx.t("tenant-name")) }
                 input #tenant-name type="text" name="name" value=(f.name) required maxlength="30"
-                    pattern="[a-z][a-z0-9\\-]*" autocomplete="off" aria-describedby="tenant-name-help";
+                    pattern="[a-z][a-z0-9\\-]*" autocomplete="off" aria-invalid=[name_invalid] aria-describedby=[name_by];
                 small #tenant-name-help {
                     (ctx.lang.t_args("tenant-name-help", &[("host", format!("alpha.{}", p.base_host).into())]))
                 }
                 label for="tenant-language" { (ctx.t("tenant-language")) }
-                select #tenant-language name="language" {
+                select #tenant-language name="language" aria-invalid=[lang_invalid] aria-describedby=[lang_by] {
                     @for lang in Lang::ALL {
                         option value=(lang.code()) selected[lang.code() == f.language] { (lang.native_name()) }
                     }
                 }
                 label for="tenant-clock" { (ctx.t("tenant-clock")) }
-                input #tenant-clock type="datetime-local" name="clock" value=(f.clock) aria-describedby="tenant-clock-help";
+                input #tenant-clock type="datetime-local" name="clock" value=(f.clock) aria-invalid=[clock_invalid] aria-describedby=[clock_by];
                 small #tenant-clock-help { (ctx.t("tenant-clock-help")) }
                 label for="tenant-expires" { (ctx.t("tenant-expires")) }
-                input #tenant-expires type="date" name="expires" value=(f.expires) aria-describedby="tenant-expires-help";
+                input #tenant-expires type="date" name="expires" value=(f.expires) aria-invalid=[exp_invalid] aria-describedby=[exp_by];
                 small #tenant-expires-help {
                     (ctx.lang.t_args("tenant-expires-help", &[("days", p.lifetime_days.into())]))
                 }
