@@ -278,18 +278,7 @@ async fn every_main_page_reflows_at_320_px_with_every_control_in_reach() {
     // The dashboard's three tabs, each with rows.
     goto(c, a, "/company").await;
     for tab in ["active", "requested", "blocked"] {
-        c.find(Locator::Css(&format!("[data-testid=tab-{tab}]")))
-            .await
-            .unwrap()
-            .click()
-            .await
-            .unwrap();
-        c.wait()
-            .for_element(Locator::Css(&format!(
-                "[data-testid=tab-panel][data-tab={tab}] [data-testid=row]"
-            )))
-            .await
-            .unwrap_or_else(|e| panic!("rows in the {tab} tab: {e}"));
+        open_tab(c, tab).await;
         // The Withdraw buttons and Consult links are there to check.
         let control = match tab {
             "active" => Some("consult-link"),
@@ -311,18 +300,7 @@ async fn every_main_page_reflows_at_320_px_with_every_control_in_reach() {
     goto(c, a, "/company").await;
     language(c, "en").await;
     for tab in ["active", "requested", "blocked"] {
-        c.find(Locator::Css(&format!("[data-testid=tab-{tab}]")))
-            .await
-            .unwrap()
-            .click()
-            .await
-            .unwrap();
-        c.wait()
-            .for_element(Locator::Css(&format!(
-                "[data-testid=tab-panel][data-tab={tab}] [data-testid=row]"
-            )))
-            .await
-            .unwrap();
+        open_tab(c, tab).await;
         assert_reflows(c, &format!("the company's {tab} tab in English")).await;
         if tab == "requested" {
             screenshot(c, "company-dashboard-1280-en").await;
@@ -452,4 +430,20 @@ async fn every_main_page_reflows_at_320_px_with_every_control_in_reach() {
         .unwrap();
     assert_eq!(errors, Value::Array(vec![]));
     browser.close().await;
+}
+
+/// Opens a tab of the company dashboard and waits for its rows.
+async fn open_tab(c: &Client, tab: &str) {
+    c.find(Locator::Css(&format!("[data-testid=tab-{tab}]")))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    c.wait()
+        .for_element(Locator::Css(&format!(
+            "[data-testid=tab-panel][data-tab={tab}] [data-testid=row]"
+        )))
+        .await
+        .unwrap_or_else(|e| panic!("rows in the {tab} tab: {e}"));
 }
