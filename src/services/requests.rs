@@ -468,22 +468,27 @@ fn searched<'a>(q: BoxedQuery<'a>, search: Option<&str>) -> BoxedQuery<'a> {
     }
 }
 
-/// The counts on the three tab labels.
+/// The counts on the three tab labels, in one statement (one pass over the scope's
+/// unarchived rows, each counted in the tabs whose condition it meets).
 pub fn counts(
     conn: &mut PgConnection,
     scope: &Scope,
     now: DateTime<Utc>,
 ) -> QueryResult<TabCounts> {
-    let count = |conn: &mut PgConnection, tab| -> QueryResult<i64> {
-        scoped(scope)
-            .filter(in_tab(tab, now))
-            .select(count_star())
-            .first(conn)
-    };
+    use diesel::dsl::{case_when, count};
+    use diesel::sql_types::Integer;
+    let counted = |tab| count(case_when(in_tab(tab, now), 1.into_sql::<Integer>()));
+    let (active, requested, blocked) = scoped(scope)
+        .select((
+            counted(Tab::Active),
+            counted(Tab::Requested),
+            counted(Tab::Blocked),
+        ))
+        .first(conn)?;
     Ok(TabCounts {
-        active: count(conn, Tab::Active)?,
-        requested: count(conn, Tab::Requested)?,
-        blocked: count(conn, Tab::Blocked)?,
+        active,
+        requested,
+        blocked,
     })
 }
 
@@ -548,11 +553,15 @@ fn list_counted(
             .filter(outbox_emails::failed_at.is_not_null())
             .filter(outbox_emails::sent_at.is_null()),
     );
-    // The provider's name too (a scalar subquery: no query per row, nor a second query).
-    let provider_name = companies::table
-        .filter(companies::id.nullable().eq(access_requests::provider_id))
-        .select(companies::name)
-        .single_value();
+    // The provider's name too (a scalar subquery: no query per row, nor a second query),
+    // looked up only for the rows made through a provider.
+    let provider_name = diesel::dsl::case_when(
+        access_requests::provider_id.is_not_null(),
+        companies::table
+            .filter(companies::id.nullable().eq(access_requests::provider_id))
+            .select(companies::name)
+            .single_value(),
+    );
     let rows: Vec<(AccessRequest, bool, Option<String>)> =
         searched(scoped(scope).filter(in_tab(tab, now)), search)
             .order((

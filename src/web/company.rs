@@ -1,11 +1,8 @@
 //! The company app: registration, terms, company and client choice, users, providers,
 //! access requests and the three live tabs.
 
-use std::future::Future;
-use std::pin::Pin;
-
 use actix_session::SessionExt;
-use actix_web::{FromRequest, HttpRequest, HttpResponse, dev::Payload, http::StatusCode, web};
+use actix_web::{HttpRequest, HttpResponse, http::StatusCode, web};
 use serde::Deserialize;
 use uuid::Uuid;
 
@@ -24,16 +21,17 @@ use super::{
 };
 use crate::{
     db::run_blocking,
-    domain::{Actor, status::Tab},
+    domain::status::Tab,
     services::{
         FieldErrors, Refusal, ServiceError,
-        companies::{self, ActingFor, CompanyCtx, ContextGap, RegistrationInput},
+        companies::{self, CompanyCtx, RegistrationInput},
         idempotency::Idempotency,
         requests::{self, RequestInput, Scope, ValidRequest},
     },
     state::Tenant,
 };
 
+pub use super::company_user::{CompanyAsk, CompanyUser, OwnCompanyUser};
 pub use super::context::{SESSION_CLIENT, SESSION_COMPANY};
 /// Rows per page in the tabs.
 pub const PAGE_SIZE: i64 = 20;
@@ -85,86 +83,29 @@ pub fn suspended(ctx: &Ctx, hx: HxRequest, c: &CompanyCtx) -> HttpResponse {
     views::with_status(StatusCode::FORBIDDEN, body)
 }
 
-/// A signed-in company user with a resolved company context (membership, terms and
-/// provider link checked against the database on every request).
-pub struct CompanyUser {
-    /// The context.
-    pub ctx: CompanyCtx,
-}
-
-impl CompanyUser {
-    /// The scope of the user's requests.
-    pub fn scope(&self) -> Scope {
-        Scope::of(&self.ctx)
-    }
-    /// The actor recorded with the user's actions.
-    pub fn actor(&self) -> Actor {
-        Actor::CompanyUser {
-            niss: self.ctx.user.clone(),
-        }
-    }
-}
-
-/// Resolves the company context of a request's signed-in user, acting as `acting` says.
-fn resolve_user(
-    req: &HttpRequest,
-    payload: &mut Payload,
-    acting: ActingFor,
-) -> Pin<Box<dyn Future<Output = Result<CompanyCtx, actix_web::Error>>>> {
-    let person = Person::from_request(req, payload);
-    let req = req.clone();
-    Box::pin(async move {
-        let person = person.await?;
-        let session = req.get_session();
-        let chosen = session.get::<Uuid>(SESSION_COMPANY).ok().flatten();
-        let client = session.get::<Uuid>(SESSION_CLIENT).ok().flatten();
-        let niss = person.niss.clone();
-        let resolved = on_db(&tenant_of(&req), move |conn| {
-            companies::resolve_for(conn, &niss, chosen, client, acting)
-        })
-        .await?;
-        resolved.map_err(|gap| AppError::Redirect(gap_page(&gap)).into())
-    })
-}
-
-impl FromRequest for CompanyUser {
-    type Error = actix_web::Error;
-    type Future = Pin<Box<dyn Future<Output = Result<Self, Self::Error>>>>;
-    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
-        let ctx = resolve_user(req, payload, ActingFor::Principal);
-        Box::pin(async move { Ok(CompanyUser { ctx: ctx.await? }) })
-    }
-}
-
-/// A signed-in company user acting for their own company, a social service provider
-/// included (no client chosen): its API access.
-pub struct OwnCompanyUser {
-    /// The context (never with a client).
-    pub ctx: CompanyCtx,
-}
-
-impl FromRequest for OwnCompanyUser {
-    type Error = actix_web::Error;
-    type Future = Pin<Box<dyn Future<Output = Result<Self, Self::Error>>>>;
-    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
-        let ctx = resolve_user(req, payload, ActingFor::Own);
-        Box::pin(async move { Ok(OwnCompanyUser { ctx: ctx.await? }) })
-    }
-}
-
-fn gap_page(gap: &ContextGap) -> &'static str {
-    match gap {
-        ContextGap::NoCompany => routes::COMPANY_REGISTER,
-        ContextGap::ChooseCompany => routes::COMPANY_SELECT,
-        ContextGap::TermsPending => routes::COMPANY_TERMS,
-        ContextGap::ChooseClient => routes::COMPANY_CLIENTS,
-    }
-}
-
 #[derive(Deserialize)]
 struct TabQuery {
     q: Option<String>,
     page: Option<i64>,
+}
+
+/// One tab's page: its rows, the three badges' counts (one statement), the search.
+fn tab_data(
+    conn: &mut diesel::PgConnection,
+    scope: &Scope,
+    tab: Tab,
+    search: Option<String>,
+    page: i64,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<TabData, ServiceError> {
+    let (counts, page) =
+        requests::tab_page(conn, scope, tab, search.as_deref(), page, PAGE_SIZE, now)?;
+    Ok(TabData {
+        tab,
+        page,
+        counts,
+        search: search.unwrap_or_default(),
+    })
 }
 
 async fn load_tab(
@@ -176,16 +117,26 @@ async fn load_tab(
     now: chrono::DateTime<chrono::Utc>,
 ) -> Result<TabData, AppError> {
     on_db(tenant, move |conn| {
-        let (counts, page) =
-            requests::tab_page(conn, &scope, tab, search.as_deref(), page, PAGE_SIZE, now)?;
-        Ok::<_, diesel::result::Error>(TabData {
-            tab,
-            page,
-            counts,
-            search: search.unwrap_or_default(),
-        })
+        tab_data(conn, &scope, tab, search, page, now)
     })
     .await
+}
+
+/// The company context and one tab's page, in one trip to the database.
+async fn user_and_tab(
+    ask: CompanyAsk,
+    tenant: &Tenant,
+    tab: Tab,
+    search: Option<String>,
+    page: i64,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<(CompanyUser, TabData), AppError> {
+    let (user, data) = ask
+        .on_db(tenant, move |conn, user| {
+            tab_data(conn, &user.scope(), tab, search, page, now)
+        })
+        .await?;
+    Ok((user, data?))
 }
 
 /// Asks htmx (`HX-Trigger`) to refresh the tabs at once.
@@ -197,8 +148,8 @@ fn refresh_tabs(mut res: HttpResponse) -> HttpResponse {
     res
 }
 
-async fn dashboard(ctx: Ctx, user: CompanyUser, tenant: Tenant) -> Result<HttpResponse, AppError> {
-    let data = load_tab(&tenant, user.scope(), Tab::Requested, None, 1, ctx.now).await?;
+async fn dashboard(ctx: Ctx, ask: CompanyAsk, tenant: Tenant) -> Result<HttpResponse, AppError> {
+    let (user, data) = user_and_tab(ask, &tenant, Tab::Requested, None, 1, ctx.now).await?;
     Ok(html(v::dashboard(
         &ctx,
         &user.ctx,
@@ -211,22 +162,15 @@ async fn dashboard(ctx: Ctx, user: CompanyUser, tenant: Tenant) -> Result<HttpRe
 async fn show_tab(
     ctx: Ctx,
     hx: HxRequest,
-    user: CompanyUser,
+    ask: CompanyAsk,
     tenant: Tenant,
     name: web::Path<String>,
     query: web::Query<TabQuery>,
 ) -> Result<HttpResponse, AppError> {
     let tab = routes::tab_of_segment(&name).ok_or(AppError::NotFound)?;
     let query = query.into_inner();
-    let data = load_tab(
-        &tenant,
-        user.scope(),
-        tab,
-        query.q,
-        query.page.unwrap_or(1),
-        ctx.now,
-    )
-    .await?;
+    let page = query.page.unwrap_or(1);
+    let (user, data) = user_and_tab(ask, &tenant, tab, query.q, page, ctx.now).await?;
     Ok(html(if hx.0 {
         v::tab_panel_with_counts(&ctx, &data)
     } else {

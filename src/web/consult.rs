@@ -12,7 +12,7 @@ use serde::Deserialize;
 use uuid::Uuid;
 
 use super::{
-    company::{self, CompanyUser},
+    company::{self, CompanyAsk, CompanyUser},
     context::{Ctx, HxRequest, state},
     errors::AppError,
     extract::{CsrfForm, Person, on_db},
@@ -21,7 +21,6 @@ use super::{
 };
 use crate::state::Tenant;
 use crate::{
-    db::run_blocking,
     pdf,
     services::{Refusal, ServiceError, consult},
 };
@@ -70,15 +69,16 @@ fn refused(
 async fn mandate_page(
     ctx: Ctx,
     hx: HxRequest,
-    user: CompanyUser,
+    ask: CompanyAsk,
     tenant: Tenant,
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, AppError> {
-    let (scope, id, now) = (user.scope(), id.into_inner(), ctx.now);
-    let result = run_blocking(tenant.pool(), move |conn| {
-        consult::mandate(conn, &scope, id, now)
-    })
-    .await;
+    let (id, now) = (id.into_inner(), ctx.now);
+    let (user, result) = ask
+        .on_db(&tenant, move |conn, user| {
+            consult::mandate(conn, &user.scope(), id, now)
+        })
+        .await?;
     match result {
         Ok(m) => Ok(page(v::mandate_page(&ctx, &user.ctx, &m, Uuid::new_v4()))),
         Err(e) => refused(&ctx, hx, &user, e),
@@ -97,18 +97,20 @@ async fn consult_now(
     req: HttpRequest,
     ctx: Ctx,
     hx: HxRequest,
-    user: CompanyUser,
+    ask: CompanyAsk,
     tenant: Tenant,
     id: web::Path<Uuid>,
     form: CsrfForm<ConsultForm>,
 ) -> Result<HttpResponse, AppError> {
-    let (scope, actor, id, now) = (user.scope(), user.actor(), id.into_inner(), ctx.now);
+    let (id, now) = (id.into_inner(), ctx.now);
     let act = form.0.act;
     let sources = state(&req).sources.clone();
-    let result = run_blocking(tenant.pool(), move |conn| {
-        consult::consult(conn, sources.as_ref(), &scope, &actor, id, act, now)
-    })
-    .await;
+    let (user, result) = ask
+        .on_db(&tenant, move |conn, user| {
+            let (scope, actor) = (user.scope(), user.actor());
+            consult::consult(conn, sources.as_ref(), &scope, &actor, id, act, now)
+        })
+        .await?;
     match result {
         Ok(k) => {
             tracing::info!(consultation = %k.id, request = %k.request.id, "consultation recorded");

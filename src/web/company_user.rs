@@ -1,0 +1,169 @@
+//! The signed-in company user of a request: membership, terms and provider link checked
+//! against the database on every request.
+//!
+//! [`CompanyUser`] resolves the context in the extractor, a trip to the database of its own.
+//! The pages a company lives in (the tabs, the mandate and its consultation) take a
+//! [`CompanyAsk`] instead and resolve it on the same connection, in the same trip, as their
+//! own queries ([`CompanyAsk::on_db`]): one hop from the async executor to the database's
+//! threads per page instead of two, the same checks.
+
+use std::future::Future;
+use std::pin::Pin;
+
+use actix_session::SessionExt;
+use actix_web::{FromRequest, HttpRequest, dev::Payload};
+use diesel::PgConnection;
+use uuid::Uuid;
+
+use super::{
+    context::{SESSION_CLIENT, SESSION_COMPANY, tenant_of},
+    errors::AppError,
+    extract::{Person, on_db},
+    routes,
+};
+use crate::{
+    domain::{Actor, Niss},
+    services::{
+        ServiceError,
+        companies::{self, ActingFor, CompanyCtx, ContextGap},
+        requests::Scope,
+    },
+    state::Tenant,
+};
+
+/// A signed-in company user with a resolved company context (membership, terms and
+/// provider link checked against the database on every request).
+pub struct CompanyUser {
+    /// The context.
+    pub ctx: CompanyCtx,
+}
+
+impl CompanyUser {
+    /// The scope of the user's requests.
+    pub fn scope(&self) -> Scope {
+        Scope::of(&self.ctx)
+    }
+    /// The actor recorded with the user's actions.
+    pub fn actor(&self) -> Actor {
+        Actor::CompanyUser {
+            niss: self.ctx.user.clone(),
+        }
+    }
+}
+
+/// What a signed-in person asks to act as (the company and client chosen in the session),
+/// not yet checked: [`CompanyAsk::on_db`] checks it with the page's own queries.
+pub struct CompanyAsk {
+    niss: Niss,
+    chosen: Option<Uuid>,
+    client: Option<Uuid>,
+    acting: ActingFor,
+}
+
+impl CompanyAsk {
+    /// The company context, or the page that fills its gap (registration, choice, terms).
+    fn resolve(&self, conn: &mut PgConnection) -> Result<CompanyUser, AppError> {
+        let resolved =
+            companies::resolve_for(conn, &self.niss, self.chosen, self.client, self.acting)?;
+        resolved
+            .map(|ctx| CompanyUser { ctx })
+            .map_err(|gap| AppError::Redirect(gap_page(&gap)))
+    }
+
+    /// Resolves the company context and, when it holds, runs `f` with it on the same
+    /// connection: the user, and what `f` answered (its refusal included, for the page to
+    /// say). A gap in the context is a redirection to the page that fills it.
+    pub async fn on_db<T, F>(
+        self,
+        tenant: &Tenant,
+        f: F,
+    ) -> Result<(CompanyUser, Result<T, ServiceError>), AppError>
+    where
+        F: FnOnce(&mut PgConnection, &CompanyUser) -> Result<T, ServiceError> + Send + 'static,
+        T: Send + 'static,
+    {
+        on_db(tenant, move |conn| {
+            let user = self.resolve(conn)?;
+            let answer = f(conn, &user);
+            Ok::<_, AppError>((user, answer))
+        })
+        .await
+    }
+}
+
+/// The ask of a request's signed-in person, acting as `acting` says.
+fn ask_of(
+    req: &HttpRequest,
+    payload: &mut Payload,
+    acting: ActingFor,
+) -> Pin<Box<dyn Future<Output = Result<CompanyAsk, actix_web::Error>>>> {
+    let person = Person::from_request(req, payload);
+    let req = req.clone();
+    Box::pin(async move {
+        let person = person.await?;
+        let session = req.get_session();
+        Ok(CompanyAsk {
+            niss: person.niss,
+            chosen: session.get::<Uuid>(SESSION_COMPANY).ok().flatten(),
+            client: session.get::<Uuid>(SESSION_CLIENT).ok().flatten(),
+            acting,
+        })
+    })
+}
+
+/// Resolves the company context of a request's signed-in user, acting as `acting` says.
+fn resolve_user(
+    req: &HttpRequest,
+    payload: &mut Payload,
+    acting: ActingFor,
+) -> Pin<Box<dyn Future<Output = Result<CompanyCtx, actix_web::Error>>>> {
+    let ask = ask_of(req, payload, acting);
+    let tenant = tenant_of(req);
+    Box::pin(async move {
+        let ask = ask.await?;
+        let user = on_db(&tenant, move |conn| ask.resolve(conn)).await?;
+        Ok(user.ctx)
+    })
+}
+
+impl FromRequest for CompanyAsk {
+    type Error = actix_web::Error;
+    type Future = Pin<Box<dyn Future<Output = Result<Self, Self::Error>>>>;
+    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        ask_of(req, payload, ActingFor::Principal)
+    }
+}
+
+impl FromRequest for CompanyUser {
+    type Error = actix_web::Error;
+    type Future = Pin<Box<dyn Future<Output = Result<Self, Self::Error>>>>;
+    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        let ctx = resolve_user(req, payload, ActingFor::Principal);
+        Box::pin(async move { Ok(CompanyUser { ctx: ctx.await? }) })
+    }
+}
+
+/// A signed-in company user acting for their own company, a social service provider
+/// included (no client chosen): its API access.
+pub struct OwnCompanyUser {
+    /// The context (never with a client).
+    pub ctx: CompanyCtx,
+}
+
+impl FromRequest for OwnCompanyUser {
+    type Error = actix_web::Error;
+    type Future = Pin<Box<dyn Future<Output = Result<Self, Self::Error>>>>;
+    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        let ctx = resolve_user(req, payload, ActingFor::Own);
+        Box::pin(async move { Ok(OwnCompanyUser { ctx: ctx.await? }) })
+    }
+}
+
+fn gap_page(gap: &ContextGap) -> &'static str {
+    match gap {
+        ContextGap::NoCompany => routes::COMPANY_REGISTER,
+        ContextGap::ChooseCompany => routes::COMPANY_SELECT,
+        ContextGap::TermsPending => routes::COMPANY_TERMS,
+        ContextGap::ChooseClient => routes::COMPANY_CLIENTS,
+    }
+}
