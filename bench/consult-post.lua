@@ -2,7 +2,15 @@
 -- (each request a new recorded consultation, not the reload of one).
 --   CSRF=... wrk -s bench/consult-post.lua -H "Cookie: mandat_session=..." URL
 local csrf = os.getenv("CSRF") or ""
-math.randomseed(os.time())
+-- Each thread its own seed (the same seed would post the same acts: reloads).
+local threads = 0
+function setup(thread)
+  threads = threads + 1
+  thread:set("thread_no", threads)
+end
+function init(args)
+  math.randomseed(os.time() * 100 + (thread_no or 0))
+end
 local function uuid4()
   local t = "xxxxxxxx-xxxx-4xxx-yxxx-xxxxxxxxxxxx"
   return (t:gsub("[xy]", function(c)

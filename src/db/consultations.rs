@@ -64,8 +64,9 @@ pub struct ConsultationRow {
     pub act: Option<Uuid>,
 }
 
-/// Records a consultation; returns its reference.
-pub fn insert(conn: &mut PgConnection, new: &NewConsultation<'_>) -> QueryResult<Uuid> {
+/// Records a consultation; returns its reference, or `None` when a consultation of the same
+/// act was recorded meanwhile (by a concurrent post of the same form).
+pub fn insert(conn: &mut PgConnection, new: &NewConsultation<'_>) -> QueryResult<Option<Uuid>> {
     diesel::insert_into(t::table)
         .values((
             t::request_id.eq(new.request_id),
@@ -80,8 +81,12 @@ pub fn insert(conn: &mut PgConnection, new: &NewConsultation<'_>) -> QueryResult
             t::answer.eq(Some(&new.answer)),
             t::act.eq(new.act),
         ))
+        .on_conflict((t::request_id, t::act))
+        .filter_target(t::act.is_not_null())
+        .do_nothing()
         .returning(t::id)
         .get_result(conn)
+        .optional()
 }
 
 /// A consultation by its reference.

@@ -274,11 +274,11 @@ pub fn consult(
         return Err(ServiceError::Forbidden);
     }
     conn.transaction(|conn| {
-        // Lock the row first: a concurrent stop or block waits for this consultation, or
-        // this consultation sees it (and two posts of one act are one consultation). The
-        // locked row is the one checked (not read a second time).
+        // Share-lock the row first: a concurrent stop or block waits for this consultation,
+        // or this consultation sees it; consultations of the same mandate do not wait for
+        // each other. The locked row is the one checked (not read a second time).
         let locked =
-            requests_db::find_for_update(conn, request_id)?.ok_or(ServiceError::NotFound)?;
+            requests_db::find_for_share(conn, request_id)?.ok_or(ServiceError::NotFound)?;
         let Mandate {
             request,
             company,
@@ -307,6 +307,15 @@ pub fn consult(
                 act,
             },
         )?;
+        // The same act posted twice at once: the one recorded first is the consultation.
+        let Some(id) = id else {
+            let row = act
+                .map(|act| consultations_db::find_by_act(conn, request_id, act))
+                .transpose()?
+                .flatten()
+                .ok_or(ServiceError::NotFound)?;
+            return from_row(conn, row, request);
+        };
         Ok(Consultation {
             id,
             consulted_at: now,

@@ -810,6 +810,45 @@ async fn a_consultation_page_answers_fast_with_a_warm_pool() {
 }
 
 #[tokio::test]
+async fn the_same_act_posted_many_times_at_once_is_one_consultation_and_other_acts_do_not_wait() {
+    let app = crate::helpers::spawn_app().await;
+    app.sign_in(JAN).await;
+    let active = app.page("/company/tabs/active?q=abara").await;
+    let href = crate::helpers::attr(
+        &active,
+        "[data-testid=row] a[href^='/company/mandates/']",
+        "href",
+    )
+    .expect("a consult link");
+    let page = app.page(&href).await;
+    let act = crate::helpers::attr(&page, "input[name=act]", "value").unwrap();
+    // Eight posts of one form at once (a user's double clicks, a flaky network's retries):
+    // every one answered with the same consultation, one row recorded.
+    let fields = [("act", act.as_str())];
+    let posts = (0..8).map(|_| app.post_form(&href, &fields));
+    let answers = futures_util::future::join_all(posts).await;
+    let rows = audit(&app);
+    assert_eq!(rows.len(), 1, "one act, one consultation");
+    let reference = rows[0].id.to_string();
+    for answer in answers {
+        assert_eq!(answer.status().as_u16(), 200);
+        let body = answer.text().await.unwrap();
+        assert!(one(&body, "[data-testid=facts]").contains(&reference));
+    }
+    // Eight different acts at once on the same mandate: eight consultations, none refused
+    // (they share the mandate's lock: none waits for another to finish).
+    let acts: Vec<[(&str, String); 1]> = (0..8)
+        .map(|_| [("act", uuid::Uuid::new_v4().to_string())])
+        .collect();
+    let fields: Vec<[(&str, &str); 1]> = acts.iter().map(|[(k, v)]| [(*k, v.as_str())]).collect();
+    let posts = fields.iter().map(|f| app.post_form(&href, f));
+    for answer in futures_util::future::join_all(posts).await {
+        assert_eq!(answer.status().as_u16(), 200);
+    }
+    assert_eq!(audit(&app).len(), 9);
+}
+
+#[tokio::test]
 async fn one_consultation_is_one_history_line_whatever_reloads_switches_and_exports_follow() {
     let app = crate::helpers::spawn_app().await;
     app.sign_in(JAN).await;

@@ -168,6 +168,18 @@ pub fn find_for_update(conn: &mut PgConnection, id: Uuid) -> QueryResult<Option<
         .optional()
 }
 
+/// A request by id, its row share-locked until the end of the transaction: a concurrent
+/// change (a stop, a block) waits for the caller, or the caller sees it; readers that
+/// share-lock it too (consultations of the same mandate) do not wait for each other.
+pub fn find_for_share(conn: &mut PgConnection, id: Uuid) -> QueryResult<Option<AccessRequest>> {
+    access_requests::table
+        .find(id)
+        .select(AccessRequest::as_select())
+        .for_share()
+        .first(conn)
+        .optional()
+}
+
 /// The id of the request whose link secret hashes to `hash`.
 pub fn find_by_token_hash(conn: &mut PgConnection, hash: &[u8]) -> QueryResult<Option<Uuid>> {
     access_requests::table
