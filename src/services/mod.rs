@@ -12,6 +12,7 @@ pub mod companies;
 pub mod consult;
 pub mod export;
 pub mod idempotency;
+pub mod lists;
 pub mod refusal;
 pub mod requests;
 pub mod tokens;

@@ -2,26 +2,27 @@
 //! the outbox, all in one transaction), withdraw, and the three lists.
 
 use chrono::{DateTime, Utc};
-use diesel::{dsl::count_star, pg::Pg, prelude::*};
+use diesel::prelude::*;
 use uuid::Uuid;
 
+use super::lists::scoped;
+pub use super::lists::{
+    ListPage, ListedRequest, MAX_PAGE, PageAt, RowKey, TabCounts, counts, list_for_api, tab_page,
+};
 use super::{
     FieldErrors, Refusal, ServiceError, companies::CompanyCtx, idempotency::Idempotency, tokens,
 };
 use crate::{
     db::{
         access_requests::{
-            self as requests_db, AccessRequest, Guard, NewRequest, SetOnTransition, find, in_tab,
-            status_is,
+            self as requests_db, AccessRequest, Guard, NewRequest, SetOnTransition, find, status_is,
         },
         idempotency_keys::{self, Claimed},
-        schema::{access_requests, citizen_blocks, companies, outbox_emails},
-        text::like_contains,
+        schema::{access_requests, citizen_blocks},
     },
     domain::{
-        Actor, Context, Email, FreeText, Niss, RequestStatus, TextError,
-        context::link_expires_at,
-        status::{Tab, Transition},
+        Actor, Context, Email, FreeText, Niss, RequestStatus, TextError, context::link_expires_at,
+        status::Transition,
     },
     i18n::Lang,
     mail::{
@@ -29,9 +30,6 @@ use crate::{
         request::{CitizenUrls, RequestMail, host_of},
     },
 };
-
-/// Highest page number a list serves (beyond, the offset would be absurd).
-pub const MAX_PAGE: i64 = 100_000;
 
 /// Largest label length.
 pub const LABEL_MAX: usize = 100;
@@ -399,236 +397,6 @@ pub fn withdrawable(
     } else {
         Err(Refusal::RequestNotPending.into())
     }
-}
-
-/// A row of a list, with what the view needs.
-#[derive(Clone, Debug)]
-pub struct ListedRequest {
-    /// The request.
-    pub request: AccessRequest,
-    /// Its status now.
-    pub status: RequestStatus,
-    /// The provider's name when a provider created it.
-    pub provider_name: Option<String>,
-    /// Its e-mail was given up (the company should give the link another way).
-    pub mail_undelivered: bool,
-}
-
-/// One page of a list.
-#[derive(Clone, Debug)]
-pub struct ListPage {
-    /// The rows, newest first.
-    pub items: Vec<ListedRequest>,
-    /// Page number, from 1.
-    pub page: i64,
-    /// Rows per page.
-    pub page_size: i64,
-    /// Rows in the whole list.
-    pub total: i64,
-}
-
-/// Counts per tab.
-#[derive(Copy, Clone, Debug, Default, PartialEq, Eq)]
-pub struct TabCounts {
-    /// Active accesses.
-    pub active: i64,
-    /// Requested.
-    pub requested: i64,
-    /// Blocked or stopped.
-    pub blocked: i64,
-}
-
-type BoxedQuery<'a> = access_requests::BoxedQuery<'a, Pg>;
-
-fn scoped<'a>(scope: &Scope) -> BoxedQuery<'a> {
-    let mut q = access_requests::table
-        .filter(access_requests::company_id.eq(scope.company_id))
-        .filter(access_requests::archived_at.is_null())
-        .into_boxed();
-    if let Some(p) = scope.provider_id {
-        q = q.filter(access_requests::provider_id.eq(p));
-    }
-    q
-}
-
-fn searched<'a>(q: BoxedQuery<'a>, search: Option<&str>) -> BoxedQuery<'a> {
-    use access_requests::dsl as r;
-    match search.map(str::trim).filter(|s| !s.is_empty()) {
-        None => q,
-        Some(s) => {
-            let p = like_contains(s);
-            q.filter(
-                r::label
-                    .ilike(p.clone())
-                    .or(r::citizen_last_name.ilike(p.clone()))
-                    .or(r::citizen_first_name.ilike(p.clone()))
-                    .or(r::email.ilike(p)),
-            )
-        }
-    }
-}
-
-/// The counts on the three tab labels, in one statement (one pass over the scope's
-/// unarchived rows, each counted in the tabs whose condition it meets).
-pub fn counts(
-    conn: &mut PgConnection,
-    scope: &Scope,
-    now: DateTime<Utc>,
-) -> QueryResult<TabCounts> {
-    use diesel::dsl::{case_when, count};
-    use diesel::sql_types::Integer;
-    let counted = |tab| count(case_when(in_tab(tab, now), 1.into_sql::<Integer>()));
-    let (active, requested, blocked) = scoped(scope)
-        .select((
-            counted(Tab::Active),
-            counted(Tab::Requested),
-            counted(Tab::Blocked),
-        ))
-        .first(conn)?;
-    Ok(TabCounts {
-        active,
-        requested,
-        blocked,
-    })
-}
-
-/// One page of a tab, newest first, optionally searched by label, name or e-mail.
-pub fn list(
-    conn: &mut PgConnection,
-    scope: &Scope,
-    tab: Tab,
-    search: Option<&str>,
-    page: i64,
-    page_size: i64,
-    now: DateTime<Utc>,
-) -> QueryResult<ListPage> {
-    list_counted(conn, scope, tab, search, page, page_size, now, None)
-}
-
-/// A tab as its page shows it: the counts of the three tabs (the badges) and one page of
-/// this tab. Without a search, the tab's count is its list's total (not counted twice).
-pub fn tab_page(
-    conn: &mut PgConnection,
-    scope: &Scope,
-    tab: Tab,
-    search: Option<&str>,
-    page: i64,
-    page_size: i64,
-    now: DateTime<Utc>,
-) -> QueryResult<(TabCounts, ListPage)> {
-    let counts = counts(conn, scope, now)?;
-    let searching = search.is_some_and(|s| !s.trim().is_empty());
-    let known_total = (!searching).then_some(match tab {
-        Tab::Active => counts.active,
-        Tab::Requested => counts.requested,
-        Tab::Blocked => counts.blocked,
-    });
-    let list = list_counted(conn, scope, tab, search, page, page_size, now, known_total)?;
-    Ok((counts, list))
-}
-
-/// [`list`], its total given when the caller counted it already.
-#[allow(clippy::too_many_arguments)]
-fn list_counted(
-    conn: &mut PgConnection,
-    scope: &Scope,
-    tab: Tab,
-    search: Option<&str>,
-    page: i64,
-    page_size: i64,
-    now: DateTime<Utc>,
-    known_total: Option<i64>,
-) -> QueryResult<ListPage> {
-    let page = page.clamp(1, MAX_PAGE);
-    let total: i64 = match known_total {
-        Some(total) => total,
-        None => searched(scoped(scope).filter(in_tab(tab, now)), search)
-            .select(count_star())
-            .first(conn)?,
-    };
-    // Whether each row's mail was given up, in the same query (no query per row).
-    let undelivered = diesel::dsl::exists(
-        outbox_emails::table
-            .filter(outbox_emails::request_id.eq(access_requests::id.nullable()))
-            .filter(outbox_emails::failed_at.is_not_null())
-            .filter(outbox_emails::sent_at.is_null()),
-    );
-    // The provider's name too (a scalar subquery: no query per row, nor a second query),
-    // looked up only for the rows made through a provider.
-    let provider_name = diesel::dsl::case_when(
-        access_requests::provider_id.is_not_null(),
-        companies::table
-            .filter(companies::id.nullable().eq(access_requests::provider_id))
-            .select(companies::name)
-            .single_value(),
-    );
-    let rows: Vec<(AccessRequest, bool, Option<String>)> =
-        searched(scoped(scope).filter(in_tab(tab, now)), search)
-            .order((
-                access_requests::created_at.desc(),
-                access_requests::id.desc(),
-            ))
-            .limit(page_size)
-            .offset((page - 1) * page_size)
-            .select((AccessRequest::as_select(), undelivered, provider_name))
-            .load(conn)?;
-    let items = rows
-        .into_iter()
-        .map(|(request, mail_undelivered, provider_name)| ListedRequest {
-            status: request.status_at(now),
-            provider_name: provider_name.filter(|_| request.provider_id.is_some()),
-            mail_undelivered,
-            request,
-        })
-        .collect();
-    Ok(ListPage {
-        items,
-        page,
-        page_size,
-        total,
-    })
-}
-
-/// The requests of a scope for the API: optionally of one status (as the clock says),
-/// newest first, paginated.
-pub fn list_for_api(
-    conn: &mut PgConnection,
-    scope: &Scope,
-    status: Option<RequestStatus>,
-    page: i64,
-    page_size: i64,
-    now: DateTime<Utc>,
-) -> QueryResult<ListPage> {
-    use access_requests::dsl as r;
-    let filtered = |q: BoxedQuery<'static>| -> BoxedQuery<'static> {
-        match status {
-            None => q,
-            Some(status) => q.filter(status_is(status, now)),
-        }
-    };
-    let page = page.clamp(1, MAX_PAGE);
-    let total: i64 = filtered(scoped(scope)).select(count_star()).first(conn)?;
-    let rows: Vec<AccessRequest> = filtered(scoped(scope))
-        .order((r::created_at.desc(), r::id.desc()))
-        .limit(page_size)
-        .offset((page - 1) * page_size)
-        .select(AccessRequest::as_select())
-        .load(conn)?;
-    let items = rows
-        .into_iter()
-        .map(|request| ListedRequest {
-            status: request.status_at(now),
-            provider_name: None,
-            mail_undelivered: false,
-            request,
-        })
-        .collect();
-    Ok(ListPage {
-        items,
-        page,
-        page_size,
-        total,
-    })
 }
 
 /// The active mandate of `citizen` for `context` in a scope (the latest ending one).

@@ -26,7 +26,7 @@ use crate::{
         FieldErrors, Refusal, ServiceError,
         companies::{self, CompanyCtx, RegistrationInput},
         idempotency::Idempotency,
-        requests::{self, RequestInput, Scope, ValidRequest},
+        requests::{self, PageAt, RequestInput, RowKey, Scope, ValidRequest},
     },
     state::Tenant,
 };
@@ -87,6 +87,23 @@ pub fn suspended(ctx: &Ctx, hx: HxRequest, c: &CompanyCtx) -> HttpResponse {
 struct TabQuery {
     q: Option<String>,
     page: Option<i64>,
+    /// The key of the row the page follows (the next page).
+    after: Option<String>,
+    /// The key of the row the page precedes (the previous page).
+    before: Option<String>,
+}
+
+impl TabQuery {
+    /// Where the page starts: after or before a row when a key is given (one that does
+    /// not read as a key is ignored), else its number.
+    fn at(&self) -> PageAt {
+        let key = |k: &Option<String>| k.as_deref().and_then(RowKey::parse);
+        match (key(&self.after), key(&self.before)) {
+            (Some(after), _) => PageAt::After(after),
+            (None, Some(before)) => PageAt::Before(before),
+            (None, None) => PageAt::Number(self.page.unwrap_or(1)),
+        }
+    }
 }
 
 /// One tab's page: its rows, the three badges' counts (one statement), the search.
@@ -95,29 +112,38 @@ fn tab_data(
     scope: &Scope,
     tab: Tab,
     search: Option<String>,
-    page: i64,
+    (number, at): (i64, PageAt),
     now: chrono::DateTime<chrono::Utc>,
 ) -> Result<TabData, ServiceError> {
-    let (counts, page) =
-        requests::tab_page(conn, scope, tab, search.as_deref(), page, PAGE_SIZE, now)?;
+    let (counts, page) = requests::tab_page(
+        conn,
+        scope,
+        tab,
+        search.as_deref(),
+        number,
+        at,
+        PAGE_SIZE,
+        now,
+    )?;
     Ok(TabData {
         tab,
         page,
+        at,
         counts,
         search: search.unwrap_or_default(),
     })
 }
 
-async fn load_tab(
+/// The first page of a tab, without a search.
+async fn first_page(
     tenant: &Tenant,
     scope: Scope,
     tab: Tab,
-    search: Option<String>,
-    page: i64,
     now: chrono::DateTime<chrono::Utc>,
 ) -> Result<TabData, AppError> {
+    let first = (1, PageAt::Number(1));
     on_db(tenant, move |conn| {
-        tab_data(conn, &scope, tab, search, page, now)
+        tab_data(conn, &scope, tab, None, first, now)
     })
     .await
 }
@@ -128,7 +154,7 @@ async fn user_and_tab(
     tenant: &Tenant,
     tab: Tab,
     search: Option<String>,
-    page: i64,
+    page: (i64, PageAt),
     now: chrono::DateTime<chrono::Utc>,
 ) -> Result<(CompanyUser, TabData), AppError> {
     let (user, data) = ask
@@ -149,7 +175,15 @@ fn refresh_tabs(mut res: HttpResponse) -> HttpResponse {
 }
 
 async fn dashboard(ctx: Ctx, ask: CompanyAsk, tenant: Tenant) -> Result<HttpResponse, AppError> {
-    let (user, data) = user_and_tab(ask, &tenant, Tab::Requested, None, 1, ctx.now).await?;
+    let (user, data) = user_and_tab(
+        ask,
+        &tenant,
+        Tab::Requested,
+        None,
+        (1, PageAt::Number(1)),
+        ctx.now,
+    )
+    .await?;
     Ok(html(v::dashboard(
         &ctx,
         &user.ctx,
@@ -169,7 +203,7 @@ async fn show_tab(
 ) -> Result<HttpResponse, AppError> {
     let tab = routes::tab_of_segment(&name).ok_or(AppError::NotFound)?;
     let query = query.into_inner();
-    let page = query.page.unwrap_or(1);
+    let page = (query.page.unwrap_or(1), query.at());
     let (user, data) = user_and_tab(ask, &tenant, tab, query.q, page, ctx.now).await?;
     Ok(html(if hx.0 {
         v::tab_panel_with_counts(&ctx, &data)
@@ -254,8 +288,7 @@ async fn withdraw(
     match result {
         Ok(_) => {
             if hx.0 {
-                let data =
-                    load_tab(&tenant, user.scope(), Tab::Requested, None, 1, ctx.now).await?;
+                let data = first_page(&tenant, user.scope(), Tab::Requested, ctx.now).await?;
                 Ok(refresh_tabs(html(v::tab_panel_with_counts(&ctx, &data))))
             } else {
                 Ok(see_other(&routes::company_tab(routes::tab_segment(

@@ -2,7 +2,10 @@
 
 use std::fmt::Display;
 
-use crate::{domain::status::Tab, services::backoffice::search::SearchInput};
+use crate::{
+    domain::status::Tab,
+    services::{backoffice::search::SearchInput, lists::PageAt},
+};
 
 /// Public home (choice between company and citizen).
 pub const HOME: &str = "/";
@@ -270,6 +273,18 @@ pub fn company_tab_page(tab: Tab, search: &str, page: i64) -> String {
         company_tab(tab_segment(tab)),
         url_escape(search)
     )
+}
+
+/// A page of a company tab's search starting at `at`: [`company_tab_page`] and, for a page
+/// next to one shown, `&after={key}` or `&before={key}` (keyset: see
+/// [`crate::services::lists`]).
+pub fn company_tab_page_at(tab: Tab, search: &str, page: i64, at: PageAt) -> String {
+    let url = company_tab_page(tab, search, page);
+    match at {
+        PageAt::Number(_) => url,
+        PageAt::After(key) => format!("{url}&after={}", key.encode()),
+        PageAt::Before(key) => format!("{url}&before={}", key.encode()),
+    }
 }
 
 /// The withdrawal of a pending request: `/company/requests/{id}/withdraw` (POST).

@@ -225,7 +225,7 @@ async fn opening_the_link_then_accepting_starts_the_mandate() {
     );
 
     // The company's active tab reads the same table; the portal lists the access.
-    let active = requests::list(
+    let active = mandat::services::lists::list(
         &mut app.db(),
         &Scope {
             company_id: company,
@@ -234,6 +234,7 @@ async fn opening_the_link_then_accepting_starts_the_mandate() {
         Tab::Active,
         None,
         1,
+        mandat::services::lists::PageAt::Number(1),
         20,
         app.clock.now(),
     )

@@ -350,6 +350,67 @@ async fn the_tabs_list_count_search_and_paginate() {
 }
 
 #[tokio::test]
+async fn paging_through_a_tab_shows_every_request_once_even_while_new_ones_arrive() {
+    let app = spawn_app().await;
+    app.sign_in(JAN).await;
+    async fn create(app: &TestApp, label: String) {
+        app.clock.advance(chrono::Duration::seconds(1));
+        app.company_creates_request(&crate::helpers::RequestForm::new(
+            &label,
+            "x@example.be",
+            "FLEXI_JOB",
+            "fr",
+        ))
+        .await;
+    }
+    for i in 0..45 {
+        create(&app, format!("Paged {i:02}")).await;
+    }
+    // Next, next, next: while the user reads each page, a colleague creates a request
+    // (the newest: it belongs on page 1, and pushes no row onto the next page again).
+    let labels = |page: &str| -> Vec<String> {
+        texts(page, "[data-testid=row] td:first-child")
+            .into_iter()
+            .map(|cell| cell.trim().to_string())
+            .collect()
+    };
+    let mut pages = vec![app.page("/company/tabs/requested?q=paged").await];
+    for late in 0.. {
+        create(&app, format!("Paged late {late}")).await;
+        let Some(next) = attr(pages.last().unwrap(), "[data-testid=next-page]", "href") else {
+            break;
+        };
+        assert!(
+            next.contains("after="),
+            "the next page follows a row: {next}"
+        );
+        pages.push(app.page(&next).await);
+    }
+    let seen: Vec<String> = pages.iter().flat_map(|p| labels(p)).collect();
+    let first: Vec<String> = seen
+        .iter()
+        .filter(|l| !l.contains("late"))
+        .cloned()
+        .collect();
+    let expected: Vec<String> = (0..45).rev().map(|i| format!("Paged {i:02}")).collect();
+    assert_eq!(first, expected, "each request once, newest first");
+    assert_eq!(pages.len(), 3, "45 requests, 20 a page");
+    // Previous from the third page: the second page's rows again.
+    let previous = attr(&pages[2], "[data-testid=previous-page]", "href").expect("a previous link");
+    assert!(previous.contains("before="), "{previous}");
+    assert_eq!(labels(&app.page(&previous).await), labels(&pages[1]));
+    // Previous from the second page: the first page, newest first (the late ones too).
+    let first_page = attr(&pages[1], "[data-testid=previous-page]", "href").unwrap();
+    let newest = labels(&app.page(&first_page).await);
+    assert_eq!(newest[0], "Paged late 2", "{newest:?}");
+    // A key that is not one: the page by its number, never an error.
+    let odd = app
+        .get("/company/tabs/requested?q=paged&page=2&after=yesterday_1")
+        .await;
+    assert_eq!(odd.status().as_u16(), 200);
+}
+
+#[tokio::test]
 async fn a_pending_request_can_be_withdrawn_once() {
     let app = spawn_app().await;
     app.sign_in(JAN).await;

@@ -264,6 +264,14 @@ async fn the_main_queries_use_an_index_at_scale() {
                 "SELECT * {} ORDER BY created_at DESC, id DESC LIMIT 20",
                 tab(company, filter)
             ));
+            // A page further on, by keyset (the row it follows), as `services::lists` asks.
+            let key = "'2024-06-01 00:00:00+00'::timestamptz";
+            let id = "'80000000-0000-0000-0000-000000000000'::uuid";
+            queries.push(format!(
+                "SELECT * {} AND (created_at < {key} OR (created_at = {key} AND id < {id}))
+                  ORDER BY created_at DESC, id DESC LIMIT 20",
+                tab(company, filter)
+            ));
         }
     }
     queries.extend([

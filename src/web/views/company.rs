@@ -20,7 +20,7 @@ use crate::{
         companies::{
             Company, CompanyCtx, Member, Membership, ProviderLink, RegistrationInput, TERMS_VERSION,
         },
-        requests::{Created, ListedRequest, RequestInput},
+        requests::{Created, ListedRequest, PageAt, RequestInput, RowKey},
     },
     web::{
         context::Ctx,
@@ -187,13 +187,14 @@ fn tabs_nav(ctx: &Ctx, data: &TabData, oob: bool) -> Markup {
 /// while paused (`assets/app.js`).
 pub fn tab_panel(ctx: &Ctx, data: &TabData) -> Markup {
     let base = routes::company_tab(tab_segment(data.tab));
-    let refresh = routes::company_tab_page(data.tab, &data.search, data.page.page);
+    let refresh = routes::company_tab_page_at(data.tab, &data.search, data.page.page, data.at);
     let refresh_on = format!(
         "every {}s, {} from:body",
         ctx.settings.tabs_refresh_seconds,
         routes::EVENT_REFRESH_TABS
     );
     let pages = (data.page.total + data.page.page_size - 1) / data.page.page_size;
+    let (previous, next) = neighbours(data, pages);
     html! {
         div #tab-panel.tab-panel tabindex="-1" data-testid="tab-panel" data-tab=(tab_segment(data.tab))
             hx-get=(refresh) hx-trigger=(refresh_on) hx-swap="outerHTML" {
@@ -222,21 +223,36 @@ pub fn tab_panel(ctx: &Ctx, data: &TabData) -> Markup {
             }
             @if pages > 1 {
                 nav.pagination aria-label=(ctx.t("pagination")) {
-                    @if data.page.page > 1 {
-                        a href=(routes::company_tab_page(data.tab, &data.search, data.page.page - 1))
-                          hx-get=(routes::company_tab_page(data.tab, &data.search, data.page.page - 1))
-                          hx-target="#tab-panel" hx-swap="outerHTML" { "← " (ctx.t("previous")) }
+                    @if let Some(previous) = previous {
+                        a href=(previous) hx-get=(previous)
+                          hx-target="#tab-panel" hx-swap="outerHTML" data-testid="previous-page" { "← " (ctx.t("previous")) }
                     }
                     span { (ctx.lang.t_args("page-of", &[("page", data.page.page.into()), ("pages", pages.into())])) }
-                    @if data.page.page < pages {
-                        a href=(routes::company_tab_page(data.tab, &data.search, data.page.page + 1))
-                          hx-get=(routes::company_tab_page(data.tab, &data.search, data.page.page + 1))
+                    @if let Some(next) = next {
+                        a href=(next) hx-get=(next)
                           hx-target="#tab-panel" hx-swap="outerHTML" data-testid="next-page" { (ctx.t("next")) " →" }
                     }
                 }
             }
         }
     }
+}
+
+/// The previous and next pages of a tab's page, by keyset: the page before the first row
+/// shown, the page after the last one (the first page is always the newest rows).
+fn neighbours(data: &TabData, pages: i64) -> (Option<String>, Option<String>) {
+    let page = data.page.page;
+    let key = |row: Option<&ListedRequest>| row.map(|r| RowKey::of(&r.request));
+    let url = |page, at| routes::company_tab_page_at(data.tab, &data.search, page, at);
+    let previous = (page > 1).then(|| match key(data.page.items.first()) {
+        Some(first) if page > 2 => url(page - 1, PageAt::Before(first)),
+        _ => url(page - 1, PageAt::Number(page - 1)),
+    });
+    let next = (page < pages).then(|| match key(data.page.items.last()) {
+        Some(last) => url(page + 1, PageAt::After(last)),
+        None => url(page + 1, PageAt::Number(page + 1)),
+    });
+    (previous, next)
 }
 
 fn status_badge(ctx: &Ctx, status: RequestStatus) -> Markup {

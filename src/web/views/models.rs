@@ -22,6 +22,8 @@ pub struct TabData {
     pub tab: Tab,
     /// Its page of rows.
     pub page: requests::ListPage,
+    /// Where the page starts (its refresh reads the same rows).
+    pub at: requests::PageAt,
     /// Counts on the labels.
     pub counts: requests::TabCounts,
     /// The search typed.

@@ -1,0 +1,335 @@
+//! The company's lists of access requests: the three tabs (their badges' counts in one
+//! statement, a page of rows with what the view needs) and the API's list.
+//!
+//! A tab's pages are reached by keyset (the row a page follows or precedes, [`PageAt`]):
+//! the thousandth page reads its twenty rows through the index as the first one does, and
+//! a request created while somebody pages through a tab does not push a row onto the next
+//! page a second time. A bare page number (a bookmarked `?page=`) is still served, by
+//! offset.
+
+use chrono::{DateTime, Utc};
+use diesel::{dsl::count_star, pg::Pg, prelude::*};
+use uuid::Uuid;
+
+use super::requests::Scope;
+use crate::{
+    db::{
+        access_requests::{AccessRequest, in_tab, status_is},
+        schema::{access_requests, companies, outbox_emails},
+        text::like_contains,
+    },
+    domain::{RequestStatus, status::Tab},
+};
+
+/// Highest page number a list serves (beyond, the offset would be absurd).
+pub const MAX_PAGE: i64 = 100_000;
+
+/// A row's place in a list's order (newest first: creation time, then id).
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub struct RowKey {
+    /// The row's creation time.
+    pub created_at: DateTime<Utc>,
+    /// Its id (the order among rows created at the same microsecond).
+    pub id: Uuid,
+}
+
+impl RowKey {
+    /// The key of a listed request.
+    pub fn of(request: &AccessRequest) -> RowKey {
+        RowKey {
+            created_at: request.created_at,
+            id: request.id,
+        }
+    }
+
+    /// The key as a URL parameter: `{microseconds since 1970}_{id}`.
+    pub fn encode(&self) -> String {
+        format!("{}_{}", self.created_at.timestamp_micros(), self.id)
+    }
+
+    /// A key written by [`RowKey::encode`]; anything else is none.
+    pub fn parse(text: &str) -> Option<RowKey> {
+        let (micros, id) = text.split_once('_')?;
+        Some(RowKey {
+            created_at: DateTime::from_timestamp_micros(micros.parse().ok()?)?,
+            id: Uuid::parse_str(id).ok()?,
+        })
+    }
+}
+
+/// Where a page of a list starts.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum PageAt {
+    /// The rows after this number of pages (the first page is 1).
+    Number(i64),
+    /// The rows that follow this one (the next page).
+    After(RowKey),
+    /// The rows that precede this one (the previous page).
+    Before(RowKey),
+}
+
+/// A row of a list, with what the view needs.
+#[derive(Clone, Debug)]
+pub struct ListedRequest {
+    /// The request.
+    pub request: AccessRequest,
+    /// Its status now.
+    pub status: RequestStatus,
+    /// The provider's name when a provider created it.
+    pub provider_name: Option<String>,
+    /// Its e-mail was given up (the company should give the link another way).
+    pub mail_undelivered: bool,
+}
+
+/// One page of a list.
+#[derive(Clone, Debug)]
+pub struct ListPage {
+    /// The rows, newest first.
+    pub items: Vec<ListedRequest>,
+    /// Page number, from 1.
+    pub page: i64,
+    /// Rows per page.
+    pub page_size: i64,
+    /// Rows in the whole list.
+    pub total: i64,
+}
+
+/// Counts per tab.
+#[derive(Copy, Clone, Debug, Default, PartialEq, Eq)]
+pub struct TabCounts {
+    /// Active accesses.
+    pub active: i64,
+    /// Requested.
+    pub requested: i64,
+    /// Blocked or stopped.
+    pub blocked: i64,
+}
+
+type BoxedQuery<'a> = access_requests::BoxedQuery<'a, Pg>;
+
+/// The scope's unarchived requests.
+pub(super) fn scoped<'a>(scope: &Scope) -> BoxedQuery<'a> {
+    let mut q = access_requests::table
+        .filter(access_requests::company_id.eq(scope.company_id))
+        .filter(access_requests::archived_at.is_null())
+        .into_boxed();
+    if let Some(p) = scope.provider_id {
+        q = q.filter(access_requests::provider_id.eq(p));
+    }
+    q
+}
+
+fn searched<'a>(q: BoxedQuery<'a>, search: Option<&str>) -> BoxedQuery<'a> {
+    use access_requests::dsl as r;
+    match search.map(str::trim).filter(|s| !s.is_empty()) {
+        None => q,
+        Some(s) => {
+            let p = like_contains(s);
+            q.filter(
+                r::label
+                    .ilike(p.clone())
+                    .or(r::citizen_last_name.ilike(p.clone()))
+                    .or(r::citizen_first_name.ilike(p.clone()))
+                    .or(r::email.ilike(p)),
+            )
+        }
+    }
+}
+
+/// The counts on the three tab labels, in one statement (one pass over the scope's
+/// unarchived rows, each counted in the tabs whose condition it meets).
+pub fn counts(
+    conn: &mut PgConnection,
+    scope: &Scope,
+    now: DateTime<Utc>,
+) -> QueryResult<TabCounts> {
+    use diesel::dsl::{case_when, count};
+    use diesel::sql_types::Integer;
+    let counted = |tab| count(case_when(in_tab(tab, now), 1.into_sql::<Integer>()));
+    let (active, requested, blocked) = scoped(scope)
+        .select((
+            counted(Tab::Active),
+            counted(Tab::Requested),
+            counted(Tab::Blocked),
+        ))
+        .first(conn)?;
+    Ok(TabCounts {
+        active,
+        requested,
+        blocked,
+    })
+}
+
+/// One page of a tab, newest first, optionally searched by label, name or e-mail: page
+/// `number` (as the user counts them) starting `at`.
+#[allow(clippy::too_many_arguments)]
+pub fn list(
+    conn: &mut PgConnection,
+    scope: &Scope,
+    tab: Tab,
+    search: Option<&str>,
+    number: i64,
+    at: PageAt,
+    page_size: i64,
+    now: DateTime<Utc>,
+) -> QueryResult<ListPage> {
+    list_counted(conn, scope, tab, search, number, at, page_size, now, None)
+}
+
+/// A tab as its page shows it: the counts of the three tabs (the badges) and one page of
+/// this tab. Without a search, the tab's count is its list's total (not counted twice).
+#[allow(clippy::too_many_arguments)]
+pub fn tab_page(
+    conn: &mut PgConnection,
+    scope: &Scope,
+    tab: Tab,
+    search: Option<&str>,
+    number: i64,
+    at: PageAt,
+    page_size: i64,
+    now: DateTime<Utc>,
+) -> QueryResult<(TabCounts, ListPage)> {
+    let counts = counts(conn, scope, now)?;
+    let searching = search.is_some_and(|s| !s.trim().is_empty());
+    let known_total = (!searching).then_some(match tab {
+        Tab::Active => counts.active,
+        Tab::Requested => counts.requested,
+        Tab::Blocked => counts.blocked,
+    });
+    let list = list_counted(
+        conn,
+        scope,
+        tab,
+        search,
+        number,
+        at,
+        page_size,
+        now,
+        known_total,
+    )?;
+    Ok((counts, list))
+}
+
+/// [`list`], its total given when the caller counted it already.
+#[allow(clippy::too_many_arguments)]
+fn list_counted(
+    conn: &mut PgConnection,
+    scope: &Scope,
+    tab: Tab,
+    search: Option<&str>,
+    number: i64,
+    at: PageAt,
+    page_size: i64,
+    now: DateTime<Utc>,
+    known_total: Option<i64>,
+) -> QueryResult<ListPage> {
+    use access_requests::dsl as r;
+    let page = number.clamp(1, MAX_PAGE);
+    let total: i64 = match known_total {
+        Some(total) => total,
+        None => searched(scoped(scope).filter(in_tab(tab, now)), search)
+            .select(count_star())
+            .first(conn)?,
+    };
+    // Whether each row's mail was given up, in the same query (no query per row).
+    let undelivered = diesel::dsl::exists(
+        outbox_emails::table
+            .filter(outbox_emails::request_id.eq(access_requests::id.nullable()))
+            .filter(outbox_emails::failed_at.is_not_null())
+            .filter(outbox_emails::sent_at.is_null()),
+    );
+    // The provider's name too (a scalar subquery: no query per row, nor a second query),
+    // looked up only for the rows made through a provider.
+    let provider_name = diesel::dsl::case_when(
+        access_requests::provider_id.is_not_null(),
+        companies::table
+            .filter(companies::id.nullable().eq(access_requests::provider_id))
+            .select(companies::name)
+            .single_value(),
+    );
+    let listed = searched(scoped(scope).filter(in_tab(tab, now)), search);
+    // Newest first; the previous page is read oldest first from its key, then turned.
+    let listed = match at {
+        PageAt::Number(_) => listed
+            .order((r::created_at.desc(), r::id.desc()))
+            .offset((page - 1) * page_size),
+        PageAt::After(key) => listed
+            .filter(
+                r::created_at
+                    .lt(key.created_at)
+                    .or(r::created_at.eq(key.created_at).and(r::id.lt(key.id))),
+            )
+            .order((r::created_at.desc(), r::id.desc())),
+        PageAt::Before(key) => listed
+            .filter(
+                r::created_at
+                    .gt(key.created_at)
+                    .or(r::created_at.eq(key.created_at).and(r::id.gt(key.id))),
+            )
+            .order((r::created_at.asc(), r::id.asc())),
+    };
+    let mut rows: Vec<(AccessRequest, bool, Option<String>)> = listed
+        .limit(page_size)
+        .select((AccessRequest::as_select(), undelivered, provider_name))
+        .load(conn)?;
+    if let PageAt::Before(_) = at {
+        rows.reverse();
+    }
+    let items = rows
+        .into_iter()
+        .map(|(request, mail_undelivered, provider_name)| ListedRequest {
+            status: request.status_at(now),
+            provider_name: provider_name.filter(|_| request.provider_id.is_some()),
+            mail_undelivered,
+            request,
+        })
+        .collect();
+    Ok(ListPage {
+        items,
+        page,
+        page_size,
+        total,
+    })
+}
+
+/// The requests of a scope for the API: optionally of one status (as the clock says),
+/// newest first, paginated.
+pub fn list_for_api(
+    conn: &mut PgConnection,
+    scope: &Scope,
+    status: Option<RequestStatus>,
+    page: i64,
+    page_size: i64,
+    now: DateTime<Utc>,
+) -> QueryResult<ListPage> {
+    use access_requests::dsl as r;
+    let filtered = |q: BoxedQuery<'static>| -> BoxedQuery<'static> {
+        match status {
+            None => q,
+            Some(status) => q.filter(status_is(status, now)),
+        }
+    };
+    let page = page.clamp(1, MAX_PAGE);
+    let total: i64 = filtered(scoped(scope)).select(count_star()).first(conn)?;
+    let rows: Vec<AccessRequest> = filtered(scoped(scope))
+        .order((r::created_at.desc(), r::id.desc()))
+        .limit(page_size)
+        .offset((page - 1) * page_size)
+        .select(AccessRequest::as_select())
+        .load(conn)?;
+    let items = rows
+        .into_iter()
+        .map(|request| ListedRequest {
+            status: request.status_at(now),
+            provider_name: None,
+            mail_undelivered: false,
+            request,
+        })
+        .collect();
+    Ok(ListPage {
+        items,
+        page,
+        page_size,
+        total,
+    })
+}
