@@ -22,7 +22,7 @@ use crate::{
         api_clients::ApiScope,
         export::CsvTable,
         idempotency::{self, Idempotency},
-        requests::{self as service, RequestInput, ValidRequest},
+        requests::{self as service, ListPage, RequestInput, ValidRequest},
     },
     web::routes,
 };
@@ -228,6 +228,22 @@ pub(super) async fn list(
             Problem::new(Code::InvalidRequest).with_detail_arg("reason", "status")
         })?),
     };
+    let (list, now) = list_page(&caller, &query, status).await?;
+    let items: Vec<RequestJson> = list
+        .items
+        .iter()
+        .map(|l| RequestJson::of(&l.request, now, None))
+        .collect();
+    page_answer(&req, &list, items, to_csv)
+}
+
+/// The page of the caller's requests in `status` (any when `None`) that `query` asks for,
+/// and the time it was read at.
+async fn list_page(
+    caller: &Caller,
+    query: &ListQuery,
+    status: Option<RequestStatus>,
+) -> Result<(ListPage, DateTime<Utc>), Problem> {
     let (page, size) = paging(query.page, query.page_size)?;
     let now = caller.now();
     let list = caller
@@ -235,15 +251,20 @@ pub(super) async fn list(
             Ok(service::list_for_api(conn, scope, status, page, size, now)?)
         })
         .await?;
-    let items: Vec<RequestJson> = list
-        .items
-        .iter()
-        .map(|l| RequestJson::of(&l.request, now, None))
-        .collect();
-    if wants_csv(&req) {
-        return Ok(csv_response(to_csv(&items)?));
+    Ok((list, now))
+}
+
+/// A page of `items` as JSON, or as CSV (written by `csv`) when `Accept` asks for it.
+fn page_answer<T: Serialize>(
+    req: &HttpRequest,
+    list: &ListPage,
+    items: Vec<T>,
+    csv: impl FnOnce(&[T]) -> Result<String, Problem>,
+) -> Result<HttpResponse, Problem> {
+    if wants_csv(req) {
+        return Ok(csv_response(csv(&items)?));
     }
-    Ok(HttpResponse::Ok().json(Page::of(&list, items)))
+    Ok(HttpResponse::Ok().json(Page::of(list, items)))
 }
 
 /// The requests as CSV, one row each, the mandate's columns empty when there is none
@@ -394,16 +415,7 @@ pub(super) async fn list_mandates(
     if !matches!(query.status.as_deref(), None | Some("active")) {
         return Err(Problem::new(Code::InvalidRequest).with_detail_arg("reason", "status"));
     }
-    let (page, size) = paging(query.page, query.page_size)?;
-    let now = caller.now();
-    let accepted = Some(RequestStatus::Accepted);
-    let list = caller
-        .in_scope(query.on_behalf_of.as_deref(), move |conn, scope| {
-            Ok(service::list_for_api(
-                conn, scope, accepted, page, size, now,
-            )?)
-        })
-        .await?;
+    let (list, _) = list_page(&caller, &query, Some(RequestStatus::Accepted)).await?;
     let items: Vec<MandateItem> = list
         .items
         .iter()
@@ -417,8 +429,5 @@ pub(super) async fn list_mandates(
             })
         })
         .collect();
-    if wants_csv(&req) {
-        return Ok(csv_response(mandates_csv(&items)?));
-    }
-    Ok(HttpResponse::Ok().json(Page::of(&list, items)))
+    page_answer(&req, &list, items, mandates_csv)
 }

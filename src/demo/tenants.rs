@@ -344,19 +344,32 @@ impl TenantOps {
             drop_quietly(conn, &database);
             return Err(e.into());
         }
+        Ok(self.made(name, "made", new.language, start, expires_at, started))
+    }
+
+    /// The tenant `name` made or reset (`done`) since `started`, logged.
+    fn made(
+        &self,
+        name: &str,
+        done: &str,
+        language: Lang,
+        clock: DateTime<Utc>,
+        expires_at: DateTime<Utc>,
+        started: Instant,
+    ) -> Made {
         tracing::info!(
             tenant = name,
             ms = started.elapsed().as_millis() as u64,
-            "demo tenant made"
+            "demo tenant {done}"
         );
-        Ok(Made {
+        Made {
             name: name.to_string(),
             url: self.settings.demo_tenant_url(name),
-            language: new.language,
-            clock: start,
+            language,
+            clock,
             expires_at,
             took: started.elapsed(),
-        })
+        }
     }
 
     /// Clones the template into a new database for the tenant `name` and seeds it at
@@ -441,19 +454,14 @@ impl TenantOps {
         self.forget(name);
         // Should the drop fail, the old database is an orphan `expire-tenants` drops.
         drop_quietly(conn, &old);
-        tracing::info!(
-            tenant = name,
-            ms = started.elapsed().as_millis() as u64,
-            "demo tenant reset"
-        );
-        Ok(Made {
-            name: name.to_string(),
-            url: self.settings.demo_tenant_url(name),
-            language: row.language,
-            clock: row.start_at,
-            expires_at: row.expires_at,
-            took: started.elapsed(),
-        })
+        Ok(self.made(
+            name,
+            "reset",
+            row.language,
+            row.start_at,
+            row.expires_at,
+            started,
+        ))
     }
 
     /// Deletes the tenant and its database.

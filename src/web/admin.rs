@@ -27,13 +27,13 @@ use super::{
         admin::{self as v, Problem},
     },
 };
-use crate::services::backoffice::moderation;
+use crate::services::backoffice::moderation::{self, StaffMove};
 use crate::state::Tenant;
 use crate::{
     db::run_blocking,
     jobs,
     services::{
-        ServiceError,
+        FieldErrors, ServiceError,
         backoffice::{self, search::SearchInput, timeline::Look},
     },
 };
@@ -232,11 +232,30 @@ async fn show_timeline(
     })
     .await?;
     let body = v::timeline_page(ctx, staff.role, &t, revealed, problem.as_ref());
-    Ok(match problem {
+    Ok(answer(body, problem.as_ref()))
+}
+
+/// A back-office page, with the status its problem calls for (400, a refusal's, or 200).
+fn answer(body: maud::Markup, problem: Option<&Problem<'_>>) -> HttpResponse {
+    match problem {
         Some(Problem::Invalid(..)) => views::with_status(StatusCode::BAD_REQUEST, body),
-        Some(Problem::Refused(r)) => views::with_status(refusal_status(r), body),
+        Some(Problem::Refused(r)) => views::with_status(refusal_status(*r), body),
         Some(Problem::Done(_)) | None => html(body),
-    })
+    }
+}
+
+/// What a refused action shows on its page: the messages of its `form` (kept in `errors`)
+/// or the refusal; any other error is returned.
+fn refused<'e>(
+    e: ServiceError,
+    form: &'static str,
+    errors: &'e mut Option<FieldErrors>,
+) -> Result<Problem<'e>, AppError> {
+    match e {
+        ServiceError::Invalid(found) => Ok(Problem::Invalid(form, errors.insert(found))),
+        ServiceError::Refused(refusal) => Ok(Problem::Refused(refusal)),
+        e => Err(e.into()),
+    }
 }
 
 /// `GET /admin/requests/{id}`: the timeline (audited `view_request`), with the full NISS
@@ -287,84 +306,31 @@ struct ReasonForm {
     reason: String,
 }
 
-#[derive(Copy, Clone)]
-enum BlockAction {
-    Block,
-    Unblock,
-}
-
 async fn block_or_unblock(
     ctx: Ctx,
     staff: Staff,
     tenant: Tenant,
     id: Uuid,
     reason: String,
-    action: BlockAction,
+    action: StaffMove,
 ) -> Result<HttpResponse, AppError> {
     require(backoffice::may_follow(staff.role))?;
     let (sid, now) = (staff_id(&staff), ctx.now);
-    let result = run_blocking(tenant.pool(), move |conn| match action {
-        BlockAction::Block => {
-            moderation::block_or_unblock(conn, sid, id, moderation::StaffMove::Block, &reason, now)
-        }
-        BlockAction::Unblock => moderation::block_or_unblock(
-            conn,
-            sid,
-            id,
-            moderation::StaffMove::Unblock,
-            &reason,
-            now,
-        ),
+    let result = run_blocking(tenant.pool(), move |conn| {
+        moderation::block_or_unblock(conn, sid, id, action, &reason, now)
     })
     .await;
-    let form = match action {
-        BlockAction::Block => "block",
-        BlockAction::Unblock => "unblock",
+    let (form, done) = match action {
+        StaffMove::Block => ("block", "admin-done-blocked"),
+        StaffMove::Unblock => ("unblock", "admin-done-unblocked"),
     };
-    match result {
-        Ok(_) => {
-            let done = match action {
-                BlockAction::Block => "admin-done-blocked",
-                BlockAction::Unblock => "admin-done-unblocked",
-            };
-            // Shown again without a new look-up entry (the action is audited).
-            show_timeline(
-                &ctx,
-                &staff,
-                &tenant,
-                id,
-                Look::Again,
-                false,
-                Some(Problem::Done(done)),
-            )
-            .await
-        }
-        Err(ServiceError::Invalid(errors)) => {
-            show_timeline(
-                &ctx,
-                &staff,
-                &tenant,
-                id,
-                Look::Again,
-                false,
-                Some(Problem::Invalid(form, &errors)),
-            )
-            .await
-        }
-        Err(ServiceError::Refused(refusal)) => {
-            show_timeline(
-                &ctx,
-                &staff,
-                &tenant,
-                id,
-                Look::Again,
-                false,
-                Some(Problem::Refused(refusal)),
-            )
-            .await
-        }
-        Err(e) => Err(e.into()),
-    }
+    let mut errors = None;
+    let problem = match result {
+        Ok(_) => Problem::Done(done),
+        Err(e) => refused(e, form, &mut errors)?,
+    };
+    // Shown again without a new look-up entry (the action is audited).
+    show_timeline(&ctx, &staff, &tenant, id, Look::Again, false, Some(problem)).await
 }
 
 /// `POST /admin/requests/{id}/mails/{mail}/resend`: a mail given up is due again.
@@ -403,7 +369,7 @@ async fn block(
         tenant,
         id.into_inner(),
         form.0.reason,
-        BlockAction::Block,
+        StaffMove::Block,
     )
     .await
 }
@@ -421,7 +387,7 @@ async fn unblock(
         tenant,
         id.into_inner(),
         form.0.reason,
-        BlockAction::Unblock,
+        StaffMove::Unblock,
     )
     .await
 }
@@ -439,11 +405,27 @@ async fn show_company(
     .await?;
     let body =
         crate::web::views::admin_records::company_page(ctx, staff.role, &c, problem.as_ref());
-    Ok(match problem {
-        Some(Problem::Invalid(..)) => views::with_status(StatusCode::BAD_REQUEST, body),
-        Some(Problem::Refused(r)) => views::with_status(refusal_status(r), body),
-        Some(Problem::Done(_)) | None => html(body),
-    })
+    Ok(answer(body, problem.as_ref()))
+}
+
+/// After a suspension or a reinstatement: back to the company, or its page with the
+/// problem.
+async fn after_company<T>(
+    ctx: &Ctx,
+    staff: &Staff,
+    tenant: &Tenant,
+    id: Uuid,
+    form: &'static str,
+    result: Result<T, ServiceError>,
+) -> Result<HttpResponse, AppError> {
+    let mut errors = None;
+    match result {
+        Ok(_) => Ok(see_other(&format!("{ADMIN_COMPANIES}/{id}"))),
+        Err(e) => {
+            let problem = refused(e, form, &mut errors)?;
+            show_company(ctx, staff, tenant, id, Some(problem)).await
+        }
+    }
 }
 
 async fn company_page(
@@ -469,23 +451,7 @@ async fn suspend(
         backoffice::moderation::suspend(conn, sid, id, &reason, now)
     })
     .await;
-    match result {
-        Ok(_) => Ok(see_other(&format!("{ADMIN_COMPANIES}/{id}"))),
-        Err(ServiceError::Invalid(errors)) => {
-            show_company(
-                &ctx,
-                &staff,
-                &tenant,
-                id,
-                Some(Problem::Invalid("suspend", &errors)),
-            )
-            .await
-        }
-        Err(ServiceError::Refused(refusal)) => {
-            show_company(&ctx, &staff, &tenant, id, Some(Problem::Refused(refusal))).await
-        }
-        Err(e) => Err(e.into()),
-    }
+    after_company(&ctx, &staff, &tenant, id, "suspend", result).await
 }
 
 async fn reinstate(
@@ -501,13 +467,7 @@ async fn reinstate(
         backoffice::moderation::reinstate(conn, sid, id, now)
     })
     .await;
-    match result {
-        Ok(_) => Ok(see_other(&format!("{ADMIN_COMPANIES}/{id}"))),
-        Err(ServiceError::Refused(refusal)) => {
-            show_company(&ctx, &staff, &tenant, id, Some(Problem::Refused(refusal))).await
-        }
-        Err(e) => Err(e.into()),
-    }
+    after_company(&ctx, &staff, &tenant, id, "reinstate", result).await
 }
 
 #[derive(Deserialize)]

@@ -3,6 +3,8 @@
 //! is audited by the service.
 
 use actix_web::{HttpRequest, HttpResponse, http::StatusCode, web};
+use chrono::{DateTime, Utc};
+use diesel::PgConnection;
 use serde::Deserialize;
 use uuid::Uuid;
 
@@ -157,6 +159,25 @@ async fn after(
     }
 }
 
+/// Runs `change` on member `id` as the signed-in supervisor, then [`after`].
+async fn change(
+    ctx: &Ctx,
+    by: &Staff,
+    tenant: &Tenant,
+    id: Uuid,
+    notice: &str,
+    change: impl FnOnce(&mut PgConnection, Uuid, Uuid, DateTime<Utc>) -> Result<(), StaffError>
+    + Send
+    + 'static,
+) -> Result<HttpResponse, AppError> {
+    let (by, now) = (by.id, ctx.now);
+    let result = run_blocking(tenant.pool(), move |conn| {
+        Ok::<_, DbError>(change(conn, by, id, now))
+    })
+    .await?;
+    after(ctx, tenant, result, notice).await
+}
+
 #[derive(Deserialize)]
 struct RoleInput {
     role: String,
@@ -171,12 +192,9 @@ async fn change_role(
 ) -> Result<HttpResponse, AppError> {
     require_supervisor(&staff)?;
     let role = StaffRole::parse(&form.0.role).ok_or(AppError::BadRequest)?;
-    let (by, id, now) = (staff.id, id.into_inner(), ctx.now);
-    let result = run_blocking(tenant.pool(), move |conn| {
-        Ok::<_, DbError>(staff::change_role(conn, by, id, role, now))
-    })
-    .await?;
-    after(&ctx, &tenant, result, "role-changed").await
+    let set =
+        move |conn: &mut PgConnection, by, id, now| staff::change_role(conn, by, id, role, now);
+    change(&ctx, &staff, &tenant, id.into_inner(), "role-changed", set).await
 }
 
 async fn remove(
@@ -187,12 +205,15 @@ async fn remove(
     _csrf: CsrfChecked,
 ) -> Result<HttpResponse, AppError> {
     require_supervisor(&staff)?;
-    let (by, id, now) = (staff.id, id.into_inner(), ctx.now);
-    let result = run_blocking(tenant.pool(), move |conn| {
-        Ok::<_, DbError>(staff::remove(conn, by, id, now))
-    })
-    .await?;
-    after(&ctx, &tenant, result, "removed").await
+    change(
+        &ctx,
+        &staff,
+        &tenant,
+        id.into_inner(),
+        "removed",
+        staff::remove,
+    )
+    .await
 }
 
 async fn end_sessions(
@@ -203,10 +224,15 @@ async fn end_sessions(
     _csrf: CsrfChecked,
 ) -> Result<HttpResponse, AppError> {
     require_supervisor(&staff)?;
-    let (by, id, now) = (staff.id, id.into_inner(), ctx.now);
-    let result = run_blocking(tenant.pool(), move |conn| {
-        Ok::<_, DbError>(staff::end_sessions(conn, by, id, now).map(|_| ()))
-    })
-    .await?;
-    after(&ctx, &tenant, result, "sessions-ended").await
+    let end =
+        |conn: &mut PgConnection, by, id, now| staff::end_sessions(conn, by, id, now).map(|_| ());
+    change(
+        &ctx,
+        &staff,
+        &tenant,
+        id.into_inner(),
+        "sessions-ended",
+        end,
+    )
+    .await
 }

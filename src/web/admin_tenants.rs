@@ -279,30 +279,68 @@ async fn move_clock(
     name: web::Path<String>,
     form: CsrfForm<ClockForm>,
 ) -> Result<HttpResponse, AppError> {
-    require_trainer(&staff, &tenant)?;
-    let name = TenantName::parse(&name).map_err(|_| AppError::NotFound)?;
+    let name = target(&staff, &tenant, &name)?;
     let form = form.0;
     let mv = match (filled(&form.to), filled(&form.advance)) {
         (Some(to), _) => parse_instant(to).map(ClockMove::To),
         (None, Some(step)) => Step::parse(step).map(ClockMove::Advance),
         (None, None) => Err(TenantInputError::BadMove),
     };
-    let mv = match mv {
-        Ok(mv) => mv,
-        Err(e) => {
-            let outcome = v::Outcome::error(e.into(), name.as_str());
-            return refused(&req, &ctx, &staff, &tenant, outcome, &CreateForm::default()).await;
+    match mv {
+        Ok(mv) => {
+            on_tenant(
+                &req,
+                &ctx,
+                &staff,
+                &tenant,
+                name,
+                "moved",
+                move |ops, name, by| ops.move_clock(name, mv, by),
+            )
+            .await
         }
-    };
-    let ops = ops(state(&req), &tenant);
-    let (id, target) = (staff.id, name.clone());
-    match blocking(move || ops.move_clock(&target, mv, Some(id))).await? {
-        Ok(_) => Ok(done("moved", name.as_str())),
-        Err(e) => {
-            let outcome = v::Outcome::error(e, name.as_str());
-            refused(&req, &ctx, &staff, &tenant, outcome, &CreateForm::default()).await
-        }
+        Err(e) => refused_on(&req, &ctx, &staff, &tenant, e.into(), &name).await,
     }
+}
+
+/// Runs `op` on tenant `name` for the signed-in trainer: back to the page with `notice`,
+/// or the page with the refusal.
+async fn on_tenant<T: Send + 'static>(
+    req: &actix_web::HttpRequest,
+    ctx: &Ctx,
+    staff: &Staff,
+    tenant: &Tenant,
+    name: TenantName,
+    notice: &str,
+    op: impl FnOnce(TenantOps, &TenantName, Option<uuid::Uuid>) -> Result<T, TenantError>
+    + Send
+    + 'static,
+) -> Result<HttpResponse, AppError> {
+    let ops = ops(state(req), tenant);
+    let (id, target) = (staff.id, name.clone());
+    match blocking(move || op(ops, &target, Some(id))).await? {
+        Ok(_) => Ok(done(notice, name.as_str())),
+        Err(e) => refused_on(req, ctx, staff, tenant, e, &name).await,
+    }
+}
+
+/// The page again with the refusal of an action on tenant `name`.
+async fn refused_on(
+    req: &actix_web::HttpRequest,
+    ctx: &Ctx,
+    staff: &Staff,
+    tenant: &Tenant,
+    e: TenantError,
+    name: &TenantName,
+) -> Result<HttpResponse, AppError> {
+    let outcome = v::Outcome::error(e, name.as_str());
+    refused(req, ctx, staff, tenant, outcome, &CreateForm::default()).await
+}
+
+/// The tenant of an action's path, for a trainer.
+fn target(staff: &Staff, tenant: &Tenant, name: &str) -> Result<TenantName, AppError> {
+    require_trainer(staff, tenant)?;
+    TenantName::parse(name).map_err(|_| AppError::NotFound)
 }
 
 async fn reset(
@@ -313,17 +351,17 @@ async fn reset(
     name: web::Path<String>,
     _csrf: CsrfChecked,
 ) -> Result<HttpResponse, AppError> {
-    require_trainer(&staff, &tenant)?;
-    let name = TenantName::parse(&name).map_err(|_| AppError::NotFound)?;
-    let ops = ops(state(&req), &tenant);
-    let (id, target) = (staff.id, name.clone());
-    match blocking(move || ops.reset(&target, Some(id))).await? {
-        Ok(_) => Ok(done("reset", name.as_str())),
-        Err(e) => {
-            let outcome = v::Outcome::error(e, name.as_str());
-            refused(&req, &ctx, &staff, &tenant, outcome, &CreateForm::default()).await
-        }
-    }
+    let name = target(&staff, &tenant, &name)?;
+    on_tenant(
+        &req,
+        &ctx,
+        &staff,
+        &tenant,
+        name,
+        "reset",
+        |ops, name, by| ops.reset(name, by),
+    )
+    .await
 }
 
 async fn delete(
@@ -334,15 +372,15 @@ async fn delete(
     name: web::Path<String>,
     _csrf: CsrfChecked,
 ) -> Result<HttpResponse, AppError> {
-    require_trainer(&staff, &tenant)?;
-    let name = TenantName::parse(&name).map_err(|_| AppError::NotFound)?;
-    let ops = ops(state(&req), &tenant);
-    let (id, target) = (staff.id, name.clone());
-    match blocking(move || ops.delete(&target, Some(id))).await? {
-        Ok(()) => Ok(done("deleted", name.as_str())),
-        Err(e) => {
-            let outcome = v::Outcome::error(e, name.as_str());
-            refused(&req, &ctx, &staff, &tenant, outcome, &CreateForm::default()).await
-        }
-    }
+    let name = target(&staff, &tenant, &name)?;
+    on_tenant(
+        &req,
+        &ctx,
+        &staff,
+        &tenant,
+        name,
+        "deleted",
+        |ops, name, by| ops.delete(name, by),
+    )
+    .await
 }

@@ -130,10 +130,7 @@ pub fn dashboard(ctx: &Ctx, role: StaffRole, d: &Dashboard, notice: Option<&str>
             h2 #counts-title { (ctx.t("admin-counts-title")) }
             p.muted { (ctx.t("admin-counts-hint")) }
             table data-testid="counts" {
-                thead { tr {
-                    th scope="col" { (ctx.t("admin-col-state")) }
-                    th scope="col" { (ctx.t("admin-col-count")) }
-                } }
+                (super::table_head(ctx, &["admin-col-state", "admin-col-count"]))
                 tbody {
                     @for (status, n) in &d.by_status {
                         tr data-state=(status.as_str()) {
@@ -309,14 +306,7 @@ fn results_table(ctx: &Ctx, input: &SearchInput, r: &SearchPage) -> Markup {
                 p data-testid="no-results" { (ctx.t("admin-no-results")) }
             } @else {
                 table.stack data-testid="results" {
-                    thead { tr {
-                        th scope="col" { (ctx.t("admin-col-created")) }
-                        th scope="col" { (ctx.t("admin-col-company")) }
-                        th scope="col" { (ctx.t("admin-col-label")) }
-                        th scope="col" { (ctx.t("admin-col-email")) }
-                        th scope="col" { (ctx.t("admin-field-context")) }
-                        th scope="col" { (ctx.t("admin-col-state")) }
-                    } }
+                    (super::table_head(ctx, &["admin-col-created", "admin-col-company", "admin-col-label", "admin-col-email", "admin-field-context", "admin-col-state"]))
                     tbody {
                         @for row in &r.items {
                             @let q = &row.request;
@@ -489,12 +479,7 @@ pub fn timeline_page(
         section aria-labelledby="events-title" {
             h2 #events-title { (ctx.t("admin-events-title")) }
             table data-testid="events" {
-                thead { tr {
-                    th scope="col" { (ctx.t("admin-col-when")) }
-                    th scope="col" { (ctx.t("admin-col-transition")) }
-                    th scope="col" { (ctx.t("admin-col-actor")) }
-                    th scope="col" { (ctx.t("admin-col-note")) }
-                } }
+                (super::table_head(ctx, &["admin-col-when", "admin-col-transition", "admin-col-actor", "admin-col-note"]))
                 tbody {
                     @for e in &t.events {
                         tr data-testid="event" data-to=(e.event.to_status.as_str()) data-actor=(e.event.actor_kind) {
@@ -519,12 +504,7 @@ pub fn timeline_page(
                 p.muted { (ctx.t("admin-none")) }
             } @else {
                 table data-testid="mails" {
-                    thead { tr {
-                        th scope="col" { (ctx.t("admin-col-created")) }
-                        th scope="col" { (ctx.t("admin-col-subject")) }
-                        th scope="col" { (ctx.t("admin-col-delivery")) }
-                        th scope="col" { (ctx.t("admin-col-attempts")) }
-                    } }
+                    (super::table_head(ctx, &["admin-col-created", "admin-col-subject", "admin-col-delivery", "admin-col-attempts"]))
                     tbody {
                         @for m in &t.mails {
                             tr data-testid="mail" {
@@ -557,12 +537,7 @@ pub fn timeline_page(
                 p.muted data-testid="no-webhooks" { (ctx.t("admin-none")) }
             } @else {
                 table data-testid="webhooks" {
-                    thead { tr {
-                        th scope="col" { (ctx.t("admin-col-created")) }
-                        th scope="col" { (ctx.t("admin-col-event")) }
-                        th scope="col" { (ctx.t("admin-col-delivery")) }
-                        th scope="col" { (ctx.t("admin-col-attempts")) }
-                    } }
+                    (super::table_head(ctx, &["admin-col-created", "admin-col-event", "admin-col-delivery", "admin-col-attempts"]))
                     tbody {
                         @for w in &t.webhooks {
                             tr data-testid="webhook" {
