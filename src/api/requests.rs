@@ -220,15 +220,13 @@ pub(super) async fn list(
     caller: Caller,
     query: web::Query<ListQuery>,
 ) -> Result<HttpResponse, Problem> {
-    caller.require(ApiScope::Mandates)?;
-    let query = query.into_inner();
-    let status = match query.status.as_deref().filter(|s| !s.is_empty()) {
-        None => None,
-        Some(s) => Some(RequestStatus::parse(s).ok_or_else(|| {
-            Problem::new(Code::InvalidRequest).with_detail_arg("reason", "status")
-        })?),
-    };
-    let (list, now) = list_page(&caller, &query, status).await?;
+    let (list, now) = list_page(&caller, &query, |status| {
+        match status.filter(|s| !s.is_empty()) {
+            None => Ok(None),
+            Some(s) => RequestStatus::parse(s).map(Some).ok_or_else(bad_status),
+        }
+    })
+    .await?;
     let items: Vec<RequestJson> = list
         .items
         .iter()
@@ -237,13 +235,15 @@ pub(super) async fn list(
     page_answer(&req, &list, items, to_csv)
 }
 
-/// The page of the caller's requests in `status` (any when `None`) that `query` asks for,
-/// and the time it was read at.
+/// The page of the caller's requests that `query` asks for, in the status `status` reads
+/// from it (any when `None`), and the time it was read at.
 async fn list_page(
     caller: &Caller,
     query: &ListQuery,
-    status: Option<RequestStatus>,
+    status: impl FnOnce(Option<&str>) -> Result<Option<RequestStatus>, Problem>,
 ) -> Result<(ListPage, DateTime<Utc>), Problem> {
+    caller.require(ApiScope::Mandates)?;
+    let status = status(query.status.as_deref())?;
     let (page, size) = paging(query.page, query.page_size)?;
     let now = caller.now();
     let list = caller
@@ -252,6 +252,11 @@ async fn list_page(
         })
         .await?;
     Ok((list, now))
+}
+
+/// The answer to a `status` that is not one.
+fn bad_status() -> Problem {
+    Problem::new(Code::InvalidRequest).with_detail_arg("reason", "status")
 }
 
 /// A page of `items` as JSON, or as CSV (written by `csv`) when `Accept` asks for it.
@@ -410,12 +415,11 @@ pub(super) async fn list_mandates(
     caller: Caller,
     query: web::Query<ListQuery>,
 ) -> Result<HttpResponse, Problem> {
-    caller.require(ApiScope::Mandates)?;
-    let query = query.into_inner();
-    if !matches!(query.status.as_deref(), None | Some("active")) {
-        return Err(Problem::new(Code::InvalidRequest).with_detail_arg("reason", "status"));
-    }
-    let (list, _) = list_page(&caller, &query, Some(RequestStatus::Accepted)).await?;
+    let (list, _) = list_page(&caller, &query, |status| match status {
+        None | Some("active") => Ok(Some(RequestStatus::Accepted)),
+        Some(_) => Err(bad_status()),
+    })
+    .await?;
     let items: Vec<MandateItem> = list
         .items
         .iter()

@@ -252,6 +252,14 @@ impl TenantOps {
         Ok(Locked(conn))
     }
 
+    /// The lock, and the row of tenant `name` (an unknown one is refused).
+    fn locked_with(&self, name: &str) -> Result<(Locked, DemoTenant), TenantError> {
+        let mut locked = self.locked()?;
+        let row = demo_tenants::find(&mut locked.0, name)?
+            .ok_or_else(|| TenantError::Unknown(name.to_string()))?;
+        Ok((locked, row))
+    }
+
     fn forget(&self, name: &str) {
         if let Some(tenants) = &self.tenants {
             tenants.evict(name);
@@ -419,10 +427,8 @@ impl TenantOps {
     pub fn reset(&self, name: &TenantName, by: Option<Uuid>) -> Result<Made, TenantError> {
         let started = Instant::now();
         let name = name.as_str();
-        let mut locked = self.locked()?;
+        let (mut locked, row) = self.locked_with(name)?;
         let conn = &mut locked.0;
-        let row = demo_tenants::find(conn, name)?
-            .ok_or_else(|| TenantError::Unknown(name.to_string()))?;
         let batch = match demo_tenants::sources_of(conn, name)? {
             Some(value) => {
                 let texts: SourceTexts =
@@ -496,10 +502,8 @@ impl TenantOps {
     ) -> Result<Moved, TenantError> {
         let started = Instant::now();
         let name = name.as_str();
-        let mut locked = self.locked()?;
+        let (mut locked, row) = self.locked_with(name)?;
         let conn = &mut locked.0;
-        let row = demo_tenants::find(conn, name)?
-            .ok_or_else(|| TenantError::Unknown(name.to_string()))?;
         let from = row.clock_at;
         let Some(target) = to.check(from)? else {
             return Ok(Moved {

@@ -16,7 +16,7 @@ use super::{
     auth::see_other,
     context::{Ctx, state},
     errors::{AppError, refusal_status},
-    extract::{CsrfChecked, CsrfForm, Staff, on_db},
+    extract::{BackOffice, CsrfChecked, CsrfForm, Staff, on_db},
     routes::{
         ADMIN, ADMIN_AUDIT, ADMIN_COMPANIES, ADMIN_JOBS, ADMIN_REQUESTS, ADMIN_SEARCH,
         admin_mail_resend, admin_search_url,
@@ -83,9 +83,7 @@ struct NoticeQuery {
 }
 
 async fn dashboard(
-    ctx: Ctx,
-    staff: Staff,
-    tenant: Tenant,
+    BackOffice { ctx, staff, tenant }: BackOffice,
     query: web::Query<NoticeQuery>,
 ) -> Result<HttpResponse, AppError> {
     let now = ctx.now;
@@ -103,9 +101,7 @@ async fn dashboard(
 
 async fn run_job(
     req: HttpRequest,
-    ctx: Ctx,
-    staff: Staff,
-    tenant: Tenant,
+    BackOffice { ctx, staff, tenant }: BackOffice,
     name: web::Path<String>,
     _csrf: CsrfChecked,
 ) -> Result<HttpResponse, AppError> {
@@ -136,9 +132,7 @@ async fn run_job(
 }
 
 async fn search_page(
-    ctx: Ctx,
-    staff: Staff,
-    tenant: Tenant,
+    BackOffice { ctx, staff, tenant }: BackOffice,
     query: web::Query<SearchInput>,
 ) -> Result<HttpResponse, AppError> {
     require(backoffice::may_follow(staff.role))?;
@@ -148,9 +142,7 @@ async fn search_page(
 }
 
 async fn search_post(
-    ctx: Ctx,
-    staff: Staff,
-    tenant: Tenant,
+    BackOffice { ctx, staff, tenant }: BackOffice,
     form: CsrfForm<SearchInput>,
 ) -> Result<HttpResponse, AppError> {
     require(backoffice::may_follow(staff.role))?;
@@ -262,9 +254,7 @@ fn refused<'e>(
 /// when this session revealed it a moment ago.
 async fn request_page(
     req: HttpRequest,
-    ctx: Ctx,
-    staff: Staff,
-    tenant: Tenant,
+    BackOffice { ctx, staff, tenant }: BackOffice,
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, AppError> {
     require(backoffice::may_follow(staff.role))?;
@@ -278,9 +268,7 @@ async fn request_page(
 /// reload or a language switch shows the page again, never a 404 or a second reveal.
 async fn reveal(
     req: HttpRequest,
-    ctx: Ctx,
-    staff: Staff,
-    tenant: Tenant,
+    BackOffice { ctx, staff, tenant }: BackOffice,
     id: web::Path<Uuid>,
     _csrf: CsrfChecked,
 ) -> Result<HttpResponse, AppError> {
@@ -307,9 +295,7 @@ struct ReasonForm {
 }
 
 async fn block_or_unblock(
-    ctx: Ctx,
-    staff: Staff,
-    tenant: Tenant,
+    BackOffice { ctx, staff, tenant }: BackOffice,
     id: Uuid,
     reason: String,
     action: StaffMove,
@@ -335,9 +321,7 @@ async fn block_or_unblock(
 
 /// `POST /admin/requests/{id}/mails/{mail}/resend`: a mail given up is due again.
 async fn resend_mail(
-    ctx: Ctx,
-    staff: Staff,
-    tenant: Tenant,
+    BackOffice { ctx, staff, tenant }: BackOffice,
     ids: web::Path<(Uuid, Uuid)>,
     _csrf: CsrfChecked,
 ) -> Result<HttpResponse, AppError> {
@@ -357,39 +341,19 @@ async fn resend_mail(
 }
 
 async fn block(
-    ctx: Ctx,
-    staff: Staff,
-    tenant: Tenant,
+    office: BackOffice,
     id: web::Path<Uuid>,
     form: CsrfForm<ReasonForm>,
 ) -> Result<HttpResponse, AppError> {
-    block_or_unblock(
-        ctx,
-        staff,
-        tenant,
-        id.into_inner(),
-        form.0.reason,
-        StaffMove::Block,
-    )
-    .await
+    block_or_unblock(office, id.into_inner(), form.0.reason, StaffMove::Block).await
 }
 
 async fn unblock(
-    ctx: Ctx,
-    staff: Staff,
-    tenant: Tenant,
+    office: BackOffice,
     id: web::Path<Uuid>,
     form: CsrfForm<ReasonForm>,
 ) -> Result<HttpResponse, AppError> {
-    block_or_unblock(
-        ctx,
-        staff,
-        tenant,
-        id.into_inner(),
-        form.0.reason,
-        StaffMove::Unblock,
-    )
-    .await
+    block_or_unblock(office, id.into_inner(), form.0.reason, StaffMove::Unblock).await
 }
 
 async fn show_company(
@@ -429,9 +393,7 @@ async fn after_company<T>(
 }
 
 async fn company_page(
-    ctx: Ctx,
-    staff: Staff,
-    tenant: Tenant,
+    BackOffice { ctx, staff, tenant }: BackOffice,
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, AppError> {
     require(backoffice::may_follow(staff.role))?;
@@ -439,9 +401,7 @@ async fn company_page(
 }
 
 async fn suspend(
-    ctx: Ctx,
-    staff: Staff,
-    tenant: Tenant,
+    BackOffice { ctx, staff, tenant }: BackOffice,
     id: web::Path<Uuid>,
     form: CsrfForm<ReasonForm>,
 ) -> Result<HttpResponse, AppError> {
@@ -455,9 +415,7 @@ async fn suspend(
 }
 
 async fn reinstate(
-    ctx: Ctx,
-    staff: Staff,
-    tenant: Tenant,
+    BackOffice { ctx, staff, tenant }: BackOffice,
     id: web::Path<Uuid>,
     _csrf: CsrfChecked,
 ) -> Result<HttpResponse, AppError> {
@@ -476,9 +434,7 @@ struct PageQuery {
 }
 
 async fn audit_page(
-    ctx: Ctx,
-    staff: Staff,
-    tenant: Tenant,
+    BackOffice { ctx, staff, tenant }: BackOffice,
     query: web::Query<PageQuery>,
 ) -> Result<HttpResponse, AppError> {
     require(backoffice::may_supervise(staff.role))?;

@@ -12,7 +12,7 @@ use super::{
     auth::see_other,
     context::{Ctx, state},
     errors::AppError,
-    extract::{CsrfChecked, CsrfForm, Staff, on_db},
+    extract::{BackOffice, CsrfChecked, CsrfForm, Staff, on_db},
     routes::{self, ADMIN_STAFF},
     views::{self, admin_staff as v},
 };
@@ -82,9 +82,7 @@ async fn render(
 }
 
 async fn staff_page(
-    ctx: Ctx,
-    staff: Staff,
-    tenant: Tenant,
+    BackOffice { ctx, staff, tenant }: BackOffice,
     query: web::Query<NoticeQuery>,
 ) -> Result<HttpResponse, AppError> {
     require_supervisor(&staff)?;
@@ -100,9 +98,7 @@ struct AddInput {
 
 async fn add(
     req: HttpRequest,
-    ctx: Ctx,
-    staff: Staff,
-    tenant: Tenant,
+    BackOffice { ctx, staff, tenant }: BackOffice,
     form: CsrfForm<AddInput>,
 ) -> Result<HttpResponse, AppError> {
     require_supervisor(&staff)?;
@@ -184,9 +180,7 @@ struct RoleInput {
 }
 
 async fn change_role(
-    ctx: Ctx,
-    staff: Staff,
-    tenant: Tenant,
+    BackOffice { ctx, staff, tenant }: BackOffice,
     id: web::Path<Uuid>,
     form: CsrfForm<RoleInput>,
 ) -> Result<HttpResponse, AppError> {
@@ -198,9 +192,7 @@ async fn change_role(
 }
 
 async fn remove(
-    ctx: Ctx,
-    staff: Staff,
-    tenant: Tenant,
+    BackOffice { ctx, staff, tenant }: BackOffice,
     id: web::Path<Uuid>,
     _csrf: CsrfChecked,
 ) -> Result<HttpResponse, AppError> {
@@ -217,9 +209,7 @@ async fn remove(
 }
 
 async fn end_sessions(
-    ctx: Ctx,
-    staff: Staff,
-    tenant: Tenant,
+    BackOffice { ctx, staff, tenant }: BackOffice,
     id: web::Path<Uuid>,
     _csrf: CsrfChecked,
 ) -> Result<HttpResponse, AppError> {

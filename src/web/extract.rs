@@ -12,7 +12,7 @@ use futures_util::future::LocalBoxFuture;
 use serde::de::DeserializeOwned;
 
 use super::{
-    context::{SESSION_CSRF, SESSION_ID_TOKEN, SESSION_PRINCIPAL, new_csrf_token},
+    context::{Ctx, SESSION_CSRF, SESSION_ID_TOKEN, SESSION_PRINCIPAL, new_csrf_token},
     errors::AppError,
     input::{FORM_LIMIT, check_urlencoded, read_body, reading_body},
 };
@@ -173,6 +173,29 @@ impl FromRequest for Staff {
                 }),
                 None => Err(AppError::NotFound.into()),
             }
+        })
+    }
+}
+
+/// A back-office request's parts: the page context, the staff member who makes it and the
+/// tenant (extracted in that order, as three arguments of the handler would be).
+pub struct BackOffice {
+    /// The page context.
+    pub ctx: Ctx,
+    /// The staff member.
+    pub staff: Staff,
+    /// The tenant.
+    pub tenant: Tenant,
+}
+
+impl FromRequest for BackOffice {
+    type Error = actix_web::Error;
+    type Future = LocalBoxFuture<'static, Result<Self, Self::Error>>;
+    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        let parts = <(Ctx, Staff, Tenant)>::from_request(req, payload);
+        Box::pin(async move {
+            let (ctx, staff, tenant) = parts.await?;
+            Ok(BackOffice { ctx, staff, tenant })
         })
     }
 }
