@@ -51,6 +51,20 @@ impl DbError {
     }
 }
 
+/// Runs `f` on the blocking thread pool; a task that fails to finish is `Unavailable`.
+async fn on_blocking_thread<T, E>(f: impl FnOnce() -> Result<T, E> + Send + 'static) -> Result<T, E>
+where
+    T: Send + 'static,
+    E: From<DbError> + Send + 'static,
+{
+    match actix_web::rt::task::spawn_blocking(f).await {
+        Ok(result) => result,
+        Err(join) => Err(E::from(DbError::Unavailable(format!(
+            "blocking task failed: {join}"
+        )))),
+    }
+}
+
 /// Runs `f` with a connection of the sessions' own pool on the blocking thread pool.
 pub async fn run_blocking_sessions<T, E, F>(pool: &DbPool, f: F) -> Result<T, E>
 where
@@ -59,12 +73,7 @@ where
     E: From<DbError> + Send + 'static,
 {
     let pool = pool.clone();
-    match actix_web::rt::task::spawn_blocking(move || pool.run_sessions(f)).await {
-        Ok(result) => result,
-        Err(join) => Err(E::from(DbError::Unavailable(format!(
-            "blocking task failed: {join}"
-        )))),
-    }
+    on_blocking_thread(move || pool.run_sessions(f)).await
 }
 
 /// Runs `f` with a pooled connection on the blocking thread pool.
@@ -75,10 +84,5 @@ where
     E: From<DbError> + Send + 'static,
 {
     let pool = pool.clone();
-    match actix_web::rt::task::spawn_blocking(move || pool.run(f)).await {
-        Ok(result) => result,
-        Err(join) => Err(E::from(DbError::Unavailable(format!(
-            "blocking task failed: {join}"
-        )))),
-    }
+    on_blocking_thread(move || pool.run(f)).await
 }
