@@ -51,13 +51,18 @@ impl DbError {
     }
 }
 
-/// Runs `f` on the blocking thread pool; a task that fails to finish is `Unavailable`.
-async fn on_blocking_thread<T, E>(f: impl FnOnce() -> Result<T, E> + Send + 'static) -> Result<T, E>
+/// Runs `f` on the blocking thread pool with `pool`; a task that fails to finish is
+/// `Unavailable`.
+async fn on_blocking_thread<T, E>(
+    pool: &DbPool,
+    f: impl FnOnce(&DbPool) -> Result<T, E> + Send + 'static,
+) -> Result<T, E>
 where
     T: Send + 'static,
     E: From<DbError> + Send + 'static,
 {
-    match actix_web::rt::task::spawn_blocking(f).await {
+    let pool = pool.clone();
+    match actix_web::rt::task::spawn_blocking(move || f(&pool)).await {
         Ok(result) => result,
         Err(join) => Err(E::from(DbError::Unavailable(format!(
             "blocking task failed: {join}"
@@ -66,23 +71,17 @@ where
 }
 
 /// Runs `f` with a connection of the sessions' own pool on the blocking thread pool.
-pub async fn run_blocking_sessions<T, E, F>(pool: &DbPool, f: F) -> Result<T, E>
-where
-    F: FnOnce(&mut PgConnection) -> Result<T, E> + Send + 'static,
-    T: Send + 'static,
-    E: From<DbError> + Send + 'static,
-{
-    let pool = pool.clone();
-    on_blocking_thread(move || pool.run_sessions(f)).await
+pub async fn run_blocking_sessions<T: Send + 'static, E: From<DbError> + Send + 'static>(
+    pool: &DbPool,
+    f: impl FnOnce(&mut PgConnection) -> Result<T, E> + Send + 'static,
+) -> Result<T, E> {
+    on_blocking_thread(pool, move |pool| pool.run_sessions(f)).await
 }
 
 /// Runs `f` with a pooled connection on the blocking thread pool.
-pub async fn run_blocking<T, E, F>(pool: &DbPool, f: F) -> Result<T, E>
-where
-    F: FnOnce(&mut PgConnection) -> Result<T, E> + Send + 'static,
-    T: Send + 'static,
-    E: From<DbError> + Send + 'static,
-{
-    let pool = pool.clone();
-    on_blocking_thread(move || pool.run(f)).await
+pub async fn run_blocking<T: Send + 'static, E: From<DbError> + Send + 'static>(
+    pool: &DbPool,
+    f: impl FnOnce(&mut PgConnection) -> Result<T, E> + Send + 'static,
+) -> Result<T, E> {
+    on_blocking_thread(pool, move |pool| pool.run(f)).await
 }
