@@ -371,6 +371,26 @@ impl<'f> Layout<'f> {
         self.y += points;
     }
 
+    /// A heading of `level` in `size` points, listed in `headings` (the outline) `lift`
+    /// points above where it ends.
+    fn heading(
+        &mut self,
+        title: &str,
+        level: u16,
+        size: f32,
+        lift: f32,
+        headings: &mut Vec<(u16, String, usize, f32)>,
+    ) -> Part {
+        let leaf = self.leaf();
+        self.text(title, size, true, Ink::Text, 0.0, None, leaf);
+        let at = (self.pages.len() - 1, (self.y - lift).max(0.0));
+        headings.push((level, title.to_string(), at.0, at.1));
+        Part::group(
+            Role::Heading(level, title.to_string()),
+            vec![Part::Leaf(leaf)],
+        )
+    }
+
     /// Label and value pairs: a table of rows, each headed by its label.
     fn fields(&mut self, fields: &[(String, String)]) -> Part {
         let mut rows = Vec::new();
@@ -520,25 +540,15 @@ fn layout(fonts: &Fonts, doc: &PdfDocument) -> Laid {
         }
         match block {
             Block::Title(t) => {
-                let leaf = l.leaf();
-                l.text(t, 17.0, true, Ink::Text, 0.0, None, leaf);
-                headings.push((1, t.clone(), l.pages.len() - 1, (l.y - 24.0).max(0.0)));
+                let part = l.heading(t, 1, 17.0, 24.0, &mut headings);
                 l.gap(8.0);
-                structure.push(Part::group(
-                    Role::Heading(1, t.clone()),
-                    vec![Part::Leaf(leaf)],
-                ));
+                structure.push(part);
             }
             Block::Heading(t) => {
-                let leaf = l.leaf();
                 l.gap(8.0);
-                l.text(t, 12.5, true, Ink::Text, 0.0, None, leaf);
-                headings.push((2, t.clone(), l.pages.len() - 1, (l.y - 18.0).max(0.0)));
+                let part = l.heading(t, 2, 12.5, 18.0, &mut headings);
                 l.gap(2.0);
-                structure.push(Part::group(
-                    Role::Heading(2, t.clone()),
-                    vec![Part::Leaf(leaf)],
-                ));
+                structure.push(part);
             }
             Block::Paragraph(t) => {
                 let leaf = l.leaf();

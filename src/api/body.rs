@@ -21,7 +21,7 @@ use super::{
 };
 use crate::web::{
     errors::AppError,
-    input::{check_urlencoded, read_body},
+    input::{check_urlencoded, read_body, reading_body},
 };
 
 /// A JSON body of type `T`, read through the input layer.
@@ -90,9 +90,7 @@ impl<T: DeserializeOwned + 'static> FromRequest for Body<T> {
     type Error = actix_web::Error;
     type Future = LocalBoxFuture<'static, Result<Self, Self::Error>>;
     fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
-        let req = req.clone();
-        let mut payload = payload.take();
-        Box::pin(async move {
+        reading_body(req, payload, |req, mut payload| async move {
             if !is_json(&req) {
                 return Err(invalid("Content-Type must be application/json"));
             }

@@ -3,6 +3,7 @@
 
 use actix_web::{HttpRequest, HttpResponse, http::header, web};
 use chrono::{DateTime, Utc};
+use diesel::PgConnection;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
@@ -22,7 +23,7 @@ use crate::{
         api_clients::ApiScope,
         export::CsvTable,
         idempotency::{self, Idempotency},
-        requests::{self as service, RequestInput, ValidRequest},
+        requests::{self as service, ListPage, RequestInput, Scope, ValidRequest},
     },
     web::routes,
 };
@@ -220,14 +221,30 @@ pub(super) async fn list(
     caller: Caller,
     query: web::Query<ListQuery>,
 ) -> Result<HttpResponse, Problem> {
+    let (list, now) = list_page(&caller, &query, |status| {
+        match status.filter(|s| !s.is_empty()) {
+            None => Ok(None),
+            Some(s) => RequestStatus::parse(s).map(Some).ok_or_else(bad_status),
+        }
+    })
+    .await?;
+    let items: Vec<RequestJson> = list
+        .items
+        .iter()
+        .map(|l| RequestJson::of(&l.request, now, None))
+        .collect();
+    page_answer(&req, &list, items, to_csv)
+}
+
+/// The page of the caller's requests that `query` asks for, in the status `status` reads
+/// from it (any when `None`), and the time it was read at.
+async fn list_page(
+    caller: &Caller,
+    query: &ListQuery,
+    status: impl FnOnce(Option<&str>) -> Result<Option<RequestStatus>, Problem>,
+) -> Result<(ListPage, DateTime<Utc>), Problem> {
     caller.require(ApiScope::Mandates)?;
-    let query = query.into_inner();
-    let status = match query.status.as_deref().filter(|s| !s.is_empty()) {
-        None => None,
-        Some(s) => Some(RequestStatus::parse(s).ok_or_else(|| {
-            Problem::new(Code::InvalidRequest).with_detail_arg("reason", "status")
-        })?),
-    };
+    let status = status(query.status.as_deref())?;
     let (page, size) = paging(query.page, query.page_size)?;
     let now = caller.now();
     let list = caller
@@ -235,22 +252,31 @@ pub(super) async fn list(
             Ok(service::list_for_api(conn, scope, status, page, size, now)?)
         })
         .await?;
-    let items: Vec<RequestJson> = list
-        .items
-        .iter()
-        .map(|l| RequestJson::of(&l.request, now, None))
-        .collect();
-    if wants_csv(&req) {
-        return Ok(csv_response(to_csv(&items)?));
+    Ok((list, now))
+}
+
+/// The answer to a `status` that is not one.
+fn bad_status() -> Problem {
+    Problem::new(Code::InvalidRequest).with_detail_arg("reason", "status")
+}
+
+/// A page of `items` as JSON, or as CSV (written by `csv`) when `Accept` asks for it.
+fn page_answer<T: Serialize>(
+    req: &HttpRequest,
+    list: &ListPage,
+    items: Vec<T>,
+    csv: impl FnOnce(&[T]) -> Result<String, Problem>,
+) -> Result<HttpResponse, Problem> {
+    if wants_csv(req) {
+        return Ok(csv_response(csv(&items)?));
     }
-    Ok(HttpResponse::Ok().json(Page::of(&list, items)))
+    Ok(HttpResponse::Ok().json(Page::of(list, items)))
 }
 
 /// The requests as CSV, one row each, the mandate's columns empty when there is none
 /// (every cell made safe for spreadsheets by [`CsvTable`]).
 fn to_csv(items: &[RequestJson]) -> Result<String, Problem> {
-    let failed = csv_failed;
-    let mut w = CsvTable::new([
+    let columns = [
         "id",
         "status",
         "context",
@@ -259,16 +285,9 @@ fn to_csv(items: &[RequestJson]) -> Result<String, Problem> {
         "language",
         "createdAt",
         "expiresAt",
-        "niss",
-        "firstName",
-        "lastName",
-        "validFrom",
-        "validUntil",
-    ])
-    .map_err(|e| failed(&e))?;
-    for r in items {
-        let m = r.mandate.as_ref().map(|m| &m.terms);
-        w.row([
+    ];
+    csv_with_terms(columns, items, |r| {
+        let cells = [
             r.id.to_string(),
             r.status.to_string(),
             r.context.to_string(),
@@ -277,24 +296,61 @@ fn to_csv(items: &[RequestJson]) -> Result<String, Problem> {
             r.language.to_string(),
             r.created_at.to_rfc3339(),
             r.expires_at.to_rfc3339(),
-            m.and_then(|m| m.niss.clone()).unwrap_or_default(),
-            m.and_then(|m| m.first_name.clone()).unwrap_or_default(),
-            m.and_then(|m| m.last_name.clone()).unwrap_or_default(),
-            m.and_then(|m| m.valid_from)
-                .map(|d| d.to_rfc3339())
-                .unwrap_or_default(),
-            m.and_then(|m| m.valid_until)
-                .map(|d| d.to_rfc3339())
-                .unwrap_or_default(),
-        ])
-        .map_err(|e| failed(&e))?;
+        ];
+        (cells, r.mandate.as_ref().map(|m| &m.terms))
+    })
+}
+
+/// A CSV export: `columns` then [`TERMS_COLUMNS`], one row of `row` each item.
+fn csv_with_terms<'a, T, const N: usize>(
+    columns: [&str; N],
+    items: &'a [T],
+    row: impl Fn(&'a T) -> ([String; N], Option<&'a MandateTerms>),
+) -> Result<String, Problem> {
+    let mut w =
+        CsvTable::new(columns.into_iter().chain(TERMS_COLUMNS)).map_err(|e| csv_failed(&e))?;
+    for item in items {
+        let (cells, terms) = row(item);
+        w.row(cells.into_iter().chain(terms_cells(terms)))
+            .map_err(|e| csv_failed(&e))?;
     }
-    w.finish().map_err(|e| failed(&e))
+    w.finish().map_err(|e| csv_failed(&e))
+}
+
+/// The columns of a mandate's terms, last in both CSV exports.
+const TERMS_COLUMNS: [&str; 5] = ["niss", "firstName", "lastName", "validFrom", "validUntil"];
+
+/// The cells of [`TERMS_COLUMNS`]: empty ones without terms.
+fn terms_cells(terms: Option<&MandateTerms>) -> [String; 5] {
+    let instant = |d: Option<DateTime<Utc>>| d.map(|d| d.to_rfc3339()).unwrap_or_default();
+    [
+        terms.and_then(|t| t.niss.clone()).unwrap_or_default(),
+        terms.and_then(|t| t.first_name.clone()).unwrap_or_default(),
+        terms.and_then(|t| t.last_name.clone()).unwrap_or_default(),
+        instant(terms.and_then(|t| t.valid_from)),
+        instant(terms.and_then(|t| t.valid_until)),
+    ]
 }
 
 /// A request id of the path; one that is not a UUID names nothing.
 fn parse_id(id: &str) -> Result<Uuid, Problem> {
     Uuid::parse_str(id).map_err(|_| Problem::new(Code::NotFound))
+}
+
+/// Runs `f` on the request `id` of the path, in the caller's scope (for the mandates).
+async fn on_request<T: Send + 'static>(
+    caller: &Caller,
+    id: &str,
+    query: &OnBehalf,
+    f: impl FnOnce(&mut PgConnection, &Scope, Uuid) -> Result<T, ServiceError> + Send + 'static,
+) -> Result<T, Problem> {
+    caller.require(ApiScope::Mandates)?;
+    let id = parse_id(id)?;
+    caller
+        .in_scope(query.on_behalf_of.as_deref(), move |conn, scope| {
+            f(conn, scope, id)
+        })
+        .await
 }
 
 /// `GET /api/v1/mandate-requests/{id}`.
@@ -303,14 +359,8 @@ pub(super) async fn get(
     id: web::Path<String>,
     query: web::Query<OnBehalf>,
 ) -> Result<HttpResponse, Problem> {
-    caller.require(ApiScope::Mandates)?;
-    let id = parse_id(&id)?;
     let now = caller.now();
-    let r = caller
-        .in_scope(query.on_behalf_of.as_deref(), move |conn, scope| {
-            service::find_in_scope(conn, scope, id)
-        })
-        .await?;
+    let r = on_request(&caller, &id, &query, service::find_in_scope).await?;
     Ok(HttpResponse::Ok().json(RequestJson::of(&r, now, None)))
 }
 
@@ -320,14 +370,11 @@ pub(super) async fn withdraw(
     id: web::Path<String>,
     query: web::Query<OnBehalf>,
 ) -> Result<HttpResponse, Problem> {
-    caller.require(ApiScope::Mandates)?;
-    let id = parse_id(&id)?;
     let (actor, now) = (caller.actor(), caller.now());
-    caller
-        .in_scope(query.on_behalf_of.as_deref(), move |conn, scope| {
-            service::withdraw(conn, scope, &actor, id, now)
-        })
-        .await?;
+    on_request(&caller, &id, &query, move |conn, scope, id| {
+        service::withdraw(conn, scope, &actor, id, now)
+    })
+    .await?;
     Ok(HttpResponse::NoContent().finish())
 }
 
@@ -354,32 +401,14 @@ fn csv_failed(e: &dyn std::fmt::Display) -> Problem {
 
 /// The active mandates as CSV, one row each.
 fn mandates_csv(items: &[MandateItem]) -> Result<String, Problem> {
-    let mut w = CsvTable::new([
-        "id",
-        "requestId",
-        "context",
-        "niss",
-        "firstName",
-        "lastName",
-        "validFrom",
-        "validUntil",
-    ])
-    .map_err(|e| csv_failed(&e))?;
-    for m in items {
-        let t = &m.terms;
-        w.row([
+    csv_with_terms(["id", "requestId", "context"], items, |m| {
+        let cells = [
             m.id.to_string(),
             m.request_id.to_string(),
             m.context.to_string(),
-            t.niss.clone().unwrap_or_default(),
-            t.first_name.clone().unwrap_or_default(),
-            t.last_name.clone().unwrap_or_default(),
-            t.valid_from.map(|d| d.to_rfc3339()).unwrap_or_default(),
-            t.valid_until.map(|d| d.to_rfc3339()).unwrap_or_default(),
-        ])
-        .map_err(|e| csv_failed(&e))?;
-    }
-    w.finish().map_err(|e| csv_failed(&e))
+        ];
+        (cells, Some(&m.terms))
+    })
 }
 
 /// `GET /api/v1/mandates`: a page of the active mandates, as CSV when `Accept` asks for
@@ -389,21 +418,11 @@ pub(super) async fn list_mandates(
     caller: Caller,
     query: web::Query<ListQuery>,
 ) -> Result<HttpResponse, Problem> {
-    caller.require(ApiScope::Mandates)?;
-    let query = query.into_inner();
-    if !matches!(query.status.as_deref(), None | Some("active")) {
-        return Err(Problem::new(Code::InvalidRequest).with_detail_arg("reason", "status"));
-    }
-    let (page, size) = paging(query.page, query.page_size)?;
-    let now = caller.now();
-    let accepted = Some(RequestStatus::Accepted);
-    let list = caller
-        .in_scope(query.on_behalf_of.as_deref(), move |conn, scope| {
-            Ok(service::list_for_api(
-                conn, scope, accepted, page, size, now,
-            )?)
-        })
-        .await?;
+    let (list, _) = list_page(&caller, &query, |status| match status {
+        None | Some("active") => Ok(Some(RequestStatus::Accepted)),
+        Some(_) => Err(bad_status()),
+    })
+    .await?;
     let items: Vec<MandateItem> = list
         .items
         .iter()
@@ -417,8 +436,5 @@ pub(super) async fn list_mandates(
             })
         })
         .collect();
-    if wants_csv(&req) {
-        return Ok(csv_response(mandates_csv(&items)?));
-    }
-    Ok(HttpResponse::Ok().json(Page::of(&list, items)))
+    page_answer(&req, &list, items, mandates_csv)
 }

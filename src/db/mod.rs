@@ -51,15 +51,18 @@ impl DbError {
     }
 }
 
-/// Runs `f` with a connection of the sessions' own pool on the blocking thread pool.
-pub async fn run_blocking_sessions<T, E, F>(pool: &DbPool, f: F) -> Result<T, E>
+/// Runs `f` on the blocking thread pool with `pool`; a task that fails to finish is
+/// `Unavailable`.
+async fn on_blocking_thread<T, E>(
+    pool: &DbPool,
+    f: impl FnOnce(&DbPool) -> Result<T, E> + Send + 'static,
+) -> Result<T, E>
 where
-    F: FnOnce(&mut PgConnection) -> Result<T, E> + Send + 'static,
     T: Send + 'static,
     E: From<DbError> + Send + 'static,
 {
     let pool = pool.clone();
-    match actix_web::rt::task::spawn_blocking(move || pool.run_sessions(f)).await {
+    match actix_web::rt::task::spawn_blocking(move || f(&pool)).await {
         Ok(result) => result,
         Err(join) => Err(E::from(DbError::Unavailable(format!(
             "blocking task failed: {join}"
@@ -67,18 +70,18 @@ where
     }
 }
 
+/// Runs `f` with a connection of the sessions' own pool on the blocking thread pool.
+pub async fn run_blocking_sessions<T: Send + 'static, E: From<DbError> + Send + 'static>(
+    pool: &DbPool,
+    f: impl FnOnce(&mut PgConnection) -> Result<T, E> + Send + 'static,
+) -> Result<T, E> {
+    on_blocking_thread(pool, move |pool| pool.run_sessions(f)).await
+}
+
 /// Runs `f` with a pooled connection on the blocking thread pool.
-pub async fn run_blocking<T, E, F>(pool: &DbPool, f: F) -> Result<T, E>
-where
-    F: FnOnce(&mut PgConnection) -> Result<T, E> + Send + 'static,
-    T: Send + 'static,
-    E: From<DbError> + Send + 'static,
-{
-    let pool = pool.clone();
-    match actix_web::rt::task::spawn_blocking(move || pool.run(f)).await {
-        Ok(result) => result,
-        Err(join) => Err(E::from(DbError::Unavailable(format!(
-            "blocking task failed: {join}"
-        )))),
-    }
+pub async fn run_blocking<T: Send + 'static, E: From<DbError> + Send + 'static>(
+    pool: &DbPool,
+    f: impl FnOnce(&mut PgConnection) -> Result<T, E> + Send + 'static,
+) -> Result<T, E> {
+    on_blocking_thread(pool, move |pool| pool.run(f)).await
 }

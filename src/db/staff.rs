@@ -59,21 +59,25 @@ fn member((id, niss, display_name, role, created_at): Row) -> QueryResult<StaffM
 /// The active staff member with this NISS, if any (one indexed read: every back-office
 /// request makes it, so that a change of role or a removal counts at once).
 pub fn active_by_niss(conn: &mut PgConnection, niss: &Niss) -> QueryResult<Option<StaffMember>> {
-    staff::table
-        .filter(staff::niss.eq(niss.as_str()))
-        .filter(staff::removed_at.is_null())
-        .select(columns())
-        .first::<Row>(conn)
-        .optional()?
-        .map(member)
-        .transpose()
+    active_one(
+        conn,
+        staff::table
+            .filter(staff::niss.eq(niss.as_str()))
+            .into_boxed(),
+    )
 }
 
 /// The active staff member with this id, if any.
 pub fn active_by_id(conn: &mut PgConnection, id: Uuid) -> QueryResult<Option<StaffMember>> {
-    staff::table
-        .filter(staff::id.eq(id))
-        .filter(staff::removed_at.is_null())
+    active_one(conn, staff::table.filter(staff::id.eq(id)).into_boxed())
+}
+
+/// The one active staff member among the rows of `rows`, if any.
+fn active_one(
+    conn: &mut PgConnection,
+    rows: staff::BoxedQuery<'_, diesel::pg::Pg>,
+) -> QueryResult<Option<StaffMember>> {
+    rows.filter(staff::removed_at.is_null())
         .select(columns())
         .first::<Row>(conn)
         .optional()?

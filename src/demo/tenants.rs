@@ -252,6 +252,14 @@ impl TenantOps {
         Ok(Locked(conn))
     }
 
+    /// The lock, and the row of tenant `name` (an unknown one is refused).
+    fn locked_with(&self, name: &str) -> Result<(Locked, DemoTenant), TenantError> {
+        let mut locked = self.locked()?;
+        let row = demo_tenants::find(&mut locked.0, name)?
+            .ok_or_else(|| TenantError::Unknown(name.to_string()))?;
+        Ok((locked, row))
+    }
+
     fn forget(&self, name: &str) {
         if let Some(tenants) = &self.tenants {
             tenants.evict(name);
@@ -344,19 +352,32 @@ impl TenantOps {
             drop_quietly(conn, &database);
             return Err(e.into());
         }
+        Ok(self.made(name, "made", new.language, start, expires_at, started))
+    }
+
+    /// The tenant `name` made or reset (`done`) since `started`, logged.
+    fn made(
+        &self,
+        name: &str,
+        done: &str,
+        language: Lang,
+        clock: DateTime<Utc>,
+        expires_at: DateTime<Utc>,
+        started: Instant,
+    ) -> Made {
         tracing::info!(
             tenant = name,
             ms = started.elapsed().as_millis() as u64,
-            "demo tenant made"
+            "demo tenant {done}"
         );
-        Ok(Made {
+        Made {
             name: name.to_string(),
             url: self.settings.demo_tenant_url(name),
-            language: new.language,
-            clock: start,
+            language,
+            clock,
             expires_at,
             took: started.elapsed(),
-        })
+        }
     }
 
     /// Clones the template into a new database for the tenant `name` and seeds it at
@@ -406,10 +427,8 @@ impl TenantOps {
     pub fn reset(&self, name: &TenantName, by: Option<Uuid>) -> Result<Made, TenantError> {
         let started = Instant::now();
         let name = name.as_str();
-        let mut locked = self.locked()?;
+        let (mut locked, row) = self.locked_with(name)?;
         let conn = &mut locked.0;
-        let row = demo_tenants::find(conn, name)?
-            .ok_or_else(|| TenantError::Unknown(name.to_string()))?;
         let batch = match demo_tenants::sources_of(conn, name)? {
             Some(value) => {
                 let texts: SourceTexts =
@@ -441,19 +460,14 @@ impl TenantOps {
         self.forget(name);
         // Should the drop fail, the old database is an orphan `expire-tenants` drops.
         drop_quietly(conn, &old);
-        tracing::info!(
-            tenant = name,
-            ms = started.elapsed().as_millis() as u64,
-            "demo tenant reset"
-        );
-        Ok(Made {
-            name: name.to_string(),
-            url: self.settings.demo_tenant_url(name),
-            language: row.language,
-            clock: row.start_at,
-            expires_at: row.expires_at,
-            took: started.elapsed(),
-        })
+        Ok(self.made(
+            name,
+            "reset",
+            row.language,
+            row.start_at,
+            row.expires_at,
+            started,
+        ))
     }
 
     /// Deletes the tenant and its database.
@@ -488,10 +502,8 @@ impl TenantOps {
     ) -> Result<Moved, TenantError> {
         let started = Instant::now();
         let name = name.as_str();
-        let mut locked = self.locked()?;
+        let (mut locked, row) = self.locked_with(name)?;
         let conn = &mut locked.0;
-        let row = demo_tenants::find(conn, name)?
-            .ok_or_else(|| TenantError::Unknown(name.to_string()))?;
         let from = row.clock_at;
         let Some(target) = to.check(from)? else {
             return Ok(Moved {

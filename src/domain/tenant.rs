@@ -16,22 +16,20 @@ pub const MOVE_MAX_DAYS: i64 = 3660;
 
 /// The first instant a tenant's clock may show.
 pub fn earliest_instant() -> DateTime<Utc> {
-    DateTime::<Utc>::from_naive_utc_and_offset(
-        NaiveDate::from_ymd_opt(2000, 1, 1)
-            .unwrap_or_default()
-            .and_time(NaiveTime::MIN),
-        Utc,
-    )
+    new_year_utc(2000)
 }
 
 /// The last instant a tenant's clock may show.
 pub fn latest_instant() -> DateTime<Utc> {
-    DateTime::<Utc>::from_naive_utc_and_offset(
-        NaiveDate::from_ymd_opt(2100, 1, 1)
-            .unwrap_or_default()
-            .and_time(NaiveTime::MIN),
-        Utc,
-    )
+    new_year_utc(2100)
+}
+
+/// Midnight UTC on 1 January of `year`.
+fn new_year_utc(year: i32) -> DateTime<Utc> {
+    NaiveDate::from_ymd_opt(year, 1, 1)
+        .unwrap_or_default()
+        .and_time(NaiveTime::MIN)
+        .and_utc()
 }
 
 /// Why a trainer's input was refused.

@@ -16,7 +16,7 @@ use super::{
     auth::see_other,
     context::{Ctx, state},
     errors::{AppError, refusal_status},
-    extract::{CsrfChecked, CsrfForm, Staff, on_db},
+    extract::{BackOffice, CsrfChecked, CsrfForm, Staff, on_db},
     routes::{
         ADMIN, ADMIN_AUDIT, ADMIN_COMPANIES, ADMIN_JOBS, ADMIN_REQUESTS, ADMIN_SEARCH,
         admin_mail_resend, admin_search_url,
@@ -27,13 +27,13 @@ use super::{
         admin::{self as v, Problem},
     },
 };
-use crate::services::backoffice::moderation;
+use crate::services::backoffice::moderation::{self, StaffMove};
 use crate::state::Tenant;
 use crate::{
     db::run_blocking,
     jobs,
     services::{
-        ServiceError,
+        FieldErrors, ServiceError,
         backoffice::{self, search::SearchInput, timeline::Look},
     },
 };
@@ -83,9 +83,7 @@ struct NoticeQuery {
 }
 
 async fn dashboard(
-    ctx: Ctx,
-    staff: Staff,
-    tenant: Tenant,
+    BackOffice { ctx, staff, tenant }: BackOffice,
     query: web::Query<NoticeQuery>,
 ) -> Result<HttpResponse, AppError> {
     let now = ctx.now;
@@ -103,9 +101,7 @@ async fn dashboard(
 
 async fn run_job(
     req: HttpRequest,
-    ctx: Ctx,
-    staff: Staff,
-    tenant: Tenant,
+    BackOffice { ctx, staff, tenant }: BackOffice,
     name: web::Path<String>,
     _csrf: CsrfChecked,
 ) -> Result<HttpResponse, AppError> {
@@ -136,9 +132,7 @@ async fn run_job(
 }
 
 async fn search_page(
-    ctx: Ctx,
-    staff: Staff,
-    tenant: Tenant,
+    BackOffice { ctx, staff, tenant }: BackOffice,
     query: web::Query<SearchInput>,
 ) -> Result<HttpResponse, AppError> {
     require(backoffice::may_follow(staff.role))?;
@@ -148,9 +142,7 @@ async fn search_page(
 }
 
 async fn search_post(
-    ctx: Ctx,
-    staff: Staff,
-    tenant: Tenant,
+    BackOffice { ctx, staff, tenant }: BackOffice,
     form: CsrfForm<SearchInput>,
 ) -> Result<HttpResponse, AppError> {
     require(backoffice::may_follow(staff.role))?;
@@ -232,20 +224,37 @@ async fn show_timeline(
     })
     .await?;
     let body = v::timeline_page(ctx, staff.role, &t, revealed, problem.as_ref());
-    Ok(match problem {
+    Ok(answer(body, problem.as_ref()))
+}
+
+/// A back-office page, with the status its problem calls for (400, a refusal's, or 200).
+fn answer(body: maud::Markup, problem: Option<&Problem<'_>>) -> HttpResponse {
+    match problem {
         Some(Problem::Invalid(..)) => views::with_status(StatusCode::BAD_REQUEST, body),
-        Some(Problem::Refused(r)) => views::with_status(refusal_status(r), body),
+        Some(Problem::Refused(r)) => views::with_status(refusal_status(*r), body),
         Some(Problem::Done(_)) | None => html(body),
-    })
+    }
+}
+
+/// What a refused action shows on its page: the messages of its `form` (kept in `errors`)
+/// or the refusal; any other error is returned.
+fn refused<'e>(
+    e: ServiceError,
+    form: &'static str,
+    errors: &'e mut Option<FieldErrors>,
+) -> Result<Problem<'e>, AppError> {
+    match e {
+        ServiceError::Invalid(found) => Ok(Problem::Invalid(form, errors.insert(found))),
+        ServiceError::Refused(refusal) => Ok(Problem::Refused(refusal)),
+        e => Err(e.into()),
+    }
 }
 
 /// `GET /admin/requests/{id}`: the timeline (audited `view_request`), with the full NISS
 /// when this session revealed it a moment ago.
 async fn request_page(
     req: HttpRequest,
-    ctx: Ctx,
-    staff: Staff,
-    tenant: Tenant,
+    BackOffice { ctx, staff, tenant }: BackOffice,
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, AppError> {
     require(backoffice::may_follow(staff.role))?;
@@ -259,9 +268,7 @@ async fn request_page(
 /// reload or a language switch shows the page again, never a 404 or a second reveal.
 async fn reveal(
     req: HttpRequest,
-    ctx: Ctx,
-    staff: Staff,
-    tenant: Tenant,
+    BackOffice { ctx, staff, tenant }: BackOffice,
     id: web::Path<Uuid>,
     _csrf: CsrfChecked,
 ) -> Result<HttpResponse, AppError> {
@@ -287,91 +294,34 @@ struct ReasonForm {
     reason: String,
 }
 
-#[derive(Copy, Clone)]
-enum BlockAction {
-    Block,
-    Unblock,
-}
-
 async fn block_or_unblock(
-    ctx: Ctx,
-    staff: Staff,
-    tenant: Tenant,
+    BackOffice { ctx, staff, tenant }: BackOffice,
     id: Uuid,
     reason: String,
-    action: BlockAction,
+    action: StaffMove,
 ) -> Result<HttpResponse, AppError> {
     require(backoffice::may_follow(staff.role))?;
     let (sid, now) = (staff_id(&staff), ctx.now);
-    let result = run_blocking(tenant.pool(), move |conn| match action {
-        BlockAction::Block => {
-            moderation::block_or_unblock(conn, sid, id, moderation::StaffMove::Block, &reason, now)
-        }
-        BlockAction::Unblock => moderation::block_or_unblock(
-            conn,
-            sid,
-            id,
-            moderation::StaffMove::Unblock,
-            &reason,
-            now,
-        ),
+    let result = run_blocking(tenant.pool(), move |conn| {
+        moderation::block_or_unblock(conn, sid, id, action, &reason, now)
     })
     .await;
-    let form = match action {
-        BlockAction::Block => "block",
-        BlockAction::Unblock => "unblock",
+    let (form, done) = match action {
+        StaffMove::Block => ("block", "admin-done-blocked"),
+        StaffMove::Unblock => ("unblock", "admin-done-unblocked"),
     };
-    match result {
-        Ok(_) => {
-            let done = match action {
-                BlockAction::Block => "admin-done-blocked",
-                BlockAction::Unblock => "admin-done-unblocked",
-            };
-            // Shown again without a new look-up entry (the action is audited).
-            show_timeline(
-                &ctx,
-                &staff,
-                &tenant,
-                id,
-                Look::Again,
-                false,
-                Some(Problem::Done(done)),
-            )
-            .await
-        }
-        Err(ServiceError::Invalid(errors)) => {
-            show_timeline(
-                &ctx,
-                &staff,
-                &tenant,
-                id,
-                Look::Again,
-                false,
-                Some(Problem::Invalid(form, &errors)),
-            )
-            .await
-        }
-        Err(ServiceError::Refused(refusal)) => {
-            show_timeline(
-                &ctx,
-                &staff,
-                &tenant,
-                id,
-                Look::Again,
-                false,
-                Some(Problem::Refused(refusal)),
-            )
-            .await
-        }
-        Err(e) => Err(e.into()),
-    }
+    let mut errors = None;
+    let problem = match result {
+        Ok(_) => Problem::Done(done),
+        Err(e) => refused(e, form, &mut errors)?,
+    };
+    // Shown again without a new look-up entry (the action is audited).
+    show_timeline(&ctx, &staff, &tenant, id, Look::Again, false, Some(problem)).await
 }
 
 /// `POST /admin/requests/{id}/mails/{mail}/resend`: a mail given up is due again.
 async fn resend_mail(
-    ctx: Ctx,
-    staff: Staff,
-    tenant: Tenant,
+    BackOffice { ctx, staff, tenant }: BackOffice,
     ids: web::Path<(Uuid, Uuid)>,
     _csrf: CsrfChecked,
 ) -> Result<HttpResponse, AppError> {
@@ -391,39 +341,19 @@ async fn resend_mail(
 }
 
 async fn block(
-    ctx: Ctx,
-    staff: Staff,
-    tenant: Tenant,
+    office: BackOffice,
     id: web::Path<Uuid>,
     form: CsrfForm<ReasonForm>,
 ) -> Result<HttpResponse, AppError> {
-    block_or_unblock(
-        ctx,
-        staff,
-        tenant,
-        id.into_inner(),
-        form.0.reason,
-        BlockAction::Block,
-    )
-    .await
+    block_or_unblock(office, id.into_inner(), form.0.reason, StaffMove::Block).await
 }
 
 async fn unblock(
-    ctx: Ctx,
-    staff: Staff,
-    tenant: Tenant,
+    office: BackOffice,
     id: web::Path<Uuid>,
     form: CsrfForm<ReasonForm>,
 ) -> Result<HttpResponse, AppError> {
-    block_or_unblock(
-        ctx,
-        staff,
-        tenant,
-        id.into_inner(),
-        form.0.reason,
-        BlockAction::Unblock,
-    )
-    .await
+    block_or_unblock(office, id.into_inner(), form.0.reason, StaffMove::Unblock).await
 }
 
 async fn show_company(
@@ -439,17 +369,31 @@ async fn show_company(
     .await?;
     let body =
         crate::web::views::admin_records::company_page(ctx, staff.role, &c, problem.as_ref());
-    Ok(match problem {
-        Some(Problem::Invalid(..)) => views::with_status(StatusCode::BAD_REQUEST, body),
-        Some(Problem::Refused(r)) => views::with_status(refusal_status(r), body),
-        Some(Problem::Done(_)) | None => html(body),
-    })
+    Ok(answer(body, problem.as_ref()))
+}
+
+/// After a suspension or a reinstatement: back to the company, or its page with the
+/// problem.
+async fn after_company<T>(
+    ctx: &Ctx,
+    staff: &Staff,
+    tenant: &Tenant,
+    id: Uuid,
+    form: &'static str,
+    result: Result<T, ServiceError>,
+) -> Result<HttpResponse, AppError> {
+    let mut errors = None;
+    match result {
+        Ok(_) => Ok(see_other(&format!("{ADMIN_COMPANIES}/{id}"))),
+        Err(e) => {
+            let problem = refused(e, form, &mut errors)?;
+            show_company(ctx, staff, tenant, id, Some(problem)).await
+        }
+    }
 }
 
 async fn company_page(
-    ctx: Ctx,
-    staff: Staff,
-    tenant: Tenant,
+    BackOffice { ctx, staff, tenant }: BackOffice,
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, AppError> {
     require(backoffice::may_follow(staff.role))?;
@@ -457,9 +401,7 @@ async fn company_page(
 }
 
 async fn suspend(
-    ctx: Ctx,
-    staff: Staff,
-    tenant: Tenant,
+    BackOffice { ctx, staff, tenant }: BackOffice,
     id: web::Path<Uuid>,
     form: CsrfForm<ReasonForm>,
 ) -> Result<HttpResponse, AppError> {
@@ -469,29 +411,11 @@ async fn suspend(
         backoffice::moderation::suspend(conn, sid, id, &reason, now)
     })
     .await;
-    match result {
-        Ok(_) => Ok(see_other(&format!("{ADMIN_COMPANIES}/{id}"))),
-        Err(ServiceError::Invalid(errors)) => {
-            show_company(
-                &ctx,
-                &staff,
-                &tenant,
-                id,
-                Some(Problem::Invalid("suspend", &errors)),
-            )
-            .await
-        }
-        Err(ServiceError::Refused(refusal)) => {
-            show_company(&ctx, &staff, &tenant, id, Some(Problem::Refused(refusal))).await
-        }
-        Err(e) => Err(e.into()),
-    }
+    after_company(&ctx, &staff, &tenant, id, "suspend", result).await
 }
 
 async fn reinstate(
-    ctx: Ctx,
-    staff: Staff,
-    tenant: Tenant,
+    BackOffice { ctx, staff, tenant }: BackOffice,
     id: web::Path<Uuid>,
     _csrf: CsrfChecked,
 ) -> Result<HttpResponse, AppError> {
@@ -501,13 +425,7 @@ async fn reinstate(
         backoffice::moderation::reinstate(conn, sid, id, now)
     })
     .await;
-    match result {
-        Ok(_) => Ok(see_other(&format!("{ADMIN_COMPANIES}/{id}"))),
-        Err(ServiceError::Refused(refusal)) => {
-            show_company(&ctx, &staff, &tenant, id, Some(Problem::Refused(refusal))).await
-        }
-        Err(e) => Err(e.into()),
-    }
+    after_company(&ctx, &staff, &tenant, id, "reinstate", result).await
 }
 
 #[derive(Deserialize)]
@@ -516,9 +434,7 @@ struct PageQuery {
 }
 
 async fn audit_page(
-    ctx: Ctx,
-    staff: Staff,
-    tenant: Tenant,
+    BackOffice { ctx, staff, tenant }: BackOffice,
     query: web::Query<PageQuery>,
 ) -> Result<HttpResponse, AppError> {
     require(backoffice::may_supervise(staff.role))?;

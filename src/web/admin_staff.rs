@@ -3,6 +3,8 @@
 //! is audited by the service.
 
 use actix_web::{HttpRequest, HttpResponse, http::StatusCode, web};
+use chrono::{DateTime, Utc};
+use diesel::PgConnection;
 use serde::Deserialize;
 use uuid::Uuid;
 
@@ -10,7 +12,7 @@ use super::{
     auth::see_other,
     context::{Ctx, state},
     errors::AppError,
-    extract::{CsrfChecked, CsrfForm, Staff, on_db},
+    extract::{BackOffice, CsrfChecked, CsrfForm, Staff, on_db},
     routes::{self, ADMIN_STAFF},
     views::{self, admin_staff as v},
 };
@@ -80,9 +82,7 @@ async fn render(
 }
 
 async fn staff_page(
-    ctx: Ctx,
-    staff: Staff,
-    tenant: Tenant,
+    BackOffice { ctx, staff, tenant }: BackOffice,
     query: web::Query<NoticeQuery>,
 ) -> Result<HttpResponse, AppError> {
     require_supervisor(&staff)?;
@@ -98,9 +98,7 @@ struct AddInput {
 
 async fn add(
     req: HttpRequest,
-    ctx: Ctx,
-    staff: Staff,
-    tenant: Tenant,
+    BackOffice { ctx, staff, tenant }: BackOffice,
     form: CsrfForm<AddInput>,
 ) -> Result<HttpResponse, AppError> {
     require_supervisor(&staff)?;
@@ -157,56 +155,74 @@ async fn after(
     }
 }
 
+/// Runs `change` on member `id` as the signed-in supervisor, then [`after`].
+async fn change(
+    ctx: &Ctx,
+    by: &Staff,
+    tenant: &Tenant,
+    id: Uuid,
+    notice: &str,
+    change: impl FnOnce(&mut PgConnection, Uuid, Uuid, DateTime<Utc>) -> Result<(), StaffError>
+    + Send
+    + 'static,
+) -> Result<HttpResponse, AppError> {
+    let (by, now) = (by.id, ctx.now);
+    let result = run_blocking(tenant.pool(), move |conn| {
+        Ok::<_, DbError>(change(conn, by, id, now))
+    })
+    .await?;
+    after(ctx, tenant, result, notice).await
+}
+
 #[derive(Deserialize)]
 struct RoleInput {
     role: String,
 }
 
 async fn change_role(
-    ctx: Ctx,
-    staff: Staff,
-    tenant: Tenant,
+    BackOffice { ctx, staff, tenant }: BackOffice,
     id: web::Path<Uuid>,
     form: CsrfForm<RoleInput>,
 ) -> Result<HttpResponse, AppError> {
     require_supervisor(&staff)?;
     let role = StaffRole::parse(&form.0.role).ok_or(AppError::BadRequest)?;
-    let (by, id, now) = (staff.id, id.into_inner(), ctx.now);
-    let result = run_blocking(tenant.pool(), move |conn| {
-        Ok::<_, DbError>(staff::change_role(conn, by, id, role, now))
-    })
-    .await?;
-    after(&ctx, &tenant, result, "role-changed").await
+    let set =
+        move |conn: &mut PgConnection, by, id, now| staff::change_role(conn, by, id, role, now);
+    change(&ctx, &staff, &tenant, id.into_inner(), "role-changed", set).await
 }
 
 async fn remove(
-    ctx: Ctx,
-    staff: Staff,
-    tenant: Tenant,
+    BackOffice { ctx, staff, tenant }: BackOffice,
     id: web::Path<Uuid>,
     _csrf: CsrfChecked,
 ) -> Result<HttpResponse, AppError> {
     require_supervisor(&staff)?;
-    let (by, id, now) = (staff.id, id.into_inner(), ctx.now);
-    let result = run_blocking(tenant.pool(), move |conn| {
-        Ok::<_, DbError>(staff::remove(conn, by, id, now))
-    })
-    .await?;
-    after(&ctx, &tenant, result, "removed").await
+    change(
+        &ctx,
+        &staff,
+        &tenant,
+        id.into_inner(),
+        "removed",
+        staff::remove,
+    )
+    .await
 }
 
 async fn end_sessions(
-    ctx: Ctx,
-    staff: Staff,
-    tenant: Tenant,
+    BackOffice { ctx, staff, tenant }: BackOffice,
     id: web::Path<Uuid>,
     _csrf: CsrfChecked,
 ) -> Result<HttpResponse, AppError> {
     require_supervisor(&staff)?;
-    let (by, id, now) = (staff.id, id.into_inner(), ctx.now);
-    let result = run_blocking(tenant.pool(), move |conn| {
-        Ok::<_, DbError>(staff::end_sessions(conn, by, id, now).map(|_| ()))
-    })
-    .await?;
-    after(&ctx, &tenant, result, "sessions-ended").await
+    let end =
+        |conn: &mut PgConnection, by, id, now| staff::end_sessions(conn, by, id, now).map(|_| ());
+    change(
+        &ctx,
+        &staff,
+        &tenant,
+        id.into_inner(),
+        "sessions-ended",
+        end,
+    )
+    .await
 }

@@ -10,7 +10,7 @@ use super::{
     auth::see_other,
     context::{Ctx, state},
     errors::AppError,
-    extract::{CsrfChecked, CsrfForm, Staff},
+    extract::{BackOffice, CsrfChecked, CsrfForm, Staff},
     routes::{ADMIN_TENANTS, admin_tenant_action},
     views::{self, admin_tenants as v},
 };
@@ -79,9 +79,7 @@ struct NoticeQuery {
 
 async fn tenants_page(
     req: actix_web::HttpRequest,
-    ctx: Ctx,
-    staff: Staff,
-    tenant: Tenant,
+    BackOffice { ctx, staff, tenant }: BackOffice,
     query: web::Query<NoticeQuery>,
 ) -> Result<HttpResponse, AppError> {
     require_trainer(&staff, &tenant)?;
@@ -240,9 +238,7 @@ fn done(notice: &str, tenant: &str) -> HttpResponse {
 
 async fn create(
     req: actix_web::HttpRequest,
-    ctx: Ctx,
-    staff: Staff,
-    tenant: Tenant,
+    BackOffice { ctx, staff, tenant }: BackOffice,
     form: CsrfForm<CreateForm>,
 ) -> Result<HttpResponse, AppError> {
     require_trainer(&staff, &tenant)?;
@@ -273,76 +269,67 @@ struct ClockForm {
 
 async fn move_clock(
     req: actix_web::HttpRequest,
-    ctx: Ctx,
-    staff: Staff,
-    tenant: Tenant,
+    office: BackOffice,
     name: web::Path<String>,
     form: CsrfForm<ClockForm>,
 ) -> Result<HttpResponse, AppError> {
-    require_trainer(&staff, &tenant)?;
-    let name = TenantName::parse(&name).map_err(|_| AppError::NotFound)?;
     let form = form.0;
     let mv = match (filled(&form.to), filled(&form.advance)) {
         (Some(to), _) => parse_instant(to).map(ClockMove::To),
         (None, Some(step)) => Step::parse(step).map(ClockMove::Advance),
         (None, None) => Err(TenantInputError::BadMove),
     };
-    let mv = match mv {
-        Ok(mv) => mv,
-        Err(e) => {
-            let outcome = v::Outcome::error(e.into(), name.as_str());
-            return refused(&req, &ctx, &staff, &tenant, outcome, &CreateForm::default()).await;
-        }
-    };
-    let ops = ops(state(&req), &tenant);
+    on_tenant(&req, &office, &name, "moved", move |ops, name, by| {
+        ops.move_clock(name, mv?, by)
+    })
+    .await
+}
+
+/// Runs `op` on the tenant `name` of an action's path, for a trainer: back to the page
+/// with `notice`, or the page with the refusal.
+async fn on_tenant<T: Send + 'static>(
+    req: &actix_web::HttpRequest,
+    office: &BackOffice,
+    name: &str,
+    notice: &str,
+    op: impl FnOnce(TenantOps, &TenantName, Option<uuid::Uuid>) -> Result<T, TenantError>
+    + Send
+    + 'static,
+) -> Result<HttpResponse, AppError> {
+    let BackOffice { ctx, staff, tenant } = office;
+    require_trainer(staff, tenant)?;
+    let name = TenantName::parse(name).map_err(|_| AppError::NotFound)?;
+    let ops = ops(state(req), tenant);
     let (id, target) = (staff.id, name.clone());
-    match blocking(move || ops.move_clock(&target, mv, Some(id))).await? {
-        Ok(_) => Ok(done("moved", name.as_str())),
+    match blocking(move || op(ops, &target, Some(id))).await? {
+        Ok(_) => Ok(done(notice, name.as_str())),
         Err(e) => {
             let outcome = v::Outcome::error(e, name.as_str());
-            refused(&req, &ctx, &staff, &tenant, outcome, &CreateForm::default()).await
+            refused(req, ctx, staff, tenant, outcome, &CreateForm::default()).await
         }
     }
 }
 
 async fn reset(
     req: actix_web::HttpRequest,
-    ctx: Ctx,
-    staff: Staff,
-    tenant: Tenant,
+    office: BackOffice,
     name: web::Path<String>,
     _csrf: CsrfChecked,
 ) -> Result<HttpResponse, AppError> {
-    require_trainer(&staff, &tenant)?;
-    let name = TenantName::parse(&name).map_err(|_| AppError::NotFound)?;
-    let ops = ops(state(&req), &tenant);
-    let (id, target) = (staff.id, name.clone());
-    match blocking(move || ops.reset(&target, Some(id))).await? {
-        Ok(_) => Ok(done("reset", name.as_str())),
-        Err(e) => {
-            let outcome = v::Outcome::error(e, name.as_str());
-            refused(&req, &ctx, &staff, &tenant, outcome, &CreateForm::default()).await
-        }
-    }
+    on_tenant(&req, &office, &name, "reset", |ops, name, by| {
+        ops.reset(name, by)
+    })
+    .await
 }
 
 async fn delete(
     req: actix_web::HttpRequest,
-    ctx: Ctx,
-    staff: Staff,
-    tenant: Tenant,
+    office: BackOffice,
     name: web::Path<String>,
     _csrf: CsrfChecked,
 ) -> Result<HttpResponse, AppError> {
-    require_trainer(&staff, &tenant)?;
-    let name = TenantName::parse(&name).map_err(|_| AppError::NotFound)?;
-    let ops = ops(state(&req), &tenant);
-    let (id, target) = (staff.id, name.clone());
-    match blocking(move || ops.delete(&target, Some(id))).await? {
-        Ok(()) => Ok(done("deleted", name.as_str())),
-        Err(e) => {
-            let outcome = v::Outcome::error(e, name.as_str());
-            refused(&req, &ctx, &staff, &tenant, outcome, &CreateForm::default()).await
-        }
-    }
+    on_tenant(&req, &office, &name, "deleted", |ops, name, by| {
+        ops.delete(name, by)
+    })
+    .await
 }

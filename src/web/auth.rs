@@ -106,50 +106,39 @@ async fn sign_in_demo(
     let form = form.0;
     let idp = tenant.demo_idp().ok_or(AppError::NotFound)?;
     let next = routes::local_path(form.next.as_deref(), routes::HOME).to_string();
-    let niss = match Niss::parse(&form.niss) {
-        Ok(niss) => niss,
-        Err(e) => {
-            return render_sign_in(
-                &req,
-                &ctx,
-                tenant,
-                &next,
-                false,
-                &form.niss,
-                Some(e.message_key()),
-                StatusCode::BAD_REQUEST,
-            )
+    let refusal = match Niss::parse(&form.niss) {
+        Err(e) => e.message_key(),
+        Ok(niss) => {
+            let sources = state(&req).sources.clone();
+            // Authentication ages are the server's time, also in a demo tenant whose clock
+            // moved.
+            let now = tenant.session_now();
+            let result = run_blocking(tenant.pool(), move |conn| {
+                idp.person(conn, sources.as_ref(), &niss, now)
+            })
             .await;
+            match result {
+                Ok(principal) => {
+                    establish_session(&req, &principal, None)?;
+                    tracing::info!(method = "demo", "person signed in");
+                    return Ok(see_other(&next));
+                }
+                Err(SignInError::UnknownPerson) => "sign-in-unknown-person",
+                Err(e) => return Err(e.into()),
+            }
         }
     };
-    let sources = state(&req).sources.clone();
-    // Authentication ages are the server's time, also in a demo tenant whose clock moved.
-    let now = tenant.session_now();
-    let result = run_blocking(tenant.pool(), move |conn| {
-        idp.person(conn, sources.as_ref(), &niss, now)
-    })
-    .await;
-    match result {
-        Ok(principal) => {
-            establish_session(&req, &principal, None)?;
-            tracing::info!(method = "demo", "person signed in");
-            Ok(see_other(&next))
-        }
-        Err(SignInError::UnknownPerson) => {
-            render_sign_in(
-                &req,
-                &ctx,
-                tenant,
-                &next,
-                false,
-                &form.niss,
-                Some("sign-in-unknown-person"),
-                StatusCode::BAD_REQUEST,
-            )
-            .await
-        }
-        Err(e) => Err(e.into()),
-    }
+    render_sign_in(
+        &req,
+        &ctx,
+        tenant,
+        &next,
+        false,
+        &form.niss,
+        Some(refusal),
+        StatusCode::BAD_REQUEST,
+    )
+    .await
 }
 
 /// The page of a failed OpenID Connect sign-in, with a way back.

@@ -230,10 +230,16 @@ pub async fn render_error_pages(
                 .finish()
         }
     } else {
+        let shown = views::errors::ErrorShown {
+            status,
+            incident,
+            detail: detail.as_ref(),
+            after_form,
+        };
         let markup = if hx {
-            views::errors::error_partial(&ctx, status, incident, detail.as_ref(), after_form)
+            views::errors::error_partial(&ctx, &shown)
         } else {
-            views::errors::error_page(&ctx, status, incident, detail.as_ref(), after_form)
+            views::errors::error_page(&ctx, &shown)
         };
         let mut r = HttpResponse::build(status);
         r.content_type("text/html; charset=utf-8");

@@ -12,9 +12,9 @@ use futures_util::future::LocalBoxFuture;
 use serde::de::DeserializeOwned;
 
 use super::{
-    context::{SESSION_CSRF, SESSION_ID_TOKEN, SESSION_PRINCIPAL, new_csrf_token},
+    context::{Ctx, SESSION_CSRF, SESSION_ID_TOKEN, SESSION_PRINCIPAL, new_csrf_token},
     errors::AppError,
-    input::{FORM_LIMIT, check_urlencoded, read_body},
+    input::{FORM_LIMIT, check_urlencoded, read_body, reading_body},
 };
 use crate::{
     auth::{Principal, StaffRole},
@@ -70,9 +70,7 @@ impl<T: DeserializeOwned + 'static> FromRequest for CsrfForm<T> {
     type Error = actix_web::Error;
     type Future = LocalBoxFuture<'static, Result<Self, Self::Error>>;
     fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
-        let req = req.clone();
-        let mut payload = payload.take();
-        Box::pin(async move {
+        reading_body(req, payload, |req, mut payload| async move {
             let bytes = read_body(&req, &mut payload, FORM_LIMIT).await?;
             let token: CsrfOnly =
                 serde_urlencoded::from_bytes(&bytes).unwrap_or(CsrfOnly { csrf: None });
@@ -179,13 +177,35 @@ impl FromRequest for Staff {
     }
 }
 
-/// Puts `principal` in a renewed session (new id, new CSRF token): sign-in. The links
-/// opened before signing in stay; anything of another person does not.
-pub fn establish_session(
-    req: &HttpRequest,
-    principal: &Principal,
-    id_token: Option<&str>,
-) -> Result<(), AppError> {
+/// A back-office request's parts: the page context, the staff member who makes it and the
+/// tenant (extracted in that order, as three arguments of the handler would be).
+pub struct BackOffice {
+    /// The page context.
+    pub ctx: Ctx,
+    /// The staff member.
+    pub staff: Staff,
+    /// The tenant.
+    pub tenant: Tenant,
+}
+
+impl FromRequest for BackOffice {
+    type Error = actix_web::Error;
+    type Future = LocalBoxFuture<'static, Result<Self, Self::Error>>;
+    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        let parts = <(Ctx, Staff, Tenant)>::from_request(req, payload);
+        Box::pin(async move {
+            let (ctx, staff, tenant) = parts.await?;
+            Ok(BackOffice { ctx, staff, tenant })
+        })
+    }
+}
+
+fn session_failed(e: actix_session::SessionInsertError) -> AppError {
+    AppError::Internal(anyhow::anyhow!("session: {e}"))
+}
+
+/// The session renewed (new id) and emptied but for the links opened in it.
+fn renewed_session(req: &HttpRequest) -> Result<actix_session::Session, AppError> {
     let session = req.get_session();
     let opened_links = session
         .get::<serde_json::Value>(SESSION_OPENED_LINKS)
@@ -193,19 +213,32 @@ pub fn establish_session(
         .flatten();
     session.renew();
     session.clear();
-    let fail =
-        |e: actix_session::SessionInsertError| AppError::Internal(anyhow::anyhow!("session: {e}"));
     if let Some(opened_links) = opened_links {
         session
             .insert(SESSION_OPENED_LINKS, opened_links)
-            .map_err(fail)?;
+            .map_err(session_failed)?;
     }
-    session.insert(SESSION_PRINCIPAL, principal).map_err(fail)?;
+    Ok(session)
+}
+
+/// Puts `principal` in a renewed session (new id, new CSRF token): sign-in. The links
+/// opened before signing in stay; anything of another person does not.
+pub fn establish_session(
+    req: &HttpRequest,
+    principal: &Principal,
+    id_token: Option<&str>,
+) -> Result<(), AppError> {
+    let session = renewed_session(req)?;
+    session
+        .insert(SESSION_PRINCIPAL, principal)
+        .map_err(session_failed)?;
     session
         .insert(SESSION_CSRF, new_csrf_token())
-        .map_err(fail)?;
+        .map_err(session_failed)?;
     if let Some(id_token) = id_token {
-        session.insert(SESSION_ID_TOKEN, id_token).map_err(fail)?;
+        session
+            .insert(SESSION_ID_TOKEN, id_token)
+            .map_err(session_failed)?;
     }
     Ok(())
 }
@@ -218,25 +251,12 @@ pub fn end_session(req: &HttpRequest) {
 /// Signs out but keeps a new, anonymous session with the links opened in this one and
 /// `values` (the page to come back to): "sign in as someone else".
 pub fn restart_session(req: &HttpRequest, values: &[(&str, &str)]) -> Result<(), AppError> {
-    let session = req.get_session();
-    let opened_links = session
-        .get::<serde_json::Value>(SESSION_OPENED_LINKS)
-        .ok()
-        .flatten();
-    session.renew();
-    session.clear();
-    let fail =
-        |e: actix_session::SessionInsertError| AppError::Internal(anyhow::anyhow!("session: {e}"));
-    if let Some(opened_links) = opened_links {
-        session
-            .insert(SESSION_OPENED_LINKS, opened_links)
-            .map_err(fail)?;
-    }
+    let session = renewed_session(req)?;
     session
         .insert(SESSION_CSRF, new_csrf_token())
-        .map_err(fail)?;
+        .map_err(session_failed)?;
     for (key, value) in values {
-        session.insert(*key, *value).map_err(fail)?;
+        session.insert(*key, *value).map_err(session_failed)?;
     }
     Ok(())
 }

@@ -13,7 +13,7 @@ use actix_web::{
     middleware::Next,
     web,
 };
-use futures_util::StreamExt;
+use futures_util::{StreamExt, future::LocalBoxFuture};
 use percent_encoding::percent_decode;
 
 use super::errors::AppError;
@@ -79,6 +79,16 @@ pub fn check_urlencoded(text: &[u8]) -> Result<(), Unreadable> {
 /// client, still sending, reads the 413 instead of a broken connection; beyond, the
 /// connection is closed on it.
 const DRAIN_MAX: usize = 8 * 1024 * 1024;
+
+/// The future of an extractor that reads the body: `read` gets its own handle on the
+/// request and the payload.
+pub fn reading_body<T, F: Future<Output = Result<T, actix_web::Error>> + 'static>(
+    req: &HttpRequest,
+    payload: &mut Payload,
+    read: impl FnOnce(HttpRequest, Payload) -> F,
+) -> LocalBoxFuture<'static, Result<T, actix_web::Error>> {
+    Box::pin(read(req.clone(), payload.take()))
+}
 
 /// Reads a request's body (decompressed), at most `limit` bytes: a larger one is a 413.
 pub async fn read_body(

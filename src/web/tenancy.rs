@@ -73,7 +73,15 @@ fn refuse<B>(
         let ctx = Ctx::of(req.request());
         let markup = match tenant {
             Some(name) => views::errors::no_tenant(&ctx, name),
-            None => views::errors::error_page(&ctx, status, None, None, false),
+            None => views::errors::error_page(
+                &ctx,
+                &views::errors::ErrorShown {
+                    status,
+                    incident: None,
+                    detail: None,
+                    after_form: false,
+                },
+            ),
         };
         let mut res = HttpResponse::build(status);
         res.content_type("text/html; charset=utf-8");

@@ -88,6 +88,30 @@ fn would_leave_no_supervisor(conn: &mut PgConnection, member: &StaffMember) -> Q
     Ok(member.role == StaffRole::Supervisor && staff::count_supervisors(conn)? <= 1)
 }
 
+/// Runs `change` on the active member `id` in one transaction (none: `NotFound`).
+fn on_member<T>(
+    conn: &mut PgConnection,
+    id: Uuid,
+    change: impl FnOnce(&mut PgConnection, StaffMember) -> Result<T, StaffError>,
+) -> Result<T, StaffError> {
+    conn.transaction(|conn| {
+        let member = staff::active_by_id(conn, id)?.ok_or(StaffError::NotFound)?;
+        change(conn, member)
+    })
+}
+
+/// Records in the audit that `by` did `action` to member `id`, with `detail`.
+fn audit_member(
+    conn: &mut PgConnection,
+    by: Uuid,
+    action: AuditAction,
+    id: Uuid,
+    detail: &str,
+    now: DateTime<Utc>,
+) -> QueryResult<()> {
+    audit(conn, by, action, Some(&id.to_string()), Some(detail), now)
+}
+
 /// Changes the role of member `id` (counts from their next request).
 pub fn change_role(
     conn: &mut PgConnection,
@@ -96,8 +120,7 @@ pub fn change_role(
     role: StaffRole,
     now: DateTime<Utc>,
 ) -> Result<(), StaffError> {
-    conn.transaction(|conn| {
-        let member = staff::active_by_id(conn, id)?.ok_or(StaffError::NotFound)?;
+    on_member(conn, id, |conn, member| {
         if member.role == role {
             return Ok(());
         }
@@ -105,14 +128,8 @@ pub fn change_role(
             return Err(StaffError::LastSupervisor);
         }
         staff::set_role(conn, id, role)?;
-        audit(
-            conn,
-            by,
-            AuditAction::StaffRole,
-            Some(&id.to_string()),
-            Some(&format!("{} -> {}", member.role.as_str(), role.as_str())),
-            now,
-        )?;
+        let change = format!("{} -> {}", member.role.as_str(), role.as_str());
+        audit_member(conn, by, AuditAction::StaffRole, id, &change, now)?;
         tracing::info!(staff = %id, role = role.as_str(), "staff role changed");
         Ok(())
     })
@@ -125,21 +142,14 @@ pub fn remove(
     id: Uuid,
     now: DateTime<Utc>,
 ) -> Result<(), StaffError> {
-    conn.transaction(|conn| {
-        let member = staff::active_by_id(conn, id)?.ok_or(StaffError::NotFound)?;
+    on_member(conn, id, |conn, member| {
         if would_leave_no_supervisor(conn, &member)? {
             return Err(StaffError::LastSupervisor);
         }
         staff::remove(conn, id, now)?;
         let ended = sessions::delete_for_niss(conn, member.niss.as_str())?;
-        audit(
-            conn,
-            by,
-            AuditAction::StaffRemove,
-            Some(&id.to_string()),
-            Some(&format!("{} sessions ended", ended)),
-            now,
-        )?;
+        let detail = format!("{ended} sessions ended");
+        audit_member(conn, by, AuditAction::StaffRemove, id, &detail, now)?;
         tracing::info!(staff = %id, sessions = ended, "staff member removed");
         Ok(())
     })
@@ -152,17 +162,10 @@ pub fn end_sessions(
     id: Uuid,
     now: DateTime<Utc>,
 ) -> Result<usize, StaffError> {
-    conn.transaction(|conn| {
-        let member = staff::active_by_id(conn, id)?.ok_or(StaffError::NotFound)?;
+    on_member(conn, id, |conn, member| {
         let ended = sessions::delete_for_niss(conn, member.niss.as_str())?;
-        audit(
-            conn,
-            by,
-            AuditAction::StaffEndSessions,
-            Some(&id.to_string()),
-            Some(&format!("{ended} sessions ended")),
-            now,
-        )?;
+        let detail = format!("{ended} sessions ended");
+        audit_member(conn, by, AuditAction::StaffEndSessions, id, &detail, now)?;
         tracing::info!(staff = %id, sessions = ended, "staff sessions ended");
         Ok(ended)
     })

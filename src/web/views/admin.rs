@@ -1,5 +1,6 @@
 //! Views of the back office: dashboard, search, timeline, company, staff audit.
 
+use chrono::{DateTime, Utc};
 use maud::{Markup, html};
 
 use super::{
@@ -130,10 +131,7 @@ pub fn dashboard(ctx: &Ctx, role: StaffRole, d: &Dashboard, notice: Option<&str>
             h2 #counts-title { (ctx.t("admin-counts-title")) }
             p.muted { (ctx.t("admin-counts-hint")) }
             table data-testid="counts" {
-                thead { tr {
-                    th scope="col" { (ctx.t("admin-col-state")) }
-                    th scope="col" { (ctx.t("admin-col-count")) }
-                } }
+                (super::table_head(ctx, &["admin-col-state", "admin-col-count"]))
                 tbody {
                     @for (status, n) in &d.by_status {
                         tr data-state=(status.as_str()) {
@@ -309,14 +307,7 @@ fn results_table(ctx: &Ctx, input: &SearchInput, r: &SearchPage) -> Markup {
                 p data-testid="no-results" { (ctx.t("admin-no-results")) }
             } @else {
                 table.stack data-testid="results" {
-                    thead { tr {
-                        th scope="col" { (ctx.t("admin-col-created")) }
-                        th scope="col" { (ctx.t("admin-col-company")) }
-                        th scope="col" { (ctx.t("admin-col-label")) }
-                        th scope="col" { (ctx.t("admin-col-email")) }
-                        th scope="col" { (ctx.t("admin-field-context")) }
-                        th scope="col" { (ctx.t("admin-col-state")) }
-                    } }
+                    (super::table_head(ctx, &["admin-col-created", "admin-col-company", "admin-col-label", "admin-col-email", "admin-field-context", "admin-col-state"]))
                     tbody {
                         @for row in &r.items {
                             @let q = &row.request;
@@ -378,7 +369,71 @@ fn actor_label(ctx: &Ctx, kind: &str) -> String {
     })
 }
 
-fn delivery(ctx: &Ctx, delivered: bool, failed: bool, attempts: i32) -> Markup {
+/// The outgoing messages of a timeline (its mails, its webhooks).
+struct Outbox<'a> {
+    /// The section's id stem and the table's test id: `mails`, `webhooks`.
+    id: &'a str,
+    /// The heading's key.
+    title_key: &'a str,
+    /// The key of the column saying what was sent.
+    what_key: &'a str,
+    /// The test id of a row.
+    row_testid: &'a str,
+    /// The test id of the line shown when there is none.
+    none_testid: Option<&'a str>,
+    /// The messages.
+    rows: Vec<Outgoing>,
+}
+
+/// One outgoing message: when it was written, what it is, its delivery, its attempts.
+struct Outgoing {
+    created_at: DateTime<Utc>,
+    what: Markup,
+    delivery: Markup,
+    attempts: Markup,
+}
+
+/// A section of outgoing messages: their table, or a muted "none".
+fn outbox(ctx: &Ctx, o: Outbox<'_>) -> Markup {
+    let title_id = format!("{}-title", o.id);
+    let head = [
+        "admin-col-created",
+        o.what_key,
+        "admin-col-delivery",
+        "admin-col-attempts",
+    ];
+    html! {
+        section aria-labelledby=(title_id) {
+            h2 id=(title_id) { (ctx.t(o.title_key)) }
+            @if o.rows.is_empty() {
+                p.muted data-testid=[o.none_testid] { (ctx.t("admin-none")) }
+            } @else {
+                table data-testid=(o.id) {
+                    (super::table_head(ctx, &head))
+                    tbody {
+                        @for row in &o.rows {
+                            tr data-testid=(o.row_testid) {
+                                td { (ctx.lang.datetime(row.created_at)) }
+                                td { (row.what) }
+                                td { (row.delivery) }
+                                td { (row.attempts) }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The delivery state of an outgoing message, with its last error.
+fn delivery(
+    ctx: &Ctx,
+    delivered: bool,
+    failed: bool,
+    attempts: i32,
+    last_error: Option<&str>,
+) -> Markup {
     let (class, key) = if delivered {
         (RequestStatus::Accepted.as_str(), "admin-delivery-sent")
     } else if failed {
@@ -388,7 +443,10 @@ fn delivery(ctx: &Ctx, delivered: bool, failed: bool, attempts: i32) -> Markup {
     } else {
         (RequestStatus::Pending.as_str(), "admin-delivery-queued")
     };
-    html! { span.badge.(class) data-testid="delivery" { (ctx.t(key)) } }
+    html! {
+        span.badge.(class) data-testid="delivery" { (ctx.t(key)) }
+        @if let Some(e) = last_error { br; small { (e) } }
+    }
 }
 
 pub(super) fn reason_form(
@@ -489,12 +547,7 @@ pub fn timeline_page(
         section aria-labelledby="events-title" {
             h2 #events-title { (ctx.t("admin-events-title")) }
             table data-testid="events" {
-                thead { tr {
-                    th scope="col" { (ctx.t("admin-col-when")) }
-                    th scope="col" { (ctx.t("admin-col-transition")) }
-                    th scope="col" { (ctx.t("admin-col-actor")) }
-                    th scope="col" { (ctx.t("admin-col-note")) }
-                } }
+                (super::table_head(ctx, &["admin-col-when", "admin-col-transition", "admin-col-actor", "admin-col-note"]))
                 tbody {
                     @for e in &t.events {
                         tr data-testid="event" data-to=(e.event.to_status.as_str()) data-actor=(e.event.actor_kind) {
@@ -513,72 +566,44 @@ pub fn timeline_page(
                 }
             }
         }
-        section aria-labelledby="mails-title" {
-            h2 #mails-title { (ctx.t("admin-mails-title")) }
-            @if t.mails.is_empty() {
-                p.muted { (ctx.t("admin-none")) }
-            } @else {
-                table data-testid="mails" {
-                    thead { tr {
-                        th scope="col" { (ctx.t("admin-col-created")) }
-                        th scope="col" { (ctx.t("admin-col-subject")) }
-                        th scope="col" { (ctx.t("admin-col-delivery")) }
-                        th scope="col" { (ctx.t("admin-col-attempts")) }
-                    } }
-                    tbody {
-                        @for m in &t.mails {
-                            tr data-testid="mail" {
-                                td { (ctx.lang.datetime(m.created_at)) }
-                                td { (m.subject) }
-                                td {
-                                    (delivery(ctx, m.sent_at.is_some(), m.failed_at.is_some(), m.attempts))
-                                    @if let Some(e) = &m.last_error { br; small { (e) } }
-                                    (super::admin_mail::resend_button(ctx, role, t, m))
-                                }
-                                td {
-                                    ul {
-                                        @for a in t.attempts.iter().filter(|a| a.email_id == m.id) {
-                                            li data-testid="attempt" {
-                                                (ctx.lang.datetime(a.at)) " — "
-                                                @if a.ok { (ctx.t("admin-delivery-sent")) } @else { (ctx.t("admin-attempt-failed")) @if let Some(e) = &a.error { (ctx.lang.colon()) " " (e) } }
-                                            }
-                                        }
-                                    }
-                                }
+        (outbox(ctx, Outbox {
+            id: "mails",
+            title_key: "admin-mails-title",
+            what_key: "admin-col-subject",
+            row_testid: "mail",
+            none_testid: None,
+            rows: t.mails.iter().map(|m| Outgoing {
+                created_at: m.created_at,
+                what: html! { (m.subject) },
+                delivery: html! {
+                    (delivery(ctx, m.sent_at.is_some(), m.failed_at.is_some(), m.attempts, m.last_error.as_deref()))
+                    (super::admin_mail::resend_button(ctx, role, t, m))
+                },
+                attempts: html! {
+                    ul {
+                        @for a in t.attempts.iter().filter(|a| a.email_id == m.id) {
+                            li data-testid="attempt" {
+                                (ctx.lang.datetime(a.at)) " — "
+                                @if a.ok { (ctx.t("admin-delivery-sent")) } @else { (ctx.t("admin-attempt-failed")) @if let Some(e) = &a.error { (ctx.lang.colon()) " " (e) } }
                             }
                         }
                     }
-                }
-            }
-        }
-        section aria-labelledby="webhooks-title" {
-            h2 #webhooks-title { (ctx.t("admin-webhooks-title")) }
-            @if t.webhooks.is_empty() {
-                p.muted data-testid="no-webhooks" { (ctx.t("admin-none")) }
-            } @else {
-                table data-testid="webhooks" {
-                    thead { tr {
-                        th scope="col" { (ctx.t("admin-col-created")) }
-                        th scope="col" { (ctx.t("admin-col-event")) }
-                        th scope="col" { (ctx.t("admin-col-delivery")) }
-                        th scope="col" { (ctx.t("admin-col-attempts")) }
-                    } }
-                    tbody {
-                        @for w in &t.webhooks {
-                            tr data-testid="webhook" {
-                                td { (ctx.lang.datetime(w.created_at)) }
-                                td { code { (w.event) } }
-                                td {
-                                    (delivery(ctx, w.delivered_at.is_some(), w.failed_at.is_some(), w.attempts))
-                                    @if let Some(e) = &w.last_error { br; small { (e) } }
-                                }
-                                td { (w.attempts) }
-                            }
-                        }
-                    }
-                }
-            }
-        }
+                },
+            }).collect(),
+        }))
+        (outbox(ctx, Outbox {
+            id: "webhooks",
+            title_key: "admin-webhooks-title",
+            what_key: "admin-col-event",
+            row_testid: "webhook",
+            none_testid: Some("no-webhooks"),
+            rows: t.webhooks.iter().map(|w| Outgoing {
+                created_at: w.created_at,
+                what: html! { code { (w.event) } },
+                delivery: delivery(ctx, w.delivered_at.is_some(), w.failed_at.is_some(), w.attempts, w.last_error.as_deref()),
+                attempts: html! { (w.attempts) },
+            }).collect(),
+        }))
         @if may_follow(role) {
             section aria-labelledby="actions-title" {
                 h2 #actions-title { (ctx.t("admin-actions-title")) }

@@ -103,13 +103,7 @@ pub fn audit_page(ctx: &Ctx, a: &AuditPage) -> Markup {
             p data-testid="audit-empty" { (ctx.t("admin-none")) }
         } @else {
             table data-testid="audit" {
-                thead { tr {
-                    th scope="col" { (ctx.t("admin-col-when")) }
-                    th scope="col" { (ctx.t("admin-col-staff")) }
-                    th scope="col" { (ctx.t("admin-col-audit-action")) }
-                    th scope="col" { (ctx.t("admin-col-target")) }
-                    th scope="col" { (ctx.t("admin-col-note")) }
-                } }
+                (super::table_head(ctx, &["admin-col-when", "admin-col-staff", "admin-col-audit-action", "admin-col-target", "admin-col-note"]))
                 tbody {
                     @for e in &a.items {
                         tr data-testid="audit-row" data-action=(e.action) {

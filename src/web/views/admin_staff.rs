@@ -55,12 +55,7 @@ pub fn staff_page(
             }
         }
         table data-testid="staff-table" {
-            thead { tr {
-                th scope="col" { (ctx.t("admin-staff-name")) }
-                th scope="col" { (ctx.t("admin-staff-niss")) }
-                th scope="col" { (ctx.t("admin-staff-role")) }
-                th scope="col" { (ctx.t("admin-col-action")) }
-            } }
+            (super::table_head(ctx, &["admin-staff-name", "admin-staff-niss", "admin-staff-role", "admin-col-action"]))
             tbody {
                 @for m in members {
                     tr data-testid="staff-row" data-niss=(m.niss.masked()) data-role=(m.role.as_str()) {

@@ -213,15 +213,7 @@ pub fn tenants_page(ctx: &Ctx, role: StaffRole, p: &TenantsPage<'_>) -> Markup {
                 p data-testid="tenants-empty" { (ctx.t("tenant-none-yet")) }
             } @else {
                 table data-testid="tenants" {
-                    thead { tr {
-                        th scope="col" { (ctx.t("tenant-col-name")) }
-                        th scope="col" { (ctx.t("tenant-col-language")) }
-                        th scope="col" { (ctx.t("tenant-col-clock")) }
-                        th scope="col" { (ctx.t("tenant-col-expires")) }
-                        th scope="col" { (ctx.t("tenant-col-signed-in")) }
-                        th scope="col" { (ctx.t("tenant-col-by")) }
-                        th scope="col" { (ctx.t("tenant-col-actions")) }
-                    } }
+                    (super::table_head(ctx, &["tenant-col-name", "tenant-col-language", "tenant-col-clock", "tenant-col-expires", "tenant-col-signed-in", "tenant-col-by", "tenant-col-actions"]))
                     tbody {
                         @for t in p.tenants { (tenant_row(ctx, t)) }
                     }

@@ -383,12 +383,7 @@ pub fn history(ctx: &Ctx, items: &[RequestDetails], consultations: &[Consultatio
                 p data-testid="history-empty" { (ctx.t("citizen-history-empty")) }
             } @else {
                 table.stack data-testid="history" {
-                    thead { tr {
-                        th scope="col" { (ctx.t("citizen-col-who")) }
-                        th scope="col" { (ctx.t("citizen-col-what")) }
-                        th scope="col" { (ctx.t("citizen-col-status")) }
-                        th scope="col" { (ctx.t("citizen-col-when")) }
-                    } }
+                    (super::table_head(ctx, &["citizen-col-who", "citizen-col-what", "citizen-col-status", "citizen-col-when"]))
                     tbody {
                         @for d in items {
                             @let when = match (d.status, d.request.valid_until) {
@@ -417,12 +412,7 @@ pub fn history(ctx: &Ctx, items: &[RequestDetails], consultations: &[Consultatio
                 p data-testid="consultations-empty" { (ctx.t("citizen-consultations-empty")) }
             } @else {
                 table.stack data-testid="consultations" {
-                    thead { tr {
-                        th scope="col" { (ctx.t("citizen-col-consulted-at")) }
-                        th scope="col" { (ctx.t("citizen-col-who")) }
-                        th scope="col" { (ctx.t("citizen-col-on-behalf-of")) }
-                        th scope="col" { (ctx.t("citizen-col-what")) }
-                    } }
+                    (super::table_head(ctx, &["citizen-col-consulted-at", "citizen-col-who", "citizen-col-on-behalf-of", "citizen-col-what"]))
                     tbody {
                         @for c in consultations {
                             tr {

@@ -46,16 +46,29 @@ fn keys_of(
     }
 }
 
+/// An error to show: its status, the incident logged for it, what it says beyond its
+/// status, and whether the request submitted a form (rather than asked for a page).
+#[derive(Clone, Copy, Debug)]
+pub struct ErrorShown<'a> {
+    /// The status.
+    pub status: StatusCode,
+    /// The incident logged for it, if any.
+    pub incident: Option<Uuid>,
+    /// What it says beyond its status.
+    pub detail: Option<&'a ErrorDetail>,
+    /// Whether the request submitted a form.
+    pub after_form: bool,
+}
+
 /// What went wrong, in the visitor's language; a refusal says why, unreadable input which
 /// field.
-fn section(
-    ctx: &Ctx,
-    status: StatusCode,
-    incident: Option<Uuid>,
-    detail: Option<&ErrorDetail>,
-    after_form: bool,
-    back_home: bool,
-) -> Markup {
+fn section(ctx: &Ctx, shown: &ErrorShown<'_>, back_home: bool) -> Markup {
+    let ErrorShown {
+        status,
+        incident,
+        detail,
+        after_form,
+    } = *shown;
     let (title, text) = keys_of(status, detail, after_form);
     html! {
         section.error role="alert" data-status=(status.as_u16()) {
@@ -79,16 +92,9 @@ fn section(
     }
 }
 
-/// An error status as a partial, for htmx to show in the page's flash area
-/// (`after_form`: the request submitted a form, rather than asked for a page).
-pub fn error_partial(
-    ctx: &Ctx,
-    status: StatusCode,
-    incident: Option<Uuid>,
-    detail: Option<&ErrorDetail>,
-    after_form: bool,
-) -> Markup {
-    section(ctx, status, incident, detail, after_form, false)
+/// An error as a partial, for htmx to show in the page's flash area.
+pub fn error_partial(ctx: &Ctx, shown: &ErrorShown<'_>) -> Markup {
+    section(ctx, shown, false)
 }
 
 /// The page of a host under the demo base host where no demo tenant lives (never made,
@@ -109,20 +115,8 @@ pub fn no_tenant(ctx: &Ctx, name: &str) -> Markup {
     layout(ctx, &title, Area::Public, body)
 }
 
-/// An error status as a whole page, with a way back home (`after_form`: the request
-/// submitted a form, rather than asked for a page).
-pub fn error_page(
-    ctx: &Ctx,
-    status: StatusCode,
-    incident: Option<Uuid>,
-    detail: Option<&ErrorDetail>,
-    after_form: bool,
-) -> Markup {
-    let (title, _) = keys_of(status, detail, after_form);
-    layout(
-        ctx,
-        &ctx.t(title),
-        Area::Public,
-        section(ctx, status, incident, detail, after_form, true),
-    )
+/// An error as a whole page, with a way back home.
+pub fn error_page(ctx: &Ctx, shown: &ErrorShown<'_>) -> Markup {
+    let (title, _) = keys_of(shown.status, shown.detail, shown.after_form);
+    layout(ctx, &ctx.t(title), Area::Public, section(ctx, shown, true))
 }
