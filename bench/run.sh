@@ -12,8 +12,10 @@
 # the release server on 127.0.0.1:18400 against it; Jan Peeters (Resto Pokébowl) and Maria
 # Abara (a citizen) signed in through the demo identity provider; then ratio.sh on the
 # company's Active accesses tab (whole page, then the htmx fragment) and the citizen's
-# portal home. Needs DATABASE_URL (a server where it may create those databases) and wrk
-# (installed by ratio.sh when run as root). The consultation, a POST, is not measured here.
+# portal home; bench/ratio-post.sh on a consultation ("Consult now" on one of Jan's active
+# mandates, a new act each time) against the bare page with its audit write; last, the
+# server's peak memory (VmHWM). Needs DATABASE_URL (a server where it may create those
+# databases) and wrk (installed by ratio.sh when run as root).
 set -euo pipefail
 ROOT="$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")/.." && pwd -P)"
 cd -- "$ROOT"
@@ -69,6 +71,13 @@ for n in $SIZES; do
       DATABASE_URL=$url "$RATIO" "http://127.0.0.1:$PORT$path" "$cookie"
     fi
   done
+  # "Consult now" on one of Jan's active mandates, with the CSRF token of his session.
+  tab=$(curl -fsS -b "$jan" "http://127.0.0.1:$PORT/company/tabs/active")
+  mandate=$(printf '%s' "$tab" | grep -o '/company/mandates/[0-9a-f-]*' | head -1)
+  csrf=$(printf '%s' "$tab" | sed -n 's/.*name="csrf-token" content="\([^"]*\)".*/\1/p' | head -1)
+  echo "-- consultation (POST $mandate)"
+  DATABASE_URL=$url "$ROOT/bench/ratio-post.sh" "http://127.0.0.1:$PORT$mandate" "$jan" "$csrf"
+  echo "-- server memory: $(grep -E 'VmHWM|VmRSS' /proc/$spid/status | tr -s ' \n' ' ')"
   kill $spid 2>/dev/null || true
   wait $spid 2>/dev/null || true
 done
