@@ -160,66 +160,53 @@ pub fn counts(
     })
 }
 
-/// One page of a tab, newest first, optionally searched by label, name or e-mail: page
-/// `number` (as the user counts them) starting `at`.
-#[allow(clippy::too_many_arguments)]
-pub fn list(
-    conn: &mut PgConnection,
-    scope: &Scope,
-    tab: Tab,
-    search: Option<&str>,
-    number: i64,
-    at: PageAt,
-    page_size: i64,
-    now: DateTime<Utc>,
-) -> QueryResult<ListPage> {
-    list_counted(conn, scope, tab, search, number, at, page_size, now, None)
+/// Which page of which tab: optionally searched by label, name or e-mail, page `number`
+/// (as the user counts them) starting `at`, `page_size` rows.
+#[derive(Copy, Clone, Debug)]
+pub struct TabAsk<'a> {
+    /// The tab.
+    pub tab: Tab,
+    /// The search typed, if any.
+    pub search: Option<&'a str>,
+    /// The page's number, from 1.
+    pub number: i64,
+    /// Where it starts.
+    pub at: PageAt,
+    /// Rows a page.
+    pub page_size: i64,
 }
 
 /// A tab as its page shows it: the counts of the three tabs (the badges) and one page of
-/// this tab. Without a search, the tab's count is its list's total (not counted twice).
-#[allow(clippy::too_many_arguments)]
+/// this tab, newest first. Without a search, the tab's count is its list's total (not
+/// counted twice).
 pub fn tab_page(
     conn: &mut PgConnection,
     scope: &Scope,
-    tab: Tab,
-    search: Option<&str>,
-    number: i64,
-    at: PageAt,
-    page_size: i64,
+    ask: &TabAsk<'_>,
     now: DateTime<Utc>,
 ) -> QueryResult<(TabCounts, ListPage)> {
     let counts = counts(conn, scope, now)?;
-    let searching = search.is_some_and(|s| !s.trim().is_empty());
-    let known_total = (!searching).then_some(match tab {
+    let searching = ask.search.is_some_and(|s| !s.trim().is_empty());
+    let known_total = (!searching).then_some(match ask.tab {
         Tab::Active => counts.active,
         Tab::Requested => counts.requested,
         Tab::Blocked => counts.blocked,
     });
-    let list = list_counted(
-        conn,
-        scope,
+    let list = list_counted(conn, scope, ask, now, known_total)?;
+    Ok((counts, list))
+}
+
+/// One page of a tab, its total given when the caller counted it already.
+fn list_counted(
+    conn: &mut PgConnection,
+    scope: &Scope,
+    &TabAsk {
         tab,
         search,
         number,
         at,
         page_size,
-        now,
-        known_total,
-    )?;
-    Ok((counts, list))
-}
-
-/// [`list`], its total given when the caller counted it already.
-#[allow(clippy::too_many_arguments)]
-fn list_counted(
-    conn: &mut PgConnection,
-    scope: &Scope,
-    tab: Tab,
-    search: Option<&str>,
-    number: i64,
-    at: PageAt,
-    page_size: i64,
+    }: &TabAsk<'_>,
     now: DateTime<Utc>,
     known_total: Option<i64>,
 ) -> QueryResult<ListPage> {

@@ -7,7 +7,8 @@ use uuid::Uuid;
 
 use super::lists::scoped;
 pub use super::lists::{
-    ListPage, ListedRequest, MAX_PAGE, PageAt, RowKey, TabCounts, counts, list_for_api, tab_page,
+    ListPage, ListedRequest, MAX_PAGE, PageAt, RowKey, TabAsk, TabCounts, counts, list_for_api,
+    tab_page,
 };
 use super::{
     FieldErrors, Refusal, ServiceError, companies::CompanyCtx, idempotency::Idempotency, tokens,

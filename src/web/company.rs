@@ -26,7 +26,7 @@ use crate::{
         FieldErrors, Refusal, ServiceError,
         companies::{self, CompanyCtx, RegistrationInput},
         idempotency::Idempotency,
-        requests::{self, PageAt, RequestInput, RowKey, Scope, ValidRequest},
+        requests::{self, PageAt, RequestInput, RowKey, Scope, TabAsk, ValidRequest},
     },
     state::Tenant,
 };
@@ -115,16 +115,14 @@ fn tab_data(
     (number, at): (i64, PageAt),
     now: chrono::DateTime<chrono::Utc>,
 ) -> Result<TabData, ServiceError> {
-    let (counts, page) = requests::tab_page(
-        conn,
-        scope,
+    let ask = TabAsk {
         tab,
-        search.as_deref(),
+        search: search.as_deref(),
         number,
         at,
-        PAGE_SIZE,
-        now,
-    )?;
+        page_size: PAGE_SIZE,
+    };
+    let (counts, page) = requests::tab_page(conn, scope, &ask, now)?;
     Ok(TabData {
         tab,
         page,

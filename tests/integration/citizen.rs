@@ -225,17 +225,19 @@ async fn opening_the_link_then_accepting_starts_the_mandate() {
     );
 
     // The company's active tab reads the same table; the portal lists the access.
-    let active = mandat::services::lists::list(
+    let (_, active) = mandat::services::lists::tab_page(
         &mut app.db(),
         &Scope {
             company_id: company,
             provider_id: None,
         },
-        Tab::Active,
-        None,
-        1,
-        mandat::services::lists::PageAt::Number(1),
-        20,
+        &mandat::services::lists::TabAsk {
+            tab: Tab::Active,
+            search: None,
+            number: 1,
+            at: mandat::services::lists::PageAt::Number(1),
+            page_size: 20,
+        },
         app.clock.now(),
     )
     .unwrap();
