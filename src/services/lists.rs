@@ -8,7 +8,12 @@
 //! offset.
 
 use chrono::{DateTime, Utc};
-use diesel::{dsl::count_star, pg::Pg, prelude::*};
+use diesel::{
+    dsl::count_star,
+    pg::Pg,
+    prelude::*,
+    sql_types::{Bool, Nullable, Text},
+};
 use uuid::Uuid;
 
 use super::requests::Scope;
@@ -262,6 +267,17 @@ fn list_counted(
     if let PageAt::Before(_) = at {
         rows.reverse();
     }
+    Ok(page_of(rows, now, page, page_size, total))
+}
+
+/// A page of rows read with their mail's state and their provider's name.
+fn page_of(
+    rows: Vec<(AccessRequest, bool, Option<String>)>,
+    now: DateTime<Utc>,
+    page: i64,
+    page_size: i64,
+    total: i64,
+) -> ListPage {
     let items = rows
         .into_iter()
         .map(|(request, mail_undelivered, provider_name)| ListedRequest {
@@ -271,12 +287,12 @@ fn list_counted(
             request,
         })
         .collect();
-    Ok(ListPage {
+    ListPage {
         items,
         page,
         page_size,
         total,
-    })
+    }
 }
 
 /// The requests of a scope for the API: optionally of one status (as the clock says),
@@ -298,25 +314,16 @@ pub fn list_for_api(
     };
     let page = page.clamp(1, MAX_PAGE);
     let total: i64 = filtered(scoped(scope)).select(count_star()).first(conn)?;
-    let rows: Vec<AccessRequest> = filtered(scoped(scope))
+    // The API's rows say nothing of mails or providers' names.
+    let rows: Vec<(AccessRequest, bool, Option<String>)> = filtered(scoped(scope))
         .order((r::created_at.desc(), r::id.desc()))
         .limit(page_size)
         .offset((page - 1) * page_size)
-        .select(AccessRequest::as_select())
+        .select((
+            AccessRequest::as_select(),
+            false.into_sql::<Bool>(),
+            None::<String>.into_sql::<Nullable<Text>>(),
+        ))
         .load(conn)?;
-    let items = rows
-        .into_iter()
-        .map(|request| ListedRequest {
-            status: request.status_at(now),
-            provider_name: None,
-            mail_undelivered: false,
-            request,
-        })
-        .collect();
-    Ok(ListPage {
-        items,
-        page,
-        page_size,
-        total,
-    })
+    Ok(page_of(rows, now, page, page_size, total))
 }
