@@ -16,6 +16,7 @@ use crate::{
     db::{
         access_requests::{
             self as requests_db, AccessRequest, Guard, SetOnTransition, find, find_by_token_hash,
+            status_in,
         },
         schema::{access_requests, citizen_blocks, companies},
     },
@@ -421,14 +422,18 @@ pub struct Portal {
     pub blocked: Vec<BlockedCompany>,
 }
 
-/// Every request bound to `me`, newest change first (at most [`HISTORY_LIMIT`]).
+/// The requests bound to `me` whose status reads as one of `statuses` at `now`, newest
+/// change first (at most [`HISTORY_LIMIT`]; chosen in SQL, so that a long history never
+/// hides a mandate still running).
 fn bound_to(
     conn: &mut PgConnection,
     me: &Niss,
+    statuses: &[RequestStatus],
     now: DateTime<Utc>,
 ) -> QueryResult<Vec<RequestDetails>> {
     let rows: Vec<AccessRequest> = access_requests::table
         .filter(access_requests::citizen_niss.eq(me))
+        .filter(status_in(statuses, now))
         .order((
             access_requests::status_changed_at.desc(),
             access_requests::id.desc(),
@@ -454,7 +459,8 @@ pub fn portal(
     now: DateTime<Utc>,
 ) -> Result<Portal, ServiceError> {
     let mut portal = Portal::default();
-    for item in bound_to(conn, me, now)? {
+    let current = [RequestStatus::Pending, RequestStatus::Accepted];
+    for item in bound_to(conn, me, &current, now)? {
         match item.status {
             RequestStatus::Pending => portal.pending.push(item),
             RequestStatus::Accepted => portal.granted.push(item),
@@ -490,10 +496,11 @@ pub fn history(
     me: &Niss,
     now: DateTime<Utc>,
 ) -> Result<Vec<RequestDetails>, ServiceError> {
-    Ok(bound_to(conn, me, now)?
+    let past: Vec<RequestStatus> = RequestStatus::ALL
         .into_iter()
-        .filter(|d| !matches!(d.status, RequestStatus::Pending | RequestStatus::Accepted))
-        .collect())
+        .filter(|s| !matches!(s, RequestStatus::Pending | RequestStatus::Accepted))
+        .collect();
+    Ok(bound_to(conn, me, &past, now)?)
 }
 
 /// One consultation of the citizen's data, as the audit trail records it.

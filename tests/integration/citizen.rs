@@ -770,3 +770,42 @@ async fn a_provider_access_reads_on_behalf_of_and_the_portal_needs_a_sign_in() {
     assert!(history.contains("data-testid=\"history-empty\""));
     assert!(history.contains("data-testid=\"consultations-empty\""));
 }
+
+#[tokio::test]
+async fn a_long_history_never_hides_a_running_access_from_the_portal() {
+    let app = spawn_app().await;
+    let maria = mandat::demo::people::MARIA.niss();
+    app.sign_in(maria).await;
+    let granted = |page: &str| texts(page, "[data-testid=granted] li").len();
+    let running = granted(&app.page("/me").await);
+    assert!(running >= 1, "the demo world gives Maria an access");
+    // 205 finished requests, each changed after every running access: more than the
+    // history shows (200), all newer than the running accesses.
+    diesel::sql_query(
+        "INSERT INTO access_requests (id, company_id, provider_id, created_by, label, email,
+             context, language, target_niss, token_hash, status, status_reason, created_at,
+             expires_at, status_changed_at, citizen_niss, bound_at, mandate_id, accepted_at,
+             valid_until, citizen_first_name, citizen_last_name, archived_at)
+         SELECT gen_random_uuid(), r.company_id, r.provider_id, r.created_by, r.label, r.email,
+                r.context, r.language, r.target_niss,
+                sha256(convert_to(gen_random_uuid()::text, 'UTF8')), 'ended', NULL,
+                r.created_at, r.expires_at, $2::timestamptz + n * interval '1 second',
+                r.citizen_niss, r.bound_at, gen_random_uuid(), r.accepted_at,
+                $2::timestamptz - interval '1 day', r.citizen_first_name, r.citizen_last_name,
+                NULL
+           FROM (SELECT * FROM access_requests WHERE citizen_niss = $1 AND status = 'accepted'
+                  LIMIT 1) r, generate_series(1, 205) n",
+    )
+    .bind::<diesel::sql_types::Text, _>(maria)
+    .bind::<diesel::sql_types::Timestamptz, _>(app.clock.now())
+    .execute(&mut app.db())
+    .unwrap();
+    app.clock.advance(Duration::minutes(10));
+    assert_eq!(
+        granted(&app.page("/me").await),
+        running,
+        "still on the portal"
+    );
+    let history = app.page("/me/history").await;
+    assert_eq!(texts(&history, "[data-testid=history] tbody tr").len(), 200);
+}
