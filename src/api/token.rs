@@ -18,6 +18,10 @@ use crate::{
         ServiceError,
         api_clients::{self, TokenError},
     },
+    web::{
+        errors::AppError,
+        input::{FORM_LIMIT, check_urlencoded, read_body},
+    },
 };
 
 /// The form of the grant.
@@ -54,13 +58,21 @@ fn oauth_error_described(
 pub(super) async fn token(req: HttpRequest, payload: web::Payload) -> HttpResponse {
     let mut payload = payload.into_inner();
     let basic = BasicAuth::from_request(&req, &mut Payload::None).await;
-    let form = web::Form::<TokenForm>::from_request(&req, &mut payload).await;
+    // Through the input layer: a body over the limit is read to its end (up to a bound)
+    // before the 413, so that a client still sending reads the answer, not a reset.
+    let body = read_body(&req, &mut payload, FORM_LIMIT).await;
     let Ok(basic) = basic else {
         return oauth_error(StatusCode::UNAUTHORIZED, "invalid_client");
     };
-    let form = match form {
-        Ok(form) => form,
-        Err(e) if e.as_response_error().status_code() == StatusCode::PAYLOAD_TOO_LARGE => {
+    let form = match body {
+        Ok(bytes) => match check_urlencoded(&bytes)
+            .ok()
+            .and_then(|()| serde_urlencoded::from_bytes::<TokenForm>(&bytes).ok())
+        {
+            Some(form) => form,
+            None => return oauth_error(StatusCode::BAD_REQUEST, "invalid_request"),
+        },
+        Err(AppError::PayloadTooLarge) => {
             return oauth_error(StatusCode::PAYLOAD_TOO_LARGE, "invalid_request");
         }
         Err(_) => return oauth_error(StatusCode::BAD_REQUEST, "invalid_request"),
@@ -70,7 +82,7 @@ pub(super) async fn token(req: HttpRequest, payload: web::Payload) -> HttpRespon
     }
     let client_id = basic.user_id().to_string();
     let secret = basic.password().map(|p| p.to_string()).unwrap_or_default();
-    let scope = form.into_inner().scope;
+    let scope = form.scope;
     let tenant = crate::web::context::tenant_of(&req);
     let now = tenant.now();
     let result = run_blocking(tenant.pool(), move |conn| {
