@@ -20,7 +20,7 @@ use crate::{
     },
     web::{
         errors::AppError,
-        input::{FORM_LIMIT, check_urlencoded, read_body},
+        input::{check_urlencoded, read_body},
     },
 };
 
@@ -54,13 +54,16 @@ fn oauth_error_described(
         .json(body)
 }
 
+/// Largest token request body: a grant type and a few scopes.
+const TOKEN_FORM_LIMIT: usize = 16 * 1024;
+
 /// Issues a bearer token for the requested scopes (all the client's when none is asked).
 pub(super) async fn token(req: HttpRequest, payload: web::Payload) -> HttpResponse {
     let mut payload = payload.into_inner();
     let basic = BasicAuth::from_request(&req, &mut Payload::None).await;
     // Through the input layer: a body over the limit is read to its end (up to a bound)
     // before the 413, so that a client still sending reads the answer, not a reset.
-    let body = read_body(&req, &mut payload, FORM_LIMIT).await;
+    let body = read_body(&req, &mut payload, TOKEN_FORM_LIMIT).await;
     let Ok(basic) = basic else {
         return oauth_error(StatusCode::UNAUTHORIZED, "invalid_client");
     };
