@@ -809,8 +809,8 @@ async fn a_consultation_page_answers_fast_with_a_warm_pool() {
     assert_eq!(audit(&app).len(), 220, "every one recorded");
 }
 
-#[tokio::test]
-async fn the_same_act_posted_many_times_at_once_is_one_consultation_and_other_acts_do_not_wait() {
+/// Jan Peeters signed in, and the address of Maria Abara's mandate in his Active tab.
+async fn jan_on_marias_mandate() -> (crate::helpers::TestApp, String) {
     let app = crate::helpers::spawn_app().await;
     app.sign_in(JAN).await;
     let active = app.page("/company/tabs/active?q=abara").await;
@@ -820,6 +820,12 @@ async fn the_same_act_posted_many_times_at_once_is_one_consultation_and_other_ac
         "href",
     )
     .expect("a consult link");
+    (app, href)
+}
+
+#[tokio::test]
+async fn the_same_act_posted_many_times_at_once_is_one_consultation_and_other_acts_do_not_wait() {
+    let (app, href) = jan_on_marias_mandate().await;
     let page = app.page(&href).await;
     let act = crate::helpers::attr(&page, "input[name=act]", "value").unwrap();
     // Eight posts of one form at once (a user's double clicks, a flaky network's retries):
@@ -850,15 +856,7 @@ async fn the_same_act_posted_many_times_at_once_is_one_consultation_and_other_ac
 
 #[tokio::test]
 async fn one_consultation_is_one_history_line_whatever_reloads_switches_and_exports_follow() {
-    let app = crate::helpers::spawn_app().await;
-    app.sign_in(JAN).await;
-    let active = app.page("/company/tabs/active?q=abara").await;
-    let href = crate::helpers::attr(
-        &active,
-        "[data-testid=row] a[href^='/company/mandates/']",
-        "href",
-    )
-    .expect("a consult link");
+    let (app, href) = jan_on_marias_mandate().await;
     // The mandate page, reloaded, in another language, as a prefetch would: nothing.
     let page = app.page(&href).await;
     assert!(page.contains("Maria Abara"));
