@@ -37,11 +37,35 @@ async fn a_generated_world_is_served_and_coherent() {
         consultations: 3000,
         companies: 50,
     };
+    // The generator drops the big tables' indexes and foreign keys while it fills them:
+    // they are all there again after, the same, the foreign keys checked.
+    let definitions = |conn: &mut PgConnection| -> Vec<String> {
+        #[derive(QueryableByName)]
+        struct Definition {
+            #[diesel(sql_type = diesel::sql_types::Text)]
+            d: String,
+        }
+        sql_query(
+            "SELECT indexdef AS d FROM pg_indexes WHERE schemaname = 'public'
+             UNION ALL
+             SELECT conrelid::regclass::text || ' ' || conname || ' '
+                    || pg_get_constraintdef(oid) || ' ' || convalidated
+               FROM pg_constraint WHERE connamespace = 'public'::regnamespace
+             ORDER BY 1",
+        )
+        .load::<Definition>(conn)
+        .unwrap()
+        .into_iter()
+        .map(|d| d.d)
+        .collect()
+    };
+    let schema_before = definitions(&mut conn);
     let made = generate(&mut conn, sizes, start_time(), 30).unwrap();
     assert_eq!(
         (made.requests, made.consultations, made.companies),
         (2000, 3000, 50)
     );
+    assert_eq!(definitions(&mut conn), schema_before);
     let after: Vec<i64> = tables
         .iter()
         .map(|t| count(&mut conn, &format!("SELECT count(*) AS n FROM {t}")))
