@@ -14,6 +14,7 @@ pub mod job_schedule;
 pub mod migrations;
 pub mod pool;
 pub mod rate_limits;
+pub mod request_counts;
 pub mod request_events;
 pub mod retention;
 #[allow(missing_docs)]

@@ -94,6 +94,17 @@ diesel::table! {
 }
 
 diesel::table! {
+    request_count_changes (id) {
+        id -> Int8,
+        company_id -> Uuid,
+        provider_id -> Nullable<Uuid>,
+        status -> Text,
+        n -> Int4,
+        folded -> Bool,
+    }
+}
+
+diesel::table! {
     request_events (id) {
         id -> Int8,
         request_id -> Uuid,

@@ -32,7 +32,13 @@ pub fn expire_requests(conn: &mut PgConnection, now: DateTime<Utc>) -> QueryResu
     let actor = Actor::Job {
         name: EXPIRE_REQUESTS,
     };
-    conn.transaction(|conn| requests::expire_due(conn, now, &actor))
+    conn.transaction(|conn| {
+        let expired = requests::expire_due(conn, now, &actor)?;
+        // The tab badges' kept counts: the changes of the last minute summed (they read
+        // a few rows, not a company's every change since the last archival).
+        db::request_counts::fold(conn)?;
+        Ok(expired)
+    })
 }
 
 /// `accepted` requests whose mandate is over become `ended`, dated at the mandate's end.

@@ -17,9 +17,11 @@ use diesel::{
 use uuid::Uuid;
 
 use super::requests::Scope;
+pub use crate::db::request_counts::TabCounts;
 use crate::{
     db::{
         access_requests::{AccessRequest, in_tab, status_is},
+        request_counts,
         schema::{access_requests, companies, outbox_emails},
         text::like_contains,
     },
@@ -99,17 +101,6 @@ pub struct ListPage {
     pub total: i64,
 }
 
-/// Counts per tab.
-#[derive(Copy, Clone, Debug, Default, PartialEq, Eq)]
-pub struct TabCounts {
-    /// Active accesses.
-    pub active: i64,
-    /// Requested.
-    pub requested: i64,
-    /// Blocked or stopped.
-    pub blocked: i64,
-}
-
 type BoxedQuery<'a> = access_requests::BoxedQuery<'a, Pg>;
 
 /// The scope's unarchived requests.
@@ -141,28 +132,14 @@ fn searched<'a>(q: BoxedQuery<'a>, search: Option<&str>) -> BoxedQuery<'a> {
     }
 }
 
-/// The counts on the three tab labels, in one statement (one pass over the scope's
-/// unarchived rows, each counted in the tabs whose condition it meets).
+/// The counts on the three tab labels: kept as the rows change, not counted at every page
+/// (see [`crate::db::request_counts`]).
 pub fn counts(
     conn: &mut PgConnection,
     scope: &Scope,
     now: DateTime<Utc>,
 ) -> QueryResult<TabCounts> {
-    use diesel::dsl::{case_when, count};
-    use diesel::sql_types::Integer;
-    let counted = |tab| count(case_when(in_tab(tab, now), 1.into_sql::<Integer>()));
-    let (active, requested, blocked) = scoped(scope)
-        .select((
-            counted(Tab::Active),
-            counted(Tab::Requested),
-            counted(Tab::Blocked),
-        ))
-        .first(conn)?;
-    Ok(TabCounts {
-        active,
-        requested,
-        blocked,
-    })
+    request_counts::tab_counts(conn, scope.company_id, scope.provider_id, now)
 }
 
 /// Which page of which tab: optionally searched by label, name or e-mail, page `number`
@@ -192,11 +169,7 @@ pub fn tab_page(
 ) -> QueryResult<(TabCounts, ListPage)> {
     let counts = counts(conn, scope, now)?;
     let searching = ask.search.is_some_and(|s| !s.trim().is_empty());
-    let known_total = (!searching).then_some(match ask.tab {
-        Tab::Active => counts.active,
-        Tab::Requested => counts.requested,
-        Tab::Blocked => counts.blocked,
-    });
+    let known_total = (!searching).then_some(counts.of(ask.tab));
     let list = list_counted(conn, scope, ask, now, known_total)?;
     Ok((counts, list))
 }

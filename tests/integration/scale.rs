@@ -282,8 +282,34 @@ async fn the_main_queries_use_an_index_at_scale() {
     );
     let mut queries = Vec::new();
     for company in [&big, &small] {
+        // The badges: the kept counts, and the rows the clock moved before the jobs did
+        // (`db::request_counts`).
+        queries.push(format!(
+            "SELECT status, sum(n) FROM request_count_changes WHERE company_id = '{company}'
+              GROUP BY status"
+        ));
+        for (statuses, moved) in [
+            ("'accepted'", format!("valid_until <= {now}")),
+            (
+                "'pending', 'expired'",
+                format!("expires_at <= {now} - interval '14 days'"),
+            ),
+            (
+                "'refused', 'withdrawn'",
+                format!("status_changed_at <= {now} - interval '14 days'"),
+            ),
+        ] {
+            queries.push(format!(
+                "SELECT count(*) FROM access_requests WHERE company_id = '{company}'
+                    AND status IN ({statuses}) AND archived_at IS NULL AND {moved}"
+            ));
+        }
         for filter in [&active, &requested, &blocked] {
-            queries.push(format!("SELECT count(*) {}", tab(company, filter)));
+            // A search's count.
+            queries.push(format!(
+                "SELECT count(*) {} AND email ILIKE '%andidat12%'",
+                tab(company, filter)
+            ));
             queries.push(format!(
                 "SELECT * {} ORDER BY created_at DESC, id DESC LIMIT 20",
                 tab(company, filter)
@@ -413,4 +439,117 @@ fn the_generate_command_runs_in_development_and_is_refused_in_production() {
         "{stdout}"
     );
     assert!(count(&mut conn, "SELECT count(*) AS n FROM consultations") >= 200);
+}
+
+/// The tab badges are kept as the rows change (`db::request_counts`), not counted at every
+/// page: at every instant, before the jobs run and after, for a company with thousands of
+/// rows and for small ones, for a provider's share of them, they are what counting the
+/// tabs' rows as the lists filter them says.
+#[tokio::test]
+async fn the_kept_badges_are_the_rows_counted_at_every_instant_before_and_after_the_jobs() {
+    use chrono::Duration;
+    use mandat::{
+        db::{access_requests::in_tab, schema::access_requests as r},
+        domain::status::Tab,
+        jobs::lifecycle,
+        services::requests::{Scope, counts},
+    };
+    use uuid::Uuid;
+
+    let db = tokio::task::spawn_blocking(crate::helpers::fresh_database)
+        .await
+        .unwrap();
+    let mut conn = db.connect();
+    let sizes = Sizes {
+        requests: 6000,
+        consultations: 0,
+        companies: 30,
+    };
+    let start = start_time();
+    generate(&mut conn, sizes, start, 30).unwrap();
+    let companies: Vec<Uuid> = r::table
+        .select(r::company_id)
+        .distinct()
+        .load(&mut conn)
+        .unwrap();
+    let big: Uuid = r::table
+        .group_by(r::company_id)
+        .select(r::company_id)
+        .order(diesel::dsl::count_star().desc())
+        .first(&mut conn)
+        .unwrap();
+    // A provider made a third of the large company's requests (an UPDATE moves them
+    // between the kept groups).
+    let provider: Uuid = mandat::db::schema::companies::table
+        .filter(mandat::db::schema::companies::id.ne(big))
+        .select(mandat::db::schema::companies::id)
+        .first(&mut conn)
+        .unwrap();
+    diesel::update(r::table.filter(r::company_id.eq(big)))
+        .filter(diesel::dsl::sql::<diesel::sql_types::Bool>(
+            "hashtext(id::text) % 3 = 0",
+        ))
+        .set(r::provider_id.eq(provider))
+        .execute(&mut conn)
+        .unwrap();
+    let mut scopes: Vec<Scope> = companies
+        .iter()
+        .map(|&company_id| Scope {
+            company_id,
+            provider_id: None,
+        })
+        .collect();
+    scopes.push(Scope {
+        company_id: big,
+        provider_id: Some(provider),
+    });
+    let check = |conn: &mut PgConnection, at, when: &str| {
+        let mut shown = 0;
+        for scope in &scopes {
+            let kept = counts(conn, scope, at).unwrap();
+            for tab in [Tab::Active, Tab::Requested, Tab::Blocked] {
+                let mut rows = r::table
+                    .filter(r::company_id.eq(scope.company_id))
+                    .filter(r::archived_at.is_null())
+                    .filter(in_tab(tab, at))
+                    .into_boxed();
+                if let Some(p) = scope.provider_id {
+                    rows = rows.filter(r::provider_id.eq(p));
+                }
+                let counted: i64 = rows.count().get_result(conn).unwrap();
+                assert_eq!(kept.of(tab), counted, "{tab:?} of {scope:?} {when}");
+                shown += counted;
+            }
+        }
+        assert!(shown > 0, "{when}: nothing in the tabs");
+    };
+    check(&mut conn, start, "as generated");
+    // The clock moves on; the jobs run later, at each instant.
+    for (later, what) in [
+        (Duration::minutes(5), "5 minutes"),
+        (Duration::hours(80), "80 hours"),
+        (Duration::days(15), "15 days"),
+        (Duration::days(40), "40 days"),
+        (Duration::days(100), "100 days"),
+    ] {
+        let at = start + later;
+        check(&mut conn, at, &format!("{what} later, before the jobs"));
+        lifecycle::end_mandates(&mut conn, at).unwrap();
+        check(&mut conn, at, &format!("{what} later, mandates ended"));
+        lifecycle::archive(&mut conn, at, 30).unwrap();
+        check(&mut conn, at, &format!("{what} later, archived"));
+        lifecycle::expire_requests(&mut conn, at).unwrap();
+        check(&mut conn, at, &format!("{what} later, counts folded"));
+    }
+    // Folded: one row a group, none for a group that sums to nothing.
+    let (rows, groups): (i64, i64) = diesel::select((
+        diesel::dsl::sql::<BigInt>("(SELECT count(*) FROM request_count_changes)"),
+        diesel::dsl::sql::<BigInt>(
+            "(SELECT count(*) FROM (SELECT DISTINCT company_id, provider_id, status
+                                       FROM request_count_changes) g)",
+        ),
+    ))
+    .get_result(&mut conn)
+    .unwrap();
+    assert_eq!(rows, groups);
 }

@@ -1,0 +1,10 @@
+DROP INDEX access_requests_stale_answers;
+DROP INDEX access_requests_stale_links;
+DROP INDEX access_requests_lapsed_mandates;
+DROP TRIGGER request_counts_delete ON access_requests;
+DROP TRIGGER request_counts_update ON access_requests;
+DROP TRIGGER request_counts_insert ON access_requests;
+DROP FUNCTION request_counts_on_delete();
+DROP FUNCTION request_counts_on_update();
+DROP FUNCTION request_counts_on_insert();
+DROP TABLE request_count_changes;
