@@ -1,6 +1,6 @@
 DROP INDEX access_requests_stale_answers;
-DROP INDEX access_requests_stale_links;
 DROP INDEX access_requests_lapsed_mandates;
+DROP INDEX access_requests_stale_links;
 DROP TRIGGER request_counts_delete ON access_requests;
 DROP TRIGGER request_counts_update ON access_requests;
 DROP TRIGGER request_counts_insert ON access_requests;

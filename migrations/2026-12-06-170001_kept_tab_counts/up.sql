@@ -63,12 +63,17 @@ END $$;
 CREATE TRIGGER request_counts_delete AFTER DELETE ON access_requests
     REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION request_counts_on_delete();
 
--- The rows whose tab the clock changed before a job did, found by company in a few index
--- entries (the badges subtract or move them): mandates past their end, requests and
--- answers past the Requested tab's days.
-CREATE INDEX access_requests_lapsed_mandates ON access_requests (company_id, valid_until)
+-- The rows whose tab the clock changed before a job did (the badges subtract or move
+-- them): mandates past their end, links and answers past the Requested tab's days. The
+-- jobs keep these few in the whole table (minutes' worth), so each kind is read by its
+-- instant through a small partial index, whatever the company's size. Each is keyed on an
+-- expression (the instant, never null in these rows, COALESCEd) rather than on the bare
+-- column, so that ANALYZE keeps statistics of these rows' own instants: the column's, over
+-- the whole table, say that most instants are past (ended mandates, old links), and the
+-- planner would read the company's rows instead. Lists never use these expressions.
+CREATE INDEX access_requests_lapsed_mandates ON access_requests ((COALESCE(valid_until, 'infinity')))
     WHERE status = 'accepted' AND archived_at IS NULL;
-CREATE INDEX access_requests_stale_links ON access_requests (company_id, expires_at)
+CREATE INDEX access_requests_stale_links ON access_requests ((COALESCE(expires_at, 'infinity')))
     WHERE status IN ('pending', 'expired') AND archived_at IS NULL;
-CREATE INDEX access_requests_stale_answers ON access_requests (company_id, status_changed_at)
+CREATE INDEX access_requests_stale_answers ON access_requests ((COALESCE(status_changed_at, 'infinity')))
     WHERE status IN ('refused', 'withdrawn') AND archived_at IS NULL;

@@ -69,7 +69,6 @@ const BLOCKED: &[RequestStatus] = &[
 const LINKS: &[RequestStatus] = &[RequestStatus::Pending, RequestStatus::Expired];
 /// Answers the Requested tab shows until their date plus the tab's days.
 const ANSWERS: &[RequestStatus] = &[RequestStatus::Refused, RequestStatus::Withdrawn];
-
 /// The badges of a company's tabs at `now` (of the rows made through `provider_id` only,
 /// when given): one statement, a few index entries whatever the company's size.
 pub fn tab_counts(
@@ -161,8 +160,12 @@ impl BadgesQuery {
         out.push_sql(")");
     }
 
-    /// `(SELECT count(*) FROM access_requests WHERE <scope> AND <statuses> AND
-    /// archived_at IS NULL AND <column> <= $n)`: the rows the clock moved out of a tab.
+    /// `(SELECT count(*) FROM (SELECT company_id, provider_id FROM access_requests WHERE
+    /// status IN (..) AND archived_at IS NULL AND COALESCE(<column>, 'infinity') <= $n
+    /// OFFSET 0) m WHERE <scope>)`: the rows the clock moved out of a tab. The inner query
+    /// is planned on its own (`OFFSET 0`), by the instant, through the partial index keyed
+    /// on that expression (migration `2026-12-06-170001_kept_tab_counts`: the jobs keep
+    /// these rows few in the whole table), never through the company's rows.
     fn push_moved<'b>(
         &'b self,
         out: &mut AstPass<'_, 'b, Pg>,
@@ -170,14 +173,17 @@ impl BadgesQuery {
         column: &str,
         at: &'b DateTime<Utc>,
     ) -> QueryResult<()> {
-        out.push_sql(", (SELECT count(*) FROM access_requests WHERE ");
-        self.push_scope(out)?;
-        out.push_sql(" AND ");
+        out.push_sql(
+            ", (SELECT count(*) FROM (SELECT company_id, provider_id FROM access_requests",
+        );
+        out.push_sql(" WHERE ");
         Self::push_statuses(out, statuses);
-        out.push_sql(" AND archived_at IS NULL AND ");
+        out.push_sql(" AND archived_at IS NULL AND COALESCE(");
         out.push_sql(column);
-        out.push_sql(" <= ");
+        out.push_sql(", 'infinity') <= ");
         out.push_bind_param::<Timestamptz, _>(at)?;
+        out.push_sql(" OFFSET 0) m WHERE ");
+        self.push_scope(out)?;
         out.push_sql(")");
         Ok(())
     }
@@ -206,6 +212,7 @@ impl QueryFragment<Pg> for BadgesQuery {
             Self::push_statuses(&mut out, statuses);
             out.push_sql("), 0)::int8");
         }
+        // Mandates past their end; links, then answers, past the Requested tab's days.
         self.push_moved(&mut out, ACTIVE, "valid_until", &self.now)?;
         self.push_moved(&mut out, LINKS, "expires_at", &self.recent)?;
         self.push_moved(&mut out, ANSWERS, "status_changed_at", &self.recent)?;
