@@ -5,6 +5,7 @@
 #   bench/run.sh                      # sizes 10000 and 10000000 (the second takes long)
 #   SIZES="10000 200000" bench/run.sh # other sizes
 #   BENCH_S=5 RATIO=/path/to/ratio.sh bench/run.sh
+#   BENCH_PURGE=0 bench/run.sh        # a new database is not purged before the pages
 #
 # For each size: a database mandat_bench_<size> (kept: a second run reuses it; drop it to
 # generate again), migrated and generated with `mandat dev generate --requests N
@@ -41,15 +42,22 @@ for n in $SIZES; do
     echo "== generating $n requests, $(( n * 5 )) consultations, $companies companies"
     DATABASE_URL=$url "$BIN" dev generate --requests "$n" --consultations $(( n * 5 )) \
       --companies "$companies" 2>&1 | grep -v ' INFO '
+    # BENCH_PURGE=0 leaves it (at ten million requests it takes long).
+    [ "${BENCH_PURGE:-1}" = 0 ] && continue_purge=0 || continue_purge=1
     # The purge's benchmark at this size (the generated requests archived more than 90
     # days ago still hold their personal data); done here so that the server's own jobs
     # find nothing to purge while the pages are measured.
-    started=$(date +%s.%N)
-    purged=$(DATABASE_URL=$url MANDAT_LOG_FORMAT=json "$BIN" jobs run-once purge 2>&1)
-    printf '%s\n' "$purged" | grep -o '"requests_erased[^}]*' || true
-    echo "== purge: $(awk -v a="$started" -v b="$(date +%s.%N)" 'BEGIN {printf "%.1f", b - a}') s"
+    if [ "$continue_purge" = 1 ]; then
+      started=$(date +%s.%N)
+      purged=$(DATABASE_URL=$url MANDAT_LOG_FORMAT=json "$BIN" jobs run-once purge 2>&1)
+      printf '%s\n' "$purged" | grep -o '"requests_erased[^}]*' || true
+      echo "== purge: $(awk -v a="$started" -v b="$(date +%s.%N)" 'BEGIN {printf "%.1f", b - a}') s"
+    fi
   fi
-  DATABASE_URL=$url MANDAT_BIND=127.0.0.1:$PORT MANDAT_LOG_FORMAT=${MANDAT_LOG_FORMAT:-json} \
+  # An unpurged database: the server's own purge job is off while the pages are measured.
+  purge_job=()
+  [ "${BENCH_PURGE:-1}" = 0 ] && purge_job=(MANDAT_JOB_PURGE_SECONDS=)
+  env "${purge_job[@]}" DATABASE_URL=$url MANDAT_BIND=127.0.0.1:$PORT MANDAT_LOG_FORMAT=${MANDAT_LOG_FORMAT:-json} \
     "$BIN" serve >"/tmp/mandat-bench-$n.log" 2>&1 &
   spid=$!
   trap 'kill $spid 2>/dev/null || true' EXIT
