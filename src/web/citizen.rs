@@ -27,7 +27,7 @@ use crate::{
     limits::Hit,
     services::{
         ServiceError,
-        citizen::{self, Answer, AnswerOutcome, LinkProblem, RequestPage},
+        citizen::{self, Answer, AnswerOutcome, LinkProblem, RequestPage, Visit},
     },
 };
 
@@ -147,14 +147,19 @@ async fn request_page(
     person: Person,
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, AppError> {
-    let id = id.into_inner();
-    let opened = opened_links(&req).contains(&id);
-    let (me, now) = (person.niss.clone(), ctx.now);
-    let page = on_db(&tenant, move |conn| {
-        citizen::open_request(conn, &me, id, opened, now)
-    })
-    .await?;
+    let visit = visit(&req, &ctx, &person, id.into_inner());
+    let page = on_db(&tenant, move |conn| citizen::open_request(conn, &visit)).await?;
     Ok(show(&req, &ctx, page))
+}
+
+/// The person at the page of request `id` (through its link in this session or not), now.
+fn visit(req: &HttpRequest, ctx: &Ctx, person: &Person, id: Uuid) -> Visit {
+    Visit {
+        me: person.niss.clone(),
+        id,
+        opened_through_link: opened_links(req).contains(&id),
+        now: ctx.now,
+    }
 }
 
 /// The page a [`RequestPage`] reads as.
@@ -209,12 +214,8 @@ async fn bind(
     if let Some(again) = authenticate_again(&req, &person, id) {
         return Ok(again);
     }
-    let opened = opened_links(&req).contains(&id);
-    let (me, now) = (person.niss.clone(), ctx.now);
-    let page = on_db(&tenant, move |conn| {
-        citizen::bind(conn, &me, id, opened, now)
-    })
-    .await?;
+    let visit = visit(&req, &ctx, &person, id);
+    let page = on_db(&tenant, move |conn| citizen::bind(conn, &visit)).await?;
     Ok(match page {
         RequestPage::Problem(p) => problem_page(&req, &ctx, p),
         _ => see_other(&routes::citizen_request(id)),
@@ -247,17 +248,15 @@ async fn answer(
     id: web::Path<Uuid>,
     form: CsrfForm<AnswerForm>,
 ) -> Result<HttpResponse, AppError> {
-    let id = id.into_inner();
-    let opened = opened_links(&req).contains(&id);
-    let (me, now, given) = (person.niss.clone(), ctx.now, form.0.answer);
-    let sources = state(&req).sources.clone();
+    let (id, given) = (id.into_inner(), form.0.answer);
     if given == Answer::Accept
         && let Some(again) = authenticate_again(&req, &person, id)
     {
         return Ok(again);
     }
+    let (visit, sources) = (visit(&req, &ctx, &person, id), state(&req).sources.clone());
     let outcome = on_db(&tenant, move |conn| {
-        citizen::answer(conn, sources.as_ref(), &me, id, given, opened, now)
+        citizen::answer(conn, sources.as_ref(), &visit, given)
     })
     .await?;
     Ok(match outcome {
