@@ -4,12 +4,11 @@
 
 use actix_web::{HttpResponse, http::StatusCode, web};
 use serde::Deserialize;
-use uuid::Uuid;
 
 use super::{
     auth::see_other,
     company::OwnCompanyUser,
-    confirm::{self, Confirmed},
+    confirm::{self, ConfirmedPath},
     context::Ctx,
     errors::AppError,
     extract::{CsrfChecked, CsrfForm, on_db},
@@ -133,9 +132,8 @@ async fn create_client(
     ctx: Ctx,
     user: OwnCompanyUser,
     tenant: Tenant,
-    form: CsrfForm<ClientForm>,
+    CsrfForm(form): CsrfForm<ClientForm>,
 ) -> Result<HttpResponse, AppError> {
-    let form = form.0;
     let mut scopes = Vec::new();
     if form.scope_mandates.is_some() {
         scopes.push(ApiScope::Mandates);
@@ -161,13 +159,12 @@ async fn revoke_client(
     ctx: Ctx,
     user: OwnCompanyUser,
     tenant: Tenant,
-    id: web::Path<Uuid>,
-    form: CsrfForm<Confirmed>,
+    asked: ConfirmedPath,
 ) -> Result<HttpResponse, AppError> {
-    if !form.0.yes() {
-        return confirm::revoke_client(&ctx, &user, &tenant, id.into_inner()).await;
+    if !asked.yes {
+        return confirm::revoke_client(&ctx, &user, &tenant, asked.id).await;
     }
-    let (c, id, now) = (user.ctx.clone(), id.into_inner(), ctx.now);
+    let (c, id, now) = (user.ctx.clone(), asked.id, ctx.now);
     on_db(&tenant, move |conn| {
         api_clients::revoke_client(conn, &c, id, now)
     })

@@ -16,9 +16,9 @@ use diesel::PgConnection;
 use uuid::Uuid;
 
 use super::{
-    context::{SESSION_CLIENT, SESSION_COMPANY, tenant_of},
+    context::{Ctx, HxRequest, SESSION_CLIENT, SESSION_COMPANY, tenant_of},
     errors::AppError,
-    extract::{Person, on_db},
+    extract::{Person, bundled_extractor, on_db},
     routes,
 };
 use crate::{
@@ -140,6 +140,21 @@ impl FromRequest for CompanyUser {
     fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
         let ctx = resolve_user(req, payload, ActingFor::Principal);
         Box::pin(async move { Ok(CompanyUser { ctx: ctx.await? }) })
+    }
+}
+
+bundled_extractor! {
+    /// A company user's action: the page context, whether htmx asks, the user and the
+    /// tenant.
+    pub struct CompanyAction {
+        /// The page context.
+        pub ctx: Ctx,
+        /// Whether htmx asks (a partial answers it).
+        pub hx: HxRequest,
+        /// The user.
+        pub user: CompanyUser,
+        /// The tenant.
+        pub tenant: Tenant,
     }
 }
 

@@ -177,27 +177,61 @@ impl FromRequest for Staff {
     }
 }
 
-/// A back-office request's parts: the page context, the staff member who makes it and the
-/// tenant (extracted in that order, as three arguments of the handler would be).
-pub struct BackOffice {
-    /// The page context.
-    pub ctx: Ctx,
-    /// The staff member.
-    pub staff: Staff,
-    /// The tenant.
-    pub tenant: Tenant,
+/// Declares a struct that a handler takes as one argument for several: its fields are
+/// extracted in their order, as that many arguments of the handler would be.
+macro_rules! bundled_extractor {
+    (
+        $(#[$meta:meta])*
+        $vis:vis struct $name:ident {
+            $( $(#[$fmeta:meta])* $fvis:vis $field:ident: $ty:ty, )+
+        }
+    ) => {
+        $(#[$meta])*
+        $vis struct $name {
+            $( $(#[$fmeta])* $fvis $field: $ty, )+
+        }
+
+        impl actix_web::FromRequest for $name {
+            type Error = actix_web::Error;
+            type Future =
+                futures_util::future::LocalBoxFuture<'static, Result<Self, Self::Error>>;
+            fn from_request(
+                req: &actix_web::HttpRequest,
+                payload: &mut actix_web::dev::Payload,
+            ) -> Self::Future {
+                $crate::web::extract::bundle(req, payload, |($($field,)+)| $name { $($field),+ })
+            }
+        }
+    };
+}
+pub(crate) use bundled_extractor;
+
+bundled_extractor! {
+    /// A back-office request's parts: the page context, the staff member who makes it and
+    /// the tenant.
+    pub struct BackOffice {
+        /// The page context.
+        pub ctx: Ctx,
+        /// The staff member.
+        pub staff: Staff,
+        /// The tenant.
+        pub tenant: Tenant,
+    }
 }
 
-impl FromRequest for BackOffice {
-    type Error = actix_web::Error;
-    type Future = LocalBoxFuture<'static, Result<Self, Self::Error>>;
-    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
-        let parts = <(Ctx, Staff, Tenant)>::from_request(req, payload);
-        Box::pin(async move {
-            let (ctx, staff, tenant) = parts.await?;
-            Ok(BackOffice { ctx, staff, tenant })
-        })
-    }
+/// Extracts the parts `T` (a tuple, in its order, as the handler's arguments would be)
+/// and makes one argument of them: the extraction of the extractors that bundle others.
+pub fn bundle<T, B>(
+    req: &HttpRequest,
+    payload: &mut Payload,
+    make: impl FnOnce(T) -> B + 'static,
+) -> LocalBoxFuture<'static, Result<B, actix_web::Error>>
+where
+    T: FromRequest + 'static,
+    T::Error: Into<actix_web::Error>,
+{
+    let parts = T::from_request(req, payload);
+    Box::pin(async move { parts.await.map(make).map_err(Into::into) })
 }
 
 fn session_failed(e: actix_session::SessionInsertError) -> AppError {
