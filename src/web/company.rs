@@ -3,8 +3,6 @@
 
 use actix_session::{Session, SessionExt};
 use actix_web::{HttpRequest, HttpResponse, http::StatusCode, web};
-use chrono::{DateTime, Utc};
-use diesel::PgConnection;
 use maud::Markup;
 use serde::Deserialize;
 use uuid::Uuid;
@@ -77,17 +75,6 @@ pub fn refused(ctx: &Ctx, hx: HxRequest, c: &CompanyCtx, refusal: Refusal) -> Ht
 }
 
 impl CompanyAction {
-    /// Runs `f` on the database's threads with the user's company context and the time.
-    async fn run<T: Send + 'static>(
-        &self,
-        f: impl FnOnce(&mut PgConnection, &CompanyCtx, DateTime<Utc>) -> Result<T, ServiceError>
-        + Send
-        + 'static,
-    ) -> Result<T, ServiceError> {
-        let (c, now) = (self.user.ctx.clone(), self.ctx.now);
-        run_blocking(self.tenant.pool(), move |conn| f(conn, &c, now)).await
-    }
-
     /// A refused action's message, as [`refused`] answers it.
     pub fn refused(&self, refusal: Refusal) -> HttpResponse {
         refused(&self.ctx, self.hx, &self.user.ctx, refusal)

@@ -11,8 +11,9 @@ use serde::Deserialize;
 use uuid::Uuid;
 
 use super::{
-    company::{CompanyAction, OwnCompanyUser},
-    context::{Ctx, state},
+    company::CompanyAction,
+    company_api::ApiAccess,
+    context::state,
     errors::AppError,
     extract::{CsrfForm, bundle, on_db},
     routes,
@@ -25,7 +26,6 @@ use crate::{
     db::run_blocking,
     domain::status::Tab,
     services::{ServiceError, api_clients, companies, requests},
-    state::Tenant,
 };
 
 /// The confirmation flag of a destructive action's form.
@@ -153,12 +153,10 @@ pub async fn end_provider(action: &CompanyAction, id: Uuid) -> Result<HttpRespon
 }
 
 /// "Revoke this API client?", naming the client.
-pub async fn revoke_client(
-    ctx: &Ctx,
-    user: &OwnCompanyUser,
-    tenant: &Tenant,
-    id: Uuid,
-) -> Result<HttpResponse, AppError> {
+pub async fn revoke_client(api: &ApiAccess, id: Uuid) -> Result<HttpResponse, AppError> {
+    let ApiAccess {
+        ctx, user, tenant, ..
+    } = api;
     let c = user.ctx.clone();
     let client = on_db(tenant, move |conn| api_clients::active_client(conn, &c, id)).await?;
     let confirmation = Confirmation {
