@@ -7,6 +7,7 @@ use std::future::{Ready, ready};
 
 use actix_session::SessionExt;
 use actix_web::{FromRequest, HttpRequest, dev::Payload};
+use chrono::{DateTime, Utc};
 use diesel::PgConnection;
 use futures_util::future::LocalBoxFuture;
 use serde::de::DeserializeOwned;
@@ -19,6 +20,7 @@ use super::{
 use crate::{
     auth::{Principal, StaffRole},
     db::run_blocking,
+    services::ServiceError,
     state::Tenant,
 };
 
@@ -216,6 +218,19 @@ bundled_extractor! {
         pub staff: Staff,
         /// The tenant.
         pub tenant: Tenant,
+    }
+}
+
+impl BackOffice {
+    /// Runs `f` on the database's threads with the staff member's id and the time.
+    pub async fn run<T: Send + 'static>(
+        &self,
+        f: impl FnOnce(&mut PgConnection, uuid::Uuid, DateTime<Utc>) -> Result<T, ServiceError>
+        + Send
+        + 'static,
+    ) -> Result<T, ServiceError> {
+        let (id, now) = (self.staff.id, self.ctx.now);
+        run_blocking(self.tenant.pool(), move |conn| f(conn, id, now)).await
     }
 }
 
