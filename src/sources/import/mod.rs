@@ -251,13 +251,7 @@ fn stage_file<T: Staged>(
     let Some(path) = path else {
         return Ok(false);
     };
-    let name = path.display().to_string();
-    bar.set_message(format!("reading {name}"));
-    bar.set_position(0);
-    let file = File::open(path).map_err(|e| ImportError::Read {
-        file: name.clone(),
-        message: e.to_string(),
-    })?;
+    let (name, file) = open_file(path, "reading", bar)?;
     T::create_stage(conn)?;
     let mut chunk: Vec<(u64, T)> = Vec::with_capacity(STAGE_CHUNK);
     reader::for_each_row(
@@ -410,14 +404,20 @@ fn check_file<T: SourceFile>(
     let Some(path) = path else {
         return Ok(Vec::new());
     };
+    let (name, file) = open_file(path, "checking", bar)?;
+    parse_file(&name, file, errors, bar)
+}
+
+/// Opens the file at `path`, the bar saying what is `doing` with it: its name and the file.
+fn open_file(path: &Path, doing: &str, bar: &ProgressBar) -> Result<(String, File), ImportError> {
     let name = path.display().to_string();
-    bar.set_message(format!("checking {name}"));
+    bar.set_message(format!("{doing} {name}"));
     bar.set_position(0);
     let file = File::open(path).map_err(|e| ImportError::Read {
         file: name.clone(),
         message: e.to_string(),
     })?;
-    parse_file(&name, file, errors, bar)
+    Ok((name, file))
 }
 
 #[cfg(test)]
