@@ -423,17 +423,16 @@ fn open_file(path: &Path, doing: &str, bar: &ProgressBar) -> Result<(String, Fil
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::sources::import::testing::{fixture, occupations, quotas, student_hours};
+    use crate::sources::import::testing::{fixture, good, occupations, quotas, student_hours};
 
     #[test]
     fn a_later_line_with_the_same_key_replaces_the_earlier_one() {
-        let (rows, errors) = occupations(
+        let rows = good(occupations(
             "90051402426,0203201340,2024,2,2019-09-01,,19,38,regular\n\
              90051402426,0203201340,2024,3,2019-09-01,,19,38,regular\n\
              90.05.14-024.26,0203.201.340,2024,2,2019-09-01,,30.4,38,regular\n\
              90051402426,0203201340,2024,2,2019-10-01,,1,38,flexi\n",
-        );
-        assert!(errors.is_empty(), "{errors:?}");
+        ));
         let hours: Vec<f64> = rows.iter().map(|r| r.occupation.worker_hours).collect();
         assert_eq!(hours, vec![30.4, 19.0, 1.0]);
         let (rows, _) = quotas("2025,650\n2025,700\n");
