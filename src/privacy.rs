@@ -73,99 +73,42 @@ pub struct DataRow {
     pub options: &'static [&'static str],
 }
 
+/// A row of [`PERSONAL_DATA`]: its key, its tables, the settings of its retention.
+const fn row(
+    key: &'static str,
+    tables: &'static [&'static str],
+    options: &'static [&'static str],
+) -> DataRow {
+    DataRow {
+        key,
+        tables,
+        options,
+    }
+}
+
 /// Every kind of personal data the service keeps (and the technical records that hold
-/// none), in the order of the privacy page and the README.
+/// none), in the order of the privacy page and the README (one row a line: the key, the
+/// tables, the settings).
+#[rustfmt::skip]
 pub const PERSONAL_DATA: &[DataRow] = &[
-    DataRow {
-        key: "register",
-        tables: &["persons"],
-        options: &[],
-    },
-    DataRow {
-        key: "career",
-        tables: &["occupations", "student_hours"],
-        options: &[],
-    },
-    DataRow {
-        key: "request",
-        tables: &["access_requests", "access_request_keys"],
-        options: &["blocked_tab_days", "retention_request_days"],
-    },
-    DataRow {
-        key: "link",
-        tables: &["access_requests"],
-        options: &["retention_link_days"],
-    },
-    DataRow {
-        key: "answerer",
-        tables: &["access_requests", "request_events"],
-        options: &["retention_audit_days"],
-    },
-    DataRow {
-        key: "mails",
-        tables: &["outbox_emails", "email_attempts"],
-        options: &["retention_mail_days", "retention_request_days"],
-    },
-    DataRow {
-        key: "blocks",
-        tables: &["citizen_blocks"],
-        options: &[],
-    },
-    DataRow {
-        key: "consultations",
-        tables: &["consultations"],
-        options: &["retention_audit_days"],
-    },
-    DataRow {
-        key: "positives",
-        tables: &["flexi_positive_answers"],
-        options: &["retention_audit_days"],
-    },
-    DataRow {
-        key: "members",
-        tables: &["company_members", "terms_acceptances", "companies"],
-        options: &[],
-    },
-    DataRow {
-        key: "api",
-        tables: &["api_clients", "api_tokens"],
-        options: &["retention_api_token_days"],
-    },
-    DataRow {
-        key: "idempotency",
-        tables: &["idempotency_keys"],
-        options: &[],
-    },
-    DataRow {
-        key: "sessions",
-        tables: &["sessions"],
-        options: &["session_idle_minutes", "session_absolute_minutes"],
-    },
-    DataRow {
-        key: "addresses",
-        tables: &["rate_limits"],
-        options: &[],
-    },
-    DataRow {
-        key: "staff",
-        tables: &["staff"],
-        options: &[],
-    },
-    DataRow {
-        key: "staff-audit",
-        tables: &["staff_audit"],
-        options: &["retention_staff_audit_days"],
-    },
-    DataRow {
-        key: "demo-tenants",
-        tables: &["demo_tenants"],
-        options: &["demo_tenant_days"],
-    },
-    DataRow {
-        key: "technical",
-        tables: &["webhook_deliveries", "job_runs"],
-        options: &["retention_job_runs_days"],
-    },
+    row("register", &["persons"], &[]),
+    row("career", &["occupations", "student_hours"], &[]),
+    row("request", &["access_requests", "access_request_keys"], &["blocked_tab_days", "retention_request_days"]),
+    row("link", &["access_requests"], &["retention_link_days"]),
+    row("answerer", &["access_requests", "request_events"], &["retention_audit_days"]),
+    row("mails", &["outbox_emails", "email_attempts"], &["retention_mail_days", "retention_request_days"]),
+    row("blocks", &["citizen_blocks"], &[]),
+    row("consultations", &["consultations"], &["retention_audit_days"]),
+    row("positives", &["flexi_positive_answers"], &["retention_audit_days"]),
+    row("members", &["company_members", "terms_acceptances", "companies"], &[]),
+    row("api", &["api_clients", "api_tokens"], &["retention_api_token_days"]),
+    row("idempotency", &["idempotency_keys"], &[]),
+    row("sessions", &["sessions"], &["session_idle_minutes", "session_absolute_minutes"]),
+    row("addresses", &["rate_limits"], &[]),
+    row("staff", &["staff"], &[]),
+    row("staff-audit", &["staff_audit"], &["retention_staff_audit_days"]),
+    row("demo-tenants", &["demo_tenants"], &["demo_tenant_days"]),
+    row("technical", &["webhook_deliveries", "job_runs"], &["retention_job_runs_days"]),
 ];
 
 /// One row in words.

@@ -69,26 +69,14 @@ pub fn sub_months(at: DateTime<Utc>, months: u32) -> DateTime<Utc> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// An instant given as the Brussels wall clock shows it (unambiguous times only).
-    fn be(y: i32, mo: u32, d: u32, h: u32, mi: u32) -> DateTime<Utc> {
-        Brussels
-            .with_ymd_and_hms(y, mo, d, h, mi, 0)
-            .single()
-            .unwrap_or_else(|| panic!("{y}-{mo}-{d} {h}:{mi} is not one instant in Brussels"))
-            .with_timezone(&Utc)
-    }
-
-    fn utc(y: i32, mo: u32, d: u32, h: u32, mi: u32) -> DateTime<Utc> {
-        Utc.with_ymd_and_hms(y, mo, d, h, mi, 0).unwrap()
-    }
+    use crate::domain::testing::{be, utc_at};
 
     #[test]
     fn the_issue_s_two_examples() {
         // Accepted on 1 March at 00:30 in Brussels (28 February 23:30 UTC): one month later
         // is 1 April at 00:30 in Brussels, not 29 March as the UTC calendar made it.
         let accepted = be(2025, 3, 1, 0, 30);
-        assert_eq!(accepted, utc(2025, 2, 28, 23, 30));
+        assert_eq!(accepted, utc_at(2025, 2, 28, 23, 30));
         assert_eq!(add_months(accepted, 1), be(2025, 4, 1, 0, 30));
         assert_eq!(
             belgian_date(add_months(accepted, 1)).to_string(),
@@ -121,7 +109,7 @@ mod tests {
             // Across the year, on the evening of 31 December (already 1 January in
             // Brussels at 23:30 UTC: the Belgian day counts).
             (be(2024, 12, 31, 23, 30), 1, be(2025, 1, 31, 23, 30)),
-            (utc(2024, 12, 31, 23, 30), 1, be(2025, 2, 1, 0, 30)),
+            (utc_at(2024, 12, 31, 23, 30), 1, be(2025, 2, 1, 0, 30)),
             (be(2024, 12, 31, 8, 0), 3, be(2025, 3, 31, 8, 0)),
         ];
         for (start, months, end) in cases {
@@ -135,31 +123,31 @@ mod tests {
         // time on 26 October 2025 (03:00 -> 02:00).
         let cases = [
             // Same wall-clock time across the spring change: one hour less in UTC.
-            (utc(2025, 3, 1, 11, 0), 1, utc(2025, 4, 1, 10, 0)),
+            (utc_at(2025, 3, 1, 11, 0), 1, utc_at(2025, 4, 1, 10, 0)),
             // ... and across the autumn change: one hour more.
-            (utc(2025, 10, 1, 10, 0), 1, utc(2025, 11, 1, 11, 0)),
+            (utc_at(2025, 10, 1, 10, 0), 1, utc_at(2025, 11, 1, 11, 0)),
             // Landing on the day of the change, outside its hour.
             (be(2025, 2, 28, 12, 0), 1, be(2025, 3, 28, 12, 0)),
             (be(2024, 12, 30, 12, 0), 3, be(2025, 3, 30, 12, 0)),
             (be(2025, 9, 26, 12, 0), 1, be(2025, 10, 26, 12, 0)),
             // Landing in the spring gap: 02:30 does not exist, 03:30 (summer) does.
-            (be(2024, 12, 30, 2, 30), 3, utc(2025, 3, 30, 1, 30)),
+            (be(2024, 12, 30, 2, 30), 3, utc_at(2025, 3, 30, 1, 30)),
             (be(2026, 2, 28, 2, 30), 1, be(2026, 3, 28, 2, 30)),
-            (be(2025, 12, 29, 2, 0), 3, utc(2026, 3, 29, 1, 0)),
+            (be(2025, 12, 29, 2, 0), 3, utc_at(2026, 3, 29, 1, 0)),
             // Landing in the autumn overlap: 02:30 exists twice, the first (summer) one.
-            (be(2025, 9, 26, 2, 30), 1, utc(2025, 10, 26, 0, 30)),
-            (be(2025, 7, 26, 2, 30), 3, utc(2025, 10, 26, 0, 30)),
+            (be(2025, 9, 26, 2, 30), 1, utc_at(2025, 10, 26, 0, 30)),
+            (be(2025, 7, 26, 2, 30), 3, utc_at(2025, 10, 26, 0, 30)),
         ];
         for (start, months, end) in cases {
             assert_eq!(add_months(start, months), end, "{start} + {months}");
         }
         // Starting inside the overlap, either occurrence keeps its wall-clock time.
         assert_eq!(
-            add_months(utc(2025, 10, 26, 0, 30), 1),
+            add_months(utc_at(2025, 10, 26, 0, 30), 1),
             be(2025, 11, 26, 2, 30)
         );
         assert_eq!(
-            add_months(utc(2025, 10, 26, 1, 30), 1),
+            add_months(utc_at(2025, 10, 26, 1, 30), 1),
             be(2025, 11, 26, 2, 30)
         );
     }
@@ -189,15 +177,15 @@ mod tests {
     #[test]
     fn belgian_days() {
         assert_eq!(
-            belgian_date(utc(2025, 3, 31, 23, 30)).to_string(),
+            belgian_date(utc_at(2025, 3, 31, 23, 30)).to_string(),
             "2025-04-01"
         );
         assert_eq!(
-            belgian_date(utc(2024, 12, 31, 22, 59)).to_string(),
+            belgian_date(utc_at(2024, 12, 31, 22, 59)).to_string(),
             "2024-12-31"
         );
         assert_eq!(
-            belgian_date(utc(2024, 12, 31, 23, 0)).to_string(),
+            belgian_date(utc_at(2024, 12, 31, 23, 0)).to_string(),
             "2025-01-01"
         );
     }

@@ -225,7 +225,7 @@ pub fn link_is_valid(expires_at: DateTime<Utc>, now: DateTime<Utc>) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::testing::utc;
+    use crate::domain::testing::{be, utc};
 
     #[test]
     fn codes_and_keys() {
@@ -295,16 +295,6 @@ mod tests {
                 format!("info_url_{}", def.slug.replace('-', "_"))
             );
         }
-    }
-
-    /// An instant as the Brussels wall clock shows it.
-    fn be(y: i32, mo: u32, d: u32, h: u32, mi: u32) -> DateTime<Utc> {
-        use chrono::TimeZone;
-        chrono_tz::Europe::Brussels
-            .with_ymd_and_hms(y, mo, d, h, mi, 0)
-            .single()
-            .unwrap()
-            .with_timezone(&Utc)
     }
 
     #[test]

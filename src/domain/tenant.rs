@@ -319,13 +319,8 @@ pub fn parse_day(text: &str) -> Result<NaiveDate, TenantInputError> {
 
 #[cfg(test)]
 mod tests {
-    use chrono::TimeZone;
-
     use super::*;
-
-    fn utc(y: i32, mo: u32, d: u32, h: u32, mi: u32) -> DateTime<Utc> {
-        Utc.with_ymd_and_hms(y, mo, d, h, mi, 0).unwrap()
-    }
+    use crate::domain::testing::utc_at;
 
     #[test]
     fn names() {
@@ -366,20 +361,20 @@ mod tests {
 
     #[test]
     fn steps() {
-        let from = utc(2025, 1, 31, 9, 30);
+        let from = utc_at(2025, 1, 31, 9, 30);
         // (typed, label, result)
         let cases = [
-            ("72h", "72h", utc(2025, 2, 3, 9, 30)),
-            ("+73h", "73h", utc(2025, 2, 3, 10, 30)),
-            ("3d", "3d", utc(2025, 2, 3, 9, 30)),
-            ("3 days", "3d", utc(2025, 2, 3, 9, 30)),
-            ("1 hour", "1h", utc(2025, 1, 31, 10, 30)),
-            ("30min", "30min", utc(2025, 1, 31, 10, 0)),
-            ("2w", "2w", utc(2025, 2, 14, 9, 30)),
+            ("72h", "72h", utc_at(2025, 2, 3, 9, 30)),
+            ("+73h", "73h", utc_at(2025, 2, 3, 10, 30)),
+            ("3d", "3d", utc_at(2025, 2, 3, 9, 30)),
+            ("3 days", "3d", utc_at(2025, 2, 3, 9, 30)),
+            ("1 hour", "1h", utc_at(2025, 1, 31, 10, 30)),
+            ("30min", "30min", utc_at(2025, 1, 31, 10, 0)),
+            ("2w", "2w", utc_at(2025, 2, 14, 9, 30)),
             // 31 January in Brussels plus one month: the last day of February.
-            ("1month", "1month", utc(2025, 2, 28, 9, 30)),
-            ("+1 month", "1month", utc(2025, 2, 28, 9, 30)),
-            ("1y", "1y", utc(2026, 1, 31, 9, 30)),
+            ("1month", "1month", utc_at(2025, 2, 28, 9, 30)),
+            ("+1 month", "1month", utc_at(2025, 2, 28, 9, 30)),
+            ("1y", "1y", utc_at(2026, 1, 31, 9, 30)),
         ];
         for (typed, label, expected) in cases {
             let step = Step::parse(typed).unwrap_or_else(|e| panic!("{typed}: {e}"));
@@ -408,20 +403,20 @@ mod tests {
         // Brussels, which is 31 March 22:30 UTC.
         let step = Step::parse("1month").unwrap();
         assert_eq!(
-            step.after(utc(2025, 2, 28, 23, 30)),
-            utc(2025, 3, 31, 22, 30)
+            step.after(utc_at(2025, 2, 28, 23, 30)),
+            utc_at(2025, 3, 31, 22, 30)
         );
     }
 
     #[test]
     fn instants() {
         let cases = [
-            ("2025-03-08T09:30:00Z", utc(2025, 3, 8, 9, 30)),
-            ("2025-03-08T10:30:00+01:00", utc(2025, 3, 8, 9, 30)),
-            ("2025-03-08T10:30", utc(2025, 3, 8, 9, 30)),
-            ("2025-03-08 10:30", utc(2025, 3, 8, 9, 30)),
-            ("2025-07-08 10:30:00", utc(2025, 7, 8, 8, 30)),
-            ("2025-03-08", utc(2025, 3, 7, 23, 0)),
+            ("2025-03-08T09:30:00Z", utc_at(2025, 3, 8, 9, 30)),
+            ("2025-03-08T10:30:00+01:00", utc_at(2025, 3, 8, 9, 30)),
+            ("2025-03-08T10:30", utc_at(2025, 3, 8, 9, 30)),
+            ("2025-03-08 10:30", utc_at(2025, 3, 8, 9, 30)),
+            ("2025-07-08 10:30:00", utc_at(2025, 7, 8, 8, 30)),
+            ("2025-03-08", utc_at(2025, 3, 7, 23, 0)),
         ];
         for (typed, expected) in cases {
             assert_eq!(parse_instant(typed), Ok(expected), "{typed}");
@@ -445,7 +440,7 @@ mod tests {
 
     #[test]
     fn moves() {
-        let from = utc(2025, 3, 5, 9, 30);
+        let from = utc_at(2025, 3, 5, 9, 30);
         assert_eq!(
             parse_move("72h"),
             Ok(ClockMove::Advance(Step {
@@ -455,30 +450,30 @@ mod tests {
         );
         assert_eq!(
             parse_move("2025-03-08T10:30"),
-            Ok(ClockMove::To(utc(2025, 3, 8, 9, 30)))
+            Ok(ClockMove::To(utc_at(2025, 3, 8, 9, 30)))
         );
         let cases = [
-            ("73h", Ok(Some(utc(2025, 3, 8, 10, 30)))),
+            ("73h", Ok(Some(utc_at(2025, 3, 8, 10, 30)))),
             ("2025-03-05T10:30", Ok(None)),
             (
                 "2025-03-04T10:30",
                 Err(MoveRefused::Backwards {
                     from,
-                    to: utc(2025, 3, 4, 9, 30),
+                    to: utc_at(2025, 3, 4, 9, 30),
                 }),
             ),
         ];
         for (typed, expected) in cases {
             assert_eq!(parse_move(typed).unwrap().check(from), expected, "{typed}");
         }
-        let far = ClockMove::To(utc(2036, 1, 1, 0, 0));
+        let far = ClockMove::To(utc_at(2036, 1, 1, 0, 0));
         assert_eq!(
             far.check(from),
             Err(MoveRefused::Input(TenantInputError::MoveOutOfRange))
         );
         assert_eq!(
-            ClockMove::To(utc(2099, 12, 31, 0, 0)).check(utc(2095, 1, 1, 0, 0)),
-            Ok(Some(utc(2099, 12, 31, 0, 0)))
+            ClockMove::To(utc_at(2099, 12, 31, 0, 0)).check(utc_at(2095, 1, 1, 0, 0)),
+            Ok(Some(utc_at(2099, 12, 31, 0, 0)))
         );
     }
 

@@ -30,10 +30,10 @@ pub const ERASED_BODY: &str = "(erased after delivery)";
 /// The longest wait between two attempts.
 pub const MAX_BACKOFF_SECONDS: i64 = 30 * 60;
 
-/// A mail to write to the outbox.
-#[derive(Clone, Debug, Insertable)]
-#[diesel(table_name = outbox_emails)]
-pub struct NewMail {
+/// A mail as written: for which request, to whom, what it says, when.
+#[derive(Clone, Debug, Insertable, Queryable, Selectable)]
+#[diesel(table_name = outbox_emails, check_for_backend(diesel::pg::Pg))]
+pub struct Written {
     /// The request it belongs to, if any.
     pub request_id: Option<Uuid>,
     /// The address.
@@ -46,6 +46,15 @@ pub struct NewMail {
     pub body_html: String,
     /// When it was written.
     pub created_at: DateTime<Utc>,
+}
+
+/// A mail to write to the outbox.
+#[derive(Clone, Debug, Insertable)]
+#[diesel(table_name = outbox_emails)]
+pub struct NewMail {
+    /// The mail.
+    #[diesel(embed)]
+    pub written: Written,
     /// When it is first due (now).
     pub next_attempt_at: DateTime<Utc>,
     /// When it is no longer worth sending (a request's mail: when its link ends).
@@ -58,18 +67,9 @@ pub struct NewMail {
 pub struct OutboxMail {
     /// Id.
     pub id: Uuid,
-    /// The request it belongs to.
-    pub request_id: Option<Uuid>,
-    /// The address.
-    pub recipient: String,
-    /// Subject line.
-    pub subject: String,
-    /// Plain-text body.
-    pub body_text: String,
-    /// HTML body.
-    pub body_html: String,
-    /// When it was written.
-    pub created_at: DateTime<Utc>,
+    /// The mail (its body erased after delivery outside demo mode).
+    #[diesel(embed)]
+    pub written: Written,
     /// Attempts so far.
     pub attempts: i32,
     /// When it was delivered.
@@ -194,23 +194,24 @@ fn transport(settings: &Settings) -> anyhow::Result<Option<SmtpTransport>> {
 
 fn message(settings: &Settings, mail: &OutboxMail) -> anyhow::Result<Message> {
     let from: Mailbox = settings.smtp.from.parse()?;
-    let to: Mailbox = mail.recipient.parse()?;
+    let written = &mail.written;
+    let to: Mailbox = written.recipient.parse()?;
     Ok(Message::builder()
         .from(from)
         .to(to)
-        .subject(mail.subject.clone())
+        .subject(written.subject.clone())
         .message_id(Some(format!("<{}@mandat>", mail.id)))
         .multipart(
             MultiPart::alternative()
                 .singlepart(
                     lettre::message::SinglePart::builder()
                         .header(ContentType::TEXT_PLAIN)
-                        .body(mail.body_text.clone()),
+                        .body(written.body_text.clone()),
                 )
                 .singlepart(
                     lettre::message::SinglePart::builder()
                         .header(ContentType::TEXT_HTML)
-                        .body(mail.body_html.clone()),
+                        .body(written.body_html.clone()),
                 ),
         )?)
 }

@@ -5,7 +5,7 @@ use chrono::{DateTime, Utc};
 use maud::html;
 use uuid::Uuid;
 
-use super::NewMail;
+use super::{NewMail, Written};
 use crate::{
     domain::{Context, text::single_line},
     i18n::Lang,
@@ -117,12 +117,14 @@ impl RequestMail<'_> {
         }
         .into_string();
         NewMail {
-            request_id: Some(self.request_id),
-            recipient: self.recipient.to_string(),
-            subject,
-            body_text,
-            body_html,
-            created_at: now,
+            written: Written {
+                request_id: Some(self.request_id),
+                recipient: self.recipient.to_string(),
+                subject,
+                body_text,
+                body_html,
+                created_at: now,
+            },
             next_attempt_at: now,
             give_up_at: self.link_ends,
         }
@@ -155,6 +157,7 @@ mod tests {
                 link_ends: Utc::now(),
             }
             .render(Utc::now())
+            .written
         };
         let plain = mail("Resto Pokébowl");
         let evil = mail(

@@ -169,20 +169,37 @@ fn with_companies(
     })
 }
 
+/// A citizen at a request's page: who (`me`), which request, whether they opened its link
+/// in this session, and when.
+#[derive(Clone, Debug)]
+pub struct Visit {
+    /// The citizen.
+    pub me: Niss,
+    /// The request.
+    pub id: Uuid,
+    /// Whether the citizen opened the request's link in this session.
+    pub opened_through_link: bool,
+    /// When.
+    pub now: DateTime<Utc>,
+}
+
 /// What a request reads as for `me`, before any binding.
 enum Step {
     Page(RequestPage),
     Bind(Box<AccessRequest>),
 }
 
-fn evaluate(
-    conn: &mut PgConnection,
-    request: AccessRequest,
-    me: &Niss,
-    opened_through_link: bool,
-    now: DateTime<Utc>,
-) -> QueryResult<Step> {
+/// What the request of `visit` reads as, before any binding.
+fn step(conn: &mut PgConnection, visit: &Visit) -> QueryResult<Step> {
+    match find(conn, visit.id)? {
+        Some(request) => evaluate(conn, request, visit),
+        None => Ok(Step::Page(RequestPage::Problem(LinkProblem::Unknown))),
+    }
+}
+
+fn evaluate(conn: &mut PgConnection, request: AccessRequest, visit: &Visit) -> QueryResult<Step> {
     use RequestStatus as S;
+    let (me, opened_through_link, now) = (&visit.me, visit.opened_through_link, visit.now);
     let mine = request.is_bound_to(me);
     if !mine && !opened_through_link {
         return Ok(Step::Page(RequestPage::Problem(LinkProblem::Unknown)));
@@ -234,43 +251,24 @@ fn evaluate(
     Ok(Step::Bind(Box::new(request)))
 }
 
-/// The request page for `me`, read only: opening a link binds nothing. A citizen who
+/// The request page of `visit`, read only: opening a link binds nothing. A citizen who
 /// opened the request's link in this session (`opened_through_link`) sees who asks and
 /// for what, and is asked whether it is for them ([`RequestPage::Confirm`]); anyone else
 /// sees a problem page.
-pub fn open_request(
-    conn: &mut PgConnection,
-    me: &Niss,
-    id: Uuid,
-    opened_through_link: bool,
-    now: DateTime<Utc>,
-) -> Result<RequestPage, ServiceError> {
-    let Some(request) = find(conn, id)? else {
-        return Ok(RequestPage::Problem(LinkProblem::Unknown));
-    };
-    Ok(
-        match evaluate(conn, request, me, opened_through_link, now)? {
-            Step::Page(page) => page,
-            Step::Bind(request) => RequestPage::Confirm(Box::new(details(conn, *request, now)?)),
-        },
-    )
+pub fn open_request(conn: &mut PgConnection, visit: &Visit) -> Result<RequestPage, ServiceError> {
+    Ok(match step(conn, visit)? {
+        Step::Page(page) => page,
+        Step::Bind(request) => RequestPage::Confirm(Box::new(details(conn, *request, visit.now)?)),
+    })
 }
 
 /// Binds the request to `me`, who opened its link and says it is for them ("Continue as
 /// ..."), by a conditional update: the database decides who was first. Returns the page
 /// that follows (the answers, or why not).
-pub fn bind(
-    conn: &mut PgConnection,
-    me: &Niss,
-    id: Uuid,
-    opened_through_link: bool,
-    now: DateTime<Utc>,
-) -> Result<RequestPage, ServiceError> {
+pub fn bind(conn: &mut PgConnection, visit: &Visit) -> Result<RequestPage, ServiceError> {
+    let (me, id, now) = (&visit.me, visit.id, visit.now);
     for _ in 0..3 {
-        let Some(request) = find(conn, id)? else {
-            return Ok(RequestPage::Problem(LinkProblem::Unknown));
-        };
-        match evaluate(conn, request, me, opened_through_link, now)? {
+        match step(conn, visit)? {
             Step::Page(page) => return Ok(page),
             Step::Bind(_) => {
                 if let Some(request) = requests_db::bind_citizen(conn, id, me, now)? {
@@ -304,15 +302,13 @@ fn same_answer(request: &AccessRequest, answer: Answer, company_blocked: bool) -
 pub fn answer(
     conn: &mut PgConnection,
     sources: &dyn AuthenticSources,
-    me: &Niss,
-    id: Uuid,
+    visit: &Visit,
     answer: Answer,
-    opened_through_link: bool,
-    now: DateTime<Utc>,
 ) -> Result<AnswerOutcome, ServiceError> {
+    let (me, id, now) = (&visit.me, visit.id, visit.now);
     conn.transaction(|conn| {
         // The answer is an explicit choice too: it binds an unbound request it answers.
-        let details = match bind(conn, me, id, opened_through_link, now)? {
+        let details = match bind(conn, visit)? {
             RequestPage::Problem(p) => return Ok(AnswerOutcome::Problem(p)),
             // Blocked: unblock first (refusing stays possible once bound).
             RequestPage::CompanyBlocked(details)

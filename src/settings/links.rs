@@ -208,12 +208,7 @@ mod tests {
                 "MANDAT_FOREIGNERS_IDENTIFICATION_URL",
             ),
         ];
-        for (key, value, env) in cases {
-            let err = Settings::from_pairs(&[(key, value)])
-                .unwrap_err()
-                .to_string();
-            assert!(err.contains(env), "{key}={value}: {err}");
-        }
+        crate::settings::tests::assert_refused(&cases);
         let production = [
             ("mode", "production"),
             ("public_url", "https://mandat.example.be"),

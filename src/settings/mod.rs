@@ -711,11 +711,16 @@ mod tests {
             ),
             ("webhook_loopback", "maybe", "MANDAT_WEBHOOK_LOOPBACK"),
         ];
-        for (key, value, env) in cases {
+        assert_refused(cases);
+    }
+
+    /// Each `(key, value, option)` of `cases` is refused, the error naming the option.
+    pub(super) fn assert_refused(cases: &[(&str, &str, &str)]) {
+        for (key, value, option) in cases {
             let err = Settings::from_pairs(&[(key, value)])
                 .unwrap_err()
                 .to_string();
-            assert!(err.contains(env), "{key}={value}: {err}");
+            assert!(err.contains(option), "{key}={value}: {err}");
         }
     }
 

@@ -7,16 +7,16 @@
 //! a POST body only, never a URL.
 
 use actix_session::SessionExt;
-use actix_web::{HttpRequest, HttpResponse, http::StatusCode, web};
+use actix_web::{Handler, HttpRequest, HttpResponse, http::StatusCode, web};
 use chrono::{DateTime, Duration, Utc};
 use serde::Deserialize;
 use uuid::Uuid;
 
 use super::{
     auth::see_other,
-    context::{Ctx, state},
+    context::state,
     errors::{AppError, refusal_status},
-    extract::{BackOffice, CsrfChecked, CsrfForm, Staff, on_db},
+    extract::{BackOffice, CsrfChecked, CsrfForm, on_db},
     routes::{
         ADMIN, ADMIN_AUDIT, ADMIN_COMPANIES, ADMIN_JOBS, ADMIN_REQUESTS, ADMIN_SEARCH,
         admin_mail_resend, admin_search_url,
@@ -28,9 +28,7 @@ use super::{
     },
 };
 use crate::services::backoffice::moderation::{self, StaffMove};
-use crate::state::Tenant;
 use crate::{
-    db::run_blocking,
     jobs,
     services::{
         FieldErrors, ServiceError,
@@ -53,8 +51,14 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route(ADMIN_SEARCH, web::post().to(search_post))
         .route(&request, web::get().to(request_page))
         .route(&format!("{request}/reveal"), web::post().to(reveal))
-        .route(&format!("{request}/block"), web::post().to(block))
-        .route(&format!("{request}/unblock"), web::post().to(unblock))
+        .route(
+            &format!("{request}/block"),
+            web::post().to(staff_move(StaffMove::Block)),
+        )
+        .route(
+            &format!("{request}/unblock"),
+            web::post().to(staff_move(StaffMove::Unblock)),
+        )
         .route(
             &admin_mail_resend("{id}", "{mail}"),
             web::post().to(resend_mail),
@@ -63,10 +67,6 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route(&format!("{company}/suspend"), web::post().to(suspend))
         .route(&format!("{company}/reinstate"), web::post().to(reinstate))
         .route(ADMIN_AUDIT, web::get().to(audit_page));
-}
-
-fn staff_id(staff: &Staff) -> Uuid {
-    staff.id
 }
 
 fn require(allowed: bool) -> Result<(), AppError> {
@@ -101,25 +101,26 @@ async fn dashboard(
 
 async fn run_job(
     req: HttpRequest,
-    BackOffice { ctx, staff, tenant }: BackOffice,
+    office: BackOffice,
     name: web::Path<String>,
     _csrf: CsrfChecked,
 ) -> Result<HttpResponse, AppError> {
-    require(backoffice::may_supervise(staff.role))?;
+    require(backoffice::may_supervise(office.staff.role))?;
     let job = jobs::Job::parse(&name).ok_or(AppError::NotFound)?;
-    let (id, now) = (staff_id(&staff), ctx.now);
-    on_db(&tenant, move |conn| {
-        backoffice::audit::audit(
-            conn,
-            id,
-            backoffice::audit::AuditAction::RunJob,
-            None,
-            Some(job.name()),
-            now,
-        )
-    })
-    .await?;
-    let ctx_job = jobs::JobContext::for_tenant(&tenant, state(&req).settings.clone());
+    office
+        .run(move |conn, sid, now| {
+            let action = backoffice::audit::AuditAction::RunJob;
+            Ok(backoffice::audit::audit(
+                conn,
+                sid,
+                action,
+                None,
+                Some(job.name()),
+                now,
+            )?)
+        })
+        .await?;
+    let ctx_job = jobs::JobContext::for_tenant(&office.tenant, state(&req).settings.clone());
     let notice = match jobs::run_once(&ctx_job, job).await {
         Ok(Some(_)) => "job-ran",
         Ok(None) => "job-busy",
@@ -132,35 +133,30 @@ async fn run_job(
 }
 
 async fn search_page(
-    BackOffice { ctx, staff, tenant }: BackOffice,
+    office: BackOffice,
     query: web::Query<SearchInput>,
 ) -> Result<HttpResponse, AppError> {
-    require(backoffice::may_follow(staff.role))?;
+    require(backoffice::may_follow(office.staff.role))?;
     // Neither a NISS nor an e-mail travels in a URL: one put there is ignored.
     let input = query.into_inner().without_personal_data();
-    run_search(&ctx, &staff, &tenant, input).await
+    run_search(&office, input).await
 }
 
 async fn search_post(
-    BackOffice { ctx, staff, tenant }: BackOffice,
-    form: CsrfForm<SearchInput>,
+    office: BackOffice,
+    CsrfForm(input): CsrfForm<SearchInput>,
 ) -> Result<HttpResponse, AppError> {
-    require(backoffice::may_follow(staff.role))?;
-    let input = form.0;
+    require(backoffice::may_follow(office.staff.role))?;
     if !input.has_personal_data() {
         // Without a NISS or an e-mail the filters go to the URL (bookmarkable, back button).
         let page = input.page.unwrap_or(1);
         return Ok(see_other(&admin_search_url(&input, page)));
     }
-    run_search(&ctx, &staff, &tenant, input).await
+    run_search(&office, input).await
 }
 
-async fn run_search(
-    ctx: &Ctx,
-    staff: &Staff,
-    tenant: &Tenant,
-    input: SearchInput,
-) -> Result<HttpResponse, AppError> {
+async fn run_search(office: &BackOffice, input: SearchInput) -> Result<HttpResponse, AppError> {
+    let BackOffice { ctx, staff, .. } = office;
     if input.is_empty() {
         return Ok(html(v::search_page(ctx, staff.role, &input, None, None)));
     }
@@ -174,12 +170,10 @@ async fn run_search(
         }
         Err(e) => return Err(e.into()),
     };
-    let (id, now) = (staff_id(staff), ctx.now);
     let started = std::time::Instant::now();
-    let page = on_db(tenant, move |conn| {
-        backoffice::search::search(conn, id, &search, now)
-    })
-    .await?;
+    let page = office
+        .run(move |conn, sid, now| backoffice::search::search(conn, sid, &search, now))
+        .await?;
     tracing::info!(
         ms = started.elapsed().as_millis() as u64,
         rows = page.items.len(),
@@ -208,22 +202,23 @@ fn revealed(req: &HttpRequest, id: Uuid, now: DateTime<Utc>) -> bool {
         .is_some_and(|(request, until)| request == id && now < until)
 }
 
-#[allow(clippy::too_many_arguments)]
 async fn show_timeline(
-    ctx: &Ctx,
-    staff: &Staff,
-    tenant: &Tenant,
+    office: &BackOffice,
     id: Uuid,
     look: Look,
     revealed: bool,
     problem: Option<Problem<'_>>,
 ) -> Result<HttpResponse, AppError> {
-    let (sid, now) = (staff_id(staff), ctx.now);
-    let t = on_db(tenant, move |conn| {
-        backoffice::timeline::timeline(conn, sid, id, look, now)
-    })
-    .await?;
-    let body = v::timeline_page(ctx, staff.role, &t, revealed, problem.as_ref());
+    let t = office
+        .run(move |conn, sid, now| backoffice::timeline::timeline(conn, sid, id, look, now))
+        .await?;
+    let body = v::timeline_page(
+        &office.ctx,
+        office.staff.role,
+        &t,
+        revealed,
+        problem.as_ref(),
+    );
     Ok(answer(body, problem.as_ref()))
 }
 
@@ -254,13 +249,13 @@ fn refused<'e>(
 /// when this session revealed it a moment ago.
 async fn request_page(
     req: HttpRequest,
-    BackOffice { ctx, staff, tenant }: BackOffice,
+    office: BackOffice,
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, AppError> {
-    require(backoffice::may_follow(staff.role))?;
+    require(backoffice::may_follow(office.staff.role))?;
     let id = id.into_inner();
-    let shown = revealed(&req, id, ctx.now);
-    show_timeline(&ctx, &staff, &tenant, id, Look::View, shown, None).await
+    let shown = revealed(&req, id, office.ctx.now);
+    show_timeline(&office, id, Look::View, shown, None).await
 }
 
 /// `POST /admin/requests/{id}/reveal`: records the reveal (audited `reveal_niss`), then
@@ -268,20 +263,19 @@ async fn request_page(
 /// reload or a language switch shows the page again, never a 404 or a second reveal.
 async fn reveal(
     req: HttpRequest,
-    BackOffice { ctx, staff, tenant }: BackOffice,
+    office: BackOffice,
     id: web::Path<Uuid>,
     _csrf: CsrfChecked,
 ) -> Result<HttpResponse, AppError> {
-    require(backoffice::may_follow(staff.role))?;
-    let (sid, id, now) = (staff_id(&staff), id.into_inner(), ctx.now);
-    on_db(&tenant, move |conn| {
-        backoffice::timeline::record_reveal(conn, sid, id, now)
-    })
-    .await?;
+    require(backoffice::may_follow(office.staff.role))?;
+    let id = id.into_inner();
+    office
+        .run(move |conn, sid, now| backoffice::timeline::record_reveal(conn, sid, id, now))
+        .await?;
     req.get_session()
         .insert(
             SESSION_REVEALED,
-            (id, now + Duration::minutes(REVEAL_MINUTES)),
+            (id, office.ctx.now + Duration::minutes(REVEAL_MINUTES)),
         )
         .map_err(|e| AppError::Internal(anyhow::anyhow!("session: {e}")))?;
     Ok(see_other(&format!("{ADMIN_REQUESTS}/{id}")))
@@ -295,17 +289,17 @@ struct ReasonForm {
 }
 
 async fn block_or_unblock(
-    BackOffice { ctx, staff, tenant }: BackOffice,
+    office: BackOffice,
     id: Uuid,
     reason: String,
     action: StaffMove,
 ) -> Result<HttpResponse, AppError> {
-    require(backoffice::may_follow(staff.role))?;
-    let (sid, now) = (staff_id(&staff), ctx.now);
-    let result = run_blocking(tenant.pool(), move |conn| {
-        moderation::block_or_unblock(conn, sid, id, action, &reason, now)
-    })
-    .await;
+    require(backoffice::may_follow(office.staff.role))?;
+    let result = office
+        .run(move |conn, sid, now| {
+            moderation::block_or_unblock(conn, sid, id, action, &reason, now)
+        })
+        .await;
     let (form, done) = match action {
         StaffMove::Block => ("block", "admin-done-blocked"),
         StaffMove::Unblock => ("unblock", "admin-done-unblocked"),
@@ -316,68 +310,59 @@ async fn block_or_unblock(
         Err(e) => refused(e, form, &mut errors)?,
     };
     // Shown again without a new look-up entry (the action is audited).
-    show_timeline(&ctx, &staff, &tenant, id, Look::Again, false, Some(problem)).await
+    show_timeline(&office, id, Look::Again, false, Some(problem)).await
 }
 
 /// `POST /admin/requests/{id}/mails/{mail}/resend`: a mail given up is due again.
 async fn resend_mail(
-    BackOffice { ctx, staff, tenant }: BackOffice,
+    office: BackOffice,
     ids: web::Path<(Uuid, Uuid)>,
     _csrf: CsrfChecked,
 ) -> Result<HttpResponse, AppError> {
-    require(backoffice::may_follow(staff.role))?;
+    require(backoffice::may_follow(office.staff.role))?;
     let (id, mail) = ids.into_inner();
-    let (sid, now) = (staff_id(&staff), ctx.now);
-    let result = run_blocking(tenant.pool(), move |conn| {
-        backoffice::moderation::resend_mail(conn, sid, id, mail, now)
-    })
-    .await;
+    let result = office
+        .run(move |conn, sid, now| moderation::resend_mail(conn, sid, id, mail, now))
+        .await;
     let problem = match result {
         Ok(()) => Problem::Done("admin-done-mail-resent"),
         Err(ServiceError::Refused(refusal)) => Problem::Refused(refusal),
         Err(e) => return Err(e.into()),
     };
-    show_timeline(&ctx, &staff, &tenant, id, Look::Again, false, Some(problem)).await
+    show_timeline(&office, id, Look::Again, false, Some(problem)).await
 }
 
-async fn block(
-    office: BackOffice,
-    id: web::Path<Uuid>,
-    form: CsrfForm<ReasonForm>,
-) -> Result<HttpResponse, AppError> {
-    block_or_unblock(office, id.into_inner(), form.0.reason, StaffMove::Block).await
-}
-
-async fn unblock(
-    office: BackOffice,
-    id: web::Path<Uuid>,
-    form: CsrfForm<ReasonForm>,
-) -> Result<HttpResponse, AppError> {
-    block_or_unblock(office, id.into_inner(), form.0.reason, StaffMove::Unblock).await
+/// The handler of `action` (block or unblock) on the request of the path, with its reason.
+fn staff_move(
+    action: StaffMove,
+) -> impl Handler<
+    (BackOffice, web::Path<Uuid>, CsrfForm<ReasonForm>),
+    Output = Result<HttpResponse, AppError>,
+> {
+    move |office: BackOffice, id: web::Path<Uuid>, form: CsrfForm<ReasonForm>| {
+        block_or_unblock(office, id.into_inner(), form.0.reason, action)
+    }
 }
 
 async fn show_company(
-    ctx: &Ctx,
-    staff: &Staff,
-    tenant: &Tenant,
+    office: &BackOffice,
     id: Uuid,
     problem: Option<Problem<'_>>,
 ) -> Result<HttpResponse, AppError> {
-    let c = on_db(tenant, move |conn| {
-        backoffice::moderation::company(conn, id)
-    })
-    .await?;
-    let body =
-        crate::web::views::admin_records::company_page(ctx, staff.role, &c, problem.as_ref());
+    let c = on_db(&office.tenant, move |conn| moderation::company(conn, id)).await?;
+    let body = crate::web::views::admin_records::company_page(
+        &office.ctx,
+        office.staff.role,
+        &c,
+        problem.as_ref(),
+    );
     Ok(answer(body, problem.as_ref()))
 }
 
 /// After a suspension or a reinstatement: back to the company, or its page with the
 /// problem.
 async fn after_company<T>(
-    ctx: &Ctx,
-    staff: &Staff,
-    tenant: &Tenant,
+    office: &BackOffice,
     id: Uuid,
     form: &'static str,
     result: Result<T, ServiceError>,
@@ -387,45 +372,40 @@ async fn after_company<T>(
         Ok(_) => Ok(see_other(&format!("{ADMIN_COMPANIES}/{id}"))),
         Err(e) => {
             let problem = refused(e, form, &mut errors)?;
-            show_company(ctx, staff, tenant, id, Some(problem)).await
+            show_company(office, id, Some(problem)).await
         }
     }
 }
 
-async fn company_page(
-    BackOffice { ctx, staff, tenant }: BackOffice,
-    id: web::Path<Uuid>,
-) -> Result<HttpResponse, AppError> {
-    require(backoffice::may_follow(staff.role))?;
-    show_company(&ctx, &staff, &tenant, id.into_inner(), None).await
+async fn company_page(office: BackOffice, id: web::Path<Uuid>) -> Result<HttpResponse, AppError> {
+    require(backoffice::may_follow(office.staff.role))?;
+    show_company(&office, id.into_inner(), None).await
 }
 
 async fn suspend(
-    BackOffice { ctx, staff, tenant }: BackOffice,
+    office: BackOffice,
     id: web::Path<Uuid>,
-    form: CsrfForm<ReasonForm>,
+    CsrfForm(form): CsrfForm<ReasonForm>,
 ) -> Result<HttpResponse, AppError> {
-    require(backoffice::may_supervise(staff.role))?;
-    let (sid, id, now, reason) = (staff_id(&staff), id.into_inner(), ctx.now, form.0.reason);
-    let result = run_blocking(tenant.pool(), move |conn| {
-        backoffice::moderation::suspend(conn, sid, id, &reason, now)
-    })
-    .await;
-    after_company(&ctx, &staff, &tenant, id, "suspend", result).await
+    require(backoffice::may_supervise(office.staff.role))?;
+    let id = id.into_inner();
+    let result = office
+        .run(move |conn, sid, now| moderation::suspend(conn, sid, id, &form.reason, now))
+        .await;
+    after_company(&office, id, "suspend", result).await
 }
 
 async fn reinstate(
-    BackOffice { ctx, staff, tenant }: BackOffice,
+    office: BackOffice,
     id: web::Path<Uuid>,
     _csrf: CsrfChecked,
 ) -> Result<HttpResponse, AppError> {
-    require(backoffice::may_supervise(staff.role))?;
-    let (sid, id, now) = (staff_id(&staff), id.into_inner(), ctx.now);
-    let result = run_blocking(tenant.pool(), move |conn| {
-        backoffice::moderation::reinstate(conn, sid, id, now)
-    })
-    .await;
-    after_company(&ctx, &staff, &tenant, id, "reinstate", result).await
+    require(backoffice::may_supervise(office.staff.role))?;
+    let id = id.into_inner();
+    let result = office
+        .run(move |conn, sid, now| moderation::reinstate(conn, sid, id, now))
+        .await;
+    after_company(&office, id, "reinstate", result).await
 }
 
 #[derive(Deserialize)]

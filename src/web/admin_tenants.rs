@@ -3,7 +3,7 @@
 //! demo world or the trainer's own source files), move its clock, reset it, delete it, open
 //! it and its mailbox. Each action is audited by [`crate::demo::tenants`].
 
-use actix_web::{HttpResponse, http::StatusCode, web};
+use actix_web::{Handler, HttpResponse, http::StatusCode, web};
 use serde::Deserialize;
 
 use super::{
@@ -33,11 +33,11 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         )
         .route(
             &admin_tenant_action("{name}", "reset"),
-            web::post().to(reset),
+            web::post().to(on_path("reset", TenantOps::reset)),
         )
         .route(
             &admin_tenant_action("{name}", "delete"),
-            web::post().to(delete),
+            web::post().to(on_path("deleted", TenantOps::delete)),
         );
 }
 
@@ -271,9 +271,8 @@ async fn move_clock(
     req: actix_web::HttpRequest,
     office: BackOffice,
     name: web::Path<String>,
-    form: CsrfForm<ClockForm>,
+    CsrfForm(form): CsrfForm<ClockForm>,
 ) -> Result<HttpResponse, AppError> {
-    let form = form.0;
     let mv = match (filled(&form.to), filled(&form.advance)) {
         (Some(to), _) => parse_instant(to).map(ClockMove::To),
         (None, Some(step)) => Step::parse(step).map(ClockMove::Advance),
@@ -310,26 +309,27 @@ async fn on_tenant<T: Send + 'static>(
     }
 }
 
-async fn reset(
-    req: actix_web::HttpRequest,
-    office: BackOffice,
-    name: web::Path<String>,
-    _csrf: CsrfChecked,
-) -> Result<HttpResponse, AppError> {
-    on_tenant(&req, &office, &name, "reset", |ops, name, by| {
-        ops.reset(name, by)
-    })
-    .await
-}
-
-async fn delete(
-    req: actix_web::HttpRequest,
-    office: BackOffice,
-    name: web::Path<String>,
-    _csrf: CsrfChecked,
-) -> Result<HttpResponse, AppError> {
-    on_tenant(&req, &office, &name, "deleted", |ops, name, by| {
-        ops.delete(name, by)
-    })
-    .await
+/// The handler of an action that needs no more than the tenant of its path (a button):
+/// [`on_tenant`] with `op` and `notice`.
+fn on_path<T: Send + 'static>(
+    notice: &'static str,
+    op: fn(&TenantOps, &TenantName, Option<uuid::Uuid>) -> Result<T, TenantError>,
+) -> impl Handler<
+    (
+        actix_web::HttpRequest,
+        BackOffice,
+        web::Path<String>,
+        CsrfChecked,
+    ),
+    Output = Result<HttpResponse, AppError>,
+> {
+    move |req: actix_web::HttpRequest,
+          office: BackOffice,
+          name: web::Path<String>,
+          _csrf: CsrfChecked| async move {
+        on_tenant(&req, &office, &name, notice, move |ops, name, by| {
+            op(&ops, name, by)
+        })
+        .await
+    }
 }

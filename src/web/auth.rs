@@ -101,9 +101,8 @@ async fn sign_in_demo(
     req: HttpRequest,
     ctx: Ctx,
     tenant: Tenant,
-    form: CsrfForm<DemoPersonForm>,
+    CsrfForm(form): CsrfForm<DemoPersonForm>,
 ) -> Result<HttpResponse, AppError> {
-    let form = form.0;
     let idp = tenant.demo_idp().ok_or(AppError::NotFound)?;
     let next = routes::local_path(form.next.as_deref(), routes::HOME).to_string();
     let refusal = match Niss::parse(&form.niss) {

@@ -10,6 +10,8 @@
 
 use actix_session::SessionExt;
 use actix_web::{HttpRequest, HttpResponse, http::StatusCode, web};
+use chrono::{DateTime, Utc};
+use diesel::PgConnection;
 use serde::Deserialize;
 use uuid::Uuid;
 
@@ -17,17 +19,18 @@ use super::{
     auth::see_other,
     context::{Ctx, client_ip, state},
     errors::AppError,
-    extract::{CsrfChecked, CsrfForm, Person, SESSION_OPENED_LINKS, on_db},
+    extract::{CsrfChecked, CsrfForm, Person, SESSION_OPENED_LINKS, bundled_extractor, on_db},
     routes,
     views::{self, citizen as pages},
 };
 use crate::state::Tenant;
 use crate::{
     db::run_blocking,
+    domain::Niss,
     limits::Hit,
     services::{
         ServiceError,
-        citizen::{self, Answer, AnswerOutcome, LinkProblem, RequestPage},
+        citizen::{self, Answer, AnswerOutcome, LinkProblem, RequestPage, Visit},
     },
 };
 
@@ -140,21 +143,33 @@ async fn open_link(
 }
 
 /// `GET /me/requests/{id}`: the request page (answer, result, or why not).
-async fn request_page(
-    req: HttpRequest,
-    ctx: Ctx,
-    tenant: Tenant,
-    person: Person,
-    id: web::Path<Uuid>,
-) -> Result<HttpResponse, AppError> {
-    let id = id.into_inner();
-    let opened = opened_links(&req).contains(&id);
-    let (me, now) = (person.niss.clone(), ctx.now);
-    let page = on_db(&tenant, move |conn| {
-        citizen::open_request(conn, &me, id, opened, now)
-    })
-    .await?;
-    Ok(show(&req, &ctx, page))
+async fn request_page(at: AtRequest) -> Result<HttpResponse, AppError> {
+    let visit = at.visit();
+    let page = on_db(&at.tenant, move |conn| citizen::open_request(conn, &visit)).await?;
+    Ok(show(&at.req, &at.ctx, page))
+}
+
+bundled_extractor! {
+    /// A person at the page of a request (`/me/requests/{id}`).
+    struct AtRequest {
+        req: HttpRequest,
+        ctx: Ctx,
+        tenant: Tenant,
+        person: Person,
+        id: web::Path<Uuid>,
+    }
+}
+
+impl AtRequest {
+    /// The person at the request's page (through its link in this session or not), now.
+    fn visit(&self) -> Visit {
+        Visit {
+            me: self.person.niss.clone(),
+            id: *self.id,
+            opened_through_link: opened_links(&self.req).contains(&self.id),
+            now: self.ctx.now,
+        }
+    }
 }
 
 /// The page a [`RequestPage`] reads as.
@@ -197,27 +212,15 @@ fn authenticate_again(req: &HttpRequest, person: &Person, id: Uuid) -> Option<Ht
 }
 
 /// `POST /me/requests/{id}/bind`: "Continue as ...": the request becomes the person's.
-async fn bind(
-    req: HttpRequest,
-    ctx: Ctx,
-    tenant: Tenant,
-    person: Person,
-    id: web::Path<Uuid>,
-    _csrf: CsrfChecked,
-) -> Result<HttpResponse, AppError> {
-    let id = id.into_inner();
-    if let Some(again) = authenticate_again(&req, &person, id) {
+async fn bind(at: AtRequest, _csrf: CsrfChecked) -> Result<HttpResponse, AppError> {
+    if let Some(again) = authenticate_again(&at.req, &at.person, *at.id) {
         return Ok(again);
     }
-    let opened = opened_links(&req).contains(&id);
-    let (me, now) = (person.niss.clone(), ctx.now);
-    let page = on_db(&tenant, move |conn| {
-        citizen::bind(conn, &me, id, opened, now)
-    })
-    .await?;
+    let visit = at.visit();
+    let page = on_db(&at.tenant, move |conn| citizen::bind(conn, &visit)).await?;
     Ok(match page {
-        RequestPage::Problem(p) => problem_page(&req, &ctx, p),
-        _ => see_other(&routes::citizen_request(id)),
+        RequestPage::Problem(p) => problem_page(&at.req, &at.ctx, p),
+        _ => see_other(&routes::citizen_request(*at.id)),
     })
 }
 
@@ -240,31 +243,25 @@ struct AnswerForm {
 
 /// `POST /me/requests/{id}/answer`: accept, refuse, or refuse and block.
 async fn answer(
-    req: HttpRequest,
-    ctx: Ctx,
-    tenant: Tenant,
-    person: Person,
-    id: web::Path<Uuid>,
-    form: CsrfForm<AnswerForm>,
+    at: AtRequest,
+    CsrfForm(form): CsrfForm<AnswerForm>,
 ) -> Result<HttpResponse, AppError> {
-    let id = id.into_inner();
-    let opened = opened_links(&req).contains(&id);
-    let (me, now, given) = (person.niss.clone(), ctx.now, form.0.answer);
-    let sources = state(&req).sources.clone();
+    let given = form.answer;
     if given == Answer::Accept
-        && let Some(again) = authenticate_again(&req, &person, id)
+        && let Some(again) = authenticate_again(&at.req, &at.person, *at.id)
     {
         return Ok(again);
     }
-    let outcome = on_db(&tenant, move |conn| {
-        citizen::answer(conn, sources.as_ref(), &me, id, given, opened, now)
+    let (visit, sources) = (at.visit(), state(&at.req).sources.clone());
+    let outcome = on_db(&at.tenant, move |conn| {
+        citizen::answer(conn, sources.as_ref(), &visit, given)
     })
     .await?;
     Ok(match outcome {
         AnswerOutcome::Done | AnswerOutcome::CompanyBlocked => {
-            see_other(&routes::citizen_request(id))
+            see_other(&routes::citizen_request(*at.id))
         }
-        AnswerOutcome::Problem(p) => problem_page(&req, &ctx, p),
+        AnswerOutcome::Problem(p) => problem_page(&at.req, &at.ctx, p),
     })
 }
 
@@ -274,33 +271,49 @@ struct Done {
 }
 
 /// `GET /me`: pending requests, granted accesses (stop now), blocked companies.
-async fn home(
-    ctx: Ctx,
-    tenant: Tenant,
-    person: Person,
-    query: web::Query<Done>,
-) -> Result<HttpResponse, AppError> {
-    let (me, now) = (person.niss.clone(), ctx.now);
-    let portal = on_db(&tenant, move |conn| citizen::portal(conn, &me, now)).await?;
+async fn home(me: Citizen, query: web::Query<Done>) -> Result<HttpResponse, AppError> {
+    let portal = me.run(citizen::portal).await?;
     Ok(views::with_status(
         StatusCode::OK,
-        pages::home(&ctx, &portal, query.done.as_deref()),
+        pages::home(&me.ctx, &portal, query.done.as_deref()),
     ))
 }
 
+bundled_extractor! {
+    /// A signed-in citizen's page of the portal (`/me`).
+    struct Citizen {
+        ctx: Ctx,
+        tenant: Tenant,
+        person: Person,
+    }
+}
+
+impl Citizen {
+    /// Runs `f` on the database's threads with the citizen's NISS and the time.
+    async fn run<T: Send + 'static>(
+        &self,
+        f: impl FnOnce(&mut PgConnection, &Niss, DateTime<Utc>) -> Result<T, ServiceError>
+        + Send
+        + 'static,
+    ) -> Result<T, ServiceError> {
+        let (me, now) = (self.person.niss.clone(), self.ctx.now);
+        run_blocking(self.tenant.pool(), move |conn| f(conn, &me, now)).await
+    }
+}
+
 /// `GET /me/history`: past requests and accesses, and the consultations of one's data.
-async fn history(ctx: Ctx, tenant: Tenant, person: Person) -> Result<HttpResponse, AppError> {
-    let (me, now) = (person.niss.clone(), ctx.now);
-    let (items, consultations) = on_db(&tenant, move |conn| {
-        Ok::<_, ServiceError>((
-            citizen::history(conn, &me, now)?,
-            citizen::consultations(conn, &me, now)?,
-        ))
-    })
-    .await?;
+async fn history(me: Citizen) -> Result<HttpResponse, AppError> {
+    let (items, consultations) = me
+        .run(|conn, niss, now| {
+            Ok((
+                citizen::history(conn, niss, now)?,
+                citizen::consultations(conn, niss, now)?,
+            ))
+        })
+        .await?;
     Ok(views::with_status(
         StatusCode::OK,
-        pages::history(&ctx, &items, &consultations),
+        pages::history(&me.ctx, &items, &consultations),
     ))
 }
 
@@ -310,20 +323,17 @@ async fn help_foreigners(ctx: Ctx) -> HttpResponse {
 }
 
 /// `GET /me/accesses/{id}/stop`: the confirmation page (without JavaScript).
-async fn stop_confirm(
-    ctx: Ctx,
-    tenant: Tenant,
-    person: Person,
-    id: web::Path<Uuid>,
-) -> Result<HttpResponse, AppError> {
-    let (me, now, id) = (person.niss.clone(), ctx.now, id.into_inner());
-    let details = on_db(&tenant, move |conn| citizen::access_of(conn, &me, id, now)).await?;
+async fn stop_confirm(me: Citizen, id: web::Path<Uuid>) -> Result<HttpResponse, AppError> {
+    let id = id.into_inner();
+    let details = me
+        .run(move |conn, niss, now| citizen::access_of(conn, niss, id, now))
+        .await?;
     if details.status != crate::domain::RequestStatus::Accepted {
         return Ok(see_other(routes::CITIZEN));
     }
     Ok(views::with_status(
         StatusCode::OK,
-        pages::stop_confirm(&ctx, &details),
+        pages::stop_confirm(&me.ctx, &details),
     ))
 }
 
@@ -336,9 +346,7 @@ struct StopForm {
 /// `POST /me/accesses/{id}/stop`: stops the access when confirmed (on the confirmation
 /// page, or through the `data-confirm` dialog); otherwise asks on the confirmation page.
 async fn stop(
-    ctx: Ctx,
-    tenant: Tenant,
-    person: Person,
+    me: Citizen,
     id: web::Path<Uuid>,
     form: CsrfForm<StopForm>,
 ) -> Result<HttpResponse, AppError> {
@@ -346,11 +354,9 @@ async fn stop(
     if form.0.confirmed != "yes" {
         return Ok(see_other(&routes::citizen_stop(id)));
     }
-    let (me, now) = (person.niss.clone(), ctx.now);
-    let result = run_blocking(tenant.pool(), move |conn| {
-        citizen::stop_access(conn, &me, id, now)
-    })
-    .await;
+    let result = me
+        .run(move |conn, niss, now| citizen::stop_access(conn, niss, id, now))
+        .await;
     match result {
         Ok(()) => Ok(see_other(&routes::citizen_done("stopped"))),
         // Ended or stopped meanwhile: the portal shows how things stand.
@@ -367,13 +373,13 @@ struct UnblockForm {
 /// `POST /me/blocks/{company_id}/unblock`: the company may ask again; back to `next` (the
 /// request that was waiting) or the portal.
 async fn unblock(
-    tenant: Tenant,
-    person: Person,
+    me: Citizen,
     company_id: web::Path<Uuid>,
     form: CsrfForm<UnblockForm>,
 ) -> Result<HttpResponse, AppError> {
-    let (me, company_id) = (person.niss.clone(), company_id.into_inner());
-    on_db(&tenant, move |conn| citizen::unblock(conn, &me, company_id)).await?;
+    let company_id = company_id.into_inner();
+    me.run(move |conn, niss, _| citizen::unblock(conn, niss, company_id))
+        .await?;
     Ok(match form.0.next.as_deref() {
         Some(next) => see_other(routes::local_path(Some(next), routes::CITIZEN)),
         None => see_other(&routes::citizen_done("unblocked")),

@@ -1,17 +1,18 @@
 //! The company app: registration, terms, company and client choice, users, providers,
 //! access requests and the three live tabs.
 
-use actix_session::SessionExt;
+use actix_session::{Session, SessionExt};
 use actix_web::{HttpRequest, HttpResponse, http::StatusCode, web};
+use maud::Markup;
 use serde::Deserialize;
 use uuid::Uuid;
 
 use super::{
     auth::see_other,
-    confirm::{self, Confirmed},
+    confirm::{self, ConfirmedPath},
     context::{Ctx, HxRequest, state, tenant_of},
     errors::{AppError, refusal_status},
-    extract::{CsrfChecked, CsrfForm, Person, on_db},
+    extract::{CsrfChecked, CsrfForm, Person, bundled_extractor, on_db},
     routes,
     views::html,
     views::{
@@ -31,7 +32,7 @@ use crate::{
     state::Tenant,
 };
 
-pub use super::company_user::{CompanyAsk, CompanyUser, OwnCompanyUser};
+pub use super::company_user::{CompanyAction, CompanyAsk, CompanyUser, OwnCompanyUser};
 pub use super::context::{SESSION_CLIENT, SESSION_COMPANY};
 /// Rows per page in the tabs.
 pub const PAGE_SIZE: i64 = 20;
@@ -71,6 +72,13 @@ pub fn refused(ctx: &Ctx, hx: HxRequest, c: &CompanyCtx, refusal: Refusal) -> Ht
         v::message_page(ctx, c, key)
     };
     views::with_status(refusal_status(refusal), body)
+}
+
+impl CompanyAction {
+    /// A refused action's message, as [`refused`] answers it.
+    pub fn refused(&self, refusal: Refusal) -> HttpResponse {
+        refused(&self.ctx, self.hx, &self.user.ctx, refusal)
+    }
 }
 
 /// The answer to a suspended company's action (403): the partial for htmx, else a page.
@@ -216,13 +224,14 @@ async fn new_request_page(ctx: Ctx, user: CompanyUser) -> HttpResponse {
 }
 
 async fn create_request(
-    ctx: Ctx,
-    hx: HxRequest,
-    user: CompanyUser,
-    tenant: Tenant,
-    form: CsrfForm<RequestInput>,
+    CompanyAction {
+        ctx,
+        hx,
+        user,
+        tenant,
+    }: CompanyAction,
+    CsrfForm(input): CsrfForm<RequestInput>,
 ) -> Result<HttpResponse, AppError> {
-    let input = form.0;
     // The form again with its messages, the input kept.
     let again = |status: StatusCode, errors: &FieldErrors| {
         let body = if hx.0 {
@@ -267,34 +276,32 @@ async fn create_request(
     }
 }
 
-async fn withdraw(
-    ctx: Ctx,
-    hx: HxRequest,
-    user: CompanyUser,
-    tenant: Tenant,
-    id: web::Path<Uuid>,
-    form: CsrfForm<Confirmed>,
-) -> Result<HttpResponse, AppError> {
-    if !form.0.yes() {
-        return confirm::withdraw(&ctx, hx, &user, &tenant, id.into_inner()).await;
+async fn withdraw(action: CompanyAction, asked: ConfirmedPath) -> Result<HttpResponse, AppError> {
+    if !asked.yes {
+        return confirm::withdraw(&action, asked.id).await;
     }
-    let (scope, actor, id, now) = (user.scope(), user.actor(), id.into_inner(), ctx.now);
-    let result = run_blocking(tenant.pool(), move |conn| {
-        requests::withdraw(conn, &scope, &actor, id, now)
-    })
-    .await;
+    let (scope, actor, id) = (action.user.scope(), action.user.actor(), asked.id);
+    let result = action
+        .run(move |conn, _, now| requests::withdraw(conn, &scope, &actor, id, now))
+        .await;
+    let CompanyAction {
+        ctx,
+        hx,
+        user,
+        tenant,
+    } = &action;
     match result {
         Ok(_) => {
             if hx.0 {
-                let data = first_page(&tenant, user.scope(), Tab::Requested, ctx.now).await?;
-                Ok(refresh_tabs(html(v::tab_panel_with_counts(&ctx, &data))))
+                let data = first_page(tenant, user.scope(), Tab::Requested, ctx.now).await?;
+                Ok(refresh_tabs(html(v::tab_panel_with_counts(ctx, &data))))
             } else {
                 Ok(see_other(&routes::company_tab(routes::tab_segment(
                     Tab::Requested,
                 ))))
             }
         }
-        Err(ServiceError::Refused(refusal)) => Ok(refused(&ctx, hx, &user.ctx, refusal)),
+        Err(ServiceError::Refused(refusal)) => Ok(action.refused(refusal)),
         Err(e) => Err(e.into()),
     }
 }
@@ -304,13 +311,14 @@ async fn register_page(ctx: Ctx, _person: Person) -> HttpResponse {
 }
 
 async fn register(
-    req: HttpRequest,
-    ctx: Ctx,
-    person: Person,
-    tenant: Tenant,
-    form: CsrfForm<RegistrationInput>,
+    Onboarding {
+        req,
+        ctx,
+        person,
+        tenant,
+    }: Onboarding,
+    CsrfForm(input): CsrfForm<RegistrationInput>,
 ) -> Result<HttpResponse, AppError> {
-    let input = form.0;
     let (niss, now, input2) = (person.niss.clone(), ctx.now, input.clone());
     let result = run_blocking(tenant.pool(), move |conn| {
         companies::register(conn, &niss, &input2, now)
@@ -341,9 +349,12 @@ struct SelectForm {
 }
 
 async fn select(
-    req: HttpRequest,
-    person: Person,
-    tenant: Tenant,
+    Onboarding {
+        req,
+        person,
+        tenant,
+        ..
+    }: Onboarding,
     form: CsrfForm<SelectForm>,
 ) -> Result<HttpResponse, AppError> {
     let (niss, id) = (person.niss.clone(), form.0.company_id);
@@ -358,59 +369,75 @@ async fn select(
     Ok(see_other(routes::COMPANY))
 }
 
-/// Remembers the company chosen in the session (and forgets the client chosen for another).
-fn choose_company(req: &HttpRequest, id: Uuid) -> Result<(), AppError> {
+bundled_extractor! {
+    /// A signed-in person's step before the full company context (registration, company
+    /// choice, terms, client choice): the request (its session holds the choices), the
+    /// page context, the person and the tenant.
+    struct Onboarding {
+        req: HttpRequest,
+        ctx: Ctx,
+        person: Person,
+        tenant: Tenant,
+    }
+}
+
+impl Onboarding {
+    /// The membership the session chose (or the only one).
+    async fn chosen_membership(&self) -> Result<companies::Membership, AppError> {
+        let chosen = self
+            .req
+            .get_session()
+            .get::<Uuid>(SESSION_COMPANY)
+            .ok()
+            .flatten();
+        let niss = self.person.niss.clone();
+        let memberships = on_db(&self.tenant, move |conn| {
+            companies::memberships(conn, &niss)
+        })
+        .await?;
+        let found = match chosen {
+            Some(id) => memberships.into_iter().find(|m| m.company.id == id),
+            None if memberships.len() == 1 => memberships.into_iter().next(),
+            None => None,
+        };
+        found.ok_or(AppError::Redirect(routes::COMPANY_SELECT))
+    }
+}
+
+/// Puts `id` under `key` in a renewed session: a change of what the person acts as gets a
+/// new session id.
+fn renew_choosing(req: &HttpRequest, key: &str, id: Uuid) -> Result<Session, AppError> {
     let session = req.get_session();
-    // A change of what the person acts as: a new session id.
     session.renew();
     session
-        .insert(SESSION_COMPANY, id)
+        .insert(key, id)
         .map_err(|e| AppError::Internal(anyhow::anyhow!("session: {e}")))?;
-    session.remove(SESSION_CLIENT);
+    Ok(session)
+}
+
+/// Remembers the company chosen in the session (and forgets the client chosen for another).
+fn choose_company(req: &HttpRequest, id: Uuid) -> Result<(), AppError> {
+    renew_choosing(req, SESSION_COMPANY, id)?.remove(SESSION_CLIENT);
     Ok(())
 }
 
-/// The membership the session chose (or the only one), for the pages that come before a
-/// full context (terms, client choice).
-async fn chosen_membership(
-    req: &HttpRequest,
-    person: &Person,
-    tenant: &Tenant,
-) -> Result<companies::Membership, AppError> {
-    let chosen = req
-        .get_session()
-        .get::<Uuid>(SESSION_COMPANY)
-        .ok()
-        .flatten();
-    let niss = person.niss.clone();
-    let memberships = on_db(tenant, move |conn| companies::memberships(conn, &niss)).await?;
-    let found = match chosen {
-        Some(id) => memberships.into_iter().find(|m| m.company.id == id),
-        None if memberships.len() == 1 => memberships.into_iter().next(),
-        None => None,
-    };
-    found.ok_or(AppError::Redirect(routes::COMPANY_SELECT))
-}
-
-async fn terms_page(
-    req: HttpRequest,
-    ctx: Ctx,
-    person: Person,
-    tenant: Tenant,
-) -> Result<HttpResponse, AppError> {
-    let membership = chosen_membership(&req, &person, &tenant).await?;
-    Ok(html(v::terms(&ctx, &membership)))
+async fn terms_page(onboarding: Onboarding) -> Result<HttpResponse, AppError> {
+    let membership = onboarding.chosen_membership().await?;
+    Ok(html(v::terms(&onboarding.ctx, &membership)))
 }
 
 async fn accept_terms(
-    req: HttpRequest,
-    ctx: Ctx,
-    person: Person,
-    tenant: Tenant,
+    onboarding: Onboarding,
     _csrf: CsrfChecked,
 ) -> Result<HttpResponse, AppError> {
-    let membership = chosen_membership(&req, &person, &tenant).await?;
-    let (id, niss, now) = (membership.company.id, person.niss.clone(), ctx.now);
+    let membership = onboarding.chosen_membership().await?;
+    let Onboarding {
+        ctx,
+        person,
+        tenant,
+        ..
+    } = onboarding;
+    let (id, niss, now) = (membership.company.id, person.niss, ctx.now);
     on_db(&tenant, move |conn| {
         companies::accept_terms(conn, id, &niss, now)
     })
@@ -418,22 +445,17 @@ async fn accept_terms(
     Ok(see_other(routes::COMPANY))
 }
 
-async fn clients_page(
-    req: HttpRequest,
-    ctx: Ctx,
-    person: Person,
-    tenant: Tenant,
-) -> Result<HttpResponse, AppError> {
-    let membership = chosen_membership(&req, &person, &tenant).await?;
+async fn clients_page(onboarding: Onboarding) -> Result<HttpResponse, AppError> {
+    let membership = onboarding.chosen_membership().await?;
     if membership.company.kind != crate::domain::CompanyKind::Provider {
         return Ok(see_other(routes::COMPANY));
     }
     let provider_id = membership.company.id;
-    let clients = on_db(&tenant, move |conn| {
+    let clients = on_db(&onboarding.tenant, move |conn| {
         companies::clients_of(conn, provider_id)
     })
     .await?;
-    Ok(html(v::clients(&ctx, &membership, &clients)))
+    Ok(html(v::clients(&onboarding.ctx, &membership, &clients)))
 }
 
 #[derive(Deserialize)]
@@ -442,25 +464,19 @@ struct ClientForm {
 }
 
 async fn choose_client(
-    req: HttpRequest,
-    person: Person,
-    tenant: Tenant,
+    onboarding: Onboarding,
     form: CsrfForm<ClientForm>,
 ) -> Result<HttpResponse, AppError> {
-    let membership = chosen_membership(&req, &person, &tenant).await?;
+    let membership = onboarding.chosen_membership().await?;
     let (provider_id, client_id) = (membership.company.id, form.0.client_id);
-    let ok = on_db(&tenant, move |conn| {
+    let ok = on_db(&onboarding.tenant, move |conn| {
         companies::clients_of(conn, provider_id).map(|cs| cs.iter().any(|c| c.id == client_id))
     })
     .await?;
     if !ok {
         return Err(AppError::NotFound);
     }
-    let session = req.get_session();
-    session.renew();
-    session
-        .insert(SESSION_CLIENT, client_id)
-        .map_err(|e| AppError::Internal(anyhow::anyhow!("session: {e}")))?;
+    renew_choosing(&onboarding.req, SESSION_CLIENT, client_id)?;
     Ok(see_other(routes::COMPANY))
 }
 
@@ -493,26 +509,35 @@ async fn users_page(
 
 async fn add_user(
     req: HttpRequest,
-    ctx: Ctx,
-    user: CompanyUser,
-    tenant: Tenant,
-    form: CsrfForm<MemberInput>,
+    action: CompanyAction,
+    CsrfForm(input): CsrfForm<MemberInput>,
 ) -> Result<HttpResponse, AppError> {
-    let input = form.0;
-    let (c, i, now) = (user.ctx.clone(), input.clone(), ctx.now);
-    let result = run_blocking(tenant.pool(), move |conn| {
-        companies::add_member(conn, &c, &i.niss, &i.role, now)
+    let i = input.clone();
+    let result = action
+        .run(move |conn, c, now| companies::add_member(conn, c, &i.niss, &i.role, now))
+        .await;
+    let CompanyAction { ctx, user, .. } = action;
+    form_answer(result, routes::COMPANY_USERS, async |errors| {
+        let members = load_members(&req, &user).await?;
+        Ok(v::users(&ctx, &user.ctx, &members, &input, Some(errors)))
     })
-    .await;
+    .await
+}
+
+/// A form's answer: back to `done` once the service did it; when it found the input
+/// invalid, the form's page again with the messages (400, from `again`); any other error
+/// goes up.
+async fn form_answer(
+    result: Result<(), ServiceError>,
+    done: &str,
+    again: impl AsyncFnOnce(&FieldErrors) -> Result<Markup, AppError>,
+) -> Result<HttpResponse, AppError> {
     match result {
-        Ok(()) => Ok(see_other(routes::COMPANY_USERS)),
-        Err(ServiceError::Invalid(errors)) => {
-            let members = load_members(&req, &user).await?;
-            Ok(views::with_status(
-                StatusCode::BAD_REQUEST,
-                v::users(&ctx, &user.ctx, &members, &input, Some(&errors)),
-            ))
-        }
+        Ok(()) => Ok(see_other(done)),
+        Err(ServiceError::Invalid(errors)) => Ok(views::with_status(
+            StatusCode::BAD_REQUEST,
+            again(&errors).await?,
+        )),
         Err(e) => Err(e.into()),
     }
 }
@@ -526,23 +551,19 @@ struct RemoveForm {
 
 async fn remove_user(
     req: HttpRequest,
-    ctx: Ctx,
-    hx: HxRequest,
-    user: CompanyUser,
-    tenant: Tenant,
+    action: CompanyAction,
     form: CsrfForm<RemoveForm>,
 ) -> Result<HttpResponse, AppError> {
     if !confirm::is_yes(&form.0.confirmed) {
-        return confirm::remove_user(&req, &ctx, hx, &user, &tenant, form.0.niss).await;
+        return confirm::remove_user(&req, &action, form.0.niss).await;
     }
-    let (c, niss) = (user.ctx.clone(), form.0.niss);
-    let result = run_blocking(tenant.pool(), move |conn| {
-        companies::remove_member(conn, &c, &niss)
-    })
-    .await;
+    let niss = form.0.niss;
+    let result = action
+        .run(move |conn, c, _| companies::remove_member(conn, c, &niss))
+        .await;
     match result {
         Ok(()) => Ok(see_other(routes::COMPANY_USERS)),
-        Err(ServiceError::Refused(refusal)) => Ok(refused(&ctx, hx, &user.ctx, refusal)),
+        Err(ServiceError::Refused(refusal)) => Ok(action.refused(refusal)),
         Err(e) => Err(e.into()),
     }
 }
@@ -555,9 +576,17 @@ async fn providers_page(
     if !user.ctx.is_manager() || user.ctx.client.is_some() {
         return Err(AppError::Forbidden);
     }
-    let id = user.ctx.company.id;
-    let links = on_db(&tenant, move |conn| companies::providers_of(conn, id)).await?;
+    let links = providers_of(&user, &tenant).await?;
     Ok(html(v::providers(&ctx, &user.ctx, &links, "", None)))
+}
+
+/// The providers the user's company designated.
+async fn providers_of(
+    user: &CompanyUser,
+    tenant: &Tenant,
+) -> Result<Vec<companies::ProviderLink>, AppError> {
+    let id = user.ctx.company.id;
+    on_db(tenant, move |conn| companies::providers_of(conn, id)).await
 }
 
 #[derive(Deserialize)]
@@ -567,46 +596,34 @@ struct ProviderForm {
 }
 
 async fn designate_provider(
-    ctx: Ctx,
-    user: CompanyUser,
-    tenant: Tenant,
+    action: CompanyAction,
     form: CsrfForm<ProviderForm>,
 ) -> Result<HttpResponse, AppError> {
     let bce = form.0.bce;
-    let (c, b, now) = (user.ctx.clone(), bce.clone(), ctx.now);
-    let result = run_blocking(tenant.pool(), move |conn| {
-        companies::designate_provider(conn, &c, &b, now)
+    let b = bce.clone();
+    let result = action
+        .run(move |conn, c, now| companies::designate_provider(conn, c, &b, now))
+        .await;
+    let CompanyAction {
+        ctx, user, tenant, ..
+    } = action;
+    form_answer(result, routes::COMPANY_PROVIDERS, async |errors| {
+        let links = providers_of(&user, &tenant).await?;
+        Ok(v::providers(&ctx, &user.ctx, &links, &bce, Some(errors)))
     })
-    .await;
-    match result {
-        Ok(()) => Ok(see_other(routes::COMPANY_PROVIDERS)),
-        Err(ServiceError::Invalid(errors)) => {
-            let id = user.ctx.company.id;
-            let links = on_db(&tenant, move |conn| companies::providers_of(conn, id)).await?;
-            Ok(views::with_status(
-                StatusCode::BAD_REQUEST,
-                v::providers(&ctx, &user.ctx, &links, &bce, Some(&errors)),
-            ))
-        }
-        Err(e) => Err(e.into()),
-    }
+    .await
 }
 
 async fn end_provider(
-    ctx: Ctx,
-    hx: HxRequest,
-    user: CompanyUser,
-    tenant: Tenant,
-    id: web::Path<Uuid>,
-    form: CsrfForm<Confirmed>,
+    action: CompanyAction,
+    asked: ConfirmedPath,
 ) -> Result<HttpResponse, AppError> {
-    if !form.0.yes() {
-        return confirm::end_provider(&ctx, hx, &user, &tenant, id.into_inner()).await;
+    if !asked.yes {
+        return confirm::end_provider(&action, asked.id).await;
     }
-    let (c, id, now) = (user.ctx.clone(), id.into_inner(), ctx.now);
-    on_db(&tenant, move |conn| {
-        companies::end_provider(conn, &c, id, now)
-    })
-    .await?;
+    let id = asked.id;
+    action
+        .run(move |conn, c, now| companies::end_provider(conn, c, id, now))
+        .await?;
     Ok(see_other(routes::COMPANY_PROVIDERS))
 }

@@ -4,25 +4,19 @@
 
 use actix_web::{HttpResponse, http::StatusCode, web};
 use serde::Deserialize;
-use uuid::Uuid;
 
 use super::{
     auth::see_other,
-    company::OwnCompanyUser,
-    confirm::{self, Confirmed},
-    context::Ctx,
+    company::{CompanyAction, OwnCompanyUser},
+    confirm::{self, ConfirmedPath},
     errors::AppError,
-    extract::{CsrfChecked, CsrfForm, on_db},
+    extract::{CsrfChecked, CsrfForm},
     routes,
     views::{self, company_api as v},
 };
-use crate::state::Tenant;
-use crate::{
-    db::run_blocking,
-    services::{
-        FieldErrors, ServiceError,
-        api_clients::{self, ApiScope, NewCredentials},
-    },
+use crate::services::{
+    FieldErrors, ServiceError,
+    api_clients::{self, ApiScope, NewCredentials},
 };
 
 /// Registers the routes.
@@ -40,55 +34,55 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         );
 }
 
-async fn render(
-    ctx: &Ctx,
-    user: &OwnCompanyUser,
-    pool: &crate::db::DbPool,
-    created: Option<&NewCredentials>,
-    error: Option<&'static str>,
-    errors: Option<&FieldErrors>,
-) -> Result<HttpResponse, AppError> {
-    let c = user.ctx.clone();
-    let (access, clients) = run_blocking(pool, move |conn| {
-        let access = api_clients::access(conn, c.company.id)?;
-        let clients = api_clients::clients(conn, &c)?;
-        Ok::<_, ServiceError>((access, clients))
-    })
-    .await
-    .map_err(AppError::from)?;
-    let markup = v::page(ctx, &user.ctx, &access, &clients, created, error, errors);
-    Ok(if error.is_some() || errors.is_some() {
-        views::with_status(StatusCode::BAD_REQUEST, markup)
-    } else {
-        views::html(markup)
-    })
+/// An action of the company's API access page: the user acts for their own company.
+pub type ApiAccess = CompanyAction<OwnCompanyUser>;
+
+impl ApiAccess {
+    /// The page, with the credentials just made, or a message (400).
+    async fn render(
+        &self,
+        created: Option<&NewCredentials>,
+        error: Option<&'static str>,
+        errors: Option<&FieldErrors>,
+    ) -> Result<HttpResponse, AppError> {
+        let (access, clients) = self
+            .run(|conn, c, _| {
+                let access = api_clients::access(conn, c.company.id)?;
+                let clients = api_clients::clients(conn, c)?;
+                Ok((access, clients))
+            })
+            .await?;
+        let markup = v::page(
+            &self.ctx,
+            &self.user.ctx,
+            &access,
+            &clients,
+            created,
+            error,
+            errors,
+        );
+        Ok(if error.is_some() || errors.is_some() {
+            views::with_status(StatusCode::BAD_REQUEST, markup)
+        } else {
+            views::html(markup)
+        })
+    }
 }
 
-async fn page(ctx: Ctx, user: OwnCompanyUser, tenant: Tenant) -> Result<HttpResponse, AppError> {
-    if !user.ctx.manages_own_company() {
+async fn page(api: ApiAccess) -> Result<HttpResponse, AppError> {
+    if !api.user.ctx.manages_own_company() {
         return Err(AppError::Forbidden);
     }
-    render(&ctx, &user, tenant.pool(), None, None, None).await
+    api.render(None, None, None).await
 }
 
-async fn accept_circle(
-    ctx: Ctx,
-    user: OwnCompanyUser,
-    tenant: Tenant,
-    _csrf: CsrfChecked,
-) -> Result<HttpResponse, AppError> {
-    let (c, now) = (user.ctx.clone(), ctx.now);
-    on_db(&tenant, move |conn| {
-        api_clients::accept_circle(conn, &c, now)
-    })
-    .await?;
+async fn accept_circle(api: ApiAccess, _csrf: CsrfChecked) -> Result<HttpResponse, AppError> {
+    api.run(api_clients::accept_circle).await?;
     Ok(see_other(routes::COMPANY_API))
 }
 
 async fn toggle(
-    ctx: Ctx,
-    user: OwnCompanyUser,
-    tenant: Tenant,
+    api: ApiAccess,
     path: web::Path<(String, String)>,
     _csrf: CsrfChecked,
 ) -> Result<HttpResponse, AppError> {
@@ -99,23 +93,13 @@ async fn toggle(
         "off" => false,
         _ => return Err(AppError::NotFound),
     };
-    let c = user.ctx.clone();
-    let result = run_blocking(tenant.pool(), move |conn| {
-        api_clients::set_api(conn, &c, scope, on)
-    })
-    .await;
+    let result = api
+        .run(move |conn, c, _| api_clients::set_api(conn, c, scope, on))
+        .await;
     match result {
         Ok(()) => Ok(see_other(routes::COMPANY_API)),
         Err(ServiceError::Refused(refusal)) => {
-            render(
-                &ctx,
-                &user,
-                tenant.pool(),
-                None,
-                Some(refusal.message_key()),
-                None,
-            )
-            .await
+            api.render(None, Some(refusal.message_key()), None).await
         }
         Err(e) => Err(e.into()),
     }
@@ -130,12 +114,9 @@ struct ClientForm {
 }
 
 async fn create_client(
-    ctx: Ctx,
-    user: OwnCompanyUser,
-    tenant: Tenant,
-    form: CsrfForm<ClientForm>,
+    api: ApiAccess,
+    CsrfForm(form): CsrfForm<ClientForm>,
 ) -> Result<HttpResponse, AppError> {
-    let form = form.0;
     let mut scopes = Vec::new();
     if form.scope_mandates.is_some() {
         scopes.push(ApiScope::Mandates);
@@ -143,34 +124,22 @@ async fn create_client(
     if form.scope_data.is_some() {
         scopes.push(ApiScope::PrecontractualData);
     }
-    let (c, now) = (user.ctx.clone(), ctx.now);
-    let result = run_blocking(tenant.pool(), move |conn| {
-        api_clients::create_client_for(conn, &c, &form.name, &scopes, now)
-    })
-    .await;
+    let result = api
+        .run(move |conn, c, now| api_clients::create_client_for(conn, c, &form.name, &scopes, now))
+        .await;
     match result {
-        Ok(creds) => render(&ctx, &user, tenant.pool(), Some(&creds), None, None).await,
-        Err(ServiceError::Invalid(errors)) => {
-            render(&ctx, &user, tenant.pool(), None, None, Some(&errors)).await
-        }
+        Ok(creds) => api.render(Some(&creds), None, None).await,
+        Err(ServiceError::Invalid(errors)) => api.render(None, None, Some(&errors)).await,
         Err(e) => Err(e.into()),
     }
 }
 
-async fn revoke_client(
-    ctx: Ctx,
-    user: OwnCompanyUser,
-    tenant: Tenant,
-    id: web::Path<Uuid>,
-    form: CsrfForm<Confirmed>,
-) -> Result<HttpResponse, AppError> {
-    if !form.0.yes() {
-        return confirm::revoke_client(&ctx, &user, &tenant, id.into_inner()).await;
+async fn revoke_client(api: ApiAccess, asked: ConfirmedPath) -> Result<HttpResponse, AppError> {
+    if !asked.yes {
+        return confirm::revoke_client(&api, asked.id).await;
     }
-    let (c, id, now) = (user.ctx.clone(), id.into_inner(), ctx.now);
-    on_db(&tenant, move |conn| {
-        api_clients::revoke_client(conn, &c, id, now)
-    })
-    .await?;
+    let id = asked.id;
+    api.run(move |conn, c, now| api_clients::revoke_client(conn, c, id, now))
+        .await?;
     Ok(see_other(routes::COMPANY_API))
 }

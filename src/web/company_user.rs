@@ -12,16 +12,19 @@ use std::pin::Pin;
 
 use actix_session::SessionExt;
 use actix_web::{FromRequest, HttpRequest, dev::Payload};
+use chrono::{DateTime, Utc};
 use diesel::PgConnection;
+use futures_util::future::LocalBoxFuture;
 use uuid::Uuid;
 
 use super::{
-    context::{SESSION_CLIENT, SESSION_COMPANY, tenant_of},
+    context::{Ctx, HxRequest, SESSION_CLIENT, SESSION_COMPANY, tenant_of},
     errors::AppError,
-    extract::{Person, on_db},
+    extract::{Person, bundle, on_db},
     routes,
 };
 use crate::{
+    db::run_blocking,
     domain::{Actor, Niss},
     services::{
         ServiceError,
@@ -140,6 +143,58 @@ impl FromRequest for CompanyUser {
     fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
         let ctx = resolve_user(req, payload, ActingFor::Principal);
         Box::pin(async move { Ok(CompanyUser { ctx: ctx.await? }) })
+    }
+}
+
+/// A company user's action: the page context, whether htmx asks, the user (a
+/// [`CompanyUser`], or an [`OwnCompanyUser`] on the API access page) and the tenant,
+/// extracted in that order.
+pub struct CompanyAction<U = CompanyUser> {
+    /// The page context.
+    pub ctx: Ctx,
+    /// Whether htmx asks (a partial answers it).
+    pub hx: HxRequest,
+    /// The user.
+    pub user: U,
+    /// The tenant.
+    pub tenant: Tenant,
+}
+
+impl<U: FromRequest + 'static> FromRequest for CompanyAction<U> {
+    type Error = actix_web::Error;
+    type Future = LocalBoxFuture<'static, Result<Self, Self::Error>>;
+    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        bundle(req, payload, |(ctx, hx, user, tenant)| CompanyAction {
+            ctx,
+            hx,
+            user,
+            tenant,
+        })
+    }
+}
+
+impl<U: AsRef<CompanyCtx>> CompanyAction<U> {
+    /// Runs `f` on the database's threads with the user's company context and the time.
+    pub async fn run<T: Send + 'static>(
+        &self,
+        f: impl FnOnce(&mut PgConnection, &CompanyCtx, DateTime<Utc>) -> Result<T, ServiceError>
+        + Send
+        + 'static,
+    ) -> Result<T, ServiceError> {
+        let (c, now) = (self.user.as_ref().clone(), self.ctx.now);
+        run_blocking(self.tenant.pool(), move |conn| f(conn, &c, now)).await
+    }
+}
+
+impl AsRef<CompanyCtx> for CompanyUser {
+    fn as_ref(&self) -> &CompanyCtx {
+        &self.ctx
+    }
+}
+
+impl AsRef<CompanyCtx> for OwnCompanyUser {
+    fn as_ref(&self) -> &CompanyCtx {
+        &self.ctx
     }
 }
 

@@ -5,15 +5,17 @@
 //! action acts on, after the same checks as the action (not found outside the user's
 //! scope, refused when the action would be), and changes nothing.
 
-use actix_web::{HttpRequest, HttpResponse};
+use actix_web::{FromRequest, HttpRequest, HttpResponse, dev::Payload, web};
+use futures_util::future::LocalBoxFuture;
 use serde::Deserialize;
 use uuid::Uuid;
 
 use super::{
-    company::{CompanyUser, OwnCompanyUser, refused},
-    context::{Ctx, HxRequest, state},
+    company::CompanyAction,
+    company_api::ApiAccess,
+    context::state,
     errors::AppError,
-    extract::on_db,
+    extract::{CsrfForm, bundle, on_db},
     routes,
     views::{
         confirm::{Confirmation, confirm_page, request_named},
@@ -24,7 +26,6 @@ use crate::{
     db::run_blocking,
     domain::status::Tab,
     services::{ServiceError, api_clients, companies, requests},
-    state::Tenant,
 };
 
 /// The confirmation flag of a destructive action's form.
@@ -47,36 +48,57 @@ pub fn is_yes(confirmed: &str) -> bool {
     confirmed == "yes"
 }
 
+/// What a destructive action acts on (the id of its path) and whether the user confirmed
+/// it (the form's `confirmed`, its CSRF token checked), extracted in that order.
+pub struct ConfirmedPath {
+    /// The id of the path.
+    pub id: Uuid,
+    /// Whether the user confirmed.
+    pub yes: bool,
+}
+
+impl FromRequest for ConfirmedPath {
+    type Error = actix_web::Error;
+    type Future = LocalBoxFuture<'static, Result<Self, Self::Error>>;
+    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        bundle(
+            req,
+            payload,
+            |(id, form): (web::Path<Uuid>, CsrfForm<Confirmed>)| ConfirmedPath {
+                id: id.into_inner(),
+                yes: form.0.yes(),
+            },
+        )
+    }
+}
+
 /// A service's answer to the confirmation: the page, or the refusal the action would
 /// have met.
 fn answer<T>(
-    ctx: &Ctx,
-    hx: HxRequest,
-    c: &companies::CompanyCtx,
+    action: &CompanyAction,
     result: Result<T, ServiceError>,
     confirmation: impl FnOnce(T) -> Confirmation,
 ) -> Result<HttpResponse, AppError> {
     match result {
-        Ok(object) => Ok(html(confirm_page(ctx, c, &confirmation(object)))),
-        Err(ServiceError::Refused(refusal)) => Ok(refused(ctx, hx, c, refusal)),
+        Ok(object) => Ok(html(confirm_page(
+            &action.ctx,
+            &action.user.ctx,
+            &confirmation(object),
+        ))),
+        Err(ServiceError::Refused(refusal)) => Ok(action.refused(refusal)),
         Err(e) => Err(e.into()),
     }
 }
 
 /// "Withdraw this request?", naming the request.
-pub async fn withdraw(
-    ctx: &Ctx,
-    hx: HxRequest,
-    user: &CompanyUser,
-    tenant: &Tenant,
-    id: Uuid,
-) -> Result<HttpResponse, AppError> {
+pub async fn withdraw(action: &CompanyAction, id: Uuid) -> Result<HttpResponse, AppError> {
+    let CompanyAction { ctx, user, .. } = action;
     let (scope, now) = (user.scope(), ctx.now);
-    let result = run_blocking(tenant.pool(), move |conn| {
+    let result = run_blocking(action.tenant.pool(), move |conn| {
         requests::withdrawable(conn, &scope, id, now)
     })
     .await;
-    answer(ctx, hx, &user.ctx, result, |r| Confirmation {
+    answer(action, result, |r| Confirmation {
         title_key: "withdraw-title",
         text_key: "withdraw-text",
         yes_key: "withdraw-yes",
@@ -90,18 +112,15 @@ pub async fn withdraw(
 /// "Remove this user?", naming the person.
 pub async fn remove_user(
     req: &HttpRequest,
-    ctx: &Ctx,
-    hx: HxRequest,
-    user: &CompanyUser,
-    tenant: &Tenant,
+    action: &CompanyAction,
     niss: String,
 ) -> Result<HttpResponse, AppError> {
-    let (c, sources) = (user.ctx.clone(), state(req).sources.clone());
-    let result = run_blocking(tenant.pool(), move |conn| {
+    let (c, sources) = (action.user.ctx.clone(), state(req).sources.clone());
+    let result = run_blocking(action.tenant.pool(), move |conn| {
         companies::member_to_remove(conn, sources.as_ref(), &c, &niss)
     })
     .await;
-    answer(ctx, hx, &user.ctx, result, |m| Confirmation {
+    answer(action, result, |m| Confirmation {
         title_key: "remove-title",
         text_key: "remove-text",
         yes_key: "remove-yes",
@@ -116,19 +135,13 @@ pub async fn remove_user(
 }
 
 /// "End this provider's designation?", naming the provider.
-pub async fn end_provider(
-    ctx: &Ctx,
-    hx: HxRequest,
-    user: &CompanyUser,
-    tenant: &Tenant,
-    id: Uuid,
-) -> Result<HttpResponse, AppError> {
-    let c = user.ctx.clone();
-    let result = run_blocking(tenant.pool(), move |conn| {
+pub async fn end_provider(action: &CompanyAction, id: Uuid) -> Result<HttpResponse, AppError> {
+    let c = action.user.ctx.clone();
+    let result = run_blocking(action.tenant.pool(), move |conn| {
         companies::provider_link(conn, &c, id)
     })
     .await;
-    answer(ctx, hx, &user.ctx, result, |l| Confirmation {
+    answer(action, result, |l| Confirmation {
         title_key: "providers-end-title",
         text_key: "providers-end-text",
         yes_key: "providers-end-yes",
@@ -140,12 +153,10 @@ pub async fn end_provider(
 }
 
 /// "Revoke this API client?", naming the client.
-pub async fn revoke_client(
-    ctx: &Ctx,
-    user: &OwnCompanyUser,
-    tenant: &Tenant,
-    id: Uuid,
-) -> Result<HttpResponse, AppError> {
+pub async fn revoke_client(api: &ApiAccess, id: Uuid) -> Result<HttpResponse, AppError> {
+    let ApiAccess {
+        ctx, user, tenant, ..
+    } = api;
     let c = user.ctx.clone();
     let client = on_db(tenant, move |conn| api_clients::active_client(conn, &c, id)).await?;
     let confirmation = Confirmation {

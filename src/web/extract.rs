@@ -7,6 +7,7 @@ use std::future::{Ready, ready};
 
 use actix_session::SessionExt;
 use actix_web::{FromRequest, HttpRequest, dev::Payload};
+use chrono::{DateTime, Utc};
 use diesel::PgConnection;
 use futures_util::future::LocalBoxFuture;
 use serde::de::DeserializeOwned;
@@ -19,6 +20,7 @@ use super::{
 use crate::{
     auth::{Principal, StaffRole},
     db::run_blocking,
+    services::ServiceError,
     state::Tenant,
 };
 
@@ -177,27 +179,74 @@ impl FromRequest for Staff {
     }
 }
 
-/// A back-office request's parts: the page context, the staff member who makes it and the
-/// tenant (extracted in that order, as three arguments of the handler would be).
-pub struct BackOffice {
-    /// The page context.
-    pub ctx: Ctx,
-    /// The staff member.
-    pub staff: Staff,
-    /// The tenant.
-    pub tenant: Tenant,
+/// Declares a struct that a handler takes as one argument for several: its fields are
+/// extracted in their order, as that many arguments of the handler would be.
+macro_rules! bundled_extractor {
+    (
+        $(#[$meta:meta])*
+        $vis:vis struct $name:ident {
+            $( $(#[$fmeta:meta])* $fvis:vis $field:ident: $ty:ty, )+
+        }
+    ) => {
+        $(#[$meta])*
+        $vis struct $name {
+            $( $(#[$fmeta])* $fvis $field: $ty, )+
+        }
+
+        impl actix_web::FromRequest for $name {
+            type Error = actix_web::Error;
+            type Future =
+                futures_util::future::LocalBoxFuture<'static, Result<Self, Self::Error>>;
+            fn from_request(
+                req: &actix_web::HttpRequest,
+                payload: &mut actix_web::dev::Payload,
+            ) -> Self::Future {
+                $crate::web::extract::bundle(req, payload, |($($field,)+)| $name { $($field),+ })
+            }
+        }
+    };
+}
+pub(crate) use bundled_extractor;
+
+bundled_extractor! {
+    /// A back-office request's parts: the page context, the staff member who makes it and
+    /// the tenant.
+    pub struct BackOffice {
+        /// The page context.
+        pub ctx: Ctx,
+        /// The staff member.
+        pub staff: Staff,
+        /// The tenant.
+        pub tenant: Tenant,
+    }
 }
 
-impl FromRequest for BackOffice {
-    type Error = actix_web::Error;
-    type Future = LocalBoxFuture<'static, Result<Self, Self::Error>>;
-    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
-        let parts = <(Ctx, Staff, Tenant)>::from_request(req, payload);
-        Box::pin(async move {
-            let (ctx, staff, tenant) = parts.await?;
-            Ok(BackOffice { ctx, staff, tenant })
-        })
+impl BackOffice {
+    /// Runs `f` on the database's threads with the staff member's id and the time.
+    pub async fn run<T: Send + 'static>(
+        &self,
+        f: impl FnOnce(&mut PgConnection, uuid::Uuid, DateTime<Utc>) -> Result<T, ServiceError>
+        + Send
+        + 'static,
+    ) -> Result<T, ServiceError> {
+        let (id, now) = (self.staff.id, self.ctx.now);
+        run_blocking(self.tenant.pool(), move |conn| f(conn, id, now)).await
     }
+}
+
+/// Extracts the parts `T` (a tuple, in its order, as the handler's arguments would be)
+/// and makes one argument of them: the extraction of the extractors that bundle others.
+pub fn bundle<T, B>(
+    req: &HttpRequest,
+    payload: &mut Payload,
+    make: impl FnOnce(T) -> B + 'static,
+) -> LocalBoxFuture<'static, Result<B, actix_web::Error>>
+where
+    T: FromRequest + 'static,
+    T::Error: Into<actix_web::Error>,
+{
+    let parts = T::from_request(req, payload);
+    Box::pin(async move { parts.await.map(make).map_err(Into::into) })
 }
 
 fn session_failed(e: actix_session::SessionInsertError) -> AppError {

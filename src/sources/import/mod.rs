@@ -108,18 +108,42 @@ fn parse_file<T: SourceFile>(
     Ok(last_wins(rows, T::key))
 }
 
-/// The files of one import; at least one must be given.
-#[derive(Clone, Debug, Default)]
-pub struct ImportFiles {
+/// One thing per source file of an import (its path, its text), in the order of
+/// [`SourceFiles::FILES`].
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct SourceFiles<T> {
     /// `persons.csv`: the national register.
-    pub persons: Option<PathBuf>,
+    pub persons: T,
     /// `occupations.csv`: DmfA occupation lines.
-    pub occupations: Option<PathBuf>,
+    pub occupations: T,
     /// `student_hours.csv`: Dimona STU hours.
-    pub student_hours: Option<PathBuf>,
+    pub student_hours: T,
     /// `student_quota.csv`: the yearly Student@Work quota.
-    pub student_quota: Option<PathBuf>,
+    pub student_quota: T,
 }
+
+impl<T> SourceFiles<T> {
+    /// The file names, in the order of the fields.
+    pub const FILES: [&'static str; 4] = [
+        "persons.csv",
+        "occupations.csv",
+        "student_hours.csv",
+        "student_quota.csv",
+    ];
+
+    /// The four, in the order of the fields.
+    fn each(&self) -> [&T; 4] {
+        [
+            &self.persons,
+            &self.occupations,
+            &self.student_hours,
+            &self.student_quota,
+        ]
+    }
+}
+
+/// The files of one import; at least one must be given.
+pub type ImportFiles = SourceFiles<Option<PathBuf>>;
 
 /// The checked content of the files of one import, duplicates removed.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -182,13 +206,7 @@ pub fn run(conn: &mut PgConnection, files: &ImportFiles) -> Result<ImportReport,
             ProgressDrawTarget::hidden()
         }
     };
-    let given = [
-        &files.persons,
-        &files.occupations,
-        &files.student_hours,
-        &files.student_quota,
-    ];
-    if given.iter().all(|f| f.is_none()) {
+    if files.each().iter().all(|f| f.is_none()) {
         return Err(ImportError::NoFiles);
     }
     let bar = progress_bar(None, target());
@@ -233,13 +251,7 @@ fn stage_file<T: Staged>(
     let Some(path) = path else {
         return Ok(false);
     };
-    let name = path.display().to_string();
-    bar.set_message(format!("reading {name}"));
-    bar.set_position(0);
-    let file = File::open(path).map_err(|e| ImportError::Read {
-        file: name.clone(),
-        message: e.to_string(),
-    })?;
+    let (name, file) = open_file(path, "reading", bar)?;
     T::create_stage(conn)?;
     let mut chunk: Vec<(u64, T)> = Vec::with_capacity(STAGE_CHUNK);
     reader::for_each_row(
@@ -289,13 +301,7 @@ fn progress_bar(len: Option<u64>, target: ProgressDrawTarget) -> ProgressBar {
 
 /// Reads and checks every file given: the batch to write, or every bad value.
 pub fn check(files: &ImportFiles, bar: &ProgressBar) -> Result<Batch, ImportError> {
-    let given = [
-        &files.persons,
-        &files.occupations,
-        &files.student_hours,
-        &files.student_quota,
-    ];
-    if given.iter().all(|f| f.is_none()) {
+    if files.each().iter().all(|f| f.is_none()) {
         return Err(ImportError::NoFiles);
     }
     let mut errors = Vec::new();
@@ -306,6 +312,11 @@ pub fn check(files: &ImportFiles, bar: &ProgressBar) -> Result<Batch, ImportErro
         student_quotas: check_file(files.student_quota.as_deref(), &mut errors, bar)?,
     };
     bar.finish_and_clear();
+    checked(batch, errors)
+}
+
+/// The batch when no row had an error, else every error.
+fn checked(batch: Batch, errors: Vec<RowError>) -> Result<Batch, ImportError> {
     if errors.is_empty() {
         Ok(batch)
     } else {
@@ -315,37 +326,14 @@ pub fn check(files: &ImportFiles, bar: &ProgressBar) -> Result<Batch, ImportErro
 
 /// The texts of the source files of one import: a trainer's own files, checked like
 /// `mandat import`'s and kept with their demo tenant (its reset loads them again).
-#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub struct SourceTexts {
-    /// `persons.csv`.
-    pub persons: Option<String>,
-    /// `occupations.csv`.
-    pub occupations: Option<String>,
-    /// `student_hours.csv`.
-    pub student_hours: Option<String>,
-    /// `student_quota.csv`.
-    pub student_quota: Option<String>,
-}
+pub type SourceTexts = SourceFiles<Option<String>>;
 
 impl SourceTexts {
-    /// The file names, in the order of the fields.
-    pub const FILES: [&'static str; 4] = [
-        "persons.csv",
-        "occupations.csv",
-        "student_hours.csv",
-        "student_quota.csv",
-    ];
-
     /// Whether no file is given (an empty text counts as no file).
     pub fn is_empty(&self) -> bool {
-        [
-            &self.persons,
-            &self.occupations,
-            &self.student_hours,
-            &self.student_quota,
-        ]
-        .iter()
-        .all(|t| t.as_deref().is_none_or(|t| t.trim().is_empty()))
+        self.each()
+            .iter()
+            .all(|t| t.as_deref().is_none_or(|t| t.trim().is_empty()))
     }
 
     /// The files of `dir` named [`SourceTexts::FILES`] (those present; at least one).
@@ -404,11 +392,7 @@ pub fn check_texts(texts: &SourceTexts) -> Result<Batch, ImportError> {
         student_hours: one(student_hours, &texts.student_hours, &mut errors, &bar)?,
         student_quotas: one(student_quota, &texts.student_quota, &mut errors, &bar)?,
     };
-    if errors.is_empty() {
-        Ok(batch)
-    } else {
-        Err(ImportError::Invalid(errors))
-    }
+    checked(batch, errors)
 }
 
 /// Reads and checks the file at `path`, when one is given.
@@ -420,30 +404,35 @@ fn check_file<T: SourceFile>(
     let Some(path) = path else {
         return Ok(Vec::new());
     };
+    let (name, file) = open_file(path, "checking", bar)?;
+    parse_file(&name, file, errors, bar)
+}
+
+/// Opens the file at `path`, the bar saying what is `doing` with it: its name and the file.
+fn open_file(path: &Path, doing: &str, bar: &ProgressBar) -> Result<(String, File), ImportError> {
     let name = path.display().to_string();
-    bar.set_message(format!("checking {name}"));
+    bar.set_message(format!("{doing} {name}"));
     bar.set_position(0);
     let file = File::open(path).map_err(|e| ImportError::Read {
         file: name.clone(),
         message: e.to_string(),
     })?;
-    parse_file(&name, file, errors, bar)
+    Ok((name, file))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::sources::import::testing::{fixture, occupations, quotas, student_hours};
+    use crate::sources::import::testing::{fixture, good, occupations, quotas, student_hours};
 
     #[test]
     fn a_later_line_with_the_same_key_replaces_the_earlier_one() {
-        let (rows, errors) = occupations(
+        let rows = good(occupations(
             "90051402426,0203201340,2024,2,2019-09-01,,19,38,regular\n\
              90051402426,0203201340,2024,3,2019-09-01,,19,38,regular\n\
              90.05.14-024.26,0203.201.340,2024,2,2019-09-01,,30.4,38,regular\n\
              90051402426,0203201340,2024,2,2019-10-01,,1,38,flexi\n",
-        );
-        assert!(errors.is_empty(), "{errors:?}");
+        ));
         let hours: Vec<f64> = rows.iter().map(|r| r.occupation.worker_hours).collect();
         assert_eq!(hours, vec![30.4, 19.0, 1.0]);
         let (rows, _) = quotas("2025,650\n2025,700\n");

@@ -26,6 +26,12 @@ fn under_header<T: SourceFile>(name: &str, body: &str) -> (Vec<T>, Vec<RowError>
     parse(name, format!("{}{body}", header::<T>()).as_bytes())
 }
 
+/// The rows of a file without a bad value (the test fails on any, listing them).
+pub(super) fn good<T>((rows, errors): (Vec<T>, Vec<RowError>)) -> Vec<T> {
+    assert!(errors.is_empty(), "{errors:?}");
+    rows
+}
+
 /// The errors as `line: column` pairs, and each reason containing `reason`.
 pub(super) fn assert_errors(errors: &[RowError], expected: &[(u64, &str, &str)]) {
     let got: Vec<(u64, &str)> = errors.iter().map(|e| (e.line, e.column.as_str())).collect();

@@ -5,6 +5,7 @@ use chrono::{DateTime, Utc};
 use maud::{Markup, html};
 
 use super::{
+    ListSection,
     common::row_name,
     csrf_field,
     layout::{Area, layout},
@@ -341,30 +342,25 @@ pub fn home(ctx: &Ctx, portal: &Portal, done: Option<&str>) -> Markup {
                 }
             }
         }
-        section aria-labelledby="blocked-title" {
-            h2 #blocked-title { (ctx.t("citizen-blocked-title")) }
-            @if portal.blocked.is_empty() {
-                p data-testid="blocked-empty" { (ctx.t("citizen-blocked-empty")) }
-            } @else {
-                ul.accesses data-testid="blocked" {
-                    @for b in &portal.blocked {
-                        li.blocked {
-                            span {
-                                (ctx.lang.t_args("citizen-blocked-item", &[
-                                    ("company", b.company.name.clone().into()),
-                                    ("bce", b.company.bce_formatted().into()),
-                                    ("since", day(ctx, b.since).into()),
-                                ]))
-                            }
-                            form.inline method="post" action=(routes::citizen_unblock(b.company.id)) {
-                                (csrf_field(ctx))
-                                button.secondary type="submit" data-testid=(format!("unblock-{}", b.company.id)) { (ctx.t("citizen-unblock")) (row_name(ctx, &b.company.name)) }
-                            }
+        (ListSection { id: "blocked-title", title: "citizen-blocked-title", empty: ("blocked-empty", "citizen-blocked-empty") }.render(ctx, portal.blocked.is_empty(), || html! {
+            ul.accesses data-testid="blocked" {
+                @for b in &portal.blocked {
+                    li.blocked {
+                        span {
+                            (ctx.lang.t_args("citizen-blocked-item", &[
+                                ("company", b.company.name.clone().into()),
+                                ("bce", b.company.bce_formatted().into()),
+                                ("since", day(ctx, b.since).into()),
+                            ]))
+                        }
+                        form.inline method="post" action=(routes::citizen_unblock(b.company.id)) {
+                            (csrf_field(ctx))
+                            button.secondary type="submit" data-testid=(format!("unblock-{}", b.company.id)) { (ctx.t("citizen-unblock")) (row_name(ctx, &b.company.name)) }
                         }
                     }
                 }
             }
-        }
+        }))
         p { a href=(routes::CITIZEN_HISTORY) { (ctx.t("citizen-nav-history")) } }
     };
     layout(ctx, &title, Area::Citizen, body)
@@ -377,55 +373,45 @@ pub fn history(ctx: &Ctx, items: &[RequestDetails], consultations: &[Consultatio
         h1 { (title) }
         p.lead { (ctx.t("citizen-history-lead")) }
         (portal_nav(ctx))
-        section aria-labelledby="past-title" {
-            h2 #past-title { (ctx.t("citizen-history-requests")) }
-            @if items.is_empty() {
-                p data-testid="history-empty" { (ctx.t("citizen-history-empty")) }
-            } @else {
-                table.stack data-testid="history" {
-                    (super::table_head(ctx, &["citizen-col-who", "citizen-col-what", "citizen-col-status", "citizen-col-when"]))
-                    tbody {
-                        @for d in items {
-                            @let when = match (d.status, d.request.valid_until) {
-                                (RequestStatus::Ended, Some(until)) => until,
-                                _ => d.request.status_changed_at,
-                            };
-                            tr data-status=(d.status.as_str()) {
-                                td data-label=(ctx.t("citizen-col-who")) { (requester(ctx, d)) }
-                                td data-label=(ctx.t("citizen-col-what")) { (ctx.t(d.context().name_key())) }
-                                td data-label=(ctx.t("citizen-col-status")) {
-                                    span.badge.(d.status.as_str()) { (ctx.t(d.status.label_key())) }
-                                    @if let (RequestStatus::Blocked, Some(reason)) = (d.status, &d.request.status_reason) {
-                                        br; small data-testid="status-reason" { (reason) }
-                                    }
+        (ListSection { id: "past-title", title: "citizen-history-requests", empty: ("history-empty", "citizen-history-empty") }.render(ctx, items.is_empty(), || html! {
+            table.stack data-testid="history" {
+                (super::table_head(ctx, &["citizen-col-who", "citizen-col-what", "citizen-col-status", "citizen-col-when"]))
+                tbody {
+                    @for d in items {
+                        @let when = match (d.status, d.request.valid_until) {
+                            (RequestStatus::Ended, Some(until)) => until,
+                            _ => d.request.status_changed_at,
+                        };
+                        tr data-status=(d.status.as_str()) {
+                            td data-label=(ctx.t("citizen-col-who")) { (requester(ctx, d)) }
+                            td data-label=(ctx.t("citizen-col-what")) { (ctx.t(d.context().name_key())) }
+                            td data-label=(ctx.t("citizen-col-status")) {
+                                span.badge.(d.status.as_str()) { (ctx.t(d.status.label_key())) }
+                                @if let (RequestStatus::Blocked, Some(reason)) = (d.status, &d.request.status_reason) {
+                                    br; small data-testid="status-reason" { (reason) }
                                 }
-                                td data-label=(ctx.t("citizen-col-when")) { (day(ctx, when)) }
                             }
+                            td data-label=(ctx.t("citizen-col-when")) { (day(ctx, when)) }
                         }
                     }
                 }
             }
-        }
-        section aria-labelledby="consultations-title" {
-            h2 #consultations-title { (ctx.t("citizen-consultations-title")) }
-            @if consultations.is_empty() {
-                p data-testid="consultations-empty" { (ctx.t("citizen-consultations-empty")) }
-            } @else {
-                table.stack data-testid="consultations" {
-                    (super::table_head(ctx, &["citizen-col-consulted-at", "citizen-col-who", "citizen-col-on-behalf-of", "citizen-col-what"]))
-                    tbody {
-                        @for c in consultations {
-                            tr {
-                                td data-label=(ctx.t("citizen-col-consulted-at")) { (ctx.lang.datetime(c.at)) }
-                                td data-label=(ctx.t("citizen-col-who")) { (c.by) }
-                                td data-label=(ctx.t("citizen-col-on-behalf-of")) { (c.on_behalf_of.as_deref().unwrap_or("—")) }
-                                td data-label=(ctx.t("citizen-col-what")) { (ctx.t(c.context.name_key())) }
-                            }
+        }))
+        (ListSection { id: "consultations-title", title: "citizen-consultations-title", empty: ("consultations-empty", "citizen-consultations-empty") }.render(ctx, consultations.is_empty(), || html! {
+            table.stack data-testid="consultations" {
+                (super::table_head(ctx, &["citizen-col-consulted-at", "citizen-col-who", "citizen-col-on-behalf-of", "citizen-col-what"]))
+                tbody {
+                    @for c in consultations {
+                        tr {
+                            td data-label=(ctx.t("citizen-col-consulted-at")) { (ctx.lang.datetime(c.at)) }
+                            td data-label=(ctx.t("citizen-col-who")) { (c.by) }
+                            td data-label=(ctx.t("citizen-col-on-behalf-of")) { (c.on_behalf_of.as_deref().unwrap_or("—")) }
+                            td data-label=(ctx.t("citizen-col-what")) { (ctx.t(c.context.name_key())) }
                         }
                     }
                 }
             }
-        }
+        }))
     };
     layout(ctx, &title, Area::Citizen, body)
 }

@@ -33,9 +33,9 @@ pub fn inbox(ctx: &Ctx, mails: &[OutboxMail]) -> Markup {
                 tbody {
                     @for m in mails {
                         tr data-testid="mail" {
-                            td { (m.recipient) }
-                            td { a href=(routes::mailbox_mail(m.id)) data-testid="mail-open" { (m.subject) } }
-                            td { (ctx.lang.datetime(m.created_at)) }
+                            td { (m.written.recipient) }
+                            td { a href=(routes::mailbox_mail(m.id)) data-testid="mail-open" { (m.written.subject) } }
+                            td { (ctx.lang.datetime(m.written.created_at)) }
                             td { (delivery(ctx, m)) }
                         }
                     }
@@ -50,11 +50,11 @@ pub fn inbox(ctx: &Ctx, mails: &[OutboxMail]) -> Markup {
 pub fn message(ctx: &Ctx, m: &OutboxMail) -> Markup {
     let body = html! {
         p { a href=(routes::MAILBOX) { "← " (ctx.t("mailbox-title")) } }
-        h1 data-testid="mail-subject" { (m.subject) }
-        p { strong { (ctx.t("mail-to")) (ctx.lang.colon()) " " } (m.recipient) " · " (ctx.lang.datetime(m.created_at)) " · " (delivery(ctx, m)) }
+        h1 data-testid="mail-subject" { (m.written.subject) }
+        p { strong { (ctx.t("mail-to")) (ctx.lang.colon()) " " } (m.written.recipient) " · " (ctx.lang.datetime(m.written.created_at)) " · " (delivery(ctx, m)) }
         @if let Some(e) = &m.last_error { p.muted { (ctx.t("mail-last-error")) (ctx.lang.colon()) " " (e) } }
         article.card data-testid="mail-body" {
-            @for line in m.body_text.lines() {
+            @for line in m.written.body_text.lines() {
                 @if line.starts_with("http://") || line.starts_with("https://") {
                     p { a href=(line) data-testid="mail-link" { (line) } }
                 } @else if !line.is_empty() {
@@ -63,5 +63,5 @@ pub fn message(ctx: &Ctx, m: &OutboxMail) -> Markup {
             }
         }
     };
-    layout(ctx, &m.subject, Area::Public, body)
+    layout(ctx, &m.written.subject, Area::Public, body)
 }

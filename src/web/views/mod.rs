@@ -40,6 +40,34 @@ pub fn table_head(ctx: &Ctx, keys: &[&str]) -> Markup {
     }
 }
 
+/// A section of a list, labelled by its title; when there is nothing to list, a message
+/// instead of the list.
+pub struct ListSection<'a> {
+    /// The id of its title.
+    pub id: &'a str,
+    /// The fluent key of its title.
+    pub title: &'a str,
+    /// The test id and the fluent key of the message of an empty list.
+    pub empty: (&'a str, &'a str),
+}
+
+impl ListSection<'_> {
+    /// The section: its `h2`, then the message when `is_empty`, else `list`.
+    pub fn render(&self, ctx: &Ctx, is_empty: bool, list: impl FnOnce() -> Markup) -> Markup {
+        let (empty_testid, empty_key) = self.empty;
+        html! {
+            section aria-labelledby=(self.id) {
+                h2 id=(self.id) { (ctx.t(self.title)) }
+                @if is_empty {
+                    p data-testid=(empty_testid) { (ctx.t(empty_key)) }
+                } @else {
+                    (list())
+                }
+            }
+        }
+    }
+}
+
 /// A 200 HTML response.
 pub fn html(markup: Markup) -> HttpResponse {
     HttpResponse::Ok()
