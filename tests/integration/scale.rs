@@ -313,7 +313,12 @@ async fn the_main_queries_use_an_index_at_scale() {
               GROUP BY status"
         ));
         for (statuses, instant, at, index) in [
-            ("'accepted'", "valid_until", now.to_string(), "lapsed_mandates"),
+            (
+                "'accepted'",
+                "valid_until",
+                now.to_string(),
+                "lapsed_mandates",
+            ),
             (
                 "'pending', 'expired'",
                 "expires_at",
