@@ -193,8 +193,8 @@ async fn a_generated_world_is_served_and_coherent() {
     );
 }
 
-/// The indexes the planner chose for `sql`.
-fn index_names(conn: &mut PgConnection, sql: &str) -> Vec<String> {
+/// Every node of the plan the planner chose for `sql`, depth first.
+fn plan_nodes(conn: &mut PgConnection, sql: &str) -> Vec<serde_json::Value> {
     #[derive(QueryableByName)]
     struct Plan {
         #[diesel(sql_type = diesel::sql_types::Text, column_name = "QUERY PLAN")]
@@ -204,44 +204,33 @@ fn index_names(conn: &mut PgConnection, sql: &str) -> Vec<String> {
         .get_result(conn)
         .unwrap_or_else(|e| panic!("{e}: {sql}"));
     let json: serde_json::Value = serde_json::from_str(&plan.plan).unwrap();
-    fn walk(node: &serde_json::Value, out: &mut Vec<String>) {
-        if let Some(index) = node["Index Name"].as_str() {
-            out.push(index.to_string());
-        }
+    fn walk(node: &serde_json::Value, out: &mut Vec<serde_json::Value>) {
+        out.push(node.clone());
         for child in node["Plans"].as_array().into_iter().flatten() {
             walk(child, out);
         }
     }
-    let mut names = Vec::new();
-    walk(&json[0]["Plan"], &mut names);
-    names
+    let mut nodes = Vec::new();
+    walk(&json[0]["Plan"], &mut nodes);
+    nodes
+}
+
+/// The indexes the planner chose for `sql`.
+fn index_names(conn: &mut PgConnection, sql: &str) -> Vec<String> {
+    plan_nodes(conn, sql)
+        .iter()
+        .filter_map(|node| node["Index Name"].as_str().map(str::to_string))
+        .collect()
 }
 
 /// The node types the planner chose for `sql`, with the relation each reads.
 fn plan_of(conn: &mut PgConnection, sql: &str) -> Vec<(String, String)> {
-    #[derive(QueryableByName)]
-    struct Plan {
-        #[diesel(sql_type = diesel::sql_types::Text, column_name = "QUERY PLAN")]
-        plan: String,
-    }
-    let plan: Plan = sql_query(format!("EXPLAIN (FORMAT JSON) {sql}"))
-        .get_result(conn)
-        .unwrap_or_else(|e| panic!("{e}: {sql}"));
-    let json: serde_json::Value = serde_json::from_str(&plan.plan).unwrap();
-    let mut nodes = Vec::new();
-    fn walk(node: &serde_json::Value, out: &mut Vec<(String, String)>) {
-        let kind = node["Node Type"].as_str().unwrap_or_default().to_string();
-        let relation = node["Relation Name"]
-            .as_str()
-            .unwrap_or_default()
-            .to_string();
-        out.push((kind, relation));
-        for child in node["Plans"].as_array().into_iter().flatten() {
-            walk(child, out);
-        }
-    }
-    walk(&json[0]["Plan"], &mut nodes);
-    nodes
+    let text =
+        |node: &serde_json::Value, key: &str| node[key].as_str().unwrap_or_default().to_string();
+    plan_nodes(conn, sql)
+        .iter()
+        .map(|node| (text(node, "Node Type"), text(node, "Relation Name")))
+        .collect()
 }
 
 /// Every list, count and search of the company's tabs, the citizen's portal, the back
