@@ -364,6 +364,7 @@ fn run_job(
             tracing::info!(
                 job = job.name(),
                 requests_erased = c.requests_erased,
+                requests_walked = c.requests_walked,
                 mails_deleted = c.mails_deleted,
                 requests_unlinked = c.requests_unlinked,
                 audit_deleted = c.audit_deleted,

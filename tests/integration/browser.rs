@@ -38,10 +38,7 @@ impl Browser {
             std::path::Path::new(&driver_bin).exists(),
             "{driver_bin} is missing: run the tests with scripts/test, which installs chromium-driver"
         );
-        let port = std::net::TcpListener::bind("127.0.0.1:0")
-            .and_then(|l| l.local_addr())
-            .map(|a| a.port())
-            .expect("free port");
+        let port = crate::helpers::free_port();
         let driver = Command::new(&driver_bin)
             .arg(format!("--port={port}"))
             .stdout(Stdio::null())
@@ -178,17 +175,50 @@ pub async fn wait_for_text(c: &Client, css: &str, text: &str) {
     panic!("{css} never contained {text:?}; last: {last}");
 }
 
-/// Signs in through the demo sign-in page, as a person would, and lands on `next`.
+/// Signs in through the demo sign-in page, as a person would, and lands on `next` (the
+/// page `next` has loaded when this returns).
 pub async fn sign_in_in_browser(c: &Client, address: &str, niss: &str, next: &str) {
     c.goto(&format!("{address}/sign-in?next={next}"))
         .await
         .expect("sign-in page");
-    c.find(Locator::Css(&format!("[data-testid=persona-{niss}]")))
+    click_and_load(c, &format!("[data-testid=persona-{niss}]")).await;
+}
+
+/// Clicks `css` (a link, or a form's button, that loads another page) and waits until the
+/// next page has loaded: a `goto` right after a form's click would otherwise cancel the
+/// form's request, or its redirect, on a busy machine.
+pub async fn click_and_load(c: &Client, css: &str) {
+    let el = c
+        .wait()
+        .at_most(Duration::from_secs(5))
+        .for_element(Locator::Css(css))
         .await
-        .expect("persona button")
-        .click()
+        .unwrap_or_else(|e| panic!("{css}: {e}"));
+    c.execute("window.__mandatLeaving = true;", vec![])
         .await
-        .expect("click persona");
+        .expect("mark the page");
+    el.click()
+        .await
+        .unwrap_or_else(|e| panic!("click {css}: {e}"));
+    for _ in 0..200 {
+        // Fails while the browser is between pages: not loaded yet.
+        let loaded = c
+            .execute(
+                "return window.__mandatLeaving === undefined && document.readyState === 'complete';",
+                vec![],
+            )
+            .await;
+        if matches!(loaded, Ok(serde_json::Value::Bool(true))) {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    let url = c
+        .current_url()
+        .await
+        .map(|u| u.to_string())
+        .unwrap_or_default();
+    panic!("{css}: no new page loaded after 10 s (at {url})");
 }
 
 #[tokio::test]

@@ -747,11 +747,7 @@ impl Drop for SmtpSink {
 
 #[tokio::test]
 async fn mail_is_delivered_over_smtp_once_the_server_is_back_and_never_twice() {
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
+    let port = crate::helpers::free_port();
     let app = spawn_app_with(Options {
         settings: vec![
             ("smtp_host", "127.0.0.1".into()),
@@ -836,11 +832,7 @@ async fn the_seeded_demo_world_has_every_state() {
 #[tokio::test]
 async fn outside_demo_mode_a_delivered_mails_body_and_its_link_are_erased() {
     use base64::Engine;
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
+    let port = crate::helpers::free_port();
     let key = base64::engine::general_purpose::STANDARD.encode([7u8; 64]);
     let app = spawn_app_with(Options {
         settings: vec![

@@ -310,6 +310,9 @@ pub fn client_for(address: &str) -> reqwest::Client {
         .default_headers(headers)
         .redirect(Policy::none())
         .cookie_store(true)
+        // Below the server's keep-alive (5 s): a connection the server is closing is never
+        // picked for the next request.
+        .pool_idle_timeout(std::time::Duration::from_secs(2))
         .resolve(host, std::net::SocketAddr::from(([127, 0, 0, 1], port)))
         .build()
         .expect("client")
@@ -327,6 +330,9 @@ pub fn new_client() -> reqwest::Client {
         .default_headers(headers)
         .redirect(Policy::none())
         .cookie_store(true)
+        // Below the server's keep-alive (5 s): a connection the server is closing is never
+        // picked for the next request.
+        .pool_idle_timeout(std::time::Duration::from_secs(2))
         .build()
         .expect("client")
 }
@@ -556,12 +562,24 @@ pub fn oidc_issuer() -> &'static str {
     })
 }
 
-/// A free port on 127.0.0.1 (the OpenID Connect apps need their URL before they bind).
+/// A free port on 127.0.0.1 that stays free while the test holds it unbound (the OpenID
+/// Connect apps need their URL before they bind; a mail test starts its SMTP server late).
+/// Picked below the kernel's ephemeral range: a port from `bind(0)`, or the local port of
+/// any outgoing connection (the many to PostgreSQL), would be taken again by another test
+/// in the meantime.
 pub fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .map(|a| a.port())
-        .expect("free port")
+    let ephemeral_low = std::fs::read_to_string("/proc/sys/net/ipv4/ip_local_port_range")
+        .ok()
+        .and_then(|r| r.split_whitespace().next().and_then(|p| p.parse().ok()))
+        .unwrap_or(32768u16);
+    let (low, high) = (10_000u16, ephemeral_low.max(10_100));
+    for _ in 0..1000 {
+        let pick = low + (uuid::Uuid::new_v4().as_u128() % u128::from(high - low)) as u16;
+        if std::net::TcpListener::bind(("127.0.0.1", pick)).is_ok() {
+            return pick;
+        }
+    }
+    panic!("no free port between {low} and {high}");
 }
 
 /// Registers a client of `issuer` whose redirect URIs are exactly this app's (dynamic

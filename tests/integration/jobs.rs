@@ -821,12 +821,57 @@ fn purging_many_archived_requests_takes_seconds() {
     );
     assert_eq!(n.requests_erased as i64, rows);
     assert!(took.as_secs() < 30, "purge took {took:?}");
-    assert_eq!(
-        lifecycle::purge(&mut conn, t0(), &Retention::default())
-            .unwrap()
-            .requests_erased,
-        0
+    // The next run reads none of them again.
+    let again = lifecycle::purge(&mut conn, t0(), &Retention::default()).unwrap();
+    assert_eq!((again.requests_erased, again.requests_walked), (0, 0));
+}
+
+/// A daily purge reads the day's newly due requests, not the whole archive: each walk
+/// starts where the last run stopped. A request archived behind that point (inserted
+/// already archived, or archived by a late run as of its due instant) is still reached.
+#[test]
+fn each_purge_starts_where_the_last_stopped_and_reaches_requests_archived_behind_it() {
+    let mut conn = db();
+    let retention = Retention::default();
+    let archived = t0() - Duration::days(200);
+    insert_archived_expired(&mut conn, 300, archived);
+    let first = lifecycle::purge(&mut conn, t0(), &retention).unwrap();
+    assert_eq!((first.requests_erased, first.requests_walked), (300, 300));
+    let next = lifecycle::purge(&mut conn, t0() + Duration::days(1), &retention).unwrap();
+    assert_eq!((next.requests_walked, next.total()), (0, 0), "{next:?}");
+
+    // Inserted already archived, ten days before the others.
+    let c = company(&mut conn);
+    let behind = insert(
+        &mut conn,
+        c,
+        Row::new("refused", archived - Duration::days(30))
+            .changed(archived - Duration::days(24))
+            .archived(archived - Duration::days(10)),
     );
+    let n = lifecycle::purge(&mut conn, t0() + Duration::days(2), &retention).unwrap();
+    assert_eq!(n.requests_erased, 1, "{n:?}");
+    assert_eq!(state(&mut conn, behind).label, None);
+
+    // Refused long ago, archived only now, as of its due instant (14 days after the
+    // refusal): behind where the walk stands.
+    let late = insert(
+        &mut conn,
+        c,
+        Row::new("refused", archived - Duration::days(60)).changed(archived - Duration::days(50)),
+    );
+    let at = t0() + Duration::days(3);
+    lifecycle::archive(&mut conn, at, 30).unwrap();
+    assert_eq!(
+        state(&mut conn, late).archived_at,
+        Some(archived - Duration::days(36))
+    );
+    let n = lifecycle::purge(&mut conn, at, &retention).unwrap();
+    assert_eq!(n.requests_erased, 1, "{n:?}");
+    assert_eq!(state(&mut conn, late).label, None);
+    // And then nothing is read again.
+    let n = lifecycle::purge(&mut conn, at, &retention).unwrap();
+    assert_eq!((n.requests_walked, n.total()), (0, 0), "{n:?}");
 }
 
 /// The SQL filter "status at an instant" (`db::access_requests::status_is`) and the Rust

@@ -458,11 +458,7 @@ async fn a_form_sent_twice_makes_one_request_and_shows_the_same_link() {
 
 #[tokio::test]
 async fn mail_is_retried_until_its_link_ends_and_a_mail_given_up_is_shown_and_sent_again() {
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
+    let port = crate::helpers::free_port();
     let app = spawn_app_with(Options {
         settings: vec![
             ("smtp_host", "127.0.0.1".into()),

@@ -711,7 +711,7 @@ async fn a_browser_reads_the_words_of_each_page_in_french_and_dutch() {
 
         // The provider: the Student@Work result with its figure and its note.
         sign_in_in_browser(c, &app.address, LENA.niss(), "/company/clients").await;
-        click(c, "button[data-testid^=client-]").await;
+        crate::browser::click_and_load(c, "button[data-testid^=client-]").await;
         open(c, &app, &format!("/company/mandates/{student}")).await;
         click(c, "[data-testid=consult-now]").await;
         assert_eq!(read(c, "[data-testid=figure]").await, "154");

@@ -111,6 +111,15 @@ pub fn archive_due(
                   OR (status IN ('revoked', 'blocked') AND status_changed_at <= $3)
                   OR (status = 'ended' AND LEAST(status_changed_at, valid_until) <= $3))
           RETURNING id, status, archived_at
+         ),
+         -- A late run may date an archival behind where the purge's walks have reached:
+         -- they go back to just before it (see `purge_marks`).
+         rewound AS (
+             UPDATE purge_marks m
+                SET archived_at = d.at - interval '1 microsecond',
+                    id = '00000000-0000-0000-0000-000000000000'
+               FROM (SELECT min(archived_at) AS at FROM due) d
+              WHERE m.archived_at >= d.at
          )
          INSERT INTO request_events (request_id, at, from_status, to_status, actor_kind, actor_ref)
          SELECT id, archived_at, status, '{ARCHIVED}', 'job', $4 FROM due"
@@ -127,6 +136,9 @@ pub fn archive_due(
 pub struct PurgeCounts {
     /// Archived requests whose label, e-mail, named NISS and citizen names were erased.
     pub requests_erased: usize,
+    /// Archived requests the purge's two walks read (not a change: each walk starts where
+    /// the last run left it, so a daily run reads the day's newly due requests only).
+    pub requests_walked: usize,
     /// Mails deleted: those of erased requests, and sent or given-up ones past retention.
     pub mails_deleted: usize,
     /// Archived requests past the audit retention whose citizen NISS and creator were
@@ -215,8 +227,9 @@ pub fn purge(
     let request_cutoff = now - retention.request_personal_data;
     let audit_cutoff = now - retention.audit;
     let mail_cutoff = now - retention.mail;
-    let (requests_erased, mut mails_deleted) = walk_archived(
+    let (erasure, mut mails_deleted) = walk_archived(
         conn,
+        "erasure",
         request_cutoff,
         "erased AS (
              UPDATE access_requests r
@@ -235,8 +248,9 @@ pub fn purge(
              (SELECT id FROM outbox_emails WHERE COALESCE(sent_at, failed_at) <= $1 LIMIT $2)",
         mail_cutoff,
     )?;
-    let (requests_unlinked, _) = walk_archived(
+    let (unlinking, _) = walk_archived(
         conn,
+        "unlinking",
         audit_cutoff,
         "erased AS (
              UPDATE access_requests r SET citizen_niss = NULL, created_by = NULL
@@ -252,34 +266,58 @@ pub fn purge(
     let audit_deleted = consultations::purge(conn, audit_cutoff)?;
     let positives_deleted = flexi_positives::purge(conn, audit_cutoff)?;
     Ok(PurgeCounts {
-        requests_erased,
+        requests_erased: erasure.changed,
+        requests_walked: erasure.walked + unlinking.walked,
         mails_deleted,
-        requests_unlinked,
+        requests_unlinked: unlinking.changed,
         audit_deleted,
         positives_deleted,
         ..PurgeCounts::default()
     })
 }
 
+/// What a walk over the archived requests did.
+struct Walked {
+    /// Archived requests read.
+    walked: usize,
+    /// Rows its `erased` changed.
+    changed: usize,
+}
+
 /// Runs `ctes` (which define `erased` and `other`, each returning the rows it changed,
 /// from `batch`: the next [`BATCH`] requests archived at or before `cutoff`, in the order
 /// of their archival) batch after batch, until the archived requests are all walked.
-/// Returns how many rows `erased` and `other` changed in all.
+/// The walk starts where the last run of the same `walk` stopped (its row in
+/// `purge_marks`, moved with each batch, in the batch's statement), so that a daily run
+/// reads the day's few newly due requests, not the whole archive: the requests behind the
+/// mark hold nothing left to erase at that walk's cutoff (a request archived behind it
+/// later moves the mark back: the table's insert trigger, [`archive_due`]). Returns what
+/// the walk read and changed, and how many rows `other` changed.
 fn walk_archived(
     conn: &mut PgConnection,
+    walk: &str,
     cutoff: DateTime<Utc>,
     ctes: &str,
-) -> QueryResult<(usize, usize)> {
+) -> QueryResult<(Walked, usize)> {
     #[derive(QueryableByName)]
-    struct Walked {
+    struct Batch {
         #[diesel(sql_type = Nullable<Timestamptz>)]
         last_at: Option<DateTime<Utc>>,
         #[diesel(sql_type = Nullable<diesel::sql_types::Uuid>)]
         last_id: Option<Uuid>,
         #[diesel(sql_type = BigInt)]
+        walked: i64,
+        #[diesel(sql_type = BigInt)]
         erased: i64,
         #[diesel(sql_type = BigInt)]
         other: i64,
+    }
+    #[derive(QueryableByName)]
+    struct Mark {
+        #[diesel(sql_type = Timestamptz)]
+        archived_at: DateTime<Utc>,
+        #[diesel(sql_type = diesel::sql_types::Uuid)]
+        id: Uuid,
     }
     let statement = format!(
         "WITH batch AS (
@@ -289,28 +327,49 @@ fn walk_archived(
               ORDER BY archived_at, id
               LIMIT $4),
          {ctes},
-         last AS (SELECT archived_at, id FROM batch ORDER BY archived_at DESC, id DESC LIMIT 1)
+         last AS (SELECT archived_at, id FROM batch ORDER BY archived_at DESC, id DESC LIMIT 1),
+         mark AS (
+             INSERT INTO purge_marks (walk, archived_at, id)
+             SELECT $5, archived_at, id FROM last
+             ON CONFLICT (walk) DO UPDATE SET archived_at = excluded.archived_at, id = excluded.id
+             RETURNING walk)
          SELECT (SELECT archived_at FROM last) AS last_at, (SELECT id FROM last) AS last_id,
+                (SELECT count(*) FROM batch) AS walked,
                 (SELECT count(*) FROM erased) AS erased, (SELECT count(*) FROM other) AS other"
     );
-    // Before any archival: 1 January 1900.
-    let (mut after_at, mut after_id) = (
-        DateTime::from_timestamp(-2_208_988_800, 0).unwrap_or_default(),
-        Uuid::nil(),
+    let mark: Option<Mark> = sql_query("SELECT archived_at, id FROM purge_marks WHERE walk = $1")
+        .bind::<Text, _>(walk)
+        .get_result(conn)
+        .optional()?;
+    // None yet: from before any archival, 1 January 1900.
+    let (mut after_at, mut after_id) = mark.map_or_else(
+        || {
+            (
+                DateTime::from_timestamp(-2_208_988_800, 0).unwrap_or_default(),
+                Uuid::nil(),
+            )
+        },
+        |m| (m.archived_at, m.id),
     );
-    let (mut erased, mut other) = (0, 0);
+    let mut done = Walked {
+        walked: 0,
+        changed: 0,
+    };
+    let mut other = 0;
     loop {
-        let walked: Walked = sql_query(&statement)
+        let batch: Batch = sql_query(&statement)
             .bind::<Timestamptz, _>(cutoff)
             .bind::<Timestamptz, _>(after_at)
             .bind::<diesel::sql_types::Uuid, _>(after_id)
             .bind::<BigInt, _>(BATCH)
+            .bind::<Text, _>(walk)
             .get_result(conn)?;
-        erased += usize::try_from(walked.erased).unwrap_or(0);
-        other += usize::try_from(walked.other).unwrap_or(0);
-        match (walked.last_at, walked.last_id) {
+        done.walked += usize::try_from(batch.walked).unwrap_or(0);
+        done.changed += usize::try_from(batch.erased).unwrap_or(0);
+        other += usize::try_from(batch.other).unwrap_or(0);
+        match (batch.last_at, batch.last_id) {
             (Some(at), Some(id)) => (after_at, after_id) = (at, id),
-            _ => return Ok((erased, other)),
+            _ => return Ok((done, other)),
         }
     }
 }
