@@ -11,6 +11,7 @@ pub mod flexi_positives;
 pub mod idempotency_keys;
 pub mod job_runs;
 pub mod job_schedule;
+pub mod merged;
 pub mod migrations;
 pub mod pool;
 pub mod rate_limits;

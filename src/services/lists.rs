@@ -9,7 +9,7 @@
 
 use chrono::{DateTime, Utc};
 use diesel::{
-    dsl::count_star,
+    dsl::{AsSelect, count_star},
     pg::Pg,
     prelude::*,
     sql_types::{Bool, Nullable, Text},
@@ -20,7 +20,8 @@ use super::requests::Scope;
 pub use crate::db::request_counts::TabCounts;
 use crate::{
     db::{
-        access_requests::{AccessRequest, in_tab, status_is},
+        access_requests::{AccessRequest, in_tab, status_is, tab_branches},
+        merged::InPage,
         request_counts,
         schema::{access_requests, companies, outbox_emails},
         text::like_contains,
@@ -178,23 +179,65 @@ pub fn tab_page(
 fn list_counted(
     conn: &mut PgConnection,
     scope: &Scope,
-    &TabAsk {
+    ask: &TabAsk<'_>,
+    now: DateTime<Utc>,
+    known_total: Option<i64>,
+) -> QueryResult<ListPage> {
+    let &TabAsk {
         tab,
         search,
         number,
         at,
         page_size,
-    }: &TabAsk<'_>,
-    now: DateTime<Utc>,
-    known_total: Option<i64>,
-) -> QueryResult<ListPage> {
-    use access_requests::dsl as r;
+    } = ask;
     let page = number.clamp(1, MAX_PAGE);
     let total: i64 = match known_total {
         Some(total) => total,
         None => searched(scoped(scope).filter(in_tab(tab, now)), search)
             .select(count_star())
             .first(conn)?,
+    };
+    let mut rows: Vec<(AccessRequest, bool, Option<String>)> = match tab_rows(scope, ask, now) {
+        Some(query) => query.load(conn)?,
+        None => Vec::new(),
+    };
+    if let PageAt::Before(_) = at {
+        rows.reverse();
+    }
+    Ok(page_of(rows, now, page, page_size, total))
+}
+
+/// A row of a tab's page as read: the request, whether its mail was given up, its
+/// provider's name.
+type RowSql = (AsSelect<AccessRequest, Pg>, Bool, Nullable<Text>);
+
+/// The one statement that reads a page of a tab: the page's requests chosen among
+/// branches of one stored status each ([`tab_branches`]), each read in the page's order
+/// from the index on `(company_id, status, created_at, id)` and stopped at the page's end
+/// ([`InPage`]), then read whole with their mail's state and their provider's name.
+/// `None`: a tab of no branch (none is).
+pub fn tab_rows(
+    scope: &Scope,
+    ask: &TabAsk<'_>,
+    now: DateTime<Utc>,
+) -> Option<access_requests::BoxedQuery<'static, Pg, RowSql>> {
+    use access_requests::dsl as r;
+    let page = ask.number.clamp(1, MAX_PAGE);
+    let offset = match ask.at {
+        PageAt::Number(_) => (page - 1) * ask.page_size,
+        PageAt::After(_) | PageAt::Before(_) => 0,
+    };
+    let mut branches = tab_branches(ask.tab, now).into_iter().map(|branch| {
+        in_order(searched(scoped(scope).filter(branch), ask.search), ask.at)
+            .limit(offset + ask.page_size)
+            .select((r::id, r::created_at))
+    });
+    let on_page = InPage {
+        first: branches.next()?,
+        rest: branches.collect(),
+        newest_first: !matches!(ask.at, PageAt::Before(_)),
+        limit: ask.page_size,
+        offset,
     };
     // Whether each row's mail was given up, in the same query (no query per row).
     let undelivered = diesel::dsl::exists(
@@ -212,35 +255,36 @@ fn list_counted(
             .select(companies::name)
             .single_value(),
     );
-    let listed = searched(scoped(scope).filter(in_tab(tab, now)), search);
-    // Newest first; the previous page is read oldest first from its key, then turned.
-    let listed = match at {
-        PageAt::Number(_) => listed
-            .order((r::created_at.desc(), r::id.desc()))
-            .offset((page - 1) * page_size),
-        PageAt::After(key) => listed
+    Some(
+        in_order(access_requests::table.into_boxed().filter(on_page), ask.at).select((
+            AccessRequest::as_select(),
+            undelivered,
+            provider_name,
+        )),
+    )
+}
+
+/// `query` from where the page starts, in the page's order (newest first; oldest first
+/// before a row).
+fn in_order(query: BoxedQuery<'static>, at: PageAt) -> BoxedQuery<'static> {
+    use access_requests::dsl as r;
+    match at {
+        PageAt::Number(_) => query.order((r::created_at.desc(), r::id.desc())),
+        PageAt::After(key) => query
             .filter(
                 r::created_at
                     .lt(key.created_at)
                     .or(r::created_at.eq(key.created_at).and(r::id.lt(key.id))),
             )
             .order((r::created_at.desc(), r::id.desc())),
-        PageAt::Before(key) => listed
+        PageAt::Before(key) => query
             .filter(
                 r::created_at
                     .gt(key.created_at)
                     .or(r::created_at.eq(key.created_at).and(r::id.gt(key.id))),
             )
             .order((r::created_at.asc(), r::id.asc())),
-    };
-    let mut rows: Vec<(AccessRequest, bool, Option<String>)> = listed
-        .limit(page_size)
-        .select((AccessRequest::as_select(), undelivered, provider_name))
-        .load(conn)?;
-    if let PageAt::Before(_) = at {
-        rows.reverse();
     }
-    Ok(page_of(rows, now, page, page_size, total))
 }
 
 /// A page of rows read with their mail's state and their provider's name.
