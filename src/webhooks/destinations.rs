@@ -309,57 +309,31 @@ mod tests {
         let development = Destinations {
             allow_loopback: true,
         };
-        let cases = [
-            (
-                "https://hr.example.be/hooks",
-                production,
-                Ok(("hr.example.be", 443, false)),
-            ),
-            (
-                "https://hr.example.be:8443/h?x=1",
-                production,
-                Ok(("hr.example.be", 8443, false)),
-            ),
-            (
-                "https://[2a02:2c40::1]/h",
-                production,
-                Ok(("2a02:2c40::1", 443, false)),
-            ),
-            (
-                "http://hr.example.be/hooks",
-                production,
-                Err(UrlError::Syntax),
-            ),
-            (
-                "http://127.0.0.1:9000/hook",
-                development,
-                Ok(("127.0.0.1", 9000, true)),
-            ),
-            (
-                "https://user@hr.example.be/",
-                production,
-                Err(UrlError::Syntax),
-            ),
-            (
-                "https://hr.example.be@127.0.0.1/",
-                production,
-                Err(UrlError::Syntax),
-            ),
-            ("https://", production, Err(UrlError::Syntax)),
-            ("ftp://x", development, Err(UrlError::Syntax)),
-            ("https://a b", production, Err(UrlError::Syntax)),
-            ("https://a\tb/", production, Err(UrlError::Syntax)),
-            (
-                "https://hr.example.be/\u{202e}",
-                production,
-                Err(UrlError::Syntax),
-            ),
-            ("//hr.example.be/", production, Err(UrlError::Syntax)),
+        // (url, host, port): https, accepted in production.
+        let accepted = [
+            ("https://hr.example.be/hooks", "hr.example.be", 443),
+            ("https://hr.example.be:8443/h?x=1", "hr.example.be", 8443),
+            ("https://[2a02:2c40::1]/h", "2a02:2c40::1", 443),
         ];
-        for (url, dest, want) in cases {
-            let got = dest.parse(url);
-            let want = want.map(|(h, p, http)| (h.to_string(), p, http));
-            assert_eq!(got, want, "{url}");
+        for (url, host, port) in accepted {
+            let want = Ok((host.to_string(), port, false));
+            assert_eq!(production.parse(url), want, "{url}");
+        }
+        let loopback = development.parse("http://127.0.0.1:9000/hook");
+        assert_eq!(loopback, Ok(("127.0.0.1".to_string(), 9000, true)));
+        let refused = [
+            ("http://hr.example.be/hooks", production),
+            ("https://user@hr.example.be/", production),
+            ("https://hr.example.be@127.0.0.1/", production),
+            ("https://", production),
+            ("ftp://x", development),
+            ("https://a b", production),
+            ("https://a\tb/", production),
+            ("https://hr.example.be/\u{202e}", production),
+            ("//hr.example.be/", production),
+        ];
+        for (url, dest) in refused {
+            assert_eq!(dest.parse(url), Err(UrlError::Syntax), "{url}");
         }
         let long = format!("https://hr.example.be/{}", "a".repeat(URL_MAX));
         assert_eq!(production.parse(&long), Err(UrlError::Syntax));
