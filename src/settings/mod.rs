@@ -735,12 +735,16 @@ mod tests {
             ("public_url", "https://mandat.example.be"),
             ("session_key", &"A".repeat(88)),
         ];
+        // The production settings with `more`.
+        let in_production = |more: &[(&'static str, &'static str)]| {
+            let mut pairs = production.to_vec();
+            pairs.extend_from_slice(more);
+            pairs
+        };
         let s = Settings::from_pairs(&production).unwrap();
         assert!(!s.demo_sign_in, "no demo provider in production");
         assert!(!s.webhook_loopback);
-        let mut loopback = production.to_vec();
-        loopback.push(("webhook_loopback", "on"));
-        let err = refusal(&loopback);
+        let err = refusal(&in_production(&[("webhook_loopback", "on")]));
         assert!(err.contains("MANDAT_WEBHOOK_LOOPBACK"), "{err}");
         assert!(
             Settings::from_pairs(&[("webhook_loopback", "on")])
@@ -787,19 +791,15 @@ mod tests {
             let err = refusal(pairs);
             assert!(err.contains(env), "{pairs:?}: {err}");
         }
-        let mut with_demo = production.to_vec();
-        with_demo.push(("demo_sign_in", "on"));
-        let err = refusal(&with_demo);
+        let err = refusal(&in_production(&[("demo_sign_in", "on")]));
         assert!(err.contains("MANDAT_DEMO_SIGN_IN"), "{err}");
-        let mut plain_http = production.to_vec();
-        plain_http.extend([
+        let plain_http = [
             ("oidc_issuer", "http://idp.example.be"),
             ("oidc_client_id", "m"),
-        ]);
-        let err = refusal(&plain_http);
+        ];
+        let err = refusal(&in_production(&plain_http));
         assert!(err.contains("MANDAT_OIDC_ISSUER"), "{err}");
-        let mut oidc = production.to_vec();
-        oidc.extend([
+        let oidc = in_production(&[
             ("oidc_issuer", "https://idp.example.be/"),
             ("oidc_client_id", "mandat"),
             ("oidc_client_secret", "hunter2"),
