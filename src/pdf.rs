@@ -268,6 +268,17 @@ impl Part {
     fn group(role: Role, children: Vec<Part>) -> Part {
         Part::Group(role, children)
     }
+
+    /// A table row: the leaf `header` heading it, the leaf `cell` its one cell.
+    fn row(header: usize, cell: usize) -> Part {
+        Part::group(
+            Role::Row,
+            vec![
+                Part::group(Role::RowHeader, vec![Part::Leaf(header)]),
+                Part::group(Role::Cell, vec![Part::Leaf(cell)]),
+            ],
+        )
+    }
 }
 
 /// Lays the blocks out on pages: one list of operations per page, and the structure.
@@ -427,13 +438,7 @@ impl<'f> Layout<'f> {
                     leaf: Some(value_leaf),
                 });
             }
-            rows.push(Part::group(
-                Role::Row,
-                vec![
-                    Part::group(Role::RowHeader, vec![Part::Leaf(label_leaf)]),
-                    Part::group(Role::Cell, vec![Part::Leaf(value_leaf)]),
-                ],
-            ));
+            rows.push(Part::row(label_leaf, value_leaf));
         }
         Part::group(Role::Table, rows)
     }
@@ -500,13 +505,7 @@ impl<'f> Layout<'f> {
                         leaf: Some(leaf),
                     });
                 }
-                rows.push(Part::group(
-                    Role::Row,
-                    vec![
-                        Part::group(Role::RowHeader, vec![Part::Leaf(label_leaf)]),
-                        Part::group(Role::Cell, vec![Part::Leaf(status_leaf)]),
-                    ],
-                ));
+                rows.push(Part::row(label_leaf, status_leaf));
             }
             self.y += h + gap;
         }

@@ -21,7 +21,7 @@ use super::{
 };
 use crate::web::{
     errors::AppError,
-    input::{check_urlencoded, read_body, reading_body},
+    input::{read_body, reading_body, refusing_unreadable_queries},
 };
 
 /// A JSON body of type `T`, read through the input layer.
@@ -119,17 +119,16 @@ pub async fn refuse_unreadable_queries(
     req: ServiceRequest,
     next: Next<impl MessageBody>,
 ) -> Result<ServiceResponse<EitherBody<impl MessageBody>>, actix_web::Error> {
-    if let Err(unreadable) = check_urlencoded(req.query_string().as_bytes()) {
+    refusing_unreadable_queries(req, next, |unreadable| {
         let reason = match unreadable.field {
             Some(field) => format!("{field}: not text, or a null character"),
             None => "query: not text, or a null character".to_string(),
         };
-        let res = Problem::new(Code::InvalidRequest)
+        Problem::new(Code::InvalidRequest)
             .with_detail_arg("reason", reason)
-            .error_response();
-        return Ok(req.into_response(res).map_into_right_body());
-    }
-    Ok(next.call(req).await?.map_into_left_body())
+            .error_response()
+    })
+    .await
 }
 
 #[cfg(test)]

@@ -671,68 +671,55 @@ mod tests {
 
     #[test]
     fn bad_values_name_the_option() {
-        let cases: &[(&str, &str, &str)] = &[
-            ("mode", "staging", "MANDAT_MODE"),
-            ("database_url", "mysql://x", "DATABASE_URL"),
-            ("database_pool_size", "0", "MANDAT_DATABASE_POOL_SIZE"),
-            ("database_pool_size", "ten", "MANDAT_DATABASE_POOL_SIZE"),
-            ("bind", "localhost", "MANDAT_BIND"),
-            ("public_url", "example.org", "MANDAT_PUBLIC_URL"),
-            ("session_key", "short", "MANDAT_SESSION_KEY"),
-            ("smtp_tls", "ssl", "MANDAT_SMTP_TLS"),
-            ("smtp_port", "99999", "MANDAT_SMTP_PORT"),
-            ("mail_from", "not an address", "MANDAT_MAIL_FROM"),
-            (
-                "job_deliver_mail_seconds",
-                "0",
-                "MANDAT_JOB_DELIVER_MAIL_SECONDS",
-            ),
-            ("log_format", "xml", "MANDAT_LOG_FORMAT"),
-            ("database_pool_wait_ms", "0", "MANDAT_DATABASE_POOL_WAIT_MS"),
-            (
-                "database_pool_wait_ms",
-                "1s",
-                "MANDAT_DATABASE_POOL_WAIT_MS",
-            ),
-            (
-                "database_statement_timeout_ms",
-                "10",
-                "MANDAT_DATABASE_STATEMENT_TIMEOUT_MS",
-            ),
-            (
-                "database_lock_timeout_ms",
-                "9999999",
-                "MANDAT_DATABASE_LOCK_TIMEOUT_MS",
-            ),
-            (
-                "trusted_proxy_header",
-                "X Real IP",
-                "MANDAT_TRUSTED_PROXY_HEADER",
-            ),
-            ("webhook_loopback", "maybe", "MANDAT_WEBHOOK_LOOPBACK"),
-        ];
-        assert_refused(cases);
+        assert_refused(&[
+            ("mode", "staging"),
+            ("database_url", "mysql://x"),
+            ("database_pool_size", "0"),
+            ("database_pool_size", "ten"),
+            ("bind", "localhost"),
+            ("public_url", "example.org"),
+            ("session_key", "short"),
+            ("smtp_tls", "ssl"),
+            ("smtp_port", "99999"),
+            ("mail_from", "not an address"),
+            ("job_deliver_mail_seconds", "0"),
+            ("log_format", "xml"),
+            ("database_pool_wait_ms", "0"),
+            ("database_pool_wait_ms", "1s"),
+            ("database_statement_timeout_ms", "10"),
+            ("database_lock_timeout_ms", "9999999"),
+            ("trusted_proxy_header", "X Real IP"),
+            ("webhook_loopback", "maybe"),
+        ]);
     }
 
-    /// Each `(key, value, option)` of `cases` is refused, the error naming the option.
-    pub(super) fn assert_refused(cases: &[(&str, &str, &str)]) {
-        for (key, value, option) in cases {
-            let err = Settings::from_pairs(&[(key, value)])
-                .unwrap_err()
-                .to_string();
-            assert!(err.contains(option), "{key}={value}: {err}");
+    /// The error of settings made of `pairs` (which must be refused).
+    pub(super) fn refusal(pairs: &[(&str, &str)]) -> String {
+        Settings::from_pairs(pairs).unwrap_err().to_string()
+    }
+
+    /// The environment variable of the option `key`.
+    fn env_of(key: &str) -> &'static str {
+        OPTIONS.iter().find(|o| o.key == key).unwrap().env
+    }
+
+    /// Each `(key, value)` of `cases` is refused, the error naming the option's key and
+    /// environment variable.
+    pub(super) fn assert_refused(cases: &[(&str, &str)]) {
+        for (key, value) in cases {
+            let err = refusal(&[(key, value)]);
+            assert!(
+                err.contains(key) && err.contains(env_of(key)),
+                "{key}={value}: {err}"
+            );
         }
     }
 
     #[test]
     fn production_requires_secrets_and_https() {
-        let err = Settings::from_pairs(&[("mode", "production"), ("public_url", "https://x.be")])
-            .unwrap_err()
-            .to_string();
+        let err = refusal(&[("mode", "production"), ("public_url", "https://x.be")]);
         assert!(err.contains("MANDAT_SESSION_KEY"), "{err}");
-        let err = Settings::from_pairs(&[("mode", "production")])
-            .unwrap_err()
-            .to_string();
+        let err = refusal(&[("mode", "production")]);
         assert!(err.contains("MANDAT_PUBLIC_URL"), "{err}");
     }
 
@@ -748,12 +735,16 @@ mod tests {
             ("public_url", "https://mandat.example.be"),
             ("session_key", &"A".repeat(88)),
         ];
+        // The production settings with `more`.
+        let in_production = |more: &[(&'static str, &'static str)]| {
+            let mut pairs = production.to_vec();
+            pairs.extend_from_slice(more);
+            pairs
+        };
         let s = Settings::from_pairs(&production).unwrap();
         assert!(!s.demo_sign_in, "no demo provider in production");
         assert!(!s.webhook_loopback);
-        let mut loopback = production.to_vec();
-        loopback.push(("webhook_loopback", "on"));
-        let err = Settings::from_pairs(&loopback).unwrap_err().to_string();
+        let err = refusal(&in_production(&[("webhook_loopback", "on")]));
         assert!(err.contains("MANDAT_WEBHOOK_LOOPBACK"), "{err}");
         assert!(
             Settings::from_pairs(&[("webhook_loopback", "on")])
@@ -797,22 +788,18 @@ mod tests {
             (&[("demo_sign_in", "maybe")], "MANDAT_DEMO_SIGN_IN"),
         ];
         for (pairs, env) in cases {
-            let err = Settings::from_pairs(pairs).unwrap_err().to_string();
+            let err = refusal(pairs);
             assert!(err.contains(env), "{pairs:?}: {err}");
         }
-        let mut with_demo = production.to_vec();
-        with_demo.push(("demo_sign_in", "on"));
-        let err = Settings::from_pairs(&with_demo).unwrap_err().to_string();
+        let err = refusal(&in_production(&[("demo_sign_in", "on")]));
         assert!(err.contains("MANDAT_DEMO_SIGN_IN"), "{err}");
-        let mut plain_http = production.to_vec();
-        plain_http.extend([
+        let plain_http = [
             ("oidc_issuer", "http://idp.example.be"),
             ("oidc_client_id", "m"),
-        ]);
-        let err = Settings::from_pairs(&plain_http).unwrap_err().to_string();
+        ];
+        let err = refusal(&in_production(&plain_http));
         assert!(err.contains("MANDAT_OIDC_ISSUER"), "{err}");
-        let mut oidc = production.to_vec();
-        oidc.extend([
+        let oidc = in_production(&[
             ("oidc_issuer", "https://idp.example.be/"),
             ("oidc_client_id", "mandat"),
             ("oidc_client_secret", "hunter2"),
@@ -863,9 +850,7 @@ mod tests {
         assert_eq!(s.retention.request_personal_data, chrono::Duration::days(7));
         assert_eq!(s.blocked_tab_days, 10);
         assert!(s.jobs.purge.is_none());
-        let err = Settings::from_pairs(&[("retention_audit_days", "0")])
-            .unwrap_err()
-            .to_string();
+        let err = refusal(&[("retention_audit_days", "0")]);
         assert!(err.contains("MANDAT_RETENTION_AUDIT_DAYS"), "{err}");
     }
 
@@ -895,15 +880,8 @@ mod tests {
             ),
         ];
         for (key, refused, accepted) in cases {
-            let env = OPTIONS.iter().find(|o| o.key == *key).unwrap().env;
             for value in *refused {
-                let err = Settings::from_pairs(&[(key, value)])
-                    .unwrap_err()
-                    .to_string();
-                assert!(
-                    err.contains(key) && err.contains(env),
-                    "{key}={value}: {err}"
-                );
+                assert_refused(&[(key, value)]);
             }
             for value in *accepted {
                 assert!(
@@ -932,9 +910,7 @@ mod tests {
         ])
         .unwrap();
         assert_eq!(s.public_url_citizen, "https://me.mandat.example");
-        let err = Settings::from_pairs(&[("public_url_citizen", "me.example")])
-            .unwrap_err()
-            .to_string();
+        let err = refusal(&[("public_url_citizen", "me.example")]);
         assert!(err.contains("MANDAT_PUBLIC_URL_CITIZEN"), "{err}");
     }
 

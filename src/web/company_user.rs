@@ -114,18 +114,20 @@ fn ask_of(
     })
 }
 
-/// Resolves the company context of a request's signed-in user, acting as `acting` says.
-fn resolve_user(
+/// Resolves the company context of a request's signed-in user, acting as `acting` says,
+/// into the extractor `user` makes of it.
+fn resolve_user<U: 'static>(
     req: &HttpRequest,
     payload: &mut Payload,
     acting: ActingFor,
-) -> Pin<Box<dyn Future<Output = Result<CompanyCtx, actix_web::Error>>>> {
+    user: fn(CompanyCtx) -> U,
+) -> Pin<Box<dyn Future<Output = Result<U, actix_web::Error>>>> {
     let ask = ask_of(req, payload, acting);
     let tenant = tenant_of(req);
     Box::pin(async move {
         let ask = ask.await?;
-        let user = on_db(&tenant, move |conn| ask.resolve(conn)).await?;
-        Ok(user.ctx)
+        let resolved = on_db(&tenant, move |conn| ask.resolve(conn)).await?;
+        Ok(user(resolved.ctx))
     })
 }
 
@@ -141,8 +143,9 @@ impl FromRequest for CompanyUser {
     type Error = actix_web::Error;
     type Future = Pin<Box<dyn Future<Output = Result<Self, Self::Error>>>>;
     fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
-        let ctx = resolve_user(req, payload, ActingFor::Principal);
-        Box::pin(async move { Ok(CompanyUser { ctx: ctx.await? }) })
+        resolve_user(req, payload, ActingFor::Principal, |ctx| CompanyUser {
+            ctx,
+        })
     }
 }
 
@@ -209,8 +212,7 @@ impl FromRequest for OwnCompanyUser {
     type Error = actix_web::Error;
     type Future = Pin<Box<dyn Future<Output = Result<Self, Self::Error>>>>;
     fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
-        let ctx = resolve_user(req, payload, ActingFor::Own);
-        Box::pin(async move { Ok(OwnCompanyUser { ctx: ctx.await? }) })
+        resolve_user(req, payload, ActingFor::Own, |ctx| OwnCompanyUser { ctx })
     }
 }
 

@@ -6,7 +6,7 @@
 //! over the limit is a 413.
 
 use actix_web::{
-    HttpRequest, ResponseError,
+    HttpRequest, HttpResponse, ResponseError,
     body::{EitherBody, MessageBody},
     dev::{Decompress, Payload, ServiceRequest, ServiceResponse},
     http::header,
@@ -133,10 +133,23 @@ pub async fn refuse_unreadable_queries(
     req: ServiceRequest,
     next: Next<impl MessageBody>,
 ) -> Result<ServiceResponse<EitherBody<impl MessageBody>>, actix_web::Error> {
-    if let Err(unreadable) = check_urlencoded(req.query_string().as_bytes()) {
+    refusing_unreadable_queries(req, next, |unreadable| {
         tracing::info!("refused a query that is not text");
-        let res = AppError::Unreadable(unreadable).error_response();
-        return Ok(req.into_response(res).map_into_right_body());
+        AppError::Unreadable(unreadable).error_response()
+    })
+    .await
+}
+
+/// The middleware of [`refuse_unreadable_queries`] (on the web side and on the API): a
+/// query string that is not text, or holds a NUL character, is answered by `refusal`
+/// instead of going on to its handler.
+pub async fn refusing_unreadable_queries<B: MessageBody>(
+    req: ServiceRequest,
+    next: Next<B>,
+    refusal: impl FnOnce(Unreadable) -> HttpResponse,
+) -> Result<ServiceResponse<EitherBody<B>>, actix_web::Error> {
+    if let Err(unreadable) = check_urlencoded(req.query_string().as_bytes()) {
+        return Ok(req.into_response(refusal(unreadable)).map_into_right_body());
     }
     Ok(next.call(req).await?.map_into_left_body())
 }

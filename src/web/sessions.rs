@@ -79,6 +79,22 @@ fn niss_of(state: &HashMap<String, String>) -> Option<String> {
     Some(principal.niss.as_str().to_string())
 }
 
+/// `result`, or `fallback` while the database cannot be reached (the page itself answers
+/// 503 meanwhile), with a warning that the session was not `done` ("read", "stored"...).
+fn unless_unavailable<T>(
+    result: Result<T, DbError>,
+    fallback: T,
+    done: &str,
+) -> Result<T, DbError> {
+    match result {
+        Err(DbError::Unavailable(reason)) => {
+            tracing::warn!(%reason, "session not {done}: the database is unavailable");
+            Ok(fallback)
+        }
+        other => other,
+    }
+}
+
 impl PgSessionStore {
     /// Stores a new session. While the database cannot be reached, the id is given without
     /// a row: the next request finds no session (the page itself answers 503 meanwhile),
@@ -94,13 +110,7 @@ impl PgSessionStore {
             sessions::insert(conn, &hash, niss.as_deref(), &json, now).map_err(DbError::from)
         })
         .await;
-        match stored {
-            Ok(()) => {}
-            Err(DbError::Unavailable(reason)) => {
-                tracing::warn!(%reason, "session not stored: the database is unavailable");
-            }
-            Err(e) => return Err(e.into()),
-        }
+        unless_unavailable(stored, (), "stored")?;
         Ok(SessionKey::try_from(id)?)
     }
 }
@@ -117,15 +127,9 @@ impl SessionStore for PgSessionStore {
             sessions::load_live(conn, &hash, now, lifetimes).map_err(DbError::from)
         })
         .await;
-        let found = match found {
-            Ok(found) => found,
-            // No session while the database is away: the page answers 503 by itself.
-            Err(DbError::Unavailable(reason)) => {
-                tracing::warn!(%reason, "session not read: the database is unavailable");
-                None
-            }
-            Err(e) => return Err(LoadError::Other(e.into())),
-        };
+        // No session while the database is away.
+        let found =
+            unless_unavailable(found, None, "read").map_err(|e| LoadError::Other(e.into()))?;
         match found {
             None => Ok(None),
             Some(live) => serde_json::from_str(&live.state)
@@ -154,19 +158,13 @@ impl SessionStore for PgSessionStore {
         let json = serde_json::to_string(&session_state)
             .map_err(|e| UpdateError::Serialization(e.into()))?;
         let (now, lifetimes) = (tenant.session_now(), self.lifetimes);
-        let replaced = match run_blocking_sessions(tenant.pool(), move |conn| {
+        let replaced = run_blocking_sessions(tenant.pool(), move |conn| {
             sessions::replace_state(conn, &hash, niss.as_deref(), &json, now, lifetimes)
                 .map_err(DbError::from)
         })
-        .await
-        {
-            Ok(replaced) => replaced,
-            Err(DbError::Unavailable(reason)) => {
-                tracing::warn!(%reason, "session not updated: the database is unavailable");
-                false
-            }
-            Err(e) => return Err(UpdateError::Other(e.into())),
-        };
+        .await;
+        let replaced = unless_unavailable(replaced, false, "updated")
+            .map_err(|e| UpdateError::Other(e.into()))?;
         if replaced {
             return Ok(session_key);
         }

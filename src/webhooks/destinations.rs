@@ -231,9 +231,18 @@ impl Resolver for JudgingResolver {
 mod tests {
     use super::*;
 
+    /// Production's destinations: public addresses only.
+    const PRODUCTION: Destinations = Destinations {
+        allow_loopback: false,
+    };
+    /// Development's: this machine too.
+    const DEVELOPMENT: Destinations = Destinations {
+        allow_loopback: true,
+    };
+
     #[test]
     fn only_public_addresses_of_the_internet() {
-        let production = Destinations::default();
+        assert_eq!(Destinations::default(), PRODUCTION);
         let cases = [
             ("93.184.215.14", true),
             ("8.8.8.8", true),
@@ -282,95 +291,58 @@ mod tests {
         ];
         for (ip, want) in cases {
             let ip: IpAddr = ip.parse().unwrap();
-            assert_eq!(production.allows(ip, false), want, "{ip}");
+            assert_eq!(PRODUCTION.allows(ip, false), want, "{ip}");
         }
-        let development = Destinations {
-            allow_loopback: true,
-        };
         for ip in ["127.0.0.1", "::1", "::ffff:127.0.0.1"] {
             let ip: IpAddr = ip.parse().unwrap();
             assert!(
-                development.allows(ip, false) && development.allows(ip, true),
+                DEVELOPMENT.allows(ip, false) && DEVELOPMENT.allows(ip, true),
                 "{ip}"
             );
-            assert!(!production.allows(ip, true), "{ip}");
+            assert!(!PRODUCTION.allows(ip, true), "{ip}");
         }
         let public: IpAddr = "8.8.8.8".parse().unwrap();
         assert!(
-            !development.allows(public, true),
+            !DEVELOPMENT.allows(public, true),
             "plain http only to loopback"
         );
-        assert!(!development.allows("10.0.0.1".parse().unwrap(), false));
+        assert!(!DEVELOPMENT.allows("10.0.0.1".parse().unwrap(), false));
     }
 
     #[test]
     fn urls() {
-        let production = Destinations::default();
-        let development = Destinations {
-            allow_loopback: true,
-        };
-        let cases = [
-            (
-                "https://hr.example.be/hooks",
-                production,
-                Ok(("hr.example.be", 443, false)),
-            ),
-            (
-                "https://hr.example.be:8443/h?x=1",
-                production,
-                Ok(("hr.example.be", 8443, false)),
-            ),
-            (
-                "https://[2a02:2c40::1]/h",
-                production,
-                Ok(("2a02:2c40::1", 443, false)),
-            ),
-            (
-                "http://hr.example.be/hooks",
-                production,
-                Err(UrlError::Syntax),
-            ),
-            (
-                "http://127.0.0.1:9000/hook",
-                development,
-                Ok(("127.0.0.1", 9000, true)),
-            ),
-            (
-                "https://user@hr.example.be/",
-                production,
-                Err(UrlError::Syntax),
-            ),
-            (
-                "https://hr.example.be@127.0.0.1/",
-                production,
-                Err(UrlError::Syntax),
-            ),
-            ("https://", production, Err(UrlError::Syntax)),
-            ("ftp://x", development, Err(UrlError::Syntax)),
-            ("https://a b", production, Err(UrlError::Syntax)),
-            ("https://a\tb/", production, Err(UrlError::Syntax)),
-            (
-                "https://hr.example.be/\u{202e}",
-                production,
-                Err(UrlError::Syntax),
-            ),
-            ("//hr.example.be/", production, Err(UrlError::Syntax)),
+        // (url, host, port): https, accepted in production.
+        let accepted = [
+            ("https://hr.example.be/hooks", "hr.example.be", 443),
+            ("https://hr.example.be:8443/h?x=1", "hr.example.be", 8443),
+            ("https://[2a02:2c40::1]/h", "2a02:2c40::1", 443),
         ];
-        for (url, dest, want) in cases {
-            let got = dest.parse(url);
-            let want = want.map(|(h, p, http)| (h.to_string(), p, http));
-            assert_eq!(got, want, "{url}");
+        for (url, host, port) in accepted {
+            let want = Ok((host.to_string(), port, false));
+            assert_eq!(PRODUCTION.parse(url), want, "{url}");
+        }
+        let loopback = DEVELOPMENT.parse("http://127.0.0.1:9000/hook");
+        assert_eq!(loopback, Ok(("127.0.0.1".to_string(), 9000, true)));
+        let refused = [
+            ("http://hr.example.be/hooks", PRODUCTION),
+            ("https://user@hr.example.be/", PRODUCTION),
+            ("https://hr.example.be@127.0.0.1/", PRODUCTION),
+            ("https://", PRODUCTION),
+            ("ftp://x", DEVELOPMENT),
+            ("https://a b", PRODUCTION),
+            ("https://a\tb/", PRODUCTION),
+            ("https://hr.example.be/\u{202e}", PRODUCTION),
+            ("//hr.example.be/", PRODUCTION),
+        ];
+        for (url, dest) in refused {
+            assert_eq!(dest.parse(url), Err(UrlError::Syntax), "{url}");
         }
         let long = format!("https://hr.example.be/{}", "a".repeat(URL_MAX));
-        assert_eq!(production.parse(&long), Err(UrlError::Syntax));
+        assert_eq!(PRODUCTION.parse(&long), Err(UrlError::Syntax));
     }
 
     #[test]
     fn resolved_addresses_are_judged() {
-        let production = Destinations::default();
-        let development = Destinations {
-            allow_loopback: true,
-        };
         // Literal addresses and `localhost` resolve without a name server.
         let refused = [
             "https://127.0.0.1:55432/",
@@ -387,16 +359,16 @@ mod tests {
         ];
         for url in refused {
             assert!(
-                matches!(production.check(url), Err(UrlError::Address(_))),
+                matches!(PRODUCTION.check(url), Err(UrlError::Address(_))),
                 "{url}: {:?}",
-                production.check(url)
+                PRODUCTION.check(url)
             );
         }
-        assert_eq!(development.check("http://127.0.0.1:9/hook"), Ok(()));
+        assert_eq!(DEVELOPMENT.check("http://127.0.0.1:9/hook"), Ok(()));
         assert!(matches!(
-            development.check("https://10.1.2.3/"),
+            DEVELOPMENT.check("https://10.1.2.3/"),
             Err(UrlError::Address(_))
         ));
-        assert_eq!(production.check("https://93.184.215.14/h"), Ok(()));
+        assert_eq!(PRODUCTION.check("https://93.184.215.14/h"), Ok(()));
     }
 }

@@ -7,7 +7,7 @@ use maud::{Markup, html};
 use super::{
     ListSection,
     common::row_name,
-    csrf_field,
+    csrf_field, help,
     layout::{Area, layout},
 };
 use crate::{
@@ -446,11 +446,7 @@ pub fn help_foreigners(ctx: &Ctx) -> Markup {
             h2 { (ctx.t("citizen-foreigners-bis-title")) }
             p { (ctx.t("citizen-foreigners-bis-text")) }
             p { (ctx.t("citizen-foreigners-identification")) }
-            p {
-                a href=(ctx.links().foreigners_identification(ctx.lang)) rel="noopener noreferrer" data-testid="identification-service" {
-                    (ctx.t("foreigners-identification-link"))
-                }
-            }
+            (help::identification_service(ctx))
             p { (ctx.t("citizen-foreigners-bis-request")) }
         }
         section {

@@ -83,18 +83,30 @@ pub fn privacy(ctx: &Ctx) -> Markup {
     layout(ctx, &title, Area::Public, body)
 }
 
+/// The paragraph linking to the foreigners' identification service (where a BIS number is
+/// asked for), on both foreigners' help pages.
+pub(super) fn identification_service(ctx: &Ctx) -> Markup {
+    let href = ctx.links().foreigners_identification(ctx.lang);
+    html! {
+        p {
+            a href=(href) rel="noopener noreferrer" data-testid="identification-service" {
+                (ctx.t("foreigners-identification-link"))
+            }
+        }
+    }
+}
+
 /// `/company/help/foreigners`: for the companies that hire a candidate without a Belgian
 /// national number: the BIS number, the request, how the candidate signs in.
 pub fn foreigners_company(ctx: &Ctx) -> Markup {
     let title = ctx.t("foreigners-company-title");
-    let identification = ctx.links().foreigners_identification(ctx.lang);
     let body = html! {
         h1 { (title) }
         p.lead { (ctx.t("foreigners-company-lead")) }
         section {
             h2 { (ctx.t("foreigners-company-bis-title")) }
             p { (ctx.t("foreigners-company-bis")) }
-            p { a href=(identification) rel="noopener noreferrer" data-testid="identification-service" { (ctx.t("foreigners-identification-link")) } }
+            (identification_service(ctx))
             p { (ctx.t("foreigners-company-request")) }
         }
         section {
