@@ -203,7 +203,12 @@ fn plan_nodes(conn: &mut PgConnection, sql: &str) -> Vec<serde_json::Value> {
     let plan: Plan = sql_query(format!("EXPLAIN (FORMAT JSON) {sql}"))
         .get_result(conn)
         .unwrap_or_else(|e| panic!("{e}: {sql}"));
-    let json: serde_json::Value = serde_json::from_str(&plan.plan).unwrap();
+    nodes_of(&plan.plan)
+}
+
+/// Every node of a plan in `EXPLAIN (FORMAT JSON)`, depth first.
+fn nodes_of(plan: &str) -> Vec<serde_json::Value> {
+    let json: serde_json::Value = serde_json::from_str(plan).unwrap();
     fn walk(node: &serde_json::Value, out: &mut Vec<serde_json::Value>) {
         out.push(node.clone());
         for child in node["Plans"].as_array().into_iter().flatten() {
@@ -311,15 +316,7 @@ fn tab_pages_read_a_page_a_branch(conn: &mut PgConnection, company: &str) {
             };
             let query = tab_rows(&scope, &ask, start_time()).unwrap();
             let plan: String = Explained(query).get_result(conn).unwrap();
-            let json: serde_json::Value = serde_json::from_str(&plan).unwrap();
-            let mut nodes = Vec::new();
-            fn walk(node: &serde_json::Value, out: &mut Vec<serde_json::Value>) {
-                out.push(node.clone());
-                for child in node["Plans"].as_array().into_iter().flatten() {
-                    walk(child, out);
-                }
-            }
-            walk(&json[0]["Plan"], &mut nodes);
+            let nodes = nodes_of(&plan);
             let most = match at {
                 PageAt::Number(n) => n * 20 + 1,
                 _ => 21,
