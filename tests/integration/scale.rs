@@ -193,6 +193,19 @@ async fn a_generated_world_is_served_and_coherent() {
     );
 }
 
+/// A fresh database with a world of `sizes` generated at the tests' start instant (30 days
+/// of Blocked tab); the database lives as long as the first value.
+async fn generated(sizes: Sizes) -> (crate::helpers::TestDb, PgConnection) {
+    let db = tokio::task::spawn_blocking(crate::helpers::fresh_database)
+        .await
+        .unwrap();
+    let mut conn = db.connect();
+    let started = std::time::Instant::now();
+    generate(&mut conn, sizes, start_time(), 30).unwrap();
+    eprintln!("generated in {:.1} s", started.elapsed().as_secs_f64());
+    (db, conn)
+}
+
 /// Every node of the plan the planner chose for `sql`, depth first.
 fn plan_nodes(conn: &mut PgConnection, sql: &str) -> Vec<serde_json::Value> {
     #[derive(QueryableByName)]
@@ -341,19 +354,13 @@ fn tab_pages_read_a_page_a_branch(conn: &mut PgConnection, company: &str) {
 /// parameters written in.
 #[tokio::test]
 async fn the_main_queries_use_an_index_at_scale() {
-    let db = tokio::task::spawn_blocking(crate::helpers::fresh_database)
-        .await
-        .unwrap();
-    let mut conn = db.connect();
-    let sizes = Sizes {
+    let (_db, mut conn) = generated(Sizes {
         requests: 40_000,
         consultations: 80_000,
         companies: 400,
-    };
+    })
+    .await;
     let now = "'2025-03-05 09:30:00+00'::timestamptz";
-    let started = std::time::Instant::now();
-    generate(&mut conn, sizes, start_time(), 30).unwrap();
-    eprintln!("generated in {:.1} s", started.elapsed().as_secs_f64());
     #[derive(QueryableByName)]
     struct Pick {
         #[diesel(sql_type = diesel::sql_types::Text)]
@@ -600,17 +607,13 @@ async fn the_kept_badges_are_the_rows_counted_at_every_instant_before_and_after_
     };
     use uuid::Uuid;
 
-    let db = tokio::task::spawn_blocking(crate::helpers::fresh_database)
-        .await
-        .unwrap();
-    let mut conn = db.connect();
-    let sizes = Sizes {
+    let (_db, mut conn) = generated(Sizes {
         requests: 6000,
         consultations: 0,
         companies: 30,
-    };
+    })
+    .await;
     let start = start_time();
-    generate(&mut conn, sizes, start, 30).unwrap();
     let companies: Vec<Uuid> = r::table
         .select(r::company_id)
         .distinct()
