@@ -492,6 +492,13 @@ fn make_consultations(
     .execute(conn)?;
     sql_query("CREATE UNIQUE INDEX ON gen_mandates (n)").execute(conn)?;
     sql_query("ANALYZE gen_mandates").execute(conn)?;
+    // Their months first (a month made later would move its rows out of the default
+    // partition one by one).
+    sql_query(
+        "SELECT consultations_months(min(accepted_at), $1 + interval '1 month') FROM gen_mandates",
+    )
+    .bind::<Timestamptz, _>(now)
+    .execute(conn)?;
     sql_query(
         "INSERT INTO consultations (request_id, mandate_id, company_id, citizen_niss, context,
                                     consulted_at, actor_kind, actor_ref)

@@ -7,7 +7,7 @@
 //! in `request_events` with actor kind `job` and the job's name, and announced to the
 //! integrators by webhook in the same transaction.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, Months, Utc};
 use diesel::{Connection, PgConnection, QueryResult};
 
 pub use crate::db::access_requests::lifecycle::PurgeCounts;
@@ -95,6 +95,10 @@ pub fn purge(
     now: DateTime<Utc>,
     retention: &Retention,
 ) -> QueryResult<PurgeCounts> {
+    // The consultation audit's months ahead of its clock, before any consultation needs
+    // them (one run a day makes next month's weeks ahead of it).
+    let next_month = now.checked_add_months(Months::new(1)).unwrap_or(now);
+    db::consultations::make_months(conn, now, next_month)?;
     let mut counts = requests::purge(conn, now, retention)?;
     counts.links_erased = requests::erase_spent_links(conn, now - retention.link)?;
     counts.staff_audit_deleted =

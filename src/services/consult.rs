@@ -285,10 +285,14 @@ pub fn consult(
             provider,
             person,
         } = mandate_of(conn, scope, requests::visible_in(scope, locked)?, now)?;
-        if let Some(act) = act
-            && let Some(row) = consultations_db::find_by_act(conn, request_id, act)?
-        {
-            return from_row(conn, row, request);
+        // The same act again is the consultation it made: under the act's lock, a second
+        // post of it waits for the first and finds what it recorded.
+        if let Some(act) = act {
+            consultations_db::lock_act(conn, act)?;
+            let since = request.created_at;
+            if let Some(row) = consultations_db::find_by_act(conn, request_id, act, since)? {
+                return from_row(conn, row, request);
+            }
         }
         let answer = answer_for(conn, sources, request.context, &person.niss, &company, now)?
             .ok_or(Refusal::NoSourceData)?;
@@ -307,15 +311,6 @@ pub fn consult(
                 act,
             },
         )?;
-        // The same act posted twice at once: the one recorded first is the consultation.
-        let Some(id) = id else {
-            let row = act
-                .map(|act| consultations_db::find_by_act(conn, request_id, act))
-                .transpose()?
-                .flatten()
-                .ok_or(ServiceError::NotFound)?;
-            return from_row(conn, row, request);
-        };
         Ok(Consultation {
             id,
             consulted_at: now,
@@ -423,10 +418,16 @@ pub fn consultations_of_citizen(
         .collect())
 }
 
-/// How many consultations were made under the request `request_id` (back office).
-pub fn consultations_of_request(conn: &mut PgConnection, request_id: Uuid) -> QueryResult<i64> {
+/// How many consultations were made under the request `request_id` (back office), made
+/// since `since` (its creation: the months before are not read).
+pub fn consultations_of_request(
+    conn: &mut PgConnection,
+    request_id: Uuid,
+    since: DateTime<Utc>,
+) -> QueryResult<i64> {
     consultations::table
         .filter(consultations::request_id.eq(request_id))
+        .filter(consultations::consulted_at.ge(since))
         .select(count_star())
         .first(conn)
 }

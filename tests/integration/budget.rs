@@ -162,7 +162,7 @@ async fn a_consultation_keeps_its_query_budget() {
     }
     assert_eq!(
         costs,
-        vec![(SESSION + 3, SESSION + 11); 2],
+        vec![(SESSION + 3, SESSION + 12); 2],
         "statements of the mandate's page and of a consultation"
     );
 }

@@ -202,7 +202,8 @@ async fn maria_may_work_as_a_flexi_worker_in_the_first_two_quarters_and_it_is_re
     let rows = audit(&app);
     assert_eq!(rows.len(), 2);
     assert!(one(&again, "[data-testid=facts]").contains(&rows[1].id.to_string()));
-    let count = consult::consultations_of_request(&mut app.db(), maria).unwrap();
+    let since = crate::helpers::start_time() - chrono::Duration::days(1);
+    let count = consult::consultations_of_request(&mut app.db(), maria, since).unwrap();
     assert_eq!(count, 2);
 }
 

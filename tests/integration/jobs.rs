@@ -613,6 +613,118 @@ fn purge_erases_personal_data_at_each_retention_boundary_and_only_once() {
     );
 }
 
+/// The consultation audit is kept in months (UTC): the purge drops a month past the audit
+/// retention whole and trims the month the retention ends in to the second. A consultation
+/// of a month not made yet is kept all the same (in the default partition) and moves into
+/// its month when the month is made: by the purge job, for its clock's month and the next.
+#[test]
+fn the_audit_is_kept_in_months_and_a_month_past_retention_is_dropped_whole() {
+    let mut conn = db();
+    let c = company(&mut conn);
+    let retention = Retention::default();
+    let request = insert(
+        &mut conn,
+        c,
+        Row::new("accepted", t0()).until(t0() + Duration::days(90)),
+    );
+    let consult = |conn: &mut PgConnection, at: DateTime<Utc>| {
+        #[derive(QueryableByName)]
+        struct Id {
+            #[diesel(sql_type = SqlUuid)]
+            id: Uuid,
+        }
+        sql_query(
+            "INSERT INTO consultations (request_id, company_id, citizen_niss, context,
+                 consulted_at, actor_kind, actor_ref)
+             VALUES ($1, $2, '90051402426', 'FLEXI_JOB', $3, 'company_user', '85073003328')
+             RETURNING id",
+        )
+        .bind::<SqlUuid, _>(request)
+        .bind::<SqlUuid, _>(c)
+        .bind::<Timestamptz, _>(at)
+        .get_result::<Id>(conn)
+        .unwrap()
+        .id
+    };
+    let month_of = |conn: &mut PgConnection, id: Uuid| {
+        #[derive(QueryableByName)]
+        struct Month {
+            #[diesel(sql_type = Text)]
+            name: String,
+        }
+        sql_query("SELECT tableoid::regclass::text AS name FROM consultations WHERE id = $1")
+            .bind::<SqlUuid, _>(id)
+            .get_results::<Month>(conn)
+            .unwrap()
+            .pop()
+            .map(|m| m.name)
+    };
+    // t0 is 5 March 2025, 10:30 (Brussels): March, then April (twice), then May.
+    let at = |days: i64| t0() + Duration::days(days);
+    let ids = [at(0), at(30), at(40), at(60)].map(|when| consult(&mut conn, when));
+    for id in ids {
+        assert_eq!(
+            month_of(&mut conn, id).as_deref(),
+            Some("consultations_default")
+        );
+    }
+    // The purge job of 5 March makes March and April; May's consultation waits.
+    lifecycle::purge(&mut conn, at(0), &retention).unwrap();
+    let months = ids.map(|id| month_of(&mut conn, id).unwrap());
+    assert_eq!(
+        months,
+        [
+            "consultations_2025_03",
+            "consultations_2025_04",
+            "consultations_2025_04",
+            "consultations_default"
+        ]
+    );
+    mandat::db::consultations::make_months(&mut conn, at(60), at(60)).unwrap();
+    assert_eq!(
+        month_of(&mut conn, ids[3]).as_deref(),
+        Some("consultations_2025_05")
+    );
+    let month_exists = |conn: &mut PgConnection, name: &str| {
+        count(
+            conn,
+            &format!("SELECT count(*) AS n FROM pg_class WHERE relname = '{name}'"),
+        ) == 1
+    };
+    // A year after the first April consultation: March is dropped whole, April loses its
+    // consultation of that instant only, May is untouched.
+    let audit_due = at(30) + retention.audit;
+    let n = lifecycle::purge(&mut conn, audit_due - Duration::seconds(1), &retention).unwrap();
+    assert_eq!(n.audit_deleted, 1);
+    assert!(!month_exists(&mut conn, "consultations_2025_03"));
+    assert!(month_of(&mut conn, ids[1]).is_some());
+    let n = lifecycle::purge(&mut conn, audit_due, &retention).unwrap();
+    assert_eq!(n.audit_deleted, 1);
+    assert!(month_exists(&mut conn, "consultations_2025_04"));
+    assert_eq!(
+        ids.map(|id| month_of(&mut conn, id).is_some()),
+        [false, false, true, true]
+    );
+    // Once April is past too, it goes the same way; May, which ends later, is trimmed.
+    let n = lifecycle::purge(&mut conn, at(61) + retention.audit, &retention).unwrap();
+    assert_eq!(n.audit_deleted, 2);
+    assert!(!month_exists(&mut conn, "consultations_2025_04"));
+    assert!(month_exists(&mut conn, "consultations_2025_05"));
+    assert_eq!(
+        ids.map(|id| month_of(&mut conn, id)),
+        [None, None, None, None]
+    );
+    // What no month was made for is still purged, row by row.
+    let late = consult(&mut conn, at(200));
+    assert_eq!(
+        month_of(&mut conn, late).as_deref(),
+        Some("consultations_default")
+    );
+    let n = lifecycle::purge(&mut conn, at(201) + retention.audit, &retention).unwrap();
+    assert_eq!(n.audit_deleted, 1);
+    assert_eq!(month_of(&mut conn, late), None);
+}
+
 #[test]
 fn purge_leaves_requests_not_archived_alone() {
     let mut conn = db();

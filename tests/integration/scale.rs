@@ -508,10 +508,25 @@ async fn the_main_queries_use_an_index_at_scale() {
         "request_events",
         "access_request_keys",
     ];
+    // A month of the consultation audit is that table. Its default partition holds what
+    // falls in no month made yet: nothing here (the generator makes its months), so that a
+    // scan of it reads nothing.
+    assert_eq!(
+        count(&mut conn, "SELECT count(*) AS n FROM consultations_default"),
+        0
+    );
+    let table = |relation: String| {
+        let month = relation.starts_with("consultations_") && relation != "consultations_default";
+        if month {
+            "consultations".to_string()
+        } else {
+            relation
+        }
+    };
     let mut seq_scans = Vec::new();
     for sql in &queries {
         for (kind, relation) in plan_of(&mut conn, sql) {
-            if kind == "Seq Scan" && big_tables.contains(&relation.as_str()) {
+            if kind == "Seq Scan" && big_tables.contains(&table(relation.clone()).as_str()) {
                 seq_scans.push(format!("{relation}: {sql}"));
             }
         }

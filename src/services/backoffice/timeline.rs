@@ -236,7 +236,7 @@ pub fn timeline(
                 .select(WebhookRow::as_select())
                 .load(conn)?
         };
-        let consultations = consult::consultations_of_request(conn, id)?;
+        let consultations = consult::consultations_of_request(conn, id, request.created_at)?;
         Ok(Timeline {
             status: request.status_at(now),
             request,
