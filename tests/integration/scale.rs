@@ -46,11 +46,15 @@ async fn a_generated_world_is_served_and_coherent() {
             d: String,
         }
         sql_query(
+            // The consultation audit's months are made as its rows need them (the
+            // generator makes those of its range): the table's definitions are its own.
             "SELECT indexdef AS d FROM pg_indexes WHERE schemaname = 'public'
+                AND tablename NOT IN (SELECT relname FROM pg_class WHERE relispartition)
              UNION ALL
              SELECT conrelid::regclass::text || ' ' || conname || ' '
                     || pg_get_constraintdef(oid) || ' ' || convalidated
                FROM pg_constraint WHERE connamespace = 'public'::regnamespace
+                AND conrelid NOT IN (SELECT oid FROM pg_class WHERE relispartition)
              ORDER BY 1",
         )
         .load::<Definition>(conn)
@@ -508,25 +512,33 @@ async fn the_main_queries_use_an_index_at_scale() {
         "request_events",
         "access_request_keys",
     ];
-    // A month of the consultation audit is that table. Its default partition holds what
-    // falls in no month made yet: nothing here (the generator makes its months), so that a
-    // scan of it reads nothing.
+    // A month of the consultation audit is that table, once it holds enough rows for an
+    // index to pay (here a month holds 2 000 to 3 000 consultations, rightly read whole;
+    // at 1 000 000 requests, about 200 000, read by their indexes). Its default partition
+    // holds what falls in no month made yet: nothing here (the generator makes its months).
     assert_eq!(
         count(&mut conn, "SELECT count(*) AS n FROM consultations_default"),
         0
     );
-    let table = |relation: String| {
-        let month = relation.starts_with("consultations_") && relation != "consultations_default";
-        if month {
-            "consultations".to_string()
-        } else {
-            relation
-        }
-    };
+    #[derive(QueryableByName)]
+    struct Name {
+        #[diesel(sql_type = diesel::sql_types::Text)]
+        name: String,
+    }
+    let big_months: Vec<String> = sql_query(
+        "SELECT relname::text AS name FROM pg_class
+          WHERE relispartition AND relname LIKE 'consultations\\_%' AND reltuples >= 10000",
+    )
+    .load::<Name>(&mut conn)
+    .unwrap()
+    .into_iter()
+    .map(|n| n.name)
+    .collect();
     let mut seq_scans = Vec::new();
     for sql in &queries {
         for (kind, relation) in plan_of(&mut conn, sql) {
-            if kind == "Seq Scan" && big_tables.contains(&table(relation.clone()).as_str()) {
+            let big = big_tables.contains(&relation.as_str()) || big_months.contains(&relation);
+            if kind == "Seq Scan" && big {
                 seq_scans.push(format!("{relation}: {sql}"));
             }
         }
