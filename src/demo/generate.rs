@@ -154,6 +154,9 @@ pub fn generate(
         let consultations = make_consultations(conn, consultations, now)?;
         let mails = mails(conn, now)?;
         for definition in &indexes {
+            // A partitioned table's index is defined `ON ONLY` the table: made again that
+            // way, it would be an empty shell, valid on none of its partitions.
+            let definition = definition.replacen(" ON ONLY ", " ON ", 1);
             sql_query(definition).execute(conn)?;
         }
         Ok(Generated {

@@ -48,8 +48,10 @@ async fn a_generated_world_is_served_and_coherent() {
         sql_query(
             // The consultation audit's months are made as its rows need them (the
             // generator makes those of its range): the table's definitions are its own.
-            "SELECT indexdef AS d FROM pg_indexes WHERE schemaname = 'public'
-                AND tablename NOT IN (SELECT relname FROM pg_class WHERE relispartition)
+            "SELECT pg_get_indexdef(i.indexrelid)
+                    || CASE WHEN i.indisvalid THEN '' ELSE ' (not valid)' END AS d
+               FROM pg_index i JOIN pg_class t ON t.oid = i.indrelid
+              WHERE t.relnamespace = 'public'::regnamespace AND NOT t.relispartition
              UNION ALL
              SELECT conrelid::regclass::text || ' ' || conname || ' '
                     || pg_get_constraintdef(oid) || ' ' || convalidated
@@ -70,6 +72,16 @@ async fn a_generated_world_is_served_and_coherent() {
         (2000, 3000, 50)
     );
     assert_eq!(definitions(&mut conn), schema_before);
+    // Each month of the consultation audit has every index of the table.
+    let months_short_of_an_index = count(
+        &mut conn,
+        "SELECT count(*) AS n FROM pg_inherits m
+          WHERE m.inhparent = 'consultations'::regclass
+            AND (SELECT count(*) FROM pg_index WHERE indrelid = m.inhrelid)
+                <> (SELECT count(*) FROM pg_index WHERE indrelid = 'consultations'::regclass)",
+    );
+    assert_eq!(months_short_of_an_index, 0);
+    assert!(count(&mut conn, "SELECT count(*) AS n FROM pg_inherits") > 12);
     let after: Vec<i64> = tables
         .iter()
         .map(|t| count(&mut conn, &format!("SELECT count(*) AS n FROM {t}")))
