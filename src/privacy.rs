@@ -94,7 +94,7 @@ pub const PERSONAL_DATA: &[DataRow] = &[
     row("register", &["persons"], &[]),
     row("career", &["occupations", "student_hours"], &[]),
     row("request", &["access_requests", "access_request_keys"], &["blocked_tab_days", "retention_request_days"]),
-    row("link", &["access_requests"], &["retention_link_days"]),
+    row("link", &["request_links"], &["retention_link_days"]),
     row("answerer", &["access_requests", "request_events"], &["retention_audit_days"]),
     row("mails", &["outbox_emails", "email_attempts"], &["retention_mail_days", "retention_request_days"]),
     row("blocks", &["citizen_blocks"], &[]),

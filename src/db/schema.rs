@@ -76,7 +76,6 @@ diesel::table! {
         context -> Text,
         language -> Text,
         target_niss -> Nullable<Text>,
-        token_hash -> Bytea,
         status -> Text,
         status_reason -> Nullable<Text>,
         created_at -> Timestamptz,
@@ -227,6 +226,14 @@ diesel::table! {
 }
 
 diesel::joinable!(consultations -> access_requests (request_id));
+
+diesel::table! {
+    request_links (token_hash) {
+        token_hash -> Bytea,
+        request_id -> Uuid,
+        expires_at -> Timestamptz,
+    }
+}
 
 diesel::table! {
     job_runs (id) {

@@ -150,6 +150,13 @@ pub fn generate(
         let requests_inserted =
             sql_query("INSERT INTO access_requests SELECT * FROM gen_requests").execute(conn)?;
         debug_assert_eq!(requests, requests_inserted);
+        // The links of the requests not archived (an archived request's link is spent).
+        sql_query(
+            "INSERT INTO request_links (token_hash, request_id, expires_at)
+             SELECT sha256(convert_to(id::text, 'UTF8')), id, expires_at
+               FROM gen_requests WHERE archived_at IS NULL",
+        )
+        .execute(conn)?;
         let events = events(conn)?;
         let consultations = make_consultations(conn, consultations, now)?;
         let mails = mails(conn, now)?;
@@ -342,13 +349,12 @@ fn make_requests(
         .execute(conn)?;
     sql_query(
         "INSERT INTO gen_requests (id, company_id, provider_id, created_by, label, email, context,
-                language, target_niss, token_hash, status, status_reason, created_at, expires_at,
+                language, target_niss, status, status_reason, created_at, expires_at,
                 status_changed_at, citizen_niss, bound_at, mandate_id, accepted_at, valid_until,
                 citizen_first_name, citizen_last_name, archived_at)
          SELECT f.id, c.id, NULL, c.manager,
                 'Candidat ' || g, 'candidat' || g || '@gen.example', ctx, lang,
                 CASE WHEN g % 3 = 0 THEN p.niss END,
-                sha256(convert_to(f.id::text, 'UTF8')),
                 st, CASE WHEN st = 'blocked' THEN 'Generated: a complaint' END,
                 created, created + interval '72 hours', changed,
                 CASE WHEN st NOT IN ('pending', 'expired', 'withdrawn') THEN p.niss END,
@@ -426,11 +432,10 @@ fn make_requests(
 }
 
 /// Archives the finished requests as `archive_due` would have (dated when each became due;
-/// the link's hash spent).
+/// their links are not made).
 fn archive(conn: &mut PgConnection, now: DateTime<Utc>, blocked_tab_days: i64) -> QueryResult<()> {
     sql_query(
-        "UPDATE gen_requests SET archived_at = due,
-                token_hash = decode(md5(id::text) || md5(id::text), 'hex')
+        "UPDATE gen_requests SET archived_at = due
            FROM (SELECT id AS due_id, CASE
                         WHEN status IN ('refused', 'withdrawn', 'expired')
                             THEN status_changed_at + interval '14 days'

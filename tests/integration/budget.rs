@@ -130,7 +130,7 @@ async fn creating_a_request_keeps_its_query_budget() {
     let costs = create_requests(&app, 3).await;
     assert_eq!(
         costs,
-        vec![SESSION + 7; 3],
+        vec![SESSION + 8; 3],
         "statements of a request's creation"
     );
 }

@@ -783,12 +783,11 @@ async fn a_long_history_never_hides_a_running_access_from_the_portal() {
     // history shows (200), all newer than the running accesses.
     diesel::sql_query(
         "INSERT INTO access_requests (id, company_id, provider_id, created_by, label, email,
-             context, language, target_niss, token_hash, status, status_reason, created_at,
+             context, language, target_niss, status, status_reason, created_at,
              expires_at, status_changed_at, citizen_niss, bound_at, mandate_id, accepted_at,
              valid_until, citizen_first_name, citizen_last_name, archived_at)
          SELECT gen_random_uuid(), r.company_id, r.provider_id, r.created_by, r.label, r.email,
-                r.context, r.language, r.target_niss,
-                sha256(convert_to(gen_random_uuid()::text, 'UTF8')), 'ended', NULL,
+                r.context, r.language, r.target_niss, 'ended', NULL,
                 r.created_at, r.expires_at, $2::timestamptz + n * interval '1 second',
                 r.citizen_niss, r.bound_at, gen_random_uuid(), r.accepted_at,
                 $2::timestamptz - interval '1 day', r.citizen_first_name, r.citizen_last_name,

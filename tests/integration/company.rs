@@ -10,7 +10,7 @@ use std::{
 use diesel::prelude::*;
 use mandat::{
     clock::Clock,
-    db::schema::{access_requests, email_attempts, outbox_emails, request_events},
+    db::schema::{access_requests, email_attempts, outbox_emails, request_events, request_links},
 };
 
 use crate::helpers::{Options, TestApp, attr, spawn_app, spawn_app_with, texts};
@@ -236,13 +236,18 @@ async fn creating_a_request_gives_a_single_use_link_a_scannable_qr_code_and_an_e
     assert!(texts(&body, "[data-testid=created]")[0].contains("72"));
     // Stored: a hash only, never the secret.
     let mut conn = app.db();
-    let (hash, label, status): (Vec<u8>, Option<String>, String) = access_requests::table
+    let (id, label, status): (uuid::Uuid, Option<String>, String) = access_requests::table
         .select((
-            access_requests::token_hash,
+            access_requests::id,
             access_requests::label,
             access_requests::status,
         ))
         .order(access_requests::created_at.desc())
+        .first(&mut conn)
+        .unwrap();
+    let hash: Vec<u8> = request_links::table
+        .filter(request_links::request_id.eq(id))
+        .select(request_links::token_hash)
         .first(&mut conn)
         .unwrap();
     assert_eq!(hash, mandat::services::tokens::hash_token(&token));
@@ -254,6 +259,12 @@ async fn creating_a_request_gives_a_single_use_link_a_scannable_qr_code_and_an_e
     .execute(&mut conn)
     .unwrap() as i64;
     assert_eq!(dump, 0, "the token is nowhere in the request rows");
+    let dump = diesel::sql_query(format!(
+        "SELECT 1 AS one FROM request_links WHERE row_to_json(request_links)::text LIKE '%{token}%'"
+    ))
+    .execute(&mut conn)
+    .unwrap();
+    assert_eq!(dump, 0, "nor in its link's");
     // The creation is recorded with its actor.
     let (to, kind): (String, String) = request_events::table
         .select((request_events::to_status, request_events::actor_kind))

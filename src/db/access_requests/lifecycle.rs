@@ -68,11 +68,6 @@ pub fn end_due(conn: &mut PgConnection, now: DateTime<Utc>, actor: &Actor) -> Qu
     Ok(changed.len())
 }
 
-/// The unusable stand-in of a spent link's hash: 32 bytes derived from the row id
-/// (`md5(id) || md5(id)`), unique per row as the column requires, and matching no secret
-/// (a secret's hash is a SHA-256 of 32 random bytes).
-const ERASED_TOKEN_HASH: &str = "decode(md5(id::text) || md5(id::text), 'hex')";
-
 /// Takes finished requests out of the company's lists (sets `archived_at`, dated when each
 /// became due; the back office still sees them), recorded as transitions to `archived` by
 /// `job` at that instant:
@@ -81,10 +76,9 @@ const ERASED_TOKEN_HASH: &str = "decode(md5(id::text) || md5(id::text), 'hex')";
 /// - stopped (`revoked`), blocked and ended accesses `blocked_tab_days` after their last
 ///   change (for an ended one: the mandate's end).
 ///
-/// Call it after [`expire_due`] and [`end_due`] in the same transaction. The link secret
-/// of an archived request is spent: its hash is replaced by an unusable value derived from
-/// the row id, so an old link no longer finds it. Doing it here rather than in [`purge`]
-/// keeps the purge an update of columns no index covers (a cheap HOT update).
+/// Call it after [`expire_due`] and [`end_due`] in the same transaction. The link of an
+/// archived request is spent for good: its row in `request_links` is deleted, so an old
+/// link no longer finds it.
 pub fn archive_due(
     conn: &mut PgConnection,
     now: DateTime<Utc>,
@@ -103,8 +97,7 @@ pub fn archive_due(
                         WHEN status = 'expired' THEN LEAST(status_changed_at, expires_at) + ($1 - $2)
                         WHEN status IN ('revoked', 'blocked') THEN status_changed_at + ($1 - $3)
                         ELSE LEAST(status_changed_at, valid_until) + ($1 - $3)
-                    END),
-                    token_hash = {ERASED_TOKEN_HASH}
+                    END)
               WHERE archived_at IS NULL
                 AND ((status IN ('refused', 'withdrawn') AND status_changed_at <= $2)
                   OR (status = 'expired' AND LEAST(status_changed_at, expires_at) <= $2)
@@ -112,6 +105,7 @@ pub fn archive_due(
                   OR (status = 'ended' AND LEAST(status_changed_at, valid_until) <= $3))
           RETURNING id, status, archived_at
          ),
+         spent AS (DELETE FROM request_links WHERE request_id IN (SELECT id FROM due)),
          -- A late run may date an archival behind where the purge's walks have reached:
          -- they go back to just before it (see `purge_marks`).
          rewound AS (
@@ -173,30 +167,24 @@ impl PurgeCounts {
     }
 }
 
-/// Erases the hash of every link spent at or before `cutoff` (replaced by the unusable
-/// stand-in of [`archive_due`]): past its 72 hours, or answered or withdrawn. An old link
-/// then finds nothing. Set-based and batched (see [`crate::db::retention::batched`]);
-/// each statement reads the live links through their partial index.
+/// Deletes every link spent at or before `cutoff`: past its 72 hours, or answered or
+/// withdrawn (an old link then finds nothing). Set-based and batched (see
+/// [`crate::db::retention::batched`]); the links left are few (those of the last days'
+/// requests), read by their end's index.
 pub fn erase_spent_links(conn: &mut PgConnection, cutoff: DateTime<Utc>) -> QueryResult<usize> {
-    let live = format!("token_hash <> {ERASED_TOKEN_HASH}");
     // Past their validity; then answered (or withdrawn) before it.
     let expired = batched(
         conn,
-        &format!(
-            "UPDATE access_requests SET token_hash = {ERASED_TOKEN_HASH}
-              WHERE id IN (SELECT id FROM access_requests
-                            WHERE {live} AND expires_at <= $1 LIMIT $2)"
-        ),
+        "DELETE FROM request_links WHERE token_hash IN
+             (SELECT token_hash FROM request_links WHERE expires_at <= $1 LIMIT $2)",
         cutoff,
     )?;
     let answered = batched(
         conn,
-        &format!(
-            "UPDATE access_requests SET token_hash = {ERASED_TOKEN_HASH}
-              WHERE id IN (SELECT id FROM access_requests
-                            WHERE {live} AND expires_at > $1
-                              AND status <> 'pending' AND status_changed_at <= $1 LIMIT $2)"
-        ),
+        "DELETE FROM request_links WHERE token_hash IN
+             (SELECT l.token_hash FROM request_links l JOIN access_requests r ON r.id = l.request_id
+               WHERE l.expires_at > $1 AND r.status <> 'pending' AND r.status_changed_at <= $1
+               LIMIT $2)",
         cutoff,
     )?;
     Ok(expired + answered)
@@ -208,7 +196,7 @@ pub fn erase_spent_links(conn: &mut PgConnection, cutoff: DateTime<Utc>) -> Quer
 /// - archived `request_personal_data` ago (default 90 days): a request's label, e-mail,
 ///   named NISS and the citizen's names become NULL (its search keys follow, by the
 ///   table's trigger) and its mails (with their delivery attempts) are deleted; its
-///   status, dates and transition log stay (its link's hash was already dropped by
+///   status, dates and transition log stay (its link was already deleted by
 ///   [`archive_due`]);
 /// - archived `audit` ago (default 365 days): the citizen's NISS and the creator's on the
 ///   request, and the NISS of the people in its transition log, are removed;

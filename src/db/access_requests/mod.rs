@@ -13,7 +13,7 @@ use chrono::{DateTime, Duration, Utc};
 use diesel::{BoxableExpression, pg::Pg, prelude::*, sql_types::Bool};
 use uuid::Uuid;
 
-use super::schema::access_requests;
+use super::schema::{access_requests, request_links};
 use crate::{
     domain::{
         Context, Niss, RequestStatus,
@@ -46,8 +46,6 @@ pub struct AccessRequest {
     pub language: Lang,
     /// The only person allowed to answer, if named.
     pub target_niss: Option<Niss>,
-    /// SHA-256 of the link secret.
-    pub token_hash: Vec<u8>,
     /// Stored status (see [`AccessRequest::status_at`] for the status it reads as).
     pub status: RequestStatus,
     /// Reason of a back-office block.
@@ -212,11 +210,12 @@ pub fn find_for_share(conn: &mut PgConnection, id: Uuid) -> QueryResult<Option<A
         .optional()
 }
 
-/// The id of the request whose link secret hashes to `hash`.
+/// The id of the request whose link secret hashes to `hash`, while its link is not spent
+/// for good (archived, or erased by the purge).
 pub fn find_by_token_hash(conn: &mut PgConnection, hash: &[u8]) -> QueryResult<Option<Uuid>> {
-    access_requests::table
-        .filter(access_requests::token_hash.eq(hash))
-        .select(access_requests::id)
+    request_links::table
+        .filter(request_links::token_hash.eq(hash))
+        .select(request_links::request_id)
         .first(conn)
         .optional()
 }

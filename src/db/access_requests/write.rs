@@ -10,7 +10,7 @@ use super::{AccessRequest, Filter, status_is};
 use crate::{
     db::{
         request_events::{self, NewEvent},
-        schema::access_requests,
+        schema::{access_requests, request_links},
         webhook_deliveries,
     },
     domain::{Actor, Context, Niss, RequestStatus, Transition, events::Event},
@@ -58,7 +58,6 @@ pub fn create(
             r::context.eq(new.context),
             r::language.eq(new.language),
             r::target_niss.eq(new.target_niss),
-            r::token_hash.eq(new.token_hash),
             r::status.eq(RequestStatus::Pending),
             r::created_at.eq(now),
             r::expires_at.eq(new.expires_at),
@@ -66,6 +65,13 @@ pub fn create(
         ))
         .returning(AccessRequest::as_returning())
         .get_result(conn)?;
+    diesel::insert_into(request_links::table)
+        .values((
+            request_links::token_hash.eq(new.token_hash),
+            request_links::request_id.eq(request.id),
+            request_links::expires_at.eq(request.expires_at),
+        ))
+        .execute(conn)?;
     request_events::record(
         conn,
         &[NewEvent::new(
