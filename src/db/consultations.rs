@@ -6,7 +6,7 @@
 //! `2026-12-07-100001_consultation_months`): the purge drops a month past the audit
 //! retention at once ([`purge`]); what falls in no month made yet waits in the default
 //! partition until [`make_months`] makes its month. Queries that can bound `consulted_at`
-//! do (a mandate's consultations are not older than its acceptance), so that PostgreSQL
+//! do (a request's consultations are not older than the request), so that PostgreSQL
 //! reads only the months they can be in.
 
 use chrono::{DateTime, Utc};
@@ -118,7 +118,7 @@ pub fn find(conn: &mut PgConnection, id: Uuid) -> QueryResult<Option<Consultatio
 }
 
 /// The consultation that answered the act `act` under the request `request_id`, if any,
-/// made at or after `since` (the mandate's start: the months before are not read).
+/// made at or after `since` (the request's creation: the months before are not read).
 pub fn find_by_act(
     conn: &mut PgConnection,
     request_id: Uuid,
@@ -171,7 +171,7 @@ pub fn purge(conn: &mut PgConnection, cutoff: DateTime<Utc>) -> QueryResult<usiz
         n: i64,
     }
     let months: Vec<Month> = diesel::sql_query(
-        "SELECT c.relname AS name
+        "SELECT c.relname::text AS name
            FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
           WHERE i.inhparent = 'consultations'::regclass
             AND c.relname ~ '^consultations_[0-9]{4}_[0-9]{2}$'
