@@ -602,6 +602,106 @@ fn purge_erases_personal_data_at_each_retention_boundary_and_only_once() {
     );
 }
 
+/// A run that finds a request due for both its erasure and its unlinking (a purge catching
+/// up on a long pause) writes it once and counts it in both; with a request retention
+/// longer than the audit's, the unlinking leaves the personal data to its own date.
+#[test]
+fn a_request_due_for_erasure_and_unlinking_at_once_is_written_once_and_counted_in_both() {
+    let mut conn = db();
+    let c = company(&mut conn);
+    let archived = t0() + Duration::days(20);
+    let accepted = || {
+        Row::new("ended", t0())
+            .changed(t0() + Duration::days(2))
+            .until(t0() + Duration::days(3))
+            .archived(archived)
+    };
+    let both = insert(&mut conn, c, accepted());
+    let citizen_event = |conn: &mut PgConnection, id: Uuid| {
+        sql_query(
+            "INSERT INTO request_events (request_id, at, from_status, to_status, actor_kind, actor_ref)
+             VALUES ($1, $2, 'pending', 'accepted', 'citizen', '90051402426')",
+        )
+        .bind::<SqlUuid, _>(id)
+        .bind::<Timestamptz, _>(t0() + Duration::hours(1))
+        .execute(conn)
+        .unwrap();
+    };
+    citizen_event(&mut conn, both);
+    let its_mail = mail_for(&mut conn, Some(both), None);
+    // Erased only: archived 200 days before the run, its citizen kept.
+    let run = archived + Duration::days(400);
+    let recent = insert(
+        &mut conn,
+        c,
+        Row::new("refused", run - Duration::days(230)).archived(run - Duration::days(200)),
+    );
+    let updates = |conn: &mut PgConnection| {
+        count(
+            conn,
+            "SELECT n_tup_upd AS n FROM pg_stat_xact_user_tables WHERE relname = 'access_requests'",
+        )
+    };
+
+    let n = conn
+        .transaction(|conn| {
+            let n = lifecycle::purge(conn, run, &Retention::default())?;
+            assert_eq!(updates(conn), 2, "one update a request");
+            diesel::QueryResult::Ok(n)
+        })
+        .unwrap();
+    assert_eq!(
+        (n.requests_erased, n.requests_unlinked, n.mails_deleted),
+        (2, 1, 1),
+        "{n:?}"
+    );
+    let s = state(&mut conn, both);
+    assert_eq!(
+        (
+            s.label,
+            s.email,
+            s.target_niss,
+            s.citizen_last_name,
+            s.citizen_niss
+        ),
+        (None, None, None, None, None)
+    );
+    assert!(!mail_exists(&mut conn, its_mail));
+    assert!(
+        events(&mut conn, both)
+            .iter()
+            .all(|e| e.actor_ref.is_none())
+    );
+    let s = state(&mut conn, recent);
+    assert_eq!(
+        (s.label, s.citizen_niss),
+        (None, None),
+        "never had a citizen"
+    );
+    assert_eq!(
+        lifecycle::purge(&mut conn, run, &Retention::default()).unwrap(),
+        PurgeCounts::default(),
+        "a second run changes nothing"
+    );
+
+    // Personal data kept 500 days, the audit 365: the unlinking leaves them.
+    let long = Retention {
+        request_personal_data: Duration::days(500),
+        ..Retention::default()
+    };
+    let kept = insert(&mut conn, c, accepted());
+    let n = lifecycle::purge(&mut conn, run, &long).unwrap();
+    assert_eq!((n.requests_erased, n.requests_unlinked), (0, 1), "{n:?}");
+    let s = state(&mut conn, kept);
+    assert_eq!(
+        (s.label.as_deref(), s.citizen_niss),
+        (Some("Kitchen help"), None)
+    );
+    let n = lifecycle::purge(&mut conn, archived + Duration::days(500), &long).unwrap();
+    assert_eq!((n.requests_erased, n.requests_unlinked), (1, 0), "{n:?}");
+    assert_eq!(state(&mut conn, kept).label, None);
+}
+
 /// The consultation audit is kept in months (UTC): the purge drops a month past the audit
 /// retention whole and trims the month the retention ends in to the second. A consultation
 /// of a month not made yet is kept all the same (in the default partition) and moves into

@@ -215,9 +215,48 @@ pub fn purge(
     let request_cutoff = now - retention.request_personal_data;
     let audit_cutoff = now - retention.audit;
     let mail_cutoff = now - retention.mail;
-    let (erasure, mut mails_deleted) = walk_archived(
+    // The unlinking first: a request due for both (a run catching up on a long pause, or
+    // a request retention longer than the audit's) is written once, its personal data
+    // erased in the same update when that is due too (`$6`, the erasure's cutoff).
+    let unlinking = walk_archived(
+        conn,
+        "unlinking",
+        audit_cutoff,
+        request_cutoff,
+        "due AS (
+             SELECT r.id,
+                    (r.citizen_niss IS NOT NULL OR r.created_by IS NOT NULL) AS linked,
+                    (r.archived_at <= $6
+                     AND (r.label IS NOT NULL OR r.email IS NOT NULL OR r.target_niss IS NOT NULL
+                          OR r.citizen_first_name IS NOT NULL OR r.citizen_last_name IS NOT NULL))
+                        AS personal
+               FROM access_requests r WHERE r.id = ANY(ARRAY(SELECT id FROM batch))),
+         changed AS (
+             UPDATE access_requests r
+                SET citizen_niss = NULL, created_by = NULL,
+                    label = CASE WHEN d.personal THEN NULL ELSE r.label END,
+                    email = CASE WHEN d.personal THEN NULL ELSE r.email END,
+                    target_niss = CASE WHEN d.personal THEN NULL ELSE r.target_niss END,
+                    citizen_first_name = CASE WHEN d.personal THEN NULL ELSE r.citizen_first_name END,
+                    citizen_last_name = CASE WHEN d.personal THEN NULL ELSE r.citizen_last_name END
+               FROM due d
+              WHERE r.id = d.id AND (d.linked OR d.personal)
+             RETURNING r.id),
+         unlinked AS (SELECT id FROM due WHERE linked),
+         erased AS (SELECT id FROM due WHERE personal),
+         mails AS (DELETE FROM outbox_emails
+                    WHERE request_id = ANY(ARRAY(SELECT id FROM due WHERE personal))
+                   RETURNING id),
+         events AS (
+             UPDATE request_events e SET actor_ref = NULL
+              WHERE e.request_id = ANY(ARRAY(SELECT id FROM batch))
+                AND e.actor_kind IN ('citizen', 'company_user') AND e.actor_ref IS NOT NULL
+             RETURNING e.id)",
+    )?;
+    let erasure = walk_archived(
         conn,
         "erasure",
+        request_cutoff,
         request_cutoff,
         "erased AS (
              UPDATE access_requests r
@@ -227,37 +266,26 @@ pub fn purge(
                 AND (r.label IS NOT NULL OR r.email IS NOT NULL OR r.target_niss IS NOT NULL
                      OR r.citizen_first_name IS NOT NULL OR r.citizen_last_name IS NOT NULL)
              RETURNING r.id),
-         other AS (DELETE FROM outbox_emails WHERE request_id = ANY(ARRAY(SELECT id FROM batch))
-                   RETURNING id)",
+         mails AS (DELETE FROM outbox_emails WHERE request_id = ANY(ARRAY(SELECT id FROM batch))
+                   RETURNING id),
+         unlinked AS (SELECT id FROM erased WHERE false),
+         events AS (SELECT id FROM erased WHERE false)",
     )?;
-    mails_deleted += batched(
-        conn,
-        "DELETE FROM outbox_emails WHERE id IN
-             (SELECT id FROM outbox_emails WHERE COALESCE(sent_at, failed_at) <= $1 LIMIT $2)",
-        mail_cutoff,
-    )?;
-    let (unlinking, _) = walk_archived(
-        conn,
-        "unlinking",
-        audit_cutoff,
-        "erased AS (
-             UPDATE access_requests r SET citizen_niss = NULL, created_by = NULL
-              WHERE r.id = ANY(ARRAY(SELECT id FROM batch))
-                AND (r.citizen_niss IS NOT NULL OR r.created_by IS NOT NULL)
-             RETURNING r.id),
-         other AS (
-             UPDATE request_events e SET actor_ref = NULL
-              WHERE e.request_id = ANY(ARRAY(SELECT id FROM batch))
-                AND e.actor_kind IN ('citizen', 'company_user') AND e.actor_ref IS NOT NULL
-             RETURNING e.id)",
-    )?;
+    let mails_deleted = unlinking.mails
+        + erasure.mails
+        + batched(
+            conn,
+            "DELETE FROM outbox_emails WHERE id IN
+                 (SELECT id FROM outbox_emails WHERE COALESCE(sent_at, failed_at) <= $1 LIMIT $2)",
+            mail_cutoff,
+        )?;
     let audit_deleted = consultations::purge(conn, audit_cutoff)?;
     let positives_deleted = flexi_positives::purge(conn, audit_cutoff)?;
     Ok(PurgeCounts {
-        requests_erased: erasure.changed,
+        requests_erased: unlinking.erased + erasure.erased,
         requests_walked: erasure.walked + unlinking.walked,
         mails_deleted,
-        requests_unlinked: unlinking.changed,
+        requests_unlinked: unlinking.unlinked,
         audit_deleted,
         positives_deleted,
         ..PurgeCounts::default()
@@ -265,28 +293,35 @@ pub fn purge(
 }
 
 /// What a walk over the archived requests did.
+#[derive(Default)]
 struct Walked {
     /// Archived requests read.
     walked: usize,
-    /// Rows its `erased` changed.
-    changed: usize,
+    /// Requests whose personal data it erased.
+    erased: usize,
+    /// Requests it unlinked from the citizen and the creator.
+    unlinked: usize,
+    /// Mails it deleted.
+    mails: usize,
 }
 
-/// Runs `ctes` (which define `erased` and `other`, each returning the rows it changed,
-/// from `batch`: the next [`BATCH`] requests archived at or before `cutoff`, in the order
-/// of their archival) batch after batch, until the archived requests are all walked.
+/// Runs `ctes` (which define `erased`, `unlinked` and `mails`, each returning the rows it
+/// erased, unlinked or deleted, from `batch`: the next [`BATCH`] requests archived at or
+/// before `cutoff`, in the order of their archival; `$6` is `erasure_cutoff`) batch after
+/// batch, until the archived requests are all walked.
 /// The walk starts where the last run of the same `walk` stopped (its row in
 /// `purge_marks`, moved with each batch, in the batch's statement), so that a daily run
 /// reads the day's few newly due requests, not the whole archive: the requests behind the
 /// mark hold nothing left to erase at that walk's cutoff (a request archived behind it
 /// later moves the mark back: the table's insert trigger, [`archive_due`]). Returns what
-/// the walk read and changed, and how many rows `other` changed.
+/// the walk read and changed.
 fn walk_archived(
     conn: &mut PgConnection,
     walk: &str,
     cutoff: DateTime<Utc>,
+    erasure_cutoff: DateTime<Utc>,
     ctes: &str,
-) -> QueryResult<(Walked, usize)> {
+) -> QueryResult<Walked> {
     #[derive(QueryableByName)]
     struct Batch {
         #[diesel(sql_type = Nullable<Timestamptz>)]
@@ -298,7 +333,9 @@ fn walk_archived(
         #[diesel(sql_type = BigInt)]
         erased: i64,
         #[diesel(sql_type = BigInt)]
-        other: i64,
+        unlinked: i64,
+        #[diesel(sql_type = BigInt)]
+        mails: i64,
     }
     #[derive(QueryableByName)]
     struct Mark {
@@ -323,7 +360,8 @@ fn walk_archived(
              RETURNING walk)
          SELECT (SELECT archived_at FROM last) AS last_at, (SELECT id FROM last) AS last_id,
                 (SELECT count(*) FROM batch) AS walked,
-                (SELECT count(*) FROM erased) AS erased, (SELECT count(*) FROM other) AS other"
+                (SELECT count(*) FROM erased) AS erased, (SELECT count(*) FROM unlinked) AS unlinked,
+                (SELECT count(*) FROM mails) AS mails"
     );
     let mark: Option<Mark> = sql_query("SELECT archived_at, id FROM purge_marks WHERE walk = $1")
         .bind::<Text, _>(walk)
@@ -339,11 +377,8 @@ fn walk_archived(
         },
         |m| (m.archived_at, m.id),
     );
-    let mut done = Walked {
-        walked: 0,
-        changed: 0,
-    };
-    let mut other = 0;
+    let mut done = Walked::default();
+    let count = |n: i64| usize::try_from(n).unwrap_or(0);
     loop {
         let batch: Batch = sql_query(&statement)
             .bind::<Timestamptz, _>(cutoff)
@@ -351,13 +386,15 @@ fn walk_archived(
             .bind::<diesel::sql_types::Uuid, _>(after_id)
             .bind::<BigInt, _>(BATCH)
             .bind::<Text, _>(walk)
+            .bind::<Timestamptz, _>(erasure_cutoff)
             .get_result(conn)?;
-        done.walked += usize::try_from(batch.walked).unwrap_or(0);
-        done.changed += usize::try_from(batch.erased).unwrap_or(0);
-        other += usize::try_from(batch.other).unwrap_or(0);
+        done.walked += count(batch.walked);
+        done.erased += count(batch.erased);
+        done.unlinked += count(batch.unlinked);
+        done.mails += count(batch.mails);
         match (batch.last_at, batch.last_id) {
             (Some(at), Some(id)) => (after_at, after_id) = (at, id),
-            _ => return Ok((done, other)),
+            _ => return Ok(done),
         }
     }
 }
