@@ -206,7 +206,9 @@ pub fn erase_spent_links(conn: &mut PgConnection, cutoff: DateTime<Utc>) -> Quer
 ///
 /// The archived requests are walked in the order of their archival (the index on
 /// `archived_at, id`), a batch after the other; a batch changes only the rows that still
-/// hold what it erases.
+/// hold what it erases. The unlinking walks first and erases in the same update the
+/// personal data that is due too, so that a request due for both is written once (a new
+/// version of a row costs an entry in each of the table's indexes).
 pub fn purge(
     conn: &mut PgConnection,
     now: DateTime<Utc>,
