@@ -270,8 +270,7 @@ pub fn purge(
              RETURNING r.id),
          mails AS (DELETE FROM outbox_emails WHERE request_id = ANY(ARRAY(SELECT id FROM batch))
                    RETURNING id),
-         unlinked AS (SELECT id FROM erased WHERE false),
-         events AS (SELECT id FROM erased WHERE false)",
+         unlinked AS (SELECT id FROM erased WHERE false)",
     )?;
     let mails_deleted = unlinking.mails
         + erasure.mails
@@ -310,7 +309,8 @@ struct Walked {
 /// Runs `ctes` (which define `erased`, `unlinked` and `mails`, each returning the rows it
 /// erased, unlinked or deleted, from `batch`: the next [`BATCH`] requests archived at or
 /// before `cutoff`, in the order of their archival; `$6` is `erasure_cutoff`) batch after
-/// batch, until the archived requests are all walked.
+/// batch, until the archived requests are all walked. (PostgreSQL runs a data-modifying
+/// CTE to completion whether the statement reads it or not.)
 /// The walk starts where the last run of the same `walk` stopped (its row in
 /// `purge_marks`, moved with each batch, in the batch's statement), so that a daily run
 /// reads the day's few newly due requests, not the whole archive: the requests behind the
