@@ -10,7 +10,7 @@ use std::time::Duration;
 use diesel::prelude::*;
 use fantoccini::{Client, Locator};
 use mandat::{
-    db::schema::{access_requests, companies},
+    db::schema::companies,
     demo::people::{EMMA, JAN, LENA, MARIA, PIETER},
     i18n::Lang,
 };
@@ -201,19 +201,11 @@ impl Audit<'_> {
     }
 }
 
-fn request(app: &TestApp, label: &str) -> Uuid {
-    access_requests::table
-        .filter(access_requests::label.eq(label))
-        .select(access_requests::id)
-        .first(&mut app.db())
-        .unwrap_or_else(|e| panic!("seeded request {label:?}: {e}"))
-}
-
 #[tokio::test]
 async fn axe_finds_no_wcag_violation_on_any_page_in_any_language_at_1280_and_320_px() {
     let app = spawn_app().await;
-    let plonge = request(&app, "Plonge");
-    let student = request(&app, "Étudiante caisse");
+    let plonge = app.request_id("Plonge");
+    let student = app.request_id("Étudiante caisse");
     let resto: Uuid = companies::table
         .filter(companies::bce.eq(mandat::demo::companies::RESTO_BCE))
         .select(companies::id)

@@ -3,14 +3,12 @@
 //! (1.4.10), checked together on every page: no page scrolls sideways and no link or button is out of reach or cut, on the
 //! main pages of the three sides. Screenshots for review go to `target/screenshots/`.
 
-use diesel::prelude::*;
 use fantoccini::{Client, Locator};
-use mandat::db::schema::access_requests;
 use serde_json::{Value, json};
 
 use crate::{
     browser::{Browser, sign_in_in_browser, wait_for_text},
-    helpers::{TestApp, spawn_app},
+    helpers::spawn_app,
 };
 
 /// Jan (Resto Pokébowl), Maria (a citizen), Claire (back office).
@@ -18,15 +16,6 @@ const JAN: &str = mandat::demo::people::JAN.niss();
 const MARIA: &str = mandat::demo::people::MARIA.niss();
 const TOMASZ: &str = mandat::demo::people::TOMASZ.niss();
 const CLAIRE: &str = mandat::demo::people::CLAIRE.niss();
-
-/// The id of the request with this label.
-fn request_id(app: &TestApp, label: &str) -> uuid::Uuid {
-    access_requests::table
-        .filter(access_requests::label.eq(label))
-        .select(access_requests::id)
-        .first(&mut app.db())
-        .unwrap_or_else(|e| panic!("request {label:?}: {e}"))
-}
 
 /// Makes the viewport (not the window) `width` CSS pixels wide and the window `height` high.
 async fn viewport_sized(c: &Client, width: u32, height: u32) {
@@ -310,7 +299,7 @@ async fn every_main_page_reflows_at_320_px_with_every_control_in_reach() {
     viewport(c, 320).await;
     // The consultation pages: a flexi-job and student hours.
     for (label, name) in [("Plonge", "flexi"), ("Étudiante caisse", "student")] {
-        let id = request_id(&app, label);
+        let id = app.request_id(label);
         goto(c, a, &format!("/company/mandates/{id}")).await;
         assert_reflows(c, &format!("the mandate page ({name})")).await;
         c.find(Locator::Css("[data-testid=consult-now]"))

@@ -21,14 +21,6 @@ const MARIA: &str = mandat::demo::people::MARIA.niss();
 /// Resto Pokébowl's enterprise number.
 const RESTO_BCE: &str = mandat::demo::companies::RESTO_BCE;
 
-fn request_id(app: &TestApp, label: &str) -> Uuid {
-    access_requests::table
-        .filter(access_requests::label.eq(label))
-        .select(access_requests::id)
-        .first(&mut app.db())
-        .unwrap_or_else(|e| panic!("seeded request {label:?}: {e}"))
-}
-
 pub(crate) fn company_id(app: &TestApp, bce: &str) -> Uuid {
     companies::table
         .filter(companies::bce.eq(bce))
@@ -103,7 +95,7 @@ fn urls(html: &str) -> Vec<String> {
 #[tokio::test]
 async fn the_back_office_is_invisible_to_anyone_but_staff_and_roles_are_enforced() {
     let app = spawn_app().await;
-    let id = request_id(&app, "Plonge");
+    let id = app.request_id("Plonge");
     let paths = [
         "/admin".to_string(),
         "/admin/search".to_string(),
@@ -187,7 +179,7 @@ async fn the_back_office_is_invisible_to_anyone_but_staff_and_roles_are_enforced
 #[tokio::test]
 async fn staff_keep_their_deep_link_through_sign_in() {
     let app = spawn_app().await;
-    let id = request_id(&app, "Plonge");
+    let id = app.request_id("Plonge");
     let deep = format!("/admin/requests/{id}");
     let browser = app.another_browser();
     let res = browser.get(&deep).await;
@@ -252,7 +244,7 @@ async fn search_by_company_state_label_and_creation_dates_as_the_clock_says() {
     // By the beginning of the label, any case; the link leads to the timeline.
     let body = claire.page("/admin/search?label=plon").await;
     assert_eq!(labels(&body), set(&["Plonge"]));
-    let id = request_id(&app, "Plonge");
+    let id = app.request_id("Plonge");
     assert_eq!(
         attr(&body, "[data-testid=result-link]", "href").unwrap(),
         format!("/admin/requests/{id}")
@@ -420,7 +412,7 @@ async fn a_search_by_niss_is_posted_never_in_a_url_and_audited_masked() {
 #[tokio::test]
 async fn the_timeline_shows_transitions_mails_and_consultations_and_a_reveal_is_audited() {
     let app = spawn_app().await;
-    let id = request_id(&app, "Plonge");
+    let id = app.request_id("Plonge");
     // One consultation by Jan.
     let jan = person(&app, JAN).await;
     jan.consulted(id).await;
@@ -571,7 +563,7 @@ async fn api_flexi(app: &TestApp, token: &str) -> (u16, String) {
 #[tokio::test]
 async fn blocking_a_mandate_stops_consultation_everywhere_and_unblocking_restores_it() {
     let app = spawn_app().await;
-    let id = request_id(&app, "Plonge");
+    let id = app.request_id("Plonge");
     let token = resto_api_token(&app).await;
     assert_eq!(api_flexi(&app, &token).await.0, 200);
     let claire = staff(&app, "claire").await;
@@ -645,7 +637,7 @@ async fn blocking_a_mandate_stops_consultation_everywhere_and_unblocking_restore
 #[tokio::test]
 async fn a_blocked_pending_request_cannot_be_unblocked_into_a_mandate() {
     let app = spawn_app().await;
-    let id = request_id(&app, "Cuisine — week-end");
+    let id = app.request_id("Cuisine — week-end");
     let claire = staff(&app, "claire").await;
     let res = claire
         .post_form(
@@ -670,7 +662,7 @@ async fn a_blocked_pending_request_cannot_be_unblocked_into_a_mandate() {
         .unwrap();
     assert_eq!(status, "blocked");
     // An ended mandate cannot be blocked.
-    let ended = request_id(&app, "Extra — mars");
+    let ended = app.request_id("Extra — mars");
     let res = claire
         .post_form(
             &format!("/admin/requests/{ended}/block"),
@@ -684,7 +676,7 @@ async fn a_blocked_pending_request_cannot_be_unblocked_into_a_mandate() {
 async fn a_suspended_company_can_neither_create_nor_consult_until_reinstated() {
     let app = spawn_app().await;
     let resto = company_id(&app, RESTO_BCE);
-    let plonge = request_id(&app, "Plonge");
+    let plonge = app.request_id("Plonge");
     let suspend = format!("/admin/companies/{resto}/suspend");
     // An agent may look, not suspend.
     let claire = staff(&app, "claire").await;

@@ -495,14 +495,7 @@ async fn a_client_sees_only_its_companys_requests_and_lists_them_as_csv() {
         .await;
     let body = res.text().await.unwrap();
     assert!(attr(&body, "[data-testid=created-link]", "value").is_some());
-    let mut conn = app.db();
-    use diesel::prelude::*;
-    use mandat::db::schema::access_requests;
-    let emmas: uuid::Uuid = access_requests::table
-        .filter(access_requests::label.eq("Emma's"))
-        .select(access_requests::id)
-        .first(&mut conn)
-        .unwrap();
+    let emmas = app.request_id("Emma's");
     let (status, _, _) = call(
         &app,
         reqwest::Method::GET,

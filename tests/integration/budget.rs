@@ -139,11 +139,7 @@ async fn creating_a_request_keeps_its_query_budget() {
 async fn a_consultation_keeps_its_query_budget() {
     let app = spawn_app().await;
     app.sign_in(JAN).await;
-    let maria: Uuid = access_requests::table
-        .filter(access_requests::label.eq("Plonge"))
-        .select(access_requests::id)
-        .first(&mut app.db())
-        .unwrap();
+    let maria = app.request_id("Plonge");
     let path = format!("/company/mandates/{maria}");
     let mut costs = Vec::new();
     for _ in 0..2 {

@@ -433,11 +433,7 @@ async fn a_pending_request_can_be_withdrawn_once() {
     ))
     .await;
     let mut conn = app.db();
-    let id: uuid::Uuid = access_requests::table
-        .filter(access_requests::label.eq("To withdraw"))
-        .select(access_requests::id)
-        .first(&mut conn)
-        .unwrap();
+    let id = app.request_id("To withdraw");
     let res = app
         .post_form(
             &format!("/company/requests/{id}/withdraw"),
@@ -469,11 +465,7 @@ async fn a_pending_request_can_be_withdrawn_once() {
         "fr",
     ))
     .await;
-    let late: uuid::Uuid = access_requests::table
-        .filter(access_requests::label.eq("Too late"))
-        .select(access_requests::id)
-        .first(&mut conn)
-        .unwrap();
+    let late = app.request_id("Too late");
     app.clock.advance(chrono::Duration::hours(72));
     app.sign_in(JAN).await;
     let res = app
@@ -514,11 +506,7 @@ async fn a_company_sees_and_acts_on_its_own_requests_only() {
     ))
     .await;
     let mut conn = app.db();
-    let emmas: uuid::Uuid = access_requests::table
-        .filter(access_requests::label.eq("Emma's own"))
-        .select(access_requests::id)
-        .first(&mut conn)
-        .unwrap();
+    let emmas = app.request_id("Emma's own");
     // Jan (Resto Pokébowl) cannot see or withdraw it.
     let jan = app.another_browser();
     jan.sign_in(JAN).await;

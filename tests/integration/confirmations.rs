@@ -76,11 +76,7 @@ async fn withdrawing_a_request_without_javascript_asks_first() {
         "en",
     ))
     .await;
-    let id: uuid::Uuid = access_requests::table
-        .filter(access_requests::label.eq("Kitchen weekend"))
-        .select(access_requests::id)
-        .first(&mut app.db())
-        .unwrap();
+    let id = app.request_id("Kitchen weekend");
     let status = || -> String {
         access_requests::table
             .find(id)
@@ -278,11 +274,7 @@ async fn the_confirmation_pages_speak_four_languages() {
         "fr",
     ))
     .await;
-    let request: uuid::Uuid = access_requests::table
-        .filter(access_requests::label.eq("Kitchen weekend"))
-        .select(access_requests::id)
-        .first(&mut app.db())
-        .unwrap();
+    let request = app.request_id("Kitchen weekend");
     let providers = app.page("/company/providers").await;
     let end = attr(&providers, "[data-testid=provider] form", "action").unwrap();
     let users = app.page("/company/users").await;

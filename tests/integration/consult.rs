@@ -28,15 +28,6 @@ const RESTO_BCE: &str = mandat::demo::companies::RESTO_BCE;
 /// Socialia's enterprise number.
 const SOCIALIA_BCE: &str = mandat::demo::companies::SOCIALIA_BCE;
 
-/// The id of the seeded request with this label.
-fn request(app: &TestApp, label: &str) -> Uuid {
-    access_requests::table
-        .filter(access_requests::label.eq(label))
-        .select(access_requests::id)
-        .first(&mut app.db())
-        .unwrap_or_else(|e| panic!("seeded request {label:?}: {e}"))
-}
-
 fn company_id(app: &TestApp, bce: &str) -> Uuid {
     companies::table
         .filter(companies::bce.eq(bce))
@@ -93,7 +84,7 @@ fn path(id: Uuid) -> String {
 async fn maria_may_work_as_a_flexi_worker_in_the_first_two_quarters_and_it_is_recorded() {
     let app = spawn_app().await;
     app.sign_in(JAN).await;
-    let maria = request(&app, "Plonge");
+    let maria = app.request_id("Plonge");
     // The active tab links to the consultation.
     let active = app.page("/company/tabs/active").await;
     assert!(
@@ -211,7 +202,7 @@ async fn maria_may_work_as_a_flexi_worker_in_the_first_two_quarters_and_it_is_re
 async fn a_pensioner_is_eligible_and_the_page_does_not_say_why() {
     let app = spawn_app().await;
     app.sign_in(JAN).await;
-    let marc = app.consulted(request(&app, "Bar — pensionné")).await;
+    let marc = app.consulted(app.request_id("Bar — pensionné")).await;
     assert_eq!(
         one(&marc, "[data-testid=answer]"),
         "Marc Dubois may work as a flexi-worker from 1 January to 30 June 2025."
@@ -221,7 +212,7 @@ async fn a_pensioner_is_eligible_and_the_page_does_not_say_why() {
         "no word of a pension"
     );
     // The explanation is the same, word for word, as for a worker.
-    let maria = app.consulted(request(&app, "Plonge")).await;
+    let maria = app.consulted(app.request_id("Plonge")).await;
     assert_eq!(
         one(&marc, "[data-testid=checked]"),
         one(&maria, "[data-testid=checked]")
@@ -241,7 +232,7 @@ async fn a_provider_consults_the_student_hours_on_behalf_of_its_client() {
         .post_form("/company/clients", &[("client_id", &resto.to_string())])
         .await;
     assert_eq!(res.status().as_u16(), 303);
-    let sarah = request(&app, "Étudiante caisse");
+    let sarah = app.request_id("Étudiante caisse");
     let body = app.consulted(sarah).await;
     assert_eq!(
         one(&body, "[data-testid=answer]"),
@@ -269,7 +260,7 @@ async fn a_provider_consults_the_student_hours_on_behalf_of_its_client() {
     assert_eq!(rows[0].context, "STUDENT_HOURS");
     // The provider sees only what it created: Maria's mandate (Jan's) is not there for it.
     assert_eq!(
-        app.get(&path(request(&app, "Plonge")))
+        app.get(&path(app.request_id("Plonge")))
             .await
             .status()
             .as_u16(),
@@ -301,7 +292,7 @@ async fn there_is_no_answer_without_an_active_mandate() {
         ("Extra — mars", "has ended"),               // ended (by the job)
     ];
     for (label, reason) in cases {
-        let res = app.get(&path(request(&app, label))).await;
+        let res = app.get(&path(app.request_id(label))).await;
         assert_eq!(res.status().as_u16(), 409, "{label}");
         let body = res.text().await.unwrap();
         assert!(
@@ -311,7 +302,7 @@ async fn there_is_no_answer_without_an_active_mandate() {
         assert!(texts(&body, "[data-testid=answer]").is_empty(), "{label}");
     }
     // Blocked by the back office.
-    let marc = request(&app, "Bar — pensionné");
+    let marc = app.request_id("Bar — pensionné");
     diesel::update(access_requests::table.find(marc))
         .set(access_requests::status.eq("blocked"))
         .execute(&mut app.db())
@@ -326,7 +317,7 @@ async fn there_is_no_answer_without_an_active_mandate() {
         404
     );
     // The mandate's end, even before the job has run: Maria's lasts one month.
-    let maria = request(&app, "Plonge");
+    let maria = app.request_id("Plonge");
     let page = app.page(&path(maria)).await;
     let act = crate::helpers::attr(&page, "input[name=act]", "value").unwrap();
     app.clock.advance(chrono::Duration::days(31));
@@ -365,7 +356,7 @@ async fn another_company_gets_not_found_for_a_mandate_that_is_not_its_own() {
         app.post_form("/company/terms", &[]).await.status().as_u16(),
         303
     );
-    let plonge = request(&app, "Plonge");
+    let plonge = app.request_id("Plonge");
     let res = app.get(&path(plonge)).await;
     assert_eq!(res.status().as_u16(), 404);
     let body = res.text().await.unwrap();
@@ -444,9 +435,9 @@ pub fn pdf_info(bytes: &[u8], args: &[&str]) -> String {
 async fn the_exported_pdf_is_tagged_with_its_structure_title_and_language() {
     let app = spawn_app().await;
     app.sign_in(JAN).await;
-    let maria = request(&app, "Plonge");
+    let maria = app.request_id("Plonge");
     app.consulted(maria).await;
-    let sarah = request(&app, "Étudiante caisse");
+    let sarah = app.request_id("Étudiante caisse");
     app.consulted(sarah).await;
     let rows = audit(&app);
     for (row, lang, title, month) in [
@@ -519,7 +510,7 @@ async fn the_exported_pdf_is_tagged_with_its_structure_title_and_language() {
 async fn the_pdf_export_is_part_of_the_consultation_it_exports_in_the_users_language() {
     let app = spawn_app().await;
     app.sign_in(JAN).await;
-    let maria = request(&app, "Plonge");
+    let maria = app.request_id("Plonge");
     let page = app.consulted(maria).await;
     let rows = audit(&app);
     assert_eq!(rows.len(), 1);
@@ -591,7 +582,7 @@ async fn the_pdf_export_is_part_of_the_consultation_it_exports_in_the_users_lang
     }
     assert!(act.is_some());
     // Student hours, in German: a request Socialia made, consulted by the company itself.
-    let sarah = request(&app, "Étudiante caisse");
+    let sarah = app.request_id("Étudiante caisse");
     app.consulted(sarah).await;
     let row = audit(&app)
         .into_iter()
@@ -652,7 +643,7 @@ async fn a_positive_flexi_result_is_fixed_for_its_quarter_and_a_negative_one_fol
         "value",
     )
     .unwrap();
-    let noah_request = request(&app, "Noah");
+    let noah_request = app.request_id("Noah");
     let noah = app.another_browser();
     let page = noah.citizen_opens_link(&link).await;
     noah.sign_in(NOAH).await;
@@ -768,7 +759,7 @@ async fn a_citizen_sees_their_own_possibilities_without_it_being_recorded() {
 async fn a_consultation_page_answers_fast_with_a_warm_pool() {
     let app = spawn_app().await;
     app.sign_in(JAN).await;
-    let url = format!("{}{}", app.address, path(request(&app, "Plonge")));
+    let url = format!("{}{}", app.address, path(app.request_id("Plonge")));
     let csrf = app.csrf().await;
     // Each POST a new act (a new press of "Consult now"), each one recorded.
     let consult = || async {
@@ -916,7 +907,7 @@ async fn one_consultation_is_one_history_line_whatever_reloads_switches_and_expo
 async fn an_unknown_context_read_from_the_database_is_an_error_never_another_context() {
     let app = spawn_app().await;
     app.sign_in(JAN).await;
-    app.consulted(request(&app, "Plonge")).await;
+    app.consulted(app.request_id("Plonge")).await;
     diesel::update(consultations::table)
         .set(consultations::context.eq("PENSION_CALCULATION"))
         .execute(&mut app.db())

@@ -451,6 +451,28 @@ impl TestApp {
     pub fn db(&self) -> PgConnection {
         PgConnection::establish(&self.db_url).expect("test database")
     }
+
+    /// The id of the request labelled `label` (one of the demo's, or one the test made).
+    pub fn request_id(&self, label: &str) -> uuid::Uuid {
+        use diesel::{ExpressionMethods, QueryDsl};
+        use mandat::db::schema::access_requests;
+        access_requests::table
+            .filter(access_requests::label.eq(label))
+            .select(access_requests::id)
+            .first(&mut self.db())
+            .unwrap_or_else(|e| panic!("request {label:?}: {e}"))
+    }
+
+    /// How many requests are labelled `label`.
+    pub fn requests_labelled(&self, label: &str) -> i64 {
+        use diesel::{ExpressionMethods, QueryDsl};
+        use mandat::db::schema::access_requests;
+        access_requests::table
+            .filter(access_requests::label.eq(label))
+            .count()
+            .get_result(&mut self.db())
+            .expect("count requests")
+    }
 }
 
 /// The CSRF token in a page.

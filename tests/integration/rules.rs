@@ -240,11 +240,7 @@ async fn a_withdrawn_request_stays_in_the_requested_tab_for_two_weeks() {
         "fr",
     ))
     .await;
-    let id: uuid::Uuid = access_requests::table
-        .filter(access_requests::label.eq("Withdrawn one"))
-        .select(access_requests::id)
-        .first(&mut app.db())
-        .unwrap();
+    let id = app.request_id("Withdrawn one");
     let res = app
         .post_form(
             &format!("/company/requests/{id}/withdraw"),

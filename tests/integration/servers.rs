@@ -12,7 +12,7 @@ use diesel::{
 };
 use mandat::{
     clock::Clock,
-    db::schema::{access_requests, outbox_emails, staff_audit},
+    db::schema::{outbox_emails, staff_audit},
 };
 use serde_json::json;
 
@@ -392,11 +392,7 @@ async fn a_retried_api_creation_with_the_same_key_makes_one_request_and_one_mail
     assert_eq!((again.0, again.1), (201, true));
     assert_eq!(again.2["id"], first.2["id"]);
     let mut conn = a.db();
-    let requests: i64 = access_requests::table
-        .filter(access_requests::label.eq("Retried"))
-        .count()
-        .get_result(&mut conn)
-        .unwrap();
+    let requests = a.requests_labelled("Retried");
     assert_eq!(requests, 1);
     let mails: i64 = outbox_emails::table
         .filter(outbox_emails::recipient.eq("retry@example.be"))
@@ -444,12 +440,7 @@ async fn a_form_sent_twice_makes_one_request_and_shows_the_same_link() {
     let first = create_request(&app, &fields).await;
     let second = create_request(&app, &fields).await;
     assert_eq!(first, second);
-    let mut conn = app.db();
-    let n: i64 = access_requests::table
-        .filter(access_requests::label.eq("Twice"))
-        .count()
-        .get_result(&mut conn)
-        .unwrap();
+    let n = app.requests_labelled("Twice");
     assert_eq!(n, 1);
     // The form shown after a creation has a new key; another display, another key.
     let again = app.page("/company/requests/new").await;
@@ -532,11 +523,7 @@ async fn mail_is_retried_until_its_link_ends_and_a_mail_given_up_is_shown_and_se
         "the expired one and the refused one"
     );
     // Staff send it again from the request's timeline (audited).
-    let request: uuid::Uuid = access_requests::table
-        .filter(access_requests::label.eq("Refused"))
-        .select(access_requests::id)
-        .first(&mut conn)
-        .unwrap();
+    let request = app.request_id("Refused");
     let claire = staff(&app, "claire").await;
     let timeline = claire.page(&format!("/admin/requests/{request}")).await;
     let action = attr(&timeline, "[data-testid=resend-mail]", "data-testid");

@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 
 use diesel::prelude::*;
 use mandat::{
-    db::schema::{access_requests, outbox_emails},
+    db::schema::outbox_emails,
     demo::people::{JAN, LENA, MARIA, PIETER},
     i18n::{
         Lang,
@@ -21,15 +21,6 @@ use mandat::{
 use uuid::Uuid;
 
 use crate::helpers::{TestApp, attr, spawn_app, texts};
-
-/// The id of the seeded request with this label.
-fn request(app: &TestApp, label: &str) -> Uuid {
-    access_requests::table
-        .filter(access_requests::label.eq(label))
-        .select(access_requests::id)
-        .first(&mut app.db())
-        .unwrap_or_else(|e| panic!("seeded request {label:?}: {e}"))
-}
 
 /// Elements whose text starts and ends a line.
 const BLOCKS: &[&str] = &[
@@ -183,7 +174,7 @@ async fn walk(app: &TestApp) -> Vec<Read> {
 
     let jan = app.another_browser();
     jan.sign_in(JAN.niss()).await;
-    let plonge = request(app, "Plonge");
+    let plonge = app.request_id("Plonge");
     let flexi_act = act_of(&jan, plonge).await;
     let lena = app.another_browser();
     lena.sign_in(LENA.niss()).await;
@@ -196,7 +187,7 @@ async fn walk(app: &TestApp) -> Vec<Read> {
         .post_form("/company/clients", &[("client_id", &resto.to_string())])
         .await;
     assert_eq!(res.status().as_u16(), 303);
-    let student = request(app, "Étudiante caisse");
+    let student = app.request_id("Étudiante caisse");
     let student_act = act_of(&lena, student).await;
     let maria = app.another_browser();
     maria.sign_in(MARIA.niss()).await;
@@ -508,7 +499,7 @@ async fn the_request_e_mail_and_the_pdf_say_why_on_what_basis_and_where_to_get_h
         .1;
     assert!(fr.contains("Répondre à la demande\u{a0}:"), "{fr}");
     // The PDF of a consultation: the headline, the notice, the official page.
-    let plonge = request(&app, "Plonge");
+    let plonge = app.request_id("Plonge");
     app.consulted(plonge).await;
     let reference: Uuid = mandat::db::schema::consultations::table
         .select(mandat::db::schema::consultations::id)
@@ -595,8 +586,8 @@ async fn sign_out(c: &fantoccini::Client) {
 async fn a_browser_reads_the_words_of_each_page_in_french_and_dutch() {
     use crate::browser::{Browser, sign_in_in_browser};
     let app = spawn_app().await;
-    let plonge = request(&app, "Plonge");
-    let student = request(&app, "Étudiante caisse");
+    let plonge = app.request_id("Plonge");
+    let student = app.request_id("Étudiante caisse");
     let browser = Browser::start().await;
     let c = &browser.client;
     for lang in [Lang::Fr, Lang::Nl] {
