@@ -93,7 +93,7 @@ const fn row(
 pub const PERSONAL_DATA: &[DataRow] = &[
     row("register", &["persons"], &[]),
     row("career", &["occupations", "student_hours"], &[]),
-    row("request", &["access_requests", "access_request_keys"], &["blocked_tab_days", "retention_request_days"]),
+    row("request", &["request_personal"], &["blocked_tab_days", "retention_request_days"]),
     row("link", &["request_links"], &["retention_link_days"]),
     row("answerer", &["access_requests", "request_events"], &["retention_audit_days"]),
     row("mails", &["outbox_emails", "email_attempts"], &["retention_mail_days", "retention_request_days"]),

@@ -20,7 +20,7 @@ use diesel::{
     sql_types::{BigInt, Bool},
 };
 
-use super::schema::access_requests;
+use super::{access_requests::WithPersonalSource, schema::access_requests};
 
 /// Whether a request is on the page made of `first` and `rest`: each selects
 /// `id, created_at` of `access_requests`, in the page's order, limited to at least
@@ -43,6 +43,10 @@ impl<Q> Expression for InPage<Q> {
 }
 
 impl<Q> AppearsOnTable<access_requests::table> for InPage<Q> {}
+
+impl<Q> AppearsOnTable<WithPersonalSource> for InPage<Q> {}
+
+impl<Q> SelectableExpression<WithPersonalSource> for InPage<Q> {}
 
 impl<Q> SelectableExpression<access_requests::table> for InPage<Q> {}
 

@@ -71,11 +71,8 @@ diesel::table! {
         company_id -> Uuid,
         provider_id -> Nullable<Uuid>,
         created_by -> Nullable<Text>,
-        label -> Nullable<Text>,
-        email -> Nullable<Text>,
         context -> Text,
         language -> Text,
-        target_niss -> Nullable<Text>,
         status -> Text,
         status_reason -> Nullable<Text>,
         created_at -> Timestamptz,
@@ -86,8 +83,6 @@ diesel::table! {
         mandate_id -> Nullable<Uuid>,
         accepted_at -> Nullable<Timestamptz>,
         valid_until -> Nullable<Timestamptz>,
-        citizen_first_name -> Nullable<Text>,
-        citizen_last_name -> Nullable<Text>,
         archived_at -> Nullable<Timestamptz>,
     }
 }
@@ -167,6 +162,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     terms_acceptances,
     provider_links,
     access_requests,
+    request_personal,
     request_events,
     citizen_blocks,
     outbox_emails,
@@ -322,16 +318,17 @@ diesel::joinable!(staff_audit -> staff (staff_id));
 diesel::allow_tables_to_appear_in_same_query!(staff_audit, staff);
 
 diesel::table! {
-    access_request_keys (request_id) {
+    request_personal (request_id) {
         request_id -> Uuid,
-        label_lower -> Nullable<Text>,
-        email_lower -> Nullable<Text>,
+        label -> Nullable<Text>,
+        email -> Nullable<Text>,
         target_niss -> Nullable<Text>,
+        citizen_first_name -> Nullable<Text>,
+        citizen_last_name -> Nullable<Text>,
     }
 }
 
-diesel::joinable!(access_request_keys -> access_requests (request_id));
-diesel::allow_tables_to_appear_in_same_query!(access_request_keys, access_requests);
+diesel::joinable!(request_personal -> access_requests (request_id));
 
 diesel::table! {
     sessions (id_hash) {

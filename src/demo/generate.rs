@@ -155,11 +155,24 @@ pub fn generate(
         let requests = make_requests(conn, requests, citizens, company_count, now)?;
         archive(conn, now, blocked_tab_days)?;
         let requests_inserted = sql_query(
-            "INSERT INTO access_requests SELECT * FROM gen_requests
-                  ORDER BY COALESCE(archived_at, status_changed_at)",
+            "INSERT INTO access_requests (id, company_id, provider_id, created_by, context,
+                    language, status, status_reason, created_at, expires_at, status_changed_at,
+                    citizen_niss, bound_at, mandate_id, accepted_at, valid_until, archived_at)
+             SELECT id, company_id, provider_id, created_by, context, language, status,
+                    status_reason, created_at, expires_at, status_changed_at, citizen_niss,
+                    bound_at, mandate_id, accepted_at, valid_until, archived_at
+               FROM gen_requests ORDER BY COALESCE(archived_at, status_changed_at)",
         )
         .execute(conn)?;
         debug_assert_eq!(requests, requests_inserted);
+        // Their personal data, in the same order (the purge deletes it in archival order).
+        sql_query(
+            "INSERT INTO request_personal (request_id, label, email, target_niss,
+                    citizen_first_name, citizen_last_name)
+             SELECT id, label, email, target_niss, citizen_first_name, citizen_last_name
+               FROM gen_requests ORDER BY COALESCE(archived_at, status_changed_at)",
+        )
+        .execute(conn)?;
         // The links of the requests not archived (an archived request's link is spent).
         sql_query(
             "INSERT INTO request_links (token_hash, request_id, expires_at)
@@ -190,7 +203,7 @@ pub fn generate(
         "companies",
         "company_members",
         "access_requests",
-        "access_request_keys",
+        "request_personal",
         "request_events",
         "consultations",
         "outbox_emails",
@@ -205,7 +218,7 @@ pub fn generate(
 /// The tables the generator fills by millions of rows.
 const BULK_TABLES: &[&str] = &[
     "access_requests",
-    "access_request_keys",
+    "request_personal",
     "request_events",
     "consultations",
     "outbox_emails",
@@ -346,7 +359,8 @@ fn make_companies(
     Ok(made)
 }
 
-/// The requests (`gen_requests`, shaped as `access_requests`), not archived yet.
+/// The requests (`gen_requests`, shaped as `access_requests` with the columns of
+/// `request_personal`), not archived yet.
 fn make_requests(
     conn: &mut PgConnection,
     count: i64,
@@ -357,6 +371,12 @@ fn make_requests(
     // p: the status (per cent); h: a second draw for the instants; the context's months.
     sql_query("CREATE TEMP TABLE gen_requests (LIKE access_requests) ON COMMIT DROP")
         .execute(conn)?;
+    sql_query(
+        "ALTER TABLE gen_requests ADD COLUMN label TEXT, ADD COLUMN email TEXT,
+             ADD COLUMN target_niss TEXT, ADD COLUMN citizen_first_name TEXT,
+             ADD COLUMN citizen_last_name TEXT",
+    )
+    .execute(conn)?;
     sql_query(
         "INSERT INTO gen_requests (id, company_id, provider_id, created_by, label, email, context,
                 language, target_niss, status, status_reason, created_at, expires_at,

@@ -16,7 +16,7 @@ use crate::{
     db::{
         access_requests::{
             self as requests_db, AccessRequest, Guard, SetOnTransition, find, find_by_token_hash,
-            status_in,
+            status_in, with_personal,
         },
         schema::{access_requests, citizen_blocks, companies},
     },
@@ -427,7 +427,7 @@ fn bound_to(
     statuses: &[RequestStatus],
     now: DateTime<Utc>,
 ) -> QueryResult<Vec<RequestDetails>> {
-    let rows: Vec<AccessRequest> = access_requests::table
+    let rows: Vec<AccessRequest> = with_personal()
         .filter(access_requests::citizen_niss.eq(me))
         .filter(status_in(statuses, now))
         .order((

@@ -20,10 +20,13 @@ use super::requests::Scope;
 pub use crate::db::request_counts::TabCounts;
 use crate::{
     db::{
-        access_requests::{AccessRequest, in_tab, status_is, tab_branches},
+        access_requests::{
+            AccessRequest, Filter, RequestSource, WithPersonalSource, in_tab, status_is,
+            tab_branches, with_personal,
+        },
         merged::InPage,
         request_counts,
-        schema::{access_requests, companies, outbox_emails},
+        schema::{access_requests, companies, outbox_emails, request_personal},
         text::like_contains,
     },
     domain::{RequestStatus, status::Tab},
@@ -104,30 +107,46 @@ pub struct ListPage {
 
 type BoxedQuery<'a> = access_requests::BoxedQuery<'a, Pg>;
 
-/// The scope's unarchived requests.
-pub(super) fn scoped<'a>(scope: &Scope) -> BoxedQuery<'a> {
-    let mut q = access_requests::table
-        .filter(access_requests::company_id.eq(scope.company_id))
-        .filter(access_requests::archived_at.is_null())
-        .into_boxed();
-    if let Some(p) = scope.provider_id {
-        q = q.filter(access_requests::provider_id.eq(p));
+/// The scope's unarchived requests, as a condition (for the table alone, or joined with
+/// the personal data to read whole requests).
+pub(super) fn in_scope<QS: RequestSource>(scope: &Scope) -> Filter<QS> {
+    use access_requests::dsl as r;
+    let company = QS::boxed(
+        r::company_id
+            .eq(scope.company_id)
+            .and(r::archived_at.is_null()),
+    );
+    match scope.provider_id {
+        Some(p) => Box::new(company.and(QS::boxed(r::provider_id.eq(p).assume_not_null()))),
+        None => company,
     }
-    q
 }
 
+/// The scope's unarchived requests.
+pub(super) fn scoped<'a>(scope: &Scope) -> BoxedQuery<'a> {
+    access_requests::table.filter(in_scope(scope)).into_boxed()
+}
+
+/// `q`'s rows whose label, citizen's name or e-mail contains `search`: looked up for each
+/// row of `q` (a scalar subquery by the personal data's key; as a join, PostgreSQL chose
+/// to read the whole personal data's table for a large company's tab).
 fn searched<'a>(q: BoxedQuery<'a>, search: Option<&str>) -> BoxedQuery<'a> {
-    use access_requests::dsl as r;
+    use request_personal::dsl as p;
     match search.map(str::trim).filter(|s| !s.is_empty()) {
         None => q,
         Some(s) => {
-            let p = like_contains(s);
+            let like = like_contains(s);
             q.filter(
-                r::label
-                    .ilike(p.clone())
-                    .or(r::citizen_last_name.ilike(p.clone()))
-                    .or(r::citizen_first_name.ilike(p.clone()))
-                    .or(r::email.ilike(p)),
+                request_personal::table
+                    .filter(p::request_id.eq(access_requests::id))
+                    .select(
+                        p::label
+                            .ilike(like.clone())
+                            .or(p::citizen_last_name.ilike(like.clone()))
+                            .or(p::citizen_first_name.ilike(like.clone()))
+                            .or(p::email.ilike(like)),
+                    )
+                    .single_value(),
             )
         }
     }
@@ -220,7 +239,14 @@ pub fn tab_rows(
     scope: &Scope,
     ask: &TabAsk<'_>,
     now: DateTime<Utc>,
-) -> Option<access_requests::BoxedQuery<'static, Pg, RowSql>> {
+) -> Option<
+    diesel::internal::table_macro::BoxedSelectStatement<
+        'static,
+        RowSql,
+        diesel::internal::table_macro::FromClause<WithPersonalSource>,
+        Pg,
+    >,
+> {
     use access_requests::dsl as r;
     let page = ask.number.clamp(1, MAX_PAGE);
     let offset = match ask.at {
@@ -255,13 +281,18 @@ pub fn tab_rows(
             .select(companies::name)
             .single_value(),
     );
-    Some(
-        in_order(access_requests::table.into_boxed().filter(on_page), ask.at).select((
-            AccessRequest::as_select(),
-            undelivered,
-            provider_name,
+    // The page's rows whole, with their personal data, in the page's order.
+    let page = with_personal().into_boxed().filter(on_page);
+    let page = match ask.at {
+        PageAt::Before(_) => {
+            page.order((access_requests::created_at.asc(), access_requests::id.asc()))
+        }
+        PageAt::Number(_) | PageAt::After(_) => page.order((
+            access_requests::created_at.desc(),
+            access_requests::id.desc(),
         )),
-    )
+    };
+    Some(page.select((AccessRequest::as_select(), undelivered, provider_name)))
 }
 
 /// `query` from where the page starts, in the page's order (newest first; oldest first
@@ -323,16 +354,18 @@ pub fn list_for_api(
     now: DateTime<Utc>,
 ) -> QueryResult<ListPage> {
     use access_requests::dsl as r;
-    let filtered = |q: BoxedQuery<'static>| -> BoxedQuery<'static> {
-        match status {
-            None => q,
-            Some(status) => q.filter(status_is(status, now)),
-        }
-    };
     let page = page.clamp(1, MAX_PAGE);
-    let total: i64 = filtered(scoped(scope)).select(count_star()).first(conn)?;
+    let mut counted = scoped(scope);
+    let mut read = with_personal()
+        .filter(in_scope::<WithPersonalSource>(scope))
+        .into_boxed();
+    if let Some(status) = status {
+        counted = counted.filter(status_is(status, now));
+        read = read.filter(status_is(status, now));
+    }
+    let total: i64 = counted.select(count_star()).first(conn)?;
     // The API's rows say nothing of mails or providers' names.
-    let rows: Vec<(AccessRequest, bool, Option<String>)> = filtered(scoped(scope))
+    let rows: Vec<(AccessRequest, bool, Option<String>)> = read
         .order((r::created_at.desc(), r::id.desc()))
         .limit(page_size)
         .offset((page - 1) * page_size)

@@ -5,7 +5,7 @@ use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 use uuid::Uuid;
 
-use super::lists::scoped;
+use super::lists::in_scope;
 pub use super::lists::{
     ListPage, ListedRequest, MAX_PAGE, PageAt, RowKey, TabAsk, TabCounts, counts, list_for_api,
     tab_page,
@@ -16,7 +16,8 @@ use super::{
 use crate::{
     db::{
         access_requests::{
-            self as requests_db, AccessRequest, Guard, NewRequest, SetOnTransition, find, status_is,
+            self as requests_db, AccessRequest, Guard, NewRequest, SetOnTransition,
+            WithPersonalSource, find, status_is, with_personal,
         },
         idempotency_keys::{self, Claimed},
         schema::{access_requests, citizen_blocks},
@@ -409,7 +410,8 @@ pub fn active_mandate_for(
     now: DateTime<Utc>,
 ) -> QueryResult<Option<AccessRequest>> {
     use access_requests::dsl as r;
-    scoped(scope)
+    with_personal()
+        .filter(in_scope::<WithPersonalSource>(scope))
         .filter(r::citizen_niss.eq(citizen))
         .filter(r::context.eq(context))
         .filter(status_is(RequestStatus::Accepted, now))

@@ -5,7 +5,9 @@ use std::collections::BTreeSet;
 
 use chrono::Duration;
 use diesel::prelude::*;
-use mandat::db::schema::{access_requests, companies, job_runs, request_events, staff_audit};
+use mandat::db::schema::{
+    access_requests, companies, job_runs, request_events, request_personal, staff_audit,
+};
 use serde_json::{Value, json};
 use uuid::Uuid;
 
@@ -308,7 +310,7 @@ async fn search_by_company_state_label_and_creation_dates_as_the_clock_says() {
         );
     }
     // Archived requests are found too, marked.
-    diesel::update(access_requests::table.filter(access_requests::label.eq("Livraison")))
+    diesel::update(access_requests::table.find(app.request_id("Livraison")))
         .set(access_requests::archived_at.eq(Some(mandat::clock::Clock::now(&app.clock))))
         .execute(&mut app.db())
         .unwrap();
@@ -322,13 +324,15 @@ async fn search_results_are_paginated_by_50_newest_first() {
     let app = spawn_app().await;
     let resto = company_id(&app, RESTO_BCE);
     diesel::sql_query(
-        "INSERT INTO access_requests (company_id, label, email, context, language,
-             status, created_at, expires_at, status_changed_at)
-         SELECT $1, 'Bulk ' || lpad(g::text, 3, '0'), 'bulk' || g || '@example.be', 'FLEXI_JOB',
-                'fr', 'pending',
-                now() - interval '1 year' + g * interval '1 minute',
-                now() - interval '1 year' + interval '3 days', now() - interval '1 year'
-           FROM generate_series(1, 60) AS g",
+        "WITH n AS (SELECT gen_random_uuid() AS id, g FROM generate_series(1, 60) AS g),
+              r AS (INSERT INTO access_requests (id, company_id, context, language,
+                        status, created_at, expires_at, status_changed_at)
+                    SELECT id, $1, 'FLEXI_JOB', 'fr', 'pending',
+                           now() - interval '1 year' + g * interval '1 minute',
+                           now() - interval '1 year' + interval '3 days', now() - interval '1 year'
+                      FROM n)
+         INSERT INTO request_personal (request_id, label, email)
+         SELECT id, 'Bulk ' || lpad(g::text, 3, '0'), 'bulk' || g || '@example.be' FROM n",
     )
     .bind::<diesel::sql_types::Uuid, _>(resto)
     .execute(&mut app.db())
@@ -830,8 +834,8 @@ async fn search_keys_follow_creation_changes_and_the_purge() {
         set(&["Sommelier"])
     );
     // A changed label is searched by its new value.
-    diesel::update(access_requests::table.filter(access_requests::label.eq("Sommelier")))
-        .set(access_requests::label.eq("Caviste"))
+    diesel::update(request_personal::table.filter(request_personal::label.eq("Sommelier")))
+        .set(request_personal::label.eq("Caviste"))
         .execute(&mut app.db())
         .unwrap();
     assert_eq!(
@@ -842,26 +846,13 @@ async fn search_keys_follow_creation_changes_and_the_purge() {
         labels(&claire.page("/admin/search?label=cav").await),
         set(&["Caviste"])
     );
-    // Erased as the purge does: the keys go too, in the same statement.
-    let keys = |app: &TestApp| -> i64 {
-        mandat::db::schema::access_request_keys::table
-            .count()
-            .get_result(&mut app.db())
-            .unwrap()
-    };
-    let before = keys(&app);
-    let erased = diesel::update(
-        access_requests::table.filter(access_requests::label.eq_any(["Caviste", "Plonge"])),
+    // Erased as the purge does (the personal data's row deleted): the keys go with it.
+    let erased = diesel::delete(
+        request_personal::table.filter(request_personal::label.eq_any(["Caviste", "Plonge"])),
     )
-    .set((
-        access_requests::label.eq(None::<String>),
-        access_requests::email.eq(None::<String>),
-        access_requests::target_niss.eq(None::<String>),
-    ))
     .execute(&mut app.db())
     .unwrap();
     assert_eq!(erased, 2);
-    assert_eq!(keys(&app), before - 2);
     assert_eq!(
         labels(&claire.page("/admin/search?label=cav").await),
         BTreeSet::new()

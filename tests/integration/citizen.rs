@@ -782,18 +782,24 @@ async fn a_long_history_never_hides_a_running_access_from_the_portal() {
     // 205 finished requests, each changed after every running access: more than the
     // history shows (200), all newer than the running accesses.
     diesel::sql_query(
-        "INSERT INTO access_requests (id, company_id, provider_id, created_by, label, email,
-             context, language, target_niss, status, status_reason, created_at,
-             expires_at, status_changed_at, citizen_niss, bound_at, mandate_id, accepted_at,
-             valid_until, citizen_first_name, citizen_last_name, archived_at)
-         SELECT gen_random_uuid(), r.company_id, r.provider_id, r.created_by, r.label, r.email,
-                r.context, r.language, r.target_niss, 'ended', NULL,
-                r.created_at, r.expires_at, $2::timestamptz + n * interval '1 second',
-                r.citizen_niss, r.bound_at, gen_random_uuid(), r.accepted_at,
-                $2::timestamptz - interval '1 day', r.citizen_first_name, r.citizen_last_name,
-                NULL
-           FROM (SELECT * FROM access_requests WHERE citizen_niss = $1 AND status = 'accepted'
-                  LIMIT 1) r, generate_series(1, 205) n",
+        "WITH r AS (SELECT * FROM access_requests WHERE citizen_niss = $1 AND status = 'accepted'
+                     LIMIT 1),
+              n AS (SELECT gen_random_uuid() AS id, n FROM generate_series(1, 205) n),
+              made AS (
+                  INSERT INTO access_requests (id, company_id, provider_id, created_by,
+                      context, language, status, status_reason, created_at,
+                      expires_at, status_changed_at, citizen_niss, bound_at, mandate_id,
+                      accepted_at, valid_until, archived_at)
+                  SELECT n.id, r.company_id, r.provider_id, r.created_by,
+                         r.context, r.language, 'ended', NULL,
+                         r.created_at, r.expires_at, $2::timestamptz + n.n * interval '1 second',
+                         r.citizen_niss, r.bound_at, gen_random_uuid(), r.accepted_at,
+                         $2::timestamptz - interval '1 day', NULL
+                    FROM r, n)
+         INSERT INTO request_personal (request_id, label, email, target_niss,
+             citizen_first_name, citizen_last_name)
+         SELECT n.id, p.label, p.email, p.target_niss, p.citizen_first_name, p.citizen_last_name
+           FROM r JOIN request_personal p ON p.request_id = r.id, n",
     )
     .bind::<diesel::sql_types::Text, _>(maria)
     .bind::<diesel::sql_types::Timestamptz, _>(app.clock.now())

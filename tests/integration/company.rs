@@ -10,7 +10,10 @@ use std::{
 use diesel::prelude::*;
 use mandat::{
     clock::Clock,
-    db::schema::{access_requests, email_attempts, outbox_emails, request_events, request_links},
+    db::schema::{
+        access_requests, email_attempts, outbox_emails, request_events, request_links,
+        request_personal,
+    },
 };
 
 use crate::helpers::{Options, TestApp, attr, spawn_app, spawn_app_with, texts};
@@ -48,8 +51,9 @@ pub async fn create_request(app: &TestApp, fields: &[(&str, &str)]) -> String {
 
 fn statuses(conn: &mut PgConnection) -> Vec<(String, String)> {
     access_requests::table
+        .inner_join(request_personal::table)
         .select((
-            access_requests::label.assume_not_null(),
+            request_personal::label.assume_not_null(),
             access_requests::status,
         ))
         .order(access_requests::created_at)
@@ -237,9 +241,10 @@ async fn creating_a_request_gives_a_single_use_link_a_scannable_qr_code_and_an_e
     // Stored: a hash only, never the secret.
     let mut conn = app.db();
     let (id, label, status): (uuid::Uuid, Option<String>, String) = access_requests::table
+        .inner_join(request_personal::table)
         .select((
             access_requests::id,
-            access_requests::label,
+            request_personal::label,
             access_requests::status,
         ))
         .order(access_requests::created_at.desc())

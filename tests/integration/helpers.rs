@@ -455,10 +455,10 @@ impl TestApp {
     /// The id of the request labelled `label` (one of the demo's, or one the test made).
     pub fn request_id(&self, label: &str) -> uuid::Uuid {
         use diesel::{ExpressionMethods, QueryDsl};
-        use mandat::db::schema::access_requests;
-        access_requests::table
-            .filter(access_requests::label.eq(label))
-            .select(access_requests::id)
+        use mandat::db::schema::request_personal;
+        request_personal::table
+            .filter(request_personal::label.eq(label))
+            .select(request_personal::request_id)
             .first(&mut self.db())
             .unwrap_or_else(|e| panic!("request {label:?}: {e}"))
     }
@@ -466,9 +466,9 @@ impl TestApp {
     /// How many requests are labelled `label`.
     pub fn requests_labelled(&self, label: &str) -> i64 {
         use diesel::{ExpressionMethods, QueryDsl};
-        use mandat::db::schema::access_requests;
-        access_requests::table
-            .filter(access_requests::label.eq(label))
+        use mandat::db::schema::request_personal;
+        request_personal::table
+            .filter(request_personal::label.eq(label))
             .count()
             .get_result(&mut self.db())
             .expect("count requests")

@@ -110,11 +110,14 @@ struct StatusRow {
 }
 
 fn status_of_label(conn: &mut PgConnection, label: &str) -> String {
-    sql_query("SELECT status FROM access_requests WHERE label = $1")
-        .bind::<Text, _>(label)
-        .get_result::<StatusRow>(conn)
-        .unwrap()
-        .status
+    sql_query(
+        "SELECT status FROM access_requests r JOIN request_personal p ON p.request_id = r.id
+                WHERE p.label = $1",
+    )
+    .bind::<Text, _>(label)
+    .get_result::<StatusRow>(conn)
+    .unwrap()
+    .status
 }
 
 /// The `mandat_session` cookie a response sets (`name=value`), and its attributes.
@@ -467,7 +470,8 @@ async fn moving_a_month_ends_a_flexi_job_access() {
         valid_until: Option<DateTime<Utc>>,
     }
     let e: Ended = sql_query(
-        "SELECT status_changed_at, valid_until FROM access_requests WHERE label = 'Bar — pensionné'",
+        "SELECT status_changed_at, valid_until FROM access_requests r
+           JOIN request_personal p ON p.request_id = r.id WHERE p.label = 'Bar — pensionné'",
     )
     .get_result(&mut conn)
     .unwrap();
@@ -486,7 +490,7 @@ async fn moving_past_the_retention_periods_purges() {
     let app = spawn_tenant_app(vec![]).await;
     make(&app, new_tenant("alpha")).await.unwrap();
     let mut conn = tenant_db(&app, "alpha");
-    let labelled = "SELECT count(*) AS n FROM access_requests WHERE label IS NOT NULL";
+    let labelled = "SELECT count(*) AS n FROM request_personal WHERE label IS NOT NULL";
     let seeded = count(&mut conn, labelled);
     assert!(seeded >= 11);
     // Six months: every request finished and archived, not yet past 90 days for all.
@@ -563,7 +567,7 @@ async fn reset_gives_back_the_seeded_world_and_its_start_instant() {
     assert_eq!(
         count(
             &mut conn,
-            "SELECT count(*) AS n FROM access_requests WHERE label = 'Made in training'"
+            "SELECT count(*) AS n FROM request_personal WHERE label = 'Made in training'"
         ),
         0
     );

@@ -194,8 +194,8 @@ pub fn erase_spent_links(conn: &mut PgConnection, cutoff: DateTime<Utc>) -> Quer
 /// [`BATCH`] requests, each its own statement (its own transaction when the caller holds
 /// none: call it outside one, so that no lock is held for longer than a batch):
 /// - archived `request_personal_data` ago (default 90 days): a request's label, e-mail,
-///   named NISS and the citizen's names become NULL (its search keys follow, by the
-///   table's trigger) and its mails (with their delivery attempts) are deleted; its
+///   named NISS and the citizen's names (its row of `request_personal`, with the search
+///   keys its indexes hold) and its mails (with their delivery attempts) are deleted; its
 ///   status, dates and transition log stay (its link was already deleted by
 ///   [`archive_due`]);
 /// - archived `audit` ago (default 365 days): the citizen's NISS and the creator's on the
@@ -206,9 +206,9 @@ pub fn erase_spent_links(conn: &mut PgConnection, cutoff: DateTime<Utc>) -> Quer
 ///
 /// The archived requests are walked in the order of their archival (the index on
 /// `archived_at, id`), a batch after the other; a batch changes only the rows that still
-/// hold what it erases. The unlinking walks first and erases in the same update the
-/// personal data that is due too, so that a request due for both is written once (a new
-/// version of a row costs an entry in each of the table's indexes).
+/// hold what it erases. The erasure deletes narrow rows: no new version of the request's
+/// row, no index entry (a new version of a row costs an entry in each of the table's
+/// indexes whose predicate it meets).
 pub fn purge(
     conn: &mut PgConnection,
     now: DateTime<Utc>,
@@ -217,63 +217,41 @@ pub fn purge(
     let request_cutoff = now - retention.request_personal_data;
     let audit_cutoff = now - retention.audit;
     let mail_cutoff = now - retention.mail;
-    // The unlinking first: a request due for both (a run catching up on a long pause, or
-    // a request retention longer than the audit's) is written once, its personal data
-    // erased in the same update when that is due too (`$6`, the erasure's cutoff).
-    let unlinking = walk_archived(
-        conn,
-        "unlinking",
-        audit_cutoff,
-        request_cutoff,
-        "due AS (
-             SELECT r.id,
-                    (r.citizen_niss IS NOT NULL OR r.created_by IS NOT NULL) AS linked,
-                    (r.archived_at <= $6
-                     AND (r.label IS NOT NULL OR r.email IS NOT NULL OR r.target_niss IS NOT NULL
-                          OR r.citizen_first_name IS NOT NULL OR r.citizen_last_name IS NOT NULL))
-                        AS personal
-               FROM access_requests r WHERE r.id = ANY(ARRAY(SELECT id FROM batch))),
-         changed AS (
-             UPDATE access_requests r
-                SET citizen_niss = NULL, created_by = NULL,
-                    label = CASE WHEN d.personal THEN NULL ELSE r.label END,
-                    email = CASE WHEN d.personal THEN NULL ELSE r.email END,
-                    target_niss = CASE WHEN d.personal THEN NULL ELSE r.target_niss END,
-                    citizen_first_name = CASE WHEN d.personal THEN NULL ELSE r.citizen_first_name END,
-                    citizen_last_name = CASE WHEN d.personal THEN NULL ELSE r.citizen_last_name END
-               FROM due d
-              WHERE r.id = d.id AND (d.linked OR d.personal)
-             RETURNING r.id),
-         unlinked AS (SELECT id FROM due WHERE linked),
-         erased AS (SELECT id FROM due WHERE personal),
-         mails AS (DELETE FROM outbox_emails
-                    WHERE request_id = ANY(ARRAY(SELECT id FROM due WHERE personal))
-                   RETURNING id),
-         events AS (
-             UPDATE request_events e SET actor_ref = NULL
-              WHERE e.request_id = ANY(ARRAY(SELECT id FROM batch))
-                AND e.actor_kind IN ('citizen', 'company_user') AND e.actor_ref IS NOT NULL
-             RETURNING e.id)",
-    )?;
+    // The personal data's row, deleted whole (a request without any still has one: it is
+    // deleted, not counted).
     let erasure = walk_archived(
         conn,
         "erasure",
         request_cutoff,
-        request_cutoff,
-        "erased AS (
-             UPDATE access_requests r
-                SET label = NULL, email = NULL, target_niss = NULL,
-                    citizen_first_name = NULL, citizen_last_name = NULL
-              WHERE r.id = ANY(ARRAY(SELECT id FROM batch))
-                AND (r.label IS NOT NULL OR r.email IS NOT NULL OR r.target_niss IS NOT NULL
-                     OR r.citizen_first_name IS NOT NULL OR r.citizen_last_name IS NOT NULL)
-             RETURNING r.id),
+        "removed AS (
+             DELETE FROM request_personal p WHERE p.request_id = ANY(ARRAY(SELECT id FROM batch))
+             RETURNING p.request_id AS id,
+                       (p.label IS NOT NULL OR p.email IS NOT NULL OR p.target_niss IS NOT NULL
+                        OR p.citizen_first_name IS NOT NULL OR p.citizen_last_name IS NOT NULL)
+                           AS held),
+         erased AS (SELECT id FROM removed WHERE held),
          mails AS (DELETE FROM outbox_emails WHERE request_id = ANY(ARRAY(SELECT id FROM batch))
                    RETURNING id),
-         unlinked AS (SELECT id FROM erased WHERE false)",
+         unlinked AS (SELECT id FROM batch WHERE false)",
     )?;
-    let mails_deleted = unlinking.mails
-        + erasure.mails
+    let unlinking = walk_archived(
+        conn,
+        "unlinking",
+        audit_cutoff,
+        "unlinked AS (
+             UPDATE access_requests r SET citizen_niss = NULL, created_by = NULL
+              WHERE r.id = ANY(ARRAY(SELECT id FROM batch))
+                AND (r.citizen_niss IS NOT NULL OR r.created_by IS NOT NULL)
+             RETURNING r.id),
+         events AS (
+             UPDATE request_events e SET actor_ref = NULL
+              WHERE e.request_id = ANY(ARRAY(SELECT id FROM batch))
+                AND e.actor_kind IN ('citizen', 'company_user') AND e.actor_ref IS NOT NULL
+             RETURNING e.id),
+         erased AS (SELECT id FROM batch WHERE false),
+         mails AS (SELECT id FROM batch WHERE false)",
+    )?;
+    let mails_deleted = erasure.mails
         + batched(
             conn,
             "DELETE FROM outbox_emails WHERE id IN
@@ -283,7 +261,7 @@ pub fn purge(
     let audit_deleted = consultations::purge(conn, audit_cutoff)?;
     let positives_deleted = flexi_positives::purge(conn, audit_cutoff)?;
     Ok(PurgeCounts {
-        requests_erased: unlinking.erased + erasure.erased,
+        requests_erased: erasure.erased,
         requests_walked: erasure.walked + unlinking.walked,
         mails_deleted,
         requests_unlinked: unlinking.unlinked,
@@ -308,7 +286,7 @@ struct Walked {
 
 /// Runs `ctes` (which define `erased`, `unlinked` and `mails`, each returning the rows it
 /// erased, unlinked or deleted, from `batch`: the next [`BATCH`] requests archived at or
-/// before `cutoff`, in the order of their archival; `$6` is `erasure_cutoff`) batch after
+/// before `cutoff`, in the order of their archival) batch after
 /// batch, until the archived requests are all walked. (PostgreSQL runs a data-modifying
 /// CTE to completion whether the statement reads it or not.)
 /// The walk starts where the last run of the same `walk` stopped (its row in
@@ -321,7 +299,6 @@ fn walk_archived(
     conn: &mut PgConnection,
     walk: &str,
     cutoff: DateTime<Utc>,
-    erasure_cutoff: DateTime<Utc>,
     ctes: &str,
 ) -> QueryResult<Walked> {
     #[derive(QueryableByName)]
@@ -388,7 +365,6 @@ fn walk_archived(
             .bind::<diesel::sql_types::Uuid, _>(after_id)
             .bind::<BigInt, _>(BATCH)
             .bind::<Text, _>(walk)
-            .bind::<Timestamptz, _>(erasure_cutoff)
             .get_result(conn)?;
         done.walked += count(batch.walked);
         done.erased += count(batch.erased);

@@ -5,15 +5,26 @@
 //! (status, context, language, NISS) and one rule for "the status at an instant"
 //! ([`status_is`]), the SQL twin of [`crate::domain::status::effective`], which every list,
 //! count, search and job uses.
+//!
+//! A request's personal data (label, e-mail, named NISS, the names of the citizen who
+//! accepted) is a row of `request_personal` beside it, which the purge deletes: an
+//! [`AccessRequest`] is read from the table joined with it ([`with_personal`]), and the
+//! filters apply to the table alone (updates) or to the join (reads).
 
 pub mod lifecycle;
 pub mod write;
 
 use chrono::{DateTime, Duration, Utc};
-use diesel::{BoxableExpression, pg::Pg, prelude::*, sql_types::Bool};
+use diesel::{
+    BoxableExpression,
+    helper_types::{LeftJoin, LeftJoinQuerySource},
+    pg::Pg,
+    prelude::*,
+    sql_types::Bool,
+};
 use uuid::Uuid;
 
-use super::schema::{access_requests, request_links};
+use super::schema::{access_requests, request_links, request_personal};
 use crate::{
     domain::{
         Context, Niss, RequestStatus,
@@ -24,7 +35,8 @@ use crate::{
 
 pub use write::{Guard, NewRequest, SetOnTransition, bind_citizen, create, transition};
 
-/// One row of `access_requests`.
+/// One row of `access_requests` with its personal data (`request_personal`, `None` once
+/// the purge erased it): read from [`with_personal`].
 #[derive(Clone, Debug, Queryable, Selectable, Identifiable)]
 #[diesel(table_name = access_requests, check_for_backend(diesel::pg::Pg))]
 pub struct AccessRequest {
@@ -37,14 +49,20 @@ pub struct AccessRequest {
     /// Who created it (company user NISS, or an API client's id).
     pub created_by: Option<String>,
     /// The company's own name for it (erased by the purge).
+    #[diesel(select_expression = request_personal::label.nullable())]
+    #[diesel(select_expression_type = diesel::dsl::Nullable<request_personal::label>)]
     pub label: Option<String>,
     /// The candidate's e-mail (erased by the purge).
+    #[diesel(select_expression = request_personal::email.nullable())]
+    #[diesel(select_expression_type = diesel::dsl::Nullable<request_personal::email>)]
     pub email: Option<String>,
     /// What it gives access to.
     pub context: Context,
     /// Language of the e-mail.
     pub language: Lang,
     /// The only person allowed to answer, if named.
+    #[diesel(select_expression = request_personal::target_niss.nullable())]
+    #[diesel(select_expression_type = diesel::dsl::Nullable<request_personal::target_niss>)]
     pub target_niss: Option<Niss>,
     /// Stored status (see [`AccessRequest::status_at`] for the status it reads as).
     pub status: RequestStatus,
@@ -67,8 +85,12 @@ pub struct AccessRequest {
     /// Mandate end.
     pub valid_until: Option<DateTime<Utc>>,
     /// First name of the citizen who accepted.
+    #[diesel(select_expression = request_personal::citizen_first_name.nullable())]
+    #[diesel(select_expression_type = diesel::dsl::Nullable<request_personal::citizen_first_name>)]
     pub citizen_first_name: Option<String>,
     /// Last name of the citizen who accepted.
+    #[diesel(select_expression = request_personal::citizen_last_name.nullable())]
+    #[diesel(select_expression_type = diesel::dsl::Nullable<request_personal::citizen_last_name>)]
     pub citizen_last_name: Option<String>,
     /// Archived (gone from the company's lists).
     pub archived_at: Option<DateTime<Utc>>,
@@ -87,54 +109,99 @@ impl AccessRequest {
     }
 }
 
-/// A condition on `access_requests` rows, for any query of the table.
-pub type Filter = Box<dyn BoxableExpression<access_requests::table, Pg, SqlType = Bool>>;
+/// The query every [`AccessRequest`] is read from: the table with its personal data.
+pub type WithPersonal = LeftJoin<access_requests::table, request_personal::table>;
+
+/// The source of [`WithPersonal`], for the filters of its queries.
+pub type WithPersonalSource = LeftJoinQuerySource<access_requests::table, request_personal::table>;
+
+/// `access_requests` joined with its personal data, whose rows [`AccessRequest`] reads.
+pub fn with_personal() -> WithPersonal {
+    access_requests::table.left_join(request_personal::table)
+}
+
+/// A condition on `access_requests` rows, for a query of the table alone (the default:
+/// updates) or of [`WithPersonal`] (reads).
+pub type Filter<QS = access_requests::table> = Box<dyn BoxableExpression<QS, Pg, SqlType = Bool>>;
+
+/// A source the filters of this module apply to: `access_requests` alone, or
+/// [`WithPersonalSource`] (where the table's columns appear too).
+pub trait RequestSource: Sized + 'static {
+    /// `condition`, boxed for this source.
+    fn boxed<E>(condition: E) -> Filter<Self>
+    where
+        E: BoxableExpression<access_requests::table, Pg, SqlType = Bool>
+            + BoxableExpression<WithPersonalSource, Pg, SqlType = Bool>
+            + 'static;
+}
+
+impl RequestSource for access_requests::table {
+    fn boxed<E>(condition: E) -> Filter<Self>
+    where
+        E: BoxableExpression<access_requests::table, Pg, SqlType = Bool>
+            + BoxableExpression<WithPersonalSource, Pg, SqlType = Bool>
+            + 'static,
+    {
+        Box::new(condition)
+    }
+}
+
+impl RequestSource for WithPersonalSource {
+    fn boxed<E>(condition: E) -> Filter<Self>
+    where
+        E: BoxableExpression<access_requests::table, Pg, SqlType = Bool>
+            + BoxableExpression<WithPersonalSource, Pg, SqlType = Bool>
+            + 'static,
+    {
+        Box::new(condition)
+    }
+}
 
 /// The rows whose status reads as `status` at `now`: [`effective`] in SQL, written so
 /// that each branch can use the partial indexes on `status` (a pending request whose link
 /// is over reads as expired; an accepted one past its end as ended).
-pub fn status_is(status: RequestStatus, now: DateTime<Utc>) -> Filter {
+pub fn status_is<QS: RequestSource>(status: RequestStatus, now: DateTime<Utc>) -> Filter<QS> {
     use RequestStatus as S;
     use access_requests::dsl as r;
     match status {
-        S::Pending => Box::new(r::status.eq(S::Pending).and(r::expires_at.gt(now))),
-        S::Expired => Box::new(
+        S::Pending => QS::boxed(r::status.eq(S::Pending).and(r::expires_at.gt(now))),
+        S::Expired => QS::boxed(
             r::status
                 .eq(S::Expired)
                 .or(r::status.eq(S::Pending).and(r::expires_at.le(now))),
         ),
         // An accepted row always has its end (a CHECK of the table).
-        S::Accepted => Box::new(
+        S::Accepted => QS::boxed(
             r::status
                 .eq(S::Accepted)
                 .and(r::valid_until.gt(now).assume_not_null()),
         ),
-        S::Ended => Box::new(
+        S::Ended => QS::boxed(
             r::status.eq(S::Ended).or(r::status
                 .eq(S::Accepted)
                 .and(r::valid_until.le(now).assume_not_null())),
         ),
-        other => Box::new(r::status.eq(other)),
+        other => QS::boxed(r::status.eq(other)),
     }
 }
 
 /// The rows whose status reads as one of `statuses` at `now` (none: no row).
-pub fn status_in(statuses: &[RequestStatus], now: DateTime<Utc>) -> Filter {
+pub fn status_in<QS: RequestSource>(statuses: &[RequestStatus], now: DateTime<Utc>) -> Filter<QS> {
     statuses
         .iter()
         .map(|s| status_is(*s, now))
         .reduce(|a, b| Box::new(a.or(b)))
-        .unwrap_or_else(|| Box::new(diesel::dsl::sql::<Bool>("FALSE")))
+        .unwrap_or_else(|| QS::boxed(diesel::dsl::sql::<Bool>("FALSE")))
 }
 
 /// The rows listed in a company-app tab at `now` (archival aside): active mandates;
 /// pending requests, and expired, refused and withdrawn ones for [`REQUESTED_LIST_DAYS`]
 /// after their end; stopped, blocked and ended accesses. The OR of [`tab_branches`].
-pub fn in_tab(tab: Tab, now: DateTime<Utc>) -> Filter {
+pub fn in_tab<QS: RequestSource>(tab: Tab, now: DateTime<Utc>) -> Filter<QS> {
     tab_branches(tab, now)
         .into_iter()
         .reduce(|a, b| Box::new(a.or(b)))
-        .unwrap_or_else(|| Box::new(diesel::dsl::sql::<Bool>("FALSE")))
+        .unwrap_or_else(|| QS::boxed(diesel::dsl::sql::<Bool>("FALSE")))
 }
 
 /// The rows of a tab at `now`, as branches of one stored status each, whose OR is
@@ -142,7 +209,7 @@ pub fn in_tab(tab: Tab, now: DateTime<Utc>) -> Filter {
 /// `(company_id, status, created_at, id)` and merges them (a few rows a branch), where
 /// the whole tab's rows would otherwise be read and sorted (PostgreSQL cannot estimate
 /// how many rows a tab holds, and chose that sort for thousands of rows).
-pub fn tab_branches(tab: Tab, now: DateTime<Utc>) -> Vec<Filter> {
+pub fn tab_branches<QS: RequestSource>(tab: Tab, now: DateTime<Utc>) -> Vec<Filter<QS>> {
     use RequestStatus as S;
     use access_requests::dsl as r;
     let recent = now - Duration::days(REQUESTED_LIST_DAYS);
@@ -151,14 +218,14 @@ pub fn tab_branches(tab: Tab, now: DateTime<Utc>) -> Vec<Filter> {
         // Pending (whether its link is still open or over) and expired: until 14 days
         // after the link's end; refused and withdrawn: 14 days after the answer.
         Tab::Requested => vec![
-            Box::new(r::status.eq(S::Pending).and(r::expires_at.gt(recent))),
-            Box::new(r::status.eq(S::Expired).and(r::expires_at.gt(recent))),
-            Box::new(
+            QS::boxed(r::status.eq(S::Pending).and(r::expires_at.gt(recent))),
+            QS::boxed(r::status.eq(S::Expired).and(r::expires_at.gt(recent))),
+            QS::boxed(
                 r::status
                     .eq(S::Refused)
                     .and(r::status_changed_at.gt(recent)),
             ),
-            Box::new(
+            QS::boxed(
                 r::status
                     .eq(S::Withdrawn)
                     .and(r::status_changed_at.gt(recent)),
@@ -166,10 +233,10 @@ pub fn tab_branches(tab: Tab, now: DateTime<Utc>) -> Vec<Filter> {
         ],
         // Ended: stored, or an accepted mandate past its end before the job saw it.
         Tab::Blocked => vec![
-            Box::new(r::status.eq(S::Revoked)),
-            Box::new(r::status.eq(S::Blocked)),
-            Box::new(r::status.eq(S::Ended)),
-            Box::new(
+            QS::boxed(r::status.eq(S::Revoked)),
+            QS::boxed(r::status.eq(S::Blocked)),
+            QS::boxed(r::status.eq(S::Ended)),
+            QS::boxed(
                 r::status
                     .eq(S::Accepted)
                     .and(r::valid_until.le(now).assume_not_null()),
@@ -178,22 +245,31 @@ pub fn tab_branches(tab: Tab, now: DateTime<Utc>) -> Vec<Filter> {
     }
 }
 
+// `access_requests` under another name, whose row a lock takes in a subquery.
+diesel::alias!(
+    const LOCKED: Alias<Locked> = access_requests as locked_request;
+);
+
 /// A request by id.
 pub fn find(conn: &mut PgConnection, id: Uuid) -> QueryResult<Option<AccessRequest>> {
-    access_requests::table
-        .find(id)
+    with_personal()
+        .filter(access_requests::id.eq(id))
         .select(AccessRequest::as_select())
         .first(conn)
         .optional()
 }
 
 /// A request by id, its row locked until the end of the transaction (a concurrent change
-/// waits for the caller, or the caller sees it).
+/// waits for the caller, or the caller sees it). The lock is taken on `access_requests`
+/// alone, in a subquery (PostgreSQL locks no row of the nullable side of an outer join).
 pub fn find_for_update(conn: &mut PgConnection, id: Uuid) -> QueryResult<Option<AccessRequest>> {
-    access_requests::table
-        .find(id)
+    let lock = LOCKED
+        .filter(LOCKED.field(access_requests::id).eq(id))
+        .select(LOCKED.field(access_requests::id))
+        .for_update();
+    with_personal()
+        .filter(access_requests::id.eq_any(lock))
         .select(AccessRequest::as_select())
-        .for_update()
         .first(conn)
         .optional()
 }
@@ -202,10 +278,13 @@ pub fn find_for_update(conn: &mut PgConnection, id: Uuid) -> QueryResult<Option<
 /// change (a stop, a block) waits for the caller, or the caller sees it; readers that
 /// share-lock it too (consultations of the same mandate) do not wait for each other.
 pub fn find_for_share(conn: &mut PgConnection, id: Uuid) -> QueryResult<Option<AccessRequest>> {
-    access_requests::table
-        .find(id)
+    let lock = LOCKED
+        .filter(LOCKED.field(access_requests::id).eq(id))
+        .select(LOCKED.field(access_requests::id))
+        .for_share();
+    with_personal()
+        .filter(access_requests::id.eq_any(lock))
         .select(AccessRequest::as_select())
-        .for_share()
         .first(conn)
         .optional()
 }
@@ -228,7 +307,7 @@ mod tests {
     fn no_status_selects_nothing() {
         let sql = diesel::debug_query::<Pg, _>(
             &access_requests::table
-                .filter(status_in(&[], Utc::now()))
+                .filter(status_in::<access_requests::table>(&[], Utc::now()))
                 .select(access_requests::id),
         )
         .to_string();

@@ -6,11 +6,11 @@ use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 use uuid::Uuid;
 
-use super::{AccessRequest, Filter, status_is};
+use super::{AccessRequest, Filter, find, status_is};
 use crate::{
     db::{
         request_events::{self, NewEvent},
-        schema::{access_requests, request_links},
+        schema::{access_requests, request_links, request_personal},
         webhook_deliveries,
     },
     domain::{Actor, Context, Niss, RequestStatus, Transition, events::Event},
@@ -40,7 +40,8 @@ pub struct NewRequest<'a> {
     pub expires_at: DateTime<Utc>,
 }
 
-/// Stores a pending request and records its creation by `actor`.
+/// Stores a pending request (its personal data in `request_personal`) and records its
+/// creation by `actor`.
 pub fn create(
     conn: &mut PgConnection,
     new: &NewRequest<'_>,
@@ -48,23 +49,52 @@ pub fn create(
     now: DateTime<Utc>,
 ) -> QueryResult<AccessRequest> {
     use access_requests::dsl as r;
-    let request: AccessRequest = diesel::insert_into(access_requests::table)
+    let request = AccessRequest {
+        id: Uuid::new_v4(),
+        company_id: new.company_id,
+        provider_id: new.provider_id,
+        created_by: Some(actor.reference()),
+        label: new.label.map(str::to_string),
+        email: new.email.map(str::to_string),
+        context: new.context,
+        language: new.language,
+        target_niss: new.target_niss.cloned(),
+        status: RequestStatus::Pending,
+        status_reason: None,
+        created_at: now,
+        expires_at: new.expires_at,
+        status_changed_at: now,
+        citizen_niss: None,
+        bound_at: None,
+        mandate_id: None,
+        accepted_at: None,
+        valid_until: None,
+        citizen_first_name: None,
+        citizen_last_name: None,
+        archived_at: None,
+    };
+    diesel::insert_into(access_requests::table)
         .values((
-            r::company_id.eq(new.company_id),
-            r::provider_id.eq(new.provider_id),
-            r::created_by.eq(Some(actor.reference())),
-            r::label.eq(new.label),
-            r::email.eq(new.email),
-            r::context.eq(new.context),
-            r::language.eq(new.language),
-            r::target_niss.eq(new.target_niss),
-            r::status.eq(RequestStatus::Pending),
+            r::id.eq(request.id),
+            r::company_id.eq(request.company_id),
+            r::provider_id.eq(request.provider_id),
+            r::created_by.eq(&request.created_by),
+            r::context.eq(request.context),
+            r::language.eq(request.language),
+            r::status.eq(request.status),
             r::created_at.eq(now),
-            r::expires_at.eq(new.expires_at),
+            r::expires_at.eq(request.expires_at),
             r::status_changed_at.eq(now),
         ))
-        .returning(AccessRequest::as_returning())
-        .get_result(conn)?;
+        .execute(conn)?;
+    diesel::insert_into(request_personal::table)
+        .values((
+            request_personal::request_id.eq(request.id),
+            request_personal::label.eq(new.label),
+            request_personal::email.eq(new.email),
+            request_personal::target_niss.eq(new.target_niss),
+        ))
+        .execute(conn)?;
     diesel::insert_into(request_links::table)
         .values((
             request_links::token_hash.eq(new.token_hash),
@@ -96,15 +126,24 @@ pub fn bind_citizen(
     now: DateTime<Utc>,
 ) -> QueryResult<Option<AccessRequest>> {
     use access_requests::dsl as r;
-    diesel::update(access_requests::table)
+    let names_another = diesel::dsl::exists(
+        request_personal::table
+            .filter(request_personal::request_id.eq(id))
+            .filter(request_personal::target_niss.ne(me)),
+    );
+    let bound: Option<Uuid> = diesel::update(access_requests::table)
         .filter(r::id.eq(id))
         .filter(r::citizen_niss.is_null())
         .filter(status_is(RequestStatus::Pending, now))
-        .filter(r::target_niss.is_null().or(r::target_niss.eq(me)))
+        .filter(diesel::dsl::not(names_another))
         .set((r::citizen_niss.eq(me), r::bound_at.eq(now)))
-        .returning(AccessRequest::as_returning())
+        .returning(r::id)
         .get_result(conn)
-        .optional()
+        .optional()?;
+    match bound {
+        Some(id) => find(conn, id),
+        None => Ok(None),
+    }
 }
 
 /// Who may make a change: a condition the row must meet besides its status.
@@ -161,27 +200,21 @@ pub fn transition(
         target = Box::new(target.and(r::citizen_niss.eq(me.clone()).assume_not_null()));
     }
     let update = diesel::update(access_requests::table).filter(target);
-    let updated = match set {
+    let changed: Option<Uuid> = match set {
         SetOnTransition::Nothing => update
             .set((r::status.eq(to), r::status_changed_at.eq(at)))
-            .returning(AccessRequest::as_returning())
+            .returning(r::id)
             .get_result(conn)
             .optional()?,
-        SetOnTransition::Mandate {
-            valid_until,
-            first_name,
-            last_name,
-        } => update
+        SetOnTransition::Mandate { valid_until, .. } => update
             .set((
                 r::status.eq(to),
                 r::status_changed_at.eq(at),
                 r::mandate_id.eq(Uuid::new_v4()),
                 r::accepted_at.eq(at),
                 r::valid_until.eq(valid_until),
-                r::citizen_first_name.eq(first_name),
-                r::citizen_last_name.eq(last_name),
             ))
-            .returning(AccessRequest::as_returning())
+            .returning(r::id)
             .get_result(conn)
             .optional()?,
         SetOnTransition::Reason(reason) => update
@@ -190,10 +223,35 @@ pub fn transition(
                 r::status_changed_at.eq(at),
                 r::status_reason.eq(reason),
             ))
-            .returning(AccessRequest::as_returning())
+            .returning(r::id)
             .get_result(conn)
             .optional()?,
     };
+    let Some(id) = changed else {
+        return Ok(None);
+    };
+    if let SetOnTransition::Mandate {
+        first_name,
+        last_name,
+        ..
+    } = set
+    {
+        // The names of the citizen who accepted, beside the request's other personal data.
+        diesel::insert_into(request_personal::table)
+            .values((
+                request_personal::request_id.eq(id),
+                request_personal::citizen_first_name.eq(first_name),
+                request_personal::citizen_last_name.eq(last_name),
+            ))
+            .on_conflict(request_personal::request_id)
+            .do_update()
+            .set((
+                request_personal::citizen_first_name.eq(first_name),
+                request_personal::citizen_last_name.eq(last_name),
+            ))
+            .execute(conn)?;
+    }
+    let updated = find(conn, id)?;
     if let Some(request) = &updated {
         announce(conn, &[(request.id, at)], from, to, actor, note, at)?;
     }

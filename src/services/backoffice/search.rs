@@ -12,8 +12,8 @@ use super::{
 };
 use crate::{
     db::{
-        access_requests::{AccessRequest, status_is},
-        schema::{access_request_keys as keys, access_requests, companies as companies_t},
+        access_requests::{AccessRequest, WithPersonal, status_is, with_personal},
+        schema::{access_requests, companies as companies_t, request_personal as personal},
         text::{like_contains, like_prefix},
     },
     domain::{Bce, CompanyKind, Context, FreeText, Niss, RequestStatus},
@@ -27,6 +27,11 @@ diesel::define_sql_function! {
     /// SQL `mandat_fold()`: lower case without accents, immutable (the trigram index of
     /// company names is on `mandat_fold(name)`; see the name-search migration).
     fn mandat_fold(x: Text) -> Text;
+}
+
+diesel::define_sql_function! {
+    /// SQL `lower()`: the key of the personal data's label and e-mail indexes.
+    fn lower(x: diesel::sql_types::Nullable<Text>) -> diesel::sql_types::Nullable<Text>;
 }
 
 /// A state to search for: a status as the clock says, or archived.
@@ -290,7 +295,7 @@ pub struct SearchRow {
 /// One page of results, newest first.
 pub type SearchPage = Page<SearchRow>;
 
-type BoxedQuery<'a> = access_requests::BoxedQuery<'a, Pg>;
+type BoxedQuery<'a> = diesel::helper_types::IntoBoxed<'a, WithPersonal, Pg>;
 
 /// Requests whose status reads as `filter` at `now`.
 fn with_state<'a>(q: BoxedQuery<'a>, filter: StateFilter, now: DateTime<Utc>) -> BoxedQuery<'a> {
@@ -342,7 +347,7 @@ pub fn search(
         if matched.as_ref().is_some_and(Vec::is_empty) {
             return Ok(Page::from_rows(Vec::new(), search.page));
         }
-        let mut q = access_requests::table.into_boxed();
+        let mut q = with_personal().into_boxed();
         if let Some(matched) = matched {
             let ids: Vec<Uuid> = matched.iter().map(|(id, _)| *id).collect();
             let providers: Vec<Uuid> = matched
@@ -360,25 +365,13 @@ pub fn search(
                 )
             };
         }
-        // Label and e-mail through their search keys (kept beside the table so that the
-        // purge stays a HOT update; see the back-office migration).
+        // Label and e-mail by their start, through the expression indexes of the personal
+        // data's table.
         if let Some(label) = &search.label {
-            q = q.filter(
-                r::id.eq_any(
-                    keys::table
-                        .filter(keys::label_lower.like(like_prefix(label)))
-                        .select(keys::request_id),
-                ),
-            );
+            q = q.filter(lower(personal::label).like(like_prefix(label)));
         }
         if let Some(email) = &search.email {
-            q = q.filter(
-                r::id.eq_any(
-                    keys::table
-                        .filter(keys::email_lower.like(like_prefix(email)))
-                        .select(keys::request_id),
-                ),
-            );
+            q = q.filter(lower(personal::email).like(like_prefix(email)));
         }
         if let Some(state) = search.state {
             q = with_state(q, state, now);
@@ -400,9 +393,9 @@ pub fn search(
                 .select(r::id)
                 .load(conn)?;
             ids.extend(
-                keys::table
-                    .filter(keys::target_niss.eq(niss.as_str()))
-                    .select(keys::request_id)
+                personal::table
+                    .filter(personal::target_niss.eq(niss.as_str()))
+                    .select(personal::request_id)
                     .load::<Uuid>(conn)?,
             );
             q = q.filter(r::id.eq_any(ids));
