@@ -95,7 +95,7 @@ pub const PERSONAL_DATA: &[DataRow] = &[
     row("career", &["occupations", "student_hours"], &[]),
     row("request", &["request_personal"], &["blocked_tab_days", "retention_request_days"]),
     row("link", &["request_links"], &["retention_link_days"]),
-    row("answerer", &["access_requests", "request_events"], &["retention_audit_days"]),
+    row("answerer", &["request_parties", "request_events"], &["retention_audit_days"]),
     row("mails", &["outbox_emails", "email_attempts"], &["retention_mail_days", "retention_request_days"]),
     row("blocks", &["citizen_blocks"], &[]),
     row("consultations", &["consultations"], &["retention_audit_days"]),

@@ -70,7 +70,6 @@ diesel::table! {
         id -> Uuid,
         company_id -> Uuid,
         provider_id -> Nullable<Uuid>,
-        created_by -> Nullable<Text>,
         context -> Text,
         language -> Text,
         status -> Text,
@@ -78,7 +77,6 @@ diesel::table! {
         created_at -> Timestamptz,
         expires_at -> Timestamptz,
         status_changed_at -> Timestamptz,
-        citizen_niss -> Nullable<Text>,
         bound_at -> Nullable<Timestamptz>,
         mandate_id -> Nullable<Uuid>,
         accepted_at -> Nullable<Timestamptz>,
@@ -163,6 +161,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     provider_links,
     access_requests,
     request_personal,
+    request_parties,
     request_events,
     citizen_blocks,
     outbox_emails,
@@ -329,6 +328,16 @@ diesel::table! {
 }
 
 diesel::joinable!(request_personal -> access_requests (request_id));
+
+diesel::table! {
+    request_parties (request_id) {
+        request_id -> Uuid,
+        citizen_niss -> Nullable<Text>,
+        created_by -> Nullable<Text>,
+    }
+}
+
+diesel::joinable!(request_parties -> access_requests (request_id));
 
 diesel::table! {
     sessions (id_hash) {

@@ -155,21 +155,28 @@ pub fn generate(
         let requests = make_requests(conn, requests, citizens, company_count, now)?;
         archive(conn, now, blocked_tab_days)?;
         let requests_inserted = sql_query(
-            "INSERT INTO access_requests (id, company_id, provider_id, created_by, context,
+            "INSERT INTO access_requests (id, company_id, provider_id, context,
                     language, status, status_reason, created_at, expires_at, status_changed_at,
-                    citizen_niss, bound_at, mandate_id, accepted_at, valid_until, archived_at)
-             SELECT id, company_id, provider_id, created_by, context, language, status,
-                    status_reason, created_at, expires_at, status_changed_at, citizen_niss,
+                    bound_at, mandate_id, accepted_at, valid_until, archived_at)
+             SELECT id, company_id, provider_id, context, language, status,
+                    status_reason, created_at, expires_at, status_changed_at,
                     bound_at, mandate_id, accepted_at, valid_until, archived_at
                FROM gen_requests ORDER BY COALESCE(archived_at, status_changed_at)",
         )
         .execute(conn)?;
         debug_assert_eq!(requests, requests_inserted);
-        // Their personal data, in the same order (the purge deletes it in archival order).
+        // Their personal data and their parties, in the same order (the purge deletes
+        // them in archival order).
         sql_query(
             "INSERT INTO request_personal (request_id, label, email, target_niss,
                     citizen_first_name, citizen_last_name)
              SELECT id, label, email, target_niss, citizen_first_name, citizen_last_name
+               FROM gen_requests ORDER BY COALESCE(archived_at, status_changed_at)",
+        )
+        .execute(conn)?;
+        sql_query(
+            "INSERT INTO request_parties (request_id, citizen_niss, created_by)
+             SELECT id, citizen_niss, created_by
                FROM gen_requests ORDER BY COALESCE(archived_at, status_changed_at)",
         )
         .execute(conn)?;
@@ -204,6 +211,7 @@ pub fn generate(
         "company_members",
         "access_requests",
         "request_personal",
+        "request_parties",
         "request_events",
         "consultations",
         "outbox_emails",
@@ -219,6 +227,7 @@ pub fn generate(
 const BULK_TABLES: &[&str] = &[
     "access_requests",
     "request_personal",
+    "request_parties",
     "request_events",
     "consultations",
     "outbox_emails",
@@ -360,7 +369,7 @@ fn make_companies(
 }
 
 /// The requests (`gen_requests`, shaped as `access_requests` with the columns of
-/// `request_personal`), not archived yet.
+/// `request_personal` and `request_parties`), not archived yet.
 fn make_requests(
     conn: &mut PgConnection,
     count: i64,
@@ -374,7 +383,8 @@ fn make_requests(
     sql_query(
         "ALTER TABLE gen_requests ADD COLUMN label TEXT, ADD COLUMN email TEXT,
              ADD COLUMN target_niss TEXT, ADD COLUMN citizen_first_name TEXT,
-             ADD COLUMN citizen_last_name TEXT",
+             ADD COLUMN citizen_last_name TEXT, ADD COLUMN citizen_niss TEXT,
+             ADD COLUMN created_by TEXT",
     )
     .execute(conn)?;
     sql_query(

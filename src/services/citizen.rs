@@ -18,7 +18,7 @@ use crate::{
             self as requests_db, AccessRequest, Guard, SetOnTransition, find, find_by_token_hash,
             status_in, with_personal,
         },
-        schema::{access_requests, citizen_blocks, companies},
+        schema::{access_requests, citizen_blocks, companies, request_parties},
     },
     domain::{
         Actor, Context, Niss, RequestStatus, context::mandate_valid_until, status::Transition,
@@ -428,7 +428,7 @@ fn bound_to(
     now: DateTime<Utc>,
 ) -> QueryResult<Vec<RequestDetails>> {
     let rows: Vec<AccessRequest> = with_personal()
-        .filter(access_requests::citizen_niss.eq(me))
+        .filter(request_parties::citizen_niss.eq(me))
         .filter(status_in(statuses, now))
         .order((
             access_requests::status_changed_at.desc(),

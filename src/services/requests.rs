@@ -20,7 +20,7 @@ use crate::{
             WithPersonalSource, find, status_is, with_personal,
         },
         idempotency_keys::{self, Claimed},
-        schema::{access_requests, citizen_blocks},
+        schema::{access_requests, citizen_blocks, request_parties},
     },
     domain::{
         Actor, Context, Email, FreeText, Niss, RequestStatus, TextError, context::link_expires_at,
@@ -412,7 +412,7 @@ pub fn active_mandate_for(
     use access_requests::dsl as r;
     with_personal()
         .filter(in_scope::<WithPersonalSource>(scope))
-        .filter(r::citizen_niss.eq(citizen))
+        .filter(request_parties::citizen_niss.eq(citizen))
         .filter(r::context.eq(context))
         .filter(status_is(RequestStatus::Accepted, now))
         .order(r::valid_until.desc())

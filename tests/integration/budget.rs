@@ -128,11 +128,11 @@ async fn creating_a_request_keeps_its_query_budget() {
     app.sign_in(JAN).await;
     app.page("/company/tabs/active").await;
     let costs = create_requests(&app, 3).await;
-    // BEGIN, the company, the request, its personal data, its link, its event, its mail in
-    // the outbox, COMMIT; the membership.
+    // BEGIN, the company, the request, its personal data, its parties, its link, its
+    // event, its mail in the outbox, COMMIT; the membership.
     assert_eq!(
         costs,
-        vec![SESSION + 9; 3],
+        vec![SESSION + 10; 3],
         "statements of a request's creation"
     );
 }

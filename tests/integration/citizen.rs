@@ -159,11 +159,7 @@ async fn opening_the_link_then_accepting_starts_the_mandate() {
     );
     assert!(body.contains("data-testid=\"someone-else\""));
     assert!(!body.contains("answer-accept"));
-    let bound: Option<String> = access_requests::table
-        .find(id)
-        .select(access_requests::citizen_niss)
-        .first(&mut app.db())
-        .unwrap();
+    let bound: Option<String> = app.bound_citizen(id);
     assert_eq!(bound, None, "opening the link binds nothing");
     let res = continue_as(&app, id).await;
     assert_eq!(res.status().as_u16(), 303);
@@ -182,11 +178,7 @@ async fn opening_the_link_then_accepting_starts_the_mandate() {
     assert!(body.contains("data-testid=\"answer-accept\""));
     assert!(body.contains("/me/help/foreigners"));
     // Bound to the first citizen who signed in through the link.
-    let bound: Option<String> = access_requests::table
-        .find(id)
-        .select(access_requests::citizen_niss)
-        .first(&mut app.db())
-        .unwrap();
+    let bound: Option<String> = app.bound_citizen(id);
     assert_eq!(bound.as_deref(), Some(NOAH));
 
     let res = answer(&app, &page, "accept").await;
@@ -349,11 +341,7 @@ async fn two_citizens_racing_through_one_link_one_wins() {
         problem(loser_body).as_deref(),
         Some("problem-other-citizen")
     );
-    let bound: Option<String> = access_requests::table
-        .find(id)
-        .select(access_requests::citizen_niss)
-        .first(&mut app.db())
-        .unwrap();
+    let bound: Option<String> = app.bound_citizen(id);
     assert_eq!(bound.as_deref(), Some(winner));
 }
 
@@ -558,11 +546,7 @@ async fn refusing_and_blocking_then_a_new_request_is_blocked_until_unblocked() {
     assert_eq!(continue_as(&app, id).await.status().as_u16(), 303);
     assert_eq!(answer(&app, &page, "accept").await.status().as_u16(), 303);
     assert_eq!(status_of(&app, id), "pending");
-    let bound: Option<String> = access_requests::table
-        .find(id)
-        .select(access_requests::citizen_niss)
-        .first(&mut app.db())
-        .unwrap();
+    let bound: Option<String> = app.bound_citizen(id);
     assert_eq!(bound, None);
 
     // Unblock from the request itself: back to the question.
@@ -782,20 +766,25 @@ async fn a_long_history_never_hides_a_running_access_from_the_portal() {
     // 205 finished requests, each changed after every running access: more than the
     // history shows (200), all newer than the running accesses.
     diesel::sql_query(
-        "WITH r AS (SELECT * FROM access_requests WHERE citizen_niss = $1 AND status = 'accepted'
+        "WITH r AS (SELECT a.*, p.citizen_niss, p.created_by FROM access_requests a
+                       JOIN request_parties p ON p.request_id = a.id
+                      WHERE p.citizen_niss = $1 AND a.status = 'accepted'
                      LIMIT 1),
               n AS (SELECT gen_random_uuid() AS id, n FROM generate_series(1, 205) n),
               made AS (
-                  INSERT INTO access_requests (id, company_id, provider_id, created_by,
+                  INSERT INTO access_requests (id, company_id, provider_id,
                       context, language, status, status_reason, created_at,
-                      expires_at, status_changed_at, citizen_niss, bound_at, mandate_id,
+                      expires_at, status_changed_at, bound_at, mandate_id,
                       accepted_at, valid_until, archived_at)
-                  SELECT n.id, r.company_id, r.provider_id, r.created_by,
+                  SELECT n.id, r.company_id, r.provider_id,
                          r.context, r.language, 'ended', NULL,
                          r.created_at, r.expires_at, $2::timestamptz + n.n * interval '1 second',
-                         r.citizen_niss, r.bound_at, gen_random_uuid(), r.accepted_at,
+                         r.bound_at, gen_random_uuid(), r.accepted_at,
                          $2::timestamptz - interval '1 day', NULL
-                    FROM r, n)
+                    FROM r, n),
+              parties AS (
+                  INSERT INTO request_parties (request_id, citizen_niss, created_by)
+                  SELECT n.id, r.citizen_niss, r.created_by FROM r, n)
          INSERT INTO request_personal (request_id, label, email, target_niss,
              citizen_first_name, citizen_last_name)
          SELECT n.id, p.label, p.email, p.target_niss, p.citizen_first_name, p.citizen_last_name

@@ -463,6 +463,19 @@ impl TestApp {
             .unwrap_or_else(|e| panic!("request {label:?}: {e}"))
     }
 
+    /// The NISS of the citizen bound to the request `id`, if any.
+    pub fn bound_citizen(&self, id: uuid::Uuid) -> Option<String> {
+        use diesel::{OptionalExtension, QueryDsl};
+        use mandat::db::schema::request_parties;
+        request_parties::table
+            .find(id)
+            .select(request_parties::citizen_niss)
+            .first::<Option<String>>(&mut self.db())
+            .optional()
+            .expect("the request's parties")
+            .flatten()
+    }
+
     /// How many requests are labelled `label`.
     pub fn requests_labelled(&self, label: &str) -> i64 {
         use diesel::{ExpressionMethods, QueryDsl};

@@ -92,14 +92,17 @@ fn insert(conn: &mut PgConnection, company: Uuid, row: Row) -> Uuid {
     sql_query(
         // The request, and its link unless it is archived (archival spends it).
         "WITH r AS (
-             INSERT INTO access_requests (id, company_id, created_by, context,
+             INSERT INTO access_requests (id, company_id, context,
                  language, status, created_at, expires_at, status_changed_at,
-                 citizen_niss, bound_at, mandate_id, accepted_at, valid_until, archived_at)
-             VALUES ($1, $2, '85073003328', 'FLEXI_JOB',
+                 bound_at, mandate_id, accepted_at, valid_until, archived_at)
+             VALUES ($1, $2, 'FLEXI_JOB',
                  'fr', $3, $4, $4 + interval '72 hours',
-                 $5, CASE WHEN $6 THEN '90051402426' END, CASE WHEN $6 THEN $4 END,
+                 $5, CASE WHEN $6 THEN $4 END,
                  CASE WHEN $6 THEN gen_random_uuid() END, CASE WHEN $6 THEN $4 END, $7, $8)
              RETURNING id, expires_at, archived_at),
+              parties AS (
+             INSERT INTO request_parties (request_id, citizen_niss, created_by)
+             SELECT id, CASE WHEN $6 THEN '90051402426' END, '85073003328' FROM r),
               p AS (
              INSERT INTO request_personal (request_id, label, email, target_niss,
                  citizen_first_name, citizen_last_name)
@@ -148,9 +151,10 @@ struct State {
 fn state(conn: &mut PgConnection, id: Uuid) -> State {
     sql_query(
         "SELECT status, status_changed_at, archived_at, p.label, p.email, p.target_niss,
-                citizen_niss, p.citizen_last_name,
+                w.citizen_niss, p.citizen_last_name,
                 EXISTS (SELECT 1 FROM request_links l WHERE l.request_id = r.id) AS link
            FROM access_requests r LEFT JOIN request_personal p ON p.request_id = r.id
+                LEFT JOIN request_parties w ON w.request_id = r.id
           WHERE id = $1",
     )
     .bind::<SqlUuid, _>(id)
@@ -607,12 +611,12 @@ fn purge_erases_personal_data_at_each_retention_boundary_and_only_once() {
 }
 
 /// A run that finds a request due for both its erasure and its unlinking (a purge catching
-/// up on a long pause) writes its row once (the unlinking; the erasure deletes the row of
-/// its personal data, and writes no new version of the request's) and counts it in both;
-/// with a request retention longer than the audit's, the unlinking leaves the personal
-/// data to its own date.
+/// up on a long pause) deletes the rows of its personal data and of its parties, writes
+/// no new version of the request's own row, and counts it in both; with a request
+/// retention longer than the audit's, the unlinking leaves the personal data to its own
+/// date.
 #[test]
-fn a_request_due_for_erasure_and_unlinking_at_once_is_written_once_and_counted_in_both() {
+fn a_request_due_for_erasure_and_unlinking_at_once_loses_both_rows_and_is_counted_in_both() {
     let mut conn = db();
     let c = company(&mut conn);
     let archived = t0() + Duration::days(20);
@@ -657,13 +661,18 @@ fn a_request_due_for_erasure_and_unlinking_at_once_is_written_once_and_counted_i
             let n = lifecycle::purge(conn, run, &Retention::default())?;
             assert_eq!(
                 written(conn, "access_requests"),
-                1,
-                "one update, the unlinked request's"
+                0,
+                "no new version of a request's row"
             );
             assert_eq!(
                 written(conn, "request_personal"),
                 2,
                 "the personal data of both, deleted"
+            );
+            assert_eq!(
+                written(conn, "request_parties"),
+                1,
+                "the parties of the one a year past archival, deleted"
             );
             diesel::QueryResult::Ok(n)
         })
@@ -1002,11 +1011,13 @@ pub fn insert_archived_expired(conn: &mut PgConnection, n: i64, archived_at: Dat
     let c = company(conn);
     sql_query(
         "WITH n AS (SELECT gen_random_uuid() AS id, g FROM generate_series(1, $4) AS g),
-              r AS (INSERT INTO access_requests (id, company_id, created_by, context, language,
+              r AS (INSERT INTO access_requests (id, company_id, context, language,
                         status, created_at, expires_at, status_changed_at, archived_at)
-                    SELECT id, $1, '85073003328', 'FLEXI_JOB', 'fr', 'expired',
+                    SELECT id, $1, 'FLEXI_JOB', 'fr', 'expired',
                            $2, $2 + interval '72 hours', $2 + interval '72 hours', $3
-                      FROM n)
+                      FROM n),
+              w AS (INSERT INTO request_parties (request_id, created_by)
+                    SELECT id, '85073003328' FROM n)
          INSERT INTO request_personal (request_id, label, email)
          SELECT id, 'Candidate ' || g, 'candidate' || g || '@example.be' FROM n",
     )

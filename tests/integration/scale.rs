@@ -141,11 +141,12 @@ async fn a_generated_world_is_served_and_coherent() {
         count(
             &mut conn,
             "SELECT count(*) AS n FROM consultations c JOIN access_requests r ON r.id = c.request_id
+               JOIN request_parties w ON w.request_id = r.id
               WHERE r.accepted_at IS NULL OR c.consulted_at < r.accepted_at
                  OR c.consulted_at > CASE WHEN r.status = 'accepted' THEN r.valid_until
                                           ELSE LEAST(r.valid_until, r.status_changed_at) END
                  OR c.consulted_at > '2025-03-05 09:30:00+00'
-                 OR c.citizen_niss <> r.citizen_niss"
+                 OR c.citizen_niss <> w.citizen_niss"
         ),
         0
     );
@@ -190,9 +191,10 @@ async fn a_generated_world_is_served_and_coherent() {
     let citizen = {
         let app = app.another_browser();
         let niss: Vec<Text> = sql_query(
-            "SELECT r.citizen_niss AS niss FROM access_requests r
+            "SELECT w.citizen_niss AS niss FROM access_requests r
+               JOIN request_parties w ON w.request_id = r.id
                JOIN consultations c ON c.request_id = r.id
-              WHERE r.status = 'accepted' AND substr(r.citizen_niss, 7, 3)::int >= 500
+              WHERE r.status = 'accepted' AND substr(w.citizen_niss, 7, 3)::int >= 500
               LIMIT 1",
         )
         .load(&mut conn)
@@ -304,12 +306,14 @@ fn tab_pages_read_a_page_a_branch(conn: &mut PgConnection, company: &str) {
     for (status, changed) in [("pending", "c"), ("ended", "c + interval '1 hour'")] {
         sql_query(format!(
             "WITH n AS (SELECT gen_random_uuid() AS id, g FROM generate_series(1, 3000) AS g),
-                  r AS (INSERT INTO access_requests (id, company_id, created_by, context, language,
+                  r AS (INSERT INTO access_requests (id, company_id, context, language,
                             status, created_at, expires_at, status_changed_at)
-                        SELECT id, '{company}', '85073003328', 'FLEXI_JOB', 'fr', '{status}',
+                        SELECT id, '{company}', 'FLEXI_JOB', 'fr', '{status}',
                                c, c + interval '72 hours', {changed}
                           FROM n, LATERAL (SELECT '2025-03-05 09:00:00+00'::timestamptz
-                                                  - g * interval '50 seconds' AS c) t)
+                                                  - g * interval '50 seconds' AS c) t),
+                  w AS (INSERT INTO request_parties (request_id, created_by)
+                        SELECT id, '85073003328' FROM n)
              INSERT INTO request_personal (request_id, label, email)
              SELECT id, 'Candidate ' || g, 'c' || g || '@example.be' FROM n"
         ))
@@ -482,8 +486,9 @@ async fn the_main_queries_use_an_index_at_scale() {
     queries.extend([
         // The citizen's portal and history; their consultations.
         format!(
-            "SELECT * FROM access_requests WHERE citizen_niss = '{citizen}'
-              ORDER BY status_changed_at DESC, id DESC LIMIT 200"
+            "SELECT * FROM access_requests r JOIN request_parties w ON w.request_id = r.id
+              WHERE w.citizen_niss = '{citizen}'
+              ORDER BY r.status_changed_at DESC, r.id DESC LIMIT 200"
         ),
         format!(
             "SELECT c.id, c.consulted_at, co.name FROM consultations c
@@ -492,7 +497,7 @@ async fn the_main_queries_use_an_index_at_scale() {
               ORDER BY c.consulted_at DESC, c.id DESC"
         ),
         // The back office: by NISS (either side), the newest, by company.
-        format!("SELECT id FROM access_requests WHERE citizen_niss = '{citizen}'"),
+        format!("SELECT request_id FROM request_parties WHERE citizen_niss = '{citizen}'"),
         format!("SELECT request_id FROM request_personal WHERE target_niss = '{citizen}'"),
         "SELECT * FROM access_requests ORDER BY created_at DESC, id DESC LIMIT 51".to_string(),
         format!(
@@ -519,13 +524,14 @@ async fn the_main_queries_use_an_index_at_scale() {
             "SELECT id FROM consultations WHERE consulted_at <= {now} - interval '365 days'
               ORDER BY consulted_at LIMIT 5000"
         ),
-        format!("SELECT id FROM request_events WHERE request_id IN (SELECT id FROM access_requests WHERE citizen_niss = '{citizen}')"),
+        format!("SELECT id FROM request_events WHERE request_id IN (SELECT request_id FROM request_parties WHERE citizen_niss = '{citizen}')"),
     ]);
     let big_tables = [
         "access_requests",
         "consultations",
         "request_events",
         "request_personal",
+        "request_parties",
     ];
     // A month of the consultation audit is that table, once it holds enough rows for an
     // index to pay (here a month holds 2 000 to 3 000 consultations, rightly read whole;

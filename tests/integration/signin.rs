@@ -7,7 +7,7 @@ use chrono::Duration;
 use diesel::prelude::*;
 use mandat::{
     clock::Clock,
-    db::schema::{access_requests, sessions, staff_audit},
+    db::schema::{sessions, staff_audit},
     demo::people::{CLAIRE, JAN, MARIA, NOAH, PIETER},
     domain::{Actor, Niss},
     services::requests::{self, RequestInput, Scope, ValidRequest},
@@ -60,11 +60,7 @@ fn request_of_pokebowl(app: &TestApp, target: Option<&str>) -> (Uuid, String) {
 }
 
 fn bound_to(app: &TestApp, id: Uuid) -> Option<String> {
-    access_requests::table
-        .find(id)
-        .select(access_requests::citizen_niss)
-        .first(&mut app.db())
-        .unwrap()
+    app.bound_citizen(id)
 }
 
 fn oidc_error(body: &str) -> Option<String> {

@@ -515,7 +515,7 @@ async fn moving_past_the_retention_periods_purges() {
     assert_eq!(
         count(
             &mut conn,
-            "SELECT count(*) AS n FROM access_requests WHERE citizen_niss IS NOT NULL"
+            "SELECT count(*) AS n FROM request_parties WHERE citizen_niss IS NOT NULL"
         ),
         0
     );

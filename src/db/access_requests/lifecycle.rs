@@ -198,17 +198,18 @@ pub fn erase_spent_links(conn: &mut PgConnection, cutoff: DateTime<Utc>) -> Quer
 ///   keys its indexes hold) and its mails (with their delivery attempts) are deleted; its
 ///   status, dates and transition log stay (its link was already deleted by
 ///   [`archive_due`]);
-/// - archived `audit` ago (default 365 days): the citizen's NISS and the creator's on the
-///   request, and the NISS of the people in its transition log, are removed;
+/// - archived `audit` ago (default 365 days): the citizen's NISS and the creator's (the
+///   request's row of `request_parties`) are deleted, and the NISS of the people in its
+///   transition log removed;
 /// - consultation audit entries older than `audit` are deleted (with the answers given),
 ///   and so are the quarters answered eligible (`flexi_positive_answers`);
 /// - outbox mails sent or given up more than `mail` ago (default 30 days) are deleted.
 ///
 /// The archived requests are walked in the order of their archival (the index on
 /// `archived_at, id`), a batch after the other; a batch changes only the rows that still
-/// hold what it erases. The erasure deletes narrow rows: no new version of the request's
-/// row, no index entry (a new version of a row costs an entry in each of the table's
-/// indexes whose predicate it meets).
+/// hold what it erases. Both delete narrow rows: no new version of the request's row, no
+/// index entry (a new version of a row costs an entry in each of the table's indexes
+/// whose predicate it meets).
 pub fn purge(
     conn: &mut PgConnection,
     now: DateTime<Utc>,
@@ -238,11 +239,11 @@ pub fn purge(
         conn,
         "unlinking",
         audit_cutoff,
-        "unlinked AS (
-             UPDATE access_requests r SET citizen_niss = NULL, created_by = NULL
-              WHERE r.id = ANY(ARRAY(SELECT id FROM batch))
-                AND (r.citizen_niss IS NOT NULL OR r.created_by IS NOT NULL)
-             RETURNING r.id),
+        "removed AS (
+             DELETE FROM request_parties p WHERE p.request_id = ANY(ARRAY(SELECT id FROM batch))
+             RETURNING p.request_id AS id,
+                       (p.citizen_niss IS NOT NULL OR p.created_by IS NOT NULL) AS held),
+         unlinked AS (SELECT id FROM removed WHERE held),
          events AS (
              UPDATE request_events e SET actor_ref = NULL
               WHERE e.request_id = ANY(ARRAY(SELECT id FROM batch))

@@ -7,9 +7,11 @@
 //! count, search and job uses.
 //!
 //! A request's personal data (label, e-mail, named NISS, the names of the citizen who
-//! accepted) is a row of `request_personal` beside it, which the purge deletes: an
-//! [`AccessRequest`] is read from the table joined with it ([`with_personal`]), and the
-//! filters apply to the table alone (updates) or to the join (reads).
+//! accepted) is a row of `request_personal` beside it, and who it links (the citizen bound
+//! to it, its creator) a row of `request_parties`: the purge deletes each at its date,
+//! writing no new version of the request's row. An [`AccessRequest`] is read from the
+//! table joined with both ([`with_personal`]), and the filters apply to the table alone
+//! (updates) or to the join (reads).
 
 pub mod lifecycle;
 pub mod write;
@@ -24,7 +26,7 @@ use diesel::{
 };
 use uuid::Uuid;
 
-use super::schema::{access_requests, request_links, request_personal};
+use super::schema::{access_requests, request_links, request_parties, request_personal};
 use crate::{
     domain::{
         Context, Niss, RequestStatus,
@@ -35,8 +37,9 @@ use crate::{
 
 pub use write::{Guard, NewRequest, SetOnTransition, bind_citizen, create, transition};
 
-/// One row of `access_requests` with its personal data (`request_personal`, `None` once
-/// the purge erased it): read from [`with_personal`].
+/// One row of `access_requests` with its personal data (`request_personal`) and its
+/// parties (`request_parties`), each `None` once the purge deleted it: read from
+/// [`with_personal`].
 #[derive(Clone, Debug, Queryable, Selectable, Identifiable)]
 #[diesel(table_name = access_requests, check_for_backend(diesel::pg::Pg))]
 pub struct AccessRequest {
@@ -47,6 +50,8 @@ pub struct AccessRequest {
     /// The provider acting on its behalf, if any.
     pub provider_id: Option<Uuid>,
     /// Who created it (company user NISS, or an API client's id).
+    #[diesel(select_expression = request_parties::created_by.nullable())]
+    #[diesel(select_expression_type = diesel::dsl::Nullable<request_parties::created_by>)]
     pub created_by: Option<String>,
     /// The company's own name for it (erased by the purge).
     #[diesel(select_expression = request_personal::label.nullable())]
@@ -75,6 +80,8 @@ pub struct AccessRequest {
     /// Last status change.
     pub status_changed_at: DateTime<Utc>,
     /// The citizen bound to the link (first to sign in through it).
+    #[diesel(select_expression = request_parties::citizen_niss.nullable())]
+    #[diesel(select_expression_type = diesel::dsl::Nullable<request_parties::citizen_niss>)]
     pub citizen_niss: Option<Niss>,
     /// When they were bound.
     pub bound_at: Option<DateTime<Utc>>,
@@ -109,15 +116,24 @@ impl AccessRequest {
     }
 }
 
-/// The query every [`AccessRequest`] is read from: the table with its personal data.
-pub type WithPersonal = LeftJoin<access_requests::table, request_personal::table>;
+/// The query every [`AccessRequest`] is read from: the table with its personal data and
+/// its parties.
+pub type WithPersonal =
+    LeftJoin<LeftJoin<access_requests::table, request_personal::table>, request_parties::table>;
 
 /// The source of [`WithPersonal`], for the filters of its queries.
-pub type WithPersonalSource = LeftJoinQuerySource<access_requests::table, request_personal::table>;
+pub type WithPersonalSource = LeftJoinQuerySource<
+    LeftJoinQuerySource<access_requests::table, request_personal::table>,
+    request_parties::table,
+>;
 
-/// `access_requests` joined with its personal data, whose rows [`AccessRequest`] reads.
+/// `access_requests` joined with its personal data and its parties, whose rows
+/// [`AccessRequest`] reads (PostgreSQL reads neither side table where a query takes
+/// nothing from it: each is joined on its primary key).
 pub fn with_personal() -> WithPersonal {
-    access_requests::table.left_join(request_personal::table)
+    access_requests::table
+        .left_join(request_personal::table)
+        .left_join(request_parties::table)
 }
 
 /// A condition on `access_requests` rows, for a query of the table alone (the default:

@@ -10,7 +10,7 @@ use super::{AccessRequest, Filter, find, status_is};
 use crate::{
     db::{
         request_events::{self, NewEvent},
-        schema::{access_requests, request_links, request_personal},
+        schema::{access_requests, request_links, request_parties, request_personal},
         webhook_deliveries,
     },
     domain::{Actor, Context, Niss, RequestStatus, Transition, events::Event},
@@ -78,7 +78,6 @@ pub fn create(
             r::id.eq(request.id),
             r::company_id.eq(request.company_id),
             r::provider_id.eq(request.provider_id),
-            r::created_by.eq(&request.created_by),
             r::context.eq(request.context),
             r::language.eq(request.language),
             r::status.eq(request.status),
@@ -93,6 +92,12 @@ pub fn create(
             request_personal::label.eq(new.label),
             request_personal::email.eq(new.email),
             request_personal::target_niss.eq(new.target_niss),
+        ))
+        .execute(conn)?;
+    diesel::insert_into(request_parties::table)
+        .values((
+            request_parties::request_id.eq(request.id),
+            request_parties::created_by.eq(&request.created_by),
         ))
         .execute(conn)?;
     diesel::insert_into(request_links::table)
@@ -118,7 +123,9 @@ pub fn create(
 
 /// Binds the pending, unbound request `id` to the citizen `me` (its link was opened by
 /// them), unless it names another person. `None` when another citizen was faster or the
-/// request is no longer pending: the database decides who was first.
+/// request is no longer pending: the database decides who was first (the conditional
+/// update of the request's row, `bound_at` still unset; the citizen's NISS is written in
+/// `request_parties` in the same transaction, by the one who won).
 pub fn bind_citizen(
     conn: &mut PgConnection,
     id: Uuid,
@@ -131,19 +138,30 @@ pub fn bind_citizen(
             .filter(request_personal::request_id.eq(id))
             .filter(request_personal::target_niss.ne(me)),
     );
-    let bound: Option<Uuid> = diesel::update(access_requests::table)
-        .filter(r::id.eq(id))
-        .filter(r::citizen_niss.is_null())
-        .filter(status_is(RequestStatus::Pending, now))
-        .filter(diesel::dsl::not(names_another))
-        .set((r::citizen_niss.eq(me), r::bound_at.eq(now)))
-        .returning(r::id)
-        .get_result(conn)
-        .optional()?;
-    match bound {
-        Some(id) => find(conn, id),
-        None => Ok(None),
-    }
+    conn.transaction(|conn| {
+        let bound: Option<Uuid> = diesel::update(access_requests::table)
+            .filter(r::id.eq(id))
+            .filter(r::bound_at.is_null())
+            .filter(status_is(RequestStatus::Pending, now))
+            .filter(diesel::dsl::not(names_another))
+            .set(r::bound_at.eq(now))
+            .returning(r::id)
+            .get_result(conn)
+            .optional()?;
+        let Some(id) = bound else {
+            return Ok(None);
+        };
+        diesel::insert_into(request_parties::table)
+            .values((
+                request_parties::request_id.eq(id),
+                request_parties::citizen_niss.eq(me),
+            ))
+            .on_conflict(request_parties::request_id)
+            .do_update()
+            .set(request_parties::citizen_niss.eq(me))
+            .execute(conn)?;
+        find(conn, id)
+    })
 }
 
 /// Who may make a change: a condition the row must meet besides its status.
@@ -197,7 +215,12 @@ pub fn transition(
     };
     let mut target: Filter = Box::new(r::id.eq(id).and(status_is(from, at)));
     if let Guard::Citizen(me) = guard {
-        target = Box::new(target.and(r::citizen_niss.eq(me.clone()).assume_not_null()));
+        let bound_to_me = diesel::dsl::exists(
+            request_parties::table
+                .filter(request_parties::request_id.eq(id))
+                .filter(request_parties::citizen_niss.eq(me.clone())),
+        );
+        target = Box::new(target.and(bound_to_me));
     }
     let update = diesel::update(access_requests::table).filter(target);
     let changed: Option<Uuid> = match set {

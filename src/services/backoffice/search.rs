@@ -13,7 +13,10 @@ use super::{
 use crate::{
     db::{
         access_requests::{AccessRequest, WithPersonal, status_is, with_personal},
-        schema::{access_requests, companies as companies_t, request_personal as personal},
+        schema::{
+            access_requests, companies as companies_t, request_parties,
+            request_personal as personal,
+        },
         text::{like_contains, like_prefix},
     },
     domain::{Bce, CompanyKind, Context, FreeText, Niss, RequestStatus},
@@ -388,9 +391,9 @@ pub fn search(
         if let Some(niss) = &search.niss {
             // A person has few requests: their ids first (the one who answered, or the one
             // named at creation), each side through its own index.
-            let mut ids: Vec<Uuid> = access_requests::table
-                .filter(r::citizen_niss.eq(niss))
-                .select(r::id)
+            let mut ids: Vec<Uuid> = request_parties::table
+                .filter(request_parties::citizen_niss.eq(niss))
+                .select(request_parties::request_id)
                 .load(conn)?;
             ids.extend(
                 personal::table
