@@ -1,12 +1,19 @@
 //! The `request_events` table: every change of a request's status, with its time and
 //! actor (the audit of the lifecycle). Written only by the transitions of
 //! [`super::access_requests`], in their transaction.
+//!
+//! A citizen's action is always the bound citizen's, and a company user's creation the
+//! creator's: their NISS is stored once, in the request's `request_parties`, not in each
+//! event (`actor_ref` is then empty and [`timeline`] reads it there). When the purge
+//! deletes the parties a year after archival, those events lose their person with it, and
+//! only the few events that name someone else (a withdrawal by another member) are
+//! updated.
 
 use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 use uuid::Uuid;
 
-use super::schema::request_events;
+use super::schema::{request_events, request_parties};
 use crate::domain::{Actor, RequestStatus};
 
 /// Rows inserted per statement (7 parameters a row, PostgreSQL takes 65 535).
@@ -26,7 +33,8 @@ pub struct NewEvent<'a> {
     pub to_status: RequestStatus,
     /// Who: `company_user`, `api_client`, `citizen`, `staff`, `job`.
     pub actor_kind: &'static str,
-    /// Which one exactly.
+    /// Which one exactly, unless it is the request's citizen or its creator (see the
+    /// module's documentation).
     pub actor_ref: Option<String>,
     /// A reason, if any.
     pub note: Option<&'a str>,
@@ -48,7 +56,12 @@ impl<'a> NewEvent<'a> {
             from_status: from,
             to_status: to,
             actor_kind: actor.kind(),
-            actor_ref: Some(actor.reference()),
+            actor_ref: match actor {
+                // The bound citizen, the creator: in the request's parties.
+                Actor::Citizen { .. } => None,
+                Actor::CompanyUser { .. } if from.is_none() => None,
+                _ => Some(actor.reference()),
+            },
             note,
         }
     }
@@ -112,17 +125,38 @@ pub struct Event {
     pub to_status: Milestone,
     /// Who: company_user, api_client, citizen, staff, job.
     pub actor_kind: String,
-    /// Which one exactly.
+    /// Which one exactly (for the request's citizen and creator, read from its parties by
+    /// [`timeline`]; none once the purge removed them).
     pub actor_ref: Option<String>,
     /// A reason, if any.
     pub note: Option<String>,
 }
 
-/// The timeline of a request, oldest first.
+/// The timeline of a request, oldest first, each event with its actor (the citizen and
+/// the creator from the request's parties, while it has them).
 pub fn timeline(conn: &mut PgConnection, request_id: Uuid) -> QueryResult<Vec<Event>> {
-    request_events::table
+    let (citizen, creator): (Option<String>, Option<String>) = request_parties::table
+        .find(request_id)
+        .select((request_parties::citizen_niss, request_parties::created_by))
+        .first(conn)
+        .optional()?
+        .unwrap_or_default();
+    let events: Vec<Event> = request_events::table
         .filter(request_events::request_id.eq(request_id))
         .order((request_events::at, request_events::id))
         .select(Event::as_select())
-        .load(conn)
+        .load(conn)?;
+    Ok(events
+        .into_iter()
+        .map(|mut event| {
+            if event.actor_ref.is_none() {
+                event.actor_ref = match event.actor_kind.as_str() {
+                    "citizen" => citizen.clone(),
+                    "company_user" => creator.clone(),
+                    _ => None,
+                };
+            }
+            event
+        })
+        .collect())
 }

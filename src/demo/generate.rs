@@ -491,25 +491,27 @@ fn archive(conn: &mut PgConnection, now: DateTime<Utc>, blocked_tab_days: i64) -
     Ok(())
 }
 
-/// The transition log of the generated requests, as the app and its jobs write it.
+/// The transition log of the generated requests, as the app and its jobs write it (the
+/// citizen's actions and the creation with no NISS of their own: the request's parties
+/// name them).
 fn events(conn: &mut PgConnection) -> QueryResult<usize> {
     sql_query(format!(
         "INSERT INTO request_events (request_id, at, from_status, to_status, actor_kind, actor_ref)
          SELECT r.id, e.at, e.from_s, e.to_s, e.kind, e.ref
            FROM gen_requests r
           CROSS JOIN LATERAL (VALUES
-                (r.created_at, NULL, 'pending', 'company_user', r.created_by),
+                (r.created_at, NULL, 'pending', 'company_user', NULL),
                 (CASE WHEN r.status = 'expired' THEN r.expires_at END,
                     'pending', 'expired', 'job', 'expire-requests'),
                 (CASE WHEN r.status = 'refused' THEN r.status_changed_at END,
-                    'pending', 'refused', 'citizen', r.citizen_niss),
+                    'pending', 'refused', 'citizen', NULL),
                 (CASE WHEN r.status = 'withdrawn' THEN r.status_changed_at END,
                     'pending', 'withdrawn', 'company_user', r.created_by),
-                (r.accepted_at, 'pending', 'accepted', 'citizen', r.citizen_niss),
+                (r.accepted_at, 'pending', 'accepted', 'citizen', NULL),
                 (CASE WHEN r.status = 'ended' THEN r.valid_until END,
                     'accepted', 'ended', 'job', 'end-mandates'),
                 (CASE WHEN r.status = 'revoked' THEN r.status_changed_at END,
-                    'accepted', 'revoked', 'citizen', r.citizen_niss),
+                    'accepted', 'revoked', 'citizen', NULL),
                 (CASE WHEN r.status = 'blocked' THEN r.status_changed_at END,
                     'accepted', 'blocked', 'staff', NULL),
                 (r.archived_at, r.status, '{ARCHIVED}', 'job', 'archive')
