@@ -158,9 +158,13 @@ async fn a_consultation_keeps_its_query_budget() {
         );
         costs.push((page_cost, consult_cost));
     }
+    // A consultation: the membership; BEGIN, the request's row share-locked, then read
+    // whole (a statement of its own: see `find_for_share`), its company, the act's lock and
+    // the act, the person, their occupations, the positive answers kept and the new ones,
+    // the audit row, COMMIT.
     assert_eq!(
         costs,
-        vec![(SESSION + 3, SESSION + 12); 2],
+        vec![(SESSION + 3, SESSION + 13); 2],
         "statements of the mandate's page and of a consultation"
     );
 }

@@ -929,3 +929,45 @@ async fn an_unknown_context_read_from_the_database_is_an_error_never_another_con
     assert_eq!(res.status().as_u16(), 500);
     assert!(!res.text().await.unwrap().contains("Flexi-job"));
 }
+
+/// The share-locked read a consultation starts with, made while a stop of the same
+/// mandate is under way, waits for it and sees the mandate stopped (not the row as it was
+/// before the wait); the back office's locked read likewise.
+#[test]
+fn a_locked_read_that_waited_for_a_change_sees_it() {
+    use diesel::{connection::SimpleConnection, prelude::*};
+    use mandat::db::{access_requests as requests_db, schema::access_requests};
+    let db = crate::helpers::fresh_database();
+    let mut stopper = db.connect();
+    for lock in ["share", "update"] {
+        let id: uuid::Uuid = access_requests::table
+            .filter(access_requests::status.eq("accepted"))
+            .select(access_requests::id)
+            .first(&mut stopper)
+            .expect("an active mandate in the demo world");
+        stopper.batch_execute("BEGIN").unwrap();
+        diesel::update(access_requests::table.find(id))
+            .set(access_requests::status.eq("revoked"))
+            .execute(&mut stopper)
+            .unwrap();
+        let url = db.url.clone();
+        let reader = std::thread::spawn(move || {
+            let mut conn = PgConnection::establish(&url).unwrap();
+            conn.transaction(|conn| match lock {
+                "share" => requests_db::find_for_share(conn, id),
+                _ => requests_db::find_for_update(conn, id),
+            })
+            .unwrap()
+            .expect("the request")
+        });
+        std::thread::sleep(std::time::Duration::from_millis(300));
+        assert!(!reader.is_finished(), "{lock}: waits for the stop");
+        stopper.batch_execute("COMMIT").unwrap();
+        let read = reader.join().unwrap();
+        assert_eq!(
+            read.status,
+            mandat::domain::RequestStatus::Revoked,
+            "{lock}: the row as the stop left it"
+        );
+    }
+}

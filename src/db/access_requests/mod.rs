@@ -261,11 +261,6 @@ pub fn tab_branches<QS: RequestSource>(tab: Tab, now: DateTime<Utc>) -> Vec<Filt
     }
 }
 
-// `access_requests` under another name, whose row a lock takes in a subquery.
-diesel::alias!(
-    const LOCKED: Alias<Locked> = access_requests as locked_request;
-);
-
 /// A request by id.
 pub fn find(conn: &mut PgConnection, id: Uuid) -> QueryResult<Option<AccessRequest>> {
     with_personal()
@@ -276,33 +271,41 @@ pub fn find(conn: &mut PgConnection, id: Uuid) -> QueryResult<Option<AccessReque
 }
 
 /// A request by id, its row locked until the end of the transaction (a concurrent change
-/// waits for the caller, or the caller sees it). The lock is taken on `access_requests`
-/// alone, in a subquery (PostgreSQL locks no row of the nullable side of an outer join).
+/// waits for the caller, or the caller sees it).
+///
+/// Two statements: the lock on `access_requests` alone (PostgreSQL locks no row of the
+/// nullable side of an outer join), then the request read whole by a statement of its
+/// own, whose snapshot, taken after the lock was granted, sees the change it waited for
+/// (a lock taken in a subquery of the read would leave the read with the snapshot taken
+/// before the wait: the row as it was before the concurrent change).
 pub fn find_for_update(conn: &mut PgConnection, id: Uuid) -> QueryResult<Option<AccessRequest>> {
-    let lock = LOCKED
-        .filter(LOCKED.field(access_requests::id).eq(id))
-        .select(LOCKED.field(access_requests::id))
-        .for_update();
-    with_personal()
-        .filter(access_requests::id.eq_any(lock))
-        .select(AccessRequest::as_select())
+    let locked: Option<Uuid> = access_requests::table
+        .find(id)
+        .select(access_requests::id)
+        .for_update()
         .first(conn)
-        .optional()
+        .optional()?;
+    match locked {
+        Some(id) => find(conn, id),
+        None => Ok(None),
+    }
 }
 
 /// A request by id, its row share-locked until the end of the transaction: a concurrent
 /// change (a stop, a block) waits for the caller, or the caller sees it; readers that
-/// share-lock it too (consultations of the same mandate) do not wait for each other.
+/// share-lock it too (consultations of the same mandate) do not wait for each other. Two
+/// statements, as [`find_for_update`].
 pub fn find_for_share(conn: &mut PgConnection, id: Uuid) -> QueryResult<Option<AccessRequest>> {
-    let lock = LOCKED
-        .filter(LOCKED.field(access_requests::id).eq(id))
-        .select(LOCKED.field(access_requests::id))
-        .for_share();
-    with_personal()
-        .filter(access_requests::id.eq_any(lock))
-        .select(AccessRequest::as_select())
+    let locked: Option<Uuid> = access_requests::table
+        .find(id)
+        .select(access_requests::id)
+        .for_share()
         .first(conn)
-        .optional()
+        .optional()?;
+    match locked {
+        Some(id) => find(conn, id),
+        None => Ok(None),
+    }
 }
 
 /// The id of the request whose link secret hashes to `hash`, while its link is not spent
