@@ -151,27 +151,23 @@ pub trait RequestSource: Sized + 'static {
             + 'static;
 }
 
-impl RequestSource for access_requests::table {
-    fn boxed<E>(condition: E) -> Filter<Self>
-    where
-        E: BoxableExpression<access_requests::table, Pg, SqlType = Bool>
-            + BoxableExpression<WithPersonalSource, Pg, SqlType = Bool>
-            + 'static,
-    {
-        Box::new(condition)
-    }
+/// [`RequestSource`] for each source named (the same body: the condition boxed for it).
+macro_rules! request_sources {
+    ($($source:ty),*) => {$(
+        impl RequestSource for $source {
+            fn boxed<E>(condition: E) -> Filter<Self>
+            where
+                E: BoxableExpression<access_requests::table, Pg, SqlType = Bool>
+                    + BoxableExpression<WithPersonalSource, Pg, SqlType = Bool>
+                    + 'static,
+            {
+                Box::new(condition)
+            }
+        }
+    )*};
 }
 
-impl RequestSource for WithPersonalSource {
-    fn boxed<E>(condition: E) -> Filter<Self>
-    where
-        E: BoxableExpression<access_requests::table, Pg, SqlType = Bool>
-            + BoxableExpression<WithPersonalSource, Pg, SqlType = Bool>
-            + 'static,
-    {
-        Box::new(condition)
-    }
-}
+request_sources!(access_requests::table, WithPersonalSource);
 
 /// The rows whose status reads as `status` at `now`: [`effective`] in SQL, written so
 /// that each branch can use the partial indexes on `status` (a pending request whose link
@@ -279,16 +275,7 @@ pub fn find(conn: &mut PgConnection, id: Uuid) -> QueryResult<Option<AccessReque
 /// (a lock taken in a subquery of the read would leave the read with the snapshot taken
 /// before the wait: the row as it was before the concurrent change).
 pub fn find_for_update(conn: &mut PgConnection, id: Uuid) -> QueryResult<Option<AccessRequest>> {
-    let locked: Option<Uuid> = access_requests::table
-        .find(id)
-        .select(access_requests::id)
-        .for_update()
-        .first(conn)
-        .optional()?;
-    match locked {
-        Some(id) => find(conn, id),
-        None => Ok(None),
-    }
+    find_locked(conn, id, false)
 }
 
 /// A request by id, its row share-locked until the end of the transaction: a concurrent
@@ -296,12 +283,22 @@ pub fn find_for_update(conn: &mut PgConnection, id: Uuid) -> QueryResult<Option<
 /// share-lock it too (consultations of the same mandate) do not wait for each other. Two
 /// statements, as [`find_for_update`].
 pub fn find_for_share(conn: &mut PgConnection, id: Uuid) -> QueryResult<Option<AccessRequest>> {
-    let locked: Option<Uuid> = access_requests::table
-        .find(id)
-        .select(access_requests::id)
-        .for_share()
-        .first(conn)
-        .optional()?;
+    find_locked(conn, id, true)
+}
+
+/// The request `id`, its row locked (shared or not), then read whole.
+fn find_locked(
+    conn: &mut PgConnection,
+    id: Uuid,
+    shared: bool,
+) -> QueryResult<Option<AccessRequest>> {
+    let row = access_requests::table.find(id).select(access_requests::id);
+    let locked: Option<Uuid> = if shared {
+        row.for_share().first(conn)
+    } else {
+        row.for_update().first(conn)
+    }
+    .optional()?;
     match locked {
         Some(id) => find(conn, id),
         None => Ok(None),
