@@ -205,17 +205,10 @@ pub fn generate(
             mails,
         })
     })?;
-    for table in [
-        "persons",
-        "companies",
-        "company_members",
-        "access_requests",
-        "request_personal",
-        "request_parties",
-        "request_events",
-        "consultations",
-        "outbox_emails",
-    ] {
+    for table in ["persons", "companies", "company_members"]
+        .iter()
+        .chain(BULK_TABLES)
+    {
         // As autovacuum leaves a table after a bulk load: statistics, and the visibility
         // map that lets index-only scans skip the rows (the plans of a database in use).
         sql_query(format!("VACUUM (ANALYZE) {table}")).execute(conn)?;
