@@ -4,8 +4,9 @@
 //! lists, stopping an access and unblocking a company.
 //!
 //! The database enforces single use: every change is a conditional `UPDATE ... WHERE
-//! status = 'pending' AND expires_at > now AND citizen_niss = me RETURNING`, so double
-//! clicks and concurrent submissions make exactly one transition.
+//! status = 'pending' AND expires_at > now AND <bound to me> RETURNING` (the binding
+//! itself: `... AND bound_at IS NULL`), so double clicks and concurrent submissions make
+//! exactly one transition.
 
 use chrono::{DateTime, Utc};
 use diesel::prelude::*;

@@ -40,8 +40,8 @@ pub struct NewRequest<'a> {
     pub expires_at: DateTime<Utc>,
 }
 
-/// Stores a pending request (its personal data in `request_personal`) and records its
-/// creation by `actor`.
+/// Stores a pending request (its personal data in `request_personal`, its creator in
+/// `request_parties`) and records its creation by `actor`.
 pub fn create(
     conn: &mut PgConnection,
     new: &NewRequest<'_>,
