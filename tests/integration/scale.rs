@@ -496,6 +496,17 @@ async fn the_main_queries_use_an_index_at_scale() {
               WHERE c.citizen_niss = '{citizen}' AND c.consulted_at >= {now} - interval '12 months'
               ORDER BY c.consulted_at DESC, c.id DESC"
         ),
+        // The API's mandate of a citizen at the large company (by the citizen's parties,
+        // not the company's many mandates).
+        format!(
+            "SELECT r.id FROM access_requests r
+               LEFT JOIN request_personal p ON p.request_id = r.id
+               LEFT JOIN request_parties w ON w.request_id = r.id
+              WHERE r.company_id = '{big}' AND r.archived_at IS NULL
+                AND w.citizen_niss = '{citizen}' AND r.context = 'FLEXI_JOB'
+                AND r.status = 'accepted' AND r.valid_until > {now}
+              ORDER BY r.valid_until DESC LIMIT 1"
+        ),
         // The back office: by NISS (either side), the newest, by company.
         format!("SELECT request_id FROM request_parties WHERE citizen_niss = '{citizen}'"),
         format!("SELECT request_id FROM request_personal WHERE target_niss = '{citizen}'"),
