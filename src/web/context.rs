@@ -46,7 +46,8 @@ pub fn state(req: &HttpRequest) -> &AppState {
 }
 
 /// The tenant a request is for (its database, clock and site), as the host routed it
-/// ([`super::tenancy`]): a demo tenant's host never reaches a handler without its tenant.
+/// (the tenancy middleware, `startup/tenancy.rs`): a demo tenant's host never reaches a
+/// handler without its tenant.
 /// Only the routes outside the routing (the assets) fall back to the main tenant.
 pub fn tenant_of(req: &HttpRequest) -> Tenant {
     req.extensions()

@@ -21,7 +21,6 @@ pub mod mailbox;
 pub mod routes;
 pub mod security;
 pub mod sessions;
-pub mod tenancy;
 pub mod views;
 
 use actix_web::web;

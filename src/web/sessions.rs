@@ -1,7 +1,8 @@
 //! Server-side sessions: actix-session's [`SessionStore`] over PostgreSQL (`db::sessions`).
 //!
 //! Each tenant keeps its sessions in its own database: the store reads and writes those of
-//! the request's tenant, which [`super::tenancy`] sets for the request ([`with_tenant`]).
+//! the request's tenant, which the tenancy middleware (`startup/tenancy.rs`) sets for the
+//! request ([`with_tenant`]).
 //! A session made in one tenant is unknown to every other one (and the cookie, host-only,
 //! is not even sent to another tenant's host), so its CSRF token is worthless there too.
 //!

@@ -1,5 +1,7 @@
 //! Builds the application from typed settings; binds (port 0 in tests) and runs until stopped.
 
+pub mod tenancy;
+
 use std::net::TcpListener;
 
 use actix_session::{
@@ -21,7 +23,7 @@ use crate::{
     settings::Settings,
     state::AppState,
     telemetry::MandatSpans,
-    web::{errors, input, security, sessions::PgSessionStore, tenancy},
+    web::{errors, input, security, sessions::PgSessionStore},
 };
 
 /// Name of the session cookie.

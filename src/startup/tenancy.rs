@@ -2,8 +2,8 @@
 //! tenant at `{name}.{demo_base_host}`. One middleware around the whole application (the
 //! pages, the API, the health checks; not the assets, which need no database): it reads
 //! the tenant (for a demo tenant, its row in the main database: its database, its clock),
-//! puts it in the request for [`super::context::tenant_of`], and runs the rest of the
-//! request, the session store's reads and writes included ([`super::sessions`]), with it.
+//! puts it in the request for [`crate::web::context::tenant_of`], and runs the rest of the
+//! request, the session store's reads and writes included ([`crate::web::sessions`]), with it.
 //!
 //! A host under the demo base host that names no tenant (never made, expired, deleted) is
 //! answered 404 with a page that says so, before anything else runs: the main database is
@@ -17,15 +17,15 @@ use actix_web::{
     middleware::Next,
 };
 
-use super::{
-    context::{Ctx, state},
-    routes,
-    sessions::with_tenant,
-    views,
-};
 use crate::{
     api::problem::{Code, Problem, UNAVAILABLE_RETRY_AFTER, lang_of},
     state::HostTenant,
+    web::{
+        context::{Ctx, state},
+        routes,
+        sessions::with_tenant,
+        views,
+    },
 };
 
 /// Middleware: finds the request's tenant by its host (see the module).
