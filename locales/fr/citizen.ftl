@@ -104,12 +104,12 @@ citizen-foreigners-key = Avec une clé numérique : enregistrez une clé numér
 citizen-foreigners-safety = Quelle que soit la manière de vous connecter, nous ne vous demandons jamais rien d'autre : ni mot de passe, ni code, ni paiement par e-mail ou par téléphone.
 
 citizen-problem-own-company-title = Cette demande vient de votre propre entreprise
-citizen-problem-own-company-text = Vous êtes utilisateur de l’entreprise qui demande : ce lien est destiné au candidat, pas à vous. Conservez-le et envoyez-le au candidat ; l’ouvrir n’a rien changé.
+citizen-problem-own-company-text = Vous êtes utilisateur de l'entreprise qui demande : ce lien est destiné au candidat, pas à vous. Conservez-le et envoyez-le au candidat ; l'ouvrir n'a rien changé.
 citizen-confirm-title = Cette demande vous est-elle destinée ?
 citizen-confirm-question = Vous êtes connecté en tant { ELIDE("que", $name) }. Cette demande vous est-elle destinée ?
 citizen-confirm-continue = Continuer en tant { ELIDE("que", $name) }
-citizen-confirm-someone-else = Se connecter en tant qu’une autre personne
+citizen-confirm-someone-else = Se connecter en tant qu'une autre personne
 citizen-you-blocked-title = Vous avez bloqué cette entreprise
-citizen-you-blocked-text = Vous avez bloqué { $company } : elle ne peut pas obtenir d’accès à vos données. Pour répondre à cette demande, débloquez d’abord l’entreprise.
+citizen-you-blocked-text = Vous avez bloqué { $company } : elle ne peut pas obtenir d'accès à vos données. Pour répondre à cette demande, débloquez d'abord l'entreprise.
 citizen-you-blocked-unblock = Débloquer { $company }
 citizen-error-company-blocked = Vous avez bloqué cette entreprise : vous ne pouvez donc pas accepter sa demande. Pour l'accepter, débloquez d'abord l'entreprise dans votre portail (« Entreprises bloquées »).

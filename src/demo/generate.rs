@@ -563,7 +563,7 @@ fn mails(conn: &mut PgConnection, now: DateTime<Utc>) -> QueryResult<usize> {
     sql_query(
         "INSERT INTO outbox_emails (request_id, recipient, subject, body_text, body_html,
                                     created_at, next_attempt_at, attempts, sent_at, give_up_at)
-         SELECT id, email, 'Demande d’accès à vos données',
+         SELECT id, email, 'Demande d''accès à vos données',
                 'Generated request mail.', '<p>Generated request mail.</p>',
                 created_at, created_at, 1, created_at + interval '1 minute', expires_at
            FROM gen_requests

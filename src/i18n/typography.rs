@@ -5,6 +5,8 @@
 //! - French: a no-break space (U+00A0) or a narrow no-break space (U+202F) before `:` `;`
 //!   `?` `!` and `»`, after `«`; elision (`d'octobre`, never `de octobre`).
 //! - English, Dutch, German: no space of any kind before `:` `;` `?` `!`.
+//! - French writes its apostrophe one way, the straight one (`d'accès`, as `ELIDE` writes
+//!   `d'Emma`): the service's own words, not what a user typed ([`apostrophe_problems`]).
 //! - One word for one thing: the flexi-worker in French, the national number in German;
 //!   Dutch says "in naam van", and speaks to the citizen with "je" and "jouw"
 //!   ([`register_problems`], for what the citizen reads).
@@ -167,6 +169,26 @@ fn has_word(text: &str, word: &str) -> bool {
     })
 }
 
+/// A typographic apostrophe (U+2019) in a French message: the service writes the
+/// straight one throughout, as [`crate::i18n`]'s `ELIDE` does (`d'Emma`), so that a page
+/// never mixes both. For the service's own words only: a name a user typed keeps its own.
+pub fn apostrophe_problems(lang: Lang, text: &str) -> Vec<String> {
+    if lang != Lang::Fr {
+        return Vec::new();
+    }
+    text.char_indices()
+        .filter(|(_, c)| *c == '\u{2019}')
+        .map(|(i, _)| {
+            let chars: Vec<char> = text.chars().collect();
+            let at = text[..i].chars().count();
+            format!(
+                "French: a typographic apostrophe (the service writes '): {:?}",
+                around(&chars, at)
+            )
+        })
+        .collect()
+}
+
 /// Words `lang` does not use ([`ONE_TERM`]).
 pub fn term_problems(lang: Lang, text: &str) -> Vec<String> {
     ONE_TERM
@@ -226,6 +248,17 @@ mod tests {
         for text in bad {
             assert!(!problems(Lang::Fr, text).is_empty(), "{text}");
         }
+    }
+
+    #[test]
+    fn french_writes_one_apostrophe() {
+        assert!(apostrophe_problems(Lang::Fr, "Demande d'accès").is_empty());
+        assert_eq!(
+            apostrophe_problems(Lang::Fr, "Demande d\u{2019}accès, l\u{2019}entreprise").len(),
+            2
+        );
+        // Other languages' quotation marks are theirs.
+        assert!(apostrophe_problems(Lang::Nl, "Het veld \u{2018}naam\u{2019}").is_empty());
     }
 
     #[test]
@@ -325,6 +358,7 @@ mod tests {
                     for pattern in patterns {
                         for text in texts_of(pattern) {
                             let mut p = problems(lang, &text);
+                            p.extend(apostrophe_problems(lang, &text));
                             if for_the_citizen(key) {
                                 p.extend(register_problems(lang, &text));
                             }
