@@ -176,14 +176,15 @@ pub fn apostrophe_problems(lang: Lang, text: &str) -> Vec<String> {
     if lang != Lang::Fr {
         return Vec::new();
     }
-    text.char_indices()
-        .filter(|(_, c)| *c == '\u{2019}')
+    let chars: Vec<char> = text.chars().collect();
+    chars
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| **c == '\u{2019}')
         .map(|(i, _)| {
-            let chars: Vec<char> = text.chars().collect();
-            let at = text[..i].chars().count();
             format!(
                 "French: a typographic apostrophe (the service writes '): {:?}",
-                around(&chars, at)
+                around(&chars, i)
             )
         })
         .collect()
