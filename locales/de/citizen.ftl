@@ -52,6 +52,7 @@ citizen-request-not-seen = Was das Unternehmen nicht sehen wird
 citizen-not-seen-flexi-job = Das Unternehmen sieht nur, Monat für Monat, ob Sie als Flexi-Jobber arbeiten dürfen (ja, nein oder noch nicht bestimmt). Es sieht weder Ihr Alter noch Ihre Pension, Ihren Lohn, Ihre Arbeitszeit oder Ihre Arbeitgeber.
 citizen-not-seen-student-hours = Das Unternehmen sieht nur, wie viele Studentenstunden Ihnen in diesem Jahr am Tag der Einsichtnahme bleiben. Es sieht weder Ihre Arbeitgeber noch die je Beschäftigung gemeldeten Stunden.
 citizen-request-deadline = Sie können diese Anfrage bis zum { $deadline } beantworten.
+citizen-request-replaces = Sie haben { $company } diesen Zugang bereits bis zum { $until } gegeben. Wenn Sie annehmen, ersetzt dieser neue Zugang den bisherigen, der sofort endet.
 citizen-answer-accept = Annehmen
 citizen-answer-refuse = Ablehnen
 citizen-answer-refuse-block = Ablehnen und dieses Unternehmen sperren

@@ -52,6 +52,7 @@ citizen-request-not-seen = What the company will not see
 citizen-not-seen-flexi-job = The company only sees, month by month, whether you may work as a flexi-worker (yes, no, or not determined). It does not see your age, your pension, your salary, your working time or your employers.
 citizen-not-seen-student-hours = The company only sees how many student hours remain for you this year, on the day it consults. It does not see your employers or the hours declared per job.
 citizen-request-deadline = You can answer this request until { $deadline }.
+citizen-request-replaces = You already gave { $company } this access until { $until }. If you accept, this new access replaces the old one, which stops at once.
 citizen-answer-accept = Accept
 citizen-answer-refuse = Refuse
 citizen-answer-refuse-block = Refuse and block this company

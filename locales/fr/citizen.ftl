@@ -52,6 +52,7 @@ citizen-request-not-seen = Ce que l'entreprise ne verra pas
 citizen-not-seen-flexi-job = L'entreprise voit seulement, mois par mois, si vous pouvez travailler comme flexi-travailleur (oui, non ou pas encore déterminé). Elle ne voit ni votre âge, ni votre pension, ni votre salaire, ni votre temps de travail, ni vos employeurs.
 citizen-not-seen-student-hours = L'entreprise voit seulement combien d'heures d'étudiant il vous reste cette année, le jour où elle consulte. Elle ne voit ni vos employeurs, ni les heures déclarées par emploi.
 citizen-request-deadline = Vous pouvez répondre à cette demande jusqu'au { $deadline }.
+citizen-request-replaces = Vous avez déjà donné cet accès à { $company } jusqu'au { $until }. Si vous acceptez, ce nouvel accès remplace l'ancien, qui s'arrête aussitôt.
 citizen-answer-accept = Accepter
 citizen-answer-refuse = Refuser
 citizen-answer-refuse-block = Refuser et bloquer cette entreprise

@@ -52,6 +52,7 @@ citizen-request-not-seen = Wat de onderneming niet zal zien
 citizen-not-seen-flexi-job = De onderneming ziet alleen, maand per maand, of je als flexi-jobber mag werken (ja, nee of nog niet bepaald). Ze ziet niet je leeftijd, je pensioen, je loon, je arbeidsduur of je werkgevers.
 citizen-not-seen-student-hours = De onderneming ziet alleen hoeveel studentenuren je dit jaar nog over hebt, op de dag van de raadpleging. Ze ziet niet je werkgevers of de uren die per job aangegeven zijn.
 citizen-request-deadline = Je kunt deze aanvraag beantwoorden tot { $deadline }.
+citizen-request-replaces = Je gaf { $company } deze toegang al tot { $until }. Als je aanvaardt, vervangt deze nieuwe toegang de vorige, die meteen stopt.
 citizen-answer-accept = Aanvaarden
 citizen-answer-refuse = Weigeren
 citizen-answer-refuse-block = Weigeren en deze onderneming blokkeren

@@ -95,7 +95,13 @@ pub enum RequestPage {
     /// unblock it first.
     CompanyBlocked(Box<RequestDetails>),
     /// A pending request bound to this citizen: who asks, what, until when; the answers.
-    Answer(Box<RequestDetails>),
+    Answer {
+        /// The request.
+        details: Box<RequestDetails>,
+        /// The end of the access of the same company to the same answer that accepting
+        /// would replace, if the citizen gave one that still runs.
+        replaces: Option<DateTime<Utc>>,
+    },
     /// A request this citizen answered (or that went on after their answer).
     Answered {
         /// The request.
@@ -198,6 +204,22 @@ fn step(conn: &mut PgConnection, visit: &Visit) -> QueryResult<Step> {
     }
 }
 
+/// The answers' page of a pending request bound to the citizen, with the access it would
+/// replace ([`requests_db::replaced_by`]).
+fn answer_page(
+    conn: &mut PgConnection,
+    request: AccessRequest,
+    now: DateTime<Utc>,
+) -> QueryResult<RequestPage> {
+    let replaces = requests_db::replaced_by(conn, &request, now)?
+        .into_iter()
+        .find_map(|(_, until)| until);
+    Ok(RequestPage::Answer {
+        details: Box::new(details(conn, request, now)?),
+        replaces,
+    })
+}
+
 fn evaluate(conn: &mut PgConnection, request: AccessRequest, visit: &Visit) -> QueryResult<Step> {
     use RequestStatus as S;
     let (me, opened_through_link, now) = (&visit.me, visit.opened_through_link, visit.now);
@@ -211,7 +233,7 @@ fn evaluate(conn: &mut PgConnection, request: AccessRequest, visit: &Visit) -> Q
             S::Pending if is_blocked_by(conn, me, request.company_id)? => {
                 RequestPage::CompanyBlocked(Box::new(details(conn, request, now)?))
             }
-            S::Pending => RequestPage::Answer(Box::new(details(conn, request, now)?)),
+            S::Pending => answer_page(conn, request, now)?,
             S::Expired => RequestPage::Problem(LinkProblem::Expired),
             S::Withdrawn => RequestPage::Problem(LinkProblem::Withdrawn),
             _ => {
@@ -274,7 +296,7 @@ pub fn bind(conn: &mut PgConnection, visit: &Visit) -> Result<RequestPage, Servi
             Step::Bind(_) => {
                 if let Some(request) = requests_db::bind_citizen(conn, id, me, now)? {
                     tracing::info!(request = %id, "link bound to the citizen who said it is for them");
-                    return Ok(RequestPage::Answer(Box::new(details(conn, request, now)?)));
+                    return Ok(answer_page(conn, request, now)?);
                 }
                 // Someone else was faster, or the request changed: read it again.
             }
@@ -328,7 +350,7 @@ pub fn answer(
                     AnswerOutcome::Problem(LinkProblem::AlreadyAnswered)
                 });
             }
-            RequestPage::Answer(details) => details,
+            RequestPage::Answer { details, .. } => details,
         };
         let request = &details.request;
         let actor = Actor::Citizen { niss: me.clone() };
@@ -371,7 +393,7 @@ pub fn answer(
             note,
             now,
         )?;
-        if updated.is_none() {
+        let Some(updated) = updated else {
             // A concurrent answer won: judge against what it recorded.
             let Some(current) = find(conn, id)? else {
                 return Ok(AnswerOutcome::Problem(LinkProblem::Unknown));
@@ -383,6 +405,11 @@ pub fn answer(
                 _ if same_answer(&current, answer, company_blocked) => AnswerOutcome::Done,
                 _ => AnswerOutcome::Problem(LinkProblem::AlreadyAnswered),
             });
+        };
+        if answer == Answer::Accept {
+            // The newer access replaces an older one of the same company for the same
+            // answer: the citizen then has one access to stop, not two alike.
+            requests_db::end_replaced(conn, &updated, &actor, now)?;
         }
         if answer == Answer::RefuseBlock {
             diesel::insert_into(citizen_blocks::table)

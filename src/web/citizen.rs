@@ -182,9 +182,10 @@ fn show(req: &HttpRequest, ctx: &Ctx, page: RequestPage) -> HttpResponse {
         RequestPage::CompanyBlocked(d) => {
             views::with_status(StatusCode::OK, pages::company_blocked(ctx, &d))
         }
-        RequestPage::Answer(d) => {
-            views::with_status(StatusCode::OK, pages::request(ctx, &d, &official_host(req)))
-        }
+        RequestPage::Answer { details, replaces } => views::with_status(
+            StatusCode::OK,
+            pages::request(ctx, &details, replaces, &official_host(req)),
+        ),
         RequestPage::Answered {
             details,
             company_blocked,

@@ -814,3 +814,113 @@ async fn a_long_history_never_hides_a_running_access_from_the_portal() {
     let history = app.page("/me/history").await;
     assert_eq!(texts(&history, "[data-testid=history] tbody tr").len(), 200);
 }
+
+#[tokio::test]
+async fn accepting_a_newer_request_of_the_same_company_and_answer_replaces_the_older_access() {
+    use crate::helpers::RequestForm;
+    use mandat::db::schema::request_events as e;
+    let app = spawn_app().await;
+    app.sign_in(MANAGER).await;
+    let noah = app.another_browser();
+    noah.sign_in(NOAH).await;
+    let first = app
+        .company_creates_request(&RequestForm::new(
+            "Noah 1",
+            "noah@example.be",
+            "FLEXI_JOB",
+            "fr",
+        ))
+        .await;
+    let first_page = noah.citizen_opens_link(&first).await;
+    noah.citizen_continues(&first_page).await;
+    let page = noah.page(&first_page).await;
+    assert!(texts(&page, "[data-testid=replaces]").is_empty());
+    noah.citizen_accepts(&first_page).await;
+    let first_until: chrono::DateTime<chrono::Utc> = access_requests::table
+        .find(app.request_id("Noah 1"))
+        .select(access_requests::valid_until.assume_not_null())
+        .first(&mut app.db())
+        .unwrap();
+    // Two requests of the same company accepted later: one for the same answer, one for
+    // another (the student hours).
+    app.clock.advance(Duration::days(10));
+    app.sign_in(MANAGER).await;
+    noah.sign_in(NOAH).await;
+    let second = app
+        .company_creates_request(&RequestForm::new(
+            "Noah 2",
+            "noah@example.be",
+            "FLEXI_JOB",
+            "fr",
+        ))
+        .await;
+    let hours = app
+        .company_creates_request(&RequestForm::new(
+            "Noah 3",
+            "noah@example.be",
+            "STUDENT_HOURS",
+            "fr",
+        ))
+        .await;
+    // Before answering, the citizen reads that the newer request would replace the access.
+    let second_page = noah.citizen_opens_link(&second).await;
+    noah.citizen_continues(&second_page).await;
+    let page = noah.page(&second_page).await;
+    let replaces = texts(&page, "[data-testid=replaces]");
+    let until = mandat::i18n::Lang::En.date(
+        first_until
+            .with_timezone(&chrono_tz::Europe::Brussels)
+            .date_naive(),
+    );
+    assert_eq!(replaces.len(), 1, "{page}");
+    assert!(replaces[0].contains(&until), "{replaces:?} {until}");
+    noah.citizen_accepts(&second_page).await;
+    let accepted_at = app.clock.now();
+    let hours_page = noah.citizen_opens_link(&hours).await;
+    noah.citizen_continues(&hours_page).await;
+    let page = noah.page(&hours_page).await;
+    assert!(texts(&page, "[data-testid=replaces]").is_empty());
+    noah.citizen_accepts(&hours_page).await;
+
+    let (older, newer, other) = (
+        app.request_id("Noah 1"),
+        app.request_id("Noah 2"),
+        app.request_id("Noah 3"),
+    );
+    let state = |id: Uuid| -> (String, Option<chrono::DateTime<chrono::Utc>>) {
+        access_requests::table
+            .find(id)
+            .select((access_requests::status, access_requests::valid_until))
+            .first::<(String, Option<_>)>(&mut app.db())
+            .unwrap()
+    };
+    // The older access ended when the newer one was accepted: its end brought forward.
+    assert_eq!(state(older), ("ended".to_string(), Some(accepted_at)));
+    assert_eq!(state(newer).0, "accepted");
+    assert_eq!(
+        state(other).0,
+        "accepted",
+        "another answer keeps its access"
+    );
+    // Its log says who ended it and why.
+    let (to, actor, note): (String, String, Option<String>) = e::table
+        .filter(e::request_id.eq(older))
+        .order(e::at.desc())
+        .select((e::to_status, e::actor_kind, e::note))
+        .first(&mut app.db())
+        .unwrap();
+    assert_eq!((to.as_str(), actor.as_str()), ("ended", "citizen"));
+    assert!(note.unwrap_or_default().contains("replaced"));
+
+    // The citizen has one access to stop per answer, and the company one active row.
+    let portal = noah.page("/me").await;
+    assert!(attr(&portal, &format!("[data-testid=stop-{older}]"), "type").is_none());
+    assert!(attr(&portal, &format!("[data-testid=stop-{newer}]"), "type").is_some());
+    assert!(attr(&portal, &format!("[data-testid=stop-{other}]"), "type").is_some());
+    let active = app.page("/company/tabs/active").await;
+    assert!(!active.contains(&older.to_string()));
+    assert!(active.contains(&newer.to_string()));
+    // The older one is where the company's ended accesses are.
+    let ended = app.page("/company/tabs/blocked").await;
+    assert!(ended.contains(&older.to_string()));
+}

@@ -35,7 +35,9 @@ use crate::{
     i18n::Lang,
 };
 
-pub use write::{Guard, NewRequest, SetOnTransition, bind_citizen, create, transition};
+pub use write::{
+    Guard, NewRequest, SetOnTransition, bind_citizen, create, end_replaced, replaced_by, transition,
+};
 
 /// One row of `access_requests` with its personal data (`request_personal`) and its
 /// parties (`request_parties`), each `None` once the purge deleted it: read from

@@ -190,6 +190,9 @@ pub enum SetOnTransition<'a> {
     /// A back-office block or unblock: the reason shown to the company and the citizen
     /// (`None` clears it).
     Reason(Option<&'a str>),
+    /// The mandate's end brought forward to the transition's instant (an access replaced
+    /// by a newer one: [`end_replaced`]), so that it reads as ended at that instant.
+    EndNow,
 }
 
 /// Applies `transition` to the request `id`, provided that at `at` it still reads as
@@ -240,6 +243,15 @@ pub fn transition(
             .returning(r::id)
             .get_result(conn)
             .optional()?,
+        SetOnTransition::EndNow => update
+            .set((
+                r::status.eq(to),
+                r::status_changed_at.eq(at),
+                r::valid_until.eq(at),
+            ))
+            .returning(r::id)
+            .get_result(conn)
+            .optional()?,
         SetOnTransition::Reason(reason) => update
             .set((
                 r::status.eq(to),
@@ -279,6 +291,63 @@ pub fn transition(
         announce(conn, &[(request.id, at)], from, to, actor, note, at)?;
     }
     Ok(updated)
+}
+
+/// Ends the other mandates of `kept`'s citizen for the same company, through the same
+/// provider (or none) and for the same context, still active at `at`: the citizen just
+/// accepted `kept`, a newer request for the same answer, and one access per company,
+/// provider, citizen and context remains, so that stopping it stops the company's access.
+/// Each ends at `at` (its end brought forward), through [`transition`]: its event (by
+/// `actor`) and its webhook. Returns how many ended.
+pub fn end_replaced(
+    conn: &mut PgConnection,
+    kept: &AccessRequest,
+    actor: &Actor,
+    at: DateTime<Utc>,
+) -> QueryResult<usize> {
+    let Some(citizen) = &kept.citizen_niss else {
+        return Ok(0);
+    };
+    let mut ended = 0;
+    for (id, _) in replaced_by(conn, kept, at)? {
+        let done = transition(
+            conn,
+            id,
+            RequestStatus::Accepted,
+            Transition::End,
+            Guard::Citizen(citizen),
+            SetOnTransition::EndNow,
+            actor,
+            Some("replaced by a newer access of the same company"),
+            at,
+        )?;
+        ended += usize::from(done.is_some());
+    }
+    Ok(ended)
+}
+
+/// The accesses that accepting `request` would replace at `at` ([`end_replaced`]): the
+/// active mandates of its bound citizen for the same company, provider and context, with
+/// their ends (none while it is bound to nobody).
+pub fn replaced_by(
+    conn: &mut PgConnection,
+    request: &AccessRequest,
+    at: DateTime<Utc>,
+) -> QueryResult<Vec<(Uuid, Option<DateTime<Utc>>)>> {
+    use access_requests::dsl as r;
+    let Some(citizen) = &request.citizen_niss else {
+        return Ok(Vec::new());
+    };
+    super::with_personal()
+        .filter(request_parties::citizen_niss.eq(citizen))
+        .filter(r::company_id.eq(request.company_id))
+        .filter(r::provider_id.is_not_distinct_from(request.provider_id))
+        .filter(r::context.eq(request.context))
+        .filter(r::id.ne(request.id))
+        .filter(status_is(RequestStatus::Accepted, at))
+        .order(r::valid_until.desc())
+        .select((r::id, r::valid_until))
+        .load(conn)
 }
 
 /// Records the transition of each `(id, when)` from `from` to `to` and writes the webhook

@@ -135,7 +135,12 @@ fn who_asks(ctx: &Ctx, d: &RequestDetails) -> Markup {
 /// The request page: who asks, which data, why and on what legal basis, for how long
 /// (with the end date if accepted now), what the company will not see, and the three
 /// answers.
-pub fn request(ctx: &Ctx, d: &RequestDetails, host: &str) -> Markup {
+pub fn request(
+    ctx: &Ctx,
+    d: &RequestDetails,
+    replaces: Option<DateTime<Utc>>,
+    host: &str,
+) -> Markup {
     let context = d.context();
     let notice = crate::privacy::notice(ctx.lang, context);
     let until = crate::domain::context::mandate_valid_until(ctx.now, context);
@@ -160,6 +165,14 @@ pub fn request(ctx: &Ctx, d: &RequestDetails, host: &str) -> Markup {
             dd data-testid="not-seen" { (ctx.t(&context.key("citizen-not-seen"))) }
         }
         p { (ctx.lang.t_args("citizen-request-deadline", &[("deadline", ctx.lang.datetime(d.request.expires_at).into())])) }
+        @if let Some(current) = replaces {
+            div.alert.info data-testid="replaces" {
+                (ctx.lang.t_args("citizen-request-replaces", &[
+                    ("company", requester(ctx, d).into()),
+                    ("until", day(ctx, current).into()),
+                ]))
+            }
+        }
         div.answers {
             form method="post" action=(answer_path) {
                 (csrf_field(ctx))
