@@ -22,7 +22,8 @@ use crate::{
         schema::{access_requests, citizen_blocks, companies, request_parties},
     },
     domain::{
-        Actor, Context, Niss, RequestStatus, context::mandate_valid_until, status::Transition,
+        Actor, Context, Niss, RequestStatus, context::mandate_valid_until, events::SystemNote,
+        status::Transition,
     },
     sources::AuthenticSources,
 };
@@ -379,7 +380,7 @@ pub fn answer(
             },
         };
         let note = match answer {
-            Answer::RefuseBlock => Some("refused and blocked the company"),
+            Answer::RefuseBlock => Some(SystemNote::RefusedAndBlocked.text()),
             Answer::Accept | Answer::Refuse => None,
         };
         let updated = requests_db::transition(

@@ -923,4 +923,21 @@ async fn accepting_a_newer_request_of_the_same_company_and_answer_replaces_the_o
     // The older one is where the company's ended accesses are.
     let ended = app.page("/company/tabs/blocked").await;
     assert!(ended.contains(&older.to_string()));
+    // The helpdesk reads why in its own language.
+    let claire = crate::admin::staff(&app, "claire").await;
+    let timeline = claire
+        .get_with(
+            &format!("/admin/requests/{older}"),
+            &[("Accept-Language", "fr")],
+        )
+        .await
+        .text()
+        .await
+        .unwrap();
+    let events = texts(&timeline, "[data-testid=event][data-to=ended]");
+    assert_eq!(events.len(), 1, "{events:?}");
+    assert!(
+        events[0].contains("remplacé par un accès plus récent de la même entreprise"),
+        "{events:?}"
+    );
 }

@@ -13,7 +13,10 @@ use crate::{
         schema::{access_requests, request_links, request_parties, request_personal},
         webhook_deliveries,
     },
-    domain::{Actor, Context, Niss, RequestStatus, Transition, events::Event},
+    domain::{
+        Actor, Context, Niss, RequestStatus, Transition,
+        events::{Event, SystemNote},
+    },
     i18n::Lang,
 };
 
@@ -318,7 +321,7 @@ pub fn end_replaced(
             Guard::Citizen(citizen),
             SetOnTransition::EndNow,
             actor,
-            Some("replaced by a newer access of the same company"),
+            Some(SystemNote::Replaced.text()),
             at,
         )?;
         ended += usize::from(done.is_some());

@@ -11,7 +11,7 @@ use super::{
 use crate::{
     auth::StaffRole,
     db::request_events::Milestone,
-    domain::{Context, Niss, RequestStatus},
+    domain::{Context, Niss, RequestStatus, events::SystemNote},
     services::{
         FieldErrors, Refusal,
         backoffice::{
@@ -560,7 +560,15 @@ pub fn timeline_page(
                                 }
                             }
                             td { (actor_label(ctx, &e.event.actor_kind)) @if !e.actor.is_empty() { " " span.muted { (e.actor) } } }
-                            td { (e.event.note.as_deref().unwrap_or("")) }
+                            td {
+                                @match e.event.note.as_deref() {
+                                    Some(note) => @match SystemNote::of(note) {
+                                        Some(system) => (ctx.t(system.message_key())),
+                                        None => (note),
+                                    },
+                                    None => "",
+                                }
+                            }
                         }
                     }
                 }
