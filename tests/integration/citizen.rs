@@ -920,9 +920,24 @@ async fn accepting_a_newer_request_of_the_same_company_and_answer_replaces_the_o
     let active = app.page("/company/tabs/active").await;
     assert!(!active.contains(&older.to_string()));
     assert!(active.contains(&newer.to_string()));
-    // The older one is where the company's ended accesses are.
-    let ended = app.page("/company/tabs/blocked").await;
+    // The older one is where the company's ended accesses are, saying why (in the
+    // reader's language); the citizen's history says it too.
+    let ended = app
+        .get_with("/company/tabs/blocked", &[("Accept-Language", "fr")])
+        .await
+        .text()
+        .await
+        .unwrap();
     assert!(ended.contains(&older.to_string()));
+    assert_eq!(
+        texts(&ended, "[data-testid=status-reason]"),
+        ["remplacé par un accès plus récent de la même entreprise"]
+    );
+    let history = noah.page("/me/history").await;
+    assert_eq!(
+        texts(&history, "[data-testid=status-reason]"),
+        ["replaced by a newer access of the same company"]
+    );
     // The helpdesk reads why in its own language.
     let claire = crate::admin::staff(&app, "claire").await;
     let timeline = claire

@@ -193,9 +193,10 @@ pub enum SetOnTransition<'a> {
     /// A back-office block or unblock: the reason shown to the company and the citizen
     /// (`None` clears it).
     Reason(Option<&'a str>),
-    /// The mandate's end brought forward to the transition's instant (an access replaced
-    /// by a newer one: [`end_replaced`]), so that it reads as ended at that instant.
-    EndNow,
+    /// An access replaced by a newer one ([`end_replaced`]): its end brought forward to
+    /// the transition's instant (it reads as ended then), and the reason shown to the
+    /// company and the citizen ([`SystemNote::Replaced`]).
+    Replaced,
 }
 
 /// Applies `transition` to the request `id`, provided that at `at` it still reads as
@@ -246,11 +247,12 @@ pub fn transition(
             .returning(r::id)
             .get_result(conn)
             .optional()?,
-        SetOnTransition::EndNow => update
+        SetOnTransition::Replaced => update
             .set((
                 r::status.eq(to),
                 r::status_changed_at.eq(at),
                 r::valid_until.eq(at),
+                r::status_reason.eq(SystemNote::Replaced.text()),
             ))
             .returning(r::id)
             .get_result(conn)
@@ -319,7 +321,7 @@ pub fn end_replaced(
             RequestStatus::Accepted,
             Transition::End,
             Guard::Citizen(citizen),
-            SetOnTransition::EndNow,
+            SetOnTransition::Replaced,
             actor,
             Some(SystemNote::Replaced.text()),
             at,

@@ -11,7 +11,7 @@ use super::{
 use crate::{
     auth::StaffRole,
     db::request_events::Milestone,
-    domain::{Context, Niss, RequestStatus, events::SystemNote},
+    domain::{Context, Niss, RequestStatus},
     services::{
         FieldErrors, Refusal,
         backoffice::{
@@ -512,7 +512,7 @@ pub fn timeline_page(
             dd {
                 (status_badge(ctx, t.status))
                 @if r.archived_at.is_some() { " " span.badge.archived data-testid="archived" { (ctx.t("admin-state-archived")) } }
-                @if let Some(reason) = &r.status_reason { br; small data-testid="status-reason" { (reason) } }
+                @if let Some(reason) = &r.status_reason { br; small data-testid="status-reason" { (super::common::note_text(ctx, reason)) } }
             }
             dt { (ctx.t("admin-col-created")) } dd { (ctx.lang.datetime(r.created_at)) }
             dt { (ctx.t("admin-link-until")) } dd { (ctx.lang.datetime(r.expires_at)) }
@@ -560,15 +560,7 @@ pub fn timeline_page(
                                 }
                             }
                             td { (actor_label(ctx, &e.event.actor_kind)) @if !e.actor.is_empty() { " " span.muted { (e.actor) } } }
-                            td {
-                                @match e.event.note.as_deref() {
-                                    Some(note) => @match SystemNote::of(note) {
-                                        Some(system) => (ctx.t(system.message_key())),
-                                        None => (note),
-                                    },
-                                    None => "",
-                                }
-                            }
+                            td { @if let Some(note) = &e.event.note { (super::common::note_text(ctx, note)) } }
                         }
                     }
                 }

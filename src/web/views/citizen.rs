@@ -400,8 +400,8 @@ pub fn history(ctx: &Ctx, items: &[RequestDetails], consultations: &[Consultatio
                             td data-label=(ctx.t("citizen-col-what")) { (ctx.t(d.context().name_key())) }
                             td data-label=(ctx.t("citizen-col-status")) {
                                 span.badge.(d.status.as_str()) { (ctx.t(d.status.label_key())) }
-                                @if let (RequestStatus::Blocked, Some(reason)) = (d.status, &d.request.status_reason) {
-                                    br; small data-testid="status-reason" { (reason) }
+                                @if let (RequestStatus::Blocked | RequestStatus::Ended, Some(reason)) = (d.status, &d.request.status_reason) {
+                                    br; small data-testid="status-reason" { (super::common::note_text(ctx, reason)) }
                                 }
                             }
                             td data-label=(ctx.t("citizen-col-when")) { (day(ctx, when)) }

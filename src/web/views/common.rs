@@ -3,6 +3,7 @@
 use maud::{Markup, html};
 
 use crate::{
+    domain::events::SystemNote,
     i18n::Lang,
     services::{FieldErrors, companies::CompanyCtx, requests::requester_name},
     web::context::Ctx,
@@ -158,4 +159,13 @@ pub fn actions_th(ctx: &Ctx) -> Markup {
 /// hidden to the eye (the row shows it).
 pub fn row_name(ctx: &Ctx, name: &str) -> Markup {
     html! { span.visually-hidden { (ctx.lang.colon()) " " (name) } }
+}
+
+/// A status reason or a log note as the reader reads it: the service's own
+/// ([`SystemNote`], stored in English) in the page's language, a staff member's as typed.
+pub fn note_text(ctx: &Ctx, stored: &str) -> String {
+    match SystemNote::of(stored) {
+        Some(note) => ctx.t(note.message_key()),
+        None => stored.to_string(),
+    }
 }

@@ -314,7 +314,7 @@ fn tab_row(ctx: &Ctx, tab: Tab, row: &ListedRequest) -> Markup {
                     td data-label=(ctx.t("col-context")) { (context) }
                     td data-label=(ctx.t("col-status")) {
                         (status_badge(ctx, row.status))
-                        @if let Some(reason) = &r.status_reason { br; small { (reason) } }
+                        @if let Some(reason) = &r.status_reason { br; small data-testid="status-reason" { (super::common::note_text(ctx, reason)) } }
                     }
                     td data-label=(ctx.t("col-since")) { (ctx.lang.datetime(if row.status == RequestStatus::Ended { r.valid_until.unwrap_or(r.status_changed_at) } else { r.status_changed_at })) }
                 }
