@@ -923,11 +923,8 @@ async fn accepting_a_newer_request_of_the_same_company_and_answer_replaces_the_o
     // The older one is where the company's ended accesses are, saying why (in the
     // reader's language); the citizen's history says it too.
     let ended = app
-        .get_with("/company/tabs/blocked", &[("Accept-Language", "fr")])
-        .await
-        .text()
-        .await
-        .unwrap();
+        .page_with("/company/tabs/blocked", &[("Accept-Language", "fr")])
+        .await;
     assert!(ended.contains(&older.to_string()));
     assert_eq!(
         texts(&ended, "[data-testid=status-reason]"),
@@ -941,14 +938,11 @@ async fn accepting_a_newer_request_of_the_same_company_and_answer_replaces_the_o
     // The helpdesk reads why in its own language.
     let claire = crate::admin::staff(&app, "claire").await;
     let timeline = claire
-        .get_with(
+        .page_with(
             &format!("/admin/requests/{older}"),
             &[("Accept-Language", "fr")],
         )
-        .await
-        .text()
-        .await
-        .unwrap();
+        .await;
     let events = texts(&timeline, "[data-testid=event][data-to=ended]");
     assert_eq!(events.len(), 1, "{events:?}");
     assert!(

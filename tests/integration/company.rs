@@ -334,11 +334,8 @@ async fn the_tabs_list_count_search_and_paginate() {
     }
     // htmx gets the panel and, out of band, the counts.
     let frag = app
-        .get_with("/company/tabs/requested?q=extra", &[("hx-request", "true")])
-        .await
-        .text()
-        .await
-        .unwrap();
+        .page_with("/company/tabs/requested?q=extra", &[("hx-request", "true")])
+        .await;
     assert!(!frag.contains("<html"));
     assert_eq!(count(&frag, "requested"), requested + 21);
     assert_eq!(texts(&frag, "[data-testid=row]").len(), 20, "a page of 20");

@@ -738,11 +738,8 @@ async fn a_citizen_sees_their_own_possibilities_without_it_being_recorded() {
     assert!(audit(&app).is_empty(), "not a company consultation");
     // In Dutch.
     let nl = app
-        .get_with("/me/possibilities", &[("accept-language", "nl")])
-        .await
-        .text()
-        .await
-        .unwrap();
+        .page_with("/me/possibilities", &[("accept-language", "nl")])
+        .await;
     assert!(
         nl.contains("Je mag als flexi-jobber werken van 1 januari tot en met 30 juni 2025."),
         "{nl}"

@@ -39,12 +39,7 @@ async fn readiness_fails_and_pages_say_so_when_the_database_is_down() {
 #[tokio::test]
 async fn french_is_the_default_and_accept_language_is_followed() {
     let app = spawn_app().await;
-    let body = app
-        .get_with("/", &[("accept-language", "")])
-        .await
-        .text()
-        .await
-        .unwrap();
+    let body = app.page_with("/", &[("accept-language", "")]).await;
     assert_eq!(attr(&body, "html", "lang").as_deref(), Some("fr"));
     let cases = [
         ("nl-BE,nl;q=0.9,en;q=0.5", "nl", "Toegang tot mijn data"),
@@ -79,11 +74,8 @@ async fn the_explicit_choice_is_kept_in_a_cookie_and_beats_accept_language() {
     let cookie = res.headers()["set-cookie"].to_str().unwrap().to_string();
     assert!(cookie.starts_with("lang=de"), "{cookie}");
     let body = app
-        .get_with("/companies", &[("accept-language", "nl")])
-        .await
-        .text()
-        .await
-        .unwrap();
+        .page_with("/companies", &[("accept-language", "nl")])
+        .await;
     assert_eq!(attr(&body, "html", "lang").as_deref(), Some("de"));
     assert_eq!(texts(&body, "h1"), vec!["Einsicht in Bürgerdaten"]);
     // The switcher on the page links to the other languages and back here.

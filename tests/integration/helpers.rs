@@ -363,6 +363,13 @@ impl TestApp {
         res.text().await.expect("body")
     }
 
+    /// GET a path with extra headers (a language, htmx) and return the body, asserting 200.
+    pub async fn page_with(&self, path: &str, headers: &[(&str, &str)]) -> String {
+        let res = self.get_with(path, headers).await;
+        assert_eq!(res.status().as_u16(), 200, "GET {path} {headers:?}");
+        res.text().await.expect("body")
+    }
+
     /// POST a form (with this session's CSRF token added), return the response.
     pub async fn post_form(&self, path: &str, fields: &[(&str, &str)]) -> Response {
         let csrf = self.csrf().await;
