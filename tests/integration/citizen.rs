@@ -817,23 +817,12 @@ async fn a_long_history_never_hides_a_running_access_from_the_portal() {
 
 #[tokio::test]
 async fn accepting_a_newer_request_of_the_same_company_and_answer_replaces_the_older_access() {
-    use crate::helpers::RequestForm;
     use mandat::db::schema::request_events as e;
     let app = spawn_app().await;
     app.sign_in(MANAGER).await;
     let noah = app.another_browser();
     noah.sign_in(NOAH).await;
-    let first = app
-        .company_creates_request(&RequestForm::new(
-            "Noah 1",
-            "noah@example.be",
-            "FLEXI_JOB",
-            "fr",
-        ))
-        .await;
-    let first_page = noah.citizen_opens_link(&first).await;
-    noah.citizen_continues(&first_page).await;
-    let page = noah.page(&first_page).await;
+    let (first_page, page) = ask_noah(&app, &noah, "Noah 1", "FLEXI_JOB").await;
     assert!(texts(&page, "[data-testid=replaces]").is_empty());
     noah.citizen_accepts(&first_page).await;
     let first_until: chrono::DateTime<chrono::Utc> = access_requests::table
@@ -846,26 +835,8 @@ async fn accepting_a_newer_request_of_the_same_company_and_answer_replaces_the_o
     app.clock.advance(Duration::days(10));
     app.sign_in(MANAGER).await;
     noah.sign_in(NOAH).await;
-    let second = app
-        .company_creates_request(&RequestForm::new(
-            "Noah 2",
-            "noah@example.be",
-            "FLEXI_JOB",
-            "fr",
-        ))
-        .await;
-    let hours = app
-        .company_creates_request(&RequestForm::new(
-            "Noah 3",
-            "noah@example.be",
-            "STUDENT_HOURS",
-            "fr",
-        ))
-        .await;
     // Before answering, the citizen reads that the newer request would replace the access.
-    let second_page = noah.citizen_opens_link(&second).await;
-    noah.citizen_continues(&second_page).await;
-    let page = noah.page(&second_page).await;
+    let (second_page, page) = ask_noah(&app, &noah, "Noah 2", "FLEXI_JOB").await;
     let replaces = texts(&page, "[data-testid=replaces]");
     let until = mandat::i18n::Lang::En.date(
         first_until
@@ -876,9 +847,7 @@ async fn accepting_a_newer_request_of_the_same_company_and_answer_replaces_the_o
     assert!(replaces[0].contains(&until), "{replaces:?} {until}");
     noah.citizen_accepts(&second_page).await;
     let accepted_at = app.clock.now();
-    let hours_page = noah.citizen_opens_link(&hours).await;
-    noah.citizen_continues(&hours_page).await;
-    let page = noah.page(&hours_page).await;
+    let (hours_page, page) = ask_noah(&app, &noah, "Noah 3", "STUDENT_HOURS").await;
     assert!(texts(&page, "[data-testid=replaces]").is_empty());
     noah.citizen_accepts(&hours_page).await;
 
@@ -949,4 +918,15 @@ async fn accepting_a_newer_request_of_the_same_company_and_answer_replaces_the_o
         events[0].contains("remplacé par un accès plus récent de la même entreprise"),
         "{events:?}"
     );
+}
+
+/// The company of `app` asks Noah for `context`; Noah opens the link and says it is for
+/// him: the request's page path and the page he then reads.
+async fn ask_noah(app: &TestApp, noah: &TestApp, label: &str, context: &str) -> (String, String) {
+    let form = crate::helpers::RequestForm::new(label, "noah@example.be", context, "fr");
+    let link = app.company_creates_request(&form).await;
+    let path = noah.citizen_opens_link(&link).await;
+    noah.citizen_continues(&path).await;
+    let page = noah.page(&path).await;
+    (path, page)
 }
