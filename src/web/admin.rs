@@ -15,7 +15,7 @@ use uuid::Uuid;
 use super::{
     auth::see_other,
     context::state,
-    errors::{AppError, refusal_status},
+    errors::{AppError, Page, refusal_status},
     extract::{BackOffice, CsrfChecked, CsrfForm, on_db},
     routes::{
         ADMIN, ADMIN_AUDIT, ADMIN_COMPANIES, ADMIN_JOBS, ADMIN_REQUESTS, ADMIN_SEARCH,
@@ -85,7 +85,7 @@ struct NoticeQuery {
 async fn dashboard(
     BackOffice { ctx, staff, tenant }: BackOffice,
     query: web::Query<NoticeQuery>,
-) -> Result<HttpResponse, AppError> {
+) -> Page {
     let now = ctx.now;
     let data = on_db(&tenant, move |conn| {
         backoffice::dashboard::dashboard(conn, now)
@@ -104,7 +104,7 @@ async fn run_job(
     office: BackOffice,
     name: web::Path<String>,
     _csrf: CsrfChecked,
-) -> Result<HttpResponse, AppError> {
+) -> Page {
     require(backoffice::may_supervise(office.staff.role))?;
     let job = jobs::Job::parse(&name).ok_or(AppError::NotFound)?;
     office
@@ -132,20 +132,14 @@ async fn run_job(
     Ok(see_other(&format!("{ADMIN}?notice={notice}")))
 }
 
-async fn search_page(
-    office: BackOffice,
-    query: web::Query<SearchInput>,
-) -> Result<HttpResponse, AppError> {
+async fn search_page(office: BackOffice, query: web::Query<SearchInput>) -> Page {
     require(backoffice::may_follow(office.staff.role))?;
     // Neither a NISS nor an e-mail travels in a URL: one put there is ignored.
     let input = query.into_inner().without_personal_data();
     run_search(&office, input).await
 }
 
-async fn search_post(
-    office: BackOffice,
-    CsrfForm(input): CsrfForm<SearchInput>,
-) -> Result<HttpResponse, AppError> {
+async fn search_post(office: BackOffice, CsrfForm(input): CsrfForm<SearchInput>) -> Page {
     require(backoffice::may_follow(office.staff.role))?;
     if !input.has_personal_data() {
         // Without a NISS or an e-mail the filters go to the URL (bookmarkable, back button).
@@ -155,7 +149,7 @@ async fn search_post(
     run_search(&office, input).await
 }
 
-async fn run_search(office: &BackOffice, input: SearchInput) -> Result<HttpResponse, AppError> {
+async fn run_search(office: &BackOffice, input: SearchInput) -> Page {
     let BackOffice { ctx, staff, .. } = office;
     if input.is_empty() {
         return Ok(html(v::search_page(ctx, staff.role, &input, None, None)));
@@ -208,7 +202,7 @@ async fn show_timeline(
     look: Look,
     revealed: bool,
     problem: Option<Problem<'_>>,
-) -> Result<HttpResponse, AppError> {
+) -> Page {
     let t = office
         .run(move |conn, sid, now| backoffice::timeline::timeline(conn, sid, id, look, now))
         .await?;
@@ -247,11 +241,7 @@ fn refused<'e>(
 
 /// `GET /admin/requests/{id}`: the timeline (audited `view_request`), with the full NISS
 /// when this session revealed it a moment ago.
-async fn request_page(
-    req: HttpRequest,
-    office: BackOffice,
-    id: web::Path<Uuid>,
-) -> Result<HttpResponse, AppError> {
+async fn request_page(req: HttpRequest, office: BackOffice, id: web::Path<Uuid>) -> Page {
     require(backoffice::may_follow(office.staff.role))?;
     let id = id.into_inner();
     let shown = revealed(&req, id, office.ctx.now);
@@ -266,7 +256,7 @@ async fn reveal(
     office: BackOffice,
     id: web::Path<Uuid>,
     _csrf: CsrfChecked,
-) -> Result<HttpResponse, AppError> {
+) -> Page {
     require(backoffice::may_follow(office.staff.role))?;
     let id = id.into_inner();
     office
@@ -288,12 +278,7 @@ struct ReasonForm {
     reason: String,
 }
 
-async fn block_or_unblock(
-    office: BackOffice,
-    id: Uuid,
-    reason: String,
-    action: StaffMove,
-) -> Result<HttpResponse, AppError> {
+async fn block_or_unblock(office: BackOffice, id: Uuid, reason: String, action: StaffMove) -> Page {
     require(backoffice::may_follow(office.staff.role))?;
     let result = office
         .run(move |conn, sid, now| {
@@ -314,11 +299,7 @@ async fn block_or_unblock(
 }
 
 /// `POST /admin/requests/{id}/mails/{mail}/resend`: a mail given up is due again.
-async fn resend_mail(
-    office: BackOffice,
-    ids: web::Path<(Uuid, Uuid)>,
-    _csrf: CsrfChecked,
-) -> Result<HttpResponse, AppError> {
+async fn resend_mail(office: BackOffice, ids: web::Path<(Uuid, Uuid)>, _csrf: CsrfChecked) -> Page {
     require(backoffice::may_follow(office.staff.role))?;
     let (id, mail) = ids.into_inner();
     let result = office
@@ -335,20 +316,13 @@ async fn resend_mail(
 /// The handler of `action` (block or unblock) on the request of the path, with its reason.
 fn staff_move(
     action: StaffMove,
-) -> impl Handler<
-    (BackOffice, web::Path<Uuid>, CsrfForm<ReasonForm>),
-    Output = Result<HttpResponse, AppError>,
-> {
+) -> impl Handler<(BackOffice, web::Path<Uuid>, CsrfForm<ReasonForm>), Output = Page> {
     move |office: BackOffice, id: web::Path<Uuid>, form: CsrfForm<ReasonForm>| {
         block_or_unblock(office, id.into_inner(), form.0.reason, action)
     }
 }
 
-async fn show_company(
-    office: &BackOffice,
-    id: Uuid,
-    problem: Option<Problem<'_>>,
-) -> Result<HttpResponse, AppError> {
+async fn show_company(office: &BackOffice, id: Uuid, problem: Option<Problem<'_>>) -> Page {
     let c = on_db(&office.tenant, move |conn| moderation::company(conn, id)).await?;
     let body = crate::web::views::admin_records::company_page(
         &office.ctx,
@@ -366,7 +340,7 @@ async fn after_company<T>(
     id: Uuid,
     form: &'static str,
     result: Result<T, ServiceError>,
-) -> Result<HttpResponse, AppError> {
+) -> Page {
     let mut errors = None;
     match result {
         Ok(_) => Ok(see_other(&format!("{ADMIN_COMPANIES}/{id}"))),
@@ -377,7 +351,7 @@ async fn after_company<T>(
     }
 }
 
-async fn company_page(office: BackOffice, id: web::Path<Uuid>) -> Result<HttpResponse, AppError> {
+async fn company_page(office: BackOffice, id: web::Path<Uuid>) -> Page {
     require(backoffice::may_follow(office.staff.role))?;
     show_company(&office, id.into_inner(), None).await
 }
@@ -386,7 +360,7 @@ async fn suspend(
     office: BackOffice,
     id: web::Path<Uuid>,
     CsrfForm(form): CsrfForm<ReasonForm>,
-) -> Result<HttpResponse, AppError> {
+) -> Page {
     require(backoffice::may_supervise(office.staff.role))?;
     let id = id.into_inner();
     let result = office
@@ -395,11 +369,7 @@ async fn suspend(
     after_company(&office, id, "suspend", result).await
 }
 
-async fn reinstate(
-    office: BackOffice,
-    id: web::Path<Uuid>,
-    _csrf: CsrfChecked,
-) -> Result<HttpResponse, AppError> {
+async fn reinstate(office: BackOffice, id: web::Path<Uuid>, _csrf: CsrfChecked) -> Page {
     require(backoffice::may_supervise(office.staff.role))?;
     let id = id.into_inner();
     let result = office
@@ -416,7 +386,7 @@ struct PageQuery {
 async fn audit_page(
     BackOffice { ctx, staff, tenant }: BackOffice,
     query: web::Query<PageQuery>,
-) -> Result<HttpResponse, AppError> {
+) -> Page {
     require(backoffice::may_supervise(staff.role))?;
     let page = query.page.unwrap_or(1);
     let data = on_db(&tenant, move |conn| {

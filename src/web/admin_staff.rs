@@ -2,7 +2,7 @@
 //! NISS with a role, change a role, remove a member, end a member's sessions. Each change
 //! is audited by the service.
 
-use actix_web::{HttpRequest, HttpResponse, http::StatusCode, web};
+use actix_web::{HttpRequest, http::StatusCode, web};
 use chrono::{DateTime, Utc};
 use diesel::PgConnection;
 use serde::Deserialize;
@@ -11,7 +11,7 @@ use uuid::Uuid;
 use super::{
     auth::see_other,
     context::{Ctx, state},
-    errors::AppError,
+    errors::{AppError, Page},
     extract::{BackOffice, CsrfChecked, CsrfForm, Staff, on_db},
     routes::{self, ADMIN_STAFF},
     views::{self, admin_staff as v},
@@ -73,7 +73,7 @@ async fn render(
     form: v::AddForm<'_>,
     notice: Option<&str>,
     status: StatusCode,
-) -> Result<HttpResponse, AppError> {
+) -> Page {
     let members = on_db(tenant, staff::list).await?;
     Ok(views::with_status(
         status,
@@ -84,7 +84,7 @@ async fn render(
 async fn staff_page(
     BackOffice { ctx, staff, tenant }: BackOffice,
     query: web::Query<NoticeQuery>,
-) -> Result<HttpResponse, AppError> {
+) -> Page {
     require_supervisor(&staff)?;
     let notice = query.notice.as_deref().filter(|n| v::NOTICES.contains(n));
     render(&ctx, &tenant, v::AddForm::default(), notice, StatusCode::OK).await
@@ -100,7 +100,7 @@ async fn add(
     req: HttpRequest,
     BackOffice { ctx, staff, tenant }: BackOffice,
     form: CsrfForm<AddInput>,
-) -> Result<HttpResponse, AppError> {
+) -> Page {
     require_supervisor(&staff)?;
     let input = form.0;
     let role = StaffRole::parse(&input.role).ok_or(AppError::BadRequest)?;
@@ -137,12 +137,7 @@ async fn add(
 }
 
 /// After a change: the page with its notice, or with the refusal's message.
-async fn after(
-    ctx: &Ctx,
-    tenant: &Tenant,
-    result: Result<(), StaffError>,
-    notice: &str,
-) -> Result<HttpResponse, AppError> {
+async fn after(ctx: &Ctx, tenant: &Tenant, result: Result<(), StaffError>, notice: &str) -> Page {
     match result {
         Ok(()) => Ok(see_other(&format!("{ADMIN_STAFF}?notice={notice}"))),
         Err(e) => match e.message_key() {
@@ -165,7 +160,7 @@ async fn change(
     change: impl FnOnce(&mut PgConnection, Uuid, Uuid, DateTime<Utc>) -> Result<(), StaffError>
     + Send
     + 'static,
-) -> Result<HttpResponse, AppError> {
+) -> Page {
     let (by, now) = (by.id, ctx.now);
     let result = run_blocking(tenant.pool(), move |conn| {
         Ok::<_, DbError>(change(conn, by, id, now))
@@ -183,7 +178,7 @@ async fn change_role(
     BackOffice { ctx, staff, tenant }: BackOffice,
     id: web::Path<Uuid>,
     form: CsrfForm<RoleInput>,
-) -> Result<HttpResponse, AppError> {
+) -> Page {
     require_supervisor(&staff)?;
     let role = StaffRole::parse(&form.0.role).ok_or(AppError::BadRequest)?;
     let set =
@@ -195,7 +190,7 @@ async fn remove(
     BackOffice { ctx, staff, tenant }: BackOffice,
     id: web::Path<Uuid>,
     _csrf: CsrfChecked,
-) -> Result<HttpResponse, AppError> {
+) -> Page {
     require_supervisor(&staff)?;
     change(
         &ctx,
@@ -212,7 +207,7 @@ async fn end_sessions(
     BackOffice { ctx, staff, tenant }: BackOffice,
     id: web::Path<Uuid>,
     _csrf: CsrfChecked,
-) -> Result<HttpResponse, AppError> {
+) -> Page {
     require_supervisor(&staff)?;
     let end =
         |conn: &mut PgConnection, by, id, now| staff::end_sessions(conn, by, id, now).map(|_| ());

@@ -9,7 +9,7 @@ use serde::Deserialize;
 use super::{
     auth::see_other,
     context::{Ctx, state},
-    errors::AppError,
+    errors::{AppError, Page},
     extract::{BackOffice, CsrfChecked, CsrfForm, Staff},
     routes::{ADMIN_TENANTS, admin_tenant_action},
     views::{self, admin_tenants as v},
@@ -81,7 +81,7 @@ async fn tenants_page(
     req: actix_web::HttpRequest,
     BackOffice { ctx, staff, tenant }: BackOffice,
     query: web::Query<NoticeQuery>,
-) -> Result<HttpResponse, AppError> {
+) -> Page {
     require_trainer(&staff, &tenant)?;
     let notice = query
         .notice
@@ -152,7 +152,7 @@ async fn refused(
     tenant: &Tenant,
     outcome: v::Outcome,
     form: &CreateForm,
-) -> Result<HttpResponse, AppError> {
+) -> Page {
     let status = match &outcome.error {
         Some(e) => status_of(e),
         None => StatusCode::BAD_REQUEST,
@@ -240,7 +240,7 @@ async fn create(
     req: actix_web::HttpRequest,
     BackOffice { ctx, staff, tenant }: BackOffice,
     form: CsrfForm<CreateForm>,
-) -> Result<HttpResponse, AppError> {
+) -> Page {
     require_trainer(&staff, &tenant)?;
     let form = form.0;
     let new = match form.parse(staff.id) {
@@ -272,7 +272,7 @@ async fn move_clock(
     office: BackOffice,
     name: web::Path<String>,
     CsrfForm(form): CsrfForm<ClockForm>,
-) -> Result<HttpResponse, AppError> {
+) -> Page {
     let mv = match (filled(&form.to), filled(&form.advance)) {
         (Some(to), _) => parse_instant(to).map(ClockMove::To),
         (None, Some(step)) => Step::parse(step).map(ClockMove::Advance),
@@ -294,7 +294,7 @@ async fn on_tenant<T: Send + 'static>(
     op: impl FnOnce(TenantOps, &TenantName, Option<uuid::Uuid>) -> Result<T, TenantError>
     + Send
     + 'static,
-) -> Result<HttpResponse, AppError> {
+) -> Page {
     let BackOffice { ctx, staff, tenant } = office;
     require_trainer(staff, tenant)?;
     let name = TenantName::parse(name).map_err(|_| AppError::NotFound)?;
@@ -321,7 +321,7 @@ fn on_path<T: Send + 'static>(
         web::Path<String>,
         CsrfChecked,
     ),
-    Output = Result<HttpResponse, AppError>,
+    Output = Page,
 > {
     move |req: actix_web::HttpRequest,
           office: BackOffice,

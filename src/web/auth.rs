@@ -14,7 +14,7 @@ use super::{
     context::{
         Ctx, SESSION_AFTER_SIGN_OUT, SESSION_ID_TOKEN, SESSION_OIDC_PENDING, state, tenant_of,
     },
-    errors::AppError,
+    errors::{AppError, Page},
     extract::{CsrfChecked, CsrfForm, end_session, establish_session, on_db, principal_of},
     routes, views,
 };
@@ -56,7 +56,7 @@ async fn sign_in_page(
     ctx: Ctx,
     tenant: Tenant,
     query: web::Query<NextQuery>,
-) -> Result<HttpResponse, AppError> {
+) -> Page {
     let next = routes::local_path(query.next.as_deref(), routes::HOME).to_string();
     let again = query.again.is_some() && ctx.principal.is_some();
     render_sign_in(&req, &ctx, tenant, &next, again, "", None, StatusCode::OK).await
@@ -72,7 +72,7 @@ async fn render_sign_in(
     typed: &str,
     error: Option<&str>,
     status: StatusCode,
-) -> Result<HttpResponse, AppError> {
+) -> Page {
     let personas = match tenant.demo_idp() {
         Some(idp) => {
             let sources = state(req).sources.clone();
@@ -102,7 +102,7 @@ async fn sign_in_demo(
     ctx: Ctx,
     tenant: Tenant,
     CsrfForm(form): CsrfForm<DemoPersonForm>,
-) -> Result<HttpResponse, AppError> {
+) -> Page {
     let idp = tenant.demo_idp().ok_or(AppError::NotFound)?;
     let next = routes::local_path(form.next.as_deref(), routes::HOME).to_string();
     let refusal = match Niss::parse(&form.niss) {
@@ -162,11 +162,7 @@ fn oidc_error_page(ctx: &Ctx, error: &OidcError, next: &str) -> HttpResponse {
 
 /// `GET /sign-in/oidc?next=...[&again=1]`: to the provider (with `max_age` when asked
 /// again), the sign-in under way kept in the session.
-async fn sign_in_oidc(
-    req: HttpRequest,
-    ctx: Ctx,
-    query: web::Query<NextQuery>,
-) -> Result<HttpResponse, AppError> {
+async fn sign_in_oidc(req: HttpRequest, ctx: Ctx, query: web::Query<NextQuery>) -> Page {
     let oidc = oidc_of(&req).ok_or(AppError::NotFound)?;
     let next = routes::local_path(query.next.as_deref(), routes::HOME).to_string();
     let max_age = query.again.is_some().then(|| {
@@ -204,7 +200,7 @@ async fn oidc_callback(
     ctx: Ctx,
     tenant: Tenant,
     query: web::Query<CallbackQuery>,
-) -> Result<HttpResponse, AppError> {
+) -> Page {
     let oidc = oidc_of(&req).ok_or(AppError::NotFound)?;
     let session = req.get_session();
     let pending = session
@@ -267,11 +263,7 @@ async fn oidc_callback(
 /// Ends the local session; for a person signed in through the provider, the page that
 /// takes the browser to the provider's end-session endpoint (coming back to
 /// [`routes::SIGNED_OUT`], then to `after`).
-pub async fn sign_out_then(
-    req: &HttpRequest,
-    ctx: &Ctx,
-    after: Option<&str>,
-) -> Result<HttpResponse, AppError> {
+pub async fn sign_out_then(req: &HttpRequest, ctx: &Ctx, after: Option<&str>) -> Page {
     let principal = principal_of(req);
     let id_token = req
         .get_session()
@@ -301,11 +293,7 @@ pub async fn sign_out_then(
     })
 }
 
-async fn sign_out(
-    req: HttpRequest,
-    ctx: Ctx,
-    _csrf: CsrfChecked,
-) -> Result<HttpResponse, AppError> {
+async fn sign_out(req: HttpRequest, ctx: Ctx, _csrf: CsrfChecked) -> Page {
     sign_out_then(&req, &ctx, None).await
 }
 
@@ -315,7 +303,7 @@ async fn sign_out_everywhere(
     ctx: Ctx,
     tenant: Tenant,
     _csrf: CsrfChecked,
-) -> Result<HttpResponse, AppError> {
+) -> Page {
     if let Some(principal) = principal_of(&req) {
         let niss = principal.niss.as_str().to_string();
         let ended = on_db(&tenant, move |conn| {

@@ -18,7 +18,7 @@ use uuid::Uuid;
 use super::{
     auth::see_other,
     context::{Ctx, client_ip, state},
-    errors::AppError,
+    errors::{AppError, Page},
     extract::{CsrfChecked, CsrfForm, Person, SESSION_OPENED_LINKS, bundled_extractor, on_db},
     routes,
     views::{self, citizen as pages},
@@ -106,12 +106,7 @@ fn problem_page(req: &HttpRequest, ctx: &Ctx, problem: LinkProblem) -> HttpRespo
 /// `GET /r/{token}`: the link of the e-mail and QR code. Rate-limited per client IP; every
 /// token is hashed and looked up, and every unknown one gets the same page. A known one
 /// is remembered in the session, and the browser leaves the secret URL at once.
-async fn open_link(
-    req: HttpRequest,
-    ctx: Ctx,
-    tenant: Tenant,
-    token: web::Path<String>,
-) -> Result<HttpResponse, AppError> {
+async fn open_link(req: HttpRequest, ctx: Ctx, tenant: Tenant, token: web::Path<String>) -> Page {
     let token = token.into_inner();
     let ip = client_ip(&req);
     let limit = state(&req).link_limiter;
@@ -143,7 +138,7 @@ async fn open_link(
 }
 
 /// `GET /me/requests/{id}`: the request page (answer, result, or why not).
-async fn request_page(at: AtRequest) -> Result<HttpResponse, AppError> {
+async fn request_page(at: AtRequest) -> Page {
     let visit = at.visit();
     let page = on_db(&at.tenant, move |conn| citizen::open_request(conn, &visit)).await?;
     Ok(show(&at.req, &at.ctx, page))
@@ -213,7 +208,7 @@ fn authenticate_again(req: &HttpRequest, person: &Person, id: Uuid) -> Option<Ht
 }
 
 /// `POST /me/requests/{id}/bind`: "Continue as ...": the request becomes the person's.
-async fn bind(at: AtRequest, _csrf: CsrfChecked) -> Result<HttpResponse, AppError> {
+async fn bind(at: AtRequest, _csrf: CsrfChecked) -> Page {
     if let Some(again) = authenticate_again(&at.req, &at.person, *at.id) {
         return Ok(again);
     }
@@ -227,12 +222,7 @@ async fn bind(at: AtRequest, _csrf: CsrfChecked) -> Result<HttpResponse, AppErro
 
 /// `POST /me/requests/{id}/switch`: "Sign in as someone else": signs out (at the provider
 /// too) and comes back to this request's sign-in, the opened link kept.
-async fn switch(
-    req: HttpRequest,
-    ctx: Ctx,
-    id: web::Path<Uuid>,
-    _csrf: CsrfChecked,
-) -> Result<HttpResponse, AppError> {
+async fn switch(req: HttpRequest, ctx: Ctx, id: web::Path<Uuid>, _csrf: CsrfChecked) -> Page {
     let back = routes::with_next(routes::SIGN_IN, &routes::citizen_request(id.into_inner()));
     super::auth::sign_out_then(&req, &ctx, Some(&back)).await
 }
@@ -243,10 +233,7 @@ struct AnswerForm {
 }
 
 /// `POST /me/requests/{id}/answer`: accept, refuse, or refuse and block.
-async fn answer(
-    at: AtRequest,
-    CsrfForm(form): CsrfForm<AnswerForm>,
-) -> Result<HttpResponse, AppError> {
+async fn answer(at: AtRequest, CsrfForm(form): CsrfForm<AnswerForm>) -> Page {
     let given = form.answer;
     if given == Answer::Accept
         && let Some(again) = authenticate_again(&at.req, &at.person, *at.id)
@@ -272,7 +259,7 @@ struct Done {
 }
 
 /// `GET /me`: pending requests, granted accesses (stop now), blocked companies.
-async fn home(me: Citizen, query: web::Query<Done>) -> Result<HttpResponse, AppError> {
+async fn home(me: Citizen, query: web::Query<Done>) -> Page {
     let portal = me.run(citizen::portal).await?;
     Ok(views::with_status(
         StatusCode::OK,
@@ -303,7 +290,7 @@ impl Citizen {
 }
 
 /// `GET /me/history`: past requests and accesses, and the consultations of one's data.
-async fn history(me: Citizen) -> Result<HttpResponse, AppError> {
+async fn history(me: Citizen) -> Page {
     let (items, consultations) = me
         .run(|conn, niss, now| {
             Ok((
@@ -324,7 +311,7 @@ async fn help_foreigners(ctx: Ctx) -> HttpResponse {
 }
 
 /// `GET /me/accesses/{id}/stop`: the confirmation page (without JavaScript).
-async fn stop_confirm(me: Citizen, id: web::Path<Uuid>) -> Result<HttpResponse, AppError> {
+async fn stop_confirm(me: Citizen, id: web::Path<Uuid>) -> Page {
     let id = id.into_inner();
     let details = me
         .run(move |conn, niss, now| citizen::access_of(conn, niss, id, now))
@@ -346,11 +333,7 @@ struct StopForm {
 
 /// `POST /me/accesses/{id}/stop`: stops the access when confirmed (on the confirmation
 /// page, or through the `data-confirm` dialog); otherwise asks on the confirmation page.
-async fn stop(
-    me: Citizen,
-    id: web::Path<Uuid>,
-    form: CsrfForm<StopForm>,
-) -> Result<HttpResponse, AppError> {
+async fn stop(me: Citizen, id: web::Path<Uuid>, form: CsrfForm<StopForm>) -> Page {
     let id = id.into_inner();
     if form.0.confirmed != "yes" {
         return Ok(see_other(&routes::citizen_stop(id)));
@@ -373,11 +356,7 @@ struct UnblockForm {
 
 /// `POST /me/blocks/{company_id}/unblock`: the company may ask again; back to `next` (the
 /// request that was waiting) or the portal.
-async fn unblock(
-    me: Citizen,
-    company_id: web::Path<Uuid>,
-    form: CsrfForm<UnblockForm>,
-) -> Result<HttpResponse, AppError> {
+async fn unblock(me: Citizen, company_id: web::Path<Uuid>, form: CsrfForm<UnblockForm>) -> Page {
     let company_id = company_id.into_inner();
     me.run(move |conn, niss, _| citizen::unblock(conn, niss, company_id))
         .await?;

@@ -11,7 +11,7 @@ use super::{
     auth::see_other,
     confirm::{self, ConfirmedPath},
     context::{Ctx, HxRequest, state, tenant_of},
-    errors::{AppError, refusal_status},
+    errors::{AppError, Page, refusal_status},
     extract::{CsrfChecked, CsrfForm, Person, bundled_extractor, on_db},
     routes,
     views::html,
@@ -180,7 +180,7 @@ fn refresh_tabs(mut res: HttpResponse) -> HttpResponse {
     res
 }
 
-async fn dashboard(ctx: Ctx, ask: CompanyAsk, tenant: Tenant) -> Result<HttpResponse, AppError> {
+async fn dashboard(ctx: Ctx, ask: CompanyAsk, tenant: Tenant) -> Page {
     let (user, data) = user_and_tab(
         ask,
         &tenant,
@@ -206,7 +206,7 @@ async fn show_tab(
     tenant: Tenant,
     name: web::Path<String>,
     query: web::Query<TabQuery>,
-) -> Result<HttpResponse, AppError> {
+) -> Page {
     let tab = routes::tab_of_segment(&name).ok_or(AppError::NotFound)?;
     let query = query.into_inner();
     let page = (query.page.unwrap_or(1), query.at());
@@ -231,7 +231,7 @@ async fn create_request(
         tenant,
     }: CompanyAction,
     CsrfForm(input): CsrfForm<RequestInput>,
-) -> Result<HttpResponse, AppError> {
+) -> Page {
     // The form again with its messages, the input kept.
     let again = |status: StatusCode, errors: &FieldErrors| {
         let body = if hx.0 {
@@ -276,7 +276,7 @@ async fn create_request(
     }
 }
 
-async fn withdraw(action: CompanyAction, asked: ConfirmedPath) -> Result<HttpResponse, AppError> {
+async fn withdraw(action: CompanyAction, asked: ConfirmedPath) -> Page {
     if !asked.yes {
         return confirm::withdraw(&action, asked.id).await;
     }
@@ -318,7 +318,7 @@ async fn register(
         tenant,
     }: Onboarding,
     CsrfForm(input): CsrfForm<RegistrationInput>,
-) -> Result<HttpResponse, AppError> {
+) -> Page {
     let (niss, now, input2) = (person.niss.clone(), ctx.now, input.clone());
     let result = run_blocking(tenant.pool(), move |conn| {
         companies::register(conn, &niss, &input2, now)
@@ -337,7 +337,7 @@ async fn register(
     }
 }
 
-async fn select_page(ctx: Ctx, person: Person, tenant: Tenant) -> Result<HttpResponse, AppError> {
+async fn select_page(ctx: Ctx, person: Person, tenant: Tenant) -> Page {
     let niss = person.niss.clone();
     let memberships = on_db(&tenant, move |conn| companies::memberships(conn, &niss)).await?;
     Ok(html(v::select(&ctx, &memberships)))
@@ -356,7 +356,7 @@ async fn select(
         ..
     }: Onboarding,
     form: CsrfForm<SelectForm>,
-) -> Result<HttpResponse, AppError> {
+) -> Page {
     let (niss, id) = (person.niss.clone(), form.0.company_id);
     let member = on_db(&tenant, move |conn| {
         companies::memberships(conn, &niss).map(|ms| ms.iter().any(|m| m.company.id == id))
@@ -421,15 +421,12 @@ fn choose_company(req: &HttpRequest, id: Uuid) -> Result<(), AppError> {
     Ok(())
 }
 
-async fn terms_page(onboarding: Onboarding) -> Result<HttpResponse, AppError> {
+async fn terms_page(onboarding: Onboarding) -> Page {
     let membership = onboarding.chosen_membership().await?;
     Ok(html(v::terms(&onboarding.ctx, &membership)))
 }
 
-async fn accept_terms(
-    onboarding: Onboarding,
-    _csrf: CsrfChecked,
-) -> Result<HttpResponse, AppError> {
+async fn accept_terms(onboarding: Onboarding, _csrf: CsrfChecked) -> Page {
     let membership = onboarding.chosen_membership().await?;
     let Onboarding {
         ctx,
@@ -445,7 +442,7 @@ async fn accept_terms(
     Ok(see_other(routes::COMPANY))
 }
 
-async fn clients_page(onboarding: Onboarding) -> Result<HttpResponse, AppError> {
+async fn clients_page(onboarding: Onboarding) -> Page {
     let membership = onboarding.chosen_membership().await?;
     if membership.company.kind != crate::domain::CompanyKind::Provider {
         return Ok(see_other(routes::COMPANY));
@@ -463,10 +460,7 @@ struct ClientForm {
     client_id: Uuid,
 }
 
-async fn choose_client(
-    onboarding: Onboarding,
-    form: CsrfForm<ClientForm>,
-) -> Result<HttpResponse, AppError> {
+async fn choose_client(onboarding: Onboarding, form: CsrfForm<ClientForm>) -> Page {
     let membership = onboarding.chosen_membership().await?;
     let (provider_id, client_id) = (membership.company.id, form.0.client_id);
     let ok = on_db(&onboarding.tenant, move |conn| {
@@ -492,11 +486,7 @@ async fn load_members(
     .await
 }
 
-async fn users_page(
-    req: HttpRequest,
-    ctx: Ctx,
-    user: CompanyUser,
-) -> Result<HttpResponse, AppError> {
+async fn users_page(req: HttpRequest, ctx: Ctx, user: CompanyUser) -> Page {
     let members = load_members(&req, &user).await?;
     Ok(html(v::users(
         &ctx,
@@ -511,7 +501,7 @@ async fn add_user(
     req: HttpRequest,
     action: CompanyAction,
     CsrfForm(input): CsrfForm<MemberInput>,
-) -> Result<HttpResponse, AppError> {
+) -> Page {
     let i = input.clone();
     let result = action
         .run(move |conn, c, now| companies::add_member(conn, c, &i.niss, &i.role, now))
@@ -531,7 +521,7 @@ async fn form_answer(
     result: Result<(), ServiceError>,
     done: &str,
     again: impl AsyncFnOnce(&FieldErrors) -> Result<Markup, AppError>,
-) -> Result<HttpResponse, AppError> {
+) -> Page {
     match result {
         Ok(()) => Ok(see_other(done)),
         Err(ServiceError::Invalid(errors)) => Ok(views::with_status(
@@ -549,11 +539,7 @@ struct RemoveForm {
     confirmed: String,
 }
 
-async fn remove_user(
-    req: HttpRequest,
-    action: CompanyAction,
-    form: CsrfForm<RemoveForm>,
-) -> Result<HttpResponse, AppError> {
+async fn remove_user(req: HttpRequest, action: CompanyAction, form: CsrfForm<RemoveForm>) -> Page {
     if !confirm::is_yes(&form.0.confirmed) {
         return confirm::remove_user(&req, &action, form.0.niss).await;
     }
@@ -568,11 +554,7 @@ async fn remove_user(
     }
 }
 
-async fn providers_page(
-    ctx: Ctx,
-    user: CompanyUser,
-    tenant: Tenant,
-) -> Result<HttpResponse, AppError> {
+async fn providers_page(ctx: Ctx, user: CompanyUser, tenant: Tenant) -> Page {
     if !user.ctx.is_manager() || user.ctx.client.is_some() {
         return Err(AppError::Forbidden);
     }
@@ -595,10 +577,7 @@ struct ProviderForm {
     bce: String,
 }
 
-async fn designate_provider(
-    action: CompanyAction,
-    form: CsrfForm<ProviderForm>,
-) -> Result<HttpResponse, AppError> {
+async fn designate_provider(action: CompanyAction, form: CsrfForm<ProviderForm>) -> Page {
     let bce = form.0.bce;
     let b = bce.clone();
     let result = action
@@ -614,10 +593,7 @@ async fn designate_provider(
     .await
 }
 
-async fn end_provider(
-    action: CompanyAction,
-    asked: ConfirmedPath,
-) -> Result<HttpResponse, AppError> {
+async fn end_provider(action: CompanyAction, asked: ConfirmedPath) -> Page {
     if !asked.yes {
         return confirm::end_provider(&action, asked.id).await;
     }

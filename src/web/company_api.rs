@@ -2,14 +2,14 @@
 //! manages its own API access, a social service provider included (acting for no client:
 //! its clients then act for each client company that designated it).
 
-use actix_web::{HttpResponse, http::StatusCode, web};
+use actix_web::{http::StatusCode, web};
 use serde::Deserialize;
 
 use super::{
     auth::see_other,
     company::{CompanyAction, OwnCompanyUser},
     confirm::{self, ConfirmedPath},
-    errors::AppError,
+    errors::{AppError, Page},
     extract::{CsrfChecked, CsrfForm},
     routes,
     views::{self, company_api as v},
@@ -44,7 +44,7 @@ impl ApiAccess {
         created: Option<&NewCredentials>,
         error: Option<&'static str>,
         errors: Option<&FieldErrors>,
-    ) -> Result<HttpResponse, AppError> {
+    ) -> Page {
         let (access, clients) = self
             .run(|conn, c, _| {
                 let access = api_clients::access(conn, c.company.id)?;
@@ -69,23 +69,19 @@ impl ApiAccess {
     }
 }
 
-async fn page(api: ApiAccess) -> Result<HttpResponse, AppError> {
+async fn page(api: ApiAccess) -> Page {
     if !api.user.ctx.manages_own_company() {
         return Err(AppError::Forbidden);
     }
     api.render(None, None, None).await
 }
 
-async fn accept_circle(api: ApiAccess, _csrf: CsrfChecked) -> Result<HttpResponse, AppError> {
+async fn accept_circle(api: ApiAccess, _csrf: CsrfChecked) -> Page {
     api.run(api_clients::accept_circle).await?;
     Ok(see_other(routes::COMPANY_API))
 }
 
-async fn toggle(
-    api: ApiAccess,
-    path: web::Path<(String, String)>,
-    _csrf: CsrfChecked,
-) -> Result<HttpResponse, AppError> {
+async fn toggle(api: ApiAccess, path: web::Path<(String, String)>, _csrf: CsrfChecked) -> Page {
     let (scope, state) = path.into_inner();
     let scope = ApiScope::parse(&scope).ok_or(AppError::NotFound)?;
     let on = match state.as_str() {
@@ -113,10 +109,7 @@ struct ClientForm {
     scope_data: Option<String>,
 }
 
-async fn create_client(
-    api: ApiAccess,
-    CsrfForm(form): CsrfForm<ClientForm>,
-) -> Result<HttpResponse, AppError> {
+async fn create_client(api: ApiAccess, CsrfForm(form): CsrfForm<ClientForm>) -> Page {
     let mut scopes = Vec::new();
     if form.scope_mandates.is_some() {
         scopes.push(ApiScope::Mandates);
@@ -134,7 +127,7 @@ async fn create_client(
     }
 }
 
-async fn revoke_client(api: ApiAccess, asked: ConfirmedPath) -> Result<HttpResponse, AppError> {
+async fn revoke_client(api: ApiAccess, asked: ConfirmedPath) -> Page {
     if !asked.yes {
         return confirm::revoke_client(&api, asked.id).await;
     }

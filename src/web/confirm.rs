@@ -5,7 +5,7 @@
 //! action acts on, after the same checks as the action (not found outside the user's
 //! scope, refused when the action would be), and changes nothing.
 
-use actix_web::{FromRequest, HttpRequest, HttpResponse, dev::Payload, web};
+use actix_web::{FromRequest, HttpRequest, dev::Payload, web};
 use futures_util::future::LocalBoxFuture;
 use serde::Deserialize;
 use uuid::Uuid;
@@ -14,7 +14,7 @@ use super::{
     company::CompanyAction,
     company_api::ApiAccess,
     context::state,
-    errors::AppError,
+    errors::Page,
     extract::{CsrfForm, bundle, on_db},
     routes,
     views::{
@@ -78,7 +78,7 @@ fn answer<T>(
     action: &CompanyAction,
     result: Result<T, ServiceError>,
     confirmation: impl FnOnce(T) -> Confirmation,
-) -> Result<HttpResponse, AppError> {
+) -> Page {
     match result {
         Ok(object) => Ok(html(confirm_page(
             &action.ctx,
@@ -91,7 +91,7 @@ fn answer<T>(
 }
 
 /// "Withdraw this request?", naming the request.
-pub async fn withdraw(action: &CompanyAction, id: Uuid) -> Result<HttpResponse, AppError> {
+pub async fn withdraw(action: &CompanyAction, id: Uuid) -> Page {
     let CompanyAction { ctx, user, .. } = action;
     let (scope, now) = (user.scope(), ctx.now);
     let result = run_blocking(action.tenant.pool(), move |conn| {
@@ -110,11 +110,7 @@ pub async fn withdraw(action: &CompanyAction, id: Uuid) -> Result<HttpResponse, 
 }
 
 /// "Remove this user?", naming the person.
-pub async fn remove_user(
-    req: &HttpRequest,
-    action: &CompanyAction,
-    niss: String,
-) -> Result<HttpResponse, AppError> {
+pub async fn remove_user(req: &HttpRequest, action: &CompanyAction, niss: String) -> Page {
     let (c, sources) = (action.user.ctx.clone(), state(req).sources.clone());
     let result = run_blocking(action.tenant.pool(), move |conn| {
         companies::member_to_remove(conn, sources.as_ref(), &c, &niss)
@@ -135,7 +131,7 @@ pub async fn remove_user(
 }
 
 /// "End this provider's designation?", naming the provider.
-pub async fn end_provider(action: &CompanyAction, id: Uuid) -> Result<HttpResponse, AppError> {
+pub async fn end_provider(action: &CompanyAction, id: Uuid) -> Page {
     let c = action.user.ctx.clone();
     let result = run_blocking(action.tenant.pool(), move |conn| {
         companies::provider_link(conn, &c, id)
@@ -153,7 +149,7 @@ pub async fn end_provider(action: &CompanyAction, id: Uuid) -> Result<HttpRespon
 }
 
 /// "Revoke this API client?", naming the client.
-pub async fn revoke_client(api: &ApiAccess, id: Uuid) -> Result<HttpResponse, AppError> {
+pub async fn revoke_client(api: &ApiAccess, id: Uuid) -> Page {
     let ApiAccess {
         ctx, user, tenant, ..
     } = api;

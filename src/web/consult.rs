@@ -14,7 +14,7 @@ use uuid::Uuid;
 use super::{
     company::{self, CompanyAsk, CompanyUser},
     context::{Ctx, HxRequest, state},
-    errors::AppError,
+    errors::{AppError, Page},
     extract::{CsrfForm, Person, on_db},
     routes,
     views::consult as v,
@@ -48,12 +48,7 @@ fn page(markup: maud::Markup) -> HttpResponse {
 }
 
 /// The response to a refusal of the service; other errors go up.
-fn refused(
-    ctx: &Ctx,
-    hx: HxRequest,
-    user: &CompanyUser,
-    e: ServiceError,
-) -> Result<HttpResponse, AppError> {
+fn refused(ctx: &Ctx, hx: HxRequest, user: &CompanyUser, e: ServiceError) -> Page {
     match e {
         ServiceError::Refused(Refusal::CompanySuspended) => {
             Ok(company::suspended(ctx, hx, &user.ctx))
@@ -72,7 +67,7 @@ async fn mandate_page(
     ask: CompanyAsk,
     tenant: Tenant,
     id: web::Path<Uuid>,
-) -> Result<HttpResponse, AppError> {
+) -> Page {
     let (id, now) = (id.into_inner(), ctx.now);
     let (user, result) = ask
         .on_db(&tenant, move |conn, user| {
@@ -101,7 +96,7 @@ async fn consult_now(
     tenant: Tenant,
     id: web::Path<Uuid>,
     form: CsrfForm<ConsultForm>,
-) -> Result<HttpResponse, AppError> {
+) -> Page {
     let (id, now) = (id.into_inner(), ctx.now);
     let act = form.0.act;
     let sources = state(&req).sources.clone();
@@ -127,7 +122,7 @@ async fn consultation_pdf(
     user: CompanyUser,
     tenant: Tenant,
     id: web::Path<Uuid>,
-) -> Result<HttpResponse, AppError> {
+) -> Page {
     let (scope, id) = (user.scope(), id.into_inner());
     let k = on_db(&tenant, move |conn| consult::recorded(conn, &scope, id)).await?;
     let info_url = ctx.links().info_url(k.context(), ctx.lang);
@@ -146,12 +141,7 @@ async fn consultation_pdf(
         .body(bytes))
 }
 
-async fn possibilities(
-    req: HttpRequest,
-    ctx: Ctx,
-    person: Person,
-    tenant: Tenant,
-) -> Result<HttpResponse, AppError> {
+async fn possibilities(req: HttpRequest, ctx: Ctx, person: Person, tenant: Tenant) -> Page {
     let (niss, now) = (person.niss.clone(), ctx.now);
     let sources = state(&req).sources.clone();
     let found = on_db(&tenant, move |conn| {

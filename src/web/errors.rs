@@ -22,6 +22,9 @@ use crate::{
     services::{ErrorCode, Refusal},
 };
 
+/// What a handler returns: a response, or an error the middleware renders as a page.
+pub type Page = Result<HttpResponse, AppError>;
+
 /// Errors of the web side.
 #[derive(Debug, thiserror::Error)]
 pub enum AppError {

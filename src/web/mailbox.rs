@@ -2,12 +2,12 @@
 //! real SMTP server. Demo and development modes only (404 otherwise), and every demo
 //! tenant (its own mails only: its database's outbox).
 
-use actix_web::{HttpRequest, HttpResponse, web};
+use actix_web::{HttpRequest, web};
 use uuid::Uuid;
 
 use super::{
     context::{Ctx, tenant_of},
-    errors::AppError,
+    errors::{AppError, Page},
     extract::on_db,
     routes,
     views::{html, mailbox as v},
@@ -29,18 +29,13 @@ fn demo_only(req: &HttpRequest) -> Result<(), AppError> {
     }
 }
 
-async fn inbox(req: HttpRequest, ctx: Ctx, tenant: Tenant) -> Result<HttpResponse, AppError> {
+async fn inbox(req: HttpRequest, ctx: Ctx, tenant: Tenant) -> Page {
     demo_only(&req)?;
     let mails = on_db(&tenant, |conn| mail::latest(conn, 100)).await?;
     Ok(html(v::inbox(&ctx, &mails)))
 }
 
-async fn message(
-    req: HttpRequest,
-    ctx: Ctx,
-    tenant: Tenant,
-    id: web::Path<Uuid>,
-) -> Result<HttpResponse, AppError> {
+async fn message(req: HttpRequest, ctx: Ctx, tenant: Tenant, id: web::Path<Uuid>) -> Page {
     demo_only(&req)?;
     let id = id.into_inner();
     let mail = on_db(&tenant, move |conn| mail::find(conn, id))
