@@ -168,8 +168,11 @@ async fn opening_the_link_then_accepting_starts_the_mandate() {
     assert_eq!(location(&res), page);
 
     let body = app.page(&page).await;
-    assert!(texts(&body, "[data-testid=requester]")[0].contains("Café Lumière"));
-    assert!(texts(&body, "[data-testid=requester]")[0].contains("0598.765.459"));
+    // A company asking for itself is named once, with its number.
+    assert_eq!(
+        texts(&body, "[data-testid=requester]"),
+        vec!["Café Lumière — enterprise number 0598.765.459"]
+    );
     assert_eq!(
         texts(&body, "[data-testid=context]"),
         vec!["Flexi-job possibility"]

@@ -562,13 +562,27 @@ async fn a_provider_acts_on_behalf_of_its_client_and_sees_only_what_it_created()
         texts(&body, "[data-testid=acting-as]")[0],
         "Socialia on behalf of Resto Pokébowl (0765.432.146)"
     );
-    app.company_creates_request(&crate::helpers::RequestForm::new(
-        "Via Socialia",
-        "s@example.be",
-        "FLEXI_JOB",
-        "en",
-    ))
-    .await;
+    let link = app
+        .company_creates_request(&crate::helpers::RequestForm::new(
+            "Via Socialia",
+            "s@example.be",
+            "FLEXI_JOB",
+            "en",
+        ))
+        .await;
+    // The candidate's page names who asks for whom, each with its enterprise number.
+    let maria = app.another_browser();
+    maria.sign_in_as(&mandat::demo::people::MARIA).await;
+    let page = maria.citizen_opens_link(&link).await;
+    let requester = texts(&maria.page(&page).await, "[data-testid=requester]");
+    assert_eq!(requester.len(), 1);
+    for part in [
+        "Socialia on behalf of Resto Pokébowl",
+        "Company: Resto Pokébowl — enterprise number 0765.432.146",
+        "Social secretariat acting on its behalf: Socialia — enterprise number",
+    ] {
+        assert!(requester[0].contains(part), "{part:?} in {requester:?}");
+    }
     let subject: String = outbox_emails::table
         .select(outbox_emails::subject)
         .order(outbox_emails::created_at.desc())

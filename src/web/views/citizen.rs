@@ -117,13 +117,17 @@ fn who_asks(ctx: &Ctx, d: &RequestDetails) -> Markup {
             dt { (ctx.t("citizen-request-who")) }
             dd data-testid="requester" {
                 strong { (requester(ctx, d)) }
-                br;
-                (labelled(ctx, "citizen-request-company", &d.company.name)) " — "
-                (ctx.lang.t_args("citizen-request-bce", &[("bce", d.company.bce_formatted().into())]))
+                @let company_bce = ctx.lang.t_args("citizen-request-bce", &[("bce", d.company.bce_formatted().into())]);
                 @if let Some(p) = &d.provider {
+                    // "X for Y": each party named again with its number.
+                    br;
+                    (labelled(ctx, "citizen-request-company", &d.company.name)) " — " (company_bce)
                     br;
                     (labelled(ctx, "citizen-request-provider", &p.name)) " — "
                     (ctx.lang.t_args("citizen-request-bce", &[("bce", p.bce_formatted().into())]))
+                } @else {
+                    // A company asking for itself: its name once, then its number.
+                    " — " (company_bce)
                 }
             }
             dt { (ctx.t("citizen-request-what")) }
