@@ -57,7 +57,7 @@ async fn sign_in_page(
     tenant: Tenant,
     query: web::Query<NextQuery>,
 ) -> Page {
-    let next = routes::local_path(query.next.as_deref(), routes::HOME).to_string();
+    let next = routes::after_sign_in(query.next.as_deref()).to_string();
     let again = query.again.is_some() && ctx.principal.is_some();
     render_sign_in(&req, &ctx, tenant, &next, again, "", None, StatusCode::OK).await
 }
@@ -104,7 +104,7 @@ async fn sign_in_demo(
     CsrfForm(form): CsrfForm<DemoPersonForm>,
 ) -> Page {
     let idp = tenant.demo_idp().ok_or(AppError::NotFound)?;
-    let next = routes::local_path(form.next.as_deref(), routes::HOME).to_string();
+    let next = routes::after_sign_in(form.next.as_deref()).to_string();
     let refusal = match Niss::parse(&form.niss) {
         Err(e) => e.message_key(),
         Ok(niss) => {
@@ -164,7 +164,7 @@ fn oidc_error_page(ctx: &Ctx, error: &OidcError, next: &str) -> HttpResponse {
 /// again), the sign-in under way kept in the session.
 async fn sign_in_oidc(req: HttpRequest, ctx: Ctx, query: web::Query<NextQuery>) -> Page {
     let oidc = oidc_of(&req).ok_or(AppError::NotFound)?;
-    let next = routes::local_path(query.next.as_deref(), routes::HOME).to_string();
+    let next = routes::after_sign_in(query.next.as_deref()).to_string();
     let max_age = query.again.is_some().then(|| {
         state(&req)
             .settings
@@ -208,8 +208,7 @@ async fn oidc_callback(
         .ok()
         .flatten();
     session.remove(SESSION_OIDC_PENDING);
-    let next =
-        routes::local_path(pending.as_ref().map(|p| p.next.as_str()), routes::HOME).to_string();
+    let next = routes::after_sign_in(pending.as_ref().map(|p| p.next.as_str())).to_string();
     let query = query.into_inner();
     let given_state = query.state.unwrap_or_default();
     let result = match (query.error, query.code) {

@@ -146,6 +146,42 @@ pub fn local_path<'a>(next: Option<&'a str>, fallback: &'a str) -> &'a str {
     }
 }
 
+/// Where to go once signed in: `next` if it is a local page ([`local_path`]) other than
+/// the sign-in and sign-out routes themselves (they would send a signed-in person back to a
+/// sign-in, or to a spent OpenID Connect callback); home otherwise.
+pub fn after_sign_in(next: Option<&str>) -> &str {
+    let next = local_path(next, HOME);
+    if is_sign_in_route(next) { HOME } else { next }
+}
+
+/// The header's "Sign in" link from the page at `path` (path and query): back to that page
+/// afterwards. On the sign-in page it is that page itself, whose own `next` is kept: a
+/// link made from it would nest one `next` in another at every click.
+pub fn sign_in_from(path: &str) -> String {
+    if is_sign_in_route(path) {
+        match path.strip_prefix(SIGN_IN) {
+            Some(rest) if rest.is_empty() || rest.starts_with('?') => path.to_string(),
+            _ => SIGN_IN.to_string(),
+        }
+    } else {
+        with_next(SIGN_IN, path)
+    }
+}
+
+/// Whether `path` (path and query) is one of the sign-in or sign-out routes.
+fn is_sign_in_route(path: &str) -> bool {
+    let end = path.find(['?', '#']).unwrap_or(path.len());
+    let route = &path[..end];
+    [SIGN_IN, SIGN_OUT, crate::auth::oidc::CALLBACK_PATH]
+        .iter()
+        .any(|r| {
+            route == *r
+                || route
+                    .strip_prefix(r)
+                    .is_some_and(|rest| rest.starts_with('/'))
+        })
+}
+
 /// Whether `p` is a path on this site (see [`local_path`]).
 fn is_local_path(p: &str) -> bool {
     let bytes = p.as_bytes();
@@ -400,7 +436,7 @@ pub fn url_escape(s: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::local_path;
+    use super::{after_sign_in, local_path, sign_in_from};
 
     #[test]
     fn only_local_paths_are_followed() {
@@ -439,6 +475,42 @@ mod tests {
         ];
         for (next, want) in cases {
             assert_eq!(local_path(next, "/"), want, "{next:?}");
+        }
+    }
+
+    #[test]
+    fn signing_in_never_leads_back_to_a_sign_in() {
+        let cases = [
+            (Some("/company/tabs/active?q=x"), "/company/tabs/active?q=x"),
+            (Some("/sign-in-help"), "/sign-in-help"),
+            (Some("/sign-in"), "/"),
+            (Some("/sign-in?next=%2Fcompany"), "/"),
+            (Some("/sign-in/demo"), "/"),
+            (Some("/sign-in/oidc/callback?code=a&state=b"), "/"),
+            (Some("/sign-out"), "/"),
+            (Some("/sign-out/everywhere"), "/"),
+            (Some("//evil.example"), "/"),
+            (None, "/"),
+        ];
+        for (next, want) in cases {
+            assert_eq!(after_sign_in(next), want, "{next:?}");
+        }
+    }
+
+    #[test]
+    fn the_header_sign_in_link_never_nests() {
+        let cases = [
+            ("/", "/sign-in?next=/"),
+            (
+                "/company/tabs/active?q=a",
+                "/sign-in?next=/company/tabs/active%3Fq%3Da",
+            ),
+            ("/sign-in", "/sign-in"),
+            ("/sign-in?next=/company", "/sign-in?next=/company"),
+            ("/sign-in/oidc/callback?code=a&state=b", "/sign-in"),
+        ];
+        for (path, want) in cases {
+            assert_eq!(sign_in_from(path), want, "{path:?}");
         }
     }
 }

@@ -682,3 +682,34 @@ async fn a_citizen_signs_in_through_the_provider_and_accepts_in_a_browser() {
     assert_eq!(c.current_url().await.unwrap().path(), "/");
     browser.close().await;
 }
+
+#[tokio::test]
+async fn the_sign_in_page_never_leads_to_another_sign_in() {
+    let app = spawn_app().await;
+    // The header's "Sign in" link comes back to the page it is on...
+    let home = app.page("/companies").await;
+    assert_eq!(
+        attr(&home, "[data-testid=header-sign-in]", "href").as_deref(),
+        Some("/sign-in?next=/companies")
+    );
+    // ... and on the sign-in page it is that page, its own `next` kept: clicking it again
+    // and again never nests one sign-in in another.
+    let page = app.page("/sign-in?next=/company").await;
+    assert_eq!(
+        attr(&page, "[data-testid=header-sign-in]", "href").as_deref(),
+        Some("/sign-in?next=/company")
+    );
+    // A `next` that is itself a sign-in (an old bookmark, a crafted link) lands home once
+    // signed in, not on a sign-in page for someone signed in already.
+    let res = app
+        .post_form(
+            "/sign-in/demo",
+            &[
+                ("niss", mandat::demo::people::MARIA.niss()),
+                ("next", "/sign-in?next=%2Fcompany"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 303);
+    assert_eq!(location_of(&res), "/");
+}

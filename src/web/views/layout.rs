@@ -192,7 +192,7 @@ fn who(ctx: &Ctx) -> Markup {
                     }
                 }
                 None => {
-                    a href=(routes::with_next(routes::SIGN_IN, &ctx.path)) { (ctx.t("sign-in")) }
+                    a href=(routes::sign_in_from(&ctx.path)) data-testid="header-sign-in" { (ctx.t("sign-in")) }
                 }
             }
         }
