@@ -35,6 +35,7 @@ api-deactivate = Deaktivieren
 api-clients-title = API-Clients
 api-clients-none = Noch keine API-Clients.
 api-client-name = Name
+api-client-id = Kennung (client_id)
 api-client-scopes = Scopes
 api-client-create = Client erstellen
 api-client-revoke = Widerrufen

@@ -35,6 +35,7 @@ api-deactivate = Deactivate
 api-clients-title = API clients
 api-clients-none = No API client yet.
 api-client-name = Name
+api-client-id = Identifier (client_id)
 api-client-scopes = Scopes
 api-client-create = Create a client
 api-client-revoke = Revoke

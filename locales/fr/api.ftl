@@ -35,6 +35,7 @@ api-deactivate = Désactiver
 api-clients-title = Clients API
 api-clients-none = Aucun client API pour l'instant.
 api-client-name = Nom
+api-client-id = Identifiant (client_id)
 api-client-scopes = Portées
 api-client-create = Créer un client
 api-client-revoke = Révoquer

@@ -35,6 +35,7 @@ api-deactivate = Deactiveren
 api-clients-title = API-clients
 api-clients-none = Nog geen API-clients.
 api-client-name = Naam
+api-client-id = Identificatie (client_id)
 api-client-scopes = Scopes
 api-client-create = Een client aanmaken
 api-client-revoke = Intrekken

@@ -16,7 +16,7 @@ use super::{
     routes,
     views::html,
     views::{
-        self, company as v,
+        self, company as v, company_people as people,
         models::{MemberInput, TabData},
     },
 };
@@ -307,7 +307,7 @@ async fn withdraw(action: CompanyAction, asked: ConfirmedPath) -> Page {
 }
 
 async fn register_page(ctx: Ctx, _person: Person) -> HttpResponse {
-    html(v::register(&ctx, &RegistrationInput::default(), None))
+    html(people::register(&ctx, &RegistrationInput::default(), None))
 }
 
 async fn register(
@@ -331,7 +331,7 @@ async fn register(
         }
         Err(ServiceError::Invalid(errors)) => Ok(views::with_status(
             StatusCode::BAD_REQUEST,
-            v::register(&ctx, &input, Some(&errors)),
+            people::register(&ctx, &input, Some(&errors)),
         )),
         Err(e) => Err(e.into()),
     }
@@ -340,7 +340,7 @@ async fn register(
 async fn select_page(ctx: Ctx, person: Person, tenant: Tenant) -> Page {
     let niss = person.niss.clone();
     let memberships = on_db(&tenant, move |conn| companies::memberships(conn, &niss)).await?;
-    Ok(html(v::select(&ctx, &memberships)))
+    Ok(html(people::select(&ctx, &memberships)))
 }
 
 #[derive(Deserialize)]
@@ -423,7 +423,7 @@ fn choose_company(req: &HttpRequest, id: Uuid) -> Result<(), AppError> {
 
 async fn terms_page(onboarding: Onboarding) -> Page {
     let membership = onboarding.chosen_membership().await?;
-    Ok(html(v::terms(&onboarding.ctx, &membership)))
+    Ok(html(people::terms(&onboarding.ctx, &membership)))
 }
 
 async fn accept_terms(onboarding: Onboarding, _csrf: CsrfChecked) -> Page {
@@ -452,7 +452,11 @@ async fn clients_page(onboarding: Onboarding) -> Page {
         companies::clients_of(conn, provider_id)
     })
     .await?;
-    Ok(html(v::clients(&onboarding.ctx, &membership, &clients)))
+    Ok(html(people::clients(
+        &onboarding.ctx,
+        &membership,
+        &clients,
+    )))
 }
 
 #[derive(Deserialize)]
@@ -488,7 +492,7 @@ async fn load_members(
 
 async fn users_page(req: HttpRequest, ctx: Ctx, user: CompanyUser) -> Page {
     let members = load_members(&req, &user).await?;
-    Ok(html(v::users(
+    Ok(html(people::users(
         &ctx,
         &user.ctx,
         &members,
@@ -509,7 +513,13 @@ async fn add_user(
     let CompanyAction { ctx, user, .. } = action;
     form_answer(result, routes::COMPANY_USERS, async |errors| {
         let members = load_members(&req, &user).await?;
-        Ok(v::users(&ctx, &user.ctx, &members, &input, Some(errors)))
+        Ok(people::users(
+            &ctx,
+            &user.ctx,
+            &members,
+            &input,
+            Some(errors),
+        ))
     })
     .await
 }
@@ -559,7 +569,7 @@ async fn providers_page(ctx: Ctx, user: CompanyUser, tenant: Tenant) -> Page {
         return Err(AppError::Forbidden);
     }
     let links = providers_of(&user, &tenant).await?;
-    Ok(html(v::providers(&ctx, &user.ctx, &links, "", None)))
+    Ok(html(people::providers(&ctx, &user.ctx, &links, "", None)))
 }
 
 /// The providers the user's company designated.
@@ -588,7 +598,13 @@ async fn designate_provider(action: CompanyAction, form: CsrfForm<ProviderForm>)
     } = action;
     form_answer(result, routes::COMPANY_PROVIDERS, async |errors| {
         let links = providers_of(&user, &tenant).await?;
-        Ok(v::providers(&ctx, &user.ctx, &links, &bce, Some(errors)))
+        Ok(people::providers(
+            &ctx,
+            &user.ctx,
+            &links,
+            &bce,
+            Some(errors),
+        ))
     })
     .await
 }

@@ -16,6 +16,7 @@ const JAN: &str = mandat::demo::people::JAN.niss();
 const MARIA: &str = mandat::demo::people::MARIA.niss();
 const TOMASZ: &str = mandat::demo::people::TOMASZ.niss();
 const CLAIRE: &str = mandat::demo::people::CLAIRE.niss();
+const PIETER: &str = mandat::demo::people::PIETER.niss();
 
 /// Makes the viewport (not the window) `width` CSS pixels wide and the window `height` high.
 async fn viewport_sized(c: &Client, width: u32, height: u32) {
@@ -419,6 +420,113 @@ async fn every_main_page_reflows_at_320_px_with_every_control_in_reach() {
         .unwrap();
     assert_eq!(errors, Value::Array(vec![]));
     browser.close().await;
+}
+
+/// Every other page holding a table, in German (the longest words: "Hauptzugangsverwalter"),
+/// at 320 px: a company's users, providers, API clients and demo mailbox; the back office's
+/// counts, a request's timeline (its transitions, e-mails and their attempts), a company,
+/// the staff, the staff's audit and the trainers' tenants. A table is read as a card per
+/// row there, each value under its column's name, no word broken.
+#[tokio::test]
+async fn every_table_reads_at_320_px_in_german() {
+    let app = crate::tenants::spawn_tenant_app(vec![]).await;
+    crate::api::client_for_resto(&app, &["mandates"]).await;
+    crate::tenants::make(&app, crate::tenants::new_tenant("team-a"))
+        .await
+        .expect("a tenant");
+    let plonge = app.request_id("Plonge");
+    let resto: uuid::Uuid = {
+        use diesel::prelude::*;
+        use mandat::db::schema::companies;
+        companies::table
+            .filter(companies::bce.eq("0765432146"))
+            .select(companies::id)
+            .first(&mut app.db())
+            .unwrap()
+    };
+    let browser = Browser::start().await;
+    let c = &browser.client;
+    let a = app.address.as_str();
+
+    sign_in_in_browser(c, a, JAN, "/company/users").await;
+    language(c, "de").await;
+    viewport(c, 320).await;
+    for page in [
+        "/company/users",
+        "/company/providers",
+        "/company/api",
+        "/demo/mailbox",
+    ] {
+        goto(c, a, page).await;
+        assert_reflows(c, page).await;
+        assert_no_broken_words(c, page).await;
+        screenshot(c, &format!("{}-320-de", page[1..].replace('/', "-"))).await;
+    }
+
+    c.delete_all_cookies().await.unwrap();
+    goto(c, a, "/sign-in?next=/admin").await;
+    c.find(Locator::Css(&format!("[data-testid=staff-{PIETER}]")))
+        .await
+        .expect("Pieter's staff persona")
+        .click()
+        .await
+        .unwrap();
+    c.wait()
+        .for_element(Locator::Css("[data-testid=jobs]"))
+        .await
+        .expect("the back office");
+    language(c, "de").await;
+    for page in [
+        "/admin".to_string(),
+        format!("/admin/requests/{plonge}"),
+        format!("/admin/companies/{resto}"),
+        "/admin/staff".to_string(),
+        "/admin/audit".to_string(),
+        "/admin/tenants".to_string(),
+    ] {
+        goto(c, a, &page).await;
+        assert_reflows(c, &page).await;
+        assert_no_broken_words(c, &page).await;
+    }
+    screenshot(c, "admin-tenants-320-de").await;
+    browser.close().await;
+}
+
+/// Asserts that no cell of a table on the current page breaks a word across lines: each
+/// word of a cell is measured alone and must fit the cell's width.
+async fn assert_no_broken_words(c: &Client, what: &str) {
+    let broken = c
+        .execute(
+            r#"
+const out = [];
+for (const cell of document.querySelectorAll('td, th')) {
+  const r = cell.getBoundingClientRect();
+  // A head that a narrow screen keeps for screen readers only shows no word.
+  if (r.width <= 1 || cell.closest('thead')?.getBoundingClientRect().width <= 1) continue;
+  const s = getComputedStyle(cell);
+  const inner = r.width - parseFloat(s.paddingLeft) - parseFloat(s.paddingRight);
+  const probe = document.createElement('span');
+  probe.style.cssText = 'position:absolute;visibility:hidden;white-space:nowrap;font:' + s.font;
+  document.body.appendChild(probe);
+  const shown = [];
+  const walk = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+  while (walk.nextNode()) {
+    if (!walk.currentNode.parentElement.closest('.visually-hidden')) shown.push(walk.currentNode.textContent);
+  }
+  // A line may break after a hyphen ("986f65f3-" of an identifier), not inside a word.
+  for (const word of shown.join(' ').split(/\s+|(?<=-)/).filter(Boolean)) {
+    probe.textContent = word;
+    if (probe.getBoundingClientRect().width > inner + 1) out.push(`"${word}" in ${Math.round(inner)} px`);
+  }
+  probe.remove();
+}
+return out;
+"#,
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(broken, json!([]), "{what}: words broken across lines");
 }
 
 /// Opens a tab of the company dashboard and waits for its rows.

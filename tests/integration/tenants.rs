@@ -54,7 +54,7 @@ fn name(text: &str) -> TenantName {
     TenantName::parse(text).unwrap()
 }
 
-fn new_tenant(text: &str) -> NewTenant {
+pub(crate) fn new_tenant(text: &str) -> NewTenant {
     NewTenant {
         name: name(text),
         language: Lang::En,
@@ -66,7 +66,7 @@ fn new_tenant(text: &str) -> NewTenant {
 }
 
 /// Makes the tenant `new` (off the async executor).
-async fn make(app: &TestApp, new: NewTenant) -> Result<Made, TenantError> {
+pub(crate) async fn make(app: &TestApp, new: NewTenant) -> Result<Made, TenantError> {
     let ops = ops(app);
     tokio::task::spawn_blocking(move || ops.create(&new))
         .await

@@ -131,7 +131,7 @@ pub fn dashboard(ctx: &Ctx, role: StaffRole, d: &Dashboard, notice: Option<&str>
             h2 #counts-title { (ctx.t("admin-counts-title")) }
             p.muted { (ctx.t("admin-counts-hint")) }
             table data-testid="counts" {
-                (super::table_head(ctx, &["admin-col-state", "admin-col-count"]))
+                (super::Columns::new(ctx, &["admin-col-state", "admin-col-count"]).head())
                 tbody {
                     @for (status, n) in &d.by_status {
                         tr data-state=(status.as_str()) {
@@ -306,21 +306,22 @@ fn results_table(ctx: &Ctx, input: &SearchInput, r: &SearchPage) -> Markup {
             @if r.items.is_empty() {
                 p data-testid="no-results" { (ctx.t("admin-no-results")) }
             } @else {
+                @let cols = super::Columns::new(ctx, &["admin-col-created", "admin-col-company", "admin-col-label", "admin-col-email", "admin-field-context", "admin-col-state"]);
                 table.stack data-testid="results" {
-                    (super::table_head(ctx, &["admin-col-created", "admin-col-company", "admin-col-label", "admin-col-email", "admin-field-context", "admin-col-state"]))
+                    (cols.head())
                     tbody {
                         @for row in &r.items {
                             @let q = &row.request;
                             tr data-testid="result" data-id=(q.id) {
-                                td data-label=(ctx.t("admin-col-created")) { a href=(format!("{ADMIN_REQUESTS}/{}", q.id)) data-testid="result-link" { (ctx.lang.datetime(q.created_at)) } }
-                                td data-label=(ctx.t("admin-col-company")) {
+                                td data-label=(cols.label(0)) { a href=(format!("{ADMIN_REQUESTS}/{}", q.id)) data-testid="result-link" { (ctx.lang.datetime(q.created_at)) } }
+                                td data-label=(cols.label(1)) {
                                     a href=(format!("{ADMIN_COMPANIES}/{}", q.company_id)) data-testid="result-company" { (row.company_name) }
                                     @if let Some(p) = &row.provider_name { br; small { (ctx.lang.t_args("admin-via", &[("provider", p.clone().into())])) } }
                                 }
-                                td data-testid="result-label" data-label=(ctx.t("admin-col-label")) { (q.label.as_deref().unwrap_or("—")) }
-                                td data-label=(ctx.t("admin-col-email")) { (q.email.as_deref().unwrap_or("—")) }
-                                td data-label=(ctx.t("admin-field-context")) { (ctx.t(q.context.name_key())) }
-                                td data-label=(ctx.t("admin-col-state")) {
+                                td data-testid="result-label" data-label=(cols.label(2)) { (q.label.as_deref().unwrap_or("—")) }
+                                td data-label=(cols.label(3)) { (q.email.as_deref().unwrap_or("—")) }
+                                td data-label=(cols.label(4)) { (ctx.t(q.context.name_key())) }
+                                td data-label=(cols.label(5)) {
                                     (status_badge(ctx, row.status))
                                     @if q.archived_at.is_some() { " " span.badge.archived data-testid="archived" { (ctx.t("admin-state-archived")) } }
                                 }
@@ -408,15 +409,16 @@ fn outbox(ctx: &Ctx, o: Outbox<'_>) -> Markup {
             @if o.rows.is_empty() {
                 p.muted data-testid=[o.none_testid] { (ctx.t("admin-none")) }
             } @else {
-                table data-testid=(o.id) {
-                    (super::table_head(ctx, &head))
+                @let cols = super::Columns::new(ctx, &head);
+                table.stack data-testid=(o.id) {
+                    (cols.head())
                     tbody {
                         @for row in &o.rows {
                             tr data-testid=(o.row_testid) {
-                                td { (ctx.lang.datetime(row.created_at)) }
-                                td { (row.what) }
-                                td { (row.delivery) }
-                                td { (row.attempts) }
+                                td data-label=(cols.label(0)) { (ctx.lang.datetime(row.created_at)) }
+                                td data-label=(cols.label(1)) { (row.what) }
+                                td data-label=(cols.label(2)) { (row.delivery) }
+                                td data-label=(cols.label(3)) { (row.attempts) }
                             }
                         }
                     }
@@ -546,21 +548,22 @@ pub fn timeline_page(
         }
         section aria-labelledby="events-title" {
             h2 #events-title { (ctx.t("admin-events-title")) }
-            table data-testid="events" {
-                (super::table_head(ctx, &["admin-col-when", "admin-col-transition", "admin-col-actor", "admin-col-note"]))
+            @let cols = super::Columns::new(ctx, &["admin-col-when", "admin-col-transition", "admin-col-actor", "admin-col-note"]);
+            table.stack data-testid="events" {
+                (cols.head())
                 tbody {
                     @for e in &t.events {
                         tr data-testid="event" data-to=(e.event.to_status.as_str()) data-actor=(e.event.actor_kind) {
-                            td { (ctx.lang.datetime(e.event.at)) }
-                            td {
+                            td data-label=(cols.label(0)) { (ctx.lang.datetime(e.event.at)) }
+                            td data-label=(cols.label(1)) {
                                 @if let Some(from) = e.event.from_status { (ctx.t(from.label_key())) " → " }
                                 @match e.event.to_status {
                                     Milestone::Status(to) => (ctx.t(to.label_key())),
                                     Milestone::Archived => (ctx.t("admin-state-archived")),
                                 }
                             }
-                            td { (actor_label(ctx, &e.event.actor_kind)) @if !e.actor.is_empty() { " " span.muted { (e.actor) } } }
-                            td { @if let Some(note) = &e.event.note { (super::common::note_text(ctx, note)) } }
+                            td data-label=(cols.label(2)) { (actor_label(ctx, &e.event.actor_kind)) @if !e.actor.is_empty() { " " span.muted { (e.actor) } } }
+                            td data-label=(cols.label(3)) { @if let Some(note) = &e.event.note { (super::common::note_text(ctx, note)) } }
                         }
                     }
                 }

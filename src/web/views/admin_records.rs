@@ -102,15 +102,16 @@ pub fn audit_page(ctx: &Ctx, a: &AuditPage) -> Markup {
         @if a.items.is_empty() {
             p data-testid="audit-empty" { (ctx.t("admin-none")) }
         } @else {
-            table data-testid="audit" {
-                (super::table_head(ctx, &["admin-col-when", "admin-col-staff", "admin-col-audit-action", "admin-col-target", "admin-col-note"]))
+            @let cols = super::Columns::new(ctx, &["admin-col-when", "admin-col-staff", "admin-col-audit-action", "admin-col-target", "admin-col-note"]);
+            table.stack data-testid="audit" {
+                (cols.head())
                 tbody {
                     @for e in &a.items {
                         tr data-testid="audit-row" data-action=(e.action) {
-                            td { (ctx.lang.datetime(e.at)) }
-                            td { (e.staff) }
-                            td { (ctx.t(action_key(&e.action))) }
-                            td data-testid="audit-target" {
+                            td data-label=(cols.label(0)) { (ctx.lang.datetime(e.at)) }
+                            td data-label=(cols.label(1)) { (e.staff) }
+                            td data-label=(cols.label(2)) { (ctx.t(action_key(&e.action))) }
+                            td data-testid="audit-target" data-label=(cols.label(3)) {
                                 @match (e.action.as_str(), &e.target) {
                                     ("view_request" | "reveal_niss" | "block" | "unblock", Some(t)) => a href=(format!("{ADMIN_REQUESTS}/{t}")) { (t) },
                                     ("suspend" | "reinstate", Some(t)) => a href=(format!("{ADMIN_COMPANIES}/{t}")) { (t) },
@@ -118,7 +119,7 @@ pub fn audit_page(ctx: &Ctx, a: &AuditPage) -> Markup {
                                     (_, None) => "—",
                                 }
                             }
-                            td { (e.detail.as_deref().unwrap_or("")) }
+                            td data-label=(cols.label(4)) { (e.detail.as_deref().unwrap_or("")) }
                         }
                     }
                 }

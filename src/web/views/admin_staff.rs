@@ -54,14 +54,15 @@ pub fn staff_page(
                 div.alert.error role="alert" data-testid="staff-error" { (ctx.t(m)) }
             }
         }
-        table data-testid="staff-table" {
-            (super::table_head(ctx, &["admin-staff-name", "admin-staff-niss", "admin-staff-role", "admin-col-action"]))
+        @let cols = super::Columns::new(ctx, &["admin-staff-name", "admin-staff-niss", "admin-staff-role", "admin-col-action"]);
+        table.stack data-testid="staff-table" {
+            (cols.head())
             tbody {
                 @for m in members {
                     tr data-testid="staff-row" data-niss=(m.niss.masked()) data-role=(m.role.as_str()) {
-                        td { (m.display_name) }
-                        td { (m.niss.masked()) }
-                        td {
+                        td data-label=(cols.label(0)) { (m.display_name) }
+                        td data-label=(cols.label(1)) { (m.niss.masked()) }
+                        td data-label=(cols.label(2)) {
                             form.inline method="post" action=(routes::admin_staff_action(m.id, "role")) {
                                 (csrf_field(ctx))
                                 label.visually-hidden for=(format!("role-{}", m.id)) { (ctx.t("admin-staff-role")) }
@@ -69,7 +70,7 @@ pub fn staff_page(
                                 " " button.secondary type="submit" { (ctx.t("admin-staff-change-role")) (row_name(ctx, &m.display_name)) }
                             }
                         }
-                        td {
+                        td data-label=(cols.label(3)) {
                             form.inline method="post" action=(routes::admin_staff_action(m.id, "end-sessions")) {
                                 (csrf_field(ctx))
                                 button.secondary type="submit" { (ctx.t("admin-staff-end-sessions")) (row_name(ctx, &m.display_name)) }

@@ -212,10 +212,11 @@ pub fn tenants_page(ctx: &Ctx, role: StaffRole, p: &TenantsPage<'_>) -> Markup {
             @if p.tenants.is_empty() {
                 p data-testid="tenants-empty" { (ctx.t("tenant-none-yet")) }
             } @else {
-                table data-testid="tenants" {
-                    (super::table_head(ctx, &["tenant-col-name", "tenant-col-language", "tenant-col-clock", "tenant-col-expires", "tenant-col-signed-in", "tenant-col-by", "tenant-col-actions"]))
+                @let cols = super::Columns::new(ctx, &["tenant-col-name", "tenant-col-language", "tenant-col-clock", "tenant-col-expires", "tenant-col-signed-in", "tenant-col-by", "tenant-col-actions"]);
+                table.stack data-testid="tenants" {
+                    (cols.head())
                     tbody {
-                        @for t in p.tenants { (tenant_row(ctx, t)) }
+                        @for t in p.tenants { (tenant_row(ctx, &cols, t)) }
                     }
                 }
             }
@@ -225,7 +226,7 @@ pub fn tenants_page(ctx: &Ctx, role: StaffRole, p: &TenantsPage<'_>) -> Markup {
     page(ctx, &title, Some(role), body)
 }
 
-fn tenant_row(ctx: &Ctx, t: &TenantSummary) -> Markup {
+fn tenant_row(ctx: &Ctx, cols: &super::Columns, t: &TenantSummary) -> Markup {
     let name = &t.tenant.name;
     let mailbox = format!("{}{}", t.url, routes::MAILBOX);
     let lang = Lang::ALL
@@ -234,21 +235,21 @@ fn tenant_row(ctx: &Ctx, t: &TenantSummary) -> Markup {
         .unwrap_or_default();
     html! {
         tr data-tenant=(name) {
-            td {
+            td data-label=(cols.label(0)) {
                 a href=(t.url) data-testid=(format!("tenant-open-{name}")) { strong { (name) } }
                 @if t.own_sources { br; span.muted { (ctx.t("tenant-own-sources")) } }
             }
-            td { (lang.native_name()) }
-            td data-testid=(format!("tenant-clock-{name}")) {
+            td data-label=(cols.label(1)) { (lang.native_name()) }
+            td data-testid=(format!("tenant-clock-{name}")) data-label=(cols.label(2)) {
                 time datetime=(t.tenant.clock_at.to_rfc3339()) { (ctx.lang.datetime(t.tenant.clock_at)) }
                 br; span.muted { (ctx.t("tenant-started")) " " (ctx.lang.datetime(t.tenant.start_at)) }
             }
-            td { (ctx.lang.datetime(t.tenant.expires_at)) }
-            td data-testid=(format!("tenant-signed-in-{name}")) {
+            td data-label=(cols.label(3)) { (ctx.lang.datetime(t.tenant.expires_at)) }
+            td data-testid=(format!("tenant-signed-in-{name}")) data-label=(cols.label(4)) {
                 @match t.signed_in { Some(n) => (ctx.lang.number(n)), None => "—" }
             }
-            td { (t.created_by.as_deref().unwrap_or("—")) }
-            td.actions {
+            td data-label=(cols.label(5)) { (t.created_by.as_deref().unwrap_or("—")) }
+            td.actions data-label=(cols.label(6)) {
                 p {
                     a href=(t.url) { (ctx.t("tenant-open")) } " · "
                     a href=(mailbox) data-testid=(format!("tenant-mailbox-{name}")) { (ctx.t("tenant-mailbox")) }

@@ -391,8 +391,9 @@ pub fn history(ctx: &Ctx, items: &[RequestDetails], consultations: &[Consultatio
         p.lead { (ctx.t("citizen-history-lead")) }
         (portal_nav(ctx))
         (ListSection { id: "past-title", title: "citizen-history-requests", empty: ("history-empty", "citizen-history-empty") }.render(ctx, items.is_empty(), || html! {
+            @let cols = super::Columns::new(ctx, &["citizen-col-who", "citizen-col-what", "citizen-col-status", "citizen-col-when"]);
             table.stack data-testid="history" {
-                (super::table_head(ctx, &["citizen-col-who", "citizen-col-what", "citizen-col-status", "citizen-col-when"]))
+                (cols.head())
                 tbody {
                     @for d in items {
                         @let when = match (d.status, d.request.valid_until) {
@@ -400,30 +401,31 @@ pub fn history(ctx: &Ctx, items: &[RequestDetails], consultations: &[Consultatio
                             _ => d.request.status_changed_at,
                         };
                         tr data-status=(d.status.as_str()) {
-                            td data-label=(ctx.t("citizen-col-who")) { (requester(ctx, d)) }
-                            td data-label=(ctx.t("citizen-col-what")) { (ctx.t(d.context().name_key())) }
-                            td data-label=(ctx.t("citizen-col-status")) {
+                            td data-label=(cols.label(0)) { (requester(ctx, d)) }
+                            td data-label=(cols.label(1)) { (ctx.t(d.context().name_key())) }
+                            td data-label=(cols.label(2)) {
                                 span.badge.(d.status.as_str()) { (ctx.t(d.status.label_key())) }
                                 @if let (RequestStatus::Blocked | RequestStatus::Ended, Some(reason)) = (d.status, &d.request.status_reason) {
                                     br; small data-testid="status-reason" { (super::common::note_text(ctx, reason)) }
                                 }
                             }
-                            td data-label=(ctx.t("citizen-col-when")) { (day(ctx, when)) }
+                            td data-label=(cols.label(3)) { (day(ctx, when)) }
                         }
                     }
                 }
             }
         }))
         (ListSection { id: "consultations-title", title: "citizen-consultations-title", empty: ("consultations-empty", "citizen-consultations-empty") }.render(ctx, consultations.is_empty(), || html! {
+            @let cols = super::Columns::new(ctx, &["citizen-col-consulted-at", "citizen-col-who", "citizen-col-on-behalf-of", "citizen-col-what"]);
             table.stack data-testid="consultations" {
-                (super::table_head(ctx, &["citizen-col-consulted-at", "citizen-col-who", "citizen-col-on-behalf-of", "citizen-col-what"]))
+                (cols.head())
                 tbody {
                     @for c in consultations {
                         tr {
-                            td data-label=(ctx.t("citizen-col-consulted-at")) { (ctx.lang.datetime(c.at)) }
-                            td data-label=(ctx.t("citizen-col-who")) { (c.by) }
-                            td data-label=(ctx.t("citizen-col-on-behalf-of")) { (c.on_behalf_of.as_deref().unwrap_or("—")) }
-                            td data-label=(ctx.t("citizen-col-what")) { (ctx.t(c.context.name_key())) }
+                            td data-label=(cols.label(0)) { (ctx.lang.datetime(c.at)) }
+                            td data-label=(cols.label(1)) { (c.by) }
+                            td data-label=(cols.label(2)) { (c.on_behalf_of.as_deref().unwrap_or("—")) }
+                            td data-label=(cols.label(3)) { (ctx.t(c.context.name_key())) }
                         }
                     }
                 }

@@ -150,11 +150,6 @@ pub fn title_with_errors(ctx: &Ctx, title: &str, has_errors: bool) -> String {
     }
 }
 
-/// The header of a column of buttons: empty to the eye, named for a screen reader.
-pub fn actions_th(ctx: &Ctx) -> Markup {
-    html! { th scope="col" { span.visually-hidden { (ctx.t("col-actions")) } } }
-}
-
 /// The row a repeated button acts on, in its accessible name ("Withdraw: Kitchen weekend"),
 /// hidden to the eye (the row shows it).
 pub fn row_name(ctx: &Ctx, name: &str) -> Markup {

@@ -3,23 +3,18 @@
 use maud::{Markup, PreEscaped, html};
 
 use super::{
-    common::{
-        acting_as, actions_th, described, error_summary, field_error, form_field, row_name,
-        title_with_errors,
-    },
+    common::{acting_as, error_summary, form_field, row_name, title_with_errors},
     company_guide::{empty_key, intro, label_or_created, live_control, person_name},
     csrf_field,
     layout::{Area, layout},
-    models::{MemberInput, TabData},
+    models::TabData,
 };
 use crate::{
     domain::{Context, RequestStatus, status::Tab},
     i18n::Lang,
     services::{
         FieldErrors,
-        companies::{
-            Company, CompanyCtx, Member, Membership, ProviderLink, RegistrationInput, TERMS_VERSION,
-        },
+        companies::{Company, CompanyCtx},
         requests::{Created, ListedRequest, PageAt, RequestInput, RowKey},
     },
     web::{
@@ -208,16 +203,11 @@ pub fn tab_panel(ctx: &Ctx, data: &TabData) -> Markup {
             @if data.page.items.is_empty() {
                 p.muted data-testid="empty" { (ctx.t(empty_key(data))) }
             } @else {
+                @let cols = super::Columns::new(ctx, tab_columns(data.tab));
                 table.stack {
-                    thead { tr {
-                        @match data.tab {
-                            Tab::Active => { th scope="col" { (ctx.t("col-person")) } th scope="col" { (ctx.t("col-niss")) } th scope="col" { (ctx.t("col-context")) } th scope="col" { (ctx.t("col-until")) } (actions_th(ctx)) }
-                            Tab::Requested => { th scope="col" { (ctx.t("col-label")) } th scope="col" { (ctx.t("col-email")) } th scope="col" { (ctx.t("col-context")) } th scope="col" { (ctx.t("col-status")) } (actions_th(ctx)) }
-                            Tab::Blocked => { th scope="col" { (ctx.t("col-person")) } th scope="col" { (ctx.t("col-context")) } th scope="col" { (ctx.t("col-status")) } th scope="col" { (ctx.t("col-since")) } }
-                        }
-                    } }
+                    (cols.head())
                     tbody {
-                        @for row in &data.page.items { (tab_row(ctx, data.tab, row)) }
+                        @for row in &data.page.items { (tab_row(ctx, &cols, data.tab, row)) }
                     }
                 }
             }
@@ -259,7 +249,29 @@ fn status_badge(ctx: &Ctx, status: RequestStatus) -> Markup {
     html! { span class=(format!("badge {}", status.as_str())) data-testid="status" { (ctx.t(status.label_key())) } }
 }
 
-fn tab_row(ctx: &Ctx, tab: Tab, row: &ListedRequest) -> Markup {
+/// The columns of a tab's table.
+fn tab_columns(tab: Tab) -> &'static [&'static str] {
+    match tab {
+        Tab::Active => &[
+            "col-person",
+            "col-niss",
+            "col-context",
+            "col-until",
+            super::ACTIONS,
+        ],
+        Tab::Requested => &[
+            "col-label",
+            "col-email",
+            "col-context",
+            "col-status",
+            super::ACTIONS,
+        ],
+        Tab::Blocked => &["col-person", "col-context", "col-status", "col-since"],
+    }
+}
+
+/// A row of a tab, its cells named by `cols` ([`tab_columns`]).
+fn tab_row(ctx: &Ctx, cols: &super::Columns, tab: Tab, row: &ListedRequest) -> Markup {
     let r = &row.request;
     let context = ctx.t(r.context.name_key());
     let via = row.provider_name.as_ref().map(|p| {
@@ -270,24 +282,24 @@ fn tab_row(ctx: &Ctx, tab: Tab, row: &ListedRequest) -> Markup {
         tr data-testid="row" data-id=(r.id) {
             @match tab {
                 Tab::Active => {
-                    td data-label=(ctx.t("col-person")) { strong { (person_name(row).unwrap_or_default()) } }
-                    td data-label=(ctx.t("col-niss")) { (r.citizen_niss.as_ref().map(|n| n.formatted()).unwrap_or_default()) }
-                    td data-label=(ctx.t("col-context")) { (context) @if let Some(v) = &via { br; small { (v) } } }
-                    td data-label=(ctx.t("col-until")) { (r.valid_until.map(|d| ctx.lang.datetime(d)).unwrap_or_default()) }
+                    td data-label=(cols.label(0)) { strong { (person_name(row).unwrap_or_default()) } }
+                    td data-label=(cols.label(1)) { (r.citizen_niss.as_ref().map(|n| n.formatted()).unwrap_or_default()) }
+                    td data-label=(cols.label(2)) { (context) @if let Some(v) = &via { br; small { (v) } } }
+                    td data-label=(cols.label(3)) { (r.valid_until.map(|d| ctx.lang.datetime(d)).unwrap_or_default()) }
                     td { a href=(routes::consult_path(r.id)) data-testid="consult-link" {
                         (ctx.t("consult-link")) (row_name(ctx, &person_name(row).unwrap_or_else(|| label_or_created(ctx, row))))
                     } }
                 }
                 Tab::Requested => {
-                    td data-testid="label" data-label=(ctx.t("col-label")) { (label_or_created(ctx, row)) }
-                    td data-label=(ctx.t("col-email")) {
+                    td data-testid="label" data-label=(cols.label(0)) { (label_or_created(ctx, row)) }
+                    td data-label=(cols.label(1)) {
                         (r.email.as_deref().unwrap_or("—"))
                         @if row.mail_undelivered && matches!(row.status, RequestStatus::Pending | RequestStatus::Expired) {
                             br; small.field-error data-testid="mail-undelivered" { (ctx.t("mail-undelivered")) }
                         }
                     }
-                    td data-label=(ctx.t("col-context")) { (context) @if let Some(v) = &via { br; small { (v) } } }
-                    td data-label=(ctx.t("col-status")) {
+                    td data-label=(cols.label(2)) { (context) @if let Some(v) = &via { br; small { (v) } } }
+                    td data-label=(cols.label(3)) {
                         (status_badge(ctx, row.status))
                         @if row.status == RequestStatus::Pending {
                             @let hours = (r.expires_at - ctx.now).num_hours().max(0);
@@ -310,13 +322,13 @@ fn tab_row(ctx: &Ctx, tab: Tab, row: &ListedRequest) -> Markup {
                     }
                 }
                 Tab::Blocked => {
-                    td data-label=(ctx.t("col-person")) { (person_name(row).unwrap_or_else(|| label_or_created(ctx, row))) }
-                    td data-label=(ctx.t("col-context")) { (context) }
-                    td data-label=(ctx.t("col-status")) {
+                    td data-label=(cols.label(0)) { (person_name(row).unwrap_or_else(|| label_or_created(ctx, row))) }
+                    td data-label=(cols.label(1)) { (context) }
+                    td data-label=(cols.label(2)) {
                         (status_badge(ctx, row.status))
                         @if let Some(reason) = &r.status_reason { br; small data-testid="status-reason" { (super::common::note_text(ctx, reason)) } }
                     }
-                    td data-label=(ctx.t("col-since")) { (ctx.lang.datetime(if row.status == RequestStatus::Ended { r.valid_until.unwrap_or(r.status_changed_at) } else { r.status_changed_at })) }
+                    td data-label=(cols.label(3)) { (ctx.lang.datetime(if row.status == RequestStatus::Ended { r.valid_until.unwrap_or(r.status_changed_at) } else { r.status_changed_at })) }
                 }
             }
         }
@@ -471,230 +483,5 @@ pub fn suspended_page(ctx: &Ctx, c: &CompanyCtx) -> Markup {
         ctx,
         &ctx.t("company-suspended-title"),
         html! { (company_bar(ctx, c)) },
-    )
-}
-
-/// Registration of a company.
-pub fn register(ctx: &Ctx, input: &RegistrationInput, errors: Option<&FieldErrors>) -> Markup {
-    let (bce, name, kind, email) = (
-        ctx.t("register-bce"),
-        ctx.t("register-name"),
-        ctx.t("register-kind"),
-        ctx.t("register-email"),
-    );
-    let body = html! {
-        h1 { (ctx.t("register-title")) }
-        p.lead { (ctx.t("register-lead")) }
-        form.stack method="post" action=(routes::COMPANY_REGISTER) novalidate {
-            (csrf_field(ctx))
-            (error_summary(ctx, "form-has-errors", errors, &[
-                ("bce", "bce", &bce), ("name", "name", &name), ("kind", "kind-employer", &kind), ("contact_email", "contact_email", &email),
-            ]))
-            (form_field(ctx, "bce", "bce", &bce, Some("0765.432.146"), errors, |d| html! {
-                input #bce type="text" name="bce" value=(input.bce) required aria-invalid=[d.invalid] aria-describedby=[d.by.as_deref()] data-testid="register-bce";
-            }))
-            (form_field(ctx, "name", "name", &name, None, errors, |d| html! {
-                input #name type="text" name="name" value=(input.name) required maxlength="200" aria-invalid=[d.invalid] aria-describedby=[d.by.as_deref()] data-testid="register-name";
-            }))
-            @let kind_d = described("kind", "kind", false, errors);
-            fieldset aria-describedby=[kind_d.by.as_deref()] {
-                legend { (kind) }
-                label { input #kind-employer type="radio" name="kind" value="employer" checked[input.kind != "provider"] aria-invalid=[kind_d.invalid] data-testid="kind-employer"; " " (ctx.t("kind-employer")) }
-                br;
-                label { input #kind-provider type="radio" name="kind" value="provider" checked[input.kind == "provider"] aria-invalid=[kind_d.invalid] data-testid="kind-provider"; " " (ctx.t("kind-provider")) }
-                (field_error(ctx, "kind", "kind", errors))
-            }
-            (form_field(ctx, "contact_email", "contact_email", &email, None, errors, |d| html! {
-                input #contact_email type="email" name="contact_email" value=(input.contact_email) required aria-invalid=[d.invalid] aria-describedby=[d.by.as_deref()] data-testid="register-email";
-            }))
-            button type="submit" data-testid="register-submit" { (ctx.t("register-submit")) }
-        }
-    };
-    page(
-        ctx,
-        &title_with_errors(ctx, &ctx.t("register-title"), errors.is_some()),
-        body,
-    )
-}
-
-/// Choice of the company one works for.
-pub fn select(ctx: &Ctx, memberships: &[Membership]) -> Markup {
-    let body = html! {
-        h1 { (ctx.t("select-title")) }
-        @if memberships.is_empty() {
-            p { (ctx.t("select-none")) }
-        } @else {
-            ul.personas {
-                @for m in memberships {
-                    li {
-                        form method="post" action=(routes::COMPANY_SELECT) {
-                            (csrf_field(ctx))
-                            input type="hidden" name="company_id" value=(m.company.id);
-                            button.persona type="submit" data-testid=(format!("select-{}", m.company.bce)) {
-                                strong { (m.company.name) } span.muted { " " (m.company.bce_formatted()) }
-                                br; small { (ctx.t(&format!("role-{}", m.role.as_str()))) }
-                            }
-                        }
-                    }
-                }
-            }
-        }
-        p { a.button.secondary href=(routes::COMPANY_REGISTER) data-testid="register-link" { (ctx.t("register-title")) } }
-    };
-    page(ctx, &ctx.t("select-title"), body)
-}
-
-/// The terms of use, to be accepted by the main access manager.
-pub fn terms(ctx: &Ctx, m: &Membership) -> Markup {
-    let body = html! {
-        h1 { (ctx.t("terms-title")) }
-        p { strong { (m.company.name) } " (" (m.company.bce_formatted()) ")" }
-        p.muted { (ctx.lang.t_args("terms-version", &[("version", TERMS_VERSION.into())])) }
-        article.card {
-            p { (ctx.t("terms-1")) }
-            p { (ctx.t("terms-2")) }
-            p { (ctx.t("terms-3")) }
-            p { (ctx.t("terms-4")) }
-        }
-        @if m.terms_accepted {
-            p { (ctx.t("terms-accepted")) } a.button href=(routes::COMPANY) { (ctx.t("continue")) }
-        } @else if m.role == crate::domain::Role::MainManager {
-            form method="post" action=(routes::COMPANY_TERMS) {
-                (csrf_field(ctx))
-                button type="submit" data-testid="accept-terms" { (ctx.t("terms-accept")) }
-            }
-        } @else {
-            div.alert.info { (ctx.t("terms-wait")) }
-        }
-    };
-    page(ctx, &ctx.t("terms-title"), body)
-}
-
-/// A provider's choice of client.
-pub fn clients(ctx: &Ctx, m: &Membership, clients: &[Company]) -> Markup {
-    let body = html! {
-        h1 { (ctx.t("clients-title")) }
-        p { (ctx.lang.t_args("clients-lead", &[("provider", m.company.name.as_str().into())])) }
-        @if clients.is_empty() {
-            p.muted data-testid="no-clients" { (ctx.t("clients-none")) }
-        }
-        @if m.role.is_manager() {
-            p { a href=(routes::COMPANY_API) data-testid="api-link" { (ctx.t("api-title")) } }
-        }
-        ul.personas {
-            @for c in clients {
-                li {
-                    form method="post" action=(routes::COMPANY_CLIENTS) {
-                        (csrf_field(ctx))
-                        input type="hidden" name="client_id" value=(c.id);
-                        button.persona type="submit" data-testid=(format!("client-{}", c.bce)) {
-                            strong { (c.name) } span.muted { " " (c.bce_formatted()) }
-                        }
-                    }
-                }
-            }
-        }
-    };
-    page(ctx, &ctx.t("clients-title"), body)
-}
-
-/// Users of the company.
-pub fn users(
-    ctx: &Ctx,
-    c: &CompanyCtx,
-    members: &[Member],
-    input: &MemberInput,
-    errors: Option<&FieldErrors>,
-) -> Markup {
-    let (niss, role) = (ctx.t("col-niss"), ctx.t("col-role"));
-    let body = html! {
-        (company_bar(ctx, c))
-        h1 { (ctx.t("users-title")) }
-        table {
-            thead { tr { th scope="col" { (ctx.t("col-person")) } th scope="col" { (ctx.t("col-niss")) } th scope="col" { (ctx.t("col-role")) } (actions_th(ctx)) } }
-            tbody {
-                @for m in members {
-                    tr data-testid="member" {
-                        td { (m.name.clone().unwrap_or_else(|| "—".to_string())) }
-                        td { (m.niss.formatted()) }
-                        td { (ctx.t(&format!("role-{}", m.role.as_str()))) }
-                        td {
-                            @if m.role != crate::domain::Role::MainManager && m.niss != c.user {
-                                form method="post" action=(routes::COMPANY_USERS_REMOVE) data-confirm=(ctx.t("remove-confirm")) {
-                                    (csrf_field(ctx))
-                                    input type="hidden" name="confirmed" value="";
-                                    input type="hidden" name="niss" value=(m.niss.as_str());
-                                    button.secondary type="submit" { (ctx.t("remove")) (row_name(ctx, &m.name.clone().unwrap_or_else(|| m.niss.formatted()))) }
-                                }
-                            }
-                        }
-                    }
-                }
-            }
-        }
-        h2 { (ctx.t("users-add")) }
-        form.stack method="post" action=(routes::COMPANY_USERS) novalidate {
-            (csrf_field(ctx))
-            (error_summary(ctx, "form-has-errors", errors, &[("niss", "niss", &niss), ("role", "role", &role)]))
-            (form_field(ctx, "niss", "niss", &niss, Some(&ctx.t("niss-help")), errors, |d| html! {
-                input #niss type="text" name="niss" value=(input.niss) inputmode="numeric" aria-invalid=[d.invalid] aria-describedby=[d.by.as_deref()] data-testid="member-niss";
-            }))
-            (form_field(ctx, "role", "role", &role, None, errors, |d| html! {
-                select #role name="role" aria-invalid=[d.invalid] aria-describedby=[d.by.as_deref()] data-testid="member-role" {
-                    option value="user" selected[input.role != "manager"] { (ctx.t("role-user")) }
-                    option value="manager" selected[input.role == "manager"] { (ctx.t("role-manager")) }
-                }
-            }))
-            button type="submit" data-testid="member-add" { (ctx.t("users-add")) }
-        }
-    };
-    page(
-        ctx,
-        &title_with_errors(ctx, &ctx.t("users-title"), errors.is_some()),
-        body,
-    )
-}
-
-/// Providers designated by the company.
-pub fn providers(
-    ctx: &Ctx,
-    c: &CompanyCtx,
-    links: &[ProviderLink],
-    typed: &str,
-    errors: Option<&FieldErrors>,
-) -> Markup {
-    let bce = ctx.t("providers-bce");
-    let body = html! {
-        (company_bar(ctx, c))
-        h1 { (ctx.t("providers-title")) }
-        p.lead { (ctx.t("providers-lead")) }
-        @if links.is_empty() { p.muted { (ctx.t("providers-none")) } }
-        ul {
-            @for l in links {
-                li data-testid="provider" {
-                    strong { (l.provider.name) } " (" (l.provider.bce_formatted()) ") — "
-                    (ctx.lang.t_args("since", &[("date", ctx.lang.date(l.created_at.date_naive()).into())])) " "
-                    form.inline method="post" action=(routes::provider_end(l.id)) data-confirm=(ctx.t("providers-end-confirm")) {
-                        (csrf_field(ctx))
-                        input type="hidden" name="confirmed" value="";
-                        button.secondary type="submit" data-testid="provider-end" { (ctx.t("providers-end")) (row_name(ctx, &l.provider.name)) }
-                    }
-                }
-            }
-        }
-        h2 { (ctx.t("providers-add")) }
-        form.stack method="post" action=(routes::COMPANY_PROVIDERS) novalidate {
-            (csrf_field(ctx))
-            (error_summary(ctx, "form-has-errors", errors, &[("bce", "bce", &bce)]))
-            (form_field(ctx, "bce", "bce", &bce, Some("0412.345.614"), errors, |d| html! {
-                input #bce type="text" name="bce" value=(typed) aria-invalid=[d.invalid] aria-describedby=[d.by.as_deref()] data-testid="provider-bce";
-            }))
-            button type="submit" data-testid="provider-add" { (ctx.t("providers-add")) }
-        }
-    };
-    page(
-        ctx,
-        &title_with_errors(ctx, &ctx.t("providers-title"), errors.is_some()),
-        body,
     )
 }

@@ -76,14 +76,15 @@ pub fn page(
         h2 { (ctx.t("api-clients-title")) }
         @if clients.is_empty() { p.muted { (ctx.t("api-clients-none")) } }
         @else {
-            table {
-                thead { tr { th scope="col" { (ctx.t("api-client-name")) } th scope="col" { "client_id" } th scope="col" { (ctx.t("api-client-scopes")) } (super::common::actions_th(ctx)) } }
+            @let cols = super::Columns::new(ctx, &["api-client-name", "api-client-id", "api-client-scopes", super::ACTIONS]);
+            table.stack {
+                (cols.head())
                 tbody {
                     @for cl in clients {
                         tr data-testid="api-client" {
-                            td { (cl.name) }
-                            td { code { (cl.id) } }
-                            td { (cl.scopes) }
+                            td data-label=(cols.label(0)) { (cl.name) }
+                            td data-label=(cols.label(1)) { code { (cl.id) } }
+                            td data-label=(cols.label(2)) { (cl.scopes) }
                             td {
                                 @if cl.revoked_at.is_some() {
                                     span.badge.revoked { (ctx.t("api-client-revoked")) }

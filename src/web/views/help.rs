@@ -44,19 +44,17 @@ pub fn privacy(ctx: &Ctx) -> Markup {
         }
         section aria-labelledby="table-title" {
             h2 #table-title { (ctx.t("privacy-table-title")) }
-            // A region of its own that scrolls on a narrow screen: reachable with the keyboard.
-            div.table-scroll tabindex="0" role="region" aria-labelledby="table-title" {
-                table data-testid="personal-data" {
-                    (super::table_head(ctx, &["privacy-col-data", "privacy-col-why", "privacy-col-who", "privacy-col-kept"]))
-                    tbody {
-                        @for row in PERSONAL_DATA {
-                            @let t = row.text(ctx.lang, &ctx.settings);
-                            tr {
-                                td { (t.data) }
-                                td { (t.why) }
-                                td { (t.who) }
-                                td { (t.kept) }
-                            }
+            @let cols = super::Columns::new(ctx, &["privacy-col-data", "privacy-col-why", "privacy-col-who", "privacy-col-kept"]);
+            table.stack data-testid="personal-data" {
+                (cols.head())
+                tbody {
+                    @for row in PERSONAL_DATA {
+                        @let t = row.text(ctx.lang, &ctx.settings);
+                        tr {
+                            td data-label=(cols.label(0)) { (t.data) }
+                            td data-label=(cols.label(1)) { (t.why) }
+                            td data-label=(cols.label(2)) { (t.who) }
+                            td data-label=(cols.label(3)) { (t.kept) }
                         }
                     }
                 }

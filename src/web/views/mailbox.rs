@@ -28,15 +28,16 @@ pub fn inbox(ctx: &Ctx, mails: &[OutboxMail]) -> Markup {
         @if mails.is_empty() {
             p.muted { (ctx.t("mailbox-empty")) }
         } @else {
-            table {
-                thead { tr { th { (ctx.t("mail-to")) } th { (ctx.t("mail-subject")) } th { (ctx.t("mail-date")) } th { (ctx.t("col-status")) } } }
+            @let cols = super::Columns::new(ctx, &["mail-to", "mail-subject", "mail-date", "col-status"]);
+            table.stack {
+                (cols.head())
                 tbody {
                     @for m in mails {
                         tr data-testid="mail" {
-                            td { (m.written.recipient) }
-                            td { a href=(routes::mailbox_mail(m.id)) data-testid="mail-open" { (m.written.subject) } }
-                            td { (ctx.lang.datetime(m.written.created_at)) }
-                            td { (delivery(ctx, m)) }
+                            td data-label=(cols.label(0)) { (m.written.recipient) }
+                            td data-label=(cols.label(1)) { a href=(routes::mailbox_mail(m.id)) data-testid="mail-open" { (m.written.subject) } }
+                            td data-label=(cols.label(2)) { (ctx.lang.datetime(m.written.created_at)) }
+                            td data-label=(cols.label(3)) { (delivery(ctx, m)) }
                         }
                     }
                 }

@@ -12,6 +12,7 @@ pub mod common;
 pub mod company;
 pub mod company_api;
 pub mod company_guide;
+pub mod company_people;
 pub mod confirm;
 pub mod consult;
 pub mod errors;
@@ -31,12 +32,40 @@ pub fn csrf_field(ctx: &Ctx) -> Markup {
     html! { input type="hidden" name=(CSRF_FIELD) value=(ctx.csrf.get()); }
 }
 
-/// The head of a table: one column header a fluent key of `keys`.
-pub fn table_head(ctx: &Ctx, keys: &[&str]) -> Markup {
-    html! {
-        thead { tr {
-            @for key in keys { th scope="col" { (ctx.t(key)) } }
-        } }
+/// The key of a column of row actions (buttons that name their row): its header is for
+/// screen readers only, and its cells carry no label on a narrow screen.
+pub const ACTIONS: &str = "col-actions";
+
+/// A table's columns, named once from `locales/`: its head, and the name each cell carries
+/// (`data-label`) for a narrow screen, where a `table.stack` is read as a card per row,
+/// each value under its column's name (WCAG 1.4.10: nothing scrolls sideways, no word is
+/// broken in a squeezed column).
+pub struct Columns(Vec<(bool, String)>);
+
+impl Columns {
+    /// The columns named by the fluent keys `keys` ([`ACTIONS`] for row actions).
+    pub fn new(ctx: &Ctx, keys: &[&str]) -> Self {
+        Self(keys.iter().map(|k| (*k == ACTIONS, ctx.t(k))).collect())
+    }
+
+    /// The table's head: a column header each.
+    pub fn head(&self) -> Markup {
+        html! {
+            thead { tr {
+                @for (actions, name) in &self.0 {
+                    @if *actions {
+                        th scope="col" { span.visually-hidden { (name) } }
+                    } @else {
+                        th scope="col" { (name) }
+                    }
+                }
+            } }
+        }
+    }
+
+    /// The name of column `i`, for its cells' `data-label`.
+    pub fn label(&self, i: usize) -> &str {
+        self.0.get(i).map_or("", |(_, name)| name)
     }
 }
 
