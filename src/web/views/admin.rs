@@ -319,7 +319,7 @@ fn results_table(ctx: &Ctx, input: &SearchInput, r: &SearchPage) -> Markup {
                                     @if let Some(p) = &row.provider_name { br; small { (ctx.lang.t_args("admin-via", &[("provider", p.clone().into())])) } }
                                 }
                                 td data-testid="result-label" data-label=(cols.label(2)) { (q.label.as_deref().unwrap_or("—")) }
-                                td data-label=(cols.label(3)) { (q.email.as_deref().unwrap_or("—")) }
+                                td data-label=(cols.label(3)) { @match q.email.as_deref() { Some(e) => (super::common::email(e)), None => "—" } }
                                 td data-label=(cols.label(4)) { (ctx.t(q.context.name_key())) }
                                 td data-label=(cols.label(5)) {
                                     (status_badge(ctx, row.status))
@@ -508,7 +508,7 @@ pub fn timeline_page(
                 @if let Some(p) = &t.provider { br; small { (ctx.lang.t_args("admin-via", &[("provider", p.name.clone().into())])) } }
             }
             dt { (ctx.t("admin-col-label")) } dd data-testid="label" { (r.label.as_deref().unwrap_or("—")) }
-            dt { (ctx.t("admin-col-email")) } dd data-testid="email" { (r.email.as_deref().unwrap_or("—")) }
+            dt { (ctx.t("admin-col-email")) } dd data-testid="email" { @match r.email.as_deref() { Some(e) => (super::common::email(e)), None => "—" } }
             dt { (ctx.t("admin-field-context")) } dd { (ctx.t(r.context.name_key())) }
             dt { (ctx.t("admin-col-state")) }
             dd {

@@ -150,6 +150,31 @@ pub fn title_with_errors(ctx: &Ctx, title: &str, has_errors: bool) -> String {
     }
 }
 
+/// An e-mail address that a narrow column or screen may wrap before its `@` and its dots
+/// (`<wbr>`: nothing is added to what is read or copied), never inside a name.
+pub fn email(address: &str) -> Markup {
+    html! {
+        @for (i, part) in email_parts(address).into_iter().enumerate() {
+            @if i > 0 { wbr; }
+            (part)
+        }
+    }
+}
+
+/// `maria.abara@example.be` as `maria`, `.abara`, `@example`, `.be`.
+fn email_parts(address: &str) -> Vec<&str> {
+    let mut parts = Vec::new();
+    let mut start = 0;
+    for (i, c) in address.char_indices() {
+        if matches!(c, '.' | '@') && i > start {
+            parts.push(&address[start..i]);
+            start = i;
+        }
+    }
+    parts.push(&address[start..]);
+    parts
+}
+
 /// The row a repeated button acts on, in its accessible name ("Withdraw: Kitchen weekend"),
 /// hidden to the eye (the row shows it).
 pub fn row_name(ctx: &Ctx, name: &str) -> Markup {
@@ -162,5 +187,29 @@ pub fn note_text(ctx: &Ctx, stored: &str) -> String {
     match SystemNote::of(stored) {
         Some(note) => ctx.t(note.message_key()),
         None => stored.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{email, email_parts};
+
+    #[test]
+    fn an_address_may_wrap_before_its_dots_and_its_at() {
+        let cases: [(&str, &[&str]); 5] = [
+            (
+                "maria.abara@example.be",
+                &["maria", ".abara", "@example", ".be"],
+            ),
+            ("kim@ex.com", &["kim", "@ex", ".com"]),
+            (".x@y", &[".x", "@y"]),
+            ("a..b", &["a", ".", ".b"]),
+            ("", &[""]),
+        ];
+        for (address, parts) in cases {
+            assert_eq!(email_parts(address), parts, "{address}");
+        }
+        assert_eq!(email("a.b@c.be").into_string(), "a<wbr>.b<wbr>@c<wbr>.be");
+        assert_eq!(email("<x>@y").into_string(), "&lt;x&gt;<wbr>@y");
     }
 }

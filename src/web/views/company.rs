@@ -293,7 +293,7 @@ fn tab_row(ctx: &Ctx, cols: &super::Columns, tab: Tab, row: &ListedRequest) -> M
                 Tab::Requested => {
                     td data-testid="label" data-label=(cols.label(0)) { (label_or_created(ctx, row)) }
                     td data-label=(cols.label(1)) {
-                        (r.email.as_deref().unwrap_or("—"))
+                        @match r.email.as_deref() { Some(e) => (super::common::email(e)), None => "—" }
                         @if row.mail_undelivered && matches!(row.status, RequestStatus::Pending | RequestStatus::Expired) {
                             br; small.field-error data-testid="mail-undelivered" { (ctx.t("mail-undelivered")) }
                         }

@@ -34,7 +34,7 @@ pub fn inbox(ctx: &Ctx, mails: &[OutboxMail]) -> Markup {
                 tbody {
                     @for m in mails {
                         tr data-testid="mail" {
-                            td data-label=(cols.label(0)) { (m.written.recipient) }
+                            td data-label=(cols.label(0)) { (super::common::email(&m.written.recipient)) }
                             td data-label=(cols.label(1)) { a href=(routes::mailbox_mail(m.id)) data-testid="mail-open" { (m.written.subject) } }
                             td data-label=(cols.label(2)) { (ctx.lang.datetime(m.written.created_at)) }
                             td data-label=(cols.label(3)) { (delivery(ctx, m)) }
@@ -52,7 +52,7 @@ pub fn message(ctx: &Ctx, m: &OutboxMail) -> Markup {
     let body = html! {
         p { a href=(routes::MAILBOX) { "← " (ctx.t("mailbox-title")) } }
         h1 data-testid="mail-subject" { (m.written.subject) }
-        p { strong { (ctx.t("mail-to")) (ctx.lang.colon()) " " } (m.written.recipient) " · " (ctx.lang.datetime(m.written.created_at)) " · " (delivery(ctx, m)) }
+        p { strong { (ctx.t("mail-to")) (ctx.lang.colon()) " " } (super::common::email(&m.written.recipient)) " · " (ctx.lang.datetime(m.written.created_at)) " · " (delivery(ctx, m)) }
         @if let Some(e) = &m.last_error { p.muted { (ctx.t("mail-last-error")) (ctx.lang.colon()) " " (e) } }
         article.card data-testid="mail-body" {
             @for line in m.written.body_text.lines() {
