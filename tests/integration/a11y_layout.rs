@@ -393,18 +393,7 @@ async fn every_main_page_reflows_at_320_px_with_every_control_in_reach() {
     assert_reflows(c, "the citizen's history (requests)").await;
 
     // The back office.
-    c.delete_all_cookies().await.unwrap();
-    goto(c, a, "/sign-in?next=/admin").await;
-    c.find(Locator::Css(&format!("[data-testid=staff-{CLAIRE}]")))
-        .await
-        .expect("Claire's staff persona")
-        .click()
-        .await
-        .unwrap();
-    c.wait()
-        .for_element(Locator::Css("[data-testid=jobs]"))
-        .await
-        .expect("the jobs");
+    staff_signs_in(c, a, CLAIRE).await;
     assert_reflows(c, "the back office's jobs").await;
     screenshot(c, "admin-jobs-320").await;
     goto(c, a, "/admin/search?label=Plonge").await;
@@ -463,18 +452,7 @@ async fn every_table_reads_at_320_px_in_german() {
         screenshot(c, &format!("{}-320-de", page[1..].replace('/', "-"))).await;
     }
 
-    c.delete_all_cookies().await.unwrap();
-    goto(c, a, "/sign-in?next=/admin").await;
-    c.find(Locator::Css(&format!("[data-testid=staff-{PIETER}]")))
-        .await
-        .expect("Pieter's staff persona")
-        .click()
-        .await
-        .unwrap();
-    c.wait()
-        .for_element(Locator::Css("[data-testid=jobs]"))
-        .await
-        .expect("the back office");
+    staff_signs_in(c, a, PIETER).await;
     language(c, "de").await;
     for page in [
         "/admin".to_string(),
@@ -527,6 +505,23 @@ return out;
         .await
         .unwrap();
     assert_eq!(broken, json!([]), "{what}: words broken across lines");
+}
+
+/// A fresh browser session of the staff member `niss`, through the staff personas of the
+/// sign-in page, on the back office's dashboard.
+async fn staff_signs_in(c: &Client, a: &str, niss: &str) {
+    c.delete_all_cookies().await.unwrap();
+    goto(c, a, "/sign-in?next=/admin").await;
+    c.find(Locator::Css(&format!("[data-testid=staff-{niss}]")))
+        .await
+        .unwrap_or_else(|e| panic!("the staff persona {niss}: {e}"))
+        .click()
+        .await
+        .unwrap();
+    c.wait()
+        .for_element(Locator::Css("[data-testid=jobs]"))
+        .await
+        .expect("the back office's dashboard");
 }
 
 /// Opens a tab of the company dashboard and waits for its rows.

@@ -1044,6 +1044,14 @@ async fn a_providers_client_acts_on_behalf_of_its_client_companies_only() {
         crate::helpers::texts(&body, "[data-testid=accept-circle]").len(),
         1
     );
+    // A new client's scopes are named in the page's language, with the API's own names.
+    assert_eq!(
+        crate::helpers::texts(&body, "fieldset label"),
+        vec![
+            "Citizen mandates API (mandates)",
+            "Pre-contractual data API (precontractual-data)"
+        ]
+    );
     let clients = lena.page("/company/clients").await;
     assert_eq!(
         crate::helpers::texts(&clients, "[data-testid=api-link]").len(),

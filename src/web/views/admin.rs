@@ -157,28 +157,22 @@ pub fn dashboard(ctx: &Ctx, role: StaffRole, d: &Dashboard, notice: Option<&str>
         }
         section aria-labelledby="jobs-title" {
             h2 #jobs-title { (ctx.t("admin-jobs-title")) }
+            @let keys = ["admin-col-job", "admin-col-last-run", "admin-col-duration", "admin-col-rows", "admin-col-error", "admin-col-runs", "admin-col-action"];
+            @let cols = super::Columns::new(ctx, if may_supervise(role) { &keys } else { &keys[..6] });
             table.stack data-testid="jobs" {
-                thead { tr {
-                    th scope="col" { (ctx.t("admin-col-job")) }
-                    th scope="col" { (ctx.t("admin-col-last-run")) }
-                    th scope="col" { (ctx.t("admin-col-duration")) }
-                    th scope="col" { (ctx.t("admin-col-rows")) }
-                    th scope="col" { (ctx.t("admin-col-error")) }
-                    th scope="col" { (ctx.t("admin-col-runs")) }
-                    @if may_supervise(role) { th scope="col" { span.muted { (ctx.t("admin-col-action")) } } }
-                } }
+                (cols.head())
                 tbody {
                     @for job in crate::jobs::Job::ALL {
                         @let run = d.jobs.iter().find(|r| r.job == job.name());
                         tr data-job=(job.name()) {
-                            td data-label=(ctx.t("admin-col-job")) { code { (job.name()) } }
+                            td data-label=(cols.label(0)) { code { (job.name()) } }
                             @match run.and_then(|r| r.last_run_at.map(|at| (r, at))) {
                                 Some((r, at)) => {
-                                    td data-testid=(format!("job-last-{}", job.name())) data-label=(ctx.t("admin-col-last-run")) { (ctx.lang.datetime(at)) }
-                                    td data-label=(ctx.t("admin-col-duration")) { (r.last_duration_ms.unwrap_or(0)) " ms" }
-                                    td data-testid=(format!("job-rows-{}", job.name())) data-label=(ctx.t("admin-col-rows")) { (ctx.lang.number(r.last_rows.unwrap_or(0))) }
-                                    td data-label=(ctx.t("admin-col-error")) { @if let Some(e) = &r.last_error { span.field-error { (e) } } @else { "—" } }
-                                    td data-testid=(format!("job-runs-{}", job.name())) data-label=(ctx.t("admin-col-runs")) {
+                                    td data-testid=(format!("job-last-{}", job.name())) data-label=(cols.label(1)) { (ctx.lang.datetime(at)) }
+                                    td data-label=(cols.label(2)) { (r.last_duration_ms.unwrap_or(0)) " ms" }
+                                    td data-testid=(format!("job-rows-{}", job.name())) data-label=(cols.label(3)) { (ctx.lang.number(r.last_rows.unwrap_or(0))) }
+                                    td data-label=(cols.label(4)) { @if let Some(e) = &r.last_error { span.field-error { (e) } } @else { "—" } }
+                                    td data-testid=(format!("job-runs-{}", job.name())) data-label=(cols.label(5)) {
                                         (ctx.lang.t_args("admin-job-runs", &[
                                             ("runs", r.runs.into()),
                                             ("idle", r.idle_runs.into()),
@@ -186,7 +180,7 @@ pub fn dashboard(ctx: &Ctx, role: StaffRole, d: &Dashboard, notice: Option<&str>
                                     }
                                 }
                                 None => {
-                                    td data-testid=(format!("job-last-{}", job.name())) data-label=(ctx.t("admin-col-last-run")) colspan="5" { span.muted { (ctx.t("admin-job-never")) } }
+                                    td data-testid=(format!("job-last-{}", job.name())) data-label=(cols.label(1)) colspan="5" { span.muted { (ctx.t("admin-job-never")) } }
                                 }
                             }
                             @if may_supervise(role) {

@@ -110,9 +110,9 @@ pub fn page(
             }))
             fieldset aria-describedby=[scopes_d.by.as_deref()] {
                 legend { (scopes) }
-                label { input #scope-mandates type="checkbox" name="scope_mandates" value="on" checked aria-invalid=[scopes_d.invalid]; " mandates" }
+                label { input #scope-mandates type="checkbox" name="scope_mandates" value="on" checked aria-invalid=[scopes_d.invalid]; " " (ctx.t("api-mandates")) " (" code { (ApiScope::Mandates.as_str()) } ")" }
                 br;
-                label { input #scope-data type="checkbox" name="scope_data" value="on" checked aria-invalid=[scopes_d.invalid]; " precontractual-data" }
+                label { input #scope-data type="checkbox" name="scope_data" value="on" checked aria-invalid=[scopes_d.invalid]; " " (ctx.t("api-precontractual")) " (" code { (ApiScope::PrecontractualData.as_str()) } ")" }
                 (field_error(ctx, "scopes", "scopes", errors))
             }
             button type="submit" data-testid="create-client" { (ctx.t("api-client-create")) }
