@@ -413,12 +413,14 @@ async fn every_main_page_reflows_at_320_px_with_every_control_in_reach() {
 }
 
 /// Every other page holding a table, in German (the longest words: "Hauptzugangsverwalter"),
-/// at 320 px: a company's users, providers, API clients and demo mailbox; the back office's
-/// counts, a request's timeline (its transitions, e-mails and their attempts), a company,
-/// the staff, the staff's audit and the trainers' tenants. A table is read as a card per
-/// row there, each value under its column's name, no word broken.
+/// at 320, 961 (the dashboard's tabs at their narrowest beside the request form) and
+/// 1280 px: the dashboard's three tabs, a company's users, providers, API clients and demo
+/// mailbox; the back office's counts, a request's timeline (its transitions, e-mails and
+/// their attempts), a company, the staff, the staff's audit and the trainers' tenants. A
+/// table narrower than its rows need is read as a card per row, each value under its
+/// column's name; at every width, no word is broken.
 #[tokio::test]
-async fn every_table_reads_at_320_px_in_german() {
+async fn every_table_reads_on_a_phone_and_a_desktop_in_german() {
     let app = crate::tenants::spawn_tenant_app(vec![]).await;
     crate::api::client_for_resto(&app, &["mandates"]).await;
     crate::tenants::make(&app, crate::tenants::new_tenant("team-a"))
@@ -438,34 +440,48 @@ async fn every_table_reads_at_320_px_in_german() {
     let c = &browser.client;
     let a = app.address.as_str();
 
-    sign_in_in_browser(c, a, JAN, "/company/users").await;
-    language(c, "de").await;
-    viewport(c, 320).await;
-    for page in [
+    let company_pages = [
+        "/company/tabs/requested",
         "/company/users",
         "/company/providers",
         "/company/api",
         "/demo/mailbox",
-    ] {
-        goto(c, a, page).await;
-        assert_reflows(c, page).await;
-        screenshot(c, &format!("{}-320-de", page[1..].replace('/', "-"))).await;
-    }
-
-    staff_signs_in(c, a, PIETER).await;
-    language(c, "de").await;
-    for page in [
+    ];
+    let staff_pages = [
         "/admin".to_string(),
         format!("/admin/requests/{plonge}"),
         format!("/admin/companies/{resto}"),
         "/admin/staff".to_string(),
         "/admin/audit".to_string(),
         "/admin/tenants".to_string(),
-    ] {
-        goto(c, a, &page).await;
-        assert_reflows(c, &page).await;
+    ];
+    sign_in_in_browser(c, a, JAN, "/company/users").await;
+    language(c, "de").await;
+    // 961 px: the narrowest screen where the dashboard puts the request form beside the tabs.
+    for width in [320, 961, 1280] {
+        viewport(c, width).await;
+        goto(c, a, "/company").await;
+        for tab in ["active", "requested", "blocked"] {
+            open_tab(c, tab).await;
+            assert_reflows(c, &format!("the dashboard's {tab} tab")).await;
+        }
+        screenshot(c, &format!("company-dashboard-{width}-de")).await;
+        for page in company_pages {
+            goto(c, a, page).await;
+            assert_reflows(c, page).await;
+            screenshot(c, &format!("{}-{width}-de", page[1..].replace('/', "-"))).await;
+        }
     }
-    screenshot(c, "admin-tenants-320-de").await;
+    staff_signs_in(c, a, PIETER).await;
+    language(c, "de").await;
+    for width in [320, 961, 1280] {
+        viewport(c, width).await;
+        for page in &staff_pages {
+            goto(c, a, page).await;
+            assert_reflows(c, page).await;
+        }
+        screenshot(c, &format!("admin-tenants-{width}-de")).await;
+    }
     browser.close().await;
 }
 
