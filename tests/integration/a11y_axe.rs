@@ -168,6 +168,22 @@ impl Audit<'_> {
                 eprintln!("AXE {line}");
                 self.found.push(line);
             }
+            // Reflow and whole words, the layout test's checks, on every page too.
+            for (kind, script) in [
+                ("reflow", crate::a11y_layout::REFLOW_PROBLEMS),
+                ("broken word", crate::a11y_layout::BROKEN_WORDS),
+            ] {
+                let problems = self.c.execute(script, vec![]).await.unwrap();
+                for p in problems.as_array().cloned().unwrap_or_default() {
+                    let line = format!(
+                        "{} {width}px {what} ({url}): {kind}: {}",
+                        self.lang.code(),
+                        p.as_str().unwrap_or_default()
+                    );
+                    eprintln!("LAYOUT {line}");
+                    self.found.push(line);
+                }
+            }
         }
         self.resize(WIDTHS[0]).await;
         self.pages += 1;
