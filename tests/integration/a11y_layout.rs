@@ -7,7 +7,7 @@ use fantoccini::{Client, Locator};
 use serde_json::{Value, json};
 
 use crate::{
-    browser::{Browser, sign_in_in_browser, wait_for_text},
+    browser::{Browser, click_and_load, sign_in_in_browser, wait_for_text},
     helpers::spawn_app,
 };
 
@@ -528,16 +528,7 @@ async fn assert_no_broken_words(c: &Client, what: &str) {
 async fn staff_signs_in(c: &Client, a: &str, niss: &str) {
     c.delete_all_cookies().await.unwrap();
     goto(c, a, "/sign-in?next=/admin").await;
-    c.find(Locator::Css(&format!("[data-testid=staff-{niss}]")))
-        .await
-        .unwrap_or_else(|e| panic!("the staff persona {niss}: {e}"))
-        .click()
-        .await
-        .unwrap();
-    c.wait()
-        .for_element(Locator::Css("[data-testid=jobs]"))
-        .await
-        .expect("the back office's dashboard");
+    click_and_load(c, &format!("[data-testid=staff-{niss}]")).await;
 }
 
 /// Opens a tab of the company dashboard and waits for its rows.
