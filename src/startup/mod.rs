@@ -10,9 +10,11 @@ use actix_session::{
 };
 use actix_web::{
     App, HttpServer,
+    body::MessageBody,
     cookie::{Key, SameSite},
-    dev::Server,
-    middleware::{self, from_fn},
+    dev::{Server, ServiceRequest, ServiceResponse},
+    http::Method,
+    middleware::{self, Next, from_fn},
     web,
 };
 use tracing_actix_web::TracingLogger;
@@ -109,6 +111,7 @@ fn server(listener: TcpListener, state: AppState) -> anyhow::Result<Server> {
             )
             // Every request but the assets' is routed to its tenant (by its host) first.
             .wrap(from_fn(tenancy::route_to_tenant))
+            .wrap(from_fn(head_as_get))
             .wrap(from_fn(security::headers))
             .wrap(middleware::Compress::default())
             .wrap(TracingLogger::<MandatSpans>::new())
@@ -117,6 +120,20 @@ fn server(listener: TcpListener, state: AppState) -> anyhow::Result<Server> {
     .shutdown_timeout(10)
     .run();
     Ok(server)
+}
+
+/// Middleware: `HEAD` is answered as `GET` is, without the body (RFC 9110, 9.3.2). A link
+/// checker, a mail client's link scanner or a monitor asking for a page's headers gets the
+/// page's status and headers, not the 404 of routes that name `GET` only. actix-http leaves
+/// the body out of the response by itself: it keeps the request's own method.
+async fn head_as_get(
+    mut req: ServiceRequest,
+    next: Next<impl MessageBody>,
+) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
+    if req.method() == Method::HEAD {
+        req.head_mut().method = Method::GET;
+    }
+    next.call(req).await
 }
 
 async fn not_found() -> Result<actix_web::HttpResponse, errors::AppError> {

@@ -378,3 +378,34 @@ async fn an_anonymous_page_without_a_form_stores_no_session() {
     app.page("/sign-in").await;
     assert_eq!(count(), before + 1);
 }
+
+#[tokio::test]
+async fn head_is_answered_as_get_without_the_body() {
+    let app = spawn_app().await;
+    // A page, an asset, a page that needs a sign-in, an API resource, no such page: a link
+    // checker or a mail scanner asking for the headers gets what GET gets, without a body.
+    for (path, status) in [
+        ("/", 200),
+        ("/assets/app.css", 200),
+        ("/company", 303),
+        ("/api/v1/openapi.json", 200),
+        ("/no-such-page", 404),
+    ] {
+        let url = format!("{}{path}", app.address);
+        let get = app.client.get(&url).send().await.unwrap();
+        let head = app.client.head(&url).send().await.unwrap();
+        assert_eq!(head.status().as_u16(), status, "HEAD {path}");
+        assert_eq!(head.status(), get.status(), "HEAD and GET {path}");
+        for name in ["content-type", "location", "cache-control"] {
+            assert_eq!(
+                head.headers().get(name),
+                get.headers().get(name),
+                "{name} of {path}"
+            );
+        }
+        assert!(
+            head.bytes().await.unwrap().is_empty(),
+            "no body for HEAD {path}"
+        );
+    }
+}
