@@ -9,8 +9,8 @@ use actix_session::{
     config::{BrowserSession, CookieContentSecurity},
 };
 use actix_web::{
-    App, HttpServer,
-    body::MessageBody,
+    App, HttpResponse, HttpServer,
+    body::{EitherBody, MessageBody},
     cookie::{Key, SameSite},
     dev::{Server, ServiceRequest, ServiceResponse},
     http::Method,
@@ -25,7 +25,7 @@ use crate::{
     settings::Settings,
     state::AppState,
     telemetry::MandatSpans,
-    web::{errors, input, security, sessions::PgSessionStore},
+    web::{errors, input, routes, security, sessions::PgSessionStore},
 };
 
 /// Name of the session cookie.
@@ -112,6 +112,7 @@ fn server(listener: TcpListener, state: AppState) -> anyhow::Result<Server> {
             // Every request but the assets' is routed to its tenant (by its host) first.
             .wrap(from_fn(tenancy::route_to_tenant))
             .wrap(from_fn(head_as_get))
+            .wrap(from_fn(without_trailing_slash))
             .wrap(from_fn(security::headers))
             .wrap(middleware::Compress::default())
             .wrap(TracingLogger::<MandatSpans>::new())
@@ -134,6 +135,29 @@ async fn head_as_get(
         req.head_mut().method = Method::GET;
     }
     next.call(req).await
+}
+
+/// Middleware: a path typed or pasted with a trailing slash (`/me/`) is sent, permanently
+/// and with its method and body (308), to the page without it (`/me`), its query kept;
+/// the target is judged as every redirect is ([`routes::local_path`]: `//host/` goes home).
+async fn without_trailing_slash<B: MessageBody>(
+    req: ServiceRequest,
+    next: Next<B>,
+) -> Result<ServiceResponse<EitherBody<B>>, actix_web::Error> {
+    let path = req.path();
+    if path.len() > 1 && path.ends_with('/') {
+        let trimmed = path.trim_end_matches('/');
+        let target = match req.query_string() {
+            "" => trimmed.to_string(),
+            query => format!("{trimmed}?{query}"),
+        };
+        let location = routes::local_path(Some(&target), routes::HOME).to_string();
+        let res = HttpResponse::PermanentRedirect()
+            .insert_header((actix_web::http::header::LOCATION, location))
+            .finish();
+        return Ok(req.into_response(res).map_into_right_body());
+    }
+    Ok(next.call(req).await?.map_into_left_body())
 }
 
 async fn not_found() -> Result<actix_web::HttpResponse, errors::AppError> {

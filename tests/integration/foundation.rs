@@ -409,3 +409,28 @@ async fn head_is_answered_as_get_without_the_body() {
         );
     }
 }
+
+#[tokio::test]
+async fn a_trailing_slash_leads_to_the_page_without_it() {
+    let app = spawn_app().await;
+    for (path, to) in [
+        ("/me/", "/me"),
+        ("/privacy//", "/privacy"),
+        (
+            "/company/tabs/active/?q=a%20b",
+            "/company/tabs/active?q=a%20b",
+        ),
+        ("/api/v1/mandate-requests/", "/api/v1/mandate-requests"),
+        // Never to another site.
+        ("//evil.example/", "/"),
+    ] {
+        let res = app.get(path).await;
+        assert_eq!(res.status().as_u16(), 308, "{path}");
+        assert_eq!(crate::helpers::location_of(&res), to, "{path}");
+    }
+    assert_eq!(app.get("/").await.status().as_u16(), 200);
+    // The redirect keeps the method: a form posted to a path with a slash still reaches its
+    // handler (and its CSRF check).
+    let res = app.post_form("/sign-out/", &[]).await;
+    assert_eq!(res.status().as_u16(), 308);
+}
