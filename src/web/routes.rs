@@ -265,9 +265,13 @@ pub const COMPANY_API_CLIENTS: &str = "/company/api/clients";
 // names in braces (`"{id}"`), they make the route's pattern, so that a link and the route
 // it leads to cannot drift apart.
 
-/// A static asset: `/assets/{name}`.
+/// The version of the static assets (a hash of their bytes, made by `build.rs`).
+pub const ASSETS_VERSION: &str = env!("MANDAT_ASSETS_VERSION");
+
+/// A static asset as the pages name it: `/assets/{name}?v={ASSETS_VERSION}` (a new build
+/// with other assets makes other URLs: no browser pairs a new page with an old stylesheet).
 pub fn asset(name: impl Display) -> String {
-    format!("{ASSETS}/{name}")
+    format!("{ASSETS}/{name}?v={ASSETS_VERSION}")
 }
 
 /// The language switch: `/lang/{code}` (with `?next=`, see [`with_next`]).

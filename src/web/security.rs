@@ -23,7 +23,6 @@ pub async fn headers(
     next: Next<impl MessageBody>,
 ) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
     let https = state(req.request()).settings.mode.is_https();
-    let is_asset = req.path().starts_with(routes::ASSETS);
     let mut res = next.call(req).await?;
     let h = res.headers_mut();
     let set = |h: &mut header::HeaderMap, name: header::HeaderName, value: &'static str| {
@@ -52,11 +51,9 @@ pub async fn headers(
             "max-age=31536000; includeSubDomains",
         );
     }
-    if is_asset {
-        set(h, header::CACHE_CONTROL, "public, max-age=3600");
-    } else {
-        set(h, header::CACHE_CONTROL, "no-store");
-    }
+    // Pages hold personal data: never kept. An asset says its own (`web::assets`); an
+    // unknown one is a 404 that no cache keeps either.
+    set(h, header::CACHE_CONTROL, "no-store");
     Ok(res)
 }
 

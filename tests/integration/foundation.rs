@@ -290,7 +290,37 @@ async fn assets_are_served_from_the_binary() {
         .get_with("/assets/htmx.min.js", &[("if-none-match", &etag)])
         .await;
     assert_eq!(res.status().as_u16(), 304);
-    assert_eq!(app.get("/assets/nope.js").await.status().as_u16(), 404);
+    let missing = app.get("/assets/nope.js").await;
+    assert_eq!(missing.status().as_u16(), 404);
+    assert_eq!(
+        missing.headers()["cache-control"],
+        "no-store",
+        "a 404 is not kept"
+    );
+
+    // The pages name each asset with the build's version: kept a year, never revalidated...
+    let page = app.page("/").await;
+    let css = attr(&page, "link[rel=stylesheet]", "href").unwrap();
+    let version = mandat::web::routes::ASSETS_VERSION;
+    assert_eq!(css, format!("/assets/app.css?v={version}"));
+    for src in [css, attr(&page, "script[src*=htmx]", "src").unwrap()] {
+        let res = app.get(&src).await;
+        assert_eq!(res.status().as_u16(), 200, "{src}");
+        assert_eq!(
+            res.headers()["cache-control"],
+            "public, max-age=31536000, immutable",
+            "{src}"
+        );
+    }
+    // ... while another version (a server of the previous build during an update, or a
+    // bookmark) is asked again every time, so no cache keeps this build's file under it.
+    for src in ["/assets/app.css", "/assets/app.css?v=0123456789abcdef"] {
+        let res = app.get(src).await;
+        assert_eq!(res.status().as_u16(), 200, "{src}");
+        assert_eq!(res.headers()["cache-control"], "public, no-cache", "{src}");
+    }
+    // The ETag follows the bytes, not their length.
+    assert!(etag.contains(version), "{etag}");
 }
 
 #[test]
