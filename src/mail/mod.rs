@@ -21,6 +21,7 @@ use uuid::Uuid;
 
 use crate::{
     db::schema::{email_attempts, outbox_emails},
+    i18n::Lang,
     settings::{Settings, SmtpTls},
 };
 
@@ -46,6 +47,17 @@ pub struct Written {
     pub body_html: String,
     /// When it was written.
     pub created_at: DateTime<Utc>,
+}
+
+impl Written {
+    /// The language the mail declares in its HTML (`<html lang="fr">`): the demo mailbox
+    /// marks its subject and body with it, so that a screen reader reads a French mail in
+    /// French on a German page.
+    pub fn language(&self) -> Option<Lang> {
+        let start = self.body_html.find("<html lang=\"")? + "<html lang=\"".len();
+        let code = self.body_html.get(start..start + 2)?;
+        Lang::from_code(code)
+    }
 }
 
 /// A mail to write to the outbox.
@@ -354,6 +366,35 @@ pub fn deliver_due(
 #[cfg(test)]
 mod tests {
     use super::backoff;
+
+    #[test]
+    fn a_mail_says_its_language_as_its_html_declares_it() {
+        let written = |html: &str| super::Written {
+            request_id: None,
+            recipient: "maria@example.be".into(),
+            subject: "s".into(),
+            body_text: "t".into(),
+            body_html: html.into(),
+            created_at: chrono::Utc::now(),
+        };
+        let cases = [
+            (
+                "<!DOCTYPE html><html lang=\"fr\"><head>",
+                Some(crate::i18n::Lang::Fr),
+            ),
+            (
+                "<!DOCTYPE html><html lang=\"nl\">",
+                Some(crate::i18n::Lang::Nl),
+            ),
+            ("<html lang=\"es\">", None),
+            ("<html>", None),
+            ("", None),
+            ("(erased)", None),
+        ];
+        for (html, lang) in cases {
+            assert_eq!(written(html).language(), lang, "{html}");
+        }
+    }
 
     #[test]
     fn backoff_doubles_up_to_an_hour() {

@@ -20,6 +20,11 @@ fn delivery(ctx: &Ctx, m: &OutboxMail) -> Markup {
     }
 }
 
+/// The language of a mail (it may differ from the page's: the request's), for its `lang`.
+fn mail_lang(m: &OutboxMail) -> Option<&'static str> {
+    m.written.language().map(|l| l.code())
+}
+
 /// The list of mails, newest first.
 pub fn inbox(ctx: &Ctx, mails: &[OutboxMail]) -> Markup {
     let body = html! {
@@ -35,7 +40,7 @@ pub fn inbox(ctx: &Ctx, mails: &[OutboxMail]) -> Markup {
                     @for m in mails {
                         tr data-testid="mail" {
                             td data-label=(cols.label(0)) { (super::common::email(&m.written.recipient)) }
-                            td data-label=(cols.label(1)) { a href=(routes::mailbox_mail(m.id)) data-testid="mail-open" { (m.written.subject) } }
+                            td data-label=(cols.label(1)) { a href=(routes::mailbox_mail(m.id)) lang=[mail_lang(m)] data-testid="mail-open" { (m.written.subject) } }
                             td data-label=(cols.label(2)) { (ctx.lang.datetime(m.written.created_at)) }
                             td data-label=(cols.label(3)) { (delivery(ctx, m)) }
                         }
@@ -51,10 +56,10 @@ pub fn inbox(ctx: &Ctx, mails: &[OutboxMail]) -> Markup {
 pub fn message(ctx: &Ctx, m: &OutboxMail) -> Markup {
     let body = html! {
         p { a href=(routes::MAILBOX) { "← " (ctx.t("mailbox-title")) } }
-        h1 data-testid="mail-subject" { (m.written.subject) }
+        h1 lang=[mail_lang(m)] data-testid="mail-subject" { (m.written.subject) }
         p { strong { (ctx.t("mail-to")) (ctx.lang.colon()) " " } (super::common::email(&m.written.recipient)) " · " (ctx.lang.datetime(m.written.created_at)) " · " (delivery(ctx, m)) }
         @if let Some(e) = &m.last_error { p.muted { (ctx.t("mail-last-error")) (ctx.lang.colon()) " " (e) } }
-        article.card data-testid="mail-body" {
+        article.card lang=[mail_lang(m)] data-testid="mail-body" {
             @for line in m.written.body_text.lines() {
                 @if line.starts_with("http://") || line.starts_with("https://") {
                     p { a href=(line) data-testid="mail-link" { (line) } }
