@@ -431,6 +431,11 @@ async fn the_timeline_shows_transitions_mails_and_consultations_and_a_reveal_is_
     );
     assert!(events[1].contains("Active") && events[1].contains("Citizen"));
     assert_eq!(texts(&body, "[data-testid=mail]").len(), 1);
+    // The mail's subject in its own language (Plonge's request is French), on an English page.
+    assert_eq!(
+        crate::helpers::attr(&body, "[data-testid=mail-subject]", "lang").as_deref(),
+        Some("fr")
+    );
     assert_eq!(texts(&body, "[data-testid=consultations]"), ["1"]);
     assert_eq!(
         texts(&body, "[data-testid=citizen-niss]"),

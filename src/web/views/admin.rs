@@ -571,7 +571,7 @@ pub fn timeline_page(
             none_testid: None,
             rows: t.mails.iter().map(|m| Outgoing {
                 created_at: m.created_at,
-                what: html! { (m.subject) },
+                what: html! { span lang=(t.request.language.code()) data-testid="mail-subject" { (m.subject) } },
                 delivery: html! {
                     (delivery(ctx, m.sent_at.is_some(), m.failed_at.is_some(), m.attempts, m.last_error.as_deref()))
                     (super::admin_mail::resend_button(ctx, role, t, m))
