@@ -161,6 +161,15 @@ pub fn email(address: &str) -> Markup {
     }
 }
 
+/// A sentence naming an e-mail address (a message of `locales/` with the address as an
+/// argument), the address wrapping as [`email`] does.
+pub fn with_email(sentence: &str, address: &str) -> Markup {
+    match sentence.split_once(address).filter(|_| !address.is_empty()) {
+        Some((before, after)) => html! { (before) (email(address)) (after) },
+        None => html! { (sentence) },
+    }
+}
+
 /// `maria.abara@example.be` as `maria`, `.abara`, `@example`, `.be`.
 fn email_parts(address: &str) -> Vec<&str> {
     let mut parts = Vec::new();
@@ -192,7 +201,7 @@ pub fn note_text(ctx: &Ctx, stored: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{email, email_parts};
+    use super::{email, email_parts, with_email};
 
     #[test]
     fn an_address_may_wrap_before_its_dots_and_its_at() {
@@ -211,5 +220,11 @@ mod tests {
         }
         assert_eq!(email("a.b@c.be").into_string(), "a<wbr>.b<wbr>@c<wbr>.be");
         assert_eq!(email("<x>@y").into_string(), "&lt;x&gt;<wbr>@y");
+        assert_eq!(
+            with_email("Sent to a.b@c.be for <Kitchen>.", "a.b@c.be").into_string(),
+            "Sent to a<wbr>.b<wbr>@c<wbr>.be for &lt;Kitchen&gt;."
+        );
+        assert_eq!(with_email("No address.", "").into_string(), "No address.");
+        assert_eq!(with_email("Other.", "x@y.be").into_string(), "Other.");
     }
 }

@@ -393,10 +393,11 @@ fn created_with(ctx: &Ctx, created: &Created, fresh: &RequestInput, whole_page: 
     html! {
         section.alert.success role="status" data-testid="created" {
             @if whole_page { h1 { (ctx.t("created-title")) } } @else { h2 { (ctx.t("created-title")) } }
-            p { (ctx.lang.t_args("created-text", &[
+            @let email = r.email.clone().unwrap_or_default();
+            p { (super::common::with_email(&ctx.lang.t_args("created-text", &[
                 ("label", r.label.clone().unwrap_or_default().into()),
-                ("email", r.email.clone().unwrap_or_default().into()),
-            ])) }
+                ("email", email.as_str().into()),
+            ]), &email)) }
             div.grid2 {
                 div {
                     label for="created-link" { (ctx.t("created-link")) }
