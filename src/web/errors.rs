@@ -222,7 +222,12 @@ pub async fn render_error_pages(
     let ctx = Ctx::of(&req);
     let HxRequest(hx) = HxRequest::of(&req);
     let mut new = if status == StatusCode::UNAUTHORIZED {
-        let target = routes::with_next(routes::SIGN_IN, &ctx.path);
+        let current = req
+            .headers()
+            .get("HX-Current-URL")
+            .and_then(|v| v.to_str().ok());
+        let back = routes::back_after_sign_in(&ctx.path, after_form, current);
+        let target = routes::with_next(routes::SIGN_IN, back);
         if hx {
             HttpResponse::Ok()
                 .insert_header(("HX-Redirect", target))

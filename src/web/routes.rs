@@ -154,6 +154,27 @@ pub fn after_sign_in(next: Option<&str>) -> &str {
     if is_sign_in_route(next) { HOME } else { next }
 }
 
+/// The page to come back to after a sign-in that a request needed: the page the browser
+/// shows when htmx says it (`HX-Current-URL`: a tab's refresh or a button of the page), the
+/// page asked for by a GET (`path`), else home: a form's address is no page (after a sign-in
+/// it would be a 404), and what it sent is not sent again.
+pub fn back_after_sign_in<'a>(
+    path: &'a str,
+    after_form: bool,
+    current: Option<&'a str>,
+) -> &'a str {
+    let shown = current.map(|url| match url.split_once("://") {
+        // Absolute: its path and query (the host is this site's, or it is judged below).
+        Some((_, rest)) => rest.find('/').map_or("/", |i| &rest[i..]),
+        None => url,
+    });
+    match shown {
+        Some(page) => local_path(Some(page), HOME),
+        None if after_form => HOME,
+        None => path,
+    }
+}
+
 /// The header's "Sign in" link from the page at `path` (path and query): back to that page
 /// afterwards. On the sign-in page it is that page itself, whose own `next` is kept: a
 /// link made from it would nest one `next` in another at every click.
@@ -440,7 +461,7 @@ pub fn url_escape(s: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{after_sign_in, local_path, sign_in_from};
+    use super::{after_sign_in, back_after_sign_in, local_path, sign_in_from};
 
     #[test]
     fn only_local_paths_are_followed() {
@@ -498,6 +519,65 @@ mod tests {
         ];
         for (next, want) in cases {
             assert_eq!(after_sign_in(next), want, "{next:?}");
+        }
+    }
+
+    #[test]
+    fn after_a_sign_in_a_request_needed_the_browser_comes_back_to_its_page() {
+        let cases = [
+            // A page asked for: itself.
+            (
+                ("/company/tabs/active?q=a", false, None),
+                "/company/tabs/active?q=a",
+            ),
+            // A form sent without JavaScript: its address is no page.
+            (("/company/requests/0b5e/withdraw", true, None), "/"),
+            // htmx says which page the browser shows.
+            (
+                (
+                    "/company/requests/0b5e/withdraw",
+                    true,
+                    Some("http://127.0.0.1:8080/company?tab=requested"),
+                ),
+                "/company?tab=requested",
+            ),
+            (
+                (
+                    "/company/tabs/active",
+                    false,
+                    Some("https://mandat.example/company"),
+                ),
+                "/company",
+            ),
+            (
+                (
+                    "/company/tabs/active",
+                    false,
+                    Some("https://mandat.example"),
+                ),
+                "/",
+            ),
+            (("/company/tabs/active", false, Some("/me")), "/me"),
+            // Never another site.
+            (
+                (
+                    "/company/tabs/active",
+                    false,
+                    Some("https://evil.example//evil"),
+                ),
+                "/",
+            ),
+            (
+                ("/company/tabs/active", false, Some("//evil.example/")),
+                "/",
+            ),
+        ];
+        for ((path, after_form, current), want) in cases {
+            assert_eq!(
+                back_after_sign_in(path, after_form, current),
+                want,
+                "{path} {after_form} {current:?}"
+            );
         }
     }
 

@@ -713,3 +713,43 @@ async fn the_sign_in_page_never_leads_to_another_sign_in() {
     assert_eq!(res.status().as_u16(), 303);
     assert_eq!(location_of(&res), "/");
 }
+
+#[tokio::test]
+async fn a_form_sent_after_the_session_ended_comes_back_to_its_page_after_the_sign_in() {
+    let app = spawn_app().await;
+    let jan = app.another_browser();
+    jan.sign_in(mandat::demo::people::JAN.niss()).await;
+    let page = jan.page("/company/tabs/requested").await;
+    let csrf = crate::helpers::csrf_in(&page).unwrap();
+    let withdraw =
+        attr(&page, "form:has([data-testid=withdraw])", "action").expect("a Withdraw button");
+    // Jan signs out everywhere from another browser: this one's session ends.
+    let other = app.another_browser();
+    other.sign_in(mandat::demo::people::JAN.niss()).await;
+    assert_eq!(
+        other
+            .post_form("/sign-out/everywhere", &[])
+            .await
+            .status()
+            .as_u16(),
+        303
+    );
+    let fields = [("confirmed", "yes"), ("csrf", csrf.as_str())];
+    // With htmx, the page the browser shows is the one to come back to...
+    let current = format!("{}/company?tab=requested", app.address);
+    let res = jan
+        .post_raw(
+            &withdraw,
+            &fields,
+            &[("HX-Request", "true"), ("HX-Current-URL", current.as_str())],
+        )
+        .await;
+    assert_eq!(
+        res.headers()["hx-redirect"],
+        "/sign-in?next=/company%3Ftab%3Drequested"
+    );
+    // ... without it, home: the form's address is no page to land on.
+    let res = jan.post_raw(&withdraw, &fields, &[]).await;
+    assert_eq!(res.status().as_u16(), 303);
+    assert_eq!(location_of(&res), "/sign-in?next=/");
+}
