@@ -160,6 +160,25 @@ async fn without_trailing_slash<B: MessageBody>(
     Ok(next.call(req).await?.map_into_left_body())
 }
 
-async fn not_found() -> Result<actix_web::HttpResponse, errors::AppError> {
+/// The web side's last resort. A GET of an address that only takes a form (a page answered
+/// a form there and the browser shows its address: a reload, a language switch, a
+/// bookmark, a sign-in's way back) leads to the page above it, the nearest address that is
+/// one (`/company/requests` to `/company`, `/me/requests/{id}/answer` to the request's
+/// page). Anything else is the 404 page.
+async fn not_found(req: actix_web::HttpRequest) -> Result<HttpResponse, errors::AppError> {
+    let rmap = req.resource_map();
+    if req.method() == Method::GET && rmap.has_resource(req.path()) {
+        let mut page = req.path();
+        while let Some((above, _)) = page.rsplit_once('/') {
+            page = if above.is_empty() {
+                routes::HOME
+            } else {
+                above
+            };
+            if page == routes::HOME || rmap.has_resource(page) {
+                return Ok(crate::web::auth::see_other(page));
+            }
+        }
+    }
     Err(errors::AppError::NotFound)
 }

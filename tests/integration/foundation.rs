@@ -464,3 +464,35 @@ async fn a_trailing_slash_leads_to_the_page_without_it() {
     let res = app.post_form("/sign-out/", &[]).await;
     assert_eq!(res.status().as_u16(), 308);
 }
+
+#[tokio::test]
+async fn the_address_of_a_form_leads_to_its_page() {
+    let app = spawn_app().await;
+    // A page answered a form at its own address (a request form with an error, at
+    // /company/requests); the browser shows that address, and a reload, a language switch
+    // or a bookmark asks it with GET: the page the form belongs to, not a 404.
+    let id = "0b5e7c1a-2f4d-4e6b-9a8c-1d2e3f405162";
+    for (path, to) in [
+        ("/company/requests", "/company"),
+        ("/sign-in/demo", "/sign-in"),
+        ("/sign-out", "/"),
+        (
+            &format!("/me/requests/{id}/answer") as &str,
+            &format!("/me/requests/{id}") as &str,
+        ),
+        (
+            &format!("/company/requests/{id}/withdraw"),
+            "/company/requests",
+        ),
+    ] {
+        let res = app.get(path).await;
+        assert_eq!(res.status().as_u16(), 303, "GET {path}");
+        assert_eq!(crate::helpers::location_of(&res), to, "GET {path}");
+    }
+    // No such address: the 404 page, still.
+    assert_eq!(
+        app.get("/company/nothing-here").await.status().as_u16(),
+        404
+    );
+    assert_eq!(app.get("/no/such/page").await.status().as_u16(), 404);
+}
