@@ -180,16 +180,25 @@ fn refresh_tabs(mut res: HttpResponse) -> HttpResponse {
     res
 }
 
-async fn dashboard(ctx: Ctx, ask: CompanyAsk, tenant: Tenant) -> Page {
-    let (user, data) = user_and_tab(
-        ask,
-        &tenant,
-        Tab::Requested,
-        None,
-        (1, PageAt::Number(1)),
-        ctx.now,
-    )
-    .await?;
+/// The dashboard's query: the tab shown (`?tab=active`; the Requested tab by default).
+#[derive(Deserialize)]
+struct DashboardQuery {
+    tab: Option<String>,
+}
+
+async fn dashboard(
+    ctx: Ctx,
+    ask: CompanyAsk,
+    tenant: Tenant,
+    query: web::Query<DashboardQuery>,
+) -> Page {
+    let tab = query
+        .tab
+        .as_deref()
+        .and_then(routes::tab_of_segment)
+        .unwrap_or(Tab::Requested);
+    let (user, data) =
+        user_and_tab(ask, &tenant, tab, None, (1, PageAt::Number(1)), ctx.now).await?;
     Ok(html(v::dashboard(
         &ctx,
         &user.ctx,

@@ -322,6 +322,12 @@ pub fn tab_of_segment(segment: &str) -> Option<Tab> {
         .find(|tab| tab_segment(*tab) == segment)
 }
 
+/// The dashboard showing a tab: `/company?tab={tab}`, the address a tab's link puts in the
+/// browser's history (Back and a reload come back to that tab).
+pub fn company_dashboard_tab(tab: Tab) -> String {
+    format!("{COMPANY}?tab={}", tab_segment(tab))
+}
+
 /// A company tab: `/company/tabs/{tab}` (`tab` a [`tab_segment`]).
 pub fn company_tab(tab: impl Display) -> String {
     format!("{COMPANY_TABS}/{tab}")

@@ -288,3 +288,66 @@ async fn withdraw_with_javascript_asks_in_a_dialog_and_keeps_the_focus_in_the_pa
     );
     browser.close().await;
 }
+
+/// Waits until the dashboard's panel shows `tab`.
+async fn wait_for_tab(c: &Client, tab: &str, what: &str) {
+    c.wait()
+        .for_element(Locator::Css(&format!(
+            "[data-testid=tab-panel][data-tab={tab}]"
+        )))
+        .await
+        .unwrap_or_else(|e| panic!("the {tab} tab {what}: {e}"));
+}
+
+#[tokio::test]
+async fn a_tab_has_an_address_that_back_and_a_reload_come_back_to() {
+    let browser = Browser::start().await;
+    let c = &browser.client;
+    let app = dashboard(&browser).await;
+    c.find(Locator::Css("[data-testid=tab-active]"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    wait_for_tab(c, "active", "after its link").await;
+    let url = c.current_url().await.unwrap();
+    assert_eq!(
+        (url.path(), url.query()),
+        ("/company", Some("tab=active")),
+        "the address names the tab"
+    );
+    c.refresh().await.unwrap();
+    wait_for_tab(c, "active", "after a reload").await;
+    c.find(Locator::Css("[data-testid=tab-blocked]"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    wait_for_tab(c, "blocked", "after its link").await;
+    c.back().await.unwrap();
+    wait_for_tab(c, "active", "after Back").await;
+    // Back asked the server: no copy of a page (names, NISS) kept in the tab's storage.
+    assert_eq!(
+        js(c, "return sessionStorage.getItem('htmx-history-cache');").await,
+        Value::Null
+    );
+    browser.close().await;
+
+    // Without JavaScript, the same address shows the same tab.
+    let web = app.another_browser();
+    web.sign_in(JAN).await;
+    let page = web.page("/company?tab=blocked").await;
+    assert_eq!(
+        crate::helpers::attr(&page, "[data-testid=tab-blocked]", "aria-current").as_deref(),
+        Some("page")
+    );
+    assert!(page.contains("data-tab=\"blocked\""));
+    // An unknown tab: the dashboard as usual.
+    let page = web.page("/company?tab=nope").await;
+    assert_eq!(
+        crate::helpers::attr(&page, "[data-testid=tab-requested]", "aria-current").as_deref(),
+        Some("page")
+    );
+}

@@ -166,6 +166,7 @@ fn tabs_nav(ctx: &Ctx, data: &TabData, oob: bool) -> Markup {
                     a href=(routes::company_tab(tab_segment(tab)))
                         hx-get=(routes::company_tab(tab_segment(tab)))
                         hx-target="#tab-panel" hx-swap="outerHTML"
+                        hx-push-url=(routes::company_dashboard_tab(tab))
                         aria-current=[(tab == data.tab).then_some("page")]
                         data-testid=(format!("tab-{}", tab_segment(tab))) {
                         (ctx.t(key)) span.count data-testid=(format!("count-{}", tab_segment(tab))) { (count) }
