@@ -532,7 +532,7 @@ async fn staff_signs_in(c: &Client, a: &str, niss: &str) {
 }
 
 /// Opens a tab of the company dashboard and waits for its rows.
-async fn open_tab(c: &Client, tab: &str) {
+pub(crate) async fn open_tab(c: &Client, tab: &str) {
     c.find(Locator::Css(&format!("[data-testid=tab-{tab}]")))
         .await
         .unwrap()

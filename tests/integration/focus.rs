@@ -304,13 +304,7 @@ async fn a_tab_has_an_address_that_back_and_a_reload_come_back_to() {
     let browser = Browser::start().await;
     let c = &browser.client;
     let app = dashboard(&browser).await;
-    c.find(Locator::Css("[data-testid=tab-active]"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
-    wait_for_tab(c, "active", "after its link").await;
+    crate::a11y_layout::open_tab(c, "active").await;
     let url = c.current_url().await.unwrap();
     assert_eq!(
         (url.path(), url.query()),
@@ -319,13 +313,7 @@ async fn a_tab_has_an_address_that_back_and_a_reload_come_back_to() {
     );
     c.refresh().await.unwrap();
     wait_for_tab(c, "active", "after a reload").await;
-    c.find(Locator::Css("[data-testid=tab-blocked]"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
-    wait_for_tab(c, "blocked", "after its link").await;
+    crate::a11y_layout::open_tab(c, "blocked").await;
     c.back().await.unwrap();
     wait_for_tab(c, "active", "after Back").await;
     // Back asked the server: no copy of a page (names, NISS) kept in the tab's storage.
