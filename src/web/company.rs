@@ -91,8 +91,11 @@ pub fn suspended(ctx: &Ctx, hx: HxRequest, c: &CompanyCtx) -> HttpResponse {
     views::with_status(StatusCode::FORBIDDEN, body)
 }
 
+/// A tab's query: its search and page; on the dashboard, the tab too.
 #[derive(Deserialize)]
 struct TabQuery {
+    /// The dashboard's tab (`?tab=active`; the Requested tab by default).
+    tab: Option<String>,
     q: Option<String>,
     page: Option<i64>,
     /// The key of the row the page follows (the next page).
@@ -102,15 +105,17 @@ struct TabQuery {
 }
 
 impl TabQuery {
-    /// Where the page starts: after or before a row when a key is given (one that does
-    /// not read as a key is ignored), else its number.
-    fn at(&self) -> PageAt {
+    /// Where the page starts, with its number: after or before a row when a key is given
+    /// (one that does not read as a key is ignored), else by its number.
+    fn page(&self) -> (i64, PageAt) {
         let key = |k: &Option<String>| k.as_deref().and_then(RowKey::parse);
-        match (key(&self.after), key(&self.before)) {
+        let number = self.page.unwrap_or(1);
+        let at = match (key(&self.after), key(&self.before)) {
             (Some(after), _) => PageAt::After(after),
             (None, Some(before)) => PageAt::Before(before),
-            (None, None) => PageAt::Number(self.page.unwrap_or(1)),
-        }
+            (None, None) => PageAt::Number(number),
+        };
+        (number, at)
     }
 }
 
@@ -180,25 +185,27 @@ fn refresh_tabs(mut res: HttpResponse) -> HttpResponse {
     res
 }
 
-/// The dashboard's query: the tab shown (`?tab=active`; the Requested tab by default).
-#[derive(Deserialize)]
-struct DashboardQuery {
-    tab: Option<String>,
-}
-
+/// The dashboard, showing the tab, search and page its address names (`?tab=active&q=…`);
+/// to an htmx request for the tabs' panel (the tab links, the search, the pagination and
+/// the panel's own refresh), the panel alone.
 async fn dashboard(
     ctx: Ctx,
+    req: HttpRequest,
     ask: CompanyAsk,
     tenant: Tenant,
-    query: web::Query<DashboardQuery>,
+    query: web::Query<TabQuery>,
 ) -> Page {
+    let query = query.into_inner();
     let tab = query
         .tab
         .as_deref()
         .and_then(routes::tab_of_segment)
         .unwrap_or(Tab::Requested);
-    let (user, data) =
-        user_and_tab(ask, &tenant, tab, None, (1, PageAt::Number(1)), ctx.now).await?;
+    let page = query.page();
+    let (user, data) = user_and_tab(ask, &tenant, tab, query.q, page, ctx.now).await?;
+    if HxRequest::targets(&req, routes::TAB_PANEL) {
+        return Ok(html(v::tab_panel_with_counts(&ctx, &data)));
+    }
     Ok(html(v::dashboard(
         &ctx,
         &user.ctx,
@@ -208,6 +215,7 @@ async fn dashboard(
     )))
 }
 
+/// A tab as a page of its own (`/company/tabs/active?q=…`); to htmx, its panel.
 async fn show_tab(
     ctx: Ctx,
     hx: HxRequest,
@@ -218,7 +226,7 @@ async fn show_tab(
 ) -> Page {
     let tab = routes::tab_of_segment(&name).ok_or(AppError::NotFound)?;
     let query = query.into_inner();
-    let page = (query.page.unwrap_or(1), query.at());
+    let page = query.page();
     let (user, data) = user_and_tab(ask, &tenant, tab, query.q, page, ctx.now).await?;
     Ok(html(if hx.0 {
         v::tab_panel_with_counts(&ctx, &data)
@@ -302,12 +310,19 @@ async fn withdraw(action: CompanyAction, asked: ConfirmedPath) -> Page {
     match result {
         Ok(_) => {
             if hx.0 {
+                // The Requested tab's first page, at its address.
                 let data = first_page(tenant, user.scope(), Tab::Requested, ctx.now).await?;
-                Ok(refresh_tabs(html(v::tab_panel_with_counts(ctx, &data))))
+                let mut res = refresh_tabs(html(v::tab_panel_with_counts(ctx, &data)));
+                res.headers_mut().insert(
+                    actix_web::http::header::HeaderName::from_static("hx-replace-url"),
+                    actix_web::http::header::HeaderValue::from_str(&routes::company_dashboard_tab(
+                        Tab::Requested,
+                    ))
+                    .map_err(|e| AppError::Internal(e.into()))?,
+                );
+                Ok(res)
             } else {
-                Ok(see_other(&routes::company_tab(routes::tab_segment(
-                    Tab::Requested,
-                ))))
+                Ok(see_other(&routes::company_dashboard_tab(Tab::Requested)))
             }
         }
         Err(ServiceError::Refused(refusal)) => Ok(action.refused(refusal)),

@@ -105,7 +105,7 @@ pub async fn withdraw(action: &CompanyAction, id: Uuid) -> Page {
         object: request_named(ctx, r.label.as_deref(), r.email.as_deref(), r.created_at),
         action: routes::request_withdraw(id),
         fields: Vec::new(),
-        back: routes::company_tab(routes::tab_segment(Tab::Requested)),
+        back: routes::company_dashboard_tab(Tab::Requested),
     })
 }
 

@@ -124,6 +124,11 @@ impl HxRequest {
     pub fn of(req: &HttpRequest) -> HxRequest {
         HxRequest(req.headers().get("hx-request").is_some_and(|v| v == "true"))
     }
+
+    /// Whether htmx made `req` to swap the element with this id (`HX-Target`).
+    pub fn targets(req: &HttpRequest, id: &str) -> bool {
+        HxRequest::of(req).0 && req.headers().get("hx-target").is_some_and(|v| v == id)
+    }
 }
 
 impl FromRequest for HxRequest {

@@ -113,6 +113,9 @@ pub const API_MANDATE_REQUESTS: &str = "/api/v1/mandate-requests";
 
 /// htmx event (`HX-Trigger`) that makes the company's tabs refresh at once.
 pub const EVENT_REFRESH_TABS: &str = "refresh-tabs";
+/// The id of the company tabs' panel: an htmx request that targets it (`HX-Target`) gets
+/// the panel alone.
+pub const TAB_PANEL: &str = "tab-panel";
 
 /// The citizen's link without its secret: `{public_url_citizen}/r/` (the secret follows).
 pub fn citizen_link_base(public_url_citizen: &str) -> String {
@@ -328,29 +331,33 @@ pub fn company_dashboard_tab(tab: Tab) -> String {
     format!("{COMPANY}?tab={}", tab_segment(tab))
 }
 
+/// The dashboard showing a page of a tab's search: [`company_dashboard_tab`], then, unless
+/// it is the tab's first page without a search, `&q={search}&page={page}` and, for a page
+/// next to one shown, its keyset ([`page_query`]). The address the search and the pagination put in the
+/// browser's history, and the one the tab's panel refreshes itself from (htmx asks it for
+/// the panel alone).
+pub fn company_dashboard_at(tab: Tab, search: &str, page: i64, at: PageAt) -> String {
+    let url = company_dashboard_tab(tab);
+    if search.is_empty() && page == 1 && matches!(at, PageAt::Number(_)) {
+        url
+    } else {
+        format!("{url}&{}", page_query(search, page, at))
+    }
+}
+
 /// A company tab: `/company/tabs/{tab}` (`tab` a [`tab_segment`]).
 pub fn company_tab(tab: impl Display) -> String {
     format!("{COMPANY_TABS}/{tab}")
 }
 
-/// A page of a company tab's search: `/company/tabs/{tab}?q={search}&page={page}`.
-pub fn company_tab_page(tab: Tab, search: &str, page: i64) -> String {
-    format!(
-        "{}?q={}&page={page}",
-        company_tab(tab_segment(tab)),
-        url_escape(search)
-    )
-}
-
-/// A page of a company tab's search starting at `at`: [`company_tab_page`] and, for a page
-/// next to one shown, `&after={key}` or `&before={key}` (keyset: see
-/// [`crate::services::lists`]).
-pub fn company_tab_page_at(tab: Tab, search: &str, page: i64, at: PageAt) -> String {
-    let url = company_tab_page(tab, search, page);
+/// A tab page's query: `q={search}&page={page}`, then, for a page next to one shown,
+/// `&after={key}` or `&before={key}` (keyset: see [`crate::services::lists`]).
+fn page_query(search: &str, page: i64, at: PageAt) -> String {
+    let query = format!("q={}&page={page}", url_escape(search));
     match at {
-        PageAt::Number(_) => url,
-        PageAt::After(key) => format!("{url}&after={}", key.encode()),
-        PageAt::Before(key) => format!("{url}&before={}", key.encode()),
+        PageAt::Number(_) => query,
+        PageAt::After(key) => format!("{query}&after={}", key.encode()),
+        PageAt::Before(key) => format!("{query}&before={}", key.encode()),
     }
 }
 

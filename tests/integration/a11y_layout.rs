@@ -7,7 +7,7 @@ use fantoccini::{Client, Locator};
 use serde_json::{Value, json};
 
 use crate::{
-    browser::{Browser, click_and_load, sign_in_in_browser, wait_for_text},
+    browser::{Browser, click_and_load, click_then_wait, sign_in_in_browser, wait_for_text},
     helpers::spawn_app,
 };
 
@@ -304,16 +304,7 @@ async fn every_main_page_reflows_at_320_px_with_every_control_in_reach() {
         let id = app.request_id(label);
         goto(c, a, &format!("/company/mandates/{id}")).await;
         assert_reflows(c, &format!("the mandate page ({name})")).await;
-        c.find(Locator::Css("[data-testid=consult-now]"))
-            .await
-            .unwrap()
-            .click()
-            .await
-            .unwrap();
-        c.wait()
-            .for_element(Locator::Css("[data-testid=export-pdf]"))
-            .await
-            .unwrap_or_else(|e| panic!("the {name} consultation: {e}"));
+        click_then_wait(c, "[data-testid=consult-now]", "[data-testid=export-pdf]").await;
         assert_reflows(c, &format!("the consultation ({name})")).await;
         screenshot(c, &format!("consultation-{name}-320")).await;
     }

@@ -175,6 +175,25 @@ pub async fn wait_for_text(c: &Client, css: &str, text: &str) {
     panic!("{css} never contained {text:?}; last: {last}");
 }
 
+/// Clicks `css` and waits until `appears` is in the page (what the click shows: a part
+/// htmx swapped in, or the next page); returns it.
+pub async fn click_then_wait(
+    c: &Client,
+    css: &str,
+    appears: &str,
+) -> fantoccini::elements::Element {
+    c.find(Locator::Css(css))
+        .await
+        .unwrap_or_else(|e| panic!("{css}: {e}"))
+        .click()
+        .await
+        .unwrap_or_else(|e| panic!("click {css}: {e}"));
+    c.wait()
+        .for_element(Locator::Css(appears))
+        .await
+        .unwrap_or_else(|e| panic!("{appears} after a click on {css}: {e}"))
+}
+
 /// Signs in through the demo sign-in page, as a person would, and lands on `next` (the
 /// page `next` has loaded when this returns).
 pub async fn sign_in_in_browser(c: &Client, address: &str, niss: &str, next: &str) {

@@ -16,7 +16,7 @@ use mandat::{
 use uuid::Uuid;
 
 use crate::{
-    browser::Browser,
+    browser::{Browser, click_then_wait},
     helpers::{TestApp, attr, spawn_app, texts},
 };
 
@@ -717,20 +717,16 @@ async fn accept_then_stop_in_a_browser() {
         .await
         .unwrap();
     assert!(sentence.contains("Café Lumière"), "{sentence}");
-    c.find(Locator::Css("[data-testid=to-portal]"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
     // One click, one confirmation (the dialog).
-    c.wait()
-        .for_element(Locator::Css(&format!("[data-testid=stop-{id}]")))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click_then_wait(
+        c,
+        "[data-testid=to-portal]",
+        &format!("[data-testid=stop-{id}]"),
+    )
+    .await
+    .click()
+    .await
+    .unwrap();
     c.accept_alert().await.unwrap();
     c.wait()
         .for_element(Locator::Css("[data-testid=done-stopped]"))

@@ -113,6 +113,7 @@ async fn withdrawing_a_request_without_javascript_asks_first() {
     // Yes: withdrawn, back to the tab.
     let res = post_as_shown(&app, &page, "[data-testid=confirm-form]").await;
     assert_eq!(res.status().as_u16(), 303);
+    assert_eq!(res.headers()["location"], "/company?tab=requested");
     assert_eq!(status(), "withdrawn");
     // Asked again, it is no longer pending: refused, not confirmed.
     let res = app.post_form(&action, &[]).await;

@@ -10,7 +10,7 @@ use fantoccini::{Client, Locator, key::Key};
 use serde_json::{Value, json};
 
 use crate::{
-    browser::{Browser, sign_in_in_browser, wait_for_text},
+    browser::{Browser, click_then_wait, sign_in_in_browser, wait_for_text},
     company::JAN,
     helpers::{Options, spawn_app_with},
 };
@@ -282,6 +282,8 @@ async fn withdraw_with_javascript_asks_in_a_dialog_and_keeps_the_focus_in_the_pa
         json!(true)
     );
     wait_for_focus(c, "tab-panel").await;
+    // The address names what the panel now shows: the Requested tab's first page.
+    assert_eq!(address(c).await, "/company?tab=requested");
     assert_eq!(
         js(c, "return window.__mandatErrors || [];").await,
         json!([])
@@ -337,5 +339,115 @@ async fn a_tab_has_an_address_that_back_and_a_reload_come_back_to() {
     assert_eq!(
         crate::helpers::attr(&page, "[data-testid=tab-requested]", "aria-current").as_deref(),
         Some("page")
+    );
+}
+
+/// The labels of the rows the tab panel shows.
+async fn shown_labels(c: &Client) -> Vec<String> {
+    let labels = js(
+        c,
+        "return [...document.querySelectorAll('#tab-panel [data-testid=label]')]\
+           .map(e => e.textContent.trim());",
+    )
+    .await;
+    serde_json::from_value(labels).unwrap()
+}
+
+/// The path and query the browser shows.
+async fn address(c: &Client) -> String {
+    let url = c.current_url().await.unwrap();
+    format!("{}?{}", url.path(), url.query().unwrap_or_default())
+}
+
+#[tokio::test]
+async fn a_tabs_search_and_page_have_an_address_that_back_and_a_reload_come_back_to() {
+    let browser = Browser::start().await;
+    let c = &browser.client;
+    let app = dashboard(&browser).await;
+    // 25 requests one search finds: two pages (20, then the 5 oldest).
+    let jan = app.another_browser();
+    jan.sign_in(JAN).await;
+    for i in 0..25 {
+        app.clock.advance(chrono::Duration::seconds(1));
+        let label = format!("Kitchen {i:02}");
+        let form = crate::helpers::RequestForm::new(&label, "k@example.be", "FLEXI_JOB", "fr");
+        jan.company_creates_request(&form).await;
+    }
+    // Focused (in one step: the panel refreshes every second), the panel keeps its search
+    // box while the user types.
+    js(
+        c,
+        "document.querySelector('[data-testid=search]').focus(); return true;",
+    )
+    .await;
+    let search = c.active_element().await.unwrap();
+    search.send_keys("Kitchen").await.unwrap();
+    search.send_keys(&Key::Enter.to_string()).await.unwrap();
+    c.wait()
+        .for_element(Locator::Css("#tab-panel [data-testid=next-page]"))
+        .await
+        .expect("the search's first page");
+    assert_eq!(address(c).await, "/company?tab=requested&q=Kitchen");
+    assert_eq!(shown_labels(c).await[0], "Kitchen 24");
+
+    // The second page: after the first page's last row.
+    click_then_wait(
+        c,
+        "[data-testid=next-page]",
+        "#tab-panel [data-testid=previous-page]",
+    )
+    .await;
+    let second = address(c).await;
+    assert!(
+        second.starts_with("/company?tab=requested&q=Kitchen&page=2&after="),
+        "{second}"
+    );
+    let oldest: Vec<String> = (0..5).rev().map(|i| format!("Kitchen {i:02}")).collect();
+    assert_eq!(shown_labels(c).await, oldest);
+
+    // A reload shows the same page of the same search, in the dashboard.
+    c.refresh().await.unwrap();
+    c.wait()
+        .for_element(Locator::Css("#tab-panel [data-testid=previous-page]"))
+        .await
+        .expect("the second page after a reload");
+    assert_eq!(address(c).await, second);
+    assert_eq!(shown_labels(c).await, oldest);
+    let typed = c.find(Locator::Css("[data-testid=search]")).await.unwrap();
+    assert_eq!(
+        typed.prop("value").await.unwrap().as_deref(),
+        Some("Kitchen")
+    );
+    assert!(
+        c.find(Locator::Css("[data-testid=request-label]"))
+            .await
+            .is_ok(),
+        "the request form is still there"
+    );
+
+    // Back: the search's first page.
+    c.back().await.unwrap();
+    c.wait()
+        .for_element(Locator::Css("#tab-panel [data-testid=next-page]"))
+        .await
+        .expect("the first page after Back");
+    assert_eq!(address(c).await, "/company?tab=requested&q=Kitchen");
+    assert_eq!(shown_labels(c).await[0], "Kitchen 24");
+    browser.close().await;
+
+    // Without JavaScript, the search form leads to the same address.
+    let page = jan.page("/company?tab=requested&q=Kitchen").await;
+    assert_eq!(
+        crate::helpers::attr(&page, "form.search", "action").as_deref(),
+        Some("/company")
+    );
+    assert_eq!(
+        crate::helpers::attr(&page, "form.search input[name=tab]", "value").as_deref(),
+        Some("requested")
+    );
+    let next = crate::helpers::attr(&page, "[data-testid=next-page]", "href").unwrap();
+    assert!(
+        next.starts_with("/company?tab=requested&q=Kitchen&page=2"),
+        "{next}"
     );
 }

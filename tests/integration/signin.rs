@@ -644,19 +644,15 @@ async fn a_citizen_signs_in_through_the_provider_and_accepts_in_a_browser() {
         format!("/me/requests/{id}")
     );
     assert_eq!(bound_to(&app, id), None);
-    c.find(Locator::Css("[data-testid=continue-as]"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
-    c.wait()
-        .for_element(Locator::Css("[data-testid=answer-accept]"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    crate::browser::click_then_wait(
+        c,
+        "[data-testid=continue-as]",
+        "[data-testid=answer-accept]",
+    )
+    .await
+    .click()
+    .await
+    .unwrap();
     c.wait()
         .for_element(Locator::Css("[data-testid=access-sentence]"))
         .await

@@ -163,10 +163,9 @@ fn tabs_nav(ctx: &Ctx, data: &TabData, oob: bool) -> Markup {
         ul #tab-nav.tabs hx-swap-oob=[oob.then_some("true")] {
             @for (tab, key, count) in tabs {
                 li {
-                    a href=(routes::company_tab(tab_segment(tab)))
-                        hx-get=(routes::company_tab(tab_segment(tab)))
-                        hx-target="#tab-panel" hx-swap="outerHTML"
-                        hx-push-url=(routes::company_dashboard_tab(tab))
+                    a href=(routes::company_dashboard_tab(tab))
+                        hx-get=(routes::company_dashboard_tab(tab))
+                        hx-target="#tab-panel" hx-swap="outerHTML" hx-push-url="true"
                         aria-current=[(tab == data.tab).then_some("page")]
                         data-testid=(format!("tab-{}", tab_segment(tab))) {
                         (ctx.t(key)) span.count data-testid=(format!("count-{}", tab_segment(tab))) { (count) }
@@ -182,8 +181,7 @@ fn tabs_nav(ctx: &Ctx, data: &TabData, oob: bool) -> Markup {
 /// `refresh-tabs` event), except while it holds the focus or typed text, and polling not
 /// while paused (`assets/app.js`).
 pub fn tab_panel(ctx: &Ctx, data: &TabData) -> Markup {
-    let base = routes::company_tab(tab_segment(data.tab));
-    let refresh = routes::company_tab_page_at(data.tab, &data.search, data.page.page, data.at);
+    let refresh = routes::company_dashboard_at(data.tab, &data.search, data.page.page, data.at);
     let refresh_on = format!(
         "every {}s, {} from:body",
         ctx.settings.tabs_refresh_seconds,
@@ -192,9 +190,13 @@ pub fn tab_panel(ctx: &Ctx, data: &TabData) -> Markup {
     let pages = (data.page.total + data.page.page_size - 1) / data.page.page_size;
     let (previous, next) = neighbours(data, pages);
     html! {
-        div #tab-panel.tab-panel tabindex="-1" data-testid="tab-panel" data-tab=(tab_segment(data.tab))
+        div.tab-panel id=(routes::TAB_PANEL) tabindex="-1" data-testid="tab-panel" data-tab=(tab_segment(data.tab))
             hx-get=(refresh) hx-trigger=(refresh_on) hx-swap="outerHTML" {
-            form.search method="get" action=(base) hx-get=(base) hx-target="#tab-panel" hx-swap="outerHTML" role="search" {
+            // The search and the pagination lead to the dashboard's address of what they
+            // show (in the history: Back and a reload come back to it).
+            form.search method="get" action=(routes::COMPANY) hx-get=(routes::COMPANY)
+                hx-target="#tab-panel" hx-swap="outerHTML" hx-push-url="true" role="search" {
+                input type="hidden" name="tab" value=(tab_segment(data.tab));
                 label for="q" { (ctx.t("search-label")) }
                 div.linkbox {
                     input #q type="search" name="q" value=(data.search) data-testid="search";
@@ -215,12 +217,12 @@ pub fn tab_panel(ctx: &Ctx, data: &TabData) -> Markup {
             @if pages > 1 {
                 nav.pagination aria-label=(ctx.t("pagination")) {
                     @if let Some(previous) = previous {
-                        a href=(previous) hx-get=(previous)
+                        a href=(previous) hx-get=(previous) hx-push-url="true"
                           hx-target="#tab-panel" hx-swap="outerHTML" data-testid="previous-page" { "← " (ctx.t("previous")) }
                     }
                     span { (ctx.lang.t_args("page-of", &[("page", data.page.page.into()), ("pages", pages.into())])) }
                     @if let Some(next) = next {
-                        a href=(next) hx-get=(next)
+                        a href=(next) hx-get=(next) hx-push-url="true"
                           hx-target="#tab-panel" hx-swap="outerHTML" data-testid="next-page" { (ctx.t("next")) " →" }
                     }
                 }
@@ -234,7 +236,7 @@ pub fn tab_panel(ctx: &Ctx, data: &TabData) -> Markup {
 fn neighbours(data: &TabData, pages: i64) -> (Option<String>, Option<String>) {
     let page = data.page.page;
     let key = |row: Option<&ListedRequest>| row.map(|r| RowKey::of(&r.request));
-    let url = |page, at| routes::company_tab_page_at(data.tab, &data.search, page, at);
+    let url = |page, at| routes::company_dashboard_at(data.tab, &data.search, page, at);
     let previous = (page > 1).then(|| match key(data.page.items.first()) {
         Some(first) if page > 2 => url(page - 1, PageAt::Before(first)),
         _ => url(page - 1, PageAt::Number(page - 1)),

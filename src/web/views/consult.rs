@@ -205,7 +205,7 @@ pub fn mandate_page(ctx: &Ctx, c: &CompanyCtx, m: &Mandate, act: Uuid) -> Markup
                 input type="hidden" name="act" value=(act);
                 button type="submit" data-testid="consult-now" { (ctx.t("consult-now")) }
             }
-            p { a href=(routes::company_tab(routes::tab_segment(Tab::Active))) { (ctx.t("consult-back")) } }
+            p { a href=(routes::company_dashboard_tab(Tab::Active)) { (ctx.t("consult-back")) } }
         },
     )
 }
@@ -239,7 +239,7 @@ pub fn consultation_page(ctx: &Ctx, c: &CompanyCtx, k: &Consultation) -> Markup 
                 }
             }
             p { a href=(routes::consult_path(k.request.id)) data-testid="manage-access" { (ctx.t("consult-manage-access")) } }
-            p { a href=(routes::company_tab(routes::tab_segment(Tab::Active))) { (ctx.t("consult-back")) } }
+            p { a href=(routes::company_dashboard_tab(Tab::Active)) { (ctx.t("consult-back")) } }
         },
     )
 }
