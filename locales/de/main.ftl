@@ -63,6 +63,8 @@ citizens-genuine-text = Ein echter Link führt immer zur offiziellen Adresse die
 ## Anmeldung
 sign-in-title = Anmelden
 sign-in-lead = Melden Sie sich an, um fortzufahren.
+sign-in-waiting-title = Eine Anfrage auf Zugang zu Ihren Daten wartet auf Sie
+sign-in-waiting-text = Melden Sie sich an, um sie vollständig zu sehen und zu beantworten. Ohne Ihre Zustimmung wird nichts geteilt.
 sign-in-no-provider = Auf diesem Server ist keine Anmeldemethode eingerichtet.
 sign-in-unknown-person = Diese Nationalregisternummer ist im Nationalregister der Demo-Welt nicht bekannt.
 demo-idp-title = Demo-Anmeldung

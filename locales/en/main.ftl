@@ -63,6 +63,8 @@ citizens-genuine-text = A genuine link always leads to the official address of t
 ## Sign-in
 sign-in-title = Sign in
 sign-in-lead = Sign in to continue.
+sign-in-waiting-title = A request for access to your data is waiting for you
+sign-in-waiting-text = Sign in to see it whole and to answer it. Nothing is shared unless you accept.
 sign-in-no-provider = No sign-in method is configured on this server.
 sign-in-unknown-person = This national number is not known to the national register of the demo world.
 demo-idp-title = Demo sign-in

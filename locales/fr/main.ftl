@@ -63,6 +63,8 @@ citizens-genuine-text = Un lien authentique mène toujours à l'adresse officiel
 ## Connexion
 sign-in-title = Se connecter
 sign-in-lead = Connectez-vous pour continuer.
+sign-in-waiting-title = Une demande d'accès à vos données vous attend
+sign-in-waiting-text = Connectez-vous pour la voir en entier et y répondre. Rien n'est partagé si vous n'acceptez pas.
 sign-in-no-provider = Aucune méthode de connexion n'est configurée sur ce serveur.
 sign-in-unknown-person = Ce numéro de registre national n'est pas connu du registre national du monde de démonstration.
 demo-idp-title = Connexion de démonstration

@@ -63,6 +63,8 @@ citizens-genuine-text = Een echte link leidt altijd naar het officiële adres va
 ## Aanmelden
 sign-in-title = Aanmelden
 sign-in-lead = Meld u aan om verder te gaan.
+sign-in-waiting-title = Een aanvraag om toegang tot je gegevens wacht op je
+sign-in-waiting-text = Meld je aan om de aanvraag volledig te zien en te beantwoorden. Er wordt niets gedeeld als je niet aanvaardt.
 sign-in-no-provider = Er is op deze server geen aanmeldingsmethode ingesteld.
 sign-in-unknown-person = Dit rijksregisternummer is niet bekend in het rijksregister van de demonstratiewereld.
 demo-idp-title = Demo-aanmelding

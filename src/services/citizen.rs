@@ -143,6 +143,22 @@ pub fn find_link(conn: &mut PgConnection, token: &str) -> QueryResult<Option<Uui
     find_by_token_hash(conn, &tokens::hash_token(token))
 }
 
+/// What the sign-in page may say of a request whose link was opened in this session,
+/// before anyone signs in: the request while it can still be answered (who asks, for
+/// what, until when); `None` otherwise (the request's page says why, after the sign-in).
+pub fn link_preview(
+    conn: &mut PgConnection,
+    id: Uuid,
+    now: DateTime<Utc>,
+) -> QueryResult<Option<RequestDetails>> {
+    match find(conn, id)? {
+        Some(request) if request.status_at(now) == RequestStatus::Pending => {
+            details(conn, request, now).map(Some)
+        }
+        _ => Ok(None),
+    }
+}
+
 /// The companies a request names.
 fn details(
     conn: &mut PgConnection,

@@ -25,6 +25,7 @@ use crate::{
     },
     db::run_blocking,
     domain::{FreeText, Niss},
+    services::citizen,
     state::Tenant,
 };
 
@@ -73,16 +74,32 @@ async fn render_sign_in(
     error: Option<&str>,
     status: StatusCode,
 ) -> Page {
-    let personas = match tenant.demo_idp() {
-        Some(idp) => {
-            let sources = state(req).sources.clone();
-            Some(on_db(&tenant, move |conn| idp.personas(conn, sources.as_ref())).await?)
-        }
-        None => None,
+    // The request behind a link opened in this session, when the sign-in leads to its
+    // page: the page says who asks and for what.
+    let link = routes::citizen_request_id(next)
+        .filter(|id| !again && super::citizen::opened_links(req).contains(id));
+    let idp = tenant.demo_idp();
+    let (personas, waiting) = if idp.is_none() && link.is_none() {
+        (None, None)
+    } else {
+        let (sources, now) = (state(req).sources.clone(), ctx.now);
+        on_db(&tenant, move |conn| {
+            let personas = match idp {
+                Some(idp) => Some(idp.personas(conn, sources.as_ref())?),
+                None => None,
+            };
+            let waiting = match link {
+                Some(id) => citizen::link_preview(conn, id, now)?,
+                None => None,
+            };
+            Ok::<_, diesel::result::Error>((personas, waiting))
+        })
+        .await?
     };
     let page = views::auth::SignInPage {
         next,
         again,
+        waiting: waiting.as_ref(),
         oidc: oidc_of(req).is_some(),
         personas: personas.as_ref(),
         typed,

@@ -62,7 +62,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
 const OPENED_LINKS_MAX: usize = 5;
 
 /// The request ids whose links were opened in this session.
-fn opened_links(req: &HttpRequest) -> Vec<Uuid> {
+pub(super) fn opened_links(req: &HttpRequest) -> Vec<Uuid> {
     req.get_session()
         .get::<Vec<Uuid>>(SESSION_OPENED_LINKS)
         .ok()

@@ -401,6 +401,13 @@ pub fn citizen_request(id: impl Display) -> String {
     format!("{CITIZEN_REQUESTS}/{id}")
 }
 
+/// The request whose page `path` is ([`citizen_request`]), if it is one.
+pub fn citizen_request_id(path: &str) -> Option<uuid::Uuid> {
+    path.strip_prefix(CITIZEN_REQUESTS)?
+        .strip_prefix('/')
+        .and_then(|id| uuid::Uuid::try_parse(id).ok())
+}
+
 /// The citizen's answer to a request: `/me/requests/{id}/answer` (POST).
 pub fn citizen_answer(id: impl Display) -> String {
     format!("{}/answer", citizen_request(id))
@@ -474,7 +481,11 @@ pub fn url_escape(s: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{after_sign_in, back_after_sign_in, local_path, sign_in_from};
+    use super::{
+        PageAt, after_sign_in, back_after_sign_in, citizen_request_id, company_dashboard_at,
+        local_path, sign_in_from,
+    };
+    use crate::domain::status::Tab;
 
     #[test]
     fn only_local_paths_are_followed() {
@@ -608,6 +619,41 @@ mod tests {
         ];
         for (path, want) in cases {
             assert_eq!(sign_in_from(path), want, "{path:?}");
+        }
+    }
+
+    #[test]
+    fn a_request_page_is_known_by_its_exact_address() {
+        let id = "0b9a6f3e-8c1d-4e2a-9f00-123456789abc";
+        let cases = [
+            (format!("/me/requests/{id}"), true),
+            (format!("/me/requests/{id}/answer"), false),
+            (format!("/me/requests/{id}?x=1"), false),
+            (format!("/me/requestsx/{id}"), false),
+            ("/me/requests/".to_string(), false),
+            ("/me/requests/not-an-id".to_string(), false),
+            (format!("/company/requests/{id}"), false),
+        ];
+        for (path, known) in cases {
+            assert_eq!(citizen_request_id(&path).is_some(), known, "{path}");
+        }
+    }
+
+    #[test]
+    fn a_tabs_first_page_without_a_search_is_the_tabs_address() {
+        let cases = [
+            ((Tab::Active, "", 1), "/company?tab=active"),
+            ((Tab::Blocked, "", 2), "/company?tab=blocked&q=&page=2"),
+            (
+                (Tab::Requested, "é & b", 1),
+                "/company?tab=requested&q=%C3%A9%20%26%20b&page=1",
+            ),
+        ];
+        for ((tab, search, page), want) in cases {
+            assert_eq!(
+                company_dashboard_at(tab, search, page, PageAt::Number(page)),
+                want
+            );
         }
     }
 }

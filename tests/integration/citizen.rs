@@ -147,6 +147,31 @@ async fn opening_the_link_then_accepting_starts_the_mandate() {
     let res = app.get(&page).await;
     assert_eq!(res.status().as_u16(), 303);
     assert_eq!(location(&res), format!("/sign-in?next=/me/requests/{id}"));
+    // The sign-in page says what waits behind it: who asks, for what, until when.
+    let sign_in = app.page(&location(&res)).await;
+    assert_eq!(
+        texts(&sign_in, "[data-testid=waiting-request] h2"),
+        vec!["A request for access to your data is waiting for you"]
+    );
+    assert_eq!(
+        texts(
+            &sign_in,
+            "[data-testid=waiting-request] [data-testid=requester]"
+        ),
+        vec!["Café Lumière — enterprise number 0598.765.459"]
+    );
+    assert_eq!(
+        texts(
+            &sign_in,
+            "[data-testid=waiting-request] [data-testid=context]"
+        ),
+        vec!["Flexi-job possibility"]
+    );
+    assert!(texts(&sign_in, "[data-testid=waiting-request]")[0].contains("8 March 2025"));
+    // A browser that did not open the link learns nothing from the request's address.
+    let stranger = app.another_browser();
+    let other = stranger.page(&location(&res)).await;
+    assert!(!other.contains("waiting-request"), "{other}");
     app.sign_in(NOAH).await;
 
     // Opening binds nothing: who asks, and who is signed in.
@@ -191,6 +216,11 @@ async fn opening_the_link_then_accepting_starts_the_mandate() {
     assert_eq!(location(&res), page);
     let body = app.page(&page).await;
     assert!(body.contains("data-testid=\"answered-accepted\""), "{body}");
+    // Answered: the link's sign-in says nothing more of it.
+    let later = app.another_browser();
+    let page_again = open_link(&later, &link, id).await;
+    let sign_in = later.page(&format!("/sign-in?next={page_again}")).await;
+    assert!(!sign_in.contains("waiting-request"), "{sign_in}");
     assert_eq!(
         texts(&body, "[data-testid=access-sentence]"),
         vec!["Café Lumière has access to your flexi-job possibility until 5 April 2025."]

@@ -10,6 +10,7 @@ use super::{
 use crate::{
     auth::Personas,
     demo::people::persona_of,
+    services::citizen::RequestDetails,
     web::{context::Ctx, routes},
 };
 
@@ -28,6 +29,8 @@ pub struct SignInPage<'a> {
     pub next: &'a str,
     /// The signed-in person must authenticate again (before accepting a request).
     pub again: bool,
+    /// The request whose link was opened in this session, waiting behind the sign-in.
+    pub waiting: Option<&'a RequestDetails>,
     /// The OpenID Connect provider is configured.
     pub oidc: bool,
     /// The demo identity provider's personas, when it is on.
@@ -50,6 +53,13 @@ pub fn sign_in(ctx: &Ctx, page: &SignInPage) -> Markup {
             div.alert.info role="status" data-testid="sign-in-again" {
                 (ctx.t("sign-in-again"))
                 @if let Some(p) = &ctx.principal { " " strong { (p.display_name()) } }
+            }
+        } @else if let Some(d) = page.waiting {
+            section.alert.info aria-labelledby="waiting-title" data-testid="waiting-request" {
+                h2 #waiting-title { (ctx.t("sign-in-waiting-title")) }
+                (super::citizen::who_asks(ctx, d))
+                p { (ctx.lang.t_args("citizen-request-deadline", &[("deadline", ctx.lang.datetime(d.request.expires_at).into())])) }
+                p { (ctx.t("sign-in-waiting-text")) }
             }
         } @else {
             p.lead { (ctx.t("sign-in-lead")) }

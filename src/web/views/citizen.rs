@@ -111,7 +111,7 @@ fn labelled(ctx: &Ctx, label_key: &str, value: &str) -> String {
 }
 
 /// Who asks: the requester, and the enterprise numbers.
-fn who_asks(ctx: &Ctx, d: &RequestDetails) -> Markup {
+pub(crate) fn who_asks(ctx: &Ctx, d: &RequestDetails) -> Markup {
     html! {
         dl.facts {
             dt { (ctx.t("citizen-request-who")) }
