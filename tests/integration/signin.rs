@@ -402,6 +402,13 @@ async fn staff_rights_are_read_on_every_request() {
     };
     // Agents do not manage the staff.
     assert_eq!(claire.get("/admin/staff").await.status().as_u16(), 403);
+    // The home page opens the back office's door to its members only.
+    let door = |body: String| body.contains("data-testid=\"door-back-office\"");
+    assert!(door(claire.page("/").await));
+    let jan = app.another_browser();
+    jan.sign_in(mandat::demo::people::JAN.niss()).await;
+    assert!(!door(jan.page("/").await));
+    assert!(!door(app.another_browser().page("/").await));
 
     // Demoted to trainer: the next request knows.
     let res = pieter
@@ -424,6 +431,8 @@ async fn staff_rights_are_read_on_every_request() {
         "/sign-in?next=/admin"
     );
     assert_eq!(location_of(&claire.get("/me").await), "/sign-in?next=/me");
+    claire.sign_in(CLAIRE.niss()).await;
+    assert!(!door(claire.page("/").await), "no door once removed");
 
     // Added back by NISS, as an agent; an unknown NISS and a repeat are refused.
     let res = pieter
@@ -440,6 +449,10 @@ async fn staff_rights_are_read_on_every_request() {
         )
         .await;
     assert_eq!(location_of(&res), "/admin/staff?notice=added");
+    assert!(
+        door(claire.page("/").await),
+        "the door again, once added back"
+    );
     let res = pieter
         .post_form(
             "/admin/staff",

@@ -31,8 +31,8 @@ fn benefits(ctx: &Ctx, audience: &str) -> Markup {
     }
 }
 
-/// `/`: what the service is, and the two doors.
-pub fn home(ctx: &Ctx) -> Markup {
+/// `/`: what the service is, and the two doors; a third for a member of the back office.
+pub fn home(ctx: &Ctx, back_office: bool) -> Markup {
     let body = html! {
         section.hero {
             h1 { (ctx.t("home-title")) }
@@ -48,6 +48,13 @@ pub fn home(ctx: &Ctx) -> Markup {
                 h2 { (ctx.t("home-citizens-title")) }
                 p { (ctx.t("home-citizens-text")) }
                 a.button href=(routes::CITIZENS) data-testid="door-citizens" { (ctx.t("home-citizens-cta")) }
+            }
+            @if back_office {
+                article.card {
+                    h2 { (ctx.t("home-admin-title")) }
+                    p { (ctx.t("home-admin-text")) }
+                    a.button href=(routes::ADMIN) data-testid="door-back-office" { (ctx.t("home-admin-cta")) }
+                }
             }
         }
     };
