@@ -588,6 +588,7 @@ async fn every_search_box_and_next_in_a_url_refuses_hostile_values() {
         for (who, path) in [
             (&jan, format!("/company/tabs/requested?q={v}")),
             (&jan, format!("/company/tabs/active?q={v}&page=2")),
+            (&jan, format!("/company?tab={v}&q={v}&page=2&after={v}")),
             (&jan, format!("/lang/nl?next={v}")),
             (&jan, format!("/sign-in?next={v}")),
             (&claire, format!("/admin/search?label={v}")),
