@@ -313,6 +313,15 @@ mod tests {
     }
 
     #[test]
+    fn every_job_is_named_in_every_language() {
+        for job in crate::jobs::Job::ALL {
+            for lang in Lang::ALL {
+                assert!(lang.has(&job.label_key()), "{job:?} in {lang:?}");
+            }
+        }
+    }
+
+    #[test]
     fn every_key_exists_in_every_language() {
         let all: BTreeSet<String> = Lang::ALL.iter().flat_map(|l| keys_of(l.code())).collect();
         assert!(all.len() > 50, "suspiciously few messages: {}", all.len());

@@ -142,6 +142,11 @@ impl Job {
         }
     }
 
+    /// The fluent key of what the job does, as the back office names it.
+    pub fn label_key(self) -> String {
+        format!("admin-job-name-{}", self.name())
+    }
+
     /// Parses a job name.
     pub fn parse(name: &str) -> Option<Job> {
         Job::ALL.into_iter().find(|j| j.name() == name)

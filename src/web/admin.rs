@@ -17,10 +17,7 @@ use super::{
     context::state,
     errors::{AppError, Page, refusal_status},
     extract::{BackOffice, CsrfChecked, CsrfForm, on_db},
-    routes::{
-        ADMIN, ADMIN_AUDIT, ADMIN_COMPANIES, ADMIN_JOBS, ADMIN_REQUESTS, ADMIN_SEARCH,
-        admin_mail_resend, admin_search_url,
-    },
+    routes::{self, ADMIN, ADMIN_AUDIT, ADMIN_SEARCH, admin_mail_resend, admin_search_url},
     views::html,
     views::{
         self,
@@ -40,32 +37,29 @@ use crate::{
 /// guard to its own resource (as the attribute macros did): a wrong method falls through
 /// to the application's 404, never a 405 that would reveal the back office.
 pub fn configure(cfg: &mut web::ServiceConfig) {
-    let request = format!("{ADMIN_REQUESTS}/{{id}}");
-    let company = format!("{ADMIN_COMPANIES}/{{id}}");
+    let request = |action| routes::admin_request_action("{id}", action);
+    let company = |action| routes::admin_company_action("{id}", action);
     cfg.route(ADMIN, web::get().to(dashboard))
-        .route(
-            &format!("{ADMIN_JOBS}/{{name}}/run"),
-            web::post().to(run_job),
-        )
+        .route(&routes::admin_job_run("{name}"), web::post().to(run_job))
         .route(ADMIN_SEARCH, web::get().to(search_page))
         .route(ADMIN_SEARCH, web::post().to(search_post))
-        .route(&request, web::get().to(request_page))
-        .route(&format!("{request}/reveal"), web::post().to(reveal))
+        .route(&routes::admin_request("{id}"), web::get().to(request_page))
+        .route(&request("reveal"), web::post().to(reveal))
         .route(
-            &format!("{request}/block"),
+            &request("block"),
             web::post().to(staff_move(StaffMove::Block)),
         )
         .route(
-            &format!("{request}/unblock"),
+            &request("unblock"),
             web::post().to(staff_move(StaffMove::Unblock)),
         )
         .route(
             &admin_mail_resend("{id}", "{mail}"),
             web::post().to(resend_mail),
         )
-        .route(&company, web::get().to(company_page))
-        .route(&format!("{company}/suspend"), web::post().to(suspend))
-        .route(&format!("{company}/reinstate"), web::post().to(reinstate))
+        .route(&routes::admin_company("{id}"), web::get().to(company_page))
+        .route(&company("suspend"), web::post().to(suspend))
+        .route(&company("reinstate"), web::post().to(reinstate))
         .route(ADMIN_AUDIT, web::get().to(audit_page));
 }
 
@@ -268,7 +262,7 @@ async fn reveal(
             (id, office.ctx.now + Duration::minutes(REVEAL_MINUTES)),
         )
         .map_err(|e| AppError::Internal(anyhow::anyhow!("session: {e}")))?;
-    Ok(see_other(&format!("{ADMIN_REQUESTS}/{id}")))
+    Ok(see_other(&routes::admin_request(id)))
 }
 
 /// The reason form of block, unblock and suspend.
@@ -343,7 +337,7 @@ async fn after_company<T>(
 ) -> Page {
     let mut errors = None;
     match result {
-        Ok(_) => Ok(see_other(&format!("{ADMIN_COMPANIES}/{id}"))),
+        Ok(_) => Ok(see_other(&routes::admin_company(id))),
         Err(e) => {
             let problem = refused(e, form, &mut errors)?;
             show_company(office, id, Some(problem)).await

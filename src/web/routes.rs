@@ -240,6 +240,43 @@ pub fn admin_search_url(input: &SearchInput, page: i64) -> String {
     format!("{ADMIN_SEARCH}?{}&page={page}", input.query_string())
 }
 
+/// Back office: a request's timeline, `/admin/requests/{id}`.
+pub fn admin_request(id: impl Display) -> String {
+    format!("{ADMIN_REQUESTS}/{id}")
+}
+
+/// Back office: an action on a request, `POST /admin/requests/{id}/{action}` (`reveal`,
+/// `block`, `unblock`).
+pub fn admin_request_action(id: impl Display, action: &str) -> String {
+    format!("{}/{action}", admin_request(id))
+}
+
+/// Back office: a company's page, `/admin/companies/{id}`.
+pub fn admin_company(id: impl Display) -> String {
+    format!("{ADMIN_COMPANIES}/{id}")
+}
+
+/// Back office: an action on a company, `POST /admin/companies/{id}/{action}` (`suspend`,
+/// `reinstate`).
+pub fn admin_company_action(id: impl Display, action: &str) -> String {
+    format!("{}/{action}", admin_company(id))
+}
+
+/// Back office: the requests of a company, by its enterprise number.
+pub fn admin_company_requests(bce: &crate::domain::Bce) -> String {
+    format!("{ADMIN_SEARCH}?company={}", bce.as_str())
+}
+
+/// Back office: run a job now, `POST /admin/jobs/{name}/run`.
+pub fn admin_job_run(name: impl Display) -> String {
+    format!("{ADMIN_JOBS}/{name}/run")
+}
+
+/// Back office: a page of the staff's audit, `/admin/audit?page={page}`.
+pub fn admin_audit_page(page: i64) -> String {
+    format!("{ADMIN_AUDIT}?page={page}")
+}
+
 /// Back office: an action on a demo tenant, `POST /admin/tenants/{name}/{action}`
 /// (`clock`, `reset`, `delete`).
 pub fn admin_tenant_action(name: impl Display, action: &str) -> String {

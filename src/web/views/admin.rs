@@ -23,10 +23,7 @@ use crate::{
     },
     web::{
         context::Ctx,
-        routes::{
-            ADMIN, ADMIN_AUDIT, ADMIN_COMPANIES, ADMIN_JOBS, ADMIN_REQUESTS, ADMIN_SEARCH,
-            admin_search_url, admin_state_url,
-        },
+        routes::{self, ADMIN, ADMIN_AUDIT, ADMIN_SEARCH, admin_search_url, admin_state_url},
     },
 };
 
@@ -165,7 +162,9 @@ pub fn dashboard(ctx: &Ctx, role: StaffRole, d: &Dashboard, notice: Option<&str>
                     @for job in crate::jobs::Job::ALL {
                         @let run = d.jobs.iter().find(|r| r.job == job.name());
                         tr data-job=(job.name()) {
-                            td data-label=(cols.label(0)) { code { (job.name()) } }
+                            td data-label=(cols.label(0)) {
+                                (ctx.t(&job.label_key())) br; small { code { (job.name()) } }
+                            }
                             @match run.and_then(|r| r.last_run_at.map(|at| (r, at))) {
                                 Some((r, at)) => {
                                     td data-testid=(format!("job-last-{}", job.name())) data-label=(cols.label(1)) { (ctx.lang.datetime(at)) }
@@ -185,9 +184,9 @@ pub fn dashboard(ctx: &Ctx, role: StaffRole, d: &Dashboard, notice: Option<&str>
                             }
                             @if may_supervise(role) {
                                 td {
-                                    form.inline method="post" action=(format!("{ADMIN_JOBS}/{}/run", job.name())) {
+                                    form.inline method="post" action=(routes::admin_job_run(job.name())) {
                                         (csrf_field(ctx))
-                                        button.secondary type="submit" data-testid=(format!("run-{}", job.name())) { (ctx.t("admin-job-run")) }
+                                        button.secondary type="submit" data-testid=(format!("run-{}", job.name())) { (ctx.t("admin-job-run")) (super::common::row_name(ctx, &ctx.t(&job.label_key()))) }
                                     }
                                 }
                             }
@@ -307,9 +306,9 @@ fn results_table(ctx: &Ctx, input: &SearchInput, r: &SearchPage) -> Markup {
                         @for row in &r.items {
                             @let q = &row.request;
                             tr data-testid="result" data-id=(q.id) {
-                                td data-label=(cols.label(0)) { a href=(format!("{ADMIN_REQUESTS}/{}", q.id)) data-testid="result-link" { (ctx.lang.datetime(q.created_at)) } }
+                                td data-label=(cols.label(0)) { a href=(routes::admin_request(q.id)) data-testid="result-link" { (ctx.lang.datetime(q.created_at)) } }
                                 td data-label=(cols.label(1)) {
-                                    a href=(format!("{ADMIN_COMPANIES}/{}", q.company_id)) data-testid="result-company" { (row.company_name) }
+                                    a href=(routes::admin_company(q.company_id)) data-testid="result-company" { (row.company_name) }
                                     @if let Some(p) = &row.provider_name { br; small { (ctx.lang.t_args("admin-via", &[("provider", p.clone().into())])) } }
                                 }
                                 td data-testid="result-label" data-label=(cols.label(2)) { (q.label.as_deref().unwrap_or("—")) }
@@ -489,14 +488,13 @@ pub fn timeline_page(
 ) -> Markup {
     let r = &t.request;
     let title = ctx.t("admin-timeline-title");
-    let base = format!("{ADMIN_REQUESTS}/{}", r.id);
     let body = html! {
         h1 { (title) }
         (flash(ctx, problem))
         dl.facts data-testid="facts" {
             dt { (ctx.t("admin-col-company")) }
             dd {
-                a href=(format!("{ADMIN_COMPANIES}/{}", t.company.id)) data-testid="company-link" { (t.company.name) }
+                a href=(routes::admin_company(t.company.id)) data-testid="company-link" { (t.company.name) }
                 " " span.muted { "(" (t.company.bce_formatted()) ")" }
                 @if t.company.suspended_at.is_some() { " " span.badge.blocked data-testid="company-suspended" { (ctx.t("admin-suspended")) } }
                 @if let Some(p) = &t.provider { br; small { (ctx.lang.t_args("admin-via", &[("provider", p.name.clone().into())])) } }
@@ -529,7 +527,7 @@ pub fn timeline_page(
                             small { (ctx.t("admin-target-niss")) " " span data-testid="target-niss" { (niss_shown(n, revealed)) } }
                         }
                         @if !revealed {
-                            form.inline method="post" action=(format!("{base}/reveal")) {
+                            form.inline method="post" action=(routes::admin_request_action(r.id, "reveal")) {
                                 (csrf_field(ctx))
                                 " " button.link type="submit" data-testid="reveal" { (ctx.t("admin-reveal")) }
                             }
@@ -607,11 +605,11 @@ pub fn timeline_page(
                 @match t.status {
                     RequestStatus::Pending | RequestStatus::Accepted => {
                         p { (ctx.t("admin-block-hint")) }
-                        (reason_form(ctx, &format!("{base}/block"), "block", "admin-block", problem, true))
+                        (reason_form(ctx, &routes::admin_request_action(r.id, "block"), "block", "admin-block", problem, true))
                     }
                     RequestStatus::Blocked => {
                         p { (ctx.t("admin-unblock-hint")) }
-                        (reason_form(ctx, &format!("{base}/unblock"), "unblock", "admin-unblock", problem, false))
+                        (reason_form(ctx, &routes::admin_request_action(r.id, "unblock"), "unblock", "admin-unblock", problem, false))
                     }
                     _ => { p.muted data-testid="no-actions" { (ctx.t("admin-no-actions")) } }
                 }

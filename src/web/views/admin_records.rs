@@ -9,10 +9,7 @@ use super::{
 use crate::{
     auth::StaffRole,
     services::backoffice::{audit::AuditPage, may_supervise, moderation::CompanyView},
-    web::{
-        context::Ctx,
-        routes::{ADMIN_AUDIT, ADMIN_COMPANIES, ADMIN_REQUESTS, ADMIN_SEARCH},
-    },
+    web::{context::Ctx, routes},
 };
 
 /// A company: its details, suspension state, suspend and reinstate (supervisors).
@@ -23,7 +20,6 @@ pub fn company_page(
     problem: Option<&Problem<'_>>,
 ) -> Markup {
     let co = &c.company;
-    let base = format!("{ADMIN_COMPANIES}/{}", co.id);
     let body = html! {
         h1 { (co.name) }
         (flash(ctx, problem))
@@ -32,7 +28,7 @@ pub fn company_page(
             dt { (ctx.t("admin-kind")) } dd { (ctx.t(if co.kind == crate::domain::CompanyKind::Provider { "admin-kind-provider" } else { "admin-kind-employer" })) }
             dt { (ctx.t("admin-registered")) } dd { (ctx.lang.datetime(co.created_at)) }
             dt { (ctx.t("admin-requests-count")) }
-            dd { a href=(format!("{ADMIN_SEARCH}?company={}", co.bce)) data-testid="company-requests" { (ctx.lang.number(c.requests)) } }
+            dd { a href=(routes::admin_company_requests(&co.bce)) data-testid="company-requests" { (ctx.lang.number(c.requests)) } }
             dt { (ctx.t("admin-col-state")) }
             dd {
                 @if let Some(at) = co.suspended_at {
@@ -48,13 +44,13 @@ pub fn company_page(
             section aria-labelledby="actions-title" {
                 h2 #actions-title { (ctx.t("admin-actions-title")) }
                 @if co.suspended_at.is_some() {
-                    form method="post" action=(format!("{base}/reinstate")) {
+                    form method="post" action=(routes::admin_company_action(co.id, "reinstate")) {
                         (csrf_field(ctx))
                         button type="submit" data-testid="reinstate-submit" { (ctx.t("admin-reinstate")) }
                     }
                 } @else {
                     p { (ctx.t("admin-suspend-hint")) }
-                    (reason_form(ctx, &format!("{base}/suspend"), "suspend", "admin-suspend", problem, true))
+                    (reason_form(ctx, &routes::admin_company_action(co.id, "suspend"), "suspend", "admin-suspend", problem, true))
                 }
             }
         } @else {
@@ -113,8 +109,8 @@ pub fn audit_page(ctx: &Ctx, a: &AuditPage) -> Markup {
                             td data-label=(cols.label(2)) { (ctx.t(action_key(&e.action))) }
                             td data-testid="audit-target" data-label=(cols.label(3)) {
                                 @match (e.action.as_str(), &e.target) {
-                                    ("view_request" | "reveal_niss" | "block" | "unblock", Some(t)) => a href=(format!("{ADMIN_REQUESTS}/{t}")) { (t) },
-                                    ("suspend" | "reinstate", Some(t)) => a href=(format!("{ADMIN_COMPANIES}/{t}")) { (t) },
+                                    ("view_request" | "reveal_niss" | "block" | "unblock", Some(t)) => a href=(routes::admin_request(t)) { (t) },
+                                    ("suspend" | "reinstate", Some(t)) => a href=(routes::admin_company(t)) { (t) },
                                     (_, Some(t)) => (t),
                                     (_, None) => "—",
                                 }
@@ -127,8 +123,8 @@ pub fn audit_page(ctx: &Ctx, a: &AuditPage) -> Markup {
         }
         nav.pager aria-label=(ctx.t("admin-pages")) {
             span data-testid="page" { (ctx.lang.t_args("admin-page", &[("page", a.page.into())])) }
-            @if a.page > 1 { " " a href=(format!("{ADMIN_AUDIT}?page={}", a.page - 1)) data-testid="page-previous" { (ctx.t("admin-previous")) } }
-            @if a.has_next { " " a href=(format!("{ADMIN_AUDIT}?page={}", a.page + 1)) data-testid="page-next" { (ctx.t("admin-next")) } }
+            @if a.page > 1 { " " a href=(routes::admin_audit_page(a.page - 1)) data-testid="page-previous" { (ctx.t("admin-previous")) } }
+            @if a.has_next { " " a href=(routes::admin_audit_page(a.page + 1)) data-testid="page-next" { (ctx.t("admin-next")) } }
         }
     };
     page(ctx, &title, Some(StaffRole::Supervisor), body)
