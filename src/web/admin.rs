@@ -123,7 +123,7 @@ async fn run_job(
             "job-failed"
         }
     };
-    Ok(see_other(&format!("{ADMIN}?notice={notice}")))
+    Ok(see_other(&routes::with_notice(ADMIN, notice)))
 }
 
 async fn search_page(office: BackOffice, query: web::Query<SearchInput>) -> Page {

@@ -128,7 +128,7 @@ async fn add(
     })
     .await?;
     match result {
-        Ok(_) => Ok(see_other(&format!("{ADMIN_STAFF}?notice=added"))),
+        Ok(_) => Ok(see_other(&routes::with_notice(ADMIN_STAFF, "added"))),
         Err(e) => match e.message_key() {
             Some(key) => render(&ctx, &tenant, shown(key), None, StatusCode::CONFLICT).await,
             None => Err(e.into()),
@@ -139,7 +139,7 @@ async fn add(
 /// After a change: the page with its notice, or with the refusal's message.
 async fn after(ctx: &Ctx, tenant: &Tenant, result: Result<(), StaffError>, notice: &str) -> Page {
     match result {
-        Ok(()) => Ok(see_other(&format!("{ADMIN_STAFF}?notice={notice}"))),
+        Ok(()) => Ok(see_other(&routes::with_notice(ADMIN_STAFF, notice))),
         Err(e) => match e.message_key() {
             Some(key) => {
                 let form = v::AddForm::default();

@@ -11,7 +11,7 @@ use super::{
     context::{Ctx, state},
     errors::{AppError, Page},
     extract::{BackOffice, CsrfChecked, CsrfForm, Staff},
-    routes::{ADMIN_TENANTS, admin_tenant_action},
+    routes::{ADMIN_TENANTS, admin_tenant_action, with_notice},
     views::{self, admin_tenants as v},
 };
 use crate::{
@@ -231,7 +231,8 @@ impl CreateForm {
 
 fn done(notice: &str, tenant: &str) -> HttpResponse {
     see_other(&format!(
-        "{ADMIN_TENANTS}?notice={notice}&tenant={}",
+        "{}&tenant={}",
+        with_notice(ADMIN_TENANTS, notice),
         super::routes::url_escape(tenant)
     ))
 }

@@ -240,6 +240,11 @@ pub fn admin_search_url(input: &SearchInput, page: i64) -> String {
     format!("{ADMIN_SEARCH}?{}&page={page}", input.query_string())
 }
 
+/// A back-office page after a change, saying so: `{page}?notice={notice}`.
+pub fn with_notice(page: &str, notice: &str) -> String {
+    format!("{page}?notice={}", url_escape(notice))
+}
+
 /// Back office: a request's timeline, `/admin/requests/{id}`.
 pub fn admin_request(id: impl Display) -> String {
     format!("{ADMIN_REQUESTS}/{id}")
