@@ -105,7 +105,7 @@ citizen-foreigners-key = Mit einem digitalen Schlüssel: Registrieren Sie einen 
 citizen-foreigners-safety = Wie auch immer Sie sich anmelden, wir verlangen nie etwas anderes: kein Passwort, keinen Code und keine Zahlung per E-Mail oder Telefon.
 
 citizen-problem-own-company-title = Diese Anfrage kommt von Ihrem eigenen Unternehmen
-citizen-problem-own-company-text = Sie sind Benutzer des anfragenden Unternehmens: Dieser Link ist für den Kandidaten, nicht für Sie. Bewahren Sie ihn auf und senden Sie ihn dem Kandidaten; das Öffnen hat nichts verändert.
+citizen-problem-own-company-text = Sie sind Benutzer des anfragenden Unternehmens: Dieser Link ist für den Bewerber, nicht für Sie. Bewahren Sie ihn auf und senden Sie ihn dem Bewerber; das Öffnen hat nichts verändert.
 citizen-confirm-title = Ist diese Anfrage für Sie?
 citizen-confirm-question = Sie sind als { $name } angemeldet. Ist diese Anfrage für Sie?
 citizen-confirm-continue = Weiter als { $name }

@@ -74,7 +74,7 @@ expires-in = { $hours ->
 }
 withdraw = Zurückziehen
 withdraw-confirm = Diese Anfrage zurückziehen? Der Link funktioniert dann nicht mehr.
-mail-undelivered = Die E-Mail konnte nicht zugestellt werden: Erstellen Sie eine neue Anfrage und geben Sie dem Kandidaten den Link auf anderem Weg (QR-Code zeigen oder Link kopieren).
+mail-undelivered = Die E-Mail konnte nicht zugestellt werden: Erstellen Sie eine neue Anfrage und geben Sie dem Bewerber den Link auf anderem Weg (QR-Code zeigen oder Link kopieren).
 pagination = Seiten
 previous = Zurück
 next = Weiter

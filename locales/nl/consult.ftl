@@ -1,8 +1,8 @@
-## Raadpleging van een mandaat (bedrijfsapplicatie)
+## Raadpleging van een mandaat (toepassing voor ondernemingen)
 consult-link = Raadplegen
 consult-person = Persoon
 consult-niss = Rijksregisternummer
-consult-company = Bedrijf
+consult-company = Onderneming
 consult-by-provider = Geraadpleegd door
 consult-data = Gegevens
 consult-at = Geraadpleegd op
@@ -28,8 +28,8 @@ consult-note-same-checks = In de precontractuele fase zijn de controles dezelfde
 consult-more-info = Meer informatie
 consult-notice-title = Doel en rechtsgrond
 consult-checked-title = Wat werd nagegaan
-consult-company-checks-title = Wat uw bedrijf zelf nog moet nagaan
-consult-recorded = Deze raadpleging wordt geregistreerd: { $name } kan in het burgerportaal zien dat uw bedrijf deze gegevens heeft geraadpleegd, en wanneer.
+consult-company-checks-title = Wat uw onderneming zelf nog moet nagaan
+consult-recorded = Deze raadpleging wordt geregistreerd: { $name } kan in het burgerportaal zien dat uw onderneming deze gegevens heeft geraadpleegd, en wanneer.
 consult-export-pdf = Exporteren als pdf
 consult-back = Terug naar de actieve toegangen
 consult-pdf-footer = { $service } · referentie van de raadpleging { $reference }
@@ -38,13 +38,13 @@ consult-pdf-footer = { $service } · referentie van de raadpleging { $reference 
 consult-flexi-eligible = { $name } mag als flexi-jobber werken van { $from } tot en met { $to }.
 consult-flexi-not-eligible = { $name } voldoet niet aan de voorwaarden om als flexi-jobber te werken van { $from } tot en met { $to }.
 consult-flexi-window = Deze raadpleging antwoordt voor de maanden van { $from } tot { $to }. De andere maanden zijn niet bepaald: tijdens de laatste maand van een kwartaal antwoordt een raadpleging ook voor het volgende kwartaal.
-consult-flexi-checked = Voor elk kwartaal mag een persoon als flexi-jobber werken als die in het referentiekwartaal (drie kwartalen eerder) minstens 4/5 tewerkgesteld was bij andere werkgevers dan uw bedrijf, of als die op de laatste dag van het kwartaal twee kwartalen eerder al met rust was. Flexi-jobs, studentenjobs, occasionele arbeid in de horeca of in de land- en tuinbouw, duaal leren en deeltijdse leerplicht tellen niet mee voor de 4/5.
+consult-flexi-checked = Voor elk kwartaal mag een persoon als flexi-jobber werken als die in het referentiekwartaal (drie kwartalen eerder) minstens 4/5 tewerkgesteld was bij andere werkgevers dan uw onderneming, of als die op de laatste dag van het kwartaal twee kwartalen eerder al met rust was. Flexi-jobs, studentenjobs, occasionele arbeid in de horeca of in de land- en tuinbouw, duaal leren en deeltijdse leerplicht tellen niet mee voor de 4/5.
 consult-flexi-private = U ziet alleen of de voorwaarden vervuld zijn, maand per maand: niet welke voorwaarde van toepassing is, noch de werkgevers, de arbeidstijd, de leeftijd of andere gegevens van de persoon.
 consult-flexi-negative = Een positief resultaat is definitief voor zijn kwartaal. Een negatief resultaat kan nog veranderen als de DmfA-aangiften van de werkgevers voor het referentiekwartaal worden verbeterd.
-consult-flexi-check-same-employer = De persoon werkt in hetzelfde kwartaal niet voor uw bedrijf met een gewone arbeidsovereenkomst (een flexi-jobarbeidsovereenkomst en een gewone overeenkomst bij dezelfde werkgever kunnen niet worden gecombineerd).
-consult-flexi-check-notice = De persoon presteert geen opzeggingstermijn bij uw bedrijf en valt niet onder een opzeggingsvergoeding die uw bedrijf betaalt.
-consult-flexi-check-sector = Uw bedrijf behoort tot een sector (paritair comité) waarin flexi-jobs zijn toegestaan.
-consult-flexi-check-linked = De tewerkstelling die de persoon in aanmerking doet komen, is niet bij een bedrijf dat met het uwe verbonden is (zelfde groep of zelfde economische entiteit).
+consult-flexi-check-same-employer = De persoon werkt in hetzelfde kwartaal niet voor uw onderneming met een gewone arbeidsovereenkomst (een flexi-jobarbeidsovereenkomst en een gewone overeenkomst bij dezelfde werkgever kunnen niet worden gecombineerd).
+consult-flexi-check-notice = De persoon presteert geen opzeggingstermijn bij uw onderneming en valt niet onder een opzeggingsvergoeding die uw onderneming betaalt.
+consult-flexi-check-sector = Uw onderneming behoort tot een sector (paritair comité) waarin flexi-jobs zijn toegestaan.
+consult-flexi-check-linked = De tewerkstelling die de persoon in aanmerking doet komen, is niet bij een onderneming die met de uwe verbonden is (zelfde groep of zelfde economische entiteit).
 consult-flexi-check-temp-agency = Via een uitzendkantoor is een flexi-job alleen mogelijk voor een gebruiker uit een sector waarin flexi-jobs zijn toegestaan, en dezelfde voorwaarden gelden voor de gebruiker.
 
 ## Student@Work-uren
