@@ -312,6 +312,40 @@ mod tests {
         }
     }
 
+    /// The text of every `.ftl` file of `lang`, messages and comments.
+    fn texts_of(lang: &str) -> String {
+        let dir = format!("{}/locales/{lang}", env!("CARGO_MANIFEST_DIR"));
+        let mut all = String::new();
+        for entry in std::fs::read_dir(&dir).expect("locale folder") {
+            let path = entry.expect("entry").path();
+            if path.extension().and_then(|e| e.to_str()) == Some("ftl") {
+                all.push_str(&std::fs::read_to_string(&path).expect("ftl file"));
+            }
+        }
+        all
+    }
+
+    #[test]
+    fn one_thing_has_one_name_in_each_language() {
+        // The word each language uses for a thing, and the words it must not use for it
+        // (a reader would wonder whether "Bedrijf" is another thing than "Onderneming").
+        let glossary = [
+            ("nl", "onderneming", &["bedrijf"][..]),
+            ("de", "Bewerber", &["Kandidat"][..]),
+            ("fr", "entreprise", &["société"][..]),
+        ];
+        for (lang, word, others) in glossary {
+            let text = texts_of(lang).to_lowercase();
+            assert!(text.contains(&word.to_lowercase()), "{lang} says {word}");
+            for other in others {
+                assert!(
+                    !text.contains(&other.to_lowercase()),
+                    "{lang} says {other} where it says {word} elsewhere"
+                );
+            }
+        }
+    }
+
     #[test]
     fn every_job_is_named_in_every_language() {
         for job in crate::jobs::Job::ALL {
