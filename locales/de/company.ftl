@@ -83,6 +83,7 @@ page-of = Seite { $page } von { $pages }
 ## Registrierung, Nutzungsbedingungen, Wahl des Unternehmens
 register-title = Unternehmen registrieren
 register-lead = Sie werden Hauptzugangsverwalter des Unternehmens und akzeptieren die Nutzungsbedingungen in seinem Namen.
+register-already = Ihr Unternehmen nutzt den Dienst bereits? Registrieren Sie es nicht erneut: Bitten Sie den Hauptzugangsverwalter, Sie als Benutzer hinzuzufügen.
 register-bce = Unternehmensnummer (ZDU)
 register-name = Name des Unternehmens
 register-kind = Art

@@ -83,6 +83,7 @@ page-of = Page { $page } of { $pages }
 ## Registration, terms, company choice
 register-title = Register a company
 register-lead = You become the main access manager of the company and accept the terms of use on its behalf.
+register-already = Your company already uses the service? Do not register it again: ask its main access manager to add you as a user.
 register-bce = Enterprise number (BCE)
 register-name = Company name
 register-kind = Kind

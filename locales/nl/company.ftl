@@ -83,6 +83,7 @@ page-of = Pagina { $page } van { $pages }
 ## Registratie, gebruiksvoorwaarden, keuze van de onderneming
 register-title = Een onderneming registreren
 register-lead = U wordt de hoofdtoegangsbeheerder van de onderneming en aanvaardt in haar naam de gebruiksvoorwaarden.
+register-already = Gebruikt uw onderneming de dienst al? Registreer ze dan niet opnieuw: vraag de hoofdtoegangsbeheerder om u als gebruiker toe te voegen.
 register-bce = Ondernemingsnummer (KBO)
 register-name = Naam van de onderneming
 register-kind = Soort

@@ -68,6 +68,12 @@ async fn a_newcomer_registers_a_company_and_accepts_the_terms() {
     let res = app.get("/company").await;
     assert_eq!(res.status().as_u16(), 303);
     assert_eq!(res.headers()["location"], "/company/register");
+    // The page says what to do instead when the company is already registered.
+    let page = app.page("/company/register").await;
+    assert!(
+        texts(&page, "[data-testid=register-already]")[0].contains("main access manager"),
+        "{page}"
+    );
     // Bad input: every message, what was typed kept.
     let res = app
         .post_form(

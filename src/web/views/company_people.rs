@@ -31,6 +31,7 @@ pub fn register(ctx: &Ctx, input: &RegistrationInput, errors: Option<&FieldError
     let body = html! {
         h1 { (ctx.t("register-title")) }
         p.lead { (ctx.t("register-lead")) }
+        p data-testid="register-already" { (ctx.t("register-already")) }
         form.stack method="post" action=(routes::COMPANY_REGISTER) novalidate {
             (csrf_field(ctx))
             (error_summary(ctx, "form-has-errors", errors, &[
