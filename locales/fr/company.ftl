@@ -83,7 +83,7 @@ page-of = Page { $page } sur { $pages }
 ## Enregistrement, conditions d'utilisation, choix de l'entreprise
 register-title = Enregistrer une entreprise
 register-lead = Vous devenez le gestionnaire d'accès principal de l'entreprise et acceptez les conditions d'utilisation en son nom.
-register-already = Votre entreprise utilise déjà le service ? Ne l'enregistrez pas à nouveau : demandez à son gestionnaire d'accès principal de vous ajouter comme utilisateur.
+register-already = Votre entreprise utilise déjà le service ? Ne l'enregistrez pas à nouveau : demandez à son gestionnaire d'accès principal de vous ajouter comme utilisateur.
 register-bce = Numéro d'entreprise (BCE)
 register-name = Nom de l'entreprise
 register-kind = Type
