@@ -36,14 +36,14 @@ api-clients-title = API-Clients
 api-clients-none = Noch keine API-Clients.
 api-client-name = Name
 api-client-id = Kennung (client_id)
-api-client-scopes = Scopes
+api-client-scopes = APIs, die er aufrufen darf (Scopes)
 api-client-create = Client erstellen
 api-client-revoke = Widerrufen
 api-client-revoke-confirm = Diesen Client widerrufen? Seine Token funktionieren dann sofort nicht mehr.
 api-client-revoked = widerrufen
 api-client-created = Client erstellt. Kopieren Sie das Secret jetzt: Es wird nur ein einziges Mal angezeigt.
 api-error-client-name = Bitte geben Sie einen Namen ein (höchstens 100 Zeichen).
-api-error-client-scopes = Bitte wählen Sie mindestens einen Scope.
+api-error-client-scopes = Bitte wählen Sie mindestens eine API.
 api-openapi = Der OpenAPI-Vertrag
 api-error-blocked-by-citizen = Diese Person hat das Unternehmen blockiert: Sie nimmt seine Anfragen nicht an. Es wurde nichts gesendet.
 

@@ -36,14 +36,14 @@ api-clients-title = API clients
 api-clients-none = No API client yet.
 api-client-name = Name
 api-client-id = Identifier (client_id)
-api-client-scopes = Scopes
+api-client-scopes = APIs it may call (scopes)
 api-client-create = Create a client
 api-client-revoke = Revoke
 api-client-revoke-confirm = Revoke this client? Its tokens stop working at once.
 api-client-revoked = revoked
 api-client-created = Client created. Copy the secret now: it is shown only once.
 api-error-client-name = Please give a name (at most 100 characters).
-api-error-client-scopes = Please choose at least one scope.
+api-error-client-scopes = Please choose at least one API.
 api-openapi = The OpenAPI contract
 api-error-blocked-by-citizen = This person has blocked the company: they do not accept its requests. Nothing was sent.
 

@@ -36,14 +36,14 @@ api-clients-title = Clients API
 api-clients-none = Aucun client API pour l'instant.
 api-client-name = Nom
 api-client-id = Identifiant (client_id)
-api-client-scopes = Portées
+api-client-scopes = API qu'il peut appeler (portées)
 api-client-create = Créer un client
 api-client-revoke = Révoquer
 api-client-revoke-confirm = Révoquer ce client ? Ses jetons cesseront immédiatement de fonctionner.
 api-client-revoked = révoqué
 api-client-created = Client créé. Copiez le secret maintenant : il n'est affiché qu'une seule fois.
 api-error-client-name = Veuillez indiquer un nom (100 caractères au maximum).
-api-error-client-scopes = Veuillez choisir au moins une portée.
+api-error-client-scopes = Veuillez choisir au moins une API.
 api-openapi = Le contrat OpenAPI
 api-error-blocked-by-citizen = Cette personne a bloqué l'entreprise : elle n'accepte pas ses demandes. Rien n'a été envoyé.
 

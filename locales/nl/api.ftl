@@ -36,14 +36,14 @@ api-clients-title = API-clients
 api-clients-none = Nog geen API-clients.
 api-client-name = Naam
 api-client-id = Identificatie (client_id)
-api-client-scopes = Scopes
+api-client-scopes = API's die hij mag aanroepen (scopes)
 api-client-create = Een client aanmaken
 api-client-revoke = Intrekken
 api-client-revoke-confirm = Deze client intrekken? Zijn tokens werken dan onmiddellijk niet meer.
 api-client-revoked = ingetrokken
 api-client-created = Client aangemaakt. Kopieer het geheim nu: het wordt maar één keer getoond.
 api-error-client-name = Vul een naam in (maximaal 100 tekens).
-api-error-client-scopes = Kies minstens één scope.
+api-error-client-scopes = Kies minstens één API.
 api-openapi = Het OpenAPI-contract
 api-error-blocked-by-citizen = Deze persoon heeft de onderneming geblokkeerd: hij of zij aanvaardt haar aanvragen niet. Er werd niets verstuurd.
 
