@@ -28,12 +28,14 @@ impl DemoIdentityProvider {
         let person = sources
             .person(conn, niss)?
             .ok_or(SignInError::UnknownPerson)?;
+        let staff = staff::active_by_niss(conn, &person.niss)?.is_some();
         Ok(Principal {
             niss: person.niss,
             first_name: person.first_name,
             last_name: person.last_name,
             method: SignInMethod::Demo,
             authenticated_at: now,
+            staff,
         })
     }
 

@@ -43,6 +43,11 @@ pub struct Principal {
     pub method: SignInMethod,
     /// When they authenticated, by the tenant's clock.
     pub authenticated_at: DateTime<Utc>,
+    /// A member of the back office's staff when they signed in: the home page shows them
+    /// the back office's door. Never a right: the back office reads `staff` at each request
+    /// (and removing a member ends their sessions).
+    #[serde(default)]
+    pub staff: bool,
 }
 
 impl Principal {
@@ -102,6 +107,7 @@ mod tests {
             last_name: String::new(),
             method: SignInMethod::Demo,
             authenticated_at: at,
+            staff: false,
         };
         let window = chrono::Duration::minutes(15);
         assert!(p.authenticated_recently(at + window, window));

@@ -252,17 +252,27 @@ async fn oidc_callback(
             .and_then(|n| FreeText::parse(n, NAME_CLAIM_MAX).ok())
             .map(FreeText::into_string)
     };
-    let (first_name, last_name) = match (name(&identity.first_name), name(&identity.last_name)) {
-        (Some(first), Some(last)) => (first, last),
-        (first, last) => {
-            let sources = state(&req).sources.clone();
-            let niss = identity.niss.clone();
-            let person = on_db(&tenant, move |conn| sources.person(conn, &niss)).await?;
-            match person {
-                Some(p) => (p.first_name, p.last_name),
-                None => (first.unwrap_or_default(), last.unwrap_or_default()),
-            }
-        }
+    let (first, last) = (name(&identity.first_name), name(&identity.last_name));
+    let (sources, niss, named) = (
+        state(&req).sources.clone(),
+        identity.niss.clone(),
+        first.is_some() && last.is_some(),
+    );
+    // One trip: whether they are staff (the home page's door), and the register's names.
+    let (staff, person) = on_db(&tenant, move |conn| {
+        let staff = crate::db::staff::active_by_niss(conn, &niss)?.is_some();
+        let person = if named {
+            None
+        } else {
+            sources.person(conn, &niss)?
+        };
+        Ok::<_, diesel::result::Error>((staff, person))
+    })
+    .await?;
+    let (first_name, last_name) = match (first, last, person) {
+        (Some(first), Some(last), _) => (first, last),
+        (_, _, Some(p)) => (p.first_name, p.last_name),
+        (first, last, None) => (first.unwrap_or_default(), last.unwrap_or_default()),
     };
     let principal = Principal {
         niss: identity.niss.clone(),
@@ -270,6 +280,7 @@ async fn oidc_callback(
         last_name,
         method: SignInMethod::Oidc,
         authenticated_at: tenant.session_now() - identity.auth_age,
+        staff,
     };
     establish_session(&req, &principal, Some(&identity.id_token))?;
     tracing::info!(method = "oidc", "person signed in");

@@ -383,8 +383,11 @@ async fn a_tabs_search_and_page_have_an_address_that_back_and_a_reload_come_back
     let search = c.active_element().await.unwrap();
     search.send_keys("Kitchen").await.unwrap();
     search.send_keys(&Key::Enter.to_string()).await.unwrap();
+    // The search's panel (the tab without a search has two pages too).
     c.wait()
-        .for_element(Locator::Css("#tab-panel [data-testid=next-page]"))
+        .for_element(Locator::Css(
+            "#tab-panel:has([data-testid=search][value=Kitchen]) [data-testid=next-page]",
+        ))
         .await
         .expect("the search's first page");
     assert_eq!(address(c).await, "/company?tab=requested&q=Kitchen");

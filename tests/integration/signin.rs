@@ -86,6 +86,12 @@ async fn the_whole_journey_through_the_provider() {
         texts(&body, "[data-testid=signed-in] strong"),
         vec!["Jan Peeters"]
     );
+    // The home page's back-office door is for its staff only.
+    let door = "data-testid=\"door-back-office\"";
+    assert!(!app.page("/").await.contains(door));
+    let claire = app.another_browser();
+    claire.sign_in_oidc("claire").await;
+    assert!(claire.page("/").await.contains(door));
     let link = app
         .company_creates_request(&crate::helpers::RequestForm::new(
             "Plonge",
@@ -449,6 +455,11 @@ async fn staff_rights_are_read_on_every_request() {
         )
         .await;
     assert_eq!(location_of(&res), "/admin/staff?notice=added");
+    assert!(
+        !door(claire.page("/").await),
+        "the door shows from the next sign-in"
+    );
+    claire.sign_in(CLAIRE.niss()).await;
     assert!(
         door(claire.page("/").await),
         "the door again, once added back"
