@@ -349,15 +349,23 @@ async fn axe_finds_no_wcag_violation_on_any_page_in_any_language_at_1280_and_320
     }
     a.sign_out().await;
 
-    // The citizen: a request's link (confirmation, then the request page), the portal.
+    // The citizen: a request's link (signed out: the sign-in page says what waits behind
+    // it; signed in: confirmation, then the request page), the portal.
+    let link_path = |link: &String| {
+        link.strip_prefix(&app.state.settings.public_url_citizen)
+            .unwrap_or(link)
+            .to_string()
+    };
+    for (lang, link) in Lang::ALL.into_iter().zip(&links) {
+        a.language(lang).await;
+        a.open(&link_path(link)).await;
+        a.wait_for("[data-testid=waiting-request]").await;
+        a.check("sign-in after a link").await;
+    }
     sign_in_in_browser(a.c, &app.address, MARIA.niss(), "/me").await;
     for (lang, link) in Lang::ALL.into_iter().zip(&links) {
         a.language(lang).await;
-        let path = link
-            .strip_prefix(&app.state.settings.public_url_citizen)
-            .unwrap_or(link)
-            .to_string();
-        a.open(&path).await;
+        a.open(&link_path(link)).await;
         a.wait_for("[data-testid=continue-as]").await;
         a.check("continue as").await;
         a.click("[data-testid=continue-as]").await;
@@ -378,6 +386,8 @@ async fn axe_finds_no_wcag_violation_on_any_page_in_any_language_at_1280_and_320
     for lang in Lang::ALL {
         a.language(lang).await;
         for path in [
+            // The home page, with the back office's door.
+            "/".to_string(),
             "/admin".to_string(),
             "/admin/search".to_string(),
             "/admin/search?label=Plonge".to_string(),
