@@ -325,6 +325,12 @@ pub fn instance_name() -> String {
     format!("{host}:{}", std::process::id())
 }
 
+/// Whether the main site's mail goes to the demo mailbox only: development and demo modes
+/// without an SMTP server.
+fn mailbox_only(mode: crate::settings::Mode, smtp_host: Option<&str>) -> bool {
+    mode.is_demo() && smtp_host.is_none()
+}
+
 fn run_job(
     conn: &mut PgConnection,
     ctx: &JobContext,
@@ -334,8 +340,14 @@ fn run_job(
     let settings = &*ctx.settings;
     Ok(match job {
         // A demo tenant's mail goes to its mailbox only: its people are fictional, and a
-        // trainee's real address typed in a training world must not receive anything.
-        Job::DeliverMail if ctx.demo => crate::mail::deliver_to_mailbox(conn, now)?,
+        // trainee's real address typed in a training world must not receive anything. So
+        // does the main site's in development and demo modes without an SMTP server: its
+        // mailbox is where that mail is read (in production it stays in the outbox).
+        Job::DeliverMail
+            if ctx.demo || mailbox_only(settings.mode, settings.smtp.host.as_deref()) =>
+        {
+            crate::mail::deliver_to_mailbox(conn, now)?
+        }
         Job::DeliverMail => crate::mail::deliver_due(conn, settings, now)?,
         Job::ExpireTenants if ctx.demo => 0,
         Job::ExpireTenants => tenants::expire_tenants(conn, now)?,
@@ -434,3 +446,24 @@ pub async fn run_once(ctx: &JobContext, job: Job) -> anyhow::Result<Option<usize
 }
 
 pub use scheduler::spawn_scheduler;
+
+#[cfg(test)]
+mod tests {
+    use super::mailbox_only;
+    use crate::settings::Mode;
+
+    #[test]
+    fn the_main_sites_mail_goes_to_the_mailbox_only_in_a_demo_without_smtp() {
+        let cases = [
+            (Mode::Development, None, true),
+            (Mode::Demo, None, true),
+            (Mode::Production, None, false),
+            (Mode::Development, Some("127.0.0.1"), false),
+            (Mode::Demo, Some("smtp.example.be"), false),
+            (Mode::Production, Some("smtp.example.be"), false),
+        ];
+        for (mode, host, mailbox) in cases {
+            assert_eq!(mailbox_only(mode, host), mailbox, "{mode:?} {host:?}");
+        }
+    }
+}

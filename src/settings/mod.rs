@@ -88,7 +88,8 @@ impl FromStr for SmtpTls {
     }
 }
 
-/// SMTP delivery settings. Without a host, mail stays in the outbox (and the demo mailbox).
+/// SMTP delivery settings. Without a host, mail goes to the demo mailbox in development and
+/// demo modes, and stays in the outbox in production.
 #[derive(Clone, Debug)]
 pub struct SmtpSettings {
     /// Server host name; `None` disables delivery.

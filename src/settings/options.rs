@@ -174,7 +174,7 @@ pub const OPTIONS: &[OptionDoc] = &[
     OptionDoc {
         key: "smtp_host",
         env: "MANDAT_SMTP_HOST",
-        default: "(none: mail stays in the outbox)",
+        default: "(none: mail goes to the demo mailbox in development and demo modes, stays in the outbox in production)",
         help: "SMTP server",
     },
     OptionDoc {

@@ -321,6 +321,19 @@ async fn creating_a_request_gives_a_single_use_link_a_scannable_qr_code_and_an_e
             "{part}"
         );
     }
+    // Without an SMTP server (scripts/run), the job delivers it to the mailbox: it reads as
+    // delivered there and in the back office, not as waiting forever.
+    let pending = |conn: &mut PgConnection| -> i64 {
+        outbox_emails::table
+            .filter(outbox_emails::sent_at.is_null())
+            .count()
+            .get_result(conn)
+            .unwrap()
+    };
+    assert!(pending(&mut conn) >= 1);
+    let delivered = app.run_job(mandat::jobs::Job::DeliverMail).await.unwrap();
+    assert!(delivered.unwrap_or(0) >= 1, "{delivered:?}");
+    assert_eq!(pending(&mut conn), 0);
 }
 
 #[tokio::test]
