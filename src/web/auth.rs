@@ -100,6 +100,7 @@ async fn render_sign_in(
         next,
         again,
         waiting: waiting.as_ref(),
+        official_host: crate::mail::request::host_of(&tenant.site().public_url_citizen),
         oidc: oidc_of(req).is_some(),
         personas: personas.as_ref(),
         typed,

@@ -168,10 +168,13 @@ async fn opening_the_link_then_accepting_starts_the_mandate() {
         vec!["Flexi-job possibility"]
     );
     assert!(texts(&sign_in, "[data-testid=waiting-request]")[0].contains("8 March 2025"));
+    // Before the person signs in: how to recognise the genuine service.
+    assert!(texts(&sign_in, "[data-testid=genuine-link]")[0].contains("localhost:8080"));
     // A browser that did not open the link learns nothing from the request's address.
     let stranger = app.another_browser();
     let other = stranger.page(&location(&res)).await;
     assert!(!other.contains("waiting-request"), "{other}");
+    assert!(!other.contains("genuine-link"), "{other}");
     app.sign_in(NOAH).await;
 
     // Opening binds nothing: who asks, and who is signed in.

@@ -31,6 +31,8 @@ pub struct SignInPage<'a> {
     pub again: bool,
     /// The request whose link was opened in this session, waiting behind the sign-in.
     pub waiting: Option<&'a RequestDetails>,
+    /// The host a genuine link of the service leads to (said with a waiting request).
+    pub official_host: &'a str,
     /// The OpenID Connect provider is configured.
     pub oidc: bool,
     /// The demo identity provider's personas, when it is on.
@@ -61,6 +63,7 @@ pub fn sign_in(ctx: &Ctx, page: &SignInPage) -> Markup {
                 p { (ctx.lang.t_args("citizen-request-deadline", &[("deadline", ctx.lang.datetime(d.request.expires_at).into())])) }
                 p { (ctx.t("sign-in-waiting-text")) }
             }
+            (super::citizen::genuine(ctx, page.official_host))
         } @else {
             p.lead { (ctx.t("sign-in-lead")) }
         }

@@ -65,7 +65,7 @@ fn portal_nav(ctx: &Ctx) -> Markup {
 }
 
 /// How to recognise a genuine link: the official host, and only a sign-in is ever asked.
-fn genuine(ctx: &Ctx, host: &str) -> Markup {
+pub(crate) fn genuine(ctx: &Ctx, host: &str) -> Markup {
     html! {
         aside.alert.info data-testid="genuine-link" {
             strong { (ctx.t("citizen-genuine-title")) } " "
