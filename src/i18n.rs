@@ -347,6 +347,18 @@ mod tests {
     }
 
     #[test]
+    fn a_links_last_hour_is_said_in_words() {
+        let said = |lang: Lang, hours: i64| lang.t_args("expires-in", &[("hours", hours.into())]);
+        assert_eq!(said(Lang::En, 0), "expires in less than an hour");
+        assert_eq!(said(Lang::En, 1), "expires in 1 hour");
+        assert_eq!(said(Lang::En, 71), "expires in 71 hours");
+        assert_eq!(said(Lang::De, 0), "läuft in weniger als einer Stunde ab");
+        for lang in Lang::ALL {
+            assert!(!said(lang, 0).contains('0'), "{lang:?}: {}", said(lang, 0));
+        }
+    }
+
+    #[test]
     fn every_job_is_named_in_every_language() {
         for job in crate::jobs::Job::ALL {
             for lang in Lang::ALL {

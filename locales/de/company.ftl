@@ -69,6 +69,7 @@ col-since = Seit
 col-role = Rolle
 consult-soon = Einsichtnahme
 expires-in = { $hours ->
+    [0] läuft in weniger als einer Stunde ab
     [one] läuft in { $hours } Stunde ab
    *[other] läuft in { $hours } Stunden ab
 }

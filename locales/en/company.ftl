@@ -69,6 +69,7 @@ col-since = Since
 col-role = Role
 consult-soon = Consultation
 expires-in = { $hours ->
+    [0] expires in less than an hour
     [one] expires in { $hours } hour
    *[other] expires in { $hours } hours
 }

@@ -69,6 +69,7 @@ col-since = Depuis
 col-role = Rôle
 consult-soon = Consultation
 expires-in = { $hours ->
+    [0] expire dans moins d'une heure
     [one] expire dans { $hours } heure
    *[other] expire dans { $hours } heures
 }

@@ -69,6 +69,7 @@ col-since = Sinds
 col-role = Rol
 consult-soon = Raadpleging
 expires-in = { $hours ->
+    [0] verloopt binnen het uur
     [one] verloopt over { $hours } uur
    *[other] verloopt over { $hours } uur
 }

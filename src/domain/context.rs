@@ -222,10 +222,37 @@ pub fn link_is_valid(expires_at: DateTime<Utc>, now: DateTime<Utc>) -> bool {
     now < expires_at
 }
 
+/// The whole hours a link expiring at `expires_at` has left at `now`, as the company's
+/// list says them: 71 at 71 h 59 min, 0 in its last hour (said "less than an hour"), and 0
+/// once expired.
+pub fn link_hours_left(expires_at: DateTime<Utc>, now: DateTime<Utc>) -> i64 {
+    (expires_at - now).num_hours().max(0)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::domain::testing::{be, utc};
+
+    #[test]
+    fn hours_left_on_a_link() {
+        let created = be(2025, 3, 5, 10, 30);
+        let expires = link_expires_at(created);
+        let minutes = |m: i64| TimeDelta::minutes(m);
+        let cases = [
+            (created, 72),
+            (created + minutes(1), 71),
+            (expires - minutes(61), 1),
+            (expires - minutes(60), 1),
+            (expires - minutes(59), 0),
+            (expires - minutes(1), 0),
+            (expires, 0),
+            (expires + minutes(600), 0),
+        ];
+        for (now, hours) in cases {
+            assert_eq!(link_hours_left(expires, now), hours, "{now}");
+        }
+    }
 
     #[test]
     fn codes_and_keys() {

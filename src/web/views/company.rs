@@ -305,7 +305,7 @@ fn tab_row(ctx: &Ctx, cols: &super::Columns, tab: Tab, row: &ListedRequest) -> M
                     td data-label=(cols.label(3)) {
                         (status_badge(ctx, row.status))
                         @if row.status == RequestStatus::Pending {
-                            @let hours = (r.expires_at - ctx.now).num_hours().max(0);
+                            @let hours = crate::domain::context::link_hours_left(r.expires_at, ctx.now);
                             br; small { (ctx.lang.t_args("expires-in", &[("hours", hours.into())])) }
                         } @else if row.status == RequestStatus::Expired {
                             br; small { (ctx.lang.datetime(r.expires_at)) }
