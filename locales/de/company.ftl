@@ -3,6 +3,7 @@ company-nav = Anwendung für Unternehmen
 company-nav-requests = Anfragen
 company-nav-new = Neue Anfrage
 company-nav-users = Benutzer
+company-nav-users-of = Benutzer von { $company }
 company-nav-providers = Sozialdienstleister
 company-nav-switch = Unternehmen wechseln
 company-nav-switch-client = Kunden wechseln
@@ -112,7 +113,7 @@ terms-accepted = Die Nutzungsbedingungen wurden akzeptiert.
 terms-wait = Der Hauptzugangsverwalter dieses Unternehmens muss zuerst die Nutzungsbedingungen akzeptieren.
 clients-title = Wählen Sie den Kunden, für den Sie handeln
 clients-lead = { $provider } handelt im Auftrag der folgenden Unternehmen:
-clients-none = Noch kein Unternehmen hat Sie als Sozialdienstleister benannt.
+clients-none = Noch kein Unternehmen hat Sie als Sozialdienstleister benannt. Um für einen Kunden zu handeln, geben Sie ihm Ihre Unternehmensnummer { $bce }: Sein Zugangsverwalter benennt Sie auf seiner Seite „Sozialdienstleister“.
 
 ## Benutzer und Dienstleister
 users-title = Benutzer

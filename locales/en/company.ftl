@@ -3,6 +3,7 @@ company-nav = Company app
 company-nav-requests = Requests
 company-nav-new = New request
 company-nav-users = Users
+company-nav-users-of = Users of { $company }
 company-nav-providers = Social service providers
 company-nav-switch = Switch company
 company-nav-switch-client = Switch client
@@ -112,7 +113,7 @@ terms-accepted = The terms of use have been accepted.
 terms-wait = The main access manager of this company must accept the terms of use first.
 clients-title = Choose the client you act for
 clients-lead = { $provider } acts on behalf of the following companies:
-clients-none = No company has designated you as its social service provider yet.
+clients-none = No company has designated you as its social service provider yet. To act for a client, give it your enterprise number, { $bce }: its access manager designates you on its "Social service providers" page.
 
 ## Users and providers
 users-title = Users

@@ -3,6 +3,7 @@ company-nav = Application entreprises
 company-nav-requests = Demandes
 company-nav-new = Nouvelle demande
 company-nav-users = Utilisateurs
+company-nav-users-of = Utilisateurs de { $company }
 company-nav-providers = Prestataires de services sociaux
 company-nav-switch = Changer d'entreprise
 company-nav-switch-client = Changer de client
@@ -112,7 +113,7 @@ terms-accepted = Les conditions d'utilisation ont été acceptées.
 terms-wait = Le gestionnaire d'accès principal de cette entreprise doit d'abord accepter les conditions d'utilisation.
 clients-title = Choisissez le client pour lequel vous agissez
 clients-lead = { $provider } agit pour le compte des entreprises suivantes :
-clients-none = Aucune entreprise ne vous a encore désigné comme prestataire de services sociaux.
+clients-none = Aucune entreprise ne vous a encore désigné comme prestataire de services sociaux. Pour agir pour un client, donnez-lui votre numéro d'entreprise, { $bce } : son gestionnaire d'accès vous désigne sur sa page « Prestataires de services sociaux ».
 
 ## Utilisateurs et prestataires
 users-title = Utilisateurs

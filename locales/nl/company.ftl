@@ -3,6 +3,7 @@ company-nav = Toepassing voor ondernemingen
 company-nav-requests = Aanvragen
 company-nav-new = Nieuwe aanvraag
 company-nav-users = Gebruikers
+company-nav-users-of = Gebruikers van { $company }
 company-nav-providers = Sociale dienstverleners
 company-nav-switch = Andere onderneming kiezen
 company-nav-switch-client = Andere klant kiezen
@@ -112,7 +113,7 @@ terms-accepted = De gebruiksvoorwaarden zijn aanvaard.
 terms-wait = De hoofdtoegangsbeheerder van deze onderneming moet eerst de gebruiksvoorwaarden aanvaarden.
 clients-title = Kies de klant voor wie u optreedt
 clients-lead = { $provider } treedt op in naam van de volgende ondernemingen:
-clients-none = Nog geen enkele onderneming heeft u als sociale dienstverlener aangewezen.
+clients-none = Nog geen enkele onderneming heeft u als sociale dienstverlener aangewezen. Om voor een klant op te treden, geeft u haar uw ondernemingsnummer, { $bce }: haar toegangsbeheerder wijst u aan op de pagina "Sociale dienstverleners".
 
 ## Gebruikers en dienstverleners
 users-title = Gebruikers

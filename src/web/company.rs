@@ -74,10 +74,10 @@ pub fn refused(ctx: &Ctx, hx: HxRequest, c: &CompanyCtx, refusal: Refusal) -> Ht
     views::with_status(refusal_status(refusal), body)
 }
 
-impl CompanyAction {
+impl<U: AsRef<CompanyCtx>> CompanyAction<U> {
     /// A refused action's message, as [`refused`] answers it.
     pub fn refused(&self, refusal: Refusal) -> HttpResponse {
-        refused(&self.ctx, self.hx, &self.user.ctx, refusal)
+        refused(&self.ctx, self.hx, self.user.as_ref(), refusal)
     }
 }
 
@@ -502,10 +502,14 @@ async fn choose_client(onboarding: Onboarding, form: CsrfForm<ClientForm>) -> Pa
     Ok(see_other(routes::COMPANY))
 }
 
-/// The members of the user's company, with their names.
+/// The people who manage a company's users: its managers, for the company they work for (a
+/// provider's managers manage the provider's own users, whichever client they act for).
+type UsersAction = CompanyAction<OwnCompanyUser>;
+
+/// The members of the user's own company, with their names.
 async fn load_members(
     req: &HttpRequest,
-    user: &CompanyUser,
+    user: &OwnCompanyUser,
 ) -> Result<Vec<companies::Member>, AppError> {
     let (c, sources) = (user.ctx.clone(), state(req).sources.clone());
     on_db(&tenant_of(req), move |conn| {
@@ -514,7 +518,7 @@ async fn load_members(
     .await
 }
 
-async fn users_page(req: HttpRequest, ctx: Ctx, user: CompanyUser) -> Page {
+async fn users_page(req: HttpRequest, ctx: Ctx, user: OwnCompanyUser) -> Page {
     let members = load_members(&req, &user).await?;
     Ok(html(people::users(
         &ctx,
@@ -527,7 +531,7 @@ async fn users_page(req: HttpRequest, ctx: Ctx, user: CompanyUser) -> Page {
 
 async fn add_user(
     req: HttpRequest,
-    action: CompanyAction,
+    action: UsersAction,
     CsrfForm(input): CsrfForm<MemberInput>,
 ) -> Page {
     let i = input.clone();
@@ -573,7 +577,7 @@ struct RemoveForm {
     confirmed: String,
 }
 
-async fn remove_user(req: HttpRequest, action: CompanyAction, form: CsrfForm<RemoveForm>) -> Page {
+async fn remove_user(req: HttpRequest, action: UsersAction, form: CsrfForm<RemoveForm>) -> Page {
     if !confirm::is_yes(&form.0.confirmed) {
         return confirm::remove_user(&req, &action, form.0.niss).await;
     }

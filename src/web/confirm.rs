@@ -11,7 +11,7 @@ use serde::Deserialize;
 use uuid::Uuid;
 
 use super::{
-    company::CompanyAction,
+    company::{CompanyAction, OwnCompanyUser},
     company_api::ApiAccess,
     context::state,
     errors::Page,
@@ -25,7 +25,11 @@ use super::{
 use crate::{
     db::run_blocking,
     domain::status::Tab,
-    services::{ServiceError, api_clients, companies, requests},
+    services::{
+        ServiceError, api_clients,
+        companies::{self, CompanyCtx},
+        requests,
+    },
 };
 
 /// The confirmation flag of a destructive action's form.
@@ -74,15 +78,15 @@ impl FromRequest for ConfirmedPath {
 
 /// A service's answer to the confirmation: the page, or the refusal the action would
 /// have met.
-fn answer<T>(
-    action: &CompanyAction,
+fn answer<T, U: AsRef<CompanyCtx>>(
+    action: &CompanyAction<U>,
     result: Result<T, ServiceError>,
     confirmation: impl FnOnce(T) -> Confirmation,
 ) -> Page {
     match result {
         Ok(object) => Ok(html(confirm_page(
             &action.ctx,
-            &action.user.ctx,
+            action.user.as_ref(),
             &confirmation(object),
         ))),
         Err(ServiceError::Refused(refusal)) => Ok(action.refused(refusal)),
@@ -110,7 +114,11 @@ pub async fn withdraw(action: &CompanyAction, id: Uuid) -> Page {
 }
 
 /// "Remove this user?", naming the person.
-pub async fn remove_user(req: &HttpRequest, action: &CompanyAction, niss: String) -> Page {
+pub async fn remove_user(
+    req: &HttpRequest,
+    action: &CompanyAction<OwnCompanyUser>,
+    niss: String,
+) -> Page {
     let (c, sources) = (action.user.ctx.clone(), state(req).sources.clone());
     let result = run_blocking(action.tenant.pool(), move |conn| {
         companies::member_to_remove(conn, sources.as_ref(), &c, &niss)

@@ -711,6 +711,101 @@ async fn access_managers_add_and_remove_users() {
 }
 
 #[tokio::test]
+async fn a_providers_managers_manage_its_own_users_whichever_client_they_act_for() {
+    let app = spawn_app().await;
+    // Lena, Socialia's main access manager, finds Socialia's users from the client choice.
+    app.sign_in(LENA).await;
+    let clients = app.page("/company/clients").await;
+    assert_eq!(
+        texts(&clients, "[data-testid=users-link]"),
+        vec!["Users of Socialia"]
+    );
+    assert_eq!(
+        attr(&clients, "[data-testid=users-link]", "href").as_deref(),
+        Some("/company/users")
+    );
+    let users = app.page("/company/users").await;
+    assert_eq!(
+        texts(&users, "[data-testid=acting-as]"),
+        vec!["Socialia (0412.345.614)"]
+    );
+    let res = app
+        .post_form(
+            "/company/users",
+            &[("niss", "95.09.09-164.72"), ("role", "user")],
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 303);
+    // Acting for a client, the bar still leads to Socialia's users (never the client's),
+    // and not to a choice of providers, which a provider does not make.
+    let resto_id: uuid::Uuid = mandat::db::schema::companies::table
+        .filter(mandat::db::schema::companies::bce.eq("0765432146"))
+        .select(mandat::db::schema::companies::id)
+        .first(&mut app.db())
+        .unwrap();
+    app.post_form("/company/clients", &[("client_id", &resto_id.to_string())])
+        .await;
+    let dashboard = app.page("/company").await;
+    assert_eq!(
+        texts(&dashboard, "[data-testid=users-link]"),
+        vec!["Users of Socialia"]
+    );
+    assert!(!dashboard.contains("href=\"/company/providers\""));
+    let members = texts(&app.page("/company/users").await, "[data-testid=member]");
+    assert!(
+        members.iter().any(|m| m.contains("Lena Schmidt")),
+        "{members:?}"
+    );
+    assert!(
+        members.iter().any(|m| m.contains("Emma Martin")),
+        "{members:?}"
+    );
+    assert!(
+        !members.iter().any(|m| m.contains("Jan Peeters")),
+        "{members:?}"
+    );
+    // Emma now works for Socialia: she chooses a client, and manages no one.
+    let emma = app.another_browser();
+    emma.sign_in(EMMA).await;
+    assert_eq!(
+        emma.get("/company").await.headers()["location"],
+        "/company/clients"
+    );
+    assert!(
+        texts(
+            &emma.page("/company/clients").await,
+            "[data-testid=users-link]"
+        )
+        .is_empty()
+    );
+    assert_eq!(emma.get("/company/users").await.status().as_u16(), 403);
+    // Removed by Lena while she acts for Resto Pokébowl: Emma loses access at once.
+    let res = app
+        .post_form(
+            "/company/users/remove",
+            &[("niss", EMMA), ("confirmed", "yes")],
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 303);
+    assert_eq!(
+        emma.get("/company").await.headers()["location"],
+        "/company/register"
+    );
+    // Resto Pokébowl's own users never changed.
+    let jan = app.another_browser();
+    jan.sign_in(JAN).await;
+    let members = texts(&jan.page("/company/users").await, "[data-testid=member]");
+    assert!(
+        !members.iter().any(|m| m.contains("Emma Martin")),
+        "{members:?}"
+    );
+    assert!(
+        !members.iter().any(|m| m.contains("Lena Schmidt")),
+        "{members:?}"
+    );
+}
+
+#[tokio::test]
 async fn the_national_number_never_appears_in_a_url() {
     let app = spawn_app().await;
     app.sign_in(JAN).await;

@@ -10,7 +10,7 @@ use super::{
     models::TabData,
 };
 use crate::{
-    domain::{Context, RequestStatus, status::Tab},
+    domain::{CompanyKind, Context, RequestStatus, status::Tab},
     i18n::Lang,
     services::{
         FieldErrors,
@@ -34,15 +34,14 @@ pub(super) fn company_bar(ctx: &Ctx, c: &CompanyCtx) -> Markup {
             nav aria-label=(ctx.t("company-nav")) {
                 a href=(routes::COMPANY) { (ctx.t("company-nav-requests")) } " · "
                 a href=(routes::COMPANY_REQUEST_NEW) { (ctx.t("company-nav-new")) }
-                @if c.is_manager() && c.client.is_none() {
-                    " · " a href=(routes::COMPANY_USERS) { (ctx.t("company-nav-users")) }
-                    " · " a href=(routes::COMPANY_PROVIDERS) { (ctx.t("company-nav-providers")) }
+                @if c.is_manager() {
+                    " · " a href=(routes::COMPANY_USERS) data-testid="users-link" { (users_link(ctx, c)) }
+                    @if c.client.is_none() && c.company.kind == CompanyKind::Employer {
+                        " · " a href=(routes::COMPANY_PROVIDERS) { (ctx.t("company-nav-providers")) }
+                    }
                     " · " a href=(routes::COMPANY_API) data-testid="api-link" { (ctx.t("api-title")) }
                 }
-                @if c.client.is_some() {
-                    @if c.is_manager() {
-                        " · " a href=(routes::COMPANY_API) data-testid="api-link" { (ctx.t("api-title")) }
-                    }
+                @if c.company.kind == CompanyKind::Provider {
                     " · " a href=(routes::COMPANY_CLIENTS) data-testid="switch-client" { (ctx.t("company-nav-switch-client")) }
                 }
                 " · " a href=(routes::COMPANY_SELECT) { (ctx.t("company-nav-switch")) }
@@ -52,6 +51,18 @@ pub(super) fn company_bar(ctx: &Ctx, c: &CompanyCtx) -> Markup {
             }
         }
         (suspended(ctx, c))
+    }
+}
+
+/// The link to the users a manager manages: a provider's own ("Users of Socialia", never
+/// its client's, whichever client it acts for), or the company's.
+pub(super) fn users_link(ctx: &Ctx, c: &CompanyCtx) -> String {
+    match c.company.kind {
+        CompanyKind::Provider => ctx.lang.t_args(
+            "company-nav-users-of",
+            &[("company", c.company.name.as_str().into())],
+        ),
+        CompanyKind::Employer => ctx.t("company-nav-users"),
     }
 }
 

@@ -120,13 +120,25 @@ pub fn terms(ctx: &Ctx, m: &Membership) -> Markup {
 /// A provider's choice of client.
 pub fn clients(ctx: &Ctx, m: &Membership, clients: &[Company]) -> Markup {
     let body = html! {
+        div.company-bar {
+            p.acting data-testid="acting-as" {
+                strong { (m.company.name) } " " span.muted { "(" (m.company.bce_formatted()) ")" }
+            }
+            @if m.role.is_manager() {
+                nav aria-label=(ctx.t("company-nav")) {
+                    a href=(routes::COMPANY_USERS) data-testid="users-link" {
+                        (ctx.lang.t_args("company-nav-users-of", &[("company", m.company.name.as_str().into())]))
+                    }
+                    " · " a href=(routes::COMPANY_API) data-testid="api-link" { (ctx.t("api-title")) }
+                }
+            }
+        }
         h1 { (ctx.t("clients-title")) }
         p { (ctx.lang.t_args("clients-lead", &[("provider", m.company.name.as_str().into())])) }
         @if clients.is_empty() {
-            p.muted data-testid="no-clients" { (ctx.t("clients-none")) }
-        }
-        @if m.role.is_manager() {
-            p { a href=(routes::COMPANY_API) data-testid="api-link" { (ctx.t("api-title")) } }
+            p.muted data-testid="no-clients" {
+                (ctx.lang.t_args("clients-none", &[("bce", m.company.bce_formatted().into())]))
+            }
         }
         ul.personas {
             @for c in clients {
