@@ -118,6 +118,11 @@ clients-none = Noch kein Unternehmen hat Sie als Sozialdienstleister benannt. Um
 ## Benutzer und Dienstleister
 users-title = Benutzer
 users-add = Benutzer hinzufügen
+users-change-role = Rolle ändern
+users-notice-added = Der Benutzer wurde hinzugefügt und kann nun für das Unternehmen handeln.
+users-notice-role-changed = Die Rolle wurde geändert.
+users-notice-unchanged = Diese Person hatte diese Rolle bereits: Es wurde nichts geändert.
+users-notice-removed = Der Benutzer wurde entfernt und kann nicht mehr für das Unternehmen handeln.
 member-error-role = Bitte wählen Sie Zugangsverwalter oder Benutzer.
 member-error-self = Sie können sich nicht selbst ändern oder entfernen.
 member-error-main = Der Hauptzugangsverwalter kann nicht geändert oder entfernt werden.

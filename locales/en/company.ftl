@@ -118,6 +118,11 @@ clients-none = No company has designated you as its social service provider yet.
 ## Users and providers
 users-title = Users
 users-add = Add a user
+users-change-role = Change the role
+users-notice-added = The user was added and can now act for the company.
+users-notice-role-changed = The role was changed.
+users-notice-unchanged = This person already had that role: nothing changed.
+users-notice-removed = The user was removed and can no longer act for the company.
 member-error-role = Please choose access manager or user.
 member-error-self = You cannot change or remove yourself.
 member-error-main = The main access manager cannot be changed or removed.

@@ -118,6 +118,11 @@ clients-none = Aucune entreprise ne vous a encore désigné comme prestataire de
 ## Utilisateurs et prestataires
 users-title = Utilisateurs
 users-add = Ajouter un utilisateur
+users-change-role = Changer le rôle
+users-notice-added = L'utilisateur a été ajouté et peut désormais agir pour l'entreprise.
+users-notice-role-changed = Le rôle a été changé.
+users-notice-unchanged = Cette personne avait déjà ce rôle : rien n'a changé.
+users-notice-removed = L'utilisateur a été retiré et ne peut plus agir pour l'entreprise.
 member-error-role = Veuillez choisir gestionnaire d'accès ou utilisateur.
 member-error-self = Vous ne pouvez ni modifier ni supprimer votre propre accès.
 member-error-main = Le gestionnaire d'accès principal ne peut être ni modifié ni supprimé.

@@ -118,6 +118,11 @@ clients-none = Nog geen enkele onderneming heeft u als sociale dienstverlener aa
 ## Gebruikers en dienstverleners
 users-title = Gebruikers
 users-add = Een gebruiker toevoegen
+users-change-role = Rol wijzigen
+users-notice-added = De gebruiker is toegevoegd en kan nu voor de onderneming optreden.
+users-notice-role-changed = De rol is gewijzigd.
+users-notice-unchanged = Deze persoon had die rol al: er is niets gewijzigd.
+users-notice-removed = De gebruiker is verwijderd en kan niet meer voor de onderneming optreden.
 member-error-role = Kies toegangsbeheerder of gebruiker.
 member-error-self = U kunt uzelf niet wijzigen of verwijderen.
 member-error-main = De hoofdtoegangsbeheerder kan niet worden gewijzigd of verwijderd.

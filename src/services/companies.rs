@@ -365,6 +365,17 @@ pub fn members(
         .collect())
 }
 
+/// What [`add_member`] did.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum MemberChange {
+    /// The person was not a member: added with the role.
+    Added,
+    /// A member with another role: the role changed.
+    RoleChanged,
+    /// A member with that role already: nothing changed.
+    Unchanged,
+}
+
 /// Adds (or changes the role of) a member, by NISS.
 pub fn add_member(
     conn: &mut PgConnection,
@@ -372,7 +383,7 @@ pub fn add_member(
     niss: &str,
     role: &str,
     now: DateTime<Utc>,
-) -> Result<(), ServiceError> {
+) -> Result<MemberChange, ServiceError> {
     ctx.require_manager()?;
     let mut errors = FieldErrors::new();
     let niss = Niss::parse(niss)
@@ -396,8 +407,13 @@ pub fn add_member(
     if existing == Some(Role::MainManager) {
         return Err(ServiceError::field("niss", "member-error-main"));
     }
+    let change = match existing {
+        None => MemberChange::Added,
+        Some(had) if had == role => return Ok(MemberChange::Unchanged),
+        Some(_) => MemberChange::RoleChanged,
+    };
     db::upsert_member(conn, ctx.company.id, &niss, role, now)?;
-    Ok(())
+    Ok(change)
 }
 
 /// The member that [`remove_member`] would remove, with the same checks and changing

@@ -518,15 +518,31 @@ async fn load_members(
     .await
 }
 
-async fn users_page(req: HttpRequest, ctx: Ctx, user: OwnCompanyUser) -> Page {
+#[derive(Deserialize)]
+struct NoticeQuery {
+    notice: Option<String>,
+}
+
+async fn users_page(
+    req: HttpRequest,
+    ctx: Ctx,
+    user: OwnCompanyUser,
+    query: web::Query<NoticeQuery>,
+) -> Page {
     let members = load_members(&req, &user).await?;
+    let notice = query.notice.as_deref().and_then(people::UsersNotice::parse);
     Ok(html(people::users(
         &ctx,
         &user.ctx,
         &members,
         &MemberInput::default(),
-        None,
+        people::UsersMessage::Notice(notice),
     )))
+}
+
+/// The users page after a change, saying what changed.
+fn users_after(notice: people::UsersNotice) -> String {
+    routes::with_notice(routes::COMPANY_USERS, notice.as_str())
 }
 
 async fn add_user(
@@ -539,29 +555,35 @@ async fn add_user(
         .run(move |conn, c, now| companies::add_member(conn, c, &i.niss, &i.role, now))
         .await;
     let CompanyAction { ctx, user, .. } = action;
-    form_answer(result, routes::COMPANY_USERS, async |errors| {
+    let done = result.map(|change| {
+        users_after(match change {
+            companies::MemberChange::Added => people::UsersNotice::Added,
+            companies::MemberChange::RoleChanged => people::UsersNotice::RoleChanged,
+            companies::MemberChange::Unchanged => people::UsersNotice::Unchanged,
+        })
+    });
+    form_answer(done, async |errors| {
         let members = load_members(&req, &user).await?;
         Ok(people::users(
             &ctx,
             &user.ctx,
             &members,
             &input,
-            Some(errors),
+            people::UsersMessage::Errors(errors),
         ))
     })
     .await
 }
 
-/// A form's answer: back to `done` once the service did it; when it found the input
+/// A form's answer: to the address the service's success gives; when it found the input
 /// invalid, the form's page again with the messages (400, from `again`); any other error
 /// goes up.
 async fn form_answer(
-    result: Result<(), ServiceError>,
-    done: &str,
+    done: Result<String, ServiceError>,
     again: impl AsyncFnOnce(&FieldErrors) -> Result<Markup, AppError>,
 ) -> Page {
-    match result {
-        Ok(()) => Ok(see_other(done)),
+    match done {
+        Ok(address) => Ok(see_other(&address)),
         Err(ServiceError::Invalid(errors)) => Ok(views::with_status(
             StatusCode::BAD_REQUEST,
             again(&errors).await?,
@@ -586,7 +608,7 @@ async fn remove_user(req: HttpRequest, action: UsersAction, form: CsrfForm<Remov
         .run(move |conn, c, _| companies::remove_member(conn, c, &niss))
         .await;
     match result {
-        Ok(()) => Ok(see_other(routes::COMPANY_USERS)),
+        Ok(()) => Ok(see_other(&users_after(people::UsersNotice::Removed))),
         Err(ServiceError::Refused(refusal)) => Ok(action.refused(refusal)),
         Err(e) => Err(e.into()),
     }
@@ -624,7 +646,8 @@ async fn designate_provider(action: CompanyAction, form: CsrfForm<ProviderForm>)
     let CompanyAction {
         ctx, user, tenant, ..
     } = action;
-    form_answer(result, routes::COMPANY_PROVIDERS, async |errors| {
+    let done = result.map(|()| routes::COMPANY_PROVIDERS.to_string());
+    form_answer(done, async |errors| {
         let links = providers_of(&user, &tenant).await?;
         Ok(people::providers(
             &ctx,

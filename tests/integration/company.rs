@@ -671,12 +671,20 @@ async fn access_managers_add_and_remove_users() {
         )
         .await;
     assert_eq!(res.status().as_u16(), 303);
-    let body = app.page("/company/users").await;
+    let body = app.page(&crate::helpers::location_of(&res)).await;
+    assert_eq!(
+        texts(&body, "[data-testid=users-notice]"),
+        vec!["The user was added and can now act for the company."]
+    );
     assert!(
         texts(&body, "[data-testid=member]")
             .iter()
             .any(|m| m.contains("Emma Martin"))
     );
+    // Only the other members' roles can be changed: not the main access manager's, not
+    // one's own.
+    let forms = texts(&body, "[data-testid=member-role-form] button");
+    assert_eq!(forms.len(), 2, "Sofie and Emma: {forms:?}");
     let res = app
         .post_form(
             "/company/users",
@@ -690,12 +698,40 @@ async fn access_managers_add_and_remove_users() {
     assert_eq!(emma.get("/company").await.status().as_u16(), 200);
     // A plain user does not manage users.
     assert_eq!(emma.get("/company/users").await.status().as_u16(), 403);
+    // Her row's role form makes her an access manager: she manages users at once.
+    let role_form = |role: &'static str| [("niss", EMMA), ("role", role)];
+    let res = app.post_form("/company/users", &role_form("manager")).await;
+    let body = app.page(&crate::helpers::location_of(&res)).await;
+    assert_eq!(
+        texts(&body, "[data-testid=users-notice]"),
+        vec!["The role was changed."]
+    );
+    assert_eq!(emma.get("/company/users").await.status().as_u16(), 200);
+    let res = app.post_form("/company/users", &role_form("manager")).await;
+    let body = app.page(&crate::helpers::location_of(&res)).await;
+    assert_eq!(
+        texts(&body, "[data-testid=users-notice]"),
+        vec!["This person already had that role: nothing changed."]
+    );
+    app.post_form("/company/users", &role_form("user")).await;
+    assert_eq!(emma.get("/company/users").await.status().as_u16(), 403);
+    // A notice the page does not know says nothing.
+    let body = app.page("/company/users?notice=%3Cb%3Ehi").await;
+    assert!(texts(&body, "[data-testid=users-notice]").is_empty());
     // Removed: access lost at once.
-    app.post_form(
-        "/company/users/remove",
-        &[("niss", EMMA), ("confirmed", "yes")],
-    )
-    .await;
+    let res = app
+        .post_form(
+            "/company/users/remove",
+            &[("niss", EMMA), ("confirmed", "yes")],
+        )
+        .await;
+    assert_eq!(
+        texts(
+            &app.page(&crate::helpers::location_of(&res)).await,
+            "[data-testid=users-notice]"
+        ),
+        vec!["The user was removed and can no longer act for the company."]
+    );
     assert_eq!(
         emma.get("/company").await.headers()["location"],
         "/company/register"

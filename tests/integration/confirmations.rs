@@ -141,7 +141,7 @@ async fn removing_a_user_without_javascript_asks_first() {
     let fields = hidden_fields(
         &users,
         &format!(
-            "form:has(input[name=niss][value=\"{}\"])",
+            "form[action=\"/company/users/remove\"]:has(input[name=niss][value=\"{}\"])",
             emma_niss.as_str()
         ),
     );

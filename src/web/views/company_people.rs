@@ -20,6 +20,39 @@ use crate::{
     web::{context::Ctx, routes},
 };
 
+crate::domain::named_enum! {
+    /// What the users page says after a change (`?notice=`).
+    #[derive(Copy, Clone, Debug, PartialEq, Eq)]
+    pub enum UsersNotice {
+        /// A person was added.
+        Added = "added",
+        /// A member's role changed.
+        RoleChanged = "role-changed",
+        /// The member had that role already.
+        Unchanged = "unchanged",
+        /// A member was removed.
+        Removed = "removed",
+    }
+}
+
+/// What the users page says above its table: a notice after a change, or the add form's
+/// errors.
+pub enum UsersMessage<'a> {
+    /// A change's notice, if any.
+    Notice(Option<UsersNotice>),
+    /// The add form's errors.
+    Errors(&'a FieldErrors),
+}
+
+/// The role choices a manager gives (the main access manager is one per company, from its
+/// registration).
+fn role_options(ctx: &Ctx, selected: &str) -> Markup {
+    html! {
+        option value="user" selected[selected != "manager"] { (ctx.t("role-user")) }
+        option value="manager" selected[selected == "manager"] { (ctx.t("role-manager")) }
+    }
+}
+
 /// Registration of a company.
 pub fn register(ctx: &Ctx, input: &RegistrationInput, errors: Option<&FieldErrors>) -> Markup {
     let (bce, name, kind, email) = (
@@ -157,34 +190,59 @@ pub fn clients(ctx: &Ctx, m: &Membership, clients: &[Company]) -> Markup {
     page(ctx, &ctx.t("clients-title"), body)
 }
 
-/// Users of the company.
+/// Users of the company: each member's role (changeable, but the main access manager's
+/// and one's own), removal, and the form to add a person by NISS.
 pub fn users(
     ctx: &Ctx,
     c: &CompanyCtx,
     members: &[Member],
     input: &MemberInput,
-    errors: Option<&FieldErrors>,
+    message: UsersMessage<'_>,
 ) -> Markup {
     let (niss, role) = (ctx.t("col-niss"), ctx.t("col-role"));
+    let errors = match message {
+        UsersMessage::Errors(errors) => Some(errors),
+        UsersMessage::Notice(_) => None,
+    };
     let body = html! {
         (company_bar(ctx, c))
         h1 { (ctx.t("users-title")) }
+        @if let UsersMessage::Notice(Some(notice)) = message {
+            div.alert.success role="status" data-testid="users-notice" {
+                (ctx.t(&format!("users-notice-{}", notice.as_str())))
+            }
+        }
         @let cols = Columns::new(ctx, &["col-person", "col-niss", "col-role", ACTIONS]);
         table.stack {
             (cols.head())
             tbody {
                 @for m in members {
+                    @let name = m.name.clone().unwrap_or_else(|| m.niss.formatted());
+                    @let managed = m.role != crate::domain::Role::MainManager && m.niss != c.user;
                     tr data-testid="member" {
                         td data-label=(cols.label(0)) { (m.name.clone().unwrap_or_else(|| "—".to_string())) }
                         td data-label=(cols.label(1)) { (m.niss.formatted()) }
-                        td data-label=(cols.label(2)) { (ctx.t(&format!("role-{}", m.role.as_str()))) }
+                        td data-label=(cols.label(2)) {
+                            @if managed {
+                                @let id = format!("role-{}", m.niss.as_str());
+                                form.inline method="post" action=(routes::COMPANY_USERS) data-testid="member-role-form" {
+                                    (csrf_field(ctx))
+                                    input type="hidden" name="niss" value=(m.niss.as_str());
+                                    label.visually-hidden for=(id) { (role) (row_name(ctx, &name)) }
+                                    select id=(id) name="role" { (role_options(ctx, m.role.as_str())) }
+                                    " " button.secondary type="submit" { (ctx.t("users-change-role")) (row_name(ctx, &name)) }
+                                }
+                            } @else {
+                                (ctx.t(&format!("role-{}", m.role.as_str())))
+                            }
+                        }
                         td {
-                            @if m.role != crate::domain::Role::MainManager && m.niss != c.user {
+                            @if managed {
                                 form method="post" action=(routes::COMPANY_USERS_REMOVE) data-confirm=(ctx.t("remove-confirm")) {
                                     (csrf_field(ctx))
                                     input type="hidden" name="confirmed" value="";
                                     input type="hidden" name="niss" value=(m.niss.as_str());
-                                    button.secondary type="submit" { (ctx.t("remove")) (row_name(ctx, &m.name.clone().unwrap_or_else(|| m.niss.formatted()))) }
+                                    button.secondary type="submit" { (ctx.t("remove")) (row_name(ctx, &name)) }
                                 }
                             }
                         }
@@ -201,8 +259,7 @@ pub fn users(
             }))
             (form_field(ctx, "role", "role", &role, None, errors, |d| html! {
                 select #role name="role" aria-invalid=[d.invalid] aria-describedby=[d.by.as_deref()] data-testid="member-role" {
-                    option value="user" selected[input.role != "manager"] { (ctx.t("role-user")) }
-                    option value="manager" selected[input.role == "manager"] { (ctx.t("role-manager")) }
+                    (role_options(ctx, &input.role))
                 }
             }))
             button type="submit" data-testid="member-add" { (ctx.t("users-add")) }
