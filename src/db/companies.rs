@@ -275,6 +275,27 @@ pub fn remove_member(conn: &mut PgConnection, company_id: Uuid, niss: &Niss) -> 
     .map(|n| n > 0)
 }
 
+/// Sets the role of the member `niss` from `from` to `to`; whether it had `from`. The
+/// hand-over of the main access manager's role is two of these in one transaction, the
+/// old one's first: the database holds one main access manager per company.
+pub fn change_role(
+    conn: &mut PgConnection,
+    company_id: Uuid,
+    niss: &Niss,
+    from: &[Role],
+    to: Role,
+) -> QueryResult<bool> {
+    diesel::update(
+        company_members::table
+            .filter(company_members::company_id.eq(company_id))
+            .filter(company_members::niss.eq(niss))
+            .filter(company_members::role.eq_any(from)),
+    )
+    .set(company_members::role.eq(to))
+    .execute(conn)
+    .map(|n| n > 0)
+}
+
 /// The clients of `provider_id` whose designation is active, joined to their links.
 #[diesel::dsl::auto_type]
 fn active_clients(provider_id: Uuid) -> _ {

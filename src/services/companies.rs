@@ -439,6 +439,63 @@ pub fn member_to_remove(
     Ok(member)
 }
 
+/// The member [`hand_over_main`] would make the main access manager, with the same
+/// checks and changing nothing: what its confirmation names.
+pub fn successor(
+    conn: &mut PgConnection,
+    sources: &dyn AuthenticSources,
+    ctx: &CompanyCtx,
+    niss: &str,
+) -> Result<Member, ServiceError> {
+    ctx.require_main_manager()?;
+    let niss = Niss::parse(niss).map_err(|_| ServiceError::NotFound)?;
+    if niss == ctx.user {
+        return Err(Refusal::MemberSelf.into());
+    }
+    members(conn, sources, ctx)?
+        .into_iter()
+        .find(|m| m.niss == niss)
+        .ok_or(ServiceError::NotFound)
+}
+
+/// The main access manager hands the role to another member, and stays an access
+/// manager (the one who accepts the terms and the API's circle of trust is then the
+/// other). Refused to anyone else, and to a main access manager who handed it over
+/// meanwhile.
+pub fn hand_over_main(
+    conn: &mut PgConnection,
+    ctx: &CompanyCtx,
+    niss: &str,
+) -> Result<(), ServiceError> {
+    ctx.require_main_manager()?;
+    let niss = Niss::parse(niss).map_err(|_| ServiceError::NotFound)?;
+    if niss == ctx.user {
+        return Err(Refusal::MemberSelf.into());
+    }
+    let company = ctx.company.id;
+    conn.transaction(|conn| {
+        if !db::change_role(
+            conn,
+            company,
+            &ctx.user,
+            &[Role::MainManager],
+            Role::Manager,
+        )? {
+            return Err(ServiceError::Forbidden);
+        }
+        if !db::change_role(
+            conn,
+            company,
+            &niss,
+            &[Role::Manager, Role::User],
+            Role::MainManager,
+        )? {
+            return Err(ServiceError::NotFound);
+        }
+        Ok(())
+    })
+}
+
 /// Removes a member (not oneself, not the main access manager).
 pub fn remove_member(
     conn: &mut PgConnection,

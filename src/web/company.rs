@@ -55,6 +55,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route(routes::COMPANY_USERS, web::get().to(users_page))
         .route(routes::COMPANY_USERS, web::post().to(add_user))
         .route(routes::COMPANY_USERS_REMOVE, web::post().to(remove_user))
+        .route(routes::COMPANY_USERS_MAIN, web::post().to(hand_over_main))
         .route(routes::COMPANY_PROVIDERS, web::get().to(providers_page))
         .route(
             routes::COMPANY_PROVIDERS,
@@ -609,6 +610,23 @@ async fn remove_user(req: HttpRequest, action: UsersAction, form: CsrfForm<Remov
         .await;
     match result {
         Ok(()) => Ok(see_other(&users_after(people::UsersNotice::Removed))),
+        Err(ServiceError::Refused(refusal)) => Ok(action.refused(refusal)),
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// `POST /company/users/main`: the main access manager hands the role to a member (asked
+/// first without JavaScript).
+async fn hand_over_main(req: HttpRequest, action: UsersAction, form: CsrfForm<RemoveForm>) -> Page {
+    if !confirm::is_yes(&form.0.confirmed) {
+        return confirm::hand_over_main(&req, &action, form.0.niss).await;
+    }
+    let niss = form.0.niss;
+    let result = action
+        .run(move |conn, c, _| companies::hand_over_main(conn, c, &niss))
+        .await;
+    match result {
+        Ok(()) => Ok(see_other(&users_after(people::UsersNotice::HandedOver))),
         Err(ServiceError::Refused(refusal)) => Ok(action.refused(refusal)),
         Err(e) => Err(e.into()),
     }

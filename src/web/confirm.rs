@@ -138,6 +138,31 @@ pub async fn remove_user(
     })
 }
 
+/// "Hand over the main access manager's role?", naming the member who would have it.
+pub async fn hand_over_main(
+    req: &HttpRequest,
+    action: &CompanyAction<OwnCompanyUser>,
+    niss: String,
+) -> Page {
+    let (c, sources) = (action.user.ctx.clone(), state(req).sources.clone());
+    let result = run_blocking(action.tenant.pool(), move |conn| {
+        companies::successor(conn, sources.as_ref(), &c, &niss)
+    })
+    .await;
+    answer(action, result, |m| Confirmation {
+        title_key: "users-main-confirm-title",
+        text_key: "users-main-confirm-text",
+        yes_key: "users-main-confirm-yes",
+        object: match &m.name {
+            Some(name) => format!("{name} ({})", m.niss.formatted()),
+            None => m.niss.formatted(),
+        },
+        action: routes::COMPANY_USERS_MAIN.to_string(),
+        fields: vec![("niss", m.niss.as_str().to_string())],
+        back: routes::COMPANY_USERS.to_string(),
+    })
+}
+
 /// "End this provider's designation?", naming the provider.
 pub async fn end_provider(action: &CompanyAction, id: Uuid) -> Page {
     let c = action.user.ctx.clone();

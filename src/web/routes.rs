@@ -322,6 +322,8 @@ pub const COMPANY_TABS: &str = "/company/tabs";
 pub const COMPANY_REQUEST_NEW: &str = "/company/requests/new";
 /// Removal of a company user (POST).
 pub const COMPANY_USERS_REMOVE: &str = "/company/users/remove";
+/// Hand-over of the main access manager's role to another member (POST).
+pub const COMPANY_USERS_MAIN: &str = "/company/users/main";
 /// Acceptance of the API's circle of trust (POST).
 pub const COMPANY_API_CIRCLE: &str = "/company/api/circle";
 /// Creation of an API client (POST); a client's revocation: `.../{id}/revoke`.

@@ -747,6 +747,113 @@ async fn access_managers_add_and_remove_users() {
 }
 
 #[tokio::test]
+async fn the_main_access_manager_hands_the_role_over_and_stays_an_access_manager() {
+    let app = spawn_app().await;
+    app.sign_in(JAN).await;
+    let sofie = mandat::demo::people::SOFIE.niss();
+    // Only the main access manager is offered the hand-over, naming the other members.
+    let users = app.page("/company/users").await;
+    assert_eq!(
+        texts(&users, "[data-testid=hand-over] option"),
+        vec!["Sofie Mertens (82.04.02-188.47)"]
+    );
+    // Without JavaScript, it asks first, naming the member, and changes nothing.
+    let res = app
+        .post_form("/company/users/main", &[("niss", sofie)])
+        .await;
+    assert_eq!(res.status().as_u16(), 200);
+    let page = res.text().await.unwrap();
+    assert_eq!(
+        texts(&page, "[data-testid=confirm-object]"),
+        vec!["Sofie Mertens (82.04.02-188.47)"]
+    );
+    let sofie_browser = app.another_browser();
+    sofie_browser.sign_in(sofie).await;
+    assert_eq!(
+        sofie_browser.get("/company/users").await.status().as_u16(),
+        403
+    );
+    // Confirmed: Sofie is the main access manager, Jan an access manager.
+    let res = app
+        .post_form(
+            "/company/users/main",
+            &[("niss", sofie), ("confirmed", "yes")],
+        )
+        .await;
+    let users = app.page(&crate::helpers::location_of(&res)).await;
+    assert_eq!(
+        texts(&users, "[data-testid=users-notice]"),
+        vec!["The role was handed over: you are now an access manager."]
+    );
+    assert!(texts(&users, "[data-testid=hand-over]").is_empty());
+    let roles = texts(
+        &sofie_browser.page("/company/users").await,
+        "[data-testid=member]",
+    );
+    assert!(
+        roles
+            .iter()
+            .any(|r| r.contains("Sofie Mertens") && r.contains("main access manager")),
+        "{roles:?}"
+    );
+    assert!(
+        roles
+            .iter()
+            .any(|r| r.contains("Jan Peeters") && !r.contains("main access manager")),
+        "{roles:?}"
+    );
+    // Jan can no longer hand it over (nor accept the API's circle of trust); Sofie can
+    // hand it back.
+    let res = app
+        .post_form(
+            "/company/users/main",
+            &[("niss", sofie), ("confirmed", "yes")],
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 403);
+    let res = sofie_browser
+        .post_form(
+            "/company/users/main",
+            &[("niss", JAN), ("confirmed", "yes")],
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 303);
+    // Not to oneself, nor to a stranger, and the database holds one per company.
+    let res = app
+        .post_form(
+            "/company/users/main",
+            &[("niss", JAN), ("confirmed", "yes")],
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 409);
+    let res = app
+        .post_form(
+            "/company/users/main",
+            &[("niss", EMMA), ("confirmed", "yes")],
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 404);
+    let mains: i64 = mandat::db::schema::company_members::table
+        .filter(mandat::db::schema::company_members::role.eq("main_manager"))
+        .group_by(mandat::db::schema::company_members::company_id)
+        .select(diesel::dsl::count_star())
+        .load::<i64>(&mut app.db())
+        .unwrap()
+        .into_iter()
+        .max()
+        .unwrap();
+    assert_eq!(mains, 1);
+    let two_mains = diesel::sql_query(
+        "UPDATE company_members SET role = 'main_manager' WHERE niss = '82040218847'",
+    )
+    .execute(&mut app.db());
+    assert!(
+        two_mains.is_err(),
+        "a second main access manager is refused"
+    );
+}
+
+#[tokio::test]
 async fn a_providers_managers_manage_its_own_users_whichever_client_they_act_for() {
     let app = spawn_app().await;
     // Lena, Socialia's main access manager, finds Socialia's users from the client choice.

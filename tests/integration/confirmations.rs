@@ -287,7 +287,7 @@ async fn the_confirmation_pages_speak_four_languages() {
     .unwrap();
     // Each action, its fields, its page's title.
     type Asked<'a> = (String, Vec<(&'a str, &'a str)>, &'a str);
-    let asked: [Asked; 4] = [
+    let asked: [Asked; 5] = [
         (
             format!("/company/requests/{request}/withdraw"),
             vec![],
@@ -299,6 +299,11 @@ async fn the_confirmation_pages_speak_four_languages() {
             "remove-title",
         ),
         (end, vec![], "providers-end-title"),
+        (
+            "/company/users/main".to_string(),
+            vec![("niss", member.as_str())],
+            "users-main-confirm-title",
+        ),
         (
             format!("/company/api/clients/{client_id}/revoke"),
             vec![],

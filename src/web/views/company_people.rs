@@ -32,6 +32,8 @@ crate::domain::named_enum! {
         Unchanged = "unchanged",
         /// A member was removed.
         Removed = "removed",
+        /// The main access manager handed the role to another member.
+        HandedOver = "handed-over",
     }
 }
 
@@ -263,6 +265,26 @@ pub fn users(
                 }
             }))
             button type="submit" data-testid="member-add" { (ctx.t("users-add")) }
+        }
+        @let others: Vec<&Member> = members.iter().filter(|m| m.niss != c.user).collect();
+        @if c.role == crate::domain::Role::MainManager && !others.is_empty() {
+            section aria-labelledby="main-title" data-testid="hand-over" {
+                h2 #main-title { (ctx.t("users-main-title")) }
+                p { (ctx.t("users-main-text")) }
+                form.stack method="post" action=(routes::COMPANY_USERS_MAIN) data-confirm=(ctx.t("users-main-confirm-title")) {
+                    (csrf_field(ctx))
+                    input type="hidden" name="confirmed" value="";
+                    label for="main-niss" { (ctx.t("users-main-person")) }
+                    select #main-niss name="niss" {
+                        @for m in &others {
+                            option value=(m.niss.as_str()) {
+                                (m.name.clone().unwrap_or_else(|| m.niss.formatted())) " (" (m.niss.formatted()) ")"
+                            }
+                        }
+                    }
+                    button.secondary type="submit" data-testid="hand-over-submit" { (ctx.t("users-main-submit")) }
+                }
+            }
         }
     };
     page(

@@ -1,0 +1,1 @@
+DROP INDEX company_members_one_main_manager;
