@@ -416,6 +416,30 @@ pub fn add_member(
     Ok(change)
 }
 
+/// Another member's NISS, as a form gives it: not found when it is not a NISS, refused
+/// when it is the user's own (no one removes themself or hands a role to themself).
+fn other_niss(ctx: &CompanyCtx, niss: &str) -> Result<Niss, ServiceError> {
+    let niss = Niss::parse(niss).map_err(|_| ServiceError::NotFound)?;
+    if niss == ctx.user {
+        return Err(Refusal::MemberSelf.into());
+    }
+    Ok(niss)
+}
+
+/// Another member of the user's company, with their name: what a confirmation names.
+fn other_member(
+    conn: &mut PgConnection,
+    sources: &dyn AuthenticSources,
+    ctx: &CompanyCtx,
+    niss: &str,
+) -> Result<Member, ServiceError> {
+    let niss = other_niss(ctx, niss)?;
+    members(conn, sources, ctx)?
+        .into_iter()
+        .find(|m| m.niss == niss)
+        .ok_or(ServiceError::NotFound)
+}
+
 /// The member that [`remove_member`] would remove, with the same checks and changing
 /// nothing: what its confirmation names.
 pub fn member_to_remove(
@@ -425,14 +449,7 @@ pub fn member_to_remove(
     niss: &str,
 ) -> Result<Member, ServiceError> {
     ctx.require_manager()?;
-    let niss = Niss::parse(niss).map_err(|_| ServiceError::NotFound)?;
-    if niss == ctx.user {
-        return Err(Refusal::MemberSelf.into());
-    }
-    let member = members(conn, sources, ctx)?
-        .into_iter()
-        .find(|m| m.niss == niss)
-        .ok_or(ServiceError::NotFound)?;
+    let member = other_member(conn, sources, ctx, niss)?;
     if member.role == Role::MainManager {
         return Err(Refusal::MemberMain.into());
     }
@@ -448,14 +465,7 @@ pub fn successor(
     niss: &str,
 ) -> Result<Member, ServiceError> {
     ctx.require_main_manager()?;
-    let niss = Niss::parse(niss).map_err(|_| ServiceError::NotFound)?;
-    if niss == ctx.user {
-        return Err(Refusal::MemberSelf.into());
-    }
-    members(conn, sources, ctx)?
-        .into_iter()
-        .find(|m| m.niss == niss)
-        .ok_or(ServiceError::NotFound)
+    other_member(conn, sources, ctx, niss)
 }
 
 /// The main access manager hands the role to another member, and stays an access
@@ -468,10 +478,7 @@ pub fn hand_over_main(
     niss: &str,
 ) -> Result<(), ServiceError> {
     ctx.require_main_manager()?;
-    let niss = Niss::parse(niss).map_err(|_| ServiceError::NotFound)?;
-    if niss == ctx.user {
-        return Err(Refusal::MemberSelf.into());
-    }
+    let niss = other_niss(ctx, niss)?;
     let company = ctx.company.id;
     conn.transaction(|conn| {
         if !db::change_role(
@@ -503,10 +510,7 @@ pub fn remove_member(
     niss: &str,
 ) -> Result<(), ServiceError> {
     ctx.require_manager()?;
-    let niss = Niss::parse(niss).map_err(|_| ServiceError::NotFound)?;
-    if niss == ctx.user {
-        return Err(Refusal::MemberSelf.into());
-    }
+    let niss = other_niss(ctx, niss)?;
     match db::role_of(conn, ctx.company.id, &niss)? {
         None => Err(ServiceError::NotFound),
         Some(Role::MainManager) => Err(Refusal::MemberMain.into()),

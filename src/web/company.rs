@@ -9,7 +9,7 @@ use uuid::Uuid;
 
 use super::{
     auth::see_other,
-    confirm::{self, ConfirmedPath},
+    confirm::{self, ConfirmedPath, MemberAction},
     context::{Ctx, HxRequest, state, tenant_of},
     errors::{AppError, Page, refusal_status},
     extract::{CsrfChecked, CsrfForm, Person, bundled_extractor, on_db},
@@ -601,32 +601,38 @@ struct RemoveForm {
 }
 
 async fn remove_user(req: HttpRequest, action: UsersAction, form: CsrfForm<RemoveForm>) -> Page {
-    if !confirm::is_yes(&form.0.confirmed) {
-        return confirm::remove_user(&req, &action, form.0.niss).await;
-    }
-    let niss = form.0.niss;
-    let result = action
-        .run(move |conn, c, _| companies::remove_member(conn, c, &niss))
-        .await;
-    match result {
-        Ok(()) => Ok(see_other(&users_after(people::UsersNotice::Removed))),
-        Err(ServiceError::Refused(refusal)) => Ok(action.refused(refusal)),
-        Err(e) => Err(e.into()),
-    }
+    member_action(req, action, form.0, MemberAction::Remove).await
 }
 
-/// `POST /company/users/main`: the main access manager hands the role to a member (asked
-/// first without JavaScript).
+/// `POST /company/users/main`: the main access manager hands the role to a member.
 async fn hand_over_main(req: HttpRequest, action: UsersAction, form: CsrfForm<RemoveForm>) -> Page {
-    if !confirm::is_yes(&form.0.confirmed) {
-        return confirm::hand_over_main(&req, &action, form.0.niss).await;
+    member_action(req, action, form.0, MemberAction::HandOverMain).await
+}
+
+/// An action on another member: asked first without JavaScript (`confirmed` not `yes`),
+/// then done, and the users page says so.
+async fn member_action(
+    req: HttpRequest,
+    action: UsersAction,
+    form: RemoveForm,
+    what: MemberAction,
+) -> Page {
+    if !confirm::is_yes(&form.confirmed) {
+        return confirm::member(&req, &action, form.niss, what).await;
     }
-    let niss = form.0.niss;
+    let niss = form.niss;
     let result = action
-        .run(move |conn, c, _| companies::hand_over_main(conn, c, &niss))
+        .run(move |conn, c, _| match what {
+            MemberAction::Remove => companies::remove_member(conn, c, &niss),
+            MemberAction::HandOverMain => companies::hand_over_main(conn, c, &niss),
+        })
         .await;
+    let notice = match what {
+        MemberAction::Remove => people::UsersNotice::Removed,
+        MemberAction::HandOverMain => people::UsersNotice::HandedOver,
+    };
     match result {
-        Ok(()) => Ok(see_other(&users_after(people::UsersNotice::HandedOver))),
+        Ok(()) => Ok(see_other(&users_after(notice))),
         Err(ServiceError::Refused(refusal)) => Ok(action.refused(refusal)),
         Err(e) => Err(e.into()),
     }

@@ -113,51 +113,56 @@ pub async fn withdraw(action: &CompanyAction, id: Uuid) -> Page {
     })
 }
 
-/// "Remove this user?", naming the person.
-pub async fn remove_user(
-    req: &HttpRequest,
-    action: &CompanyAction<OwnCompanyUser>,
-    niss: String,
-) -> Page {
-    let (c, sources) = (action.user.ctx.clone(), state(req).sources.clone());
-    let result = run_blocking(action.tenant.pool(), move |conn| {
-        companies::member_to_remove(conn, sources.as_ref(), &c, &niss)
-    })
-    .await;
-    answer(action, result, |m| Confirmation {
-        title_key: "remove-title",
-        text_key: "remove-text",
-        yes_key: "remove-yes",
-        object: match &m.name {
-            Some(name) => format!("{name} ({})", m.niss.formatted()),
-            None => m.niss.formatted(),
-        },
-        action: routes::COMPANY_USERS_REMOVE.to_string(),
-        fields: vec![("niss", m.niss.as_str().to_string())],
-        back: routes::COMPANY_USERS.to_string(),
-    })
+/// An action on another member of the user's company, asked before it is done.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum MemberAction {
+    /// Remove the member.
+    Remove,
+    /// Hand them the main access manager's role.
+    HandOverMain,
 }
 
-/// "Hand over the main access manager's role?", naming the member who would have it.
-pub async fn hand_over_main(
+impl MemberAction {
+    /// The address its form posts to.
+    pub fn path(self) -> &'static str {
+        match self {
+            Self::Remove => routes::COMPANY_USERS_REMOVE,
+            Self::HandOverMain => routes::COMPANY_USERS_MAIN,
+        }
+    }
+}
+
+/// "Remove this user?" or "Hand over the main access manager's role?", naming the
+/// member, after the action's own checks.
+pub async fn member(
     req: &HttpRequest,
     action: &CompanyAction<OwnCompanyUser>,
     niss: String,
+    what: MemberAction,
 ) -> Page {
     let (c, sources) = (action.user.ctx.clone(), state(req).sources.clone());
-    let result = run_blocking(action.tenant.pool(), move |conn| {
-        companies::successor(conn, sources.as_ref(), &c, &niss)
+    let result = run_blocking(action.tenant.pool(), move |conn| match what {
+        MemberAction::Remove => companies::member_to_remove(conn, sources.as_ref(), &c, &niss),
+        MemberAction::HandOverMain => companies::successor(conn, sources.as_ref(), &c, &niss),
     })
     .await;
+    let (title_key, text_key, yes_key) = match what {
+        MemberAction::Remove => ("remove-title", "remove-text", "remove-yes"),
+        MemberAction::HandOverMain => (
+            "users-main-confirm-title",
+            "users-main-confirm-text",
+            "users-main-confirm-yes",
+        ),
+    };
     answer(action, result, |m| Confirmation {
-        title_key: "users-main-confirm-title",
-        text_key: "users-main-confirm-text",
-        yes_key: "users-main-confirm-yes",
+        title_key,
+        text_key,
+        yes_key,
         object: match &m.name {
             Some(name) => format!("{name} ({})", m.niss.formatted()),
             None => m.niss.formatted(),
         },
-        action: routes::COMPANY_USERS_MAIN.to_string(),
+        action: what.path().to_string(),
         fields: vec![("niss", m.niss.as_str().to_string())],
         back: routes::COMPANY_USERS.to_string(),
     })

@@ -664,12 +664,7 @@ async fn a_provider_acts_on_behalf_of_its_client_and_sees_only_what_it_created()
 async fn access_managers_add_and_remove_users() {
     let app = spawn_app().await;
     app.sign_in(JAN).await;
-    let res = app
-        .post_form(
-            "/company/users",
-            &[("niss", "95.09.09-164.72"), ("role", "user")],
-        )
-        .await;
+    let res = app.manager_sets_member("95.09.09-164.72", "user").await;
     assert_eq!(res.status().as_u16(), 303);
     let body = app.page(&crate::helpers::location_of(&res)).await;
     assert_eq!(
@@ -685,12 +680,7 @@ async fn access_managers_add_and_remove_users() {
     // one's own.
     let forms = texts(&body, "[data-testid=member-role-form] button");
     assert_eq!(forms.len(), 2, "Sofie and Emma: {forms:?}");
-    let res = app
-        .post_form(
-            "/company/users",
-            &[("niss", "95.09.09-164.73"), ("role", "user")],
-        )
-        .await;
+    let res = app.manager_sets_member("95.09.09-164.73", "user").await;
     assert_eq!(res.status().as_u16(), 400);
     // Emma can now work for Resto Pokébowl.
     let emma = app.another_browser();
@@ -699,21 +689,20 @@ async fn access_managers_add_and_remove_users() {
     // A plain user does not manage users.
     assert_eq!(emma.get("/company/users").await.status().as_u16(), 403);
     // Her row's role form makes her an access manager: she manages users at once.
-    let role_form = |role: &'static str| [("niss", EMMA), ("role", role)];
-    let res = app.post_form("/company/users", &role_form("manager")).await;
+    let res = app.manager_sets_member(EMMA, "manager").await;
     let body = app.page(&crate::helpers::location_of(&res)).await;
     assert_eq!(
         texts(&body, "[data-testid=users-notice]"),
         vec!["The role was changed."]
     );
     assert_eq!(emma.get("/company/users").await.status().as_u16(), 200);
-    let res = app.post_form("/company/users", &role_form("manager")).await;
+    let res = app.manager_sets_member(EMMA, "manager").await;
     let body = app.page(&crate::helpers::location_of(&res)).await;
     assert_eq!(
         texts(&body, "[data-testid=users-notice]"),
         vec!["This person already had that role: nothing changed."]
     );
-    app.post_form("/company/users", &role_form("user")).await;
+    app.manager_sets_member(EMMA, "user").await;
     assert_eq!(emma.get("/company/users").await.status().as_u16(), 403);
     // A notice the page does not know says nothing.
     let body = app.page("/company/users?notice=%3Cb%3Ehi").await;
@@ -744,6 +733,18 @@ async fn access_managers_add_and_remove_users() {
         )
         .await;
     assert_eq!(res.status().as_u16(), 409);
+}
+
+/// The main access manager's role handed to `niss` (confirmed): the answer's status.
+async fn hand_over(browser: &TestApp, niss: &str) -> u16 {
+    browser
+        .post_form(
+            "/company/users/main",
+            &[("niss", niss), ("confirmed", "yes")],
+        )
+        .await
+        .status()
+        .as_u16()
 }
 
 #[tokio::test]
@@ -802,37 +803,20 @@ async fn the_main_access_manager_hands_the_role_over_and_stays_an_access_manager
             .any(|r| r.contains("Jan Peeters") && !r.contains("main access manager")),
         "{roles:?}"
     );
-    // Jan can no longer hand it over (nor accept the API's circle of trust); Sofie can
+    // Jan can no longer hand it over, nor accept the API's circle of trust; Sofie can
     // hand it back.
-    let res = app
-        .post_form(
-            "/company/users/main",
-            &[("niss", sofie), ("confirmed", "yes")],
-        )
-        .await;
-    assert_eq!(res.status().as_u16(), 403);
-    let res = sofie_browser
-        .post_form(
-            "/company/users/main",
-            &[("niss", JAN), ("confirmed", "yes")],
-        )
-        .await;
-    assert_eq!(res.status().as_u16(), 303);
+    assert_eq!(hand_over(&app, sofie).await, 403);
+    assert_eq!(
+        app.post_form("/company/api/circle", &[])
+            .await
+            .status()
+            .as_u16(),
+        403
+    );
+    assert_eq!(hand_over(&sofie_browser, JAN).await, 303);
     // Not to oneself, nor to a stranger, and the database holds one per company.
-    let res = app
-        .post_form(
-            "/company/users/main",
-            &[("niss", JAN), ("confirmed", "yes")],
-        )
-        .await;
-    assert_eq!(res.status().as_u16(), 409);
-    let res = app
-        .post_form(
-            "/company/users/main",
-            &[("niss", EMMA), ("confirmed", "yes")],
-        )
-        .await;
-    assert_eq!(res.status().as_u16(), 404);
+    assert_eq!(hand_over(&app, JAN).await, 409);
+    assert_eq!(hand_over(&app, EMMA).await, 404);
     let mains: i64 = mandat::db::schema::company_members::table
         .filter(mandat::db::schema::company_members::role.eq("main_manager"))
         .group_by(mandat::db::schema::company_members::company_id)
@@ -872,12 +856,7 @@ async fn a_providers_managers_manage_its_own_users_whichever_client_they_act_for
         texts(&users, "[data-testid=acting-as]"),
         vec!["Socialia (0412.345.614)"]
     );
-    let res = app
-        .post_form(
-            "/company/users",
-            &[("niss", "95.09.09-164.72"), ("role", "user")],
-        )
-        .await;
+    let res = app.manager_sets_member("95.09.09-164.72", "user").await;
     assert_eq!(res.status().as_u16(), 303);
     // Acting for a client, the bar still leads to Socialia's users (never the client's),
     // and not to a choice of providers, which a provider does not make.

@@ -125,12 +125,7 @@ async fn withdrawing_a_request_without_javascript_asks_first() {
 async fn removing_a_user_without_javascript_asks_first() {
     let app = spawn_app().await;
     in_english(&app, JAN).await;
-    let res = app
-        .post_form(
-            "/company/users",
-            &[("niss", "95.09.09-164.72"), ("role", "user")],
-        )
-        .await;
+    let res = app.manager_sets_member("95.09.09-164.72", "user").await;
     assert_eq!(res.status().as_u16(), 303);
     let emma = app.another_browser();
     emma.sign_in(EMMA).await;

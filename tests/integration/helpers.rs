@@ -814,6 +814,13 @@ impl TestApp {
         self.sign_in(who.niss()).await;
     }
 
+    /// The signed-in access manager adds the person `niss` to their company with `role`, or
+    /// gives that role to a member (the users page's forms); the answer.
+    pub async fn manager_sets_member(&self, niss: &str, role: &str) -> Response {
+        self.post_form("/company/users", &[("niss", niss), ("role", role)])
+            .await
+    }
+
     /// The signed-in company user sends the request form; the link it shows (absolute).
     pub async fn company_creates_request(&self, form: &RequestForm<'_>) -> String {
         let res = self.post_form("/company/requests", &form.fields()).await;
