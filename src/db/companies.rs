@@ -296,6 +296,17 @@ pub fn change_role(
     .map(|n| n > 0)
 }
 
+/// Makes the main access manager of `company_id`, if any, an access manager; how many.
+pub fn demote_main(conn: &mut PgConnection, company_id: Uuid) -> QueryResult<usize> {
+    diesel::update(
+        company_members::table
+            .filter(company_members::company_id.eq(company_id))
+            .filter(company_members::role.eq(Role::MainManager)),
+    )
+    .set(company_members::role.eq(Role::Manager))
+    .execute(conn)
+}
+
 /// The clients of `provider_id` whose designation is active, joined to their links.
 #[diesel::dsl::auto_type]
 fn active_clients(provider_id: Uuid) -> _ {

@@ -345,7 +345,17 @@ pub fn members(
     ctx: &CompanyCtx,
 ) -> Result<Vec<Member>, ServiceError> {
     ctx.require_manager()?;
-    let rows = db::members(conn, ctx.company.id)?;
+    Ok(company_members(conn, sources, ctx.company.id)?)
+}
+
+/// The members of company `company_id`, with their names from the national register
+/// (for its managers, through [`members`], and for the back office).
+pub fn company_members(
+    conn: &mut PgConnection,
+    sources: &dyn AuthenticSources,
+    company_id: Uuid,
+) -> QueryResult<Vec<Member>> {
+    let rows = db::members(conn, company_id)?;
     let niss: Vec<Niss> = rows.iter().map(|(n, _, _)| n.clone()).collect();
     let people = sources.people(conn, &niss)?;
     Ok(rows
@@ -501,6 +511,24 @@ pub fn hand_over_main(
         }
         Ok(())
     })
+}
+
+/// Makes `niss` the main access manager of company `company_id`, and the former one, if
+/// any, an access manager (a person not yet a member becomes one): the back office's
+/// appointment, inside its transaction. `false` when `niss` is its main access manager
+/// already.
+pub fn appoint_main(
+    conn: &mut PgConnection,
+    company_id: Uuid,
+    niss: &Niss,
+    now: DateTime<Utc>,
+) -> QueryResult<bool> {
+    if db::role_of(conn, company_id, niss)? == Some(Role::MainManager) {
+        return Ok(false);
+    }
+    db::demote_main(conn, company_id)?;
+    db::upsert_member(conn, company_id, niss, Role::MainManager, now)?;
+    Ok(true)
 }
 
 /// Removes a member (not oneself, not the main access manager).

@@ -1,5 +1,5 @@
 //! The back office under `/admin`: dashboard, search, a request's timeline, block and
-//! unblock, companies (suspend, reinstate), the staff audit, and running a job by hand.
+//! unblock, companies (suspend, reinstate, appoint the main access manager), the staff audit, and running a job by hand.
 //!
 //! Invisible to anyone but staff (the [`Staff`] extractor answers 404). Within the back
 //! office a role that may not do something gets 403. Every form is CSRF-checked and every
@@ -60,6 +60,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route(&routes::admin_company("{id}"), web::get().to(company_page))
         .route(&company("suspend"), web::post().to(suspend))
         .route(&company("reinstate"), web::post().to(reinstate))
+        .route(&company("main-manager"), web::post().to(appoint_main))
         .route(ADMIN_AUDIT, web::get().to(audit_page));
 }
 
@@ -316,8 +317,17 @@ fn staff_move(
     }
 }
 
-async fn show_company(office: &BackOffice, id: Uuid, problem: Option<Problem<'_>>) -> Page {
-    let c = on_db(&office.tenant, move |conn| moderation::company(conn, id)).await?;
+async fn show_company(
+    req: &HttpRequest,
+    office: &BackOffice,
+    id: Uuid,
+    problem: Option<Problem<'_>>,
+) -> Page {
+    let sources = state(req).sources.clone();
+    let c = on_db(&office.tenant, move |conn| {
+        moderation::company(conn, sources.as_ref(), id)
+    })
+    .await?;
     let body = crate::web::views::admin_records::company_page(
         &office.ctx,
         office.staff.role,
@@ -327,9 +337,10 @@ async fn show_company(office: &BackOffice, id: Uuid, problem: Option<Problem<'_>
     Ok(answer(body, problem.as_ref()))
 }
 
-/// After a suspension or a reinstatement: back to the company, or its page with the
-/// problem.
+/// After a change of a company (suspension, reinstatement, appointment): back to the
+/// company, or its page with the problem.
 async fn after_company<T>(
+    req: &HttpRequest,
     office: &BackOffice,
     id: Uuid,
     form: &'static str,
@@ -340,17 +351,18 @@ async fn after_company<T>(
         Ok(_) => Ok(see_other(&routes::admin_company(id))),
         Err(e) => {
             let problem = refused(e, form, &mut errors)?;
-            show_company(office, id, Some(problem)).await
+            show_company(req, office, id, Some(problem)).await
         }
     }
 }
 
-async fn company_page(office: BackOffice, id: web::Path<Uuid>) -> Page {
+async fn company_page(req: HttpRequest, office: BackOffice, id: web::Path<Uuid>) -> Page {
     require(backoffice::may_follow(office.staff.role))?;
-    show_company(&office, id.into_inner(), None).await
+    show_company(&req, &office, id.into_inner(), None).await
 }
 
 async fn suspend(
+    req: HttpRequest,
     office: BackOffice,
     id: web::Path<Uuid>,
     CsrfForm(form): CsrfForm<ReasonForm>,
@@ -360,16 +372,53 @@ async fn suspend(
     let result = office
         .run(move |conn, sid, now| moderation::suspend(conn, sid, id, &form.reason, now))
         .await;
-    after_company(&office, id, "suspend", result).await
+    after_company(&req, &office, id, "suspend", result).await
 }
 
-async fn reinstate(office: BackOffice, id: web::Path<Uuid>, _csrf: CsrfChecked) -> Page {
+async fn reinstate(
+    req: HttpRequest,
+    office: BackOffice,
+    id: web::Path<Uuid>,
+    _csrf: CsrfChecked,
+) -> Page {
     require(backoffice::may_supervise(office.staff.role))?;
     let id = id.into_inner();
     let result = office
         .run(move |conn, sid, now| moderation::reinstate(conn, sid, id, now))
         .await;
-    after_company(&office, id, "reinstate", result).await
+    after_company(&req, &office, id, "reinstate", result).await
+}
+
+#[derive(Deserialize)]
+struct AppointForm {
+    niss: String,
+    reason: String,
+}
+
+/// `POST /admin/companies/{id}/main-manager`: a supervisor appoints the company's main
+/// access manager (audited with the reason).
+async fn appoint_main(
+    req: HttpRequest,
+    office: BackOffice,
+    id: web::Path<Uuid>,
+    CsrfForm(form): CsrfForm<AppointForm>,
+) -> Page {
+    require(backoffice::may_supervise(office.staff.role))?;
+    let (id, sources) = (id.into_inner(), state(&req).sources.clone());
+    let result = office
+        .run(move |conn, sid, now| {
+            moderation::appoint_main_manager(
+                conn,
+                sources.as_ref(),
+                sid,
+                id,
+                &form.niss,
+                &form.reason,
+                now,
+            )
+        })
+        .await;
+    after_company(&req, &office, id, "main-manager", result).await
 }
 
 #[derive(Deserialize)]

@@ -746,6 +746,102 @@ async fn a_suspended_company_can_neither_create_nor_consult_until_reinstated() {
 }
 
 #[tokio::test]
+async fn a_supervisor_appoints_a_main_access_manager_when_the_former_one_left() {
+    let app = spawn_app().await;
+    let resto = company_id(&app, RESTO_BCE);
+    let page = format!("/admin/companies/{resto}");
+    let appoint = format!("/admin/companies/{resto}/main-manager");
+    let sofie = mandat::demo::people::SOFIE.niss();
+    // The helpdesk sees the company's users, their national numbers masked.
+    let claire = staff(&app, "claire").await;
+    let members = texts(&claire.page(&page).await, "[data-testid=company-member]");
+    assert_eq!(members.len(), 2, "{members:?}");
+    assert!(
+        members
+            .iter()
+            .any(|m| m.contains("Jan Peeters") && m.contains("main access manager")),
+        "{members:?}"
+    );
+    assert!(
+        !members.iter().any(|m| m.contains("85.07.30-033.28")),
+        "{members:?}"
+    );
+    // An agent may not appoint; a supervisor must give a known person and a reason.
+    let fields = |niss: &'static str, reason: &'static str| [("niss", niss), ("reason", reason)];
+    let res = claire.post_form(&appoint, &fields(sofie, "x")).await;
+    assert_eq!(res.status().as_u16(), 403);
+    let pieter = staff(&app, "pieter").await;
+    let res = pieter.post_form(&appoint, &fields("12345", "")).await;
+    assert_eq!(res.status().as_u16(), 400);
+    let body = res.text().await.unwrap();
+    assert_eq!(texts(&body, "[data-testid=error-niss]").len(), 1);
+    assert_eq!(texts(&body, "[data-testid=error-reason]").len(), 1);
+    let res = pieter
+        .post_form(&appoint, &fields("85.07.30-033.28", "Ticket 4711"))
+        .await;
+    assert_eq!(
+        res.status().as_u16(),
+        400,
+        "Jan is the main access manager already"
+    );
+    // Sofie becomes the main access manager; Jan stays an access manager.
+    let res = pieter
+        .post_form(
+            &appoint,
+            &fields(sofie, "Ticket 4711: letter of the director"),
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 303);
+    let members = texts(&pieter.page(&page).await, "[data-testid=company-member]");
+    assert!(
+        members
+            .iter()
+            .any(|m| m.contains("Sofie Mertens") && m.contains("main access manager")),
+        "{members:?}"
+    );
+    assert!(
+        members.iter().any(|m| m.contains("Jan Peeters")
+            && m.contains("access manager")
+            && !m.contains("main")),
+        "{members:?}"
+    );
+    // Sofie now manages the company's users and its API's circle of trust.
+    let sofie_browser = person(&app, sofie).await;
+    assert_eq!(
+        sofie_browser
+            .post_form("/company/api/circle", &[])
+            .await
+            .status()
+            .as_u16(),
+        303
+    );
+    // A person not yet a member becomes one, as main access manager.
+    let emma = mandat::demo::people::EMMA.niss();
+    let res = pieter
+        .post_form(&appoint, &fields(emma, "Ticket 4712"))
+        .await;
+    assert_eq!(res.status().as_u16(), 303);
+    let emma_browser = person(&app, emma).await;
+    assert_eq!(
+        emma_browser.get("/company/users").await.status().as_u16(),
+        200
+    );
+    // Audited with the masked number and the reason.
+    let rows: Vec<(String, Option<String>, Option<String>)> = audit_rows(&app)
+        .into_iter()
+        .filter(|(a, _, _)| a == "appoint_main")
+        .collect();
+    assert_eq!(rows.len(), 2, "{rows:?}");
+    assert_eq!(rows[0].1.as_deref(), Some(resto.to_string().as_str()));
+    let detail = rows[0].2.clone().unwrap_or_default();
+    assert!(
+        detail.contains("Ticket 4711: letter of the director"),
+        "{detail}"
+    );
+    assert!(!detail.contains(sofie), "never the full number: {detail}");
+}
+
+#[tokio::test]
 async fn the_dashboard_counts_as_the_clock_says_and_a_supervisor_runs_a_job() {
     let app = spawn_app().await;
     let pieter = staff(&app, "pieter").await;

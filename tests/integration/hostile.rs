@@ -46,6 +46,7 @@ const WALKED: &[&str] = &[
     "/admin/requests/{id}/block",
     "/admin/requests/{id}/unblock",
     "/admin/companies/{id}/suspend",
+    "/admin/companies/{id}/main-manager",
     "/admin/staff",
     "/admin/staff/{id}/role",
     "/admin/tenants",
@@ -559,6 +560,7 @@ async fn every_back_office_form_refuses_hostile_values() {
         "/admin/requests/{id}/block",
         "/admin/requests/{id}/unblock",
         "/admin/companies/{id}/suspend",
+        "/admin/companies/{id}/main-manager",
         "/admin/staff",
         "/admin/staff/{id}/role",
     ]);

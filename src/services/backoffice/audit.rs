@@ -47,6 +47,8 @@ crate::domain::named_enum! {
         TenantDelete = "tenant_delete",
         /// Moved a demo tenant's clock.
         TenantClock = "tenant_clock",
+        /// Appointed a company's main access manager.
+        AppointMain = "appoint_main",
     }
 }
 

@@ -1,5 +1,6 @@
 //! What staff do to requests and companies: block and unblock a request or mandate,
-//! suspend and reinstate a company (supervisors), and the company view these start from.
+//! suspend and reinstate a company and appoint its main access manager (supervisors), and
+//! the company view these start from.
 //! Every action is audited in its own transaction.
 
 use chrono::{DateTime, Utc};
@@ -17,11 +18,12 @@ use crate::{
         },
         schema::{access_requests, outbox_emails},
     },
-    domain::{Actor, FreeText, RequestStatus, status::Transition},
+    domain::{Actor, FreeText, Niss, RequestStatus, status::Transition},
     services::{
-        Refusal, ServiceError,
-        companies::{self, Company},
+        FieldErrors, Refusal, ServiceError,
+        companies::{self, Company, Member},
     },
+    sources::AuthenticSources,
 };
 
 /// Sends again a mail of request `request_id` that was given up (the candidate's server
@@ -160,16 +162,80 @@ pub struct CompanyView {
     pub company: Company,
     /// Its requests by status as the clock says (archived ones included).
     pub requests: i64,
+    /// Its users, with their roles.
+    pub members: Vec<Member>,
 }
 
-/// A company by id, with the number of its requests.
-pub fn company(conn: &mut PgConnection, id: Uuid) -> Result<CompanyView, ServiceError> {
+/// A company by id, with the number of its requests and its users.
+pub fn company(
+    conn: &mut PgConnection,
+    sources: &dyn AuthenticSources,
+    id: Uuid,
+) -> Result<CompanyView, ServiceError> {
     let company = companies::find(conn, id)?.ok_or(ServiceError::NotFound)?;
     let requests = access_requests::table
         .filter(access_requests::company_id.eq(id))
         .select(count_star())
         .first(conn)?;
-    Ok(CompanyView { company, requests })
+    let members = companies::company_members(conn, sources, id)?;
+    Ok(CompanyView {
+        company,
+        requests,
+        members,
+    })
+}
+
+/// Makes the person `niss_input` the main access manager of company `id` (supervisors):
+/// when its main access manager left without handing the role over, at the company's
+/// written request (`reason_input`, e.g. the ticket). The former one stays an access
+/// manager; a person not yet a member becomes one. Audited with the masked NISS and the
+/// reason.
+pub fn appoint_main_manager(
+    conn: &mut PgConnection,
+    sources: &dyn AuthenticSources,
+    staff_id: Uuid,
+    id: Uuid,
+    niss_input: &str,
+    reason_input: &str,
+    now: DateTime<Utc>,
+) -> Result<Company, ServiceError> {
+    let mut errors = FieldErrors::new();
+    let niss = Niss::parse(niss_input)
+        .map_err(|e| errors.insert("niss", e.message_key()))
+        .ok();
+    let reason = match reason(reason_input) {
+        Ok(reason) => Some(reason),
+        Err(ServiceError::Invalid(found)) => {
+            errors.extend(found);
+            None
+        }
+        Err(e) => return Err(e),
+    };
+    let (Some(niss), Some(reason)) = (niss, reason) else {
+        return Err(ServiceError::Invalid(errors));
+    };
+    conn.transaction(|conn| {
+        let company = companies::find(conn, id)?.ok_or(ServiceError::NotFound)?;
+        if sources.person(conn, &niss)?.is_none() {
+            return Err(ServiceError::field(
+                "niss",
+                "admin-staff-error-unknown-person",
+            ));
+        }
+        if !companies::appoint_main(conn, id, &niss, now)? {
+            return Err(ServiceError::field("niss", "admin-main-error-already"));
+        }
+        let detail = format!("{}: {reason}", niss.masked());
+        audit_on(
+            conn,
+            staff_id,
+            AuditAction::AppointMain,
+            id,
+            Some(&detail),
+            now,
+        )?;
+        Ok(company)
+    })
 }
 
 /// The company `updated` by a change of its suspension, or why there is none: it exists

@@ -1,9 +1,11 @@
-//! Views of the back office: a company (suspend, reinstate) and the staff audit.
+//! Views of the back office: a company (its users; suspend, reinstate, appoint its main
+//! access manager) and the staff audit.
 
 use maud::{Markup, html};
 
 use super::{
     admin::{Problem, flash, page, reason_form},
+    common::{error_summary, form_field},
     csrf_field,
 };
 use crate::{
@@ -40,6 +42,22 @@ pub fn company_page(
                 }
             }
         }
+        section aria-labelledby="members-title" {
+            h2 #members-title { (ctx.t("admin-members-title")) }
+            @let cols = super::Columns::new(ctx, &["admin-staff-name", "admin-staff-niss", "admin-staff-role"]);
+            table.stack data-testid="company-members" {
+                (cols.head())
+                tbody {
+                    @for m in &c.members {
+                        tr data-testid="company-member" {
+                            td data-label=(cols.label(0)) { (m.name.as_deref().unwrap_or("—")) }
+                            td data-label=(cols.label(1)) { (m.niss.masked()) }
+                            td data-label=(cols.label(2)) { (ctx.t(&format!("role-{}", m.role.as_str()))) }
+                        }
+                    }
+                }
+            }
+        }
         @if may_supervise(role) {
             section aria-labelledby="actions-title" {
                 h2 #actions-title { (ctx.t("admin-actions-title")) }
@@ -52,6 +70,9 @@ pub fn company_page(
                     p { (ctx.t("admin-suspend-hint")) }
                     (reason_form(ctx, &routes::admin_company_action(co.id, "suspend"), "suspend", "admin-suspend", problem, true))
                 }
+                h3 { (ctx.t("admin-main-title")) }
+                p { (ctx.t("admin-main-hint")) }
+                (appoint_form(ctx, co.id, problem))
             }
         } @else {
             p.muted data-testid="supervisor-only" { (ctx.t("admin-supervisor-only")) }
@@ -64,6 +85,30 @@ pub fn company_page(
         Some(role),
         body,
     )
+}
+
+/// The appointment of a company's main access manager: the person's NISS and the reason.
+fn appoint_form(ctx: &Ctx, id: uuid::Uuid, problem: Option<&Problem<'_>>) -> Markup {
+    let errors = match problem {
+        Some(Problem::Invalid("main-manager", errors)) => Some(*errors),
+        _ => None,
+    };
+    let (niss, reason) = (ctx.t("admin-staff-niss"), ctx.t("admin-main-reason"));
+    html! {
+        form.stack method="post" action=(routes::admin_company_action(id, "main-manager")) data-testid="main-manager-form" {
+            (csrf_field(ctx))
+            (error_summary(ctx, "admin-form-has-errors", errors, &[("niss", "main-niss", &niss), ("reason", "main-reason", &reason)]))
+            (form_field(ctx, "main-niss", "niss", &niss, Some(&ctx.t("niss-help")), errors, |d| html! {
+                input #main-niss type="text" name="niss" inputmode="numeric" autocomplete="off" required
+                    aria-invalid=[d.invalid] aria-describedby=[d.by.as_deref()] data-testid="main-manager-niss";
+            }))
+            (form_field(ctx, "main-reason", "reason", &reason, None, errors, |d| html! {
+                textarea #main-reason name="reason" required maxlength="500" rows="2"
+                    aria-invalid=[d.invalid] aria-describedby=[d.by.as_deref()] data-testid="main-manager-reason" {}
+            }))
+            div { button type="submit" data-testid="main-manager-submit" { (ctx.t("admin-main-submit")) } }
+        }
+    }
 }
 
 fn action_key(action: &str) -> &'static str {
@@ -85,6 +130,7 @@ fn action_key(action: &str) -> &'static str {
         "tenant_reset" => "admin-audit-tenant-reset",
         "tenant_delete" => "admin-audit-tenant-delete",
         "tenant_clock" => "admin-audit-tenant-clock",
+        "appoint_main" => "admin-audit-appoint-main",
         _ => "admin-actor-unknown",
     }
 }
