@@ -8,6 +8,7 @@ pub mod auth;
 pub mod citizen;
 pub mod company;
 pub mod company_api;
+pub mod company_people;
 pub mod company_user;
 pub mod confirm;
 pub mod consult;
