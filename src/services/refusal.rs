@@ -138,6 +138,10 @@ pub enum Refusal {
     /// The same idempotency key came with another request.
     #[error("idempotency key reused")]
     IdempotencyKeyReused,
+    /// A request's link was opened already: no new link (the candidate finds the request
+    /// in their portal).
+    #[error("the link was opened already")]
+    LinkOpened,
 }
 
 impl Refusal {
@@ -164,7 +168,8 @@ impl Refusal {
             | R::NotSuspended
             | R::CircleOfTrustFirst
             | R::CompanyBlockedByYou
-            | R::MailNotGivenUp => ErrorCode::InvalidState,
+            | R::MailNotGivenUp
+            | R::LinkOpened => ErrorCode::InvalidState,
             R::IdempotencyKeyReused => ErrorCode::IdempotencyKeyReused,
         }
     }
@@ -195,11 +200,12 @@ impl Refusal {
             R::CompanyBlockedByYou => "citizen-error-company-blocked",
             R::MailNotGivenUp => "admin-error-mail-not-given-up",
             R::IdempotencyKeyReused => "api-error-idempotency-key-reused",
+            R::LinkOpened => "request-error-link-opened",
         }
     }
 
     /// Every refusal (for the tests of the locales).
-    pub const ALL: [Refusal; 22] = [
+    pub const ALL: [Refusal; 23] = [
         Refusal::RequestNotPending,
         Refusal::NoMandate,
         Refusal::MandateEnded,
@@ -222,6 +228,7 @@ impl Refusal {
         Refusal::CompanyBlockedByYou,
         Refusal::MailNotGivenUp,
         Refusal::IdempotencyKeyReused,
+        Refusal::LinkOpened,
     ];
 }
 

@@ -11,7 +11,10 @@ pub use super::lists::{
     tab_page,
 };
 use super::{
-    FieldErrors, Refusal, ServiceError, companies::CompanyCtx, idempotency::Idempotency, tokens,
+    FieldErrors, Refusal, ServiceError,
+    companies::{Company, CompanyCtx},
+    idempotency::Idempotency,
+    tokens,
 };
 use crate::{
     db::{
@@ -287,27 +290,15 @@ pub fn create(
             now,
         )?;
         let link = format!("{}{token}", urls.link_base);
-        let requester = requester_name(
-            valid.language,
-            &company.name,
-            provider.as_ref().map(|p| p.name.as_str()),
-        );
-        // Without an e-mail address the integrator delivers the link itself: nothing is sent.
-        if let Some(email) = &valid.email {
-            let mail = RequestMail {
-                request_id: request.id,
-                recipient: email.as_str(),
-                lang: valid.language,
-                context: valid.context,
-                requester: &requester,
-                link: &link,
-                host: host_of(&urls.link_base),
-                help_foreigners: &urls.help_foreigners,
-                contact: &urls.contact,
-                link_ends: expires_at,
-            };
-            mail::enqueue(conn, &mail.render(now))?;
-        }
+        send_link(
+            conn,
+            &request,
+            &company,
+            provider.as_ref(),
+            &link,
+            urls,
+            now,
+        )?;
         if let Some(k) = idempotency {
             idempotency_keys::complete(conn, &k.owner, &k.key, request.id, &link)?;
         }
@@ -315,6 +306,91 @@ pub fn create(
             id: request.id,
             link,
             expires_at,
+            request,
+            replayed: false,
+        })
+    })
+}
+
+/// Writes the request e-mail with `link` to the outbox, in the request's language, naming
+/// `company` (and the `provider` acting for it). Without an e-mail address the integrator
+/// delivers the link itself: nothing is sent.
+fn send_link(
+    conn: &mut PgConnection,
+    request: &AccessRequest,
+    company: &Company,
+    provider: Option<&Company>,
+    link: &str,
+    urls: &CitizenUrls,
+    now: DateTime<Utc>,
+) -> QueryResult<()> {
+    let Some(email) = request.email.as_deref() else {
+        return Ok(());
+    };
+    let requester = requester_name(
+        request.language,
+        &company.name,
+        provider.map(|p| p.name.as_str()),
+    );
+    let mail = RequestMail {
+        request_id: request.id,
+        recipient: email,
+        lang: request.language,
+        context: request.context,
+        requester: &requester,
+        link,
+        host: host_of(&urls.link_base),
+        help_foreigners: &urls.help_foreigners,
+        contact: &urls.contact,
+        link_ends: request.expires_at,
+    };
+    mail::enqueue(conn, &mail.render(now))?;
+    Ok(())
+}
+
+/// A new link for a pending request of the scope that nobody opened yet (the company lost
+/// it, or the candidate is in front of it and wants to scan the QR code): the previous link
+/// stops working, the link's end stays the same, and the e-mail, if any, is sent again with
+/// the new link. Refused once the link was opened ([`Refusal::LinkOpened`]: the candidate
+/// finds the request in their portal) or the request is no longer pending.
+pub fn new_link(
+    conn: &mut PgConnection,
+    scope: &Scope,
+    id: Uuid,
+    urls: &CitizenUrls,
+    now: DateTime<Utc>,
+) -> Result<Created, ServiceError> {
+    conn.transaction(|conn| {
+        let request = find_in_scope(conn, scope, id)?;
+        if request.status_at(now) != RequestStatus::Pending {
+            return Err(Refusal::RequestNotPending.into());
+        }
+        let token = tokens::new_token();
+        if request.bound_at.is_some()
+            || !requests_db::replace_link(conn, id, &tokens::hash_token(&token), now)?
+        {
+            return Err(Refusal::LinkOpened.into());
+        }
+        let company = crate::services::companies::find(conn, request.company_id)?
+            .ok_or(ServiceError::NotFound)?;
+        let provider = match request.provider_id {
+            Some(p) => crate::services::companies::find(conn, p)?,
+            None => None,
+        };
+        let link = format!("{}{token}", urls.link_base);
+        send_link(
+            conn,
+            &request,
+            &company,
+            provider.as_ref(),
+            &link,
+            urls,
+            now,
+        )?;
+        Ok(Created {
+            id,
+            link,
+            expires_at: request.expires_at,
             request,
             replayed: false,
         })

@@ -14,10 +14,7 @@ use super::{
     extract::{CsrfChecked, CsrfForm, Person, bundled_extractor, on_db},
     routes,
     views::html,
-    views::{
-        self, company as v, company_people as people,
-        models::TabData,
-    },
+    views::{self, company as v, company_people as people, models::TabData},
 };
 use crate::{
     db::run_blocking,
@@ -50,6 +47,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route(routes::COMPANY_REQUEST_NEW, web::get().to(new_request_page))
         .route(routes::COMPANY_REQUESTS, web::post().to(create_request))
         .route(&routes::request_withdraw("{id}"), web::post().to(withdraw))
+        .route(&routes::request_new_link("{id}"), web::post().to(new_link))
         .route(&routes::company_tab("{tab}"), web::get().to(show_tab))
         .configure(super::company_people::configure);
 }
@@ -315,6 +313,28 @@ async fn withdraw(action: CompanyAction, asked: ConfirmedPath) -> Page {
             } else {
                 Ok(see_other(&routes::company_dashboard_tab(Tab::Requested)))
             }
+        }
+        Err(ServiceError::Refused(refusal)) => Ok(action.refused(refusal)),
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// `POST /company/requests/{id}/link`: a new link for a pending request nobody opened yet
+/// (the previous one stops working; the e-mail goes again), shown with its QR code.
+async fn new_link(action: CompanyAction, id: web::Path<Uuid>, _csrf: CsrfChecked) -> Page {
+    let (scope, id) = (action.user.scope(), id.into_inner());
+    let urls = routes::citizen_urls(&action.ctx.settings, action.tenant.site());
+    let result = action
+        .run(move |conn, _, now| requests::new_link(conn, &scope, id, &urls, now))
+        .await;
+    match result {
+        Ok(created) => {
+            tracing::info!(request = %created.id, "new link for an access request");
+            Ok(html(v::new_link_page(
+                &action.ctx,
+                &action.user.ctx,
+                &created,
+            )))
         }
         Err(ServiceError::Refused(refusal)) => Ok(action.refused(refusal)),
         Err(e) => Err(e.into()),

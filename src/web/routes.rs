@@ -410,6 +410,11 @@ pub fn request_withdraw(id: impl Display) -> String {
     format!("{COMPANY_REQUESTS}/{id}/withdraw")
 }
 
+/// A new link for a pending request nobody opened yet: `/company/requests/{id}/link` (POST).
+pub fn request_new_link(id: impl Display) -> String {
+    format!("{COMPANY_REQUESTS}/{id}/link")
+}
+
 /// The end of a provider's designation: `/company/providers/{id}/end` (POST).
 pub fn provider_end(id: impl Display) -> String {
     format!("{COMPANY_PROVIDERS}/{id}/end")

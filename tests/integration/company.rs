@@ -661,6 +661,78 @@ async fn a_provider_acts_on_behalf_of_its_client_and_sees_only_what_it_created()
 }
 
 #[tokio::test]
+async fn a_pending_request_gets_a_new_link_until_the_candidate_opens_it() {
+    let app = spawn_app().await;
+    app.sign_in(JAN).await;
+    let old = app
+        .company_creates_request(&crate::helpers::RequestForm::new(
+            "Bar, Sunday",
+            "bar@example.be",
+            "FLEXI_JOB",
+            "en",
+        ))
+        .await;
+    let id = app.request_id("Bar, Sunday");
+    let mails = |app: &TestApp| -> i64 {
+        outbox_emails::table
+            .filter(outbox_emails::request_id.eq(id))
+            .count()
+            .get_result(&mut app.db())
+            .unwrap()
+    };
+    assert_eq!(mails(&app), 1);
+    // The Requested tab offers a new link for it (the company lost the first one, or the
+    // candidate is there to scan it).
+    let row = format!("tr[data-id=\"{id}\"]");
+    let tab = app.page("/company?tab=requested").await;
+    let action = attr(
+        &tab,
+        &format!("{row} form:has([data-testid=new-link])"),
+        "action",
+    )
+    .expect("a new-link button");
+    let res = app.post_form(&action, &[]).await;
+    assert_eq!(res.status().as_u16(), 200);
+    let page = res.text().await.unwrap();
+    let new = attr(&page, "[data-testid=created-link]", "value").unwrap();
+    assert_ne!(new, old);
+    assert_eq!(texts(&page, "[data-testid=qr]").len(), 1);
+    let done = texts(&page, "[data-testid=new-link-done]").join(" ");
+    for part in [
+        "The previous link no longer works.",
+        "An e-mail with the new link was sent to bar@example.be.",
+    ] {
+        assert!(done.contains(part), "{part:?} in {done:?}");
+    }
+    assert_eq!(mails(&app), 2, "the e-mail went again, with the new link");
+    // The old link is unknown; the new one leads the candidate to the request.
+    let maria = app.another_browser();
+    maria.sign_in_as(&mandat::demo::people::MARIA).await;
+    let old_path = &old[old.find("/r/").unwrap()..];
+    assert_eq!(maria.get(old_path).await.status().as_u16(), 404);
+    let page = maria.citizen_opens_link(&new).await;
+    assert_eq!(maria.citizen_continues(&page).await.status().as_u16(), 303);
+    // Once opened, the row says so and offers no new link; asked anyway, it is refused.
+    let tab = app.page("/company?tab=requested").await;
+    assert_eq!(
+        texts(&tab, &format!("{row} [data-testid=link-opened]")).len(),
+        1
+    );
+    assert!(texts(&tab, &format!("{row} [data-testid=new-link]")).is_empty());
+    let res = app.post_form(&action, &[]).await;
+    assert_eq!(res.status().as_u16(), 409);
+    let message = texts(&res.text().await.unwrap(), "[data-testid=message]").join(" ");
+    assert!(message.contains("already opened the link"), "{message}");
+    assert_eq!(mails(&app), 2);
+    // Another party does not find the request.
+    let lena = app.another_browser();
+    lena.sign_in(LENA).await;
+    let res = lena.post_form(&action, &[]).await;
+    assert_ne!(res.status().as_u16(), 200);
+    assert_ne!(res.status().as_u16(), 409);
+}
+
+#[tokio::test]
 async fn access_managers_add_and_remove_users() {
     let app = spawn_app().await;
     app.sign_in(JAN).await;

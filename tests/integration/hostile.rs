@@ -60,6 +60,7 @@ const FIELDLESS: &[&str] = &[
     "/company/terms",
     "/company/api/circle",
     "/company/api/{scope}/{state}",
+    "/company/requests/{id}/link",
     "/me/requests/{id}/bind",
     "/me/requests/{id}/switch",
     "/admin/jobs/{name}/run",

@@ -36,7 +36,8 @@ use crate::{
 };
 
 pub use write::{
-    Guard, NewRequest, SetOnTransition, bind_citizen, create, end_replaced, replaced_by, transition,
+    Guard, NewRequest, SetOnTransition, bind_citizen, create, end_replaced, replace_link,
+    replaced_by, transition,
 };
 
 /// One row of `access_requests` with its personal data (`request_personal`) and its

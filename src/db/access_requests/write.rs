@@ -167,6 +167,43 @@ pub fn bind_citizen(
     })
 }
 
+/// Gives the pending request `id` that nobody opened yet a new link (the hash of its
+/// secret), ending the previous one; the link's end stays the request's. `false` when it
+/// was opened or answered meanwhile, or has expired. The request's row is locked first: an
+/// opening at the same moment comes either before (and this changes nothing) or after,
+/// when the old link is gone.
+pub fn replace_link(
+    conn: &mut PgConnection,
+    id: Uuid,
+    token_hash: &[u8],
+    now: DateTime<Utc>,
+) -> QueryResult<bool> {
+    use access_requests::dsl as r;
+    conn.transaction(|conn| {
+        let open: Option<DateTime<Utc>> = access_requests::table
+            .filter(r::id.eq(id))
+            .filter(r::bound_at.is_null())
+            .filter(status_is(RequestStatus::Pending, now))
+            .select(r::expires_at)
+            .for_update()
+            .first(conn)
+            .optional()?;
+        let Some(expires_at) = open else {
+            return Ok(false);
+        };
+        diesel::delete(request_links::table.filter(request_links::request_id.eq(id)))
+            .execute(conn)?;
+        diesel::insert_into(request_links::table)
+            .values((
+                request_links::token_hash.eq(token_hash),
+                request_links::request_id.eq(id),
+                request_links::expires_at.eq(expires_at),
+            ))
+            .execute(conn)?;
+        Ok(true)
+    })
+}
+
 /// Who may make a change: a condition the row must meet besides its status.
 #[derive(Copy, Clone, Debug)]
 pub enum Guard<'a> {

@@ -318,6 +318,9 @@ fn tab_row(ctx: &Ctx, cols: &super::Columns, tab: Tab, row: &ListedRequest) -> M
                         @if row.status == RequestStatus::Pending {
                             @let hours = crate::domain::context::link_hours_left(r.expires_at, ctx.now);
                             br; small { (ctx.lang.t_args("expires-in", &[("hours", hours.into())])) }
+                            @if r.bound_at.is_some() {
+                                br; small data-testid="link-opened" { (ctx.t("link-opened")) }
+                            }
                         } @else if row.status == RequestStatus::Expired {
                             br; small { (ctx.lang.datetime(r.expires_at)) }
                         }
@@ -331,6 +334,13 @@ fn tab_row(ctx: &Ctx, cols: &super::Columns, tab: Tab, row: &ListedRequest) -> M
                                 (csrf_field(ctx))
                                 input type="hidden" name="confirmed" value="";
                                 button.secondary type="submit" data-testid="withdraw" { (ctx.t("withdraw")) (row_name(ctx, &label_or_created(ctx, row))) }
+                            }
+                            @if r.bound_at.is_none() {
+                                " "
+                                form method="post" action=(routes::request_new_link(r.id)) {
+                                    (csrf_field(ctx))
+                                    button.secondary type="submit" data-testid="new-link" { (ctx.t("new-link")) (row_name(ctx, &label_or_created(ctx, row))) }
+                                }
                             }
                         }
                     }
@@ -412,25 +422,56 @@ fn created_with(ctx: &Ctx, created: &Created, fresh: &RequestInput, whole_page: 
                 ("label", r.label.clone().unwrap_or_default().into()),
                 ("email", email.as_str().into()),
             ]), &email)) }
-            div.grid2 {
-                div {
-                    label for="created-link" { (ctx.t("created-link")) }
-                    div.linkbox {
-                        input #created-link type="text" readonly value=(created.link) data-testid="created-link";
-                        button.secondary type="button" data-copy="#created-link" data-copied=(ctx.t("copied")) { (ctx.t("copy")) }
-                    }
-                    p { strong { (ctx.lang.t_args("created-deadline", &[("date", ctx.lang.datetime(created.expires_at).into())])) } }
-                    p.muted { (ctx.t("created-once")) }
-                }
-                figure.qr data-testid="qr" {
-                    (qr_svg(&created.link))
-                    figcaption { (ctx.t("created-qr")) }
-                }
-            }
+            (link_box(ctx, created, "created-deadline"))
         }
         h2 { (ctx.t("create-another")) }
         (request_form(ctx, fresh, None))
     }
+}
+
+/// A request's link to copy, until when it can be answered (`deadline_key`), and its QR
+/// code.
+fn link_box(ctx: &Ctx, created: &Created, deadline_key: &str) -> Markup {
+    html! {
+        div.grid2 {
+            div {
+                label for="created-link" { (ctx.t("created-link")) }
+                div.linkbox {
+                    input #created-link type="text" readonly value=(created.link) data-testid="created-link";
+                    button.secondary type="button" data-copy="#created-link" data-copied=(ctx.t("copied")) { (ctx.t("copy")) }
+                }
+                p { strong { (ctx.lang.t_args(deadline_key, &[("date", ctx.lang.datetime(created.expires_at).into())])) } }
+                p.muted { (ctx.t("created-once")) }
+            }
+            figure.qr data-testid="qr" {
+                (qr_svg(&created.link))
+                figcaption { (ctx.t("created-qr")) }
+            }
+        }
+    }
+}
+
+/// A pending request's new link (the previous one no longer works), its QR code, and
+/// whether the e-mail went again.
+pub fn new_link_page(ctx: &Ctx, c: &CompanyCtx, new: &Created) -> Markup {
+    let r = &new.request;
+    let title = ctx.t("new-link-title");
+    page(
+        ctx,
+        &title,
+        html! {
+            (company_bar(ctx, c))
+            section.alert.success role="status" data-testid="new-link-done" {
+                h1 { (title) }
+                p { (ctx.lang.t_args("new-link-text", &[("label", r.label.clone().unwrap_or_default().into())])) }
+                @if let Some(email) = r.email.as_deref() {
+                    p { (super::common::with_email(&ctx.lang.t_args("new-link-mail", &[("email", email.into())]), email)) }
+                }
+                (link_box(ctx, new, "new-link-deadline"))
+            }
+            p { a href=(routes::company_dashboard_tab(Tab::Requested)) { (ctx.t("back-to-requests")) } }
+        },
+    )
 }
 
 /// The result of a creation as a whole page (without JavaScript).
