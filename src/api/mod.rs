@@ -31,6 +31,7 @@ pub const OPENAPI: &str = include_str!("openapi.json");
 pub fn configure(cfg: &mut web::ServiceConfig) {
     let requests_path = under_api(routes::API_MANDATE_REQUESTS);
     let request_path = format!("{requests_path}/{{id}}");
+    let link_path = format!("{request_path}/link");
     let mandates_path = under_api(routes::API_MANDATES);
     let webhook_path = under_api(routes::API_WEBHOOK);
     let data_path = routes::api_precontractual("{context}");
@@ -67,6 +68,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .route(requests_path, web::get().to(requests::list))
             .route(&request_path, web::get().to(requests::get))
             .route(&request_path, web::delete().to(requests::withdraw))
+            .route(&link_path, web::post().to(requests::new_link))
             .route(mandates_path, web::get().to(requests::list_mandates))
             .route(webhook_path, web::put().to(webhook::put))
             .route(webhook_path, web::get().to(webhook::get))

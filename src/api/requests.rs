@@ -378,6 +378,23 @@ pub(super) async fn withdraw(
     Ok(HttpResponse::NoContent().finish())
 }
 
+/// `POST /api/v1/mandate-requests/{id}/link`: a new link for a pending request that nobody
+/// opened yet (the previous one stops working; the e-mail, if any, goes again); the
+/// request with its new `link`, shown this once.
+pub(super) async fn new_link(
+    caller: Caller,
+    id: web::Path<String>,
+    query: web::Query<OnBehalf>,
+) -> Result<HttpResponse, Problem> {
+    let now = caller.now();
+    let urls = routes::citizen_urls(&caller.state.settings, caller.tenant.site());
+    let created = on_request(&caller, &id, &query, move |conn, scope, id| {
+        service::new_link(conn, scope, id, &urls, now)
+    })
+    .await?;
+    Ok(HttpResponse::Ok().json(RequestJson::of(&created.request, now, Some(created.link))))
+}
+
 /// Whether the caller asks for CSV (`Accept: text/csv`).
 fn wants_csv(req: &HttpRequest) -> bool {
     req.headers()

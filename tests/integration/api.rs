@@ -132,8 +132,21 @@ async fn the_whole_api_journey() {
             .unwrap()
             .ends_with(created["id"].as_str().unwrap())
     );
-    let link = created["link"].as_str().unwrap().to_string();
+    let first_link = created["link"].as_str().unwrap().to_string();
     let request_id = created["id"].as_str().unwrap().to_string();
+    // A new link replaces it (the integrator lost it, or shows the QR code to the
+    // candidate): the first one no longer works, the link's end stays the same.
+    let new_link = format!("/api/v1/mandate-requests/{request_id}/link");
+    let (status, renewed, _) = call(&app, reqwest::Method::POST, &new_link, &t, None).await;
+    assert_eq!(status, 200, "{renewed}");
+    let link = renewed["link"].as_str().unwrap().to_string();
+    assert_ne!(link, first_link);
+    assert!(renewed["qrSvg"].as_str().unwrap().contains("<svg"));
+    assert_eq!(renewed["expiresAt"], created["expiresAt"]);
+    let res = app
+        .get(first_link.trim_start_matches("http://localhost:8080"))
+        .await;
+    assert_eq!(res.status().as_u16(), 404);
     // The citizen accepts through the web flow.
     let citizen = app.another_browser();
     let path = link.trim_start_matches("http://localhost:8080");
@@ -164,6 +177,10 @@ async fn the_whole_api_journey() {
         r.get("link").is_none(),
         "the link is shown only at creation"
     );
+    // Answered: no new link.
+    let (status, p, _) = call(&app, reqwest::Method::POST, &new_link, &t, None).await;
+    assert_eq!(status, 409, "{p}");
+    assert_eq!(p["code"], "INVALID_STATE");
     // Active mandates list it.
     let (_, mandates, _) = call(
         &app,
@@ -606,6 +623,7 @@ async fn the_openapi_contract_matches_the_routes() {
         ("/api/v1/mandate-requests", "get"),
         ("/api/v1/mandate-requests/{id}", "get"),
         ("/api/v1/mandate-requests/{id}", "delete"),
+        ("/api/v1/mandate-requests/{id}/link", "post"),
         ("/api/v1/mandates", "get"),
         ("/api/v1/webhook", "put"),
         ("/api/v1/webhook", "get"),
