@@ -160,6 +160,8 @@ mail-request-what = Wenn Sie zustimmen, sieht { $requester } nur diese Antwort, 
 }. Sie können den Zugang jederzeit beenden und sehen jede Einsichtnahme.
 mail-request-action = Anfrage beantworten
 mail-request-deadline = Dieser Link gilt 72 Stunden lang und nur für eine einzige Person.
+mail-request-replaces = Diese E-Mail ersetzt eine frühere zur selben Anfrage: Der frühere Link funktioniert nicht mehr, verwenden Sie den folgenden.
+mail-request-deadline-until = Dieser Link gilt bis zum { $date } und nur für eine einzige Person.
 mail-request-genuine = Ein echter Link beginnt immer mit { $host }. Sie werden nur aufgefordert, sich anzumelden (eID, itsme oder eine europäische eID), aber niemals nach einem Passwort, einem Code oder einer Zahlung gefragt.
 mail-request-ignore = Wenn Sie dieses Unternehmen nicht kennen, ignorieren Sie diese Nachricht: Ohne Ihre Zustimmung geschieht nichts.
 mail-request-foreigners = Keine belgische Nationalregisternummer? So erhalten Sie eine BIS-Nummer und melden sich mit einer europäischen eID oder einem digitalen Schlüssel an: { $url }

@@ -160,6 +160,8 @@ mail-request-what = If you accept, { $requester } will see only this answer, for
 }. You can stop the access at any time, and you see every consultation.
 mail-request-action = Answer the request
 mail-request-deadline = This link works for 72 hours and for one person only.
+mail-request-replaces = This e-mail replaces an earlier one about the same request: the earlier link no longer works, use the one below.
+mail-request-deadline-until = This link works until { $date } and for one person only.
 mail-request-genuine = A genuine link always starts with { $host }. You will only be asked to sign in (eID, itsme, or a European eID); never for a password, a code or a payment.
 mail-request-ignore = If you do not know this company, ignore this message: nothing happens without your acceptance.
 mail-request-foreigners = No Belgian national number? How to get a BIS number and sign in with a European eID or a digital key: { $url }

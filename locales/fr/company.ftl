@@ -160,6 +160,8 @@ mail-request-what = Si vous acceptez, { $requester } ne verra que cette réponse
 }. Vous pouvez mettre fin à l'accès à tout moment, et vous voyez chaque consultation.
 mail-request-action = Répondre à la demande
 mail-request-deadline = Ce lien est valable 72 heures et pour une seule personne.
+mail-request-replaces = Cet e-mail remplace un précédent pour la même demande : l'ancien lien ne fonctionne plus, utilisez le lien ci-dessous.
+mail-request-deadline-until = Ce lien est valable jusqu'au { $date } et pour une seule personne.
 mail-request-genuine = Un lien authentique commence toujours par { $host }. Il vous sera uniquement demandé de vous connecter (eID, itsme ou une eID européenne) ; jamais un mot de passe, un code ou un paiement.
 mail-request-ignore = Si vous ne connaissez pas cette entreprise, ignorez ce message : rien ne se passe sans votre acceptation.
 mail-request-foreigners = Pas de numéro national belge ? Comment obtenir un numéro BIS et vous connecter avec une eID européenne ou une clé numérique : { $url }

@@ -160,6 +160,8 @@ mail-request-what = Als je aanvaardt, ziet { $requester } alleen dit antwoord, g
 }. Je kunt de toegang op elk moment stopzetten, en je ziet elke raadpleging.
 mail-request-action = De aanvraag beantwoorden
 mail-request-deadline = Deze link werkt 72 uur lang en voor slechts één persoon.
+mail-request-replaces = Deze e-mail vervangt een eerdere voor dezelfde aanvraag: de vorige link werkt niet meer, gebruik de link hieronder.
+mail-request-deadline-until = Deze link werkt tot { $date } en voor slechts één persoon.
 mail-request-genuine = Een echte link begint altijd met { $host }. Je wordt alleen gevraagd om je aan te melden (eID, itsme of een Europese eID); nooit om een wachtwoord, een code of een betaling.
 mail-request-ignore = Ken je deze onderneming niet, negeer dan dit bericht: er gebeurt niets zonder jouw aanvaarding.
 mail-request-foreigners = Geen Belgisch rijksregisternummer? Zo krijg je een BIS-nummer en meld je je aan met een Europese eID of een digitale sleutel: { $url }

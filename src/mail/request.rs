@@ -51,6 +51,9 @@ pub struct RequestMail<'a> {
     pub contact: &'a Contact,
     /// When the link ends (the mail is tried until then).
     pub link_ends: DateTime<Utc>,
+    /// The mail of a new link: it says that the earlier mail's link no longer works, and
+    /// until when this one does.
+    pub replaces: bool,
 }
 
 impl RequestMail<'_> {
@@ -74,7 +77,15 @@ impl RequestMail<'_> {
         let subject = lang.t_args("mail-request-subject", &args());
         let intro = lang.t_args("mail-request-intro", &args());
         let what = lang.t_args("mail-request-what", &args());
-        let deadline = lang.t_args("mail-request-deadline", &args());
+        let deadline = if self.replaces {
+            lang.t_args(
+                "mail-request-deadline-until",
+                &[("date", lang.datetime(self.link_ends).into())],
+            )
+        } else {
+            lang.t_args("mail-request-deadline", &args())
+        };
+        let replaces = self.replaces.then(|| lang.t("mail-request-replaces"));
         let genuine = lang.t_args("mail-request-genuine", &args());
         let ignore = lang.t("mail-request-ignore");
         let action = lang.t("mail-request-action");
@@ -95,14 +106,19 @@ impl RequestMail<'_> {
             &[("contact", self.contact.shown(lang).into())],
         );
         let link = link.as_ref();
+        let first = replaces
+            .as_ref()
+            .map(|r| format!("{r}\n\n"))
+            .unwrap_or_default();
         let body_text = format!(
-            "{intro}\n\n{what}\n\n{purpose}\n{legal_basis}\n\n{action}{colon}\n{link}\n\n{deadline}\n\n{genuine}\n\n{foreigners}\n\n{ignore}\n\n{contact}\n"
+            "{first}{intro}\n\n{what}\n\n{purpose}\n{legal_basis}\n\n{action}{colon}\n{link}\n\n{deadline}\n\n{genuine}\n\n{foreigners}\n\n{ignore}\n\n{contact}\n"
         );
         let body_html = html! {
             (maud::DOCTYPE)
             html lang=(lang.code()) {
                 head { meta charset="utf-8"; title { (subject) } }
                 body {
+                    @if let Some(r) = &replaces { p { strong { (r) } } }
                     p { (intro) }
                     p { (what) }
                     p { small { (purpose) br; (legal_basis) } }
@@ -155,6 +171,7 @@ mod tests {
                 help_foreigners: "https://mandat.example/me/help/foreigners",
                 contact: &Contact::Address("help@mandat.example".into()),
                 link_ends: Utc::now(),
+                replaces: false,
             }
             .render(Utc::now())
             .written

@@ -251,14 +251,7 @@ pub fn create(
                 Claimed::Mismatch => return Err(Refusal::IdempotencyKeyReused.into()),
             }
         }
-        let company = crate::services::companies::find(conn, scope.company_id)?
-            .ok_or(ServiceError::NotFound)?;
-        let provider = match scope.provider_id {
-            Some(id) => {
-                Some(crate::services::companies::find(conn, id)?.ok_or(ServiceError::NotFound)?)
-            }
-            None => None,
-        };
+        let (company, provider) = parties(conn, scope.company_id, scope.provider_id)?;
         if company.suspended_at.is_some()
             || provider.as_ref().is_some_and(|p| p.suspended_at.is_some())
         {
@@ -289,15 +282,14 @@ pub fn create(
             actor,
             now,
         )?;
-        let link = format!("{}{token}", urls.link_base);
-        send_link(
+        let link = send_link(
             conn,
             &request,
-            &company,
-            provider.as_ref(),
-            &link,
+            (&company, provider.as_ref()),
+            &token,
             urls,
             now,
+            false,
         )?;
         if let Some(k) = idempotency {
             idempotency_keys::complete(conn, &k.owner, &k.key, request.id, &link)?;
@@ -312,20 +304,36 @@ pub fn create(
     })
 }
 
-/// Writes the request e-mail with `link` to the outbox, in the request's language, naming
-/// `company` (and the `provider` acting for it). Without an e-mail address the integrator
-/// delivers the link itself: nothing is sent.
+/// The company a request is for, and the provider acting for it.
+fn parties(
+    conn: &mut PgConnection,
+    company_id: Uuid,
+    provider_id: Option<Uuid>,
+) -> Result<(Company, Option<Company>), ServiceError> {
+    let find = |conn: &mut PgConnection, id| {
+        crate::services::companies::find(conn, id)?.ok_or(ServiceError::NotFound)
+    };
+    let company = find(conn, company_id)?;
+    let provider = provider_id.map(|id| find(conn, id)).transpose()?;
+    Ok((company, provider))
+}
+
+/// The request's link with the secret `token`; written to the outbox in the request e-mail,
+/// in the request's language, naming the company (and the provider acting for it).
+/// Without an e-mail address the integrator delivers the link itself: nothing is sent. The
+/// mail of a new link (`replaces`) says that the earlier one's link no longer works.
 fn send_link(
     conn: &mut PgConnection,
     request: &AccessRequest,
-    company: &Company,
-    provider: Option<&Company>,
-    link: &str,
+    (company, provider): (&Company, Option<&Company>),
+    token: &str,
     urls: &CitizenUrls,
     now: DateTime<Utc>,
-) -> QueryResult<()> {
+    replaces: bool,
+) -> QueryResult<String> {
+    let link = format!("{}{token}", urls.link_base);
     let Some(email) = request.email.as_deref() else {
-        return Ok(());
+        return Ok(link);
     };
     let requester = requester_name(
         request.language,
@@ -338,14 +346,15 @@ fn send_link(
         lang: request.language,
         context: request.context,
         requester: &requester,
-        link,
+        link: &link,
         host: host_of(&urls.link_base),
         help_foreigners: &urls.help_foreigners,
         contact: &urls.contact,
         link_ends: request.expires_at,
+        replaces,
     };
     mail::enqueue(conn, &mail.render(now))?;
-    Ok(())
+    Ok(link)
 }
 
 /// A new link for a pending request of the scope that nobody opened yet (the company lost
@@ -371,21 +380,15 @@ pub fn new_link(
         {
             return Err(Refusal::LinkOpened.into());
         }
-        let company = crate::services::companies::find(conn, request.company_id)?
-            .ok_or(ServiceError::NotFound)?;
-        let provider = match request.provider_id {
-            Some(p) => crate::services::companies::find(conn, p)?,
-            None => None,
-        };
-        let link = format!("{}{token}", urls.link_base);
-        send_link(
+        let (company, provider) = parties(conn, request.company_id, request.provider_id)?;
+        let link = send_link(
             conn,
             &request,
-            &company,
-            provider.as_ref(),
-            &link,
+            (&company, provider.as_ref()),
+            &token,
             urls,
             now,
+            true,
         )?;
         Ok(Created {
             id,

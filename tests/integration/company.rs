@@ -705,6 +705,22 @@ async fn a_pending_request_gets_a_new_link_until_the_candidate_opens_it() {
         assert!(done.contains(part), "{part:?} in {done:?}");
     }
     assert_eq!(mails(&app), 2, "the e-mail went again, with the new link");
+    // (The test's clock stands still: both mails are written at the same instant.)
+    let written: Vec<(String, String)> = outbox_emails::table
+        .filter(outbox_emails::request_id.eq(id))
+        .select((outbox_emails::subject, outbox_emails::body_text))
+        .load(&mut app.db())
+        .unwrap();
+    let (subject, body) = written
+        .iter()
+        .find(|(_, body)| body.contains(&new))
+        .expect("a mail with the new link");
+    assert!(subject.starts_with("Resto Pokébowl"), "{subject}");
+    assert!(
+        body.starts_with("This e-mail replaces an earlier one about the same request"),
+        "{body}"
+    );
+    assert!(body.contains("This link works until "), "{body}");
     // The old link is unknown; the new one leads the candidate to the request.
     let maria = app.another_browser();
     maria.sign_in_as(&mandat::demo::people::MARIA).await;
