@@ -251,10 +251,9 @@ pub fn create(
                 Claimed::Mismatch => return Err(Refusal::IdempotencyKeyReused.into()),
             }
         }
-        let (company, provider) = parties(conn, scope.company_id, scope.provider_id)?;
-        if company.suspended_at.is_some()
-            || provider.as_ref().is_some_and(|p| p.suspended_at.is_some())
-        {
+        let parties = parties(conn, scope.company_id, scope.provider_id)?;
+        let (company, provider) = (&parties.0, parties.1.as_ref());
+        if company.suspended_at.is_some() || provider.is_some_and(|p| p.suspended_at.is_some()) {
             return Err(Refusal::CompanySuspended.into());
         }
         // A person who blocked the company never gets its requests: refused before
@@ -282,15 +281,7 @@ pub fn create(
             actor,
             now,
         )?;
-        let link = send_link(
-            conn,
-            &request,
-            (&company, provider.as_ref()),
-            &token,
-            urls,
-            now,
-            false,
-        )?;
+        let link = send_link(conn, &request, &parties, &token, urls, now, false)?;
         if let Some(k) = idempotency {
             idempotency_keys::complete(conn, &k.owner, &k.key, request.id, &link)?;
         }
@@ -325,7 +316,7 @@ fn parties(
 fn send_link(
     conn: &mut PgConnection,
     request: &AccessRequest,
-    (company, provider): (&Company, Option<&Company>),
+    (company, provider): &(Company, Option<Company>),
     token: &str,
     urls: &CitizenUrls,
     now: DateTime<Utc>,
@@ -338,7 +329,7 @@ fn send_link(
     let requester = requester_name(
         request.language,
         &company.name,
-        provider.map(|p| p.name.as_str()),
+        provider.as_ref().map(|p| p.name.as_str()),
     );
     let mail = RequestMail {
         request_id: request.id,
@@ -380,16 +371,8 @@ pub fn new_link(
         {
             return Err(Refusal::LinkOpened.into());
         }
-        let (company, provider) = parties(conn, request.company_id, request.provider_id)?;
-        let link = send_link(
-            conn,
-            &request,
-            (&company, provider.as_ref()),
-            &token,
-            urls,
-            now,
-            true,
-        )?;
+        let parties = parties(conn, request.company_id, request.provider_id)?;
+        let link = send_link(conn, &request, &parties, &token, urls, now, true)?;
         Ok(Created {
             id,
             link,
