@@ -796,12 +796,7 @@ async fn access_managers_add_and_remove_users() {
     let body = app.page("/company/users?notice=%3Cb%3Ehi").await;
     assert!(texts(&body, "[data-testid=users-notice]").is_empty());
     // Removed: access lost at once.
-    let res = app
-        .post_form(
-            "/company/users/remove",
-            &[("niss", EMMA), ("confirmed", "yes")],
-        )
-        .await;
+    let res = app.manager_removes_member(EMMA).await;
     assert_eq!(
         texts(
             &app.page(&crate::helpers::location_of(&res)).await,
@@ -814,12 +809,7 @@ async fn access_managers_add_and_remove_users() {
         "/company/register"
     );
     // The main access manager cannot remove themself.
-    let res = app
-        .post_form(
-            "/company/users/remove",
-            &[("niss", JAN), ("confirmed", "yes")],
-        )
-        .await;
+    let res = app.manager_removes_member(JAN).await;
     assert_eq!(res.status().as_u16(), 409);
 }
 
@@ -990,12 +980,7 @@ async fn a_providers_managers_manage_its_own_users_whichever_client_they_act_for
     );
     assert_eq!(emma.get("/company/users").await.status().as_u16(), 403);
     // Removed by Lena while she acts for Resto Pokébowl: Emma loses access at once.
-    let res = app
-        .post_form(
-            "/company/users/remove",
-            &[("niss", EMMA), ("confirmed", "yes")],
-        )
-        .await;
+    let res = app.manager_removes_member(EMMA).await;
     assert_eq!(res.status().as_u16(), 303);
     assert_eq!(
         emma.get("/company").await.headers()["location"],

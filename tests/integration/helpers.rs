@@ -821,6 +821,15 @@ impl TestApp {
             .await
     }
 
+    /// The signed-in access manager removes the member `niss` (confirmed); the answer.
+    pub async fn manager_removes_member(&self, niss: &str) -> Response {
+        self.post_form(
+            "/company/users/remove",
+            &[("niss", niss), ("confirmed", "yes")],
+        )
+        .await
+    }
+
     /// The signed-in company user sends the request form; the link it shows (absolute).
     pub async fn company_creates_request(&self, form: &RequestForm<'_>) -> String {
         let res = self.post_form("/company/requests", &form.fields()).await;
