@@ -137,10 +137,46 @@ pub enum AnswerOutcome {
     CompanyBlocked,
 }
 
-/// The request id a link secret designates, if any. Always hashes and looks up, whatever
-/// the input looks like, so every unknown secret costs the same.
-pub fn find_link(conn: &mut PgConnection, token: &str) -> QueryResult<Option<Uuid>> {
-    find_by_token_hash(conn, &tokens::hash_token(token))
+/// What a link secret leads to.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum OpenedLink {
+    /// The request it designates: its page (after the sign-in) says the rest.
+    Request(Uuid),
+    /// A request nobody took as theirs that can no longer be answered (expired, withdrawn
+    /// or closed by the helpdesk): whoever signed in would read the same, so the link says
+    /// it at once, and nobody signs in for nothing.
+    Closed(LinkProblem),
+}
+
+/// What a link secret designates, if anything. Always hashes and looks up, whatever the
+/// input looks like, so every unknown secret costs the same.
+pub fn find_link(
+    conn: &mut PgConnection,
+    token: &str,
+    now: DateTime<Utc>,
+) -> QueryResult<Option<OpenedLink>> {
+    let Some(id) = find_by_token_hash(conn, &tokens::hash_token(token))? else {
+        return Ok(None);
+    };
+    let closed = find(conn, id)?
+        .filter(|request| request.citizen_niss.is_none())
+        .and_then(|request| unbound_problem(request.status_at(now)));
+    Ok(Some(
+        closed.map_or(OpenedLink::Request(id), OpenedLink::Closed),
+    ))
+}
+
+/// Why a request nobody took as theirs cannot be answered, whoever signs in: `None` while
+/// it is pending.
+fn unbound_problem(status: RequestStatus) -> Option<LinkProblem> {
+    use RequestStatus as S;
+    match status {
+        S::Pending => None,
+        S::Expired => Some(LinkProblem::Expired),
+        // Closed by the company or the helpdesk.
+        S::Withdrawn | S::Blocked => Some(LinkProblem::Withdrawn),
+        _ => Some(LinkProblem::AlreadyAnswered),
+    }
 }
 
 /// What the sign-in page may say of a request whose link was opened in this session,
@@ -265,14 +301,7 @@ fn evaluate(conn: &mut PgConnection, request: AccessRequest, visit: &Visit) -> Q
     if request.citizen_niss.is_some() {
         return Ok(Step::Page(RequestPage::Problem(LinkProblem::OtherCitizen)));
     }
-    let problem = match status {
-        S::Pending => None,
-        S::Expired => Some(LinkProblem::Expired),
-        // Unbound and closed by the company or the helpdesk.
-        S::Withdrawn | S::Blocked => Some(LinkProblem::Withdrawn),
-        _ => Some(LinkProblem::AlreadyAnswered),
-    };
-    if let Some(p) = problem {
+    if let Some(p) = unbound_problem(status) {
         return Ok(Step::Page(RequestPage::Problem(p)));
     }
     if request.target_niss.as_ref().is_some_and(|t| t != me) {
@@ -674,6 +703,22 @@ mod tests {
         names.sort();
         names.dedup();
         assert_eq!(names.len(), all.len());
+    }
+
+    #[test]
+    fn an_unbound_request_says_why_it_is_closed_to_whoever_opens_its_link() {
+        use RequestStatus as S;
+        for (status, want) in [
+            (S::Pending, None),
+            (S::Expired, Some(LinkProblem::Expired)),
+            (S::Withdrawn, Some(LinkProblem::Withdrawn)),
+            (S::Blocked, Some(LinkProblem::Withdrawn)),
+            (S::Accepted, Some(LinkProblem::AlreadyAnswered)),
+            (S::Refused, Some(LinkProblem::AlreadyAnswered)),
+            (S::Ended, Some(LinkProblem::AlreadyAnswered)),
+        ] {
+            assert_eq!(unbound_problem(status), want, "{status:?}");
+        }
     }
 
     #[test]

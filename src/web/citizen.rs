@@ -30,7 +30,7 @@ use crate::{
     limits::Hit,
     services::{
         ServiceError,
-        citizen::{self, Answer, AnswerOutcome, LinkProblem, RequestPage, Visit},
+        citizen::{self, Answer, AnswerOutcome, LinkProblem, OpenedLink, RequestPage, Visit},
     },
 };
 
@@ -105,11 +105,13 @@ fn problem_page(req: &HttpRequest, ctx: &Ctx, problem: LinkProblem) -> HttpRespo
 
 /// `GET /r/{token}`: the link of the e-mail and QR code. Rate-limited per client IP; every
 /// token is hashed and looked up, and every unknown one gets the same page. A known one
-/// is remembered in the session, and the browser leaves the secret URL at once.
+/// is remembered in the session, and the browser leaves the secret URL at once; one whose
+/// request closed before anyone took it as theirs says why at once, before any sign-in.
 async fn open_link(req: HttpRequest, ctx: Ctx, tenant: Tenant, token: web::Path<String>) -> Page {
     let token = token.into_inner();
     let ip = client_ip(&req);
     let limit = state(&req).link_limiter;
+    let now = ctx.now;
     // The limit and the look-up on one connection: the limit is counted in the database,
     // shared by every server.
     let found = on_db(&tenant, move |conn| {
@@ -118,7 +120,7 @@ async fn open_link(req: HttpRequest, ctx: Ctx, tenant: Tenant, token: web::Path<
         {
             return Ok(Err(wait));
         }
-        citizen::find_link(conn, &token).map(Ok)
+        citizen::find_link(conn, &token, now).map(Ok)
     })
     .await?;
     let found = match found {
@@ -129,10 +131,11 @@ async fn open_link(req: HttpRequest, ctx: Ctx, tenant: Tenant, token: web::Path<
         }
     };
     match found {
-        Some(id) => {
+        Some(OpenedLink::Request(id)) => {
             remember_opened(&req, id)?;
             Ok(see_other(&routes::citizen_request(id)))
         }
+        Some(OpenedLink::Closed(problem)) => Ok(problem_page(&req, &ctx, problem)),
         None => Ok(problem_page(&req, &ctx, LinkProblem::Unknown)),
     }
 }

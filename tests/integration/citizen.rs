@@ -104,6 +104,14 @@ async fn open_link(app: &TestApp, link: &str, id: Uuid) -> String {
     to
 }
 
+/// The page of a link whose request is closed (410 Gone), which the browser reads without
+/// being sent anywhere else, signed in or not.
+async fn closed_link(browser: &TestApp, link: &str) -> String {
+    let res = browser.get(&link[link.find("/r/").unwrap()..]).await;
+    assert_eq!(res.status().as_u16(), 410, "{link}");
+    res.text().await.unwrap()
+}
+
 fn status_of(app: &TestApp, id: Uuid) -> String {
     access_requests::table
         .find(id)
@@ -297,10 +305,13 @@ async fn the_link_is_valid_72_hours_to_the_second() {
     let company = register_company(&app, "0598765459", "Café Lumière");
     let (first, first_link) = create_request(&app, company, None, "STUDENT_HOURS");
     let (second, second_link) = create_request(&app, company, None, "FLEXI_JOB");
+    let (third, third_link) = create_request(&app, company, None, "FLEXI_JOB");
 
     app.clock
         .advance(Duration::hours(72) - Duration::seconds(1));
     app.sign_in(KEVIN).await;
+    let third_page = open_link(&app, &third_link, third).await;
+    assert_eq!(continue_as(&app, third).await.status().as_u16(), 303);
     let page = open_link(&app, &first_link, first).await;
     let body = app.page(&page).await;
     assert!(
@@ -317,12 +328,32 @@ async fn the_link_is_valid_72_hours_to_the_second() {
     );
     assert_eq!(status_of(&app, first), "pending", "reading changes nothing");
 
-    let page = open_link(&app, &second_link, second).await;
-    let res = app.get(&page).await;
+    // Nobody took either request as theirs (Kevin's late answer bound nothing): their
+    // links say at once that they expired, to a browser that is not signed in too
+    // (nobody signs in for nothing).
+    for (browser, link) in [
+        (&app, &second_link),
+        (&app.another_browser(), &second_link),
+        (&app.another_browser(), &first_link),
+    ] {
+        let body = closed_link(browser, link).await;
+        assert_eq!(problem(&body).as_deref(), Some("problem-expired"));
+        assert_eq!(texts(&body, "h1"), vec!["This link has expired"]);
+    }
+    assert_eq!(
+        status_of(&app, second),
+        "pending",
+        "reading changes nothing"
+    );
+    // Kevin took the third as his: its link leads to its page, which tells him (and only
+    // him) once signed in.
+    assert_eq!(open_link(&app, &third_link, third).await, third_page);
+    let res = app.get(&third_page).await;
     assert_eq!(res.status().as_u16(), 410);
-    let body = res.text().await.unwrap();
-    assert_eq!(problem(&body).as_deref(), Some("problem-expired"));
-    assert_eq!(texts(&body, "h1"), vec!["This link has expired"]);
+    assert_eq!(
+        problem(&res.text().await.unwrap()).as_deref(),
+        Some("problem-expired")
+    );
 }
 
 #[tokio::test]
@@ -477,14 +508,12 @@ async fn unknown_and_withdrawn_links_have_their_pages() {
         app.clock.now(),
     )
     .unwrap();
+    // A withdrawn request's link says so at once, signed in or not.
+    let body = closed_link(&app.another_browser(), &link).await;
+    assert_eq!(problem(&body).as_deref(), Some("problem-withdrawn"));
     app.sign_in(NOAH).await;
-    let page = open_link(&app, &link, id).await;
-    let res = app.get(&page).await;
-    assert_eq!(res.status().as_u16(), 410);
-    assert_eq!(
-        problem(&res.text().await.unwrap()).as_deref(),
-        Some("problem-withdrawn")
-    );
+    let body = closed_link(&app, &link).await;
+    assert_eq!(problem(&body).as_deref(), Some("problem-withdrawn"));
 
     // The help page for foreigners is public.
     let other = app.another_browser();
