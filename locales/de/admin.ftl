@@ -8,6 +8,7 @@ admin-role-agent = Sachbearbeiter
 admin-role-supervisor = Vorgesetzte
 admin-role-trainer = Ausbilder
 admin-state-archived = Archiviert
+admin-event-new-link = Neuer Link (der vorherige funktioniert nicht mehr)
 admin-form-has-errors = Einige Felder erfordern Ihre Aufmerksamkeit.
 admin-job-ran = Die Aufgabe wurde ausgeführt.
 admin-job-busy = Die Aufgabe läuft bereits anderswo; es wurde nichts getan.

@@ -8,6 +8,7 @@ admin-role-agent = agent
 admin-role-supervisor = supervisor
 admin-role-trainer = trainer
 admin-state-archived = Archived
+admin-event-new-link = New link (the previous one stopped working)
 admin-form-has-errors = Some fields need your attention.
 admin-job-ran = The job ran.
 admin-job-busy = The job is already running elsewhere; nothing was done.

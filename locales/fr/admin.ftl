@@ -8,6 +8,7 @@ admin-role-agent = agent
 admin-role-supervisor = superviseur
 admin-role-trainer = formateur
 admin-state-archived = Archivé
+admin-event-new-link = Nouveau lien (le précédent ne fonctionne plus)
 admin-form-has-errors = Certains champs demandent votre attention.
 admin-job-ran = La tâche a été exécutée.
 admin-job-busy = La tâche tourne déjà ailleurs ; rien n'a été fait.

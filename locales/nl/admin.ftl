@@ -8,6 +8,7 @@ admin-role-agent = medewerker
 admin-role-supervisor = supervisor
 admin-role-trainer = opleider
 admin-state-archived = Gearchiveerd
+admin-event-new-link = Nieuwe link (de vorige werkt niet meer)
 admin-form-has-errors = Sommige velden vragen uw aandacht.
 admin-job-ran = De taak is uitgevoerd.
 admin-job-busy = De taak loopt al elders; er is niets gedaan.

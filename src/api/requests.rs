@@ -386,10 +386,10 @@ pub(super) async fn new_link(
     id: web::Path<String>,
     query: web::Query<OnBehalf>,
 ) -> Result<HttpResponse, Problem> {
-    let now = caller.now();
+    let (actor, now) = (caller.actor(), caller.now());
     let urls = routes::citizen_urls(&caller.state.settings, caller.tenant.site());
     let created = on_request(&caller, &id, &query, move |conn, scope, id| {
-        service::new_link(conn, scope, id, &urls, now)
+        service::new_link(conn, scope, &actor, id, &urls, now)
     })
     .await?;
     Ok(HttpResponse::Ok().json(RequestJson::of(&created.request, now, Some(created.link))))

@@ -1,6 +1,7 @@
 //! The `request_events` table: every change of a request's status, with its time and
-//! actor (the audit of the lifecycle). Written only by the transitions of
-//! [`super::access_requests`], in their transaction.
+//! actor (the audit of the lifecycle), and the two milestones that change no status (its
+//! archival, a new link). Written only by [`super::access_requests`], in the transaction
+//! of the change.
 //!
 //! A citizen's action is always the bound citizen's, and a company user's creation the
 //! creator's: their NISS is stored once, in the request's `request_parties`, not in each
@@ -29,8 +30,8 @@ pub struct NewEvent<'a> {
     pub at: DateTime<Utc>,
     /// From which status (none at creation).
     pub from_status: Option<RequestStatus>,
-    /// To which status.
-    pub to_status: RequestStatus,
+    /// To which status (or milestone).
+    pub to_status: Milestone,
     /// Who: `company_user`, `api_client`, `citizen`, `staff`, `job`.
     pub actor_kind: &'static str,
     /// Which one exactly, unless it is the request's citizen or its creator (see the
@@ -54,7 +55,7 @@ impl<'a> NewEvent<'a> {
             request_id,
             at,
             from_status: from,
-            to_status: to,
+            to_status: Milestone::Status(to),
             actor_kind: actor.kind(),
             actor_ref: match actor {
                 // The bound citizen, the creator: in the request's parties.
@@ -63,6 +64,24 @@ impl<'a> NewEvent<'a> {
                 _ => Some(actor.reference()),
             },
             note,
+        }
+    }
+}
+
+impl NewEvent<'static> {
+    /// `actor` gave the pending request `request_id` a new link at `at` (the previous one
+    /// stopped working).
+    pub fn new_link(request_id: Uuid, actor: &Actor, at: DateTime<Utc>) -> Self {
+        NewEvent {
+            to_status: Milestone::NewLink,
+            ..NewEvent::new(
+                request_id,
+                Some(RequestStatus::Pending),
+                RequestStatus::Pending,
+                actor,
+                None,
+                at,
+            )
         }
     }
 }
@@ -78,34 +97,62 @@ pub fn record(conn: &mut PgConnection, events: &[NewEvent<'_>]) -> QueryResult<u
     Ok(n)
 }
 
-/// Where a logged transition led: a status, or out of the company's lists (archival,
-/// logged by the `archive` job).
-#[derive(Copy, Clone, Debug, PartialEq, Eq, diesel::deserialize::FromSqlRow)]
+/// Where a logged event led: a status, out of the company's lists (archival, logged by
+/// the `archive` job), or to a new link (the status stays pending).
+#[derive(
+    Copy,
+    Clone,
+    Debug,
+    PartialEq,
+    Eq,
+    diesel::deserialize::FromSqlRow,
+    diesel::expression::AsExpression,
+)]
+#[diesel(sql_type = diesel::sql_types::Text)]
 pub enum Milestone {
     /// A status.
     Status(RequestStatus),
     /// Archived.
     Archived,
+    /// A new link replaced the previous one (which stopped working).
+    NewLink,
 }
 
 impl Milestone {
-    /// The stored name (`archived` for an archival).
+    /// The stored name (`archived` for an archival, `new_link` for a new link).
     pub fn as_str(self) -> &'static str {
         match self {
             Milestone::Status(s) => s.as_str(),
             Milestone::Archived => ARCHIVED,
+            Milestone::NewLink => NEW_LINK,
         }
     }
 }
 
 /// The `to_status` of an archival.
 pub const ARCHIVED: &str = "archived";
+/// The `to_status` of a new link.
+pub const NEW_LINK: &str = "new_link";
+
+impl diesel::serialize::ToSql<diesel::sql_types::Text, diesel::pg::Pg> for Milestone {
+    fn to_sql<'b>(
+        &'b self,
+        out: &mut diesel::serialize::Output<'b, '_, diesel::pg::Pg>,
+    ) -> diesel::serialize::Result {
+        <str as diesel::serialize::ToSql<diesel::sql_types::Text, diesel::pg::Pg>>::to_sql(
+            self.as_str(),
+            out,
+        )
+    }
+}
 
 impl diesel::deserialize::FromSql<diesel::sql_types::Text, diesel::pg::Pg> for Milestone {
     fn from_sql(bytes: diesel::pg::PgValue<'_>) -> diesel::deserialize::Result<Self> {
         let s = std::str::from_utf8(bytes.as_bytes())?;
-        if s == ARCHIVED {
-            return Ok(Milestone::Archived);
+        match s {
+            ARCHIVED => return Ok(Milestone::Archived),
+            NEW_LINK => return Ok(Milestone::NewLink),
+            _ => {}
         }
         RequestStatus::parse(s)
             .map(Milestone::Status)

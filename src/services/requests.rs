@@ -356,6 +356,7 @@ fn send_link(
 pub fn new_link(
     conn: &mut PgConnection,
     scope: &Scope,
+    actor: &Actor,
     id: Uuid,
     urls: &CitizenUrls,
     now: DateTime<Utc>,
@@ -367,7 +368,7 @@ pub fn new_link(
         }
         let token = tokens::new_token();
         if request.bound_at.is_some()
-            || !requests_db::replace_link(conn, id, &tokens::hash_token(&token), now)?
+            || !requests_db::replace_link(conn, id, &tokens::hash_token(&token), actor, now)?
         {
             return Err(Refusal::LinkOpened.into());
         }

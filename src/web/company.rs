@@ -322,10 +322,10 @@ async fn withdraw(action: CompanyAction, asked: ConfirmedPath) -> Page {
 /// `POST /company/requests/{id}/link`: a new link for a pending request nobody opened yet
 /// (the previous one stops working; the e-mail goes again), shown with its QR code.
 async fn new_link(action: CompanyAction, id: web::Path<Uuid>, _csrf: CsrfChecked) -> Page {
-    let (scope, id) = (action.user.scope(), id.into_inner());
+    let (scope, actor, id) = (action.user.scope(), action.user.actor(), id.into_inner());
     let urls = routes::citizen_urls(&action.ctx.settings, action.tenant.site());
     let result = action
-        .run(move |conn, _, now| requests::new_link(conn, &scope, id, &urls, now))
+        .run(move |conn, _, now| requests::new_link(conn, &scope, &actor, id, &urls, now))
         .await;
     match result {
         Ok(created) => {

@@ -721,6 +721,20 @@ async fn a_pending_request_gets_a_new_link_until_the_candidate_opens_it() {
         "{body}"
     );
     assert!(body.contains("This link works until "), "{body}");
+    // The helpdesk, called by a candidate whose link no longer works, reads in the
+    // request's timeline that a new one was made, when and by whom.
+    let claire = crate::admin::staff(&app, "claire").await;
+    let events = texts(
+        &claire.page(&format!("/admin/requests/{id}")).await,
+        "[data-testid=event]",
+    );
+    assert_eq!(events.len(), 2, "{events:?}");
+    assert!(
+        events[1].contains("New link (the previous one stopped working)")
+            && events[1].contains("Company user")
+            && events[1].contains("XX.XX.XX-XXX.28"),
+        "{events:?}"
+    );
     // The old link is unknown; the new one leads the candidate to the request.
     let maria = app.another_browser();
     maria.sign_in_as(&mandat::demo::people::MARIA).await;

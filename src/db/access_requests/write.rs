@@ -168,14 +168,16 @@ pub fn bind_citizen(
 }
 
 /// Gives the pending request `id` that nobody opened yet a new link (the hash of its
-/// secret), ending the previous one; the link's end stays the request's. `false` when it
-/// was opened or answered meanwhile, or has expired. The request's row is locked first: an
-/// opening at the same moment comes either before (and this changes nothing) or after,
-/// when the old link is gone.
+/// secret), ending the previous one, and logs it as `actor`'s (the back office's timeline
+/// shows it); the link's end stays the request's. `false` when it was opened or answered
+/// meanwhile, or has expired. The request's row is locked first: an opening at the same
+/// moment comes either before (and this changes nothing) or after, when the old link is
+/// gone.
 pub fn replace_link(
     conn: &mut PgConnection,
     id: Uuid,
     token_hash: &[u8],
+    actor: &Actor,
     now: DateTime<Utc>,
 ) -> QueryResult<bool> {
     use access_requests::dsl as r;
@@ -200,6 +202,7 @@ pub fn replace_link(
                 request_links::expires_at.eq(expires_at),
             ))
             .execute(conn)?;
+        request_events::record(conn, &[NewEvent::new_link(id, actor, now)])?;
         Ok(true)
     })
 }

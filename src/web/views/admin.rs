@@ -477,6 +477,19 @@ pub(super) fn reason_form(
     }
 }
 
+/// "Pending → Accepted", "Expired → Archived"; a new link alone (no status changes).
+fn event_name(ctx: &Ctx, from: Option<RequestStatus>, to: Milestone) -> String {
+    let to = match to {
+        Milestone::Status(to) => ctx.t(to.label_key()),
+        Milestone::Archived => ctx.t("admin-state-archived"),
+        Milestone::NewLink => return ctx.t("admin-event-new-link"),
+    };
+    match from {
+        Some(from) => format!("{} → {to}", ctx.t(from.label_key())),
+        None => to,
+    }
+}
+
 /// A request's timeline: who, what, every transition, e-mails, webhooks, consultations;
 /// the NISS masked unless revealed; block and unblock.
 pub fn timeline_page(
@@ -548,11 +561,7 @@ pub fn timeline_page(
                         tr data-testid="event" data-to=(e.event.to_status.as_str()) data-actor=(e.event.actor_kind) {
                             td data-label=(cols.label(0)) { (ctx.lang.datetime(e.event.at)) }
                             td data-label=(cols.label(1)) {
-                                @if let Some(from) = e.event.from_status { (ctx.t(from.label_key())) " → " }
-                                @match e.event.to_status {
-                                    Milestone::Status(to) => (ctx.t(to.label_key())),
-                                    Milestone::Archived => (ctx.t("admin-state-archived")),
-                                }
+                                (event_name(ctx, e.event.from_status, e.event.to_status))
                             }
                             td data-label=(cols.label(2)) { (actor_label(ctx, &e.event.actor_kind)) @if !e.actor.is_empty() { " " span.muted { (e.actor) } } }
                             td data-label=(cols.label(3)) { @if let Some(note) = &e.event.note { (super::common::note_text(ctx, note)) } }
