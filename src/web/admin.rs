@@ -24,6 +24,7 @@ use super::{
         admin::{self as v, Problem},
     },
 };
+use crate::services::backoffice::audit::{AuditAction, AuditFilter};
 use crate::services::backoffice::moderation::{self, StaffMove};
 use crate::{
     jobs,
@@ -104,7 +105,7 @@ async fn run_job(
     let job = jobs::Job::parse(&name).ok_or(AppError::NotFound)?;
     office
         .run(move |conn, sid, now| {
-            let action = backoffice::audit::AuditAction::RunJob;
+            let action = AuditAction::RunJob;
             Ok(backoffice::audit::audit(
                 conn,
                 sid,
@@ -421,19 +422,45 @@ async fn appoint_main(
     after_company(&req, &office, id, "main-manager", result).await
 }
 
+/// The audit page's address: a staff member, an action ("" for all), a page.
 #[derive(Deserialize)]
-struct PageQuery {
+struct AuditQuery {
     page: Option<i64>,
+    staff: Option<String>,
+    action: Option<String>,
 }
 
+impl AuditQuery {
+    /// The filter it asks for; `None` when it names no staff id or no action (a hand-made
+    /// address: a 400 page).
+    fn filter(&self) -> Option<AuditFilter> {
+        fn given(v: &Option<String>) -> Option<&str> {
+            v.as_deref().map(str::trim).filter(|v| !v.is_empty())
+        }
+        Some(AuditFilter {
+            staff: match given(&self.staff) {
+                Some(id) => Some(id.parse().ok()?),
+                None => None,
+            },
+            action: match given(&self.action) {
+                Some(name) => Some(AuditAction::parse(name)?),
+                None => None,
+            },
+        })
+    }
+}
+
+/// `GET /admin/audit`: the staff audit (supervisors), newest first, by staff member and
+/// action.
 async fn audit_page(
     BackOffice { ctx, staff, tenant }: BackOffice,
-    query: web::Query<PageQuery>,
+    query: web::Query<AuditQuery>,
 ) -> Page {
     require(backoffice::may_supervise(staff.role))?;
+    let filter = query.filter().ok_or(AppError::BadRequest)?;
     let page = query.page.unwrap_or(1);
     let data = on_db(&tenant, move |conn| {
-        backoffice::audit::audit_page(conn, page)
+        backoffice::audit::audit_page(conn, filter, page)
     })
     .await?;
     Ok(html(crate::web::views::admin_records::audit_page(

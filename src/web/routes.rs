@@ -4,7 +4,10 @@ use std::fmt::Display;
 
 use crate::{
     domain::status::Tab,
-    services::{backoffice::search::SearchInput, lists::PageAt},
+    services::{
+        backoffice::{audit::AuditFilter, search::SearchInput},
+        lists::PageAt,
+    },
 };
 
 /// Public home (choice between company and citizen).
@@ -277,9 +280,24 @@ pub fn admin_job_run(name: impl Display) -> String {
     format!("{ADMIN_JOBS}/{name}/run")
 }
 
-/// Back office: a page of the staff's audit, `/admin/audit?page={page}`.
-pub fn admin_audit_page(page: i64) -> String {
-    format!("{ADMIN_AUDIT}?page={page}")
+/// Back office: a page of the staff's audit, `/admin/audit?staff={id}&action={name}&page={n}`
+/// (what is set: the first page of everything is `/admin/audit`).
+pub fn admin_audit(filter: &AuditFilter, page: i64) -> String {
+    let mut query = Vec::new();
+    if let Some(staff) = filter.staff {
+        query.push(format!("staff={staff}"));
+    }
+    if let Some(action) = filter.action {
+        query.push(format!("action={action}"));
+    }
+    if page > 1 {
+        query.push(format!("page={page}"));
+    }
+    if query.is_empty() {
+        ADMIN_AUDIT.to_string()
+    } else {
+        format!("{ADMIN_AUDIT}?{}", query.join("&"))
+    }
 }
 
 /// Back office: an action on a demo tenant, `POST /admin/tenants/{name}/{action}`
@@ -531,8 +549,8 @@ pub fn url_escape(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::{
-        PageAt, after_sign_in, back_after_sign_in, citizen_request_id, company_dashboard_at,
-        local_path, sign_in_from,
+        AuditFilter, PageAt, admin_audit, after_sign_in, back_after_sign_in, citizen_request_id,
+        company_dashboard_at, local_path, sign_in_from,
     };
     use crate::domain::status::Tab;
 
@@ -651,6 +669,35 @@ mod tests {
                 want,
                 "{path} {after_form} {current:?}"
             );
+        }
+    }
+
+    #[test]
+    fn the_audits_address_says_only_what_is_chosen() {
+        use crate::services::backoffice::audit::AuditAction;
+        let id = uuid::Uuid::nil();
+        let cases = [
+            (AuditFilter::default(), 1, "/admin/audit".to_string()),
+            (AuditFilter::default(), 3, "/admin/audit?page=3".to_string()),
+            (
+                AuditFilter {
+                    staff: Some(id),
+                    action: None,
+                },
+                1,
+                format!("/admin/audit?staff={id}"),
+            ),
+            (
+                AuditFilter {
+                    staff: Some(id),
+                    action: Some(AuditAction::ViewRequest),
+                },
+                2,
+                format!("/admin/audit?staff={id}&action=view_request&page=2"),
+            ),
+        ];
+        for (filter, page, want) in cases {
+            assert_eq!(admin_audit(&filter, page), want, "{filter:?} {page}");
         }
     }
 

@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 use chrono::Duration;
 use diesel::prelude::*;
 use mandat::db::schema::{
-    access_requests, companies, job_runs, request_events, request_personal, staff_audit,
+    access_requests, companies, job_runs, request_events, request_personal, staff, staff_audit,
 };
 use serde_json::{Value, json};
 use uuid::Uuid;
@@ -742,6 +742,103 @@ async fn a_suspended_company_can_neither_create_nor_consult_until_reinstated() {
             ("suspend".to_string(), Some(resto.to_string())),
             ("reinstate".to_string(), Some(resto.to_string())),
         ]
+    );
+}
+
+#[tokio::test]
+async fn the_audit_shows_one_staff_members_or_one_actions_entries_each_linked_to_what_it_names() {
+    let app = spawn_app().await;
+    let resto = company_id(&app, RESTO_BCE);
+    let plonge = app.request_id("Plonge");
+    let staff_id = |name: &str| -> Uuid {
+        staff::table
+            .filter(staff::display_name.eq(name))
+            .select(staff::id)
+            .first(&mut app.db())
+            .unwrap()
+    };
+    let (claire_id, pieter_id) = (staff_id("Claire Lemaire"), staff_id("Pieter Vos"));
+    // Claire opens Plonge's timeline; Pieter suspends Resto, reinstates it, and opens
+    // Plonge's timeline too.
+    let claire = staff(&app, "claire").await;
+    claire.page(&format!("/admin/requests/{plonge}")).await;
+    let pieter = staff(&app, "pieter").await;
+    for (action, reason) in [("suspend", "Unpaid contribution"), ("reinstate", "")] {
+        let res = pieter
+            .post_form(
+                &format!("/admin/companies/{resto}/{action}"),
+                &[("reason", reason)],
+            )
+            .await;
+        assert_eq!(res.status().as_u16(), 303, "{action}");
+    }
+    pieter.page(&format!("/admin/requests/{plonge}")).await;
+    let rows = |body: &str| texts(body, "[data-testid=audit-row]");
+    let all = pieter.page("/admin/audit").await;
+    assert_eq!(rows(&all).len(), 4, "{:?}", rows(&all));
+    // The filter offers every staff member and every action, nothing chosen.
+    let offered = texts(&all, "[data-testid=audit-staff] option");
+    for name in ["All staff members", "Claire Lemaire", "Pieter Vos"] {
+        assert!(offered.iter().any(|o| o == name), "{name} in {offered:?}");
+    }
+    assert!(
+        texts(&all, "[data-testid=audit-action] option")
+            .iter()
+            .any(|o| o == "Company suspended")
+    );
+    assert!(texts(&all, "[data-testid=audit-filter] option[selected]").is_empty());
+
+    // Claire's entries: her look-up alone, linked to the timeline it opened; the form says
+    // whose they are.
+    let claires = pieter
+        .page(&format!("/admin/audit?staff={claire_id}&action="))
+        .await;
+    let shown = rows(&claires);
+    assert_eq!(shown.len(), 1, "{shown:?}");
+    assert!(shown[0].contains("Claire Lemaire"), "{shown:?}");
+    assert_eq!(
+        attr(&claires, "[data-testid=audit-target] a", "href"),
+        Some(format!("/admin/requests/{plonge}"))
+    );
+    assert_eq!(
+        attr(
+            &claires,
+            "[data-testid=audit-staff] option[selected]",
+            "value"
+        ),
+        Some(claire_id.to_string())
+    );
+    // One action: the suspension, linked to the company.
+    let suspensions = pieter.page("/admin/audit?action=suspend").await;
+    assert_eq!(rows(&suspensions).len(), 1);
+    assert_eq!(
+        attr(&suspensions, "[data-testid=audit-target] a", "href"),
+        Some(format!("/admin/companies/{resto}"))
+    );
+    // Both: Pieter's look-ups (one), not Claire's.
+    let both = pieter
+        .page(&format!(
+            "/admin/audit?staff={pieter_id}&action=view_request"
+        ))
+        .await;
+    let shown = rows(&both);
+    assert_eq!(shown.len(), 1, "{shown:?}");
+    assert!(shown[0].contains("Pieter Vos"), "{shown:?}");
+    // A hand-made address that names no staff member or no action is a 400 page.
+    for bad in [
+        "/admin/audit?action=delete_everything",
+        "/admin/audit?staff=7",
+    ] {
+        assert_eq!(pieter.get(bad).await.status().as_u16(), 400, "{bad}");
+    }
+    // The filter is the supervisors' only, like the audit.
+    assert_eq!(
+        claire
+            .get(&format!("/admin/audit?staff={claire_id}"))
+            .await
+            .status()
+            .as_u16(),
+        403
     );
 }
 

@@ -101,14 +101,78 @@ pub struct AuditEntry {
     pub detail: Option<String>,
 }
 
-/// One page of the audit, newest first.
-pub type AuditPage = Page<AuditEntry>;
+impl AuditAction {
+    /// What its `target` names: a request, a company, or something else (a masked NISS, a
+    /// staff member, a tenant).
+    pub fn target_kind(self) -> AuditTarget {
+        use AuditAction as A;
+        match self {
+            A::ViewRequest | A::RevealNiss | A::Block | A::Unblock | A::ResendMail => {
+                AuditTarget::Request
+            }
+            A::Suspend | A::Reinstate | A::AppointMain => AuditTarget::Company,
+            _ => AuditTarget::Other,
+        }
+    }
+}
 
-/// A page of the staff audit, newest first.
-pub fn audit_page(conn: &mut PgConnection, page: i64) -> QueryResult<AuditPage> {
+/// What an audit entry's `target` names.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum AuditTarget {
+    /// A request's id: its timeline.
+    Request,
+    /// A company's id: its page.
+    Company,
+    /// Shown as written.
+    Other,
+}
+
+/// Which entries the audit shows: one staff member's, one action's, both, or all.
+#[derive(Copy, Clone, Debug, Default, PartialEq, Eq)]
+pub struct AuditFilter {
+    /// Only this staff member's.
+    pub staff: Option<Uuid>,
+    /// Only this action.
+    pub action: Option<AuditAction>,
+}
+
+/// A staff member as the audit's filter names them (removed ones too: their entries stay).
+#[derive(Clone, Debug, Queryable)]
+pub struct StaffName {
+    /// Id.
+    pub id: Uuid,
+    /// Display name.
+    pub name: String,
+    /// Whether they were removed from the staff.
+    pub removed: bool,
+}
+
+/// One page of the audit, newest first, with the staff its filter offers.
+#[derive(Clone, Debug)]
+pub struct AuditPage {
+    /// The entries.
+    pub entries: Page<AuditEntry>,
+    /// What it shows.
+    pub filter: AuditFilter,
+    /// Every staff member, by name.
+    pub staff: Vec<StaffName>,
+}
+
+/// A page of the staff audit, newest first: the entries `filter` keeps.
+pub fn audit_page(
+    conn: &mut PgConnection,
+    filter: AuditFilter,
+    page: i64,
+) -> QueryResult<AuditPage> {
     let page = page.clamp(1, MAX_PAGE);
-    let rows = staff_audit::table
-        .inner_join(staff::table)
+    let mut query = staff_audit::table.inner_join(staff::table).into_boxed();
+    if let Some(id) = filter.staff {
+        query = query.filter(staff_audit::staff_id.eq(id));
+    }
+    if let Some(action) = filter.action {
+        query = query.filter(staff_audit::action.eq(action.as_str()));
+    }
+    let rows = query
         .order((staff_audit::at.desc(), staff_audit::id.desc()))
         .limit(PAGE_SIZE + 1)
         .offset(offset(page))
@@ -120,5 +184,17 @@ pub fn audit_page(conn: &mut PgConnection, page: i64) -> QueryResult<AuditPage> 
             staff_audit::detail,
         ))
         .load(conn)?;
-    Ok(Page::from_rows(rows, page))
+    let staff = staff::table
+        .order((staff::display_name, staff::id))
+        .select((
+            staff::id,
+            staff::display_name,
+            staff::removed_at.is_not_null(),
+        ))
+        .load(conn)?;
+    Ok(AuditPage {
+        entries: Page::from_rows(rows, page),
+        filter,
+        staff,
+    })
 }

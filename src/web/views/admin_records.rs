@@ -10,7 +10,11 @@ use super::{
 };
 use crate::{
     auth::StaffRole,
-    services::backoffice::{audit::AuditPage, may_supervise, moderation::CompanyView},
+    services::backoffice::{
+        audit::{AuditAction, AuditFilter, AuditPage, AuditTarget},
+        may_supervise,
+        moderation::CompanyView,
+    },
     web::{context::Ctx, routes},
 };
 
@@ -111,27 +115,59 @@ fn appoint_form(ctx: &Ctx, id: uuid::Uuid, problem: Option<&Problem<'_>>) -> Mar
     }
 }
 
-fn action_key(action: &str) -> &'static str {
+fn action_key(action: AuditAction) -> &'static str {
+    use AuditAction as A;
     match action {
-        "search_niss" => "admin-audit-search-niss",
-        "reveal_niss" => "admin-audit-reveal-niss",
-        "view_request" => "admin-audit-view-request",
-        "block" => "admin-audit-block",
-        "unblock" => "admin-audit-unblock",
-        "suspend" => "admin-audit-suspend",
-        "reinstate" => "admin-audit-reinstate",
-        "run_job" => "admin-audit-run-job",
-        "staff_add" => "admin-audit-staff-add",
-        "staff_role" => "admin-audit-staff-role",
-        "staff_remove" => "admin-audit-staff-remove",
-        "staff_end_sessions" => "admin-audit-staff-end-sessions",
-        "resend_mail" => "admin-audit-resend-mail",
-        "tenant_create" => "admin-audit-tenant-create",
-        "tenant_reset" => "admin-audit-tenant-reset",
-        "tenant_delete" => "admin-audit-tenant-delete",
-        "tenant_clock" => "admin-audit-tenant-clock",
-        "appoint_main" => "admin-audit-appoint-main",
-        _ => "admin-actor-unknown",
+        A::SearchNiss => "admin-audit-search-niss",
+        A::RevealNiss => "admin-audit-reveal-niss",
+        A::ViewRequest => "admin-audit-view-request",
+        A::Block => "admin-audit-block",
+        A::Unblock => "admin-audit-unblock",
+        A::Suspend => "admin-audit-suspend",
+        A::Reinstate => "admin-audit-reinstate",
+        A::RunJob => "admin-audit-run-job",
+        A::StaffAdd => "admin-audit-staff-add",
+        A::StaffRole => "admin-audit-staff-role",
+        A::StaffRemove => "admin-audit-staff-remove",
+        A::StaffEndSessions => "admin-audit-staff-end-sessions",
+        A::ResendMail => "admin-audit-resend-mail",
+        A::TenantCreate => "admin-audit-tenant-create",
+        A::TenantReset => "admin-audit-tenant-reset",
+        A::TenantDelete => "admin-audit-tenant-delete",
+        A::TenantClock => "admin-audit-tenant-clock",
+        A::AppointMain => "admin-audit-appoint-main",
+    }
+}
+
+/// The filter of the audit: a staff member, an action (a GET form: the address says it).
+fn audit_filter(ctx: &Ctx, a: &AuditPage) -> Markup {
+    let AuditFilter { staff, action } = a.filter;
+    html! {
+        form.filters method="get" action=(routes::ADMIN_AUDIT) data-testid="audit-filter" {
+            label {
+                (ctx.t("admin-col-staff"))
+                select name="staff" data-testid="audit-staff" {
+                    option value="" { (ctx.t("admin-audit-all-staff")) }
+                    @for s in &a.staff {
+                        option value=(s.id) selected[staff == Some(s.id)] {
+                            @if s.removed {
+                                (ctx.lang.t_args("admin-audit-removed-staff", &[("name", s.name.as_str().into())]))
+                            } @else { (s.name) }
+                        }
+                    }
+                }
+            }
+            label {
+                (ctx.t("admin-col-audit-action"))
+                select name="action" data-testid="audit-action" {
+                    option value="" { (ctx.t("admin-audit-all-actions")) }
+                    @for one in AuditAction::ALL {
+                        option value=(one) selected[action == Some(one)] { (ctx.t(action_key(one))) }
+                    }
+                }
+            }
+            button type="submit" data-testid="audit-show" { (ctx.t("admin-audit-show")) }
+        }
     }
 }
 
@@ -141,6 +177,8 @@ pub fn audit_page(ctx: &Ctx, a: &AuditPage) -> Markup {
     let body = html! {
         h1 { (title) }
         p.lead { (ctx.t("admin-audit-lead")) }
+        (audit_filter(ctx, a))
+        @let (a, filter) = (&a.entries, &a.filter);
         @if a.items.is_empty() {
             p data-testid="audit-empty" { (ctx.t("admin-none")) }
         } @else {
@@ -149,14 +187,15 @@ pub fn audit_page(ctx: &Ctx, a: &AuditPage) -> Markup {
                 (cols.head())
                 tbody {
                     @for e in &a.items {
+                        @let action = AuditAction::parse(&e.action);
                         tr data-testid="audit-row" data-action=(e.action) {
                             td data-label=(cols.label(0)) { (ctx.lang.datetime(e.at)) }
                             td data-label=(cols.label(1)) { (e.staff) }
-                            td data-label=(cols.label(2)) { (ctx.t(action_key(&e.action))) }
+                            td data-label=(cols.label(2)) { (ctx.t(action.map_or("admin-actor-unknown", action_key))) }
                             td data-testid="audit-target" data-label=(cols.label(3)) {
-                                @match (e.action.as_str(), &e.target) {
-                                    ("view_request" | "reveal_niss" | "block" | "unblock", Some(t)) => a href=(routes::admin_request(t)) { (t) },
-                                    ("suspend" | "reinstate", Some(t)) => a href=(routes::admin_company(t)) { (t) },
+                                @match (action.map(AuditAction::target_kind), &e.target) {
+                                    (Some(AuditTarget::Request), Some(t)) => a href=(routes::admin_request(t)) { (t) },
+                                    (Some(AuditTarget::Company), Some(t)) => a href=(routes::admin_company(t)) { (t) },
                                     (_, Some(t)) => (t),
                                     (_, None) => "—",
                                 }
@@ -169,8 +208,8 @@ pub fn audit_page(ctx: &Ctx, a: &AuditPage) -> Markup {
         }
         nav.pager aria-label=(ctx.t("admin-pages")) {
             span data-testid="page" { (ctx.lang.t_args("admin-page", &[("page", a.page.into())])) }
-            @if a.page > 1 { " " a href=(routes::admin_audit_page(a.page - 1)) data-testid="page-previous" { (ctx.t("admin-previous")) } }
-            @if a.has_next { " " a href=(routes::admin_audit_page(a.page + 1)) data-testid="page-next" { (ctx.t("admin-next")) } }
+            @if a.page > 1 { " " a href=(routes::admin_audit(filter, a.page - 1)) data-testid="page-previous" { (ctx.t("admin-previous")) } }
+            @if a.has_next { " " a href=(routes::admin_audit(filter, a.page + 1)) data-testid="page-next" { (ctx.t("admin-next")) } }
         }
     };
     page(ctx, &title, Some(StaffRole::Supervisor), body)

@@ -1,0 +1,3 @@
+-- The supervisors' audit page filters by action (newest first, 50 a page), as it already
+-- does by staff member (`staff_audit_staff`): each filter reads its own index, in order.
+CREATE INDEX staff_audit_action ON staff_audit (action, at DESC);
