@@ -418,18 +418,44 @@ pub fn consultations_of_citizen(
         .collect())
 }
 
-/// How many consultations were made under the request `request_id` (back office), made
-/// since `since` (its creation: the months before are not read).
+/// A consultation as the back office's timeline lists it: when, by whom, its reference.
+#[derive(Clone, Debug, Queryable)]
+pub struct ConsultationEntry {
+    /// Its reference (the company's page and PDF show it).
+    pub id: Uuid,
+    /// When.
+    pub at: DateTime<Utc>,
+    /// Who: `company_user` or `api_client`.
+    pub actor_kind: String,
+    /// Which one: the user's NISS, the client's id.
+    pub actor_ref: String,
+}
+
+/// The consultations made under the request `request_id` (back office), since `since`
+/// (its creation: the months before are not read): how many, and the newest `newest`.
 pub fn consultations_of_request(
     conn: &mut PgConnection,
     request_id: Uuid,
     since: DateTime<Utc>,
-) -> QueryResult<i64> {
-    consultations::table
-        .filter(consultations::request_id.eq(request_id))
-        .filter(consultations::consulted_at.ge(since))
-        .select(count_star())
-        .first(conn)
+    newest: i64,
+) -> QueryResult<(i64, Vec<ConsultationEntry>)> {
+    let of_request = || {
+        consultations::table
+            .filter(consultations::request_id.eq(request_id))
+            .filter(consultations::consulted_at.ge(since))
+    };
+    let count = of_request().select(count_star()).first(conn)?;
+    let entries = of_request()
+        .order((consultations::consulted_at.desc(), consultations::id.desc()))
+        .limit(newest)
+        .select((
+            consultations::id,
+            consultations::consulted_at,
+            consultations::actor_kind,
+            consultations::actor_ref,
+        ))
+        .load(conn)?;
+    Ok((count, entries))
 }
 
 /// A citizen's own results ("My possibilities"), as asked by nobody.

@@ -437,6 +437,19 @@ async fn the_timeline_shows_transitions_mails_and_consultations_and_a_reveal_is_
         Some("fr")
     );
     assert_eq!(texts(&body, "[data-testid=consultations]"), ["1"]);
+    // Listed, newest first, by whom (masked) and with the reference the company's page
+    // and PDF show.
+    let listed = texts(&body, "[data-testid=consultation]");
+    assert_eq!(listed.len(), 1, "{listed:?}");
+    let reference: Uuid = mandat::db::schema::consultations::table
+        .filter(mandat::db::schema::consultations::request_id.eq(id))
+        .select(mandat::db::schema::consultations::id)
+        .first(&mut app.db())
+        .unwrap();
+    for part in ["Company user", "XX.XX.XX-XXX.28", &reference.to_string()] {
+        assert!(listed[0].contains(part), "{part} in {listed:?}");
+    }
+    assert!(texts(&body, "[data-testid=consultations-newest]").is_empty());
     assert_eq!(
         texts(&body, "[data-testid=citizen-niss]"),
         ["XX.XX.XX-XXX.26"]
@@ -592,6 +605,10 @@ async fn blocking_a_mandate_stops_consultation_everywhere_and_unblocking_restore
     let body = res.text().await.unwrap();
     assert_eq!(texts(&body, "[data-testid=admin-done]").len(), 1);
     assert_eq!(texts(&body, "[data-testid=status-reason]"), [reason]);
+    // The timeline lists the API's consultation by the client's name.
+    let listed = texts(&body, "[data-testid=consultation][data-actor=api_client]");
+    assert_eq!(listed.len(), 1, "{listed:?}");
+    assert!(listed[0].contains("HR software"), "{listed:?}");
     let (status, stored_reason): (String, Option<String>) = access_requests::table
         .find(id)
         .select((access_requests::status, access_requests::status_reason))

@@ -194,8 +194,11 @@ async fn maria_may_work_as_a_flexi_worker_in_the_first_two_quarters_and_it_is_re
     assert_eq!(rows.len(), 2);
     assert!(one(&again, "[data-testid=facts]").contains(&rows[1].id.to_string()));
     let since = crate::helpers::start_time() - chrono::Duration::days(1);
-    let count = consult::consultations_of_request(&mut app.db(), maria, since).unwrap();
+    let (count, newest) =
+        consult::consultations_of_request(&mut app.db(), maria, since, 1).unwrap();
     assert_eq!(count, 2);
+    let newest: Vec<_> = newest.iter().map(|c| c.id).collect();
+    assert_eq!(newest, [rows[1].id], "the newest first");
 }
 
 #[tokio::test]

@@ -109,12 +109,26 @@ pub struct Timeline {
     pub attempts: Vec<AttemptRow>,
     /// Webhook deliveries, oldest first.
     pub webhooks: Vec<WebhookRow>,
-    /// Consultations made under it.
+    /// How many consultations were made under it.
     pub consultations: i64,
+    /// The newest of them ([`CONSULTATIONS_SHOWN`] at most), each with who made it.
+    pub recent_consultations: Vec<TimelineConsultation>,
     /// The citizen who answered (full NISS: show it masked unless revealed).
     pub citizen: Option<Niss>,
     /// The person named at creation.
     pub target: Option<Niss>,
+}
+
+/// Most consultations a timeline lists (the newest; it says how many there are).
+pub const CONSULTATIONS_SHOWN: i64 = 50;
+
+/// A consultation made under the request, with who made it as the helpdesk sees it.
+#[derive(Clone, Debug)]
+pub struct TimelineConsultation {
+    /// The audit row.
+    pub entry: consult::ConsultationEntry,
+    /// Who: a masked NISS, an API client's name.
+    pub actor: String,
 }
 
 /// How a timeline is looked at (and audited).
@@ -196,19 +210,23 @@ pub fn timeline(
             )
             .select((api_clients::id, api_clients::name))
             .load(conn)?;
+        // Who acted, as the helpdesk sees it: people masked, staff and clients by name.
+        let actor = |kind: &str, reference: String| match kind {
+            "citizen" | "company_user" => Niss::parse(&reference)
+                .map(|n| n.masked())
+                .unwrap_or_default(),
+            "staff" => name_of(&staff_names, reference),
+            "api_client" => name_of(&client_names, reference),
+            _ => reference,
+        };
         let events = request_events::timeline(conn, id)?
             .into_iter()
-            .map(|event| {
-                let reference = event.actor_ref.clone().unwrap_or_default();
-                let actor = match event.actor_kind.as_str() {
-                    "citizen" | "company_user" => Niss::parse(&reference)
-                        .map(|n| n.masked())
-                        .unwrap_or_default(),
-                    "staff" => name_of(&staff_names, reference),
-                    "api_client" => name_of(&client_names, reference),
-                    _ => reference,
-                };
-                TimelineEvent { event, actor }
+            .map(|event| TimelineEvent {
+                actor: actor(
+                    &event.actor_kind,
+                    event.actor_ref.clone().unwrap_or_default(),
+                ),
+                event,
             })
             .collect();
         let mails: Vec<MailRow> = outbox_emails::table
@@ -236,7 +254,15 @@ pub fn timeline(
                 .select(WebhookRow::as_select())
                 .load(conn)?
         };
-        let consultations = consult::consultations_of_request(conn, id, request.created_at)?;
+        let (consultations, recent) =
+            consult::consultations_of_request(conn, id, request.created_at, CONSULTATIONS_SHOWN)?;
+        let recent_consultations = recent
+            .into_iter()
+            .map(|entry| TimelineConsultation {
+                actor: actor(&entry.actor_kind, entry.actor_ref.clone()),
+                entry,
+            })
+            .collect();
         Ok(Timeline {
             status: request.status_at(now),
             request,
@@ -247,6 +273,7 @@ pub fn timeline(
             attempts,
             webhooks,
             consultations,
+            recent_consultations,
             citizen,
             target,
         })

@@ -570,6 +570,32 @@ pub fn timeline_page(
                 }
             }
         }
+        @if !t.recent_consultations.is_empty() {
+            section aria-labelledby="consultations-title" {
+                h2 #consultations-title { (ctx.t("admin-consultations")) }
+                @if t.consultations > t.recent_consultations.len() as i64 {
+                    p data-testid="consultations-newest" {
+                        (ctx.lang.t_args("admin-consultations-newest", &[
+                            ("shown", ctx.lang.number(t.recent_consultations.len() as i64).into()),
+                            ("count", ctx.lang.number(t.consultations).into()),
+                        ]))
+                    }
+                }
+                @let cols = super::Columns::new(ctx, &["admin-col-when", "admin-col-actor", "admin-col-reference"]);
+                table.stack data-testid="consultation-list" {
+                    (cols.head())
+                    tbody {
+                        @for c in &t.recent_consultations {
+                            tr data-testid="consultation" data-actor=(c.entry.actor_kind) {
+                                td data-label=(cols.label(0)) { (ctx.lang.datetime(c.entry.at)) }
+                                td data-label=(cols.label(1)) { (actor_label(ctx, &c.entry.actor_kind)) @if !c.actor.is_empty() { " " span.muted { (c.actor) } } }
+                                td data-label=(cols.label(2)) { code { (c.entry.id) } }
+                            }
+                        }
+                    }
+                }
+            }
+        }
         (outbox(ctx, Outbox {
             id: "mails",
             title_key: "admin-mails-title",
