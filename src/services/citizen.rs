@@ -62,6 +62,9 @@ pub enum LinkProblem {
     Withdrawn,
     /// The request was answered already (a different answer came first).
     AlreadyAnswered,
+    /// The link opened in this session was replaced by a newer one (the company made a
+    /// new link): the newer one leads to the request.
+    Replaced,
     /// Another citizen signed in through this link first.
     OtherCitizen,
     /// The request names another person.
@@ -79,6 +82,7 @@ impl LinkProblem {
             LinkProblem::Expired => RequestStatus::Expired.as_str(),
             LinkProblem::Withdrawn => "withdrawn",
             LinkProblem::AlreadyAnswered => "answered",
+            LinkProblem::Replaced => "replaced",
             LinkProblem::OtherCitizen => "other-citizen",
             LinkProblem::NotAddressee => "not-addressee",
             LinkProblem::OwnCompany => "own-company",
@@ -137,11 +141,21 @@ pub enum AnswerOutcome {
     CompanyBlocked,
 }
 
+/// A link opened in a session: its request, and which of its links (the hash of the
+/// secret: a new link replaces it).
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct LinkOpening {
+    /// The request.
+    pub request: Uuid,
+    /// The hash of the link's secret.
+    pub link: Vec<u8>,
+}
+
 /// What a link secret leads to.
-#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum OpenedLink {
     /// The request it designates: its page (after the sign-in) says the rest.
-    Request(Uuid),
+    Request(LinkOpening),
     /// A request nobody took as theirs that can no longer be answered (expired, withdrawn
     /// or closed by the helpdesk): whoever signed in would read the same, so the link says
     /// it at once, and nobody signs in for nothing.
@@ -155,15 +169,17 @@ pub fn find_link(
     token: &str,
     now: DateTime<Utc>,
 ) -> QueryResult<Option<OpenedLink>> {
-    let Some(id) = find_by_token_hash(conn, &tokens::hash_token(token))? else {
+    let link = tokens::hash_token(token);
+    let Some(id) = find_by_token_hash(conn, &link)? else {
         return Ok(None);
     };
     let closed = find(conn, id)?
         .filter(|request| request.citizen_niss.is_none())
         .and_then(|request| unbound_problem(request.status_at(now)));
-    Ok(Some(
-        closed.map_or(OpenedLink::Request(id), OpenedLink::Closed),
-    ))
+    Ok(Some(match closed {
+        Some(problem) => OpenedLink::Closed(problem),
+        None => OpenedLink::Request(LinkOpening { request: id, link }),
+    }))
 }
 
 /// Why a request nobody took as theirs cannot be answered, whoever signs in: `None` while
@@ -180,14 +196,18 @@ fn unbound_problem(status: RequestStatus) -> Option<LinkProblem> {
 }
 
 /// What the sign-in page may say of a request whose link was opened in this session,
-/// before anyone signs in: the request while it can still be answered (who asks, for
-/// what, until when); `None` otherwise (the request's page says why, after the sign-in).
+/// before anyone signs in: the request while it can still be answered through that link
+/// (who asks, for what, until when); `None` otherwise (the request's page says why, after
+/// the sign-in).
 pub fn link_preview(
     conn: &mut PgConnection,
-    id: Uuid,
+    opened: &LinkOpening,
     now: DateTime<Utc>,
 ) -> QueryResult<Option<RequestDetails>> {
-    match find(conn, id)? {
+    if !requests_db::is_current_link(conn, opened.request, &opened.link)? {
+        return Ok(None);
+    }
+    match find(conn, opened.request)? {
         Some(request) if request.status_at(now) == RequestStatus::Pending => {
             details(conn, request, now).map(Some)
         }
@@ -229,16 +249,17 @@ fn with_companies(
     })
 }
 
-/// A citizen at a request's page: who (`me`), which request, whether they opened its link
-/// in this session, and when.
+/// A citizen at a request's page: who (`me`), which request, which of its links they
+/// opened in this session, and when.
 #[derive(Clone, Debug)]
 pub struct Visit {
     /// The citizen.
     pub me: Niss,
     /// The request.
     pub id: Uuid,
-    /// Whether the citizen opened the request's link in this session.
-    pub opened_through_link: bool,
+    /// The hash of the request's link the citizen opened in this session, if any (it counts
+    /// while it is the request's current link).
+    pub opened_link: Option<Vec<u8>>,
     /// When.
     pub now: DateTime<Utc>,
 }
@@ -275,10 +296,16 @@ fn answer_page(
 
 fn evaluate(conn: &mut PgConnection, request: AccessRequest, visit: &Visit) -> QueryResult<Step> {
     use RequestStatus as S;
-    let (me, opened_through_link, now) = (&visit.me, visit.opened_through_link, visit.now);
+    let (me, now) = (&visit.me, visit.now);
     let mine = request.is_bound_to(me);
-    if !mine && !opened_through_link {
-        return Ok(Step::Page(RequestPage::Problem(LinkProblem::Unknown)));
+    if !mine {
+        match &visit.opened_link {
+            None => return Ok(Step::Page(RequestPage::Problem(LinkProblem::Unknown))),
+            Some(link) if !requests_db::is_current_link(conn, request.id, link)? => {
+                return Ok(Step::Page(RequestPage::Problem(LinkProblem::Replaced)));
+            }
+            Some(_) => {}
+        }
     }
     let status = request.status_at(now);
     if mine {
@@ -321,9 +348,10 @@ fn evaluate(conn: &mut PgConnection, request: AccessRequest, visit: &Visit) -> Q
 }
 
 /// The request page of `visit`, read only: opening a link binds nothing. A citizen who
-/// opened the request's link in this session (`opened_through_link`) sees who asks and
-/// for what, and is asked whether it is for them ([`RequestPage::Confirm`]); anyone else
-/// sees a problem page.
+/// opened the request's current link in this session (`opened_link`) sees who asks and
+/// for what, and is asked whether it is for them ([`RequestPage::Confirm`]); one whose
+/// link was replaced since is told so ([`LinkProblem::Replaced`]); anyone else sees a
+/// problem page.
 pub fn open_request(conn: &mut PgConnection, visit: &Visit) -> Result<RequestPage, ServiceError> {
     Ok(match step(conn, visit)? {
         Step::Page(page) => page,
@@ -695,6 +723,7 @@ mod tests {
             LinkProblem::Expired,
             LinkProblem::Withdrawn,
             LinkProblem::AlreadyAnswered,
+            LinkProblem::Replaced,
             LinkProblem::OtherCitizen,
             LinkProblem::NotAddressee,
             LinkProblem::OwnCompany,

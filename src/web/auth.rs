@@ -77,7 +77,8 @@ async fn render_sign_in(
     // The request behind a link opened in this session, when the sign-in leads to its
     // page: the page says who asks and for what.
     let link = routes::citizen_request_id(next)
-        .filter(|id| !again && super::citizen::opened_links(req).contains(id));
+        .filter(|_| !again)
+        .and_then(|id| super::citizen::opened_link(req, id));
     let idp = tenant.demo_idp();
     let (personas, waiting) = if idp.is_none() && link.is_none() {
         (None, None)
@@ -88,8 +89,8 @@ async fn render_sign_in(
                 Some(idp) => Some(idp.personas(conn, sources.as_ref())?),
                 None => None,
             };
-            let waiting = match link {
-                Some(id) => citizen::link_preview(conn, id, now)?,
+            let waiting = match &link {
+                Some(opened) => citizen::link_preview(conn, opened, now)?,
                 None => None,
             };
             Ok::<_, diesel::result::Error>((personas, waiting))

@@ -30,7 +30,9 @@ use crate::{
     limits::Hit,
     services::{
         ServiceError,
-        citizen::{self, Answer, AnswerOutcome, LinkProblem, OpenedLink, RequestPage, Visit},
+        citizen::{
+            self, Answer, AnswerOutcome, LinkOpening, LinkProblem, OpenedLink, RequestPage, Visit,
+        },
     },
 };
 
@@ -61,24 +63,29 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
 /// Most links remembered in one session.
 const OPENED_LINKS_MAX: usize = 5;
 
-/// The request ids whose links were opened in this session.
-pub(super) fn opened_links(req: &HttpRequest) -> Vec<Uuid> {
+/// The links opened in this session (the last of each request).
+fn opened_links(req: &HttpRequest) -> Vec<LinkOpening> {
     req.get_session()
-        .get::<Vec<Uuid>>(SESSION_OPENED_LINKS)
+        .get::<Vec<LinkOpening>>(SESSION_OPENED_LINKS)
         .ok()
         .flatten()
         .unwrap_or_default()
 }
 
-fn remember_opened(req: &HttpRequest, id: Uuid) -> Result<(), AppError> {
-    let mut ids = opened_links(req);
-    ids.retain(|x| *x != id);
-    ids.push(id);
-    if ids.len() > OPENED_LINKS_MAX {
-        ids.remove(0);
+/// The link of request `id` opened in this session, if any.
+pub(super) fn opened_link(req: &HttpRequest, id: Uuid) -> Option<LinkOpening> {
+    opened_links(req).into_iter().find(|o| o.request == id)
+}
+
+fn remember_opened(req: &HttpRequest, opening: LinkOpening) -> Result<(), AppError> {
+    let mut openings = opened_links(req);
+    openings.retain(|o| o.request != opening.request);
+    openings.push(opening);
+    if openings.len() > OPENED_LINKS_MAX {
+        openings.remove(0);
     }
     req.get_session()
-        .insert(SESSION_OPENED_LINKS, ids)
+        .insert(SESSION_OPENED_LINKS, openings)
         .map_err(|e| AppError::Internal(anyhow::anyhow!("session: {e}")))
 }
 
@@ -91,7 +98,7 @@ fn official_host(req: &HttpRequest) -> String {
 fn problem_page(req: &HttpRequest, ctx: &Ctx, problem: LinkProblem) -> HttpResponse {
     let status = match problem {
         LinkProblem::Unknown => StatusCode::NOT_FOUND,
-        LinkProblem::Expired | LinkProblem::Withdrawn => StatusCode::GONE,
+        LinkProblem::Expired | LinkProblem::Withdrawn | LinkProblem::Replaced => StatusCode::GONE,
         LinkProblem::AlreadyAnswered => StatusCode::CONFLICT,
         LinkProblem::OtherCitizen | LinkProblem::NotAddressee | LinkProblem::OwnCompany => {
             StatusCode::FORBIDDEN
@@ -131,8 +138,9 @@ async fn open_link(req: HttpRequest, ctx: Ctx, tenant: Tenant, token: web::Path<
         }
     };
     match found {
-        Some(OpenedLink::Request(id)) => {
-            remember_opened(&req, id)?;
+        Some(OpenedLink::Request(opening)) => {
+            let id = opening.request;
+            remember_opened(&req, opening)?;
             Ok(see_other(&routes::citizen_request(id)))
         }
         Some(OpenedLink::Closed(problem)) => Ok(problem_page(&req, &ctx, problem)),
@@ -164,7 +172,7 @@ impl AtRequest {
         Visit {
             me: self.person.niss.clone(),
             id: *self.id,
-            opened_through_link: opened_links(&self.req).contains(&self.id),
+            opened_link: opened_link(&self.req, *self.id).map(|o| o.link),
             now: self.ctx.now,
         }
     }

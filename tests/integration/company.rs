@@ -683,6 +683,14 @@ async fn a_pending_request_gets_a_new_link_until_the_candidate_opens_it() {
     assert_eq!(mails(&app), 1);
     // The Requested tab offers a new link for it (the company lost the first one, or the
     // candidate is there to scan it).
+    // Someone opens the first link and leaves it there, not yet saying it is for them.
+    let early = app.another_browser();
+    let early_page = early.citizen_opens_link(&old).await;
+    let sign_in_before = early.page(&format!("/sign-in?next={early_page}")).await;
+    assert_eq!(
+        texts(&sign_in_before, "[data-testid=waiting-request]").len(),
+        1
+    );
     let row = format!("tr[data-id=\"{id}\"]");
     let tab = app.page("/company?tab=requested").await;
     let action = attr(
@@ -735,6 +743,24 @@ async fn a_pending_request_gets_a_new_link_until_the_candidate_opens_it() {
             && events[1].contains("XX.XX.XX-XXX.28"),
         "{events:?}"
     );
+    // What the first link opened no longer leads anywhere: not before the sign-in (no
+    // preview of the request) nor after it (the page says the link was replaced), and
+    // saying "this is for me" binds nothing.
+    let sign_in = early.page(&format!("/sign-in?next={early_page}")).await;
+    assert!(texts(&sign_in, "[data-testid=waiting-request]").is_empty());
+    early.sign_in_as(&mandat::demo::people::MARIA).await;
+    let res = early.get(&early_page).await;
+    assert_eq!(res.status().as_u16(), 410);
+    let body = res.text().await.unwrap();
+    assert_eq!(
+        texts(&body, "h1"),
+        vec!["This link was replaced by a newer one"]
+    );
+    assert_eq!(
+        early.citizen_continues(&early_page).await.status().as_u16(),
+        410
+    );
+    assert_eq!(app.bound_citizen(id), None);
     // The old link is unknown; the new one leads the candidate to the request.
     let maria = app.another_browser();
     maria.sign_in_as(&mandat::demo::people::MARIA).await;

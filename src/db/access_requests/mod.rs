@@ -318,6 +318,16 @@ pub fn find_by_token_hash(conn: &mut PgConnection, hash: &[u8]) -> QueryResult<O
         .optional()
 }
 
+/// Whether `hash` is the current link of request `id` (a new link replaces it).
+pub fn is_current_link(conn: &mut PgConnection, id: Uuid, hash: &[u8]) -> QueryResult<bool> {
+    diesel::select(diesel::dsl::exists(
+        request_links::table
+            .filter(request_links::token_hash.eq(hash))
+            .filter(request_links::request_id.eq(id)),
+    ))
+    .get_result(conn)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
