@@ -80,6 +80,9 @@ struct RequestJson {
     qr_svg: Option<String>,
     expires_at: DateTime<Utc>,
     created_at: DateTime<Utc>,
+    /// When the candidate opened the link and said the request is for them: no new link
+    /// from then on.
+    link_opened_at: Option<DateTime<Utc>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     mandate: Option<MandateJson>,
 }
@@ -98,6 +101,7 @@ impl RequestJson {
             link,
             expires_at: r.expires_at,
             created_at: r.created_at,
+            link_opened_at: r.bound_at,
             mandate: r.mandate_id.map(|id| MandateJson {
                 id,
                 terms: MandateTerms::of(r),

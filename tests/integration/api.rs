@@ -143,6 +143,7 @@ async fn the_whole_api_journey() {
     assert_ne!(link, first_link);
     assert!(renewed["qrSvg"].as_str().unwrap().contains("<svg"));
     assert_eq!(renewed["expiresAt"], created["expiresAt"]);
+    assert_eq!(renewed["linkOpenedAt"], Value::Null, "nobody opened it yet");
     let res = app
         .get(first_link.trim_start_matches("http://localhost:8080"))
         .await;
@@ -173,6 +174,10 @@ async fn the_whole_api_journey() {
     assert_eq!(r["status"], "accepted");
     assert_eq!(r["mandate"]["niss"], NOAH);
     assert_eq!(r["mandate"]["lastName"], "Lambert");
+    assert!(
+        r["linkOpenedAt"].as_str().is_some(),
+        "the candidate opened the link: {r}"
+    );
     assert!(
         r.get("link").is_none(),
         "the link is shown only at creation"
