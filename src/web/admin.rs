@@ -422,12 +422,14 @@ async fn appoint_main(
     after_company(&req, &office, id, "main-manager", result).await
 }
 
-/// The audit page's address: a staff member, an action ("" for all), a page.
+/// The audit page's address: a staff member, an action ("" for all), a request or company,
+/// a page.
 #[derive(Deserialize)]
 struct AuditQuery {
     page: Option<i64>,
     staff: Option<String>,
     action: Option<String>,
+    on: Option<String>,
 }
 
 impl AuditQuery {
@@ -446,12 +448,16 @@ impl AuditQuery {
                 Some(name) => Some(AuditAction::parse(name)?),
                 None => None,
             },
+            on: match given(&self.on) {
+                Some(id) => Some(id.parse().ok()?),
+                None => None,
+            },
         })
     }
 }
 
-/// `GET /admin/audit`: the staff audit (supervisors), newest first, by staff member and
-/// action.
+/// `GET /admin/audit`: the staff audit (supervisors), newest first, by staff member, by
+/// action, on one request or company.
 async fn audit_page(
     BackOffice { ctx, staff, tenant }: BackOffice,
     query: web::Query<AuditQuery>,

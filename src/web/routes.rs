@@ -280,8 +280,9 @@ pub fn admin_job_run(name: impl Display) -> String {
     format!("{ADMIN_JOBS}/{name}/run")
 }
 
-/// Back office: a page of the staff's audit, `/admin/audit?staff={id}&action={name}&page={n}`
-/// (what is set: the first page of everything is `/admin/audit`).
+/// Back office: a page of the staff's audit,
+/// `/admin/audit?staff={id}&action={name}&on={id}&page={n}` (what is set: the first page of
+/// everything is `/admin/audit`).
 pub fn admin_audit(filter: &AuditFilter, page: i64) -> String {
     let mut query = Vec::new();
     if let Some(staff) = filter.staff {
@@ -289,6 +290,9 @@ pub fn admin_audit(filter: &AuditFilter, page: i64) -> String {
     }
     if let Some(action) = filter.action {
         query.push(format!("action={action}"));
+    }
+    if let Some(on) = filter.on {
+        query.push(format!("on={on}"));
     }
     if page > 1 {
         query.push(format!("page={page}"));
@@ -682,7 +686,7 @@ mod tests {
             (
                 AuditFilter {
                     staff: Some(id),
-                    action: None,
+                    ..AuditFilter::default()
                 },
                 1,
                 format!("/admin/audit?staff={id}"),
@@ -691,9 +695,18 @@ mod tests {
                 AuditFilter {
                     staff: Some(id),
                     action: Some(AuditAction::ViewRequest),
+                    on: None,
                 },
                 2,
                 format!("/admin/audit?staff={id}&action=view_request&page=2"),
+            ),
+            (
+                AuditFilter {
+                    on: Some(id),
+                    ..AuditFilter::default()
+                },
+                1,
+                format!("/admin/audit?on={id}"),
             ),
         ];
         for (filter, page, want) in cases {

@@ -841,10 +841,41 @@ async fn the_audit_shows_one_staff_members_or_one_actions_entries_each_linked_to
     let shown = rows(&both);
     assert_eq!(shown.len(), 1, "{shown:?}");
     assert!(shown[0].contains("Pieter Vos"), "{shown:?}");
+    // From a request's timeline and a company's page, a supervisor reaches the entries on
+    // it (an agent has no such link: the audit is the supervisors').
+    let timeline = pieter.page(&format!("/admin/requests/{plonge}")).await;
+    let on_plonge = attr(&timeline, "[data-testid=audit-on-link]", "href").unwrap();
+    assert_eq!(on_plonge, format!("/admin/audit?on={plonge}"));
+    let entries = pieter.page(&on_plonge).await;
+    let shown = rows(&entries);
+    assert_eq!(
+        shown.len(),
+        3,
+        "Claire's look-up and Pieter's two: {shown:?}"
+    );
+    assert!(
+        shown.iter().all(|r| r.contains("Request viewed")),
+        "{shown:?}"
+    );
+    assert_eq!(
+        attr(
+            &entries,
+            "[data-testid=audit-filter] input[name=on]",
+            "value"
+        ),
+        Some(plonge.to_string()),
+        "the filter keeps what the entries are on"
+    );
+    let company = pieter.page(&format!("/admin/companies/{resto}")).await;
+    let on_resto = attr(&company, "[data-testid=audit-on-link]", "href").unwrap();
+    assert_eq!(rows(&pieter.page(&on_resto).await).len(), 2);
+    let claires_view = claire.page(&format!("/admin/requests/{plonge}")).await;
+    assert!(texts(&claires_view, "[data-testid=audit-on-link]").is_empty());
     // A hand-made address that names no staff member or no action is a 400 page.
     for bad in [
         "/admin/audit?action=delete_everything",
         "/admin/audit?staff=7",
+        "/admin/audit?on=somewhere",
     ] {
         assert_eq!(pieter.get(bad).await.status().as_u16(), 400, "{bad}");
     }

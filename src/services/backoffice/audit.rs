@@ -127,13 +127,16 @@ pub enum AuditTarget {
     Other,
 }
 
-/// Which entries the audit shows: one staff member's, one action's, both, or all.
+/// Which entries the audit shows: one staff member's, one action's, those on one request
+/// or company, any of them together, or all.
 #[derive(Copy, Clone, Debug, Default, PartialEq, Eq)]
 pub struct AuditFilter {
     /// Only this staff member's.
     pub staff: Option<Uuid>,
     /// Only this action.
     pub action: Option<AuditAction>,
+    /// Only those on this request or company.
+    pub on: Option<Uuid>,
 }
 
 /// A staff member as the audit's filter names them (removed ones too: their entries stay).
@@ -171,6 +174,9 @@ pub fn audit_page(
     }
     if let Some(action) = filter.action {
         query = query.filter(staff_audit::action.eq(action.as_str()));
+    }
+    if let Some(on) = filter.on {
+        query = query.filter(staff_audit::target.eq(on.to_string()));
     }
     let rows = query
         .order((staff_audit::at.desc(), staff_audit::id.desc()))

@@ -550,6 +550,7 @@ pub fn timeline_page(
                 }
             }
             dt { (ctx.t("admin-consultations")) } dd data-testid="consultations" { (ctx.lang.number(t.consultations)) }
+            (super::admin_records::audit_on_fact(ctx, role, r.id))
         }
         section aria-labelledby="events-title" {
             h2 #events-title { (ctx.t("admin-events-title")) }

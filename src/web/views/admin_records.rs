@@ -33,6 +33,7 @@ pub fn company_page(
             dt { (ctx.t("admin-bce")) } dd data-testid="bce" { (co.bce_formatted()) }
             dt { (ctx.t("admin-kind")) } dd { (ctx.t(if co.kind == crate::domain::CompanyKind::Provider { "admin-kind-provider" } else { "admin-kind-employer" })) }
             dt { (ctx.t("admin-registered")) } dd { (ctx.lang.datetime(co.created_at)) }
+            (audit_on_fact(ctx, role, co.id))
             dt { (ctx.t("admin-requests-count")) }
             dd { a href=(routes::admin_company_requests(&co.bce)) data-testid="company-requests" { (ctx.lang.number(c.requests)) } }
             dt { (ctx.t("admin-col-state")) }
@@ -115,6 +116,21 @@ fn appoint_form(ctx: &Ctx, id: uuid::Uuid, problem: Option<&Problem<'_>>) -> Mar
     }
 }
 
+/// For supervisors, a fact of a request's or company's page: the way to the staff audit's
+/// entries on it (who in the back office looked at it, and did what).
+pub(super) fn audit_on_fact(ctx: &Ctx, role: StaffRole, id: uuid::Uuid) -> Markup {
+    let on = AuditFilter {
+        on: Some(id),
+        ..AuditFilter::default()
+    };
+    html! {
+        @if may_supervise(role) {
+            dt { (ctx.t("admin-audit-title")) }
+            dd { a href=(routes::admin_audit(&on, 1)) data-testid="audit-on-link" { (ctx.t("admin-audit-on-see")) } }
+        }
+    }
+}
+
 fn action_key(action: AuditAction) -> &'static str {
     use AuditAction as A;
     match action {
@@ -141,9 +157,16 @@ fn action_key(action: AuditAction) -> &'static str {
 
 /// The filter of the audit: a staff member, an action (a GET form: the address says it).
 fn audit_filter(ctx: &Ctx, a: &AuditPage) -> Markup {
-    let AuditFilter { staff, action } = a.filter;
+    let AuditFilter { staff, action, on } = a.filter;
     html! {
+        @if let Some(on) = on {
+            p data-testid="audit-on" {
+                (ctx.lang.t_args("admin-audit-on", &[("target", on.to_string().into())]))
+                " " a href=(routes::admin_audit(&AuditFilter { on: None, ..a.filter }, 1)) data-testid="audit-on-all" { (ctx.t("admin-audit-on-all")) }
+            }
+        }
         form.filters method="get" action=(routes::ADMIN_AUDIT) data-testid="audit-filter" {
+            @if let Some(on) = on { input type="hidden" name="on" value=(on); }
             label {
                 (ctx.t("admin-col-staff"))
                 select name="staff" data-testid="audit-staff" {

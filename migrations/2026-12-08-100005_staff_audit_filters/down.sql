@@ -1,1 +1,2 @@
 DROP INDEX staff_audit_action;
+DROP INDEX staff_audit_target;
