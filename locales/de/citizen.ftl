@@ -73,7 +73,7 @@ citizen-answered-ended = Dieser Zugang ist am { $date } abgelaufen.
 
 ## Links that cannot be answered
 citizen-problem-unknown-title = Dieser Link ist nicht gültig
-citizen-problem-unknown-text = Dieser Link existiert nicht oder ist unvollständig. Prüfen Sie, ob Sie den vollständigen Link aus der E-Mail geöffnet haben, oder bitten Sie das Unternehmen, Ihnen eine neue Anfrage zu senden.
+citizen-problem-unknown-text = Dieser Link existiert nicht oder ist unvollständig. Prüfen Sie, ob Sie den vollständigen Link aus der neuesten E-Mail zu dieser Anfrage geöffnet haben (ein neuerer Link ersetzt die früheren), oder bitten Sie das Unternehmen um einen neuen Link.
 citizen-problem-expired-title = Dieser Link ist abgelaufen
 citizen-problem-expired-text = Eine Anfrage muss innerhalb von 72 Stunden beantwortet werden. Bitten Sie das Unternehmen, Ihnen eine neue Anfrage zu senden.
 citizen-problem-withdrawn-title = Diese Anfrage wurde zurückgezogen

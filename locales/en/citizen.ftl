@@ -73,7 +73,7 @@ citizen-answered-ended = This access ended on { $date }.
 
 ## Links that cannot be answered
 citizen-problem-unknown-title = This link is not valid
-citizen-problem-unknown-text = This link does not exist or is incomplete. Check that you opened the whole link from the e-mail, or ask the company to send you a new request.
+citizen-problem-unknown-text = This link does not exist or is incomplete. Check that you opened the whole link from the most recent e-mail about this request (a newer link replaces the earlier ones), or ask the company for a new link.
 citizen-problem-expired-title = This link has expired
 citizen-problem-expired-text = A request must be answered within 72 hours. Ask the company to send you a new request.
 citizen-problem-withdrawn-title = This request was withdrawn

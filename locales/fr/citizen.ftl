@@ -73,7 +73,7 @@ citizen-answered-ended = Cet accès a pris fin le { $date }.
 
 ## Links that cannot be answered
 citizen-problem-unknown-title = Ce lien n'est pas valable
-citizen-problem-unknown-text = Ce lien n'existe pas ou est incomplet. Vérifiez que vous avez ouvert le lien complet de l'e-mail, ou demandez à l'entreprise de vous envoyer une nouvelle demande.
+citizen-problem-unknown-text = Ce lien n'existe pas ou est incomplet. Vérifiez que vous avez ouvert le lien complet de l'e-mail le plus récent concernant cette demande (un nouveau lien remplace les précédents), ou demandez un nouveau lien à l'entreprise.
 citizen-problem-expired-title = Ce lien a expiré
 citizen-problem-expired-text = Une demande doit recevoir une réponse dans les 72 heures. Demandez à l'entreprise de vous envoyer une nouvelle demande.
 citizen-problem-withdrawn-title = Cette demande a été retirée

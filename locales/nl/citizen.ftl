@@ -73,7 +73,7 @@ citizen-answered-ended = Deze toegang is afgelopen op { $date }.
 
 ## Links that cannot be answered
 citizen-problem-unknown-title = Deze link is niet geldig
-citizen-problem-unknown-text = Deze link bestaat niet of is onvolledig. Controleer of je de volledige link uit de e-mail geopend hebt, of vraag de onderneming je een nieuwe aanvraag te sturen.
+citizen-problem-unknown-text = Deze link bestaat niet of is onvolledig. Controleer of je de volledige link uit de meest recente e-mail over deze aanvraag geopend hebt (een nieuwere link vervangt de vorige), of vraag de onderneming om een nieuwe link.
 citizen-problem-expired-title = Deze link is verlopen
 citizen-problem-expired-text = Een aanvraag moet binnen 72 uur beantwoord worden. Vraag de onderneming je een nieuwe aanvraag te sturen.
 citizen-problem-withdrawn-title = Deze aanvraag werd ingetrokken
