@@ -139,4 +139,77 @@
     }
     focusWasIn = null;
   });
+  // Timing adjustable (WCAG 2.2.1): a signed-in session ends after data-session-idle
+  // seconds without a request. Typing or clicking in the page is using it: the session is
+  // kept (a keep-alive once in a while) while nothing is sent yet. Left alone, the page
+  // warns before the end ("Stay signed in" keeps it), then says that it has ended. The
+  // server may count from up to a minute before this page (it writes a session's last use
+  // once a minute), hence the lead.
+  (function () {
+    var body = document.body;
+    var idle = Number(body.getAttribute("data-session-idle"));
+    var url = body.getAttribute("data-keep-alive");
+    var box = document.getElementById("session-warning");
+    if (!idle || !url || !box) return;
+    var asking = box.querySelector("[data-asking]");
+    var ended = box.querySelector("[data-ended]");
+    var stay = box.querySelector("[data-stay]");
+    var lead = Math.min(180, idle / 2) * 1000;
+    var every = Math.min(60, idle / 4) * 1000;
+    var warnTimer = null;
+    var endTimer = null;
+    var lastSent = Date.now();
+    var before = null;
+    var over = false;
+    function arm() {
+      clearTimeout(warnTimer);
+      clearTimeout(endTimer);
+      warnTimer = setTimeout(warn, idle * 1000 - lead);
+      endTimer = setTimeout(end, idle * 1000);
+    }
+    function warn() {
+      before = document.activeElement;
+      box.hidden = false;
+      stay.focus();
+    }
+    function end() {
+      over = true;
+      clearTimeout(warnTimer);
+      asking.hidden = true;
+      ended.hidden = false;
+      box.hidden = false;
+    }
+    function keepAlive(then) {
+      if (over) return;
+      lastSent = Date.now();
+      var meta = document.querySelector('meta[name="csrf-token"]');
+      fetch(url, {
+        method: "POST",
+        credentials: "same-origin",
+        headers: { "X-CSRF-Token": meta ? meta.content : "" }
+      }).then(function (res) {
+        if (res.status !== 204) return end();
+        arm();
+        if (then) then();
+      }, function () { /* offline: the next activity tries again */ });
+    }
+    stay.addEventListener("click", function () {
+      keepAlive(function () {
+        box.hidden = true;
+        if (before && before !== document.body && before.isConnected) before.focus();
+      });
+    });
+    ["keydown", "input", "pointerdown"].forEach(function (type) {
+      document.addEventListener(type, function (e) {
+        if (box.contains(e.target)) return;
+        if (Date.now() - lastSent >= every) keepAlive(function () { box.hidden = true; });
+      }, true);
+    });
+    // Any request of the page's own (a tab's refresh, a form sent by htmx) is a use too.
+    document.addEventListener("htmx:afterRequest", function () {
+      lastSent = Date.now();
+      if (!over) arm();
+    });
+    arm();
+  })();
 })();

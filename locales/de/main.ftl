@@ -102,6 +102,11 @@ error-503-text = Der Dienst kann im Moment nicht antworten (seine Datenbank ist 
 error-incident = Vorfallnummer:
 
 sign-out-everywhere = Überall abmelden
+session-warning-title = Noch da?
+session-warning-text = Zu Ihrer Sicherheit wird Ihre Sitzung bald beendet, da der Dienst eine Weile nicht genutzt wurde. Was eingegeben, aber noch nicht gesendet wurde, ginge dann verloren.
+session-warning-stay = Angemeldet bleiben
+session-ended-title = Ihre Sitzung wurde beendet
+session-ended-text = Der Dienst wurde eine Weile nicht genutzt. Melden Sie sich erneut an, um fortzufahren; nicht Gesendetes wurde nicht gespeichert.
 sign-in-again = Bestätigen Sie zu Ihrer Sicherheit, wer Sie sind, indem Sie sich erneut anmelden, bevor Sie fortfahren:
 oidc-title = Mit Ihrem digitalen Schlüssel anmelden
 oidc-note = eID-Kartenleser, itsme oder eine europäische digitale Identität: Der föderale Authentifizierungsdienst teilt uns mit, wer Sie sind.

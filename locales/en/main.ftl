@@ -102,6 +102,11 @@ error-503-text = The service cannot answer right now (its database is unavailabl
 error-incident = Incident number:
 
 sign-out-everywhere = Sign out everywhere
+session-warning-title = Still there?
+session-warning-text = For your security, you will soon be signed out, as the service has not been used for a while. Anything typed but not yet sent would then be lost.
+session-warning-stay = Stay signed in
+session-ended-title = You were signed out
+session-ended-text = The service was not used for a while. Sign in again to continue; anything not sent was not kept.
 sign-in-again = For your security, confirm who you are by signing in again before you go on:
 oidc-title = Sign in with your digital key
 oidc-note = eID card reader, itsme, or a European digital identity: the federal authentication service tells us who you are.

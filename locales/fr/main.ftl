@@ -102,6 +102,11 @@ error-503-text = Le service ne peut pas répondre pour le moment (sa base de don
 error-incident = Numéro d'incident :
 
 sign-out-everywhere = Se déconnecter partout
+session-warning-title = Toujours là ?
+session-warning-text = Pour votre sécurité, votre session sera bientôt fermée, car le service n'a pas été utilisé depuis un moment. Ce qui a été saisi sans être envoyé serait alors perdu.
+session-warning-stay = Rester connecté
+session-ended-title = Votre session a été fermée
+session-ended-text = Le service n'a pas été utilisé depuis un moment. Connectez-vous à nouveau pour continuer ; ce qui n'avait pas été envoyé n'a pas été conservé.
 sign-in-again = Pour votre sécurité, confirmez qui vous êtes en vous connectant à nouveau avant de continuer :
 oidc-title = Se connecter avec sa clé numérique
 oidc-note = Lecteur de carte eID, itsme ou identité numérique européenne : le service d'authentification fédéral nous dit qui vous êtes.

@@ -102,6 +102,11 @@ error-503-text = De dienst kan momenteel niet antwoorden (zijn databank is onber
 error-incident = Incidentnummer:
 
 sign-out-everywhere = Overal afmelden
+session-warning-title = Nog aanwezig?
+session-warning-text = Om veiligheidsredenen wordt de sessie binnenkort afgesloten, omdat de dienst een tijd niet gebruikt werd. Wat getypt maar nog niet verstuurd werd, gaat dan verloren.
+session-warning-stay = Aangemeld blijven
+session-ended-title = De sessie werd afgesloten
+session-ended-text = De dienst werd een tijd niet gebruikt. Opnieuw aanmelden om verder te gaan; wat niet verstuurd werd, is niet bewaard.
 sign-in-again = Bevestig voor uw veiligheid wie u bent door opnieuw aan te melden voor u verdergaat:
 oidc-title = Aanmelden met uw digitale sleutel
 oidc-note = eID-kaartlezer, itsme of een Europese digitale identiteit: de federale authenticatiedienst vertelt ons wie u bent.

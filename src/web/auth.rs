@@ -12,7 +12,8 @@ use serde::Deserialize;
 
 use super::{
     context::{
-        Ctx, SESSION_AFTER_SIGN_OUT, SESSION_ID_TOKEN, SESSION_OIDC_PENDING, state, tenant_of,
+        Ctx, SESSION_AFTER_SIGN_OUT, SESSION_ID_TOKEN, SESSION_KEPT_ALIVE, SESSION_OIDC_PENDING,
+        state, tenant_of,
     },
     errors::{AppError, Page},
     extract::{CsrfChecked, CsrfForm, end_session, establish_session, on_db, principal_of},
@@ -43,7 +44,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             routes::SIGN_OUT_EVERYWHERE,
             web::post().to(sign_out_everywhere),
         )
-        .route(routes::SIGNED_OUT, web::get().to(signed_out));
+        .route(routes::SIGNED_OUT, web::get().to(signed_out))
+        .route(routes::SESSION_KEEP_ALIVE, web::post().to(keep_alive));
 }
 
 #[derive(Deserialize)]
@@ -108,6 +110,22 @@ async fn render_sign_in(
         error,
     };
     Ok(views::with_status(status, views::auth::sign_in(ctx, &page)))
+}
+
+/// `POST /session/keep-alive`: "Stay signed in" on the warning a page shows before its
+/// session ends for lack of use, or activity in a page (typing) that sent nothing yet: the
+/// session's idle time starts again (its absolute lifetime does not move). 204; 410 when
+/// the session has already ended (the page then says so).
+async fn keep_alive(req: HttpRequest, ctx: Ctx, _csrf: CsrfChecked) -> Page {
+    if ctx.principal.is_none() {
+        return Ok(HttpResponse::Gone().finish());
+    }
+    // A changed value: the store writes the session, and its last use with it.
+    let now = tenant_of(&req).session_now().timestamp_millis();
+    req.get_session()
+        .insert(SESSION_KEPT_ALIVE, now)
+        .map_err(|e| AppError::Internal(anyhow::anyhow!("session: {e}")))?;
+    Ok(HttpResponse::NoContent().finish())
 }
 
 #[derive(Deserialize)]

@@ -32,6 +32,9 @@ pub const SESSION_OIDC_PENDING: &str = "oidc_pending";
 pub const SESSION_ID_TOKEN: &str = "oidc_id_token";
 /// Session key of the page to go to after the sign-out at the provider.
 pub const SESSION_AFTER_SIGN_OUT: &str = "after_sign_out";
+/// Session key: when the person last asked to stay signed in (a change of the session, so
+/// that the store writes it, and its idle time starts again).
+pub const SESSION_KEPT_ALIVE: &str = "kept_alive_at";
 /// Session keys that belong to the signed-in person and go with them.
 pub const SESSION_COMPANY_KEYS: &[&str] = &[SESSION_COMPANY, SESSION_CLIENT, SESSION_ID_TOKEN];
 /// Form field carrying the CSRF token.

@@ -30,6 +30,9 @@ pub const SIGN_OUT: &str = "/sign-out";
 pub const SIGN_OUT_EVERYWHERE: &str = "/sign-out/everywhere";
 /// Where the provider sends the browser back after signing out there (`post_logout_redirect_uri`).
 pub const SIGNED_OUT: &str = "/signed-out";
+/// The page's "Stay signed in" (and activity in a page): `POST` starts the session's idle
+/// time again.
+pub const SESSION_KEEP_ALIVE: &str = "/session/keep-alive";
 /// Language switch: `/lang/{code}?next=...`.
 pub const LANG: &str = "/lang";
 /// Static assets.

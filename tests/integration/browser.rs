@@ -308,3 +308,114 @@ async fn a_company_user_creates_requests_one_after_another_without_reloading() {
     assert_eq!(errors, json!([]));
     browser.close().await;
 }
+
+/// Timing adjustable (WCAG 2.2.1): with a one-minute idle lifetime, typing in a form keeps
+/// the session though nothing is sent; left alone, the page warns before the end and
+/// "Stay signed in" keeps it; a session of the same age left untouched ends.
+#[tokio::test]
+async fn a_page_warns_before_its_session_ends_and_typing_or_one_click_keeps_it() {
+    use diesel::prelude::*;
+    use mandat::{clock::Clock, db::schema::sessions};
+    let app = crate::helpers::spawn_app_with(crate::helpers::Options {
+        settings: vec![("session_idle_minutes", "1".into())],
+    })
+    .await;
+    let jan = mandat::demo::people::JAN.niss();
+    let last_use = |app: &crate::helpers::TestApp| -> chrono::DateTime<chrono::Utc> {
+        sessions::table
+            .filter(sessions::niss.eq(jan))
+            .select(sessions::last_seen_at)
+            .first(&mut app.db())
+            .unwrap()
+    };
+    // Maria signs in at the same instant and does nothing more.
+    let maria = app.another_browser();
+    maria.sign_in(mandat::demo::people::MARIA.niss()).await;
+    let browser = Browser::start().await;
+    let c = &browser.client;
+    sign_in_in_browser(c, &app.address, jan, "/company/requests/new").await;
+    let warning = "#session-warning";
+    let shown = |c: &Client| {
+        let c = c.clone();
+        async move {
+            c.execute(
+                "return !document.getElementById('session-warning').hidden;",
+                vec![],
+            )
+            .await
+            .unwrap()
+                == json!(true)
+        }
+    };
+    assert!(!shown(c).await, "no warning at first");
+
+    // 50 s later by the server's clock, Jan types in the form (a quarter of the idle time
+    // after the page, in real time): the page keeps the session.
+    tokio::time::sleep(Duration::from_secs(16)).await;
+    app.clock.advance(chrono::Duration::seconds(50));
+    c.find(Locator::Css("#label"))
+        .await
+        .unwrap()
+        .send_keys("Bar")
+        .await
+        .unwrap();
+    let mut kept = false;
+    for _ in 0..50 {
+        if last_use(&app) == app.clock.now() {
+            kept = true;
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert!(kept, "typing kept the session");
+    // At 100 s, Maria's session has ended; Jan's lives on.
+    app.clock.advance(chrono::Duration::seconds(50));
+    assert_eq!(
+        crate::helpers::location_of(&maria.get("/me").await),
+        "/sign-in?next=/me"
+    );
+
+    // Left alone, the page warns (half the idle time after its last use), the button to
+    // stay has the focus, and one click keeps the session.
+    c.wait()
+        .at_most(Duration::from_secs(40))
+        .for_element(Locator::Css(&format!("{warning}:not([hidden])")))
+        .await
+        .expect("the warning");
+    assert_eq!(
+        c.find(Locator::Css(&format!("{warning} h2")))
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap(),
+        "Toujours là ?",
+        "in the page's language (French, the service's default; WebDriver reads the no-break space as a space)"
+    );
+    let focused = c
+        .execute("return document.activeElement.dataset.testid;", vec![])
+        .await
+        .unwrap();
+    assert_eq!(focused, json!("session-stay"));
+    c.find(Locator::Css("[data-testid=session-stay]"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    for _ in 0..50 {
+        if !shown(c).await {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert!(!shown(c).await, "the warning went away");
+    assert_eq!(last_use(&app), app.clock.now());
+    // At 150 s, the page still works: the form, not the sign-in.
+    app.clock.advance(chrono::Duration::seconds(50));
+    c.goto(&format!("{}/company/requests/new", app.address))
+        .await
+        .unwrap();
+    assert!(c.find(Locator::Css("#request-form")).await.is_ok());
+    browser.close().await;
+}

@@ -57,6 +57,8 @@ const WALKED: &[&str] = &[
 const FIELDLESS: &[&str] = &[
     "/sign-out",
     "/sign-out/everywhere",
+    // "Stay signed in": the page's script sends the CSRF token in a header, nothing else.
+    "/session/keep-alive",
     "/company/terms",
     "/company/api/circle",
     "/company/api/{scope}/{state}",

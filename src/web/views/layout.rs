@@ -88,7 +88,9 @@ fn page(ctx: &Ctx, title: &str, area: Area, refresh: Option<&str>, body: Markup)
                 script src=(routes::asset("htmx.min.js")) defer {}
                 script src=(routes::asset("app.js")) defer {}
             }
-            body hx-headers=[hx_headers] {
+            body hx-headers=[hx_headers]
+                data-session-idle=[ctx.principal.as_ref().map(|_| ctx.settings.sessions.idle.num_seconds())]
+                data-keep-alive=[ctx.principal.as_ref().map(|_| routes::SESSION_KEEP_ALIVE)] {
                 a.skip href="#main" { (ctx.t("skip-to-content")) }
                 @if let Some(tenant) = &ctx.tenant {
                     (tenant_banner(ctx, &tenant.name))
@@ -123,6 +125,28 @@ fn page(ctx: &Ctx, title: &str, area: Area, refresh: Option<&str>, body: Markup)
                     (body)
                 }
                 (footer(ctx, area))
+                @if ctx.principal.is_some() { (session_warning(ctx)) }
+            }
+        }
+    }
+}
+
+/// The warning a signed-in page shows (app.js) before its session ends for lack of use
+/// (WCAG 2.2.1, timing adjustable): "Stay signed in" starts the idle time again; once the
+/// session has ended, it says so and leads to the sign-in. Hidden until then, and without
+/// JavaScript.
+fn session_warning(ctx: &Ctx) -> Markup {
+    html! {
+        section #session-warning .session-warning role="alertdialog" aria-modal="false"
+            aria-labelledby="session-warning-title" aria-describedby="session-warning-text" hidden {
+            div data-asking {
+                h2 #session-warning-title { (ctx.t("session-warning-title")) }
+                p #session-warning-text { (ctx.t("session-warning-text")) }
+                button type="button" data-stay data-testid="session-stay" { (ctx.t("session-warning-stay")) }
+            }
+            div data-ended hidden {
+                h2 { (ctx.t("session-ended-title")) }
+                p { (ctx.t("session-ended-text")) " " a href=(routes::sign_in_from(&ctx.path)) { (ctx.t("sign-in")) } }
             }
         }
     }
