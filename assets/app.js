@@ -74,6 +74,14 @@
     var polling = !e.detail.triggeringEvent;
     if (panelBusy(elt) || (polling && paused())) e.preventDefault();
   });
+  // A poll is the page's own doing, not a use of the session: the server reads the session
+  // without starting its idle time again (a dashboard left open alone is signed out).
+  document.addEventListener("htmx:configRequest", function (e) {
+    var elt = e.detail.elt;
+    if (elt && elt.id === "tab-panel" && !e.detail.triggeringEvent) {
+      e.detail.headers["X-Automatic-Refresh"] = "1";
+    }
+  });
   function showLive(control) {
     var on = !paused();
     var status = control.querySelector("[data-live-status]");
@@ -205,8 +213,10 @@
         if (Date.now() - lastSent >= every) keepAlive(function () { box.hidden = true; });
       }, true);
     });
-    // Any request of the page's own (a tab's refresh, a form sent by htmx) is a use too.
-    document.addEventListener("htmx:afterRequest", function () {
+    // A request the person made through htmx (a form, a search) is a use too; a poll is not.
+    document.addEventListener("htmx:afterRequest", function (e) {
+      var config = e.detail.requestConfig;
+      if (config && config.headers && config.headers["X-Automatic-Refresh"]) return;
       lastSent = Date.now();
       if (!over) arm();
     });

@@ -35,12 +35,14 @@ pub struct LiveSession {
 }
 
 /// The live session with this id hash, if any; moves `last_seen_at` to `now` when it is
-/// more than [`TOUCH_AFTER`] old (one indexed read; a write at most once a minute).
+/// more than [`TOUCH_AFTER`] old (one indexed read; a write at most once a minute), unless
+/// `used` is false (a request the page made by itself: it is no use of the session).
 pub fn load_live(
     conn: &mut PgConnection,
     id_hash: &[u8],
     now: DateTime<Utc>,
     lifetimes: Lifetimes,
+    used: bool,
 ) -> QueryResult<Option<LiveSession>> {
     let found: Option<(String, DateTime<Utc>)> = sessions::table
         .find(id_hash)
@@ -52,7 +54,7 @@ pub fn load_live(
     let Some((state, last_seen)) = found else {
         return Ok(None);
     };
-    let touched = now - last_seen >= TOUCH_AFTER;
+    let touched = used && now - last_seen >= TOUCH_AFTER;
     if touched {
         diesel::update(sessions::table.find(id_hash))
             .set(sessions::last_seen_at.eq(now))

@@ -51,7 +51,10 @@ pub async fn route_to_tenant(
         HostTenant::Unknown => return Ok(refuse(req, StatusCode::NOT_FOUND, Some(""))),
     };
     req.extensions_mut().insert(tenant.clone());
-    let res = with_tenant(tenant, next.call(req)).await?;
+    let automatic = req
+        .headers()
+        .contains_key(crate::web::sessions::AUTOMATIC_HEADER);
+    let res = with_tenant(tenant, automatic, next.call(req)).await?;
     Ok(res.map_into_left_body())
 }
 

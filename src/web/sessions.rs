@@ -32,12 +32,26 @@ use crate::{
 tokio::task_local! {
     /// The tenant of the request being served.
     static TENANT: Tenant;
+    /// Whether the request being served is one a page made by itself (a tab's polling).
+    static AUTOMATIC: bool;
 }
 
+/// The header of a request a page makes by itself, with no person behind it (a tab's
+/// polling, `assets/app.js`): it reads the session without counting as a use of it, so
+/// that a dashboard left open alone still ends its session after the idle lifetime.
+pub const AUTOMATIC_HEADER: &str = "x-automatic-refresh";
+
 /// Runs `future` (the rest of a request) with `tenant` as the tenant whose database keeps
-/// its session.
-pub async fn with_tenant<F: std::future::Future>(tenant: Tenant, future: F) -> F::Output {
-    TENANT.scope(tenant, future).await
+/// its session; `automatic` when the request is one a page made by itself
+/// ([`AUTOMATIC_HEADER`]).
+pub async fn with_tenant<F: std::future::Future>(
+    tenant: Tenant,
+    automatic: bool,
+    future: F,
+) -> F::Output {
+    TENANT
+        .scope(tenant, AUTOMATIC.scope(automatic, future))
+        .await
 }
 
 /// The tenant of the request; none outside [`with_tenant`] (then no session is read or
@@ -124,8 +138,9 @@ impl SessionStore for PgSessionStore {
         let tenant = current_tenant().map_err(LoadError::Other)?;
         let hash = id_hash(session_key.as_ref());
         let (now, lifetimes) = (tenant.session_now(), self.lifetimes);
+        let used = !AUTOMATIC.try_with(|a| *a).unwrap_or(false);
         let found = run_blocking_sessions(tenant.pool(), move |conn| {
-            sessions::load_live(conn, &hash, now, lifetimes).map_err(DbError::from)
+            sessions::load_live(conn, &hash, now, lifetimes, used).map_err(DbError::from)
         })
         .await;
         // No session while the database is away.

@@ -419,3 +419,72 @@ async fn a_page_warns_before_its_session_ends_and_typing_or_one_click_keeps_it()
     assert!(c.find(Locator::Css("#request-form")).await.is_ok());
     browser.close().await;
 }
+
+/// A dashboard left open alone is signed out after the idle lifetime: its tabs' polling
+/// reads the session without counting as a use of it.
+#[tokio::test]
+async fn a_dashboard_left_alone_is_signed_out_though_its_tabs_keep_refreshing() {
+    use diesel::prelude::*;
+    use mandat::{clock::Clock, db::schema::sessions};
+    let app = crate::helpers::spawn_app_with(crate::helpers::Options {
+        settings: vec![
+            ("session_idle_minutes", "2".into()),
+            ("tabs_refresh_seconds", "1".into()),
+        ],
+    })
+    .await;
+    let jan = mandat::demo::people::JAN.niss();
+    let browser = Browser::start().await;
+    let c = &browser.client;
+    sign_in_in_browser(c, &app.address, jan, "/company").await;
+    let signed_in_at = app.clock.now();
+    // Waits until the panel was replaced by a refresh (a mark on it is gone).
+    let refreshed = |c: &Client| {
+        let c = c.clone();
+        async move {
+            c.execute(
+                "document.getElementById('tab-panel').dataset.probe = 'old';",
+                vec![],
+            )
+            .await
+            .unwrap();
+            for _ in 0..50 {
+                let mark = c
+                    .execute(
+                        "var p = document.getElementById('tab-panel'); \
+                         return p ? (p.dataset.probe || null) : 'gone';",
+                        vec![],
+                    )
+                    .await
+                    .unwrap();
+                if mark.is_null() {
+                    return;
+                }
+                tokio::time::sleep(Duration::from_millis(100)).await;
+            }
+            panic!("the tab never refreshed");
+        }
+    };
+    // 61 s later, the tab refreshes: the session is read, not used.
+    app.clock.advance(chrono::Duration::seconds(61));
+    refreshed(c).await;
+    let last_use: chrono::DateTime<chrono::Utc> = sessions::table
+        .filter(sessions::niss.eq(jan))
+        .select(sessions::last_seen_at)
+        .first(&mut app.db())
+        .unwrap();
+    assert_eq!(last_use, signed_in_at, "a poll is no use of the session");
+    // Past the idle lifetime, the next refresh finds no session: the page goes to the
+    // sign-in, which brings the person back to the dashboard.
+    app.clock.advance(chrono::Duration::seconds(61));
+    let mut url = String::new();
+    for _ in 0..50 {
+        url = c.current_url().await.unwrap().to_string();
+        if url.contains("/sign-in") {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert!(url.contains("/sign-in?next=/company"), "{url}");
+    browser.close().await;
+}
