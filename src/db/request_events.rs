@@ -11,7 +11,7 @@
 //! updated.
 
 use chrono::{DateTime, Utc};
-use diesel::prelude::*;
+use diesel::{deserialize::FromSqlRow, expression::AsExpression, prelude::*};
 use uuid::Uuid;
 
 use super::schema::{request_events, request_parties};
@@ -99,15 +99,7 @@ pub fn record(conn: &mut PgConnection, events: &[NewEvent<'_>]) -> QueryResult<u
 
 /// Where a logged event led: a status, out of the company's lists (archival, logged by
 /// the `archive` job), or to a new link (the status stays pending).
-#[derive(
-    Copy,
-    Clone,
-    Debug,
-    PartialEq,
-    Eq,
-    diesel::deserialize::FromSqlRow,
-    diesel::expression::AsExpression,
-)]
+#[derive(Copy, Clone, Debug, PartialEq, Eq, FromSqlRow, AsExpression)]
 #[diesel(sql_type = diesel::sql_types::Text)]
 pub enum Milestone {
     /// A status.

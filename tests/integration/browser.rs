@@ -309,25 +309,33 @@ async fn a_company_user_creates_requests_one_after_another_without_reloading() {
     browser.close().await;
 }
 
+/// When the server last counted a use of `niss`'s session.
+fn last_use(app: &crate::helpers::TestApp, niss: &str) -> chrono::DateTime<chrono::Utc> {
+    use diesel::prelude::*;
+    use mandat::db::schema::sessions;
+    sessions::table
+        .filter(sessions::niss.eq(niss))
+        .select(sessions::last_seen_at)
+        .first(&mut app.db())
+        .unwrap()
+}
+
+/// What `js` returns in the page.
+async fn run(c: &Client, js: &str) -> serde_json::Value {
+    c.execute(js, vec![]).await.unwrap()
+}
+
 /// Timing adjustable (WCAG 2.2.1): with a one-minute idle lifetime, typing in a form keeps
 /// the session though nothing is sent; left alone, the page warns before the end and
 /// "Stay signed in" keeps it; a session of the same age left untouched ends.
 #[tokio::test]
 async fn a_page_warns_before_its_session_ends_and_typing_or_one_click_keeps_it() {
-    use diesel::prelude::*;
-    use mandat::{clock::Clock, db::schema::sessions};
+    use mandat::clock::Clock;
     let app = crate::helpers::spawn_app_with(crate::helpers::Options {
         settings: vec![("session_idle_minutes", "1".into())],
     })
     .await;
     let jan = mandat::demo::people::JAN.niss();
-    let last_use = |app: &crate::helpers::TestApp| -> chrono::DateTime<chrono::Utc> {
-        sessions::table
-            .filter(sessions::niss.eq(jan))
-            .select(sessions::last_seen_at)
-            .first(&mut app.db())
-            .unwrap()
-    };
     // Maria signs in at the same instant and does nothing more.
     let maria = app.another_browser();
     maria.sign_in(mandat::demo::people::MARIA.niss()).await;
@@ -335,17 +343,13 @@ async fn a_page_warns_before_its_session_ends_and_typing_or_one_click_keeps_it()
     let c = &browser.client;
     sign_in_in_browser(c, &app.address, jan, "/company/requests/new").await;
     let warning = "#session-warning";
-    let shown = |c: &Client| {
-        let c = c.clone();
-        async move {
-            c.execute(
-                "return !document.getElementById('session-warning').hidden;",
-                vec![],
-            )
-            .await
-            .unwrap()
-                == json!(true)
-        }
+    let shown = async |c: &Client| {
+        run(
+            c,
+            "return !document.getElementById('session-warning').hidden;",
+        )
+        .await
+            == json!(true)
     };
     assert!(!shown(c).await, "no warning at first");
 
@@ -361,7 +365,7 @@ async fn a_page_warns_before_its_session_ends_and_typing_or_one_click_keeps_it()
         .unwrap();
     let mut kept = false;
     for _ in 0..50 {
-        if last_use(&app) == app.clock.now() {
+        if last_use(&app, jan) == app.clock.now() {
             kept = true;
             break;
         }
@@ -392,10 +396,7 @@ async fn a_page_warns_before_its_session_ends_and_typing_or_one_click_keeps_it()
         "Toujours là ?",
         "in the page's language (French, the service's default; WebDriver reads the no-break space as a space)"
     );
-    let focused = c
-        .execute("return document.activeElement.dataset.testid;", vec![])
-        .await
-        .unwrap();
+    let focused = run(c, "return document.activeElement.dataset.testid;").await;
     assert_eq!(focused, json!("session-stay"));
     c.find(Locator::Css("[data-testid=session-stay]"))
         .await
@@ -410,7 +411,7 @@ async fn a_page_warns_before_its_session_ends_and_typing_or_one_click_keeps_it()
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
     assert!(!shown(c).await, "the warning went away");
-    assert_eq!(last_use(&app), app.clock.now());
+    assert_eq!(last_use(&app, jan), app.clock.now());
     // At 150 s, the page still works: the form, not the sign-in.
     app.clock.advance(chrono::Duration::seconds(50));
     c.goto(&format!("{}/company/requests/new", app.address))
@@ -424,8 +425,7 @@ async fn a_page_warns_before_its_session_ends_and_typing_or_one_click_keeps_it()
 /// reads the session without counting as a use of it.
 #[tokio::test]
 async fn a_dashboard_left_alone_is_signed_out_though_its_tabs_keep_refreshing() {
-    use diesel::prelude::*;
-    use mandat::{clock::Clock, db::schema::sessions};
+    use mandat::clock::Clock;
     let app = crate::helpers::spawn_app_with(crate::helpers::Options {
         settings: vec![
             ("session_idle_minutes", "2".into()),
@@ -439,41 +439,34 @@ async fn a_dashboard_left_alone_is_signed_out_though_its_tabs_keep_refreshing() 
     sign_in_in_browser(c, &app.address, jan, "/company").await;
     let signed_in_at = app.clock.now();
     // Waits until the panel was replaced by a refresh (a mark on it is gone).
-    let refreshed = |c: &Client| {
-        let c = c.clone();
-        async move {
-            c.execute(
-                "document.getElementById('tab-panel').dataset.probe = 'old';",
-                vec![],
+    let refreshed = async |c: &Client| {
+        run(
+            c,
+            "document.getElementById('tab-panel').dataset.probe = 'old';",
+        )
+        .await;
+        for _ in 0..50 {
+            let mark = run(
+                c,
+                "var p = document.getElementById('tab-panel'); \
+                 return p ? (p.dataset.probe || null) : 'gone';",
             )
-            .await
-            .unwrap();
-            for _ in 0..50 {
-                let mark = c
-                    .execute(
-                        "var p = document.getElementById('tab-panel'); \
-                         return p ? (p.dataset.probe || null) : 'gone';",
-                        vec![],
-                    )
-                    .await
-                    .unwrap();
-                if mark.is_null() {
-                    return;
-                }
-                tokio::time::sleep(Duration::from_millis(100)).await;
+            .await;
+            if mark.is_null() {
+                return;
             }
-            panic!("the tab never refreshed");
+            tokio::time::sleep(Duration::from_millis(100)).await;
         }
+        panic!("the tab never refreshed");
     };
     // 61 s later, the tab refreshes: the session is read, not used.
     app.clock.advance(chrono::Duration::seconds(61));
     refreshed(c).await;
-    let last_use: chrono::DateTime<chrono::Utc> = sessions::table
-        .filter(sessions::niss.eq(jan))
-        .select(sessions::last_seen_at)
-        .first(&mut app.db())
-        .unwrap();
-    assert_eq!(last_use, signed_in_at, "a poll is no use of the session");
+    assert_eq!(
+        last_use(&app, jan),
+        signed_in_at,
+        "a poll is no use of the session"
+    );
     // Past the idle lifetime, the next refresh finds no session: the page goes to the
     // sign-in, which brings the person back to the dashboard.
     app.clock.advance(chrono::Duration::seconds(61));
