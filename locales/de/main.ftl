@@ -9,6 +9,7 @@ language-switch = Sprache
 signed-in-as = Angemeldet als
 staff = Backoffice
 sign-in = Anmelden
+sign-in-unsent = Ihre Sitzung war abgelaufen: Was Sie gesendet haben, wurde nicht gespeichert. Melden Sie sich erneut an und senden Sie es dann noch einmal.
 sign-out = Abmelden
 footer-text = Ein Dienst der belgischen sozialen Sicherheit. Daten werden nur mit Zustimmung der betroffenen Person eingesehen.
 nav-companies = Für Unternehmen

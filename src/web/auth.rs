@@ -52,6 +52,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
 struct NextQuery {
     next: Option<String>,
     again: Option<String>,
+    /// Sent here by a form whose session had ended ([`routes::sign_in_after_form`]).
+    unsent: Option<String>,
 }
 
 async fn sign_in_page(
@@ -62,20 +64,42 @@ async fn sign_in_page(
 ) -> Page {
     let next = routes::after_sign_in(query.next.as_deref()).to_string();
     let again = query.again.is_some() && ctx.principal.is_some();
-    render_sign_in(&req, &ctx, tenant, &next, again, "", None, StatusCode::OK).await
+    let unsent = query.unsent.is_some() && ctx.principal.is_none();
+    let page = Shown {
+        again,
+        unsent,
+        typed: "",
+        error: None,
+    };
+    render_sign_in(&req, &ctx, tenant, &next, page, StatusCode::OK).await
 }
 
-#[allow(clippy::too_many_arguments)]
+/// What the sign-in page says besides its ways to sign in.
+struct Shown<'a> {
+    /// The signed-in person must authenticate again.
+    again: bool,
+    /// A form was sent after its session had ended: it was not recorded.
+    unsent: bool,
+    /// The NISS typed (demo sign-in).
+    typed: &'a str,
+    /// The message key of an error.
+    error: Option<&'a str>,
+}
+
 async fn render_sign_in(
     req: &HttpRequest,
     ctx: &Ctx,
     tenant: Tenant,
     next: &str,
-    again: bool,
-    typed: &str,
-    error: Option<&str>,
+    shown: Shown<'_>,
     status: StatusCode,
 ) -> Page {
+    let Shown {
+        again,
+        unsent,
+        typed,
+        error,
+    } = shown;
     // The request behind a link opened in this session, when the sign-in leads to its
     // page: the page says who asks and for what.
     let link = routes::citizen_request_id(next)
@@ -102,6 +126,7 @@ async fn render_sign_in(
     let page = views::auth::SignInPage {
         next,
         again,
+        unsent,
         waiting: waiting.as_ref(),
         official_host: crate::mail::request::host_of(&tenant.site().public_url_citizen),
         oidc: oidc_of(req).is_some(),
@@ -164,17 +189,13 @@ async fn sign_in_demo(
             }
         }
     };
-    render_sign_in(
-        &req,
-        &ctx,
-        tenant,
-        &next,
-        false,
-        &form.niss,
-        Some(refusal),
-        StatusCode::BAD_REQUEST,
-    )
-    .await
+    let shown = Shown {
+        again: false,
+        unsent: false,
+        typed: &form.niss,
+        error: Some(refusal),
+    };
+    render_sign_in(&req, &ctx, tenant, &next, shown, StatusCode::BAD_REQUEST).await
 }
 
 /// The page of a failed OpenID Connect sign-in, with a way back.

@@ -227,7 +227,11 @@ pub async fn render_error_pages(
             .get("HX-Current-URL")
             .and_then(|v| v.to_str().ok());
         let back = routes::back_after_sign_in(&ctx.path, after_form, current);
-        let target = routes::with_next(routes::SIGN_IN, back);
+        let target = if after_form {
+            routes::sign_in_after_form(back)
+        } else {
+            routes::with_next(routes::SIGN_IN, back)
+        };
         if hx {
             HttpResponse::Ok()
                 .insert_header(("HX-Redirect", target))

@@ -184,6 +184,12 @@ pub fn back_after_sign_in<'a>(
     }
 }
 
+/// The sign-in a form sent after its session had ended leads to: back to `back` afterwards,
+/// and the page says that what the form sent was not recorded.
+pub fn sign_in_after_form(back: &str) -> String {
+    format!("{}&unsent=1", with_next(SIGN_IN, back))
+}
+
 /// The header's "Sign in" link from the page at `path` (path and query): back to that page
 /// afterwards. On the sign-in page it is that page itself, whose own `next` is kept: a
 /// link made from it would nest one `next` in another at every click.

@@ -766,10 +766,46 @@ async fn a_form_sent_after_the_session_ended_comes_back_to_its_page_after_the_si
         .await;
     assert_eq!(
         res.headers()["hx-redirect"],
-        "/sign-in?next=/company%3Ftab%3Drequested"
+        "/sign-in?next=/company%3Ftab%3Drequested&unsent=1"
     );
     // ... without it, home: the form's address is no page to land on.
     let res = jan.post_raw(&withdraw, &fields, &[]).await;
     assert_eq!(res.status().as_u16(), 303);
-    assert_eq!(location_of(&res), "/sign-in?next=/");
+    assert_eq!(location_of(&res), "/sign-in?next=/&unsent=1");
+}
+
+/// A form sent after its session had ended is not recorded, and the sign-in it leads to
+/// says so (where it leads: the test above).
+#[tokio::test]
+async fn a_form_sent_after_its_session_ended_leads_to_a_sign_in_that_says_it_was_not_recorded() {
+    let app = spawn_app().await;
+    app.sign_in_as(&JAN).await;
+    app.clock.advance(Duration::minutes(31));
+    let fields = [
+        ("label", "Bar, late"),
+        ("email", "late@example.be"),
+        ("context", "FLEXI_JOB"),
+        ("language", "fr"),
+    ];
+    let res = app.post_form("/company/requests", &fields).await;
+    assert_eq!(res.status().as_u16(), 303);
+    let to = location_of(&res);
+    assert_eq!(to, "/sign-in?next=/&unsent=1");
+    let page = app.page(&to).await;
+    assert_eq!(
+        texts(&page, "[data-testid=sign-in-unsent]"),
+        [
+            "Your session had ended, so what you sent was not recorded. Sign in again, then send it again."
+        ]
+    );
+    // A page asked for says nothing of the kind; nothing was recorded.
+    let to = location_of(&app.get("/company").await);
+    assert_eq!(to, "/sign-in?next=/company");
+    assert!(texts(&app.page(&to).await, "[data-testid=sign-in-unsent]").is_empty());
+    let recorded: i64 = mandat::db::schema::request_personal::table
+        .filter(mandat::db::schema::request_personal::label.eq("Bar, late"))
+        .count()
+        .get_result(&mut app.db())
+        .unwrap();
+    assert_eq!(recorded, 0);
 }

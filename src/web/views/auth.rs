@@ -29,6 +29,8 @@ pub struct SignInPage<'a> {
     pub next: &'a str,
     /// The signed-in person must authenticate again (before accepting a request).
     pub again: bool,
+    /// A form was sent after its session had ended: what it sent was not recorded.
+    pub unsent: bool,
     /// The request whose link was opened in this session, waiting behind the sign-in.
     pub waiting: Option<&'a RequestDetails>,
     /// The host a genuine link of the service leads to (said with a waiting request).
@@ -51,6 +53,9 @@ pub fn sign_in(ctx: &Ctx, page: &SignInPage) -> Markup {
     let niss_error = page.error.is_some() && !page.typed.is_empty();
     let body = html! {
         h1 { (ctx.t("sign-in-title")) }
+        @if page.unsent {
+            div.alert.info role="status" data-testid="sign-in-unsent" { (ctx.t("sign-in-unsent")) }
+        }
         @if page.again {
             div.alert.info role="status" data-testid="sign-in-again" {
                 (ctx.t("sign-in-again"))
