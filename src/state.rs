@@ -32,6 +32,7 @@ use crate::{
     domain::tenant::TenantName,
     i18n::Lang,
     limits::RateLimit,
+    services::backoffice::audit::PersonKey,
     settings::Settings,
     sources::{AuthenticSources, PgSources},
 };
@@ -52,6 +53,8 @@ pub struct AppState {
     pub link_limiter: RateLimit,
     /// API calls per client, counted in the database.
     pub api_limiter: RateLimit,
+    /// The key of the staff audit's fingerprints of a person.
+    pub person_key: PersonKey,
 }
 
 impl AppState {
@@ -72,6 +75,7 @@ impl AppState {
                 }
             }
         });
+        let person_key = PersonKey::new(settings.audit_key_bytes());
         let settings = Arc::new(settings);
         let site = Site::main(&settings, oidc.is_some());
         let main = Tenant {
@@ -87,6 +91,7 @@ impl AppState {
             sources: Arc::new(PgSources),
             link_limiter: RateLimit::LINK,
             api_limiter: RateLimit::API,
+            person_key,
         }
     }
 

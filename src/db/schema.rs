@@ -310,6 +310,7 @@ diesel::table! {
         action -> Text,
         target -> Nullable<Text>,
         detail -> Nullable<Text>,
+        person -> Nullable<Bytea>,
     }
 }
 

@@ -16,8 +16,8 @@ use std::{fmt, net::SocketAddr, path::Path, str::FromStr, time::Duration};
 pub use links::{Contact, DEFAULT_FOREIGNERS_IDENTIFICATION_URL, DEFAULT_HELP_CONTACT, Links};
 pub use options::{OPTIONS, OptionDoc};
 use parse::{
-    invalid, parse_days, parse_days_within, parse_interval, parse_millis, parse_opt, parse_toml,
-    random_session_key,
+    base64_key, invalid, parse_days, parse_days_within, parse_interval, parse_millis, parse_opt,
+    parse_toml, random_session_key,
 };
 pub use tenants::{DemoTenantSettings, tenant_url};
 
@@ -234,6 +234,9 @@ pub struct Settings {
     pub trusted_proxy_header: Option<String>,
     /// Key signing and encrypting the session cookie (64 bytes).
     pub session_key: SecretString,
+    /// Key of the staff audit's fingerprints of a person (`None`: derived from
+    /// `session_key`).
+    pub audit_key: Option<SecretString>,
     /// Session lifetimes.
     pub sessions: SessionSettings,
     /// Whether the demo identity provider is offered (never in production).
@@ -278,6 +281,7 @@ impl fmt::Debug for Settings {
             .field("public_url_citizen", &self.public_url_citizen)
             .field("trusted_proxy_header", &self.trusted_proxy_header)
             .field("session_key", &"[secret]")
+            .field("audit_key", &"[secret]")
             .field("sessions", &self.sessions)
             .field("demo_sign_in", &self.demo_sign_in)
             .field("webhook_loopback", &self.webhook_loopback)
@@ -402,25 +406,14 @@ impl Settings {
                 Some(lower)
             }
         };
-        let session_key = match get("session_key").filter(|s| !s.is_empty()) {
-            Some(key) => {
-                use base64::Engine;
-                let bytes = base64::engine::general_purpose::STANDARD
-                    .decode(key.as_bytes())
-                    .map_err(|_| invalid("session_key", "must be base64"))?;
-                if bytes.len() < 64 {
-                    return Err(invalid(
-                        "session_key",
-                        "must decode to at least 64 bytes (try: openssl rand -base64 64)",
-                    ));
-                }
-                SecretString::from(key)
-            }
+        let session_key = match base64_key(raw, "session_key", 64)? {
+            Some(key) => key,
             None if mode == Mode::Production => {
                 return Err(invalid("session_key", "is required in production"));
             }
             None => SecretString::from(random_session_key()),
         };
+        let audit_key = base64_key(raw, "audit_key", 32)?;
         let sessions = session_settings(raw)?;
         let demo_sign_in = match get("demo_sign_in").as_deref() {
             None | Some("") => mode != Mode::Production,
@@ -522,6 +515,7 @@ impl Settings {
             public_url_citizen,
             trusted_proxy_header,
             session_key,
+            audit_key,
             sessions,
             demo_sign_in,
             oidc,
@@ -545,11 +539,32 @@ impl Settings {
 
     /// The 64-byte session key.
     pub fn session_key_bytes(&self) -> Vec<u8> {
-        use base64::Engine;
-        base64::engine::general_purpose::STANDARD
-            .decode(self.session_key.expose_secret().as_bytes())
-            .unwrap_or_default()
+        decoded(&self.session_key)
     }
+
+    /// The key of the staff audit's fingerprints of a person: `audit_key`, or one derived
+    /// from the session key (so that servers sharing one share the other).
+    #[allow(clippy::expect_used)] // HMAC-SHA256 accepts a key of any length
+    pub fn audit_key_bytes(&self) -> Vec<u8> {
+        use hmac::{Hmac, Mac};
+        match &self.audit_key {
+            Some(key) => decoded(key),
+            None => {
+                let mut mac = Hmac::<sha2::Sha256>::new_from_slice(&self.session_key_bytes())
+                    .expect("HMAC takes any key length");
+                mac.update(b"mandat: staff audit, fingerprint of a person");
+                mac.finalize().into_bytes().to_vec()
+            }
+        }
+    }
+}
+
+/// A validated base64 key's bytes.
+fn decoded(key: &SecretString) -> Vec<u8> {
+    use base64::Engine;
+    base64::engine::general_purpose::STANDARD
+        .decode(key.expose_secret().as_bytes())
+        .unwrap_or_default()
 }
 
 fn minutes(
@@ -920,6 +935,34 @@ mod tests {
         let s = Settings::from_pairs(&[("database_url", "postgres://u:hunter2@h/db")]).unwrap();
         let printed = format!("{s:?}");
         assert!(!printed.contains("hunter2"));
+    }
+
+    /// The audit's key: the one given, or one derived from the session key (the same for
+    /// servers that share it, another for another), never the session key itself.
+    #[test]
+    fn the_audit_key_is_given_or_derived_from_the_session_key() {
+        let (a, b) = ("A".repeat(88), "B".repeat(88));
+        let key = |pairs: &[(&str, &str)]| Settings::from_pairs(pairs).unwrap().audit_key_bytes();
+        let derived = key(&[("session_key", &a)]);
+        assert_eq!(derived.len(), 32);
+        assert_eq!(derived, key(&[("session_key", &a)]));
+        assert_ne!(derived, key(&[("session_key", &b)]));
+        let given = "C".repeat(44);
+        let explicit = key(&[("session_key", &a), ("audit_key", &given)]);
+        assert_eq!(explicit, key(&[("session_key", &b), ("audit_key", &given)]));
+        assert_ne!(explicit, derived);
+        for (bad, why) in [("short", "base64"), ("QUFBQQ==", "at least 32 bytes")] {
+            let err = refusal(&[("audit_key", bad)]);
+            assert!(
+                err.contains("MANDAT_AUDIT_KEY") && err.contains(why),
+                "{err}"
+            );
+        }
+        let printed = format!(
+            "{:?}",
+            Settings::from_pairs(&[("audit_key", &given)]).unwrap()
+        );
+        assert!(!printed.contains(&given), "{printed}");
     }
 
     #[test]

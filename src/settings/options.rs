@@ -82,6 +82,12 @@ pub const OPTIONS: &[OptionDoc] = &[
         help: "session cookie key, at least 64 bytes, base64 (secret; required in production)",
     },
     OptionDoc {
+        key: "audit_key",
+        env: "MANDAT_AUDIT_KEY",
+        default: "derived from session_key",
+        help: "key of the staff audit's fingerprints of a person (who looked them up), at least 32 bytes, base64 (secret); keep it when session_key changes: a new key no longer finds the earlier entries",
+    },
+    OptionDoc {
         key: "session_idle_minutes",
         env: "MANDAT_SESSION_IDLE_MINUTES",
         default: "30",

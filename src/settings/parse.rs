@@ -2,6 +2,8 @@
 
 use std::{fmt, str::FromStr, time::Duration};
 
+use secrecy::SecretString;
+
 use super::{OPTIONS, OptionDoc, Raw, SettingsError};
 
 pub(super) fn doc(key: &str) -> &'static OptionDoc {
@@ -106,6 +108,28 @@ pub(super) fn parse_toml(text: &str) -> Result<Raw, String> {
         raw.insert(key, text);
     }
     Ok(raw)
+}
+
+/// A base64 key of at least `min` bytes in the option `key`, if given.
+pub(super) fn base64_key(
+    raw: &Raw,
+    key: &str,
+    min: usize,
+) -> Result<Option<SecretString>, SettingsError> {
+    use base64::Engine;
+    let Some(value) = raw.get(key).map(|s| s.trim()).filter(|s| !s.is_empty()) else {
+        return Ok(None);
+    };
+    let bytes = base64::engine::general_purpose::STANDARD
+        .decode(value.as_bytes())
+        .map_err(|_| invalid(key, "must be base64"))?;
+    if bytes.len() < min {
+        return Err(invalid(
+            key,
+            &format!("must decode to at least {min} bytes (try: openssl rand -base64 {min})"),
+        ));
+    }
+    Ok(Some(SecretString::from(value.to_string())))
 }
 
 pub(super) fn random_session_key() -> String {

@@ -27,6 +27,7 @@ use super::{
 use crate::services::backoffice::audit::{AuditAction, AuditFilter};
 use crate::services::backoffice::moderation::{self, StaffMove};
 use crate::{
+    domain::niss::Niss,
     jobs,
     services::{
         FieldErrors, ServiceError,
@@ -62,7 +63,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route(&company("suspend"), web::post().to(suspend))
         .route(&company("reinstate"), web::post().to(reinstate))
         .route(&company("main-manager"), web::post().to(appoint_main))
-        .route(ADMIN_AUDIT, web::get().to(audit_page));
+        .route(ADMIN_AUDIT, web::get().to(audit_page))
+        .route(ADMIN_AUDIT, web::post().to(audit_about));
 }
 
 fn require(allowed: bool) -> Result<(), AppError> {
@@ -128,24 +130,28 @@ async fn run_job(
     Ok(see_other(&routes::with_notice(ADMIN, notice)))
 }
 
-async fn search_page(office: BackOffice, query: web::Query<SearchInput>) -> Page {
+async fn search_page(req: HttpRequest, office: BackOffice, query: web::Query<SearchInput>) -> Page {
     require(backoffice::may_follow(office.staff.role))?;
     // Neither a NISS nor an e-mail travels in a URL: one put there is ignored.
     let input = query.into_inner().without_personal_data();
-    run_search(&office, input).await
+    run_search(&req, &office, input).await
 }
 
-async fn search_post(office: BackOffice, CsrfForm(input): CsrfForm<SearchInput>) -> Page {
+async fn search_post(
+    req: HttpRequest,
+    office: BackOffice,
+    CsrfForm(input): CsrfForm<SearchInput>,
+) -> Page {
     require(backoffice::may_follow(office.staff.role))?;
     if !input.has_personal_data() {
         // Without a NISS or an e-mail the filters go to the URL (bookmarkable, back button).
         let page = input.page.unwrap_or(1);
         return Ok(see_other(&admin_search_url(&input, page)));
     }
-    run_search(&office, input).await
+    run_search(&req, &office, input).await
 }
 
-async fn run_search(office: &BackOffice, input: SearchInput) -> Page {
+async fn run_search(req: &HttpRequest, office: &BackOffice, input: SearchInput) -> Page {
     let BackOffice { ctx, staff, .. } = office;
     if input.is_empty() {
         return Ok(html(v::search_page(ctx, staff.role, &input, None, None)));
@@ -161,8 +167,9 @@ async fn run_search(office: &BackOffice, input: SearchInput) -> Page {
         Err(e) => return Err(e.into()),
     };
     let started = std::time::Instant::now();
+    let key = state(req).person_key.clone();
     let page = office
-        .run(move |conn, sid, now| backoffice::search::search(conn, sid, &search, now))
+        .run(move |conn, sid, now| backoffice::search::search(conn, sid, &key, &search, now))
         .await?;
     tracing::info!(
         ms = started.elapsed().as_millis() as u64,
@@ -406,12 +413,14 @@ async fn appoint_main(
 ) -> Page {
     require(backoffice::may_supervise(office.staff.role))?;
     let (id, sources) = (id.into_inner(), state(&req).sources.clone());
+    let key = state(&req).person_key.clone();
     let result = office
         .run(move |conn, sid, now| {
             moderation::appoint_main_manager(
                 conn,
                 sources.as_ref(),
                 sid,
+                &key,
                 id,
                 &form.niss,
                 &form.reason,
@@ -470,6 +479,55 @@ async fn audit_page(
     })
     .await?;
     Ok(html(crate::web::views::admin_records::audit_page(
-        &ctx, &data,
+        &ctx, &data, None, "",
+    )))
+}
+
+#[derive(Deserialize)]
+struct PersonForm {
+    niss: String,
+    page: Option<i64>,
+}
+
+/// `POST /admin/audit`: the entries about one person (supervisors), by their NISS (a POST
+/// body, never a URL): who in the back office looked them up or acted on their requests.
+/// The look-up is itself audited (`audit_person`).
+async fn audit_about(
+    req: HttpRequest,
+    office: BackOffice,
+    CsrfForm(form): CsrfForm<PersonForm>,
+) -> Page {
+    require(backoffice::may_supervise(office.staff.role))?;
+    let niss = match Niss::parse(&form.niss) {
+        Ok(niss) => niss,
+        Err(e) => {
+            let data = on_db(&office.tenant, move |conn| {
+                backoffice::audit::audit_page(conn, AuditFilter::default(), 1)
+            })
+            .await?;
+            let errors = FieldErrors::from([("niss", e.message_key())]);
+            return Ok(views::with_status(
+                StatusCode::BAD_REQUEST,
+                crate::web::views::admin_records::audit_page(
+                    &office.ctx,
+                    &data,
+                    Some(&errors),
+                    &form.niss,
+                ),
+            ));
+        }
+    };
+    let key = state(&req).person_key.clone();
+    let page = form.page.unwrap_or(1);
+    let data = office
+        .run(move |conn, sid, now| {
+            backoffice::audit::audit_about(conn, sid, &key, &niss, page, now)
+        })
+        .await?;
+    Ok(html(crate::web::views::admin_records::audit_page(
+        &office.ctx,
+        &data,
+        None,
+        "",
     )))
 }

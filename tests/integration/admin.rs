@@ -890,6 +890,117 @@ async fn the_audit_shows_one_staff_members_or_one_actions_entries_each_linked_to
     );
 }
 
+/// A citizen asks the helpdesk who in the back office looked them up: a supervisor types
+/// their national number (a POST: never in a URL) and reads every search by it and every
+/// look-up and action on their requests, nobody else's; the audit keeps a keyed fingerprint
+/// of the number, never the number.
+#[tokio::test]
+async fn a_supervisor_finds_who_in_the_back_office_looked_a_person_up() {
+    let app = spawn_app().await;
+    let emma = mandat::demo::people::EMMA.niss();
+    let (plonge, accueil) = (app.request_id("Plonge"), app.request_id("Accueil"));
+    // Claire searches by Maria's number (typed as printed on her card) and opens Plonge,
+    // Maria's; Pieter searches by Emma's number and opens Accueil, Emma's.
+    let claire = staff(&app, "claire").await;
+    let res = claire
+        .post_form("/admin/search", &[("niss", "90.05.14-024.26")])
+        .await;
+    assert_eq!(res.status().as_u16(), 200);
+    claire.page(&format!("/admin/requests/{plonge}")).await;
+    let pieter = staff(&app, "pieter").await;
+    pieter.post_form("/admin/search", &[("niss", emma)]).await;
+    pieter.page(&format!("/admin/requests/{accueil}")).await;
+
+    let about = |niss: &'static str| {
+        let pieter = &pieter;
+        async move {
+            let res = pieter.post_form("/admin/audit", &[("niss", niss)]).await;
+            assert_eq!(res.status().as_u16(), 200, "{niss}");
+            res.text().await.unwrap()
+        }
+    };
+    let body = about(MARIA).await;
+    let rows = texts(&body, "[data-testid=audit-row]");
+    // Newest first: Pieter's own look-up, Claire's view of Plonge, Claire's search.
+    assert_eq!(rows.len(), 3, "{rows:?}");
+    assert!(
+        rows[0].contains("Pieter Vos") && rows[0].contains("Entries about a person looked up"),
+        "{rows:?}"
+    );
+    assert!(
+        rows[1].contains("Claire Lemaire") && rows[1].contains("Request viewed"),
+        "{rows:?}"
+    );
+    assert!(
+        rows[2].contains("Claire Lemaire") && rows[2].contains("Search by NISS"),
+        "{rows:?}"
+    );
+    assert_eq!(
+        attr(
+            &body,
+            "[data-testid=audit-row][data-action=view_request] a",
+            "href"
+        ),
+        Some(format!("/admin/requests/{plonge}"))
+    );
+    let said = texts(&body, "[data-testid=audit-person]").concat();
+    assert!(said.contains("XX.XX.XX-XXX.26"), "{said}");
+    assert!(!rows.concat().contains("90.05.14"), "masked only: {rows:?}");
+    // Emma's: Pieter's search and view, and his look-up now; none of Claire's.
+    let rows = texts(&about(emma).await, "[data-testid=audit-row]");
+    assert_eq!(rows.len(), 3, "{rows:?}");
+    assert!(rows.iter().all(|r| r.contains("Pieter Vos")), "{rows:?}");
+    // The table holds no national number: masked targets and 32-byte fingerprints, the
+    // same for every entry about one person.
+    type Row = (String, Option<String>, Option<String>, Option<Vec<u8>>);
+    let stored: Vec<Row> = staff_audit::table
+        .order(staff_audit::id)
+        .select((
+            staff_audit::action,
+            staff_audit::target,
+            staff_audit::detail,
+            staff_audit::person,
+        ))
+        .load(&mut app.db())
+        .unwrap();
+    let all = format!("{stored:?}");
+    assert!(!all.contains(MARIA) && !all.contains(emma), "{all}");
+    let prints: BTreeSet<&Vec<u8>> = stored.iter().filter_map(|r| r.3.as_ref()).collect();
+    assert_eq!(prints.len(), 2, "one fingerprint a person: {stored:?}");
+    assert!(prints.iter().all(|p| p.len() == 32));
+    // Nothing about this person: only the look-up itself.
+    let rows = texts(&about(JAN).await, "[data-testid=audit-row]");
+    assert_eq!(rows.len(), 1, "{rows:?}");
+
+    // A mistyped number is a 400 page that says so and keeps what was typed; nothing is
+    // looked up or recorded.
+    let before = audit_rows(&app).len();
+    let res = pieter
+        .post_form("/admin/audit", &[("niss", "90051402427")])
+        .await;
+    assert_eq!(res.status().as_u16(), 400);
+    let body = res.text().await.unwrap();
+    assert!(
+        !texts(&body, ".error-summary, [role=alert]").is_empty(),
+        "the error is said: {body}"
+    );
+    assert_eq!(
+        attr(&body, "[data-testid=audit-person-niss]", "value"),
+        Some("90051402427".to_string())
+    );
+    assert_eq!(audit_rows(&app).len(), before);
+    // The form and its answer are the supervisors' only.
+    assert_eq!(
+        claire
+            .post_form("/admin/audit", &[("niss", MARIA)])
+            .await
+            .status()
+            .as_u16(),
+        403
+    );
+    assert_eq!(audit_rows(&app).len(), before);
+}
+
 #[tokio::test]
 async fn a_supervisor_appoints_a_main_access_manager_when_the_former_one_left() {
     let app = spawn_app().await;

@@ -43,6 +43,7 @@ const WALKED: &[&str] = &[
     "/me/accesses/{id}/stop",
     "/me/blocks/{id}/unblock",
     "/admin/search",
+    "/admin/audit",
     "/admin/requests/{id}/block",
     "/admin/requests/{id}/unblock",
     "/admin/companies/{id}/suspend",
@@ -551,6 +552,7 @@ async fn every_back_office_form_refuses_hostile_values() {
         format!("/admin/requests/{pending}"),
         format!("/admin/companies/{resto}"),
         "/admin/staff".into(),
+        "/admin/audit".into(),
     ];
     let mut walk = Walk::default();
     walk.pages(&pieter, &pages).await;
@@ -560,6 +562,7 @@ async fn every_back_office_form_refuses_hostile_values() {
         .await;
     walk.assert_clean(&[
         "/admin/search",
+        "/admin/audit",
         "/admin/requests/{id}/block",
         "/admin/requests/{id}/unblock",
         "/admin/companies/{id}/suspend",

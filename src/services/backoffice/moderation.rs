@@ -9,7 +9,7 @@ use uuid::Uuid;
 
 use super::{
     REASON_MAX,
-    audit::{AuditAction, audit_on},
+    audit::{AuditAction, PersonKey, audit_on, audit_person},
 };
 use crate::{
     db::{
@@ -189,11 +189,13 @@ pub fn company(
 /// when its main access manager left without handing the role over, at the company's
 /// written request (`reason_input`, e.g. the ticket). The former one stays an access
 /// manager; a person not yet a member becomes one. Audited with the masked NISS and the
-/// reason.
+/// reason, as an entry about that person (`key`).
+#[allow(clippy::too_many_arguments)]
 pub fn appoint_main_manager(
     conn: &mut PgConnection,
     sources: &dyn AuthenticSources,
     staff_id: Uuid,
+    key: &PersonKey,
     id: Uuid,
     niss_input: &str,
     reason_input: &str,
@@ -226,14 +228,8 @@ pub fn appoint_main_manager(
             return Err(ServiceError::field("niss", "admin-main-error-already"));
         }
         let detail = format!("{}: {reason}", niss.masked());
-        audit_on(
-            conn,
-            staff_id,
-            AuditAction::AppointMain,
-            id,
-            Some(&detail),
-            now,
-        )?;
+        let (action, about) = (AuditAction::AppointMain, (key, &niss));
+        audit_person(conn, staff_id, action, Some(id), Some(&detail), about, now)?;
         Ok(company)
     })
 }

@@ -7,7 +7,7 @@ use uuid::Uuid;
 
 use super::{
     MAX_PAGE, PAGE_SIZE, Page,
-    audit::{AuditAction, audit},
+    audit::{AuditAction, PersonKey, audit_person},
     offset,
 };
 use crate::{
@@ -309,22 +309,26 @@ fn with_state<'a>(q: BoxedQuery<'a>, filter: StateFilter, now: DateTime<Utc>) ->
 }
 
 /// Searches requests and mandates (archived ones included), newest first, one page.
-/// A search by NISS is audited (`search_niss`, the NISS masked) in the same transaction.
+/// A search by NISS is audited (`search_niss`, the NISS masked, an entry about that person
+/// under `key`) in the same transaction.
 pub fn search(
     conn: &mut PgConnection,
     staff_id: Uuid,
+    key: &PersonKey,
     search: &Search,
     now: DateTime<Utc>,
 ) -> Result<SearchPage, ServiceError> {
     use access_requests::dsl as r;
     conn.transaction(|conn| {
         if let Some(niss) = &search.niss {
-            audit(
+            let about = (key, niss);
+            audit_person(
                 conn,
                 staff_id,
                 AuditAction::SearchNiss,
-                Some(&niss.masked()),
                 None,
+                None,
+                about,
                 now,
             )?;
         }

@@ -10,10 +10,13 @@ use super::{
 };
 use crate::{
     auth::StaffRole,
-    services::backoffice::{
-        audit::{AuditAction, AuditFilter, AuditPage, AuditTarget},
-        may_supervise,
-        moderation::CompanyView,
+    services::{
+        FieldErrors,
+        backoffice::{
+            audit::{AuditAction, AuditFilter, AuditPage, AuditTarget},
+            may_supervise,
+            moderation::CompanyView,
+        },
     },
     web::{context::Ctx, routes},
 };
@@ -152,6 +155,7 @@ fn action_key(action: AuditAction) -> &'static str {
         A::TenantDelete => "admin-audit-tenant-delete",
         A::TenantClock => "admin-audit-tenant-clock",
         A::AppointMain => "admin-audit-appoint-main",
+        A::AuditPerson => "admin-audit-audit-person",
     }
 }
 
@@ -194,14 +198,42 @@ fn audit_filter(ctx: &Ctx, a: &AuditPage) -> Markup {
     }
 }
 
-/// The audit of staff look-ups and actions, newest first.
-pub fn audit_page(ctx: &Ctx, a: &AuditPage) -> Markup {
+/// The look-up of the entries about one person, by their NISS (a POST: never in a URL):
+/// the person shown, or the form to name one.
+fn audit_person(ctx: &Ctx, a: &AuditPage, errors: Option<&FieldErrors>, typed: &str) -> Markup {
+    let label = ctx.t("admin-audit-person-niss");
+    html! {
+        form.filters method="post" action=(routes::ADMIN_AUDIT) data-testid="audit-person-form" {
+            (csrf_field(ctx))
+            (error_summary(ctx, "admin-form-has-errors", errors, &[("niss", "audit-niss", &label)]))
+            (form_field(ctx, "audit-niss", "niss", &label, None, errors, |d| html! {
+                input #audit-niss type="text" name="niss" inputmode="numeric" autocomplete="off" required value=(typed)
+                    aria-invalid=[d.invalid] aria-describedby=(d.by.as_deref().map_or("audit-niss-help".to_string(), |by| format!("audit-niss-help {by}")))
+                    data-testid="audit-person-niss";
+            }))
+            button type="submit" data-testid="audit-person-show" { (ctx.t("admin-audit-person-show")) }
+        }
+        p #audit-niss-help { small { (ctx.t("admin-audit-person-help")) } }
+        @if let Some((_, masked)) = &a.person {
+            p data-testid="audit-person" {
+                (ctx.lang.t_args("admin-audit-person-about", &[("niss", masked.as_str().into())]))
+                " " a href=(routes::ADMIN_AUDIT) data-testid="audit-person-all" { (ctx.t("admin-audit-on-all")) }
+            }
+        }
+    }
+}
+
+/// The audit of staff look-ups and actions, newest first: all of it, the entries a filter
+/// keeps, or those about one person (`errors`: that person's NISS, `typed`, was refused).
+pub fn audit_page(ctx: &Ctx, a: &AuditPage, errors: Option<&FieldErrors>, typed: &str) -> Markup {
     let title = ctx.t("admin-audit-title");
+    let typed = a.person.as_ref().map_or(typed, |(niss, _)| niss.as_str());
     let body = html! {
         h1 { (title) }
         p.lead { (ctx.t("admin-audit-lead")) }
         (audit_filter(ctx, a))
-        @let (a, filter) = (&a.entries, &a.filter);
+        (audit_person(ctx, a, errors, typed))
+        @let (a, filter, person) = (&a.entries, &a.filter, &a.person);
         @if a.items.is_empty() {
             p data-testid="audit-empty" { (ctx.t("admin-none")) }
         } @else {
@@ -231,8 +263,22 @@ pub fn audit_page(ctx: &Ctx, a: &AuditPage) -> Markup {
         }
         nav.pager aria-label=(ctx.t("admin-pages")) {
             span data-testid="page" { (ctx.lang.t_args("admin-page", &[("page", a.page.into())])) }
-            @if a.page > 1 { " " a href=(routes::admin_audit(filter, a.page - 1)) data-testid="page-previous" { (ctx.t("admin-previous")) } }
-            @if a.has_next { " " a href=(routes::admin_audit(filter, a.page + 1)) data-testid="page-next" { (ctx.t("admin-next")) } }
+            @for (target, key, testid) in [(a.page - 1, "admin-previous", "page-previous"), (a.page + 1, "admin-next", "page-next")] {
+                @if (target >= 1 && target < a.page) || (target > a.page && a.has_next) {
+                    " "
+                    @if let Some((niss, _)) = person {
+                        // Pages about a person are POSTs too: their NISS never goes in a URL.
+                        form.inline method="post" action=(routes::ADMIN_AUDIT) {
+                            (csrf_field(ctx))
+                            input type="hidden" name="niss" value=(niss.as_str());
+                            input type="hidden" name="page" value=(target);
+                            button.secondary type="submit" data-testid=(testid) { (ctx.t(key)) }
+                        }
+                    } @else {
+                        a href=(routes::admin_audit(filter, target)) data-testid=(testid) { (ctx.t(key)) }
+                    }
+                }
+            }
         }
     };
     page(ctx, &title, Some(StaffRole::Supervisor), body)
