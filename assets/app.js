@@ -152,7 +152,10 @@
   // kept (a keep-alive once in a while) while nothing is sent yet. Left alone, the page
   // warns before the end ("Stay signed in" keeps it), then says that it has ended. The
   // server may count from up to a minute before this page (it writes a session's last use
-  // once a minute), hence the lead.
+  // once a minute), hence the lead. Whatever its use, a session also ends
+  // data-session-left seconds after this page (its absolute lifetime, which nothing
+  // extends): the page says when, five minutes before, so that what is being typed can be
+  // sent in time, then that it has ended.
   (function () {
     var body = document.body;
     var idle = Number(body.getAttribute("data-session-idle"));
@@ -161,31 +164,49 @@
     if (!idle || !url || !box) return;
     var asking = box.querySelector("[data-asking]");
     var ended = box.querySelector("[data-ended]");
+    var final = box.querySelector("[data-final]");
+    var finalEnded = box.querySelector("[data-final-ended]");
     var stay = box.querySelector("[data-stay]");
+    var parts = [asking, ended, final, finalEnded];
     var lead = Math.min(180, idle / 2) * 1000;
     var every = Math.min(60, idle / 4) * 1000;
+    var left = body.getAttribute("data-session-left");
+    var endAt = left !== null && final ? Date.now() + Number(left) * 1000 : Infinity;
     var warnTimer = null;
     var endTimer = null;
     var lastSent = Date.now();
     var before = null;
     var over = false;
+    function show(part) {
+      parts.forEach(function (p) { if (p) p.hidden = p !== part; });
+      var title = part.querySelector("h2");
+      var text = part.querySelector("p");
+      if (title && title.id) box.setAttribute("aria-labelledby", title.id);
+      if (text && text.id) box.setAttribute("aria-describedby", text.id);
+      else box.removeAttribute("aria-describedby");
+      box.hidden = false;
+    }
+    function hide() {
+      box.hidden = true;
+      if (before && before !== document.body && before.isConnected) before.focus();
+    }
     function arm() {
       clearTimeout(warnTimer);
       clearTimeout(endTimer);
+      // The absolute end comes first: its own warning says it.
+      if (Date.now() + idle * 1000 >= endAt) return;
       warnTimer = setTimeout(warn, idle * 1000 - lead);
       endTimer = setTimeout(end, idle * 1000);
     }
     function warn() {
       before = document.activeElement;
-      box.hidden = false;
+      show(asking);
       stay.focus();
     }
     function end() {
       over = true;
       clearTimeout(warnTimer);
-      asking.hidden = true;
-      ended.hidden = false;
-      box.hidden = false;
+      show(Date.now() >= endAt - 1000 ? finalEnded : ended);
     }
     function keepAlive(then) {
       if (over) return;
@@ -202,15 +223,14 @@
       }, function () { /* offline: the next activity tries again */ });
     }
     stay.addEventListener("click", function () {
-      keepAlive(function () {
-        box.hidden = true;
-        if (before && before !== document.body && before.isConnected) before.focus();
-      });
+      keepAlive(function () { if (!asking.hidden) hide(); });
     });
     ["keydown", "input", "pointerdown"].forEach(function (type) {
       document.addEventListener(type, function (e) {
         if (box.contains(e.target)) return;
-        if (Date.now() - lastSent >= every) keepAlive(function () { box.hidden = true; });
+        if (Date.now() - lastSent >= every) {
+          keepAlive(function () { if (!asking.hidden) box.hidden = true; });
+        }
       }, true);
     });
     // A request the person made through htmx (a form, a search) is a use too; a poll is not.
@@ -220,6 +240,19 @@
       lastSent = Date.now();
       if (!over) arm();
     });
+    if (endAt !== Infinity) {
+      var understood = final.querySelector("[data-understood]");
+      understood.addEventListener("click", hide);
+      setTimeout(function () {
+        if (over) return;
+        before = document.activeElement;
+        show(final);
+        understood.focus();
+      }, Math.max(0, endAt - Date.now() - 300000));
+      setTimeout(function () {
+        if (!over) end();
+      }, Math.max(0, endAt - Date.now()));
+    }
     arm();
   })();
 })();

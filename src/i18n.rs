@@ -175,10 +175,16 @@ impl Lang {
         format!("{} {year}", self.t(&format!("month-{month}")))
     }
 
+    /// The time of an instant in Belgian local time: "14:05".
+    pub fn time(self, at: DateTime<Utc>) -> String {
+        let local = at.with_timezone(&chrono_tz::Europe::Brussels);
+        format!("{:02}:{:02}", local.hour(), local.minute())
+    }
+
     /// An instant in Belgian local time: "4 avril 2025, 14:05".
     pub fn datetime(self, at: DateTime<Utc>) -> String {
         let local = at.with_timezone(&chrono_tz::Europe::Brussels);
-        let time = format!("{:02}:{:02}", local.hour(), local.minute());
+        let time = self.time(at);
         let date = self.date(local.date_naive());
         match self {
             Lang::Fr => format!("{date} à {time}"),

@@ -35,8 +35,16 @@ pub const SESSION_AFTER_SIGN_OUT: &str = "after_sign_out";
 /// Session key: when the person last asked to stay signed in (a change of the session, so
 /// that the store writes it, and its idle time starts again).
 pub const SESSION_KEPT_ALIVE: &str = "kept_alive_at";
+/// Session key: when the person signed in, by the server's clock (the session's absolute
+/// lifetime counts from then).
+pub const SESSION_STARTED: &str = "started_at";
 /// Session keys that belong to the signed-in person and go with them.
-pub const SESSION_COMPANY_KEYS: &[&str] = &[SESSION_COMPANY, SESSION_CLIENT, SESSION_ID_TOKEN];
+pub const SESSION_COMPANY_KEYS: &[&str] = &[
+    SESSION_COMPANY,
+    SESSION_CLIENT,
+    SESSION_ID_TOKEN,
+    SESSION_STARTED,
+];
 /// Form field carrying the CSRF token.
 pub const CSRF_FIELD: &str = "csrf";
 
@@ -215,6 +223,9 @@ pub struct Ctx {
     pub tenant: Option<DemoSite>,
     /// Now, by the tenant's clock.
     pub now: DateTime<Utc>,
+    /// When the signed-in session ends whatever its use (its absolute lifetime), by the
+    /// server's clock, and the seconds until then.
+    pub session_end: Option<(DateTime<Utc>, i64)>,
     /// The settings (the links the words point to: contact, official pages).
     pub settings: std::sync::Arc<crate::settings::Settings>,
 }
@@ -226,6 +237,14 @@ impl Ctx {
         let site = tenant.site();
         let session = req.get_session();
         let principal = session.get::<Principal>(SESSION_PRINCIPAL).ok().flatten();
+        let absolute = state(req).settings.sessions.absolute;
+        let session_end = principal
+            .as_ref()
+            .and_then(|_| session.get::<DateTime<Utc>>(SESSION_STARTED).ok().flatten())
+            .map(|started| {
+                let end = started + absolute;
+                (end, (end - tenant.session_now()).num_seconds().max(0))
+            });
         let csrf = CsrfToken::of(session);
         Ctx {
             lang: request_lang(req),
@@ -240,6 +259,7 @@ impl Ctx {
             mailbox: site.mailbox,
             tenant: site.demo.clone(),
             now: tenant.now(),
+            session_end,
             settings: state(req).settings.clone(),
         }
     }

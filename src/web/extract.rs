@@ -13,7 +13,9 @@ use futures_util::future::LocalBoxFuture;
 use serde::de::DeserializeOwned;
 
 use super::{
-    context::{Ctx, SESSION_CSRF, SESSION_ID_TOKEN, SESSION_PRINCIPAL, new_csrf_token},
+    context::{
+        Ctx, SESSION_CSRF, SESSION_ID_TOKEN, SESSION_PRINCIPAL, SESSION_STARTED, new_csrf_token,
+    },
     errors::AppError,
     input::{FORM_LIMIT, check_urlencoded, read_body, reading_body},
 };
@@ -283,6 +285,12 @@ pub fn establish_session(
         .map_err(session_failed)?;
     session
         .insert(SESSION_CSRF, new_csrf_token())
+        .map_err(session_failed)?;
+    session
+        .insert(
+            SESSION_STARTED,
+            super::context::tenant_of(req).session_now(),
+        )
         .map_err(session_failed)?;
     if let Some(id_token) = id_token {
         session

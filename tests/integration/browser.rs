@@ -421,6 +421,106 @@ async fn a_page_warns_before_its_session_ends_and_typing_or_one_click_keeps_it()
     browser.close().await;
 }
 
+/// A session also ends a fixed time after the sign-in, whatever its use (nothing extends
+/// it): five minutes before, a page says at what time, so that what is being typed can be
+/// sent, and then that the session has ended, with the way to sign in again.
+#[tokio::test]
+async fn a_page_says_when_its_session_ends_whatever_its_use() {
+    use mandat::clock::Clock;
+    let app = crate::helpers::spawn_app_with(crate::helpers::Options {
+        settings: vec![
+            ("session_idle_minutes", "1440".into()),
+            ("session_absolute_minutes", "1440".into()),
+        ],
+    })
+    .await;
+    let jan = mandat::demo::people::JAN.niss();
+    let browser = Browser::start().await;
+    let c = &browser.client;
+    sign_in_in_browser(c, &app.address, jan, "/company/requests/new").await;
+    let signed_in_at = app.clock.now();
+    let part_shown = async |c: &Client, part: &str| {
+        run(
+            c,
+            &format!(
+                "var b = document.getElementById('session-warning'); \
+                 return !b.hidden && !b.querySelector('[{part}]').hidden;"
+            ),
+        )
+        .await
+            == json!(true)
+    };
+    assert!(
+        !part_shown(c, "data-final").await,
+        "a day ahead: nothing said"
+    );
+    // Ten seconds before the end, Jan opens the form: the page says at once when the
+    // session ends (Brussels time, the page's language), the button has the focus, and the
+    // dialog is named by what it says.
+    app.clock
+        .advance(chrono::Duration::minutes(1440) - chrono::Duration::seconds(10));
+    c.goto(&format!("{}/company/requests/new", app.address))
+        .await
+        .unwrap();
+    assert!(part_shown(c, "data-final").await, "the end is announced");
+    let end = (signed_in_at + chrono::Duration::minutes(1440))
+        .with_timezone(&chrono_tz::Europe::Brussels)
+        .format("%H:%M")
+        .to_string();
+    let said = run(
+        c,
+        "return document.querySelector('#session-warning [data-final]').textContent;",
+    )
+    .await;
+    assert!(said.as_str().unwrap().contains(&end), "{said} names {end}");
+    assert_eq!(
+        run(c, "return document.activeElement.dataset.testid;").await,
+        json!("session-understood")
+    );
+    assert_eq!(
+        run(
+            c,
+            "return document.getElementById('session-warning').getAttribute('aria-labelledby');"
+        )
+        .await,
+        json!("session-final-title")
+    );
+    c.find(Locator::Css("[data-testid=session-understood]"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    assert!(
+        !part_shown(c, "data-final").await,
+        "understood: it goes away"
+    );
+    // Typing does not bring it back, nor keep the session past its end.
+    c.find(Locator::Css("#label"))
+        .await
+        .unwrap()
+        .send_keys("Bar")
+        .await
+        .unwrap();
+    // At the end, the page says the session has ended (not "not used for a while").
+    c.wait()
+        .at_most(Duration::from_secs(20))
+        .for_element(Locator::Css(
+            "#session-warning:not([hidden]) [data-final-ended]:not([hidden])",
+        ))
+        .await
+        .expect("the end is said");
+    assert!(!part_shown(c, "data-ended").await);
+    // ...as the server has it.
+    app.clock.advance(chrono::Duration::seconds(10));
+    c.goto(&format!("{}/company/requests/new", app.address))
+        .await
+        .unwrap();
+    let at = c.current_url().await.unwrap();
+    assert_eq!(at.path(), "/sign-in", "the server ended it too: {at}");
+    browser.close().await;
+}
+
 /// A dashboard left open alone is signed out after the idle lifetime: its tabs' polling
 /// reads the session without counting as a use of it.
 #[tokio::test]

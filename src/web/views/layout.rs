@@ -90,6 +90,7 @@ fn page(ctx: &Ctx, title: &str, area: Area, refresh: Option<&str>, body: Markup)
             }
             body hx-headers=[hx_headers]
                 data-session-idle=[ctx.principal.as_ref().map(|_| ctx.settings.sessions.idle.num_seconds())]
+                data-session-left=[ctx.session_end.map(|(_, left)| left)]
                 data-keep-alive=[ctx.principal.as_ref().map(|_| routes::SESSION_KEEP_ALIVE)] {
                 a.skip href="#main" { (ctx.t("skip-to-content")) }
                 @if let Some(tenant) = &ctx.tenant {
@@ -145,8 +146,19 @@ fn session_warning(ctx: &Ctx) -> Markup {
                 button type="button" data-stay data-testid="session-stay" { (ctx.t("session-warning-stay")) }
             }
             div data-ended hidden {
-                h2 { (ctx.t("session-ended-title")) }
+                h2 #session-ended-title { (ctx.t("session-ended-title")) }
                 p { (ctx.t("session-ended-text")) " " a href=(routes::sign_in_from(&ctx.path)) { (ctx.t("sign-in")) } }
+            }
+            @if let Some((end, _)) = ctx.session_end {
+                div data-final hidden {
+                    h2 #session-final-title { (ctx.t("session-final-title")) }
+                    p #session-final-text { (ctx.lang.t_args("session-final-text", &[("time", ctx.lang.time(end).into())])) }
+                    button type="button" data-understood data-testid="session-understood" { (ctx.t("session-final-ok")) }
+                }
+                div data-final-ended hidden {
+                    h2 #session-final-ended-title { (ctx.t("session-final-ended-title")) }
+                    p { (ctx.t("session-final-ended-text")) " " a href=(routes::sign_in_from(&ctx.path)) { (ctx.t("sign-in")) } }
+                }
             }
         }
     }
