@@ -31,7 +31,8 @@ use crate::{
     services::{
         ServiceError,
         citizen::{
-            self, Answer, AnswerOutcome, LinkOpening, LinkProblem, OpenedLink, RequestPage, Visit,
+            self, Answer, AnswerOutcome, LinkOpening, LinkProblem, OpenedLink, RequestDetails,
+            RequestPage, Visit,
         },
     },
 };
@@ -96,6 +97,16 @@ fn official_host(req: &HttpRequest) -> String {
 }
 
 fn problem_page(req: &HttpRequest, ctx: &Ctx, problem: LinkProblem) -> HttpResponse {
+    asked_problem_page(req, ctx, problem, None)
+}
+
+/// The page of a link's problem, naming who asked when `asked` says it.
+fn asked_problem_page(
+    req: &HttpRequest,
+    ctx: &Ctx,
+    problem: LinkProblem,
+    asked: Option<&RequestDetails>,
+) -> HttpResponse {
     let status = match problem {
         LinkProblem::Unknown => StatusCode::NOT_FOUND,
         LinkProblem::Expired | LinkProblem::Withdrawn | LinkProblem::Replaced => StatusCode::GONE,
@@ -106,7 +117,7 @@ fn problem_page(req: &HttpRequest, ctx: &Ctx, problem: LinkProblem) -> HttpRespo
     };
     views::with_status(
         status,
-        pages::link_problem(ctx, problem, &official_host(req)),
+        pages::link_problem(ctx, problem, asked, &official_host(req)),
     )
 }
 
@@ -143,7 +154,9 @@ async fn open_link(req: HttpRequest, ctx: Ctx, tenant: Tenant, token: web::Path<
             remember_opened(&req, opening)?;
             Ok(see_other(&routes::citizen_request(id)))
         }
-        Some(OpenedLink::Closed(problem)) => Ok(problem_page(&req, &ctx, problem)),
+        Some(OpenedLink::Closed(problem, asked)) => {
+            Ok(asked_problem_page(&req, &ctx, problem, Some(&asked)))
+        }
         None => Ok(problem_page(&req, &ctx, LinkProblem::Unknown)),
     }
 }

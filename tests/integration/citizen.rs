@@ -339,6 +339,9 @@ async fn the_link_is_valid_72_hours_to_the_second() {
         let body = closed_link(browser, link).await;
         assert_eq!(problem(&body).as_deref(), Some("problem-expired"));
         assert_eq!(texts(&body, "h1"), vec!["This link has expired"]);
+        // ...and who asked, as the e-mail with the link did: the company to ask again.
+        let asked = texts(&body, "[data-testid=requester]").concat();
+        assert!(asked.contains("Café Lumière"), "{asked}");
     }
     assert_eq!(
         status_of(&app, second),
@@ -508,9 +511,10 @@ async fn unknown_and_withdrawn_links_have_their_pages() {
         app.clock.now(),
     )
     .unwrap();
-    // A withdrawn request's link says so at once, signed in or not.
+    // A withdrawn request's link says so at once, signed in or not, naming who withdrew it.
     let body = closed_link(&app.another_browser(), &link).await;
     assert_eq!(problem(&body).as_deref(), Some("problem-withdrawn"));
+    assert_eq!(texts(&body, "[data-testid=requester]").len(), 1);
     app.sign_in(NOAH).await;
     let body = closed_link(&app, &link).await;
     assert_eq!(problem(&body).as_deref(), Some("problem-withdrawn"));

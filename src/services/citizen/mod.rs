@@ -157,14 +157,15 @@ pub struct LinkOpening {
 }
 
 /// What a link secret leads to.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug)]
 pub enum OpenedLink {
     /// The request it designates: its page (after the sign-in) says the rest.
     Request(LinkOpening),
     /// A request nobody took as theirs that can no longer be answered (expired, withdrawn
     /// or closed by the helpdesk): whoever signed in would read the same, so the link says
-    /// it at once, and nobody signs in for nothing.
-    Closed(LinkProblem),
+    /// it at once, and nobody signs in for nothing; with the request, so that the page
+    /// names who asked (as the e-mail with the link did).
+    Closed(LinkProblem, Box<RequestDetails>),
 }
 
 /// What a link secret designates, if anything. Always hashes and looks up, whatever the
@@ -180,9 +181,11 @@ pub fn find_link(
     };
     let closed = find(conn, id)?
         .filter(|request| request.citizen_niss.is_none())
-        .and_then(|request| unbound_problem(request.status_at(now)));
+        .and_then(|request| Some((unbound_problem(request.status_at(now))?, request)));
     Ok(Some(match closed {
-        Some(problem) => OpenedLink::Closed(problem),
+        Some((problem, request)) => {
+            OpenedLink::Closed(problem, Box::new(details(conn, request, now)?))
+        }
         None => OpenedLink::Request(LinkOpening { request: id, link }),
     }))
 }

@@ -88,13 +88,21 @@ fn stop_form(ctx: &Ctx, d: &RequestDetails) -> Markup {
 }
 
 /// The page of a link that cannot be answered, saying why and what to do.
-pub fn link_problem(ctx: &Ctx, problem: LinkProblem, host: &str) -> Markup {
+pub fn link_problem(
+    ctx: &Ctx,
+    problem: LinkProblem,
+    asked: Option<&RequestDetails>,
+    host: &str,
+) -> Markup {
     let key = problem.as_str();
     let title = ctx.t(&format!("citizen-problem-{key}-title"));
     let body = html! {
         section.error role="alert" data-testid=(format!("problem-{key}")) {
             h1 { (title) }
             p { (ctx.t(&format!("citizen-problem-{key}-text"))) }
+            @if let Some(d) = asked {
+                (who_asks(ctx, d))
+            }
             p { a href=(routes::CITIZEN) { (ctx.t("citizen-back-portal")) } }
         }
         (genuine(ctx, host))
