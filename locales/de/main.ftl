@@ -147,3 +147,26 @@ error-403-page-text = Sie sind nicht berechtigt, diese Seite zu sehen.
 title-error = Fehler: { $title }
 col-actions = Aktionen
 error-summary-link = { $label }: { $message }
+
+# Die Erklärung zur Barrierefreiheit (/accessibility).
+footer-accessibility = Barrierefreiheit
+a11y-title = Erklärung zur Barrierefreiheit
+a11y-lead = Jede Person soll diesen Dienst nutzen können, unabhängig von Fähigkeiten, Gerät oder Sprache. Diese Erklärung gilt für den ganzen Dienst: die Anwendung für Unternehmen, das Bürgerportal, das Backoffice, die Dokumentation der API und die PDF-Exporte. Sie beruht auf dem Gesetz vom 19. Juli 2018 über die Barrierefreiheit der Websites und mobilen Anwendungen öffentlicher Stellen.
+a11y-status-title = Stand der Vereinbarkeit
+a11y-status = Dieser Dienst ist teilweise mit den Richtlinien für barrierefreie Webinhalte (WCAG) 2.1, Stufe AA, vereinbar, auf die die europäische Norm EN 301 549 verweist, wegen der unten genannten Einschränkung.
+a11y-limits-title = Nicht barrierefreie Inhalte
+a11y-duration-hours = { $n ->
+    [one] eine Stunde
+   *[other] { $n } Stunden
+}
+a11y-duration-minutes = { $n ->
+    [one] eine Minute
+   *[other] { $n } Minuten
+}
+a11y-limit-session = Zeitbegrenzung (Erfolgskriterium 2.2.1): Eine Sitzung endet { $duration } nach der Anmeldung, unabhängig von ihrer Nutzung, um die angezeigten personenbezogenen Daten zu schützen; diese Grenze kann nicht verlängert werden. Fünf Minuten vorher sagt jede Seite, um welche Uhrzeit die Sitzung endet, damit Eingegebenes rechtzeitig gesendet werden kann; ein danach gesendetes Formular meldet, dass es nicht gespeichert wurde. Eine Sitzung, die eine Weile nicht genutzt wird, endet ebenfalls, aber diese Grenze wird angekündigt und mit einem Klick oder durch Tippen in der Seite verlängert.
+a11y-method-title = Wie dies bewertet wurde
+a11y-method = Selbstbewertung durch das Team, das den Dienst entwickelt, zuletzt überprüft am { $date }. Bei jeder Änderung wird jede Seite automatisch mit axe-core anhand der WCAG 2.1 A und AA geprüft, in den vier Sprachen, bei 1280 und 320 Pixeln Breite; automatisierte Browsertests prüfen den Umbruch bei 320 Pixeln mit jedem Bedienelement in Reichweite, den Kontrast der Bedienelemente, dass Titel und Überschriften sagen, was sie sind, und dass jedes Formular seine Fehler nennt und zu ihnen führt. Die PDF-Exporte sind getaggte PDF, geprüft nach PDF/UA-1.
+a11y-feedback-title = Feedback und Kontakt
+a11y-feedback = Wenn Sie auf ein Problem mit der Barrierefreiheit stoßen oder die Informationen einer Seite in einer anderen Form benötigen, schreiben Sie an die Adresse unten und nennen Sie die Seite und das Problem. Wir antworten innerhalb eines Monats.
+a11y-enforcement-title = Durchsetzungsverfahren
+a11y-enforcement = Wenn unsere Antwort Sie nicht zufriedenstellt, können Sie sich beim Föderalen Ombudsmann (www.federaalombudsman.be) beschweren, der Beschwerden über die Barrierefreiheit der Websites und Anwendungen der föderalen öffentlichen Dienste bearbeitet.

@@ -147,3 +147,26 @@ error-403-page-text = You are not allowed to see this page.
 title-error = Error: { $title }
 col-actions = Actions
 error-summary-link = { $label }: { $message }
+
+# The accessibility statement (/accessibility).
+footer-accessibility = Accessibility
+a11y-title = Accessibility statement
+a11y-lead = We want everyone to be able to use this service, whatever their abilities, device or language. This statement applies to the whole service: the company app, the citizen portal, the back office, the API's documentation and the PDF exports. It is made under the law of 19 July 2018 on the accessibility of the websites and mobile applications of public sector bodies.
+a11y-status-title = Compliance status
+a11y-status = This service is partially compliant with the Web Content Accessibility Guidelines (WCAG) 2.1, level AA, to which the European standard EN 301 549 refers, because of the limit below.
+a11y-limits-title = Content that is not accessible
+a11y-duration-hours = { $n ->
+    [one] one hour
+   *[other] { $n } hours
+}
+a11y-duration-minutes = { $n ->
+    [one] one minute
+   *[other] { $n } minutes
+}
+a11y-limit-session = Time limit (success criterion 2.2.1): a session ends { $duration } after signing in, however much it is used, to protect the personal data it shows; this limit cannot be extended. Five minutes before, every page says at what time the session ends, so that what is being typed can be sent in time; a form sent afterwards says that it was not recorded. A session not used for a while ends too, but that limit is announced and extended with one click, or by typing in the page.
+a11y-method-title = How this was assessed
+a11y-method = Self-assessment by the team that builds the service, last reviewed on { $date }. At every change, every page is checked automatically with axe-core against WCAG 2.1 A and AA, in the four languages, at 1280 and 320 pixels wide; automated browser tests check the reflow at 320 pixels with every control in reach, the contrast of controls, that titles and headings say what they are, and that every form names its errors and leads to them. The PDF exports are tagged PDF checked against PDF/UA-1.
+a11y-feedback-title = Feedback and contact
+a11y-feedback = If you meet an accessibility problem, or need the information of a page in another format, write to the address below, saying which page and what you met. We answer within one month.
+a11y-enforcement-title = Enforcement procedure
+a11y-enforcement = If our answer does not satisfy you, you may complain to the Federal Ombudsman (www.federaalombudsman.be), who handles complaints about the accessibility of the websites and applications of the federal public services.

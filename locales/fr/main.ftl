@@ -147,3 +147,26 @@ error-403-page-text = Vous n'êtes pas autorisé à voir cette page.
 title-error = Erreur : { $title }
 col-actions = Actions
 error-summary-link = { $label } : { $message }
+
+# La déclaration d'accessibilité (/accessibility).
+footer-accessibility = Accessibilité
+a11y-title = Déclaration d'accessibilité
+a11y-lead = Nous voulons que chacun puisse utiliser ce service, quels que soient ses capacités, son appareil ou sa langue. Cette déclaration s'applique à tout le service : l'application des entreprises, le portail des citoyens, le back office, la documentation de l'API et les exports PDF. Elle est établie en vertu de la loi du 19 juillet 2018 relative à l'accessibilité des sites internet et des applications mobiles des organismes du secteur public.
+a11y-status-title = État de conformité
+a11y-status = Ce service est partiellement conforme aux règles pour l'accessibilité des contenus web (WCAG) 2.1, niveau AA, auxquelles renvoie la norme européenne EN 301 549, en raison de la limite ci-dessous.
+a11y-limits-title = Contenu non accessible
+a11y-duration-hours = { $n ->
+    [one] une heure
+   *[other] { $n } heures
+}
+a11y-duration-minutes = { $n ->
+    [one] une minute
+   *[other] { $n } minutes
+}
+a11y-limit-session = Limite de temps (critère 2.2.1) : une session se termine { $duration } après la connexion, quelle que soit son utilisation, pour protéger les données personnelles qu'elle montre ; cette limite ne peut pas être prolongée. Cinq minutes avant, chaque page indique à quelle heure la session se termine, pour que ce qui est en cours de saisie puisse être envoyé à temps ; un formulaire envoyé ensuite indique qu'il n'a pas été enregistré. Une session inutilisée pendant un moment se termine aussi, mais cette limite est annoncée et se prolonge d'un clic, ou en tapant dans la page.
+a11y-method-title = Méthode d'évaluation
+a11y-method = Auto-évaluation par l'équipe qui développe le service, revue pour la dernière fois le { $date }. À chaque modification, chaque page est vérifiée automatiquement avec axe-core selon les WCAG 2.1 A et AA, dans les quatre langues, à 1280 et 320 pixels de large ; des tests automatisés dans un navigateur vérifient la redistribution à 320 pixels avec chaque commande à portée, le contraste des commandes, que les titres disent ce qu'ils sont, et que chaque formulaire nomme ses erreurs et y mène. Les exports PDF sont des PDF balisés, vérifiés selon PDF/UA-1.
+a11y-feedback-title = Retour d'information et contact
+a11y-feedback = Si vous rencontrez un problème d'accessibilité, ou s'il vous faut l'information d'une page sous une autre forme, écrivez à l'adresse ci-dessous en indiquant la page et le problème rencontré. Nous répondons dans un délai d'un mois.
+a11y-enforcement-title = Procédure de recours
+a11y-enforcement = Si notre réponse ne vous satisfait pas, vous pouvez introduire une plainte auprès du Médiateur fédéral (www.mediateurfederal.be), qui traite les plaintes relatives à l'accessibilité des sites et applications des services publics fédéraux.

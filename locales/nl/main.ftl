@@ -147,3 +147,26 @@ error-403-page-text = U mag deze pagina niet bekijken.
 title-error = Fout: { $title }
 col-actions = Acties
 error-summary-link = { $label }: { $message }
+
+# De toegankelijkheidsverklaring (/accessibility).
+footer-accessibility = Toegankelijkheid
+a11y-title = Toegankelijkheidsverklaring
+a11y-lead = Iedereen moet deze dienst kunnen gebruiken, ongeacht beperking, toestel of taal. Deze verklaring geldt voor de hele dienst: de toepassing voor ondernemingen, het portaal voor burgers, de backoffice, de documentatie van de API en de pdf-exports. Ze is opgesteld krachtens de wet van 19 juli 2018 inzake de toegankelijkheid van de websites en mobiele applicaties van overheidsinstanties.
+a11y-status-title = Nalevingsstatus
+a11y-status = Deze dienst voldoet gedeeltelijk aan de Web Content Accessibility Guidelines (WCAG) 2.1, niveau AA, waarnaar de Europese norm EN 301 549 verwijst, wegens de beperking hieronder.
+a11y-limits-title = Niet-toegankelijke inhoud
+a11y-duration-hours = { $n ->
+    [one] één uur
+   *[other] { $n } uur
+}
+a11y-duration-minutes = { $n ->
+    [one] één minuut
+   *[other] { $n } minuten
+}
+a11y-limit-session = Tijdslimiet (succescriterium 2.2.1): een sessie eindigt { $duration } na het aanmelden, hoe ze ook gebruikt wordt, om de persoonsgegevens te beschermen die ze toont; deze limiet kan niet verlengd worden. Vijf minuten vooraf zegt elke pagina om hoe laat de sessie eindigt, zodat wat getypt wordt tijdig verstuurd kan worden; een formulier dat daarna verstuurd wordt, meldt dat het niet geregistreerd werd. Een sessie die een tijd niet gebruikt wordt, eindigt ook, maar die limiet wordt aangekondigd en met één klik verlengd, of door in de pagina te typen.
+a11y-method-title = Hoe dit beoordeeld werd
+a11y-method = Zelfbeoordeling door het team dat de dienst bouwt, laatst herzien op { $date }. Bij elke wijziging wordt elke pagina automatisch met axe-core getoetst aan WCAG 2.1 A en AA, in de vier talen, op 1280 en 320 pixels breed; geautomatiseerde browsertests controleren de herschikking op 320 pixels met elke bedieningsknop binnen bereik, het contrast van de bedieningselementen, dat titels en koppen zeggen wat ze zijn, en dat elk formulier zijn fouten benoemt en ernaar leidt. De pdf-exports zijn getagde pdf's, getoetst aan PDF/UA-1.
+a11y-feedback-title = Feedback en contact
+a11y-feedback = Stuit u op een toegankelijkheidsprobleem, of hebt u de informatie van een pagina in een andere vorm nodig, schrijf dan naar het adres hieronder en vermeld de pagina en het probleem. Wij antwoorden binnen een maand.
+a11y-enforcement-title = Handhavingsprocedure
+a11y-enforcement = Bent u niet tevreden met ons antwoord, dan kunt u klacht indienen bij de Federale Ombudsman (www.federaalombudsman.be), die klachten over de toegankelijkheid van de websites en applicaties van de federale overheidsdiensten behandelt.

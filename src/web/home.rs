@@ -20,6 +20,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route(routes::COMPANIES, web::get().to(companies))
         .route(routes::CITIZENS, web::get().to(citizens))
         .route(routes::PRIVACY, web::get().to(privacy))
+        .route(routes::ACCESSIBILITY, web::get().to(accessibility))
         .route(
             routes::COMPANY_HELP_FOREIGNERS,
             web::get().to(foreigners_company),
@@ -45,6 +46,11 @@ async fn citizens(ctx: Ctx) -> impl Responder {
 /// `GET /privacy`: the privacy page (public).
 async fn privacy(ctx: Ctx) -> impl Responder {
     views::help::privacy(&ctx)
+}
+
+/// `GET /accessibility`: the accessibility statement (public).
+async fn accessibility(ctx: Ctx) -> impl Responder {
+    views::help::accessibility(&ctx)
 }
 
 /// `GET /company/help/foreigners`: hiring a candidate without a Belgian national number

@@ -87,6 +87,8 @@ pub const COMPANY_HELP_FOREIGNERS: &str = "/company/help/foreigners";
 /// The privacy page: who processes what, why, for how long, who sees it, the rights
 /// (public, linked from every footer).
 pub const PRIVACY: &str = "/privacy";
+/// The accessibility statement (public, linked from every footer).
+pub const ACCESSIBILITY: &str = "/accessibility";
 
 /// The company's API access page (circle of trust, activation, clients).
 pub const COMPANY_API: &str = "/company/api";

@@ -246,6 +246,7 @@ async fn axe_finds_no_wcag_violation_on_any_page_in_any_language_at_1280_and_320
             "/citizens",
             "/sign-in",
             "/privacy",
+            "/accessibility",
             "/me/help/foreigners",
             "/company/help/foreigners",
             "/demo/mailbox",

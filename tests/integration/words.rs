@@ -154,6 +154,7 @@ async fn walk(app: &TestApp) -> Vec<Read> {
         ("/citizens", true),
         ("/sign-in", false),
         ("/privacy", true),
+        ("/accessibility", false),
         ("/me/help/foreigners", true),
         ("/company/help/foreigners", false),
         ("/demo/mailbox", false),
@@ -424,7 +425,26 @@ async fn the_pages_carry_their_notes_links_and_legal_references() {
             "{}",
             p.what
         );
+        assert_eq!(
+            attr(&p.html, "[data-testid=footer-accessibility]", "href").as_deref(),
+            Some("/accessibility"),
+            "{}",
+            p.what
+        );
     }
+    // The accessibility statement: its status, the one limit with this deployment's
+    // session lifetime, whom to write to, where to complain.
+    let statement = page(&pages, "/accessibility", en);
+    assert!(texts(statement, "[data-testid=a11y-status]")[0].contains("WCAG) 2.1, level AA"));
+    assert!(
+        texts(statement, "[data-testid=a11y-limit-session]")[0]
+            .contains("a session ends 8 hours after signing in")
+    );
+    assert_eq!(
+        attr(statement, "[data-testid=a11y-contact] a", "href").as_deref(),
+        Some("mailto:contact@rsz.fgov.be")
+    );
+    assert!(texts(statement, "[data-testid=a11y-enforcement]")[0].contains("Federal Ombudsman"));
     assert_eq!(
         attr(dashboard, "[data-testid=footer-foreigners]", "href").as_deref(),
         Some("/company/help/foreigners")

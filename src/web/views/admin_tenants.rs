@@ -236,7 +236,7 @@ fn tenant_row(ctx: &Ctx, cols: &super::Columns, t: &TenantSummary) -> Markup {
     html! {
         tr data-tenant=(name) {
             td data-label=(cols.label(0)) {
-                a href=(t.url) data-testid=(format!("tenant-open-{name}")) { strong { (name) } }
+                a href=(t.url) data-testid=(format!("tenant-open-{name}")) { strong.nowrap { (name) } }
                 @if t.own_sources { br; span.muted { (ctx.t("tenant-own-sources")) } }
             }
             td data-label=(cols.label(1)) { (lang.native_name()) }

@@ -1,6 +1,6 @@
 //! Public help pages: the privacy page (from `crate::privacy`, the one source of the README's
-//! personal-data table) and the help for the companies that hire a candidate without a
-//! Belgian national number.
+//! personal-data table), the accessibility statement, and the help for the companies that
+//! hire a candidate without a Belgian national number.
 
 use maud::{Markup, html};
 
@@ -76,6 +76,56 @@ pub fn privacy(ctx: &Ctx) -> Markup {
         section aria-labelledby="security-title" {
             h2 #security-title { (ctx.t("privacy-security-title")) }
             p { (ctx.t("privacy-security-text")) }
+        }
+    };
+    layout(ctx, &title, Area::Public, body)
+}
+
+/// When the accessibility statement was last reviewed against the service.
+const STATEMENT_REVIEWED: (i32, u32, u32) = (2026, 12, 7);
+
+/// `/accessibility`: the accessibility statement the law of 19 July 2018 asks of a public
+/// service (directive (EU) 2016/2102): how far the service meets WCAG 2.1 AA, what does
+/// not and why, how it was assessed, whom to write to, and where to complain.
+pub fn accessibility(ctx: &Ctx) -> Markup {
+    let title = ctx.t("a11y-title");
+    let minutes = ctx.settings.sessions.absolute.num_minutes();
+    let duration = if minutes % 60 == 0 {
+        ctx.lang
+            .t_args("a11y-duration-hours", &[("n", (minutes / 60).into())])
+    } else {
+        ctx.lang
+            .t_args("a11y-duration-minutes", &[("n", minutes.into())])
+    };
+    let (y, m, d) = STATEMENT_REVIEWED;
+    let reviewed = chrono::NaiveDate::from_ymd_opt(y, m, d).map(|day| ctx.lang.date(day));
+    let body = html! {
+        h1 { (title) }
+        p.lead { (ctx.t("a11y-lead")) }
+        section aria-labelledby="a11y-status-title" {
+            h2 #a11y-status-title { (ctx.t("a11y-status-title")) }
+            p data-testid="a11y-status" { (ctx.t("a11y-status")) }
+        }
+        section aria-labelledby="a11y-limits-title" {
+            h2 #a11y-limits-title { (ctx.t("a11y-limits-title")) }
+            ul {
+                li data-testid="a11y-limit-session" {
+                    (ctx.lang.t_args("a11y-limit-session", &[("duration", duration.into())]))
+                }
+            }
+        }
+        section aria-labelledby="a11y-method-title" {
+            h2 #a11y-method-title { (ctx.t("a11y-method-title")) }
+            p { (ctx.lang.t_args("a11y-method", &[("date", reviewed.unwrap_or_default().into())])) }
+        }
+        section aria-labelledby="a11y-feedback-title" {
+            h2 #a11y-feedback-title { (ctx.t("a11y-feedback-title")) }
+            p { (ctx.t("a11y-feedback")) }
+            p data-testid="a11y-contact" { (ctx.t("privacy-contact")) " " (contact_link(ctx)) }
+        }
+        section aria-labelledby="a11y-enforcement-title" {
+            h2 #a11y-enforcement-title { (ctx.t("a11y-enforcement-title")) }
+            p data-testid="a11y-enforcement" { (ctx.t("a11y-enforcement")) }
         }
     };
     layout(ctx, &title, Area::Public, body)

@@ -179,7 +179,8 @@ fn footer(ctx: &Ctx, area: Area) -> Markup {
             p {
                 a href=(routes::COMPANIES) { (ctx.t("nav-companies")) } " · "
                 a href=(routes::CITIZENS) { (ctx.t("nav-citizens")) } " · "
-                a href=(routes::PRIVACY) data-testid="footer-privacy" { (ctx.t("footer-privacy")) }
+                a href=(routes::PRIVACY) data-testid="footer-privacy" { (ctx.t("footer-privacy")) } " · "
+                a href=(routes::ACCESSIBILITY) data-testid="footer-accessibility" { (ctx.t("footer-accessibility")) }
                 @if let Some(help) = foreigners {
                     " · " a href=(help) data-testid="footer-foreigners" { (ctx.t("footer-foreigners")) }
                 }
