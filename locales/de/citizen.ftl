@@ -35,6 +35,9 @@ citizen-col-consulted-at = Wann
 citizen-col-on-behalf-of = Im Auftrag von
 citizen-consultations-title = Einsichtnahmen in Ihre Daten
 citizen-consultations-empty = Es ist keine Einsichtnahme in Ihre Daten verzeichnet.
+citizen-data-title = Eine Kopie Ihrer Daten
+citizen-data-text = Laden Sie alles herunter, was dieser Dienst über Sie speichert, ohne zeitliche Grenze: die an Sie gerichteten Anfragen und was aus ihnen wurde, die Zugänge, die Sie gewährt haben, jede Einsichtnahme, die Unternehmen, die Sie sperren. Eine Datei in einem Standardformat (JSON), die ein anderer Dienst lesen kann.
+citizen-data-download = Eine Kopie meiner Daten herunterladen
 
 ## The request page
 citizen-request-title = Eine Anfrage auf Zugang zu Ihren Daten

@@ -35,6 +35,9 @@ citizen-col-consulted-at = When
 citizen-col-on-behalf-of = On behalf of
 citizen-consultations-title = Consultations of your data
 citizen-consultations-empty = No consultation of your data is recorded.
+citizen-data-title = A copy of your data
+citizen-data-text = Download everything this service keeps about you, with no limit of time: the requests addressed to you and what happened to them, the accesses you gave, every consultation, the companies you block. A file in a standard format (JSON) that another service can read.
+citizen-data-download = Download a copy of my data
 
 ## The request page
 citizen-request-title = A request for access to your data

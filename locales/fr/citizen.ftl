@@ -35,6 +35,9 @@ citizen-col-consulted-at = Quand
 citizen-col-on-behalf-of = Pour le compte de
 citizen-consultations-title = Consultations de vos données
 citizen-consultations-empty = Aucune consultation de vos données n'est enregistrée.
+citizen-data-title = Une copie de vos données
+citizen-data-text = Téléchargez tout ce que ce service conserve à votre sujet, sans limite de durée : les demandes qui vous sont adressées et ce qu'il en est advenu, les accès que vous avez donnés, chaque consultation, les entreprises que vous bloquez. Un fichier dans un format standard (JSON) qu'un autre service peut lire.
+citizen-data-download = Télécharger une copie de mes données
 
 ## The request page
 citizen-request-title = Une demande d'accès à vos données

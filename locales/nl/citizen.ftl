@@ -35,6 +35,9 @@ citizen-col-consulted-at = Wanneer
 citizen-col-on-behalf-of = In naam van
 citizen-consultations-title = Raadplegingen van je gegevens
 citizen-consultations-empty = Er is geen raadpleging van je gegevens geregistreerd.
+citizen-data-title = Een kopie van je gegevens
+citizen-data-text = Download alles wat deze dienst over je bewaart, zonder tijdslimiet: de aanvragen die aan je gericht zijn en wat ermee gebeurde, de toegangen die je gaf, elke raadpleging, de ondernemingen die je blokkeert. Een bestand in een standaardformaat (JSON) dat een andere dienst kan lezen.
+citizen-data-download = Een kopie van mijn gegevens downloaden
 
 ## The request page
 citizen-request-title = Een aanvraag om toegang tot je gegevens

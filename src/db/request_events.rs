@@ -199,3 +199,17 @@ pub fn timeline(conn: &mut PgConnection, request_id: Uuid) -> QueryResult<Vec<Ev
         })
         .collect())
 }
+
+/// The events of the requests `ids`, each with its request, by request then oldest first
+/// (one query; the actors as recorded, without the parties' numbers).
+pub fn of_requests(conn: &mut PgConnection, ids: &[Uuid]) -> QueryResult<Vec<(Uuid, Event)>> {
+    request_events::table
+        .filter(request_events::request_id.eq_any(ids))
+        .order((
+            request_events::request_id,
+            request_events::at,
+            request_events::id,
+        ))
+        .select((request_events::request_id, Event::as_select()))
+        .load(conn)
+}

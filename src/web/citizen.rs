@@ -42,6 +42,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     cfg.route(&routes::link("{token}"), web::get().to(open_link))
         .route(routes::CITIZEN, web::get().to(home))
         .route(routes::CITIZEN_HISTORY, web::get().to(history))
+        .route(routes::CITIZEN_DATA, web::get().to(my_data))
         .route(
             routes::CITIZEN_HELP_FOREIGNERS,
             web::get().to(help_foreigners),
@@ -327,6 +328,26 @@ async fn history(me: Citizen) -> Page {
         StatusCode::OK,
         pages::history(&me.ctx, &items, &consultations),
     ))
+}
+
+/// `GET /me/data`: a copy of everything the service keeps about the citizen (right of
+/// access and portability), as a JSON file named after the day; never cached.
+async fn my_data(req: HttpRequest, me: Citizen) -> Page {
+    let sources = state(&req).sources.clone();
+    let data = me
+        .run(move |conn, niss, now| citizen::export::my_data(conn, sources.as_ref(), niss, now))
+        .await?;
+    let day = data.made_at.format("%Y-%m-%d");
+    let body = serde_json::to_string_pretty(&data)
+        .map_err(|e| AppError::Internal(anyhow::anyhow!("my data: {e}")))?;
+    Ok(HttpResponse::Ok()
+        .content_type("application/json")
+        .insert_header((
+            actix_web::http::header::CONTENT_DISPOSITION,
+            format!("attachment; filename=\"my-data-{day}.json\""),
+        ))
+        .insert_header((actix_web::http::header::CACHE_CONTROL, "no-store"))
+        .body(body))
 }
 
 /// `GET /me/help/foreigners`: for candidates without a Belgian national number (public).

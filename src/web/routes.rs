@@ -79,6 +79,8 @@ pub const CITIZEN_ACCESSES: &str = "/me/accesses";
 pub const CITIZEN_BLOCKS: &str = "/me/blocks";
 /// The citizen's history (past requests, accesses and consultations).
 pub const CITIZEN_HISTORY: &str = "/me/history";
+/// A copy of what the service keeps about the citizen, as a JSON file to download.
+pub const CITIZEN_DATA: &str = "/me/data";
 /// Help for foreign candidates without a Belgian national number (public; the request
 /// e-mail links to it).
 pub const CITIZEN_HELP_FOREIGNERS: &str = crate::mail::request::HELP_FOREIGNERS_PATH;

@@ -995,3 +995,79 @@ async fn ask_noah(app: &TestApp, noah: &TestApp, label: &str, context: &str) -> 
     let page = noah.page(&path).await;
     (path, page)
 }
+
+/// The right of access: a citizen downloads a copy of everything the service keeps about
+/// them (requests with their events, consultations, blocks, their roles), and nobody
+/// else's.
+#[tokio::test]
+async fn a_citizen_downloads_a_copy_of_what_the_service_keeps_about_them() {
+    let app = spawn_app().await;
+    let maria = mandat::demo::people::MARIA.niss();
+    let plonge = app.request_id("Plonge");
+    // Resto Pokébowl consults Maria's flexi-job possibility once.
+    let jan = app.another_browser();
+    jan.sign_in(MANAGER).await;
+    jan.consulted(plonge).await;
+    // Not signed in: the sign-in first.
+    let res = app.get("/me/data").await;
+    assert_eq!(crate::helpers::location_of(&res), "/sign-in?next=/me/data");
+    app.sign_in(maria).await;
+    let history = app.page("/me/history").await;
+    assert_eq!(
+        attr(&history, "[data-testid=my-data]", "href").as_deref(),
+        Some("/me/data")
+    );
+    let res = app.get("/me/data").await;
+    assert_eq!(res.status().as_u16(), 200);
+    let header = |name: &str| res.headers()[name].to_str().unwrap().to_string();
+    assert_eq!(header("content-type"), "application/json");
+    let day = app.clock.now().format("%Y-%m-%d");
+    assert_eq!(
+        header("content-disposition"),
+        format!("attachment; filename=\"my-data-{day}.json\"")
+    );
+    assert_eq!(header("cache-control"), "no-store");
+    let data: serde_json::Value = res.json().await.unwrap();
+    assert_eq!(data["person"]["nationalNumber"], "90.05.14-024.26");
+    assert_eq!(data["person"]["firstName"], "Maria");
+    // Her requests, all of them, and only hers.
+    let requests = data["requests"].as_array().unwrap();
+    let hers: i64 = access_requests::table
+        .left_join(mandat::db::schema::request_parties::table)
+        .left_join(mandat::db::schema::request_personal::table)
+        .filter(
+            mandat::db::schema::request_parties::citizen_niss
+                .eq(maria)
+                .or(mandat::db::schema::request_personal::target_niss.eq(maria)),
+        )
+        .count()
+        .get_result(&mut app.db())
+        .unwrap();
+    assert!(hers >= 1);
+    assert_eq!(requests.len() as i64, hers, "{requests:#?}");
+    let p = requests
+        .iter()
+        .find(|r| r["id"] == plonge.to_string())
+        .expect("Plonge");
+    assert_eq!(p["company"]["name"], "Resto Pokébowl");
+    assert_eq!(p["company"]["enterpriseNumber"], "0765.432.146");
+    assert_eq!(p["context"], "FLEXI_JOB");
+    assert_eq!(p["status"], "accepted");
+    let events: Vec<(&str, &str)> = p["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| (e["to"].as_str().unwrap(), e["by"].as_str().unwrap()))
+        .collect();
+    assert!(events.contains(&("accepted", "citizen")), "{events:?}");
+    // The consultation, with the reference the company's page and PDF show.
+    let consultations = data["consultations"].as_array().unwrap();
+    assert_eq!(consultations.len(), 1, "{consultations:#?}");
+    assert_eq!(consultations[0]["company"], "Resto Pokébowl");
+    assert_eq!(consultations[0]["request"], plonge.to_string());
+    // Nothing of anyone else: no other national number, no other person's request.
+    let all = data.to_string();
+    let emma = mandat::demo::people::EMMA.niss();
+    assert!(!all.contains(emma), "{all}");
+    assert!(!all.contains(&app.request_id("Accueil").to_string()));
+}

@@ -27,6 +27,7 @@ use crate::{
     sources::AuthenticSources,
 };
 
+pub mod export;
 mod portal;
 pub use portal::{
     BlockedCompany, Consultation, HISTORY_MONTHS, Portal, access_of, blocked_companies,
