@@ -325,23 +325,34 @@ async fn run(c: &Client, js: &str) -> serde_json::Value {
     c.execute(js, vec![]).await.unwrap()
 }
 
+/// An app with these `settings`, and a browser in which Jan signed in and opened `path`.
+async fn jan_in_browser(
+    settings: &[(&'static str, &str)],
+    path: &str,
+) -> (crate::helpers::TestApp, Browser) {
+    let app = crate::helpers::spawn_app_with(crate::helpers::Options {
+        settings: settings.iter().map(|(k, v)| (*k, v.to_string())).collect(),
+    })
+    .await;
+    let browser = Browser::start().await;
+    let jan = mandat::demo::people::JAN.niss();
+    sign_in_in_browser(&browser.client, &app.address, jan, path).await;
+    (app, browser)
+}
+
 /// Timing adjustable (WCAG 2.2.1): with a one-minute idle lifetime, typing in a form keeps
 /// the session though nothing is sent; left alone, the page warns before the end and
 /// "Stay signed in" keeps it; a session of the same age left untouched ends.
 #[tokio::test]
 async fn a_page_warns_before_its_session_ends_and_typing_or_one_click_keeps_it() {
     use mandat::clock::Clock;
-    let app = crate::helpers::spawn_app_with(crate::helpers::Options {
-        settings: vec![("session_idle_minutes", "1".into())],
-    })
-    .await;
+    let (app, browser) =
+        jan_in_browser(&[("session_idle_minutes", "1")], "/company/requests/new").await;
+    let c = &browser.client;
     let jan = mandat::demo::people::JAN.niss();
     // Maria signs in at the same instant and does nothing more.
     let maria = app.another_browser();
     maria.sign_in(mandat::demo::people::MARIA.niss()).await;
-    let browser = Browser::start().await;
-    let c = &browser.client;
-    sign_in_in_browser(c, &app.address, jan, "/company/requests/new").await;
     let warning = "#session-warning";
     let shown = async |c: &Client| {
         run(
@@ -427,17 +438,12 @@ async fn a_page_warns_before_its_session_ends_and_typing_or_one_click_keeps_it()
 #[tokio::test]
 async fn a_page_says_when_its_session_ends_whatever_its_use() {
     use mandat::clock::Clock;
-    let app = crate::helpers::spawn_app_with(crate::helpers::Options {
-        settings: vec![
-            ("session_idle_minutes", "1440".into()),
-            ("session_absolute_minutes", "1440".into()),
-        ],
-    })
-    .await;
-    let jan = mandat::demo::people::JAN.niss();
-    let browser = Browser::start().await;
+    let day = [
+        ("session_idle_minutes", "1440"),
+        ("session_absolute_minutes", "1440"),
+    ];
+    let (app, browser) = jan_in_browser(&day, "/company/requests/new").await;
     let c = &browser.client;
-    sign_in_in_browser(c, &app.address, jan, "/company/requests/new").await;
     let signed_in_at = app.clock.now();
     let part_shown = async |c: &Client, part: &str| {
         run(
@@ -526,17 +532,10 @@ async fn a_page_says_when_its_session_ends_whatever_its_use() {
 #[tokio::test]
 async fn a_dashboard_left_alone_is_signed_out_though_its_tabs_keep_refreshing() {
     use mandat::clock::Clock;
-    let app = crate::helpers::spawn_app_with(crate::helpers::Options {
-        settings: vec![
-            ("session_idle_minutes", "2".into()),
-            ("tabs_refresh_seconds", "1".into()),
-        ],
-    })
-    .await;
-    let jan = mandat::demo::people::JAN.niss();
-    let browser = Browser::start().await;
+    let settings = [("session_idle_minutes", "2"), ("tabs_refresh_seconds", "1")];
+    let (app, browser) = jan_in_browser(&settings, "/company").await;
     let c = &browser.client;
-    sign_in_in_browser(c, &app.address, jan, "/company").await;
+    let jan = mandat::demo::people::JAN.niss();
     let signed_in_at = app.clock.now();
     // Waits until the panel was replaced by a refresh (a mark on it is gone).
     let refreshed = async |c: &Client| {
