@@ -48,6 +48,8 @@ impl Contact {
 pub struct Links {
     /// The contact and help entry.
     pub help_contact: Contact,
+    /// Where a vulnerability is reported (`/.well-known/security.txt`).
+    pub security_contact: Contact,
     /// The federal identification service for foreigners (`{lang}` allowed).
     pub foreigners_identification_url: String,
     /// The "more information" page of each context, in the registry's order.
@@ -91,6 +93,17 @@ fn web_address(key: &str, value: &str, mode: Mode) -> Result<String, SettingsErr
     Ok(value.to_string())
 }
 
+/// A contact in the option `key`: an e-mail address (`mailto:` allowed), or a web page.
+fn contact(key: &str, value: &str, mode: Mode) -> Result<Contact, SettingsError> {
+    if value.starts_with("http://") || value.starts_with("https://") {
+        return Ok(Contact::Page(web_address(key, value, mode)?));
+    }
+    let address = value.strip_prefix("mailto:").unwrap_or(value);
+    let email = Email::parse(address)
+        .map_err(|_| invalid(key, "must be an e-mail address or an https:// page"))?;
+    Ok(Contact::Address(email.as_str().to_string()))
+}
+
 /// Reads and checks the links' settings.
 pub(super) fn links(raw: &Raw, mode: Mode) -> Result<Links, SettingsError> {
     let get = |key: &str| {
@@ -98,18 +111,14 @@ pub(super) fn links(raw: &Raw, mode: Mode) -> Result<Links, SettingsError> {
             .map(|s| s.trim().to_string())
             .filter(|s| !s.is_empty())
     };
-    let contact = get("help_contact").unwrap_or_else(|| DEFAULT_HELP_CONTACT.to_string());
-    let help_contact = if contact.starts_with("http://") || contact.starts_with("https://") {
-        Contact::Page(web_address("help_contact", &contact, mode)?)
-    } else {
-        let address = contact.strip_prefix("mailto:").unwrap_or(&contact);
-        let email = Email::parse(address).map_err(|_| {
-            invalid(
-                "help_contact",
-                "must be an e-mail address or an https:// page",
-            )
-        })?;
-        Contact::Address(email.as_str().to_string())
+    let help_contact = contact(
+        "help_contact",
+        &get("help_contact").unwrap_or_else(|| DEFAULT_HELP_CONTACT.to_string()),
+        mode,
+    )?;
+    let security_contact = match get("security_contact") {
+        Some(value) => contact("security_contact", &value, mode)?,
+        None => help_contact.clone(),
     };
     let foreigners_identification_url = web_address(
         "foreigners_identification_url",
@@ -126,6 +135,7 @@ pub(super) fn links(raw: &Raw, mode: Mode) -> Result<Links, SettingsError> {
         .collect::<Result<Vec<_>, _>>()?;
     Ok(Links {
         help_contact,
+        security_contact,
         foreigners_identification_url,
         info_urls,
     })
@@ -196,7 +206,16 @@ mod tests {
             ("info_url_student_hours", "studentatwork.be"),
             ("info_url_flexi_job", "javascript:alert(1)"),
             ("foreigners_identification_url", "https://a b"),
+            ("security_contact", "call us"),
         ]);
+        // The security contact is the help contact unless set apart.
+        let s = Settings::from_pairs(&[("help_contact", "help@example.be")]).unwrap();
+        assert_eq!(s.links.security_contact, s.links.help_contact);
+        let s = Settings::from_pairs(&[("security_contact", "csirt@example.be")]).unwrap();
+        assert_eq!(
+            s.links.security_contact,
+            Contact::Address("csirt@example.be".into())
+        );
         let production = [
             ("mode", "production"),
             ("public_url", "https://mandat.example.be"),

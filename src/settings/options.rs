@@ -328,6 +328,12 @@ pub const OPTIONS: &[OptionDoc] = &[
         help: "the contact and help entry of every page: an e-mail address, or an https:// page (`{lang}` stands for fr, nl, de or en)",
     },
     OptionDoc {
+        key: "security_contact",
+        env: "MANDAT_SECURITY_CONTACT",
+        default: "(help_contact)",
+        help: "where a vulnerability is reported, as /.well-known/security.txt says: an e-mail address, or an https:// page",
+    },
+    OptionDoc {
         key: "info_url_flexi_job",
         env: "MANDAT_INFO_URL_FLEXI_JOB",
         default: "https://www.socialsecurity.be/employer/instructions/dmfa/{lang}/latest/instructions/socialsecuritycontributions/calculationbase/flexi_and_overtime_horeca.html",

@@ -21,6 +21,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route(routes::CITIZENS, web::get().to(citizens))
         .route(routes::PRIVACY, web::get().to(privacy))
         .route(routes::ACCESSIBILITY, web::get().to(accessibility))
+        .route(routes::SECURITY_TXT, web::get().to(security_txt))
         .route(
             routes::COMPANY_HELP_FOREIGNERS,
             web::get().to(foreigners_company),
@@ -51,6 +52,25 @@ async fn privacy(ctx: Ctx) -> impl Responder {
 /// `GET /accessibility`: the accessibility statement (public).
 async fn accessibility(ctx: Ctx) -> impl Responder {
     views::help::accessibility(&ctx)
+}
+
+/// How long a `security.txt` says it holds (RFC 9116 asks for less than a year).
+const SECURITY_TXT_DAYS: i64 = 180;
+
+/// `GET /.well-known/security.txt`: whom to tell of a vulnerability (`security_contact`),
+/// in which languages, until when this holds, and where the file is (RFC 9116).
+async fn security_txt(ctx: Ctx) -> HttpResponse {
+    let expires =
+        (ctx.now + chrono::Duration::days(SECURITY_TXT_DAYS)).format("%Y-%m-%dT00:00:00Z");
+    let contact = ctx.links().security_contact.href(Lang::En);
+    let canonical = format!("{}{}", ctx.settings.public_url, routes::SECURITY_TXT);
+    let languages: Vec<&str> = Lang::ALL.iter().map(|l| l.code()).collect();
+    HttpResponse::Ok()
+        .content_type("text/plain; charset=utf-8")
+        .body(format!(
+            "Contact: {contact}\nExpires: {expires}\nPreferred-Languages: {}\nCanonical: {canonical}\n",
+            languages.join(", ")
+        ))
 }
 
 /// `GET /company/help/foreigners`: hiring a candidate without a Belgian national number

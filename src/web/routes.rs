@@ -89,6 +89,8 @@ pub const COMPANY_HELP_FOREIGNERS: &str = "/company/help/foreigners";
 /// The privacy page: who processes what, why, for how long, who sees it, the rights
 /// (public, linked from every footer).
 pub const PRIVACY: &str = "/privacy";
+/// Where and how to report a vulnerability (RFC 9116).
+pub const SECURITY_TXT: &str = "/.well-known/security.txt";
 /// The accessibility statement (public, linked from every footer).
 pub const ACCESSIBILITY: &str = "/accessibility";
 

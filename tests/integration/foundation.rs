@@ -496,3 +496,46 @@ async fn the_address_of_a_form_leads_to_its_page() {
     );
     assert_eq!(app.get("/no/such/page").await.status().as_u16(), 404);
 }
+
+/// Whoever finds a vulnerability knows whom to tell (RFC 9116): the security contact (the
+/// help contact unless set apart), the languages, until when the file holds (less than a
+/// year ahead), and where it is.
+#[tokio::test]
+async fn security_txt_says_whom_to_tell_of_a_vulnerability() {
+    use mandat::clock::Clock;
+    let app = spawn_app().await;
+    let res = app.get("/.well-known/security.txt").await;
+    assert_eq!(res.status().as_u16(), 200);
+    assert_eq!(res.headers()["content-type"], "text/plain; charset=utf-8");
+    let text = res.text().await.unwrap();
+    let field = |text: &str, name: &str| -> String {
+        text.lines()
+            .find_map(|l| l.strip_prefix(&format!("{name}: ")))
+            .unwrap_or_else(|| panic!("{name} in {text}"))
+            .to_string()
+    };
+    assert_eq!(field(&text, "Contact"), "mailto:contact@rsz.fgov.be");
+    assert_eq!(field(&text, "Preferred-Languages"), "fr, nl, de, en");
+    assert_eq!(
+        field(&text, "Canonical"),
+        format!("{}/.well-known/security.txt", app.state.settings.public_url)
+    );
+    let expires = chrono::DateTime::parse_from_rfc3339(&field(&text, "Expires")).unwrap();
+    let now = app.clock.now();
+    assert!(
+        expires > now && expires < now + chrono::Duration::days(365),
+        "{expires}"
+    );
+    // A security team of its own.
+    let apart = spawn_app_with(Options {
+        settings: vec![("security_contact", "https://www.example.be/security".into())],
+    })
+    .await;
+    let text = apart
+        .get("/.well-known/security.txt")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert_eq!(field(&text, "Contact"), "https://www.example.be/security");
+}
