@@ -57,6 +57,7 @@ admin-field-to = Erstellt bis
 admin-field-niss = Nationalregisternummer der Bürgerin oder des Bürgers
 admin-field-niss-hint = Wird im Formular gesendet, nie in der Adresse; die Suche wird protokolliert.
 admin-search-submit = Suchen
+admin-search-audit-person = Wer im Backoffice nach dieser Person gesucht hat
 admin-results-title = Ergebnisse
 admin-no-results = Nichts entspricht diesen Filtern.
 admin-col-created = Erstellt am

@@ -57,6 +57,7 @@ admin-field-to = Created until
 admin-field-niss = Citizen's NISS
 admin-field-niss-hint = Sent in the form, never in the address; the search is recorded.
 admin-search-submit = Search
+admin-search-audit-person = Who in the back office looked this person up
 admin-results-title = Results
 admin-no-results = Nothing matches these filters.
 admin-col-created = Created

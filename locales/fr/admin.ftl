@@ -57,6 +57,7 @@ admin-field-to = Créée jusqu'au
 admin-field-niss = NISS du citoyen
 admin-field-niss-hint = Envoyé dans le formulaire, jamais dans l'adresse ; la recherche est enregistrée.
 admin-search-submit = Rechercher
+admin-search-audit-person = Qui, au back office, a recherché cette personne
 admin-results-title = Résultats
 admin-no-results = Rien ne correspond à ces filtres.
 admin-col-created = Créée le

@@ -57,6 +57,7 @@ admin-field-to = Aangemaakt tot
 admin-field-niss = INSZ van de burger
 admin-field-niss-hint = Verstuurd in het formulier, nooit in het adres; de opzoeking wordt geregistreerd.
 admin-search-submit = Zoeken
+admin-search-audit-person = Wie in de backoffice deze persoon opzocht
 admin-results-title = Resultaten
 admin-no-results = Niets komt overeen met deze filters.
 admin-col-created = Aangemaakt op

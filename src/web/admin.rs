@@ -479,7 +479,7 @@ async fn audit_page(
     })
     .await?;
     Ok(html(crate::web::views::admin_records::audit_page(
-        &ctx, &data, None, "",
+        &ctx, &data, None,
     )))
 }
 
@@ -508,12 +508,7 @@ async fn audit_about(
             let errors = FieldErrors::from([("niss", e.message_key())]);
             return Ok(views::with_status(
                 StatusCode::BAD_REQUEST,
-                crate::web::views::admin_records::audit_page(
-                    &office.ctx,
-                    &data,
-                    Some(&errors),
-                    &form.niss,
-                ),
+                crate::web::views::admin_records::audit_page(&office.ctx, &data, Some(&errors)),
             ));
         }
     };
@@ -528,6 +523,5 @@ async fn audit_about(
         &office.ctx,
         &data,
         None,
-        "",
     )))
 }

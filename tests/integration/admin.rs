@@ -906,9 +906,20 @@ async fn a_supervisor_finds_who_in_the_back_office_looked_a_person_up() {
         .post_form("/admin/search", &[("niss", "90.05.14-024.26")])
         .await;
     assert_eq!(res.status().as_u16(), 200);
+    let found = res.text().await.unwrap();
+    assert!(
+        texts(&found, "[data-testid=search-audit-person]").is_empty(),
+        "the way to the audit is the supervisors'"
+    );
     claire.page(&format!("/admin/requests/{plonge}")).await;
     let pieter = staff(&app, "pieter").await;
-    pieter.post_form("/admin/search", &[("niss", emma)]).await;
+    // A supervisor's search by a number leads on to who looked that person up.
+    let found = pieter.post_form("/admin/search", &[("niss", emma)]).await;
+    let found = found.text().await.unwrap();
+    assert_eq!(
+        attr(&found, "[data-testid=search-audit-person]", "action").as_deref(),
+        Some("/admin/audit")
+    );
     pieter.page(&format!("/admin/requests/{accueil}")).await;
 
     let about = |niss: &'static str| {
@@ -986,7 +997,8 @@ async fn a_supervisor_finds_who_in_the_back_office_looked_a_person_up() {
     );
     assert_eq!(
         attr(&body, "[data-testid=audit-person-niss]", "value"),
-        Some("90051402427".to_string())
+        None,
+        "as on the search, a number typed is not written back"
     );
     assert_eq!(audit_rows(&app).len(), before);
     // The form and its answer are the supervisors' only.

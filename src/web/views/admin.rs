@@ -281,6 +281,15 @@ pub fn search_page(
         }
         @if let Some(r) = results {
             (results_table(ctx, input, r))
+            // A supervisor asked "who looked this person up?" goes on from here (a POST: the
+            // number stays out of the URL and out of the page's fields).
+            @if may_supervise(role) && !input.niss.trim().is_empty() {
+                form.inline method="post" action=(ADMIN_AUDIT) data-testid="search-audit-person" {
+                    (csrf_field(ctx))
+                    input type="hidden" name="niss" value=(input.niss);
+                    button.secondary type="submit" { (ctx.t("admin-search-audit-person")) }
+                }
+            }
         }
     };
     page(

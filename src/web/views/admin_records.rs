@@ -200,14 +200,14 @@ fn audit_filter(ctx: &Ctx, a: &AuditPage) -> Markup {
 
 /// The look-up of the entries about one person, by their NISS (a POST: never in a URL):
 /// the person shown, or the form to name one.
-fn audit_person(ctx: &Ctx, a: &AuditPage, errors: Option<&FieldErrors>, typed: &str) -> Markup {
+fn audit_person(ctx: &Ctx, a: &AuditPage, errors: Option<&FieldErrors>) -> Markup {
     let label = ctx.t("admin-audit-person-niss");
     html! {
         form.filters method="post" action=(routes::ADMIN_AUDIT) data-testid="audit-person-form" {
             (csrf_field(ctx))
             (error_summary(ctx, "admin-form-has-errors", errors, &[("niss", "audit-niss", &label)]))
             (form_field(ctx, "audit-niss", "niss", &label, None, errors, |d| html! {
-                input #audit-niss type="text" name="niss" inputmode="numeric" autocomplete="off" required value=(typed)
+                input #audit-niss type="text" name="niss" inputmode="numeric" autocomplete="off" required
                     aria-invalid=[d.invalid] aria-describedby=(d.by.as_deref().map_or("audit-niss-help".to_string(), |by| format!("audit-niss-help {by}")))
                     data-testid="audit-person-niss";
             }))
@@ -224,15 +224,16 @@ fn audit_person(ctx: &Ctx, a: &AuditPage, errors: Option<&FieldErrors>, typed: &
 }
 
 /// The audit of staff look-ups and actions, newest first: all of it, the entries a filter
-/// keeps, or those about one person (`errors`: that person's NISS, `typed`, was refused).
-pub fn audit_page(ctx: &Ctx, a: &AuditPage, errors: Option<&FieldErrors>, typed: &str) -> Markup {
+/// keeps, or those about one person (`errors`: the NISS given was refused). As on the
+/// search, the NISS typed is not written back into the page's fields (only the pager's
+/// hidden ones carry it).
+pub fn audit_page(ctx: &Ctx, a: &AuditPage, errors: Option<&FieldErrors>) -> Markup {
     let title = ctx.t("admin-audit-title");
-    let typed = a.person.as_ref().map_or(typed, |(niss, _)| niss.as_str());
     let body = html! {
         h1 { (title) }
         p.lead { (ctx.t("admin-audit-lead")) }
         (audit_filter(ctx, a))
-        (audit_person(ctx, a, errors, typed))
+        (audit_person(ctx, a, errors))
         @let (a, filter, person) = (&a.entries, &a.filter, &a.person);
         @if a.items.is_empty() {
             p data-testid="audit-empty" { (ctx.t("admin-none")) }
