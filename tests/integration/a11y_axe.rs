@@ -70,13 +70,25 @@ impl Audit<'_> {
     }
 
     async fn click(&self, css: &str) {
-        let el = self
+        let found = self
             .c
             .wait()
             .at_most(Duration::from_secs(5))
             .for_element(Locator::Css(css))
-            .await
-            .unwrap_or_else(|e| panic!("{css}: {e}"));
+            .await;
+        let el = match found {
+            Ok(el) => el,
+            Err(e) => {
+                // Say which page stood there instead (an error page, another page).
+                let url = self.c.current_url().await.map(|u| u.to_string());
+                let h1 = self.c.find(Locator::Css("h1")).await;
+                let h1 = match h1 {
+                    Ok(h) => h.text().await.unwrap_or_default(),
+                    Err(_) => String::new(),
+                };
+                panic!("{css}: {e} (at {url:?}, h1 {h1:?})");
+            }
+        };
         el.click()
             .await
             .unwrap_or_else(|e| panic!("click {css}: {e}"));
