@@ -103,7 +103,7 @@ pub const OPTIONS: &[OptionDoc] = &[
         key: "recent_auth_minutes",
         env: "MANDAT_RECENT_AUTH_MINUTES",
         default: "15",
-        help: "a citizen who signed in longer ago authenticates again before accepting a request (1-1440)",
+        help: "a citizen who signed in longer ago authenticates again before accepting a request or taking a copy of their data (1-1440)",
     },
     OptionDoc {
         key: "demo_sign_in",

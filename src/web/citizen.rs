@@ -216,25 +216,23 @@ fn show(req: &HttpRequest, ctx: &Ctx, page: RequestPage) -> HttpResponse {
     }
 }
 
-/// `None` when the person authenticated recently enough to bind or accept; else where to
-/// authenticate again, coming back to the request page (the provider is asked with
-/// `max_age`; the demo provider asks again).
-fn authenticate_again(req: &HttpRequest, person: &Person, id: Uuid) -> Option<HttpResponse> {
+/// `None` when the person authenticated recently enough to bind, accept or take a copy of
+/// their data; else where to authenticate again, coming back to `back` (the provider is
+/// asked with `max_age`; the demo provider asks again).
+fn authenticate_again(req: &HttpRequest, person: &Person, back: &str) -> Option<HttpResponse> {
     let window = state(req).settings.sessions.recent_auth;
     // The server's time: a demo tenant's clock moved by days asks nobody again.
     let now = super::context::tenant_of(req).session_now();
     if person.principal.authenticated_recently(now, window) {
         return None;
     }
-    tracing::info!("authentication too old to bind or accept: asking again");
-    Some(see_other(&routes::sign_in_again(&routes::citizen_request(
-        id,
-    ))))
+    tracing::info!("authentication too old for this: asking again");
+    Some(see_other(&routes::sign_in_again(back)))
 }
 
 /// `POST /me/requests/{id}/bind`: "Continue as ...": the request becomes the person's.
 async fn bind(at: AtRequest, _csrf: CsrfChecked) -> Page {
-    if let Some(again) = authenticate_again(&at.req, &at.person, *at.id) {
+    if let Some(again) = authenticate_again(&at.req, &at.person, &routes::citizen_request(*at.id)) {
         return Ok(again);
     }
     let visit = at.visit();
@@ -261,7 +259,8 @@ struct AnswerForm {
 async fn answer(at: AtRequest, CsrfForm(form): CsrfForm<AnswerForm>) -> Page {
     let given = form.answer;
     if given == Answer::Accept
-        && let Some(again) = authenticate_again(&at.req, &at.person, *at.id)
+        && let Some(again) =
+            authenticate_again(&at.req, &at.person, &routes::citizen_request(*at.id))
     {
         return Ok(again);
     }
@@ -331,8 +330,14 @@ async fn history(me: Citizen) -> Page {
 }
 
 /// `GET /me/data`: a copy of everything the service keeps about the citizen (right of
-/// access and portability), as a JSON file named after the day; never cached.
+/// access and portability), as a JSON file named after the day; never cached. Everything at
+/// once: the authentication must be recent, as to accept a request (else the sign-in asks
+/// again and comes back to the history page, where the copy is).
 async fn my_data(req: HttpRequest, me: Citizen) -> Page {
+    let back = format!("{}#my-data-title", routes::CITIZEN_HISTORY);
+    if let Some(again) = authenticate_again(&req, &me.person, &back) {
+        return Ok(again);
+    }
     let sources = state(&req).sources.clone();
     let data = me
         .run(move |conn, niss, now| citizen::export::my_data(conn, sources.as_ref(), niss, now))

@@ -1070,4 +1070,16 @@ async fn a_citizen_downloads_a_copy_of_what_the_service_keeps_about_them() {
     let emma = mandat::demo::people::EMMA.niss();
     assert!(!all.contains(emma), "{all}");
     assert!(!all.contains(&app.request_id("Accueil").to_string()));
+    // Everything at once asks for a recent authentication, as accepting does: 16 minutes
+    // after the sign-in, the sign-in asks again, then leads back to the copy's section.
+    app.clock.advance(Duration::minutes(16));
+    let res = app.get("/me/data").await;
+    let again = crate::helpers::location_of(&res);
+    assert!(
+        again.starts_with("/sign-in?") && again.ends_with("&again=1"),
+        "{again}"
+    );
+    assert!(again.contains("my-data-title"), "{again}");
+    app.sign_in(maria).await;
+    assert_eq!(app.get("/me/data").await.status().as_u16(), 200);
 }

@@ -442,7 +442,7 @@ pub fn history(ctx: &Ctx, items: &[RequestDetails], consultations: &[Consultatio
         section aria-labelledby="my-data-title" {
             h2 #my-data-title { (ctx.t("citizen-data-title")) }
             p { (ctx.t("citizen-data-text")) }
-            p { a href=(routes::CITIZEN_DATA) download data-testid="my-data" { (ctx.t("citizen-data-download")) } }
+            p { a href=(routes::CITIZEN_DATA) data-testid="my-data" { (ctx.t("citizen-data-download")) } }
         }
     };
     layout(ctx, &title, Area::Citizen, body)
