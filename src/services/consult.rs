@@ -360,6 +360,8 @@ pub struct CitizenConsultation {
     pub context: Context,
     /// The request (mandate) it was made under.
     pub request_id: Uuid,
+    /// The answer the company saw (`None` for rows recorded before answers were kept).
+    pub answer: Option<serde_json::Value>,
 }
 
 /// The companies table a second time, as the provider of a consultation.
@@ -372,7 +374,15 @@ use aliases::providers;
 
 /// A row of [`consultations_of_citizen`]'s query: id, when, company, provider, context,
 /// request.
-type CitizenConsultationRow = (Uuid, DateTime<Utc>, String, Option<String>, Context, Uuid);
+type CitizenConsultationRow = (
+    Uuid,
+    DateTime<Utc>,
+    String,
+    Option<String>,
+    Context,
+    Uuid,
+    Option<serde_json::Value>,
+);
 
 /// The consultations of the citizen `niss` since `since`, newest first, with the names of
 /// the company and of the provider, in one query.
@@ -399,12 +409,13 @@ pub fn consultations_of_citizen(
             providers.field(companies_t::name).nullable(),
             consultations::context,
             consultations::request_id,
+            consultations::answer,
         ))
         .load(conn)?;
     Ok(rows
         .into_iter()
         .map(
-            |(id, consulted_at, company_name, provider_name, context, request_id)| {
+            |(id, consulted_at, company_name, provider_name, context, request_id, answer)| {
                 CitizenConsultation {
                     id,
                     consulted_at,
@@ -412,6 +423,7 @@ pub fn consultations_of_citizen(
                     provider_name,
                     context,
                     request_id,
+                    answer,
                 }
             },
         )

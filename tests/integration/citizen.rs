@@ -1065,6 +1065,12 @@ async fn a_citizen_downloads_a_copy_of_what_the_service_keeps_about_them() {
     assert_eq!(consultations.len(), 1, "{consultations:#?}");
     assert_eq!(consultations[0]["company"], "Resto Pokébowl");
     assert_eq!(consultations[0]["request"], plonge.to_string());
+    // ...and the answer the company saw.
+    assert!(
+        consultations[0]["answer"].is_object(),
+        "{:#}",
+        consultations[0]
+    );
     // Nothing of anyone else: no other national number, no other person's request.
     let all = data.to_string();
     let emma = mandat::demo::people::EMMA.niss();

@@ -1,9 +1,9 @@
 //! A copy of what the service keeps about a citizen (right of access and portability,
 //! GDPR articles 15 and 20), machine-readable: who they are as the national register gives
 //! it, every request addressed to them or taken as theirs with its events, every
-//! consultation of their data, the companies they block, the companies they work for here,
-//! and their place in the back office. Made of the same lists as the portal, with no limit
-//! of time or number: everything still kept.
+//! consultation of their data with the answer the company saw, the companies they block,
+//! the companies they work for here, and their place in the back office. Made of the same
+//! lists as the portal, with no limit of time or number: everything still kept.
 
 use std::collections::HashMap;
 
@@ -141,6 +141,8 @@ pub struct Consultation {
     pub context: String,
     /// The request whose access allowed it.
     pub request: Uuid,
+    /// The answer the company saw, as the service records it.
+    pub answer: Option<serde_json::Value>,
 }
 
 /// A company the person blocks.
@@ -238,6 +240,7 @@ pub fn my_data(
                 on_behalf_by: c.provider_name,
                 context: c.context.code().to_string(),
                 request: c.request_id,
+                answer: c.answer,
             })
             .collect();
     let blocked_companies = blocked_companies(conn, me)?
