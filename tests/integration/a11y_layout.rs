@@ -323,8 +323,9 @@ async fn every_main_page_reflows_at_320_px_with_every_control_in_reach() {
         .click()
         .await
         .unwrap();
+    // Its "Continue as": the sign-in page that says what waits shows facts too.
     c.wait()
-        .for_element(Locator::Css("dl.facts"))
+        .for_element(Locator::Css("[data-testid=continue-as]"))
         .await
         .expect("the candidate's request page");
     for width in [390, 320] {
