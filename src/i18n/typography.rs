@@ -205,12 +205,15 @@ pub fn register_problems(lang: Lang, text: &str) -> Vec<String> {
     if lang != Lang::Nl {
         return Vec::new();
     }
+    // An address is no text: a link's random secret may hold "_U" or "-uw-".
+    let words = || {
+        text.split_whitespace()
+            .filter(|chunk| !chunk.contains("://"))
+            .flat_map(|chunk| chunk.split(|c: char| !c.is_alphanumeric()))
+    };
     ["u", "uw", "U", "Uw"]
         .iter()
-        .filter(|w| {
-            text.split(|c: char| !c.is_alphanumeric())
-                .any(|word| word == **w)
-        })
+        .filter(|w| words().any(|word| word == **w))
         .map(|w| format!("nl: {w:?} on a citizen's page: say \"je\", \"jouw\""))
         .collect()
 }
@@ -278,6 +281,16 @@ mod tests {
         assert!(!register_problems(Lang::Nl, "Uw antwoord").is_empty());
         assert!(register_problems(Lang::Nl, "Jouw antwoord, je data, u-bocht").len() == 1);
         assert!(register_problems(Lang::Nl, "Jouw antwoord en je data").is_empty());
+        // A link's secret is no word (a test once met "…ak_U" in an e-mail).
+        assert!(
+            register_problems(
+                Lang::Nl,
+                "De aanvraag beantwoorden: http://localhost:8080/r/AoiXQA-de9-ak_U en -uw-"
+            )
+            .len()
+                == 1,
+            "the address is skipped, the text after it is not"
+        );
     }
 
     /// Every pattern of a message or attribute, flattened: placeables become
