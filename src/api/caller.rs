@@ -16,7 +16,7 @@ use crate::{
     services::{
         ServiceError,
         api_clients::{self, ApiCaller, ApiScope, BearerError},
-        requests::Scope,
+        companies::Scope,
     },
     state::{AppState, Tenant},
     web::context::{state, tenant_of},

@@ -8,8 +8,7 @@ use uuid::Uuid;
 
 use super::{
     Refusal, ServiceError,
-    companies::{self, Company, CompanyCtx},
-    requests::Scope,
+    companies::{self, Company, CompanyCtx, Scope},
     tokens::{hash_token, new_token},
 };
 use crate::{

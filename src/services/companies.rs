@@ -120,6 +120,25 @@ pub fn find_by_bce(conn: &mut PgConnection, bce: &Bce) -> QueryResult<Option<Com
     db::find_by_bce(conn, bce)
 }
 
+/// Where an access is for: the company, and the provider acting for it.
+#[derive(Clone, Debug)]
+pub struct Scope {
+    /// The company the access is for.
+    pub company_id: Uuid,
+    /// The provider acting on its behalf; a provider sees only what it created.
+    pub provider_id: Option<Uuid>,
+}
+
+impl Scope {
+    /// The scope of a company user's context.
+    pub fn of(ctx: &CompanyCtx) -> Scope {
+        Scope {
+            company_id: ctx.principal_company().id,
+            provider_id: ctx.provider().map(|p| p.id),
+        }
+    }
+}
+
 /// Who acts, for which company, resolved and checked on every request.
 #[derive(Clone, Debug)]
 pub struct CompanyCtx {

@@ -125,7 +125,7 @@ pub struct Mandate {
 /// companies; the same refusals as [`consult`], and nothing recorded.
 fn active_mandate(
     conn: &mut PgConnection,
-    scope: &requests::Scope,
+    scope: &companies::Scope,
     request_id: Uuid,
     now: DateTime<Utc>,
 ) -> Result<Mandate, ServiceError> {
@@ -136,7 +136,7 @@ fn active_mandate(
 /// [`active_mandate`] of a request already read (and checked to be the party's).
 fn mandate_of(
     conn: &mut PgConnection,
-    scope: &requests::Scope,
+    scope: &companies::Scope,
     request: AccessRequest,
     now: DateTime<Utc>,
 ) -> Result<Mandate, ServiceError> {
@@ -169,7 +169,7 @@ fn mandate_of(
 /// Refusals as [`consult`].
 pub fn mandate(
     conn: &mut PgConnection,
-    scope: &requests::Scope,
+    scope: &companies::Scope,
     request_id: Uuid,
     now: DateTime<Utc>,
 ) -> Result<Mandate, ServiceError> {
@@ -264,7 +264,7 @@ fn from_row(
 pub fn consult(
     conn: &mut PgConnection,
     sources: &dyn AuthenticSources,
-    scope: &requests::Scope,
+    scope: &companies::Scope,
     actor: &Actor,
     request_id: Uuid,
     act: Option<Uuid>,
@@ -330,7 +330,7 @@ pub fn consult(
 /// the party's, or recorded without its answer.
 pub fn recorded(
     conn: &mut PgConnection,
-    scope: &requests::Scope,
+    scope: &companies::Scope,
     id: Uuid,
 ) -> Result<Consultation, ServiceError> {
     let row = consultations_db::find(conn, id)?.ok_or(ServiceError::NotFound)?;

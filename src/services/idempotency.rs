@@ -6,7 +6,7 @@
 use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
-use super::requests::{Scope, ValidRequest};
+use super::companies::Scope;
 
 /// Longest key accepted.
 pub const KEY_MAX: usize = 255;
@@ -47,34 +47,26 @@ fn fingerprint(parts: &[&str]) -> [u8; 32] {
     hash.finalize().into()
 }
 
-fn content(scope: &Scope, valid: &ValidRequest, actor: &str) -> Vec<String> {
-    vec![
+/// What a creation asked, field by field, for its fingerprint: a key sent again with
+/// other content is refused.
+pub trait Asked {
+    /// Every field of what was asked, in a fixed order (absent fields as empty strings).
+    fn asked(&self) -> Vec<String>;
+}
+
+fn content(scope: &Scope, asked: &impl Asked, actor: &str) -> Vec<String> {
+    let mut parts = vec![
         scope.company_id.to_string(),
         scope.provider_id.map(|p| p.to_string()).unwrap_or_default(),
         actor.to_string(),
-        valid
-            .label
-            .as_ref()
-            .map(|l| l.as_str().to_string())
-            .unwrap_or_default(),
-        valid
-            .email
-            .as_ref()
-            .map(|e| e.as_str().to_string())
-            .unwrap_or_default(),
-        valid.context.code().to_string(),
-        valid.language.code().to_string(),
-        valid
-            .niss
-            .as_ref()
-            .map(|n| n.as_str().to_string())
-            .unwrap_or_default(),
-    ]
+    ];
+    parts.extend(asked.asked());
+    parts
 }
 
 impl Idempotency {
     /// The key an API client sent with a creation in `scope`.
-    pub fn api(client_id: Uuid, key: String, scope: &Scope, valid: &ValidRequest) -> Self {
+    pub fn api(client_id: Uuid, key: String, scope: &Scope, valid: &impl Asked) -> Self {
         let parts = content(scope, valid, "");
         let refs: Vec<&str> = parts.iter().map(String::as_str).collect();
         Idempotency {
@@ -87,7 +79,7 @@ impl Idempotency {
     /// The key of one display of the web form, sent by the user `user` (a NISS). The
     /// content is part of the key: a form sent twice as it was makes one request; one
     /// changed after going back is a new request.
-    pub fn web(form_key: &str, user: &str, scope: &Scope, valid: &ValidRequest) -> Option<Self> {
+    pub fn web(form_key: &str, user: &str, scope: &Scope, valid: &impl Asked) -> Option<Self> {
         if !valid_key(form_key) || form_key.len() > 100 {
             return None;
         }

@@ -16,7 +16,7 @@ use diesel::{
 };
 use uuid::Uuid;
 
-use super::requests::Scope;
+use super::companies::Scope;
 pub use crate::db::request_counts::TabCounts;
 use crate::{
     db::{

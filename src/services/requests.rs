@@ -5,6 +5,7 @@ use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 use uuid::Uuid;
 
+pub use super::companies::Scope;
 use super::lists::in_scope;
 pub use super::lists::{
     ListPage, ListedRequest, MAX_PAGE, PageAt, RowKey, TabAsk, TabCounts, counts, list_for_api,
@@ -12,8 +13,8 @@ pub use super::lists::{
 };
 use super::{
     FieldErrors, Refusal, ServiceError,
-    companies::{Company, CompanyCtx},
-    idempotency::Idempotency,
+    companies::Company,
+    idempotency::{Asked, Idempotency},
     tokens,
 };
 use crate::{
@@ -171,6 +172,19 @@ fn validate(input: &RequestInput, required: Required) -> Result<ValidRequest, Fi
     }
 }
 
+impl Asked for ValidRequest {
+    fn asked(&self) -> Vec<String> {
+        let text = |t: Option<&str>| t.unwrap_or_default().to_string();
+        vec![
+            text(self.label.as_ref().map(FreeText::as_str)),
+            text(self.email.as_ref().map(Email::as_str)),
+            self.context.code().to_string(),
+            self.language.code().to_string(),
+            text(self.niss.as_ref().map(Niss::as_str)),
+        ]
+    }
+}
+
 impl TryFrom<&RequestInput> for ValidRequest {
     type Error = FieldErrors;
 
@@ -194,25 +208,6 @@ pub struct Created {
     pub request: AccessRequest,
     /// A creation retried with its idempotency key: the first answer, nothing created.
     pub replayed: bool,
-}
-
-/// Where an access is for: the company, and the provider acting for it.
-#[derive(Clone, Debug)]
-pub struct Scope {
-    /// The company the access is for.
-    pub company_id: Uuid,
-    /// The provider acting on its behalf; a provider sees only what it created.
-    pub provider_id: Option<Uuid>,
-}
-
-impl Scope {
-    /// The scope of a company user's context.
-    pub fn of(ctx: &CompanyCtx) -> Scope {
-        Scope {
-            company_id: ctx.principal_company().id,
-            provider_id: ctx.provider().map(|p| p.id),
-        }
-    }
 }
 
 /// Creates a request: stores the hash of a fresh secret, records the creation, writes the

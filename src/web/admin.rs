@@ -21,7 +21,8 @@ use super::{
     views::html,
     views::{
         self,
-        admin::{self as v, Problem},
+        admin::{self as v},
+        admin_frame::Problem,
     },
 };
 use crate::services::backoffice::audit::{AuditAction, AuditFilter};

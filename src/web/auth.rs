@@ -104,7 +104,7 @@ async fn render_sign_in(
     // page: the page says who asks and for what.
     let link = routes::citizen_request_id(next)
         .filter(|_| !again)
-        .and_then(|id| super::citizen::opened_link(req, id));
+        .and_then(|id| super::extract::opened_link(req, id));
     let idp = tenant.demo_idp();
     let (personas, waiting) = if idp.is_none() && link.is_none() {
         (None, None)

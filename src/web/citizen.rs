@@ -8,7 +8,6 @@
 //! only "Continue as ..." (a POST, after a recent authentication) binds the request to the
 //! person; "Sign in as someone else" signs out and comes back to the same request.
 
-use actix_session::SessionExt;
 use actix_web::{HttpRequest, HttpResponse, http::StatusCode, web};
 use chrono::{DateTime, Utc};
 use diesel::PgConnection;
@@ -19,7 +18,9 @@ use super::{
     auth::see_other,
     context::{Ctx, client_ip, state},
     errors::{AppError, Page},
-    extract::{CsrfChecked, CsrfForm, Person, SESSION_OPENED_LINKS, bundled_extractor, on_db},
+    extract::{
+        CsrfChecked, CsrfForm, Person, bundled_extractor, on_db, opened_link, remember_opened,
+    },
     routes,
     views::{self, citizen as pages},
 };
@@ -31,8 +32,8 @@ use crate::{
     services::{
         ServiceError,
         citizen::{
-            self, Answer, AnswerOutcome, LinkOpening, LinkProblem, OpenedLink, RequestDetails,
-            RequestPage, Visit,
+            self, Answer, AnswerOutcome, LinkProblem, OpenedLink, RequestDetails, RequestPage,
+            Visit,
         },
     },
 };
@@ -60,35 +61,6 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             &routes::citizen_unblock("{company_id}"),
             web::post().to(unblock),
         );
-}
-
-/// Most links remembered in one session.
-const OPENED_LINKS_MAX: usize = 5;
-
-/// The links opened in this session (the last of each request).
-fn opened_links(req: &HttpRequest) -> Vec<LinkOpening> {
-    req.get_session()
-        .get::<Vec<LinkOpening>>(SESSION_OPENED_LINKS)
-        .ok()
-        .flatten()
-        .unwrap_or_default()
-}
-
-/// The link of request `id` opened in this session, if any.
-pub(super) fn opened_link(req: &HttpRequest, id: Uuid) -> Option<LinkOpening> {
-    opened_links(req).into_iter().find(|o| o.request == id)
-}
-
-fn remember_opened(req: &HttpRequest, opening: LinkOpening) -> Result<(), AppError> {
-    let mut openings = opened_links(req);
-    openings.retain(|o| o.request != opening.request);
-    openings.push(opening);
-    if openings.len() > OPENED_LINKS_MAX {
-        openings.remove(0);
-    }
-    req.get_session()
-        .insert(SESSION_OPENED_LINKS, openings)
-        .map_err(|e| AppError::Internal(anyhow::anyhow!("session: {e}")))
 }
 
 /// The official host name, as the genuine links show it.

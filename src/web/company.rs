@@ -8,8 +8,9 @@ use uuid::Uuid;
 
 use super::{
     auth::see_other,
+    company_user::{CompanyAction, CompanyAsk, CompanyUser, suspended},
     confirm::{self, ConfirmedPath},
-    context::{Ctx, HxRequest},
+    context::{Ctx, HxRequest, SESSION_CLIENT, SESSION_COMPANY},
     errors::{AppError, Page, refusal_status},
     extract::{CsrfChecked, CsrfForm, Person, bundled_extractor, on_db},
     routes,
@@ -21,15 +22,13 @@ use crate::{
     domain::status::Tab,
     services::{
         FieldErrors, Refusal, ServiceError,
-        companies::{self, CompanyCtx, RegistrationInput},
+        companies::{self, RegistrationInput},
         idempotency::Idempotency,
         requests::{self, PageAt, RequestInput, RowKey, Scope, TabAsk, ValidRequest},
     },
     state::Tenant,
 };
 
-pub use super::company_user::{CompanyAction, CompanyAsk, CompanyUser, OwnCompanyUser};
-pub use super::context::{SESSION_CLIENT, SESSION_COMPANY};
 /// Rows per page in the tabs.
 pub const PAGE_SIZE: i64 = 20;
 
@@ -48,36 +47,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route(routes::COMPANY_REQUESTS, web::post().to(create_request))
         .route(&routes::request_withdraw("{id}"), web::post().to(withdraw))
         .route(&routes::request_new_link("{id}"), web::post().to(new_link))
-        .route(&routes::company_tab("{tab}"), web::get().to(show_tab))
-        .configure(super::company_people::configure);
-}
-
-/// A refused action's message, with the refusal's status: the partial for htmx, else a page.
-pub fn refused(ctx: &Ctx, hx: HxRequest, c: &CompanyCtx, refusal: Refusal) -> HttpResponse {
-    let key = refusal.message_key();
-    let body = if hx.0 {
-        v::message(ctx, key)
-    } else {
-        v::message_page(ctx, c, key)
-    };
-    views::with_status(refusal_status(refusal), body)
-}
-
-impl<U: AsRef<CompanyCtx>> CompanyAction<U> {
-    /// A refused action's message, as [`refused`] answers it.
-    pub fn refused(&self, refusal: Refusal) -> HttpResponse {
-        refused(&self.ctx, self.hx, self.user.as_ref(), refusal)
-    }
-}
-
-/// The answer to a suspended company's action (403): the partial for htmx, else a page.
-pub fn suspended(ctx: &Ctx, hx: HxRequest, c: &CompanyCtx) -> HttpResponse {
-    let body = if hx.0 {
-        v::suspended(ctx, c)
-    } else {
-        v::suspended_page(ctx, c)
-    };
-    views::with_status(StatusCode::FORBIDDEN, body)
+        .route(&routes::company_tab("{tab}"), web::get().to(show_tab));
 }
 
 /// A tab's query: its search and page; on the dashboard, the tab too.

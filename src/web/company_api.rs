@@ -7,7 +7,7 @@ use serde::Deserialize;
 
 use super::{
     auth::see_other,
-    company::{CompanyAction, OwnCompanyUser},
+    company_user::ApiAccess,
     confirm::{self, ConfirmedPath},
     errors::{AppError, Page},
     extract::{CsrfChecked, CsrfForm},
@@ -33,9 +33,6 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             web::post().to(revoke_client),
         );
 }
-
-/// An action of the company's API access page: the user acts for their own company.
-pub type ApiAccess = CompanyAction<OwnCompanyUser>;
 
 impl ApiAccess {
     /// The page, with the credentials just made, or a message (400).

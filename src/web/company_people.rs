@@ -7,7 +7,7 @@ use serde::Deserialize;
 
 use super::{
     auth::see_other,
-    company::{CompanyAction, CompanyUser, OwnCompanyUser},
+    company_user::{CompanyAction, CompanyUser, OwnCompanyUser},
     confirm::{self, ConfirmedPath, MemberAction},
     context::{Ctx, state, tenant_of},
     errors::{AppError, Page},

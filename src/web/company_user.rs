@@ -11,7 +11,7 @@ use std::future::Future;
 use std::pin::Pin;
 
 use actix_session::SessionExt;
-use actix_web::{FromRequest, HttpRequest, dev::Payload};
+use actix_web::{FromRequest, HttpRequest, HttpResponse, dev::Payload, http::StatusCode};
 use chrono::{DateTime, Utc};
 use diesel::PgConnection;
 use futures_util::future::LocalBoxFuture;
@@ -19,17 +19,17 @@ use uuid::Uuid;
 
 use super::{
     context::{Ctx, HxRequest, SESSION_CLIENT, SESSION_COMPANY, tenant_of},
-    errors::AppError,
+    errors::{AppError, refusal_status},
     extract::{Person, bundle, on_db},
     routes,
+    views::{self, company as v},
 };
 use crate::{
     db::run_blocking,
     domain::{Actor, Niss},
     services::{
-        ServiceError,
-        companies::{self, ActingFor, CompanyCtx, ContextGap},
-        requests::Scope,
+        Refusal, ServiceError,
+        companies::{self, ActingFor, CompanyCtx, ContextGap, Scope},
     },
     state::Tenant,
 };
@@ -224,3 +224,34 @@ fn gap_page(gap: &ContextGap) -> &'static str {
         ContextGap::ChooseClient => routes::COMPANY_CLIENTS,
     }
 }
+
+/// A refused action's message, with the refusal's status: the partial for htmx, else a page.
+pub fn refused(ctx: &Ctx, hx: HxRequest, c: &CompanyCtx, refusal: Refusal) -> HttpResponse {
+    let key = refusal.message_key();
+    let body = if hx.0 {
+        v::message(ctx, key)
+    } else {
+        v::message_page(ctx, c, key)
+    };
+    views::with_status(refusal_status(refusal), body)
+}
+
+impl<U: AsRef<CompanyCtx>> CompanyAction<U> {
+    /// A refused action's message, as [`refused`] answers it.
+    pub fn refused(&self, refusal: Refusal) -> HttpResponse {
+        refused(&self.ctx, self.hx, self.user.as_ref(), refusal)
+    }
+}
+
+/// The answer to a suspended company's action (403): the partial for htmx, else a page.
+pub fn suspended(ctx: &Ctx, hx: HxRequest, c: &CompanyCtx) -> HttpResponse {
+    let body = if hx.0 {
+        v::suspended(ctx, c)
+    } else {
+        v::suspended_page(ctx, c)
+    };
+    views::with_status(StatusCode::FORBIDDEN, body)
+}
+
+/// The company app's API page and actions: the company's own managers only.
+pub type ApiAccess = CompanyAction<OwnCompanyUser>;

@@ -11,8 +11,7 @@ use serde::Deserialize;
 use uuid::Uuid;
 
 use super::{
-    company::{CompanyAction, OwnCompanyUser},
-    company_api::ApiAccess,
+    company_user::{ApiAccess, CompanyAction, OwnCompanyUser},
     context::state,
     errors::Page,
     extract::{CsrfForm, bundle, on_db},

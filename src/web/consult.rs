@@ -12,7 +12,7 @@ use serde::Deserialize;
 use uuid::Uuid;
 
 use super::{
-    company::{self, CompanyAsk, CompanyUser},
+    company_user::{self as company, CompanyAsk, CompanyUser},
     context::{Ctx, HxRequest, state},
     errors::{AppError, Page},
     extract::{CsrfForm, Person, on_db},

@@ -13,9 +13,8 @@ use uuid::Uuid;
 
 use super::{
     context::{Ctx, HxRequest},
-    input::Unreadable,
     routes,
-    views::{self, Rendered, errors::ErrorDetail},
+    views::{self, Rendered, errors::ErrorDetail, models::Unreadable},
 };
 use crate::{
     db::DbError,

@@ -11,6 +11,7 @@ use chrono::{DateTime, Utc};
 use diesel::PgConnection;
 use futures_util::future::LocalBoxFuture;
 use serde::de::DeserializeOwned;
+use uuid::Uuid;
 
 use super::{
     context::{
@@ -22,7 +23,7 @@ use super::{
 use crate::{
     auth::{Principal, StaffRole},
     db::run_blocking,
-    services::ServiceError,
+    services::{ServiceError, citizen::LinkOpening},
     state::Tenant,
 };
 
@@ -31,6 +32,37 @@ pub const CSRF_HEADER: &str = "x-csrf-token";
 /// Session key of the request ids whose secret links were opened in this session (kept
 /// across sign-in: the link is usually opened before signing in).
 pub const SESSION_OPENED_LINKS: &str = "opened_links";
+
+/// Most links remembered in one session.
+const OPENED_LINKS_MAX: usize = 5;
+
+/// The links opened in this session (the last of each request).
+fn opened_links(req: &HttpRequest) -> Vec<LinkOpening> {
+    req.get_session()
+        .get::<Vec<LinkOpening>>(SESSION_OPENED_LINKS)
+        .ok()
+        .flatten()
+        .unwrap_or_default()
+}
+
+/// The link of request `id` opened in this session, if any.
+pub fn opened_link(req: &HttpRequest, id: Uuid) -> Option<LinkOpening> {
+    opened_links(req).into_iter().find(|o| o.request == id)
+}
+
+/// Remembers that this session opened `opening` (the last link of each request, and the
+/// last few requests).
+pub fn remember_opened(req: &HttpRequest, opening: LinkOpening) -> Result<(), AppError> {
+    let mut openings = opened_links(req);
+    openings.retain(|o| o.request != opening.request);
+    openings.push(opening);
+    if openings.len() > OPENED_LINKS_MAX {
+        openings.remove(0);
+    }
+    req.get_session()
+        .insert(SESSION_OPENED_LINKS, openings)
+        .map_err(session_failed)
+}
 
 /// Runs `f` with a connection of `tenant`'s database off the async executor; a database
 /// that cannot be reached, or the error of `f`, becomes the page's [`AppError`].

@@ -16,18 +16,10 @@ use actix_web::{
 use futures_util::{StreamExt, future::LocalBoxFuture};
 use percent_encoding::percent_decode;
 
-use super::errors::AppError;
+use super::{errors::AppError, views::models::Unreadable};
 
 /// Largest form body accepted (bytes).
 pub const FORM_LIMIT: usize = 64 * 1024;
-
-/// Why a form or a query was refused before any handler saw it: the field (when its name
-/// can be shown) whose value is not text or holds a NUL character.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Unreadable {
-    /// The field's name, when it is a plain name (`label`, `contact_email`).
-    pub field: Option<String>,
-}
 
 /// The field's name as it may be shown back: a short plain identifier, else nothing.
 fn shown_name(name: &[u8]) -> Option<String> {

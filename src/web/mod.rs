@@ -38,6 +38,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
     auth::configure(cfg);
     citizen::configure(cfg);
     company::configure(cfg);
+    company_people::configure(cfg);
     company_api::configure(cfg);
     consult::configure(cfg);
     mailbox::configure(cfg);

@@ -294,3 +294,177 @@ fn request_statuses_are_spelled_in_one_file() {
         "status names spelled in several files: {found:#?}"
     );
 }
+
+/// The module path of a source file (`src/web/company.rs`: `["web", "company"]`;
+/// `src/web/views/mod.rs`: `["web", "views"]`; `src/lib.rs`: `[]`).
+fn module_of(file: &Path) -> Vec<String> {
+    let rel = file.strip_prefix(src()).unwrap_or(file).with_extension("");
+    let mut parts: Vec<String> = rel
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    if matches!(
+        parts.last().map(String::as_str),
+        Some("mod" | "lib" | "main")
+    ) {
+        parts.pop();
+    }
+    parts
+}
+
+/// The source file that holds module `path`, or the longest module prefix of it that is a
+/// file (`crate::web::company::refused` is in `src/web/company.rs`).
+fn file_of(path: &[String]) -> Option<PathBuf> {
+    (1..=path.len()).rev().find_map(|n| {
+        let dir = path[..n].iter().fold(src(), |p, m| p.join(m));
+        [dir.with_extension("rs"), dir.join("mod.rs")]
+            .into_iter()
+            .find(|f| f.exists())
+    })
+}
+
+/// The files of `src/` that `file` imports (`crate::`, `super::` and `self::` paths,
+/// aliases left out), itself excepted.
+fn imported_files(file: &Path, text: &str) -> BTreeSet<PathBuf> {
+    let here = module_of(file);
+    let mut out = BTreeSet::new();
+    let code = code_of(text);
+    // `x as y` names x: drop the aliases before the paths are read.
+    let mut plain = String::new();
+    let mut words = code.split_inclusive(|c: char| c.is_whitespace()).peekable();
+    while let Some(w) = words.next() {
+        if w.trim() == "as" && !plain.trim_end().ends_with(|c: char| c == '(' || c == '<') {
+            // Skip the alias itself.
+            while words.peek().is_some_and(|n| n.trim().is_empty()) {
+                words.next();
+            }
+            if let Some(alias) = words.next() {
+                plain.push_str(alias.trim_start_matches(|c: char| c.is_alphanumeric() || c == '_'));
+            }
+            continue;
+        }
+        plain.push_str(w);
+    }
+    let mut all = paths(&plain);
+    let mut rest = plain.as_str();
+    while let Some(i) = rest.find("super::") {
+        let before = rest[..i].chars().last();
+        rest = &rest[i..];
+        let path: String = rest
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '_' || *c == ':')
+            .collect();
+        let path = path.trim_end_matches(':');
+        // `use super::{...}` is read with the use trees above; a path names something.
+        if !before.is_some_and(|c| c == ':' || c.is_alphanumeric()) && path != "super" {
+            all.push(path.to_string());
+        }
+        rest = &rest["super::".len()..];
+    }
+    for path in all {
+        let mut parts: Vec<&str> = path.split("::").filter(|p| !p.is_empty()).collect();
+        let mut module: Vec<String> = match parts.first() {
+            Some(&"crate") => {
+                parts.remove(0);
+                Vec::new()
+            }
+            Some(&"super") | Some(&"self") => here.clone(),
+            _ => continue,
+        };
+        while let Some(&step) = parts.first() {
+            match step {
+                "super" => {
+                    module.pop();
+                }
+                "self" => {}
+                _ => break,
+            }
+            parts.remove(0);
+        }
+        module.extend(
+            parts
+                .iter()
+                .filter(|p| **p != "self")
+                .map(|p| p.to_string()),
+        );
+        if let Some(target) = file_of(&module)
+            && target != file
+        {
+            out.insert(target);
+        }
+    }
+    out
+}
+
+#[test]
+fn the_import_reader_resolves_relative_paths_and_aliases() {
+    let file = src().join("web/company.rs");
+    let text = "use super::{\n    company_user::{CompanyAction, suspended},\n    views::{self, company as v},\n};\nuse crate::services::requests::{self as service, Scope};\nfn f() { super::routes::HOME; }";
+    let found: Vec<String> = imported_files(&file, text)
+        .iter()
+        .map(|f| f.strip_prefix(src()).unwrap_or(f).display().to_string())
+        .collect();
+    assert_eq!(
+        found,
+        [
+            "services/requests.rs",
+            "web/company_user.rs",
+            "web/routes.rs",
+            "web/views/company.rs",
+            "web/views/mod.rs",
+        ]
+    );
+}
+
+/// Files that import each other in a loop, each loop once (a module's `mod.rs` that only
+/// declares and re-exports its files does not count as importing them: it is their face).
+#[test]
+fn no_source_files_import_each_other_in_a_loop() {
+    let files = rust_files(&src());
+    let edges: Vec<(PathBuf, BTreeSet<PathBuf>)> = files
+        .iter()
+        .map(|f| {
+            let text = fs::read_to_string(f).expect("readable source");
+            let mut to = imported_files(f, &text);
+            if f.ends_with("mod.rs") || f.ends_with("lib.rs") {
+                // A face's own files (`pub use x::Y` of `mod x`) are not its imports.
+                let dir = f.parent().map(Path::to_path_buf).unwrap_or_default();
+                let own = |t: &PathBuf| {
+                    t.parent() == Some(dir.as_path())
+                        || (t.ends_with("mod.rs")
+                            && t.parent().and_then(Path::parent) == Some(dir.as_path()))
+                };
+                to.retain(|t| !own(t));
+            }
+            (f.clone(), to)
+        })
+        .collect();
+    let graph: std::collections::BTreeMap<&PathBuf, &BTreeSet<PathBuf>> =
+        edges.iter().map(|(f, to)| (f, to)).collect();
+    // A file in a loop reaches itself; the loop is the files it reaches that reach it.
+    let reach = |from: &PathBuf| -> BTreeSet<PathBuf> {
+        let mut seen = BTreeSet::new();
+        let mut stack = vec![from.clone()];
+        while let Some(f) = stack.pop() {
+            for t in graph.get(&f).into_iter().flat_map(|s| s.iter()) {
+                if seen.insert(t.clone()) {
+                    stack.push(t.clone());
+                }
+            }
+        }
+        seen
+    };
+    let mut loops: BTreeSet<Vec<String>> = BTreeSet::new();
+    for f in &files {
+        let reached = reach(f);
+        if reached.contains(f) {
+            let members: Vec<String> = reached
+                .iter()
+                .filter(|g| reach(g).contains(f))
+                .map(|g| g.strip_prefix(src()).unwrap_or(g).display().to_string())
+                .collect();
+            loops.insert(members);
+        }
+    }
+    assert!(loops.is_empty(), "files importing each other: {loops:#?}");
+}

@@ -4,76 +4,28 @@ use chrono::{DateTime, Utc};
 use maud::{Markup, html};
 
 use super::{
+    admin_frame::{Problem, flash, page, reason_form},
     common::{error_summary, form_field, title_with_errors},
     csrf_field,
-    layout::{Area, layout},
 };
 use crate::{
     auth::StaffRole,
     db::request_events::Milestone,
     domain::{Context, Niss, RequestStatus},
     services::{
-        FieldErrors, Refusal,
+        FieldErrors,
         backoffice::{
             dashboard::Dashboard,
-            may_follow, may_supervise, may_train,
+            may_follow, may_supervise,
             search::{SearchInput, SearchPage, StateFilter},
             timeline::Timeline,
         },
     },
     web::{
         context::Ctx,
-        routes::{self, ADMIN, ADMIN_AUDIT, ADMIN_SEARCH, admin_search_url, admin_state_url},
+        routes::{self, ADMIN_AUDIT, ADMIN_SEARCH, admin_search_url, admin_state_url},
     },
 };
-
-/// What a page says about the action just made on it.
-pub enum Problem<'a> {
-    /// Done: the fluent key of the confirmation.
-    Done(&'static str),
-    /// Bad input: the form (`block`, `unblock`, `suspend`) and its messages.
-    Invalid(&'static str, &'a FieldErrors),
-    /// Not possible in this state.
-    Refused(Refusal),
-}
-
-/// A back-office page: the navigation for `role`, then `body`.
-pub fn page(ctx: &Ctx, title: &str, role: Option<StaffRole>, body: Markup) -> Markup {
-    let body = html! {
-        @if let Some(role) = role { (nav(ctx, role)) }
-        (body)
-    };
-    layout(ctx, title, Area::Admin, body)
-}
-
-/// The back office's navigation, by role.
-fn nav(ctx: &Ctx, role: StaffRole) -> Markup {
-    html! {
-        nav.company-bar aria-label=(ctx.t("admin-nav")) {
-            a href=(ADMIN) data-testid="admin-nav-dashboard" { (ctx.t("admin-dashboard-title")) }
-            @if may_follow(role) {
-                " · " a href=(ADMIN_SEARCH) data-testid="admin-nav-search" { (ctx.t("admin-search-title")) }
-            }
-            @if may_train(role) && ctx.tenant.is_none() {
-                " · " a href=(crate::web::routes::ADMIN_TENANTS) data-testid="admin-nav-tenants" { (ctx.t("tenant-title")) }
-            }
-            @if may_supervise(role) {
-                " · " a href=(ADMIN_AUDIT) data-testid="admin-nav-audit" { (ctx.t("admin-audit-title")) }
-                " · " a href=(crate::web::routes::ADMIN_STAFF) data-testid="admin-nav-staff" { (ctx.t("admin-staff-title")) }
-            }
-            " " span.muted data-testid="admin-role" { "(" (ctx.t(role_key(role))) ")" }
-        }
-    }
-}
-
-/// The message key of a role's name.
-pub fn role_key(role: StaffRole) -> &'static str {
-    match role {
-        StaffRole::Agent => "admin-role-agent",
-        StaffRole::Supervisor => "admin-role-supervisor",
-        StaffRole::Trainer => "admin-role-trainer",
-    }
-}
 
 pub(super) fn status_badge(ctx: &Ctx, status: RequestStatus) -> Markup {
     html! { span.badge.(status.as_str()) data-testid="status" { (ctx.t(status.label_key())) } }
@@ -83,18 +35,6 @@ fn state_label(ctx: &Ctx, s: StateFilter) -> String {
     match s {
         StateFilter::Status(st) => ctx.t(st.label_key()),
         StateFilter::Archived => ctx.t("admin-state-archived"),
-    }
-}
-
-pub(super) fn flash(ctx: &Ctx, problem: Option<&Problem<'_>>) -> Markup {
-    html! {
-        @match problem {
-            Some(Problem::Done(key)) => div.alert.success role="status" data-testid="admin-done" { (ctx.t(key)) },
-            Some(Problem::Refused(r)) => div.alert.error role="alert" data-testid="admin-conflict" { (ctx.t(r.message_key())) },
-            // The form's own error summary says it, linked to the field.
-            Some(Problem::Invalid(..)) => {},
-            None => {},
-        }
     }
 }
 
@@ -450,39 +390,6 @@ fn delivery(
     html! {
         span.badge.(class) data-testid="delivery" { (ctx.t(key)) }
         @if let Some(e) = last_error { br; small { (e) } }
-    }
-}
-
-pub(super) fn reason_form(
-    ctx: &Ctx,
-    action: &str,
-    name: &'static str,
-    submit_key: &str,
-    problem: Option<&Problem<'_>>,
-    danger: bool,
-) -> Markup {
-    let errors = match problem {
-        Some(Problem::Invalid(form, errors)) if *form == name => Some(*errors),
-        _ => None,
-    };
-    let id = format!("{name}-reason");
-    let label = ctx.t("admin-field-reason");
-    html! {
-        form.stack method="post" action=(action) data-testid=(format!("{name}-form")) {
-            (csrf_field(ctx))
-            (error_summary(ctx, "admin-form-has-errors", errors, &[("reason", &id, &label)]))
-            (form_field(ctx, &id, "reason", &label, None, errors, |d| html! {
-                textarea id=(id) name="reason" required maxlength="500" rows="2"
-                    aria-invalid=[d.invalid] aria-describedby=[d.by.as_deref()] data-testid=(format!("{name}-reason")) {}
-            }))
-            div {
-                @if danger {
-                    button.danger type="submit" data-testid=(format!("{name}-submit")) { (ctx.t(submit_key)) }
-                } @else {
-                    button type="submit" data-testid=(format!("{name}-submit")) { (ctx.t(submit_key)) }
-                }
-            }
-        }
     }
 }
 

@@ -4,7 +4,7 @@
 use maud::{Markup, html};
 
 use super::{
-    admin::{Problem, flash, page, reason_form},
+    admin_frame::{Problem, flash, page, reason_form},
     common::{error_summary, form_field},
     csrf_field,
 };

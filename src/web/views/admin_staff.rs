@@ -3,7 +3,7 @@
 use maud::{Markup, html};
 
 use super::{
-    admin::{page, role_key},
+    admin_frame::{page, role_key},
     common::row_name,
     csrf_field,
 };

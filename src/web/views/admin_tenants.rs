@@ -3,7 +3,7 @@
 
 use maud::{Markup, html};
 
-use super::{admin::page, csrf_field};
+use super::{admin_frame::page, csrf_field};
 use crate::{
     auth::StaffRole,
     demo::tenants::{TenantError, TenantSummary},

@@ -4,10 +4,13 @@ use actix_web::http::StatusCode;
 use maud::{Markup, html};
 use uuid::Uuid;
 
-use super::layout::{Area, layout};
+use super::{
+    layout::{Area, layout},
+    models::Unreadable,
+};
 use crate::{
     services::Refusal,
-    web::{context::Ctx, input::Unreadable, routes},
+    web::{context::Ctx, routes},
 };
 
 /// The title and text keys of an error status; a 403 after a form's submission may be an

@@ -1,6 +1,7 @@
 //! maud views: small documented functions returning `Markup`. No business rule here.
 
 pub mod admin;
+pub mod admin_frame;
 pub mod admin_mail;
 pub mod admin_records;
 pub mod admin_staff;

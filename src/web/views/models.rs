@@ -1,5 +1,6 @@
 //! What the handlers hand to the views besides the services' own types: the forms shown
-//! again with their messages, and the data of a page put together from several queries.
+//! again with their messages, the data of a page put together from several queries, and
+//! what an error page names.
 
 use serde::Deserialize;
 
@@ -28,4 +29,12 @@ pub struct TabData {
     pub counts: requests::TabCounts,
     /// The search typed.
     pub search: String,
+}
+
+/// Why a form or a query was refused before any handler saw it: the field (when its name
+/// can be shown) whose value is not text or holds a NUL character.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Unreadable {
+    /// The field's name, when it is a plain name (`label`, `contact_email`).
+    pub field: Option<String>,
 }
