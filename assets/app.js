@@ -147,6 +147,48 @@
     }
     focusWasIn = null;
   });
+  // A request that never reached the service (the network is gone, the server is down, or
+  // no answer came in time): htmx swaps nothing, so without this the click seems lost. The
+  // page says so where the person acted, and takes the focus there; what they typed stays
+  // (a form's key makes one request of two sendings, so sending again is safe). A poll
+  // that fails says it in the tabs' live status instead, until one gets through.
+  function clearUnreachable() {
+    Array.prototype.forEach.call(document.querySelectorAll("main [data-unreachable-note]"), function (n) {
+      n.remove();
+    });
+    Array.prototype.forEach.call(document.querySelectorAll("[data-live-control][data-stale]"), function (c) {
+      c.removeAttribute("data-stale");
+      showLive(c);
+    });
+  }
+  function unreachable(e) {
+    var elt = e.detail.elt;
+    if (!elt || !elt.isConnected) return;
+    if (elt.id === "tab-panel" && !(e.detail.requestConfig || {}).triggeringEvent) {
+      Array.prototype.forEach.call(document.querySelectorAll("[data-live-control]"), function (c) {
+        var status = c.querySelector("[data-live-status]");
+        c.setAttribute("data-stale", "");
+        status.textContent = status.getAttribute("data-unreachable");
+      });
+      return;
+    }
+    var template = document.getElementById("unreachable");
+    if (!template) return;
+    clearUnreachable();
+    var note = template.content.firstElementChild.cloneNode(true);
+    var form = elt.closest("form");
+    var submit = form && form.querySelector("[type=submit]");
+    // Just above the button that sent it (its row, in a form that lays its buttons out).
+    var before = submit ? (submit.parentElement !== form ? submit.parentElement : submit) : elt;
+    before.parentNode.insertBefore(note, before);
+    note.focus();
+  }
+  document.addEventListener("htmx:sendError", unreachable);
+  document.addEventListener("htmx:timeout", unreachable);
+  document.addEventListener("htmx:afterRequest", function (e) {
+    if (e.detail.xhr && e.detail.xhr.status > 0) clearUnreachable();
+  });
+
   // Timing adjustable (WCAG 2.2.1): a signed-in session ends after data-session-idle
   // seconds without a request. Typing or clicking in the page is using it: the session is
   // kept (a keep-alive once in a while) while nothing is sent yet. Left alone, the page

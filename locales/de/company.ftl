@@ -207,3 +207,5 @@ tabs-live-on = Die Listen werden automatisch aktualisiert (alle { $seconds } s).
 tabs-live-off = Die automatische Aktualisierung ist angehalten.
 tabs-live-pause = Aktualisierung anhalten
 tabs-live-resume = Aktualisierung fortsetzen
+tabs-live-unreachable = Die Listen konnten nicht aktualisiert werden: Der Dienst ist nicht erreichbar. Sie werden wieder aktualisiert, sobald er antwortet.
+unreachable = Der Dienst war nicht erreichbar (keine Verbindung oder keine Antwort in der Zeit). Nichts geht verloren: Ihre Eingaben sind noch da, und erneutes Senden ist unbedenklich. Versuchen Sie es gleich noch einmal.

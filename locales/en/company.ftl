@@ -207,3 +207,5 @@ tabs-live-on = The lists update automatically (every { $seconds } s).
 tabs-live-off = Automatic updates are paused.
 tabs-live-pause = Pause updates
 tabs-live-resume = Resume updates
+tabs-live-unreachable = The lists could not be updated: the service cannot be reached. They update again as soon as it answers.
+unreachable = The service could not be reached (no connection, or no answer in time). Nothing is lost: what you typed is still here, and sending it again is safe. Try again in a moment.

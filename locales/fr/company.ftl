@@ -207,3 +207,5 @@ tabs-live-on = Les listes se mettent à jour automatiquement (toutes les { $seco
 tabs-live-off = Les mises à jour automatiques sont en pause.
 tabs-live-pause = Suspendre les mises à jour
 tabs-live-resume = Reprendre les mises à jour
+tabs-live-unreachable = Les listes n'ont pas pu être mises à jour : le service ne peut pas être joint. Elles se mettent à jour dès qu'il répond.
+unreachable = Le service n'a pas pu être joint (pas de connexion, ou pas de réponse à temps). Rien n'est perdu : ce que vous avez saisi est toujours là, et l'envoyer à nouveau est sans risque. Réessayez dans un instant.

@@ -207,3 +207,5 @@ tabs-live-on = De lijsten worden automatisch bijgewerkt (om de { $seconds } s).
 tabs-live-off = Het automatisch bijwerken is gepauzeerd.
 tabs-live-pause = Bijwerken pauzeren
 tabs-live-resume = Bijwerken hervatten
+tabs-live-unreachable = De lijsten konden niet worden bijgewerkt: de dienst is niet bereikbaar. Ze worden weer bijgewerkt zodra hij antwoordt.
+unreachable = De dienst kon niet worden bereikt (geen verbinding, of geen antwoord op tijd). Er gaat niets verloren: wat u hebt ingevuld, staat er nog, en het opnieuw verzenden is veilig. Probeer het zo meteen opnieuw.

@@ -333,7 +333,7 @@ fn imported_files(file: &Path, text: &str) -> BTreeSet<PathBuf> {
     let mut plain = String::new();
     let mut words = code.split_inclusive(|c: char| c.is_whitespace()).peekable();
     while let Some(w) = words.next() {
-        if w.trim() == "as" && !plain.trim_end().ends_with(|c: char| c == '(' || c == '<') {
+        if w.trim() == "as" && !plain.trim_end().ends_with(['(', '<']) {
             // Skip the alias itself.
             while words.peek().is_some_and(|n| n.trim().is_empty()) {
                 words.next();

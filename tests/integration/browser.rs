@@ -580,3 +580,135 @@ async fn a_dashboard_left_alone_is_signed_out_though_its_tabs_keep_refreshing() 
     assert!(url.contains("/sign-in?next=/company"), "{url}");
     browser.close().await;
 }
+
+/// Chromium's network cut (`Offline`) or given back (`Online`): a real loss of connection,
+/// as on a train, through chromedriver's network conditions.
+#[derive(Debug)]
+enum Network {
+    Offline,
+    Online,
+}
+
+impl fantoccini::wd::WebDriverCompatibleCommand for Network {
+    fn endpoint(
+        &self,
+        base: &url::Url,
+        session: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        let session = session.unwrap_or_default();
+        base.join(&format!("session/{session}/chromium/network_conditions"))
+    }
+
+    fn method_and_body(&self, _url: &url::Url) -> (http::Method, Option<String>) {
+        match self {
+            Network::Offline => {
+                let conditions = json!({"network_conditions": {
+                    "offline": true, "latency": 0,
+                    "download_throughput": 0, "upload_throughput": 0,
+                }});
+                (http::Method::POST, Some(conditions.to_string()))
+            }
+            Network::Online => (http::Method::DELETE, None),
+        }
+    }
+}
+
+/// A request sent while the service cannot be reached says so where it was sent, with the
+/// focus there, and nothing typed is lost; the tabs say they could not be updated. Once
+/// the connection is back, sending again makes one request, and both notes go.
+#[tokio::test]
+async fn a_request_sent_without_a_connection_says_so_and_loses_nothing() {
+    let (app, browser) = jan_in_browser(&[("tabs_refresh_seconds", "1")], "/company").await;
+    let c = &browser.client;
+    c.wait()
+        .for_element(Locator::Css("[data-testid=request-label]"))
+        .await
+        .unwrap();
+    // Waits until `js` returns true in the page.
+    let until = async |c: &Client, js: &str, what: &str| {
+        for _ in 0..100 {
+            if run(c, js).await == json!(true) {
+                return;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        panic!("{what}: not after 10 s");
+    };
+    until(
+        c,
+        "var s = document.querySelector('[data-testid=live-status]'); \
+         return !!s && s.offsetParent !== null && s.textContent === s.dataset.on;",
+        "the live status shown",
+    )
+    .await;
+    let label = "Terrasse samedi";
+    for (field, value) in [("request-label", label), ("request-email", "t1@example.be")] {
+        c.find(Locator::Css(&format!("[data-testid={field}]")))
+            .await
+            .unwrap()
+            .send_keys(value)
+            .await
+            .unwrap();
+    }
+    c.issue_cmd(Network::Offline).await.unwrap();
+    c.find(Locator::Css("[data-testid=request-submit]"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    until(
+        c,
+        "var n = document.querySelector('#request-form [data-testid=unreachable]'); \
+         return !!n && document.activeElement === n && n.textContent.trim().length > 40;",
+        "the note in the form, with the focus",
+    )
+    .await;
+    let typed = run(
+        c,
+        "return [document.querySelector('[data-testid=request-label]').value, \
+                 document.querySelector('[data-testid=request-email]').value];",
+    )
+    .await;
+    assert_eq!(
+        typed,
+        json!([label, "t1@example.be"]),
+        "what was typed stays"
+    );
+    // The tabs' next poll fails too: their status says the lists are not up to date.
+    until(
+        c,
+        "var s = document.querySelector('[data-testid=live-status]'); \
+         return s.textContent === s.dataset.unreachable;",
+        "the tabs' status saying they could not be updated",
+    )
+    .await;
+    let created = |app: &crate::helpers::TestApp| {
+        use diesel::prelude::*;
+        use mandat::db::schema::request_personal as p;
+        p::table
+            .filter(p::label.eq(label))
+            .count()
+            .get_result::<i64>(&mut app.db())
+            .unwrap()
+    };
+    assert_eq!(created(&app), 0, "nothing reached the service");
+
+    c.issue_cmd(Network::Online).await.unwrap();
+    c.find(Locator::Css("[data-testid=request-submit]"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    wait_for_text(c, "[data-testid=created]", label).await;
+    until(
+        c,
+        "var s = document.querySelector('[data-testid=live-status]'); \
+         return !document.querySelector('main [data-unreachable-note]') && s.textContent === s.dataset.on;",
+        "both notes gone once the service answers",
+    )
+    .await;
+    assert_eq!(created(&app), 1, "one request");
+    browser.close().await;
+}

@@ -67,6 +67,16 @@ pub(super) fn users_link(ctx: &Ctx, c: &CompanyCtx) -> String {
 }
 
 pub(super) fn page(ctx: &Ctx, title: &str, body: Markup) -> Markup {
+    let body = html! {
+        (body)
+        // What the script says where a person acted when their request never reached the
+        // service (the page's forms and buttons work through htmx).
+        template #unreachable {
+            div.alert.error role="alert" tabindex="-1" data-unreachable-note data-testid="unreachable" {
+                (ctx.t("unreachable"))
+            }
+        }
+    };
     layout(ctx, title, Area::Company, body)
 }
 

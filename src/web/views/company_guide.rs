@@ -52,7 +52,7 @@ pub fn live_control(ctx: &Ctx) -> Markup {
     html! {
         p.live-control hidden data-live-control data-testid="live-control" {
             span role="status" data-live-status data-testid="live-status"
-                data-on=(on) data-off=(ctx.t("tabs-live-off")) {
+                data-on=(on) data-off=(ctx.t("tabs-live-off")) data-unreachable=(ctx.t("tabs-live-unreachable")) {
                 (on)
             }
             " "

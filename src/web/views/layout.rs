@@ -46,7 +46,7 @@ impl Area {
 /// holds personal data, and htmx would keep copies in the tab's storage (Back after a
 /// sign-out would show them); Back asks the server again, as a page's load (not an htmx
 /// request: a session that ended answers with the sign-in page).
-const HTMX_CONFIG: &str = r#"{"includeIndicatorStyles":false,"allowEval":false,"allowScriptTags":false,"historyCacheSize":0,"historyRestoreAsHxRequest":false,"responseHandling":[{"code":"204","swap":false},{"code":"[23]..","swap":true},{"code":"[45]..","swap":true,"error":true}]}"#;
+const HTMX_CONFIG: &str = r#"{"includeIndicatorStyles":false,"allowEval":false,"allowScriptTags":false,"historyCacheSize":0,"historyRestoreAsHxRequest":false,"timeout":30000,"responseHandling":[{"code":"204","swap":false},{"code":"[23]..","swap":true},{"code":"[45]..","swap":true,"error":true}]}"#;
 
 /// The whole page.
 pub fn layout(ctx: &Ctx, title: &str, area: Area, body: Markup) -> Markup {
