@@ -250,7 +250,7 @@ fn check_schema(settings: &Settings) -> anyhow::Result<()> {
     Ok(())
 }
 
-fn run(command: Command, mut settings: Settings) -> anyhow::Result<()> {
+fn run(command: Command, settings: Settings) -> anyhow::Result<()> {
     match command {
         Command::Config | Command::PrivacyTable => Ok(()),
         Command::Import {
@@ -258,72 +258,18 @@ fn run(command: Command, mut settings: Settings) -> anyhow::Result<()> {
             occupations,
             student_hours,
             student_quota,
-        } => {
-            let files = mandat::sources::import::ImportFiles {
+        } => import(
+            &settings,
+            &mandat::sources::import::ImportFiles {
                 persons,
                 occupations,
                 student_hours,
                 student_quota,
-            };
-            let mut conn = connect(&settings)?;
-            db::run_migrations(&mut conn)?;
-            let report = mandat::sources::import::run(&mut conn, &files)?;
-            println!("imported: {report}");
-            Ok(())
-        }
-        Command::Migrate => {
-            let mut conn = connect(&settings)?;
-            let n = db::run_migrations(&mut conn)?;
-            println!("{n} migration(s) applied");
-            if let Some(problem) = db::migrations::schema_state(&mut conn)?.problem() {
-                eprintln!("mandat: warning: {problem}");
-            }
-            // The demo tenants' databases follow (their template is rebuilt at the next
-            // creation: its name carries the migrations it holds).
-            for database in db::demo_tenants::databases(&mut conn)? {
-                let url = db::databases::url_with_database(
-                    settings.database_url.expose_secret(),
-                    &database,
-                );
-                let mut tenant = PgConnection::establish(&url)
-                    .map_err(|e| anyhow::anyhow!("demo tenant database {database}: {e}"))?;
-                let n = db::run_migrations(&mut tenant)?;
-                if n > 0 {
-                    println!("{n} migration(s) applied to the demo tenant database {database}");
-                }
-            }
-            Ok(())
-        }
-        Command::SeedDemo => {
-            if !settings.mode.is_demo() {
-                anyhow::bail!("seed-demo refuses to run in production mode");
-            }
-            let mut conn = connect(&settings)?;
-            db::run_migrations(&mut conn)?;
-            let report = mandat::demo::seed_demo_with(
-                &mut conn,
-                &mandat::sources::PgSources,
-                SystemClock.now(),
-                &settings.public_url_citizen,
-            )?;
-            println!("demo world loaded: {report}");
-            Ok(())
-        }
-        Command::Serve { bind } => {
-            if let Some(bind) = bind {
-                settings.bind = bind;
-            }
-            check_schema(&settings)?;
-            let rt = tokio::runtime::Builder::new_multi_thread()
-                .enable_all()
-                .build()?;
-            rt.block_on(async move {
-                let app = Application::build(settings, Arc::new(SystemClock))?;
-                tracing::info!(port = app.port(), "listening");
-                app.run_until_stopped().await?;
-                Ok(())
-            })
-        }
+            },
+        ),
+        Command::Migrate => migrate(&settings),
+        Command::SeedDemo => seed_demo(&settings),
+        Command::Serve { bind } => serve(settings, bind),
         Command::ApiClient {
             command:
                 ApiClientCommand::Create {
@@ -331,34 +277,7 @@ fn run(command: Command, mut settings: Settings) -> anyhow::Result<()> {
                     name,
                     scopes,
                 },
-        } => {
-            use mandat::services::api_clients::{ApiScope, create_client};
-            let bce = mandat::domain::Bce::parse(&company)
-                .map_err(|e| anyhow::anyhow!("--company {company:?}: {e}"))?;
-            let scopes: Vec<ApiScope> = if scopes.is_empty() {
-                ApiScope::ALL.to_vec()
-            } else {
-                scopes
-                    .iter()
-                    .map(|s| {
-                        ApiScope::parse(s).ok_or_else(|| {
-                            anyhow::anyhow!("unknown scope {s:?} (mandates, precontractual-data)")
-                        })
-                    })
-                    .collect::<anyhow::Result<_>>()?
-            };
-            let mut conn = connect(&settings)?;
-            db::run_migrations(&mut conn)?;
-            let company =
-                mandat::services::companies::find_by_bce(&mut conn, &bce)?.ok_or_else(|| {
-                    anyhow::anyhow!("no company is registered with {}", bce.formatted())
-                })?;
-            let creds = create_client(&mut conn, company.id, &name, &scopes, chrono::Utc::now())
-                .map_err(|e| anyhow::anyhow!("{e}"))?;
-            println!("client_id={}", creds.client_id);
-            println!("client_secret={}", creds.client_secret);
-            Ok(())
-        }
+        } => create_api_client(&settings, &company, &name, &scopes),
         Command::Tenant { command } => tenant_command(command, settings),
         Command::Dev {
             command:
@@ -367,36 +286,14 @@ fn run(command: Command, mut settings: Settings) -> anyhow::Result<()> {
                     consultations,
                     companies,
                 },
-        } => {
-            if !settings.mode.is_demo() {
-                anyhow::bail!(
-                    "dev generate refuses to run in production mode: it writes a fictional world \
-                     (set mode = \"development\" or \"demo\", on a database of its own)"
-                );
-            }
-            let mut conn = connect(&settings)?;
-            db::run_migrations(&mut conn)?;
-            let started = std::time::Instant::now();
-            let now = SystemClock.now();
-            mandat::demo::seed_demo_with(
-                &mut conn,
-                &mandat::sources::PgSources,
-                now,
-                &settings.public_url_citizen,
-            )?;
-            let sizes = mandat::demo::generate::Sizes {
+        } => generate(
+            &settings,
+            mandat::demo::generate::Sizes {
                 requests,
                 consultations,
                 companies,
-            };
-            let made =
-                mandat::demo::generate::generate(&mut conn, sizes, now, settings.blocked_tab_days)?;
-            println!(
-                "generated: {made} in {:.1} s",
-                started.elapsed().as_secs_f64()
-            );
-            Ok(())
-        }
+            },
+        ),
         Command::Jobs { command } => match command {
             JobsCommand::List => {
                 for job in Job::ALL {
@@ -404,34 +301,163 @@ fn run(command: Command, mut settings: Settings) -> anyhow::Result<()> {
                 }
                 Ok(())
             }
-            JobsCommand::RunOnce { name } => {
-                let job = Job::parse(&name).ok_or_else(|| {
-                    let names: Vec<_> = Job::ALL.iter().map(|j| j.name()).collect();
-                    anyhow::anyhow!("unknown job {name:?} (jobs: {})", names.join(", "))
-                })?;
-                let rt = tokio::runtime::Builder::new_multi_thread()
-                    .enable_all()
-                    .build()?;
-                rt.block_on(async move {
-                    let mut options = mandat::state::pool_options(&settings);
-                    options.size = 2;
-                    let pool = db::DbPool::new(settings.database_url.expose_secret(), &options);
-                    let ctx = JobContext {
-                        pool,
-                        clock: Arc::new(SystemClock),
-                        session_clock: Arc::new(SystemClock),
-                        settings: Arc::new(settings),
-                        demo: false,
-                    };
-                    match jobs::run_once(&ctx, job).await? {
-                        Some(n) => println!("{}: {n} row(s)", job.name()),
-                        None => println!("{}: already running elsewhere", job.name()),
-                    }
-                    Ok(())
-                })
-            }
+            JobsCommand::RunOnce { name } => run_job_once(settings, &name),
         },
     }
+}
+
+/// `mandat import`: the authentic sources' CSV files into their tables.
+fn import(settings: &Settings, files: &mandat::sources::import::ImportFiles) -> anyhow::Result<()> {
+    let mut conn = connect(settings)?;
+    db::run_migrations(&mut conn)?;
+    let report = mandat::sources::import::run(&mut conn, files)?;
+    println!("imported: {report}");
+    Ok(())
+}
+
+/// `mandat migrate`: the main database, then every demo tenant's (their template is rebuilt
+/// at the next creation: its name carries the migrations it holds).
+fn migrate(settings: &Settings) -> anyhow::Result<()> {
+    let mut conn = connect(settings)?;
+    let n = db::run_migrations(&mut conn)?;
+    println!("{n} migration(s) applied");
+    if let Some(problem) = db::migrations::schema_state(&mut conn)?.problem() {
+        eprintln!("mandat: warning: {problem}");
+    }
+    for database in db::demo_tenants::databases(&mut conn)? {
+        let url =
+            db::databases::url_with_database(settings.database_url.expose_secret(), &database);
+        let mut tenant = PgConnection::establish(&url)
+            .map_err(|e| anyhow::anyhow!("demo tenant database {database}: {e}"))?;
+        let n = db::run_migrations(&mut tenant)?;
+        if n > 0 {
+            println!("{n} migration(s) applied to the demo tenant database {database}");
+        }
+    }
+    Ok(())
+}
+
+/// `mandat seed-demo`: the demo world (never in production mode).
+fn seed_demo(settings: &Settings) -> anyhow::Result<()> {
+    if !settings.mode.is_demo() {
+        anyhow::bail!("seed-demo refuses to run in production mode");
+    }
+    let mut conn = connect(settings)?;
+    db::run_migrations(&mut conn)?;
+    let report = mandat::demo::seed_demo_with(
+        &mut conn,
+        &mandat::sources::PgSources,
+        SystemClock.now(),
+        &settings.public_url_citizen,
+    )?;
+    println!("demo world loaded: {report}");
+    Ok(())
+}
+
+/// `mandat serve`: the application, until stopped.
+fn serve(mut settings: Settings, bind: Option<std::net::SocketAddr>) -> anyhow::Result<()> {
+    if let Some(bind) = bind {
+        settings.bind = bind;
+    }
+    check_schema(&settings)?;
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()?;
+    rt.block_on(async move {
+        let app = Application::build(settings, Arc::new(SystemClock))?;
+        tracing::info!(port = app.port(), "listening");
+        app.run_until_stopped().await?;
+        Ok(())
+    })
+}
+
+/// `mandat api-client create`: credentials for a registered company's integrator.
+fn create_api_client(
+    settings: &Settings,
+    company: &str,
+    name: &str,
+    scopes: &[String],
+) -> anyhow::Result<()> {
+    use mandat::services::api_clients::{ApiScope, create_client};
+    let bce = mandat::domain::Bce::parse(company)
+        .map_err(|e| anyhow::anyhow!("--company {company:?}: {e}"))?;
+    let scopes: Vec<ApiScope> = if scopes.is_empty() {
+        ApiScope::ALL.to_vec()
+    } else {
+        scopes
+            .iter()
+            .map(|s| {
+                ApiScope::parse(s).ok_or_else(|| {
+                    anyhow::anyhow!("unknown scope {s:?} (mandates, precontractual-data)")
+                })
+            })
+            .collect::<anyhow::Result<_>>()?
+    };
+    let mut conn = connect(settings)?;
+    db::run_migrations(&mut conn)?;
+    let company = mandat::services::companies::find_by_bce(&mut conn, &bce)?
+        .ok_or_else(|| anyhow::anyhow!("no company is registered with {}", bce.formatted()))?;
+    let creds = create_client(&mut conn, company.id, name, &scopes, SystemClock.now())
+        .map_err(|e| anyhow::anyhow!("{e}"))?;
+    println!("client_id={}", creds.client_id);
+    println!("client_secret={}", creds.client_secret);
+    Ok(())
+}
+
+/// `mandat dev generate`: the demo world, then a world at scale for the benchmarks (never
+/// in production mode).
+fn generate(settings: &Settings, sizes: mandat::demo::generate::Sizes) -> anyhow::Result<()> {
+    if !settings.mode.is_demo() {
+        anyhow::bail!(
+            "dev generate refuses to run in production mode: it writes a fictional world \
+             (set mode = \"development\" or \"demo\", on a database of its own)"
+        );
+    }
+    let mut conn = connect(settings)?;
+    db::run_migrations(&mut conn)?;
+    let started = std::time::Instant::now();
+    let now = SystemClock.now();
+    mandat::demo::seed_demo_with(
+        &mut conn,
+        &mandat::sources::PgSources,
+        now,
+        &settings.public_url_citizen,
+    )?;
+    let made = mandat::demo::generate::generate(&mut conn, sizes, now, settings.blocked_tab_days)?;
+    println!(
+        "generated: {made} in {:.1} s",
+        started.elapsed().as_secs_f64()
+    );
+    Ok(())
+}
+
+/// `mandat jobs run-once NAME`: one run of a job on the main database, unless it is running
+/// elsewhere.
+fn run_job_once(settings: Settings, name: &str) -> anyhow::Result<()> {
+    let job = Job::parse(name).ok_or_else(|| {
+        let names: Vec<_> = Job::ALL.iter().map(|j| j.name()).collect();
+        anyhow::anyhow!("unknown job {name:?} (jobs: {})", names.join(", "))
+    })?;
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()?;
+    rt.block_on(async move {
+        let mut options = mandat::state::pool_options(&settings);
+        options.size = 2;
+        let pool = db::DbPool::new(settings.database_url.expose_secret(), &options);
+        let ctx = JobContext {
+            pool,
+            clock: Arc::new(SystemClock),
+            session_clock: Arc::new(SystemClock),
+            settings: Arc::new(settings),
+            demo: false,
+        };
+        match jobs::run_once(&ctx, job).await? {
+            Some(n) => println!("{}: {n} row(s)", job.name()),
+            None => println!("{}: already running elsewhere", job.name()),
+        }
+        Ok(())
+    })
 }
 
 /// An instant as the tenant commands print it: the Brussels wall clock.
