@@ -250,12 +250,7 @@ async fn every_main_page_reflows_at_320_px_with_every_control_in_reach() {
         .send_keys("kitchen.weekend.candidate@example.be")
         .await
         .unwrap();
-    c.find(Locator::Css("[data-testid=request-submit]"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    crate::browser::click(c, "[data-testid=request-submit]").await;
     wait_for_text(c, "[data-testid=created]", "Kitchen weekend").await;
     let link: String = c
         .find(Locator::Css("[data-testid=created-link]"))

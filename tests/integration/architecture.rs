@@ -57,18 +57,33 @@ fn paths(text: &str) -> Vec<String> {
         flatten("", &tree, &mut out);
         rest = &rest[end..];
     }
-    let mut rest = code.as_str();
-    while let Some(i) = rest.find("crate::") {
+    for path in inline_paths(&code, "crate") {
+        if !out.contains(&path) {
+            out.push(path);
+        }
+    }
+    out
+}
+
+/// The paths written inline from `root` (`crate`, `super`): `crate::jobs::run` in
+/// `crate::jobs::run()`; a bare `super::{` (a use tree, read as such) names nothing.
+fn inline_paths(code: &str, root: &str) -> Vec<String> {
+    let start = format!("{root}::");
+    let mut out = Vec::new();
+    let mut rest = code;
+    while let Some(i) = rest.find(&start) {
+        // Only where a path begins (not the `super` of `super::super::`).
+        let begins = !rest[..i].ends_with(|c: char| c == ':' || c == '_' || c.is_alphanumeric());
         rest = &rest[i..];
         let path: String = rest
             .chars()
             .take_while(|c| c.is_ascii_alphanumeric() || *c == '_' || *c == ':')
             .collect();
         let path = path.trim_end_matches(':');
-        if path != "crate" && !out.iter().any(|p| p == path) {
+        if begins && path != root {
             out.push(path.to_string());
         }
-        rest = &rest["crate::".len()..];
+        rest = &rest[start.len()..];
     }
     out
 }
@@ -346,21 +361,7 @@ fn imported_files(file: &Path, text: &str) -> BTreeSet<PathBuf> {
         plain.push_str(w);
     }
     let mut all = paths(&plain);
-    let mut rest = plain.as_str();
-    while let Some(i) = rest.find("super::") {
-        let before = rest[..i].chars().last();
-        rest = &rest[i..];
-        let path: String = rest
-            .chars()
-            .take_while(|c| c.is_ascii_alphanumeric() || *c == '_' || *c == ':')
-            .collect();
-        let path = path.trim_end_matches(':');
-        // `use super::{...}` is read with the use trees above; a path names something.
-        if !before.is_some_and(|c| c == ':' || c.is_alphanumeric()) && path != "super" {
-            all.push(path.to_string());
-        }
-        rest = &rest["super::".len()..];
-    }
+    all.extend(inline_paths(&plain, "super"));
     for path in all {
         let mut parts: Vec<&str> = path.split("::").filter(|p| !p.is_empty()).collect();
         let mut module: Vec<String> = match parts.first() {

@@ -194,6 +194,27 @@ pub async fn click_then_wait(
         .unwrap_or_else(|e| panic!("{appears} after a click on {css}: {e}"))
 }
 
+/// Clicks the element `css` once it is there (5 s at most; else says what page stands).
+pub async fn click(c: &Client, css: &str) {
+    let found = c
+        .wait()
+        .at_most(Duration::from_secs(5))
+        .for_element(Locator::Css(css))
+        .await;
+    match found {
+        Ok(el) => el.click().await.unwrap(),
+        Err(e) => {
+            let url = c
+                .current_url()
+                .await
+                .map(|u| u.to_string())
+                .unwrap_or_default();
+            let body = c.source().await.unwrap_or_default();
+            panic!("{css}: {e} at {url}: {}", &body[..body.len().min(3000)]);
+        }
+    }
+}
+
 /// Signs in through the demo sign-in page, as a person would, and lands on `next` (the
 /// page `next` has loaded when this returns).
 pub async fn sign_in_in_browser(c: &Client, address: &str, niss: &str, next: &str) {
@@ -651,12 +672,7 @@ async fn a_request_sent_without_a_connection_says_so_and_loses_nothing() {
             .unwrap();
     }
     c.issue_cmd(Network::Offline).await.unwrap();
-    c.find(Locator::Css("[data-testid=request-submit]"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(c, "[data-testid=request-submit]").await;
     until(
         c,
         "var n = document.querySelector('#request-form [data-testid=unreachable]'); \
@@ -695,12 +711,7 @@ async fn a_request_sent_without_a_connection_says_so_and_loses_nothing() {
     assert_eq!(created(&app), 0, "nothing reached the service");
 
     c.issue_cmd(Network::Online).await.unwrap();
-    c.find(Locator::Css("[data-testid=request-submit]"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click(c, "[data-testid=request-submit]").await;
     wait_for_text(c, "[data-testid=created]", label).await;
     until(
         c,

@@ -88,12 +88,7 @@ async fn fill_and_submit(c: &Client, label: &str, email: &str) {
             input.send_keys(text).await.unwrap();
         }
     }
-    c.find(Locator::Css("[data-testid=request-submit]"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    crate::browser::click(c, "[data-testid=request-submit]").await;
 }
 
 /// The focused element's `data-testid` (or its id).

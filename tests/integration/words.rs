@@ -20,7 +20,10 @@ use mandat::{
 };
 use uuid::Uuid;
 
-use crate::helpers::{TestApp, attr, spawn_app, texts};
+use crate::{
+    browser::click,
+    helpers::{TestApp, attr, spawn_app, texts},
+};
 
 /// Elements whose text starts and ends a line.
 const BLOCKS: &[&str] = &[
@@ -565,27 +568,6 @@ fn shown(lang: Lang, key: &str) -> String {
 /// Opens `path` in the browser.
 async fn open(c: &fantoccini::Client, app: &TestApp, path: &str) {
     c.goto(&format!("{}{path}", app.address)).await.unwrap();
-}
-
-/// Clicks the element `css`.
-async fn click(c: &fantoccini::Client, css: &str) {
-    let found = c
-        .wait()
-        .at_most(std::time::Duration::from_secs(5))
-        .for_element(fantoccini::Locator::Css(css))
-        .await;
-    match found {
-        Ok(el) => el.click().await.unwrap(),
-        Err(e) => {
-            let url = c
-                .current_url()
-                .await
-                .map(|u| u.to_string())
-                .unwrap_or_default();
-            let main = read(c, "body").await;
-            panic!("{css}: {e} at {url}: {main}");
-        }
-    }
 }
 
 /// Signs out, and waits for the page that says so (its header offers to sign in again).
