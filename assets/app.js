@@ -152,19 +152,26 @@
   // page says so where the person acted, and takes the focus there; what they typed stays
   // (a form's key makes one request of two sendings, so sending again is safe). A poll
   // that fails says it in the tabs' live status instead, until one gets through.
-  function clearUnreachable() {
-    Array.prototype.forEach.call(document.querySelectorAll("main [data-unreachable-note]"), function (n) {
-      n.remove();
-    });
+  function clearUnreachable(pollOnly) {
+    if (!pollOnly) {
+      Array.prototype.forEach.call(document.querySelectorAll("main [data-unreachable-note]"), function (n) {
+        n.remove();
+      });
+    }
     Array.prototype.forEach.call(document.querySelectorAll("[data-live-control][data-stale]"), function (c) {
       c.removeAttribute("data-stale");
       showLive(c);
     });
   }
+  // A poll, as configRequest marked it (after its swap, the panel that sent it is gone).
+  function isPoll(e) {
+    var config = e.detail.requestConfig;
+    return !!(config && config.headers && config.headers["X-Automatic-Refresh"]);
+  }
   function unreachable(e) {
     var elt = e.detail.elt;
     if (!elt || !elt.isConnected) return;
-    if (elt.id === "tab-panel" && !(e.detail.requestConfig || {}).triggeringEvent) {
+    if (isPoll(e)) {
       Array.prototype.forEach.call(document.querySelectorAll("[data-live-control]"), function (c) {
         var status = c.querySelector("[data-live-status]");
         c.setAttribute("data-stale", "");
@@ -185,8 +192,10 @@
   }
   document.addEventListener("htmx:sendError", unreachable);
   document.addEventListener("htmx:timeout", unreachable);
+  // An answer: the tabs are up to date again; the note where the person acted goes once
+  // something they sent got through (not under their focus because a poll did).
   document.addEventListener("htmx:afterRequest", function (e) {
-    if (e.detail.xhr && e.detail.xhr.status > 0) clearUnreachable();
+    if (e.detail.xhr && e.detail.xhr.status > 0) clearUnreachable(isPoll(e));
   });
 
   // Timing adjustable (WCAG 2.2.1): a signed-in session ends after data-session-idle

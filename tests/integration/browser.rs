@@ -636,7 +636,8 @@ impl fantoccini::wd::WebDriverCompatibleCommand for Network {
 
 /// A request sent while the service cannot be reached says so where it was sent, with the
 /// focus there, and nothing typed is lost; the tabs say they could not be updated. Once
-/// the connection is back, sending again makes one request, and both notes go.
+/// the connection is back, the tabs' next refresh says they are up to date (the note stays
+/// where Jan acted), and sending again makes one request and takes the note away.
 #[tokio::test]
 async fn a_request_sent_without_a_connection_says_so_and_loses_nothing() {
     let (app, browser) = jan_in_browser(&[("tabs_refresh_seconds", "1")], "/company").await;
@@ -711,6 +712,15 @@ async fn a_request_sent_without_a_connection_says_so_and_loses_nothing() {
     assert_eq!(created(&app), 0, "nothing reached the service");
 
     c.issue_cmd(Network::Online).await.unwrap();
+    // A poll gets through: the tabs say so; the note where Jan acted stays until he sends.
+    until(
+        c,
+        "var s = document.querySelector('[data-testid=live-status]'); \
+         return s.textContent === s.dataset.on \
+             && !!document.querySelector('#request-form [data-testid=unreachable]');",
+        "the tabs up to date again, the form's note still there",
+    )
+    .await;
     click(c, "[data-testid=request-submit]").await;
     wait_for_text(c, "[data-testid=created]", label).await;
     until(
