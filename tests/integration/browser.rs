@@ -733,3 +733,86 @@ async fn a_request_sent_without_a_connection_says_so_and_loses_nothing() {
     assert_eq!(created(&app), 1, "one request");
     browser.close().await;
 }
+
+/// A Chrome DevTools command, through chromedriver (`Emulation.setEmulatedMedia`...).
+#[derive(Debug)]
+struct Cdp(&'static str, serde_json::Value);
+
+impl fantoccini::wd::WebDriverCompatibleCommand for Cdp {
+    fn endpoint(
+        &self,
+        base: &url::Url,
+        session: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        let session = session.unwrap_or_default();
+        base.join(&format!("session/{session}/goog/cdp/execute"))
+    }
+
+    fn method_and_body(&self, _url: &url::Url) -> (http::Method, Option<String>) {
+        let body = json!({"cmd": self.0, "params": self.1});
+        (http::Method::POST, Some(body.to_string()))
+    }
+}
+
+/// Which of `selectors` the page shows (an element there, laid out, not hidden).
+async fn shown(c: &Client, selectors: &[&str]) -> Vec<String> {
+    let list = serde_json::to_string(selectors).unwrap();
+    let js = format!(
+        "return {list}.filter(function (s) {{ \
+           var e = document.querySelector(s); \
+           return !!e && e.getClientRects().length > 0 && getComputedStyle(e).visibility !== 'hidden'; \
+         }});"
+    );
+    serde_json::from_value(run(c, &js).await).unwrap()
+}
+
+/// A printed result keeps what a file needs (the demo banner, who was signed in, the
+/// answer and its headline, the legal basis) and drops the navigation, the forms, the
+/// buttons and the footer's links; a printed dashboard drops the request form's section.
+#[tokio::test]
+async fn a_printed_result_keeps_the_answer_and_drops_the_controls() {
+    let (app, browser) = jan_in_browser(&[], "/company?tab=active").await;
+    let c = &browser.client;
+    click_and_load(c, "[data-testid=consult-link]").await;
+    click_and_load(c, "[data-testid=consult-now]").await;
+    let kept = [
+        ".demo-banner",
+        "[data-testid=signed-in]",
+        "main h1",
+        ".chip",
+        "[data-testid=acting-as]",
+        "[data-testid=export-pdf]",
+        "nav.lang",
+        "[data-testid=sign-out]",
+        "[data-testid=footer-privacy]",
+        "[data-testid=footer-contact]",
+    ];
+    let on_screen = shown(c, &kept).await;
+    assert_eq!(on_screen.len(), kept.len(), "on screen: {on_screen:?}");
+    c.issue_cmd(Cdp("Emulation.setEmulatedMedia", json!({"media": "print"})))
+        .await
+        .unwrap();
+    assert_eq!(
+        shown(c, &kept).await,
+        [
+            ".demo-banner",
+            "[data-testid=signed-in]",
+            "main h1",
+            ".chip",
+            "[data-testid=acting-as]",
+            "[data-testid=footer-contact]"
+        ],
+        "printed"
+    );
+    // The dashboard printed: its lists, not the form to make a request.
+    c.goto(&format!("{}/company", app.address)).await.unwrap();
+    c.wait()
+        .for_element(Locator::Css("[data-testid=tab-panel]"))
+        .await
+        .unwrap();
+    assert_eq!(
+        shown(c, &["#request-area", "[data-testid=tab-panel]", "#tab-nav"]).await,
+        ["[data-testid=tab-panel]", "#tab-nav"],
+    );
+    browser.close().await;
+}
