@@ -13,7 +13,10 @@ use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 use lettre::{
     Message, SmtpTransport, Transport,
-    message::{Mailbox, MultiPart, header::ContentType},
+    message::{
+        Mailbox, MultiPart,
+        header::{ContentType, Header, HeaderName, HeaderValue},
+    },
     transport::smtp::authentication::Credentials,
 };
 use secrecy::ExposeSecret;
@@ -204,28 +207,69 @@ fn transport(settings: &Settings) -> anyhow::Result<Option<SmtpTransport>> {
     Ok(Some(builder.build()))
 }
 
+/// `Auto-Submitted: auto-generated` (RFC 3834): an out-of-office responder does not answer
+/// a mail that nobody at the sending address reads.
+#[derive(Clone)]
+struct AutoSubmitted;
+
+impl Header for AutoSubmitted {
+    fn name() -> HeaderName {
+        HeaderName::new_from_ascii_str("Auto-Submitted")
+    }
+    fn parse(_: &str) -> Result<Self, Box<dyn std::error::Error + Send + Sync>> {
+        Ok(AutoSubmitted)
+    }
+    fn display(&self) -> HeaderValue {
+        HeaderValue::new(Self::name(), "auto-generated".to_string())
+    }
+}
+
+/// `Content-Language` (RFC 3282): the mail's language, for the mail client's reader.
+#[derive(Clone)]
+struct ContentLanguage(Lang);
+
+impl Header for ContentLanguage {
+    fn name() -> HeaderName {
+        HeaderName::new_from_ascii_str("Content-Language")
+    }
+    fn parse(s: &str) -> Result<Self, Box<dyn std::error::Error + Send + Sync>> {
+        Lang::from_code(s.trim())
+            .map(ContentLanguage)
+            .ok_or_else(|| format!("unknown language {s:?}").into())
+    }
+    fn display(&self) -> HeaderValue {
+        HeaderValue::new(Self::name(), self.0.code().to_string())
+    }
+}
+
 fn message(settings: &Settings, mail: &OutboxMail) -> anyhow::Result<Message> {
     let from: Mailbox = settings.smtp.from.parse()?;
     let written = &mail.written;
     let to: Mailbox = written.recipient.parse()?;
-    Ok(Message::builder()
+    // The id names the sending domain, as mail filters expect of a message id.
+    let message_id = format!("<{}@{}>", mail.id, from.email.domain());
+    let mut builder = Message::builder()
         .from(from)
         .to(to)
         .subject(written.subject.clone())
-        .message_id(Some(format!("<{}@mandat>", mail.id)))
-        .multipart(
-            MultiPart::alternative()
-                .singlepart(
-                    lettre::message::SinglePart::builder()
-                        .header(ContentType::TEXT_PLAIN)
-                        .body(written.body_text.clone()),
-                )
-                .singlepart(
-                    lettre::message::SinglePart::builder()
-                        .header(ContentType::TEXT_HTML)
-                        .body(written.body_html.clone()),
-                ),
-        )?)
+        .message_id(Some(message_id))
+        .header(AutoSubmitted);
+    if let Some(lang) = written.language() {
+        builder = builder.header(ContentLanguage(lang));
+    }
+    Ok(builder.multipart(
+        MultiPart::alternative()
+            .singlepart(
+                lettre::message::SinglePart::builder()
+                    .header(ContentType::TEXT_PLAIN)
+                    .body(written.body_text.clone()),
+            )
+            .singlepart(
+                lettre::message::SinglePart::builder()
+                    .header(ContentType::TEXT_HTML)
+                    .body(written.body_html.clone()),
+            ),
+    )?)
 }
 
 /// Delivers the due mails of a demo tenant to its mailbox only (never to an SMTP server):

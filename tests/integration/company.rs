@@ -1183,6 +1183,14 @@ async fn mail_is_delivered_over_smtp_once_the_server_is_back_and_never_twice() {
     let m = &messages[0];
     assert!(m.contains("X-Rcpt-To: candidate@example.be"));
     assert!(m.contains("multipart/alternative"));
+    // A mail nobody answers from: no out-of-office reply; in the language it was written in.
+    assert!(m.contains("Auto-Submitted: auto-generated"), "{m}");
+    assert!(m.contains("Content-Language: de"), "{m}");
+    assert!(
+        m.lines()
+            .any(|l| l.starts_with("Message-ID: <") && l.ends_with("@mandat.example>")),
+        "{m}"
+    );
     assert!(m.contains("text/html") && m.contains("text/plain"));
     assert!(m.contains(&link[..30]), "the link is in the mail");
     let attempts: Vec<bool> = email_attempts::table
