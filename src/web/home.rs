@@ -22,6 +22,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route(routes::PRIVACY, web::get().to(privacy))
         .route(routes::ACCESSIBILITY, web::get().to(accessibility))
         .route(routes::SECURITY_TXT, web::get().to(security_txt))
+        .route(routes::ROBOTS_TXT, web::get().to(robots_txt))
         .route(
             routes::COMPANY_HELP_FOREIGNERS,
             web::get().to(foreigners_company),
@@ -56,6 +57,23 @@ async fn accessibility(ctx: Ctx) -> impl Responder {
 
 /// How long a `security.txt` says it holds (RFC 9116 asks for less than a year).
 const SECURITY_TXT_DAYS: i64 = 180;
+
+/// `GET /robots.txt` (RFC 9309): the real service's public pages ([`routes::INDEXABLE`])
+/// and their assets may be listed, nothing else (a secret link that leaked into a public
+/// page is not followed); a demonstration or training deployment, nothing at all.
+async fn robots_txt(ctx: Ctx) -> HttpResponse {
+    let mut text = String::from("User-agent: *\n");
+    if !ctx.demo && ctx.tenant.is_none() {
+        for page in routes::INDEXABLE {
+            text.push_str(&format!("Allow: {page}$\n"));
+        }
+        text.push_str(&format!("Allow: {}/\n", routes::ASSETS));
+    }
+    text.push_str("Disallow: /\n");
+    HttpResponse::Ok()
+        .content_type("text/plain; charset=utf-8")
+        .body(text)
+}
 
 /// `GET /.well-known/security.txt`: whom to tell of a vulnerability (`security_contact`),
 /// in which languages, until when this holds, and where the file is (RFC 9116).

@@ -93,6 +93,21 @@ pub const PRIVACY: &str = "/privacy";
 pub const SECURITY_TXT: &str = "/.well-known/security.txt";
 /// The accessibility statement (public, linked from every footer).
 pub const ACCESSIBILITY: &str = "/accessibility";
+/// What search engines may list (RFC 9309).
+pub const ROBOTS_TXT: &str = "/robots.txt";
+/// The pages a search engine may list, on the real service only: its public pages. Every
+/// other answer says `noindex` (a secret link, a signed-in page, an error), and a
+/// demonstration or training deployment says it of every page: a fictional service must
+/// not be found as the real one.
+pub const INDEXABLE: &[&str] = &[
+    HOME,
+    COMPANIES,
+    CITIZENS,
+    PRIVACY,
+    ACCESSIBILITY,
+    COMPANY_HELP_FOREIGNERS,
+    CITIZEN_HELP_FOREIGNERS,
+];
 
 /// The company's API access page (circle of trust, activation, clients).
 pub const COMPANY_API: &str = "/company/api";
@@ -544,6 +559,11 @@ pub fn citizen_done(what: &str) -> String {
 /// A mail of the demo mailbox: `/demo/mailbox/{id}`.
 pub fn mailbox_mail(id: impl Display) -> String {
     format!("{MAILBOX}/{id}")
+}
+
+/// Whether `path` is one of the [`INDEXABLE`] pages.
+pub fn is_indexable(path: &str) -> bool {
+    INDEXABLE.contains(&path)
 }
 
 /// Whether a path belongs to the REST API (`/api/...`).

@@ -1,5 +1,6 @@
 //! Security middleware: response headers (strict CSP, HSTS outside development, no
-//! sniffing, no framing, no referrer, no caching of personal pages) and the same-origin
+//! sniffing, no framing, no referrer, no caching of personal pages, no search engine
+//! listing but of the real service's public pages) and the same-origin
 //! guard on state-changing requests (OWASP "Fetch Metadata"), which works together with the
 //! per-session CSRF token of every form.
 
@@ -11,7 +12,10 @@ use actix_web::{
     middleware::Next,
 };
 
-use super::{context::state, routes};
+use super::{
+    context::{state, tenant_of},
+    routes,
+};
 
 /// The Content-Security-Policy: our own scripts and styles only, nothing inline.
 pub const CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; \
@@ -22,7 +26,10 @@ pub async fn headers(
     req: ServiceRequest,
     next: Next<impl MessageBody>,
 ) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
-    let https = state(req.request()).settings.mode.is_https();
+    let mode = state(req.request()).settings.mode;
+    let https = mode.is_https();
+    let listed =
+        !mode.is_demo() && tenant_of(req.request()).is_main() && routes::is_indexable(req.path());
     let mut res = next.call(req).await?;
     let h = res.headers_mut();
     let set = |h: &mut header::HeaderMap, name: header::HeaderName, value: &'static str| {
@@ -49,6 +56,13 @@ pub async fn headers(
             h,
             header::STRICT_TRANSPORT_SECURITY,
             "max-age=31536000; includeSubDomains",
+        );
+    }
+    if !listed {
+        set(
+            h,
+            header::HeaderName::from_static("x-robots-tag"),
+            "noindex, nofollow",
         );
     }
     // Pages hold personal data: never kept. An asset says its own (`web::assets`); an

@@ -539,3 +539,72 @@ async fn security_txt_says_whom_to_tell_of_a_vulnerability() {
         .unwrap();
     assert_eq!(field(&text, "Contact"), "https://www.example.be/security");
 }
+
+/// Search engines may list the real service's public pages, and nothing else: not a secret
+/// link, a sign-in page or an error (`X-Robots-Tag`, and `robots.txt`); a demonstration
+/// deployment, nothing at all (a fictional service must not be found as the real one).
+#[tokio::test]
+async fn search_engines_list_only_the_real_services_public_pages() {
+    use base64::Engine;
+    let key = base64::engine::general_purpose::STANDARD.encode([9u8; 64]);
+    let real = spawn_app_with(Options {
+        settings: vec![
+            ("mode", "production".into()),
+            ("public_url", "https://mandat.example.be".into()),
+            ("session_key", key),
+        ],
+    })
+    .await;
+    let robots = |res: &reqwest::Response| {
+        res.headers()
+            .get("x-robots-tag")
+            .map(|v| v.to_str().unwrap().to_string())
+    };
+    for page in [
+        "/",
+        "/companies",
+        "/citizens",
+        "/privacy",
+        "/accessibility",
+        "/company/help/foreigners",
+        "/me/help/foreigners",
+    ] {
+        let res = real.get(page).await;
+        assert_eq!(res.status().as_u16(), 200, "{page}");
+        assert_eq!(robots(&res), None, "{page} may be listed");
+    }
+    for page in [
+        "/r/aW52ZW50ZWQtbGluay1zZWNyZXQtdGhhdC1kb2VzLW5vdA",
+        "/sign-in",
+        "/me",
+        "/company",
+        "/admin",
+        "/no-such-page",
+        "/sign-in?next=/me",
+    ] {
+        let res = real.get(page).await;
+        assert_eq!(
+            robots(&res).as_deref(),
+            Some("noindex, nofollow"),
+            "{page} ({})",
+            res.status()
+        );
+    }
+    let text = real.get("/robots.txt").await.text().await.unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.first(), Some(&"User-agent: *"));
+    assert_eq!(lines.last(), Some(&"Disallow: /"));
+    for allowed in ["Allow: /$", "Allow: /privacy$", "Allow: /assets/"] {
+        assert!(lines.contains(&allowed), "{allowed} in {text}");
+    }
+    assert!(
+        !text.contains("/r/") && !text.contains("Allow: /me$"),
+        "{text}"
+    );
+
+    let demo = spawn_app().await;
+    let res = demo.get("/privacy").await;
+    assert_eq!(robots(&res).as_deref(), Some("noindex, nofollow"));
+    let text = demo.get("/robots.txt").await.text().await.unwrap();
+    assert_eq!(text, "User-agent: *\nDisallow: /\n");
+}
