@@ -816,3 +816,38 @@ async fn a_printed_result_keeps_the_answer_and_drops_the_controls() {
     );
     browser.close().await;
 }
+
+/// With forced colours (Windows high contrast: every background repainted by the system),
+/// the tab shown and the page's language still stand apart from the others by something
+/// that is not a colour.
+#[tokio::test]
+async fn the_tab_shown_stands_apart_without_its_colours() {
+    let (_app, browser) = jan_in_browser(&[], "/company?tab=active").await;
+    let c = &browser.client;
+    c.issue_cmd(Cdp(
+        "Emulation.setEmulatedMedia",
+        json!({"media": "", "features": [{"name": "forced-colors", "value": "active"}]}),
+    ))
+    .await
+    .unwrap();
+    let apart = |marked: &str, other: &str| {
+        format!(
+            "if (!matchMedia('(forced-colors: active)').matches) return 'not emulated'; \
+             var props = ['borderTopStyle', 'borderTopWidth', 'fontWeight', 'textDecorationLine', 'outlineStyle']; \
+             var a = getComputedStyle(document.querySelector('{marked}')); \
+             var b = getComputedStyle(document.querySelector('{other}')); \
+             return props.filter(function (p) {{ return a[p] !== b[p]; }});"
+        )
+    };
+    for (marked, other) in [
+        ("[data-testid=tab-active]", "[data-testid=tab-requested]"),
+        ("nav.lang span[aria-current]", "nav.lang a"),
+    ] {
+        let differ = run(c, &apart(marked, other)).await;
+        assert!(
+            differ.as_array().is_some_and(|d| !d.is_empty()),
+            "{marked} against {other}: {differ}"
+        );
+    }
+    browser.close().await;
+}
