@@ -114,6 +114,91 @@ impl Email {
     pub fn as_str(&self) -> &str {
         &self.0
     }
+
+    /// The same address with a well-known mailbox provider's domain, when its own domain is
+    /// one typing error away from that one (a letter missing, added, changed, or two letters
+    /// swapped: `gmial.com`, `hotmail.be` is left alone, `hotmial.be` gives `hotmail.be`).
+    /// A request sent to a mistyped address gives its single-use link to a stranger, or to
+    /// nobody: the form asks before sending it.
+    pub fn suggestion(&self) -> Option<Email> {
+        let (local, domain) = self.0.split_once('@')?;
+        if WELL_KNOWN_DOMAINS.contains(&domain) {
+            return None;
+        }
+        let mut near = WELL_KNOWN_DOMAINS
+            .iter()
+            .filter(|known| one_typo_apart(domain, known));
+        let known = near.next()?;
+        // Two providers as near: which one was meant cannot be told.
+        if near.next().is_some() {
+            return None;
+        }
+        Some(Self(format!("{local}@{known}")))
+    }
+}
+
+/// Mailbox providers that candidates in Belgium and its neighbours use most; an address at
+/// a company's own domain is never near enough to one of these to be taken for it.
+const WELL_KNOWN_DOMAINS: &[&str] = &[
+    "gmail.com",
+    "googlemail.com",
+    "hotmail.com",
+    "hotmail.be",
+    "hotmail.fr",
+    "hotmail.de",
+    "hotmail.nl",
+    "outlook.com",
+    "outlook.be",
+    "outlook.fr",
+    "outlook.de",
+    "live.com",
+    "live.be",
+    "live.fr",
+    "live.nl",
+    "live.de",
+    "msn.com",
+    "yahoo.com",
+    "yahoo.fr",
+    "yahoo.de",
+    "icloud.com",
+    "me.com",
+    "skynet.be",
+    "telenet.be",
+    "proximus.be",
+    "scarlet.be",
+    "voo.be",
+    "orange.fr",
+    "free.fr",
+    "laposte.net",
+    "gmx.de",
+    "gmx.net",
+    "web.de",
+    "t-online.de",
+    "kpnmail.nl",
+    "ziggo.nl",
+    "protonmail.com",
+    "proton.me",
+];
+
+/// Whether `a` becomes `b` by one edit: a character removed, added or replaced, or two
+/// neighbours swapped (optimal string alignment distance 1).
+fn one_typo_apart(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    if a == b || a.len().abs_diff(b.len()) > 1 {
+        return false;
+    }
+    let prefix = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    let (ra, rb) = (&a[prefix..], &b[prefix..]);
+    let swapped = ra.len() == rb.len()
+        && ra.len() >= 2
+        && ra[0] == rb[1]
+        && ra[1] == rb[0]
+        && ra[2..] == rb[2..];
+    // One replaced, one removed from a, one added to a.
+    swapped
+        || (ra.len() == rb.len() && ra[1..] == rb[1..])
+        || (ra.len() == rb.len() + 1 && ra[1..] == *rb)
+        || (ra.len() + 1 == rb.len() && *ra == rb[1..])
 }
 
 impl fmt::Display for Email {
@@ -126,6 +211,59 @@ parsed_string!(Email, EmailError);
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_mistyped_providers_domain_is_suggested_and_nothing_else() {
+        let cases: &[(&str, Option<&str>)] = &[
+            // One letter swapped, missing, added, replaced.
+            ("maria@gmial.com", Some("maria@gmail.com")),
+            ("maria@gmai.com", Some("maria@gmail.com")),
+            ("maria@gmaill.com", Some("maria@gmail.com")),
+            ("maria@gmail.con", Some("maria@gmail.com")),
+            ("Maria.Abara@HOTMIAL.BE", Some("Maria.Abara@hotmail.be")),
+            ("kevin@telenet.eb", Some("kevin@telenet.be")),
+            ("kevin@skynte.be", Some("kevin@skynet.be")),
+            // The provider's own domains, and their siblings, stand.
+            ("maria@gmail.com", None),
+            ("maria@hotmail.be", None),
+            ("maria@live.nl", None),
+            ("maria@live.de", None),
+            // A company's own domain, or one two typos away: nothing to say.
+            ("jan@resto-pokebowl.be", None),
+            ("jan@rsz.fgov.be", None),
+            ("maria@gamil.con", None),
+            ("maria@example.be", None),
+            // As near to two providers (yahoo.fe: yahoo.fr or yahoo.de?): which one was
+            // meant cannot be told.
+            ("maria@yahoo.fe", None),
+        ];
+        for (typed, expected) in cases {
+            let email = Email::parse(typed).unwrap();
+            assert_eq!(
+                email.suggestion().as_ref().map(Email::as_str),
+                *expected,
+                "{typed}"
+            );
+        }
+    }
+
+    #[test]
+    fn one_typo_is_one_edit_or_one_swap() {
+        let cases = [
+            ("abc", "abc", false),
+            ("abc", "acb", true),
+            ("abc", "ab", true),
+            ("abc", "abcd", true),
+            ("abc", "xbc", true),
+            ("abc", "bca", false),
+            ("abc", "a", false),
+            ("ab", "ba", true),
+            ("", "a", true),
+        ];
+        for (a, b, expected) in cases {
+            assert_eq!(super::one_typo_apart(a, b), expected, "{a} / {b}");
+        }
+    }
+
     use super::*;
 
     #[test]

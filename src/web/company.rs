@@ -19,7 +19,7 @@ use super::{
 };
 use crate::{
     db::run_blocking,
-    domain::status::Tab,
+    domain::{Email, status::Tab},
     services::{
         FieldErrors, Refusal, ServiceError,
         companies::{self, RegistrationInput},
@@ -196,7 +196,17 @@ async fn show_tab(
 
 async fn new_request_page(ctx: Ctx, user: CompanyUser) -> HttpResponse {
     let input = RequestInput::new_form(ctx.lang.code(), "");
-    html(v::new_request_page(&ctx, &user.ctx, &input, None))
+    html(v::new_request_page(&ctx, &user.ctx, &input, None, None))
+}
+
+/// The request form as sent: the request, and the address the user chose when the form
+/// asked whether the one typed was mistyped.
+#[derive(Deserialize)]
+struct RequestForm {
+    #[serde(flatten)]
+    input: RequestInput,
+    #[serde(default)]
+    email_confirmed: String,
 }
 
 async fn create_request(
@@ -206,21 +216,37 @@ async fn create_request(
         user,
         tenant,
     }: CompanyAction,
-    CsrfForm(input): CsrfForm<RequestInput>,
+    CsrfForm(RequestForm {
+        mut input,
+        email_confirmed,
+    }): CsrfForm<RequestForm>,
 ) -> Page {
-    // The form again with its messages, the input kept.
-    let again = |status: StatusCode, errors: &FieldErrors| {
+    // The address the user chose when the form asked (the suggested one, or as typed).
+    if !email_confirmed.trim().is_empty() {
+        input.email = email_confirmed.trim().to_string();
+    }
+    // The form again with its messages, or its question, the input kept.
+    let again = |status: StatusCode, errors: Option<&FieldErrors>, suggested: Option<&Email>| {
         let body = if hx.0 {
-            v::request_form(&ctx, &input, Some(errors))
+            v::request_form_asking(&ctx, &input, errors, suggested)
         } else {
-            v::new_request_page(&ctx, &user.ctx, &input, Some(errors))
+            v::new_request_page(&ctx, &user.ctx, &input, errors, suggested)
         };
         views::with_status(status, body)
     };
     let valid = match ValidRequest::try_from(&input) {
         Ok(valid) => valid,
-        Err(errors) => return Ok(again(StatusCode::BAD_REQUEST, &errors)),
+        Err(errors) => return Ok(again(StatusCode::BAD_REQUEST, Some(&errors), None)),
     };
+    // A well-known provider's domain one typo away: asked before anything is sent, unless
+    // the user chose this address when asked.
+    let confirmed = Email::parse(&email_confirmed).ok();
+    if let Some(email) = &valid.email
+        && confirmed.as_ref() != Some(email)
+        && let Some(suggested) = email.suggestion()
+    {
+        return Ok(again(StatusCode::OK, None, Some(&suggested)));
+    }
     let (scope, actor, now) = (user.scope(), user.actor(), ctx.now);
     let urls = routes::citizen_urls(&ctx.settings, tenant.site());
     // The form's key: the same form sent twice (a double click, a reload) makes one
@@ -246,7 +272,7 @@ async fn create_request(
         Err(ServiceError::Refused(Refusal::CompanySuspended)) => Ok(suspended(&ctx, hx, &user.ctx)),
         Err(ServiceError::Refused(refusal @ Refusal::BlockedByCitizen)) => {
             let errors = FieldErrors::from([("niss", refusal.message_key())]);
-            Ok(again(refusal_status(refusal), &errors))
+            Ok(again(refusal_status(refusal), Some(&errors), None))
         }
         Err(e) => Err(e.into()),
     }

@@ -851,3 +851,47 @@ async fn the_tab_shown_stands_apart_without_its_colours() {
     }
     browser.close().await;
 }
+
+/// In the dashboard (htmx), a mistyped provider's address is asked about where it was
+/// typed, with the focus on the question; taking the suggestion creates the request for it.
+#[tokio::test]
+async fn the_dashboard_asks_about_a_mistyped_address_and_takes_the_suggestion() {
+    let (app, browser) = jan_in_browser(&[], "/company").await;
+    let c = &browser.client;
+    for (field, value) in [
+        ("request-label", "Plonge samedi"),
+        ("request-email", "lucas@gmial.com"),
+    ] {
+        c.wait()
+            .for_element(Locator::Css(&format!("[data-testid={field}]")))
+            .await
+            .unwrap()
+            .send_keys(value)
+            .await
+            .unwrap();
+    }
+    c.execute("window.__sameDocument = true;", vec![])
+        .await
+        .unwrap();
+    click(c, "[data-testid=request-submit]").await;
+    wait_for_text(c, "[data-testid=email-suggestion]", "lucas@gmail.com").await;
+    let focused = run(
+        c,
+        "return document.activeElement.getAttribute('data-testid');",
+    )
+    .await;
+    assert_eq!(focused, json!("email-suggestion"));
+    click(c, "[data-testid=email-use-suggestion]").await;
+    wait_for_text(c, "[data-testid=created]", "Plonge samedi").await;
+    let same = run(c, "return window.__sameDocument === true;").await;
+    assert_eq!(same, json!(true), "no page reload");
+    use diesel::prelude::*;
+    use mandat::db::schema::request_personal as p;
+    let to: Vec<Option<String>> = p::table
+        .filter(p::label.eq("Plonge samedi"))
+        .select(p::email)
+        .load(&mut app.db())
+        .unwrap();
+    assert_eq!(to, [Some("lucas@gmail.com".to_string())]);
+    browser.close().await;
+}

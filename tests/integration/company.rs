@@ -1286,3 +1286,73 @@ async fn outside_demo_mode_a_delivered_mails_body_and_its_link_are_erased() {
     assert_eq!(text, mandat::mail::ERASED_BODY);
     assert_eq!(html, mandat::mail::ERASED_BODY);
 }
+
+/// An address at a well-known provider's domain one typo away (`gmial.com`) is asked about
+/// before anything is sent: the form comes back with the suggestion, nothing is created;
+/// the user then sends the request to the suggested address, or to the address as typed.
+#[tokio::test]
+async fn a_mistyped_providers_address_is_asked_about_before_the_request_is_sent() {
+    let app = spawn_app().await;
+    app.sign_in(JAN).await;
+    let sent_to = |app: &TestApp, label: &str| -> Vec<Option<String>> {
+        request_personal::table
+            .filter(request_personal::label.eq(label))
+            .select(request_personal::email)
+            .load(&mut app.db())
+            .unwrap()
+    };
+    let form = crate::helpers::RequestForm::new("Bar gmial", "maria@gmial.com", "FLEXI_JOB", "fr");
+    let res = app.post_form("/company/requests", &form.fields()).await;
+    assert_eq!(res.status().as_u16(), 200);
+    let body = res.text().await.unwrap();
+    let asked = texts(&body, "[data-testid=email-suggestion]").join(" ");
+    assert!(
+        asked.contains("maria@gmail.com") && asked.contains("maria@gmial.com"),
+        "{asked}"
+    );
+    assert_eq!(
+        attr(&body, "[data-testid=email-use-suggestion]", "value").as_deref(),
+        Some("maria@gmail.com")
+    );
+    assert_eq!(
+        attr(&body, "[data-testid=request-label]", "value").as_deref(),
+        Some("Bar gmial"),
+        "what was typed stays"
+    );
+    assert!(sent_to(&app, "Bar gmial").is_empty(), "nothing sent yet");
+    // The suggestion taken: the request goes to it.
+    let mut fields = form.fields();
+    fields.push(("email_confirmed", "maria@gmail.com"));
+    let res = app.post_form("/company/requests", &fields).await;
+    assert_eq!(res.status().as_u16(), 200);
+    let body = res.text().await.unwrap();
+    assert!(attr(&body, "[data-testid=created-link]", "value").is_some());
+    assert_eq!(
+        sent_to(&app, "Bar gmial"),
+        [Some("maria@gmail.com".to_string())]
+    );
+    // The address kept as typed: the request goes there, not asked again.
+    let form =
+        crate::helpers::RequestForm::new("Terrasse hotmial", "tom@hotmial.be", "FLEXI_JOB", "nl");
+    let mut fields = form.fields();
+    fields.push(("email_confirmed", "tom@hotmial.be"));
+    let body = app
+        .post_form("/company/requests", &fields)
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(attr(&body, "[data-testid=created-link]", "value").is_some());
+    assert_eq!(
+        sent_to(&app, "Terrasse hotmial"),
+        [Some("tom@hotmial.be".to_string())]
+    );
+    // An address nobody would mistake: sent at once.
+    app.company_creates_request(&crate::helpers::RequestForm::new(
+        "Keuken",
+        "jan@resto-pokebowl.be",
+        "FLEXI_JOB",
+        "nl",
+    ))
+    .await;
+}

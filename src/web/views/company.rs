@@ -10,7 +10,7 @@ use super::{
     models::TabData,
 };
 use crate::{
-    domain::{CompanyKind, Context, RequestStatus, status::Tab},
+    domain::{CompanyKind, Context, Email, RequestStatus, status::Tab},
     i18n::Lang,
     services::{
         FieldErrors,
@@ -82,6 +82,18 @@ pub(super) fn page(ctx: &Ctx, title: &str, body: Markup) -> Markup {
 
 /// The request form (an htmx form that still posts without JavaScript).
 pub fn request_form(ctx: &Ctx, input: &RequestInput, errors: Option<&FieldErrors>) -> Markup {
+    request_form_asking(ctx, input, errors, None)
+}
+
+/// The request form; with `suggested`, it asks first whether the candidate's address was
+/// mistyped (a well-known provider's domain one typo away): one button sends the request to
+/// the suggested address, the other to the address as typed.
+pub fn request_form_asking(
+    ctx: &Ctx,
+    input: &RequestInput,
+    errors: Option<&FieldErrors>,
+    suggested: Option<&Email>,
+) -> Markup {
     let lang_value = if input.language.is_empty() {
         ctx.lang.code()
     } else {
@@ -113,6 +125,23 @@ pub fn request_form(ctx: &Ctx, input: &RequestInput, errors: Option<&FieldErrors
                 input #email type="email" name="email" value=(input.email) required autocomplete="off"
                     aria-invalid=[d.invalid] aria-describedby=[d.by.as_deref()] data-testid="request-email";
             }))
+            @if let Some(suggested) = suggested {
+                @let typed = input.email.trim();
+                @let args = [("suggested", suggested.as_str()), ("typed", typed)];
+                div.alert.info role="alert" tabindex="-1" data-testid="email-suggestion" {
+                    p { strong { (ctx.t("email-suggest-title")) } }
+                    p { (ctx.lang.t_args("email-suggest-text", &args.map(|(k, v)| (k, v.to_string().into())))) }
+                    p.actions {
+                        button type="submit" name="email_confirmed" value=(suggested.as_str()) data-testid="email-use-suggestion" {
+                            (ctx.lang.t_args("email-suggest-use", &[("suggested", suggested.as_str().to_string().into())]))
+                        }
+                        " "
+                        button.secondary type="submit" name="email_confirmed" value=(typed) data-testid="email-keep" {
+                            (ctx.lang.t_args("email-suggest-keep", &[("typed", typed.to_string().into())]))
+                        }
+                    }
+                }
+            }
             (form_field(ctx, "context", "context", &context, None, errors, |d| html! {
                 select #context name="context" aria-invalid=[d.invalid] aria-describedby=[d.by.as_deref()] data-testid="request-context" {
                     @for c in Context::all() {
@@ -397,11 +426,12 @@ pub fn new_request_page(
     c: &CompanyCtx,
     input: &RequestInput,
     errors: Option<&FieldErrors>,
+    suggested: Option<&Email>,
 ) -> Markup {
     let body = html! {
         (company_bar(ctx, c))
         h1 { (ctx.t("company-nav-new")) }
-        div #request-area { (request_form(ctx, input, errors)) }
+        div #request-area { (request_form_asking(ctx, input, errors, suggested)) }
     };
     page(
         ctx,
