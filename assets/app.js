@@ -184,7 +184,8 @@
     clearUnreachable();
     var note = template.content.firstElementChild.cloneNode(true);
     var form = elt.closest("form");
-    var submit = form && form.querySelector("[type=submit]");
+    var sent = (e.detail.requestConfig || {}).triggeringEvent;
+    var submit = (sent && sent.submitter) || (form && form.querySelector("[type=submit]"));
     // Just above the button that sent it (its row, in a form that lays its buttons out).
     var before = submit ? (submit.parentElement !== form ? submit.parentElement : submit) : elt;
     before.parentNode.insertBefore(note, before);
