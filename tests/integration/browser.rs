@@ -602,34 +602,57 @@ async fn a_dashboard_left_alone_is_signed_out_though_its_tabs_keep_refreshing() 
     browser.close().await;
 }
 
-/// Chromium's network cut (`Offline`) or given back (`Online`): a real loss of connection,
-/// as on a train, through chromedriver's network conditions.
+/// A command of chromedriver's own, for what WebDriver has no word for: `path` under the
+/// session, and the JSON body of a POST (none: a DELETE).
 #[derive(Debug)]
-enum Network {
-    Offline,
-    Online,
+struct Chromium {
+    path: &'static str,
+    body: Option<serde_json::Value>,
 }
 
-impl fantoccini::wd::WebDriverCompatibleCommand for Network {
+impl Chromium {
+    /// Chromium's network cut: a real loss of connection, as on a train.
+    fn offline() -> Chromium {
+        let conditions = json!({
+            "offline": true, "latency": 0, "download_throughput": 0, "upload_throughput": 0,
+        });
+        Chromium {
+            path: "chromium/network_conditions",
+            body: Some(json!({ "network_conditions": conditions })),
+        }
+    }
+
+    /// Chromium's network given back.
+    fn online() -> Chromium {
+        Chromium {
+            path: "chromium/network_conditions",
+            body: None,
+        }
+    }
+
+    /// A Chrome DevTools command (`Emulation.setEmulatedMedia`...).
+    fn cdp(cmd: &str, params: serde_json::Value) -> Chromium {
+        Chromium {
+            path: "goog/cdp/execute",
+            body: Some(json!({ "cmd": cmd, "params": params })),
+        }
+    }
+}
+
+impl fantoccini::wd::WebDriverCompatibleCommand for Chromium {
     fn endpoint(
         &self,
         base: &url::Url,
         session: Option<&str>,
     ) -> Result<url::Url, url::ParseError> {
         let session = session.unwrap_or_default();
-        base.join(&format!("session/{session}/chromium/network_conditions"))
+        base.join(&format!("session/{session}/{}", self.path))
     }
 
     fn method_and_body(&self, _url: &url::Url) -> (http::Method, Option<String>) {
-        match self {
-            Network::Offline => {
-                let conditions = json!({"network_conditions": {
-                    "offline": true, "latency": 0,
-                    "download_throughput": 0, "upload_throughput": 0,
-                }});
-                (http::Method::POST, Some(conditions.to_string()))
-            }
-            Network::Online => (http::Method::DELETE, None),
+        match &self.body {
+            Some(body) => (http::Method::POST, Some(body.to_string())),
+            None => (http::Method::DELETE, None),
         }
     }
 }
@@ -672,7 +695,7 @@ async fn a_request_sent_without_a_connection_says_so_and_loses_nothing() {
             .await
             .unwrap();
     }
-    c.issue_cmd(Network::Offline).await.unwrap();
+    c.issue_cmd(Chromium::offline()).await.unwrap();
     click(c, "[data-testid=request-submit]").await;
     until(
         c,
@@ -711,7 +734,7 @@ async fn a_request_sent_without_a_connection_says_so_and_loses_nothing() {
     };
     assert_eq!(created(&app), 0, "nothing reached the service");
 
-    c.issue_cmd(Network::Online).await.unwrap();
+    c.issue_cmd(Chromium::online()).await.unwrap();
     // A poll gets through: the tabs say so; the note where Jan acted stays until he sends.
     until(
         c,
@@ -732,26 +755,6 @@ async fn a_request_sent_without_a_connection_says_so_and_loses_nothing() {
     .await;
     assert_eq!(created(&app), 1, "one request");
     browser.close().await;
-}
-
-/// A Chrome DevTools command, through chromedriver (`Emulation.setEmulatedMedia`...).
-#[derive(Debug)]
-struct Cdp(&'static str, serde_json::Value);
-
-impl fantoccini::wd::WebDriverCompatibleCommand for Cdp {
-    fn endpoint(
-        &self,
-        base: &url::Url,
-        session: Option<&str>,
-    ) -> Result<url::Url, url::ParseError> {
-        let session = session.unwrap_or_default();
-        base.join(&format!("session/{session}/goog/cdp/execute"))
-    }
-
-    fn method_and_body(&self, _url: &url::Url) -> (http::Method, Option<String>) {
-        let body = json!({"cmd": self.0, "params": self.1});
-        (http::Method::POST, Some(body.to_string()))
-    }
 }
 
 /// Which of `selectors` the page shows (an element there, laid out, not hidden).
@@ -789,9 +792,12 @@ async fn a_printed_result_keeps_the_answer_and_drops_the_controls() {
     ];
     let on_screen = shown(c, &kept).await;
     assert_eq!(on_screen.len(), kept.len(), "on screen: {on_screen:?}");
-    c.issue_cmd(Cdp("Emulation.setEmulatedMedia", json!({"media": "print"})))
-        .await
-        .unwrap();
+    c.issue_cmd(Chromium::cdp(
+        "Emulation.setEmulatedMedia",
+        json!({"media": "print"}),
+    ))
+    .await
+    .unwrap();
     assert_eq!(
         shown(c, &kept).await,
         [
@@ -824,7 +830,7 @@ async fn a_printed_result_keeps_the_answer_and_drops_the_controls() {
 async fn the_tab_shown_stands_apart_without_its_colours() {
     let (_app, browser) = jan_in_browser(&[], "/company?tab=active").await;
     let c = &browser.client;
-    c.issue_cmd(Cdp(
+    c.issue_cmd(Chromium::cdp(
         "Emulation.setEmulatedMedia",
         json!({"media": "", "features": [{"name": "forced-colors", "value": "active"}]}),
     ))
