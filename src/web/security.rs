@@ -46,6 +46,13 @@ pub async fn headers(
         header::HeaderName::from_static("cross-origin-opener-policy"),
         "same-origin",
     );
+    // No other site may embed an answer of ours (a PDF, a JSON, a page) as an image or a
+    // script, even blindly: what it holds stays out of another site's process.
+    set(
+        h,
+        header::HeaderName::from_static("cross-origin-resource-policy"),
+        "same-origin",
+    );
     set(
         h,
         header::HeaderName::from_static("permissions-policy"),

@@ -101,6 +101,7 @@ async fn security_headers_and_cookie_flags() {
     );
     assert_eq!(h["x-content-type-options"], "nosniff");
     assert_eq!(h["x-frame-options"], "DENY");
+    assert_eq!(h["cross-origin-resource-policy"], "same-origin");
     assert_eq!(h["referrer-policy"], "no-referrer");
     assert_eq!(h["cache-control"], "no-store");
     assert!(
