@@ -825,7 +825,7 @@ async fn a_printed_result_keeps_the_answer_and_drops_the_controls() {
 
 /// With forced colours (Windows high contrast: every background repainted by the system),
 /// the tab shown and the page's language still stand apart from the others by something
-/// that is not a colour.
+/// that is not a colour, and so do a result's states in its legend.
 #[tokio::test]
 async fn the_tab_shown_stands_apart_without_its_colours() {
     let (_app, browser) = jan_in_browser(&[], "/company?tab=active").await;
@@ -855,6 +855,20 @@ async fn the_tab_shown_stands_apart_without_its_colours() {
             "{marked} against {other}: {differ}"
         );
     }
+    // A result's legend: met, not met and not determined, each its own line.
+    click_and_load(c, "[data-testid=consult-link]").await;
+    click_and_load(c, "[data-testid=consult-now]").await;
+    let lines = run(
+        c,
+        "if (!matchMedia('(forced-colors: active)').matches) return 'not emulated'; \
+         return ['eligible', 'not_eligible', 'not_determined'].map(function (k) { \
+           return getComputedStyle(document.querySelector('ul.legend li.' + k), '::before').borderTopStyle; \
+         });",
+    )
+    .await;
+    let styles: Vec<String> = serde_json::from_value(lines.clone()).unwrap_or_default();
+    let distinct: std::collections::BTreeSet<&String> = styles.iter().collect();
+    assert_eq!(distinct.len(), 3, "legend lines: {lines}");
     browser.close().await;
 }
 
