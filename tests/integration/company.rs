@@ -1218,19 +1218,12 @@ async fn the_seeded_demo_world_has_every_state() {
 
 #[tokio::test]
 async fn outside_demo_mode_a_delivered_mails_body_and_its_link_are_erased() {
-    use base64::Engine;
     let port = crate::helpers::free_port();
-    let key = base64::engine::general_purpose::STANDARD.encode([7u8; 64]);
-    let app = spawn_app_with(Options {
-        settings: vec![
-            ("mode", "production".into()),
-            ("public_url", "https://mandat.example.be".into()),
-            ("session_key", key),
-            ("smtp_host", "127.0.0.1".into()),
-            ("smtp_port", port.to_string()),
-            ("smtp_tls", "none".into()),
-        ],
-    })
+    let app = spawn_app_with(Options::production(vec![
+        ("smtp_host", "127.0.0.1".into()),
+        ("smtp_port", port.to_string()),
+        ("smtp_tls", "none".into()),
+    ]))
     .await;
     // No demo sign-in and no demo mailbox in production.
     assert_eq!(app.get("/demo/mailbox").await.status().as_u16(), 404);

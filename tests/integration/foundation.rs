@@ -546,16 +546,7 @@ async fn security_txt_says_whom_to_tell_of_a_vulnerability() {
 /// deployment, nothing at all (a fictional service must not be found as the real one).
 #[tokio::test]
 async fn search_engines_list_only_the_real_services_public_pages() {
-    use base64::Engine;
-    let key = base64::engine::general_purpose::STANDARD.encode([9u8; 64]);
-    let real = spawn_app_with(Options {
-        settings: vec![
-            ("mode", "production".into()),
-            ("public_url", "https://mandat.example.be".into()),
-            ("session_key", key),
-        ],
-    })
-    .await;
+    let real = spawn_app_with(Options::production(vec![])).await;
     let robots = |res: &reqwest::Response| {
         res.headers()
             .get("x-robots-tag")

@@ -225,6 +225,22 @@ pub struct Options {
     pub settings: Vec<(&'static str, String)>,
 }
 
+impl Options {
+    /// The real service (production mode: no demo sign-in or mailbox, HTTPS cookies) at
+    /// `https://mandat.example.be`, with its own session key, and `more` settings.
+    pub fn production(more: Vec<(&'static str, String)>) -> Options {
+        use base64::Engine;
+        let key = base64::engine::general_purpose::STANDARD.encode([7u8; 64]);
+        let mut settings = vec![
+            ("mode", "production".to_string()),
+            ("public_url", "https://mandat.example.be".to_string()),
+            ("session_key", key),
+        ];
+        settings.extend(more);
+        Options { settings }
+    }
+}
+
 /// Starts the application on port 0 with its own database, in development mode, with
 /// the scheduled jobs disabled (tests run them explicitly).
 pub async fn spawn_app() -> TestApp {
