@@ -275,6 +275,93 @@ async fn not_found_is_a_localized_page_or_an_htmx_fragment() {
 }
 
 #[tokio::test]
+async fn an_error_met_inside_a_service_keeps_its_frame_and_the_way_back_to_it() {
+    use mandat::demo::people::{CLAIRE_LEMAIRE, JAN, MARIA};
+    // (who, path, status, the header's service, where the page leads back to)
+    let cases: &[(
+        Option<&mandat::demo::people::Persona>,
+        &str,
+        u16,
+        &str,
+        &str,
+    )] = &[
+        (None, "/nowhere", 404, "Zugang zu Bürgerdaten", "/"),
+        // An employer following an old link to a mandate, or mistyping an address.
+        (
+            Some(&JAN),
+            "/company/mandates/00000000-0000-0000-0000-000000000000",
+            404,
+            "Einsicht in Bürgerdaten",
+            "/company",
+        ),
+        (
+            Some(&JAN),
+            "/company/nope?x=1",
+            404,
+            "Einsicht in Bürgerdaten",
+            "/company",
+        ),
+        // A citizen in the portal.
+        (
+            Some(&MARIA),
+            "/me/nope",
+            404,
+            "Zugang zu meinen Daten",
+            "/me",
+        ),
+        // The back office, for its staff.
+        (
+            Some(&CLAIRE_LEMAIRE),
+            "/admin/nope",
+            404,
+            "Backoffice",
+            "/admin",
+        ),
+        // Not for anybody else: the back office's door (hidden: a 404) and anything under it
+        // are the service's pages, and lead home (never to the same error again).
+        (Some(&MARIA), "/admin", 404, "Zugang zu Bürgerdaten", "/"),
+        (
+            Some(&MARIA),
+            "/admin/nope",
+            404,
+            "Zugang zu Bürgerdaten",
+            "/",
+        ),
+    ];
+    for &(who, path, status, service, back) in cases {
+        let app = spawn_app().await;
+        if let Some(who) = who {
+            app.sign_in_as(who).await;
+        }
+        let res = app.get_with(path, &[("accept-language", "de")]).await;
+        assert_eq!(res.status().as_u16(), status, "{path}");
+        let body = res.text().await.unwrap();
+        assert_eq!(
+            texts(&body, "header.site .brand a"),
+            vec![format!("◆{service}")],
+            "{path}"
+        );
+        assert_eq!(
+            attr(&body, "[data-testid=back-home]", "href").as_deref(),
+            Some(back),
+            "{path}"
+        );
+        // The link says where it leads.
+        let words = match back {
+            "/company" => "Zurück zu Anfragen und Zugängen",
+            "/me" => "Zurück zu meinen Daten",
+            "/admin" => "Zurück zur Übersicht",
+            _ => "Zurück zur Startseite",
+        };
+        assert_eq!(
+            texts(&body, "[data-testid=back-home]"),
+            vec![words],
+            "{path}"
+        );
+    }
+}
+
+#[tokio::test]
 async fn assets_are_served_from_the_binary() {
     let app = spawn_app().await;
     let res = app.get("/assets/htmx.min.js").await;

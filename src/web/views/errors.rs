@@ -64,8 +64,8 @@ pub struct ErrorShown<'a> {
 }
 
 /// What went wrong, in the visitor's language; a refusal says why, unreadable input which
-/// field.
-fn section(ctx: &Ctx, shown: &ErrorShown<'_>, back_home: bool) -> Markup {
+/// field; `back`, the area a link leads back to.
+fn section(ctx: &Ctx, shown: &ErrorShown<'_>, back: Option<Area>) -> Markup {
     let ErrorShown {
         status,
         incident,
@@ -88,8 +88,8 @@ fn section(ctx: &Ctx, shown: &ErrorShown<'_>, back_home: bool) -> Markup {
             @if let Some(id) = incident {
                 p.incident { (ctx.t("error-incident")) " " code { (id) } }
             }
-            @if back_home {
-                p { a href=(routes::HOME) { (ctx.t("back-home")) } }
+            @if let Some(back) = back {
+                p { a href=(back.home()) data-testid="back-home" { (ctx.t(back.back_key())) } }
             }
         }
     }
@@ -97,7 +97,7 @@ fn section(ctx: &Ctx, shown: &ErrorShown<'_>, back_home: bool) -> Markup {
 
 /// An error as a partial, for htmx to show in the page's flash area.
 pub fn error_partial(ctx: &Ctx, shown: &ErrorShown<'_>) -> Markup {
-    section(ctx, shown, false)
+    section(ctx, shown, None)
 }
 
 /// The page of a host under the demo base host where no demo tenant lives (never made,
@@ -118,8 +118,24 @@ pub fn no_tenant(ctx: &Ctx, name: &str) -> Markup {
     layout(ctx, &title, Area::Public, body)
 }
 
-/// An error as a whole page, with a way back home.
+/// An error as a whole page, in the frame of the area it was met in (the company app, the
+/// portal, the back office for its staff), with a way back to that area's first page: a
+/// user who meets a dead end inside their service stays in it. A refusal of access (403),
+/// or an error of the area's first page itself, leads to the service's home page instead,
+/// so the way back never leads to the same error.
 pub fn error_page(ctx: &Ctx, shown: &ErrorShown<'_>) -> Markup {
     let (title, _) = keys_of(shown.status, shown.detail, shown.after_form);
-    layout(ctx, &ctx.t(title), Area::Public, section(ctx, shown, true))
+    let staff = ctx.principal.as_ref().is_some_and(|p| p.staff);
+    let area = match Area::of_path(&ctx.path) {
+        _ if shown.status == StatusCode::FORBIDDEN => Area::Public,
+        Area::Admin if !staff => Area::Public,
+        area => area,
+    };
+    let path = ctx.path.split('?').next().unwrap_or_default();
+    let back = if path == area.home() {
+        Area::Public
+    } else {
+        area
+    };
+    layout(ctx, &ctx.t(title), area, section(ctx, shown, Some(back)))
 }

@@ -31,12 +31,42 @@ impl Area {
             Area::Admin => "service-admin",
         }
     }
-    fn home(self) -> &'static str {
+    /// The area a path belongs to, by its first segment (the query left aside): a page
+    /// that is not one of the area's own (an error met there) is shown in its frame.
+    pub fn of_path(path: &str) -> Area {
+        let path = path.split(['?', '#']).next().unwrap_or_default();
+        let within = |root: &str| {
+            path.strip_prefix(root)
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+        };
+        if within(routes::COMPANY) {
+            Area::Company
+        } else if within(routes::CITIZEN) || within(routes::LINK) {
+            Area::Citizen
+        } else if within(routes::ADMIN) {
+            Area::Admin
+        } else {
+            Area::Public
+        }
+    }
+
+    /// The area's first page (its header's link).
+    pub fn home(self) -> &'static str {
         match self {
             Area::Public => routes::HOME,
             Area::Company => routes::COMPANY,
             Area::Citizen => routes::CITIZEN,
             Area::Admin => routes::ADMIN,
+        }
+    }
+
+    /// The words of a link back to the area's first page.
+    pub fn back_key(self) -> &'static str {
+        match self {
+            Area::Public => "back-home",
+            Area::Company => "back-company",
+            Area::Citizen => "back-citizen",
+            Area::Admin => "back-admin",
         }
     }
 }
