@@ -1,7 +1,8 @@
 //! The requests of one page of a list read from several branches (a stored status each):
-//! `access_requests.id IN (SELECT id FROM ((branch) UNION ALL (branch) ...) AS page
-//! ORDER BY created_at, id LIMIT OFFSET)`, where each branch selects `id, created_at` in
-//! the list's order with its own `LIMIT`. Each branch is then an index-only scan in order
+//! `access_requests.id IN (SELECT id FROM ((branch) UNION ALL (branch) ...) AS page (id, at)
+//! ORDER BY at, id LIMIT OFFSET)`, where each branch selects `id` and the instant the
+//! list orders it by (its creation, or in the Blocked tab when the access stopped), in the
+//! list's order with its own `LIMIT`. Each branch is then an index-only scan in order
 //! that stops at the page's end, PostgreSQL merges them in that order (a Merge Append), and
 //! the page's rows alone are read whole: the page costs the same whether the list holds
 //! twenty rows or a hundred thousand.
@@ -22,9 +23,9 @@ use diesel::{
 
 use super::{access_requests::WithPersonalSource, schema::access_requests};
 
-/// Whether a request is on the page made of `first` and `rest`: each selects
-/// `id, created_at` of `access_requests`, in the page's order, limited to at least
-/// `offset + limit` rows.
+/// Whether a request is on the page made of `first` and `rest`: each selects `id` and
+/// the instant of its order from `access_requests`, in the page's order, limited to at
+/// least `offset + limit` rows.
 pub struct InPage<Q> {
     /// The first branch (a page has at least one).
     pub first: Q,
@@ -72,9 +73,9 @@ impl<Q: QueryFragment<Pg>> QueryFragment<Pg> for InPage<Q> {
             out.push_sql(")");
         }
         out.push_sql(if self.newest_first {
-            ") AS page ORDER BY created_at DESC, id DESC LIMIT "
+            ") AS page (id, at) ORDER BY at DESC, id DESC LIMIT "
         } else {
-            ") AS page ORDER BY created_at, id LIMIT "
+            ") AS page (id, at) ORDER BY at, id LIMIT "
         });
         out.push_bind_param::<BigInt, _>(&self.limit)?;
         out.push_sql(" OFFSET ");

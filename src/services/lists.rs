@@ -17,11 +17,11 @@ use diesel::{
 use uuid::Uuid;
 
 use super::companies::Scope;
-pub use crate::db::request_counts::TabCounts;
+pub use crate::db::{access_requests::listed_at, request_counts::TabCounts};
 use crate::{
     db::{
         access_requests::{
-            AccessRequest, Filter, RequestSource, WithPersonalSource, in_tab, status_is,
+            AccessRequest, Filter, ListedBy, RequestSource, WithPersonalSource, in_tab, status_is,
             tab_branches, with_personal,
         },
         merged::InPage,
@@ -35,34 +35,35 @@ use crate::{
 /// Highest page number a list serves (beyond, the offset would be absurd).
 pub const MAX_PAGE: i64 = 100_000;
 
-/// A row's place in a list's order (newest first: creation time, then id).
-#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+/// A row's place in a tab's order (newest first: the instant the tab lists it by, then
+/// its id; see [`ListedBy`]). Keys compare in that order.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub struct RowKey {
-    /// The row's creation time.
-    pub created_at: DateTime<Utc>,
-    /// Its id (the order among rows created at the same microsecond).
+    /// The instant the tab lists the row by.
+    pub at: DateTime<Utc>,
+    /// Its id (the order among rows of the same microsecond).
     pub id: Uuid,
 }
 
 impl RowKey {
-    /// The key of a listed request.
-    pub fn of(request: &AccessRequest) -> RowKey {
+    /// The key of a request listed in `tab`.
+    pub fn of(tab: Tab, request: &AccessRequest) -> RowKey {
         RowKey {
-            created_at: request.created_at,
+            at: listed_at(tab, request),
             id: request.id,
         }
     }
 
     /// The key as a URL parameter: `{microseconds since 1970}_{id}`.
     pub fn encode(&self) -> String {
-        format!("{}_{}", self.created_at.timestamp_micros(), self.id)
+        format!("{}_{}", self.at.timestamp_micros(), self.id)
     }
 
     /// A key written by [`RowKey::encode`]; anything else is none.
     pub fn parse(text: &str) -> Option<RowKey> {
         let (micros, id) = text.split_once('_')?;
         Some(RowKey {
-            created_at: DateTime::from_timestamp_micros(micros.parse().ok()?)?,
+            at: DateTime::from_timestamp_micros(micros.parse().ok()?)?,
             id: Uuid::parse_str(id).ok()?,
         })
     }
@@ -206,8 +207,8 @@ fn list_counted(
         tab,
         search,
         number,
-        at,
         page_size,
+        ..
     } = ask;
     let page = number.clamp(1, MAX_PAGE);
     let total: i64 = match known_total {
@@ -220,9 +221,8 @@ fn list_counted(
         Some(query) => query.load(conn)?,
         None => Vec::new(),
     };
-    if let PageAt::Before(_) = at {
-        rows.reverse();
-    }
+    // The page's rows, newest first (the statement chose them, not their order).
+    rows.sort_by_key(|(request, ..)| std::cmp::Reverse(RowKey::of(tab, request)));
     Ok(page_of(rows, now, page, page_size, total))
 }
 
@@ -253,10 +253,14 @@ pub fn tab_rows(
         PageAt::Number(_) => (page - 1) * ask.page_size,
         PageAt::After(_) | PageAt::Before(_) => 0,
     };
-    let mut branches = tab_branches(ask.tab, now).into_iter().map(|branch| {
-        in_order(searched(scoped(scope).filter(branch), ask.search), ask.at)
-            .limit(offset + ask.page_size)
-            .select((r::id, r::created_at))
+    let mut branches = tab_branches(ask.tab, now).into_iter().map(|(branch, by)| {
+        in_order(
+            searched(scoped(scope).filter(branch), ask.search),
+            ask.at,
+            by,
+        )
+        .limit(offset + ask.page_size)
+        .select((r::id, by.column()))
     });
     let on_page = InPage {
         first: branches.next()?,
@@ -281,40 +285,32 @@ pub fn tab_rows(
             .select(companies::name)
             .single_value(),
     );
-    // The page's rows whole, with their personal data, in the page's order.
+    // The page's rows whole, with their personal data (put in the page's order by the
+    // caller: each row's instant depends on its status).
     let page = with_personal().into_boxed().filter(on_page);
-    let page = match ask.at {
-        PageAt::Before(_) => {
-            page.order((access_requests::created_at.asc(), access_requests::id.asc()))
-        }
-        PageAt::Number(_) | PageAt::After(_) => page.order((
-            access_requests::created_at.desc(),
-            access_requests::id.desc(),
-        )),
-    };
     Some(page.select((AccessRequest::as_select(), undelivered, provider_name)))
 }
 
-/// `query` from where the page starts, in the page's order (newest first; oldest first
-/// before a row).
-fn in_order(query: BoxedQuery<'static>, at: PageAt) -> BoxedQuery<'static> {
+/// `query` from where the page starts, in the page's order by the instant `by` (newest
+/// first; oldest first before a row).
+fn in_order(query: BoxedQuery<'static>, at: PageAt, by: ListedBy) -> BoxedQuery<'static> {
     use access_requests::dsl as r;
     match at {
-        PageAt::Number(_) => query.order((r::created_at.desc(), r::id.desc())),
+        PageAt::Number(_) => query.order((by.column().desc(), r::id.desc())),
         PageAt::After(key) => query
             .filter(
-                r::created_at
-                    .lt(key.created_at)
-                    .or(r::created_at.eq(key.created_at).and(r::id.lt(key.id))),
+                by.column()
+                    .lt(key.at)
+                    .or(by.column().eq(key.at).and(r::id.lt(key.id))),
             )
-            .order((r::created_at.desc(), r::id.desc())),
+            .order((by.column().desc(), r::id.desc())),
         PageAt::Before(key) => query
             .filter(
-                r::created_at
-                    .gt(key.created_at)
-                    .or(r::created_at.eq(key.created_at).and(r::id.gt(key.id))),
+                by.column()
+                    .gt(key.at)
+                    .or(by.column().eq(key.at).and(r::id.gt(key.id))),
             )
-            .order((r::created_at.asc(), r::id.asc())),
+            .order((by.column().asc(), r::id.asc())),
     }
 }
 

@@ -9,7 +9,7 @@ pub use super::companies::Scope;
 use super::lists::in_scope;
 pub use super::lists::{
     ListPage, ListedRequest, MAX_PAGE, PageAt, RowKey, TabAsk, TabCounts, counts, list_for_api,
-    tab_page,
+    listed_at, tab_page,
 };
 use super::{
     FieldErrors, Refusal, ServiceError,

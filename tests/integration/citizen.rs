@@ -8,6 +8,8 @@ use mandat::{
     clock::Clock,
     db::schema::{access_requests, citizen_blocks, request_events},
     domain::{Actor, Niss, status::Tab},
+    i18n::Lang,
+    jobs::Job,
     services::{
         companies::{self, RegistrationInput},
         requests::{self, RequestInput, Scope, ValidRequest},
@@ -983,6 +985,75 @@ async fn accepting_a_newer_request_of_the_same_company_and_answer_replaces_the_o
         events[0].contains("remplacé par un accès plus récent de la même entreprise"),
         "{events:?}"
     );
+}
+
+#[tokio::test]
+async fn an_access_stopped_today_heads_the_companys_blocked_tab_however_old_its_request() {
+    let app = spawn_app().await;
+    app.sign_in(MANAGER).await;
+    let noah = app.another_browser();
+    noah.sign_in(NOAH).await;
+    // The student hours (3 months) asked and granted first, the flexi-job (1 month) a day
+    // later.
+    let (hours_page, _) = ask_noah(&app, &noah, "Order hours", "STUDENT_HOURS").await;
+    noah.citizen_accepts(&hours_page).await;
+    app.clock.advance(Duration::days(1));
+    app.sign_in(MANAGER).await;
+    noah.sign_in(NOAH).await;
+    let (flexi_page, _) = ask_noah(&app, &noah, "Order flexi", "FLEXI_JOB").await;
+    noah.citizen_accepts(&flexi_page).await;
+    let (hours, flexi) = (app.request_id("Order hours"), app.request_id("Order flexi"));
+    // The flexi-job access ends after its month; two days later Noah stops the older one.
+    app.clock.advance(Duration::days(33));
+    app.sign_in(MANAGER).await;
+    noah.sign_in(NOAH).await;
+    let stop = format!("/me/accesses/{hours}/stop");
+    let res = noah.post_form(&stop, &[("confirmed", "yes")]).await;
+    assert_eq!(res.status().as_u16(), 303);
+    assert_eq!(status_of(&app, hours), "revoked");
+    let flexi_end: chrono::DateTime<chrono::Utc> = access_requests::table
+        .find(flexi)
+        .select(access_requests::valid_until.assume_not_null())
+        .first(&mut app.db())
+        .unwrap();
+    // Before the job records the end (the mandate past its end) and after.
+    for job_ran in [false, true] {
+        if job_ran {
+            app.run_job(Job::EndMandates).await.unwrap();
+            assert_eq!(status_of(&app, flexi), "ended");
+        }
+        let tab = app
+            .page_with("/company/tabs/blocked", &[("Accept-Language", "en")])
+            .await;
+        let rows: Vec<Uuid> = {
+            let doc = scraper::Html::parse_document(&tab);
+            let sel = scraper::Selector::parse("[data-testid=row]").unwrap();
+            doc.select(&sel)
+                .map(|e| e.value().attr("data-id").unwrap().parse().unwrap())
+                .collect()
+        };
+        let at = |id| rows.iter().position(|r| *r == id).expect("listed");
+        assert!(at(hours) < at(flexi), "stopped today, above: {rows:?}");
+        // Each row's "Since" as the database says it (a stop when it happened, an end at
+        // the mandate's end): the tab's rows in that order, newest first.
+        let since: Vec<chrono::DateTime<chrono::Utc>> = rows
+            .iter()
+            .map(|id| {
+                access_requests::table
+                    .find(id)
+                    .select(diesel::dsl::sql::<diesel::sql_types::Timestamptz>(
+                        "CASE WHEN status IN ('ended', 'accepted') THEN valid_until \
+                         ELSE status_changed_at END",
+                    ))
+                    .first(&mut app.db())
+                    .unwrap()
+            })
+            .collect();
+        assert!(since.is_sorted_by(|a, b| a >= b), "{since:?}");
+        let shown = texts(&tab, "[data-testid=since]");
+        assert_eq!(shown[at(hours)], Lang::En.datetime(app.clock.now()));
+        assert_eq!(shown[at(flexi)], Lang::En.datetime(flexi_end));
+    }
 }
 
 /// The company of `app` asks Noah for `context`; Noah opens the link and says it is for

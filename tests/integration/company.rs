@@ -458,6 +458,69 @@ async fn paging_through_a_tab_shows_every_request_once_even_while_new_ones_arriv
 }
 
 #[tokio::test]
+async fn paging_through_the_blocked_tab_follows_when_each_access_stopped() {
+    let app = spawn_app().await;
+    app.sign_in(JAN).await;
+    // 45 stopped, blocked and ended accesses of Jan's company, made an hour apart (the
+    // newest first: "Stopped 00"), whose stops are in another order: the one stopped
+    // last was asked for long ago.
+    diesel::sql_query(
+        "WITH n AS (SELECT gen_random_uuid() AS id, g,
+                           (ARRAY['revoked', 'blocked', 'ended'])[g % 3 + 1] AS status,
+                           $1 - g * interval '1 hour' AS created,
+                           $1 - ((g * 17) % 45) * interval '1 day' - interval '1 minute' AS stopped
+                      FROM generate_series(0, 44) AS g),
+              r AS (INSERT INTO access_requests (id, company_id, context, language, status,
+                        created_at, expires_at, status_changed_at, valid_until)
+                    SELECT id, (SELECT id FROM companies WHERE bce = '0765432146'),
+                           'FLEXI_JOB', 'fr', status, created - interval '60 days',
+                           created - interval '57 days',
+                           CASE WHEN status = 'ended' THEN stopped + interval '3 hours'
+                                ELSE stopped END,
+                           CASE WHEN status = 'ended' THEN stopped
+                                ELSE stopped + interval '20 days' END
+                      FROM n),
+              w AS (INSERT INTO request_parties (request_id, created_by)
+                    SELECT id, $2 FROM n)
+         INSERT INTO request_personal (request_id, label, email)
+         SELECT id, 'Stopped ' || lpad(g::text, 2, '0'), 'c' || g || '@example.be' FROM n",
+    )
+    .bind::<diesel::sql_types::Timestamptz, _>(app.clock.now())
+    .bind::<diesel::sql_types::Text, _>(JAN)
+    .execute(&mut app.db())
+    .unwrap();
+    // The order expected: by the stop (an end: the mandate's end), newest first.
+    let expected: Vec<String> = {
+        let mut rows: Vec<(i64, String)> = (0..45)
+            .map(|g: i64| ((g * 17) % 45, format!("Stopped {g:02}")))
+            .collect();
+        rows.sort();
+        rows.into_iter().map(|(_, label)| label).collect()
+    };
+    let labels = |page: &str| -> Vec<String> {
+        texts(page, "[data-testid=row] td:first-child")
+            .into_iter()
+            .map(|cell| cell.trim().to_string())
+            .collect()
+    };
+    let mut pages = vec![app.page("/company/tabs/blocked?q=stopped").await];
+    while let Some(next) = attr(pages.last().unwrap(), "[data-testid=next-page]", "href") {
+        assert!(
+            next.contains("after="),
+            "the next page follows a row: {next}"
+        );
+        pages.push(app.page(&next).await);
+    }
+    assert_eq!(pages.len(), 3, "45 accesses, 20 a page");
+    let seen: Vec<String> = pages.iter().flat_map(|p| labels(p)).collect();
+    assert_eq!(seen, expected, "each access once, stopped last first");
+    // Previous from the third page: the second page again.
+    let previous = attr(&pages[2], "[data-testid=previous-page]", "href").unwrap();
+    assert!(previous.contains("before="), "{previous}");
+    assert_eq!(labels(&app.page(&previous).await), labels(&pages[1]));
+}
+
+#[tokio::test]
 async fn a_pending_request_can_be_withdrawn_once() {
     let app = spawn_app().await;
     app.sign_in(JAN).await;

@@ -303,13 +303,17 @@ impl<Q> RunQueryDsl<PgConnection> for Explained<Q> {}
 /// after the row and sort them, as every page did before.
 fn tab_pages_read_a_page_a_branch(conn: &mut PgConnection, company: &str) {
     // 3 000 requests sent these two days, 3 000 mandates ended.
-    for (status, changed) in [("pending", "c"), ("ended", "c + interval '1 hour'")] {
+    // (An ended mandate's end is when it is listed in the Blocked tab.)
+    for (status, changed, until) in [
+        ("pending", "c", "NULL::timestamptz"),
+        ("ended", "c + interval '1 hour'", "c + interval '1 hour'"),
+    ] {
         sql_query(format!(
             "WITH n AS (SELECT gen_random_uuid() AS id, g FROM generate_series(1, 3000) AS g),
                   r AS (INSERT INTO access_requests (id, company_id, context, language,
-                            status, created_at, expires_at, status_changed_at)
+                            status, created_at, expires_at, status_changed_at, valid_until)
                         SELECT id, '{company}', 'FLEXI_JOB', 'fr', '{status}',
-                               c, c + interval '72 hours', {changed}
+                               c, c + interval '72 hours', {changed}, {until}
                           FROM n, LATERAL (SELECT '2025-03-05 09:00:00+00'::timestamptz
                                                   - g * interval '50 seconds' AS c) t),
                   w AS (INSERT INTO request_parties (request_id, created_by)
@@ -333,7 +337,7 @@ fn tab_pages_read_a_page_a_branch(conn: &mut PgConnection, company: &str) {
         provider_id: None,
     };
     let key = RowKey {
-        created_at: start_time() - chrono::Duration::days(3),
+        at: start_time() - chrono::Duration::days(3),
         id: uuid::Uuid::from_u128(0x8000_0000_0000_0000_0000_0000_0000_0000),
     };
     for tab in [Tab::Requested, Tab::Blocked] {

@@ -22,7 +22,7 @@ use diesel::{
     helper_types::{LeftJoin, LeftJoinQuerySource},
     pg::Pg,
     prelude::*,
-    sql_types::Bool,
+    sql_types::{Bool, Timestamptz},
 };
 use uuid::Uuid;
 
@@ -215,49 +215,126 @@ pub fn status_in<QS: RequestSource>(statuses: &[RequestStatus], now: DateTime<Ut
 pub fn in_tab<QS: RequestSource>(tab: Tab, now: DateTime<Utc>) -> Filter<QS> {
     tab_branches(tab, now)
         .into_iter()
+        .map(|(branch, _)| branch)
         .reduce(|a, b| Box::new(a.or(b)))
         .unwrap_or_else(|| QS::boxed(diesel::dsl::sql::<Bool>("FALSE")))
 }
 
+/// The instant a tab lists a row by, newest first: when the request was made (the Active
+/// and Requested tabs), or, in the Blocked tab, when the access stopped: a stop or a block
+/// when it happened, an end at the mandate's end. So an access stopped today stands at the
+/// top of the Blocked tab however long ago it was asked for.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum ListedBy {
+    /// `created_at`.
+    Creation,
+    /// `status_changed_at`.
+    StatusChange,
+    /// `valid_until` (an accepted request's, never null).
+    MandateEnd,
+}
+
+impl ListedBy {
+    /// What a tab lists a row of this stored status by (each branch of [`tab_branches`] is
+    /// of one stored status).
+    pub fn of(tab: Tab, stored: RequestStatus) -> ListedBy {
+        use RequestStatus as S;
+        match (tab, stored) {
+            (Tab::Blocked, S::Ended | S::Accepted) => ListedBy::MandateEnd,
+            (Tab::Blocked, _) => ListedBy::StatusChange,
+            (Tab::Active | Tab::Requested, _) => ListedBy::Creation,
+        }
+    }
+
+    /// The instant of `request`.
+    pub fn instant(self, request: &AccessRequest) -> DateTime<Utc> {
+        match self {
+            ListedBy::Creation => request.created_at,
+            ListedBy::StatusChange => request.status_changed_at,
+            ListedBy::MandateEnd => request.valid_until.unwrap_or(request.status_changed_at),
+        }
+    }
+
+    /// The column it is, as an expression on the table.
+    pub fn column(
+        self,
+    ) -> Box<dyn BoxableExpression<access_requests::table, Pg, SqlType = Timestamptz>> {
+        use access_requests::dsl as r;
+        match self {
+            ListedBy::Creation => Box::new(r::created_at),
+            ListedBy::StatusChange => Box::new(r::status_changed_at),
+            ListedBy::MandateEnd => Box::new(r::valid_until.assume_not_null()),
+        }
+    }
+}
+
+/// The instant `tab` lists `request` by ([`ListedBy`]): the Blocked tab's "Since".
+pub fn listed_at(tab: Tab, request: &AccessRequest) -> DateTime<Utc> {
+    ListedBy::of(tab, request.status).instant(request)
+}
+
 /// The rows of a tab at `now`, as branches of one stored status each, whose OR is
-/// [`in_tab`]. A tab's page reads each branch in the order of the index on
-/// `(company_id, status, created_at, id)` and merges them (a few rows a branch), where
-/// the whole tab's rows would otherwise be read and sorted (PostgreSQL cannot estimate
-/// how many rows a tab holds, and chose that sort for thousands of rows).
-pub fn tab_branches<QS: RequestSource>(tab: Tab, now: DateTime<Utc>) -> Vec<Filter<QS>> {
+/// [`in_tab`], each with the instant its rows are listed by. A tab's page reads each
+/// branch in that order from an index on `(company_id, status, instant, id)` and merges
+/// them (a few rows a branch), where the whole tab's rows would otherwise be read and
+/// sorted (PostgreSQL cannot estimate how many rows a tab holds, and chose that sort for
+/// thousands of rows).
+pub fn tab_branches<QS: RequestSource>(
+    tab: Tab,
+    now: DateTime<Utc>,
+) -> Vec<(Filter<QS>, ListedBy)> {
     use RequestStatus as S;
     use access_requests::dsl as r;
     let recent = now - Duration::days(REQUESTED_LIST_DAYS);
-    match tab {
-        Tab::Active => vec![status_is(S::Accepted, now)],
+    let branches: Vec<(Filter<QS>, RequestStatus)> = match tab {
+        Tab::Active => vec![(status_is(S::Accepted, now), S::Accepted)],
         // Pending (whether its link is still open or over) and expired: until 14 days
         // after the link's end; refused and withdrawn: 14 days after the answer.
         Tab::Requested => vec![
-            QS::boxed(r::status.eq(S::Pending).and(r::expires_at.gt(recent))),
-            QS::boxed(r::status.eq(S::Expired).and(r::expires_at.gt(recent))),
-            QS::boxed(
-                r::status
-                    .eq(S::Refused)
-                    .and(r::status_changed_at.gt(recent)),
+            (
+                QS::boxed(r::status.eq(S::Pending).and(r::expires_at.gt(recent))),
+                S::Pending,
             ),
-            QS::boxed(
-                r::status
-                    .eq(S::Withdrawn)
-                    .and(r::status_changed_at.gt(recent)),
+            (
+                QS::boxed(r::status.eq(S::Expired).and(r::expires_at.gt(recent))),
+                S::Expired,
+            ),
+            (
+                QS::boxed(
+                    r::status
+                        .eq(S::Refused)
+                        .and(r::status_changed_at.gt(recent)),
+                ),
+                S::Refused,
+            ),
+            (
+                QS::boxed(
+                    r::status
+                        .eq(S::Withdrawn)
+                        .and(r::status_changed_at.gt(recent)),
+                ),
+                S::Withdrawn,
             ),
         ],
         // Ended: stored, or an accepted mandate past its end before the job saw it.
         Tab::Blocked => vec![
-            QS::boxed(r::status.eq(S::Revoked)),
-            QS::boxed(r::status.eq(S::Blocked)),
-            QS::boxed(r::status.eq(S::Ended)),
-            QS::boxed(
-                r::status
-                    .eq(S::Accepted)
-                    .and(r::valid_until.le(now).assume_not_null()),
+            (QS::boxed(r::status.eq(S::Revoked)), S::Revoked),
+            (QS::boxed(r::status.eq(S::Blocked)), S::Blocked),
+            (QS::boxed(r::status.eq(S::Ended)), S::Ended),
+            (
+                QS::boxed(
+                    r::status
+                        .eq(S::Accepted)
+                        .and(r::valid_until.le(now).assume_not_null()),
+                ),
+                S::Accepted,
             ),
         ],
-    }
+    };
+    branches
+        .into_iter()
+        .map(|(branch, stored)| (branch, ListedBy::of(tab, stored)))
+        .collect()
 }
 
 /// A request by id.

@@ -15,7 +15,7 @@ use crate::{
     services::{
         FieldErrors,
         companies::{Company, CompanyCtx},
-        requests::{Created, ListedRequest, PageAt, RequestInput, RowKey},
+        requests::{Created, ListedRequest, PageAt, RequestInput, RowKey, listed_at},
     },
     web::{
         context::Ctx,
@@ -285,7 +285,7 @@ pub fn tab_panel(ctx: &Ctx, data: &TabData) -> Markup {
 /// shown, the page after the last one (the first page is always the newest rows).
 fn neighbours(data: &TabData, pages: i64) -> (Option<String>, Option<String>) {
     let page = data.page.page;
-    let key = |row: Option<&ListedRequest>| row.map(|r| RowKey::of(&r.request));
+    let key = |row: Option<&ListedRequest>| row.map(|r| RowKey::of(data.tab, &r.request));
     let url = |page, at| routes::company_dashboard_at(data.tab, &data.search, page, at);
     let previous = (page > 1).then(|| match key(data.page.items.first()) {
         Some(first) if page > 2 => url(page - 1, PageAt::Before(first)),
@@ -391,7 +391,7 @@ fn tab_row(ctx: &Ctx, cols: &super::Columns, tab: Tab, row: &ListedRequest) -> M
                         (status_badge(ctx, row.status))
                         @if let Some(reason) = &r.status_reason { br; small data-testid="status-reason" { (super::common::note_text(ctx, reason)) } }
                     }
-                    td data-label=(cols.label(3)) { (ctx.lang.datetime(if row.status == RequestStatus::Ended { r.valid_until.unwrap_or(r.status_changed_at) } else { r.status_changed_at })) }
+                    td data-label=(cols.label(3)) data-testid="since" { (ctx.lang.datetime(listed_at(Tab::Blocked, r))) }
                 }
             }
         }

@@ -8,10 +8,7 @@ use super::{
     layout::{Area, layout},
     models::Unreadable,
 };
-use crate::{
-    services::Refusal,
-    web::{context::Ctx, routes},
-};
+use crate::{services::Refusal, web::context::Ctx};
 
 /// The title and text keys of an error status; a 403 after a form's submission may be an
 /// expired form, one after a page view never is.

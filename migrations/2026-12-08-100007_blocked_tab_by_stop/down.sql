@@ -1,0 +1,2 @@
+DROP INDEX access_requests_company_mandate_end;
+DROP INDEX access_requests_company_stopped;
