@@ -5,6 +5,7 @@ api-error-invalid-email = Die E-Mail-Adresse ist ungültig.
 api-error-invalid-request = Die Anfrage ist ungültig.
 api-error-unknown-context = Unbekannter Kontext; die bekannten Kontexte sind diese
 api-error-not-found = Diese Ressource existiert für diesen Client nicht.
+api-error-method-not-allowed = Diese Ressource akzeptiert diese Methode nicht; der Header Allow nennt die Methoden, die sie akzeptiert.
 api-error-invalid-state = Die Anfrage befindet sich nicht in einem Status, der dies erlaubt (nur ausstehende Anfragen können zurückgezogen werden).
 api-error-no-active-mandate = Für diese Person und diese Daten besteht kein aktives Bürgermandat.
 api-error-unauthorized = Ein gültiges Zugriffstoken ist erforderlich (Authorization: Bearer).

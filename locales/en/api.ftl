@@ -5,6 +5,7 @@ api-error-invalid-email = The e-mail address is not valid.
 api-error-invalid-request = The request is not valid.
 api-error-unknown-context = Unknown context; the known contexts are these
 api-error-not-found = No such resource for this client.
+api-error-method-not-allowed = This resource does not take this method; the Allow header lists those it takes.
 api-error-invalid-state = The request is not in a state that allows this (only pending requests can be withdrawn).
 api-error-no-active-mandate = No active citizen mandate for this person and this data.
 api-error-unauthorized = A valid access token is needed (Authorization: Bearer).

@@ -5,6 +5,7 @@ api-error-invalid-email = L'adresse e-mail n'est pas valide.
 api-error-invalid-request = La requête n'est pas valide.
 api-error-unknown-context = Contexte inconnu ; les contextes connus sont ceux-ci
 api-error-not-found = Cette ressource n'existe pas pour ce client.
+api-error-method-not-allowed = Cette ressource n'accepte pas cette méthode ; l'en-tête Allow indique celles qu'elle accepte.
 api-error-invalid-state = La demande n'est pas dans un état qui le permet (seules les demandes en attente peuvent être retirées).
 api-error-no-active-mandate = Aucun mandat citoyen actif pour cette personne et ces données.
 api-error-unauthorized = Un jeton d'accès valide est requis (en-tête « Authorization » avec un jeton « Bearer »).

@@ -5,6 +5,7 @@ api-error-invalid-email = Het e-mailadres is niet geldig.
 api-error-invalid-request = Het verzoek is niet geldig.
 api-error-unknown-context = Onbekende context; de gekende contexten zijn deze
 api-error-not-found = Deze resource bestaat niet voor deze client.
+api-error-method-not-allowed = Deze resource aanvaardt deze methode niet; de header Allow vermeldt de methoden die ze aanvaardt.
 api-error-invalid-state = De aanvraag bevindt zich niet in een status die dit toelaat (alleen aanvragen in behandeling kunnen worden ingetrokken).
 api-error-no-active-mandate = Er is geen actief burgermandaat voor deze persoon en deze gegevens.
 api-error-unauthorized = Er is een geldig toegangstoken vereist (Authorization: Bearer).

@@ -62,18 +62,31 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 body::refuse_unreadable_queries,
             ))
             .wrap(actix_web::middleware::from_fn(problem::render_problems))
-            .route(under_api(routes::API_TOKEN), web::post().to(token::token))
-            .route(under_api(routes::API_OPENAPI), web::get().to(openapi))
-            .route(requests_path, web::post().to(requests::create))
-            .route(requests_path, web::get().to(requests::list))
-            .route(&request_path, web::get().to(requests::get))
-            .route(&request_path, web::delete().to(requests::withdraw))
-            .route(&link_path, web::post().to(requests::new_link))
-            .route(mandates_path, web::get().to(requests::list_mandates))
-            .route(webhook_path, web::put().to(webhook::put))
-            .route(webhook_path, web::get().to(webhook::get))
-            .route(webhook_path, web::delete().to(webhook::delete))
-            .route(&data_path, web::post().to(data::consult))
+            // One resource a path, with its methods: another method on a path that exists
+            // is a 405 that lists them (`Allow`), not a 404 that says it does not exist.
+            .service(
+                web::resource(under_api(routes::API_TOKEN)).route(web::post().to(token::token)),
+            )
+            .service(web::resource(under_api(routes::API_OPENAPI)).route(web::get().to(openapi)))
+            .service(
+                web::resource(requests_path)
+                    .route(web::post().to(requests::create))
+                    .route(web::get().to(requests::list)),
+            )
+            .service(
+                web::resource(&request_path)
+                    .route(web::get().to(requests::get))
+                    .route(web::delete().to(requests::withdraw)),
+            )
+            .service(web::resource(&link_path).route(web::post().to(requests::new_link)))
+            .service(web::resource(mandates_path).route(web::get().to(requests::list_mandates)))
+            .service(
+                web::resource(webhook_path)
+                    .route(web::put().to(webhook::put))
+                    .route(web::get().to(webhook::get))
+                    .route(web::delete().to(webhook::delete)),
+            )
+            .service(web::resource(&data_path).route(web::post().to(data::consult)))
             .default_service(web::to(|| async {
                 Err::<HttpResponse, _>(Problem::new(Code::NotFound))
             })),

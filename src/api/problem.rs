@@ -31,6 +31,7 @@ pub fn status_of(code: Code) -> StatusCode {
         | Code::UnknownContext => StatusCode::BAD_REQUEST,
         Code::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
         Code::NotFound => StatusCode::NOT_FOUND,
+        Code::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
         Code::InvalidState | Code::BlockedByCitizen => StatusCode::CONFLICT,
         Code::NoActiveMandate
         | Code::InsufficientScope
@@ -212,7 +213,8 @@ pub async fn render_problems(
         .unwrap_or_else(|| {
             let code = match status.as_u16() {
                 401 => Code::Unauthorized,
-                404 | 405 => Code::NotFound,
+                404 => Code::NotFound,
+                405 => Code::MethodNotAllowed,
                 413 => Code::PayloadTooLarge,
                 429 => Code::RateLimited,
                 503 => Code::Unavailable,
@@ -226,8 +228,14 @@ pub async fn render_problems(
             }
             Problem::new(code)
         });
+    // A 405 says which methods the resource takes (RFC 9110: it must).
+    let allow = res.headers().get(header::ALLOW).cloned();
     let (req, _) = res.into_parts();
-    Ok(ServiceResponse::new(req, problem.response(lang)).map_into_right_body())
+    let mut answer = problem.response(lang);
+    if let Some(allow) = allow {
+        answer.headers_mut().insert(header::ALLOW, allow);
+    }
+    Ok(ServiceResponse::new(req, answer).map_into_right_body())
 }
 
 /// The language of a caller's problems: `Accept-Language`, English when none of ours is

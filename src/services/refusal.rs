@@ -19,6 +19,9 @@ pub enum ErrorCode {
     UnknownContext,
     /// No such object for this party.
     NotFound,
+    /// The resource exists but does not take this method (the `Allow` header lists those
+    /// it takes).
+    MethodNotAllowed,
     /// Not in a state allowing this.
     InvalidState,
     /// No active citizen mandate for this person and context.
@@ -54,6 +57,7 @@ impl ErrorCode {
             ErrorCode::PayloadTooLarge => "PAYLOAD_TOO_LARGE",
             ErrorCode::UnknownContext => "UNKNOWN_CONTEXT",
             ErrorCode::NotFound => "NOT_FOUND",
+            ErrorCode::MethodNotAllowed => "METHOD_NOT_ALLOWED",
             ErrorCode::InvalidState => "INVALID_STATE",
             ErrorCode::NoActiveMandate => "NO_ACTIVE_MANDATE",
             ErrorCode::Unauthorized => "UNAUTHORIZED",

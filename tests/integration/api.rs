@@ -682,6 +682,54 @@ async fn the_openapi_contract_matches_the_routes() {
         }
     }
     assert_eq!(documented, expected.len());
+    // Another method on a documented path: 405, the methods it takes in `Allow`, and a
+    // problem that says so (the token endpoint's errors are OAuth's), never a 404 that
+    // says the path does not exist.
+    for (path, ops) in paths {
+        let mut takes: Vec<String> = ops
+            .as_object()
+            .unwrap()
+            .keys()
+            .filter(|m| *m != "parameters")
+            .map(|m| m.to_uppercase())
+            .collect();
+        takes.sort();
+        let url = format!(
+            "{}{}",
+            app.address,
+            path.replace("{id}", &uuid::Uuid::new_v4().to_string())
+        );
+        for method in ["GET", "POST", "PUT", "DELETE", "PATCH"] {
+            if takes.iter().any(|m| m == method) {
+                continue;
+            }
+            let m = reqwest::Method::from_bytes(method.as_bytes()).unwrap();
+            let res = app
+                .client
+                .request(m, &url)
+                .header("accept-language", "nl")
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(res.status().as_u16(), 405, "{method} {path}");
+            let mut allow: Vec<String> = res.headers()["allow"]
+                .to_str()
+                .unwrap()
+                .split(',')
+                .map(|m| m.trim().to_string())
+                .collect();
+            allow.sort();
+            assert_eq!(allow, takes, "Allow of {method} {path}");
+            if path != "/api/oauth/token" {
+                let problem: Value = res.json().await.unwrap();
+                assert_eq!(problem["code"], "METHOD_NOT_ALLOWED", "{method} {path}");
+                assert!(
+                    problem["detail"].as_str().unwrap().contains("Allow"),
+                    "in Dutch: {problem}"
+                );
+            }
+        }
+    }
     // Every problem code the server can send is in the contract.
     let codes = doc["components"]["schemas"]["Problem"]["properties"]["code"]["enum"]
         .as_array()
@@ -693,6 +741,7 @@ async fn the_openapi_contract_matches_the_routes() {
         "INVALID_REQUEST",
         "UNKNOWN_CONTEXT",
         "NOT_FOUND",
+        "METHOD_NOT_ALLOWED",
         "INVALID_STATE",
         "NO_ACTIVE_MANDATE",
         "UNAUTHORIZED",
