@@ -75,10 +75,12 @@
     if (panelBusy(elt) || (polling && paused())) e.preventDefault();
   });
   // A poll is the page's own doing, not a use of the session: the server reads the session
-  // without starting its idle time again (a dashboard left open alone is signed out).
+  // without starting its idle time again (a dashboard left open alone is signed out). The
+  // tabs poll, and so does the status of a request just made (data-poll).
   document.addEventListener("htmx:configRequest", function (e) {
     var elt = e.detail.elt;
-    if (elt && elt.id === "tab-panel" && !e.detail.triggeringEvent) {
+    var polls = elt && (elt.id === "tab-panel" || elt.hasAttribute("data-poll"));
+    if (polls && !e.detail.triggeringEvent) {
       e.detail.headers["X-Automatic-Refresh"] = "1";
     }
   });

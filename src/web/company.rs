@@ -47,6 +47,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         .route(routes::COMPANY_REQUESTS, web::post().to(create_request))
         .route(&routes::request_withdraw("{id}"), web::post().to(withdraw))
         .route(&routes::request_new_link("{id}"), web::post().to(new_link))
+        .route(&routes::request_progress("{id}"), web::get().to(progress))
         .route(&routes::company_tab("{tab}"), web::get().to(show_tab));
 }
 
@@ -192,6 +193,45 @@ async fn show_tab(
     } else {
         v::tab_page(&ctx, &user.ctx, &data)
     }))
+}
+
+/// The stage a look at a request's status showed before (`?shown=`).
+#[derive(Deserialize)]
+struct Shown {
+    shown: Option<String>,
+}
+
+/// `GET /company/requests/{id}/progress`: where a request of the user's scope stands (a
+/// fragment that htmx polls under a request just made; a page without JavaScript). 404 for
+/// a request of anybody else. When it moved on since the look before, the tabs refresh at
+/// once too (the Requested tab's row would otherwise still say it waits).
+async fn progress(
+    ctx: Ctx,
+    hx: HxRequest,
+    ask: CompanyAsk,
+    tenant: Tenant,
+    id: web::Path<Uuid>,
+    shown: web::Query<Shown>,
+) -> Page {
+    let id = id.into_inner();
+    let (user, request) = ask
+        .on_db(&tenant, move |conn, user| {
+            requests::find_in_scope(conn, &user.scope(), id)
+        })
+        .await?;
+    let request = request?;
+    if !hx.0 {
+        return Ok(html(views::company_progress::progress_page(
+            &ctx, &user.ctx, &request,
+        )));
+    }
+    let fragment = html(views::company_progress::progress(&ctx, &request));
+    let moved = shown.shown.as_deref() != Some(views::company_progress::stage(&request, ctx.now));
+    Ok(if moved {
+        refresh_tabs(fragment)
+    } else {
+        fragment
+    })
 }
 
 async fn new_request_page(ctx: Ctx, user: CompanyUser) -> HttpResponse {

@@ -467,6 +467,12 @@ pub fn request_new_link(id: impl Display) -> String {
     format!("{COMPANY_REQUESTS}/{id}/link")
 }
 
+/// Where a request just made stands (a polled fragment, or a page without JavaScript):
+/// `/company/requests/{id}/progress`.
+pub fn request_progress(id: impl Display) -> String {
+    format!("{COMPANY_REQUESTS}/{id}/progress")
+}
+
 /// The end of a provider's designation: `/company/providers/{id}/end` (POST).
 pub fn provider_end(id: impl Display) -> String {
     format!("{COMPANY_PROVIDERS}/{id}/end")

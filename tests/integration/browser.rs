@@ -261,6 +261,111 @@ pub async fn click_and_load(c: &Client, css: &str) {
     panic!("{css}: no new page loaded after 10 s (at {url})");
 }
 
+/// Waits up to `seconds` for `css` to hold `text` (a poll every few seconds changes it).
+async fn wait_long_for_text(c: &Client, css: &str, text: &str, seconds: u64) {
+    let mut last = String::new();
+    for _ in 0..seconds * 4 {
+        if let Ok(el) = c.find(Locator::Css(css)).await {
+            last = el.text().await.unwrap_or_default();
+            if last.contains(text) {
+                return;
+            }
+        }
+        tokio::time::sleep(Duration::from_millis(250)).await;
+    }
+    panic!("{css} never contained {text:?} in {seconds} s; last: {last}");
+}
+
+#[tokio::test]
+async fn the_employer_sees_the_candidate_open_the_link_and_accept_under_the_qr_code() {
+    let app = spawn_app().await;
+    let browser = Browser::start().await;
+    let c = &browser.client;
+    sign_in_in_browser(c, &app.address, "85073003328", "/company").await;
+    c.wait()
+        .for_element(Locator::Css("[data-testid=request-label]"))
+        .await
+        .expect("the request form");
+    for (css, value) in [
+        ("[data-testid=request-label]", "Sitting here"),
+        ("[data-testid=request-email]", "noah@example.be"),
+    ] {
+        c.find(Locator::Css(css))
+            .await
+            .unwrap()
+            .send_keys(value)
+            .await
+            .unwrap();
+    }
+    click(c, "[data-testid=request-submit]").await;
+    wait_for_text(c, "[data-testid=created]", "Sitting here").await;
+    let link = c
+        .find(Locator::Css("[data-testid=created-link]"))
+        .await
+        .unwrap()
+        .prop("value")
+        .await
+        .unwrap()
+        .unwrap_or_default();
+    let progress = "[data-testid=progress]";
+    // (The browser reads French.)
+    wait_for_text(c, progress, "le lien n'a pas encore été ouvert").await;
+    // A look at the status is the page's own doing, not a use of the session: an employer
+    // who leaves the page is signed out after the idle time all the same.
+    {
+        let jan = mandat::demo::people::JAN.niss();
+        let used = last_use(&app, jan);
+        app.clock.advance(chrono::Duration::seconds(61));
+        run(
+            c,
+            "document.querySelector('[data-testid=progress]').dataset.probe = 'old';",
+        )
+        .await;
+        let mut looked = false;
+        for _ in 0..40 {
+            let mark = run(
+                c,
+                "return document.querySelector('[data-testid=progress]').dataset.probe || null;",
+            )
+            .await;
+            if mark.is_null() {
+                looked = true;
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(250)).await;
+        }
+        assert!(looked, "the status was looked at again");
+        assert_eq!(last_use(&app, jan), used, "a look is no use of the session");
+    }
+    // The candidate, in front of the employer, scans the code and signs in on their phone.
+    let noah = app.another_browser();
+    noah.sign_in(mandat::demo::people::NOAH.niss()).await;
+    let page = noah.citizen_opens_link(&link).await;
+    noah.citizen_continues(&page).await;
+    wait_long_for_text(c, progress, "a ouvert le lien et s'est connecté", 15).await;
+    noah.citizen_accepts(&page).await;
+    wait_long_for_text(c, progress, "Noah Lambert a accepté", 15).await;
+    // Answered: it asks no more, and leads to the answer.
+    let polls = c
+        .execute(
+            "return document.querySelector('[data-testid=progress]').hasAttribute('hx-trigger');",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(polls, json!(false), "no more polling once answered");
+    let consult = c
+        .find(Locator::Css("[data-testid=progress-consult]"))
+        .await
+        .unwrap()
+        .attr("href")
+        .await
+        .unwrap()
+        .unwrap_or_default();
+    let id = app.request_id("Sitting here");
+    assert_eq!(consult, format!("/company/mandates/{id}"));
+}
+
 #[tokio::test]
 async fn a_company_user_creates_requests_one_after_another_without_reloading() {
     let app = spawn_app().await;

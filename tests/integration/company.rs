@@ -521,6 +521,128 @@ async fn paging_through_the_blocked_tab_follows_when_each_access_stopped() {
 }
 
 #[tokio::test]
+async fn under_a_request_just_made_the_employer_follows_where_it_stands() {
+    let app = spawn_app().await;
+    app.sign_in(JAN).await;
+    let form = crate::helpers::RequestForm::new("Followed", "noah@example.be", "FLEXI_JOB", "en");
+    let csrf = app.csrf().await;
+    let mut fields = form.fields();
+    fields.push(("csrf", &csrf));
+    let res = app
+        .post_raw(
+            "/company/requests",
+            &fields,
+            &[("hx-request", "true"), ("accept-language", "en")],
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 200);
+    let created = res.text().await.unwrap();
+    let id = app.request_id("Followed");
+    let url = format!("/company/requests/{id}/progress");
+    // The fragment under the link asks again every few seconds, as the page's own doing.
+    let progress = "[data-testid=progress]";
+    assert_eq!(
+        attr(&created, progress, "hx-get"),
+        Some(format!("{url}?shown=waiting"))
+    );
+    assert_eq!(
+        attr(&created, progress, "hx-trigger").as_deref(),
+        Some("every 5s")
+    );
+    assert!(attr(&created, progress, "data-poll").is_some());
+    assert!(texts(&created, progress)[0].contains("has not been opened yet"));
+    // A look names what it showed before; when that moved on, the tabs refresh at once.
+    async fn look(app: &TestApp, url: &str, shown: &str) -> (bool, String) {
+        let res = app
+            .get_with(
+                &format!("{url}?shown={shown}"),
+                &[("hx-request", "true"), ("accept-language", "en")],
+            )
+            .await;
+        assert_eq!(res.status().as_u16(), 200);
+        let refresh = res
+            .headers()
+            .get("hx-trigger")
+            .is_some_and(|v| v == "refresh-tabs");
+        (refresh, res.text().await.unwrap())
+    }
+    assert!(!look(&app, &url, "waiting").await.0, "nothing moved");
+    // The candidate opens the link and says it is for them; then accepts.
+    let noah = app.another_browser();
+    noah.sign_in(mandat::demo::people::NOAH.niss()).await;
+    let link = attr(&created, "[data-testid=created-link]", "value").unwrap();
+    let page = noah.citizen_opens_link(&link).await;
+    noah.citizen_continues(&page).await;
+    let (refresh, fragment) = look(&app, &url, "waiting").await;
+    assert!(refresh, "opened: the tabs refresh");
+    assert_eq!(
+        attr(&fragment, progress, "hx-get"),
+        Some(format!("{url}?shown=opened"))
+    );
+    assert_eq!(
+        attr(&fragment, progress, "data-status").as_deref(),
+        Some("pending")
+    );
+    assert!(texts(&fragment, progress)[0].contains("opened the link and signed in"));
+    assert!(!fragment.contains("<html"), "a fragment");
+    noah.citizen_accepts(&page).await;
+    let (refresh, fragment) = look(&app, &url, "opened").await;
+    assert!(refresh, "accepted: the tabs refresh");
+    assert!(
+        texts(&fragment, progress)[0].contains("Noah Lambert accepted"),
+        "{fragment}"
+    );
+    assert!(
+        attr(&fragment, progress, "hx-trigger").is_none(),
+        "answered: no more polling"
+    );
+    assert_eq!(
+        attr(&fragment, "[data-testid=progress-consult]", "href"),
+        Some(format!("/company/mandates/{id}"))
+    );
+    // Without JavaScript: a page of its own, in the company's frame.
+    let whole = app.page_with(&url, &[("accept-language", "en")]).await;
+    assert!(whole.contains("<html"));
+    assert_eq!(texts(&whole, "h1"), ["Where the request stands"]);
+    assert!(texts(&whole, progress)[0].contains("Noah Lambert accepted"));
+    // Nobody else's: another company, and a provider acting for this one.
+    let emma = app.another_browser();
+    emma.sign_in(EMMA).await;
+    let res = emma
+        .post_form(
+            "/company/register",
+            &[
+                ("bce", "0203.201.340"),
+                ("name", "Brasserie Martin"),
+                ("kind", "employer"),
+                ("contact_email", "emma@brasserie.be"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 303);
+    assert_eq!(
+        emma.post_form("/company/terms", &[])
+            .await
+            .status()
+            .as_u16(),
+        303
+    );
+    let res = emma.get(&url).await;
+    assert_eq!(res.status().as_u16(), 404);
+    assert!(!res.text().await.unwrap().contains("Noah"));
+    assert_eq!(
+        emma.get(&format!(
+            "/company/requests/{}/progress",
+            uuid::Uuid::new_v4()
+        ))
+        .await
+        .status()
+        .as_u16(),
+        404
+    );
+}
+
+#[tokio::test]
 async fn a_pending_request_can_be_withdrawn_once() {
     let app = spawn_app().await;
     app.sign_in(JAN).await;

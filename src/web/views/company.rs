@@ -5,6 +5,7 @@ use maud::{Markup, PreEscaped, html};
 use super::{
     common::{acting_as, error_summary, form_field, row_name, title_with_errors},
     company_guide::{empty_key, intro, label_or_created, live_control, person_name},
+    company_progress::progress_region,
     csrf_field,
     layout::{Area, layout},
     models::TabData,
@@ -463,6 +464,7 @@ fn created_with(ctx: &Ctx, created: &Created, fresh: &RequestInput, whole_page: 
                 ("email", email.as_str().into()),
             ]), &email)) }
             (link_box(ctx, created, "created-deadline"))
+            (progress_region(ctx, &created.request))
         }
         h2 { (ctx.t("create-another")) }
         (request_form(ctx, fresh, None))
@@ -508,6 +510,7 @@ pub fn new_link_page(ctx: &Ctx, c: &CompanyCtx, new: &Created) -> Markup {
                     p { (super::common::with_email(&ctx.lang.t_args("new-link-mail", &[("email", email.into())]), email)) }
                 }
                 (link_box(ctx, new, "new-link-deadline"))
+                (progress_region(ctx, &new.request))
             }
             p { a href=(routes::company_dashboard_tab(Tab::Requested)) { (ctx.t("back-to-requests")) } }
         },

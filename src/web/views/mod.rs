@@ -14,6 +14,7 @@ pub mod company;
 pub mod company_api;
 pub mod company_guide;
 pub mod company_people;
+pub mod company_progress;
 pub mod confirm;
 pub mod consult;
 pub mod errors;

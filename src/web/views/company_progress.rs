@@ -1,0 +1,97 @@
+//! Where a request just made stands, under its link and QR code: an employer who shows the
+//! QR code to a candidate sitting in front of them sees the link opened, then the answer,
+//! and the way to the result, without looking for it in the tabs. With JavaScript the
+//! status asks again every few seconds while the request waits (htmx), and says each change
+//! to a screen reader (a live region around it); without, a link shows it again.
+
+use chrono::{DateTime, Utc};
+use maud::{Markup, html};
+
+use super::company::{company_bar, page};
+use crate::{
+    db::access_requests::AccessRequest,
+    domain::RequestStatus,
+    services::companies::CompanyCtx,
+    web::{context::Ctx, routes},
+};
+
+/// Seconds between two looks at a waiting request's status.
+pub const POLL_SECONDS: u32 = 5;
+
+/// The status of `request` at the page's instant, inside its live region.
+pub fn progress_region(ctx: &Ctx, request: &AccessRequest) -> Markup {
+    html! {
+        div.progress aria-live="polite" data-testid="progress-region" {
+            (progress(ctx, request))
+        }
+    }
+}
+
+/// What the status shows of `request` at `now`: `waiting` (its link not opened yet),
+/// `opened` (the candidate signed in through it), or its status once answered or over. A
+/// look at the status names the stage it showed (`?shown=`), so that a change also
+/// refreshes the page's tabs at once.
+pub fn stage(request: &AccessRequest, now: DateTime<Utc>) -> &'static str {
+    match request.status_at(now) {
+        RequestStatus::Pending if request.bound_at.is_none() => "waiting",
+        RequestStatus::Pending => "opened",
+        other => other.as_str(),
+    }
+}
+
+/// The status alone (what a look at it answers): while the request waits, it asks again
+/// every [`POLL_SECONDS`] (marked as the page's own doing, `data-poll`: not a use of the
+/// session); once answered (or over), it stops.
+pub fn progress(ctx: &Ctx, request: &AccessRequest) -> Markup {
+    let status = request.status_at(ctx.now);
+    let url = routes::request_progress(request.id);
+    let look = format!("{url}?shown={}", stage(request, ctx.now));
+    let waiting = status == RequestStatus::Pending;
+    let poll = waiting.then(|| format!("every {POLL_SECONDS}s"));
+    html! {
+        div data-testid="progress" data-status=(status.as_str())
+            hx-get=[waiting.then_some(&look)] hx-trigger=[poll] hx-swap=[waiting.then_some("outerHTML")]
+            data-poll[waiting] {
+            @match status {
+                RequestStatus::Pending if request.bound_at.is_none() => {
+                    p { (ctx.t("progress-waiting")) }
+                }
+                RequestStatus::Pending => p { (ctx.t("progress-opened")) },
+                RequestStatus::Accepted => {
+                    @let name = match (&request.citizen_first_name, &request.citizen_last_name) {
+                        (Some(f), Some(l)) => format!("{f} {l}"),
+                        _ => String::new(),
+                    };
+                    @let until = request.valid_until.map(|d| ctx.lang.datetime(d)).unwrap_or_default();
+                    p { strong { (ctx.lang.t_args("progress-accepted", &[
+                        ("name", name.into()),
+                        ("date", until.into()),
+                    ])) } }
+                    p { a.button href=(routes::consult_path(request.id)) data-testid="progress-consult" {
+                        (ctx.t("progress-consult"))
+                    } }
+                }
+                other => p { (ctx.lang.t_args("progress-over", &[("status", ctx.t(other.label_key()).into())])) },
+            }
+            @if waiting {
+                noscript { p { a href=(url) data-testid="progress-check" { (ctx.t("progress-check")) } } }
+            }
+        }
+    }
+}
+
+/// The status as a page of its own (without JavaScript).
+pub fn progress_page(ctx: &Ctx, c: &CompanyCtx, request: &AccessRequest) -> Markup {
+    let title = ctx.t("progress-title");
+    page(
+        ctx,
+        &title,
+        html! {
+            (company_bar(ctx, c))
+            h1 { (title) }
+            @if let Some(label) = &request.label { p { strong { (label) } } }
+            (progress_region(ctx, request))
+            p { a href=(routes::COMPANY) { (ctx.t("back-to-requests")) } }
+        },
+    )
+}
