@@ -17,11 +17,13 @@ use super::{
     idempotency::{Asked, Idempotency},
     tokens,
 };
+/// A request as the use cases give it (its row, personal data and parties).
+pub use crate::db::access_requests::AccessRequest;
 use crate::{
     db::{
         access_requests::{
-            self as requests_db, AccessRequest, Guard, NewRequest, SetOnTransition,
-            WithPersonalSource, find, status_is, with_personal,
+            self as requests_db, Guard, NewRequest, SetOnTransition, WithPersonalSource, find,
+            status_is, with_personal,
         },
         idempotency_keys::{self, Claimed},
         schema::{access_requests, citizen_blocks, request_parties},

@@ -221,9 +221,7 @@ async fn progress(
         .await?;
     let request = request?;
     if !hx.0 {
-        return Ok(html(views::company_progress::progress_page(
-            &ctx, &user.ctx, &request,
-        )));
+        return Ok(html(v::progress_page(&ctx, &user.ctx, &request)));
     }
     let fragment = html(views::company_progress::progress(&ctx, &request));
     let moved = shown.shown.as_deref() != Some(views::company_progress::stage(&request, ctx.now));

@@ -324,6 +324,9 @@ async fn axe_finds_no_wcag_violation_on_any_page_in_any_language_at_1280_and_320
         a.click("[data-testid=provider-add]").await;
         a.wait_for("#error-summary").await;
         a.check("providers with errors").await;
+        // Where a request stands, as a page (without JavaScript it is one).
+        a.page(&format!("/company/requests/{plonge}/progress"))
+            .await;
         // The mandate, and its flexi-job consultation.
         a.page(&format!("/company/mandates/{plonge}")).await;
         a.click("[data-testid=consult-now]").await;

@@ -16,7 +16,9 @@ use crate::{
     services::{
         FieldErrors,
         companies::{Company, CompanyCtx},
-        requests::{Created, ListedRequest, PageAt, RequestInput, RowKey, listed_at},
+        requests::{
+            AccessRequest, Created, ListedRequest, PageAt, RequestInput, RowKey, listed_at,
+        },
     },
     web::{
         context::Ctx,
@@ -513,6 +515,22 @@ pub fn new_link_page(ctx: &Ctx, c: &CompanyCtx, new: &Created) -> Markup {
                 (progress_region(ctx, &new.request))
             }
             p { a href=(routes::company_dashboard_tab(Tab::Requested)) { (ctx.t("back-to-requests")) } }
+        },
+    )
+}
+
+/// Where a request stands, as a page of its own (without JavaScript).
+pub fn progress_page(ctx: &Ctx, c: &CompanyCtx, request: &AccessRequest) -> Markup {
+    let title = ctx.t("progress-title");
+    page(
+        ctx,
+        &title,
+        html! {
+            (company_bar(ctx, c))
+            h1 { (title) }
+            @if let Some(label) = &request.label { p { strong { (label) } } }
+            (progress_region(ctx, request))
+            p { a href=(routes::COMPANY) { (ctx.t("back-to-requests")) } }
         },
     )
 }

@@ -2,16 +2,15 @@
 //! QR code to a candidate sitting in front of them sees the link opened, then the answer,
 //! and the way to the result, without looking for it in the tabs. With JavaScript the
 //! status asks again every few seconds while the request waits (htmx), and says each change
-//! to a screen reader (a live region around it); without, a link shows it again.
+//! to a screen reader (a live region around it); without, a link shows it again, as a page
+//! of its own ([`super::company::progress_page`]).
 
 use chrono::{DateTime, Utc};
 use maud::{Markup, html};
 
-use super::company::{company_bar, page};
 use crate::{
-    db::access_requests::AccessRequest,
     domain::RequestStatus,
-    services::companies::CompanyCtx,
+    services::requests::AccessRequest,
     web::{context::Ctx, routes},
 };
 
@@ -78,20 +77,4 @@ pub fn progress(ctx: &Ctx, request: &AccessRequest) -> Markup {
             }
         }
     }
-}
-
-/// The status as a page of its own (without JavaScript).
-pub fn progress_page(ctx: &Ctx, c: &CompanyCtx, request: &AccessRequest) -> Markup {
-    let title = ctx.t("progress-title");
-    page(
-        ctx,
-        &title,
-        html! {
-            (company_bar(ctx, c))
-            h1 { (title) }
-            @if let Some(label) = &request.label { p { strong { (label) } } }
-            (progress_region(ctx, request))
-            p { a href=(routes::COMPANY) { (ctx.t("back-to-requests")) } }
-        },
-    )
 }
