@@ -252,14 +252,7 @@ async fn every_main_page_reflows_at_320_px_with_every_control_in_reach() {
         .unwrap();
     crate::browser::click(c, "[data-testid=request-submit]").await;
     wait_for_text(c, "[data-testid=created]", "Kitchen weekend").await;
-    let link: String = c
-        .find(Locator::Css("[data-testid=created-link]"))
-        .await
-        .unwrap()
-        .prop("value")
-        .await
-        .unwrap()
-        .unwrap_or_default();
+    let link = crate::browser::created_link(c).await;
     assert_reflows(c, "request created").await;
     // The dashboard's three tabs, each with rows.
     goto(c, a, "/company").await;

@@ -162,8 +162,14 @@ async fn home_page_in_every_language_through_the_switcher() {
 
 /// Waits (up to 5 s) until the element matching `css` contains `text`.
 pub async fn wait_for_text(c: &Client, css: &str, text: &str) {
+    wait_for_text_within(c, css, text, Duration::from_secs(5)).await;
+}
+
+/// Waits up to `time` for `css` to hold `text` (a poll every few seconds changes it).
+pub async fn wait_for_text_within(c: &Client, css: &str, text: &str, time: Duration) {
     let mut last = String::new();
-    for _ in 0..50 {
+    let started = std::time::Instant::now();
+    while started.elapsed() < time {
         if let Ok(el) = c.find(Locator::Css(css)).await {
             last = el.text().await.unwrap_or_default();
             if last.contains(text) {
@@ -172,7 +178,18 @@ pub async fn wait_for_text(c: &Client, css: &str, text: &str) {
         }
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
-    panic!("{css} never contained {text:?}; last: {last}");
+    panic!("{css} never contained {text:?} in {time:?}; last: {last}");
+}
+
+/// The single-use link of the request just created, as its page shows it.
+pub async fn created_link(c: &Client) -> String {
+    c.find(Locator::Css("[data-testid=created-link]"))
+        .await
+        .unwrap()
+        .prop("value")
+        .await
+        .unwrap()
+        .unwrap_or_default()
 }
 
 /// Clicks `css` and waits until `appears` is in the page (what the click shows: a part
@@ -261,21 +278,6 @@ pub async fn click_and_load(c: &Client, css: &str) {
     panic!("{css}: no new page loaded after 10 s (at {url})");
 }
 
-/// Waits up to `seconds` for `css` to hold `text` (a poll every few seconds changes it).
-async fn wait_long_for_text(c: &Client, css: &str, text: &str, seconds: u64) {
-    let mut last = String::new();
-    for _ in 0..seconds * 4 {
-        if let Ok(el) = c.find(Locator::Css(css)).await {
-            last = el.text().await.unwrap_or_default();
-            if last.contains(text) {
-                return;
-            }
-        }
-        tokio::time::sleep(Duration::from_millis(250)).await;
-    }
-    panic!("{css} never contained {text:?} in {seconds} s; last: {last}");
-}
-
 #[tokio::test]
 async fn the_employer_sees_the_candidate_open_the_link_and_accept_under_the_qr_code() {
     let app = spawn_app().await;
@@ -299,14 +301,7 @@ async fn the_employer_sees_the_candidate_open_the_link_and_accept_under_the_qr_c
     }
     click(c, "[data-testid=request-submit]").await;
     wait_for_text(c, "[data-testid=created]", "Sitting here").await;
-    let link = c
-        .find(Locator::Css("[data-testid=created-link]"))
-        .await
-        .unwrap()
-        .prop("value")
-        .await
-        .unwrap()
-        .unwrap_or_default();
+    let link = created_link(c).await;
     let progress = "[data-testid=progress]";
     // (The browser reads French.)
     wait_for_text(c, progress, "le lien n'a pas encore été ouvert").await;
@@ -342,9 +337,21 @@ async fn the_employer_sees_the_candidate_open_the_link_and_accept_under_the_qr_c
     noah.sign_in(mandat::demo::people::NOAH.niss()).await;
     let page = noah.citizen_opens_link(&link).await;
     noah.citizen_continues(&page).await;
-    wait_long_for_text(c, progress, "a ouvert le lien et s'est connecté", 15).await;
+    wait_for_text_within(
+        c,
+        progress,
+        "a ouvert le lien et s'est connecté",
+        Duration::from_secs(15),
+    )
+    .await;
     noah.citizen_accepts(&page).await;
-    wait_long_for_text(c, progress, "Noah Lambert a accepté", 15).await;
+    wait_for_text_within(
+        c,
+        progress,
+        "Noah Lambert a accepté",
+        Duration::from_secs(15),
+    )
+    .await;
     // Answered: it asks no more, and leads to the answer.
     let polls = c
         .execute(
@@ -407,14 +414,7 @@ async fn a_company_user_creates_requests_one_after_another_without_reloading() {
             .await
             .unwrap();
         wait_for_text(c, "[data-testid=created]", label).await;
-        let link = c
-            .find(Locator::Css("[data-testid=created-link]"))
-            .await
-            .unwrap()
-            .prop("value")
-            .await
-            .unwrap()
-            .unwrap_or_default();
+        let link = created_link(c).await;
         assert!(link.contains("/r/"), "{link}");
         c.find(Locator::Css("[data-testid=qr] svg"))
             .await

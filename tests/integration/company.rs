@@ -608,25 +608,8 @@ async fn under_a_request_just_made_the_employer_follows_where_it_stands() {
     // Nobody else's: another company, and a provider acting for this one.
     let emma = app.another_browser();
     emma.sign_in(EMMA).await;
-    let res = emma
-        .post_form(
-            "/company/register",
-            &[
-                ("bce", "0203.201.340"),
-                ("name", "Brasserie Martin"),
-                ("kind", "employer"),
-                ("contact_email", "emma@brasserie.be"),
-            ],
-        )
+    emma.registers_employer("0203.201.340", "Brasserie Martin", "emma@brasserie.be")
         .await;
-    assert_eq!(res.status().as_u16(), 303);
-    assert_eq!(
-        emma.post_form("/company/terms", &[])
-            .await
-            .status()
-            .as_u16(),
-        303
-    );
     let res = emma.get(&url).await;
     assert_eq!(res.status().as_u16(), 404);
     assert!(!res.text().await.unwrap().contains("Noah"));

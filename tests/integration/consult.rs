@@ -343,22 +343,8 @@ async fn there_is_no_answer_without_an_active_mandate() {
 async fn another_company_gets_not_found_for_a_mandate_that_is_not_its_own() {
     let app = spawn_app().await;
     app.sign_in(EMMA).await;
-    let res = app
-        .post_form(
-            "/company/register",
-            &[
-                ("bce", "0203.201.340"),
-                ("name", "Brasserie Martin"),
-                ("kind", "employer"),
-                ("contact_email", "emma@brasserie.be"),
-            ],
-        )
+    app.registers_employer("0203.201.340", "Brasserie Martin", "emma@brasserie.be")
         .await;
-    assert_eq!(res.status().as_u16(), 303);
-    assert_eq!(
-        app.post_form("/company/terms", &[]).await.status().as_u16(),
-        303
-    );
     let plonge = app.request_id("Plonge");
     let res = app.get(&path(plonge)).await;
     assert_eq!(res.status().as_u16(), 404);

@@ -830,6 +830,25 @@ impl TestApp {
         self.sign_in(who.niss()).await;
     }
 
+    /// The signed-in person registers the employer `name` (`bce`) and accepts the terms:
+    /// they are its main access manager, acting for it.
+    pub async fn registers_employer(&self, bce: &str, name: &str, contact_email: &str) {
+        let res = self
+            .post_form(
+                "/company/register",
+                &[
+                    ("bce", bce),
+                    ("name", name),
+                    ("kind", "employer"),
+                    ("contact_email", contact_email),
+                ],
+            )
+            .await;
+        assert_eq!(res.status().as_u16(), 303, "registration of {name}");
+        let res = self.post_form("/company/terms", &[]).await;
+        assert_eq!(res.status().as_u16(), 303, "terms of {name}");
+    }
+
     /// The signed-in access manager adds the person `niss` to their company with `role`, or
     /// gives that role to a member (the users page's forms); the answer.
     pub async fn manager_sets_member(&self, niss: &str, role: &str) -> Response {

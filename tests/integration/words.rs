@@ -655,14 +655,7 @@ async fn a_browser_reads_the_words_of_each_page_in_french_and_dutch() {
             .unwrap();
         click(c, "[data-testid=request-submit]").await;
         crate::browser::wait_for_text(c, "[data-testid=created]", &label).await;
-        let link = c
-            .find(fantoccini::Locator::Css("[data-testid=created-link]"))
-            .await
-            .unwrap()
-            .prop("value")
-            .await
-            .unwrap()
-            .unwrap_or_default();
+        let link = crate::browser::created_link(c).await;
         // The flexi-job result: the chip, the legend, the notice, the way to the access.
         open(c, &app, &format!("/company/mandates/{plonge}")).await;
         click(c, "[data-testid=consult-now]").await;
@@ -759,22 +752,8 @@ async fn a_browser_reads_the_words_of_each_page_in_french_and_dutch() {
 async fn empty_tabs_say_what_to_do_next() {
     let app = spawn_app().await;
     app.sign_in(mandat::demo::people::EMMA.niss()).await;
-    let res = app
-        .post_form(
-            "/company/register",
-            &[
-                ("bce", "0203.201.340"),
-                ("name", "Brasserie Martin"),
-                ("kind", "employer"),
-                ("contact_email", "emma@brasserie.be"),
-            ],
-        )
+    app.registers_employer("0203.201.340", "Brasserie Martin", "emma@brasserie.be")
         .await;
-    assert_eq!(res.status().as_u16(), 303);
-    assert_eq!(
-        app.post_form("/company/terms", &[]).await.status().as_u16(),
-        303
-    );
     let en = Lang::En;
     for (tab, key) in [
         ("active", "tab-empty-active"),
