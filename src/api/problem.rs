@@ -4,7 +4,7 @@ use actix_web::{
     HttpResponse, ResponseError,
     body::{BoxBody, EitherBody, MessageBody},
     dev::{ServiceRequest, ServiceResponse},
-    http::{StatusCode, header},
+    http::{Method, StatusCode, header},
     middleware::Next,
 };
 use serde_json::json;
@@ -234,6 +234,10 @@ pub async fn render_problems(
     let mut answer = problem.response(lang);
     if let Some(allow) = allow {
         answer.headers_mut().insert(header::ALLOW, allow);
+    }
+    // A call refused before its body was read (no token, a wrong method, a limit).
+    if !matches!(*req.method(), Method::GET | Method::HEAD) {
+        crate::web::errors::close_after(&mut answer);
     }
     Ok(ServiceResponse::new(req, answer).map_into_right_body())
 }

@@ -268,5 +268,18 @@ pub async fn render_error_pages(
         r.body(markup.into_string())
     };
     new.extensions_mut().insert(Rendered);
+    if after_form {
+        close_after(&mut new);
+    }
     Ok(ServiceResponse::new(req, new).map_into_right_body())
+}
+
+/// Says `Connection: close` on the answer to a request whose body may not have been read
+/// (a form refused before its handler ran: a session that ended, a missing right). The
+/// server then closes the connection, as it must with a body left unread; said so, the
+/// client does not send its next request on that connection while it closes (a browser
+/// would silently retry; an HTTP library may fail with the request half sent).
+pub fn close_after(res: &mut HttpResponse) {
+    res.head_mut()
+        .set_connection_type(actix_web::http::ConnectionType::Close);
 }

@@ -789,6 +789,9 @@ async fn a_form_sent_after_its_session_ended_leads_to_a_sign_in_that_says_it_was
     ];
     let res = app.post_form("/company/requests", &fields).await;
     assert_eq!(res.status().as_u16(), 303);
+    // Refused before its body was read: the server closes the connection, and says so (the
+    // next request goes on another one, never on a connection that is closing).
+    assert_eq!(res.headers()["connection"], "close");
     let to = location_of(&res);
     assert_eq!(to, "/sign-in?next=/&unsent=1");
     let page = app.page(&to).await;
