@@ -92,6 +92,15 @@ expires-in = { $hours ->
     [one] läuft in { $hours } Stunde ab
    *[other] läuft in { $hours } Stunden ab
 }
+ends-in-days = { $days ->
+    [one] endet in { $days } Tag
+   *[other] endet in { $days } Tagen
+}
+ends-in-hours = { $hours ->
+    [0] endet in weniger als einer Stunde
+    [one] endet in { $hours } Stunde
+   *[other] endet in { $hours } Stunden
+}
 withdraw = Zurückziehen
 withdraw-confirm = Diese Anfrage zurückziehen? Der Link funktioniert dann nicht mehr.
 mail-undelivered = Die E-Mail konnte nicht zugestellt werden: Erstellen Sie eine neue Anfrage und geben Sie dem Bewerber den Link auf anderem Weg (QR-Code zeigen oder Link kopieren).

@@ -92,6 +92,15 @@ expires-in = { $hours ->
     [one] expires in { $hours } hour
    *[other] expires in { $hours } hours
 }
+ends-in-days = { $days ->
+    [one] ends in { $days } day
+   *[other] ends in { $days } days
+}
+ends-in-hours = { $hours ->
+    [0] ends in less than an hour
+    [one] ends in { $hours } hour
+   *[other] ends in { $hours } hours
+}
 withdraw = Withdraw
 withdraw-confirm = Withdraw this request? The link will stop working.
 mail-undelivered = The e-mail could not be delivered: create a new request and give its link to the candidate another way (show its QR code or copy its link).

@@ -92,6 +92,15 @@ expires-in = { $hours ->
     [one] expire dans { $hours } heure
    *[other] expire dans { $hours } heures
 }
+ends-in-days = { $days ->
+    [one] se termine dans { $days } jour
+   *[other] se termine dans { $days } jours
+}
+ends-in-hours = { $hours ->
+    [0] se termine dans moins d'une heure
+    [one] se termine dans { $hours } heure
+   *[other] se termine dans { $hours } heures
+}
 withdraw = Retirer
 withdraw-confirm = Retirer cette demande ? Le lien ne fonctionnera plus.
 mail-undelivered = L'e-mail n'a pas pu être remis : créez une nouvelle demande et transmettez son lien au candidat autrement (montrez son code QR ou copiez son lien).

@@ -92,6 +92,15 @@ expires-in = { $hours ->
     [one] verloopt over { $hours } uur
    *[other] verloopt over { $hours } uur
 }
+ends-in-days = { $days ->
+    [one] eindigt over { $days } dag
+   *[other] eindigt over { $days } dagen
+}
+ends-in-hours = { $hours ->
+    [0] eindigt binnen het uur
+    [one] eindigt over { $hours } uur
+   *[other] eindigt over { $hours } uur
+}
 withdraw = Intrekken
 withdraw-confirm = Deze aanvraag intrekken? De link zal niet meer werken.
 mail-undelivered = De e-mail kon niet worden afgeleverd: maak een nieuwe aanvraag en bezorg de kandidaat de link op een andere manier (toon de QR-code of kopieer de link).

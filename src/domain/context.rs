@@ -229,10 +229,64 @@ pub fn link_hours_left(expires_at: DateTime<Utc>, now: DateTime<Utc>) -> i64 {
     (expires_at - now).num_hours().max(0)
 }
 
+/// Days before its end from which the company's Active tab says how soon an access ends.
+pub const ENDING_SOON_DAYS: i64 = 7;
+
+/// How soon an access ends, as the company's Active tab says it.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum EndsIn {
+    /// In this many whole days (1 to [`ENDING_SOON_DAYS`]).
+    Days(i64),
+    /// In this many whole hours (0 in its last hour: "less than an hour").
+    Hours(i64),
+}
+
+/// How soon an access ending at `until` ends at `now`, said in its last
+/// [`ENDING_SOON_DAYS`] days only (so that the company consults before it is gone): whole
+/// days left, then in its last day whole hours left; nothing before, nor once ended.
+pub fn access_ends_in(until: DateTime<Utc>, now: DateTime<Utc>) -> Option<EndsIn> {
+    let left = until - now;
+    if left <= chrono::Duration::zero() || left > chrono::Duration::days(ENDING_SOON_DAYS) {
+        None
+    } else if left < chrono::Duration::days(1) {
+        Some(EndsIn::Hours(left.num_hours()))
+    } else {
+        Some(EndsIn::Days(left.num_days()))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::domain::testing::{be, utc};
+
+    #[test]
+    fn how_soon_an_access_ends() {
+        use chrono::Duration;
+        let until = be(2025, 4, 1, 0, 30);
+        let cases = [
+            (Duration::days(30), None),
+            (Duration::days(7) + Duration::seconds(1), None),
+            (Duration::days(7), Some(EndsIn::Days(7))),
+            (
+                Duration::days(6) + Duration::hours(23),
+                Some(EndsIn::Days(6)),
+            ),
+            (Duration::days(1), Some(EndsIn::Days(1))),
+            (
+                Duration::days(1) - Duration::seconds(1),
+                Some(EndsIn::Hours(23)),
+            ),
+            (Duration::hours(1), Some(EndsIn::Hours(1))),
+            (Duration::minutes(59), Some(EndsIn::Hours(0))),
+            (Duration::seconds(1), Some(EndsIn::Hours(0))),
+            (Duration::zero(), None),
+            (-Duration::hours(2), None),
+        ];
+        for (left, expected) in cases {
+            assert_eq!(access_ends_in(until, until - left), expected, "{left}");
+        }
+    }
 
     #[test]
     fn hours_left_on_a_link() {

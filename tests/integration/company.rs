@@ -626,6 +626,38 @@ async fn under_a_request_just_made_the_employer_follows_where_it_stands() {
 }
 
 #[tokio::test]
+async fn an_access_in_its_last_days_says_in_the_active_tab_how_soon_it_ends() {
+    use mandat::db::schema::access_requests;
+    let app = spawn_app().await;
+    app.sign_in(JAN).await;
+    let id = app.request_id("Plonge");
+    let until: chrono::DateTime<chrono::Utc> = access_requests::table
+        .find(id)
+        .select(access_requests::valid_until.assume_not_null())
+        .first(&mut app.db())
+        .unwrap();
+    let said = |page: &str| texts(page, &format!("tr[data-id='{id}'] [data-testid=ends-in]"));
+    let active = async |lang: &str| {
+        app.sign_in(JAN).await;
+        app.page_with("/company/tabs/active", &[("accept-language", lang)])
+            .await
+    };
+    // Far from its end: the date alone.
+    let far = until - app.clock.now();
+    assert!(far > chrono::Duration::days(7), "{far}");
+    assert_eq!(said(&active("en").await), Vec::<String>::new());
+    // In its last week: in days; in its last day: in hours.
+    app.clock
+        .advance(far - chrono::Duration::days(3) - chrono::Duration::hours(1));
+    assert_eq!(said(&active("en").await), ["ends in 3 days"]);
+    assert_eq!(said(&active("nl").await), ["eindigt over 3 dagen"]);
+    app.clock
+        .advance(chrono::Duration::days(3) - chrono::Duration::hours(4));
+    assert_eq!(said(&active("en").await), ["ends in 5 hours"]);
+    assert_eq!(said(&active("de").await), ["endet in 5 Stunden"]);
+}
+
+#[tokio::test]
 async fn a_pending_request_can_be_withdrawn_once() {
     let app = spawn_app().await;
     app.sign_in(JAN).await;

@@ -11,7 +11,11 @@ use super::{
     models::TabData,
 };
 use crate::{
-    domain::{CompanyKind, Context, Email, RequestStatus, status::Tab},
+    domain::{
+        CompanyKind, Context, Email, RequestStatus,
+        context::{EndsIn, access_ends_in},
+        status::Tab,
+    },
     i18n::Lang,
     services::{
         FieldErrors,
@@ -341,7 +345,15 @@ fn tab_row(ctx: &Ctx, cols: &super::Columns, tab: Tab, row: &ListedRequest) -> M
                     td data-label=(cols.label(0)) { strong { (person_name(row).unwrap_or_default()) } }
                     td data-label=(cols.label(1)) { (r.citizen_niss.as_ref().map(|n| n.formatted()).unwrap_or_default()) }
                     td data-label=(cols.label(2)) { (context) @if let Some(v) = &via { br; small { (v) } } }
-                    td data-label=(cols.label(3)) { (r.valid_until.map(|d| ctx.lang.datetime(d)).unwrap_or_default()) }
+                    td data-label=(cols.label(3)) {
+                        (r.valid_until.map(|d| ctx.lang.datetime(d)).unwrap_or_default())
+                        @if let Some(left) = r.valid_until.and_then(|d| access_ends_in(d, ctx.now)) {
+                            br; small data-testid="ends-in" { (match left {
+                                EndsIn::Days(days) => ctx.lang.t_args("ends-in-days", &[("days", days.into())]),
+                                EndsIn::Hours(hours) => ctx.lang.t_args("ends-in-hours", &[("hours", hours.into())]),
+                            }) }
+                        }
+                    }
                     td { a href=(routes::consult_path(r.id)) data-testid="consult-link" {
                         (ctx.t("consult-link")) (row_name(ctx, &person_name(row).unwrap_or_else(|| label_or_created(ctx, row))))
                     } }
