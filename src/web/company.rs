@@ -224,7 +224,8 @@ async fn progress(
         return Ok(html(v::progress_page(&ctx, &user.ctx, &request)));
     }
     let fragment = html(views::company_progress::progress(&ctx, &request));
-    let moved = shown.shown.as_deref() != Some(views::company_progress::stage(&request, ctx.now));
+    let stage = views::company_progress::Stage::of(&request, ctx.now);
+    let moved = shown.shown.as_deref() != Some(stage.as_str());
     Ok(if moved {
         refresh_tabs(fragment)
     } else {

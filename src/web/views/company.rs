@@ -342,7 +342,7 @@ fn tab_row(ctx: &Ctx, cols: &super::Columns, tab: Tab, row: &ListedRequest) -> M
         tr data-testid="row" data-id=(r.id) {
             @match tab {
                 Tab::Active => {
-                    td data-label=(cols.label(0)) { strong { (person_name(row).unwrap_or_default()) } }
+                    td data-label=(cols.label(0)) { strong { (person_name(&row.request).unwrap_or_default()) } }
                     td data-label=(cols.label(1)) { (r.citizen_niss.as_ref().map(|n| n.formatted()).unwrap_or_default()) }
                     td data-label=(cols.label(2)) { (context) @if let Some(v) = &via { br; small { (v) } } }
                     td data-label=(cols.label(3)) {
@@ -355,7 +355,7 @@ fn tab_row(ctx: &Ctx, cols: &super::Columns, tab: Tab, row: &ListedRequest) -> M
                         }
                     }
                     td { a href=(routes::consult_path(r.id)) data-testid="consult-link" {
-                        (ctx.t("consult-link")) (row_name(ctx, &person_name(row).unwrap_or_else(|| label_or_created(ctx, row))))
+                        (ctx.t("consult-link")) (row_name(ctx, &person_name(&row.request).unwrap_or_else(|| label_or_created(ctx, row))))
                     } }
                 }
                 Tab::Requested => {
@@ -400,7 +400,7 @@ fn tab_row(ctx: &Ctx, cols: &super::Columns, tab: Tab, row: &ListedRequest) -> M
                     }
                 }
                 Tab::Blocked => {
-                    td data-label=(cols.label(0)) { (person_name(row).unwrap_or_else(|| label_or_created(ctx, row))) }
+                    td data-label=(cols.label(0)) { (person_name(&row.request).unwrap_or_else(|| label_or_created(ctx, row))) }
                     td data-label=(cols.label(1)) { (context) }
                     td data-label=(cols.label(2)) {
                         (status_badge(ctx, row.status))

@@ -5,7 +5,7 @@
 use maud::{Markup, html};
 
 use super::models::TabData;
-use crate::services::requests::ListedRequest;
+use crate::services::requests::{AccessRequest, ListedRequest};
 use crate::{
     domain::{Context, status::Tab},
     web::context::Ctx,
@@ -65,8 +65,7 @@ pub fn live_control(ctx: &Ctx) -> Markup {
 }
 
 /// The name of the person who answered a request, when known.
-pub fn person_name(row: &ListedRequest) -> Option<String> {
-    let r = &row.request;
+pub fn person_name(r: &AccessRequest) -> Option<String> {
     match (&r.citizen_first_name, &r.citizen_last_name) {
         (Some(f), Some(l)) => Some(format!("{f} {l}")),
         _ => None,
