@@ -186,9 +186,18 @@ pub async fn render_error_pages(
         || path.starts_with(routes::ASSETS)
         || path == routes::HEALTHZ
         || path == routes::READYZ;
-    let res = next.call(req).await?;
+    let mut res = next.call(req).await?;
     let status = res.status();
     if skip || status.as_u16() < 400 || res.response().extensions().get::<Rendered>().is_some() {
+        // A form turned away by an extractor (a redirection to the page that fills a gap:
+        // registration, the choice of company) left its body unread too.
+        let form = !matches!(
+            *res.request().method(),
+            actix_web::http::Method::GET | actix_web::http::Method::HEAD
+        );
+        if form && !skip && res.response().error().is_some() {
+            close_after(res.response_mut());
+        }
         return Ok(res.map_into_left_body());
     }
     let incident = res
@@ -279,7 +288,7 @@ pub async fn render_error_pages(
 /// server then closes the connection, as it must with a body left unread; said so, the
 /// client does not send its next request on that connection while it closes (a browser
 /// would silently retry; an HTTP library may fail with the request half sent).
-pub fn close_after(res: &mut HttpResponse) {
+pub fn close_after<B>(res: &mut HttpResponse<B>) {
     res.head_mut()
         .set_connection_type(actix_web::http::ConnectionType::Close);
 }

@@ -658,6 +658,21 @@ async fn an_access_in_its_last_days_says_in_the_active_tab_how_soon_it_ends() {
 }
 
 #[tokio::test]
+async fn a_form_turned_away_to_fill_a_gap_says_its_connection_closes() {
+    let app = spawn_app().await;
+    // Emma belongs to no company: her request is turned away to the registration, its
+    // body unread, and the server closes that connection, saying so.
+    app.sign_in(EMMA).await;
+    let form = crate::helpers::RequestForm::new("Gap", "gap@example.be", "FLEXI_JOB", "fr");
+    let res = app.post_form("/company/requests", &form.fields()).await;
+    assert_eq!(res.status().as_u16(), 303);
+    assert_eq!(crate::helpers::location_of(&res), "/company/register");
+    assert_eq!(res.headers()["connection"], "close");
+    assert_eq!(app.get("/company/register").await.status().as_u16(), 200);
+    assert_eq!(app.requests_labelled("Gap"), 0);
+}
+
+#[tokio::test]
 async fn a_pending_request_can_be_withdrawn_once() {
     let app = spawn_app().await;
     app.sign_in(JAN).await;
