@@ -396,6 +396,14 @@ async fn the_tabs_list_count_search_and_paginate() {
     );
 }
 
+/// The first cell of each row of a tab's page (the label, or the person's name).
+fn first_cells(page: &str) -> Vec<String> {
+    texts(page, "[data-testid=row] td:first-child")
+        .into_iter()
+        .map(|cell| cell.trim().to_string())
+        .collect()
+}
+
 #[tokio::test]
 async fn paging_through_a_tab_shows_every_request_once_even_while_new_ones_arrive() {
     let app = spawn_app().await;
@@ -415,12 +423,6 @@ async fn paging_through_a_tab_shows_every_request_once_even_while_new_ones_arriv
     }
     // Next, next, next: while the user reads each page, a colleague creates a request
     // (the newest: it belongs on page 1, and pushes no row onto the next page again).
-    let labels = |page: &str| -> Vec<String> {
-        texts(page, "[data-testid=row] td:first-child")
-            .into_iter()
-            .map(|cell| cell.trim().to_string())
-            .collect()
-    };
     let mut pages = vec![app.page("/company/tabs/requested?q=paged").await];
     for late in 0.. {
         create(&app, format!("Paged late {late}")).await;
@@ -433,7 +435,7 @@ async fn paging_through_a_tab_shows_every_request_once_even_while_new_ones_arriv
         );
         pages.push(app.page(&next).await);
     }
-    let seen: Vec<String> = pages.iter().flat_map(|p| labels(p)).collect();
+    let seen: Vec<String> = pages.iter().flat_map(|p| first_cells(p)).collect();
     let first: Vec<String> = seen
         .iter()
         .filter(|l| !l.contains("late"))
@@ -445,10 +447,13 @@ async fn paging_through_a_tab_shows_every_request_once_even_while_new_ones_arriv
     // Previous from the third page: the second page's rows again.
     let previous = attr(&pages[2], "[data-testid=previous-page]", "href").expect("a previous link");
     assert!(previous.contains("before="), "{previous}");
-    assert_eq!(labels(&app.page(&previous).await), labels(&pages[1]));
+    assert_eq!(
+        first_cells(&app.page(&previous).await),
+        first_cells(&pages[1])
+    );
     // Previous from the second page: the first page, newest first (the late ones too).
     let first_page = attr(&pages[1], "[data-testid=previous-page]", "href").unwrap();
-    let newest = labels(&app.page(&first_page).await);
+    let newest = first_cells(&app.page(&first_page).await);
     assert_eq!(newest[0], "Paged late 2", "{newest:?}");
     // A key that is not one: the page by its number, never an error.
     let odd = app
@@ -497,12 +502,6 @@ async fn paging_through_the_blocked_tab_follows_when_each_access_stopped() {
         rows.sort();
         rows.into_iter().map(|(_, label)| label).collect()
     };
-    let labels = |page: &str| -> Vec<String> {
-        texts(page, "[data-testid=row] td:first-child")
-            .into_iter()
-            .map(|cell| cell.trim().to_string())
-            .collect()
-    };
     let mut pages = vec![app.page("/company/tabs/blocked?q=stopped").await];
     while let Some(next) = attr(pages.last().unwrap(), "[data-testid=next-page]", "href") {
         assert!(
@@ -512,12 +511,15 @@ async fn paging_through_the_blocked_tab_follows_when_each_access_stopped() {
         pages.push(app.page(&next).await);
     }
     assert_eq!(pages.len(), 3, "45 accesses, 20 a page");
-    let seen: Vec<String> = pages.iter().flat_map(|p| labels(p)).collect();
+    let seen: Vec<String> = pages.iter().flat_map(|p| first_cells(p)).collect();
     assert_eq!(seen, expected, "each access once, stopped last first");
     // Previous from the third page: the second page again.
     let previous = attr(&pages[2], "[data-testid=previous-page]", "href").unwrap();
     assert!(previous.contains("before="), "{previous}");
-    assert_eq!(labels(&app.page(&previous).await), labels(&pages[1]));
+    assert_eq!(
+        first_cells(&app.page(&previous).await),
+        first_cells(&pages[1])
+    );
 }
 
 #[tokio::test]
