@@ -50,6 +50,7 @@ new-link-mail = Eine E-Mail mit dem neuen Link wurde an { $email } gesendet.
 new-link-deadline = Der Bewerber kann bis zum { $date } antworten.
 link-opened = Link vom Bewerber geöffnet
 request-error-link-opened = Der Bewerber hat den Link bereits geöffnet: Die Anfrage wartet in „Zugang zu meinen Daten“, ein neuer Link ist also nicht nötig.
+request-error-link-replaced = Für diese Anfrage wurde inzwischen ein neuerer Link erstellt, dieser funktioniert also nicht mehr. Der Bewerber hat den neueren per E-Mail erhalten, wenn die Anfrage eine Adresse hat; im Reiter Angefragte Zugänge können Sie einen weiteren erstellen.
 created-title = Anfrage erstellt
 created-text = Die Anfrage „{ $label }“ wurde an { $email } gesendet.
 created-link = Einmal-Link für den Bewerber

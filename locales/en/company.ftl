@@ -50,6 +50,7 @@ new-link-mail = An e-mail with the new link was sent to { $email }.
 new-link-deadline = The candidate can answer until { $date }.
 link-opened = Link opened by the candidate
 request-error-link-opened = The candidate has already opened the link: the request waits for them in "Access to my data", so no new link is needed.
+request-error-link-replaced = A newer link was made for this request since, so this one no longer works. The candidate received the newer one by e-mail if the request has an address; the Requested accesses tab can make another.
 created-title = Request created
 created-text = The request "{ $label }" was sent to { $email }.
 created-link = Single-use link for the candidate

@@ -50,6 +50,7 @@ new-link-mail = Un e-mail avec le nouveau lien a été envoyé à { $email }.
 new-link-deadline = Le candidat peut répondre jusqu'au { $date }.
 link-opened = Lien ouvert par le candidat
 request-error-link-opened = Le candidat a déjà ouvert le lien : la demande l'attend dans « Accès à mes données », un nouveau lien n'est donc pas nécessaire.
+request-error-link-replaced = Un lien plus récent a été créé depuis pour cette demande : celui-ci ne fonctionne plus. Le candidat a reçu le plus récent par e-mail si la demande a une adresse ; l'onglet Accès demandés permet d'en créer un autre.
 created-title = Demande créée
 created-text = La demande « { $label } » a été envoyée à { $email }.
 created-link = Lien à usage unique pour le candidat

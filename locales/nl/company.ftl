@@ -50,6 +50,7 @@ new-link-mail = Een e-mail met de nieuwe link is verstuurd naar { $email }.
 new-link-deadline = De kandidaat kan antwoorden tot { $date }.
 link-opened = Link geopend door de kandidaat
 request-error-link-opened = De kandidaat heeft de link al geopend: de aanvraag wacht in "Toegang tot mijn data", dus een nieuwe link is niet nodig.
+request-error-link-replaced = Er is sindsdien een nieuwere link voor deze aanvraag gemaakt, dus deze werkt niet meer. De kandidaat kreeg de nieuwere per e-mail als de aanvraag een adres heeft; op het tabblad Gevraagde toegangen kunt u een andere maken.
 created-title = Aanvraag aangemaakt
 created-text = De aanvraag "{ $label }" is verstuurd naar { $email }.
 created-link = Eenmalige link voor de kandidaat

@@ -23,7 +23,9 @@ use crate::{
         api_clients::ApiScope,
         export::CsvTable,
         idempotency::{self, Idempotency},
-        requests::{self as service, ListPage, RequestInput, Scope, ValidRequest},
+        requests::{
+            self as service, Created, ListPage, NewLinkFor, RequestInput, Scope, ValidRequest,
+        },
     },
     web::routes,
 };
@@ -164,17 +166,7 @@ pub(super) async fn create(
     body: Body<CreateBody>,
 ) -> Result<HttpResponse, Problem> {
     caller.require(ApiScope::Mandates)?;
-    let key = match req.headers().get(IDEMPOTENCY_KEY) {
-        None => None,
-        Some(v) => Some(
-            v.to_str()
-                .ok()
-                .and_then(idempotency::parse_header)
-                .ok_or_else(|| {
-                    Problem::new(Code::InvalidRequest).with_detail_arg("reason", IDEMPOTENCY_KEY)
-                })?,
-        ),
-    };
+    let key = idempotency_key(&req)?;
     let body = body.into_inner();
     if Context::parse(&body.context).is_none() {
         return Err(Problem::unknown_context());
@@ -213,10 +205,32 @@ pub(super) async fn create(
         header::LOCATION,
         format!("{}/{}", routes::API_MANDATE_REQUESTS, created.id),
     ));
+    Ok(replayed(res, &created).json(RequestJson::of(&created.request, now, Some(created.link))))
+}
+
+/// The `Idempotency-Key` header's key, if sent; a problem when it is not a valid key.
+fn idempotency_key(req: &HttpRequest) -> Result<Option<String>, Problem> {
+    let Some(v) = req.headers().get(IDEMPOTENCY_KEY) else {
+        return Ok(None);
+    };
+    v.to_str()
+        .ok()
+        .and_then(idempotency::parse_header)
+        .map(Some)
+        .ok_or_else(|| {
+            Problem::new(Code::InvalidRequest).with_detail_arg("reason", IDEMPOTENCY_KEY)
+        })
+}
+
+/// A creation's answer: `Idempotent-Replayed: true` when it is the first answer again.
+fn replayed(
+    mut res: actix_web::HttpResponseBuilder,
+    created: &Created,
+) -> actix_web::HttpResponseBuilder {
     if created.replayed {
         res.insert_header((IDEMPOTENT_REPLAYED, "true"));
     }
-    Ok(res.json(RequestJson::of(&created.request, now, Some(created.link))))
+    res
 }
 
 /// `GET /api/v1/mandate-requests`: a page of requests, as CSV when `Accept` asks for it.
@@ -385,18 +399,29 @@ pub(super) async fn withdraw(
 /// `POST /api/v1/mandate-requests/{id}/link`: a new link for a pending request that nobody
 /// opened yet (the previous one stops working; the e-mail, if any, goes again); the
 /// request with its new `link`, shown this once.
+///
+/// With an `Idempotency-Key` header, as a creation: a retry with the same key gets the
+/// same link (`Idempotent-Replayed: true`), nothing replaced or sent again, for 24 hours.
 pub(super) async fn new_link(
+    req: HttpRequest,
     caller: Caller,
     id: web::Path<String>,
     query: web::Query<OnBehalf>,
 ) -> Result<HttpResponse, Problem> {
+    let key = idempotency_key(&req)?;
     let (actor, now) = (caller.actor(), caller.now());
+    let client_id = caller.caller.client_id;
     let urls = routes::citizen_urls(&caller.state.settings, caller.tenant.site());
     let created = on_request(&caller, &id, &query, move |conn, scope, id| {
-        service::new_link(conn, scope, &actor, id, &urls, now)
+        let key = key.map(|k| Idempotency::api(client_id, k, scope, &NewLinkFor(id)));
+        service::new_link(conn, scope, &actor, id, &urls, key.as_ref(), now)
     })
     .await?;
-    Ok(HttpResponse::Ok().json(RequestJson::of(&created.request, now, Some(created.link))))
+    Ok(replayed(HttpResponse::Ok(), &created).json(RequestJson::of(
+        &created.request,
+        now,
+        Some(created.link),
+    )))
 }
 
 /// Whether the caller asks for CSV (`Accept: text/csv`).

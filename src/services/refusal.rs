@@ -146,6 +146,10 @@ pub enum Refusal {
     /// in their portal).
     #[error("the link was opened already")]
     LinkOpened,
+    /// The link an idempotent answer made was replaced since by another new link: the
+    /// answer would show a link that no longer works.
+    #[error("the link was replaced since")]
+    LinkReplaced,
 }
 
 impl Refusal {
@@ -173,7 +177,8 @@ impl Refusal {
             | R::CircleOfTrustFirst
             | R::CompanyBlockedByYou
             | R::MailNotGivenUp
-            | R::LinkOpened => ErrorCode::InvalidState,
+            | R::LinkOpened
+            | R::LinkReplaced => ErrorCode::InvalidState,
             R::IdempotencyKeyReused => ErrorCode::IdempotencyKeyReused,
         }
     }
@@ -205,11 +210,12 @@ impl Refusal {
             R::MailNotGivenUp => "admin-error-mail-not-given-up",
             R::IdempotencyKeyReused => "api-error-idempotency-key-reused",
             R::LinkOpened => "request-error-link-opened",
+            R::LinkReplaced => "request-error-link-replaced",
         }
     }
 
     /// Every refusal (for the tests of the locales).
-    pub const ALL: [Refusal; 23] = [
+    pub const ALL: [Refusal; 24] = [
         Refusal::RequestNotPending,
         Refusal::NoMandate,
         Refusal::MandateEnded,
@@ -233,6 +239,7 @@ impl Refusal {
         Refusal::MailNotGivenUp,
         Refusal::IdempotencyKeyReused,
         Refusal::LinkOpened,
+        Refusal::LinkReplaced,
     ];
 }
 

@@ -232,21 +232,8 @@ pub fn create(
     now: DateTime<Utc>,
 ) -> Result<Created, ServiceError> {
     conn.transaction(|conn| {
-        if let Some(k) = idempotency {
-            match idempotency_keys::claim(conn, &k.owner, &k.key, &k.fingerprint, now)? {
-                Claimed::New => {}
-                Claimed::Replay { request_id, link } => {
-                    let request = find(conn, request_id)?.ok_or(ServiceError::NotFound)?;
-                    return Ok(Created {
-                        id: request.id,
-                        link,
-                        expires_at: request.expires_at,
-                        request,
-                        replayed: true,
-                    });
-                }
-                Claimed::Mismatch => return Err(Refusal::IdempotencyKeyReused.into()),
-            }
+        if let Some(replayed) = claim(conn, idempotency, now)? {
+            return Ok(replayed);
         }
         let parties = parties(conn, scope.company_id, scope.provider_id)?;
         let (company, provider) = (&parties.0, parties.1.as_ref());
@@ -350,15 +337,24 @@ fn send_link(
 /// stops working, the link's end stays the same, and the e-mail, if any, is sent again with
 /// the new link. Refused once the link was opened ([`Refusal::LinkOpened`]: the candidate
 /// finds the request in their portal) or the request is no longer pending.
+///
+/// With an idempotency key (of [`NewLinkFor`] the request), as a creation: the same key
+/// again (a double click, a reload of the answer, an integrator's retry) answers with the
+/// link made then, and nothing is replaced or sent a second time.
 pub fn new_link(
     conn: &mut PgConnection,
     scope: &Scope,
     actor: &Actor,
     id: Uuid,
     urls: &CitizenUrls,
+    idempotency: Option<&Idempotency>,
     now: DateTime<Utc>,
 ) -> Result<Created, ServiceError> {
     conn.transaction(|conn| {
+        // The key's content names the scope and the request: a replay is of this one.
+        if let Some(replayed) = claim(conn, idempotency, now)? {
+            return Ok(replayed);
+        }
         let request = find_in_scope(conn, scope, id)?;
         if request.status_at(now) != RequestStatus::Pending {
             return Err(Refusal::RequestNotPending.into());
@@ -371,6 +367,9 @@ pub fn new_link(
         }
         let parties = parties(conn, request.company_id, request.provider_id)?;
         let link = send_link(conn, &request, &parties, &token, urls, now, true)?;
+        if let Some(k) = idempotency {
+            idempotency_keys::complete(conn, &k.owner, &k.key, id, &link)?;
+        }
         Ok(Created {
             id,
             link,
@@ -379,6 +378,50 @@ pub fn new_link(
             replayed: false,
         })
     })
+}
+
+/// What a new link asks, for its idempotency key's fingerprint: a new link for this request.
+#[derive(Clone, Copy, Debug)]
+pub struct NewLinkFor(pub Uuid);
+
+impl Asked for NewLinkFor {
+    fn asked(&self) -> Vec<String> {
+        vec!["new-link".to_string(), self.0.to_string()]
+    }
+}
+
+/// Claims a creation's (or a new link's) idempotency key in the caller's transaction: the
+/// first answer when the key was seen with the same content, `None` when there is
+/// something to do (then the caller completes the key). Refused when the key came with
+/// other content ([`Refusal::IdempotencyKeyReused`]), or when the link made then was
+/// replaced since by another new link ([`Refusal::LinkReplaced`]: showing it again would
+/// hand out a dead link).
+fn claim(
+    conn: &mut PgConnection,
+    idempotency: Option<&Idempotency>,
+    now: DateTime<Utc>,
+) -> Result<Option<Created>, ServiceError> {
+    let Some(k) = idempotency else {
+        return Ok(None);
+    };
+    match idempotency_keys::claim(conn, &k.owner, &k.key, &k.fingerprint, now)? {
+        Claimed::New => Ok(None),
+        Claimed::Mismatch => Err(Refusal::IdempotencyKeyReused.into()),
+        Claimed::Replay { request_id, link } => {
+            let request = find(conn, request_id)?.ok_or(ServiceError::NotFound)?;
+            let token = link.rsplit_once('/').map_or(link.as_str(), |(_, t)| t);
+            if !requests_db::is_current_link(conn, request_id, &tokens::hash_token(token))? {
+                return Err(Refusal::LinkReplaced.into());
+            }
+            Ok(Some(Created {
+                id: request.id,
+                link,
+                expires_at: request.expires_at,
+                request,
+                replayed: true,
+            }))
+        }
+    }
 }
 
 /// "Resto Pokébowl", or "Socialia on behalf of Resto Pokébowl".

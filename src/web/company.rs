@@ -23,8 +23,8 @@ use crate::{
     services::{
         FieldErrors, Refusal, ServiceError,
         companies::{self, RegistrationInput},
-        idempotency::Idempotency,
-        requests::{self, PageAt, RequestInput, RowKey, Scope, TabAsk, ValidRequest},
+        idempotency::{self, Idempotency},
+        requests::{self, NewLinkFor, PageAt, RequestInput, RowKey, Scope, TabAsk, ValidRequest},
     },
     state::Tenant,
 };
@@ -102,6 +102,7 @@ fn tab_data(
         at,
         counts,
         search: search.unwrap_or_default(),
+        form_key: idempotency::new_form_key(),
     })
 }
 
@@ -354,17 +355,38 @@ async fn withdraw(action: CompanyAction, asked: ConfirmedPath) -> Page {
     }
 }
 
+/// The new-link button's form: the key of the display it was on.
+#[derive(Deserialize)]
+struct NewLinkForm {
+    #[serde(default)]
+    form_key: String,
+}
+
 /// `POST /company/requests/{id}/link`: a new link for a pending request nobody opened yet
 /// (the previous one stops working; the e-mail goes again), shown with its QR code.
-async fn new_link(action: CompanyAction, id: web::Path<Uuid>, _csrf: CsrfChecked) -> Page {
+async fn new_link(
+    action: CompanyAction,
+    id: web::Path<Uuid>,
+    CsrfForm(form): CsrfForm<NewLinkForm>,
+) -> Page {
     let (scope, actor, id) = (action.user.scope(), action.user.actor(), id.into_inner());
     let urls = routes::citizen_urls(&action.ctx.settings, action.tenant.site());
+    let key = Idempotency::web(
+        &form.form_key,
+        action.user.ctx.user.as_str(),
+        &scope,
+        &NewLinkFor(id),
+    );
     let result = action
-        .run(move |conn, _, now| requests::new_link(conn, &scope, &actor, id, &urls, now))
+        .run(move |conn, _, now| {
+            requests::new_link(conn, &scope, &actor, id, &urls, key.as_ref(), now)
+        })
         .await;
     match result {
         Ok(created) => {
-            tracing::info!(request = %created.id, "new link for an access request");
+            if !created.replayed {
+                tracing::info!(request = %created.id, "new link for an access request");
+            }
             Ok(html(v::new_link_page(
                 &action.ctx,
                 &action.user.ctx,

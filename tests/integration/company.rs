@@ -1006,6 +1006,77 @@ async fn a_pending_request_gets_a_new_link_until_the_candidate_opens_it() {
 }
 
 #[tokio::test]
+async fn a_new_link_clicked_twice_or_its_answer_reloaded_makes_one_link_and_one_mail() {
+    let app = spawn_app().await;
+    app.sign_in(JAN).await;
+    app.company_creates_request(&crate::helpers::RequestForm::new(
+        "Terrace",
+        "terrace@example.be",
+        "FLEXI_JOB",
+        "en",
+    ))
+    .await;
+    let id = app.request_id("Terrace");
+    let mails = || -> i64 {
+        outbox_emails::table
+            .filter(outbox_emails::request_id.eq(id))
+            .count()
+            .get_result(&mut app.db())
+            .unwrap()
+    };
+    let form = format!("tr[data-id=\"{id}\"] form:has([data-testid=new-link])");
+    let button = |tab: &str| {
+        let action = attr(tab, &form, "action").expect("a new-link button");
+        let key = attr(tab, &format!("{form} input[name=form_key]"), "value")
+            .expect("the key of the tab's display");
+        (action, key)
+    };
+    let link_of = |page: &str| attr(page, "[data-testid=created-link]", "value").unwrap();
+    let (action, key) = button(&app.page("/company?tab=requested").await);
+    let fields = [("form_key", key.as_str())];
+    // A double click: the two forms arrive together. One link is made, both answers show it.
+    let (first, second) = tokio::join!(
+        app.post_form(&action, &fields),
+        app.post_form(&action, &fields)
+    );
+    assert_eq!(
+        (first.status().as_u16(), second.status().as_u16()),
+        (200, 200)
+    );
+    let link = link_of(&first.text().await.unwrap());
+    assert_eq!(link_of(&second.text().await.unwrap()), link);
+    assert_eq!(mails(), 2, "the creation's mail and one new link's");
+    // The answer reloaded (the browser sends the form again): the same link, nothing sent,
+    // and the link shown is the one that works.
+    let reloaded = app.post_form(&action, &fields).await;
+    assert_eq!(reloaded.status().as_u16(), 200);
+    assert_eq!(link_of(&reloaded.text().await.unwrap()), link);
+    assert_eq!(mails(), 2);
+    let candidate = app.another_browser();
+    let path = &link[link.find("/r/").unwrap()..];
+    assert_eq!(candidate.get(path).await.status().as_u16(), 303);
+    // Asked again from the tab shown anew, it is a new link: made, and sent.
+    let (_, key2) = button(&app.page("/company?tab=requested").await);
+    assert_ne!(key2, key, "each display of the tab has its own key");
+    let newer = app.post_form(&action, &[("form_key", &key2)]).await;
+    assert_eq!(newer.status().as_u16(), 200);
+    let newer = link_of(&newer.text().await.unwrap());
+    assert_ne!(newer, link);
+    assert_eq!(mails(), 3);
+    // The first answer reloaded now would show a link that no longer works: refused, saying
+    // why, and nothing is made or sent.
+    let late = app.post_form(&action, &fields).await;
+    assert_eq!(late.status().as_u16(), 409);
+    let message = texts(&late.text().await.unwrap(), "[data-testid=message]").join(" ");
+    assert!(
+        message.contains("A newer link was made for this request since"),
+        "{message}"
+    );
+    assert_eq!(mails(), 3);
+    assert_eq!(candidate.get(path).await.status().as_u16(), 404);
+}
+
+#[tokio::test]
 async fn access_managers_add_and_remove_users() {
     let app = spawn_app().await;
     app.sign_in(JAN).await;

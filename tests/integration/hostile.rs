@@ -35,6 +35,8 @@ const WALKED: &[&str] = &[
     "/company/users/remove",
     "/company/users/main",
     "/company/requests/{id}/withdraw",
+    // A new link: the one hidden field is the key of the tab's display.
+    "/company/requests/{id}/link",
     "/company/providers",
     "/company/providers/{id}/end",
     "/company/api/clients",
@@ -63,7 +65,6 @@ const FIELDLESS: &[&str] = &[
     "/company/terms",
     "/company/api/circle",
     "/company/api/{scope}/{state}",
-    "/company/requests/{id}/link",
     "/me/requests/{id}/bind",
     "/me/requests/{id}/switch",
     "/admin/jobs/{name}/run",
@@ -476,6 +477,7 @@ async fn every_company_form_refuses_hostile_values() {
     walk.assert_clean(&[
         "/company/requests",
         "/company/requests/{id}/withdraw",
+        "/company/requests/{id}/link",
         "/company/users",
         "/company/users/remove",
         "/company/users/main",

@@ -429,6 +429,86 @@ async fn a_retried_api_creation_with_the_same_key_makes_one_request_and_one_mail
     assert_eq!((s1, s2), (201, 201));
 }
 
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_retried_api_new_link_with_the_same_key_makes_one_link_and_one_mail() {
+    let a = spawn_app().await;
+    let b = second_server(&a, &[]).await;
+    let (id, secret) = client_for_resto(&a, &["mandates"]).await;
+    let token = bearer(&a, &id, &secret).await;
+    let (status, created, _) = call(
+        &a,
+        reqwest::Method::POST,
+        "/api/v1/mandate-requests",
+        &token,
+        Some(json!({"context": "FLEXI_JOB", "email": "relink@example.be", "language": "nl"})),
+    )
+    .await;
+    assert_eq!(status, 201, "{created}");
+    let path = format!(
+        "/api/v1/mandate-requests/{}/link",
+        created["id"].as_str().unwrap()
+    );
+    let post = |app: &TestApp, key: &'static str| {
+        let req = app
+            .client
+            .post(format!("{}{path}", app.address))
+            .bearer_auth(&token)
+            .header("Idempotency-Key", key);
+        async move {
+            let res = req.send().await.unwrap();
+            let status = res.status().as_u16();
+            let replayed = res.headers().contains_key("idempotent-replayed");
+            let v: serde_json::Value = res.json().await.unwrap();
+            (status, replayed, v)
+        }
+    };
+    let mails = || -> i64 {
+        outbox_emails::table
+            .filter(outbox_emails::recipient.eq("relink@example.be"))
+            .count()
+            .get_result(&mut a.db())
+            .unwrap()
+    };
+    // The integrator's first call timed out: it sends it again, and both reach a server.
+    let (first, second) = tokio::join!(post(&a, "relink-1"), post(&b, "relink-1"));
+    assert_eq!((first.0, second.0), (200, 200), "{first:?} {second:?}");
+    assert_eq!(first.2["link"], second.2["link"]);
+    assert_ne!(first.2["link"], created["link"]);
+    assert!(first.1 ^ second.1, "one of the two is the replay");
+    assert_eq!(mails(), 2, "the creation's mail and one new link's");
+    // The key of a new link is not the key of a creation.
+    let (status, reused, _) = {
+        let res = a
+            .client
+            .post(format!("{}/api/v1/mandate-requests", a.address))
+            .bearer_auth(&token)
+            .header("Idempotency-Key", "relink-1")
+            .json(&json!({"context": "FLEXI_JOB", "language": "nl"}))
+            .send()
+            .await
+            .unwrap();
+        let status = res.status().as_u16();
+        (status, res.json::<serde_json::Value>().await.unwrap(), ())
+    };
+    assert_eq!(
+        (status, reused["code"].as_str()),
+        (422, Some("IDEMPOTENCY_KEY_REUSED"))
+    );
+    // Another key makes another link; the first key's answer, retried after it, would hand
+    // out a dead link: refused.
+    let other = post(&b, "relink-2").await;
+    assert_eq!((other.0, other.1), (200, false));
+    assert_ne!(other.2["link"], first.2["link"]);
+    assert_eq!(mails(), 3);
+    let late = post(&a, "relink-1").await;
+    assert_eq!(
+        (late.0, late.2["code"].as_str()),
+        (409, Some("INVALID_STATE")),
+        "{late:?}"
+    );
+    assert_eq!(mails(), 3);
+}
+
 #[tokio::test]
 async fn a_form_sent_twice_makes_one_request_and_shows_the_same_link() {
     let app = spawn_app().await;

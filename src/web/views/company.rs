@@ -267,7 +267,7 @@ pub fn tab_panel(ctx: &Ctx, data: &TabData) -> Markup {
                 table.stack {
                     (cols.head())
                     tbody {
-                        @for row in &data.page.items { (tab_row(ctx, &cols, data.tab, row)) }
+                        @for row in &data.page.items { (tab_row(ctx, &cols, data, row)) }
                     }
                 }
             }
@@ -331,7 +331,8 @@ fn tab_columns(tab: Tab) -> &'static [&'static str] {
 }
 
 /// A row of a tab, its cells named by `cols` ([`tab_columns`]).
-fn tab_row(ctx: &Ctx, cols: &super::Columns, tab: Tab, row: &ListedRequest) -> Markup {
+fn tab_row(ctx: &Ctx, cols: &super::Columns, data: &TabData, row: &ListedRequest) -> Markup {
+    let tab = data.tab;
     let r = &row.request;
     let context = ctx.t(r.context.name_key());
     let via = row.provider_name.as_ref().map(|p| {
@@ -393,6 +394,7 @@ fn tab_row(ctx: &Ctx, cols: &super::Columns, tab: Tab, row: &ListedRequest) -> M
                                 " "
                                 form method="post" action=(routes::request_new_link(r.id)) {
                                     (csrf_field(ctx))
+                                    input type="hidden" name="form_key" value=(data.form_key);
                                     button.secondary type="submit" data-testid="new-link" { (ctx.t("new-link")) (row_name(ctx, &label_or_created(ctx, row))) }
                                 }
                             }

@@ -29,6 +29,9 @@ pub struct TabData {
     pub counts: requests::TabCounts,
     /// The search typed.
     pub search: String,
+    /// The idempotency key of this display's new-link buttons (one per display: the same
+    /// button sent twice, by a double click or a reload of its answer, makes one link).
+    pub form_key: String,
 }
 
 /// Why a form or a query was refused before any handler saw it: the field (when its name
