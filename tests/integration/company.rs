@@ -890,13 +890,7 @@ async fn a_pending_request_gets_a_new_link_until_the_candidate_opens_it() {
         ))
         .await;
     let id = app.request_id("Bar, Sunday");
-    let mails = |app: &TestApp| -> i64 {
-        outbox_emails::table
-            .filter(outbox_emails::request_id.eq(id))
-            .count()
-            .get_result(&mut app.db())
-            .unwrap()
-    };
+    let mails = |app: &TestApp| app.mails_of_request(id);
     assert_eq!(mails(&app), 1);
     // The Requested tab offers a new link for it (the company lost the first one, or the
     // candidate is there to scan it).
@@ -1017,13 +1011,7 @@ async fn a_new_link_clicked_twice_or_its_answer_reloaded_makes_one_link_and_one_
     ))
     .await;
     let id = app.request_id("Terrace");
-    let mails = || -> i64 {
-        outbox_emails::table
-            .filter(outbox_emails::request_id.eq(id))
-            .count()
-            .get_result(&mut app.db())
-            .unwrap()
-    };
+    let mails = || app.mails_of_request(id);
     let form = format!("tr[data-id=\"{id}\"] form:has([data-testid=new-link])");
     let button = |tab: &str| {
         let action = attr(tab, &form, "action").expect("a new-link button");

@@ -486,6 +486,17 @@ impl TestApp {
             .unwrap_or_else(|e| panic!("request {label:?}: {e}"))
     }
 
+    /// How many e-mails were written for the request `id` (sent or not).
+    pub fn mails_of_request(&self, id: uuid::Uuid) -> i64 {
+        use diesel::{ExpressionMethods, QueryDsl};
+        use mandat::db::schema::outbox_emails;
+        outbox_emails::table
+            .filter(outbox_emails::request_id.eq(id))
+            .count()
+            .get_result(&mut self.db())
+            .unwrap()
+    }
+
     /// The NISS of the citizen bound to the request `id`, if any.
     pub fn bound_citizen(&self, id: uuid::Uuid) -> Option<String> {
         use diesel::{OptionalExtension, QueryDsl};

@@ -357,6 +357,29 @@ async fn the_schema_must_match_the_binary_and_concurrent_migrations_wait() {
     );
 }
 
+/// POSTs `body` (or nothing) to `path` with an `Idempotency-Key`: the status, whether the
+/// answer says it is a replay, and the JSON.
+async fn post_with_key(
+    app: &TestApp,
+    path: &str,
+    token: &str,
+    key: &str,
+    body: Option<serde_json::Value>,
+) -> (u16, bool, serde_json::Value) {
+    let mut req = app
+        .client
+        .post(format!("{}{path}", app.address))
+        .bearer_auth(token)
+        .header("Idempotency-Key", key);
+    if let Some(body) = body {
+        req = req.json(&body);
+    }
+    let res = req.send().await.unwrap();
+    let status = res.status().as_u16();
+    let replayed = res.headers().contains_key("idempotent-replayed");
+    (status, replayed, res.json().await.unwrap())
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_retried_api_creation_with_the_same_key_makes_one_request_and_one_mail() {
     let a = spawn_app().await;
@@ -366,29 +389,18 @@ async fn a_retried_api_creation_with_the_same_key_makes_one_request_and_one_mail
     let body = json!({
         "context": "FLEXI_JOB", "email": "retry@example.be", "label": "Retried", "language": "fr"
     });
-    let post = |app: &TestApp, key: &'static str, body: serde_json::Value| {
-        let req = app
-            .client
-            .post(format!("{}/api/v1/mandate-requests", app.address))
-            .bearer_auth(&token)
-            .header("Idempotency-Key", key)
-            .json(&body);
-        async move {
-            let res = req.send().await.unwrap();
-            let status = res.status().as_u16();
-            let replayed = res.headers().contains_key("idempotent-replayed");
-            let v: serde_json::Value = res.json().await.unwrap();
-            (status, replayed, v)
-        }
-    };
+    let create = "/api/v1/mandate-requests";
     let key = "b1f7e3c2-retry-1";
     // The client's first POST timed out: it sends it again, and both reach a server.
-    let (first, second) = tokio::join!(post(&a, key, body.clone()), post(&b, key, body.clone()));
+    let (first, second) = tokio::join!(
+        post_with_key(&a, create, &token, key, Some(body.clone())),
+        post_with_key(&b, create, &token, key, Some(body.clone()))
+    );
     assert_eq!((first.0, second.0), (201, 201), "{first:?} {second:?}");
     assert_eq!(first.2["id"], second.2["id"]);
     assert_eq!(first.2["link"], second.2["link"]);
     assert!(first.1 ^ second.1, "one of the two is the replay");
-    let again = post(&a, key, body.clone()).await;
+    let again = post_with_key(&a, create, &token, key, Some(body.clone())).await;
     assert_eq!((again.0, again.1), (201, true));
     assert_eq!(again.2["id"], first.2["id"]);
     let mut conn = a.db();
@@ -404,10 +416,10 @@ async fn a_retried_api_creation_with_the_same_key_makes_one_request_and_one_mail
     let other = json!({
         "context": "FLEXI_JOB", "email": "other@example.be", "label": "Other", "language": "fr"
     });
-    let reused = post(&b, key, other.clone()).await;
+    let reused = post_with_key(&b, create, &token, key, Some(other.clone())).await;
     assert_eq!(reused.0, 422);
     assert_eq!(reused.2["code"], "IDEMPOTENCY_KEY_REUSED");
-    let bad = post(&a, "a key with spaces", other).await;
+    let bad = post_with_key(&a, create, &token, "a key with spaces", Some(other)).await;
     assert_eq!(bad.0, 400);
     // Without a key, nothing changes: two POSTs make two requests.
     let (s1, ..) = call(
@@ -448,20 +460,6 @@ async fn a_retried_api_new_link_with_the_same_key_makes_one_link_and_one_mail() 
         "/api/v1/mandate-requests/{}/link",
         created["id"].as_str().unwrap()
     );
-    let post = |app: &TestApp, key: &'static str| {
-        let req = app
-            .client
-            .post(format!("{}{path}", app.address))
-            .bearer_auth(&token)
-            .header("Idempotency-Key", key);
-        async move {
-            let res = req.send().await.unwrap();
-            let status = res.status().as_u16();
-            let replayed = res.headers().contains_key("idempotent-replayed");
-            let v: serde_json::Value = res.json().await.unwrap();
-            (status, replayed, v)
-        }
-    };
     let mails = || -> i64 {
         outbox_emails::table
             .filter(outbox_emails::recipient.eq("relink@example.be"))
@@ -470,37 +468,36 @@ async fn a_retried_api_new_link_with_the_same_key_makes_one_link_and_one_mail() 
             .unwrap()
     };
     // The integrator's first call timed out: it sends it again, and both reach a server.
-    let (first, second) = tokio::join!(post(&a, "relink-1"), post(&b, "relink-1"));
+    let (first, second) = tokio::join!(
+        post_with_key(&a, &path, &token, "relink-1", None),
+        post_with_key(&b, &path, &token, "relink-1", None)
+    );
     assert_eq!((first.0, second.0), (200, 200), "{first:?} {second:?}");
     assert_eq!(first.2["link"], second.2["link"]);
     assert_ne!(first.2["link"], created["link"]);
     assert!(first.1 ^ second.1, "one of the two is the replay");
     assert_eq!(mails(), 2, "the creation's mail and one new link's");
     // The key of a new link is not the key of a creation.
-    let (status, reused, _) = {
-        let res = a
-            .client
-            .post(format!("{}/api/v1/mandate-requests", a.address))
-            .bearer_auth(&token)
-            .header("Idempotency-Key", "relink-1")
-            .json(&json!({"context": "FLEXI_JOB", "language": "nl"}))
-            .send()
-            .await
-            .unwrap();
-        let status = res.status().as_u16();
-        (status, res.json::<serde_json::Value>().await.unwrap(), ())
-    };
+    let creation = json!({"context": "FLEXI_JOB", "language": "nl"});
+    let (status, _, reused) = post_with_key(
+        &a,
+        "/api/v1/mandate-requests",
+        &token,
+        "relink-1",
+        Some(creation),
+    )
+    .await;
     assert_eq!(
         (status, reused["code"].as_str()),
         (422, Some("IDEMPOTENCY_KEY_REUSED"))
     );
     // Another key makes another link; the first key's answer, retried after it, would hand
     // out a dead link: refused.
-    let other = post(&b, "relink-2").await;
+    let other = post_with_key(&b, &path, &token, "relink-2", None).await;
     assert_eq!((other.0, other.1), (200, false));
     assert_ne!(other.2["link"], first.2["link"]);
     assert_eq!(mails(), 3);
-    let late = post(&a, "relink-1").await;
+    let late = post_with_key(&a, &path, &token, "relink-1", None).await;
     assert_eq!(
         (late.0, late.2["code"].as_str()),
         (409, Some("INVALID_STATE")),
