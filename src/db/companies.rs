@@ -386,6 +386,20 @@ pub fn designate_provider(
         .map(|_| ())
 }
 
+/// Whether `link_id` is a designation (active or ended) of company `client_id`.
+pub fn provider_link_exists(
+    conn: &mut PgConnection,
+    client_id: Uuid,
+    link_id: Uuid,
+) -> QueryResult<bool> {
+    diesel::select(diesel::dsl::exists(
+        provider_links::table
+            .filter(provider_links::id.eq(link_id))
+            .filter(provider_links::client_id.eq(client_id)),
+    ))
+    .get_result(conn)
+}
+
 /// Ends the active designation `link_id` of `client_id`; whether there was one.
 pub fn end_provider(
     conn: &mut PgConnection,

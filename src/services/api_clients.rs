@@ -244,7 +244,8 @@ pub fn active_client(
         .ok_or(ServiceError::NotFound)
 }
 
-/// Revokes a client and its tokens.
+/// Revokes a client and its tokens; a client revoked already is left as it is (the same
+/// revocation sent twice answers as the first).
 pub fn revoke_client(
     conn: &mut PgConnection,
     ctx: &CompanyCtx,
@@ -262,7 +263,18 @@ pub fn revoke_client(
         .set(api_clients::revoked_at.eq(now))
         .execute(conn)?;
         if n == 0 {
-            return Err(ServiceError::NotFound);
+            // Revoked already (the same form sent twice): as asked. Unknown: not found.
+            let revoked: bool = diesel::select(diesel::dsl::exists(
+                api_clients::table
+                    .filter(api_clients::id.eq(id))
+                    .filter(api_clients::company_id.eq(ctx.company.id)),
+            ))
+            .get_result(conn)?;
+            return if revoked {
+                Ok(())
+            } else {
+                Err(ServiceError::NotFound)
+            };
         }
         diesel::delete(api_tokens::table.filter(api_tokens::client_id.eq(id))).execute(conn)?;
         Ok(())

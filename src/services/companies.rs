@@ -79,8 +79,17 @@ pub fn register(
     if !errors.is_empty() {
         return Err(ServiceError::Invalid(errors));
     }
-    db::register(conn, &bce, name.as_str(), kind, email.as_str(), by, now)?
-        .ok_or_else(|| ServiceError::field("bce", "company-error-bce-taken"))
+    if let Some(id) = db::register(conn, &bce, name.as_str(), kind, email.as_str(), by, now)? {
+        return Ok(id);
+    }
+    // Registered already: by this person (the same form sent twice, a reload), it is
+    // theirs, as asked; by anybody else, the number is taken.
+    match db::find_by_bce(conn, &bce)? {
+        Some(company) if db::role_of(conn, company.id, by)? == Some(Role::MainManager) => {
+            Ok(company.id)
+        }
+        _ => Err(ServiceError::field("bce", "company-error-bce-taken")),
+    }
 }
 
 /// Records that `by` (the main access manager) accepted the terms in force.
@@ -314,7 +323,7 @@ pub fn designate_provider(
     Ok(())
 }
 
-/// Ends a provider's designation.
+/// Ends a provider's designation (one ended already stays as it is).
 pub fn end_provider(
     conn: &mut PgConnection,
     ctx: &CompanyCtx,
@@ -322,7 +331,10 @@ pub fn end_provider(
     now: DateTime<Utc>,
 ) -> Result<(), ServiceError> {
     ctx.require_manager()?;
-    if db::end_provider(conn, ctx.company.id, link_id, now)? {
+    // A designation ended already (the same form sent twice) is as asked.
+    if db::end_provider(conn, ctx.company.id, link_id, now)?
+        || db::provider_link_exists(conn, ctx.company.id, link_id)?
+    {
         Ok(())
     } else {
         Err(ServiceError::NotFound)
@@ -506,9 +518,17 @@ pub fn hand_over_main(
     ctx: &CompanyCtx,
     niss: &str,
 ) -> Result<(), ServiceError> {
-    ctx.require_main_manager()?;
     let niss = other_niss(ctx, niss)?;
     let company = ctx.company.id;
+    // Sent again once done (a double click, a reload): the member is the main access
+    // manager, and the user who handed the role over one of the managers.
+    if ctx.manages_own_company()
+        && ctx.role == Role::Manager
+        && db::role_of(conn, company, &niss)? == Some(Role::MainManager)
+    {
+        return Ok(());
+    }
+    ctx.require_main_manager()?;
     conn.transaction(|conn| {
         if !db::change_role(
             conn,
@@ -550,7 +570,8 @@ pub fn appoint_main(
     Ok(true)
 }
 
-/// Removes a member (not oneself, not the main access manager).
+/// Removes a member (not oneself, not the main access manager); a person who is not a
+/// member (any more) is left as they are.
 pub fn remove_member(
     conn: &mut PgConnection,
     ctx: &CompanyCtx,
@@ -559,7 +580,8 @@ pub fn remove_member(
     ctx.require_manager()?;
     let niss = other_niss(ctx, niss)?;
     match db::role_of(conn, ctx.company.id, &niss)? {
-        None => Err(ServiceError::NotFound),
+        // Not (or no longer) a member: as asked (the same form sent twice).
+        None => Ok(()),
         Some(Role::MainManager) => Err(Refusal::MemberMain.into()),
         Some(_) => {
             db::remove_member(conn, ctx.company.id, &niss)?;

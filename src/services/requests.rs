@@ -446,8 +446,13 @@ pub fn withdraw(
     conn.transaction(|conn| {
         let request = find_in_scope(conn, scope, id)?;
         let current = request.status_at(now);
+        // Sent again (a double click, a reload, a retry after an answer lost on the way):
+        // it is withdrawn, as asked.
+        if current == RequestStatus::Withdrawn {
+            return Ok(request);
+        }
         // The status condition of the update makes a concurrent answer win cleanly.
-        requests_db::transition(
+        let updated = requests_db::transition(
             conn,
             id,
             current,
@@ -457,8 +462,16 @@ pub fn withdraw(
             actor,
             None,
             now,
-        )?
-        .ok_or(Refusal::RequestNotPending.into())
+        )?;
+        match updated {
+            Some(updated) => Ok(updated),
+            // Another change came first: a withdrawal (the same, sent twice at once) is
+            // this one's answer; anything else (an answer, the expiry) wins.
+            None => match find(conn, id)? {
+                Some(again) if again.status_at(now) == RequestStatus::Withdrawn => Ok(again),
+                _ => Err(Refusal::RequestNotPending.into()),
+            },
+        }
     })
 }
 

@@ -470,6 +470,21 @@ async fn bad_input_gets_a_problem_in_the_callers_language_never_a_500() {
     )
     .await;
     assert_eq!(status, 204);
+    // Again (a retry after an answer lost on the way): withdrawn already, as asked.
+    let (status, _, _) = call(
+        &app,
+        reqwest::Method::DELETE,
+        &format!("/api/v1/mandate-requests/{rid}"),
+        &t,
+        None,
+    )
+    .await;
+    assert_eq!(status, 204);
+    // A request no longer pending (its link expired) cannot be withdrawn.
+    let (_, created, _) = call(&app, reqwest::Method::POST, "/api/v1/mandate-requests", &t, Some(json!({"context": "STUDENT_HOURS", "language": "de"}))).await;
+    let rid = created["id"].as_str().unwrap();
+    app.clock.advance(chrono::Duration::hours(72));
+    let t = bearer(&app, &id, &secret).await;
     let (status, p, _) = call(
         &app,
         reqwest::Method::DELETE,

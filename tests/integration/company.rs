@@ -706,11 +706,9 @@ async fn a_pending_request_can_be_withdrawn_once() {
             &[("confirmed", "yes")],
         )
         .await;
-    assert_eq!(res.status().as_u16(), 409);
-    assert!(
-        texts(&res.text().await.unwrap(), "[data-testid=message]")[0].contains("no longer pending")
-    );
-    // An expired one (72 hours later) cannot be withdrawn either.
+    // Sent again, it is withdrawn already: as asked, nothing more happens.
+    assert_eq!(res.status().as_u16(), 303);
+    // An expired one (72 hours later) cannot be withdrawn.
     app.company_creates_request(&crate::helpers::RequestForm::new(
         "Too late",
         "w@example.be",
@@ -728,6 +726,9 @@ async fn a_pending_request_can_be_withdrawn_once() {
         )
         .await;
     assert_eq!(res.status().as_u16(), 409);
+    assert!(
+        texts(&res.text().await.unwrap(), "[data-testid=message]")[0].contains("no longer pending")
+    );
     let body = app.page("/company/tabs/requested?q=too%20late").await;
     assert!(
         texts(&body, "[data-testid=status]")[0].contains("Expired"),
@@ -1065,6 +1066,112 @@ async fn a_new_link_clicked_twice_or_its_answer_reloaded_makes_one_link_and_one_
 }
 
 #[tokio::test]
+async fn every_company_action_sent_twice_answers_the_second_time_as_the_first() {
+    let app = spawn_app().await;
+    app.sign_in(JAN).await;
+    // Each form is sent twice as it was (a double click, a reload, a retry after an answer
+    // lost on the way): the second answer is the first one's, and nothing happens twice.
+    let twice = async |path: &str, fields: &[(&str, &str)]| {
+        let first = app.post_form(path, fields).await;
+        let second = app.post_form(path, fields).await;
+        let answer = |r: &reqwest::Response| (r.status().as_u16(), crate::helpers::location_of(r));
+        assert_eq!(answer(&second), answer(&first), "{path} sent twice");
+        assert_eq!(first.status().as_u16(), 303, "{path}");
+    };
+    // Withdrawing a pending request: withdrawn once, one event.
+    app.company_creates_request(&crate::helpers::RequestForm::new(
+        "Withdrawn twice",
+        "twice@example.be",
+        "FLEXI_JOB",
+        "en",
+    ))
+    .await;
+    let id = app.request_id("Withdrawn twice");
+    let withdraw = format!("/company/requests/{id}/withdraw");
+    twice(&withdraw, &[("confirmed", "yes")]).await;
+    let statuses: Vec<String> = mandat::db::schema::request_events::table
+        .filter(mandat::db::schema::request_events::request_id.eq(id))
+        .order(mandat::db::schema::request_events::id)
+        .select(mandat::db::schema::request_events::to_status)
+        .load(&mut app.db())
+        .unwrap();
+    assert_eq!(statuses, vec!["pending", "withdrawn"]);
+    // An API client revoked, a provider's designation ended, a member removed.
+    let (client, _) = crate::api::client_for_resto(&app, &["mandates"]).await;
+    twice(
+        &format!("/company/api/clients/{client}/revoke"),
+        &[("confirmed", "yes")],
+    )
+    .await;
+    let providers = app.page("/company/providers").await;
+    let end = attr(&providers, "form[action$='/end']", "action").expect("a designation");
+    twice(&end, &[("confirmed", "yes")]).await;
+    assert!(
+        attr(
+            &app.page("/company/providers").await,
+            "form[action$='/end']",
+            "action"
+        )
+        .is_none()
+    );
+    let noah = mandat::demo::people::NOAH.niss();
+    assert_eq!(
+        app.manager_sets_member(noah, "user")
+            .await
+            .status()
+            .as_u16(),
+        303
+    );
+    twice(
+        "/company/users/remove",
+        &[("niss", noah), ("confirmed", "yes")],
+    )
+    .await;
+    // The main access manager's role handed over.
+    let sofie = mandat::demo::people::SOFIE.niss();
+    twice(
+        "/company/users/main",
+        &[("niss", sofie), ("confirmed", "yes")],
+    )
+    .await;
+    // A company registered: one company, and its registration goes on to the terms.
+    let emma = app.another_browser();
+    emma.sign_in(EMMA).await;
+    let mut answers = Vec::new();
+    for _ in 0..2 {
+        let res = emma
+            .post_form(
+                "/company/register",
+                &[
+                    ("bce", "0203.201.340"),
+                    ("name", "Brasserie Martin"),
+                    ("kind", "employer"),
+                    ("contact_email", "emma@brasserie.be"),
+                ],
+            )
+            .await;
+        answers.push((res.status().as_u16(), crate::helpers::location_of(&res)));
+    }
+    assert_eq!(answers[0], (303, "/company/terms".to_string()));
+    assert_eq!(answers[1], answers[0]);
+    // The number stays taken for anybody else.
+    let res = app
+        .post_form(
+            "/company/register",
+            &[
+                ("bce", "0203.201.340"),
+                ("name", "Brasserie Martin"),
+                ("kind", "employer"),
+                ("contact_email", "jan@example.be"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 400);
+    let page = res.text().await.unwrap();
+    assert!(page.contains("already registered"), "{page}");
+}
+
+#[tokio::test]
 async fn access_managers_add_and_remove_users() {
     let app = spawn_app().await;
     app.sign_in(JAN).await;
@@ -1197,9 +1304,10 @@ async fn the_main_access_manager_hands_the_role_over_and_stays_an_access_manager
             .any(|r| r.contains("Jan Peeters") && !r.contains("main access manager")),
         "{roles:?}"
     );
-    // Jan can no longer hand it over, nor accept the API's circle of trust; Sofie can
-    // hand it back.
-    assert_eq!(hand_over(&app, sofie).await, 403);
+    // Jan can no longer hand it over (the same form sent again is as done: Sofie is the
+    // main access manager), nor accept the API's circle of trust; Sofie can hand it back.
+    assert_eq!(hand_over(&app, sofie).await, 303);
+    assert_eq!(hand_over(&app, EMMA).await, 403);
     assert_eq!(
         app.post_form("/company/api/circle", &[])
             .await
