@@ -450,53 +450,37 @@ async fn bad_input_gets_a_problem_in_the_callers_language_never_a_500() {
     )
     .await;
     assert_eq!((status, p["code"].as_str().unwrap()), (404, "NOT_FOUND"));
-    let (status, p, _) = call(
-        &app,
-        reqwest::Method::DELETE,
-        &format!("/api/v1/mandate-requests/{}", uuid::Uuid::new_v4()),
-        &t,
-        None,
-    )
-    .await;
+    let (status, p) = withdraw(&app, &t, &uuid::Uuid::new_v4().to_string()).await;
     assert_eq!((status, p["code"].as_str().unwrap()), (404, "NOT_FOUND"));
     let (_, created, _) = call(&app, reqwest::Method::POST, "/api/v1/mandate-requests", &t, Some(json!({"context": "STUDENT_HOURS", "email": "s@example.be", "label": "S", "language": "de"}))).await;
     let rid = created["id"].as_str().unwrap();
-    let (status, _, _) = call(
-        &app,
-        reqwest::Method::DELETE,
-        &format!("/api/v1/mandate-requests/{rid}"),
-        &t,
-        None,
-    )
-    .await;
-    assert_eq!(status, 204);
+    assert_eq!(withdraw(&app, &t, rid).await.0, 204);
     // Again (a retry after an answer lost on the way): withdrawn already, as asked.
-    let (status, _, _) = call(
+    assert_eq!(withdraw(&app, &t, rid).await.0, 204);
+    // A request no longer pending (its link expired) cannot be withdrawn.
+    let (_, created, _) = call(
         &app,
-        reqwest::Method::DELETE,
-        &format!("/api/v1/mandate-requests/{rid}"),
+        reqwest::Method::POST,
+        "/api/v1/mandate-requests",
         &t,
-        None,
+        Some(json!({"context": "STUDENT_HOURS", "language": "de"})),
     )
     .await;
-    assert_eq!(status, 204);
-    // A request no longer pending (its link expired) cannot be withdrawn.
-    let (_, created, _) = call(&app, reqwest::Method::POST, "/api/v1/mandate-requests", &t, Some(json!({"context": "STUDENT_HOURS", "language": "de"}))).await;
     let rid = created["id"].as_str().unwrap();
     app.clock.advance(chrono::Duration::hours(72));
     let t = bearer(&app, &id, &secret).await;
-    let (status, p, _) = call(
-        &app,
-        reqwest::Method::DELETE,
-        &format!("/api/v1/mandate-requests/{rid}"),
-        &t,
-        None,
-    )
-    .await;
+    let (status, p) = withdraw(&app, &t, rid).await;
     assert_eq!(
         (status, p["code"].as_str().unwrap()),
         (409, "INVALID_STATE")
     );
+}
+
+/// `DELETE /api/v1/mandate-requests/{id}`: the status and the problem, if any.
+async fn withdraw(app: &TestApp, token: &str, id: &str) -> (u16, Value) {
+    let path = format!("/api/v1/mandate-requests/{id}");
+    let (status, problem, _) = call(app, reqwest::Method::DELETE, &path, token, None).await;
+    (status, problem)
 }
 
 #[tokio::test]
