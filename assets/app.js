@@ -29,6 +29,35 @@
     }
   });
 
+  // A form sent is not sent again by a second press while its answer is on the way (a
+  // double click, an impatient tap on a slow connection): for a few seconds, or until htmx
+  // has its answer, another submit of the same form is dropped before anything (the
+  // confirmation below, htmx, the browser) sees it. The server answers a form sent twice
+  // as the first anyway; this spares what it cannot undo, such as a second API client
+  // whose secret nobody saw. Forms that only read (a search) are not held back.
+  var SENT = "data-sent-at";
+  document.addEventListener("submit", function (e) {
+    var form = e.target;
+    if (!form || !form.getAttribute || (form.getAttribute("method") || "").toLowerCase() !== "post") return;
+    var at = Number(form.getAttribute(SENT) || 0);
+    if (Date.now() - at < 5000) {
+      e.preventDefault();
+      e.stopImmediatePropagation();
+      return;
+    }
+    form.setAttribute(SENT, String(Date.now()));
+  }, true);
+  document.addEventListener("htmx:afterRequest", function (e) {
+    var form = e.detail.elt && e.detail.elt.closest && e.detail.elt.closest("form");
+    if (form) form.removeAttribute(SENT);
+  });
+  // A page shown again from the browser's history (Back) may be sent again at once.
+  window.addEventListener("pageshow", function (e) {
+    if (!e.persisted) return;
+    Array.prototype.forEach.call(document.querySelectorAll("form[" + SENT + "]"), function (f) {
+      f.removeAttribute(SENT);
+    });
+  });
   // Forms asking for a confirmation: <form data-confirm="Are you sure?">. A form confirmed
   // through the dialog tells the server so (<input type="hidden" name="confirmed">), before
   // htmx or the browser reads the form (this listener runs first, on capture); without
@@ -38,6 +67,7 @@
     var question = form.getAttribute && form.getAttribute("data-confirm");
     if (!question) return;
     if (!window.confirm(question)) {
+      form.removeAttribute(SENT);
       e.preventDefault();
       e.stopImmediatePropagation();
       return;

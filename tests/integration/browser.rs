@@ -1020,3 +1020,65 @@ async fn the_dashboard_asks_about_a_mistyped_address_and_takes_the_suggestion() 
     assert_eq!(to, [Some("lucas@gmail.com".to_string())]);
     browser.close().await;
 }
+
+/// A form pressed twice while its answer is on the way (a double click, a second tap on a
+/// slow connection) is sent once: one API client is made, and the secret the page shows
+/// is that client's (a second client would stand in the list, its secret seen by nobody).
+#[tokio::test]
+async fn a_form_pressed_twice_while_its_answer_is_on_the_way_is_sent_once() {
+    use diesel::{prelude::*, sql_query};
+    use mandat::db::schema::api_clients;
+    // (A wait for a lock of up to 5 s, so that the held lock below slows, not refuses.)
+    let (app, browser) =
+        jan_in_browser(&[("database_lock_timeout_ms", "5000")], "/company/api").await;
+    let c = &browser.client;
+    c.find(Locator::Css("[data-testid=client-name]"))
+        .await
+        .unwrap()
+        .send_keys("Payroll")
+        .await
+        .unwrap();
+    // The server is slow to answer: a lock holds the new client's row for a second (held
+    // on a thread of its own: the click's script returns only once the page is answered).
+    let mut lock = app.db();
+    let (held, is_held) = std::sync::mpsc::channel();
+    let holder = std::thread::spawn(move || {
+        sql_query("BEGIN").execute(&mut lock).unwrap();
+        sql_query("LOCK TABLE api_clients IN EXCLUSIVE MODE")
+            .execute(&mut lock)
+            .unwrap();
+        held.send(()).unwrap();
+        std::thread::sleep(Duration::from_millis(1000));
+        sql_query("COMMIT").execute(&mut lock).unwrap();
+    });
+    is_held.recv().unwrap();
+    run(
+        c,
+        "const b = document.querySelector('[data-testid=client-name]').form
+             .querySelector('button[type=submit]');
+         b.click();
+         setTimeout(() => b.click(), 250);
+         return true;",
+    )
+    .await;
+    holder.join().unwrap();
+    let shown = c
+        .wait()
+        .at_most(Duration::from_secs(10))
+        .for_element(Locator::Css("[data-testid=client-id]"))
+        .await
+        .unwrap_or_else(|e| panic!("the new client's credentials: {e}"))
+        .text()
+        .await
+        .unwrap();
+    // Both answers, had there been two, are in by now.
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let made: Vec<uuid::Uuid> = api_clients::table
+        .filter(api_clients::name.eq("Payroll"))
+        .select(api_clients::id)
+        .load(&mut app.db())
+        .unwrap();
+    assert_eq!(made.len(), 1, "{made:?}");
+    assert_eq!(made[0].to_string(), shown);
+    browser.close().await;
+}
