@@ -361,8 +361,30 @@ pub async fn sign_out_then(req: &HttpRequest, ctx: &Ctx, after: Option<&str>) ->
     })
 }
 
-async fn sign_out(req: HttpRequest, ctx: Ctx, _csrf: CsrfChecked) -> Page {
-    sign_out_then(&req, &ctx, None).await
+/// `POST /sign-out`: ends this session.
+async fn sign_out(
+    req: HttpRequest,
+    ctx: Ctx,
+    csrf: Result<CsrfChecked, actix_web::Error>,
+) -> actix_web::Result<HttpResponse> {
+    if let Some(done) = signed_out_already(&req, csrf)? {
+        return Ok(done);
+    }
+    Ok(sign_out_then(&req, &ctx, None).await?)
+}
+
+/// A sign-out sent again (a double click, a second tab, the back button): with nobody
+/// signed in on this session any more, it is done, whatever its form's token (there is no
+/// session left to check it against, nor anything a forged one could end). Otherwise the
+/// form's token must hold.
+fn signed_out_already(
+    req: &HttpRequest,
+    csrf: Result<CsrfChecked, actix_web::Error>,
+) -> Result<Option<HttpResponse>, actix_web::Error> {
+    if principal_of(req).is_none() {
+        return Ok(Some(see_other(routes::HOME)));
+    }
+    csrf.map(|_| None)
 }
 
 /// `POST /sign-out/everywhere`: ends every session of the signed-in person, this one too.
@@ -370,8 +392,11 @@ async fn sign_out_everywhere(
     req: HttpRequest,
     ctx: Ctx,
     tenant: Tenant,
-    _csrf: CsrfChecked,
-) -> Page {
+    csrf: Result<CsrfChecked, actix_web::Error>,
+) -> actix_web::Result<HttpResponse> {
+    if let Some(done) = signed_out_already(&req, csrf)? {
+        return Ok(done);
+    }
     if let Some(principal) = principal_of(&req) {
         let niss = principal.niss.as_str().to_string();
         let ended = on_db(&tenant, move |conn| {
@@ -380,7 +405,7 @@ async fn sign_out_everywhere(
         .await?;
         tracing::info!(sessions = ended, "signed out everywhere");
     }
-    sign_out_then(&req, &ctx, None).await
+    Ok(sign_out_then(&req, &ctx, None).await?)
 }
 
 /// `GET /signed-out`: back from the provider's sign-out; on to the page asked before.

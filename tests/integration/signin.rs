@@ -329,7 +329,20 @@ async fn sign_out_ends_the_session_at_once_and_a_replayed_cookie_opens_nothing()
         .unwrap();
     assert_eq!(res.status().as_u16(), 303);
     // The copy of the cookie taken before sign-out opens nothing.
-    assert_eq!(me(cookie).await, 303);
+    assert_eq!(me(cookie.clone()).await, 303);
+    // The sign-out sent again with it (a double click: the browser had not seen the answer
+    // yet) is done already: it leads where a sign-out leads, not to an error.
+    let again = plain
+        .post(format!("{}/sign-out", app.address))
+        .header("cookie", &cookie)
+        .form(&[("csrf", &csrf)])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        (again.status().as_u16(), location_of(&again)),
+        (303, "/".to_string())
+    );
     let left: i64 = sessions::table
         .filter(sessions::niss.eq(NOAH.niss()))
         .count()
@@ -386,10 +399,26 @@ async fn sign_out_everywhere_ends_every_session_of_the_person() {
     app.sign_in_as(&NOAH).await;
     other.sign_in_as(&NOAH).await;
     assert_eq!(other.get("/me").await.status().as_u16(), 200);
+    let stale = other.csrf().await;
     let res = app.post_form("/sign-out/everywhere", &[]).await;
     assert_eq!(res.status().as_u16(), 303);
     assert_eq!(location_of(&other.get("/me").await), "/sign-in?next=/me");
     assert_eq!(location_of(&app.get("/me").await), "/sign-in?next=/me");
+    // The other browser's page, still open, signs out everywhere too: done already.
+    let res = other
+        .post_raw("/sign-out/everywhere", &[("csrf", stale.as_str())], &[])
+        .await;
+    assert_eq!(
+        (res.status().as_u16(), location_of(&res)),
+        (303, "/".to_string())
+    );
+    // Signed in, a sign-out still needs its form's token.
+    other.sign_in_as(&NOAH).await;
+    let res = other
+        .post_raw("/sign-out/everywhere", &[("csrf", "forged")], &[])
+        .await;
+    assert_eq!(res.status().as_u16(), 403);
+    assert_eq!(other.get("/me").await.status().as_u16(), 200);
 }
 
 #[tokio::test]
