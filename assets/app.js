@@ -30,33 +30,65 @@
   });
 
   // A form sent is not sent again by a second press while its answer is on the way (a
-  // double click, an impatient tap on a slow connection): for a few seconds, or until htmx
+  // double click, an impatient tap on a slow connection): for 15 seconds, or until htmx
   // has its answer, another submit of the same form is dropped before anything (the
   // confirmation below, htmx, the browser) sees it. The server answers a form sent twice
   // as the first anyway; this spares what it cannot undo, such as a second API client
   // whose secret nobody saw. Forms that only read (a search) are not held back.
   var SENT = "data-sent-at";
+  var HOLD = 15000;
+  // A form whose answer is slow to come says that it is being sent: busy, its button
+  // dimmed, "Working…" beside it and in the live region (a second press does nothing: this
+  // says why). A form with its own indicator (htmx-indicator) keeps that one.
+  function sending(form, submitter) {
+    form.setAttribute("aria-busy", "true");
+    form.classList.add("sending");
+    var text = document.body.getAttribute("data-working");
+    if (!text || form.querySelector(".htmx-indicator, [data-sending-note]")) return;
+    var note = document.createElement("span");
+    note.className = "sending-note";
+    note.setAttribute("data-sending-note", "");
+    note.textContent = " " + text;
+    var button = submitter || form.querySelector("[type=submit]");
+    if (button && button.parentNode) button.parentNode.insertBefore(note, button.nextSibling);
+    announce(text);
+  }
+  function sent(form) {
+    clearTimeout(form.__mandatSlow);
+    form.removeAttribute(SENT);
+    form.removeAttribute("aria-busy");
+    form.classList.remove("sending");
+    Array.prototype.forEach.call(form.querySelectorAll("[data-sending-note]"), function (n) {
+      n.parentNode.removeChild(n);
+    });
+  }
   document.addEventListener("submit", function (e) {
     var form = e.target;
     if (!form || !form.getAttribute || (form.getAttribute("method") || "").toLowerCase() !== "post") return;
     var at = Number(form.getAttribute(SENT) || 0);
-    if (Date.now() - at < 5000) {
+    if (Date.now() - at < HOLD) {
       e.preventDefault();
       e.stopImmediatePropagation();
       return;
     }
     form.setAttribute(SENT, String(Date.now()));
+    var submitter = e.submitter;
+    clearTimeout(form.__mandatSlow);
+    form.__mandatSlow = setTimeout(function () {
+      if (!form.getAttribute(SENT)) return;
+      sending(form, submitter);
+      // No answer in all that time (a page that stayed): the form may be sent again.
+      form.__mandatSlow = setTimeout(function () { sent(form); }, HOLD - 500);
+    }, 500);
   }, true);
   document.addEventListener("htmx:afterRequest", function (e) {
     var form = e.detail.elt && e.detail.elt.closest && e.detail.elt.closest("form");
-    if (form) form.removeAttribute(SENT);
+    if (form) sent(form);
   });
   // A page shown again from the browser's history (Back) may be sent again at once.
   window.addEventListener("pageshow", function (e) {
     if (!e.persisted) return;
-    Array.prototype.forEach.call(document.querySelectorAll("form[" + SENT + "]"), function (f) {
-      f.removeAttribute(SENT);
-    });
+    Array.prototype.forEach.call(document.querySelectorAll("form[" + SENT + "]"), sent);
   });
   // Forms asking for a confirmation: <form data-confirm="Are you sure?">. A form confirmed
   // through the dialog tells the server so (<input type="hidden" name="confirmed">), before
@@ -67,7 +99,7 @@
     var question = form.getAttribute && form.getAttribute("data-confirm");
     if (!question) return;
     if (!window.confirm(question)) {
-      form.removeAttribute(SENT);
+      sent(form);
       e.preventDefault();
       e.stopImmediatePropagation();
       return;

@@ -1024,6 +1024,7 @@ async fn the_dashboard_asks_about_a_mistyped_address_and_takes_the_suggestion() 
 /// A form pressed twice while its answer is on the way (a double click, a second tap on a
 /// slow connection) is sent once: one API client is made, and the secret the page shows
 /// is that client's (a second client would stand in the list, its secret seen by nobody).
+/// While the answer is slow to come, the form says it is being sent.
 #[tokio::test]
 async fn a_form_pressed_twice_while_its_answer_is_on_the_way_is_sent_once() {
     use diesel::{prelude::*, sql_query};
@@ -1058,6 +1059,10 @@ async fn a_form_pressed_twice_while_its_answer_is_on_the_way_is_sent_once() {
              .querySelector('button[type=submit]');
          b.click();
          setTimeout(() => b.click(), 250);
+         setTimeout(() => sessionStorage.setItem('while-sent', JSON.stringify([
+             b.form.getAttribute('aria-busy'),
+             (document.querySelector('[data-sending-note]') || {}).textContent,
+         ])), 700);
          return true;",
     )
     .await;
@@ -1080,5 +1085,11 @@ async fn a_form_pressed_twice_while_its_answer_is_on_the_way_is_sent_once() {
         .unwrap();
     assert_eq!(made.len(), 1, "{made:?}");
     assert_eq!(made[0].to_string(), shown);
+    // While it waited, the form said so: busy, "Working…" beside its button.
+    let while_sent = run(c, "return sessionStorage.getItem('while-sent');").await;
+    assert_eq!(
+        while_sent,
+        json!(json!(["true", " Traitement en cours…"]).to_string())
+    );
     browser.close().await;
 }

@@ -121,7 +121,8 @@ fn page(ctx: &Ctx, title: &str, area: Area, refresh: Option<&str>, body: Markup)
             body hx-headers=[hx_headers]
                 data-session-idle=[ctx.principal.as_ref().map(|_| ctx.settings.sessions.idle.num_seconds())]
                 data-session-left=[ctx.session_end.map(|(_, left)| left)]
-                data-keep-alive=[ctx.principal.as_ref().map(|_| routes::SESSION_KEEP_ALIVE)] {
+                data-keep-alive=[ctx.principal.as_ref().map(|_| routes::SESSION_KEEP_ALIVE)]
+                data-working=(ctx.t("working")) {
                 a.skip href="#main" { (ctx.t("skip-to-content")) }
                 @if let Some(tenant) = &ctx.tenant {
                     (tenant_banner(ctx, &tenant.name))
