@@ -43,6 +43,7 @@ api-client-revoke = Widerrufen
 api-client-revoke-confirm = Diesen Client widerrufen? Seine Token funktionieren dann sofort nicht mehr.
 api-client-revoked = widerrufen
 api-client-created = Client erstellt. Kopieren Sie das Secret jetzt: Es wird nur ein einziges Mal angezeigt.
+api-client-created-before = Dieses Formular wurde bereits gesendet: Es hat damals den Client „{ $name }“ erstellt, und jetzt nichts weiter. Sein Secret wurde nur in jener Antwort angezeigt und wird nie wieder angezeigt. Wenn Sie es nicht kopiert haben, widerrufen Sie diesen Client und erstellen Sie einen neuen.
 api-error-client-name = Bitte geben Sie einen Namen ein (höchstens 100 Zeichen).
 api-error-client-scopes = Bitte wählen Sie mindestens eine API.
 api-openapi = Der OpenAPI-Vertrag

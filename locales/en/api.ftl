@@ -43,6 +43,7 @@ api-client-revoke = Revoke
 api-client-revoke-confirm = Revoke this client? Its tokens stop working at once.
 api-client-revoked = revoked
 api-client-created = Client created. Copy the secret now: it is shown only once.
+api-client-created-before = This form had been sent already: it made the client “{ $name }” then, and nothing more now. Its secret was shown on that answer only and is never shown again. If you did not copy it, revoke this client and create another one.
 api-error-client-name = Please give a name (at most 100 characters).
 api-error-client-scopes = Please choose at least one API.
 api-openapi = The OpenAPI contract

@@ -43,6 +43,7 @@ api-client-revoke = Révoquer
 api-client-revoke-confirm = Révoquer ce client ? Ses jetons cesseront immédiatement de fonctionner.
 api-client-revoked = révoqué
 api-client-created = Client créé. Copiez le secret maintenant : il n'est affiché qu'une seule fois.
+api-client-created-before = Ce formulaire avait déjà été envoyé : il a alors créé le client « { $name } », et rien de plus maintenant. Son secret n'a été affiché que dans cette réponse-là et ne l'est plus jamais. Si vous ne l'avez pas copié, révoquez ce client et créez-en un autre.
 api-error-client-name = Veuillez indiquer un nom (100 caractères au maximum).
 api-error-client-scopes = Veuillez choisir au moins une API.
 api-openapi = Le contrat OpenAPI

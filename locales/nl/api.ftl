@@ -43,6 +43,7 @@ api-client-revoke = Intrekken
 api-client-revoke-confirm = Deze client intrekken? Zijn tokens werken dan onmiddellijk niet meer.
 api-client-revoked = ingetrokken
 api-client-created = Client aangemaakt. Kopieer het geheim nu: het wordt maar één keer getoond.
+api-client-created-before = Dit formulier was al verzonden: het heeft toen de client ‘{ $name }’ aangemaakt, en nu niets meer. Het geheim werd alleen in dat antwoord getoond en wordt nooit meer getoond. Hebt u het niet gekopieerd, trek deze client dan in en maak een nieuwe aan.
 api-error-client-name = Vul een naam in (maximaal 100 tekens).
 api-error-client-scopes = Kies minstens één API.
 api-openapi = Het OpenAPI-contract

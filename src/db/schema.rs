@@ -396,6 +396,7 @@ diesel::table! {
         created_at -> Timestamptz,
         request_id -> Nullable<Uuid>,
         link -> Nullable<Text>,
+        api_client_id -> Nullable<Uuid>,
     }
 }
 

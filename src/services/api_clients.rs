@@ -9,11 +9,13 @@ use uuid::Uuid;
 use super::{
     Refusal, ServiceError,
     companies::{self, Company, CompanyCtx, Scope},
+    idempotency::{self, Asked, Idempotency},
     tokens::{hash_token, new_token},
 };
 use crate::{
     db::{
         companies as db_companies,
+        idempotency_keys::{self, Claimed, Made},
         schema::{api_access, api_clients, api_tokens},
     },
     domain::{Bce, CompanyKind, FreeText},
@@ -209,16 +211,67 @@ pub fn create_client(
     })
 }
 
-/// A company manager creates a client.
+/// What the "Create client" form asked: the content of its key.
+#[derive(Clone, Debug)]
+pub struct NewClient {
+    /// The name typed.
+    pub name: String,
+    /// The scopes ticked.
+    pub scopes: Vec<ApiScope>,
+}
+
+impl Asked for NewClient {
+    fn asked(&self) -> Vec<String> {
+        vec![
+            "api-client".into(),
+            self.name.trim().into(),
+            join(&self.scopes),
+        ]
+    }
+}
+
+/// What creating a client gave.
+#[derive(Clone, Debug)]
+pub enum ClientMade {
+    /// A new client: its secret is shown this once.
+    New(NewCredentials),
+    /// The client that the same form made when it was first sent (a reload of that answer,
+    /// a second press): nothing more is made, and its secret is not shown again.
+    Before(ApiClient),
+}
+
+/// A company manager creates a client. With the key of the form's display, the same form
+/// sent again finds the client it made (24 hours) instead of making another one, whose
+/// secret nobody would see.
 pub fn create_client_for(
     conn: &mut PgConnection,
     ctx: &CompanyCtx,
-    name: &str,
-    scopes: &[ApiScope],
+    new: &NewClient,
+    key: Option<&Idempotency>,
     now: DateTime<Utc>,
-) -> Result<NewCredentials, ServiceError> {
+) -> Result<ClientMade, ServiceError> {
     ctx.require_manager()?;
-    create_client(conn, ctx.company.id, name, scopes, now)
+    conn.transaction(|conn| {
+        if let Some(k) = key {
+            match idempotency_keys::claim(conn, &k.owner, &k.key, &k.fingerprint, now)? {
+                Claimed::New => {}
+                Claimed::Replay(Made::ApiClient(id)) => {
+                    let made = api_clients::table
+                        .find(id)
+                        .filter(api_clients::company_id.eq(ctx.company.id))
+                        .select(ApiClient::as_select())
+                        .first(conn)?;
+                    return Ok(ClientMade::Before(made));
+                }
+                Claimed::Replay(Made::Link { .. }) | Claimed::Mismatch => {
+                    return Err(Refusal::IdempotencyKeyReused.into());
+                }
+            }
+        }
+        let creds = create_client(conn, ctx.company.id, &new.name, &new.scopes, now)?;
+        idempotency::remember(conn, key, &Made::ApiClient(creds.client_id))?;
+        Ok(ClientMade::New(creds))
+    })
 }
 
 /// The company's clients, newest first.

@@ -3,10 +3,12 @@
 //! A creation retried with the same key and the same content gets the first answer: no
 //! second request, no second mail (see [`super::requests::create`]).
 
+use diesel::{PgConnection, QueryResult};
 use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
 use super::companies::Scope;
+use crate::db::idempotency_keys::{self, Made};
 
 /// Longest key accepted.
 pub const KEY_MAX: usize = 255;
@@ -91,6 +93,19 @@ impl Idempotency {
             key: format!("{form_key}:{}", hex::encode(&fingerprint[..8])),
             fingerprint,
         })
+    }
+}
+
+/// Records what the creation made under its key, when it came with one (inside the
+/// creation's transaction, after [`idempotency_keys::claim`]).
+pub fn remember(
+    conn: &mut PgConnection,
+    key: Option<&Idempotency>,
+    made: &Made,
+) -> QueryResult<()> {
+    match key {
+        Some(k) => idempotency_keys::complete(conn, &k.owner, &k.key, made),
+        None => Ok(()),
     }
 }
 

@@ -14,7 +14,7 @@ pub use super::lists::{
 use super::{
     FieldErrors, Refusal, ServiceError,
     companies::Company,
-    idempotency::{Asked, Idempotency},
+    idempotency::{self, Asked, Idempotency},
     tokens,
 };
 /// A request as the use cases give it (its row, personal data and parties).
@@ -25,7 +25,7 @@ use crate::{
             self as requests_db, Guard, NewRequest, SetOnTransition, WithPersonalSource, find,
             status_is, with_personal,
         },
-        idempotency_keys::{self, Claimed},
+        idempotency_keys::{self, Claimed, Made},
         schema::{access_requests, citizen_blocks, request_parties},
     },
     domain::{
@@ -266,9 +266,11 @@ pub fn create(
             now,
         )?;
         let link = send_link(conn, &request, &parties, &token, urls, now, false)?;
-        if let Some(k) = idempotency {
-            idempotency_keys::complete(conn, &k.owner, &k.key, request.id, &link)?;
-        }
+        let made = Made::Link {
+            request_id: request.id,
+            link: link.clone(),
+        };
+        idempotency::remember(conn, idempotency, &made)?;
         Ok(Created {
             id: request.id,
             link,
@@ -367,9 +369,11 @@ pub fn new_link(
         }
         let parties = parties(conn, request.company_id, request.provider_id)?;
         let link = send_link(conn, &request, &parties, &token, urls, now, true)?;
-        if let Some(k) = idempotency {
-            idempotency_keys::complete(conn, &k.owner, &k.key, id, &link)?;
-        }
+        let made = Made::Link {
+            request_id: id,
+            link: link.clone(),
+        };
+        idempotency::remember(conn, idempotency, &made)?;
         Ok(Created {
             id,
             link,
@@ -406,8 +410,10 @@ fn claim(
     };
     match idempotency_keys::claim(conn, &k.owner, &k.key, &k.fingerprint, now)? {
         Claimed::New => Ok(None),
-        Claimed::Mismatch => Err(Refusal::IdempotencyKeyReused.into()),
-        Claimed::Replay { request_id, link } => {
+        Claimed::Mismatch | Claimed::Replay(Made::ApiClient(_)) => {
+            Err(Refusal::IdempotencyKeyReused.into())
+        }
+        Claimed::Replay(Made::Link { request_id, link }) => {
             let request = find(conn, request_id)?.ok_or(ServiceError::NotFound)?;
             let token = link.rsplit_once('/').map_or(link.as_str(), |(_, t)| t);
             if !requests_db::is_current_link(conn, request_id, &tokens::hash_token(token))? {

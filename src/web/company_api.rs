@@ -3,7 +3,6 @@
 //! its clients then act for each client company that designated it).
 
 use actix_web::{http::StatusCode, web};
-use serde::Deserialize;
 
 use super::{
     auth::see_other,
@@ -12,11 +11,17 @@ use super::{
     errors::{AppError, Page},
     extract::{CsrfChecked, CsrfForm},
     routes,
-    views::{self, company_api as v},
+    views::{
+        self,
+        company_api::{self as v, Outcome},
+        models::ClientInput,
+    },
 };
 use crate::services::{
-    FieldErrors, ServiceError,
-    api_clients::{self, ApiScope, NewCredentials},
+    ServiceError,
+    api_clients::{self, ApiScope},
+    companies::Scope,
+    idempotency::{self, Idempotency},
 };
 
 /// Registers the routes.
@@ -35,13 +40,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
 }
 
 impl ApiAccess {
-    /// The page, with the credentials just made, or a message (400).
-    async fn render(
-        &self,
-        created: Option<&NewCredentials>,
-        error: Option<&'static str>,
-        errors: Option<&FieldErrors>,
-    ) -> Page {
+    /// The page, with what the last form did: 400 when it was refused.
+    async fn render(&self, outcome: Outcome<'_>) -> Page {
         let (access, clients) = self
             .run(|conn, c, _| {
                 let access = api_clients::access(conn, c.company.id)?;
@@ -49,16 +49,15 @@ impl ApiAccess {
                 Ok((access, clients))
             })
             .await?;
-        let markup = v::page(
-            &self.ctx,
-            &self.user.ctx,
-            &access,
-            &clients,
-            created,
-            error,
-            errors,
-        );
-        Ok(if error.is_some() || errors.is_some() {
+        let refused = outcome.refused();
+        let page = v::ApiPage {
+            access: &access,
+            clients: &clients,
+            outcome,
+            form_key: idempotency::new_form_key(),
+        };
+        let markup = v::page(&self.ctx, &self.user.ctx, &page);
+        Ok(if refused {
             views::with_status(StatusCode::BAD_REQUEST, markup)
         } else {
             views::html(markup)
@@ -70,7 +69,7 @@ async fn page(api: ApiAccess) -> Page {
     if !api.user.ctx.manages_own_company() {
         return Err(AppError::Forbidden);
     }
-    api.render(None, None, None).await
+    api.render(Outcome::Plain).await
 }
 
 async fn accept_circle(api: ApiAccess, _csrf: CsrfChecked) -> Page {
@@ -92,34 +91,27 @@ async fn toggle(api: ApiAccess, path: web::Path<(String, String)>, _csrf: CsrfCh
     match result {
         Ok(()) => Ok(see_other(routes::COMPANY_API)),
         Err(ServiceError::Refused(refusal)) => {
-            api.render(None, Some(refusal.message_key()), None).await
+            api.render(Outcome::Refused(refusal.message_key())).await
         }
         Err(e) => Err(e.into()),
     }
 }
 
-#[derive(Deserialize)]
-struct ClientForm {
-    #[serde(default)]
-    name: String,
-    scope_mandates: Option<String>,
-    scope_data: Option<String>,
-}
-
-async fn create_client(api: ApiAccess, CsrfForm(form): CsrfForm<ClientForm>) -> Page {
-    let mut scopes = Vec::new();
-    if form.scope_mandates.is_some() {
-        scopes.push(ApiScope::Mandates);
-    }
-    if form.scope_data.is_some() {
-        scopes.push(ApiScope::PrecontractualData);
-    }
+async fn create_client(api: ApiAccess, CsrfForm(form): CsrfForm<ClientInput>) -> Page {
+    let c = &api.user.ctx;
+    let new = form.asked();
+    // The key of the form's display: the same form sent again (a reload of the answer that
+    // shows the secret, a second press) finds the client it made.
+    let key = Idempotency::web(&form.form_key, c.user.as_str(), &Scope::of(c), &new);
     let result = api
-        .run(move |conn, c, now| api_clients::create_client_for(conn, c, &form.name, &scopes, now))
+        .run(move |conn, c, now| api_clients::create_client_for(conn, c, &new, key.as_ref(), now))
         .await;
     match result {
-        Ok(creds) => api.render(Some(&creds), None, None).await,
-        Err(ServiceError::Invalid(errors)) => api.render(None, None, Some(&errors)).await,
+        Ok(made) => api.render(Outcome::Made(&made)).await,
+        Err(ServiceError::Invalid(errors)) => api.render(Outcome::Invalid(&errors, &form)).await,
+        Err(ServiceError::Refused(refusal)) => {
+            api.render(Outcome::Refused(refusal.message_key())).await
+        }
         Err(e) => Err(e.into()),
     }
 }

@@ -56,6 +56,95 @@ async fn new_client(web: &TestApp, form: &[(&str, &str)]) -> (String, String) {
     (id, secret)
 }
 
+/// The "Create client" form of Jan's API page, as a fresh display of the page shows it:
+/// its key, with `name` and `scopes` filled in.
+async fn client_form(web: &TestApp, name: &str, scopes: &[&str]) -> Vec<(String, String)> {
+    let page = web.page("/company/api").await;
+    let (_, hidden) =
+        crate::helpers::form_in(&page, "form[action='/company/api/clients']").expect("the form");
+    // `post_form` sends the session's CSRF token itself.
+    let mut form: Vec<_> = hidden.into_iter().filter(|(k, _)| k != "csrf").collect();
+    form.push(("name".into(), name.into()));
+    form.extend(scopes.iter().map(|s| (s.to_string(), "on".to_string())));
+    form
+}
+
+/// How many API clients Resto Pokébowl has, revoked ones included.
+fn resto_clients(app: &TestApp) -> i64 {
+    use diesel::{ExpressionMethods, QueryDsl, RunQueryDsl};
+    use mandat::db::schema::{api_clients, companies};
+    api_clients::table
+        .inner_join(companies::table)
+        .filter(companies::name.eq("Resto Pokébowl"))
+        .count()
+        .get_result(&mut app.db())
+        .expect("count clients")
+}
+
+#[tokio::test]
+async fn a_create_client_form_sent_again_makes_no_second_client_and_a_refused_one_keeps_what_was_typed()
+ {
+    let app = spawn_app().await;
+    let (_, secret) = client_for_resto(&app, &["mandates"]).await;
+    let web = app.another_browser();
+    web.sign_in(JAN).await;
+    let before = resto_clients(&app);
+    async fn send(web: &TestApp, form: Vec<(String, String)>) -> (u16, String) {
+        let fields: Vec<(&str, &str)> =
+            form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+        let res = web.post_form("/company/api/clients", &fields).await;
+        (res.status().as_u16(), res.text().await.unwrap())
+    }
+
+    // Sent, then sent again as it was (a reload of the answer that shows the secret, a
+    // double click without JavaScript): one client, and the second answer says so.
+    let form = client_form(&web, "Payroll", &["scope_mandates"]).await;
+    let (status, first) = send(&web, form.clone()).await;
+    assert_eq!(status, 200, "{first}");
+    let id = crate::helpers::texts(&first, "[data-testid=client-id]")[0].clone();
+    let new_secret = crate::helpers::texts(&first, "[data-testid=client-secret]")[0].clone();
+    assert_ne!(new_secret, secret);
+    let (status, again) = send(&web, form.clone()).await;
+    assert_eq!(status, 200, "{again}");
+    assert_eq!(resto_clients(&app), before + 1, "no second client");
+    assert!(crate::helpers::texts(&again, "[data-testid=client-secret]").is_empty());
+    let said = crate::helpers::texts(&again, "[data-testid=api-created-before]").join(" ");
+    assert!(said.contains("Payroll") && said.contains(&id), "{said}");
+    // The secret shown the first time is the client's.
+    let token = token(&app, &id, &new_secret, None).await;
+    assert_eq!(token.status().as_u16(), 200);
+    // A fresh display of the page is a new form: a deliberate second client is one press.
+    let (status, _) = send(
+        &web,
+        client_form(&web, "Payroll", &["scope_mandates"]).await,
+    )
+    .await;
+    assert_eq!(status, 200);
+    assert_eq!(resto_clients(&app), before + 2);
+
+    // Refused (no API ticked): the page keeps the name typed and the boxes as they were
+    // sent, makes nothing, and the corrected form (same display) makes its client.
+    let form = client_form(&web, "Rostering", &[]).await;
+    let (status, refused) = send(&web, form.clone()).await;
+    assert_eq!(status, 400, "{refused}");
+    assert_eq!(resto_clients(&app), before + 2);
+    assert_eq!(
+        attr(&refused, "#client-name", "value").as_deref(),
+        Some("Rostering")
+    );
+    assert_eq!(attr(&refused, "#scope-mandates", "checked"), None);
+    assert_eq!(attr(&refused, "#scope-data", "checked"), None);
+    let mut corrected = form;
+    corrected.push(("scope_data".into(), "on".into()));
+    let (status, made) = send(&web, corrected).await;
+    assert_eq!(status, 200, "{made}");
+    assert_eq!(
+        crate::helpers::texts(&made, "[data-testid=client-secret]").len(),
+        1
+    );
+    assert_eq!(resto_clients(&app), before + 3);
+}
+
 pub(crate) async fn token(
     app: &TestApp,
     id: &str,

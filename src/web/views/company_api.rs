@@ -6,27 +6,58 @@ use super::{
     common::{described, error_summary, field_error, form_field, title_with_errors},
     csrf_field,
     layout::{Area, layout},
+    models::ClientInput,
 };
 use crate::{
     domain::Role,
     services::{
         FieldErrors,
-        api_clients::{ApiAccess, ApiClient, ApiScope, CIRCLE_VERSION, NewCredentials},
+        api_clients::{ApiAccess, ApiClient, ApiScope, CIRCLE_VERSION, ClientMade},
         companies::CompanyCtx,
     },
     web::{context::Ctx, routes},
 };
 
+/// What the page's last form did.
+pub enum Outcome<'a> {
+    /// Nothing: the page as it is.
+    Plain,
+    /// A client was made (or had been made by the same form before).
+    Made(&'a ClientMade),
+    /// A refusal's message key.
+    Refused(&'static str),
+    /// The "Create client" form, shown again with its errors.
+    Invalid(&'a FieldErrors, &'a ClientInput),
+}
+
+impl Outcome<'_> {
+    /// Whether the form was refused (the page answers 400).
+    pub fn refused(&self) -> bool {
+        matches!(self, Outcome::Refused(_) | Outcome::Invalid(..))
+    }
+}
+
+/// The data of the page.
+pub struct ApiPage<'a> {
+    /// The company's API access.
+    pub access: &'a ApiAccess,
+    /// Its clients, newest first.
+    pub clients: &'a [ApiClient],
+    /// What the last form did.
+    pub outcome: Outcome<'a>,
+    /// The key of this display of the "Create client" form.
+    pub form_key: String,
+}
+
 /// The page.
-pub fn page(
-    ctx: &Ctx,
-    c: &CompanyCtx,
-    access: &ApiAccess,
-    clients: &[ApiClient],
-    created: Option<&NewCredentials>,
-    error: Option<&str>,
-    errors: Option<&FieldErrors>,
-) -> Markup {
+pub fn page(ctx: &Ctx, c: &CompanyCtx, p: &ApiPage<'_>) -> Markup {
+    let (access, clients) = (p.access, p.clients);
+    let fresh = ClientInput::default();
+    let (error, errors, form) = match &p.outcome {
+        Outcome::Refused(key) => (Some(*key), None, &fresh),
+        Outcome::Invalid(errors, form) => (None, Some(*errors), *form),
+        _ => (None, None, &fresh),
+    };
     let (name, scopes) = (ctx.t("api-client-name"), ctx.t("api-client-scopes"));
     let scopes_d = described("scopes", "scopes", false, errors);
     let main = c.role == Role::MainManager;
@@ -36,12 +67,21 @@ pub fn page(
         h1 { (ctx.t("api-title")) }
         p.lead { (ctx.t("api-lead")) " " a href=(routes::API_OPENAPI) { (ctx.t("api-openapi")) } }
         @if let Some(key) = error { div.alert.error role="alert" data-testid="api-error" { (ctx.t(key)) } }
-        @if let Some(creds) = created {
-            section.alert.success role="status" data-testid="api-created" {
-                p { (ctx.t("api-client-created")) }
-                p { "client_id: " code data-testid="client-id" { (creds.client_id) } }
-                p { "client_secret: " code data-testid="client-secret" { (creds.client_secret) } }
+        @match &p.outcome {
+            Outcome::Made(ClientMade::New(creds)) => {
+                section.alert.success role="status" data-testid="api-created" {
+                    p { (ctx.t("api-client-created")) }
+                    p { "client_id: " code data-testid="client-id" { (creds.client_id) } }
+                    p { "client_secret: " code data-testid="client-secret" { (creds.client_secret) } }
+                }
             }
+            Outcome::Made(ClientMade::Before(client)) => {
+                section.alert.info role="status" data-testid="api-created-before" {
+                    p { (ctx.lang.t_args("api-client-created-before", &[("name", client.name.clone().into())])) }
+                    p { "client_id: " code data-testid="client-id" { (client.id) } }
+                }
+            }
+            _ => {}
         }
         h2 { (ctx.t("api-circle-title")) }
         p { (ctx.t("api-circle-text")) }
@@ -103,16 +143,17 @@ pub fn page(
         }
         form.stack method="post" action=(routes::COMPANY_API_CLIENTS) novalidate {
             (csrf_field(ctx))
+            input type="hidden" name="form_key" value=(p.form_key);
             (error_summary(ctx, "form-has-errors", errors, &[("name", "client-name", &name), ("scopes", "scope-mandates", &scopes)]))
             (form_field(ctx, "client-name", "name", &name, None, errors, |d| html! {
-                input #client-name type="text" name="name" maxlength="100"
+                input #client-name type="text" name="name" maxlength="100" value=(form.name)
                     aria-invalid=[d.invalid] aria-describedby=[d.by.as_deref()] data-testid="client-name";
             }))
             fieldset aria-describedby=[scopes_d.by.as_deref()] {
                 legend { (scopes) }
-                label { input #scope-mandates type="checkbox" name="scope_mandates" value="on" checked aria-invalid=[scopes_d.invalid]; " " (ctx.t("api-mandates")) " (" code { (ApiScope::Mandates.as_str()) } ")" }
+                label { input #scope-mandates type="checkbox" name="scope_mandates" value="on" checked[form.scope_mandates.is_some()] aria-invalid=[scopes_d.invalid]; " " (ctx.t("api-mandates")) " (" code { (ApiScope::Mandates.as_str()) } ")" }
                 br;
-                label { input #scope-data type="checkbox" name="scope_data" value="on" checked aria-invalid=[scopes_d.invalid]; " " (ctx.t("api-precontractual")) " (" code { (ApiScope::PrecontractualData.as_str()) } ")" }
+                label { input #scope-data type="checkbox" name="scope_data" value="on" checked[form.scope_data.is_some()] aria-invalid=[scopes_d.invalid]; " " (ctx.t("api-precontractual")) " (" code { (ApiScope::PrecontractualData.as_str()) } ")" }
                 (field_error(ctx, "scopes", "scopes", errors))
             }
             button type="submit" data-testid="create-client" { (ctx.t("api-client-create")) }

@@ -4,7 +4,13 @@
 
 use serde::Deserialize;
 
-use crate::{domain::status::Tab, services::requests};
+use crate::{
+    domain::status::Tab,
+    services::{
+        api_clients::{ApiScope, NewClient},
+        requests,
+    },
+};
 
 /// The add-user form of the company app.
 #[derive(Clone, Debug, Default, Deserialize)]
@@ -15,6 +21,52 @@ pub struct MemberInput {
     /// manager or user.
     #[serde(default)]
     pub role: String,
+}
+
+/// The "Create client" form of the API page, as sent (shown again with its messages).
+#[derive(Clone, Debug, Deserialize)]
+pub struct ClientInput {
+    /// The client's name.
+    #[serde(default)]
+    pub name: String,
+    /// Ticked: the mandates API.
+    pub scope_mandates: Option<String>,
+    /// Ticked: the pre-contractual data API.
+    pub scope_data: Option<String>,
+    /// The key of the form's display (the same form sent again makes no second client).
+    #[serde(default)]
+    pub form_key: String,
+}
+
+impl Default for ClientInput {
+    /// The form as a page shows it first: no name, both APIs ticked.
+    fn default() -> Self {
+        let on = Some("on".to_string());
+        ClientInput {
+            name: String::new(),
+            scope_mandates: on.clone(),
+            scope_data: on,
+            form_key: String::new(),
+        }
+    }
+}
+
+impl ClientInput {
+    /// What the form asks for.
+    pub fn asked(&self) -> NewClient {
+        let ticked = [
+            (ApiScope::Mandates, &self.scope_mandates),
+            (ApiScope::PrecontractualData, &self.scope_data),
+        ];
+        NewClient {
+            name: self.name.clone(),
+            scopes: ticked
+                .into_iter()
+                .filter(|(_, on)| on.is_some())
+                .map(|(scope, _)| scope)
+                .collect(),
+        }
+    }
 }
 
 /// The data of a company tab's panel.
