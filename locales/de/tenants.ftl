@@ -59,6 +59,7 @@ tenant-error-limit = Die Grenze von { $max } Demo-Umgebungen ist erreicht: Lösc
 tenant-error-expiry-past = Der letzte Tag muss nach heute liegen.
 tenant-error-expiry-late = Der letzte Tag darf spätestens der { $date } sein.
 tenant-error-backwards = Eine Demo-Uhr geht nur vor: Sie zeigt { $from }, und { $to } ist früher.
+tenant-error-moved-meanwhile = Die Uhr von { $name } wurde verstellt, seit Ihre Seite sie anzeigte ({ $shown }): Sie zeigt jetzt { $clock }, und Ihre Anfrage hat sie nicht weiter vorgestellt. Wählen Sie erneut, ausgehend von dem, was sie jetzt zeigt.
 tenant-error-sources = Ihre Dateien enthalten unbrauchbare Werte; es wurde nichts angelegt:
 tenant-error-sources-more = … und { $count } weitere.
 tenant-error-busy = Ein anderer Vorgang an Demo-Umgebungen läuft: Versuchen Sie es gleich noch einmal.

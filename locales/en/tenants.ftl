@@ -59,6 +59,7 @@ tenant-error-limit = The limit of { $max } demo tenants is reached: delete one f
 tenant-error-expiry-past = The last day must come after today.
 tenant-error-expiry-late = The last day may be { $date } at the latest.
 tenant-error-backwards = A demo clock only moves forward: it shows { $from }, and { $to } is earlier.
+tenant-error-moved-meanwhile = The clock of { $name } was moved since your page showed it ({ $shown }): it shows { $clock } now, and yours did not move it further. Choose again from what it shows now.
 tenant-error-sources = Your files hold values that cannot be used; nothing was made:
 tenant-error-sources-more = … and { $count } more.
 tenant-error-busy = Another operation on demo tenants is under way: try again in a moment.

@@ -59,6 +59,7 @@ tenant-error-limit = La limite de { $max } environnements de démonstration est 
 tenant-error-expiry-past = Le dernier jour doit venir après aujourd'hui.
 tenant-error-expiry-late = Le dernier jour peut être le { $date } au plus tard.
 tenant-error-backwards = Une horloge de démonstration ne fait qu'avancer : elle indique { $from }, et { $to } est plus tôt.
+tenant-error-moved-meanwhile = L'horloge de { $name } a été déplacée depuis que votre page l'affichait ({ $shown }) : elle indique maintenant { $clock }, et la vôtre ne l'a pas avancée davantage. Choisissez à nouveau à partir de ce qu'elle indique maintenant.
 tenant-error-sources = Vos fichiers contiennent des valeurs inutilisables ; rien n'a été créé :
 tenant-error-sources-more = … et { $count } de plus.
 tenant-error-busy = Une autre opération sur les environnements de démonstration est en cours : réessayez dans un instant.

@@ -59,6 +59,7 @@ tenant-error-limit = De limiet van { $max } demo-omgevingen is bereikt: verwijde
 tenant-error-expiry-past = De laatste dag moet na vandaag komen.
 tenant-error-expiry-late = De laatste dag mag ten laatste { $date } zijn.
 tenant-error-backwards = Een demoklok gaat alleen vooruit: ze toont { $from }, en { $to } is vroeger.
+tenant-error-moved-meanwhile = De klok van { $name } werd verzet sinds uw pagina ze toonde ({ $shown }): ze staat nu op { $clock }, en uw verzoek heeft ze niet verder verzet. Kies opnieuw vanaf wat ze nu toont.
 tenant-error-sources = Uw bestanden bevatten onbruikbare waarden; er werd niets gemaakt:
 tenant-error-sources-more = … en nog { $count }.
 tenant-error-busy = Er loopt al een andere bewerking op demo-omgevingen: probeer het zo meteen opnieuw.

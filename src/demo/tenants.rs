@@ -106,6 +106,7 @@ impl TenantError {
             TenantError::ExpiryPast => "tenant-error-expiry-past",
             TenantError::ExpiryTooLate(_) => "tenant-error-expiry-late",
             TenantError::Move(MoveRefused::Backwards { .. }) => "tenant-error-backwards",
+            TenantError::Move(MoveRefused::MovedMeanwhile { .. }) => "tenant-error-moved-meanwhile",
             TenantError::Move(MoveRefused::Input(e)) => e.message_key(),
             TenantError::Sources(_) | TenantError::SourcesUnreadable(_) => "tenant-error-sources",
             TenantError::Busy => "tenant-error-busy",

@@ -221,6 +221,14 @@ pub enum ClockMove {
     Advance(Step),
     /// To an instant (which must not be before the clock's).
     To(DateTime<Utc>),
+    /// Forward by a step from the instant a page showed: the same form sent twice (a
+    /// double press, a reload) moves the clock once.
+    AdvanceFrom {
+        /// What the trainer's page showed.
+        shown: DateTime<Utc>,
+        /// The step.
+        step: Step,
+    },
 }
 
 impl ClockMove {
@@ -230,14 +238,26 @@ impl ClockMove {
         match self {
             ClockMove::Advance(step) => step.after(from),
             ClockMove::To(at) => at,
+            ClockMove::AdvanceFrom { shown, step } => step.after(shown),
         }
     }
 
     /// The instant after the move from `from`: refused when it goes backwards (`Ok(None)`
     /// is a move to the very instant the clock shows, which changes nothing), beyond ten
-    /// years, or past 2099.
+    /// years, or past 2099. A step from what a page showed, when the clock shows something
+    /// else now: done already when the clock shows where the step leads (`Ok(None)`), else
+    /// refused, as somebody else moved it meanwhile.
     pub fn check(self, from: DateTime<Utc>) -> Result<Option<DateTime<Utc>>, MoveRefused> {
         let to = self.target(from);
+        if let ClockMove::AdvanceFrom { shown, .. } = self
+            && shown != from
+        {
+            return if to == from {
+                Ok(None)
+            } else {
+                Err(MoveRefused::MovedMeanwhile { shown, clock: from })
+            };
+        }
         if to < from {
             return Err(MoveRefused::Backwards { from, to });
         }
@@ -261,6 +281,15 @@ pub enum MoveRefused {
         from: DateTime<Utc>,
         /// Where it was asked to go.
         to: DateTime<Utc>,
+    },
+    /// The clock shows another instant than the page the step was asked on (somebody else
+    /// moved it).
+    #[error("the demo clock was moved since the page showed {shown}: it shows {clock}")]
+    MovedMeanwhile {
+        /// What the page showed.
+        shown: DateTime<Utc>,
+        /// What the clock shows.
+        clock: DateTime<Utc>,
     },
     /// The move itself is refused.
     #[error(transparent)]
@@ -465,6 +494,37 @@ mod tests {
         ];
         for (typed, expected) in cases {
             assert_eq!(parse_move(typed).unwrap().check(from), expected, "{typed}");
+        }
+        // A step from what the page showed: sent again once the clock is there, nothing
+        // moves; after somebody else's move, refused.
+        let day = Step {
+            amount: 1,
+            unit: StepUnit::Days,
+        };
+        let next_day = utc_at(2025, 3, 6, 9, 30);
+        let from_shown = |shown| ClockMove::AdvanceFrom { shown, step: day };
+        let cases = [
+            (from_shown(from), from, Ok(Some(next_day))),
+            (from_shown(from), next_day, Ok(None)),
+            (
+                from_shown(from),
+                utc_at(2025, 3, 6, 9, 31),
+                Err(MoveRefused::MovedMeanwhile {
+                    shown: from,
+                    clock: utc_at(2025, 3, 6, 9, 31),
+                }),
+            ),
+            (
+                from_shown(next_day),
+                from,
+                Err(MoveRefused::MovedMeanwhile {
+                    shown: next_day,
+                    clock: from,
+                }),
+            ),
+        ];
+        for (mv, clock, expected) in cases {
+            assert_eq!(mv.check(clock), expected, "{mv:?} at {clock}");
         }
         let far = ClockMove::To(utc_at(2036, 1, 1, 0, 0));
         assert_eq!(

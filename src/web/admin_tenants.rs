@@ -4,6 +4,7 @@
 //! it and its mailbox. Each action is audited by [`crate::demo::tenants`].
 
 use actix_web::{Handler, HttpResponse, http::StatusCode, web};
+use chrono::{DateTime, Utc};
 use serde::Deserialize;
 
 use super::{
@@ -16,7 +17,9 @@ use super::{
 };
 use crate::{
     demo::tenants::{NewTenant, TenantError, TenantOps},
-    domain::tenant::{ClockMove, Step, TenantInputError, TenantName, parse_day, parse_instant},
+    domain::tenant::{
+        ClockMove, MoveRefused, Step, TenantInputError, TenantName, parse_day, parse_instant,
+    },
     i18n::Lang,
     services::backoffice::may_train,
     sources::import::SourceTexts,
@@ -171,6 +174,7 @@ fn status_of(e: &TenantError) -> StatusCode {
         | TenantError::ExpiryTooLate(_)
         | TenantError::Sources(_)
         | TenantError::SourcesUnreadable(_) => StatusCode::BAD_REQUEST,
+        TenantError::Move(MoveRefused::MovedMeanwhile { .. }) => StatusCode::CONFLICT,
         TenantError::Move(_) => StatusCode::BAD_REQUEST,
         TenantError::Unknown(_) => StatusCode::NOT_FOUND,
         TenantError::Exists(_) | TenantError::LimitReached(_) | TenantError::Disabled => {
@@ -266,6 +270,8 @@ async fn create(
 struct ClockForm {
     advance: Option<String>,
     to: Option<String>,
+    /// The clock as the page showed it (RFC 3339): a step counts from there.
+    shown: Option<String>,
 }
 
 async fn move_clock(
@@ -276,7 +282,15 @@ async fn move_clock(
 ) -> Page {
     let mv = match (filled(&form.to), filled(&form.advance)) {
         (Some(to), _) => parse_instant(to).map(ClockMove::To),
-        (None, Some(step)) => Step::parse(step).map(ClockMove::Advance),
+        (None, Some(step)) => Step::parse(step).map(|step| {
+            match filled(&form.shown).and_then(|s| DateTime::parse_from_rfc3339(s).ok()) {
+                Some(shown) => ClockMove::AdvanceFrom {
+                    shown: shown.with_timezone(&Utc),
+                    step,
+                },
+                None => ClockMove::Advance(step),
+            }
+        }),
         (None, None) => Err(TenantInputError::BadMove),
     };
     on_tenant(&req, &office, &name, "moved", move |ops, name, by| {

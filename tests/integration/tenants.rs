@@ -25,7 +25,9 @@ use crate::{
     admin::staff,
     api::{bearer, client_for_resto, token},
     company::{create_request, request_form},
-    helpers::{Options, TestApp, attr, free_port, location_of, spawn_app_with, start_time, texts},
+    helpers::{
+        Options, TestApp, attr, form_in, free_port, location_of, spawn_app_with, start_time, texts,
+    },
 };
 
 /// An application whose public URL names its real port (the tenants' links use it:
@@ -378,16 +380,29 @@ async fn a_request_made_in_a_and_73_hours_expire_it_in_a_only() {
                 .to_string(),
         );
     }
-    // The trainer moves alpha's clock from the back office.
+    // The trainer moves alpha's clock from the back office, and the same form goes again
+    // (a second press without JavaScript): it answers as the first, and moves nothing more
+    // (the banner below shows 73 hours, once).
     let nadia = staff(&app, "nadia").await;
-    let res = nadia
-        .post_form(
-            "/admin/tenants/alpha/clock",
-            &[("advance", "73h"), ("to", "")],
-        )
-        .await;
-    assert_eq!(res.status().as_u16(), 303);
-    assert!(location_of(&res).contains("notice=moved"));
+    let admin = nadia.page("/admin/tenants").await;
+    let (action, hidden) = form_in(&admin, "[data-testid=tenant-clock-form-alpha]").unwrap();
+    let shown = hidden.into_iter().find(|(k, _)| k == "shown").unwrap().1;
+    for _ in 0..2 {
+        let form = [("advance", "73h"), ("to", ""), ("shown", shown.as_str())];
+        let res = nadia.post_form(&action, &form).await;
+        assert_eq!(res.status().as_u16(), 303);
+        assert!(location_of(&res).contains("notice=moved"));
+    }
+    // The same page's form with another step, now that the clock moved: refused, and
+    // the clock stays.
+    let form = [("advance", "1d"), ("to", ""), ("shown", shown.as_str())];
+    let res = nadia.post_form(&action, &form).await;
+    assert_eq!(res.status().as_u16(), 409);
+    let said = texts(&res.text().await.unwrap(), "[data-testid=tenant-error]").join(" ");
+    assert!(
+        said.contains("The clock of alpha was moved since your page showed it"),
+        "{said}"
+    );
     // At once: alpha's tab says expired, its citizen's link too; beta's is still pending.
     let tab = alpha.page("/company/tabs/requested").await;
     let row = texts(&tab, "tr")

@@ -135,16 +135,17 @@ fn field_attrs(
 /// The id of the create form's refusal.
 const CREATE_ERROR: &str = "tenant-create-error";
 
-/// A refusal, in the page's language, with the bad rows of a trainer's files.
-fn error_message(ctx: &Ctx, e: &TenantError) -> Markup {
-    error_message_on(ctx, e, None)
+/// The refusal of an action on the tenant `on`'s line, in the page's language.
+fn error_message(ctx: &Ctx, e: &TenantError, on: &str) -> Markup {
+    error_message_on(ctx, e, None, on)
 }
 
-/// A refusal, linked to the create form's field it is about (the page's error summary).
-fn error_message_on(ctx: &Ctx, e: &TenantError, field: Option<(&str, &str)>) -> Markup {
+/// A refusal, linked to the create form's field it is about (the page's error summary),
+/// with the bad rows of a trainer's files; `on` names the tenant acted on.
+fn error_message_on(ctx: &Ctx, e: &TenantError, field: Option<(&str, &str)>, on: &str) -> Markup {
     let name = match e {
         TenantError::Exists(n) | TenantError::Unknown(n) => n.clone(),
-        _ => String::new(),
+        _ => on.to_string(),
     };
     let mut args: Vec<(&'static str, Arg)> = vec![("name", name.into())];
     match e {
@@ -153,6 +154,10 @@ fn error_message_on(ctx: &Ctx, e: &TenantError, field: Option<(&str, &str)>) -> 
         TenantError::Move(MoveRefused::Backwards { from, to }) => {
             args.push(("from", ctx.lang.datetime(*from).into()));
             args.push(("to", ctx.lang.datetime(*to).into()));
+        }
+        TenantError::Move(MoveRefused::MovedMeanwhile { shown, clock }) => {
+            args.push(("shown", ctx.lang.datetime(*shown).into()));
+            args.push(("clock", ctx.lang.datetime(*clock).into()));
         }
         _ => {}
     }
@@ -200,7 +205,7 @@ pub fn tenants_page(ctx: &Ctx, role: StaffRole, p: &TenantsPage<'_>) -> Markup {
             }
         }
         @if let Some(e) = outcome.error.as_ref().filter(|_| outcome.on != "create") {
-            (error_message(ctx, e))
+            (error_message(ctx, e, &outcome.on))
         }
         section aria-labelledby="tenants-title" {
             h2 #tenants-title {
@@ -256,6 +261,8 @@ fn tenant_row(ctx: &Ctx, cols: &super::Columns, t: &TenantSummary) -> Markup {
                 }
                 form.stack method="post" action=(admin_tenant_action(name, "clock")) data-testid=(format!("tenant-clock-form-{name}")) {
                     (csrf_field(ctx))
+                    // A step counts from what this page shows: sent twice, it moves once.
+                    input type="hidden" name="shown" value=(t.tenant.clock_at.to_rfc3339());
                     label for=(format!("advance-{name}")) { (ctx.t("tenant-advance")) }
                     select id=(format!("advance-{name}")) name="advance" {
                         @for (value, key) in STEPS {
@@ -297,7 +304,7 @@ fn create_form(ctx: &Ctx, p: &TenantsPage<'_>) -> Markup {
     html! {
         section aria-labelledby="create-title" {
             h2 #create-title { (ctx.t("tenant-create-title")) }
-            @if let Some(e) = error { (error_message_on(ctx, e, field_of(e))) }
+            @if let Some(e) = error { (error_message_on(ctx, e, field_of(e), "")) }
             form.stack method="post" action=(ADMIN_TENANTS) data-testid="tenant-create-form" {
                 (csrf_field(ctx))
                 label for="tenant-name" { (ctx.t("tenant-name")) }
