@@ -231,10 +231,7 @@ pub fn create(
     idempotency: Option<&Idempotency>,
     now: DateTime<Utc>,
 ) -> Result<Created, ServiceError> {
-    conn.transaction(|conn| {
-        if let Some(replayed) = claim(conn, idempotency, now)? {
-            return Ok(replayed);
-        }
+    once(conn, idempotency, now, |conn| {
         let parties = parties(conn, scope.company_id, scope.provider_id)?;
         let (company, provider) = (&parties.0, parties.1.as_ref());
         if company.suspended_at.is_some() || provider.is_some_and(|p| p.suspended_at.is_some()) {
@@ -266,11 +263,6 @@ pub fn create(
             now,
         )?;
         let link = send_link(conn, &request, &parties, &token, urls, now, false)?;
-        let made = Made::Link {
-            request_id: request.id,
-            link: link.clone(),
-        };
-        idempotency::remember(conn, idempotency, &made)?;
         Ok(Created {
             id: request.id,
             link,
@@ -352,11 +344,8 @@ pub fn new_link(
     idempotency: Option<&Idempotency>,
     now: DateTime<Utc>,
 ) -> Result<Created, ServiceError> {
-    conn.transaction(|conn| {
-        // The key's content names the scope and the request: a replay is of this one.
-        if let Some(replayed) = claim(conn, idempotency, now)? {
-            return Ok(replayed);
-        }
+    // The key's content names the scope and the request: a replay is of this one.
+    once(conn, idempotency, now, |conn| {
         let request = find_in_scope(conn, scope, id)?;
         if request.status_at(now) != RequestStatus::Pending {
             return Err(Refusal::RequestNotPending.into());
@@ -369,11 +358,6 @@ pub fn new_link(
         }
         let parties = parties(conn, request.company_id, request.provider_id)?;
         let link = send_link(conn, &request, &parties, &token, urls, now, true)?;
-        let made = Made::Link {
-            request_id: id,
-            link: link.clone(),
-        };
-        idempotency::remember(conn, idempotency, &made)?;
         Ok(Created {
             id,
             link,
@@ -392,6 +376,29 @@ impl Asked for NewLinkFor {
     fn asked(&self) -> Vec<String> {
         vec!["new-link".to_string(), self.0.to_string()]
     }
+}
+
+/// Runs `make` in one transaction with the claim of its idempotency key, if any: a key
+/// seen before answers with the link it made then (nothing is made or sent again), a new
+/// one records the link `make` made.
+fn once(
+    conn: &mut PgConnection,
+    idempotency: Option<&Idempotency>,
+    now: DateTime<Utc>,
+    make: impl FnOnce(&mut PgConnection) -> Result<Created, ServiceError>,
+) -> Result<Created, ServiceError> {
+    conn.transaction(|conn| {
+        if let Some(replayed) = claim(conn, idempotency, now)? {
+            return Ok(replayed);
+        }
+        let created = make(conn)?;
+        let made = Made::Link {
+            request_id: created.id,
+            link: created.link.clone(),
+        };
+        idempotency::remember(conn, idempotency, &made)?;
+        Ok(created)
+    })
 }
 
 /// Claims a creation's (or a new link's) idempotency key in the caller's transaction: the
