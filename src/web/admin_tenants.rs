@@ -40,7 +40,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
         )
         .route(
             &admin_tenant_action("{name}", "delete"),
-            web::post().to(on_path("deleted", TenantOps::delete)),
+            web::post().to(on_path("deleted", delete)),
         );
 }
 
@@ -262,6 +262,15 @@ async fn create(
             let outcome = v::Outcome::error(e, "create");
             refused(&req, &ctx, &staff, &tenant, outcome, &form).await
         }
+    }
+}
+
+/// Deletes a tenant: one that is not there any more is deleted already (the same button
+/// pressed twice, or on a page left open after somebody else deleted it).
+fn delete(ops: &TenantOps, name: &TenantName, by: Option<uuid::Uuid>) -> Result<(), TenantError> {
+    match ops.delete(name, by) {
+        Err(TenantError::Unknown(_)) => Ok(()),
+        done => done,
     }
 }
 
