@@ -10,6 +10,16 @@
     window.__mandatErrors.push("CSP: " + e.violatedDirective + " " + e.blockedURI);
   });
 
+  // A page that comes back with an error summary (a form refused without htmx: the API
+  // page, the users page, the trainers' page…): the focus on the summary, which brings it
+  // into view wherever it stands and has it read first. The script is deferred: the page
+  // is parsed.
+  var summary = document.querySelector("[data-error-summary]");
+  if (summary) {
+    if (!summary.hasAttribute("tabindex")) summary.setAttribute("tabindex", "-1");
+    summary.focus();
+  }
+
   // Copy buttons: <button data-copy="#id"> copies the value or text of the target.
   document.addEventListener("click", function (e) {
     var button = e.target.closest("[data-copy]");

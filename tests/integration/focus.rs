@@ -150,6 +150,37 @@ async fn the_request_form_moves_the_focus_and_says_the_result() {
 }
 
 #[tokio::test]
+async fn a_form_refused_on_a_page_of_its_own_opens_on_its_error_summary() {
+    let browser = Browser::start().await;
+    let app = spawn_app_with(Options::default()).await;
+    let c = &browser.client;
+    sign_in_in_browser(c, &app.address, JAN, "/company/api").await;
+    c.goto(&format!("{}/lang/en?next=/company/api", app.address))
+        .await
+        .unwrap();
+    // On a phone's width, the API page's form stands far below the top, under the list
+    // of clients: refused (no API ticked), the page opens on its error summary.
+    c.set_window_size(390, 800).await.unwrap();
+    for css in ["#scope-mandates", "#scope-data"] {
+        crate::browser::click(c, css).await;
+    }
+    click_then_wait(c, "[data-testid=create-client]", "#error-summary").await;
+    wait_for_focus(c, "error-summary").await;
+    let in_view = js(
+        c,
+        "var r = document.getElementById('error-summary').getBoundingClientRect();
+         return r.top >= 0 && r.top < window.innerHeight;",
+    )
+    .await;
+    assert_eq!(in_view, json!(true), "the error summary is in view");
+    assert_eq!(
+        js(c, "return window.__mandatErrors || [];").await,
+        json!([])
+    );
+    browser.close().await;
+}
+
+#[tokio::test]
 async fn the_live_tabs_keep_typed_text_and_focus_and_pause() {
     let browser = Browser::start().await;
     let _app = dashboard(&browser).await;
