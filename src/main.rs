@@ -378,7 +378,7 @@ fn create_api_client(
     name: &str,
     scopes: &[String],
 ) -> anyhow::Result<()> {
-    use mandat::services::api_clients::{ApiScope, create_client};
+    use mandat::services::api_clients::{ApiScope, NewClient, ValidClient, create_client};
     let bce = mandat::domain::Bce::parse(company)
         .map_err(|e| anyhow::anyhow!("--company {company:?}: {e}"))?;
     let scopes: Vec<ApiScope> = if scopes.is_empty() {
@@ -393,12 +393,16 @@ fn create_api_client(
             })
             .collect::<anyhow::Result<_>>()?
     };
+    let client = ValidClient::try_from(&NewClient {
+        name: name.to_string(),
+        scopes,
+    })
+    .map_err(|errors| anyhow::anyhow!("--name {name:?} refused: {errors:?}"))?;
     let mut conn = connect(settings)?;
     db::run_migrations(&mut conn)?;
     let company = mandat::services::companies::find_by_bce(&mut conn, &bce)?
         .ok_or_else(|| anyhow::anyhow!("no company is registered with {}", bce.formatted()))?;
-    let creds = create_client(&mut conn, company.id, name, &scopes, SystemClock.now())
-        .map_err(|e| anyhow::anyhow!("{e}"))?;
+    let creds = create_client(&mut conn, company.id, &client, SystemClock.now())?;
     println!("client_id={}", creds.client_id);
     println!("client_secret={}", creds.client_secret);
     Ok(())

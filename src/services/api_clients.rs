@@ -7,7 +7,7 @@ use diesel::prelude::*;
 use uuid::Uuid;
 
 use super::{
-    Refusal, ServiceError,
+    FieldErrors, Refusal, ServiceError,
     companies::{self, Company, CompanyCtx, Scope},
     idempotency::{self, Asked, Idempotency},
     tokens::{hash_token, new_token},
@@ -176,42 +176,7 @@ pub struct NewCredentials {
     pub client_secret: String,
 }
 
-/// Creates a client for a company (no authorisation check: callers check it; the CLI is
-/// the operator's).
-pub fn create_client(
-    conn: &mut PgConnection,
-    company_id: Uuid,
-    name: &str,
-    scopes: &[ApiScope],
-    now: DateTime<Utc>,
-) -> Result<NewCredentials, ServiceError> {
-    let name = FreeText::parse(name, CLIENT_NAME_MAX).map_err(|e| {
-        ServiceError::field(
-            "name",
-            e.message_key("api-error-client-name", "api-error-client-name"),
-        )
-    })?;
-    if scopes.is_empty() {
-        return Err(ServiceError::field("scopes", "api-error-client-scopes"));
-    }
-    let secret = new_token();
-    let id = diesel::insert_into(api_clients::table)
-        .values((
-            api_clients::company_id.eq(company_id),
-            api_clients::name.eq(name.as_str()),
-            api_clients::secret_hash.eq(hash_token(&secret)),
-            api_clients::scopes.eq(join(scopes)),
-            api_clients::created_at.eq(now),
-        ))
-        .returning(api_clients::id)
-        .get_result(conn)?;
-    Ok(NewCredentials {
-        client_id: id,
-        client_secret: secret,
-    })
-}
-
-/// What the "Create client" form asked: the content of its key.
+/// What the "Create client" form asked, as typed: checked by [`ValidClient::try_from`].
 #[derive(Clone, Debug)]
 pub struct NewClient {
     /// The name typed.
@@ -220,14 +185,71 @@ pub struct NewClient {
     pub scopes: Vec<ApiScope>,
 }
 
-impl Asked for NewClient {
+/// A client that may be made: a name and at least one scope.
+#[derive(Clone, Debug)]
+pub struct ValidClient {
+    name: FreeText,
+    scopes: Vec<ApiScope>,
+}
+
+impl TryFrom<&NewClient> for ValidClient {
+    type Error = FieldErrors;
+
+    /// Checks every field at once, so that a refused form names all that is wrong.
+    fn try_from(new: &NewClient) -> Result<ValidClient, FieldErrors> {
+        let mut errors = FieldErrors::new();
+        let name = FreeText::parse(&new.name, CLIENT_NAME_MAX)
+            .map_err(|e| {
+                let key = e.message_key("api-error-client-name", "api-error-client-name");
+                errors.insert("name", key);
+            })
+            .ok();
+        if new.scopes.is_empty() {
+            errors.insert("scopes", "api-error-client-scopes");
+        }
+        match name {
+            Some(name) if errors.is_empty() => Ok(ValidClient {
+                name,
+                scopes: new.scopes.clone(),
+            }),
+            _ => Err(errors),
+        }
+    }
+}
+
+impl Asked for ValidClient {
     fn asked(&self) -> Vec<String> {
         vec![
             "api-client".into(),
-            self.name.trim().into(),
+            self.name.as_str().into(),
             join(&self.scopes),
         ]
     }
+}
+
+/// Creates a client for a company (no authorisation check: callers check it; the CLI is
+/// the operator's).
+pub fn create_client(
+    conn: &mut PgConnection,
+    company_id: Uuid,
+    client: &ValidClient,
+    now: DateTime<Utc>,
+) -> QueryResult<NewCredentials> {
+    let secret = new_token();
+    let id = diesel::insert_into(api_clients::table)
+        .values((
+            api_clients::company_id.eq(company_id),
+            api_clients::name.eq(client.name.as_str()),
+            api_clients::secret_hash.eq(hash_token(&secret)),
+            api_clients::scopes.eq(join(&client.scopes)),
+            api_clients::created_at.eq(now),
+        ))
+        .returning(api_clients::id)
+        .get_result(conn)?;
+    Ok(NewCredentials {
+        client_id: id,
+        client_secret: secret,
+    })
 }
 
 /// What creating a client gave.
@@ -246,7 +268,7 @@ pub enum ClientMade {
 pub fn create_client_for(
     conn: &mut PgConnection,
     ctx: &CompanyCtx,
-    new: &NewClient,
+    client: &ValidClient,
     key: Option<&Idempotency>,
     now: DateTime<Utc>,
 ) -> Result<ClientMade, ServiceError> {
@@ -268,7 +290,7 @@ pub fn create_client_for(
                 }
             }
         }
-        let creds = create_client(conn, ctx.company.id, &new.name, &new.scopes, now)?;
+        let creds = create_client(conn, ctx.company.id, client, now)?;
         idempotency::remember(conn, key, &Made::ApiClient(creds.client_id))?;
         Ok(ClientMade::New(creds))
     })

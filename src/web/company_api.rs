@@ -19,7 +19,7 @@ use super::{
 };
 use crate::services::{
     ServiceError,
-    api_clients::{self, ApiScope},
+    api_clients::{self, ApiScope, ValidClient},
     companies::Scope,
     idempotency::{self, Idempotency},
 };
@@ -99,16 +99,20 @@ async fn toggle(api: ApiAccess, path: web::Path<(String, String)>, _csrf: CsrfCh
 
 async fn create_client(api: ApiAccess, CsrfForm(form): CsrfForm<ClientInput>) -> Page {
     let c = &api.user.ctx;
-    let new = form.asked();
+    let client = match ValidClient::try_from(&form.asked()) {
+        Ok(client) => client,
+        Err(errors) => return api.render(Outcome::Invalid(&errors, &form)).await,
+    };
     // The key of the form's display: the same form sent again (a reload of the answer that
     // shows the secret, a second press) finds the client it made.
-    let key = Idempotency::web(&form.form_key, c.user.as_str(), &Scope::of(c), &new);
+    let key = Idempotency::web(&form.form_key, c.user.as_str(), &Scope::of(c), &client);
     let result = api
-        .run(move |conn, c, now| api_clients::create_client_for(conn, c, &new, key.as_ref(), now))
+        .run(move |conn, c, now| {
+            api_clients::create_client_for(conn, c, &client, key.as_ref(), now)
+        })
         .await;
     match result {
         Ok(made) => api.render(Outcome::Made(&made)).await,
-        Err(ServiceError::Invalid(errors)) => api.render(Outcome::Invalid(&errors, &form)).await,
         Err(ServiceError::Refused(refusal)) => {
             api.render(Outcome::Refused(refusal.message_key())).await
         }

@@ -134,6 +134,22 @@ async fn a_create_client_form_sent_again_makes_no_second_client_and_a_refused_on
     );
     assert_eq!(attr(&refused, "#scope-mandates", "checked"), None);
     assert_eq!(attr(&refused, "#scope-data", "checked"), None);
+    // A form wrong in two ways names both at once, so that one correction is enough.
+    let (status, twice_wrong) = send(&web, client_form(&web, "   ", &[]).await).await;
+    assert_eq!(status, 400, "{twice_wrong}");
+    for field in ["#client-name", "#scope-mandates", "#scope-data"] {
+        assert_eq!(
+            attr(&twice_wrong, field, "aria-invalid").as_deref(),
+            Some("true"),
+            "{field} in {twice_wrong}"
+        );
+    }
+    assert_eq!(
+        crate::helpers::texts(&twice_wrong, "[data-error-summary] li").len(),
+        2,
+        "{twice_wrong}"
+    );
+    assert_eq!(resto_clients(&app), before + 2);
     let mut corrected = form;
     corrected.push(("scope_data".into(), "on".into()));
     let (status, made) = send(&web, corrected).await;
