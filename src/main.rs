@@ -518,6 +518,7 @@ fn tenant_command(command: TenantCommand, settings: Settings) -> anyhow::Result<
                     .transpose()
                     .map_err(|e| anyhow::anyhow!("--sources: {e}"))?,
                 by: None,
+                form_key: None,
             };
             let made = ops.create(&new)?;
             println!(

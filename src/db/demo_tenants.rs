@@ -66,6 +66,25 @@ pub struct NewDemoTenant<'a> {
     pub created_by: Option<Uuid>,
     /// When.
     pub created_at: DateTime<Utc>,
+    /// The display of the form that made it, if a form did.
+    pub form_key: Option<&'a str>,
+}
+
+/// The tenant named `name` if the staff member `by` made it with the form display `form_key`
+/// (the same form sent again).
+pub fn made_by_form(
+    conn: &mut PgConnection,
+    name: &str,
+    by: Uuid,
+    form_key: &str,
+) -> QueryResult<Option<DemoTenant>> {
+    demo_tenants::table
+        .find(name)
+        .filter(demo_tenants::created_by.eq(by))
+        .filter(demo_tenants::form_key.eq(form_key))
+        .select(DemoTenant::as_select())
+        .first(conn)
+        .optional()
 }
 
 /// The tenant named `name`, if any (one indexed read: what every request to a tenant's

@@ -415,6 +415,7 @@ diesel::table! {
         created_by -> Nullable<Uuid>,
         created_at -> Timestamptz,
         reset_at -> Nullable<Timestamptz>,
+        form_key -> Nullable<Text>,
     }
 }
 

@@ -152,6 +152,9 @@ pub struct NewTenant {
     pub sources: Option<SourceTexts>,
     /// The staff member who makes it (`None`: the command line).
     pub by: Option<Uuid>,
+    /// The display of the form that asks for it (`None`: the command line): the same form
+    /// sent again finds the tenant it made.
+    pub form_key: Option<String>,
 }
 
 /// A tenant made or reset.
@@ -306,6 +309,18 @@ impl TenantOps {
         let name = new.name.as_str();
         let mut locked = self.locked()?;
         let conn = &mut locked.0;
+        if let (Some(by), Some(key)) = (new.by, &new.form_key)
+            && let Some(row) = demo_tenants::made_by_form(conn, name, by, key)?
+        {
+            return Ok(self.made(
+                name,
+                "made already",
+                row.language,
+                row.clock_at,
+                row.expires_at,
+                started,
+            ));
+        }
         if demo_tenants::find(conn, name)?.is_some() {
             return Err(TenantError::Exists(name.to_string()));
         }
@@ -333,6 +348,7 @@ impl TenantOps {
             sources,
             created_by: new.by,
             created_at: now,
+            form_key: new.form_key.as_deref(),
         };
         let registered = conn.transaction(|conn| {
             demo_tenants::insert(conn, &row)?;

@@ -21,7 +21,7 @@ use crate::{
         ClockMove, MoveRefused, Step, TenantInputError, TenantName, parse_day, parse_instant,
     },
     i18n::Lang,
-    services::backoffice::may_train,
+    services::{backoffice::may_train, idempotency},
     sources::import::SourceTexts,
     state::{AppState, Tenant},
 };
@@ -117,6 +117,10 @@ async fn render(
     let ops = ops(state(req), tenant);
     let list = blocking(move || ops.list()).await?;
     let settings = &state(req).settings.demo_tenants;
+    // A refused form keeps its display's key; a fresh page is a new form.
+    let form_key = filled(&form.form_key)
+        .map(str::to_string)
+        .unwrap_or_else(idempotency::new_form_key);
     let listed = match list {
         Ok(list) => list,
         Err(e) => return Err(AppError::Unavailable(anyhow::anyhow!("{e}"))),
@@ -141,6 +145,7 @@ async fn render(
                     form.student_hours.as_deref().unwrap_or_default(),
                     form.student_quota.as_deref().unwrap_or_default(),
                 ],
+                form_key: &form_key,
             },
         },
     ))
@@ -196,6 +201,8 @@ struct CreateForm {
     occupations: Option<String>,
     student_hours: Option<String>,
     student_quota: Option<String>,
+    /// The key of the form's display (see [`NewTenant::form_key`]).
+    form_key: Option<String>,
 }
 
 fn filled(value: &Option<String>) -> Option<&str> {
@@ -229,6 +236,9 @@ impl CreateForm {
             expires,
             sources: (!sources.is_empty()).then_some(sources),
             by: Some(by),
+            form_key: filled(&self.form_key)
+                .filter(|k| idempotency::valid_key(k))
+                .map(str::to_string),
         })
     }
 }

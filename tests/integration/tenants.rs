@@ -64,6 +64,7 @@ pub(crate) fn new_tenant(text: &str) -> NewTenant {
         expires: None,
         sources: None,
         by: None,
+        form_key: None,
     }
 }
 
@@ -753,19 +754,28 @@ async fn the_trainers_page_makes_moves_resets_and_deletes_tenants() {
         "{:?}",
         texts(&body, "title")
     );
-    // Made, with its own clock and language.
-    let res = nadia
-        .post_form(
-            "/admin/tenants",
-            &[
-                ("name", "team-a"),
-                ("language", "fr"),
-                ("clock", "2025-04-01T09:00"),
-                ("expires", ""),
-            ],
-        )
-        .await;
+    // Made, with its own clock and language, from the form of a display of the page.
+    let form_key = attr(
+        &body,
+        "[data-testid=tenant-create-form] input[name=form_key]",
+        "value",
+    )
+    .expect("the form's key");
+    let team_a = [
+        ("name", "team-a"),
+        ("language", "fr"),
+        ("clock", "2025-04-01T09:00"),
+        ("expires", ""),
+        ("form_key", form_key.as_str()),
+    ];
+    let res = nadia.post_form("/admin/tenants", &team_a).await;
     assert_eq!(res.status().as_u16(), 303, "{:?}", res.text().await);
+    let created = res.headers()["location"].to_str().unwrap().to_string();
+    // The same form sent again (a second press without JavaScript, a reload of the answer)
+    // finds the tenant it made: the same answer, nothing made or changed.
+    let again = nadia.post_form("/admin/tenants", &team_a).await;
+    assert_eq!(again.status().as_u16(), 303, "{:?}", again.text().await);
+    assert_eq!(again.headers()["location"].to_str().unwrap(), created);
     let page = nadia
         .page("/admin/tenants?notice=created&tenant=team-a")
         .await;
@@ -776,9 +786,23 @@ async fn the_trainers_page_makes_moves_resets_and_deletes_tenants() {
         attr(&page, "[data-testid=tenant-mailbox-team-a]", "href").unwrap(),
         format!("http://team-a.demo.localhost:{}/demo/mailbox", app.port)
     );
-    // The same name again: refused; the limit: refused.
+    // The same name from another display of the form: refused; the limit: refused.
+    let other_key = attr(
+        &page,
+        "[data-testid=tenant-create-form] input[name=form_key]",
+        "value",
+    )
+    .expect("the form's key");
+    assert_ne!(other_key, form_key);
     let res = nadia
-        .post_form("/admin/tenants", &[("name", "team-a"), ("language", "fr")])
+        .post_form(
+            "/admin/tenants",
+            &[
+                ("name", "team-a"),
+                ("language", "fr"),
+                ("form_key", &other_key),
+            ],
+        )
         .await;
     assert_eq!(res.status().as_u16(), 409);
     assert!(res.text().await.unwrap().contains("exists already"));

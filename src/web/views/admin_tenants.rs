@@ -61,6 +61,8 @@ pub struct CreateValues<'a> {
     pub expires: &'a str,
     /// The four source files, in the order of [`SourceTexts::FILES`].
     pub sources: [&'a str; 4],
+    /// The key of this display of the form: sent again, it finds the tenant it made.
+    pub form_key: &'a str,
 }
 
 /// What the page shows.
@@ -307,6 +309,7 @@ fn create_form(ctx: &Ctx, p: &TenantsPage<'_>) -> Markup {
             @if let Some(e) = error { (error_message_on(ctx, e, field_of(e), "")) }
             form.stack method="post" action=(ADMIN_TENANTS) data-testid="tenant-create-form" {
                 (csrf_field(ctx))
+                input type="hidden" name="form_key" value=(f.form_key);
                 label for="tenant-name" { (ctx.t("tenant-name")) }
                 input #tenant-name type="text" name="name" value=(f.name) required maxlength="30"
                     pattern="[a-z][a-z0-9\\-]*" autocomplete="off" aria-invalid=[name_invalid] aria-describedby=[name_by];

@@ -1,0 +1,1 @@
+ALTER TABLE demo_tenants DROP COLUMN form_key;
