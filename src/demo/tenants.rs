@@ -157,6 +157,13 @@ pub struct NewTenant {
     pub form_key: Option<String>,
 }
 
+/// A tenant's start, expiry and files, checked.
+struct Checked {
+    start: DateTime<Utc>,
+    expires_at: DateTime<Utc>,
+    batch: Option<Batch>,
+}
+
 /// A tenant made or reset.
 #[derive(Clone, Debug)]
 pub struct Made {
@@ -292,20 +299,64 @@ impl TenantOps {
             .ok_or(TenantError::ExpiryPast)
     }
 
+    /// Every refusal of a tenant's start instant, last day and files, at once and before any
+    /// work (a form names all that is wrong, not one thing a time): what [`Self::create`]
+    /// refuses first of them.
+    pub fn check(
+        &self,
+        clock: Option<DateTime<Utc>>,
+        expires: Option<NaiveDate>,
+        sources: Option<&SourceTexts>,
+    ) -> Vec<TenantError> {
+        self.checked(clock, expires, sources)
+            .err()
+            .unwrap_or_default()
+    }
+
+    /// What [`Self::check`] checks, and what it gives: the start instant, the expiry, the
+    /// trainer's files read.
+    fn checked(
+        &self,
+        clock: Option<DateTime<Utc>>,
+        expires: Option<NaiveDate>,
+        sources: Option<&SourceTexts>,
+    ) -> Result<Checked, Vec<TenantError>> {
+        let mut errors = Vec::new();
+        let start = clock.unwrap_or_else(|| self.clock.now());
+        if !(earliest_instant()..latest_instant()).contains(&start) {
+            errors.push(TenantInputError::InstantOutOfRange.into());
+        }
+        let expires_at = self.expiry(expires).map_err(|e| errors.push(e)).ok();
+        let files = sources.filter(|texts| !texts.is_empty());
+        let batch = match files.map(check_texts).transpose() {
+            Ok(batch) => batch,
+            Err(e) => {
+                errors.push(e.into());
+                None
+            }
+        };
+        match expires_at {
+            Some(expires_at) if errors.is_empty() => Ok(Checked {
+                start,
+                expires_at,
+                batch,
+            }),
+            _ => Err(errors),
+        }
+    }
+
     /// Makes a tenant: checks the name, the limits and the trainer's files, clones the
     /// template, seeds the world at its start instant, registers it.
     pub fn create(&self, new: &NewTenant) -> Result<Made, TenantError> {
         let started = Instant::now();
         let now = self.clock.now();
-        let expires_at = self.expiry(new.expires)?;
-        let batch = match &new.sources {
-            Some(texts) if !texts.is_empty() => Some(check_texts(texts)?),
-            _ => None,
-        };
-        let start = new.clock.unwrap_or(now);
-        if start < earliest_instant() || start >= latest_instant() {
-            return Err(TenantInputError::InstantOutOfRange.into());
-        }
+        let Checked {
+            start,
+            expires_at,
+            batch,
+        } = self
+            .checked(new.clock, new.expires, new.sources.as_ref())
+            .map_err(|mut refused| refused.swap_remove(0))?;
         let name = new.name.as_str();
         let mut locked = self.locked()?;
         let conn = &mut locked.0;

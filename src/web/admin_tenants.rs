@@ -161,11 +161,11 @@ async fn refused(
     outcome: v::Outcome,
     form: &CreateForm,
 ) -> Page {
-    let status = match &outcome.error {
+    let status = match outcome.first_error() {
         Some(e) => status_of(e),
         None => StatusCode::BAD_REQUEST,
     };
-    if let Some(TenantError::Failed(e)) = &outcome.error {
+    if let Some(TenantError::Failed(e)) = outcome.first_error() {
         tracing::error!(error = ?e, "demo tenant operation failed");
     }
     let page = render(req, ctx, staff, tenant, &outcome, form).await?;
@@ -210,18 +210,23 @@ fn filled(value: &Option<String>) -> Option<&str> {
 }
 
 impl CreateForm {
-    /// The tenant asked for, or the first bad field.
-    fn parse(&self, by: uuid::Uuid) -> Result<NewTenant, TenantError> {
-        let name = TenantName::parse(&self.name)?;
+    /// The tenant asked for, or every refusal of the form in the order of its fields (what
+    /// `ops` checks before any work included): one correction is enough.
+    fn parse(&self, by: uuid::Uuid, ops: &TenantOps) -> Result<NewTenant, Vec<TenantError>> {
+        let mut errors: Vec<TenantError> = Vec::new();
+        let mut refuse = |e: TenantInputError| errors.push(e.into());
+        let name = TenantName::parse(&self.name).map_err(&mut refuse).ok();
         let language = match filled(&self.language) {
-            None => Lang::Fr,
-            Some(code) => Lang::ALL
-                .into_iter()
-                .find(|l| l.code() == code)
-                .ok_or(TenantInputError::BadLanguage)?,
+            None => Some(Lang::Fr),
+            Some(code) => Lang::ALL.into_iter().find(|l| l.code() == code),
         };
-        let clock = filled(&self.clock).map(parse_instant).transpose()?;
-        let expires = filled(&self.expires).map(parse_day).transpose()?;
+        if language.is_none() {
+            refuse(TenantInputError::BadLanguage);
+        }
+        let clock = filled(&self.clock).map(parse_instant).transpose();
+        let clock = clock.map_err(&mut refuse).ok().flatten();
+        let expires = filled(&self.expires).map(parse_day).transpose();
+        let expires = expires.map_err(&mut refuse).ok().flatten();
         let text = |v: &Option<String>| filled(v).map(str::to_string);
         let sources = SourceTexts {
             persons: text(&self.persons),
@@ -229,17 +234,22 @@ impl CreateForm {
             student_hours: text(&self.student_hours),
             student_quota: text(&self.student_quota),
         };
-        Ok(NewTenant {
-            name,
-            language,
-            clock,
-            expires,
-            sources: (!sources.is_empty()).then_some(sources),
-            by: Some(by),
-            form_key: filled(&self.form_key)
-                .filter(|k| idempotency::valid_key(k))
-                .map(str::to_string),
-        })
+        let sources = (!sources.is_empty()).then_some(sources);
+        errors.extend(ops.check(clock, expires, sources.as_ref()));
+        match (name, language) {
+            (Some(name), Some(language)) if errors.is_empty() => Ok(NewTenant {
+                name,
+                language,
+                clock,
+                expires,
+                sources,
+                by: Some(by),
+                form_key: filled(&self.form_key)
+                    .filter(|k| idempotency::valid_key(k))
+                    .map(str::to_string),
+            }),
+            _ => Err(errors),
+        }
     }
 }
 
@@ -258,14 +268,14 @@ async fn create(
 ) -> Page {
     require_trainer(&staff, &tenant)?;
     let form = form.0;
-    let new = match form.parse(staff.id) {
+    let ops = ops(state(&req), &tenant);
+    let new = match form.parse(staff.id, &ops) {
         Ok(new) => new,
-        Err(e) => {
-            let outcome = v::Outcome::error(e, "create");
+        Err(errors) => {
+            let outcome = v::Outcome::errors(errors, "create");
             return refused(&req, &ctx, &staff, &tenant, outcome, &form).await;
         }
     };
-    let ops = ops(state(&req), &tenant);
     match blocking(move || ops.create(&new)).await? {
         Ok(made) => Ok(done("created", &made.name)),
         Err(e) => {

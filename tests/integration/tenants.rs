@@ -754,6 +754,36 @@ async fn the_trainers_page_makes_moves_resets_and_deletes_tenants() {
         "{:?}",
         texts(&body, "title")
     );
+    // A form wrong in three fields names the three at once, each linked to its field, in
+    // the order of the form, and nothing is made.
+    let res = nadia
+        .post_form(
+            "/admin/tenants",
+            &[
+                ("name", "Team A"),
+                ("language", "fr"),
+                ("clock", "1 April"),
+                ("expires", "2020-01-01"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 400);
+    let body = res.text().await.unwrap();
+    let links: Vec<_> = scraper::Html::parse_document(&body)
+        .select(&scraper::Selector::parse("#tenant-create-error li a").unwrap())
+        .filter_map(|a| a.value().attr("href").map(str::to_string))
+        .collect();
+    assert_eq!(
+        links,
+        ["#tenant-name", "#tenant-clock", "#tenant-expires"],
+        "{body}"
+    );
+    for field in ["#tenant-name", "#tenant-clock", "#tenant-expires"] {
+        assert_eq!(attr(&body, field, "aria-invalid").as_deref(), Some("true"));
+    }
+    assert_eq!(attr(&body, "#tenant-language", "aria-invalid"), None);
+    assert!(body.contains("lowercase letters, digits"), "{body}");
+    assert!(body.contains("tenants-empty"));
     // Made, with its own clock and language, from the form of a display of the page.
     let form_key = attr(
         &body,

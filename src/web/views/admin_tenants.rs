@@ -21,8 +21,8 @@ use crate::{
 pub struct Outcome {
     /// Done: the message key, and the tenant.
     pub notice: Option<(&'static str, String)>,
-    /// Refused: why.
-    pub error: Option<TenantError>,
+    /// Refused: why (every reason of a refused form, in the order of its fields).
+    pub errors: Vec<TenantError>,
     /// Where the refusal is shown: `create` (the form), or the tenant's name (its line).
     pub on: String,
 }
@@ -30,11 +30,21 @@ pub struct Outcome {
 impl Outcome {
     /// A refusal of the action on `on` (`create`, or a tenant's name).
     pub fn error(error: TenantError, on: &str) -> Outcome {
+        Outcome::errors(vec![error], on)
+    }
+
+    /// A refusal for several reasons at once (of the create form).
+    pub fn errors(errors: Vec<TenantError>, on: &str) -> Outcome {
         Outcome {
             notice: None,
-            error: Some(error),
+            errors,
             on: on.to_string(),
         }
+    }
+
+    /// The first reason of a refusal, if it is one.
+    pub fn first_error(&self) -> Option<&TenantError> {
+        self.errors.first()
     }
 }
 
@@ -121,11 +131,11 @@ fn field_of(e: &TenantError) -> Option<(&'static str, &'static str)> {
 /// The `aria-invalid` and `aria-describedby` of a create form's field: the field the
 /// refusal is about points at the refusal, after its own hint.
 fn field_attrs(
-    bad: Option<&str>,
+    bad: &[&str],
     id: &str,
     hint: Option<&str>,
 ) -> (Option<&'static str>, Option<String>) {
-    let invalid = bad == Some(id);
+    let invalid = bad.contains(&id);
     let by = [hint, invalid.then_some(CREATE_ERROR)]
         .into_iter()
         .flatten()
@@ -142,9 +152,37 @@ fn error_message(ctx: &Ctx, e: &TenantError, on: &str) -> Markup {
     error_message_on(ctx, e, None, on)
 }
 
+/// The create form's refusal: one reason as [`error_message_on`] shows it, several as a
+/// list under a title, each linked to its field.
+fn create_errors(ctx: &Ctx, errors: &[TenantError]) -> Markup {
+    match errors {
+        [] => html! {},
+        [e] => error_message_on(ctx, e, field_of(e), ""),
+        _ => html! {
+            div #(CREATE_ERROR).alert.error role="alert" tabindex="-1" data-error-summary
+                aria-labelledby="tenant-create-error-title" data-testid="tenant-error" {
+                h3 #tenant-create-error-title { (ctx.t("form-has-errors")) }
+                ul {
+                    @for e in errors { li { (error_body(ctx, e, field_of(e), "")) } }
+                }
+            }
+        },
+    }
+}
+
 /// A refusal, linked to the create form's field it is about (the page's error summary),
 /// with the bad rows of a trainer's files; `on` names the tenant acted on.
 fn error_message_on(ctx: &Ctx, e: &TenantError, field: Option<(&str, &str)>, on: &str) -> Markup {
+    html! {
+        div.alert.error role="alert" tabindex="-1" data-error-summary
+            id=[field.map(|_| CREATE_ERROR)] data-testid="tenant-error" {
+            (error_body(ctx, e, field, on))
+        }
+    }
+}
+
+/// What [`error_message_on`] says of one refusal.
+fn error_body(ctx: &Ctx, e: &TenantError, field: Option<(&str, &str)>, on: &str) -> Markup {
     let name = match e {
         TenantError::Exists(n) | TenantError::Unknown(n) => n.clone(),
         _ => on.to_string(),
@@ -164,31 +202,28 @@ fn error_message_on(ctx: &Ctx, e: &TenantError, field: Option<(&str, &str)>, on:
         _ => {}
     }
     html! {
-        div.alert.error role="alert" tabindex="-1" data-error-summary
-            id=[field.map(|_| CREATE_ERROR)] data-testid="tenant-error" {
-            @if let Some((id, label)) = field {
-                p { a href=(format!("#{id}")) {
-                    (ctx.lang.t_args("error-summary-link", &[
-                        ("label", ctx.t(label).into()),
-                        ("message", ctx.lang.t_args(e.message_key(), &args).into()),
-                    ]))
-                } }
-            } @else {
-                p { (ctx.lang.t_args(e.message_key(), &args)) }
-            }
-            @if let TenantError::Sources(rows) = e {
-                ul data-testid="tenant-source-errors" {
-                    @for row in rows.iter().take(50) {
-                        li { code { (row.file) ":" (row.line) } " " (row.column) ": " (row.reason) }
-                    }
-                }
-                @if rows.len() > 50 {
-                    p { (ctx.lang.t_args("tenant-error-sources-more", &[("count", (rows.len() as i64 - 50).into())])) }
+        @if let Some((id, label)) = field {
+            p { a href=(format!("#{id}")) {
+                (ctx.lang.t_args("error-summary-link", &[
+                    ("label", ctx.t(label).into()),
+                    ("message", ctx.lang.t_args(e.message_key(), &args).into()),
+                ]))
+            } }
+        } @else {
+            p { (ctx.lang.t_args(e.message_key(), &args)) }
+        }
+        @if let TenantError::Sources(rows) = e {
+            ul data-testid="tenant-source-errors" {
+                @for row in rows.iter().take(50) {
+                    li { code { (row.file) ":" (row.line) } " " (row.column) ": " (row.reason) }
                 }
             }
-            @if let TenantError::SourcesUnreadable(reason) = e {
-                p { code { (reason) } }
+            @if rows.len() > 50 {
+                p { (ctx.lang.t_args("tenant-error-sources-more", &[("count", (rows.len() as i64 - 50).into())])) }
             }
+        }
+        @if let TenantError::SourcesUnreadable(reason) = e {
+            p { code { (reason) } }
         }
     }
 }
@@ -197,7 +232,7 @@ fn error_message_on(ctx: &Ctx, e: &TenantError, field: Option<(&str, &str)>, on:
 pub fn tenants_page(ctx: &Ctx, role: StaffRole, p: &TenantsPage<'_>) -> Markup {
     let heading = ctx.t("tenant-title");
     let outcome = p.outcome;
-    let title = super::common::title_with_errors(ctx, &heading, outcome.error.is_some());
+    let title = super::common::title_with_errors(ctx, &heading, !outcome.errors.is_empty());
     let body = html! {
         h1 { (heading) }
         p.lead { (ctx.t("tenant-lead")) }
@@ -206,7 +241,7 @@ pub fn tenants_page(ctx: &Ctx, role: StaffRole, p: &TenantsPage<'_>) -> Markup {
                 (ctx.lang.t_args(key, &[("name", name.as_str().into())]))
             }
         }
-        @if let Some(e) = outcome.error.as_ref().filter(|_| outcome.on != "create") {
+        @if let Some(e) = outcome.first_error().filter(|_| outcome.on != "create") {
             (error_message(ctx, e, &outcome.on))
         }
         section aria-labelledby="tenants-title" {
@@ -293,12 +328,16 @@ fn tenant_row(ctx: &Ctx, cols: &super::Columns, t: &TenantSummary) -> Markup {
 
 fn create_form(ctx: &Ctx, p: &TenantsPage<'_>) -> Markup {
     let f = p.form;
-    let error = p
-        .outcome
-        .error
-        .as_ref()
-        .filter(|_| p.outcome.on == "create");
-    let bad = error.and_then(field_of).map(|(id, _)| id);
+    let errors: &[TenantError] = match p.outcome.on.as_str() {
+        "create" => &p.outcome.errors,
+        _ => &[],
+    };
+    let bad: Vec<&str> = errors
+        .iter()
+        .filter_map(field_of)
+        .map(|(id, _)| id)
+        .collect();
+    let bad = bad.as_slice();
     let (name_invalid, name_by) = field_attrs(bad, "tenant-name", Some("tenant-name-help"));
     let (lang_invalid, lang_by) = field_attrs(bad, "tenant-language", None);
     let (clock_invalid, clock_by) = field_attrs(bad, "tenant-clock", Some("tenant-clock-help"));
@@ -306,7 +345,7 @@ fn create_form(ctx: &Ctx, p: &TenantsPage<'_>) -> Markup {
     html! {
         section aria-labelledby="create-title" {
             h2 #create-title { (ctx.t("tenant-create-title")) }
-            @if let Some(e) = error { (error_message_on(ctx, e, field_of(e), "")) }
+            (create_errors(ctx, errors))
             form.stack method="post" action=(ADMIN_TENANTS) data-testid="tenant-create-form" {
                 (csrf_field(ctx))
                 input type="hidden" name="form_key" value=(f.form_key);
