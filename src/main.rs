@@ -397,7 +397,13 @@ fn create_api_client(
         name: name.to_string(),
         scopes,
     })
-    .map_err(|errors| anyhow::anyhow!("--name {name:?} refused: {errors:?}"))?;
+    .map_err(|errors| {
+        let why: Vec<String> = errors
+            .values()
+            .map(|key| mandat::i18n::Lang::En.t(key))
+            .collect();
+        anyhow::anyhow!("--name {name:?}: {}", why.join(" "))
+    })?;
     let mut conn = connect(settings)?;
     db::run_migrations(&mut conn)?;
     let company = mandat::services::companies::find_by_bce(&mut conn, &bce)?

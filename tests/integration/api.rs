@@ -931,6 +931,21 @@ fn the_cli_creates_an_api_client_and_prints_the_secret_once() {
         .output()
         .unwrap();
     assert!(!out.status.success());
+    // A blank name is refused in words, and nothing is made.
+    let out = std::process::Command::new(bin)
+        .args(["api-client", "create", "--company", "0765.432.146"])
+        .args(["--name", "  "])
+        .env("DATABASE_URL", &url)
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(said.contains("Please give a name"), "{said}");
+    let clients: i64 = mandat::db::schema::api_clients::table
+        .count()
+        .get_result(&mut conn)
+        .unwrap();
+    assert_eq!(clients, 1);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
