@@ -1,6 +1,7 @@
 //! `POST /api/oauth/token`: the OAuth 2.0 client-credentials grant (RFC 6749 4.4), the
-//! client authenticated by HTTP Basic. Its errors are OAuth's (`{"error": ...}`), not
-//! problem documents.
+//! client authenticated by HTTP Basic or by `client_id` and `client_secret` in the form
+//! (RFC 6749 2.3.1: both are common in integrators' libraries), one of them, not both. Its
+//! errors are OAuth's (`{"error": ...}`), not problem documents.
 
 use actix_web::{
     FromRequest, HttpRequest, HttpResponse,
@@ -29,7 +30,13 @@ use crate::{
 struct TokenForm {
     grant_type: Option<String>,
     scope: Option<String>,
+    client_id: Option<String>,
+    client_secret: Option<String>,
 }
+
+/// What a token request without usable credentials is told.
+const CREDENTIALS_NEEDED: &str = "client authentication is needed: HTTP Basic with client_id \
+     and client_secret, or client_id and client_secret in the form";
 
 /// An OAuth error answer (RFC 6749 5.2); a 401 asks for Basic authentication.
 fn oauth_error(status: StatusCode, error: &str) -> HttpResponse {
@@ -64,9 +71,6 @@ pub(super) async fn token(req: HttpRequest, payload: web::Payload) -> HttpRespon
     // Through the input layer: a body over the limit is read to its end (up to a bound)
     // before the 413, so that a client still sending reads the answer, not a reset.
     let body = read_body(&req, &mut payload, TOKEN_FORM_LIMIT).await;
-    let Ok(basic) = basic else {
-        return oauth_error(StatusCode::UNAUTHORIZED, "invalid_client");
-    };
     let form = match body {
         Ok(bytes) => match check_urlencoded(&bytes)
             .ok()
@@ -80,11 +84,34 @@ pub(super) async fn token(req: HttpRequest, payload: web::Payload) -> HttpRespon
         }
         Err(_) => return oauth_error(StatusCode::BAD_REQUEST, "invalid_request"),
     };
+    let in_form = form.client_id.is_some() || form.client_secret.is_some();
+    let (client_id, secret) = match (basic, in_form) {
+        (Ok(_), true) => {
+            return oauth_error_described(
+                StatusCode::BAD_REQUEST,
+                "invalid_request",
+                Some("one client authentication method at a time: HTTP Basic or the form"),
+            );
+        }
+        (Ok(basic), false) => (
+            basic.user_id().to_string(),
+            basic.password().map(|p| p.to_string()).unwrap_or_default(),
+        ),
+        (Err(_), true) => (
+            form.client_id.unwrap_or_default(),
+            form.client_secret.unwrap_or_default(),
+        ),
+        (Err(_), false) => {
+            return oauth_error_described(
+                StatusCode::UNAUTHORIZED,
+                "invalid_client",
+                Some(CREDENTIALS_NEEDED),
+            );
+        }
+    };
     if form.grant_type.as_deref() != Some("client_credentials") {
         return oauth_error(StatusCode::BAD_REQUEST, "unsupported_grant_type");
     }
-    let client_id = basic.user_id().to_string();
-    let secret = basic.password().map(|p| p.to_string()).unwrap_or_default();
     let scope = form.scope;
     let tenant = crate::web::context::tenant_of(&req);
     let now = tenant.now();

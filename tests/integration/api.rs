@@ -418,6 +418,50 @@ async fn tokens_scopes_and_activation() {
             .as_u16(),
         400
     );
+    // The credentials in the form instead of HTTP Basic (RFC 6749 2.3.1), as many
+    // integrators' libraries send them; not both at once; none at all is told what is needed.
+    let by_form = |extra: &[(&str, &str)], basic: bool| {
+        let mut form = vec![("grant_type", "client_credentials")];
+        form.extend_from_slice(extra);
+        let form: Vec<(String, String)> = form
+            .into_iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        let mut req = app
+            .client
+            .post(format!("{}/api/oauth/token", app.address))
+            .form(&form);
+        if basic {
+            req = req.basic_auth(&id, Some(&secret));
+        }
+        async move {
+            let res = req.send().await.unwrap();
+            let status = res.status().as_u16();
+            let challenge = res.headers().get("www-authenticate").cloned();
+            (status, res.json::<Value>().await.unwrap(), challenge)
+        }
+    };
+    let (status, v, _) = by_form(&[("client_id", &id), ("client_secret", &secret)], false).await;
+    assert_eq!(status, 200, "{v}");
+    assert_eq!(v["token_type"], "Bearer");
+    assert!(v["access_token"].as_str().is_some_and(|t| t.len() >= 43));
+    let (status, v, _) = by_form(&[("client_id", &id), ("client_secret", "wrong")], false).await;
+    assert_eq!((status, v["error"].as_str()), (401, Some("invalid_client")));
+    let (status, v, _) = by_form(&[("client_id", &id), ("client_secret", &secret)], true).await;
+    assert_eq!(
+        (status, v["error"].as_str()),
+        (400, Some("invalid_request"))
+    );
+    let (status, v, challenge) = by_form(&[], false).await;
+    assert_eq!((status, v["error"].as_str()), (401, Some("invalid_client")));
+    assert!(
+        v["error_description"]
+            .as_str()
+            .unwrap()
+            .contains("HTTP Basic"),
+        "{v}"
+    );
+    assert!(challenge.is_some());
     // A token with the mandates scope only.
     let res = token(&app, &id, &secret, Some("mandates")).await;
     let t = res.json::<Value>().await.unwrap()["access_token"]
