@@ -69,6 +69,16 @@ fn join(head: &str, rest: &str) -> String {
     }
 }
 
+/// Why a body's JSON does not make the expected value, with where: `email: invalid type:
+/// integer `5`, expected a string`. At the top (a missing or unknown field), serde's message
+/// names the field itself.
+fn reason_at(e: &serde_path_to_error::Error<serde_json::Error>) -> String {
+    match e.path().to_string().as_str() {
+        "." => e.inner().to_string(),
+        path => format!("{path}: {}", e.inner()),
+    }
+}
+
 /// The invalid-request problem of a body, with its reason.
 fn invalid(reason: impl Into<String>) -> actix_web::Error {
     Problem::new(Code::InvalidRequest)
@@ -107,7 +117,11 @@ impl<T: DeserializeOwned + 'static> FromRequest for Body<T> {
             if let Some(path) = nul_path(&value) {
                 return Err(invalid(format!("{path}: a null character")));
             }
-            let value = T::deserialize(value).map_err(|e| invalid(e.to_string()))?;
+            if !value.is_object() {
+                return Err(invalid("the body must be a JSON object"));
+            }
+            let value = serde_path_to_error::deserialize::<_, T>(value)
+                .map_err(|e| invalid(reason_at(&e)))?;
             Ok(Body(value))
         })
     }

@@ -552,6 +552,35 @@ async fn bad_input_gets_a_problem_in_the_callers_language_never_a_500() {
         (json!({"context": 3}), "INVALID_REQUEST"),
         (json!([1, 2]), "INVALID_REQUEST"),
     ];
+    // An invalid body says which field is wrong, and a body that is not an object is refused
+    // as such (an array the length of the fields was taken for one, in their order).
+    let named = [
+        (json!({"context": 3}), "(context: invalid type: integer `3`"),
+        (
+            json!({"context": "FLEXI_JOB", "email": ["a@b.be"]}),
+            "(email: invalid type: sequence",
+        ),
+        (json!({"label": "x"}), "(missing field `context`)"),
+        (
+            json!(["FLEXI_JOB", null, null, null, null, null]),
+            "(the body must be a JSON object)",
+        ),
+        (json!("FLEXI_JOB"), "(the body must be a JSON object)"),
+    ];
+    for (body, detail) in named {
+        let (status, p, _) = call(
+            &app,
+            reqwest::Method::POST,
+            "/api/v1/mandate-requests",
+            &t,
+            Some(body.clone()),
+        )
+        .await;
+        assert_eq!((status, p["code"].as_str()), (400, Some("INVALID_REQUEST")));
+        let said = p["detail"].as_str().unwrap();
+        assert!(said.contains(detail), "{body}: {said}");
+        assert!(!said.contains("CreateBody"), "{body}: {said}");
+    }
     for (body, code) in cases {
         let res = app
             .client
