@@ -64,6 +64,8 @@ pub struct Problem {
     pub retry_after: Option<u64>,
     /// The refusal explained, when the rules said no.
     pub refusal: Option<Refusal>,
+    /// Every field of the body refused, with the message key of why (the `errors` member).
+    pub fields: Vec<(&'static str, &'static str)>,
 }
 
 impl Problem {
@@ -74,6 +76,7 @@ impl Problem {
             reason: None,
             retry_after: None,
             refusal: None,
+            fields: Vec::new(),
         }
     }
     /// The problem of a refusal: its code, and its explanation as the detail.
@@ -111,13 +114,23 @@ impl Problem {
         if let Some(reason) = &self.reason {
             detail = format!("{detail} ({reason})");
         }
-        json!({
+        let mut body = json!({
             "type": format!("https://mandat.example/problems/{}", self.code.as_str().to_ascii_lowercase().replace('_', "-")),
             "title": status.canonical_reason().unwrap_or("Error"),
             "status": status.as_u16(),
             "code": self.code.as_str(),
             "detail": detail,
-        })
+        });
+        // Every refused field at once, each with why in the caller's language, so that an
+        // integrator corrects them all in one go (an extension member, RFC 9457 3.2).
+        if !self.fields.is_empty() {
+            body["errors"] = self
+                .fields
+                .iter()
+                .map(|(field, key)| json!({ "field": field, "detail": lang.t(key) }))
+                .collect();
+        }
+        body
     }
 }
 
@@ -178,10 +191,16 @@ impl From<ServiceError> for Problem {
                     _ => Code::InvalidRequest,
                 };
                 if code == Code::UnknownContext {
-                    return Problem::unknown_context();
+                    return Problem {
+                        fields: errors.into_iter().collect(),
+                        ..Problem::unknown_context()
+                    };
                 }
-                let fields: Vec<&str> = errors.keys().copied().collect();
-                Problem::new(code).with_detail_arg("reason", fields.join(", "))
+                let names: Vec<&str> = errors.keys().copied().collect();
+                Problem {
+                    fields: errors.into_iter().collect(),
+                    ..Problem::new(code).with_detail_arg("reason", names.join(", "))
+                }
             }
             ServiceError::Db(e) => Problem::from(DbError::Query(e)),
             ServiceError::Other(e) => {

@@ -16,7 +16,7 @@ use super::{
 };
 use crate::{
     db::access_requests::AccessRequest,
-    domain::{Context, Niss, RequestStatus},
+    domain::{Niss, RequestStatus},
     i18n::Lang,
     services::{
         ServiceError,
@@ -168,14 +168,11 @@ pub(super) async fn create(
     caller.require(ApiScope::Mandates)?;
     let key = idempotency_key(&req)?;
     let body = body.into_inner();
-    if Context::parse(&body.context).is_none() {
-        return Err(Problem::unknown_context());
-    }
-    if let Some(n) = &body.niss
-        && (n.len() != 11 || Niss::parse(n).is_err())
-    {
-        return Err(Problem::new(Code::InvalidNiss));
-    }
+    // The API takes the NISS as its 11 digits only (the pages also take it formatted).
+    let niss_refused = body
+        .niss
+        .as_ref()
+        .is_some_and(|n| n.len() != 11 || Niss::parse(n).is_err());
     let input = RequestInput {
         label: body.label.unwrap_or_default(),
         email: body.email.unwrap_or_default(),
@@ -190,7 +187,20 @@ pub(super) async fn create(
         .and_then(|v| v.to_str().ok())
         .and_then(crate::i18n::from_accept_language)
         .unwrap_or(Lang::Fr);
-    let valid = ValidRequest::from_api(&input, default_language).map_err(ServiceError::Invalid)?;
+    // Every refused field at once (the problem's `errors`), its code the first field's.
+    let valid = match (
+        ValidRequest::from_api(&input, default_language),
+        niss_refused,
+    ) {
+        (Ok(valid), false) => valid,
+        (result, _) => {
+            let mut errors = result.err().unwrap_or_default();
+            if niss_refused {
+                errors.insert("niss", "api-error-invalid-niss");
+            }
+            return Err(ServiceError::Invalid(errors).into());
+        }
+    };
     let (actor, now) = (caller.actor(), caller.now());
     let client_id = caller.caller.client_id;
     let urls = routes::citizen_urls(&caller.state.settings, caller.tenant.site());

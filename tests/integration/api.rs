@@ -581,6 +581,29 @@ async fn bad_input_gets_a_problem_in_the_callers_language_never_a_500() {
         assert!(said.contains(detail), "{body}: {said}");
         assert!(!said.contains("CreateBody"), "{body}: {said}");
     }
+    // A body wrong in several fields names them all, each with why in the caller's
+    // language; its code is the first field's.
+    let res = app
+        .client
+        .post(format!("{}/api/v1/mandate-requests", app.address))
+        .bearer_auth(&t)
+        .header("accept-language", "de")
+        .json(&json!({"context": "FLEXI_JOB", "email": "a@", "language": "xx", "niss": "85.07.30-033.28"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status().as_u16(), 400);
+    let p: Value = res.json().await.unwrap();
+    assert_eq!(p["code"], "INVALID_EMAIL", "{p}");
+    let fields: Vec<&str> = p["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["field"].as_str().unwrap())
+        .collect();
+    assert_eq!(fields, ["email", "language", "niss"], "{p}");
+    let niss_said = p["errors"][2]["detail"].as_str().unwrap();
+    assert!(niss_said.contains("11 Ziffern"), "{p}");
     for (body, code) in cases {
         let res = app
             .client
