@@ -224,7 +224,7 @@ providers-end-yes = Ja, Benennung beenden
 confirm-cancel = Nein, zurück
 
 # The live tabs' automatic refresh
-tabs-live-on = Die Listen werden automatisch aktualisiert (alle { $seconds } s).
+tabs-live-on = Die Listen werden automatisch aktualisiert (alle { $seconds } s).
 tabs-live-off = Die automatische Aktualisierung ist angehalten.
 tabs-live-pause = Aktualisierung anhalten
 tabs-live-resume = Aktualisierung fortsetzen

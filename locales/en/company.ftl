@@ -224,7 +224,7 @@ providers-end-yes = Yes, end the designation
 confirm-cancel = No, go back
 
 # The live tabs' automatic refresh
-tabs-live-on = The lists update automatically (every { $seconds } s).
+tabs-live-on = The lists update automatically (every { $seconds } s).
 tabs-live-off = Automatic updates are paused.
 tabs-live-pause = Pause updates
 tabs-live-resume = Resume updates

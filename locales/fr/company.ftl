@@ -224,7 +224,7 @@ providers-end-yes = Oui, mettre fin à la désignation
 confirm-cancel = Non, revenir
 
 # The live tabs' automatic refresh
-tabs-live-on = Les listes se mettent à jour automatiquement (toutes les { $seconds } s).
+tabs-live-on = Les listes se mettent à jour automatiquement (toutes les { $seconds } s).
 tabs-live-off = Les mises à jour automatiques sont en pause.
 tabs-live-pause = Suspendre les mises à jour
 tabs-live-resume = Reprendre les mises à jour

@@ -224,7 +224,7 @@ providers-end-yes = Ja, de aanstelling stopzetten
 confirm-cancel = Nee, terug
 
 # The live tabs' automatic refresh
-tabs-live-on = De lijsten worden automatisch bijgewerkt (om de { $seconds } s).
+tabs-live-on = De lijsten worden automatisch bijgewerkt (om de { $seconds } s).
 tabs-live-off = Het automatisch bijwerken is gepauzeerd.
 tabs-live-pause = Bijwerken pauzeren
 tabs-live-resume = Bijwerken hervatten

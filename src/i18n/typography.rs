@@ -11,6 +11,9 @@
 //!   Dutch says "in naam van", and speaks to the citizen with "je" and "jouw"
 //!   ([`register_problems`], for what the citizen reads).
 //!
+//! - Every language: a number and the symbol of its unit (`30 s`, `20 ms`, `5 %`) are joined
+//!   by a no-break space, so that a line never ends between them ([`unit_problems`]).
+//!
 //! A colon is punctuation when a space or the end of the text follows it (or a space
 //! precedes it): `14:05` and `https://` are not.
 
@@ -125,7 +128,44 @@ pub fn problems(lang: Lang, text: &str) -> Vec<String> {
     if lang == Lang::Fr {
         out.extend(elision_problems(text));
     }
+    out.extend(unit_problems(&chars));
     out.extend(term_problems(lang, text));
+    out
+}
+
+/// The symbols of units that follow a number.
+const UNIT_SYMBOLS: [&str; 12] = [
+    "ms", "s", "min", "h", "%", "KB", "MB", "GB", "kB", "Ko", "ko", "Mo",
+];
+
+/// A number (or a placeable) and its unit's symbol separated by a breaking space: `20 ms`.
+fn unit_problems(chars: &[char]) -> Vec<String> {
+    let mut out = Vec::new();
+    for (i, &c) in chars.iter().enumerate() {
+        let breaking = c.is_whitespace() && c != NBSP && c != NNBSP;
+        let after_number = i
+            .checked_sub(1)
+            .and_then(|p| chars.get(p))
+            .is_some_and(|p| p.is_ascii_digit() || *p == PLACEABLE);
+        if !(breaking && after_number) {
+            continue;
+        }
+        let rest = &chars[i + 1..];
+        let unit = UNIT_SYMBOLS.iter().find(|unit| {
+            let n = unit.chars().count();
+            rest.len() >= n
+                && rest[..n].iter().copied().eq(unit.chars())
+                && rest
+                    .get(n)
+                    .is_none_or(|next| !next.is_alphanumeric() && !"'’-".contains(*next))
+        });
+        if let Some(unit) = unit {
+            out.push(format!(
+                "a breaking space between a number and {unit:?} (a no-break space is due): {:?}",
+                around(chars, i)
+            ));
+        }
+    }
     out
 }
 
@@ -291,6 +331,41 @@ mod tests {
                 == 1,
             "the address is skipped, the text after it is not"
         );
+    }
+
+    #[test]
+    fn a_number_keeps_its_unit() {
+        let good = [
+            "every 30\u{a0}s)",
+            "20\u{a0}ms",
+            "\u{fffc}\u{a0}s.",
+            "5\u{202f}%",
+            "in 3 steps",
+            "12 hours",
+            "2 s'il",
+            "2 h-index",
+            "version 2 Min",
+        ];
+        for text in good {
+            assert_eq!(
+                unit_problems(&text.chars().collect::<Vec<_>>()),
+                Vec::<String>::new(),
+                "{text}"
+            );
+        }
+        let bad = [
+            "every 30 s)",
+            "20 ms",
+            "\u{fffc} s.",
+            "5 %",
+            "took 3 min",
+            "64 KB",
+        ];
+        for text in bad {
+            for lang in Lang::ALL {
+                assert_eq!(problems(lang, text).len(), 1, "{text} in {lang:?}");
+            }
+        }
     }
 
     /// Every pattern of a message or attribute, flattened: placeables become

@@ -108,7 +108,7 @@ pub fn dashboard(ctx: &Ctx, role: StaffRole, d: &Dashboard, notice: Option<&str>
                             @match run.and_then(|r| r.last_run_at.map(|at| (r, at))) {
                                 Some((r, at)) => {
                                     td data-testid=(format!("job-last-{}", job.name())) data-label=(cols.label(1)) { (ctx.lang.datetime(at)) }
-                                    td data-label=(cols.label(2)) { (r.last_duration_ms.unwrap_or(0)) " ms" }
+                                    td data-label=(cols.label(2)) { (r.last_duration_ms.unwrap_or(0)) "\u{a0}ms" }
                                     td data-testid=(format!("job-rows-{}", job.name())) data-label=(cols.label(3)) { (ctx.lang.number(r.last_rows.unwrap_or(0))) }
                                     td data-label=(cols.label(4)) { @if let Some(e) = &r.last_error { span.field-error { (e) } } @else { "—" } }
                                     td data-testid=(format!("job-runs-{}", job.name())) data-label=(cols.label(5)) {
