@@ -10,6 +10,7 @@ signed-in-as = Angemeldet als
 staff = Backoffice
 sign-in = Anmelden
 sign-in-unsent = Ihre Sitzung war abgelaufen: Was Sie gesendet haben, wurde nicht gespeichert. Melden Sie sich erneut an und senden Sie es dann noch einmal.
+sign-in-stale = Diese Anmeldeseite war abgelaufen, daher wurde niemand angemeldet. Wählen Sie unten erneut.
 sign-out = Abmelden
 footer-text = Ein Dienst der belgischen sozialen Sicherheit. Daten werden nur mit Zustimmung der betroffenen Person eingesehen.
 nav-companies = Für Unternehmen

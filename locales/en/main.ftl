@@ -10,6 +10,7 @@ signed-in-as = Signed in as
 staff = back office
 sign-in = Sign in
 sign-in-unsent = Your session had ended, so what you sent was not recorded. Sign in again, then send it again.
+sign-in-stale = This sign-in page had expired, so nobody was signed in. Choose again below.
 sign-out = Sign out
 footer-text = A service of Belgian social security. Data are consulted only with the consent of the person concerned.
 nav-companies = For companies

@@ -10,6 +10,7 @@ signed-in-as = Connecté en tant que
 staff = back-office
 sign-in = Se connecter
 sign-in-unsent = Votre session avait pris fin : ce que vous avez envoyé n'a pas été enregistré. Connectez-vous à nouveau, puis envoyez-le encore une fois.
+sign-in-stale = Cette page de connexion avait expiré : personne n'a été connecté. Choisissez à nouveau ci-dessous.
 sign-out = Se déconnecter
 footer-text = Un service de la sécurité sociale belge. Les données ne sont consultées qu'avec le consentement de la personne concernée.
 nav-companies = Pour les entreprises

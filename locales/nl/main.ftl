@@ -10,6 +10,7 @@ signed-in-as = Aangemeld als
 staff = backoffice
 sign-in = Aanmelden
 sign-in-unsent = De sessie was afgelopen: wat verstuurd werd, is niet opgeslagen. Opnieuw aanmelden en dan nog eens versturen.
+sign-in-stale = Deze aanmeldpagina was verlopen, dus niemand werd aangemeld. Kies hieronder opnieuw.
 sign-out = Afmelden
 footer-text = Een dienst van de Belgische sociale zekerheid. Gegevens worden alleen geraadpleegd met de toestemming van de betrokken persoon.
 nav-companies = Voor ondernemingen

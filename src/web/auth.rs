@@ -16,7 +16,7 @@ use super::{
         state, tenant_of,
     },
     errors::{AppError, Page},
-    extract::{CsrfChecked, CsrfForm, end_session, establish_session, on_db, principal_of},
+    extract::{CsrfChecked, FormWithToken, end_session, establish_session, on_db, principal_of},
     routes, views,
 };
 use crate::{
@@ -163,10 +163,28 @@ async fn sign_in_demo(
     req: HttpRequest,
     ctx: Ctx,
     tenant: Tenant,
-    CsrfForm(form): CsrfForm<DemoPersonForm>,
+    FormWithToken { form, token_holds }: FormWithToken<DemoPersonForm>,
 ) -> Page {
     let idp = tenant.demo_idp().ok_or(AppError::NotFound)?;
     let next = routes::after_sign_in(form.next.as_deref()).to_string();
+    if !token_holds {
+        // Nobody is signed in by a form whose token does not hold. Its session is gone (a
+        // second press after the first renewed it, a page left open) or it came from
+        // elsewhere: the person it names signed in already goes on to where it led; else
+        // the page again, to choose (with a token that holds).
+        tracing::info!("demo sign-in with a token that does not hold: nobody signed in");
+        let asked = Niss::parse(&form.niss).ok();
+        if principal_of(&req).is_some_and(|p| Some(&p.niss) == asked.as_ref()) {
+            return Ok(see_other(&next));
+        }
+        let shown = Shown {
+            again: false,
+            unsent: false,
+            typed: "",
+            error: Some("sign-in-stale"),
+        };
+        return render_sign_in(&req, &ctx, tenant, &next, shown, StatusCode::FORBIDDEN).await;
+    }
     let refusal = match Niss::parse(&form.niss) {
         Err(e) => e.message_key(),
         Ok(niss) => {

@@ -102,25 +102,59 @@ struct CsrfOnly {
     csrf: Option<String>,
 }
 
+/// Reads a URL-encoded form through the input layer; `strict`: a wrong CSRF token is a 403
+/// before the form is parsed, else the form comes with whether its token held.
+fn read_form<T: DeserializeOwned + 'static>(
+    req: &HttpRequest,
+    payload: &mut Payload,
+    strict: bool,
+) -> LocalBoxFuture<'static, Result<(T, bool), actix_web::Error>> {
+    reading_body(req, payload, move |req, mut payload| async move {
+        let bytes = read_body(&req, &mut payload, FORM_LIMIT).await?;
+        let token: CsrfOnly =
+            serde_urlencoded::from_bytes(&bytes).unwrap_or(CsrfOnly { csrf: None });
+        let holds = csrf_matches(&req, token.csrf.as_deref());
+        if !holds && strict {
+            tracing::warn!("refused a form with a missing or wrong CSRF token");
+            return Err(AppError::Forbidden.into());
+        }
+        check_urlencoded(&bytes).map_err(AppError::Unreadable)?;
+        // The parser's message may quote the value: it is not logged.
+        let value = serde_urlencoded::from_bytes::<T>(&bytes).map_err(|_| {
+            tracing::info!("malformed form");
+            AppError::BadRequest
+        })?;
+        Ok((value, holds))
+    })
+}
+
 impl<T: DeserializeOwned + 'static> FromRequest for CsrfForm<T> {
     type Error = actix_web::Error;
     type Future = LocalBoxFuture<'static, Result<Self, Self::Error>>;
     fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
-        reading_body(req, payload, |req, mut payload| async move {
-            let bytes = read_body(&req, &mut payload, FORM_LIMIT).await?;
-            let token: CsrfOnly =
-                serde_urlencoded::from_bytes(&bytes).unwrap_or(CsrfOnly { csrf: None });
-            if !csrf_matches(&req, token.csrf.as_deref()) {
-                tracing::warn!("refused a form with a missing or wrong CSRF token");
-                return Err(AppError::Forbidden.into());
-            }
-            check_urlencoded(&bytes).map_err(AppError::Unreadable)?;
-            // The parser's message may quote the value: it is not logged.
-            let value = serde_urlencoded::from_bytes::<T>(&bytes).map_err(|_| {
-                tracing::info!("malformed form");
-                AppError::BadRequest
-            })?;
-            Ok(CsrfForm(value))
+        let form = read_form::<T>(req, payload, true);
+        Box::pin(async move { form.await.map(|(value, _)| CsrfForm(value)) })
+    }
+}
+
+/// A form that its handler answers also when its CSRF token does not hold (then doing
+/// nothing the token would allow): the sign-in form, whose session may be gone when it is
+/// sent (pressed twice: the first press renewed the session; or left open too long).
+pub struct FormWithToken<T> {
+    /// The form.
+    pub form: T,
+    /// Whether its CSRF token matched the session's.
+    pub token_holds: bool,
+}
+
+impl<T: DeserializeOwned + 'static> FromRequest for FormWithToken<T> {
+    type Error = actix_web::Error;
+    type Future = LocalBoxFuture<'static, Result<Self, Self::Error>>;
+    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        let form = read_form::<T>(req, payload, false);
+        Box::pin(async move {
+            form.await
+                .map(|(form, token_holds)| FormWithToken { form, token_holds })
         })
     }
 }

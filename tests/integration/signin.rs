@@ -344,6 +344,77 @@ async fn sign_out_ends_the_session_at_once_and_a_replayed_cookie_opens_nothing()
     assert_eq!(left, 0);
 }
 
+#[tokio::test]
+async fn a_demo_sign_in_pressed_twice_leads_on_or_back_to_the_choice_never_to_access_refused() {
+    let app = spawn_app().await;
+    let plain = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    let page = plain
+        .get(format!("{}/sign-in", app.address))
+        .header("accept-language", "nl")
+        .send()
+        .await
+        .unwrap();
+    let first = cookie_of(&page).expect("a session cookie");
+    let csrf = crate::helpers::csrf_in(&page.text().await.unwrap()).unwrap();
+    let press = |cookie: String, niss: &'static str| {
+        let (plain, url, csrf) = (
+            plain.clone(),
+            format!("{}/sign-in/demo", app.address),
+            csrf.clone(),
+        );
+        async move {
+            plain
+                .post(url)
+                .header("cookie", cookie)
+                .header("accept-language", "nl")
+                .form(&[("niss", niss), ("next", "/me"), ("csrf", &csrf)])
+                .send()
+                .await
+                .unwrap()
+        }
+    };
+    let res = press(first.clone(), NOAH.niss()).await;
+    assert_eq!(res.status().as_u16(), 303);
+    let signed_in = cookie_of(&res).expect("a new session id at sign-in");
+    // The second press, with the session the first one renewed: nobody more is signed in,
+    // and the page to choose is shown again, saying so, with a token that holds.
+    let res = press(first.clone(), NOAH.niss()).await;
+    assert_eq!(res.status().as_u16(), 403);
+    assert!(cookie_of(&res).is_some_and(|c| c != signed_in));
+    let again = res.text().await.unwrap();
+    assert_eq!(
+        texts(&again, "[data-testid=sign-in-error]"),
+        ["Deze aanmeldpagina was verlopen, dus niemand werd aangemeld. Kies hieronder opnieuw."]
+    );
+    assert!(
+        again.contains(&format!("persona-{}", NOAH.niss())),
+        "the choice"
+    );
+    assert_eq!(attr(&again, "#niss", "aria-invalid"), None);
+    // The second press when the browser kept the first one's answer: on to where it led.
+    let res = press(signed_in.clone(), NOAH.niss()).await;
+    assert_eq!(res.status().as_u16(), 303);
+    assert_eq!(location_of(&res), "/me");
+    // A stale page naming somebody else signs nobody else in: Noah stays, and is shown the
+    // choice again.
+    let res = press(signed_in.clone(), MARIA.niss()).await;
+    assert_eq!(res.status().as_u16(), 403);
+    let me = plain
+        .get(format!("{}/me", app.address))
+        .header("cookie", &signed_in)
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(me.contains("Noah Lambert"), "{me}");
+    assert!(!me.contains("Maria Abara"));
+}
+
 fn cookie_of(res: &reqwest::Response) -> Option<String> {
     res.headers()
         .get_all("set-cookie")
