@@ -92,7 +92,7 @@ async fn fill_and_submit(c: &Client, label: &str, email: &str) {
 }
 
 /// The focused element's `data-testid` (or its id).
-async fn focused(c: &Client) -> Value {
+pub(crate) async fn focused(c: &Client) -> Value {
     js(
         c,
         "var a = document.activeElement; return a ? (a.getAttribute('data-testid') || a.id || a.tagName) : null;",
@@ -100,7 +100,8 @@ async fn focused(c: &Client) -> Value {
     .await
 }
 
-async fn wait_for_focus(c: &Client, testid: &str) {
+/// Waits until the element `testid` has the focus (htmx moves it once the swap settled).
+pub(crate) async fn wait_for_focus(c: &Client, testid: &str) {
     let mut last = Value::Null;
     for _ in 0..50 {
         last = focused(c).await;
