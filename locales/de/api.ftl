@@ -52,3 +52,9 @@ api-error-blocked-by-citizen = Diese Person hat das Unternehmen blockiert: Sie n
 api-client-revoke-title = Diesen API-Client widerrufen?
 api-client-revoke-text = Seine Token funktionieren dann sofort nicht mehr, und er kann keine neuen mehr erhalten. Ein widerrufener Client kann nicht wiederhergestellt werden: Erstellen Sie bei Bedarf einen neuen.
 api-client-revoke-yes = Ja, Client widerrufen
+
+# The webhook registration's refused fields (PUT /api/v1/webhook, member errors).
+api-webhook-error-secret = Ein Geheimnis mit 16 bis 200 Zeichen ist nötig, ohne Steuerzeichen.
+api-webhook-error-url = Eine https://-Adresse ist nötig (https://Host/Pfad, ohne Benutzername oder Passwort).
+api-webhook-error-unresolved = Der Hostname dieser Adresse lässt sich nicht auflösen.
+api-webhook-error-address = Diese Adresse führt zu einem Host, der keine öffentliche Internetadresse ist.

@@ -52,3 +52,9 @@ api-error-blocked-by-citizen = This person has blocked the company: they do not 
 api-client-revoke-title = Revoke this API client?
 api-client-revoke-text = Its tokens stop working at once, and it can no longer obtain new ones. A revoked client cannot be restored: create a new one if needed.
 api-client-revoke-yes = Yes, revoke the client
+
+# The webhook registration's refused fields (PUT /api/v1/webhook, member errors).
+api-webhook-error-secret = A secret of 16 to 200 characters is needed, without control characters.
+api-webhook-error-url = An https:// address is needed (https://host/path, without a user name or password).
+api-webhook-error-unresolved = The host name of this address does not resolve.
+api-webhook-error-address = This address leads to a host that is not a public address of the internet.

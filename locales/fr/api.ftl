@@ -52,3 +52,9 @@ api-error-blocked-by-citizen = Cette personne a bloqué l'entreprise : elle n'a
 api-client-revoke-title = Révoquer ce client API ?
 api-client-revoke-text = Ses jetons cesseront immédiatement de fonctionner et il ne pourra plus en obtenir de nouveaux. Un client révoqué ne peut pas être rétabli : créez-en un nouveau si nécessaire.
 api-client-revoke-yes = Oui, révoquer le client
+
+# The webhook registration's refused fields (PUT /api/v1/webhook, member errors).
+api-webhook-error-secret = Un secret de 16 à 200 caractères est requis, sans caractère de contrôle.
+api-webhook-error-url = Une adresse https:// est requise (https://hôte/chemin, sans nom d'utilisateur ni mot de passe).
+api-webhook-error-unresolved = Le nom d'hôte de cette adresse ne se résout pas.
+api-webhook-error-address = Cette adresse mène à un hôte qui n'est pas une adresse publique d'internet.

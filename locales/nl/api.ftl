@@ -52,3 +52,9 @@ api-error-blocked-by-citizen = Deze persoon heeft de onderneming geblokkeerd: hi
 api-client-revoke-title = Deze API-client intrekken?
 api-client-revoke-text = Zijn tokens werken dan onmiddellijk niet meer en hij kan geen nieuwe meer verkrijgen. Een ingetrokken client kan niet hersteld worden: maak zo nodig een nieuwe aan.
 api-client-revoke-yes = Ja, de client intrekken
+
+# The webhook registration's refused fields (PUT /api/v1/webhook, member errors).
+api-webhook-error-secret = Er is een geheim van 16 tot 200 tekens nodig, zonder stuurtekens.
+api-webhook-error-url = Er is een https://-adres nodig (https://host/pad, zonder gebruikersnaam of wachtwoord).
+api-webhook-error-unresolved = De hostnaam van dit adres wordt niet gevonden.
+api-webhook-error-address = Dit adres leidt naar een host die geen openbaar internetadres is.

@@ -14,7 +14,7 @@ use super::{
 };
 use crate::{
     domain::text,
-    services::api_clients::ApiScope,
+    services::{FieldErrors, ServiceError, api_clients::ApiScope},
     webhooks::{self, Destinations, UrlError},
 };
 
@@ -36,8 +36,10 @@ const RESOLVE_TIMEOUT: Duration = Duration::from_secs(5);
 pub(super) async fn put(caller: Caller, body: Body<WebhookBody>) -> Result<HttpResponse, Problem> {
     caller.require(ApiScope::Mandates)?;
     let body = body.into_inner();
+    // Both fields are judged, and every refusal said at once (the problem's `errors`).
+    let mut errors = FieldErrors::new();
     if !(16..=200).contains(&body.secret.chars().count()) || text::has_forbidden(&body.secret) {
-        return Err(Problem::new(Code::InvalidRequest).with_detail_arg("reason", "secret"));
+        errors.insert("secret", "api-webhook-error-secret");
     }
     let destinations = Destinations {
         allow_loopback: caller.state.settings.webhook_loopback,
@@ -54,7 +56,10 @@ pub(super) async fn put(caller: Caller, body: Body<WebhookBody>) -> Result<HttpR
         Ok(Err(_)) | Err(_) => Some(UrlError::Unresolved),
     };
     if let Some(e) = refused {
-        return Err(Problem::new(Code::InvalidRequest).with_detail_arg("reason", e.reason()));
+        errors.insert("url", e.message_key());
+    }
+    if !errors.is_empty() {
+        return Err(ServiceError::Invalid(errors).into());
     }
     let id = caller.caller.client_id;
     caller

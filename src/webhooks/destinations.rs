@@ -50,14 +50,12 @@ pub enum UrlError {
 }
 
 impl UrlError {
-    /// The short reason told to the API's caller.
-    pub fn reason(&self) -> String {
+    /// The message key of why, as the API's caller reads it.
+    pub fn message_key(&self) -> &'static str {
         match self {
-            UrlError::Syntax => "url".to_string(),
-            UrlError::Unresolved => "url: the host name does not resolve".to_string(),
-            UrlError::Address(_) => {
-                "url: the host is not a public address of the internet".to_string()
-            }
+            UrlError::Syntax => "api-webhook-error-url",
+            UrlError::Unresolved => "api-webhook-error-unresolved",
+            UrlError::Address(_) => "api-webhook-error-address",
         }
     }
 }

@@ -1165,6 +1165,38 @@ async fn webhooks_tell_the_integrator_of_acceptance_and_of_a_stopped_access_sign
         (status, p["code"].as_str().unwrap()),
         (400, "INVALID_REQUEST")
     );
+    // Both fields wrong: both said at once, each with why, in the caller's language.
+    let res = app
+        .client
+        .put(format!("{}/api/v1/webhook", app.address))
+        .bearer_auth(&t)
+        .header("accept-language", "fr")
+        .json(&json!({"url": "ftp://x", "secret": "short"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status().as_u16(), 400);
+    let p: Value = res.json().await.unwrap();
+    let said: Vec<(&str, &str)> = p["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| (e["field"].as_str().unwrap(), e["detail"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        said,
+        [
+            (
+                "secret",
+                "Un secret de 16 à 200 caractères est requis, sans caractère de contrôle."
+            ),
+            (
+                "url",
+                "Une adresse https:// est requise (https://hôte/chemin, sans nom d'utilisateur ni mot de passe)."
+            )
+        ],
+        "{p}"
+    );
     let (status, _, _) = call(
         &app,
         reqwest::Method::PUT,

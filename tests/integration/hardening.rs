@@ -447,6 +447,7 @@ async fn a_webhook_goes_only_to_a_public_address_judged_at_registration_and_at_d
             (400, Some("INVALID_REQUEST")),
             "{url}: {p}"
         );
+        assert_eq!(p["errors"][0]["field"], "url", "{url}: {p}");
     }
     let stored: Option<String> = api_clients::table
         .select(api_clients::webhook_url)
