@@ -58,3 +58,9 @@ api-webhook-error-secret = Ein Geheimnis mit 16 bis 200 Zeichen ist nötig, ohne
 api-webhook-error-url = Eine https://-Adresse ist nötig (https://Host/Pfad, ohne Benutzername oder Passwort).
 api-webhook-error-unresolved = Der Hostname dieser Adresse lässt sich nicht auflösen.
 api-webhook-error-address = Diese Adresse führt zu einem Host, der keine öffentliche Internetadresse ist.
+
+# The lists' refused query parameters (member errors); the numbers are MAX_PAGE and MAX_PAGE_SIZE.
+api-query-error-status = Einer dieser Status: pending, accepted, refused, expired, withdrawn, revoked, blocked oder ended.
+api-query-error-mandate-status = Hier werden nur aktive Mandate aufgeführt: der Status ist active oder keiner.
+api-query-error-page = Eine ganze Zahl von 1 bis 100.000.
+api-query-error-page-size = Eine ganze Zahl von 1 bis 200.

@@ -58,3 +58,9 @@ api-webhook-error-secret = A secret of 16 to 200 characters is needed, without c
 api-webhook-error-url = An https:// address is needed (https://host/path, without a user name or password).
 api-webhook-error-unresolved = The host name of this address does not resolve.
 api-webhook-error-address = This address leads to a host that is not a public address of the internet.
+
+# The lists' refused query parameters (member errors); the numbers are MAX_PAGE and MAX_PAGE_SIZE.
+api-query-error-status = One of pending, accepted, refused, expired, withdrawn, revoked, blocked or ended.
+api-query-error-mandate-status = Only active mandates are listed here: the status is active, or none.
+api-query-error-page = A whole number from 1 to 100,000.
+api-query-error-page-size = A whole number from 1 to 200.

@@ -58,3 +58,9 @@ api-webhook-error-secret = Un secret de 16 à 200 caractères est requis, sans c
 api-webhook-error-url = Une adresse https:// est requise (https://hôte/chemin, sans nom d'utilisateur ni mot de passe).
 api-webhook-error-unresolved = Le nom d'hôte de cette adresse ne se résout pas.
 api-webhook-error-address = Cette adresse mène à un hôte qui n'est pas une adresse publique d'internet.
+
+# The lists' refused query parameters (member errors); the numbers are MAX_PAGE and MAX_PAGE_SIZE.
+api-query-error-status = L'un de ces statuts : pending, accepted, refused, expired, withdrawn, revoked, blocked ou ended.
+api-query-error-mandate-status = Seuls les mandats actifs sont listés ici : le statut est active, ou aucun.
+api-query-error-page = Un nombre entier de 1 à 100 000.
+api-query-error-page-size = Un nombre entier de 1 à 200.

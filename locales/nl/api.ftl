@@ -58,3 +58,9 @@ api-webhook-error-secret = Er is een geheim van 16 tot 200 tekens nodig, zonder 
 api-webhook-error-url = Er is een https://-adres nodig (https://host/pad, zonder gebruikersnaam of wachtwoord).
 api-webhook-error-unresolved = De hostnaam van dit adres wordt niet gevonden.
 api-webhook-error-address = Dit adres leidt naar een host die geen openbaar internetadres is.
+
+# The lists' refused query parameters (member errors); the numbers are MAX_PAGE and MAX_PAGE_SIZE.
+api-query-error-status = Een van deze statussen: pending, accepted, refused, expired, withdrawn, revoked, blocked of ended.
+api-query-error-mandate-status = Hier staan alleen actieve mandaten: de status is active, of geen.
+api-query-error-page = Een geheel getal van 1 tot 100.000.
+api-query-error-page-size = Een geheel getal van 1 tot 200.

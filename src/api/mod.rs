@@ -134,20 +134,83 @@ impl<T> Page<T> {
     }
 }
 
-/// The page asked for (default 1) and its size (default 50, at most 200).
-fn paging(page: Option<i64>, size: Option<i64>) -> Result<(i64, i64), Problem> {
-    let page = page.unwrap_or(1);
-    let size = size.unwrap_or(50);
-    if !(1..=crate::services::requests::MAX_PAGE).contains(&page) || !(1..=200).contains(&size) {
-        return Err(Problem::new(Code::InvalidRequest).with_detail_arg("reason", "page, pageSize"));
+/// Largest `pageSize` of a list.
+pub const MAX_PAGE_SIZE: i64 = 200;
+
+/// The page asked for (default 1) and its size (default 50, at most [`MAX_PAGE_SIZE`]), as
+/// the query gives them: each one refused is named, with why.
+fn paging(
+    page: Option<&str>,
+    size: Option<&str>,
+    errors: &mut crate::services::FieldErrors,
+) -> Option<(i64, i64)> {
+    let number = |given: Option<&str>, default: i64, max: i64| match given {
+        None => Some(default),
+        Some(text) => text.parse::<i64>().ok().filter(|n| (1..=max).contains(n)),
+    };
+    let page = number(page, 1, crate::services::requests::MAX_PAGE);
+    let size = number(size, 50, MAX_PAGE_SIZE);
+    if page.is_none() {
+        errors.insert("page", "api-query-error-page");
     }
-    Ok((page, size))
+    if size.is_none() {
+        errors.insert("pageSize", "api-query-error-page-size");
+    }
+    page.zip(size)
 }
 
 #[cfg(test)]
 mod tests {
-    use super::under_api;
-    use crate::web::routes;
+    use super::{MAX_PAGE_SIZE, paging, under_api};
+    use crate::{i18n::Lang, services::FieldErrors, web::routes};
+
+    #[test]
+    fn paging_names_each_parameter_refused_and_says_its_limits() {
+        let max = crate::services::requests::MAX_PAGE;
+        let (top, size_top) = (max.to_string(), MAX_PAGE_SIZE.to_string());
+        let (over, size_over) = ((max + 1).to_string(), (MAX_PAGE_SIZE + 1).to_string());
+        type Case<'a> = (
+            Option<&'a str>,
+            Option<&'a str>,
+            Result<(i64, i64), &'a [&'a str]>,
+        );
+        let cases: &[Case] = &[
+            (None, None, Ok((1, 50))),
+            (Some("1"), Some("1"), Ok((1, 1))),
+            (Some(&top), Some(&size_top), Ok((max, MAX_PAGE_SIZE))),
+            (Some("0"), None, Err(&["page"])),
+            (Some(&over), None, Err(&["page"])),
+            (None, Some(&size_over), Err(&["pageSize"])),
+            (Some("abc"), Some("-1"), Err(&["page", "pageSize"])),
+            (Some(""), Some("2.5"), Err(&["page", "pageSize"])),
+        ];
+        for (page, size, want) in cases {
+            let mut errors = FieldErrors::new();
+            let got = paging(*page, *size, &mut errors);
+            match want {
+                Ok(pair) => assert_eq!(got, Some(*pair), "{page:?} {size:?}"),
+                Err(fields) => {
+                    assert_eq!(got, None, "{page:?} {size:?}");
+                    assert_eq!(errors.keys().copied().collect::<Vec<_>>(), *fields);
+                }
+            }
+        }
+        // The messages name the limits the code holds, as each language writes numbers.
+        for lang in Lang::ALL {
+            let said = lang.t("api-query-error-page");
+            assert!(said.contains(&lang.number(max)), "{lang:?}: {said}");
+            let said = lang.t("api-query-error-page-size");
+            assert!(
+                said.contains(&lang.number(MAX_PAGE_SIZE)),
+                "{lang:?}: {said}"
+            );
+            // ... and every status a list may be asked for.
+            let said = lang.t("api-query-error-status");
+            for status in crate::domain::RequestStatus::ALL {
+                assert!(said.contains(status.as_str()), "{lang:?}: {said}");
+            }
+        }
+    }
 
     #[test]
     fn every_api_route_is_under_the_api_prefix() {

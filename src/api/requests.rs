@@ -19,7 +19,7 @@ use crate::{
     domain::{Niss, RequestStatus},
     i18n::Lang,
     services::{
-        ServiceError,
+        FieldErrors, ServiceError,
         api_clients::ApiScope,
         export::CsvTable,
         idempotency::{self, Idempotency},
@@ -140,8 +140,9 @@ pub(super) struct CreateBody {
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub(super) struct ListQuery {
     status: Option<String>,
-    page: Option<i64>,
-    page_size: Option<i64>,
+    /// As typed: [`super::paging`] reads it, so that a page that is no number is named.
+    page: Option<String>,
+    page_size: Option<String>,
     on_behalf_of: Option<String>,
 }
 
@@ -252,7 +253,9 @@ pub(super) async fn list(
     let (list, now) = list_page(&caller, &query, |status| {
         match status.filter(|s| !s.is_empty()) {
             None => Ok(None),
-            Some(s) => RequestStatus::parse(s).map(Some).ok_or_else(bad_status),
+            Some(s) => RequestStatus::parse(s)
+                .map(Some)
+                .ok_or("api-query-error-status"),
         }
     })
     .await?;
@@ -265,15 +268,26 @@ pub(super) async fn list(
 }
 
 /// The page of the caller's requests that `query` asks for, in the status `status` reads
-/// from it (any when `None`), and the time it was read at.
+/// from it (any when `None`; else the message key of why it is refused), and the time it
+/// was read at. Every parameter refused is named at once.
 async fn list_page(
     caller: &Caller,
     query: &ListQuery,
-    status: impl FnOnce(Option<&str>) -> Result<Option<RequestStatus>, Problem>,
+    status: impl FnOnce(Option<&str>) -> Result<Option<RequestStatus>, &'static str>,
 ) -> Result<(ListPage, DateTime<Utc>), Problem> {
     caller.require(ApiScope::Mandates)?;
-    let status = status(query.status.as_deref())?;
-    let (page, size) = paging(query.page, query.page_size)?;
+    let mut errors = FieldErrors::new();
+    let status = status(query.status.as_deref())
+        .map_err(|key| errors.insert("status", key))
+        .ok();
+    let paged = paging(
+        query.page.as_deref(),
+        query.page_size.as_deref(),
+        &mut errors,
+    );
+    let (Some(status), Some((page, size))) = (status, paged) else {
+        return Err(ServiceError::Invalid(errors).into());
+    };
     let now = caller.now();
     let list = caller
         .in_scope(query.on_behalf_of.as_deref(), move |conn, scope| {
@@ -281,11 +295,6 @@ async fn list_page(
         })
         .await?;
     Ok((list, now))
-}
-
-/// The answer to a `status` that is not one.
-fn bad_status() -> Problem {
-    Problem::new(Code::InvalidRequest).with_detail_arg("reason", "status")
 }
 
 /// A page of `items` as JSON, or as CSV (written by `csv`) when `Accept` asks for it.
@@ -476,7 +485,7 @@ pub(super) async fn list_mandates(
 ) -> Result<HttpResponse, Problem> {
     let (list, _) = list_page(&caller, &query, |status| match status {
         None | Some("active") => Ok(Some(RequestStatus::Accepted)),
-        Some(_) => Err(bad_status()),
+        Some(_) => Err("api-query-error-mandate-status"),
     })
     .await?;
     let items: Vec<MandateItem> = list

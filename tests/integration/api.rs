@@ -641,6 +641,43 @@ async fn bad_input_gets_a_problem_in_the_callers_language_never_a_500() {
         assert_eq!(res.status().as_u16(), want_status);
         assert_eq!(res.json::<Value>().await.unwrap()["code"], want_code);
     }
+    // A list asked for with several bad parameters names each one, with why.
+    for (path, status_said) in [
+        ("/api/v1/mandate-requests", "pending, accepted"),
+        ("/api/v1/mandates", "active"),
+    ] {
+        let res = app
+            .client
+            .get(format!(
+                "{}{path}?status=foo&page=abc&pageSize=0",
+                app.address
+            ))
+            .bearer_auth(&t)
+            .header("accept-language", "nl")
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status().as_u16(), 400);
+        let p: Value = res.json().await.unwrap();
+        let fields: Vec<&str> = p["errors"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e["field"].as_str().unwrap())
+            .collect();
+        assert_eq!(fields, ["page", "pageSize", "status"], "{path}: {p}");
+        assert_eq!(
+            p["errors"][0]["detail"],
+            "Een geheel getal van 1 tot 100.000."
+        );
+        assert!(
+            p["errors"][2]["detail"]
+                .as_str()
+                .unwrap()
+                .contains(status_said),
+            "{p}"
+        );
+    }
     // Unknown ids, wrong states.
     let (status, p, _) = call(
         &app,
