@@ -116,7 +116,9 @@ impl Caller {
     {
         let on_behalf_of = match on_behalf_of.map(str::trim).filter(|s| !s.is_empty()) {
             None => None,
-            Some(bce) => Some(Bce::parse(bce).map_err(|_| Problem::new(Code::InvalidBce))?),
+            Some(bce) => Some(Bce::parse(bce).map_err(|_| {
+                Problem::field(Code::InvalidBce, "onBehalfOf", "api-error-invalid-bce")
+            })?),
         };
         let caller = self.caller.clone();
         self.run(move |conn| {

@@ -36,10 +36,11 @@ async fn consult_by_niss(
     context: Context,
 ) -> Result<Consultation, Problem> {
     caller.require(ApiScope::PrecontractualData)?;
+    let refused = || Problem::field(Code::InvalidNiss, "niss", "api-error-invalid-niss");
     if body.niss.len() != 11 {
-        return Err(Problem::new(Code::InvalidNiss));
+        return Err(refused());
     }
-    let niss = Niss::parse(&body.niss).map_err(|_| Problem::new(Code::InvalidNiss))?;
+    let niss = Niss::parse(&body.niss).map_err(|_| refused())?;
     let (actor, now) = (caller.actor(), caller.now());
     let sources = caller.state.sources.clone();
     caller

@@ -86,6 +86,14 @@ impl Problem {
             ..Problem::new(refusal.code())
         }
     }
+    /// The problem of one refused field of the request, its code's message also the field's
+    /// (in the `errors` member, as every refused field is).
+    pub fn field(code: Code, field: &'static str, key: &'static str) -> Problem {
+        Problem {
+            fields: vec![(field, key)],
+            ..Problem::new(code)
+        }
+    }
     /// An unknown context: the detail lists the known ones (from the registry).
     pub fn unknown_context() -> Problem {
         let known: Vec<&str> = crate::domain::Context::all()

@@ -619,7 +619,24 @@ async fn bad_input_gets_a_problem_in_the_callers_language_never_a_500() {
         assert_eq!(p["code"], code, "{body}: {p}");
         assert_eq!(p["status"], 400);
         assert!(!p["detail"].as_str().unwrap().is_empty());
+        // A refused field is named in `errors`, with why.
+        if code != "INVALID_REQUEST" {
+            let field = p["errors"][0]["field"].as_str().expect("errors");
+            assert!(body.get(field).is_some(), "{body}: {p}");
+            assert!(!p["errors"][0]["detail"].as_str().unwrap().is_empty());
+        }
     }
+    // The same for a consultation's citizen.
+    let (status, p, _) = call(
+        &app,
+        reqwest::Method::POST,
+        "/api/v1/precontractual-data/flexi-job",
+        &t,
+        Some(json!({"niss": "85.07.30-033.28"})),
+    )
+    .await;
+    assert_eq!((status, p["code"].as_str()), (400, Some("INVALID_NISS")));
+    assert_eq!(p["errors"][0]["field"], "niss", "{p}");
     // Malformed JSON, and a body over the limit (413).
     for (body, want_status, want_code) in [
         ("{not json".to_string(), 400, "INVALID_REQUEST"),
