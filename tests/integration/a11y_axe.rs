@@ -422,6 +422,21 @@ async fn axe_finds_no_wcag_violation_on_any_page_in_any_language_at_1280_and_320
         a.click("[data-testid=search-submit]").await;
         a.wait_for("#error-summary").await;
         a.check("search with errors").await;
+        // The trainers' form refused for several reasons at once (the browser's own checks
+        // set aside, as a browser without them would send it).
+        a.open("/admin/tenants").await;
+        a.c.execute(
+            "document.querySelector('[data-testid=tenant-create-form]').noValidate = true;
+             document.getElementById('tenant-clock').type = 'text';",
+            vec![],
+        )
+        .await
+        .unwrap();
+        a.type_into("#tenant-name", "Team A").await;
+        a.type_into("#tenant-clock", "1 April").await;
+        a.click("[data-testid=tenant-create]").await;
+        a.wait_for("#tenant-create-error li").await;
+        a.check("demo tenants with errors").await;
     }
 
     let Audit { pages, found, .. } = a;
