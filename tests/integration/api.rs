@@ -196,10 +196,25 @@ pub(crate) async fn call(
     token: &str,
     body: Option<Value>,
 ) -> (u16, Value, reqwest::header::HeaderMap) {
+    call_in(app, None, method, path, token, body).await
+}
+
+/// [`call`], asking for the answer (its problems) in `lang` (`Accept-Language`).
+pub(crate) async fn call_in(
+    app: &TestApp,
+    lang: Option<&str>,
+    method: reqwest::Method,
+    path: &str,
+    token: &str,
+    body: Option<Value>,
+) -> (u16, Value, reqwest::header::HeaderMap) {
     let mut req = app
         .client
         .request(method, format!("{}{path}", app.address))
         .bearer_auth(token);
+    if let Some(lang) = lang {
+        req = req.header("accept-language", lang);
+    }
     if let Some(b) = body {
         req = req.json(&b);
     }
@@ -583,17 +598,18 @@ async fn bad_input_gets_a_problem_in_the_callers_language_never_a_500() {
     }
     // A body wrong in several fields names them all, each with why in the caller's
     // language; its code is the first field's.
-    let res = app
-        .client
-        .post(format!("{}/api/v1/mandate-requests", app.address))
-        .bearer_auth(&t)
-        .header("accept-language", "de")
-        .json(&json!({"context": "FLEXI_JOB", "email": "a@", "language": "xx", "niss": "85.07.30-033.28"}))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(res.status().as_u16(), 400);
-    let p: Value = res.json().await.unwrap();
+    let body =
+        json!({"context": "FLEXI_JOB", "email": "a@", "language": "xx", "niss": "85.07.30-033.28"});
+    let (status, p, _) = call_in(
+        &app,
+        Some("de"),
+        reqwest::Method::POST,
+        "/api/v1/mandate-requests",
+        &t,
+        Some(body),
+    )
+    .await;
+    assert_eq!(status, 400);
     assert_eq!(p["code"], "INVALID_EMAIL", "{p}");
     let fields: Vec<&str> = p["errors"]
         .as_array()
@@ -663,19 +679,10 @@ async fn bad_input_gets_a_problem_in_the_callers_language_never_a_500() {
         ("/api/v1/mandate-requests", "pending, accepted"),
         ("/api/v1/mandates", "active"),
     ] {
-        let res = app
-            .client
-            .get(format!(
-                "{}{path}?status=foo&page=abc&pageSize=0",
-                app.address
-            ))
-            .bearer_auth(&t)
-            .header("accept-language", "nl")
-            .send()
-            .await
-            .unwrap();
-        assert_eq!(res.status().as_u16(), 400);
-        let p: Value = res.json().await.unwrap();
+        let query = format!("{path}?status=foo&page=abc&pageSize=0");
+        let (status, p, _) =
+            call_in(&app, Some("nl"), reqwest::Method::GET, &query, &t, None).await;
+        assert_eq!(status, 400);
         let fields: Vec<&str> = p["errors"]
             .as_array()
             .unwrap()
@@ -1220,17 +1227,17 @@ async fn webhooks_tell_the_integrator_of_acceptance_and_of_a_stopped_access_sign
         (400, "INVALID_REQUEST")
     );
     // Both fields wrong: both said at once, each with why, in the caller's language.
-    let res = app
-        .client
-        .put(format!("{}/api/v1/webhook", app.address))
-        .bearer_auth(&t)
-        .header("accept-language", "fr")
-        .json(&json!({"url": "ftp://x", "secret": "short"}))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(res.status().as_u16(), 400);
-    let p: Value = res.json().await.unwrap();
+    let body = json!({"url": "ftp://x", "secret": "short"});
+    let (status, p, _) = call_in(
+        &app,
+        Some("fr"),
+        reqwest::Method::PUT,
+        "/api/v1/webhook",
+        &t,
+        Some(body),
+    )
+    .await;
+    assert_eq!(status, 400);
     let said: Vec<(&str, &str)> = p["errors"]
         .as_array()
         .unwrap()
