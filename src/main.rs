@@ -477,6 +477,11 @@ fn brussels(at: chrono::DateTime<chrono::Utc>) -> String {
         .to_string()
 }
 
+/// The value of `result`, or `None` with its error added to `refused`.
+fn given<T>(refused: &mut Vec<String>, result: anyhow::Result<T>) -> Option<T> {
+    result.map_err(|e| refused.push(format!("{e:#}"))).ok()
+}
+
 fn tenant_command(command: TenantCommand, settings: Settings) -> anyhow::Result<()> {
     use mandat::{
         demo::tenants::{NewTenant, TenantOps},
@@ -502,27 +507,38 @@ fn tenant_command(command: TenantCommand, settings: Settings) -> anyhow::Result<
             sources,
             expires,
         } => {
+            // Every refusal at once, a line each (the trainers' form does the same).
+            let mut refused: Vec<String> = Vec::new();
+            let checked_name = given(&mut refused, name_of(&name));
+            let clock = clock.as_deref().and_then(|text| {
+                let parsed =
+                    parse_instant(text).map_err(|e| anyhow::anyhow!("--clock {text:?}: {e}"));
+                given(&mut refused, parsed)
+            });
+            let expires = expires.as_deref().and_then(|text| {
+                let parsed =
+                    parse_day(text).map_err(|e| anyhow::anyhow!("--expires {text:?}: {e}"));
+                given(&mut refused, parsed)
+            });
+            let sources = sources.as_deref().and_then(|dir| {
+                let read =
+                    SourceTexts::from_dir(dir).map_err(|e| anyhow::anyhow!("--sources: {e}"));
+                given(&mut refused, read)
+            });
+            refused.extend(
+                ops.check(clock, expires, sources.as_ref())
+                    .iter()
+                    .map(ToString::to_string),
+            );
+            let Some(name) = checked_name.filter(|_| refused.is_empty()) else {
+                anyhow::bail!("{}", refused.join("\n"));
+            };
             let new = NewTenant {
-                name: name_of(&name)?,
+                name,
                 language: Lang::from_code(&language).unwrap_or_default(),
-                clock: clock
-                    .as_deref()
-                    .map(parse_instant)
-                    .transpose()
-                    .map_err(|e| {
-                        anyhow::anyhow!("--clock {:?}: {e}", clock.as_deref().unwrap_or_default())
-                    })?,
-                expires: expires.as_deref().map(parse_day).transpose().map_err(|e| {
-                    anyhow::anyhow!(
-                        "--expires {:?}: {e}",
-                        expires.as_deref().unwrap_or_default()
-                    )
-                })?,
-                sources: sources
-                    .as_deref()
-                    .map(SourceTexts::from_dir)
-                    .transpose()
-                    .map_err(|e| anyhow::anyhow!("--sources: {e}"))?,
+                clock,
+                expires,
+                sources,
                 by: None,
                 form_key: None,
             };

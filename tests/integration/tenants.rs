@@ -1023,6 +1023,22 @@ fn the_command_line_makes_lists_moves_resets_and_deletes_tenants() {
         assert!(err.contains(message), "{args:?}: {err}");
         assert_eq!(lines(&err), 1, "{args:?}: {err}");
     }
+    // Several refusals at once: a line each, nothing made.
+    let args = [
+        "tenant",
+        "create",
+        "Gamma",
+        "--clock",
+        "soon",
+        "--expires",
+        "2099-01-01",
+    ];
+    let (ok, out, err) = mandat(url, &args, &[]);
+    assert!(!ok, "must fail: {out}");
+    assert_eq!(lines(&err), 3, "{err}");
+    for message in ["lowercase letters", "--clock \"soon\"", "at the latest"] {
+        assert!(err.contains(message), "{message}: {err}");
+    }
     let (ok, _, err) = mandat(
         url,
         &["tenant", "create", "beta"],
