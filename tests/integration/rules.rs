@@ -460,5 +460,10 @@ async fn a_403_after_a_page_view_does_not_speak_of_an_expired_form() {
         .post_raw("/admin/search", &[("niss", "90051402426")], &[])
         .await;
     assert_eq!(res.status().as_u16(), 403);
-    assert!(res.text().await.unwrap().contains("the form had expired"));
+    let body = res.text().await.unwrap();
+    assert!(
+        body.contains("the page you sent it from had expired"),
+        "{body}"
+    );
+    assert!(body.contains("Nothing was recorded: go back, reload that page"));
 }
