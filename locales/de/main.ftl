@@ -91,6 +91,7 @@ error-400-title = Die Anfrage konnte nicht verstanden werden
 error-400-text = Bitte gehen Sie zurück und versuchen Sie es erneut. Wenn das Problem weiterhin besteht, wenden Sie sich an den Helpdesk.
 error-403-title = Zugriff verweigert
 error-403-text = Sie sind dazu nicht berechtigt, oder die Seite, von der Sie es gesendet haben, war abgelaufen (sie wurde in einer früheren Sitzung geöffnet). Es wurde nichts gespeichert: Gehen Sie zurück, laden Sie diese Seite neu und senden Sie es erneut.
+error-403-here-text = Sie sind dazu nicht berechtigt, oder diese Seite war abgelaufen (sie wurde in einer früheren Sitzung geöffnet). Es wurde nichts gespeichert: Laden Sie diese Seite neu und senden Sie es dann erneut.
 error-404-title = Seite nicht gefunden
 error-404-text = Diese Seite existiert nicht, oder Sie haben keinen Zugang zu ihr.
 error-413-title = Zu viele Daten

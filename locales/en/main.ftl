@@ -91,6 +91,7 @@ error-400-title = The request could not be understood
 error-400-text = Please go back and try again. If the problem persists, contact the helpdesk.
 error-403-title = Access refused
 error-403-text = You are not allowed to do this, or the page you sent it from had expired (it was opened in an earlier session). Nothing was recorded: go back, reload that page, and send it again.
+error-403-here-text = You are not allowed to do this, or this page had expired (it was opened in an earlier session). Nothing was recorded: reload this page, then send it again.
 error-404-title = Page not found
 error-404-text = This page does not exist, or you do not have access to it.
 error-413-title = Too much data

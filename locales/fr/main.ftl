@@ -91,6 +91,7 @@ error-400-title = La demande n'a pas pu être comprise
 error-400-text = Veuillez revenir en arrière et réessayer. Si le problème persiste, contactez le helpdesk.
 error-403-title = Accès refusé
 error-403-text = Vous n'êtes pas autorisé à effectuer cette action, ou la page d'où vous l'avez envoyée avait expiré (elle avait été ouverte lors d'une session précédente). Rien n'a été enregistré : revenez en arrière, rechargez cette page et envoyez à nouveau.
+error-403-here-text = Vous n'êtes pas autorisé à effectuer cette action, ou cette page avait expiré (elle avait été ouverte lors d'une session précédente). Rien n'a été enregistré : rechargez cette page, puis envoyez à nouveau.
 error-404-title = Page introuvable
 error-404-text = Cette page n'existe pas, ou vous n'y avez pas accès.
 error-413-title = Trop de données

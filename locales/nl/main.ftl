@@ -91,6 +91,7 @@ error-400-title = De aanvraag kon niet worden begrepen
 error-400-text = Ga terug en probeer het opnieuw. Als het probleem aanhoudt, neem dan contact op met de helpdesk.
 error-403-title = Toegang geweigerd
 error-403-text = U mag deze handeling niet uitvoeren, of de pagina waarvan u ze verstuurde was verlopen (ze werd in een eerdere sessie geopend). Er werd niets geregistreerd: ga terug, laad die pagina opnieuw en verstuur opnieuw.
+error-403-here-text = U mag deze handeling niet uitvoeren, of deze pagina was verlopen (ze werd in een eerdere sessie geopend). Er werd niets geregistreerd: laad deze pagina opnieuw en verstuur dan opnieuw.
 error-404-title = Pagina niet gevonden
 error-404-text = Deze pagina bestaat niet, of u hebt er geen toegang toe.
 error-413-title = Te veel gegevens

@@ -466,4 +466,19 @@ async fn a_403_after_a_page_view_does_not_speak_of_an_expired_form() {
         "{body}"
     );
     assert!(body.contains("Nothing was recorded: go back, reload that page"));
+    // Sent by htmx, the refusal stands in the page the form is on: reload this one.
+    let res = claire
+        .post_raw(
+            "/admin/search",
+            &[("niss", "90051402426")],
+            &[("hx-request", "true")],
+        )
+        .await;
+    assert_eq!(res.status().as_u16(), 403);
+    let body = res.text().await.unwrap();
+    assert!(
+        body.contains("Nothing was recorded: reload this page, then send it again."),
+        "{body}"
+    );
+    assert!(!body.contains("<html"), "a partial: {body}");
 }

@@ -10,10 +10,20 @@ use super::{
 };
 use crate::{services::Refusal, web::context::Ctx};
 
+/// Where an error is shown: as the answer to a form sent without JavaScript (the page is
+/// the answer; reloading it sends the form again), or in the page the form stands in
+/// (htmx: reloading it shows the form again).
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+enum Shown {
+    Page,
+    InPage,
+}
+
 /// The title and text keys of an error status; a 403 after a form's submission may be an
 /// expired form, one after a page view never is.
-fn keys(status: StatusCode, after_form: bool) -> (&'static str, &'static str) {
+fn keys(status: StatusCode, after_form: bool, shown: Shown) -> (&'static str, &'static str) {
     match status.as_u16() {
+        403 if after_form && shown == Shown::InPage => ("error-403-title", "error-403-here-text"),
         403 if after_form => ("error-403-title", "error-403-text"),
         403 => ("error-403-title", "error-403-page-text"),
         404 => ("error-404-title", "error-404-text"),
@@ -39,10 +49,11 @@ fn keys_of(
     status: StatusCode,
     detail: Option<&ErrorDetail>,
     after_form: bool,
+    shown: Shown,
 ) -> (&'static str, &'static str) {
     match detail {
         Some(ErrorDetail::Unreadable(_)) => ("error-input-title", "error-input-text"),
-        _ => keys(status, after_form),
+        _ => keys(status, after_form, shown),
     }
 }
 
@@ -62,14 +73,14 @@ pub struct ErrorShown<'a> {
 
 /// What went wrong, in the visitor's language; a refusal says why, unreadable input which
 /// field; `back`, the area a link leads back to.
-fn section(ctx: &Ctx, shown: &ErrorShown<'_>, back: Option<Area>) -> Markup {
+fn section(ctx: &Ctx, shown: &ErrorShown<'_>, place: Shown, back: Option<Area>) -> Markup {
     let ErrorShown {
         status,
         incident,
         detail,
         after_form,
     } = *shown;
-    let (title, text) = keys_of(status, detail, after_form);
+    let (title, text) = keys_of(status, detail, after_form, place);
     html! {
         section.error role="alert" data-status=(status.as_u16()) {
             h1 { (ctx.t(title)) }
@@ -94,7 +105,7 @@ fn section(ctx: &Ctx, shown: &ErrorShown<'_>, back: Option<Area>) -> Markup {
 
 /// An error as a partial, for htmx to show in the page's flash area.
 pub fn error_partial(ctx: &Ctx, shown: &ErrorShown<'_>) -> Markup {
-    section(ctx, shown, None)
+    section(ctx, shown, Shown::InPage, None)
 }
 
 /// The page of a host under the demo base host where no demo tenant lives (never made,
@@ -121,7 +132,7 @@ pub fn no_tenant(ctx: &Ctx, name: &str) -> Markup {
 /// or an error of the area's first page itself, leads to the service's home page instead,
 /// so the way back never leads to the same error.
 pub fn error_page(ctx: &Ctx, shown: &ErrorShown<'_>) -> Markup {
-    let (title, _) = keys_of(shown.status, shown.detail, shown.after_form);
+    let (title, _) = keys_of(shown.status, shown.detail, shown.after_form, Shown::Page);
     let staff = ctx.principal.as_ref().is_some_and(|p| p.staff);
     let area = match Area::of_path(&ctx.path) {
         _ if shown.status == StatusCode::FORBIDDEN => Area::Public,
@@ -134,5 +145,10 @@ pub fn error_page(ctx: &Ctx, shown: &ErrorShown<'_>) -> Markup {
     } else {
         area
     };
-    layout(ctx, &ctx.t(title), area, section(ctx, shown, Some(back)))
+    layout(
+        ctx,
+        &ctx.t(title),
+        area,
+        section(ctx, shown, Shown::Page, Some(back)),
+    )
 }
