@@ -199,6 +199,16 @@ pub(crate) async fn call(
     call_in(app, None, method, path, token, body).await
 }
 
+/// The `errors` member of a problem: each refused field, and why.
+fn refused(problem: &Value) -> Vec<(&str, &str)> {
+    problem["errors"]
+        .as_array()
+        .expect("an errors member")
+        .iter()
+        .map(|e| (e["field"].as_str().unwrap(), e["detail"].as_str().unwrap()))
+        .collect()
+}
+
 /// [`call`], asking for the answer (its problems) in `lang` (`Accept-Language`).
 pub(crate) async fn call_in(
     app: &TestApp,
@@ -611,12 +621,7 @@ async fn bad_input_gets_a_problem_in_the_callers_language_never_a_500() {
     .await;
     assert_eq!(status, 400);
     assert_eq!(p["code"], "INVALID_EMAIL", "{p}");
-    let fields: Vec<&str> = p["errors"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|e| e["field"].as_str().unwrap())
-        .collect();
+    let fields: Vec<&str> = refused(&p).into_iter().map(|(f, _)| f).collect();
     assert_eq!(fields, ["email", "language", "niss"], "{p}");
     let niss_said = p["errors"][2]["detail"].as_str().unwrap();
     assert!(niss_said.contains("11 Ziffern"), "{p}");
@@ -683,12 +688,7 @@ async fn bad_input_gets_a_problem_in_the_callers_language_never_a_500() {
         let (status, p, _) =
             call_in(&app, Some("nl"), reqwest::Method::GET, &query, &t, None).await;
         assert_eq!(status, 400);
-        let fields: Vec<&str> = p["errors"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|e| e["field"].as_str().unwrap())
-            .collect();
+        let fields: Vec<&str> = refused(&p).into_iter().map(|(f, _)| f).collect();
         assert_eq!(fields, ["page", "pageSize", "status"], "{path}: {p}");
         assert_eq!(
             p["errors"][0]["detail"],
@@ -1238,12 +1238,7 @@ async fn webhooks_tell_the_integrator_of_acceptance_and_of_a_stopped_access_sign
     )
     .await;
     assert_eq!(status, 400);
-    let said: Vec<(&str, &str)> = p["errors"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|e| (e["field"].as_str().unwrap(), e["detail"].as_str().unwrap()))
-        .collect();
+    let said = refused(&p);
     assert_eq!(
         said,
         [
