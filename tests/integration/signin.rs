@@ -270,11 +270,7 @@ async fn a_provider_that_is_down_is_an_error_page_not_a_crash() {
 #[tokio::test]
 async fn sign_out_ends_the_session_at_once_and_a_replayed_cookie_opens_nothing() {
     let app = spawn_app().await;
-    // A client that shows its cookies: the same requests, the cookie kept by hand.
-    let plain = reqwest::Client::builder()
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .unwrap();
+    let plain = cookies_by_hand();
     let home = plain
         .get(format!("{}/sign-in", app.address))
         .send()
@@ -347,10 +343,7 @@ async fn sign_out_ends_the_session_at_once_and_a_replayed_cookie_opens_nothing()
 #[tokio::test]
 async fn a_demo_sign_in_pressed_twice_leads_on_or_back_to_the_choice_never_to_access_refused() {
     let app = spawn_app().await;
-    let plain = reqwest::Client::builder()
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .unwrap();
+    let plain = cookies_by_hand();
     let page = plain
         .get(format!("{}/sign-in", app.address))
         .header("accept-language", "nl")
@@ -413,6 +406,15 @@ async fn a_demo_sign_in_pressed_twice_leads_on_or_back_to_the_choice_never_to_ac
         .unwrap();
     assert!(me.contains("Noah Lambert"), "{me}");
     assert!(!me.contains("Maria Abara"));
+}
+
+/// A client that shows its cookies and follows no redirect: a test sends each request with
+/// the cookie it chooses (an old one, a new one), as a browser with two answers in flight.
+fn cookies_by_hand() -> reqwest::Client {
+    reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap()
 }
 
 fn cookie_of(res: &reqwest::Response) -> Option<String> {
