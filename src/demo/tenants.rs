@@ -459,15 +459,19 @@ impl TenantOps {
         batch: Option<&Batch>,
     ) -> Result<String, TenantError> {
         let started = Instant::now();
-        let template = databases::ensure_template(conn, self.main_url())?;
         let main = databases::current_database(conn)?;
         let database = databases::new_tenant_database_name(&main, name);
-        databases::create_from_template(
-            conn,
-            &database,
-            &template,
-            &databases::tenant_comment(&main),
-        )?;
+        let comment = databases::tenant_comment(&main);
+        let template = databases::ensure_template(conn, self.main_url())?;
+        if let Err(e) = databases::create_from_template(conn, &database, &template, &comment) {
+            // A server of other migrations (a deployment under way) built its own template
+            // and dropped ours meanwhile: build ours again, once.
+            if databases::exists(conn, &template)? {
+                return Err(e.into());
+            }
+            let template = databases::ensure_template(conn, self.main_url())?;
+            databases::create_from_template(conn, &database, &template, &comment)?;
+        }
         let cloned = started.elapsed();
         let url = self.settings.demo_tenant_url(name);
         let seeded = PgConnection::establish(&self.tenant_url(&database))
