@@ -104,11 +104,11 @@ pub const PERSONAL_DATA: &[DataRow] = &[
     row("api", &["api_clients", "api_tokens"], &["retention_api_token_days"]),
     row("idempotency", &["idempotency_keys"], &[]),
     row("sessions", &["sessions"], &["session_idle_minutes", "session_absolute_minutes"]),
-    row("addresses", &["rate_limits"], &[]),
+    row("addresses", &["rate_limits"], &["job_expire_keys_seconds"]),
     row("staff", &["staff"], &[]),
     row("staff-audit", &["staff_audit"], &["retention_staff_audit_days"]),
     row("demo-tenants", &["demo_tenants"], &["demo_tenant_days"]),
-    row("technical", &["webhook_deliveries", "job_runs"], &["retention_job_runs_days"]),
+    row("technical", &["webhook_deliveries", "job_runs"], &["retention_webhook_days", "retention_job_runs_days"]),
 ];
 
 /// One row in words.
@@ -136,7 +136,18 @@ fn retention_args(settings: &Settings) -> Vec<(&'static str, Arg)> {
         ("staffAuditDays", r.staff_audit.num_days().into()),
         ("apiTokenDays", r.api_token.num_days().into()),
         ("jobRunsDays", r.job_runs.num_days().into()),
+        ("webhookDays", r.webhook.num_days().into()),
         ("tenantDays", settings.demo_tenants.lifetime_days.into()),
+        (
+            "keysMinutes",
+            settings
+                .jobs
+                .expire_keys
+                .map_or(0, |every| {
+                    i64::try_from(every.as_secs().div_ceil(60)).unwrap_or(i64::MAX)
+                })
+                .into(),
+        ),
         ("idleMinutes", settings.sessions.idle.num_minutes().into()),
         (
             "absoluteMinutes",

@@ -55,6 +55,9 @@ pub struct AppState {
     pub api_limiter: RateLimit,
     /// The key of the staff audit's fingerprints of a person.
     pub person_key: PersonKey,
+    /// The key of the rate limits' fingerprints of an internet address
+    /// ([`crate::limits::address_bucket`]).
+    pub address_key: Arc<[u8]>,
 }
 
 impl AppState {
@@ -76,6 +79,7 @@ impl AppState {
             }
         });
         let person_key = PersonKey::new(settings.audit_key_bytes());
+        let address_key = settings.address_key_bytes().into();
         let settings = Arc::new(settings);
         let site = Site::main(&settings, oidc.is_some());
         let main = Tenant {
@@ -92,6 +96,7 @@ impl AppState {
             link_limiter: RateLimit::LINK,
             api_limiter: RateLimit::API,
             person_key,
+            address_key,
         }
     }
 

@@ -17,26 +17,35 @@ use uuid::Uuid;
 
 pub use self::destinations::{Destinations, UrlError};
 use crate::{
-    db::schema::{api_clients, webhook_deliveries},
+    db::{
+        self,
+        schema::{api_clients, webhook_deliveries},
+    },
     mail::backoff,
 };
 
 /// Attempts before a delivery is given up.
 pub const MAX_ATTEMPTS: i32 = 12;
 
-/// Sets (or clears, with `None`) the webhook of an API client.
+/// Sets the webhook of an API client (its deliveries still waiting go to the new address),
+/// or removes it with `None` (they are forgotten: no attempt is made any more).
 pub fn set_endpoint(
     conn: &mut PgConnection,
     client_id: Uuid,
     endpoint: Option<(&str, &str)>,
 ) -> QueryResult<()> {
-    diesel::update(api_clients::table.find(client_id))
-        .set((
-            api_clients::webhook_url.eq(endpoint.map(|(u, _)| u)),
-            api_clients::webhook_secret.eq(endpoint.map(|(_, s)| s)),
-        ))
-        .execute(conn)
-        .map(|_| ())
+    conn.transaction(|conn| {
+        diesel::update(api_clients::table.find(client_id))
+            .set((
+                api_clients::webhook_url.eq(endpoint.map(|(u, _)| u)),
+                api_clients::webhook_secret.eq(endpoint.map(|(_, s)| s)),
+            ))
+            .execute(conn)?;
+        if endpoint.is_none() {
+            db::webhook_deliveries::forget_pending(conn, client_id)?;
+        }
+        Ok(())
+    })
 }
 
 /// The webhook URL of a client, if any.

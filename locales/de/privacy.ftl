@@ -64,7 +64,7 @@ privacy-kept-members = Bis der Benutzer entfernt wird; die Annahme der Bedingung
 privacy-data-api = Die API-Clients eines Unternehmens (Name, Fingerabdruck des Geheimnisses), ihre Zugangstoken (Fingerabdrücke), die Webhook-Adresse und das Webhook-Geheimnis
 privacy-why-api = Die Software eines Unternehmens oder seines Sozialsekretariats, die über die API handelt
 privacy-who-api = Die Zugangsverwalter des Unternehmens
-privacy-kept-api = Bis zum Widerruf; ein Token gilt eine Stunde und sein Fingerabdruck wird { $apiTokenDays } Tage später gelöscht
+privacy-kept-api = Die Webhook-Adresse und das Webhook-Geheimnis, bis der Webhook entfernt oder der Client widerrufen wird; der Name des Clients und der Fingerabdruck seines Geheimnisses, solange das Unternehmen registriert ist (der Verlauf der Anfragen, in denen er handelte, nennt ihn); ein Token gilt eine Stunde und sein Fingerabdruck wird { $apiTokenDays } Tage später gelöscht
 privacy-data-idempotency = Die Antwort auf eine Erstellung oder einen neuen Link, gesendet mit einem Idempotenzschlüssel (vom Formular des Unternehmens oder von einem API-Client): die Anfrage und ihr Link, oder der erstellte API-Client (seine ID, nie sein Secret)
 privacy-why-idempotency = Eine zweimal gesendete Erstellung oder ein zweimal gesendeter neuer Link (ein Doppelklick, ein Neuladen, ein erneuter Versuch) ergibt einen Link und eine E-Mail, oder einen API-Client
 privacy-who-idempotency = Der Benutzer des Unternehmens oder der API-Client, der sie gesendet hat
@@ -73,10 +73,13 @@ privacy-data-sessions = Sitzungen: ein Fingerabdruck der Sitzungskennung, die Na
 privacy-why-sessions = An- und Abmelden auf jedem Server; überall abmelden
 privacy-who-sessions = Niemand außer der angemeldeten Person
 privacy-kept-sessions = Bis zur Abmeldung, { $idleMinutes } Minuten ohne Nutzung oder { $absoluteMinutes } Minuten nach der Anmeldung
-privacy-data-addresses = Die Internetadressen der Besucher, die Anfragelinks öffnen, als Zähler
+privacy-data-addresses = Ein Fingerabdruck mit Schlüssel der Internetadresse jedes Besuchers, der einen Anfragelink öffnet, als Zähler (nie die Adresse selbst)
 privacy-why-addresses = Versuche begrenzen, einen Link zu erraten
 privacy-who-addresses = Niemand
-privacy-kept-addresses = Höchstens eine Minute
+privacy-kept-addresses = { $keysMinutes ->
+        [0] Bis der Zähler wieder voll ist (höchstens eine Minute nach dem letzten Öffnen), dann bis die Aufgabe expire-keys läuft
+       *[other] Bis der Zähler wieder voll ist (höchstens eine Minute nach dem letzten Öffnen), dann innerhalb von { $keysMinutes } Minuten gelöscht
+    }
 privacy-data-staff = Backoffice-Personal: Nationalregisternummer, Name, Rolle, seit wann, Entfernung
 privacy-why-staff = Wer das Backoffice nutzen darf
 privacy-who-staff = Die Supervisoren des Backoffice
@@ -88,7 +91,7 @@ privacy-kept-staff-audit = { $staffAuditDays } Tage
 privacy-data-technical = Die Webhook-Zustellungen (Kennung und Status einer Anfrage) und die Läufe der Hintergrundaufgaben: keine personenbezogenen Daten
 privacy-why-technical = Die Software eines Unternehmens über eine Änderung informieren; die Übersicht der Aufgaben im Backoffice
 privacy-who-technical = Die Software des Unternehmens; das Backoffice
-privacy-kept-technical = Die Webhook-Zustellungen als Zustellprotokoll; die Läufe der Aufgaben { $jobRunsDays } Tage
+privacy-kept-technical = Die Webhook-Zustellungen { $webhookDays } Tage nach ihrem Empfang (oder nach dem letzten Versuch, wenn sie aufgegeben werden); die Läufe der Aufgaben { $jobRunsDays } Tage
 privacy-data-demo-tenants = Demo-Umgebungen der Ausbilder: Name, Sprache, Uhr, Ablauf, das Personalmitglied, das sie angelegt hat, die eigenen Quelldateien des Ausbilders (nur erfundene Personen)
 privacy-why-demo-tenants = Schulungen, jede in einer eigenen Welt
 privacy-who-demo-tenants = Die Ausbilder und Supervisoren des Backoffice

@@ -64,7 +64,7 @@ privacy-kept-members = Until the user is removed; the acceptance of the terms as
 privacy-data-api = A company's API clients (name, fingerprint of the secret), their access tokens (fingerprints), the webhook address and secret
 privacy-why-api = The software of a company or of its social secretariat acting through the API
 privacy-who-api = The company's access managers
-privacy-kept-api = Until revoked; a token works one hour and its fingerprint is deleted { $apiTokenDays } days later
+privacy-kept-api = The webhook's address and secret until the webhook is removed or the client revoked; the client's name and the fingerprint of its secret as long as the company is registered (the history of the requests it acted on names it); a token works one hour and its fingerprint is deleted { $apiTokenDays } days later
 privacy-data-idempotency = The answer to a creation or a new link sent with an idempotency key (by the company's form, or by an API client): the request and its link, or the API client made (its id, never its secret)
 privacy-why-idempotency = A creation or a new link sent twice (a double click, a reload, a retry) makes one link and one e-mail, or one API client
 privacy-who-idempotency = The company user or the API client that sent it
@@ -73,10 +73,13 @@ privacy-data-sessions = Sessions: a fingerprint of the session's id, the nationa
 privacy-why-sessions = Signing in and out on every server; signing out everywhere
 privacy-who-sessions = Nobody but the person signed in
 privacy-kept-sessions = Until sign-out, { $idleMinutes } minutes without use, or { $absoluteMinutes } minutes after sign-in
-privacy-data-addresses = Internet addresses of the visitors who open request links, as counters
+privacy-data-addresses = A keyed fingerprint of the internet address of each visitor who opens a request link, as a counter (never the address itself)
 privacy-why-addresses = Limiting the attempts to guess a link
 privacy-who-addresses = Nobody
-privacy-kept-addresses = At most one minute
+privacy-kept-addresses = { $keysMinutes ->
+        [0] Until the counter is full again (at most one minute after the last opening), then until the expire-keys job runs
+       *[other] Until the counter is full again (at most one minute after the last opening), then deleted within { $keysMinutes } minutes
+    }
 privacy-data-staff = Back-office staff: national register number, name, role, since when, removal
 privacy-why-staff = Who may use the back office
 privacy-who-staff = Back-office supervisors
@@ -88,7 +91,7 @@ privacy-kept-staff-audit = { $staffAuditDays } days
 privacy-data-technical = Webhook deliveries (a request's identifier and status) and the runs of the background jobs: no personal data
 privacy-why-technical = Telling a company's software of a change; the back office's view of the jobs
 privacy-who-technical = The company's software; the back office
-privacy-kept-technical = Webhook deliveries as a delivery log; job runs { $jobRunsDays } days
+privacy-kept-technical = Webhook deliveries { $webhookDays } days after their delivery (or after the last attempt, when given up); job runs { $jobRunsDays } days
 privacy-data-demo-tenants = Demo tenants of the trainers: name, language, clock, expiry, the staff member who made it, the trainer's own source files (fictional people only)
 privacy-why-demo-tenants = Training sessions on a world of their own
 privacy-who-demo-tenants = The trainers and supervisors of the back office

@@ -64,7 +64,7 @@ privacy-kept-members = Jusqu'au retrait de l'utilisateur ; l'acceptation des co
 privacy-data-api = Les clients API d'une entreprise (nom, empreinte du secret), leurs jetons d'accès (empreintes), l'adresse et le secret du webhook
 privacy-why-api = Le logiciel d'une entreprise ou de son secrétariat social qui agit par l'API
 privacy-who-api = Les gestionnaires d'accès de l'entreprise
-privacy-kept-api = Jusqu'à la révocation ; un jeton fonctionne une heure et son empreinte est supprimée { $apiTokenDays } jours plus tard
+privacy-kept-api = L'adresse et le secret du webhook jusqu'à sa suppression ou la révocation du client ; le nom du client et l'empreinte de son secret tant que l'entreprise est inscrite (l'historique des demandes sur lesquelles il a agi le nomme) ; un jeton fonctionne une heure et son empreinte est supprimée { $apiTokenDays } jours plus tard
 privacy-data-idempotency = La réponse à une création ou à un nouveau lien envoyés avec une clé d'idempotence (par le formulaire de l'entreprise ou par un client API) : la demande et son lien, ou le client API créé (son identifiant, jamais son secret)
 privacy-why-idempotency = Une création ou un nouveau lien envoyés deux fois (un double clic, un rechargement, un nouvel essai) ne font qu'un lien et qu'un e-mail, ou qu'un client API
 privacy-who-idempotency = L'utilisateur de l'entreprise ou le client API qui les a envoyés
@@ -73,10 +73,13 @@ privacy-data-sessions = Sessions : une empreinte de l'identifiant de session, l
 privacy-why-sessions = Se connecter et se déconnecter sur chaque serveur ; se déconnecter partout
 privacy-who-sessions = Personne d'autre que la personne connectée
 privacy-kept-sessions = Jusqu'à la déconnexion, { $idleMinutes } minutes sans utilisation, ou { $absoluteMinutes } minutes après la connexion
-privacy-data-addresses = Les adresses internet des visiteurs qui ouvrent des liens de demande, sous forme de compteurs
+privacy-data-addresses = Une empreinte à clé de l'adresse internet de chaque visiteur qui ouvre un lien de demande, sous forme de compteur (jamais l'adresse elle-même)
 privacy-why-addresses = Limiter les tentatives de deviner un lien
 privacy-who-addresses = Personne
-privacy-kept-addresses = Une minute au plus
+privacy-kept-addresses = { $keysMinutes ->
+        [0] Jusqu'à ce que le compteur soit de nouveau plein (une minute au plus après la dernière ouverture), puis jusqu'à l'exécution de la tâche expire-keys
+       *[other] Jusqu'à ce que le compteur soit de nouveau plein (une minute au plus après la dernière ouverture), puis supprimée dans les { $keysMinutes } minutes
+    }
 privacy-data-staff = Personnel du back-office : numéro de registre national, nom, rôle, depuis quand, retrait
 privacy-why-staff = Qui peut utiliser le back-office
 privacy-who-staff = Les superviseurs du back-office
@@ -88,7 +91,7 @@ privacy-kept-staff-audit = { $staffAuditDays } jours
 privacy-data-technical = Les envois de webhooks (l'identifiant et le statut d'une demande) et les exécutions des tâches de fond : aucune donnée à caractère personnel
 privacy-why-technical = Informer le logiciel d'une entreprise d'un changement ; la vue des tâches du back-office
 privacy-who-technical = Le logiciel de l'entreprise ; le back-office
-privacy-kept-technical = Les envois de webhooks comme journal des envois ; les exécutions des tâches { $jobRunsDays } jours
+privacy-kept-technical = Les envois de webhooks { $webhookDays } jours après leur réception (ou après la dernière tentative, s'ils sont abandonnés) ; les exécutions des tâches { $jobRunsDays } jours
 privacy-data-demo-tenants = Environnements de démonstration des formateurs : nom, langue, horloge, échéance, le membre du personnel qui l'a créé, les fichiers sources du formateur (personnes fictives uniquement)
 privacy-why-demo-tenants = Les sessions de formation, chacune sur un monde à elle
 privacy-who-demo-tenants = Les formateurs et les superviseurs du back-office

@@ -64,7 +64,7 @@ privacy-kept-members = Tot de gebruiker verwijderd wordt; de aanvaarding van de 
 privacy-data-api = De API-clients van een onderneming (naam, vingerafdruk van het geheim), hun toegangstokens (vingerafdrukken), het webhookadres en -geheim
 privacy-why-api = De software van een onderneming of van haar sociaal secretariaat die via de API werkt
 privacy-who-api = De toegangsbeheerders van de onderneming
-privacy-kept-api = Tot de intrekking; een token werkt één uur en de vingerafdruk ervan wordt { $apiTokenDays } dagen later gewist
+privacy-kept-api = Het webhookadres en -geheim tot de webhook verwijderd of de client ingetrokken wordt; de naam van de client en de vingerafdruk van zijn geheim zolang de onderneming ingeschreven is (de geschiedenis van de aanvragen waarin hij handelde, noemt hem); een token werkt één uur en de vingerafdruk ervan wordt { $apiTokenDays } dagen later gewist
 privacy-data-idempotency = Het antwoord op een aanmaak of een nieuwe link verstuurd met een idempotentiesleutel (door het formulier van de onderneming of door een API-client): de aanvraag en haar link, of de aangemaakte API-client (zijn id, nooit zijn geheim)
 privacy-why-idempotency = Een aanmaak of een nieuwe link die twee keer verstuurd wordt (een dubbele klik, een herlading, een nieuwe poging), geeft één link en één e-mail, of één API-client
 privacy-who-idempotency = De gebruiker van de onderneming of de API-client die ze verstuurd heeft
@@ -73,10 +73,13 @@ privacy-data-sessions = Sessies: een vingerafdruk van de sessie-id, het rijksreg
 privacy-why-sessions = Aan- en afmelden op elke server; overal afmelden
 privacy-who-sessions = Niemand behalve de aangemelde persoon
 privacy-kept-sessions = Tot het afmelden, { $idleMinutes } minuten zonder gebruik, of { $absoluteMinutes } minuten na het aanmelden
-privacy-data-addresses = De internetadressen van bezoekers die aanvraaglinks openen, als tellers
+privacy-data-addresses = Een vingerafdruk met sleutel van het internetadres van elke bezoeker die een aanvraaglink opent, als teller (nooit het adres zelf)
 privacy-why-addresses = Pogingen om een link te raden beperken
 privacy-who-addresses = Niemand
-privacy-kept-addresses = Hoogstens één minuut
+privacy-kept-addresses = { $keysMinutes ->
+        [0] Tot de teller weer vol is (hoogstens één minuut na de laatste opening), daarna tot de taak expire-keys loopt
+       *[other] Tot de teller weer vol is (hoogstens één minuut na de laatste opening), daarna binnen { $keysMinutes } minuten gewist
+    }
 privacy-data-staff = Backofficepersoneel: rijksregisternummer, naam, rol, sinds wanneer, verwijdering
 privacy-why-staff = Wie de backoffice mag gebruiken
 privacy-who-staff = De supervisors van de backoffice
@@ -88,7 +91,7 @@ privacy-kept-staff-audit = { $staffAuditDays } dagen
 privacy-data-technical = De verzonden webhooks (de id en de status van een aanvraag) en de uitvoeringen van de achtergrondtaken: geen persoonsgegevens
 privacy-why-technical = De software van een onderneming op de hoogte brengen van een wijziging; het overzicht van de taken in de backoffice
 privacy-who-technical = De software van de onderneming; de backoffice
-privacy-kept-technical = De verzonden webhooks als verzendlogboek; de uitvoeringen van de taken { $jobRunsDays } dagen
+privacy-kept-technical = De verzonden webhooks { $webhookDays } dagen na hun ontvangst (of na de laatste poging, als ze opgegeven worden); de uitvoeringen van de taken { $jobRunsDays } dagen
 privacy-data-demo-tenants = Demo-omgevingen van de opleiders: naam, taal, klok, vervaldatum, het personeelslid dat ze maakte, de eigen bronbestanden van de opleider (alleen fictieve personen)
 privacy-why-demo-tenants = Opleidingssessies, elk in een eigen wereld
 privacy-who-demo-tenants = De opleiders en supervisors van de backoffice

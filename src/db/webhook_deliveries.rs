@@ -9,7 +9,7 @@ use diesel::{
 };
 use uuid::Uuid;
 
-use crate::domain::events::Event;
+use crate::{db::schema::webhook_deliveries, domain::events::Event};
 
 /// Writes `event` for the requests `ids`, one delivery per API client of the request's
 /// company or provider that has a webhook: one set-based statement, to call inside the
@@ -46,4 +46,30 @@ pub fn emit(
     .bind::<Text, _>(event.as_str())
     .bind::<Timestamptz, _>(now)
     .execute(conn)
+}
+
+/// Deletes the deliveries of client `client_id` that wait for a (next) attempt: its webhook
+/// was removed, or the client revoked, so no attempt will ever be made. Delivered and
+/// given-up ones stay, as the delivery log, until [`purge`]. Returns how many.
+pub fn forget_pending(conn: &mut PgConnection, client_id: Uuid) -> QueryResult<usize> {
+    diesel::delete(
+        webhook_deliveries::table
+            .filter(webhook_deliveries::client_id.eq(client_id))
+            .filter(webhook_deliveries::delivered_at.is_null())
+            .filter(webhook_deliveries::failed_at.is_null()),
+    )
+    .execute(conn)
+}
+
+/// Deletes the deliveries delivered or given up at or before `cutoff`, batched (see
+/// [`super::retention::batched`]; the index on `COALESCE(delivered_at, failed_at)` finds
+/// each batch). Waiting ones are never deleted here.
+pub fn purge(conn: &mut PgConnection, cutoff: DateTime<Utc>) -> QueryResult<usize> {
+    super::retention::batched(
+        conn,
+        "DELETE FROM webhook_deliveries WHERE id IN
+             (SELECT id FROM webhook_deliveries
+               WHERE COALESCE(delivered_at, failed_at) <= $1 LIMIT $2)",
+        cutoff,
+    )
 }

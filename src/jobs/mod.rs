@@ -390,6 +390,7 @@ fn run_job(
                 staff_audit_deleted = c.staff_audit_deleted,
                 api_tokens_deleted = c.api_tokens_deleted,
                 job_runs_deleted = c.job_runs_deleted,
+                webhooks_deleted = c.webhooks_deleted,
                 "purge"
             );
             c.total()

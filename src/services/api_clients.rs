@@ -17,6 +17,7 @@ use crate::{
         companies as db_companies,
         idempotency_keys::{self, Claimed, Made},
         schema::{api_access, api_clients, api_tokens},
+        webhook_deliveries,
     },
     domain::{Bce, CompanyKind, FreeText},
 };
@@ -319,8 +320,10 @@ pub fn active_client(
         .ok_or(ServiceError::NotFound)
 }
 
-/// Revokes a client and its tokens; a client revoked already is left as it is (the same
-/// revocation sent twice answers as the first).
+/// Revokes a client and its tokens, and erases its webhook (its address and secret: a
+/// revoked client is told nothing more, and its deliveries still waiting are forgotten); a
+/// client revoked already is left as it is (the same revocation sent twice answers as the
+/// first).
 pub fn revoke_client(
     conn: &mut PgConnection,
     ctx: &CompanyCtx,
@@ -335,7 +338,11 @@ pub fn revoke_client(
                 .filter(api_clients::company_id.eq(ctx.company.id))
                 .filter(api_clients::revoked_at.is_null()),
         )
-        .set(api_clients::revoked_at.eq(now))
+        .set((
+            api_clients::revoked_at.eq(now),
+            api_clients::webhook_url.eq(None::<String>),
+            api_clients::webhook_secret.eq(None::<String>),
+        ))
         .execute(conn)?;
         if n == 0 {
             // Revoked already (the same form sent twice): as asked. Unknown: not found.
@@ -352,6 +359,7 @@ pub fn revoke_client(
             };
         }
         diesel::delete(api_tokens::table.filter(api_tokens::client_id.eq(id))).execute(conn)?;
+        webhook_deliveries::forget_pending(conn, id)?;
         Ok(())
     })
 }

@@ -190,6 +190,9 @@ pub struct Retention {
     pub api_token: chrono::Duration,
     /// Recorded job runs are kept this long (default 7 days).
     pub job_runs: chrono::Duration,
+    /// Delivered (or given-up) webhook deliveries are deleted this long after (default 30
+    /// days).
+    pub webhook: chrono::Duration,
 }
 
 impl Default for Retention {
@@ -202,6 +205,7 @@ impl Default for Retention {
             staff_audit: chrono::Duration::days(730),
             api_token: chrono::Duration::days(7),
             job_runs: chrono::Duration::days(7),
+            webhook: chrono::Duration::days(30),
         }
     }
 }
@@ -497,6 +501,7 @@ impl Settings {
             staff_audit: days("retention_staff_audit_days", 730, 365)?,
             api_token: days("retention_api_token_days", 7, 1)?,
             job_runs: days("retention_job_runs_days", 7, 1)?,
+            webhook: days("retention_webhook_days", 30, 1)?,
         };
         let links = links::links(raw, mode)?;
         let log_format = get("log_format").unwrap_or_else(|| "pretty".to_string());
@@ -544,18 +549,27 @@ impl Settings {
 
     /// The key of the staff audit's fingerprints of a person: `audit_key`, or one derived
     /// from the session key (so that servers sharing one share the other).
-    #[allow(clippy::expect_used)] // HMAC-SHA256 accepts a key of any length
     pub fn audit_key_bytes(&self) -> Vec<u8> {
-        use hmac::{Hmac, Mac};
         match &self.audit_key {
             Some(key) => decoded(key),
-            None => {
-                let mut mac = Hmac::<sha2::Sha256>::new_from_slice(&self.session_key_bytes())
-                    .expect("HMAC takes any key length");
-                mac.update(b"mandat: staff audit, fingerprint of a person");
-                mac.finalize().into_bytes().to_vec()
-            }
+            None => self.derived_key(b"mandat: staff audit, fingerprint of a person"),
         }
+    }
+
+    /// The key of the rate limits' fingerprints of an internet address, derived from the
+    /// session key (servers sharing one count an address in the same bucket).
+    pub fn address_key_bytes(&self) -> Vec<u8> {
+        self.derived_key(b"mandat: rate limits, fingerprint of an internet address")
+    }
+
+    /// A key for the use `label`, derived from the session key.
+    #[allow(clippy::expect_used)] // HMAC-SHA256 accepts a key of any length
+    fn derived_key(&self, label: &[u8]) -> Vec<u8> {
+        use hmac::{Hmac, Mac};
+        let mut mac = Hmac::<sha2::Sha256>::new_from_slice(&self.session_key_bytes())
+            .expect("HMAC takes any key length");
+        mac.update(label);
+        mac.finalize().into_bytes().to_vec()
     }
 }
 
@@ -889,6 +903,7 @@ mod tests {
                 &["365", "1826"],
             ),
             ("retention_api_token_days", &["0", "1827"], &["1", "1826"]),
+            ("retention_webhook_days", &["0", "1827"], &["1", "1826"]),
             (
                 "retention_job_runs_days",
                 &["0", "1827", "-1", "many"],
@@ -909,11 +924,17 @@ mod tests {
         let s = Settings::from_pairs(&[
             ("retention_link_days", "3"),
             ("retention_job_runs_days", "2"),
+            ("retention_webhook_days", "9"),
         ])
         .unwrap();
         assert_eq!(s.retention.link, chrono::Duration::days(3));
         assert_eq!(s.retention.job_runs, chrono::Duration::days(2));
+        assert_eq!(s.retention.webhook, chrono::Duration::days(9));
         assert_eq!(s.retention.staff_audit, chrono::Duration::days(730));
+        assert_eq!(
+            Settings::from_pairs(&[]).unwrap().retention.webhook,
+            chrono::Duration::days(30)
+        );
     }
 
     #[test]

@@ -322,6 +322,12 @@ pub const OPTIONS: &[OptionDoc] = &[
         help: "days a background job's run stays in `job_runs` (1-1826)",
     },
     OptionDoc {
+        key: "retention_webhook_days",
+        env: "MANDAT_RETENTION_WEBHOOK_DAYS",
+        default: "30",
+        help: "days a webhook delivery stays in `webhook_deliveries` once delivered or given up (1-1826)",
+    },
+    OptionDoc {
         key: "help_contact",
         env: "MANDAT_HELP_CONTACT",
         default: "contact@rsz.fgov.be",

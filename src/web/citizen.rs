@@ -28,7 +28,7 @@ use crate::state::Tenant;
 use crate::{
     db::run_blocking,
     domain::Niss,
-    limits::Hit,
+    limits::{self, Hit},
     services::{
         ServiceError,
         citizen::{
@@ -102,12 +102,13 @@ async fn open_link(req: HttpRequest, ctx: Ctx, tenant: Tenant, token: web::Path<
     let token = token.into_inner();
     let ip = client_ip(&req);
     let limit = state(&req).link_limiter;
+    let key = state(&req).address_key.clone();
     let now = ctx.now;
     // The limit and the look-up on one connection: the limit is counted in the database,
     // shared by every server.
     let found = on_db(&tenant, move |conn| {
         if let Some(ip) = ip
-            && let Hit::Refused(wait) = limit.hit(conn, &ip.to_string())?
+            && let Hit::Refused(wait) = limit.hit(conn, &limits::address_bucket(&key, ip))?
         {
             return Ok(Err(wait));
         }

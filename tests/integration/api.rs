@@ -1326,6 +1326,116 @@ async fn webhooks_tell_the_integrator_of_acceptance_and_of_a_stopped_access_sign
     assert_eq!(rx.got.lock().unwrap().len(), 2);
 }
 
+/// What a client's webhook holds, as stored: its address, whether its secret is kept, and
+/// the deliveries still waiting for an attempt.
+fn webhook_held(app: &TestApp, client: &str) -> (Option<String>, bool, i64) {
+    use diesel::{ExpressionMethods, QueryDsl, RunQueryDsl};
+    use mandat::db::schema::{api_clients, webhook_deliveries};
+    let id: uuid::Uuid = client.parse().unwrap();
+    let mut conn = app.db();
+    let (url, secret): (Option<String>, Option<String>) = api_clients::table
+        .find(id)
+        .select((api_clients::webhook_url, api_clients::webhook_secret))
+        .first(&mut conn)
+        .unwrap();
+    let waiting = webhook_deliveries::table
+        .filter(webhook_deliveries::client_id.eq(id))
+        .filter(webhook_deliveries::delivered_at.is_null())
+        .filter(webhook_deliveries::failed_at.is_null())
+        .count()
+        .get_result(&mut conn)
+        .unwrap();
+    (url, secret.is_some(), waiting)
+}
+
+#[tokio::test]
+async fn a_removed_webhook_or_a_revoked_client_is_told_nothing_more_and_its_secret_is_gone() {
+    let app = spawn_app_with(Options {
+        settings: vec![("webhook_loopback", "on".to_string())],
+    })
+    .await;
+    let (id, secret) = client_for_resto(&app, &["mandates"]).await;
+    let t = bearer(&app, &id, &secret).await;
+    let rx = receiver().await;
+    let register = json!({"url": rx.url, "secret": "a-shared-secret-of-the-integrator"});
+    let put = |body: Value| {
+        call(
+            &app,
+            reqwest::Method::PUT,
+            "/api/v1/webhook",
+            &t,
+            Some(body),
+        )
+    };
+    assert_eq!(put(register.clone()).await.0, 204);
+    // A request accepted: its event waits for the sender.
+    let (_, created, _) = call(
+        &app,
+        reqwest::Method::POST,
+        "/api/v1/mandate-requests",
+        &t,
+        Some(json!({"context": "FLEXI_JOB", "label": "Hook", "niss": NOAH})),
+    )
+    .await;
+    let request_id = created["id"].as_str().unwrap().to_string();
+    let path = created["link"]
+        .as_str()
+        .unwrap()
+        .trim_start_matches("http://localhost:8080")
+        .to_string();
+    let citizen = app.another_browser();
+    let target = citizen.get(&path).await.headers()["location"]
+        .to_str()
+        .unwrap()
+        .to_string();
+    citizen.sign_in(NOAH).await;
+    citizen.page(&target).await;
+    citizen
+        .post_form(&format!("{target}/answer"), &[("answer", "accept")])
+        .await;
+    assert_eq!(webhook_held(&app, &id), (Some(rx.url.clone()), true, 1));
+    // The integrator removes its webhook: what waited is not sent, nor tried again.
+    let (status, _, _) = call(&app, reqwest::Method::DELETE, "/api/v1/webhook", &t, None).await;
+    assert_eq!(status, 204);
+    assert_eq!(webhook_held(&app, &id), (None, false, 0));
+    let sent = app
+        .run_job(mandat::jobs::Job::DeliverWebhooks)
+        .await
+        .unwrap();
+    assert_eq!(sent, Some(0));
+    assert!(rx.got.lock().unwrap().is_empty());
+    // Registered again, then the access stopped: one event waits.
+    assert_eq!(put(register).await.0, 204);
+    citizen
+        .post_form(
+            &format!("/me/accesses/{request_id}/stop"),
+            &[("confirmed", "yes")],
+        )
+        .await;
+    assert_eq!(webhook_held(&app, &id), (Some(rx.url.clone()), true, 1));
+    // The company revokes the client: its webhook's address and secret are erased at once,
+    // and the waiting event is never sent.
+    let web = app.another_browser();
+    web.sign_in(JAN).await;
+    let revoked = web
+        .post_form(
+            &format!("/company/api/clients/{id}/revoke"),
+            &[("confirmed", "yes")],
+        )
+        .await;
+    assert_eq!(revoked.status().as_u16(), 303);
+    assert_eq!(webhook_held(&app, &id), (None, false, 0));
+    let sent = app
+        .run_job(mandat::jobs::Job::DeliverWebhooks)
+        .await
+        .unwrap();
+    assert_eq!(sent, Some(0));
+    assert!(
+        rx.got.lock().unwrap().is_empty(),
+        "nothing after the removal"
+    );
+}
+
 #[tokio::test]
 async fn a_client_is_rate_limited_and_a_suspended_companys_clients_are_refused() {
     let app = spawn_app().await;

@@ -535,6 +535,18 @@ async fn guessing_links_is_rate_limited() {
         last = app.get(&format!("/r/guess{i}")).await.status().as_u16();
     }
     assert_eq!(last, 429);
+    // The counter is kept under a keyed fingerprint of the address, never the address.
+    let keys: Vec<String> = mandat::db::schema::rate_limits::table
+        .select(mandat::db::schema::rate_limits::key)
+        .load(&mut app.db())
+        .unwrap();
+    assert_eq!(keys.len(), 1, "{keys:?}");
+    let bucket = keys[0].strip_prefix("link:").expect("a link bucket");
+    assert!(
+        bucket.len() == 32 && bucket.bytes().all(|b| b.is_ascii_hexdigit()),
+        "{bucket}"
+    );
+    assert!(!bucket.contains("127.0.0.1"));
 }
 
 #[tokio::test]

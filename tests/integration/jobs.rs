@@ -1181,7 +1181,8 @@ fn the_status_filter_in_sql_is_the_domain_rule() {
 }
 
 #[test]
-fn purge_erases_spent_links_staff_audit_tokens_and_job_runs_by_their_own_settings_batched() {
+fn purge_erases_spent_links_staff_audit_tokens_job_runs_and_webhooks_by_their_own_settings_batched()
+{
     let mut conn = db();
     let c = company(&mut conn);
     let retention = Retention::default();
@@ -1236,6 +1237,27 @@ fn purge_erases_spent_links_staff_audit_tokens_and_job_runs_by_their_own_setting
         )
         .bind::<Text, _>(hash)
         .bind::<Timestamptz, _>(expires)
+        .bind::<SqlUuid, _>(c)
+        .execute(&mut *conn)
+        .unwrap();
+    }
+    // Webhook deliveries: 30 days after delivered or given up; a waiting one stays.
+    for (delivered, failed, label) in [
+        (Some(now - days(30)), None, "delivered-due"),
+        (Some(now - days(29)), None, "delivered-kept"),
+        (None, Some(now - days(30)), "given-up-due"),
+        (None, Some(now - days(29)), "given-up-kept"),
+        (None, None, "waiting"),
+    ] {
+        sql_query(
+            "INSERT INTO webhook_deliveries
+                    (client_id, event, payload, created_at, next_attempt_at, delivered_at, failed_at)
+             SELECT id, $1, '{}', $2, $2, $3, $4 FROM api_clients WHERE company_id = $5",
+        )
+        .bind::<Text, _>(label)
+        .bind::<Timestamptz, _>(now - days(60))
+        .bind::<diesel::sql_types::Nullable<Timestamptz>, _>(delivered)
+        .bind::<diesel::sql_types::Nullable<Timestamptz>, _>(failed)
         .bind::<SqlUuid, _>(c)
         .execute(&mut *conn)
         .unwrap();
@@ -1302,6 +1324,22 @@ fn purge_erases_spent_links_staff_audit_tokens_and_job_runs_by_their_own_setting
     );
     assert_eq!(n.api_tokens_deleted, 1);
     assert_eq!(count(&mut conn, "SELECT count(*) AS n FROM api_tokens"), 1);
+    assert_eq!(n.webhooks_deleted, 2);
+    let kept = count(
+        &mut conn,
+        &format!(
+            "SELECT count(*) AS n FROM webhook_deliveries d JOIN api_clients a ON a.id = d.client_id
+              WHERE a.company_id = '{c}' AND d.event IN ('delivered-kept', 'given-up-kept', 'waiting')"
+        ),
+    );
+    let all = count(
+        &mut conn,
+        &format!(
+            "SELECT count(*) AS n FROM webhook_deliveries d JOIN api_clients a ON a.id = d.client_id
+              WHERE a.company_id = '{c}'"
+        ),
+    );
+    assert_eq!((kept, all), (3, 3));
     assert_eq!(n.job_runs_deleted, 12_001, "batched, all of them");
     assert_eq!(count(&mut conn, "SELECT count(*) AS n FROM job_runs"), 1);
     assert_eq!(n.positives_deleted, 1);
@@ -1329,10 +1367,12 @@ fn purge_erases_spent_links_staff_audit_tokens_and_job_runs_by_their_own_setting
     let short = Retention {
         link: days(1),
         job_runs: days(1),
+        webhook: days(1),
         ..Retention::default()
     };
     let n = lifecycle::purge(&mut conn, now, &short).unwrap();
     assert_eq!(n.job_runs_deleted, 1, "{n:?}");
+    assert_eq!(n.webhooks_deleted, 2, "{n:?}: never the waiting one");
     assert_eq!(erased_here(&mut conn), 4);
     assert!(!erased(&mut conn, live));
 }

@@ -101,7 +101,14 @@ async fn two_servers_run_each_job_once_per_interval_and_take_over_a_crashed_run(
 #[tokio::test]
 async fn the_link_limit_holds_for_the_servers_together_and_trusts_the_proxy_header_only_when_told()
 {
-    let proxy = [("trusted_proxy_header", "X-Real-IP".to_string())];
+    // Servers of one service share their settings, the session key among them (an address
+    // is counted under a fingerprint keyed by it).
+    use base64::Engine;
+    let key = base64::engine::general_purpose::STANDARD.encode([9u8; 64]);
+    let proxy = [
+        ("trusted_proxy_header", "X-Real-IP".to_string()),
+        ("session_key", key),
+    ];
     let a = spawn_app_with(Options {
         settings: proxy.to_vec(),
     })

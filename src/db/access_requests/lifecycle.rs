@@ -150,6 +150,8 @@ pub struct PurgeCounts {
     pub api_tokens_deleted: usize,
     /// Recorded job runs deleted.
     pub job_runs_deleted: usize,
+    /// Webhook deliveries deleted (delivered or given up past retention).
+    pub webhooks_deleted: usize,
 }
 
 impl PurgeCounts {
@@ -164,6 +166,7 @@ impl PurgeCounts {
             + self.staff_audit_deleted
             + self.api_tokens_deleted
             + self.job_runs_deleted
+            + self.webhooks_deleted
     }
 }
 

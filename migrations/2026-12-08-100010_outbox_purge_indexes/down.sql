@@ -1,0 +1,2 @@
+DROP INDEX outbox_emails_done;
+DROP INDEX webhook_deliveries_done;
