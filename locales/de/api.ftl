@@ -18,6 +18,23 @@ api-error-unavailable = Der Dienst ist vorübergehend nicht verfügbar: Versuche
 api-error-idempotency-key-reused = Dieser Idempotency-Key wurde bereits mit einem anderen Inhalt verwendet: Verwenden Sie für eine neue Anfrage einen neuen Schlüssel.
 api-error-payload-too-large = Der Inhalt der Anfrage ist zu groß.
 
+# Why a body or a query cannot be read (in brackets after api-error-invalid-request).
+api-reason-content-type = der Content-Type muss application/json sein
+api-reason-unreadable = der Body konnte nicht vollständig gelesen werden
+api-reason-not-json = der Body ist kein JSON-Text: siehe Zeile { $line }, Spalte { $column }
+api-reason-nul = ein Name im Body enthält ein Nullzeichen
+api-reason-not-object = der Body muss ein JSON-Objekt sein
+api-reason-query-not-readable = der Query-String ist kein Text oder enthält ein Nullzeichen
+api-reason-known-fields = { $field }: die bekannten Felder sind { $known }
+# A refused field of a body or a query (member errors).
+api-field-unknown = Dieses Feld ist hier nicht bekannt.
+api-field-missing = Dieses Feld ist erforderlich.
+api-field-repeated = Dieses Feld wird mehr als einmal angegeben.
+api-field-not-text = Hier wird ein Text benötigt (ein JSON-String).
+api-field-type = Dieser Wert hat nicht den hier benötigten Typ.
+api-field-nul = Dieser Text enthält ein Nullzeichen, das nicht angenommen wird.
+api-field-not-readable = Dieser Wert ist kein Text oder enthält ein Nullzeichen.
+
 ## API-Zugang in der Anwendung für Unternehmen
 api-title = API-Zugang
 api-lead = Integratoren (Sozialsekretariate, HR-Software) nutzen zwei REST-APIs mit eigenen Zugangsdaten: Bürgermandate und vorvertragliche Daten.

@@ -18,6 +18,23 @@ api-error-unavailable = The service is temporarily unavailable: try again in a f
 api-error-idempotency-key-reused = This Idempotency-Key was used with another request body: use a new key for a new request.
 api-error-payload-too-large = The request body is too large.
 
+# Why a body or a query cannot be read (in brackets after api-error-invalid-request).
+api-reason-content-type = the Content-Type must be application/json
+api-reason-unreadable = the body could not be read in full
+api-reason-not-json = the body is not JSON text: see line { $line }, column { $column }
+api-reason-nul = a name in the body holds a null character
+api-reason-not-object = the body must be a JSON object
+api-reason-query-not-readable = the query string is not text, or holds a null character
+api-reason-known-fields = { $field }: the known fields are { $known }
+# A refused field of a body or a query (member errors).
+api-field-unknown = This field is not known here.
+api-field-missing = This field is required.
+api-field-repeated = This field is given more than once.
+api-field-not-text = A text is needed here (a JSON string).
+api-field-type = This value is not of the type needed here.
+api-field-nul = This text holds a null character, which is not accepted.
+api-field-not-readable = This value is not text, or holds a null character.
+
 ## API access in the company app
 api-title = API access
 api-lead = Integrators (social secretariats, HR software) use two REST APIs with their own credentials: citizen mandates, and pre-contractual data.

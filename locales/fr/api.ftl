@@ -18,6 +18,23 @@ api-error-unavailable = Le service est momentanément indisponible : réessayez
 api-error-idempotency-key-reused = Cette clé Idempotency-Key a déjà servi pour une autre requête : utilisez une nouvelle clé pour une nouvelle demande.
 api-error-payload-too-large = Le corps de la requête est trop volumineux.
 
+# Why a body or a query cannot be read (in brackets after api-error-invalid-request).
+api-reason-content-type = le Content-Type doit être application/json
+api-reason-unreadable = le corps de la requête n'a pas pu être lu entièrement
+api-reason-not-json = le corps n'est pas un texte JSON : voir ligne { $line }, colonne { $column }
+api-reason-nul = un nom dans le corps contient un caractère nul
+api-reason-not-object = le corps doit être un objet JSON
+api-reason-query-not-readable = la chaîne de requête n'est pas du texte, ou contient un caractère nul
+api-reason-known-fields = { $field } : les champs connus sont { $known }
+# A refused field of a body or a query (member errors).
+api-field-unknown = Ce champ n'est pas connu ici.
+api-field-missing = Ce champ est obligatoire.
+api-field-repeated = Ce champ est donné plus d'une fois.
+api-field-not-text = Un texte est attendu ici (une chaîne JSON).
+api-field-type = Cette valeur n'est pas du type attendu ici.
+api-field-nul = Ce texte contient un caractère nul, qui n'est pas accepté.
+api-field-not-readable = Cette valeur n'est pas du texte, ou contient un caractère nul.
+
 ## Accès API dans l'application entreprises
 api-title = Accès API
 api-lead = Les intégrateurs (secrétariats sociaux, logiciels RH) utilisent deux API REST avec leurs propres identifiants : les mandats citoyens et les données précontractuelles.

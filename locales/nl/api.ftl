@@ -18,6 +18,23 @@ api-error-unavailable = De dienst is tijdelijk niet beschikbaar: probeer het ove
 api-error-idempotency-key-reused = Deze Idempotency-Key werd al gebruikt met een andere inhoud: gebruik een nieuwe sleutel voor een nieuwe aanvraag.
 api-error-payload-too-large = De body van het verzoek is te groot.
 
+# Why a body or a query cannot be read (in brackets after api-error-invalid-request).
+api-reason-content-type = het Content-Type moet application/json zijn
+api-reason-unreadable = de body kon niet volledig gelezen worden
+api-reason-not-json = de body is geen JSON-tekst: zie regel { $line }, kolom { $column }
+api-reason-nul = een naam in de body bevat een nulteken
+api-reason-not-object = de body moet een JSON-object zijn
+api-reason-query-not-readable = de querystring is geen tekst, of bevat een nulteken
+api-reason-known-fields = { $field }: de gekende velden zijn { $known }
+# A refused field of a body or a query (member errors).
+api-field-unknown = Dit veld is hier niet gekend.
+api-field-missing = Dit veld is verplicht.
+api-field-repeated = Dit veld wordt meer dan één keer gegeven.
+api-field-not-text = Hier is een tekst nodig (een JSON-string).
+api-field-type = Deze waarde is niet van het type dat hier nodig is.
+api-field-nul = Deze tekst bevat een nulteken, dat niet aanvaard wordt.
+api-field-not-readable = Deze waarde is geen tekst, of bevat een nulteken.
+
 ## API-toegang in de toepassing voor ondernemingen
 api-title = API-toegang
 api-lead = Integratoren (sociale secretariaten, hr-software) gebruiken twee REST-API's met hun eigen toegangsgegevens: burgermandaten en precontractuele gegevens.

@@ -17,7 +17,7 @@ use serde_json::Value;
 
 use super::{
     JSON_LIMIT,
-    problem::{Code, Problem},
+    problem::{Code, Problem, Reason},
 };
 use crate::web::{
     errors::AppError,
@@ -69,21 +69,63 @@ fn join(head: &str, rest: &str) -> String {
     }
 }
 
-/// Why a body's JSON does not make the expected value, with where: `email: invalid type:
-/// integer `5`, expected a string`. At the top (a missing or unknown field), serde's message
-/// names the field itself.
-fn reason_at(e: &serde_path_to_error::Error<serde_json::Error>) -> String {
-    match e.path().to_string().as_str() {
-        "." => e.inner().to_string(),
-        path => format!("{path}: {}", e.inner()),
+/// The problem of a body or a query whose value serde refused (`path`: where, as
+/// `serde_path_to_error` says it, `.` at the top): the field named in `errors`, with why in
+/// the caller's language (an unknown, missing or repeated field, a value of the wrong
+/// type), and named in the detail too (an unknown one with the known ones). Another error
+/// keeps serde's words, with where.
+pub(super) fn refused_value(path: &str, message: &str) -> Problem {
+    let top = path == "." || path.is_empty();
+    let refused = |field: String, key: &'static str| {
+        Problem::field(Code::InvalidRequest, field.clone(), key).with_detail_arg("reason", field)
+    };
+    let named = |prefix: &str| -> Option<String> {
+        let name = message.strip_prefix(prefix)?.split('`').next()?;
+        Some(if top || path == name {
+            name.to_string()
+        } else {
+            format!("{path}.{name}")
+        })
+    };
+    if let Some(field) = named("unknown field `") {
+        // "unknown field `x`, expected one of `a`, `b`" (or "expected `a`", or "there are
+        // no fields").
+        let known: Vec<&str> = message
+            .split_once(", expected")
+            .map(|(_, rest)| rest.split('`').skip(1).step_by(2).collect())
+            .unwrap_or_default();
+        let mut problem = refused(field.clone(), "api-field-unknown");
+        if !known.is_empty() {
+            problem.reason = Some(Reason::Said(
+                "api-reason-known-fields",
+                vec![("field", field.into()), ("known", known.join(", ").into())],
+            ));
+        }
+        return problem;
     }
-}
-
-/// The invalid-request problem of a body, with its reason.
-fn invalid(reason: impl Into<String>) -> actix_web::Error {
-    Problem::new(Code::InvalidRequest)
-        .with_detail_arg("reason", reason)
-        .into()
+    for (prefix, key) in [
+        ("missing field `", "api-field-missing"),
+        ("duplicate field `", "api-field-repeated"),
+    ] {
+        if let Some(field) = named(prefix) {
+            return refused(field, key);
+        }
+    }
+    let wrong = message.starts_with("invalid type: ") || message.starts_with("invalid value: ");
+    if let (false, true, Some((_, expected))) = (top, wrong, message.rsplit_once(", expected ")) {
+        return if expected == "a string" {
+            refused(path.to_string(), "api-field-not-text")
+        } else {
+            refused(path.to_string(), "api-field-type")
+                .with_detail_arg("reason", format!("{path}: expected {expected}"))
+        };
+    }
+    let reason = if top {
+        message.to_string()
+    } else {
+        format!("{path}: {message}")
+    };
+    Problem::new(Code::InvalidRequest).with_detail_arg("reason", reason)
 }
 
 /// Whether the request says its body is JSON (`application/json`, or `...+json`).
@@ -102,26 +144,37 @@ impl<T: DeserializeOwned + 'static> FromRequest for Body<T> {
     fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
         reading_body(req, payload, |req, mut payload| async move {
             if !is_json(&req) {
-                return Err(invalid("Content-Type must be application/json"));
+                return Err(Problem::unreadable("api-reason-content-type", vec![]).into());
             }
             let bytes = match read_body(&req, &mut payload, JSON_LIMIT).await {
                 Ok(bytes) => bytes,
                 Err(AppError::PayloadTooLarge) => {
                     return Err(Problem::new(Code::PayloadTooLarge).into());
                 }
-                Err(_) => return Err(invalid("body")),
+                Err(_) => return Err(Problem::unreadable("api-reason-unreadable", vec![]).into()),
             };
             // Syntax errors say where, never what: the message may go back to the caller.
-            let value: Value = serde_json::from_slice(&bytes)
-                .map_err(|e| invalid(format!("not JSON text: {e}")))?;
+            let value: Value = serde_json::from_slice(&bytes).map_err(|e| {
+                let at = |n: usize| i64::try_from(n).unwrap_or(i64::MAX).into();
+                Problem::unreadable(
+                    "api-reason-not-json",
+                    vec![("line", at(e.line())), ("column", at(e.column()))],
+                )
+            })?;
             if let Some(path) = nul_path(&value) {
-                return Err(invalid(format!("{path}: a null character")));
+                return Err(if path.is_empty() {
+                    Problem::unreadable("api-reason-nul", vec![])
+                } else {
+                    Problem::field(Code::InvalidRequest, path.clone(), "api-field-nul")
+                        .with_detail_arg("reason", path)
+                }
+                .into());
             }
             if !value.is_object() {
-                return Err(invalid("the body must be a JSON object"));
+                return Err(Problem::unreadable("api-reason-not-object", vec![]).into());
             }
             let value = serde_path_to_error::deserialize::<_, T>(value)
-                .map_err(|e| invalid(reason_at(&e)))?;
+                .map_err(|e| refused_value(&e.path().to_string(), &e.inner().to_string()))?;
             Ok(Body(value))
         })
     }
@@ -134,13 +187,16 @@ pub async fn refuse_unreadable_queries(
     next: Next<impl MessageBody>,
 ) -> Result<ServiceResponse<EitherBody<impl MessageBody>>, actix_web::Error> {
     refusing_unreadable_queries(req, next, |unreadable| {
-        let reason = match unreadable.field {
-            Some(field) => format!("{field}: not text, or a null character"),
-            None => "query: not text, or a null character".to_string(),
-        };
-        Problem::new(Code::InvalidRequest)
-            .with_detail_arg("reason", reason)
-            .error_response()
+        match unreadable.field {
+            Some(field) => Problem::field(
+                Code::InvalidRequest,
+                field.clone(),
+                "api-field-not-readable",
+            )
+            .with_detail_arg("reason", field),
+            None => Problem::unreadable("api-reason-query-not-readable", vec![]),
+        }
+        .error_response()
     })
     .await
 }
@@ -149,6 +205,94 @@ pub async fn refuse_unreadable_queries(
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[derive(Debug, serde::Deserialize)]
+    #[serde(rename_all = "camelCase", deny_unknown_fields)]
+    #[allow(dead_code)] // read by serde only
+    struct Sample {
+        context: String,
+        on_behalf_of: Option<String>,
+    }
+
+    /// The refused field of a problem, why, and the detail's reason in English.
+    fn said(p: &Problem) -> (Option<String>, Option<&'static str>, String) {
+        let body = p.body(crate::i18n::Lang::En);
+        (
+            p.fields.first().map(|(f, _)| f.to_string()),
+            p.fields.first().map(|(_, k)| *k),
+            body["detail"].as_str().unwrap_or_default().to_string(),
+        )
+    }
+
+    #[test]
+    fn a_refused_value_names_its_field_and_says_why_in_the_callers_words() {
+        let body = |v: Value| {
+            let e = serde_path_to_error::deserialize::<_, Sample>(v).unwrap_err();
+            said(&refused_value(
+                &e.path().to_string(),
+                &e.inner().to_string(),
+            ))
+        };
+        let query = |q: &str| match actix_web::web::Query::<Sample>::from_query(q) {
+            Err(actix_web::error::QueryPayloadError::Deserialize(e)) => {
+                said(&refused_value(".", &e.to_string()))
+            }
+            other => panic!("{q}: {other:?}"),
+        };
+        let cases = [
+            (
+                body(json!({"context": "x", "extra": 1})),
+                "extra",
+                "api-field-unknown",
+                "(extra: the known fields are context, onBehalfOf)",
+            ),
+            (
+                body(json!({"onBehalfOf": "x"})),
+                "context",
+                "api-field-missing",
+                "(context)",
+            ),
+            (
+                body(json!({"context": 3})),
+                "context",
+                "api-field-not-text",
+                "(context)",
+            ),
+            (
+                body(json!({"context": "x", "onBehalfOf": ["a"]})),
+                "onBehalfOf",
+                "api-field-not-text",
+                "(onBehalfOf)",
+            ),
+            (
+                query("context=a&pageSize=2"),
+                "pageSize",
+                "api-field-unknown",
+                "(pageSize: the known fields are context, onBehalfOf)",
+            ),
+            (
+                query("onBehalfOf=a"),
+                "context",
+                "api-field-missing",
+                "(context)",
+            ),
+            (
+                query("context=a&context=b"),
+                "context",
+                "api-field-repeated",
+                "(context)",
+            ),
+        ];
+        for ((field, key, detail), want_field, want_key, want_reason) in cases {
+            assert_eq!(field.as_deref(), Some(want_field), "{detail}");
+            assert_eq!(key, Some(want_key), "{detail}");
+            assert_eq!(detail, format!("The request is not valid. {want_reason}"));
+        }
+        // Anything else keeps serde's words, with where.
+        let (field, _, detail) = said(&refused_value("label", "something else"));
+        assert_eq!(field, None);
+        assert!(detail.ends_with("(label: something else)"), "{detail}");
+    }
 
     #[test]
     fn the_path_of_a_null_character() {

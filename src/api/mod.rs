@@ -43,7 +43,14 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                     .limit(JSON_LIMIT)
                     .error_handler(|err, _req| invalid_request(err)),
             )
-            .app_data(web::QueryConfig::default().error_handler(|err, _req| invalid_request(err)))
+            .app_data(
+                web::QueryConfig::default().error_handler(|err, _req| match err {
+                    actix_web::error::QueryPayloadError::Deserialize(e) => {
+                        body::refused_value(".", &e.to_string()).into()
+                    }
+                    err => invalid_request(err),
+                }),
+            )
             .app_data(
                 web::FormConfig::default()
                     .limit(JSON_LIMIT)

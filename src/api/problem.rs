@@ -7,13 +7,15 @@ use actix_web::{
     http::{Method, StatusCode, header},
     middleware::Next,
 };
+use std::borrow::Cow;
+
 use serde_json::json;
 
 pub use crate::services::ErrorCode as Code;
 use crate::{
     db::DbError,
     i18n,
-    i18n::Lang,
+    i18n::{Arg, Lang},
     services::{Refusal, ServiceError},
     web::routes,
 };
@@ -58,14 +60,23 @@ fn key_of(code: Code) -> String {
 pub struct Problem {
     /// Its code.
     pub code: Code,
-    /// A value for the detail message (`reason`).
-    pub reason: Option<String>,
+    /// What the detail adds, in brackets: why the body or the query could not be read.
+    pub reason: Option<Reason>,
     /// Seconds to wait (429, 503).
     pub retry_after: Option<u64>,
     /// The refusal explained, when the rules said no.
     pub refusal: Option<Refusal>,
     /// Every field of the body refused, with the message key of why (the `errors` member).
-    pub fields: Vec<(&'static str, &'static str)>,
+    pub fields: Vec<(Cow<'static, str>, &'static str)>,
+}
+
+/// What a problem's detail adds in brackets.
+#[derive(Clone, Debug)]
+pub enum Reason {
+    /// Words that are no sentence to translate (the known contexts' codes, the fields).
+    Text(String),
+    /// A message in the caller's language, with its arguments.
+    Said(&'static str, Vec<(&'static str, Arg)>),
 }
 
 impl Problem {
@@ -88,9 +99,9 @@ impl Problem {
     }
     /// The problem of one refused field of the request, its code's message also the field's
     /// (in the `errors` member, as every refused field is).
-    pub fn field(code: Code, field: &'static str, key: &'static str) -> Problem {
+    pub fn field(code: Code, field: impl Into<Cow<'static, str>>, key: &'static str) -> Problem {
         Problem {
-            fields: vec![(field, key)],
+            fields: vec![(field.into(), key)],
             ..Problem::new(code)
         }
     }
@@ -103,8 +114,16 @@ impl Problem {
     }
     /// Adds the `reason` argument of the detail.
     pub fn with_detail_arg(mut self, _name: &'static str, value: impl Into<String>) -> Problem {
-        self.reason = Some(value.into());
+        self.reason = Some(Reason::Text(value.into()));
         self
+    }
+    /// The invalid-request problem of a body or a query that cannot be read, why in the
+    /// caller's language (the message `key`, with `args`).
+    pub fn unreadable(key: &'static str, args: Vec<(&'static str, Arg)>) -> Problem {
+        Problem {
+            reason: Some(Reason::Said(key, args)),
+            ..Problem::new(Code::InvalidRequest)
+        }
     }
     /// Adds `Retry-After`.
     pub fn retry_after(mut self, seconds: u64) -> Problem {
@@ -119,8 +138,12 @@ impl Problem {
             Some(r) => lang.t(r.message_key()),
             None => lang.t(&key_of(self.code)),
         };
-        if let Some(reason) = &self.reason {
-            detail = format!("{detail} ({reason})");
+        match &self.reason {
+            Some(Reason::Text(words)) => detail = format!("{detail} ({words})"),
+            Some(Reason::Said(key, args)) => {
+                detail = format!("{detail} ({})", lang.t_args(key, args));
+            }
+            None => {}
         }
         let mut body = json!({
             "type": format!("https://mandat.example/problems/{}", self.code.as_str().to_ascii_lowercase().replace('_', "-")),
@@ -200,13 +223,13 @@ impl From<ServiceError> for Problem {
                 };
                 if code == Code::UnknownContext {
                     return Problem {
-                        fields: errors.into_iter().collect(),
+                        fields: owned(errors),
                         ..Problem::unknown_context()
                     };
                 }
                 let names: Vec<&str> = errors.keys().copied().collect();
                 Problem {
-                    fields: errors.into_iter().collect(),
+                    fields: owned(errors),
                     ..Problem::new(code).with_detail_arg("reason", names.join(", "))
                 }
             }
@@ -217,6 +240,14 @@ impl From<ServiceError> for Problem {
             }
         }
     }
+}
+
+/// The refused fields of a service, as a problem's.
+fn owned(errors: crate::services::FieldErrors) -> Vec<(Cow<'static, str>, &'static str)> {
+    errors
+        .into_iter()
+        .map(|(field, key)| (Cow::Borrowed(field), key))
+        .collect()
 }
 
 /// Middleware of `/api`: every error answer becomes a problem document in the language of

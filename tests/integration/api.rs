@@ -579,20 +579,38 @@ async fn bad_input_gets_a_problem_in_the_callers_language_never_a_500() {
     ];
     // An invalid body says which field is wrong, and a body that is not an object is refused
     // as such (an array the length of the fields was taken for one, in their order).
+    // The field is named in `errors` with why, in the caller's language; serde's own words
+    // (in English) are never the answer.
+    let not_text = "A text is needed here (a JSON string).";
     let named = [
-        (json!({"context": 3}), "(context: invalid type: integer `3`"),
+        (
+            json!({"context": 3}),
+            "(context)",
+            Some(("context", not_text)),
+        ),
         (
             json!({"context": "FLEXI_JOB", "email": ["a@b.be"]}),
-            "(email: invalid type: sequence",
+            "(email)",
+            Some(("email", not_text)),
         ),
-        (json!({"label": "x"}), "(missing field `context`)"),
+        (
+            json!({"label": "x"}),
+            "(context)",
+            Some(("context", "This field is required.")),
+        ),
+        (
+            json!({"context": "FLEXI_JOB", "extra": 1}),
+            "(extra: the known fields are context, email, label, language, niss, onBehalfOf)",
+            Some(("extra", "This field is not known here.")),
+        ),
         (
             json!(["FLEXI_JOB", null, null, null, null, null]),
             "(the body must be a JSON object)",
+            None,
         ),
-        (json!("FLEXI_JOB"), "(the body must be a JSON object)"),
+        (json!("FLEXI_JOB"), "(the body must be a JSON object)", None),
     ];
-    for (body, detail) in named {
+    for (body, detail, field) in named {
         let (status, p, _) = call(
             &app,
             reqwest::Method::POST,
@@ -603,9 +621,53 @@ async fn bad_input_gets_a_problem_in_the_callers_language_never_a_500() {
         .await;
         assert_eq!((status, p["code"].as_str()), (400, Some("INVALID_REQUEST")));
         let said = p["detail"].as_str().unwrap();
-        assert!(said.contains(detail), "{body}: {said}");
-        assert!(!said.contains("CreateBody"), "{body}: {said}");
+        assert_eq!(
+            said,
+            format!("The request is not valid. {detail}"),
+            "{body}"
+        );
+        match field {
+            Some(field) => assert_eq!(refused(&p), [field], "{body}: {p}"),
+            None => assert!(p.get("errors").is_none(), "{body}: {p}"),
+        }
     }
+    // The same in Dutch: a body, then a list's query with a parameter it does not know.
+    let (_, p, _) = call_in(
+        &app,
+        Some("nl"),
+        reqwest::Method::POST,
+        "/api/v1/mandate-requests",
+        &t,
+        Some(json!({"context": "FLEXI_JOB", "emial": "a@b.be"})),
+    )
+    .await;
+    assert_eq!(
+        refused(&p),
+        [("emial", "Dit veld is hier niet gekend.")],
+        "{p}"
+    );
+    assert!(
+        p["detail"].as_str().unwrap().ends_with(
+            "(emial: de gekende velden zijn context, email, label, language, niss, onBehalfOf)"
+        ),
+        "{p}"
+    );
+    let (status, p, _) = call_in(
+        &app,
+        Some("nl"),
+        reqwest::Method::GET,
+        "/api/v1/mandates?pagesize=10",
+        &t,
+        None,
+    )
+    .await;
+    assert_eq!(status, 400);
+    assert_eq!(
+        refused(&p),
+        [("pagesize", "Dit veld is hier niet gekend.")],
+        "{p}"
+    );
+    assert!(p["detail"].as_str().unwrap().contains("pageSize"), "{p}");
     // A body wrong in several fields names them all, each with why in the caller's
     // language; its code is the first field's.
     let body =
