@@ -105,6 +105,9 @@ pub fn deliver_due(
                 .select((api_clients::webhook_url, api_clients::webhook_secret))
                 .first(conn)?;
             let attempts = attempts + 1;
+            // No address (the webhook removed, the client revoked, while this event was
+            // written): given up at once, never tried again.
+            let reachable = url.is_some() && secret.is_some();
             let result = match (url, secret) {
                 (Some(url), Some(secret)) => {
                     let ts = now.timestamp();
@@ -148,7 +151,7 @@ pub fn deliver_due(
                             webhook_deliveries::attempts.eq(attempts),
                             webhook_deliveries::next_attempt_at.eq(now + backoff(attempts - 1)),
                             webhook_deliveries::failed_at
-                                .eq((attempts >= MAX_ATTEMPTS).then_some(now)),
+                                .eq((attempts >= MAX_ATTEMPTS || !reachable).then_some(now)),
                             webhook_deliveries::last_error.eq(Some(e.clone())),
                         ))
                         .execute(conn)?;

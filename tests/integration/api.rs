@@ -1496,6 +1496,26 @@ async fn a_removed_webhook_or_a_revoked_client_is_told_nothing_more_and_its_secr
         rx.got.lock().unwrap().is_empty(),
         "nothing after the removal"
     );
+    // An event written as the client was being revoked (its transaction saw it still
+    // active) is given up at its first attempt, not tried twelve times against no address.
+    {
+        use diesel::RunQueryDsl;
+        diesel::sql_query(
+            "INSERT INTO webhook_deliveries (client_id, event, payload, created_at, next_attempt_at)
+             VALUES ($1, 'mandate.revoked', '{}', $2, $2)",
+        )
+        .bind::<diesel::sql_types::Uuid, _>(id.parse::<uuid::Uuid>().unwrap())
+        .bind::<diesel::sql_types::Timestamptz, _>(mandat::clock::Clock::now(&app.clock))
+        .execute(&mut app.db())
+        .unwrap();
+    }
+    assert_eq!(webhook_held(&app, &id), (None, false, 1));
+    let sent = app
+        .run_job(mandat::jobs::Job::DeliverWebhooks)
+        .await
+        .unwrap();
+    assert_eq!(sent, Some(0));
+    assert_eq!(webhook_held(&app, &id), (None, false, 0), "given up");
 }
 
 #[tokio::test]
