@@ -105,7 +105,7 @@ pub const PERSONAL_DATA: &[DataRow] = &[
     row("idempotency", &["idempotency_keys"], &[]),
     row("sessions", &["sessions"], &["session_idle_minutes", "session_absolute_minutes"]),
     row("addresses", &["rate_limits"], &["job_expire_keys_seconds"]),
-    row("staff", &["staff"], &[]),
+    row("staff", &["staff"], &["retention_staff_audit_days"]),
     row("staff-audit", &["staff_audit"], &["retention_staff_audit_days"]),
     row("demo-tenants", &["demo_tenants"], &["demo_tenant_days"]),
     row("technical", &["webhook_deliveries", "job_runs"], &["retention_webhook_days", "retention_job_runs_days"]),

@@ -1,5 +1,7 @@
 //! The `staff` table: the persons who work in the back office, by NISS, with their role.
-//! A removed member keeps their row (`removed_at` set): the audit refers to it.
+//! A removed member keeps their row (`removed_at` set) and name: the audit and the
+//! requests' histories refer to it; their NISS, needed only to sign in, is erased by the
+//! purge ([`forget_removed`]).
 
 use chrono::{DateTime, Utc};
 use diesel::prelude::*;
@@ -174,4 +176,17 @@ pub fn count_supervisors(conn: &mut PgConnection) -> QueryResult<i64> {
         .filter(staff::role.eq(StaffRole::Supervisor.as_str()))
         .count()
         .get_result(conn)
+}
+
+/// Erases the NISS of the members removed at or before `cutoff` (the staff audit of their
+/// actions is gone by then); their name stays, for the histories that name who acted.
+/// Returns how many.
+pub fn forget_removed(conn: &mut PgConnection, cutoff: DateTime<Utc>) -> QueryResult<usize> {
+    diesel::update(
+        staff::table
+            .filter(staff::removed_at.le(cutoff))
+            .filter(staff::niss.is_not_null()),
+    )
+    .set(staff::niss.eq(None::<String>))
+    .execute(conn)
 }

@@ -88,8 +88,9 @@ pub fn archive(
 /// Erases data past its retention, in batches each committed on its own (never a long
 /// lock): the personal data of requests, the mails and the consultation audit (see
 /// [`crate::db::access_requests::lifecycle::purge`]); then, batched, the hashes of spent
-/// links, the staff audit, expired API tokens, recorded job runs and webhook deliveries
-/// delivered or given up, each by its own setting. A citizen's block is never purged: it lasts until the citizen lifts it.
+/// links, the staff audit (and the NISS of the staff removed as long ago), expired API
+/// tokens, recorded job runs and webhook deliveries delivered or given up, each by its own
+/// setting. A citizen's block is never purged: it lasts until the citizen lifts it.
 pub fn purge(
     conn: &mut PgConnection,
     now: DateTime<Utc>,
@@ -103,6 +104,7 @@ pub fn purge(
     counts.links_erased = requests::erase_spent_links(conn, now - retention.link)?;
     counts.staff_audit_deleted =
         db::retention::purge_staff_audit(conn, now - retention.staff_audit)?;
+    counts.staff_forgotten = db::staff::forget_removed(conn, now - retention.staff_audit)?;
     counts.api_tokens_deleted = db::retention::purge_api_tokens(conn, now - retention.api_token)?;
     counts.job_runs_deleted = db::job_runs::purge(conn, now - retention.job_runs)?;
     counts.webhooks_deleted = db::webhook_deliveries::purge(conn, now - retention.webhook)?;

@@ -388,6 +388,7 @@ fn run_job(
                 positives_deleted = c.positives_deleted,
                 links_erased = c.links_erased,
                 staff_audit_deleted = c.staff_audit_deleted,
+                staff_forgotten = c.staff_forgotten,
                 api_tokens_deleted = c.api_tokens_deleted,
                 job_runs_deleted = c.job_runs_deleted,
                 webhooks_deleted = c.webhooks_deleted,

@@ -1220,6 +1220,22 @@ fn purge_erases_spent_links_staff_audit_tokens_job_runs_and_webhooks_by_their_ow
         .execute(&mut *conn)
         .unwrap();
     }
+    // A removed staff member's NISS goes with the staff audit of their time (730 days);
+    // their name stays.
+    for (niss, name, removed) in [
+        ("00000000097", "Removed long ago", now - days(730)),
+        ("00000000196", "Removed lately", now - days(729)),
+    ] {
+        sql_query(
+            "INSERT INTO staff (niss, display_name, role, created_at, removed_at)
+             VALUES ($1, $2, 'agent', $3 - interval '1 year', $3)",
+        )
+        .bind::<Text, _>(niss)
+        .bind::<Text, _>(name)
+        .bind::<Timestamptz, _>(removed)
+        .execute(&mut *conn)
+        .unwrap();
+    }
     // Expired API tokens: 7 days after their expiry.
     sql_query(
         "INSERT INTO api_clients (company_id, name, secret_hash, scopes, created_at)
@@ -1325,6 +1341,21 @@ fn purge_erases_spent_links_staff_audit_tokens_job_runs_and_webhooks_by_their_ow
     assert_eq!(n.api_tokens_deleted, 1);
     assert_eq!(count(&mut conn, "SELECT count(*) AS n FROM api_tokens"), 1);
     assert_eq!(n.webhooks_deleted, 2);
+    assert_eq!(n.staff_forgotten, 1);
+    assert_eq!(
+        count(
+            &mut conn,
+            "SELECT count(*) AS n FROM staff WHERE display_name LIKE 'Removed %' AND niss IS NULL"
+        ),
+        1
+    );
+    assert_eq!(
+        count(
+            &mut conn,
+            "SELECT count(*) AS n FROM staff WHERE display_name = 'Removed lately' AND niss = '00000000196'"
+        ),
+        1
+    );
     let kept = count(
         &mut conn,
         &format!(

@@ -152,6 +152,8 @@ pub struct PurgeCounts {
     pub job_runs_deleted: usize,
     /// Webhook deliveries deleted (delivered or given up past retention).
     pub webhooks_deleted: usize,
+    /// Removed staff members whose NISS was erased.
+    pub staff_forgotten: usize,
 }
 
 impl PurgeCounts {
@@ -167,6 +169,7 @@ impl PurgeCounts {
             + self.api_tokens_deleted
             + self.job_runs_deleted
             + self.webhooks_deleted
+            + self.staff_forgotten
     }
 }
 
