@@ -5,16 +5,79 @@
 //! The key is claimed inside the creation's transaction: a concurrent creation with the
 //! same key waits on the primary key until the first commits (then replays its answer) or
 //! rolls back (then creates).
+//!
+//! Neither the key nor the link is stored as such: the table holds the SHA-256 of the key
+//! (which only its sender knows), and the link sealed (AES-256-GCM) under a key derived
+//! from it. Whoever reads the table finds no live link; the sender of the same key opens
+//! it again.
 
+use aes_gcm::{
+    Aes256Gcm, KeyInit, Nonce,
+    aead::{Aead, generic_array::GenericArray},
+};
+use base64::Engine;
 use chrono::{DateTime, Duration, Utc};
 use diesel::{
     prelude::*,
     sql_query,
     sql_types::{Bytea, Text, Timestamptz},
 };
+use hmac::{Hmac, Mac};
+use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
 use super::schema::idempotency_keys;
+
+/// How a key is stored: its SHA-256, in hex.
+fn stored_key(key: &str) -> String {
+    hex::encode(Sha256::digest(key.as_bytes()))
+}
+
+/// The cipher of the link made under `key`: AES-256-GCM under HMAC-SHA-256(`key`, label).
+#[allow(clippy::expect_used)] // HMAC-SHA256 accepts a key of any length
+fn cipher(key: &str) -> Aes256Gcm {
+    let mut mac =
+        <Hmac<Sha256> as Mac>::new_from_slice(key.as_bytes()).expect("HMAC takes any key");
+    mac.update(b"mandat: idempotency keys, the link made under this key");
+    Aes256Gcm::new(&mac.finalize().into_bytes())
+}
+
+/// The prefix of a sealed link.
+const SEALED: &str = "v1:";
+
+/// `link` sealed under `key`: the prefix, then base64 of a random nonce and the ciphertext.
+#[allow(clippy::expect_used)] // AES-GCM seals any text shorter than 64 GB
+fn seal(key: &str, link: &str) -> String {
+    let nonce: [u8; 12] = rand::random();
+    let sealed = cipher(key)
+        .encrypt(Nonce::from_slice(&nonce), link.as_bytes())
+        .expect("AES-GCM seals a link");
+    let mut bytes = nonce.to_vec();
+    bytes.extend(sealed);
+    format!(
+        "{SEALED}{}",
+        base64::engine::general_purpose::STANDARD.encode(bytes)
+    )
+}
+
+/// The link `stored` under `key`, if `key` opens it. A link stored before links were
+/// sealed (a key of the last 24 hours before this release) reads as it is.
+fn open(key: &str, stored: &str) -> Option<String> {
+    let Some(sealed) = stored.strip_prefix(SEALED) else {
+        return Some(stored.to_string());
+    };
+    let bytes = base64::engine::general_purpose::STANDARD
+        .decode(sealed)
+        .ok()?;
+    if bytes.len() < 12 {
+        return None;
+    }
+    let (nonce, sealed) = bytes.split_at(12);
+    let link = cipher(key)
+        .decrypt(GenericArray::from_slice(nonce), sealed)
+        .ok()?;
+    String::from_utf8(link).ok()
+}
 
 /// How long a key is kept.
 pub const KEEP: Duration = Duration::hours(24);
@@ -69,7 +132,7 @@ pub fn claim(
          WHERE k.created_at <= $5",
     )
     .bind::<Text, _>(owner)
-    .bind::<Text, _>(key)
+    .bind::<Text, _>(stored_key(key))
     .bind::<Bytea, _>(fingerprint)
     .bind::<Timestamptz, _>(now)
     .bind::<Timestamptz, _>(now - KEEP)
@@ -78,7 +141,7 @@ pub fn claim(
         return Ok(Claimed::New);
     }
     let existing: Existing = idempotency_keys::table
-        .find((owner, key))
+        .find((owner, stored_key(key)))
         .select((
             idempotency_keys::fingerprint,
             idempotency_keys::request_id,
@@ -92,9 +155,12 @@ pub fn claim(
     Ok(match existing {
         Existing {
             request_id: Some(request_id),
-            link: Some(link),
+            link: Some(stored),
             ..
-        } => Claimed::Replay(Made::Link { request_id, link }),
+        } => match open(key, &stored) {
+            Some(link) => Claimed::Replay(Made::Link { request_id, link }),
+            None => Claimed::Mismatch,
+        },
         Existing {
             api_client_id: Some(id),
             ..
@@ -105,12 +171,12 @@ pub fn claim(
 
 /// Records what the creation of a claimed key made.
 pub fn complete(conn: &mut PgConnection, owner: &str, key: &str, made: &Made) -> QueryResult<()> {
-    let target = idempotency_keys::table.find((owner, key));
+    let target = idempotency_keys::table.find((owner, stored_key(key)));
     match made {
         Made::Link { request_id, link } => diesel::update(target)
             .set((
                 idempotency_keys::request_id.eq(request_id),
-                idempotency_keys::link.eq(link),
+                idempotency_keys::link.eq(seal(key, link)),
             ))
             .execute(conn),
         Made::ApiClient(id) => diesel::update(target)
@@ -124,4 +190,27 @@ pub fn complete(conn: &mut PgConnection, owner: &str, key: &str, made: &Made) ->
 pub fn forget_expired(conn: &mut PgConnection, now: DateTime<Utc>) -> QueryResult<usize> {
     diesel::delete(idempotency_keys::table.filter(idempotency_keys::created_at.le(now - KEEP)))
         .execute(conn)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_link_is_sealed_under_its_key_and_opened_by_it_only() {
+        let link = "https://mandat.example/r/0XYEVUsC6jCrLCYVq_NpsQt1qeMpDeDYh4azldroicU";
+        let sealed = seal("key-1", link);
+        assert!(sealed.starts_with(SEALED));
+        assert!(!sealed.contains("0XYEVUsC6j") && !sealed.contains("/r/"));
+        assert_ne!(seal("key-1", link), sealed, "a fresh nonce each time");
+        assert_eq!(open("key-1", &sealed).as_deref(), Some(link));
+        assert_eq!(open("key-2", &sealed), None);
+        assert_eq!(open("key-1", "v1:AAAA"), None);
+        assert_eq!(open("key-1", "v1:not base64!"), None);
+        // Written before links were sealed: read as it is.
+        assert_eq!(open("key-1", link).as_deref(), Some(link));
+        // The key is stored as its digest.
+        assert_eq!(stored_key("key-1").len(), 64);
+        assert!(!stored_key("key-1").contains("key-1"));
+    }
 }

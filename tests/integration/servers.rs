@@ -419,6 +419,28 @@ async fn a_retried_api_creation_with_the_same_key_makes_one_request_and_one_mail
         .get_result(&mut conn)
         .unwrap();
     assert_eq!(mails, 1);
+    // The table holds neither the key nor the link: the key's digest, the link sealed.
+    let stored: Vec<(String, Option<String>)> = mandat::db::schema::idempotency_keys::table
+        .select((
+            mandat::db::schema::idempotency_keys::key,
+            mandat::db::schema::idempotency_keys::link,
+        ))
+        .load(&mut conn)
+        .unwrap();
+    let link_token = first.2["link"]
+        .as_str()
+        .unwrap()
+        .rsplit('/')
+        .next()
+        .unwrap();
+    assert_eq!(stored.len(), 1, "{stored:?}");
+    let (stored_key, stored_link) = &stored[0];
+    assert!(stored_key != key && stored_key.len() == 64, "{stored_key}");
+    let stored_link = stored_link.as_deref().unwrap();
+    assert!(
+        stored_link.starts_with("v1:") && !stored_link.contains(link_token),
+        "{stored_link}"
+    );
     // The same key for something else is refused; a malformed key too.
     let other = json!({
         "context": "FLEXI_JOB", "email": "other@example.be", "label": "Other", "language": "fr"
