@@ -81,3 +81,10 @@ api-query-error-status = Einer dieser Status: pending, accepted, refused, expire
 api-query-error-mandate-status = Hier werden nur aktive Mandate aufgeführt: der Status ist active oder keiner.
 api-query-error-page = Eine ganze Zahl von 1 bis 100.000.
 api-query-error-page-size = Eine ganze Zahl von 1 bis 200.
+
+# The API's problem types (/api/problems: a problem's type leads to its row).
+api-problems-title = Problemtypen der API
+api-problems-lead = Jeder Fehler der REST-API wird mit einem Problemdokument beantwortet (RFC 9457, application/problem+json). Sein Code ist einer von diesen; sein Typ führt zur Zeile des Codes unten; sein Detail sagt warum, in der Sprache von Accept-Language; ein abgelehnter Body oder Query nennt außerdem jedes Feld im Element errors.
+api-problems-col-code = Code
+api-problems-col-status = HTTP-Status
+api-problems-col-meaning = Bedeutung

@@ -81,3 +81,10 @@ api-query-error-status = One of pending, accepted, refused, expired, withdrawn, 
 api-query-error-mandate-status = Only active mandates are listed here: the status is active, or none.
 api-query-error-page = A whole number from 1 to 100,000.
 api-query-error-page-size = A whole number from 1 to 200.
+
+# The API's problem types (/api/problems: a problem's type leads to its row).
+api-problems-title = API problem types
+api-problems-lead = Every error of the REST API is answered with a problem document (RFC 9457, application/problem+json). Its code is one of these; its type leads to the code's row below; its detail says why, in the language of Accept-Language; a refused body or query also names each field in its errors member.
+api-problems-col-code = Code
+api-problems-col-status = HTTP status
+api-problems-col-meaning = What it means

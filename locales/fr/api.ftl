@@ -81,3 +81,10 @@ api-query-error-status = L'un de ces statuts : pending, accepted, refused, expi
 api-query-error-mandate-status = Seuls les mandats actifs sont listés ici : le statut est active, ou aucun.
 api-query-error-page = Un nombre entier de 1 à 100 000.
 api-query-error-page-size = Un nombre entier de 1 à 200.
+
+# The API's problem types (/api/problems: a problem's type leads to its row).
+api-problems-title = Types de problèmes de l'API
+api-problems-lead = Chaque erreur de l'API REST reçoit pour réponse un document de problème (RFC 9457, application/problem+json). Son code est l'un de ceux-ci ; son type mène à la ligne du code ci-dessous ; son détail dit pourquoi, dans la langue d'Accept-Language ; un corps ou une requête refusés nomment aussi chaque champ dans le membre errors.
+api-problems-col-code = Code
+api-problems-col-status = Statut HTTP
+api-problems-col-meaning = Signification

@@ -81,3 +81,10 @@ api-query-error-status = Een van deze statussen: pending, accepted, refused, exp
 api-query-error-mandate-status = Hier staan alleen actieve mandaten: de status is active, of geen.
 api-query-error-page = Een geheel getal van 1 tot 100.000.
 api-query-error-page-size = Een geheel getal van 1 tot 200.
+
+# The API's problem types (/api/problems: a problem's type leads to its row).
+api-problems-title = Probleemtypes van de API
+api-problems-lead = Elke fout van de REST-API wordt beantwoord met een probleemdocument (RFC 9457, application/problem+json). De code is er een van deze; het type leidt naar de rij van de code hieronder; de detail zegt waarom, in de taal van Accept-Language; een geweigerde body of query noemt ook elk veld in het element errors.
+api-problems-col-code = Code
+api-problems-col-status = HTTP-status
+api-problems-col-meaning = Betekenis

@@ -216,7 +216,7 @@ mod tests {
 
     /// The refused field of a problem, why, and the detail's reason in English.
     fn said(p: &Problem) -> (Option<String>, Option<&'static str>, String) {
-        let body = p.body(crate::i18n::Lang::En);
+        let body = p.body(crate::i18n::Lang::En, "https://mandat.example");
         (
             p.fields.first().map(|(f, _)| f.to_string()),
             p.fields.first().map(|(_, k)| *k),

@@ -75,6 +75,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 web::resource(under_api(routes::API_TOKEN)).route(web::post().to(token::token)),
             )
             .service(web::resource(under_api(routes::API_OPENAPI)).route(web::get().to(openapi)))
+            .service(web::resource(under_api(routes::API_PROBLEMS)).route(web::get().to(problems)))
             .service(
                 web::resource(requests_path)
                     .route(web::post().to(requests::create))
@@ -110,6 +111,12 @@ fn invalid_request(err: impl std::fmt::Display) -> actix_web::Error {
     Problem::new(Code::InvalidRequest)
         .with_detail_arg("reason", err.to_string())
         .into()
+}
+
+/// `GET /api/problems`: the problem types, a section a code (public, a page in the
+/// visitor's language).
+async fn problems(ctx: crate::web::context::Ctx) -> HttpResponse {
+    crate::web::views::html(crate::web::views::help::api_problems(&ctx))
 }
 
 /// `GET /api/v1/openapi.json`: the contract.
@@ -170,6 +177,33 @@ fn paging(
 mod tests {
     use super::{MAX_PAGE_SIZE, paging, under_api};
     use crate::{i18n::Lang, services::FieldErrors, web::routes};
+
+    #[test]
+    fn every_code_is_in_the_contract_and_on_the_problem_types_page_in_four_languages() {
+        let contract: serde_json::Value = serde_json::from_str(super::OPENAPI).unwrap();
+        let listed: Vec<&str> = contract["components"]["schemas"]["Problem"]["properties"]["code"]
+            ["enum"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c.as_str().unwrap())
+            .collect();
+        let ours: Vec<&str> = crate::services::ErrorCode::ALL
+            .iter()
+            .map(|c| c.as_str())
+            .collect();
+        assert_eq!(ours, listed);
+        for code in crate::services::ErrorCode::ALL {
+            for lang in Lang::ALL {
+                assert!(lang.has(&code.message_key()), "{code:?} in {lang:?}");
+            }
+            let url = routes::problem_type("https://mandat.example/", &code.slug());
+            assert!(
+                url.starts_with("https://mandat.example/api/problems#"),
+                "{url}"
+            );
+        }
+    }
 
     #[test]
     fn paging_names_each_parameter_refused_and_says_its_limits() {

@@ -25,34 +25,12 @@ pub const UNAVAILABLE_RETRY_AFTER: u64 = 2;
 
 /// The HTTP status of a code.
 pub fn status_of(code: Code) -> StatusCode {
-    match code {
-        Code::InvalidNiss
-        | Code::InvalidBce
-        | Code::InvalidEmail
-        | Code::InvalidRequest
-        | Code::UnknownContext => StatusCode::BAD_REQUEST,
-        Code::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
-        Code::NotFound => StatusCode::NOT_FOUND,
-        Code::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
-        Code::InvalidState | Code::BlockedByCitizen => StatusCode::CONFLICT,
-        Code::NoActiveMandate
-        | Code::InsufficientScope
-        | Code::ApiNotActivated
-        | Code::CompanySuspended => StatusCode::FORBIDDEN,
-        Code::Unauthorized => StatusCode::UNAUTHORIZED,
-        Code::RateLimited => StatusCode::TOO_MANY_REQUESTS,
-        Code::IdempotencyKeyReused => StatusCode::UNPROCESSABLE_ENTITY,
-        Code::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
-        Code::Internal => StatusCode::INTERNAL_SERVER_ERROR,
-    }
+    StatusCode::from_u16(code.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)
 }
 
 /// The message key of a code's generic detail.
 fn key_of(code: Code) -> String {
-    format!(
-        "api-error-{}",
-        code.as_str().to_ascii_lowercase().replace('_', "-")
-    )
+    code.message_key()
 }
 
 /// A problem to answer with.
@@ -131,8 +109,9 @@ impl Problem {
         self
     }
 
-    /// The JSON body in `lang`.
-    pub fn body(&self, lang: Lang) -> serde_json::Value {
+    /// The JSON body in `lang`, its `type` the section of its code on the problem types'
+    /// page of the service at `base` (its public URL).
+    pub fn body(&self, lang: Lang, base: &str) -> serde_json::Value {
         let status = status_of(self.code);
         let mut detail = match self.refusal {
             Some(r) => lang.t(r.message_key()),
@@ -146,7 +125,7 @@ impl Problem {
             None => {}
         }
         let mut body = json!({
-            "type": format!("https://mandat.example/problems/{}", self.code.as_str().to_ascii_lowercase().replace('_', "-")),
+            "type": routes::problem_type(base, &self.code.slug()),
             "title": status.canonical_reason().unwrap_or("Error"),
             "status": status.as_u16(),
             "code": self.code.as_str(),
@@ -289,7 +268,8 @@ pub async fn render_problems(
     // A 405 says which methods the resource takes (RFC 9110: it must).
     let allow = res.headers().get(header::ALLOW).cloned();
     let (req, _) = res.into_parts();
-    let mut answer = problem.response(lang);
+    let base = &crate::web::context::state(&req).settings.public_url;
+    let mut answer = problem.response(lang, base);
     if let Some(allow) = allow {
         answer.headers_mut().insert(header::ALLOW, allow);
     }
@@ -311,8 +291,8 @@ pub fn lang_of(headers: &header::HeaderMap) -> Lang {
 }
 
 impl Problem {
-    /// The problem document as a whole response, in `lang`.
-    pub fn response(&self, lang: Lang) -> HttpResponse {
+    /// The problem document as a whole response, in `lang`, of the service at `base`.
+    pub fn response(&self, lang: Lang, base: &str) -> HttpResponse {
         let mut out = HttpResponse::build(status_of(self.code));
         out.content_type("application/problem+json");
         if self.code == Code::Unauthorized {
@@ -321,6 +301,6 @@ impl Problem {
         if let Some(s) = self.retry_after {
             out.insert_header((header::RETRY_AFTER, s.to_string()));
         }
-        out.body(self.body(lang).to_string())
+        out.body(self.body(lang, base).to_string())
     }
 }

@@ -47,6 +47,64 @@ pub enum ErrorCode {
 }
 
 impl ErrorCode {
+    /// Every code, in the order of the OpenAPI contract (a test keeps them equal).
+    pub const ALL: [ErrorCode; 19] = [
+        ErrorCode::InvalidNiss,
+        ErrorCode::InvalidBce,
+        ErrorCode::InvalidEmail,
+        ErrorCode::InvalidRequest,
+        ErrorCode::PayloadTooLarge,
+        ErrorCode::UnknownContext,
+        ErrorCode::NotFound,
+        ErrorCode::MethodNotAllowed,
+        ErrorCode::InvalidState,
+        ErrorCode::NoActiveMandate,
+        ErrorCode::Unauthorized,
+        ErrorCode::InsufficientScope,
+        ErrorCode::ApiNotActivated,
+        ErrorCode::CompanySuspended,
+        ErrorCode::BlockedByCitizen,
+        ErrorCode::RateLimited,
+        ErrorCode::IdempotencyKeyReused,
+        ErrorCode::Unavailable,
+        ErrorCode::Internal,
+    ];
+
+    /// The code in a URL or a message key: lower case, words joined by `-`
+    /// (`invalid-niss`).
+    pub fn slug(self) -> String {
+        self.as_str().to_ascii_lowercase().replace('_', "-")
+    }
+
+    /// The message key of the code's generic explanation (`api-error-invalid-niss`).
+    pub fn message_key(self) -> String {
+        format!("api-error-{}", self.slug())
+    }
+
+    /// The HTTP status of an answer with this code.
+    pub fn status(self) -> u16 {
+        match self {
+            ErrorCode::InvalidNiss
+            | ErrorCode::InvalidBce
+            | ErrorCode::InvalidEmail
+            | ErrorCode::InvalidRequest
+            | ErrorCode::UnknownContext => 400,
+            ErrorCode::Unauthorized => 401,
+            ErrorCode::NoActiveMandate
+            | ErrorCode::InsufficientScope
+            | ErrorCode::ApiNotActivated
+            | ErrorCode::CompanySuspended => 403,
+            ErrorCode::NotFound => 404,
+            ErrorCode::MethodNotAllowed => 405,
+            ErrorCode::InvalidState | ErrorCode::BlockedByCitizen => 409,
+            ErrorCode::PayloadTooLarge => 413,
+            ErrorCode::IdempotencyKeyReused => 422,
+            ErrorCode::RateLimited => 429,
+            ErrorCode::Internal => 500,
+            ErrorCode::Unavailable => 503,
+        }
+    }
+
     /// The code as sent.
     pub fn as_str(self) -> &'static str {
         match self {

@@ -71,7 +71,10 @@ fn refuse<B>(
         } else {
             Problem::new(Code::NotFound)
         };
-        problem.response(lang_of(req.headers()))
+        let base = &crate::web::context::state(req.request())
+            .settings
+            .public_url;
+        problem.response(lang_of(req.headers()), base)
     } else {
         let ctx = Ctx::of(req.request());
         let markup = match tenant {

@@ -135,6 +135,14 @@ pub const API: &str = "/api";
 pub const API_TOKEN: &str = "/api/oauth/token";
 /// The OpenAPI contract.
 pub const API_OPENAPI: &str = "/api/v1/openapi.json";
+/// The API's problem types, a section each (a problem's `type` is this page at the section
+/// of its code, `#invalid-niss`): public documentation, in the visitor's language.
+pub const API_PROBLEMS: &str = "/api/problems";
+
+/// The `type` of the API's problems of the code `slug`, on the service at `base`.
+pub fn problem_type(base: &str, slug: &str) -> String {
+    format!("{}{API_PROBLEMS}#{slug}", base.trim_end_matches('/'))
+}
 /// The mandate requests of the API, `/api/v1/mandate-requests/{id}`.
 pub const API_MANDATE_REQUESTS: &str = "/api/v1/mandate-requests";
 

@@ -259,6 +259,7 @@ async fn axe_finds_no_wcag_violation_on_any_page_in_any_language_at_1280_and_320
             "/sign-in",
             "/privacy",
             "/accessibility",
+            "/api/problems",
             "/me/help/foreigners",
             "/company/help/foreigners",
             "/demo/mailbox",

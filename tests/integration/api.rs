@@ -709,6 +709,48 @@ async fn bad_input_gets_a_problem_in_the_callers_language_never_a_500() {
             assert!(!p["errors"][0]["detail"].as_str().unwrap().is_empty());
         }
     }
+    // A problem's type leads to its code's row on the problem types' page, in the
+    // caller's language.
+    let (_, p, _) = call(
+        &app,
+        reqwest::Method::GET,
+        "/api/v1/mandates?pageSize=0",
+        &t,
+        None,
+    )
+    .await;
+    let kind = p["type"].as_str().unwrap();
+    let (page, row) = kind.split_once('#').unwrap();
+    assert_eq!(
+        (page, row),
+        ("http://localhost:8080/api/problems", "invalid-request"),
+        "{p}"
+    );
+    let html = app
+        .client
+        .get(format!("{}/api/problems", app.address))
+        .header("accept-language", "nl")
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let doc = scraper::Html::parse_document(&html);
+    let sel = scraper::Selector::parse("tr#invalid-request td").unwrap();
+    let cells: Vec<String> = doc
+        .select(&sel)
+        .map(|c| c.text().collect::<String>())
+        .collect();
+    assert_eq!(
+        cells,
+        [
+            "INVALID_REQUEST",
+            "400 Bad Request",
+            "Het verzoek is niet geldig."
+        ],
+        "{html}"
+    );
     // The same for a consultation's citizen.
     let (status, p, _) = call(
         &app,

@@ -1,6 +1,6 @@
 //! Public help pages: the privacy page (from `crate::privacy`, the one source of the README's
-//! personal-data table), the accessibility statement, and the help for the companies that
-//! hire a candidate without a Belgian national number.
+//! personal-data table), the accessibility statement, the help for the companies that
+//! hire a candidate without a Belgian national number, and the API's problem types.
 
 use maud::{Markup, html};
 
@@ -8,6 +8,7 @@ use super::layout::{Area, layout};
 use crate::{
     domain::Context,
     privacy::{PERSONAL_DATA, notice},
+    services::ErrorCode,
     web::{context::Ctx, routes},
 };
 
@@ -168,4 +169,49 @@ pub fn foreigners_company(ctx: &Ctx) -> Markup {
         p { a href=(routes::COMPANY) { (ctx.t("back-to-requests")) } }
     };
     layout(ctx, &title, Area::Company, body)
+}
+
+/// `/api/problems`: every code of the API's problem documents (RFC 9457), with its HTTP
+/// status and what it means, a row each whose id is the fragment of the problems' `type`.
+pub fn api_problems(ctx: &Ctx) -> Markup {
+    let title = ctx.t("api-problems-title");
+    let cols = super::Columns::new(
+        ctx,
+        &[
+            "api-problems-col-code",
+            "api-problems-col-status",
+            "api-problems-col-meaning",
+        ],
+    );
+    let body = html! {
+        h1 { (title) }
+        p.lead { (ctx.t("api-problems-lead")) }
+        p { a href=(routes::API_OPENAPI) data-testid="openapi-link" { (ctx.t("api-openapi")) } }
+        table.stack data-testid="problem-types" {
+            (cols.head())
+            tbody {
+                @for code in ErrorCode::ALL {
+                    @let status = actix_web::http::StatusCode::from_u16(code.status()).unwrap_or(actix_web::http::StatusCode::INTERNAL_SERVER_ERROR);
+                    tr id=(code.slug()) data-testid="problem-type" {
+                        td data-label=(cols.label(0)) { code { (code.as_str()) } }
+                        td data-label=(cols.label(1)) {
+                            (status.as_u16()) " " (status.canonical_reason().unwrap_or_default())
+                        }
+                        td data-label=(cols.label(2)) {
+                            (ctx.t(&code.message_key()))
+                            // The problem itself lists the known contexts after its detail.
+                            @if code == ErrorCode::UnknownContext {
+                                (ctx.lang.colon()) " "
+                                @for (i, c) in Context::all().enumerate() {
+                                    @if i > 0 { ", " }
+                                    code { (c.code()) }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    };
+    layout(ctx, &title, Area::Public, body)
 }
