@@ -1270,6 +1270,21 @@ pub(crate) struct Receiver {
     pub(crate) got: Received,
 }
 
+/// An application whose webhooks may go to this machine (allowed in development,
+/// explicitly), the client of Resto Pokébowl's integrator with the APIs `activate` (its
+/// id and a token), and a receiver of webhooks on this machine.
+pub(crate) async fn integrator_with_receiver(
+    activate: &[&str],
+) -> (TestApp, String, String, Receiver) {
+    let app = spawn_app_with(Options {
+        settings: vec![("webhook_loopback", "on".to_string())],
+    })
+    .await;
+    let (id, secret) = client_for_resto(&app, activate).await;
+    let token = bearer(&app, &id, &secret).await;
+    (app, id, token, receiver().await)
+}
+
 pub(crate) async fn receiver() -> Receiver {
     use actix_web::{App, HttpRequest, HttpResponse, HttpServer, web};
     let got: Received = Default::default();
@@ -1309,14 +1324,7 @@ pub(crate) async fn receiver() -> Receiver {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn webhooks_tell_the_integrator_of_acceptance_and_of_a_stopped_access_signed() {
-    // The receiver is on this machine: allowed in development, explicitly.
-    let app = spawn_app_with(Options {
-        settings: vec![("webhook_loopback", "on".to_string())],
-    })
-    .await;
-    let (id, secret) = client_for_resto(&app, &["mandates", "precontractual-data"]).await;
-    let t = bearer(&app, &id, &secret).await;
-    let rx = receiver().await;
+    let (app, _, t, rx) = integrator_with_receiver(&["mandates", "precontractual-data"]).await;
     let hook_secret = "a-shared-secret-of-the-integrator";
     let (status, p, _) = call(
         &app,
@@ -1371,21 +1379,7 @@ async fn webhooks_tell_the_integrator_of_acceptance_and_of_a_stopped_access_sign
     // A request, accepted then stopped by the citizen.
     let (_, created, _) = call(&app, reqwest::Method::POST, "/api/v1/mandate-requests", &t, Some(json!({"context": "FLEXI_JOB", "email": "n@example.be", "label": "Hook", "language": "en", "niss": NOAH}))).await;
     let request_id = created["id"].as_str().unwrap().to_string();
-    let citizen = app.another_browser();
-    let path = created["link"]
-        .as_str()
-        .unwrap()
-        .trim_start_matches("http://localhost:8080")
-        .to_string();
-    let target = citizen.get(&path).await.headers()["location"]
-        .to_str()
-        .unwrap()
-        .to_string();
-    citizen.sign_in(NOAH).await;
-    citizen.page(&target).await;
-    citizen
-        .post_form(&format!("{target}/answer"), &[("answer", "accept")])
-        .await;
+    let citizen = accepted_by(&app, &created, NOAH).await;
     citizen
         .post_form(
             &format!("/me/accesses/{request_id}/stop"),
@@ -1430,6 +1424,27 @@ async fn webhooks_tell_the_integrator_of_acceptance_and_of_a_stopped_access_sign
     assert_eq!(rx.got.lock().unwrap().len(), 2);
 }
 
+/// A browser of the citizen `niss` who opened the link of the request `created` (as the
+/// API answered its creation), signed in and accepted it.
+async fn accepted_by(app: &TestApp, created: &Value, niss: &str) -> TestApp {
+    let path = created["link"]
+        .as_str()
+        .unwrap()
+        .trim_start_matches("http://localhost:8080")
+        .to_string();
+    let citizen = app.another_browser();
+    let target = citizen.get(&path).await.headers()["location"]
+        .to_str()
+        .unwrap()
+        .to_string();
+    citizen.sign_in(niss).await;
+    citizen.page(&target).await;
+    citizen
+        .post_form(&format!("{target}/answer"), &[("answer", "accept")])
+        .await;
+    citizen
+}
+
 /// What a client's webhook holds, as stored: its address, whether its secret is kept, and
 /// the deliveries still waiting for an attempt.
 fn webhook_held(app: &TestApp, client: &str) -> (Option<String>, bool, i64) {
@@ -1454,13 +1469,7 @@ fn webhook_held(app: &TestApp, client: &str) -> (Option<String>, bool, i64) {
 
 #[tokio::test]
 async fn a_removed_webhook_or_a_revoked_client_is_told_nothing_more_and_its_secret_is_gone() {
-    let app = spawn_app_with(Options {
-        settings: vec![("webhook_loopback", "on".to_string())],
-    })
-    .await;
-    let (id, secret) = client_for_resto(&app, &["mandates"]).await;
-    let t = bearer(&app, &id, &secret).await;
-    let rx = receiver().await;
+    let (app, id, t, rx) = integrator_with_receiver(&["mandates"]).await;
     let register = json!({"url": rx.url, "secret": "a-shared-secret-of-the-integrator"});
     let put = |body: Value| {
         call(
@@ -1482,21 +1491,7 @@ async fn a_removed_webhook_or_a_revoked_client_is_told_nothing_more_and_its_secr
     )
     .await;
     let request_id = created["id"].as_str().unwrap().to_string();
-    let path = created["link"]
-        .as_str()
-        .unwrap()
-        .trim_start_matches("http://localhost:8080")
-        .to_string();
-    let citizen = app.another_browser();
-    let target = citizen.get(&path).await.headers()["location"]
-        .to_str()
-        .unwrap()
-        .to_string();
-    citizen.sign_in(NOAH).await;
-    citizen.page(&target).await;
-    citizen
-        .post_form(&format!("{target}/answer"), &[("answer", "accept")])
-        .await;
+    let citizen = accepted_by(&app, &created, NOAH).await;
     assert_eq!(webhook_held(&app, &id), (Some(rx.url.clone()), true, 1));
     // The integrator removes its webhook: what waited is not sent, nor tried again.
     let (status, _, _) = call(&app, reqwest::Method::DELETE, "/api/v1/webhook", &t, None).await;

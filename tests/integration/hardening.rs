@@ -517,13 +517,7 @@ async fn redirecting_receiver(to: String) -> String {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_webhook_follows_no_redirect() {
-    let app = spawn_app_with(Options {
-        settings: vec![("webhook_loopback", "on".to_string())],
-    })
-    .await;
-    let (id, secret) = client_for_resto(&app, &["mandates"]).await;
-    let t = bearer(&app, &id, &secret).await;
-    let rx = receiver().await;
+    let (app, id, t, rx) = crate::api::integrator_with_receiver(&["mandates"]).await;
     let hook = redirecting_receiver(rx.url.clone()).await;
     let (status, _, _) = call(
         &app,
