@@ -27,6 +27,9 @@ use crate::{
 /// Attempts before a delivery is given up.
 pub const MAX_ATTEMPTS: i32 = 12;
 
+/// The error recorded for a delivery whose client has no webhook address any more.
+pub const NO_ENDPOINT: &str = "no endpoint";
+
 /// Sets the webhook of an API client (its deliveries still waiting go to the new address),
 /// or removes it with `None` (they are forgotten: no attempt is made any more).
 pub fn set_endpoint(
@@ -132,7 +135,7 @@ pub fn deliver_due(
                             }
                         })
                 }
-                _ => Err("no endpoint".to_string()),
+                _ => Err(NO_ENDPOINT.to_string()),
             };
             match &result {
                 Ok(()) => {

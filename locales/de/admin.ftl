@@ -196,3 +196,11 @@ admin-audit-person-niss = Nationalregisternummer einer Person
 admin-audit-person-help = Zeigt, wer im Backoffice nach dieser Nummer gesucht, ihre Anfragen angesehen oder darauf gehandelt hat. Auch diese Suche wird aufgezeichnet.
 admin-audit-person-show = Einträge zu dieser Person anzeigen
 admin-audit-person-about = Einträge zur Person { $niss }: Suchen nach ihrer Nummer, Abfragen und Aktionen zu ihren Anfragen.
+
+# Why an outgoing mail or webhook delivery failed (back office, demo mailbox).
+delivery-why-link-ended = Aufgegeben: Der Link endete, bevor die E-Mail zugestellt werden konnte.
+delivery-why-refused = Der Mailserver des Empfängers hat diese E-Mail abgelehnt (oft eine Adresse, die es nicht gibt).
+delivery-why-deferred = Der Mailserver des Empfängers hat gebeten, es später erneut zu versuchen.
+delivery-why-unreachable = Der Server war nicht erreichbar (keine Verbindung, keine Antwort rechtzeitig oder ein unbekannter Host).
+delivery-why-http = Die Software des Unternehmens antwortete mit dem HTTP-Status { $status }, keinem Erfolg.
+delivery-why-no-endpoint = Der Client hat keine Webhook-Adresse mehr (entfernt oder der Client widerrufen).

@@ -196,3 +196,11 @@ admin-audit-person-niss = A person's national number
 admin-audit-person-help = Shows who in the back office searched for this number, looked at their requests or acted on them. This look-up is recorded too.
 admin-audit-person-show = Show the entries about them
 admin-audit-person-about = Entries about the person { $niss }: searches by their number, and look-ups and actions on their requests.
+
+# Why an outgoing mail or webhook delivery failed (back office, demo mailbox).
+delivery-why-link-ended = Given up: the link ended before the mail could be delivered.
+delivery-why-refused = The recipient's mail server refused this mail (often an address that does not exist).
+delivery-why-deferred = The recipient's mail server asked to try again later.
+delivery-why-unreachable = The server could not be reached (no connection, no answer in time, or an unknown host).
+delivery-why-http = The company's software answered with the HTTP status { $status }, not a success.
+delivery-why-no-endpoint = The client has no webhook address any more (removed, or the client revoked).

@@ -196,3 +196,11 @@ admin-audit-person-niss = Numéro national d'une personne
 admin-audit-person-help = Montre qui, au back office, a cherché ce numéro, consulté ses demandes ou agi sur elles. Cette recherche est elle aussi enregistrée.
 admin-audit-person-show = Voir les entrées la concernant
 admin-audit-person-about = Entrées concernant la personne { $niss } : les recherches par son numéro, les consultations et actions sur ses demandes.
+
+# Why an outgoing mail or webhook delivery failed (back office, demo mailbox).
+delivery-why-link-ended = Abandonné : le lien a pris fin avant que l'e-mail puisse être remis.
+delivery-why-refused = Le serveur de messagerie du destinataire a refusé cet e-mail (souvent une adresse qui n'existe pas).
+delivery-why-deferred = Le serveur de messagerie du destinataire a demandé de réessayer plus tard.
+delivery-why-unreachable = Le serveur n'a pas pu être joint (pas de connexion, pas de réponse à temps, ou un hôte inconnu).
+delivery-why-http = Le logiciel de l'entreprise a répondu par le statut HTTP { $status }, qui n'est pas un succès.
+delivery-why-no-endpoint = Le client n'a plus d'adresse de webhook (supprimée, ou client révoqué).

@@ -196,3 +196,11 @@ admin-audit-person-niss = Rijksregisternummer van een persoon
 admin-audit-person-help = Toont wie in de backoffice dit nummer opzocht, de aanvragen ervan bekeek of erop handelde. Deze opzoeking wordt ook geregistreerd.
 admin-audit-person-show = Regels over deze persoon tonen
 admin-audit-person-about = Regels over de persoon { $niss }: opzoekingen op het nummer, en opzoekingen en acties op de aanvragen.
+
+# Why an outgoing mail or webhook delivery failed (back office, demo mailbox).
+delivery-why-link-ended = Opgegeven: de link liep af voordat de e-mail kon worden afgeleverd.
+delivery-why-refused = De mailserver van de ontvanger weigerde deze e-mail (vaak een adres dat niet bestaat).
+delivery-why-deferred = De mailserver van de ontvanger vroeg om het later opnieuw te proberen.
+delivery-why-unreachable = De server kon niet worden bereikt (geen verbinding, geen antwoord op tijd, of een onbekende host).
+delivery-why-http = De software van de onderneming antwoordde met de HTTP-status { $status }, geen succes.
+delivery-why-no-endpoint = De client heeft geen webhookadres meer (verwijderd, of de client ingetrokken).

@@ -141,6 +141,10 @@ pub fn gives_up(
     permanent || now + backoff(attempts - 1) >= give_up_at
 }
 
+/// The error recorded for a mail given up because its link ended before it could be
+/// delivered.
+pub const LINK_ENDED: &str = "the link ended before delivery";
+
 /// Gives up the mails no longer worth sending that were never delivered (their link ended
 /// while they waited); returns how many.
 fn give_up_stale(conn: &mut PgConnection, now: DateTime<Utc>) -> QueryResult<usize> {
@@ -154,9 +158,9 @@ fn give_up_stale(conn: &mut PgConnection, now: DateTime<Utc>) -> QueryResult<usi
         outbox_emails::failed_at.eq(now),
         outbox_emails::last_error.eq(diesel::dsl::sql::<
             diesel::sql_types::Nullable<diesel::sql_types::Text>,
-        >(
-            "COALESCE(last_error, 'the link ended before delivery')"
-        )),
+        >("COALESCE(last_error, ")
+        .bind::<diesel::sql_types::Text, _>(LINK_ENDED)
+        .sql(")")),
     ))
     .execute(conn)
 }

@@ -1550,7 +1550,11 @@ async fn mail_is_delivered_over_smtp_once_the_server_is_back_and_never_twice() {
         .first(&mut conn)
         .unwrap();
     assert_eq!(attempts, 1);
-    assert!(last_error.is_some());
+    // The helpdesk reads why, in words: the mail server could not be reached.
+    assert_eq!(
+        mandat::web::views::common::failure_key(&last_error.unwrap()),
+        Some(("delivery-why-unreachable", None))
+    );
     // Not retried before its back-off.
     let sink = SmtpSink::start(port);
     assert_eq!(run(state.clone()).await, 0);

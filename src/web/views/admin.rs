@@ -389,7 +389,7 @@ fn delivery(
     };
     html! {
         span.badge.(class) data-testid="delivery" { (ctx.t(key)) }
-        @if let Some(e) = last_error { br; small { (e) } }
+        @if let Some(e) = last_error { br; (super::common::failure(ctx, e)) }
     }
 }
 

@@ -199,9 +199,60 @@ pub fn note_text(ctx: &Ctx, stored: &str) -> String {
     }
 }
 
+/// Why an outgoing message (a mail, a webhook delivery) failed, in words, from the error its
+/// sender recorded: the message key, and the HTTP status a webhook's receiver answered.
+/// `None` for an error of no known kind (the recorded text says it alone).
+pub fn failure_key(error: &str) -> Option<(&'static str, Option<i64>)> {
+    let key = if error.starts_with(crate::mail::LINK_ENDED) {
+        "delivery-why-link-ended"
+    } else if error.starts_with("permanent error") {
+        "delivery-why-refused"
+    } else if error.starts_with("transient error") {
+        "delivery-why-deferred"
+    } else if let Some(status) = error.strip_prefix("HTTP ") {
+        return Some(("delivery-why-http", status.trim().parse().ok()));
+    } else if error == crate::webhooks::NO_ENDPOINT {
+        "delivery-why-no-endpoint"
+    } else if [
+        // lettre's (a mail)
+        "Connection error",
+        "network error",
+        "tls error",
+        // ureq's (a webhook)
+        "io:",
+        "timeout",
+        "host not found",
+        "connection failed",
+    ]
+    .iter()
+    .any(|start| error.starts_with(start))
+    {
+        "delivery-why-unreachable"
+    } else {
+        return None;
+    };
+    Some((key, None))
+}
+
+/// The error of an outgoing message: why in the reader's language, then the sender's own
+/// words (for whoever looks into it further).
+pub fn failure(ctx: &Ctx, error: &str) -> Markup {
+    let why = failure_key(error).map(|(key, status)| match status {
+        Some(status) => ctx.lang.t_args(key, &[("status", status.into())]),
+        None => ctx.t(key),
+    });
+    html! {
+        @if let Some(why) = why {
+            span data-testid="delivery-why" { (why) } " "
+        }
+        small.muted data-testid="delivery-error" { code { (error) } }
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use super::{email, email_parts, with_email};
+    use super::{email, email_parts, failure_key, with_email};
+    use crate::i18n::Lang;
 
     #[test]
     fn an_address_may_wrap_before_its_dots_and_its_at() {
@@ -226,5 +277,58 @@ mod tests {
         );
         assert_eq!(with_email("No address.", "").into_string(), "No address.");
         assert_eq!(with_email("Other.", "x@y.be").into_string(), "Other.");
+    }
+
+    #[test]
+    fn a_failed_delivery_is_said_in_words_by_its_kind() {
+        let io = |kind| ureq::Error::Io(std::io::Error::from(kind)).to_string();
+        let unreachable = Some(("delivery-why-unreachable", None));
+        type Case = (String, Option<(&'static str, Option<i64>)>);
+        let cases: Vec<Case> = vec![
+            (
+                crate::mail::LINK_ENDED.to_string(),
+                Some(("delivery-why-link-ended", None)),
+            ),
+            // lettre's words: "permanent error (550): ...", "transient error (451): ...".
+            (
+                "permanent error (550): 5.1.1 <maria@exampel.be>: Recipient address rejected"
+                    .into(),
+                Some(("delivery-why-refused", None)),
+            ),
+            (
+                "transient error (451): 4.7.1 try again later".into(),
+                Some(("delivery-why-deferred", None)),
+            ),
+            (
+                "Connection error: Connection refused (os error 111)".into(),
+                unreachable,
+            ),
+            // ureq's, made by ureq itself.
+            (ureq::Error::HostNotFound.to_string(), unreachable),
+            (ureq::Error::ConnectionFailed.to_string(), unreachable),
+            (io(std::io::ErrorKind::ConnectionRefused), unreachable),
+            ("HTTP 500".into(), Some(("delivery-why-http", Some(500)))),
+            (
+                crate::webhooks::NO_ENDPOINT.into(),
+                Some(("delivery-why-no-endpoint", None)),
+            ),
+            ("something nobody foresaw".into(), None),
+        ];
+        for (error, want) in cases {
+            assert_eq!(failure_key(&error), want, "{error}");
+        }
+        for lang in Lang::ALL {
+            for key in [
+                "delivery-why-link-ended",
+                "delivery-why-refused",
+                "delivery-why-deferred",
+                "delivery-why-unreachable",
+                "delivery-why-no-endpoint",
+            ] {
+                assert!(lang.has(key), "{key} in {lang:?}");
+            }
+            let http = lang.t_args("delivery-why-http", &[("status", 500.into())]);
+            assert!(http.contains("500"), "{lang:?}: {http}");
+        }
     }
 }
