@@ -102,8 +102,8 @@ pub const PERSONAL_DATA: &[DataRow] = &[
     row("positives", &["flexi_positive_answers"], &["retention_audit_days"]),
     row("members", &["company_members", "terms_acceptances", "companies"], &[]),
     row("api", &["api_clients", "api_tokens"], &["retention_api_token_days"]),
-    row("idempotency", &["idempotency_keys"], &[]),
-    row("sessions", &["sessions"], &["session_idle_minutes", "session_absolute_minutes"]),
+    row("idempotency", &["idempotency_keys"], &["job_expire_keys_seconds"]),
+    row("sessions", &["sessions"], &["session_idle_minutes", "session_absolute_minutes", "job_purge_sessions_seconds"]),
     row("addresses", &["rate_limits"], &["job_expire_keys_seconds"]),
     row("staff", &["staff"], &["retention_staff_audit_days"]),
     row("staff-audit", &["staff_audit"], &["retention_staff_audit_days"]),
@@ -124,6 +124,13 @@ pub struct DataRowText {
     pub kept: String,
 }
 
+/// The interval of a job in whole minutes, rounded up (0 when the job is disabled).
+fn minutes(every: Option<std::time::Duration>) -> i64 {
+    every.map_or(0, |every| {
+        i64::try_from(every.as_secs().div_ceil(60)).unwrap_or(i64::MAX)
+    })
+}
+
 /// The retention settings, as the rows' messages name them.
 fn retention_args(settings: &Settings) -> Vec<(&'static str, Arg)> {
     let r = &settings.retention;
@@ -138,15 +145,10 @@ fn retention_args(settings: &Settings) -> Vec<(&'static str, Arg)> {
         ("jobRunsDays", r.job_runs.num_days().into()),
         ("webhookDays", r.webhook.num_days().into()),
         ("tenantDays", settings.demo_tenants.lifetime_days.into()),
+        ("keysMinutes", minutes(settings.jobs.expire_keys).into()),
         (
-            "keysMinutes",
-            settings
-                .jobs
-                .expire_keys
-                .map_or(0, |every| {
-                    i64::try_from(every.as_secs().div_ceil(60)).unwrap_or(i64::MAX)
-                })
-                .into(),
+            "sessionsMinutes",
+            minutes(settings.jobs.purge_sessions).into(),
         ),
         ("idleMinutes", settings.sessions.idle.num_minutes().into()),
         (

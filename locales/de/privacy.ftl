@@ -68,11 +68,17 @@ privacy-kept-api = Die Webhook-Adresse und das Webhook-Geheimnis, bis der Webhoo
 privacy-data-idempotency = Die Antwort auf eine Erstellung oder einen neuen Link, gesendet mit einem Idempotenzschlüssel (vom Formular des Unternehmens oder von einem API-Client): die Anfrage und ihr Link (versiegelt unter dem Schlüssel, den nur sein Absender hat; der Schlüssel selbst als Fingerabdruck), oder der erstellte API-Client (seine ID, nie sein Secret)
 privacy-why-idempotency = Eine zweimal gesendete Erstellung oder ein zweimal gesendeter neuer Link (ein Doppelklick, ein Neuladen, ein erneuter Versuch) ergibt einen Link und eine E-Mail, oder einen API-Client
 privacy-who-idempotency = Der Benutzer des Unternehmens oder der API-Client, der sie gesendet hat
-privacy-kept-idempotency = 24 Stunden
+privacy-kept-idempotency = { $keysMinutes ->
+        [0] 24 Stunden, dann bis die Aufgabe expire-keys läuft
+       *[other] 24 Stunden, dann innerhalb von { $keysMinutes } Minuten gelöscht
+    }
 privacy-data-sessions = Sitzungen: ein Fingerabdruck der Sitzungskennung, die Nationalregisternummer und der Name der angemeldeten Person, wie und wann sie sich angemeldet hat, ob sie damals im Backoffice arbeitete, das Token des Anmeldedienstes, das gewählte Unternehmen, die Anfragen, deren Link darin geöffnet wurde (welcher Link)
 privacy-why-sessions = An- und Abmelden auf jedem Server; überall abmelden
 privacy-who-sessions = Niemand außer der angemeldeten Person
-privacy-kept-sessions = Bis zur Abmeldung, { $idleMinutes } Minuten ohne Nutzung oder { $absoluteMinutes } Minuten nach der Anmeldung
+privacy-kept-sessions = { $sessionsMinutes ->
+        [0] Bis zur Abmeldung, { $idleMinutes } Minuten ohne Nutzung oder { $absoluteMinutes } Minuten nach der Anmeldung; eine so beendete Sitzung wird gelöscht, wenn die Aufgabe purge-sessions läuft
+       *[other] Bis zur Abmeldung, { $idleMinutes } Minuten ohne Nutzung oder { $absoluteMinutes } Minuten nach der Anmeldung; eine so beendete Sitzung wird innerhalb von { $sessionsMinutes } Minuten gelöscht
+    }
 privacy-data-addresses = Ein Fingerabdruck mit Schlüssel der Internetadresse jedes Besuchers, der einen Anfragelink öffnet, als Zähler (nie die Adresse selbst)
 privacy-why-addresses = Versuche begrenzen, einen Link zu erraten
 privacy-who-addresses = Niemand

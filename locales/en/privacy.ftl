@@ -68,11 +68,17 @@ privacy-kept-api = The webhook's address and secret until the webhook is removed
 privacy-data-idempotency = The answer to a creation or a new link sent with an idempotency key (by the company's form, or by an API client): the request and its link (sealed under the key, which only its sender holds; the key itself as a fingerprint), or the API client made (its id, never its secret)
 privacy-why-idempotency = A creation or a new link sent twice (a double click, a reload, a retry) makes one link and one e-mail, or one API client
 privacy-who-idempotency = The company user or the API client that sent it
-privacy-kept-idempotency = 24 hours
+privacy-kept-idempotency = { $keysMinutes ->
+        [0] 24 hours, then until the expire-keys job runs
+       *[other] 24 hours, then deleted within { $keysMinutes } minutes
+    }
 privacy-data-sessions = Sessions: a fingerprint of the session's id, the national register number and names of the person signed in, how and when they signed in, whether they worked in the back office then, the sign-in service's token, the chosen company, the requests whose links were opened in it (which link)
 privacy-why-sessions = Signing in and out on every server; signing out everywhere
 privacy-who-sessions = Nobody but the person signed in
-privacy-kept-sessions = Until sign-out, { $idleMinutes } minutes without use, or { $absoluteMinutes } minutes after sign-in
+privacy-kept-sessions = { $sessionsMinutes ->
+        [0] Until sign-out, { $idleMinutes } minutes without use, or { $absoluteMinutes } minutes after sign-in; a session ended so is deleted when the purge-sessions job runs
+       *[other] Until sign-out, { $idleMinutes } minutes without use, or { $absoluteMinutes } minutes after sign-in; a session ended so is deleted within { $sessionsMinutes } minutes
+    }
 privacy-data-addresses = A keyed fingerprint of the internet address of each visitor who opens a request link, as a counter (never the address itself)
 privacy-why-addresses = Limiting the attempts to guess a link
 privacy-who-addresses = Nobody

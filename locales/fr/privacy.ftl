@@ -68,11 +68,17 @@ privacy-kept-api = L'adresse et le secret du webhook jusqu'à sa suppression ou 
 privacy-data-idempotency = La réponse à une création ou à un nouveau lien envoyés avec une clé d'idempotence (par le formulaire de l'entreprise ou par un client API) : la demande et son lien (scellé sous la clé, que seul son expéditeur détient ; la clé elle-même sous forme d'empreinte), ou le client API créé (son identifiant, jamais son secret)
 privacy-why-idempotency = Une création ou un nouveau lien envoyés deux fois (un double clic, un rechargement, un nouvel essai) ne font qu'un lien et qu'un e-mail, ou qu'un client API
 privacy-who-idempotency = L'utilisateur de l'entreprise ou le client API qui les a envoyés
-privacy-kept-idempotency = 24 heures
+privacy-kept-idempotency = { $keysMinutes ->
+        [0] 24 heures, puis jusqu'à l'exécution de la tâche expire-keys
+       *[other] 24 heures, puis supprimée dans les { $keysMinutes } minutes
+    }
 privacy-data-sessions = Sessions : une empreinte de l'identifiant de session, le numéro de registre national et le nom de la personne connectée, comment et quand elle s'est connectée, si elle travaillait alors au back-office, le jeton du service de connexion, l'entreprise choisie, les demandes dont le lien y a été ouvert (quel lien)
 privacy-why-sessions = Se connecter et se déconnecter sur chaque serveur ; se déconnecter partout
 privacy-who-sessions = Personne d'autre que la personne connectée
-privacy-kept-sessions = Jusqu'à la déconnexion, { $idleMinutes } minutes sans utilisation, ou { $absoluteMinutes } minutes après la connexion
+privacy-kept-sessions = { $sessionsMinutes ->
+        [0] Jusqu'à la déconnexion, { $idleMinutes } minutes sans utilisation, ou { $absoluteMinutes } minutes après la connexion ; une session ainsi terminée est supprimée à l'exécution de la tâche purge-sessions
+       *[other] Jusqu'à la déconnexion, { $idleMinutes } minutes sans utilisation, ou { $absoluteMinutes } minutes après la connexion ; une session ainsi terminée est supprimée dans les { $sessionsMinutes } minutes
+    }
 privacy-data-addresses = Une empreinte à clé de l'adresse internet de chaque visiteur qui ouvre un lien de demande, sous forme de compteur (jamais l'adresse elle-même)
 privacy-why-addresses = Limiter les tentatives de deviner un lien
 privacy-who-addresses = Personne

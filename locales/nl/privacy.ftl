@@ -68,11 +68,17 @@ privacy-kept-api = Het webhookadres en -geheim tot de webhook verwijderd of de c
 privacy-data-idempotency = Het antwoord op een aanmaak of een nieuwe link verstuurd met een idempotentiesleutel (door het formulier van de onderneming of door een API-client): de aanvraag en haar link (verzegeld onder de sleutel, die alleen de afzender heeft; de sleutel zelf als vingerafdruk), of de aangemaakte API-client (zijn id, nooit zijn geheim)
 privacy-why-idempotency = Een aanmaak of een nieuwe link die twee keer verstuurd wordt (een dubbele klik, een herlading, een nieuwe poging), geeft één link en één e-mail, of één API-client
 privacy-who-idempotency = De gebruiker van de onderneming of de API-client die ze verstuurd heeft
-privacy-kept-idempotency = 24 uur
+privacy-kept-idempotency = { $keysMinutes ->
+        [0] 24 uur, daarna tot de taak expire-keys loopt
+       *[other] 24 uur, daarna binnen { $keysMinutes } minuten gewist
+    }
 privacy-data-sessions = Sessies: een vingerafdruk van de sessie-id, het rijksregisternummer en de naam van de aangemelde persoon, hoe en wanneer die zich aanmeldde, of die toen in de backoffice werkte, het token van de aanmelddienst, de gekozen onderneming, de aanvragen waarvan de link erin geopend werd (welke link)
 privacy-why-sessions = Aan- en afmelden op elke server; overal afmelden
 privacy-who-sessions = Niemand behalve de aangemelde persoon
-privacy-kept-sessions = Tot het afmelden, { $idleMinutes } minuten zonder gebruik, of { $absoluteMinutes } minuten na het aanmelden
+privacy-kept-sessions = { $sessionsMinutes ->
+        [0] Tot het afmelden, { $idleMinutes } minuten zonder gebruik, of { $absoluteMinutes } minuten na het aanmelden; een zo beëindigde sessie wordt gewist wanneer de taak purge-sessions loopt
+       *[other] Tot het afmelden, { $idleMinutes } minuten zonder gebruik, of { $absoluteMinutes } minuten na het aanmelden; een zo beëindigde sessie wordt binnen { $sessionsMinutes } minuten gewist
+    }
 privacy-data-addresses = Een vingerafdruk met sleutel van het internetadres van elke bezoeker die een aanvraaglink opent, als teller (nooit het adres zelf)
 privacy-why-addresses = Pogingen om een link te raden beperken
 privacy-who-addresses = Niemand
