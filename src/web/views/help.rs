@@ -2,6 +2,7 @@
 //! personal-data table), the accessibility statement, the help for the companies that
 //! hire a candidate without a Belgian national number, and the API's problem types.
 
+use actix_web::http::StatusCode;
 use maud::{Markup, html};
 
 use super::layout::{Area, layout};
@@ -191,11 +192,12 @@ pub fn api_problems(ctx: &Ctx) -> Markup {
             (cols.head())
             tbody {
                 @for code in ErrorCode::ALL {
-                    @let status = actix_web::http::StatusCode::from_u16(code.status()).unwrap_or(actix_web::http::StatusCode::INTERNAL_SERVER_ERROR);
+                    @let status = StatusCode::from_u16(code.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
                     tr id=(code.slug()) data-testid="problem-type" {
                         td data-label=(cols.label(0)) { code { (code.as_str()) } }
+                        // The status line as HTTP writes it: protocol words, as the code.
                         td data-label=(cols.label(1)) {
-                            (status.as_u16()) " " (status.canonical_reason().unwrap_or_default())
+                            code { (status.as_u16()) " " (status.canonical_reason().unwrap_or_default()) }
                         }
                         td data-label=(cols.label(2)) {
                             (ctx.t(&code.message_key()))
