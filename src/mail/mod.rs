@@ -146,23 +146,32 @@ pub fn gives_up(
 pub const LINK_ENDED: &str = "the link ended before delivery";
 
 /// Gives up the mails no longer worth sending that were never delivered (their link ended
-/// while they waited); returns how many.
-fn give_up_stale(conn: &mut PgConnection, now: DateTime<Utc>) -> QueryResult<usize> {
-    diesel::update(
-        outbox_emails::table
-            .filter(outbox_emails::sent_at.is_null())
-            .filter(outbox_emails::failed_at.is_null())
-            .filter(outbox_emails::give_up_at.le(now)),
-    )
-    .set((
+/// while they waited); returns how many. With `erase` (outside demo mode), their text goes
+/// too, as a delivered mail's does: nobody can send it again (its link is dead).
+fn give_up_stale(conn: &mut PgConnection, now: DateTime<Utc>, erase: bool) -> QueryResult<usize> {
+    let stale = outbox_emails::table
+        .filter(outbox_emails::sent_at.is_null())
+        .filter(outbox_emails::failed_at.is_null())
+        .filter(outbox_emails::give_up_at.le(now));
+    let given_up = (
         outbox_emails::failed_at.eq(now),
         outbox_emails::last_error.eq(diesel::dsl::sql::<
             diesel::sql_types::Nullable<diesel::sql_types::Text>,
         >("COALESCE(last_error, ")
         .bind::<diesel::sql_types::Text, _>(LINK_ENDED)
         .sql(")")),
-    ))
-    .execute(conn)
+    );
+    if erase {
+        diesel::update(stale)
+            .set((
+                given_up,
+                outbox_emails::body_text.eq(ERASED_BODY),
+                outbox_emails::body_html.eq(ERASED_BODY),
+            ))
+            .execute(conn)
+    } else {
+        diesel::update(stale).set(given_up).execute(conn)
+    }
 }
 
 /// Makes a mail given up due again at `now`, to be sent until `give_up_at` (staff send it
@@ -322,7 +331,7 @@ pub fn deliver_due(
     let Some(transport) = transport(settings)? else {
         return Ok(0);
     };
-    give_up_stale(conn, now)?;
+    give_up_stale(conn, now, !settings.mode.is_demo())?;
     let mut delivered = 0;
     // Bounded batch: a later run takes the rest.
     for _ in 0..100 {

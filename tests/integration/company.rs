@@ -1666,6 +1666,55 @@ async fn outside_demo_mode_a_delivered_mails_body_and_its_link_are_erased() {
         .unwrap();
     assert_eq!(text, mandat::mail::ERASED_BODY);
     assert_eq!(html, mandat::mail::ERASED_BODY);
+    // A mail whose link ended before it could be delivered is given up, and its text (with
+    // the dead link) goes too: nobody can send it again.
+    let stale = mandat::services::requests::create(
+        &mut conn,
+        &mandat::services::requests::Scope {
+            company_id: company,
+            provider_id: None,
+        },
+        &mandat::domain::Actor::CompanyUser {
+            niss: mandat::domain::Niss::parse(JAN).unwrap(),
+        },
+        &mandat::services::requests::ValidRequest::try_from(
+            &mandat::services::requests::RequestInput {
+                label: "Never delivered".into(),
+                email: "late@example.be".into(),
+                context: "FLEXI_JOB".into(),
+                language: "fr".into(),
+                niss: String::new(),
+                ..Default::default()
+            },
+        )
+        .unwrap(),
+        &app.citizen_urls(),
+        None,
+        app.clock.now(),
+    )
+    .unwrap();
+    app.clock.advance(chrono::Duration::hours(73));
+    assert_eq!(
+        app.run_job(mandat::jobs::Job::DeliverMail).await.unwrap(),
+        Some(0)
+    );
+    let (text, failed, error): (String, bool, Option<String>) = outbox_emails::table
+        .filter(outbox_emails::request_id.eq(stale.id))
+        .select((
+            outbox_emails::body_text,
+            outbox_emails::failed_at.is_not_null(),
+            outbox_emails::last_error,
+        ))
+        .first(&mut conn)
+        .unwrap();
+    assert_eq!(
+        (text.as_str(), failed, error.as_deref()),
+        (
+            mandat::mail::ERASED_BODY,
+            true,
+            Some(mandat::mail::LINK_ENDED)
+        )
+    );
 }
 
 /// An address at a well-known provider's domain one typo away (`gmial.com`) is asked about
