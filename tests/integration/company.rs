@@ -1625,31 +1625,35 @@ async fn outside_demo_mode_a_delivered_mails_body_and_its_link_are_erased() {
         .select(mandat::db::schema::companies::id)
         .first(&mut conn)
         .unwrap();
-    let created = mandat::services::requests::create(
-        &mut conn,
-        &mandat::services::requests::Scope {
-            company_id: company,
-            provider_id: None,
-        },
-        &mandat::domain::Actor::CompanyUser {
-            niss: mandat::domain::Niss::parse(JAN).unwrap(),
-        },
-        &mandat::services::requests::ValidRequest::try_from(
-            &mandat::services::requests::RequestInput {
-                label: "Prod".into(),
-                email: "prod@example.be".into(),
-                context: "FLEXI_JOB".into(),
-                language: "fr".into(),
-                niss: String::new(),
-                ..Default::default()
+    // Jan asks for a flexi-job answer by mail, straight through the service.
+    let ask = |conn: &mut PgConnection, label: &str, email: &str| {
+        mandat::services::requests::create(
+            conn,
+            &mandat::services::requests::Scope {
+                company_id: company,
+                provider_id: None,
             },
+            &mandat::domain::Actor::CompanyUser {
+                niss: mandat::domain::Niss::parse(JAN).unwrap(),
+            },
+            &mandat::services::requests::ValidRequest::try_from(
+                &mandat::services::requests::RequestInput {
+                    label: label.into(),
+                    email: email.into(),
+                    context: "FLEXI_JOB".into(),
+                    language: "fr".into(),
+                    niss: String::new(),
+                    ..Default::default()
+                },
+            )
+            .unwrap(),
+            &app.citizen_urls(),
+            None,
+            app.clock.now(),
         )
-        .unwrap(),
-        &app.citizen_urls(),
-        None,
-        app.clock.now(),
-    )
-    .unwrap();
+        .unwrap()
+    };
+    let created = ask(&mut conn, "Prod", "prod@example.be");
     assert!(created.link.starts_with("https://mandat.example.be/r/"));
     let sink = SmtpSink::start(port);
     let sent = app.run_job(mandat::jobs::Job::DeliverMail).await.unwrap();
@@ -1668,31 +1672,7 @@ async fn outside_demo_mode_a_delivered_mails_body_and_its_link_are_erased() {
     assert_eq!(html, mandat::mail::ERASED_BODY);
     // A mail whose link ended before it could be delivered is given up, and its text (with
     // the dead link) goes too: nobody can send it again.
-    let stale = mandat::services::requests::create(
-        &mut conn,
-        &mandat::services::requests::Scope {
-            company_id: company,
-            provider_id: None,
-        },
-        &mandat::domain::Actor::CompanyUser {
-            niss: mandat::domain::Niss::parse(JAN).unwrap(),
-        },
-        &mandat::services::requests::ValidRequest::try_from(
-            &mandat::services::requests::RequestInput {
-                label: "Never delivered".into(),
-                email: "late@example.be".into(),
-                context: "FLEXI_JOB".into(),
-                language: "fr".into(),
-                niss: String::new(),
-                ..Default::default()
-            },
-        )
-        .unwrap(),
-        &app.citizen_urls(),
-        None,
-        app.clock.now(),
-    )
-    .unwrap();
+    let stale = ask(&mut conn, "Never delivered", "late@example.be");
     app.clock.advance(chrono::Duration::hours(73));
     assert_eq!(
         app.run_job(mandat::jobs::Job::DeliverMail).await.unwrap(),
