@@ -16,6 +16,7 @@ pub mod mail;
 pub mod pdf;
 pub mod privacy;
 pub mod qr;
+pub mod seal;
 pub mod services;
 pub mod settings;
 pub mod sources;

@@ -349,6 +349,7 @@ fn seed_demo(settings: &Settings) -> anyhow::Result<()> {
         &mandat::sources::PgSources,
         SystemClock.now(),
         &settings.public_url_citizen,
+        &settings.keyring,
     )?;
     println!("demo world loaded: {report}");
     Ok(())
@@ -432,6 +433,7 @@ fn generate(settings: &Settings, sizes: mandat::demo::generate::Sizes) -> anyhow
         &mandat::sources::PgSources,
         now,
         &settings.public_url_citizen,
+        &settings.keyring,
     )?;
     let made = mandat::demo::generate::generate(&mut conn, sizes, now, settings.blocked_tab_days)?;
     println!(

@@ -22,6 +22,7 @@ use crate::{
         schema::{api_clients, webhook_deliveries},
     },
     mail::backoff,
+    seal::{Keyring, Purpose},
 };
 
 /// Attempts before a delivery is given up.
@@ -31,9 +32,11 @@ pub const MAX_ATTEMPTS: i32 = 12;
 pub const NO_ENDPOINT: &str = "no endpoint";
 
 /// Sets the webhook of an API client (its deliveries still waiting go to the new address),
-/// or removes it with `None` (they are forgotten: no attempt is made any more).
+/// or removes it with `None` (they are forgotten: no attempt is made any more). The signing
+/// secret is stored sealed under the data key (`keys`).
 pub fn set_endpoint(
     conn: &mut PgConnection,
+    keys: &Keyring,
     client_id: Uuid,
     endpoint: Option<(&str, &str)>,
 ) -> QueryResult<()> {
@@ -41,7 +44,8 @@ pub fn set_endpoint(
         diesel::update(api_clients::table.find(client_id))
             .set((
                 api_clients::webhook_url.eq(endpoint.map(|(u, _)| u)),
-                api_clients::webhook_secret.eq(endpoint.map(|(_, s)| s)),
+                api_clients::webhook_secret
+                    .eq(endpoint.map(|(_, s)| keys.seal(Purpose::WebhookSecret, s))),
             ))
             .execute(conn)?;
         if endpoint.is_none() {
@@ -74,9 +78,11 @@ pub fn signature(secret: &str, timestamp: i64, body: &str) -> String {
 
 /// Delivers due events, one transaction per delivery (the row stays locked while it is
 /// sent), each only to an address `destinations` allows (judged again now: the name may
-/// resolve elsewhere than at registration). Returns how many were delivered.
+/// resolve elsewhere than at registration), signed with the client's secret as `keys` open
+/// it. Returns how many were delivered.
 pub fn deliver_due(
     conn: &mut PgConnection,
+    keys: &Keyring,
     destinations: Destinations,
     now: DateTime<Utc>,
 ) -> anyhow::Result<usize> {
@@ -109,10 +115,13 @@ pub fn deliver_due(
                 .first(conn)?;
             let attempts = attempts + 1;
             // No address (the webhook removed, the client revoked, while this event was
-            // written): given up at once, never tried again.
-            let reachable = url.is_some() && secret.is_some();
+            // written), or a secret this server cannot open: given up at once, never tried
+            // again.
+            let secret = secret.map(|s| keys.open(Purpose::WebhookSecret, &s));
+            let reachable = url.is_some() && matches!(secret, Some(Ok(_)));
             let result = match (url, secret) {
-                (Some(url), Some(secret)) => {
+                (Some(_), Some(Err(unreadable))) => Err(unreadable.to_string()),
+                (Some(url), Some(Ok(secret))) => {
                     let ts = now.timestamp();
                     agent
                         .post(&url)

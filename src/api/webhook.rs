@@ -62,10 +62,12 @@ pub(super) async fn put(caller: Caller, body: Body<WebhookBody>) -> Result<HttpR
         return Err(ServiceError::Invalid(errors).into());
     }
     let id = caller.caller.client_id;
+    let keys = caller.state.settings.keyring.clone();
     caller
         .run(move |conn| {
             Ok(webhooks::set_endpoint(
                 conn,
+                &keys,
                 id,
                 Some((&body.url, &body.secret)),
             )?)
@@ -89,8 +91,9 @@ pub(super) async fn get(caller: Caller) -> Result<HttpResponse, Problem> {
 pub(super) async fn delete(caller: Caller) -> Result<HttpResponse, Problem> {
     caller.require(ApiScope::Mandates)?;
     let id = caller.caller.client_id;
+    let keys = caller.state.settings.keyring.clone();
     caller
-        .run(move |conn| Ok(webhooks::set_endpoint(conn, id, None)?))
+        .run(move |conn| Ok(webhooks::set_endpoint(conn, &keys, id, None)?))
         .await?;
     Ok(HttpResponse::NoContent().finish())
 }

@@ -11,22 +11,18 @@
 //! from it. Whoever reads the table finds no live link; the sender of the same key opens
 //! it again.
 
-use aes_gcm::{
-    Aes256Gcm, KeyInit, Nonce,
-    aead::{Aead, generic_array::GenericArray},
-};
-use base64::Engine;
+use aes_gcm::{Aes256Gcm, KeyInit};
 use chrono::{DateTime, Duration, Utc};
 use diesel::{
     prelude::*,
     sql_query,
     sql_types::{Bytea, Text, Timestamptz},
 };
-use hmac::{Hmac, Mac};
 use sha2::{Digest, Sha256};
 use uuid::Uuid;
 
 use super::schema::idempotency_keys;
+use crate::seal;
 
 /// How a key is stored: its SHA-256, in hex.
 fn stored_key(key: &str) -> String {
@@ -34,49 +30,31 @@ fn stored_key(key: &str) -> String {
 }
 
 /// The cipher of the link made under `key`: AES-256-GCM under HMAC-SHA-256(`key`, label).
-#[allow(clippy::expect_used)] // HMAC-SHA256 accepts a key of any length
 fn cipher(key: &str) -> Aes256Gcm {
-    let mut mac =
-        <Hmac<Sha256> as Mac>::new_from_slice(key.as_bytes()).expect("HMAC takes any key");
-    mac.update(b"mandat: idempotency keys, the link made under this key");
-    Aes256Gcm::new(&mac.finalize().into_bytes())
+    Aes256Gcm::new(
+        &seal::derive(
+            key.as_bytes(),
+            b"mandat: idempotency keys, the link made under this key",
+        )
+        .into(),
+    )
 }
 
 /// The prefix of a sealed link.
 const SEALED: &str = "v1:";
 
 /// `link` sealed under `key`: the prefix, then base64 of a random nonce and the ciphertext.
-#[allow(clippy::expect_used)] // AES-GCM seals any text shorter than 64 GB
 fn seal(key: &str, link: &str) -> String {
-    let nonce: [u8; 12] = rand::random();
-    let sealed = cipher(key)
-        .encrypt(Nonce::from_slice(&nonce), link.as_bytes())
-        .expect("AES-GCM seals a link");
-    let mut bytes = nonce.to_vec();
-    bytes.extend(sealed);
-    format!(
-        "{SEALED}{}",
-        base64::engine::general_purpose::STANDARD.encode(bytes)
-    )
+    format!("{SEALED}{}", seal::seal_with(&cipher(key), b"", link))
 }
 
 /// The link `stored` under `key`, if `key` opens it. A link stored before links were
 /// sealed (a key of the last 24 hours before this release) reads as it is.
 fn open(key: &str, stored: &str) -> Option<String> {
-    let Some(sealed) = stored.strip_prefix(SEALED) else {
-        return Some(stored.to_string());
-    };
-    let bytes = base64::engine::general_purpose::STANDARD
-        .decode(sealed)
-        .ok()?;
-    if bytes.len() < 12 {
-        return None;
+    match stored.strip_prefix(SEALED) {
+        Some(sealed) => seal::open_with(&cipher(key), b"", sealed),
+        None => Some(stored.to_string()),
     }
-    let (nonce, sealed) = bytes.split_at(12);
-    let link = cipher(key)
-        .decrypt(GenericArray::from_slice(nonce), sealed)
-        .ok()?;
-    String::from_utf8(link).ok()
 }
 
 /// How long a key is kept.

@@ -99,11 +99,13 @@ pub fn seed(
     sources: &dyn AuthenticSources,
     now: DateTime<Utc>,
     public_url: &str,
+    keys: &crate::seal::Keyring,
 ) -> anyhow::Result<usize> {
     let urls = CitizenUrls {
         link_base: format!("{public_url}/r/"),
         help_foreigners: format!("{public_url}{HELP_FOREIGNERS_PATH}"),
         contact: Contact::Address(DEFAULT_HELP_CONTACT.to_string()),
+        keys: keys.clone(),
     };
     let exists: bool = diesel::select(diesel::dsl::exists(
         companies::table.filter(companies::bce.eq(RESTO_BCE)),

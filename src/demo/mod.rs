@@ -49,26 +49,34 @@ impl fmt::Display for SeedReport {
 pub const DEFAULT_PUBLIC_URL: &str = "http://localhost:8080";
 
 /// Loads (or refreshes) the demo world at `now`, in one transaction, reading the register
-/// through [`PgSources`], with links on the default host.
+/// through [`PgSources`], with links on the default host and mails sealed under the
+/// development key.
 pub fn seed_demo(conn: &mut PgConnection, now: DateTime<Utc>) -> anyhow::Result<SeedReport> {
-    seed_demo_with(conn, &PgSources, now, DEFAULT_PUBLIC_URL)
+    seed_demo_with(
+        conn,
+        &PgSources,
+        now,
+        DEFAULT_PUBLIC_URL,
+        &crate::seal::Keyring::development(),
+    )
 }
 
 /// Loads (or refreshes) the demo world at `now`, in one transaction: the register, the
 /// staff, the source data for consultations on the day of `now`, and (once) the companies
 /// and their requests, whose acceptances read the register through `sources` and whose
-/// links use `public_url`.
+/// links use `public_url`, whose mails are sealed under `keys`.
 pub fn seed_demo_with(
     conn: &mut PgConnection,
     sources: &dyn AuthenticSources,
     now: DateTime<Utc>,
     public_url: &str,
+    keys: &crate::seal::Keyring,
 ) -> anyhow::Result<SeedReport> {
     conn.transaction(|conn| {
         let people = people::seed_people(conn)?;
         let staff = people::seed_staff(conn, now)?;
         let source_rows = self::sources::seed_sources(conn, now.date_naive())?;
-        let requests = companies::seed(conn, sources, now, public_url)?;
+        let requests = companies::seed(conn, sources, now, public_url, keys)?;
         Ok(SeedReport {
             people,
             staff,

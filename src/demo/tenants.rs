@@ -474,11 +474,11 @@ impl TenantOps {
         }
         let cloned = started.elapsed();
         let url = self.settings.demo_tenant_url(name);
+        let (sources, keys) = (self.sources.as_ref(), &self.settings.keyring);
         let seeded = PgConnection::establish(&self.tenant_url(&database))
             .map_err(anyhow::Error::from)
             .and_then(|mut tenant| match batch {
-                None => super::seed_demo_with(&mut tenant, self.sources.as_ref(), start, &url)
-                    .map(|_| ()),
+                None => super::seed_demo_with(&mut tenant, sources, start, &url, keys).map(drop),
                 Some(batch) => super::seed_own_sources(&mut tenant, batch, start).map(|_| ()),
             });
         if let Err(e) = seeded {

@@ -14,6 +14,7 @@
 //! the back office's "run now" all make a context and call [`run_once`].
 
 pub mod lifecycle;
+pub mod reseal;
 mod scheduler;
 pub mod tenants;
 
@@ -87,11 +88,13 @@ pub enum Job {
     ExpireKeys,
     /// Demo tenants past their expiry are deleted (the main tenant only).
     ExpireTenants,
+    /// What a retired data key sealed is sealed again under the current one.
+    Reseal,
 }
 
 impl Job {
     /// Every job.
-    pub const ALL: [Job; 9] = [
+    pub const ALL: [Job; 10] = [
         Job::DeliverMail,
         Job::DeliverWebhooks,
         Job::ExpireRequests,
@@ -101,6 +104,7 @@ impl Job {
         Job::PurgeSessions,
         Job::ExpireKeys,
         Job::ExpireTenants,
+        Job::Reseal,
     ];
 
     /// The jobs a move of a demo tenant's clock runs, in this order, at the new instant:
@@ -139,6 +143,7 @@ impl Job {
             Job::PurgeSessions => "purge-sessions",
             Job::ExpireKeys => "expire-keys",
             Job::ExpireTenants => tenants::EXPIRE_TENANTS,
+            Job::Reseal => reseal::RESEAL,
         }
     }
 
@@ -170,6 +175,7 @@ impl Job {
             Job::PurgeSessions => jobs.purge_sessions,
             Job::ExpireKeys => jobs.expire_keys,
             Job::ExpireTenants => jobs.expire_tenants,
+            Job::Reseal => jobs.reseal,
         }
     }
 }
@@ -355,10 +361,11 @@ fn run_job(
             let destinations = crate::webhooks::Destinations {
                 allow_loopback: settings.webhook_loopback,
             };
-            crate::webhooks::deliver_due(conn, destinations, now)?
+            crate::webhooks::deliver_due(conn, &settings.keyring, destinations, now)?
         }
         Job::ExpireRequests => lifecycle::expire_requests(conn, now)?,
         Job::EndMandates => lifecycle::end_mandates(conn, now)?,
+        Job::Reseal => reseal::reseal(conn, &settings.keyring)?,
         Job::ExpireKeys => {
             idempotency_keys::forget_expired(conn, now)? + rate_limits::forget_full(conn)?
         }

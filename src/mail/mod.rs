@@ -25,6 +25,7 @@ use uuid::Uuid;
 use crate::{
     db::schema::{email_attempts, outbox_emails},
     i18n::Lang,
+    seal::{Keyring, Purpose, Unreadable},
     settings::{Settings, SmtpTls},
 };
 
@@ -97,30 +98,58 @@ pub struct OutboxMail {
     pub give_up_at: DateTime<Utc>,
 }
 
-/// Writes a mail to the outbox (call it inside the transaction of what it announces).
-pub fn enqueue(conn: &mut PgConnection, mail: &NewMail) -> QueryResult<Uuid> {
+impl OutboxMail {
+    /// The mail with its text opened (`keys` opened what [`enqueue`] sealed).
+    pub fn opened(mut self, keys: &Keyring) -> Result<OutboxMail, Unreadable> {
+        self.written.body_text = keys.open(Purpose::MailText, &self.written.body_text)?;
+        self.written.body_html = keys.open(Purpose::MailText, &self.written.body_html)?;
+        Ok(self)
+    }
+
+    /// The mail with its text opened, or, where `keys` cannot open it, a text saying so.
+    fn readable(self, keys: &Keyring) -> OutboxMail {
+        let mut sealed = self.clone();
+        self.opened(keys).unwrap_or_else(|unreadable| {
+            sealed.written.body_text = format!("({unreadable})");
+            sealed.written.body_html = String::new();
+            sealed
+        })
+    }
+}
+
+/// Writes a mail to the outbox (call it inside the transaction of what it announces), its
+/// text sealed under the data key (`keys`): it holds the candidate's live link, and only
+/// the sender (and the demo mailbox) reads it back.
+pub fn enqueue(conn: &mut PgConnection, keys: &Keyring, mail: &NewMail) -> QueryResult<Uuid> {
+    let mut sealed = mail.clone();
+    sealed.written.body_text = keys.seal(Purpose::MailText, &mail.written.body_text);
+    sealed.written.body_html = keys.seal(Purpose::MailText, &mail.written.body_html);
     diesel::insert_into(outbox_emails::table)
-        .values(mail)
+        .values(&sealed)
         .returning(outbox_emails::id)
         .get_result(conn)
 }
 
-/// The newest mails, for the demo mailbox.
-pub fn latest(conn: &mut PgConnection, limit: i64) -> QueryResult<Vec<OutboxMail>> {
-    outbox_emails::table
+/// The newest mails, for the demo mailbox, their text opened.
+pub fn latest(conn: &mut PgConnection, keys: &Keyring, limit: i64) -> QueryResult<Vec<OutboxMail>> {
+    Ok(outbox_emails::table
         .order(outbox_emails::created_at.desc())
         .limit(limit)
         .select(OutboxMail::as_select())
-        .load(conn)
+        .load(conn)?
+        .into_iter()
+        .map(|mail| mail.readable(keys))
+        .collect())
 }
 
-/// One mail of the outbox.
-pub fn find(conn: &mut PgConnection, id: Uuid) -> QueryResult<Option<OutboxMail>> {
-    outbox_emails::table
+/// One mail of the outbox, its text opened.
+pub fn find(conn: &mut PgConnection, keys: &Keyring, id: Uuid) -> QueryResult<Option<OutboxMail>> {
+    Ok(outbox_emails::table
         .find(id)
         .select(OutboxMail::as_select())
         .first(conn)
-        .optional()
+        .optional()?
+        .map(|mail| mail.readable(keys)))
 }
 
 /// The wait before attempt `n + 1` after `n` failures: 30 s, 1 min, 2 min ... at most
@@ -349,13 +378,24 @@ pub fn deliver_due(
             else {
                 return Ok(None);
             };
-            let mut permanent = false;
-            let sent = message(settings, &mail).and_then(|m| {
-                transport.send(&m).map(|_| ()).map_err(|e| {
-                    permanent = e.is_permanent();
-                    anyhow::Error::from(e)
+            // A text this server cannot open is given up at once: no attempt can send it.
+            let mut permanent = true;
+            let mut asked_server = false;
+            let sent = mail
+                .clone()
+                .opened(&settings.keyring)
+                .map_err(anyhow::Error::from)
+                .and_then(|mail| {
+                    permanent = false;
+                    message(settings, &mail)
                 })
-            });
+                .and_then(|m| {
+                    asked_server = true;
+                    transport.send(&m).map(|_| ()).map_err(|e| {
+                        permanent = e.is_permanent();
+                        anyhow::Error::from(e)
+                    })
+                });
             let attempts = mail.attempts + 1;
             match &sent {
                 Ok(()) => {
@@ -408,13 +448,16 @@ pub fn deliver_due(
                     email_attempts::error.eq(sent.as_ref().err().map(|e| format!("{e:#}"))),
                 ))
                 .execute(conn)?;
-            Ok(Some(sent.is_ok()))
+            Ok(Some((sent.is_ok(), asked_server)))
         })?;
         match outcome {
             None => break,
-            Some(true) => delivered += 1,
-            // A failure: the server is likely down; leave the rest for the next run.
-            Some(false) => break,
+            Some((true, _)) => delivered += 1,
+            // The server failed: it is likely down; leave the rest for the next run.
+            Some((false, true)) => break,
+            // Nothing was asked of the server (a text it cannot open, an address it cannot
+            // write): the next mail may go.
+            Some((false, false)) => {}
         }
     }
     Ok(delivered)

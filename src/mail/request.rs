@@ -17,7 +17,8 @@ use crate::{
 /// `routes::CITIZEN_HELP_FOREIGNERS` is this path): the request e-mail links to it.
 pub const HELP_FOREIGNERS_PATH: &str = "/me/help/foreigners";
 
-/// The addresses of the citizen's side that a request e-mail carries.
+/// The addresses of the citizen's side that a request e-mail carries, and the data keys
+/// that seal its text in the outbox.
 #[derive(Clone, Debug)]
 pub struct CitizenUrls {
     /// The citizen's link without its secret: `https://host/r/`.
@@ -26,6 +27,8 @@ pub struct CitizenUrls {
     pub help_foreigners: String,
     /// The contact and help entry.
     pub contact: Contact,
+    /// The keys that seal the mail's text in the outbox.
+    pub keys: crate::seal::Keyring,
 }
 
 /// What the request e-mail says.

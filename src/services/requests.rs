@@ -322,7 +322,7 @@ fn send_link(
         link_ends: request.expires_at,
         replaces,
     };
-    mail::enqueue(conn, &mail.render(now))?;
+    mail::enqueue(conn, &urls.keys, &mail.render(now))?;
     Ok(link)
 }
 

@@ -6,6 +6,7 @@
 //! wrapped in [`SecretString`] and never printed. Invalid settings are refused at start with a
 //! message naming the option.
 
+mod keys;
 mod links;
 mod options;
 mod parse;
@@ -21,7 +22,7 @@ use parse::{
 };
 pub use tenants::{DemoTenantSettings, tenant_url};
 
-use secrecy::{ExposeSecret, SecretString};
+use secrecy::SecretString;
 use serde::Deserialize;
 
 /// The running mode. Demo and development enable the demo identity provider and the demo
@@ -127,6 +128,8 @@ pub struct JobSettings {
     pub expire_keys: Option<Duration>,
     /// Expired demo tenants are deleted.
     pub expire_tenants: Option<Duration>,
+    /// What a retired data key sealed is sealed again under the current one.
+    pub reseal: Option<Duration>,
 }
 
 /// How long sessions live, enforced by the server (see `db::sessions`).
@@ -241,6 +244,8 @@ pub struct Settings {
     /// Key of the staff audit's fingerprints of a person (`None`: derived from
     /// `session_key`).
     pub audit_key: Option<SecretString>,
+    /// The data keys, which seal what the service keeps but must read back.
+    pub keyring: crate::seal::Keyring,
     /// Session lifetimes.
     pub sessions: SessionSettings,
     /// Whether the demo identity provider is offered (never in production).
@@ -286,6 +291,7 @@ impl fmt::Debug for Settings {
             .field("trusted_proxy_header", &self.trusted_proxy_header)
             .field("session_key", &"[secret]")
             .field("audit_key", &"[secret]")
+            .field("keyring", &self.keyring)
             .field("sessions", &self.sessions)
             .field("demo_sign_in", &self.demo_sign_in)
             .field("webhook_loopback", &self.webhook_loopback)
@@ -410,7 +416,9 @@ impl Settings {
                 Some(lower)
             }
         };
-        let session_key = match base64_key(raw, "session_key", 64)? {
+        let given_session_key = base64_key(raw, "session_key", 64)?;
+        let keyring = keys::keyring(raw, given_session_key.as_ref())?;
+        let session_key = match given_session_key {
             Some(key) => key,
             None if mode == Mode::Production => {
                 return Err(invalid("session_key", "is required in production"));
@@ -481,6 +489,7 @@ impl Settings {
             purge_sessions: parse_interval(raw, "job_purge_sessions_seconds", 600)?,
             expire_keys: parse_interval(raw, "job_expire_keys_seconds", 600)?,
             expire_tenants: parse_interval(raw, "job_expire_tenants_seconds", 300)?,
+            reseal: parse_interval(raw, "job_reseal_seconds", 3600)?,
         };
         let blocked_tab_days = parse_days(raw, "blocked_tab_days", 30)?;
         let tabs_refresh_seconds: u32 = parse_opt(raw, "tabs_refresh_seconds")?.unwrap_or(30);
@@ -521,6 +530,7 @@ impl Settings {
             trusted_proxy_header,
             session_key,
             audit_key,
+            keyring,
             sessions,
             demo_sign_in,
             oidc,
@@ -541,44 +551,6 @@ impl Settings {
     pub fn demo_tenant_url(&self, name: &str) -> String {
         tenant_url(&self.public_url, &self.demo_tenants.base_host, name)
     }
-
-    /// The 64-byte session key.
-    pub fn session_key_bytes(&self) -> Vec<u8> {
-        decoded(&self.session_key)
-    }
-
-    /// The key of the staff audit's fingerprints of a person: `audit_key`, or one derived
-    /// from the session key (so that servers sharing one share the other).
-    pub fn audit_key_bytes(&self) -> Vec<u8> {
-        match &self.audit_key {
-            Some(key) => decoded(key),
-            None => self.derived_key(b"mandat: staff audit, fingerprint of a person"),
-        }
-    }
-
-    /// The key of the rate limits' fingerprints of an internet address, derived from the
-    /// session key (servers sharing one count an address in the same bucket).
-    pub fn address_key_bytes(&self) -> Vec<u8> {
-        self.derived_key(b"mandat: rate limits, fingerprint of an internet address")
-    }
-
-    /// A key for the use `label`, derived from the session key.
-    #[allow(clippy::expect_used)] // HMAC-SHA256 accepts a key of any length
-    fn derived_key(&self, label: &[u8]) -> Vec<u8> {
-        use hmac::{Hmac, Mac};
-        let mut mac = Hmac::<sha2::Sha256>::new_from_slice(&self.session_key_bytes())
-            .expect("HMAC takes any key length");
-        mac.update(label);
-        mac.finalize().into_bytes().to_vec()
-    }
-}
-
-/// A validated base64 key's bytes.
-fn decoded(key: &SecretString) -> Vec<u8> {
-    use base64::Engine;
-    base64::engine::general_purpose::STANDARD
-        .decode(key.expose_secret().as_bytes())
-        .unwrap_or_default()
 }
 
 fn minutes(

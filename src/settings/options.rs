@@ -88,6 +88,18 @@ pub const OPTIONS: &[OptionDoc] = &[
         help: "key of the staff audit's fingerprints of a person (who looked them up), at least 32 bytes, base64 (secret); keep it when session_key changes: a new key no longer finds the earlier entries",
     },
     OptionDoc {
+        key: "data_key",
+        env: "MANDAT_DATA_KEY",
+        default: "derived from session_key (without one, a fixed development key)",
+        help: "key that seals what the service keeps but must read back (webhook signing secrets, the text of mails waiting to be sent), at least 32 bytes, base64 (secret); to change it, put the old key in data_keys_retired",
+    },
+    OptionDoc {
+        key: "data_keys_retired",
+        env: "MANDAT_DATA_KEYS_RETIRED",
+        default: "(none)",
+        help: "earlier data keys, base64, separated by commas (secret): they open what they sealed, nothing new is sealed under them, and every server seals it again under data_key at start; remove a key once all servers run with the new one",
+    },
+    OptionDoc {
         key: "session_idle_minutes",
         env: "MANDAT_SESSION_IDLE_MINUTES",
         default: "30",
@@ -266,6 +278,12 @@ pub const OPTIONS: &[OptionDoc] = &[
         env: "MANDAT_JOB_EXPIRE_TENANTS_SECONDS",
         default: "300",
         help: "interval of the deletion of expired demo tenants; empty disables",
+    },
+    OptionDoc {
+        key: "job_reseal_seconds",
+        env: "MANDAT_JOB_RESEAL_SECONDS",
+        default: "3600",
+        help: "reseal interval (what a retired data key, or an earlier release, left is sealed again under data_key; after a change of data_key, run it at once: mandat jobs run-once reseal); empty disables",
     },
     OptionDoc {
         key: "blocked_tab_days",

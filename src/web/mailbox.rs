@@ -31,14 +31,16 @@ fn demo_only(req: &HttpRequest) -> Result<(), AppError> {
 
 async fn inbox(req: HttpRequest, ctx: Ctx, tenant: Tenant) -> Page {
     demo_only(&req)?;
-    let mails = on_db(&tenant, |conn| mail::latest(conn, 100)).await?;
+    let keys = ctx.settings.keyring.clone();
+    let mails = on_db(&tenant, move |conn| mail::latest(conn, &keys, 100)).await?;
     Ok(html(v::inbox(&ctx, &mails)))
 }
 
 async fn message(req: HttpRequest, ctx: Ctx, tenant: Tenant, id: web::Path<Uuid>) -> Page {
     demo_only(&req)?;
     let id = id.into_inner();
-    let mail = on_db(&tenant, move |conn| mail::find(conn, id))
+    let keys = ctx.settings.keyring.clone();
+    let mail = on_db(&tenant, move |conn| mail::find(conn, &keys, id))
         .await?
         .ok_or(AppError::NotFound)?;
     Ok(html(v::message(&ctx, &mail)))

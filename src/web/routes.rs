@@ -167,6 +167,7 @@ pub fn citizen_urls(
         link_base: citizen_link_base(&site.public_url_citizen),
         help_foreigners: format!("{}{CITIZEN_HELP_FOREIGNERS}", site.public_url_citizen),
         contact: settings.links.help_contact.clone(),
+        keys: settings.keyring.clone(),
     }
 }
 

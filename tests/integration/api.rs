@@ -1412,11 +1412,12 @@ async fn webhooks_tell_the_integrator_of_acceptance_and_of_a_stopped_access_sign
     }
     // Nothing is delivered twice.
     let mut conn = app.db();
+    let keys = app.state.settings.keyring.clone();
     let again = tokio::task::spawn_blocking(move || {
         let destinations = mandat::webhooks::Destinations {
             allow_loopback: true,
         };
-        mandat::webhooks::deliver_due(&mut conn, destinations, now).unwrap()
+        mandat::webhooks::deliver_due(&mut conn, &keys, destinations, now).unwrap()
     })
     .await
     .unwrap();
@@ -1426,7 +1427,7 @@ async fn webhooks_tell_the_integrator_of_acceptance_and_of_a_stopped_access_sign
 
 /// A browser of the citizen `niss` who opened the link of the request `created` (as the
 /// API answered its creation), signed in and accepted it.
-async fn accepted_by(app: &TestApp, created: &Value, niss: &str) -> TestApp {
+pub(crate) async fn accepted_by(app: &TestApp, created: &Value, niss: &str) -> TestApp {
     let path = created["link"]
         .as_str()
         .unwrap()

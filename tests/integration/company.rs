@@ -294,6 +294,13 @@ async fn creating_a_request_gives_a_single_use_link_a_scannable_qr_code_and_an_e
         .order(outbox_emails::created_at.desc())
         .first(&mut conn)
         .unwrap();
+    // Its text, which holds the live link, is sealed in the outbox.
+    assert!(!text.contains(&link) && !html.contains(&link), "{text}");
+    assert!(
+        !text.contains("Resto") && text.starts_with("sealed:"),
+        "{text}"
+    );
+    let (text, html) = (app.opened_mail(&text), app.opened_mail(&html));
     assert_eq!(recipient, "candidate@example.be");
     assert!(subject.contains("Resto Pokébowl"), "{subject}");
     assert!(text.contains(&link) && html.contains(&link));
@@ -929,8 +936,11 @@ async fn a_pending_request_gets_a_new_link_until_the_candidate_opens_it() {
     let written: Vec<(String, String)> = outbox_emails::table
         .filter(outbox_emails::request_id.eq(id))
         .select((outbox_emails::subject, outbox_emails::body_text))
-        .load(&mut app.db())
-        .unwrap();
+        .load::<(String, String)>(&mut app.db())
+        .unwrap()
+        .into_iter()
+        .map(|(subject, body)| (subject, app.opened_mail(&body)))
+        .collect();
     let (subject, body) = written
         .iter()
         .find(|(_, body)| body.contains(&new))

@@ -261,6 +261,7 @@ async fn a_stored_name_with_a_line_break_cannot_add_a_line_to_the_official_mail(
         .select((outbox_emails::subject, outbox_emails::body_text))
         .first(&mut app.db())
         .unwrap();
+    let body = app.opened_mail(&body);
     assert!(!subject.contains(['\r', '\n']), "{subject:?}");
     assert!(
         !body.lines().any(|l| l.starts_with("Open this link")),

@@ -284,6 +284,7 @@ pub async fn spawn_app_with(options: Options) -> TestApp {
         ("job_purge_sessions_seconds", String::new()),
         ("job_expire_keys_seconds", String::new()),
         ("job_expire_tenants_seconds", String::new()),
+        ("job_reseal_seconds", String::new()),
     ];
     for (k, v) in options.settings {
         pairs.retain(|(key, _)| *key != k);
@@ -451,6 +452,16 @@ impl TestApp {
             .post_form("/sign-in/demo", &[("niss", niss), ("next", "/")])
             .await;
         assert_eq!(res.status().as_u16(), 303, "sign-in of {niss}");
+    }
+
+    /// A mail's text as the outbox stores it (sealed under the application's data key),
+    /// opened.
+    pub fn opened_mail(&self, stored: &str) -> String {
+        self.state
+            .settings
+            .keyring
+            .open(mandat::seal::Purpose::MailText, stored)
+            .expect("the application's key opens its mails")
     }
 
     /// The context the application's jobs run in (its database, clock and settings).

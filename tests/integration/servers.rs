@@ -666,3 +666,165 @@ async fn mail_is_retried_until_its_link_ends_and_a_mail_given_up_is_shown_and_se
     assert_eq!(res.status().as_u16(), 409);
     assert!(sink.messages().is_empty());
 }
+
+/// What is sealed under the data key (a webhook's signing secret, the text of a mail
+/// waiting in the outbox, with its live link) cannot be read from the database, and a
+/// change of the key loses none of it: the servers of the new key, the old one retired,
+/// open both and `reseal` seals them again under the new one, after which the old key can
+/// go. A server that has neither key says so and gives up, never sends garbage.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_change_of_data_key_loses_no_webhook_secret_and_no_waiting_mail() {
+    use base64::Engine;
+    use mandat::{
+        db::schema::{api_clients, webhook_deliveries},
+        web::routes::MAILBOX,
+    };
+    let key = |b: u8| base64::engine::general_purpose::STANDARD.encode([b; 32]);
+    let hook = |k: String| vec![("webhook_loopback", "on".to_string()), ("data_key", k)];
+    let old = spawn_app_with(Options {
+        settings: hook(key(1)),
+    })
+    .await;
+    let (id, secret) = client_for_resto(&old, &["mandates"]).await;
+    let t = bearer(&old, &id, &secret).await;
+    let rx = crate::api::receiver().await;
+    let hook_secret = "the-integrators-own-signing-secret";
+    let body = json!({"url": rx.url, "secret": hook_secret});
+    let (status, _, _) = call(
+        &old,
+        reqwest::Method::PUT,
+        "/api/v1/webhook",
+        &t,
+        Some(body),
+    )
+    .await;
+    assert_eq!(status, 204);
+    let noah = mandat::demo::people::NOAH.niss();
+    let ask = json!({"context": "FLEXI_JOB", "email": "noah@example.be", "label": "Keys", "language": "nl", "niss": noah});
+    let (status, created, _) = call(
+        &old,
+        reqwest::Method::POST,
+        "/api/v1/mandate-requests",
+        &t,
+        Some(ask),
+    )
+    .await;
+    assert_eq!(status, 201, "{created}");
+    let token = created["link"]
+        .as_str()
+        .unwrap()
+        .rsplit('/')
+        .next()
+        .unwrap();
+    let client_id: uuid::Uuid = id.parse().unwrap();
+    let stored = |app: &TestApp| -> (String, String, uuid::Uuid) {
+        let mut conn = app.db();
+        let secret: Option<String> = api_clients::table
+            .find(client_id)
+            .select(api_clients::webhook_secret)
+            .first(&mut conn)
+            .unwrap();
+        let (text, mail): (String, uuid::Uuid) = outbox_emails::table
+            .filter(outbox_emails::recipient.eq("noah@example.be"))
+            .select((outbox_emails::body_text, outbox_emails::id))
+            .first(&mut conn)
+            .unwrap();
+        (secret.unwrap(), text, mail)
+    };
+    // Neither the secret nor the link can be read from the database.
+    let (sealed_secret, sealed_text, mail) = stored(&old);
+    let old_prefix = old.state.settings.keyring.current_prefix();
+    for sealed in [&sealed_secret, &sealed_text] {
+        assert!(sealed.starts_with(&old_prefix), "{sealed}");
+    }
+    assert!(!sealed_secret.contains(hook_secret));
+    assert!(!sealed_text.contains(token) && !sealed_text.contains("Resto"));
+
+    // The new key, the old one retired: the citizen accepts on a server of the new key, whose
+    // sender signs with the integrator's secret, and whose mailbox shows the link.
+    let mut rotated = hook(key(2));
+    rotated.push(("data_keys_retired", key(1)));
+    let new = second_server(&old, &rotated).await;
+    crate::api::accepted_by(&new, &created, noah).await;
+    let sent = new.run_job(mandat::jobs::Job::DeliverWebhooks).await;
+    assert_eq!(sent.unwrap(), Some(1));
+    let (headers, payload) = rx.got.lock().unwrap()[0].clone();
+    let ts: i64 = headers["x-mandat-timestamp"].parse().unwrap();
+    assert_eq!(
+        headers["x-mandat-signature"],
+        format!(
+            "sha256={}",
+            mandat::webhooks::signature(hook_secret, ts, &payload)
+        )
+    );
+    let message = new.page(&format!("{MAILBOX}/{mail}")).await;
+    assert!(message.contains(token), "{message}");
+    // `reseal` seals both again under the new key (once), and the old key can go.
+    let resealed = new.run_job(mandat::jobs::Job::Reseal).await.unwrap();
+    assert_eq!(resealed, Some(2), "one secret, one mail");
+    assert_eq!(
+        new.run_job(mandat::jobs::Job::Reseal).await.unwrap(),
+        Some(0)
+    );
+    let (secret_now, text_now, _) = stored(&new);
+    let new_prefix = new.state.settings.keyring.current_prefix();
+    assert_ne!(new_prefix, old_prefix);
+    assert!(secret_now.starts_with(&new_prefix) && text_now.starts_with(&new_prefix));
+    let only_new = second_server(&old, &hook(key(2))).await;
+    let message = only_new.page(&format!("{MAILBOX}/{mail}")).await;
+    assert!(message.contains(token), "{message}");
+
+    // A server with neither key: the mailbox says it cannot read the text, the sender gives
+    // the mail and the delivery up at their first attempt, and nothing unsigned goes out.
+    let port = crate::helpers::free_port();
+    let mut lost = hook(key(3));
+    lost.extend([
+        ("smtp_host", "127.0.0.1".to_string()),
+        ("smtp_port", port.to_string()),
+        ("smtp_tls", "none".to_string()),
+    ]);
+    let lost = second_server(&old, &lost).await;
+    let message = lost.page(&format!("{MAILBOX}/{mail}")).await;
+    assert!(!message.contains(token));
+    assert!(message.contains(mandat::seal::UNREADABLE), "{message}");
+    let sink = SmtpSink::start(port);
+    assert_eq!(
+        lost.run_job(mandat::jobs::Job::DeliverMail).await.unwrap(),
+        Some(0)
+    );
+    assert!(sink.messages().is_empty());
+    let (failed, error): (bool, Option<String>) = outbox_emails::table
+        .find(mail)
+        .select((
+            outbox_emails::failed_at.is_not_null(),
+            outbox_emails::last_error,
+        ))
+        .first(&mut lost.db())
+        .unwrap();
+    assert!(failed, "given up at once: {error:?}");
+    assert!(error.unwrap().starts_with(mandat::seal::UNREADABLE));
+    let citizen = new.another_browser();
+    citizen.sign_in(noah).await;
+    let request = created["id"].as_str().unwrap();
+    citizen
+        .post_form(
+            &format!("/me/accesses/{request}/stop"),
+            &[("confirmed", "yes")],
+        )
+        .await;
+    let sent = lost.run_job(mandat::jobs::Job::DeliverWebhooks).await;
+    assert_eq!(sent.unwrap(), Some(0));
+    assert_eq!(rx.got.lock().unwrap().len(), 1, "nothing more was sent");
+    let (attempts, failed, error): (i32, bool, Option<String>) = webhook_deliveries::table
+        .filter(webhook_deliveries::client_id.eq(client_id))
+        .filter(webhook_deliveries::event.eq("mandate.revoked"))
+        .select((
+            webhook_deliveries::attempts,
+            webhook_deliveries::failed_at.is_not_null(),
+            webhook_deliveries::last_error,
+        ))
+        .first(&mut lost.db())
+        .unwrap();
+    assert_eq!((attempts, failed), (1, true));
+    assert!(error.unwrap().starts_with(mandat::seal::UNREADABLE));
+}

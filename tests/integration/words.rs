@@ -497,8 +497,11 @@ async fn the_request_e_mail_and_the_pdf_say_why_on_what_basis_and_where_to_get_h
     let mails: Vec<(String, String)> = outbox_emails::table
         .filter(outbox_emails::recipient.like("mail-%@example.be"))
         .select((outbox_emails::recipient, outbox_emails::body_text))
-        .load(&mut app.db())
-        .unwrap();
+        .load::<(String, String)>(&mut app.db())
+        .unwrap()
+        .into_iter()
+        .map(|(recipient, body)| (recipient, app.opened_mail(&body)))
+        .collect();
     assert_eq!(mails.len(), 4);
     for (recipient, body) in &mails {
         let lang = Lang::from_code(&recipient[5..7]).unwrap();

@@ -213,6 +213,8 @@ pub fn failure_key(error: &str) -> Option<(&'static str, Option<i64>)> {
         return Some(("delivery-why-http", status.trim().parse().ok()));
     } else if error == crate::webhooks::NO_ENDPOINT {
         "delivery-why-no-endpoint"
+    } else if error.starts_with(crate::seal::UNREADABLE) {
+        "delivery-why-key"
     } else if [
         // lettre's (a mail)
         "Connection error",
@@ -312,6 +314,14 @@ mod tests {
                 crate::webhooks::NO_ENDPOINT.into(),
                 Some(("delivery-why-no-endpoint", None)),
             ),
+            // A value sealed under a key the server does not have, as the sender records it.
+            (
+                crate::seal::Keyring::development()
+                    .open(crate::seal::Purpose::MailText, "sealed:0badcafe:AAAA")
+                    .unwrap_err()
+                    .to_string(),
+                Some(("delivery-why-key", None)),
+            ),
             ("something nobody foresaw".into(), None),
         ];
         for (error, want) in cases {
@@ -324,6 +334,7 @@ mod tests {
                 "delivery-why-deferred",
                 "delivery-why-unreachable",
                 "delivery-why-no-endpoint",
+                "delivery-why-key",
             ] {
                 assert!(lang.has(key), "{key} in {lang:?}");
             }
