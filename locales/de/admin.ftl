@@ -205,4 +205,4 @@ delivery-why-deferred = Der Mailserver des Empfängers hat gebeten, es später e
 delivery-why-unreachable = Der Server war nicht erreichbar (keine Verbindung, keine Antwort rechtzeitig oder ein unbekannter Host).
 delivery-why-http = Die Software des Unternehmens antwortete mit dem HTTP-Status { $status }, keinem Erfolg.
 delivery-why-no-endpoint = Der Client hat keine Webhook-Adresse mehr (entfernt oder der Client widerrufen).
-delivery-why-key = Aufgegeben: Dieser Server kann es nicht lesen (versiegelt unter einem Datenschlüssel, den er nicht hat: Der Betreiber muss diesen Schlüssel in data_keys_retired aufnehmen).
+delivery-why-key = Dieser Server kann es nicht lesen: Es ist unter einem Datenschlüssel versiegelt, den er nicht hat (der Betreiber muss diesen Schlüssel in data_keys_retired aufnehmen).

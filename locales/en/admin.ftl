@@ -205,4 +205,4 @@ delivery-why-deferred = The recipient's mail server asked to try again later.
 delivery-why-unreachable = The server could not be reached (no connection, no answer in time, or an unknown host).
 delivery-why-http = The company's software answered with the HTTP status { $status }, not a success.
 delivery-why-no-endpoint = The client has no webhook address any more (removed, or the client revoked).
-delivery-why-key = Given up: this server cannot read it (sealed under a data key it does not have: the operator must add that key to data_keys_retired).
+delivery-why-key = This server cannot read it: it is sealed under a data key the server does not have (the operator must add that key to data_keys_retired).

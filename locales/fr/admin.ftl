@@ -205,4 +205,4 @@ delivery-why-deferred = Le serveur de messagerie du destinataire a demandé de r
 delivery-why-unreachable = Le serveur n'a pas pu être joint (pas de connexion, pas de réponse à temps, ou un hôte inconnu).
 delivery-why-http = Le logiciel de l'entreprise a répondu par le statut HTTP { $status }, qui n'est pas un succès.
 delivery-why-no-endpoint = Le client n'a plus d'adresse de webhook (supprimée, ou client révoqué).
-delivery-why-key = Abandonné : ce serveur ne peut pas le lire (scellé sous une clé de données qu'il n'a pas : l'exploitant doit ajouter cette clé à data_keys_retired).
+delivery-why-key = Ce serveur ne peut pas le lire : il est scellé sous une clé de données qu'il n'a pas (l'exploitant doit ajouter cette clé à data_keys_retired).

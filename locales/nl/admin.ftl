@@ -205,4 +205,4 @@ delivery-why-deferred = De mailserver van de ontvanger vroeg om het later opnieu
 delivery-why-unreachable = De server kon niet worden bereikt (geen verbinding, geen antwoord op tijd, of een onbekende host).
 delivery-why-http = De software van de onderneming antwoordde met de HTTP-status { $status }, geen succes.
 delivery-why-no-endpoint = De client heeft geen webhookadres meer (verwijderd, of de client ingetrokken).
-delivery-why-key = Opgegeven: deze server kan het niet lezen (verzegeld onder een gegevenssleutel die hij niet heeft: de beheerder moet die sleutel aan data_keys_retired toevoegen).
+delivery-why-key = Deze server kan het niet lezen: het is verzegeld onder een gegevenssleutel die hij niet heeft (de beheerder moet die sleutel aan data_keys_retired toevoegen).

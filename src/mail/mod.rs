@@ -106,11 +106,12 @@ impl OutboxMail {
         Ok(self)
     }
 
-    /// The mail with its text opened, or, where `keys` cannot open it, a text saying so.
+    /// The mail with its text opened, or, where `keys` cannot open it, the error saying so
+    /// (it starts with [`crate::seal::UNREADABLE`]).
     fn readable(self, keys: &Keyring) -> OutboxMail {
         let mut sealed = self.clone();
         self.opened(keys).unwrap_or_else(|unreadable| {
-            sealed.written.body_text = format!("({unreadable})");
+            sealed.written.body_text = unreadable.to_string();
             sealed.written.body_html = String::new();
             sealed
         })

@@ -787,6 +787,7 @@ async fn a_change_of_data_key_loses_no_webhook_secret_and_no_waiting_mail() {
     let message = lost.page(&format!("{MAILBOX}/{mail}")).await;
     assert!(!message.contains(token));
     assert!(message.contains(mandat::seal::UNREADABLE), "{message}");
+    assert!(message.contains("This server cannot read it"), "{message}");
     let sink = SmtpSink::start(port);
     assert_eq!(
         lost.run_job(mandat::jobs::Job::DeliverMail).await.unwrap(),

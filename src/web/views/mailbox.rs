@@ -59,12 +59,16 @@ pub fn message(ctx: &Ctx, m: &OutboxMail) -> Markup {
         h1 lang=[mail_lang(m)] data-testid="mail-subject" { (m.written.subject) }
         p { strong { (ctx.t("mail-to")) (ctx.lang.colon()) " " } (super::common::email(&m.written.recipient)) " · " (ctx.lang.datetime(m.written.created_at)) " · " (delivery(ctx, m)) }
         @if let Some(e) = &m.last_error { p { (ctx.t("mail-last-error")) (ctx.lang.colon()) " " (super::common::failure(ctx, e)) } }
-        article.card lang=[mail_lang(m)] data-testid="mail-body" {
-            @for line in m.written.body_text.lines() {
-                @if line.starts_with("http://") || line.starts_with("https://") {
-                    p { a href=(line) data-testid="mail-link" { (line) } }
-                } @else if !line.is_empty() {
-                    p { (line) }
+        @if m.written.body_text.starts_with(crate::seal::UNREADABLE) {
+            p.card data-testid="mail-body" { (super::common::failure(ctx, &m.written.body_text)) }
+        } @else {
+            article.card lang=[mail_lang(m)] data-testid="mail-body" {
+                @for line in m.written.body_text.lines() {
+                    @if line.starts_with("http://") || line.starts_with("https://") {
+                        p { a href=(line) data-testid="mail-link" { (line) } }
+                    } @else if !line.is_empty() {
+                        p { (line) }
+                    }
                 }
             }
         }
