@@ -60,7 +60,10 @@ pub fn message(ctx: &Ctx, m: &OutboxMail) -> Markup {
         p { strong { (ctx.t("mail-to")) (ctx.lang.colon()) " " } (super::common::email(&m.written.recipient)) " · " (ctx.lang.datetime(m.written.created_at)) " · " (delivery(ctx, m)) }
         @if let Some(e) = &m.last_error { p { (ctx.t("mail-last-error")) (ctx.lang.colon()) " " (super::common::failure(ctx, e)) } }
         @if m.written.body_text.starts_with(crate::seal::UNREADABLE) {
-            p.card data-testid="mail-body" { (super::common::failure(ctx, &m.written.body_text)) }
+            // Said once: by the last error when the sender gave it up for that.
+            @if !m.last_error.as_deref().is_some_and(|e| e.starts_with(crate::seal::UNREADABLE)) {
+                p.card data-testid="mail-body" { (super::common::failure(ctx, &m.written.body_text)) }
+            }
         } @else {
             article.card lang=[mail_lang(m)] data-testid="mail-body" {
                 @for line in m.written.body_text.lines() {
