@@ -49,6 +49,9 @@ enum Command {
     },
     /// List every configuration option, its environment variable and its default.
     Config,
+    /// Print the data key in effect, base64 (a secret): set it as data_key before changing
+    /// session_key, from which it is otherwise derived, so that what it sealed still opens.
+    DataKey,
     /// Print the README's personal-data table (src/privacy.rs, in English, with the
     /// default settings).
     PrivacyTable,
@@ -253,6 +256,10 @@ fn check_schema(settings: &Settings) -> anyhow::Result<()> {
 fn run(command: Command, settings: Settings) -> anyhow::Result<()> {
     match command {
         Command::Config | Command::PrivacyTable => Ok(()),
+        Command::DataKey => {
+            println!("{}", settings.data_key().expose_secret());
+            Ok(())
+        }
         Command::Import {
             persons,
             occupations,

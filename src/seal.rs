@@ -36,6 +36,9 @@ impl Purpose {
     }
 }
 
+/// The data key of a development machine or a test without keys configured.
+pub const DEVELOPMENT_KEY: &[u8] = b"mandat: development data key (not a secret)";
+
 /// The prefix of a value sealed under a data key.
 const PREFIX: &str = "sealed:";
 
@@ -156,7 +159,7 @@ impl Keyring {
     /// key, the same at every start, so that what a run sealed opens at the next. Not a
     /// secret: production requires a session key, from which its data key is derived.
     pub fn development() -> Keyring {
-        Keyring::new(b"mandat: development data key (not a secret)", &[])
+        Keyring::new(DEVELOPMENT_KEY, &[])
     }
 
     /// The id of the current key.

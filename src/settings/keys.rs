@@ -26,6 +26,13 @@ impl Settings {
         self.derived_key(b"mandat: rate limits, fingerprint of an internet address")
     }
 
+    /// The data key in effect, base64 (secret): `data_key`, or the one derived from the
+    /// session key (`mandat data-key` prints it, to be pinned as `data_key` before the
+    /// session key changes).
+    pub fn data_key(&self) -> &SecretString {
+        &self.data_key
+    }
+
     /// A key for the use `label`, derived from the session key.
     fn derived_key(&self, label: &[u8]) -> Vec<u8> {
         seal::derive(&self.session_key_bytes(), label).to_vec()
@@ -37,47 +44,45 @@ const DATA_KEY_LABEL: &[u8] = b"mandat: data key";
 
 /// The data keys: `data_key` (or one derived from the session key given, or, with neither,
 /// the development key, the same at every start) seals; each of `data_keys_retired`
-/// (comma-separated) only opens what it sealed.
+/// (comma-separated) only opens what it sealed. Returns the data key in effect (base64) and
+/// the keyring.
 pub(super) fn keyring(
     raw: &Raw,
     session_key: Option<&SecretString>,
-) -> Result<Keyring, SettingsError> {
+) -> Result<(SecretString, Keyring), SettingsError> {
+    let refused = || {
+        invalid(
+            "data_keys_retired",
+            "must be base64 keys of at least 32 bytes, separated by commas",
+        )
+    };
     let retired = match raw.get("data_keys_retired") {
         None => Vec::new(),
         Some(list) => list
             .split(',')
             .map(str::trim)
             .filter(|k| !k.is_empty())
-            .map(|k| {
-                let bytes = decode(k).ok_or_else(|| {
-                    invalid(
-                        "data_keys_retired",
-                        "must be base64 keys of at least 32 bytes, separated by commas",
-                    )
-                })?;
-                if bytes.len() < 32 {
-                    return Err(invalid(
-                        "data_keys_retired",
-                        "must be base64 keys of at least 32 bytes, separated by commas",
-                    ));
-                }
-                Ok(bytes)
-            })
+            .map(|k| decode(k).filter(|b| b.len() >= 32).ok_or_else(refused))
             .collect::<Result<Vec<_>, _>>()?,
     };
-    Ok(match (base64_key(raw, "data_key", 32)?, session_key) {
-        (Some(key), _) => Keyring::new(&decoded(&key), &retired),
-        (None, Some(session)) => {
-            Keyring::new(&seal::derive(&decoded(session), DATA_KEY_LABEL), &retired)
-        }
-        (None, None) if retired.is_empty() => Keyring::development(),
+    let current = match (base64_key(raw, "data_key", 32)?, session_key) {
+        (Some(key), _) => decoded(&key),
+        (None, Some(session)) => seal::derive(&decoded(session), DATA_KEY_LABEL).to_vec(),
+        (None, None) if retired.is_empty() => seal::DEVELOPMENT_KEY.to_vec(),
         (None, None) => {
             return Err(invalid(
                 "data_keys_retired",
                 "needs a data_key (or a session_key) to seal under instead",
             ));
         }
-    })
+    };
+    let keyring = Keyring::new(&current, &retired);
+    Ok((SecretString::from(encode(&current)), keyring))
+}
+
+fn encode(key: &[u8]) -> String {
+    use base64::Engine;
+    base64::engine::general_purpose::STANDARD.encode(key)
 }
 
 fn decode(key: &str) -> Option<Vec<u8>> {
@@ -94,6 +99,9 @@ pub(super) fn decoded(key: &SecretString) -> Vec<u8> {
 
 #[cfg(test)]
 mod tests {
+    use secrecy::ExposeSecret;
+
+    use super::encode;
     use crate::seal::Purpose;
     use crate::settings::Settings;
 
@@ -146,5 +154,14 @@ mod tests {
         }
         let printed = format!("{:?}", Settings::from_pairs(&[("data_key", &c)]).unwrap());
         assert!(!printed.contains(&c), "{printed}");
+        // The key derived from a session key, pinned as data_key, survives its change.
+        let derived = Settings::from_pairs(&[("session_key", &a)]).unwrap();
+        let pinned = derived.data_key().expose_secret().to_string();
+        let after = ring(&[("session_key", &b), ("data_key", &pinned)]);
+        assert_eq!(after.current_id(), derived.keyring.current_id());
+        assert_eq!(
+            ring(&[("data_key", &encode(crate::seal::DEVELOPMENT_KEY))]).current_id(),
+            ring(&[]).current_id()
+        );
     }
 }

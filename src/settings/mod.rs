@@ -246,6 +246,8 @@ pub struct Settings {
     pub audit_key: Option<SecretString>,
     /// The data keys, which seal what the service keeps but must read back.
     pub keyring: crate::seal::Keyring,
+    /// The data key in effect (base64; see [`Settings::data_key`]).
+    data_key: SecretString,
     /// Session lifetimes.
     pub sessions: SessionSettings,
     /// Whether the demo identity provider is offered (never in production).
@@ -417,7 +419,7 @@ impl Settings {
             }
         };
         let given_session_key = base64_key(raw, "session_key", 64)?;
-        let keyring = keys::keyring(raw, given_session_key.as_ref())?;
+        let (data_key, keyring) = keys::keyring(raw, given_session_key.as_ref())?;
         let session_key = match given_session_key {
             Some(key) => key,
             None if mode == Mode::Production => {
@@ -531,6 +533,7 @@ impl Settings {
             session_key,
             audit_key,
             keyring,
+            data_key,
             sessions,
             demo_sign_in,
             oidc,

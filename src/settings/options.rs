@@ -79,7 +79,7 @@ pub const OPTIONS: &[OptionDoc] = &[
         key: "session_key",
         env: "MANDAT_SESSION_KEY",
         default: "random at start outside production",
-        help: "session cookie key, at least 64 bytes, base64 (secret; required in production)",
+        help: "session cookie key, at least 64 bytes, base64 (secret; required in production); unless data_key is given, the data key is derived from it: before changing it, set data_key to what `mandat data-key` prints",
     },
     OptionDoc {
         key: "audit_key",

@@ -436,6 +436,25 @@ fn the_cli_refuses_bad_settings_with_a_clear_message() {
         .output()
         .expect("run mandat");
     assert!(String::from_utf8_lossy(&out.stdout).contains("--bind"));
+    // The data key derived from a session key, printed, pinned as data_key, opens what it
+    // sealed once the session key has changed.
+    let (old, new) = ("A".repeat(88), "B".repeat(88));
+    let out = std::process::Command::new(bin)
+        .arg("data-key")
+        .env("MANDAT_SESSION_KEY", &old)
+        .output()
+        .expect("run mandat");
+    assert!(out.status.success());
+    let printed = String::from_utf8_lossy(&out.stdout).trim().to_string();
+    let settings = |pairs: &[(&str, &str)]| mandat::settings::Settings::from_pairs(pairs).unwrap();
+    let sealed = settings(&[("session_key", &old)])
+        .keyring
+        .seal(mandat::seal::Purpose::WebhookSecret, "kept");
+    let pinned = settings(&[("session_key", &new), ("data_key", &printed)]);
+    let opened = pinned
+        .keyring
+        .open(mandat::seal::Purpose::WebhookSecret, &sealed);
+    assert_eq!(opened.as_deref(), Ok("kept"));
 }
 
 #[test]
