@@ -49,9 +49,11 @@ enum Command {
     },
     /// List every configuration option, its environment variable and its default.
     Config,
-    /// Print the data key in effect, base64 (a secret): set it as data_key before changing
-    /// session_key, from which it is otherwise derived, so that what it sealed still opens.
-    DataKey,
+    /// Print the keys in effect that are derived from session_key unless given (data_key,
+    /// audit_key), as environment lines (secrets): set them before changing session_key, so
+    /// that what the data key sealed still opens and the staff audit's fingerprints still
+    /// find their entries.
+    Keys,
     /// Print the README's personal-data table (src/privacy.rs, in English, with the
     /// default settings).
     PrivacyTable,
@@ -256,8 +258,12 @@ fn check_schema(settings: &Settings) -> anyhow::Result<()> {
 fn run(command: Command, settings: Settings) -> anyhow::Result<()> {
     match command {
         Command::Config | Command::PrivacyTable => Ok(()),
-        Command::DataKey => {
-            println!("{}", settings.data_key().expose_secret());
+        Command::Keys => {
+            use base64::Engine;
+            let audit =
+                base64::engine::general_purpose::STANDARD.encode(settings.audit_key_bytes());
+            println!("MANDAT_DATA_KEY={}", settings.data_key().expose_secret());
+            println!("MANDAT_AUDIT_KEY={audit}");
             Ok(())
         }
         Command::Import {

@@ -27,7 +27,7 @@ impl Settings {
     }
 
     /// The data key in effect, base64 (secret): `data_key`, or the one derived from the
-    /// session key (`mandat data-key` prints it, to be pinned as `data_key` before the
+    /// session key (`mandat keys` prints it, to be pinned as `data_key` before the
     /// session key changes).
     pub fn data_key(&self) -> &SecretString {
         &self.data_key

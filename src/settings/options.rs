@@ -79,13 +79,13 @@ pub const OPTIONS: &[OptionDoc] = &[
         key: "session_key",
         env: "MANDAT_SESSION_KEY",
         default: "random at start outside production",
-        help: "session cookie key, at least 64 bytes, base64 (secret; required in production); unless data_key is given, the data key is derived from it: before changing it, set data_key to what `mandat data-key` prints",
+        help: "session cookie key, at least 64 bytes, base64 (secret; required in production); data_key and audit_key are derived from it unless given: before changing it, set them to what `mandat keys` prints",
     },
     OptionDoc {
         key: "audit_key",
         env: "MANDAT_AUDIT_KEY",
         default: "derived from session_key",
-        help: "key of the staff audit's fingerprints of a person (who looked them up), at least 32 bytes, base64 (secret); keep it when session_key changes: a new key no longer finds the earlier entries",
+        help: "key of the staff audit's fingerprints of a person (who looked them up), at least 32 bytes, base64 (secret); keep it when session_key changes (`mandat keys` prints the one in effect): a new key no longer finds the earlier entries",
     },
     OptionDoc {
         key: "data_key",

@@ -436,21 +436,37 @@ fn the_cli_refuses_bad_settings_with_a_clear_message() {
         .output()
         .expect("run mandat");
     assert!(String::from_utf8_lossy(&out.stdout).contains("--bind"));
-    // The data key derived from a session key, printed, pinned as data_key, opens what it
-    // sealed once the session key has changed.
+    // The keys derived from a session key, printed, pinned, open what the data key sealed
+    // and find the audit's entries once the session key has changed.
     let (old, new) = ("A".repeat(88), "B".repeat(88));
     let out = std::process::Command::new(bin)
-        .arg("data-key")
+        .arg("keys")
         .env("MANDAT_SESSION_KEY", &old)
         .output()
         .expect("run mandat");
     assert!(out.status.success());
-    let printed = String::from_utf8_lossy(&out.stdout).trim().to_string();
+    let printed = String::from_utf8_lossy(&out.stdout).to_string();
+    let value = |name: &str| {
+        printed
+            .lines()
+            .find_map(|l| l.strip_prefix(&format!("{name}=")))
+            .unwrap_or_else(|| panic!("{name} in {printed}"))
+            .to_string()
+    };
+    let (data, audit) = (value("MANDAT_DATA_KEY"), value("MANDAT_AUDIT_KEY"));
     let settings = |pairs: &[(&str, &str)]| mandat::settings::Settings::from_pairs(pairs).unwrap();
     let sealed = settings(&[("session_key", &old)])
         .keyring
         .seal(mandat::seal::Purpose::WebhookSecret, "kept");
-    let pinned = settings(&[("session_key", &new), ("data_key", &printed)]);
+    let pinned = settings(&[
+        ("session_key", &new),
+        ("data_key", &data),
+        ("audit_key", &audit),
+    ]);
+    assert_eq!(
+        pinned.audit_key_bytes(),
+        settings(&[("session_key", &old)]).audit_key_bytes()
+    );
     let opened = pinned
         .keyring
         .open(mandat::seal::Purpose::WebhookSecret, &sealed);
