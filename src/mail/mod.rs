@@ -177,8 +177,20 @@ pub const LINK_ENDED: &str = "the link ended before delivery";
 
 /// Gives up the mails no longer worth sending that were never delivered (their link ended
 /// while they waited); returns how many. With `erase` (outside demo mode), their text goes
-/// too, as a delivered mail's does: nobody can send it again (its link is dead).
+/// too, as a delivered mail's does: nobody can send it again (its link is dead). So does
+/// the text of a mail given up before (refused by the candidate's server), kept while staff
+/// could send it again, once its link has ended.
 fn give_up_stale(conn: &mut PgConnection, now: DateTime<Utc>, erase: bool) -> QueryResult<usize> {
+    if erase {
+        // The literal matches the predicate of the partial index that finds these rows.
+        diesel::sql_query(format!(
+            "UPDATE outbox_emails SET body_text = '{ERASED_BODY}', body_html = '{ERASED_BODY}'
+              WHERE sent_at IS NULL AND failed_at IS NOT NULL AND give_up_at <= $1
+                AND body_text <> '{ERASED_BODY}'"
+        ))
+        .bind::<diesel::sql_types::Timestamptz, _>(now)
+        .execute(conn)?;
+    }
     let stale = outbox_emails::table
         .filter(outbox_emails::sent_at.is_null())
         .filter(outbox_emails::failed_at.is_null())

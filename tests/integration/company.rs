@@ -1680,6 +1680,24 @@ async fn outside_demo_mode_a_delivered_mails_body_and_its_link_are_erased() {
         .unwrap();
     assert_eq!(text, mandat::mail::ERASED_BODY);
     assert_eq!(html, mandat::mail::ERASED_BODY);
+    // A mail the candidate's server refused keeps its text while staff can send it again.
+    let refused = ask(&mut conn, "Refused", "unknown@example.be");
+    assert_eq!(
+        app.run_job(mandat::jobs::Job::DeliverMail).await.unwrap(),
+        Some(0)
+    );
+    let text_of = |conn: &mut PgConnection, id: uuid::Uuid| -> (String, bool) {
+        outbox_emails::table
+            .filter(outbox_emails::request_id.eq(id))
+            .select((
+                outbox_emails::body_text,
+                outbox_emails::failed_at.is_not_null(),
+            ))
+            .first(conn)
+            .unwrap()
+    };
+    let (text, failed) = text_of(&mut conn, refused.id);
+    assert!(failed && app.opened_mail(&text).contains(&refused.link));
     // A mail whose link ended before it could be delivered is given up, and its text (with
     // the dead link) goes too: nobody can send it again.
     let stale = ask(&mut conn, "Never delivered", "late@example.be");
@@ -1704,6 +1722,11 @@ async fn outside_demo_mode_a_delivered_mails_body_and_its_link_are_erased() {
             true,
             Some(mandat::mail::LINK_ENDED)
         )
+    );
+    // So does the refused mail's, once its link has ended.
+    assert_eq!(
+        text_of(&mut conn, refused.id),
+        (mandat::mail::ERASED_BODY.to_string(), true)
     );
 }
 

@@ -1,0 +1,1 @@
+DROP INDEX outbox_emails_text_to_erase;
