@@ -55,6 +55,20 @@ pub fn set_endpoint(
     })
 }
 
+/// The webhook of a client, if it has one: its address and how its deliveries fare (the
+/// figures the company's API page shows for each of its clients).
+pub fn status(
+    conn: &mut PgConnection,
+    client_id: Uuid,
+) -> QueryResult<Option<(String, db::webhook_deliveries::Health)>> {
+    let Some(url) = endpoint(conn, client_id)? else {
+        return Ok(None);
+    };
+    Ok(db::webhook_deliveries::health(conn, &[client_id])?
+        .pop()
+        .map(|health| (url, health)))
+}
+
 /// The webhook URL of a client, if any.
 pub fn endpoint(conn: &mut PgConnection, client_id: Uuid) -> QueryResult<Option<String>> {
     api_clients::table

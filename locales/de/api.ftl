@@ -59,6 +59,19 @@ api-client-create = Client erstellen
 api-client-revoke = Widerrufen
 api-client-revoke-confirm = Diesen Client widerrufen? Seine Token funktionieren dann sofort nicht mehr.
 api-client-revoked = widerrufen
+api-webhook = Webhook
+api-webhook-none = Kein Webhook
+api-webhook-delivered = Letzte Zustellung: { $at }
+api-webhook-never = Noch nichts zugestellt
+api-webhook-retrying = { $count ->
+    [one] 1 Zustellung wird erneut versucht
+   *[other] { $count } Zustellungen werden erneut versucht
+}
+api-webhook-given-up = { $count ->
+    [one] 1 Zustellung in den letzten { $days } Tagen aufgegeben
+   *[other] { $count } Zustellungen in den letzten { $days } Tagen aufgegeben
+}
+api-webhook-last-given-up = Die letzte am { $at }:
 api-client-created = Client erstellt. Kopieren Sie das Secret jetzt: Es wird nur ein einziges Mal angezeigt.
 api-client-created-before = Dieses Formular wurde bereits gesendet: Es hat damals den Client „{ $name }“ erstellt, und jetzt nichts weiter. Sein Secret wurde nur in jener Antwort angezeigt und wird nie wieder angezeigt. Wenn Sie es nicht kopiert haben, widerrufen Sie diesen Client und erstellen Sie einen neuen.
 api-error-client-name = Bitte geben Sie einen Namen ein (höchstens 100 Zeichen).

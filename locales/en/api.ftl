@@ -59,6 +59,19 @@ api-client-create = Create a client
 api-client-revoke = Revoke
 api-client-revoke-confirm = Revoke this client? Its tokens stop working at once.
 api-client-revoked = revoked
+api-webhook = Webhook
+api-webhook-none = No webhook
+api-webhook-delivered = Last delivery: { $at }
+api-webhook-never = Nothing delivered yet
+api-webhook-retrying = { $count ->
+    [one] 1 delivery being retried
+   *[other] { $count } deliveries being retried
+}
+api-webhook-given-up = { $count ->
+    [one] 1 delivery given up in the last { $days } days
+   *[other] { $count } deliveries given up in the last { $days } days
+}
+api-webhook-last-given-up = The last one on { $at }:
 api-client-created = Client created. Copy the secret now: it is shown only once.
 api-client-created-before = This form had been sent already: it made the client “{ $name }” then, and nothing more now. Its secret was shown on that answer only and is never shown again. If you did not copy it, revoke this client and create another one.
 api-error-client-name = Please give a name (at most 100 characters).

@@ -59,6 +59,19 @@ api-client-create = Créer un client
 api-client-revoke = Révoquer
 api-client-revoke-confirm = Révoquer ce client ? Ses jetons cesseront immédiatement de fonctionner.
 api-client-revoked = révoqué
+api-webhook = Webhook
+api-webhook-none = Pas de webhook
+api-webhook-delivered = Dernière remise : { $at }
+api-webhook-never = Rien n'a encore été remis
+api-webhook-retrying = { $count ->
+    [one] 1 remise en cours de nouvel essai
+   *[other] { $count } remises en cours de nouvel essai
+}
+api-webhook-given-up = { $count ->
+    [one] 1 remise abandonnée ces { $days } derniers jours
+   *[other] { $count } remises abandonnées ces { $days } derniers jours
+}
+api-webhook-last-given-up = La dernière le { $at } :
 api-client-created = Client créé. Copiez le secret maintenant : il n'est affiché qu'une seule fois.
 api-client-created-before = Ce formulaire avait déjà été envoyé : il a alors créé le client « { $name } », et rien de plus maintenant. Son secret n'a été affiché que dans cette réponse-là et ne l'est plus jamais. Si vous ne l'avez pas copié, révoquez ce client et créez-en un autre.
 api-error-client-name = Veuillez indiquer un nom (100 caractères au maximum).

@@ -59,6 +59,19 @@ api-client-create = Een client aanmaken
 api-client-revoke = Intrekken
 api-client-revoke-confirm = Deze client intrekken? Zijn tokens werken dan onmiddellijk niet meer.
 api-client-revoked = ingetrokken
+api-webhook = Webhook
+api-webhook-none = Geen webhook
+api-webhook-delivered = Laatste bezorging: { $at }
+api-webhook-never = Nog niets bezorgd
+api-webhook-retrying = { $count ->
+    [one] 1 bezorging wordt opnieuw geprobeerd
+   *[other] { $count } bezorgingen worden opnieuw geprobeerd
+}
+api-webhook-given-up = { $count ->
+    [one] 1 bezorging opgegeven in de laatste { $days } dagen
+   *[other] { $count } bezorgingen opgegeven in de laatste { $days } dagen
+}
+api-webhook-last-given-up = De laatste op { $at }:
 api-client-created = Client aangemaakt. Kopieer het geheim nu: het wordt maar één keer getoond.
 api-client-created-before = Dit formulier was al verzonden: het heeft toen de client ‘{ $name }’ aangemaakt, en nu niets meer. Het geheim werd alleen in dat antwoord getoond en wordt nooit meer getoond. Hebt u het niet gekopieerd, trek deze client dan in en maak een nieuwe aan.
 api-error-client-name = Vul een naam in (maximaal 100 tekens).

@@ -76,15 +76,39 @@ pub(super) async fn put(caller: Caller, body: Body<WebhookBody>) -> Result<HttpR
     Ok(HttpResponse::NoContent().finish())
 }
 
-/// `GET /api/v1/webhook`: the endpoint's URL (never the secret).
+/// `GET /api/v1/webhook`: the endpoint's URL (never the secret), and how its deliveries
+/// fare: what waits, what is retried and why, the last delivery, what was given up.
 pub(super) async fn get(caller: Caller) -> Result<HttpResponse, Problem> {
     caller.require(ApiScope::Mandates)?;
     let id = caller.caller.client_id;
-    let url = caller
-        .run(move |conn| Ok(webhooks::endpoint(conn, id)?))
+    let (url, h) = caller
+        .run(move |conn| Ok(webhooks::status(conn, id)?))
         .await?
         .ok_or_else(|| Problem::new(Code::NotFound))?;
-    Ok(HttpResponse::Ok().json(json!({ "url": url })))
+    let instant = |at: chrono::DateTime<chrono::Utc>| at.to_rfc3339();
+    let last_given_up = match (
+        h.last_given_up_at,
+        h.last_given_up_event,
+        h.last_given_up_error,
+    ) {
+        (Some(at), Some(event), error) => json!({
+            "at": instant(at),
+            "event": event,
+            "error": error.unwrap_or_default(),
+        }),
+        _ => serde_json::Value::Null,
+    };
+    Ok(HttpResponse::Ok().json(json!({
+        "url": url,
+        "deliveries": {
+            "waiting": h.waiting,
+            "retrying": h.retrying,
+            "retryError": h.retry_error,
+            "lastDeliveredAt": h.last_delivered_at.map(instant),
+            "givenUp": h.given_up,
+            "lastGivenUp": last_given_up,
+        },
+    })))
 }
 
 /// `DELETE /api/v1/webhook`: no more deliveries.

@@ -5,7 +5,7 @@
 use chrono::{DateTime, Utc};
 use diesel::{
     prelude::*,
-    sql_types::{Array, Text, Timestamptz, Uuid as SqlUuid},
+    sql_types::{Array, BigInt, Nullable, Text, Timestamptz, Uuid as SqlUuid},
 };
 use uuid::Uuid;
 
@@ -72,4 +72,69 @@ pub fn purge(conn: &mut PgConnection, cutoff: DateTime<Utc>) -> QueryResult<usiz
                WHERE COALESCE(delivered_at, failed_at) <= $1 LIMIT $2)",
         cutoff,
     )
+}
+
+/// How a client's webhook fares, from its delivery log (kept `retention_webhook_days`).
+#[derive(Clone, Debug, PartialEq, Eq, QueryableByName)]
+pub struct Health {
+    /// The client.
+    #[diesel(sql_type = SqlUuid)]
+    pub client_id: Uuid,
+    /// Deliveries waiting for an attempt (a first one, or a retry).
+    #[diesel(sql_type = BigInt)]
+    pub waiting: i64,
+    /// Of those, the ones that failed at least once and are being retried.
+    #[diesel(sql_type = BigInt)]
+    pub retrying: i64,
+    /// The error of the retried delivery due last.
+    #[diesel(sql_type = Nullable<Text>)]
+    pub retry_error: Option<String>,
+    /// When the newest delivered event was delivered.
+    #[diesel(sql_type = Nullable<Timestamptz>)]
+    pub last_delivered_at: Option<DateTime<Utc>>,
+    /// Deliveries given up (still in the log).
+    #[diesel(sql_type = BigInt)]
+    pub given_up: i64,
+    /// When the last one was given up.
+    #[diesel(sql_type = Nullable<Timestamptz>)]
+    pub last_given_up_at: Option<DateTime<Utc>>,
+    /// Its event.
+    #[diesel(sql_type = Nullable<Text>)]
+    pub last_given_up_event: Option<String>,
+    /// Its error.
+    #[diesel(sql_type = Nullable<Text>)]
+    pub last_given_up_error: Option<String>,
+}
+
+/// The health of the webhooks of `clients`, in one statement: each figure is read through
+/// an index of the client's waiting or given-up deliveries, or (the last delivery) from
+/// the newest end of its log.
+pub fn health(conn: &mut PgConnection, clients: &[Uuid]) -> QueryResult<Vec<Health>> {
+    diesel::sql_query(
+        "SELECT c.id AS client_id,
+                (SELECT count(*) FROM webhook_deliveries d
+                  WHERE d.client_id = c.id AND d.delivered_at IS NULL AND d.failed_at IS NULL)
+                    AS waiting,
+                (SELECT count(*) FROM webhook_deliveries d
+                  WHERE d.client_id = c.id AND d.delivered_at IS NULL AND d.failed_at IS NULL
+                    AND d.attempts > 0) AS retrying,
+                (SELECT d.last_error FROM webhook_deliveries d
+                  WHERE d.client_id = c.id AND d.delivered_at IS NULL AND d.failed_at IS NULL
+                    AND d.attempts > 0
+                  ORDER BY d.next_attempt_at DESC LIMIT 1) AS retry_error,
+                (SELECT d.delivered_at FROM webhook_deliveries d
+                  WHERE d.client_id = c.id AND d.delivered_at IS NOT NULL
+                  ORDER BY d.created_at DESC LIMIT 1) AS last_delivered_at,
+                (SELECT count(*) FROM webhook_deliveries d
+                  WHERE d.client_id = c.id AND d.failed_at IS NOT NULL) AS given_up,
+                g.failed_at AS last_given_up_at, g.event AS last_given_up_event,
+                g.last_error AS last_given_up_error
+           FROM unnest($1::uuid[]) AS c(id)
+           LEFT JOIN LATERAL (
+                SELECT d.failed_at, d.event, d.last_error FROM webhook_deliveries d
+                 WHERE d.client_id = c.id AND d.failed_at IS NOT NULL
+                 ORDER BY d.failed_at DESC LIMIT 1) g ON true",
+    )
+    .bind::<Array<SqlUuid>, _>(clients)
+    .load(conn)
 }

@@ -17,7 +17,7 @@ use crate::{
         companies as db_companies,
         idempotency_keys::{self, Claimed, Made},
         schema::{api_access, api_clients, api_tokens},
-        webhook_deliveries,
+        webhook_deliveries::{self, Health},
     },
     domain::{Bce, CompanyKind, FreeText},
 };
@@ -166,6 +166,18 @@ pub struct ApiClient {
     pub created_at: DateTime<Utc>,
     /// Revoked.
     pub revoked_at: Option<DateTime<Utc>>,
+    /// Its webhook's address, if it set one.
+    pub webhook_url: Option<String>,
+}
+
+/// A client as the company's API page lists it: with how its webhook fares, when it has
+/// one.
+#[derive(Clone, Debug)]
+pub struct ListedClient {
+    /// The client.
+    pub client: ApiClient,
+    /// Its webhook's deliveries, when it has a webhook.
+    pub webhook: Option<Health>,
 }
 
 /// A new client's credentials, shown once.
@@ -297,14 +309,34 @@ pub fn create_client_for(
     })
 }
 
-/// The company's clients, newest first.
-pub fn clients(conn: &mut PgConnection, ctx: &CompanyCtx) -> Result<Vec<ApiClient>, ServiceError> {
+/// The company's clients, newest first, each with how its webhook fares (one statement
+/// for all of them).
+pub fn clients(
+    conn: &mut PgConnection,
+    ctx: &CompanyCtx,
+) -> Result<Vec<ListedClient>, ServiceError> {
     ctx.require_manager()?;
-    Ok(api_clients::table
+    let clients: Vec<ApiClient> = api_clients::table
         .filter(api_clients::company_id.eq(ctx.company.id))
         .order(api_clients::created_at.desc())
         .select(ApiClient::as_select())
-        .load(conn)?)
+        .load(conn)?;
+    let hooked: Vec<Uuid> = clients
+        .iter()
+        .filter(|c| c.webhook_url.is_some())
+        .map(|c| c.id)
+        .collect();
+    let mut health = webhook_deliveries::health(conn, &hooked)?;
+    Ok(clients
+        .into_iter()
+        .map(|client| {
+            let webhook = health
+                .iter()
+                .position(|h| h.client_id == client.id)
+                .map(|i| health.swap_remove(i));
+            ListedClient { client, webhook }
+        })
+        .collect())
 }
 
 /// The client `id` of the context's company, not revoked yet (managers only), which
@@ -314,9 +346,14 @@ pub fn active_client(
     ctx: &CompanyCtx,
     id: Uuid,
 ) -> Result<ApiClient, ServiceError> {
-    clients(conn, ctx)?
-        .into_iter()
-        .find(|c| c.id == id && c.revoked_at.is_none())
+    ctx.require_manager()?;
+    api_clients::table
+        .find(id)
+        .filter(api_clients::company_id.eq(ctx.company.id))
+        .filter(api_clients::revoked_at.is_null())
+        .select(ApiClient::as_select())
+        .first(conn)
+        .optional()?
         .ok_or(ServiceError::NotFound)
 }
 

@@ -1425,6 +1425,133 @@ async fn webhooks_tell_the_integrator_of_acceptance_and_of_a_stopped_access_sign
     assert_eq!(rx.got.lock().unwrap().len(), 2);
 }
 
+/// How a webhook fares is seen by the integrator (`GET /api/v1/webhook`) and by the company
+/// (its API page): the last delivery, what is being retried and why, what was given up. A
+/// delivery given up is not sent again, so without this nobody but the helpdesk would know.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_integrator_and_the_company_see_how_the_webhook_fares() {
+    let app = spawn_app_with(Options {
+        settings: vec![("webhook_loopback", "on".to_string())],
+    })
+    .await;
+    let (id, secret) = client_for_resto(&app, &["mandates"]).await;
+    let t = bearer(&app, &id, &secret).await;
+    let rx = receiver().await;
+    let put = |url: String| json!({"url": url, "secret": "a-shared-secret-of-the-integrator"});
+    let (status, _, _) = call(
+        &app,
+        reqwest::Method::PUT,
+        "/api/v1/webhook",
+        &t,
+        Some(put(rx.url.clone())),
+    )
+    .await;
+    assert_eq!(status, 204);
+    async fn fares(app: &TestApp, t: &str) -> Value {
+        let (status, w, _) = call(app, reqwest::Method::GET, "/api/v1/webhook", t, None).await;
+        assert_eq!(status, 200, "{w}");
+        w["deliveries"].clone()
+    }
+    let d = fares(&app, &t).await;
+    assert_eq!(
+        d,
+        json!({"waiting": 0, "retrying": 0, "retryError": null, "lastDeliveredAt": null, "givenUp": 0, "lastGivenUp": null})
+    );
+    // A request accepted: its event delivered.
+    let (_, created, _) = call(
+        &app,
+        reqwest::Method::POST,
+        "/api/v1/mandate-requests",
+        &t,
+        Some(json!({"context": "FLEXI_JOB", "label": "Fares", "language": "en", "niss": NOAH})),
+    )
+    .await;
+    let citizen = accepted_by(&app, &created, NOAH).await;
+    let delivered = app
+        .run_job(mandat::jobs::Job::DeliverWebhooks)
+        .await
+        .unwrap();
+    assert_eq!(delivered, Some(1));
+    let now = mandat::clock::Clock::now(&app.clock);
+    let d = fares(&app, &t).await;
+    assert_eq!(d["lastDeliveredAt"], now.to_rfc3339());
+    assert_eq!(
+        (d["waiting"].as_i64(), d["givenUp"].as_i64()),
+        (Some(0), Some(0))
+    );
+    // The integrator's server goes away: the next event is retried, and says why.
+    let gone = format!("http://127.0.0.1:{}/hook", crate::helpers::free_port());
+    call(
+        &app,
+        reqwest::Method::PUT,
+        "/api/v1/webhook",
+        &t,
+        Some(put(gone.clone())),
+    )
+    .await;
+    let request = created["id"].as_str().unwrap();
+    citizen
+        .post_form(
+            &format!("/me/accesses/{request}/stop"),
+            &[("confirmed", "yes")],
+        )
+        .await;
+    let deliver = || app.run_job(mandat::jobs::Job::DeliverWebhooks);
+    assert_eq!(deliver().await.unwrap(), Some(0));
+    let d = fares(&app, &t).await;
+    assert_eq!(
+        (d["waiting"].as_i64(), d["retrying"].as_i64()),
+        (Some(1), Some(1)),
+        "{d}"
+    );
+    assert!(
+        d["retryError"].as_str().is_some_and(|e| !e.is_empty()),
+        "{d}"
+    );
+    // The company's access manager sees it on the API page, in words.
+    app.sign_in(JAN).await;
+    let page = app.page("/company/api").await;
+    let cell = crate::helpers::texts(&page, "[data-testid=webhook]").join(" ");
+    assert!(cell.contains(&gone), "{cell}");
+    assert!(cell.contains("1 delivery being retried"), "{cell}");
+    assert!(cell.contains("could not be reached"), "{cell}");
+    // Retried until given up (12 attempts, at most 30 minutes apart).
+    for _ in 0..mandat::webhooks::MAX_ATTEMPTS {
+        app.clock.advance(chrono::Duration::minutes(31));
+        deliver().await.unwrap();
+    }
+    // (Hours later: the integrator's token and the manager's session have ended.)
+    let t = bearer(&app, &id, &secret).await;
+    app.sign_in(JAN).await;
+    let d = fares(&app, &t).await;
+    assert_eq!(
+        (d["waiting"].as_i64(), d["givenUp"].as_i64()),
+        (Some(0), Some(1)),
+        "{d}"
+    );
+    assert_eq!(d["lastGivenUp"]["event"], "mandate.revoked");
+    assert!(
+        d["lastGivenUp"]["error"]
+            .as_str()
+            .is_some_and(|e| !e.is_empty())
+    );
+    let page = app.page("/company/api").await;
+    let cell = crate::helpers::texts(&page, "[data-testid=webhook]").join(" ");
+    assert!(
+        cell.contains("1 delivery given up in the last 30 days"),
+        "{cell}"
+    );
+    assert!(!cell.contains("being retried"), "{cell}");
+    // Without a webhook: none, for both.
+    let (status, _, _) = call(&app, reqwest::Method::DELETE, "/api/v1/webhook", &t, None).await;
+    assert_eq!(status, 204);
+    let (status, _, _) = call(&app, reqwest::Method::GET, "/api/v1/webhook", &t, None).await;
+    assert_eq!(status, 404);
+    let page = app.page("/company/api").await;
+    let cell = crate::helpers::texts(&page, "[data-testid=webhook]").join(" ");
+    assert_eq!(cell, "No webhook");
+}
+
 /// A browser of the citizen `niss` who opened the link of the request `created` (as the
 /// API answered its creation), signed in and accepted it.
 pub(crate) async fn accepted_by(app: &TestApp, created: &Value, niss: &str) -> TestApp {

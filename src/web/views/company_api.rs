@@ -12,7 +12,7 @@ use crate::{
     domain::Role,
     services::{
         FieldErrors,
-        api_clients::{ApiAccess, ApiClient, ApiScope, CIRCLE_VERSION, ClientMade},
+        api_clients::{ApiAccess, ApiScope, CIRCLE_VERSION, ClientMade, ListedClient},
         companies::CompanyCtx,
     },
     web::{context::Ctx, routes},
@@ -41,12 +41,44 @@ impl Outcome<'_> {
 pub struct ApiPage<'a> {
     /// The company's API access.
     pub access: &'a ApiAccess,
-    /// Its clients, newest first.
-    pub clients: &'a [ApiClient],
+    /// Its clients, newest first, with how their webhooks fare.
+    pub clients: &'a [ListedClient],
     /// What the last form did.
     pub outcome: Outcome<'a>,
     /// The key of this display of the "Create client" form.
     pub form_key: String,
+}
+
+/// How a client's webhook fares: its address, its last delivery, what is being retried and
+/// what was given up, each failure said in words (the integrator's software is told nothing
+/// of a delivery given up: the company sees it here).
+fn webhook(ctx: &Ctx, listed: &ListedClient) -> Markup {
+    let (Some(url), Some(h)) = (&listed.client.webhook_url, &listed.webhook) else {
+        return html! { span.muted { (ctx.t("api-webhook-none")) } };
+    };
+    let when = |at| ctx.lang.datetime(at);
+    html! {
+        code { (url) }
+        br;
+        @match h.last_delivered_at {
+            Some(at) => (ctx.lang.t_args("api-webhook-delivered", &[("at", when(at).into())])),
+            None => (ctx.t("api-webhook-never")),
+        }
+        @if h.retrying > 0 {
+            br;
+            span.badge.pending data-testid="webhook-retrying" { (ctx.lang.t_args("api-webhook-retrying", &[("count", h.retrying.into())])) }
+            @if let Some(error) = &h.retry_error { " " (super::common::failure(ctx, error)) }
+        }
+        @if h.given_up > 0 {
+            br;
+            span.badge.refused data-testid="webhook-given-up" {
+                (ctx.lang.t_args("api-webhook-given-up", &[("count", h.given_up.into()), ("days", ctx.settings.retention.webhook.num_days().into())]))
+            }
+            @if let (Some(at), Some(error)) = (h.last_given_up_at, &h.last_given_up_error) {
+                " " (ctx.lang.t_args("api-webhook-last-given-up", &[("at", when(at).into())])) " " (super::common::failure(ctx, error))
+            }
+        }
+    }
 }
 
 /// The page.
@@ -116,15 +148,17 @@ pub fn page(ctx: &Ctx, c: &CompanyCtx, p: &ApiPage<'_>) -> Markup {
         h2 { (ctx.t("api-clients-title")) }
         @if clients.is_empty() { p.muted { (ctx.t("api-clients-none")) } }
         @else {
-            @let cols = super::Columns::new(ctx, &["api-client-name", "api-client-id", "api-client-scopes", super::ACTIONS]);
+            @let cols = super::Columns::new(ctx, &["api-client-name", "api-client-id", "api-client-scopes", "api-webhook", super::ACTIONS]);
             table.stack {
                 (cols.head())
                 tbody {
-                    @for cl in clients {
+                    @for listed in clients {
+                        @let cl = &listed.client;
                         tr data-testid="api-client" {
                             td data-label=(cols.label(0)) { (cl.name) }
                             td data-label=(cols.label(1)) { code { (cl.id) } }
                             td data-label=(cols.label(2)) { (cl.scopes) }
+                            td data-label=(cols.label(3)) data-testid="webhook" { (webhook(ctx, listed)) }
                             td {
                                 @if cl.revoked_at.is_some() {
                                     span.badge.revoked { (ctx.t("api-client-revoked")) }

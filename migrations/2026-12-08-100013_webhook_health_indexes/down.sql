@@ -1,0 +1,2 @@
+DROP INDEX webhook_deliveries_client_given_up;
+DROP INDEX webhook_deliveries_client_waiting;
