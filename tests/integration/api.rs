@@ -382,12 +382,7 @@ async fn the_whole_api_journey() {
     assert_eq!(hours["remainingHours"], 154);
     assert_eq!(hours["quotaExceeded"], false);
     // The citizen stops the access: consulting again is refused.
-    let res = citizen
-        .post_form(
-            &format!("/me/accesses/{request_id}/stop"),
-            &[("confirmed", "yes")],
-        )
-        .await;
+    let res = citizen.citizen_stops_access(&request_id).await;
     assert_eq!(res.status().as_u16(), 303);
     let (status, p, _) = call(
         &app,
@@ -1380,12 +1375,7 @@ async fn webhooks_tell_the_integrator_of_acceptance_and_of_a_stopped_access_sign
     let (_, created, _) = call(&app, reqwest::Method::POST, "/api/v1/mandate-requests", &t, Some(json!({"context": "FLEXI_JOB", "email": "n@example.be", "label": "Hook", "language": "en", "niss": NOAH}))).await;
     let request_id = created["id"].as_str().unwrap().to_string();
     let citizen = accepted_by(&app, &created, NOAH).await;
-    citizen
-        .post_form(
-            &format!("/me/accesses/{request_id}/stop"),
-            &[("confirmed", "yes")],
-        )
-        .await;
+    citizen.citizen_stops_access(&request_id).await;
     // The sender delivers both, signed, at least once.
     let delivered = app
         .run_job(mandat::jobs::Job::DeliverWebhooks)
@@ -1490,12 +1480,7 @@ async fn the_integrator_and_the_company_see_how_the_webhook_fares() {
     )
     .await;
     let request = created["id"].as_str().unwrap();
-    citizen
-        .post_form(
-            &format!("/me/accesses/{request}/stop"),
-            &[("confirmed", "yes")],
-        )
-        .await;
+    citizen.citizen_stops_access(request).await;
     let deliver = || app.run_job(mandat::jobs::Job::DeliverWebhooks);
     assert_eq!(deliver().await.unwrap(), Some(0));
     let d = fares(&app, &t).await;
@@ -1633,12 +1618,7 @@ async fn a_removed_webhook_or_a_revoked_client_is_told_nothing_more_and_its_secr
     assert!(rx.got.lock().unwrap().is_empty());
     // Registered again, then the access stopped: one event waits.
     assert_eq!(put(register).await.0, 204);
-    citizen
-        .post_form(
-            &format!("/me/accesses/{request_id}/stop"),
-            &[("confirmed", "yes")],
-        )
-        .await;
+    citizen.citizen_stops_access(&request_id).await;
     assert_eq!(webhook_held(&app, &id), (Some(rx.url.clone()), true, 1));
     // The company revokes the client: its webhook's address and secret are erased at once,
     // and the waiting event is never sent.

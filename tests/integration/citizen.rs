@@ -721,12 +721,7 @@ async fn stopping_an_access_with_one_confirmation_and_history_reads_ended() {
     // Someone else cannot stop it.
     let other = app.another_browser();
     other.sign_in(KEVIN).await;
-    let res = other
-        .post_form(
-            &format!("/me/accesses/{}/stop", ids[1]),
-            &[("confirmed", "yes")],
-        )
-        .await;
+    let res = other.citizen_stops_access(ids[1]).await;
     assert_eq!(res.status().as_u16(), 404);
     assert_eq!(status_of(&app, ids[1]), "accepted");
 
@@ -1019,8 +1014,7 @@ async fn an_access_stopped_today_heads_the_companys_blocked_tab_however_old_its_
     app.clock.advance(Duration::days(33));
     app.sign_in(MANAGER).await;
     noah.sign_in(NOAH).await;
-    let stop = format!("/me/accesses/{hours}/stop");
-    let res = noah.post_form(&stop, &[("confirmed", "yes")]).await;
+    let res = noah.citizen_stops_access(hours).await;
     assert_eq!(res.status().as_u16(), 303);
     assert_eq!(status_of(&app, hours), "revoked");
     let flexi_end: chrono::DateTime<chrono::Utc> = access_requests::table

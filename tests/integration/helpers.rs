@@ -935,4 +935,13 @@ impl TestApp {
         let res = self.citizen_answers(page, "accept").await;
         assert_eq!(res.status().as_u16(), 303, "accept");
     }
+
+    /// The signed-in citizen stops their access `request` (confirmed).
+    pub async fn citizen_stops_access(&self, request: impl std::fmt::Display) -> Response {
+        self.post_form(
+            &format!("/me/accesses/{request}/stop"),
+            &[("confirmed", "yes")],
+        )
+        .await
+    }
 }

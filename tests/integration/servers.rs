@@ -807,12 +807,7 @@ async fn a_change_of_data_key_loses_no_webhook_secret_and_no_waiting_mail() {
     let citizen = new.another_browser();
     citizen.sign_in(noah).await;
     let request = created["id"].as_str().unwrap();
-    citizen
-        .post_form(
-            &format!("/me/accesses/{request}/stop"),
-            &[("confirmed", "yes")],
-        )
-        .await;
+    citizen.citizen_stops_access(request).await;
     let sent = lost.run_job(mandat::jobs::Job::DeliverWebhooks).await;
     assert_eq!(sent.unwrap(), Some(0));
     assert_eq!(rx.got.lock().unwrap().len(), 1, "nothing more was sent");
