@@ -69,6 +69,41 @@ pub fn status(
         .map(|health| (url, health)))
 }
 
+/// Sends again the deliveries of client `client_id` given up that the log still holds (its
+/// endpoint is back): each due at `now`, with its attempts counted anew. Those given up for
+/// want of an endpoint stay as they are (the webhook was removed then: nothing is told of
+/// that time). `None` when the client has no webhook.
+pub fn redeliver_given_up(
+    conn: &mut PgConnection,
+    client_id: Uuid,
+    now: DateTime<Utc>,
+) -> QueryResult<Option<usize>> {
+    conn.transaction(|conn| {
+        if endpoint(conn, client_id)?.is_none() {
+            return Ok(None);
+        }
+        diesel::update(
+            webhook_deliveries::table
+                .filter(webhook_deliveries::client_id.eq(client_id))
+                .filter(webhook_deliveries::failed_at.is_not_null())
+                .filter(webhook_deliveries::delivered_at.is_null())
+                .filter(
+                    webhook_deliveries::last_error
+                        .is_null()
+                        .or(webhook_deliveries::last_error.ne(NO_ENDPOINT)),
+                ),
+        )
+        .set((
+            webhook_deliveries::failed_at.eq(None::<DateTime<Utc>>),
+            webhook_deliveries::attempts.eq(0),
+            webhook_deliveries::next_attempt_at.eq(now),
+            webhook_deliveries::last_error.eq(None::<String>),
+        ))
+        .execute(conn)
+        .map(Some)
+    })
+}
+
 /// The webhook URL of a client, if any.
 pub fn endpoint(conn: &mut PgConnection, client_id: Uuid) -> QueryResult<Option<String>> {
     api_clients::table

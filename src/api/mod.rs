@@ -94,6 +94,10 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                     .route(web::get().to(webhook::get))
                     .route(web::delete().to(webhook::delete)),
             )
+            .service(
+                web::resource(under_api(routes::API_WEBHOOK_REDELIVER))
+                    .route(web::post().to(webhook::redeliver)),
+            )
             .service(web::resource(&data_path).route(web::post().to(data::consult)))
             .default_service(web::to(|| async {
                 Err::<HttpResponse, _>(Problem::new(Code::NotFound))

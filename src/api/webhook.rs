@@ -111,6 +111,19 @@ pub(super) async fn get(caller: Caller) -> Result<HttpResponse, Problem> {
     })))
 }
 
+/// `POST /api/v1/webhook/redeliver`: the deliveries given up are sent again (the endpoint
+/// is back); how many were queued.
+pub(super) async fn redeliver(caller: Caller) -> Result<HttpResponse, Problem> {
+    caller.require(ApiScope::Mandates)?;
+    let id = caller.caller.client_id;
+    let now = caller.now();
+    let queued = caller
+        .run(move |conn| Ok(webhooks::redeliver_given_up(conn, id, now)?))
+        .await?
+        .ok_or_else(|| Problem::new(Code::NotFound))?;
+    Ok(HttpResponse::Accepted().json(json!({ "queued": queued })))
+}
+
 /// `DELETE /api/v1/webhook`: no more deliveries.
 pub(super) async fn delete(caller: Caller) -> Result<HttpResponse, Problem> {
     caller.require(ApiScope::Mandates)?;

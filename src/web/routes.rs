@@ -365,6 +365,8 @@ pub fn admin_state_url(state: &str) -> String {
 pub const API_MANDATES: &str = "/api/v1/mandates";
 /// The API client's webhook endpoint (PUT, GET, DELETE).
 pub const API_WEBHOOK: &str = "/api/v1/webhook";
+/// API: send again the deliveries given up, `POST`.
+pub const API_WEBHOOK_REDELIVER: &str = "/api/v1/webhook/redeliver";
 /// The API's pre-contractual data: `/api/v1/precontractual-data/{slug}`, one per context
 /// (see [`api_precontractual`]).
 pub const API_PRECONTRACTUAL: &str = "/api/v1/precontractual-data";

@@ -993,6 +993,7 @@ async fn the_openapi_contract_matches_the_routes() {
         ("/api/v1/webhook", "put"),
         ("/api/v1/webhook", "get"),
         ("/api/v1/webhook", "delete"),
+        ("/api/v1/webhook/redeliver", "post"),
     ]
     .into_iter()
     .map(|(p, m)| (p.to_string(), m))
@@ -1527,10 +1528,43 @@ async fn the_integrator_and_the_company_see_how_the_webhook_fares() {
         "{cell}"
     );
     assert!(!cell.contains("being retried"), "{cell}");
+    // The endpoint is back: the integrator asks for what was given up, once.
+    let (status, _, _) = call(
+        &app,
+        reqwest::Method::PUT,
+        "/api/v1/webhook",
+        &t,
+        Some(put(rx.url.clone())),
+    )
+    .await;
+    assert_eq!(status, 204);
+    let redeliver = "/api/v1/webhook/redeliver";
+    let (status, queued, _) = call(&app, reqwest::Method::POST, redeliver, &t, None).await;
+    assert_eq!((status, queued), (202, json!({"queued": 1})));
+    assert_eq!(deliver().await.unwrap(), Some(1));
+    let got = rx.got.lock().unwrap().clone();
+    assert_eq!(got.last().unwrap().0["x-mandat-event"], "mandate.revoked");
+    let d = fares(&app, &t).await;
+    assert_eq!(
+        (d["givenUp"].as_i64(), d["waiting"].as_i64()),
+        (Some(0), Some(0)),
+        "{d}"
+    );
+    let (_, queued, _) = call(&app, reqwest::Method::POST, redeliver, &t, None).await;
+    assert_eq!(queued, json!({"queued": 0}), "nothing more to send");
     // Without a webhook: none, for both.
     let (status, _, _) = call(&app, reqwest::Method::DELETE, "/api/v1/webhook", &t, None).await;
     assert_eq!(status, 204);
     let (status, _, _) = call(&app, reqwest::Method::GET, "/api/v1/webhook", &t, None).await;
+    assert_eq!(status, 404);
+    let (status, _, _) = call(
+        &app,
+        reqwest::Method::POST,
+        "/api/v1/webhook/redeliver",
+        &t,
+        None,
+    )
+    .await;
     assert_eq!(status, 404);
     let page = app.page("/company/api").await;
     let cell = crate::helpers::texts(&page, "[data-testid=webhook]").join(" ");
