@@ -1428,16 +1428,14 @@ async fn the_integrator_and_the_company_see_how_the_webhook_fares() {
     let (id, secret) = client_for_resto(&app, &["mandates"]).await;
     let t = bearer(&app, &id, &secret).await;
     let rx = receiver().await;
-    let put = |url: String| json!({"url": url, "secret": "a-shared-secret-of-the-integrator"});
-    let (status, _, _) = call(
-        &app,
-        reqwest::Method::PUT,
-        "/api/v1/webhook",
-        &t,
-        Some(put(rx.url.clone())),
-    )
-    .await;
-    assert_eq!(status, 204);
+    /// The integrator points its webhook at `url`.
+    async fn hook_to(app: &TestApp, t: &str, url: &str) {
+        let body = json!({"url": url, "secret": "a-shared-secret-of-the-integrator"});
+        let (status, _, _) =
+            call(app, reqwest::Method::PUT, "/api/v1/webhook", t, Some(body)).await;
+        assert_eq!(status, 204);
+    }
+    hook_to(&app, &t, &rx.url).await;
     async fn fares(app: &TestApp, t: &str) -> Value {
         let (status, w, _) = call(app, reqwest::Method::GET, "/api/v1/webhook", t, None).await;
         assert_eq!(status, 200, "{w}");
@@ -1472,14 +1470,7 @@ async fn the_integrator_and_the_company_see_how_the_webhook_fares() {
     );
     // The integrator's server goes away: the next event is retried, and says why.
     let gone = format!("http://127.0.0.1:{}/hook", crate::helpers::free_port());
-    call(
-        &app,
-        reqwest::Method::PUT,
-        "/api/v1/webhook",
-        &t,
-        Some(put(gone.clone())),
-    )
-    .await;
+    hook_to(&app, &t, &gone).await;
     let request = created["id"].as_str().unwrap();
     citizen.citizen_stops_access(request).await;
     let deliver = || app.run_job(mandat::jobs::Job::DeliverWebhooks);
@@ -1529,15 +1520,7 @@ async fn the_integrator_and_the_company_see_how_the_webhook_fares() {
     );
     assert!(!cell.contains("being retried"), "{cell}");
     // The endpoint is back: the integrator asks for what was given up, once.
-    let (status, _, _) = call(
-        &app,
-        reqwest::Method::PUT,
-        "/api/v1/webhook",
-        &t,
-        Some(put(rx.url.clone())),
-    )
-    .await;
-    assert_eq!(status, 204);
+    hook_to(&app, &t, &rx.url).await;
     let redeliver = "/api/v1/webhook/redeliver";
     let (status, queued, _) = call(&app, reqwest::Method::POST, redeliver, &t, None).await;
     assert_eq!((status, queued), (202, json!({"queued": 1})));
