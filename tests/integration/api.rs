@@ -1540,14 +1540,7 @@ async fn the_integrator_and_the_company_see_how_the_webhook_fares() {
     assert_eq!(status, 204);
     let (status, _, _) = call(&app, reqwest::Method::GET, "/api/v1/webhook", &t, None).await;
     assert_eq!(status, 404);
-    let (status, _, _) = call(
-        &app,
-        reqwest::Method::POST,
-        "/api/v1/webhook/redeliver",
-        &t,
-        None,
-    )
-    .await;
+    let (status, _, _) = call(&app, reqwest::Method::POST, redeliver, &t, None).await;
     assert_eq!(status, 404);
     let page = app.page("/company/api").await;
     let cell = crate::helpers::texts(&page, "[data-testid=webhook]").join(" ");
